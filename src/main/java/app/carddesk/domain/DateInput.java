@@ -1,0 +1,49 @@
+package app.carddesk.domain;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a date as desk staff in Denmark and Norway type it: {@code 24-12-2001}, {@code 24.12.2001},
+ * {@code 24/12/2001}, {@code 24122001}, or ISO {@code 2001-12-24}.
+ */
+public final class DateInput {
+
+    private static final Pattern DMY = Pattern.compile("(\\d{1,2})[-./ ](\\d{1,2})[-./ ](\\d{4})");
+    private static final Pattern COMPACT = Pattern.compile("(\\d{2})(\\d{2})(\\d{4})");
+    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+
+    private DateInput() {
+    }
+
+    public static Checked<LocalDate> parse(String raw) {
+        String text = raw == null ? "" : raw.trim();
+        if (text.isEmpty()) {
+            return Checked.fail(Problem.of("date.required"));
+        }
+        Matcher m;
+        try {
+            if ((m = ISO.matcher(text)).matches()) {
+                return Checked.ok(LocalDate.of(i(m, 1), i(m, 2), i(m, 3)));
+            }
+            if ((m = DMY.matcher(text)).matches() || (m = COMPACT.matcher(text)).matches()) {
+                return Checked.ok(LocalDate.of(i(m, 3), i(m, 2), i(m, 1)));
+            }
+        } catch (DateTimeException e) {
+            return Checked.fail(Problem.of("date.noSuchDay", text));
+        }
+        return Checked.fail(Problem.of("date.format", text));
+    }
+
+    /** The way the desk shows a date: day-month-year. */
+    public static String format(LocalDate date) {
+        return date == null ? "" : String.format("%02d-%02d-%04d", date.getDayOfMonth(), date.getMonthValue(),
+                date.getYear());
+    }
+
+    private static int i(Matcher m, int group) {
+        return Integer.parseInt(m.group(group));
+    }
+}

@@ -1,0 +1,28 @@
+package app.carddesk.domain;
+
+import java.time.LocalDate;
+
+/**
+ * A checked national identity number.
+ *
+ * @param kind      what kind of number it is
+ * @param number    digits only, as stored
+ * @param birthDate the birth date the number encodes, or {@code null} where it encodes none (DUF)
+ */
+public record IdentityNumber(IdentityKind kind, String number, LocalDate birthDate) {
+
+    /** The number as people write it: CPR numbers with their hyphen. */
+    public String display() {
+        return kind == IdentityKind.CPR ? number.substring(0, 6) + "-" + number.substring(6) : number;
+    }
+
+    /** The number with all but the birth date hidden, for screens that only need to recognise it. */
+    public String masked() {
+        return switch (kind) {
+            case CPR -> number.substring(0, 6) + "-XXXX";
+            case FNR, D_NUMBER -> number.substring(0, 6) + "XXXXX";
+            case DUF -> number.substring(0, 4) + "XXXXXXXX";
+            case NONE -> "";
+        };
+    }
+}

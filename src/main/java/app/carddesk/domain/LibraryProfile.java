@@ -1,0 +1,42 @@
+package app.carddesk.domain;
+
+import java.util.List;
+
+/**
+ * Everything the desk needs to know about the library it serves: its country's rules, its card
+ * series, and the lists staff choose from.
+ *
+ * @param code              short code of the profile
+ * @param name              the library's name
+ * @param country           whose identity numbers and register apply
+ * @param testProfile       a test or demo profile accepts synthetic identity numbers
+ * @param maxShortStayDays  the longest expiry a short-stay patron may be given, in days from today
+ * @param homeLibraryCode   the pickup library chosen unless staff choose another
+ */
+public record LibraryProfile(String code, String name, Country country, boolean testProfile,
+                             int maxShortStayDays, String homeLibraryCode, List<CardSeries> cardSeries,
+                             List<PickupLibrary> pickupLibraries, List<PatronCategory> categories) {
+
+    public LibraryProfile {
+        cardSeries = List.copyOf(cardSeries);
+        pickupLibraries = List.copyOf(pickupLibraries);
+        categories = List.copyOf(categories);
+    }
+
+    public CardNumberPolicy cardNumberPolicy() {
+        return new CardNumberPolicy(cardSeries);
+    }
+
+    public IdentityValidator identityValidator() {
+        return new IdentityValidator(testProfile);
+    }
+
+    public ShortStayPolicy shortStayPolicy() {
+        return new ShortStayPolicy(maxShortStayDays);
+    }
+
+    public PickupLibrary homeLibrary() {
+        return pickupLibraries.stream().filter(p -> p.code().equals(homeLibraryCode)).findFirst()
+                .orElse(pickupLibraries.isEmpty() ? null : pickupLibraries.get(0));
+    }
+}

@@ -1,0 +1,24 @@
+package app.carddesk.identity;
+
+import app.carddesk.domain.IdentityNumber;
+import java.util.Optional;
+
+/**
+ * A national population register (the Danish CPR, the Norwegian Folkeregisteret) seen from the
+ * desk: given a checked identity number, the person's master data.
+ */
+public interface PopulationRegister {
+
+    /**
+     * @return the person, or empty when the register has no one with that number
+     * @throws RegisterUnavailableException when the register cannot be asked right now
+     */
+    Optional<PersonRecord> find(IdentityNumber identity);
+
+    /** Thrown when a register cannot be reached; the desk says so and lets staff try again. */
+    final class RegisterUnavailableException extends RuntimeException {
+        public RegisterUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

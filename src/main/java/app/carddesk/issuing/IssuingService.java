@@ -1,0 +1,271 @@
+package app.carddesk.issuing;
+
+import app.carddesk.domain.CardNumber;
+import app.carddesk.domain.Checked;
+import app.carddesk.domain.ContactRules;
+import app.carddesk.domain.IdentityNumber;
+import app.carddesk.domain.LibraryProfile;
+import app.carddesk.domain.Patron;
+import app.carddesk.domain.PinDelivery;
+import app.carddesk.domain.PinPolicy;
+import app.carddesk.domain.Problem;
+import app.carddesk.domain.RegistrationKind;
+import app.carddesk.identity.PersonRecord;
+import app.carddesk.identity.PopulationRegister;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The card-issuing use cases of the desk: look a card up, fetch a person from the population
+ * register, find possible duplicates, issue the card, and later convert a temporary patron.
+ * Every rule is checked here again before anything is stored, whatever the screen allowed.
+ */
+public final class IssuingService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IssuingService.class);
+    private static final int SIMILAR_LIMIT = 20;
+
+    private final LibraryProfile profile;
+    private final PatronStore store;
+    private final PopulationRegister register;
+    private final PinHasher pinHasher;
+    private final StaffContext staff;
+    private final Clock clock;
+    private final PinPolicy pinPolicy = new PinPolicy();
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    public IssuingService(LibraryProfile profile, PatronStore store, PopulationRegister register, PinHasher pinHasher,
+                          StaffContext staff, Clock clock) {
+        this.profile = profile;
+        this.store = store;
+        this.register = register;
+        this.pinHasher = pinHasher;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    public LibraryProfile profile() {
+        return profile;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public CardLookup lookUp(String raw) {
+        Checked<CardNumber> checked = profile.cardNumberPolicy().check(raw);
+        if (!checked.isOk()) {
+            return new CardLookup.Invalid(raw, checked.firstError().orElseThrow());
+        }
+        CardNumber card = checked.value();
+        return store.card(card.value())
+                .<CardLookup>map(r -> r.status() == CardStatus.RETIRED
+                        ? new CardLookup.Retired(card)
+                        : new CardLookup.Issued(card, r.patronId()))
+                .orElseGet(() -> new CardLookup.Free(card));
+    }
+
+    public Checked<IdentityNumber> checkIdentity(String raw) {
+        return profile.identityValidator().check(raw, today());
+    }
+
+    public FetchResult fetch(IdentityNumber identity) {
+        Optional<UUID> existing = store.patronIdByIdentity(identity.number());
+        if (existing.isPresent()) {
+            return new FetchResult.AlreadyRegistered(existing.get());
+        }
+        if (!identity.kind().fetchable()) {
+            return new FetchResult.NotFound();
+        }
+        try {
+            return register.find(identity).<FetchResult>map(FetchResult.Found::new)
+                    .orElseGet(FetchResult.NotFound::new);
+        } catch (PopulationRegister.RegisterUnavailableException e) {
+            LOG.warn("Population register unavailable: {}", e.getMessage());
+            return new FetchResult.Unavailable();
+        }
+    }
+
+    public List<PatronSummary> similar(PatronDetails d) {
+        return store.similar(ContactRules.nameKey(d.surname()), ContactRules.nameKey(d.givenName()), d.birthDate(),
+                ContactRules.emailKey(d.email()), ContactRules.phoneKey(d.phone()), SIMILAR_LIMIT);
+    }
+
+    public Optional<Patron> patron(UUID id) {
+        return store.patron(id);
+    }
+
+    /** Stores the patron and their card, or refuses with the reason; nothing is stored half-way. */
+    public IssueOutcome issue(IssueRequest r) {
+        Optional<Problem> problem = validate(r);
+        if (problem.isPresent()) {
+            return new IssueOutcome.Refused(problem.get());
+        }
+        String pinHash = r.pinDelivery() == PinDelivery.OWN_PIN ? pinHasher.hash(r.ownPin()) : null;
+        Instant now = clock.instant();
+        PatronDetails d = r.details();
+        Patron patron = new Patron(UUID.randomUUID(), r.card().value(), r.identity(), d.surname().trim(),
+                d.givenName().trim(), d.birthDate(), blankToNull(d.email()), blankToNull(d.phone()), d.address(),
+                r.categoryCode(), r.pickupLibraryCode(), r.kind(),
+                r.kind() == RegistrationKind.SHORT_STAY ? r.expiresOn() : null, r.pinDelivery(),
+                r.pinDelivery() == PinDelivery.OWN_PIN && r.pinChangeAdvised(), 0, 0, now, staff.staffUser(), 1);
+        List<OutboxEntry> outbox = new ArrayList<>();
+        outbox.add(new OutboxEntry(patron.id(), "PATRON_CREATED", toJson(patron)));
+        if (r.pinDelivery() == PinDelivery.EMAIL) {
+            ObjectNode pinMail = json.createObjectNode().put("patronId", patron.id().toString())
+                    .put("language", r.letterLanguage());
+            outbox.add(new OutboxEntry(patron.id(), "PIN_EMAIL_REQUESTED", pinMail.toString()));
+        }
+        try {
+            store.insert(patron, pinHash, audit("PATRON_ISSUED", patron.id(),
+                    "kind=" + r.kind() + ";identity=" + patron.identityKind() + ";pin=" + r.pinDelivery()), outbox);
+        } catch (PatronStore.ConflictException e) {
+            return new IssueOutcome.Refused(Problem.of("issue.conflict." + e.code()));
+        }
+        LOG.info("Issued card in series {} ({})", r.card().series().pattern(), r.kind());
+        return new IssueOutcome.Issued(patron.id());
+    }
+
+    private Optional<Problem> validate(IssueRequest r) {
+        CardLookup lookup = lookUp(r.card().value());
+        if (lookup instanceof CardLookup.Invalid invalid) {
+            return Optional.of(invalid.problem());
+        }
+        if (lookup instanceof CardLookup.Issued) {
+            return Optional.of(Problem.of("issue.conflict.card_number_taken"));
+        }
+        if (lookup instanceof CardLookup.Retired) {
+            return Optional.of(Problem.of("issue.conflict.card_number_retired"));
+        }
+        if ((r.kind() == RegistrationKind.NATIONAL_ID) != (r.identity() != null)) {
+            return Optional.of(Problem.of("issue.identityMissing"));
+        }
+        if (r.identity() != null && store.patronIdByIdentity(r.identity().number()).isPresent()) {
+            return Optional.of(Problem.of("issue.conflict.identity_already_registered"));
+        }
+        if (r.kind() == RegistrationKind.SHORT_STAY) {
+            Optional<Problem> expiry = profile.shortStayPolicy().check(r.expiresOn(), today());
+            if (expiry.isPresent()) {
+                return expiry;
+            }
+        }
+        PatronDetails d = r.details();
+        Optional<Problem> detail = ContactRules.checkName(d.surname(), "surname")
+                .or(() -> ContactRules.checkName(d.givenName(), "givenName"))
+                .or(() -> ContactRules.checkEmail(d.email()))
+                .or(() -> ContactRules.checkPhone(d.phone()));
+        if (detail.isPresent()) {
+            return detail;
+        }
+        if (d.birthDate() == null) {
+            return Optional.of(Problem.of("date.required"));
+        }
+        if (r.pinDelivery() == PinDelivery.EMAIL && !d.hasEmail()) {
+            return Optional.of(Problem.of("pin.emailNeeded"));
+        }
+        if (r.pinDelivery() == PinDelivery.OWN_PIN) {
+            Optional<Problem> pin = pinPolicy.check(r.ownPin(), r.ownPin(), d.birthDate());
+            if (pin.isPresent()) {
+                return pin;
+            }
+        }
+        if (profile.categories().stream().noneMatch(c -> c.code().equals(r.categoryCode()))) {
+            return Optional.of(Problem.of("category.required"));
+        }
+        if (profile.pickupLibraries().stream().noneMatch(p -> p.code().equals(r.pickupLibraryCode()))) {
+            return Optional.of(Problem.of("pickup.required"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Gives a temporary patron the national ID fetched from the register and retires their
+     * temporary card, which staff confirmed they cut in half. Refused when the number belongs to
+     * another patron already.
+     */
+    public Optional<Problem> registerNationalId(UUID patronId, PersonRecord master) {
+        Patron patron = store.patron(patronId).orElse(null);
+        if (patron == null) {
+            return Optional.of(Problem.of("patron.gone"));
+        }
+        if (patron.identity() != null) {
+            return Optional.of(Problem.of("convert.hasIdentity"));
+        }
+        Optional<UUID> other = store.patronIdByIdentity(master.identity().number());
+        if (other.isPresent()) {
+            return Optional.of(Problem.of("issue.conflict.identity_already_registered"));
+        }
+        ObjectNode change = json.createObjectNode().put("patronId", patronId.toString())
+                .put("identityKind", master.identity().kind().name())
+                .put("identityNumber", master.identity().number())
+                .put("retiredCard", patron.cardNumber());
+        try {
+            store.convertToNationalId(patronId, master, patron.cardNumber(),
+                    audit("NATIONAL_ID_REGISTERED", patronId, "identity=" + master.identity().kind()
+                            + ";cardRetired=" + (patron.cardNumber() != null)),
+                    List.of(new OutboxEntry(patronId, "NATIONAL_ID_REGISTERED", change.toString())));
+        } catch (PatronStore.ConflictException e) {
+            return Optional.of(Problem.of("issue.conflict." + e.code()));
+        }
+        return Optional.empty();
+    }
+
+    public List<Patron> expiredShortStay() {
+        return store.expiredShortStay(today());
+    }
+
+    /** Deletes an expired short-stay patron; refused when they still have a balance. */
+    public Optional<Problem> deleteExpired(UUID patronId) {
+        Patron p = store.patron(patronId).orElse(null);
+        if (p == null) {
+            return Optional.of(Problem.of("patron.gone"));
+        }
+        if (!p.isDeletable(today())) {
+            return Optional.of(Problem.of(p.hasUnsettledBalance() ? "expiring.keptBalance" : "expiring.notExpired"));
+        }
+        store.delete(patronId, audit("PATRON_DELETED_EXPIRED", patronId, "kind=SHORT_STAY"),
+                List.of(new OutboxEntry(patronId, "PATRON_DELETED",
+                        json.createObjectNode().put("patronId", patronId.toString()).toString())));
+        return Optional.empty();
+    }
+
+    public Optional<Problem> updateBalances(UUID patronId, long feesOwedMinor, long printCreditMinor) {
+        if (feesOwedMinor < 0 || printCreditMinor < 0) {
+            return Optional.of(Problem.of("balance.negative"));
+        }
+        store.updateBalances(patronId, feesOwedMinor, printCreditMinor,
+                audit("BALANCES_EDITED", patronId, ""),
+                List.of(new OutboxEntry(patronId, "BALANCES_EDITED", json.createObjectNode()
+                        .put("patronId", patronId.toString()).put("feesOwedMinor", feesOwedMinor)
+                        .put("printCreditMinor", printCreditMinor).toString())));
+        return Optional.empty();
+    }
+
+    private AuditEntry audit(String action, UUID patronId, String detail) {
+        return new AuditEntry(clock.instant(), staff.staffUser(), staff.workstation(), action, patronId, detail);
+    }
+
+    private String toJson(Patron p) {
+        try {
+            return json.writeValueAsString(p);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("patron could not be written as JSON", e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

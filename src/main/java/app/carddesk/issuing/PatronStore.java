@@ -1,0 +1,63 @@
+package app.carddesk.issuing;
+
+import app.carddesk.domain.Patron;
+import app.carddesk.identity.PersonRecord;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The desk's register of patrons and cards, as the issuing use cases need it. Each writing
+ * method commits the change, its audit entry and its outbox entries together or not at all.
+ */
+public interface PatronStore {
+
+    Optional<CardRecord> card(String number);
+
+    Optional<Patron> patron(UUID id);
+
+    Optional<UUID> patronIdByIdentity(String identityNumber);
+
+    /** Patrons who may be the same person: same name and birth date, same e-mail or same phone. */
+    List<PatronSummary> similar(String surnameKey, String givenNameKey, LocalDate birthDate, String emailKey,
+                                String phoneKey, int limit);
+
+    /**
+     * Stores a new patron and marks the card issued.
+     *
+     * @throws ConflictException when the card or the identity number was taken meanwhile
+     */
+    void insert(Patron patron, String pinHash, AuditEntry audit, List<OutboxEntry> outbox);
+
+    /**
+     * Gives a temporary patron their national ID and the register's master data, and retires the
+     * destroyed temporary card.
+     */
+    void convertToNationalId(UUID patronId, PersonRecord master, String retiredCard, AuditEntry audit,
+                             List<OutboxEntry> outbox);
+
+    /** Short-stay patrons whose expiry date is before {@code today}. */
+    List<Patron> expiredShortStay(LocalDate today);
+
+    /** Deletes a patron and retires their card. */
+    void delete(UUID patronId, AuditEntry audit, List<OutboxEntry> outbox);
+
+    void updateBalances(UUID patronId, long feesOwedMinor, long printCreditMinor, AuditEntry audit,
+                        List<OutboxEntry> outbox);
+
+    /** A write refused because the register changed meanwhile (another desk took the card). */
+    final class ConflictException extends RuntimeException {
+        private final String code;
+
+        public ConflictException(String code) {
+            super(code);
+            this.code = code;
+        }
+
+        /** {@code card_number_taken}, {@code card_number_retired} or {@code identity_already_registered}. */
+        public String code() {
+            return code;
+        }
+    }
+}

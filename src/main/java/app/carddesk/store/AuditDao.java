@@ -1,0 +1,23 @@
+package app.carddesk.store;
+
+import app.carddesk.issuing.AuditEntry;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The audit trail: who did what to which patron, without personal data. */
+public interface AuditDao {
+
+    @SqlUpdate("INSERT INTO audit_event (at, staff, workstation, action, patron_id, detail) "
+            + "VALUES (:at, :staff, :workstation, :action, :patronId, :detail)")
+    void append(@BindMethods AuditEntry entry);
+
+    @SqlQuery("SELECT at, staff, workstation, action, patron_id, detail FROM audit_event WHERE patron_id = :id "
+            + "ORDER BY id")
+    @RegisterConstructorMapper(AuditEntry.class)
+    List<AuditEntry> forPatron(@Bind("id") UUID patronId);
+}

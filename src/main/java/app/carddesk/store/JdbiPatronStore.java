@@ -1,0 +1,187 @@
+package app.carddesk.store;
+
+import app.carddesk.domain.Address;
+import app.carddesk.domain.ContactRules;
+import app.carddesk.domain.IdentityKind;
+import app.carddesk.domain.IdentityNumber;
+import app.carddesk.domain.Patron;
+import app.carddesk.domain.PinDelivery;
+import app.carddesk.domain.RegistrationKind;
+import app.carddesk.identity.PersonRecord;
+import app.carddesk.issuing.AuditEntry;
+import app.carddesk.issuing.CardRecord;
+import app.carddesk.issuing.CardStatus;
+import app.carddesk.issuing.OutboxEntry;
+import app.carddesk.issuing.PatronStore;
+import app.carddesk.issuing.PatronSummary;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** The desk's {@link PatronStore} on H2 through Jdbi. */
+public final class JdbiPatronStore implements PatronStore {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public JdbiPatronStore(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<CardRecord> card(String number) {
+        return jdbi.withExtension(CardDao.class, dao -> dao.find(number));
+    }
+
+    @Override
+    public Optional<Patron> patron(UUID id) {
+        return jdbi.withExtension(PatronDao.class, dao -> dao.byId(id)).map(JdbiPatronStore::toPatron);
+    }
+
+    @Override
+    public Optional<UUID> patronIdByIdentity(String identityNumber) {
+        return jdbi.withExtension(PatronDao.class, dao -> dao.idByIdentity(identityNumber));
+    }
+
+    @Override
+    public List<PatronSummary> similar(String surnameKey, String givenNameKey, LocalDate birthDate, String emailKey,
+                                       String phoneKey, int limit) {
+        return jdbi.withExtension(PatronDao.class,
+                dao -> dao.similar(surnameKey, givenNameKey, birthDate, emailKey, phoneKey, limit));
+    }
+
+    @Override
+    public void insert(Patron patron, String pinHash, AuditEntry audit, List<OutboxEntry> outbox) {
+        try {
+            jdbi.useTransaction(h -> {
+                CardDao cards = h.attach(CardDao.class);
+                Optional<CardRecord> existing = cards.find(patron.cardNumber());
+                if (existing.isPresent()) {
+                    throw new ConflictException(existing.get().status() == CardStatus.RETIRED
+                            ? "card_number_retired" : "card_number_taken");
+                }
+                PatronDao patrons = h.attach(PatronDao.class);
+                if (patron.identity() != null && patrons.idByIdentity(patron.identity().number()).isPresent()) {
+                    throw new ConflictException("identity_already_registered");
+                }
+                patrons.insert(toRow(patron, pinHash));
+                cards.issue(patron.cardNumber(), patron.id(), patron.createdAt());
+                record(h, audit, outbox);
+            });
+        } catch (UnableToExecuteStatementException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void convertToNationalId(UUID patronId, PersonRecord master, String retiredCard, AuditEntry audit,
+                                    List<OutboxEntry> outbox) {
+        Instant now = clock.instant();
+        Address a = master.address();
+        try {
+            jdbi.useTransaction(h -> {
+                int changed = h.attach(PatronDao.class).convert(patronId, master.identity().kind().name(),
+                        master.identity().number(), master.surname(), master.givenName(),
+                        ContactRules.nameKey(master.surname()), ContactRules.nameKey(master.givenName()),
+                        master.birthDate(), a.line(), a.postalCode(), a.city(), a.country(), now);
+                if (changed != 1) {
+                    throw new ConflictException("patron_gone");
+                }
+                if (retiredCard != null) {
+                    h.attach(CardDao.class).retire(retiredCard, now, "DESTROYED_AFTER_CONVERSION");
+                }
+                record(h, audit, outbox);
+            });
+        } catch (UnableToExecuteStatementException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public List<Patron> expiredShortStay(LocalDate today) {
+        return jdbi.withExtension(PatronDao.class, dao -> dao.expiredShortStay(today)).stream()
+                .map(JdbiPatronStore::toPatron).toList();
+    }
+
+    @Override
+    public void delete(UUID patronId, AuditEntry audit, List<OutboxEntry> outbox) {
+        jdbi.useTransaction(h -> {
+            PatronDao patrons = h.attach(PatronDao.class);
+            Optional<PatronRow> row = patrons.byId(patronId);
+            if (row.isEmpty()) {
+                throw new ConflictException("patron_gone");
+            }
+            if (row.get().cardNumber() != null) {
+                h.attach(CardDao.class).retire(row.get().cardNumber(), clock.instant(), "PATRON_DELETED");
+            }
+            patrons.delete(patronId);
+            record(h, audit, outbox);
+        });
+    }
+
+    @Override
+    public void updateBalances(UUID patronId, long feesOwedMinor, long printCreditMinor, AuditEntry audit,
+                               List<OutboxEntry> outbox) {
+        jdbi.useTransaction(h -> {
+            if (h.attach(PatronDao.class).updateBalances(patronId, feesOwedMinor, printCreditMinor,
+                    clock.instant()) != 1) {
+                throw new ConflictException("patron_gone");
+            }
+            record(h, audit, outbox);
+        });
+    }
+
+    private void record(Handle h, AuditEntry audit, List<OutboxEntry> outbox) {
+        h.attach(AuditDao.class).append(audit);
+        OutboxDao out = h.attach(OutboxDao.class);
+        Instant now = clock.instant();
+        outbox.forEach(e -> out.append(e, now));
+    }
+
+    /** A unique index caught what another desk did between our check and our write. */
+    private static RuntimeException translate(UnableToExecuteStatementException e) {
+        if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            String message = sql.getMessage().toUpperCase(Locale.ROOT);
+            return new ConflictException(message.contains("IDENTITY") ? "identity_already_registered"
+                    : "card_number_taken");
+        }
+        return e;
+    }
+
+    static PatronRow toRow(Patron p, String pinHash) {
+        Address a = p.address() == null ? Address.empty() : p.address();
+        return new PatronRow(p.id(), p.cardNumber(), p.identityKind().name(),
+                p.identity() == null ? null : p.identity().number(), p.surname(), p.givenName(),
+                ContactRules.nameKey(p.surname()), ContactRules.nameKey(p.givenName()), p.birthDate(), p.email(),
+                ContactRules.emailKey(p.email()), p.phone(), ContactRules.phoneKey(p.phone()), a.line(),
+                a.postalCode(), a.city(), a.country(), p.categoryCode(), p.pickupLibraryCode(),
+                p.registrationKind().name(), p.expiresOn(), p.pinDelivery().name(), pinHash, p.pinChangeAdvised(),
+                p.feesOwedMinor(), p.printCreditMinor(), p.createdAt(), p.createdBy(), p.createdAt(), p.version());
+    }
+
+    static Patron toPatron(PatronRow r) {
+        IdentityKind kind = IdentityKind.valueOf(r.identityKind());
+        IdentityNumber identity = kind == IdentityKind.NONE ? null
+                : new IdentityNumber(kind, r.identityNumber(), kind == IdentityKind.DUF ? null : r.birthDate());
+        return new Patron(r.id(), r.cardNumber(), identity, r.surname(), r.givenName(), r.birthDate(), r.email(),
+                r.phone(), new Address(nz(r.addressLine()), nz(r.postalCode()), nz(r.city()), nz(r.country())),
+                r.categoryCode(), r.pickupLibraryCode(), RegistrationKind.valueOf(r.registrationKind()),
+                r.expiresOn(), PinDelivery.valueOf(r.pinDelivery()), r.pinChangeAdvised(), r.feesOwedMinor(),
+                r.printCreditMinor(), r.createdAt(), r.createdBy(), r.version());
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,80 @@
+package app.carddesk.store;
+
+import app.carddesk.issuing.PatronSummary;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The {@code patron} table. */
+@RegisterConstructorMapper(PatronRow.class)
+public interface PatronDao {
+
+    String COLUMNS = "id, card_number, identity_kind, identity_number, surname, given_name, surname_key, "
+            + "given_name_key, birth_date, email, email_key, phone, phone_key, address_line, postal_code, city, "
+            + "country, category_code, pickup_library_code, registration_kind, expires_on, pin_delivery, pin_hash, "
+            + "pin_change_advised, fees_owed_minor, print_credit_minor, created_at, created_by, updated_at, version";
+
+    @SqlUpdate("INSERT INTO patron (" + COLUMNS + ") VALUES (:id, :cardNumber, :identityKind, :identityNumber, "
+            + ":surname, :givenName, :surnameKey, :givenNameKey, :birthDate, :email, :emailKey, :phone, :phoneKey, "
+            + ":addressLine, :postalCode, :city, :country, :categoryCode, :pickupLibraryCode, :registrationKind, "
+            + ":expiresOn, :pinDelivery, :pinHash, :pinChangeAdvised, :feesOwedMinor, :printCreditMinor, "
+            + ":createdAt, :createdBy, :updatedAt, :version)")
+    void insert(@BindMethods PatronRow row);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE id = :id")
+    Optional<PatronRow> byId(@Bind("id") UUID id);
+
+    @SqlQuery("SELECT id FROM patron WHERE identity_number = :number")
+    Optional<UUID> idByIdentity(@Bind("number") String number);
+
+    @SqlQuery("""
+            SELECT id, card_number, given_name, surname, birth_date, 'NAME_BIRTH' AS reason FROM patron
+             WHERE surname_key = :surnameKey AND given_name_key = :givenNameKey AND birth_date = :birthDate
+            UNION
+            SELECT id, card_number, given_name, surname, birth_date, 'EMAIL' AS reason FROM patron
+             WHERE email_key = :emailKey
+            UNION
+            SELECT id, card_number, given_name, surname, birth_date, 'PHONE' AS reason FROM patron
+             WHERE phone_key = :phoneKey
+            LIMIT :limit""")
+    @RegisterConstructorMapper(PatronSummary.class)
+    List<PatronSummary> similar(@Bind("surnameKey") String surnameKey, @Bind("givenNameKey") String givenNameKey,
+                                @Bind("birthDate") LocalDate birthDate, @Bind("emailKey") String emailKey,
+                                @Bind("phoneKey") String phoneKey, @Bind("limit") int limit);
+
+    @SqlUpdate("""
+            UPDATE patron SET identity_kind = :kind, identity_number = :number, surname = :surname,
+                   given_name = :givenName, surname_key = :surnameKey, given_name_key = :givenNameKey,
+                   birth_date = :birthDate, address_line = :line, postal_code = :postalCode, city = :city,
+                   country = :country, registration_kind = 'NATIONAL_ID', expires_on = NULL, card_number = NULL,
+                   updated_at = :now, version = version + 1
+             WHERE id = :id""")
+    int convert(@Bind("id") UUID id, @Bind("kind") String kind, @Bind("number") String number,
+                @Bind("surname") String surname, @Bind("givenName") String givenName,
+                @Bind("surnameKey") String surnameKey, @Bind("givenNameKey") String givenNameKey,
+                @Bind("birthDate") LocalDate birthDate, @Bind("line") String line,
+                @Bind("postalCode") String postalCode, @Bind("city") String city, @Bind("country") String country,
+                @Bind("now") Instant now);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE registration_kind = 'SHORT_STAY' AND expires_on < :today "
+            + "ORDER BY expires_on, surname_key")
+    List<PatronRow> expiredShortStay(@Bind("today") LocalDate today);
+
+    @SqlUpdate("DELETE FROM patron WHERE id = :id")
+    int delete(@Bind("id") UUID id);
+
+    @SqlUpdate("UPDATE patron SET fees_owed_minor = :fees, print_credit_minor = :credit, updated_at = :now, "
+            + "version = version + 1 WHERE id = :id")
+    int updateBalances(@Bind("id") UUID id, @Bind("fees") long fees, @Bind("credit") long credit,
+                       @Bind("now") Instant now);
+
+    @SqlQuery("SELECT COUNT(*) FROM patron")
+    long count();
+}

@@ -2,6 +2,7 @@ package app.carddesk.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.Flyway;
@@ -22,9 +23,11 @@ public final class Database implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final Jdbi jdbi;
     private final Path file;
+    private final String url;
 
-    private Database(Path file, JdbcConnectionPool pool) {
+    private Database(Path file, String url, JdbcConnectionPool pool) {
         this.file = file;
+        this.url = url;
         this.pool = pool;
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
     }
@@ -40,7 +43,7 @@ public final class Database implements AutoCloseable {
         pool.setMaxConnections(8);
         Flyway.configure().dataSource(pool).locations("classpath:db/desk").load().migrate();
         LOG.info("Desk store open at {}", file.toAbsolutePath());
-        return new Database(file, pool);
+        return new Database(file, url, pool);
     }
 
     public Jdbi jdbi() {
@@ -51,15 +54,17 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
-    /** Shuts H2 down through plain JDBC (through Jdbi the closed connection throws). */
+    /**
+     * Shuts H2 down through a plain JDBC connection outside the pool (a pooled connection rolls
+     * back on close, which fails once the database is shut).
+     */
     @Override
     public void close() {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        pool.dispose();
+        try (Connection c = DriverManager.getConnection(url, "carddesk", ""); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
             LOG.warn("Desk store did not shut down cleanly: {}", e.getMessage());
-        } finally {
-            pool.dispose();
         }
     }
 }

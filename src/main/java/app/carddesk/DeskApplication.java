@@ -1,0 +1,86 @@
+package app.carddesk;
+
+import app.carddesk.ui.DeskConfig;
+import app.carddesk.ui.DeskWindow;
+import app.carddesk.ui.Messages;
+import app.carddesk.ui.background.FxBackgroundWork;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.image.Image;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desk client. The window shows at once with a progress indicator while the local store
+ * opens in the background; then the checklist takes its place.
+ */
+public final class DeskApplication extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeskApplication.class);
+    /** Set by the start-up benchmark: print when the window first shows. */
+    public static final String REPORT_SHOWN = "carddesk.reportShown";
+
+    private final FxBackgroundWork background = new FxBackgroundWork();
+    private DeskBackend backend;
+
+    @Override
+    public void start(Stage stage) {
+        DeskConfig config = DeskConfig.load();
+        Messages messages = Messages.forLocale(config.language());
+        Label opening = new Label(messages.get("startup.opening"));
+        VBox splash = new VBox(12, new ProgressIndicator(), opening);
+        splash.setAlignment(Pos.CENTER);
+        Scene scene = new Scene(splash, 1180, 760);
+        stage.setScene(scene);
+        stage.setTitle(messages.get("app.title"));
+        var icon = DeskApplication.class.getResourceAsStream("/app/carddesk/ui/icon.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon));
+        }
+        if (Boolean.getBoolean(REPORT_SHOWN)) {
+            stage.setOnShown(e -> System.out.println("FIRST_SHOWN " + uptimeMillis()));
+        }
+        stage.show();
+        background.submit(() -> DeskBackend.open(config, Clock.systemDefaultZone()), opened -> {
+            backend = opened;
+            DeskContext context = new DeskContext(opened, background);
+            DeskWindow.show(stage, scene, context.main(), () -> context.views().load("main/Main.fxml"),
+                    () -> context.views().messages());
+            if (Boolean.getBoolean(REPORT_SHOWN)) {
+                System.out.println("READY " + uptimeMillis());
+            }
+        }, failure -> startupFailed(messages, failure));
+    }
+
+    private static long uptimeMillis() {
+        return ManagementFactory.getRuntimeMXBean().getUptime();
+    }
+
+    private void startupFailed(Messages messages, Throwable failure) {
+        LOG.error("Desk could not start", failure);
+        String text = failure instanceof DeskBackend.UnknownProfileException unknown
+                ? messages.get("startup.unknownProfile", unknown.profile(), unknown.known())
+                : messages.get("startup.failed", failure.getClass().getSimpleName());
+        Alert alert = new Alert(Alert.AlertType.ERROR, text);
+        alert.setHeaderText(messages.get("startup.failedTitle"));
+        alert.showAndWait();
+        Platform.exit();
+    }
+
+    @Override
+    public void stop() {
+        background.close();
+        if (backend != null) {
+            backend.close();
+        }
+    }
+}

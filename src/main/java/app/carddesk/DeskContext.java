@@ -1,0 +1,78 @@
+package app.carddesk;
+
+import app.carddesk.ui.Navigation;
+import app.carddesk.ui.ViewLoader;
+import app.carddesk.ui.background.BackgroundWork;
+import app.carddesk.ui.expiring.ExpiringView;
+import app.carddesk.ui.expiring.ExpiringViewModel;
+import app.carddesk.ui.issuecard.IssueCardView;
+import app.carddesk.ui.issuecard.IssueCardViewModel;
+import app.carddesk.ui.main.MainView;
+import app.carddesk.ui.main.MainViewModel;
+import app.carddesk.ui.patron.PatronView;
+import app.carddesk.ui.patron.PatronViewModel;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The composition root of the desk's screens: builds every ViewModel once and hands each view
+ * its own through the FXML controller factory. ViewModels outlive their views, so switching
+ * language rebuilds the views and keeps what staff typed.
+ */
+public final class DeskContext {
+
+    private final DeskBackend backend;
+    private final BackgroundWork background;
+    private final ObjectProperty<Locale> locale;
+    private final Navigation navigation = new Navigation();
+    private final IssueCardViewModel issue;
+    private final PatronViewModel patron;
+    private final ExpiringViewModel expiring;
+    private final MainViewModel main;
+    private final ViewLoader views;
+
+    public DeskContext(DeskBackend backend, BackgroundWork background) {
+        this.backend = backend;
+        this.background = background;
+        this.locale = new SimpleObjectProperty<>(backend.config().language());
+        this.issue = new IssueCardViewModel(backend.issuing(), background, navigation);
+        this.issue.letterLanguage.set(locale.get());
+        this.patron = new PatronViewModel(backend.issuing(), background, navigation);
+        this.expiring = new ExpiringViewModel(backend.issuing(), background, navigation);
+        this.main = new MainViewModel(locale, navigation, issue);
+        this.views = new ViewLoader(this::controller, locale);
+    }
+
+    private Object controller(Class<?> type) {
+        if (type == MainView.class) {
+            return new MainView(main, views, background, backend.profile(), backend.config().dataDir());
+        }
+        if (type == IssueCardView.class) {
+            return new IssueCardView(issue, views.messages());
+        }
+        if (type == PatronView.class) {
+            return new PatronView(patron, backend.profile(), views.messages());
+        }
+        if (type == ExpiringView.class) {
+            return new ExpiringView(expiring, views.messages());
+        }
+        throw new IllegalArgumentException("no controller for " + type);
+    }
+
+    public ViewLoader views() {
+        return views;
+    }
+
+    public MainViewModel main() {
+        return main;
+    }
+
+    public IssueCardViewModel issue() {
+        return issue;
+    }
+
+    public DeskBackend backend() {
+        return backend;
+    }
+}

@@ -1,0 +1,42 @@
+package app.carddesk.ui;
+
+import app.carddesk.ui.main.MainViewModel;
+import app.carddesk.ui.scan.ScanDetector;
+import app.carddesk.ui.scan.ScannerInput;
+import java.util.function.Supplier;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.stage.Stage;
+
+/**
+ * Puts the desk into a window: the main view, scans recognised in the whole window, F2/F3 for
+ * the screens, a rebuilt view when the language changes, and a question before closing on
+ * unsaved work.
+ */
+public final class DeskWindow {
+
+    private DeskWindow() {
+    }
+
+    public static void show(Stage stage, Scene scene, MainViewModel main, Supplier<Parent> mainView,
+                            Supplier<Messages> messages) {
+        scene.setRoot(mainView.get());
+        ScannerInput.install(scene, ScanDetector.forCardScanners(), main::scanned);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F2),
+                () -> main.navigation().open(Navigation.Screen.ISSUE));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F3),
+                () -> main.navigation().open(Navigation.Screen.EXPIRING));
+        main.locale.addListener((obs, old, l) -> {
+            scene.setRoot(mainView.get());
+            stage.setTitle(messages.get().get("app.title"));
+        });
+        stage.setTitle(messages.get().get("app.title"));
+        stage.setOnCloseRequest(e -> {
+            if (main.leavingLosesWork() && !Confirm.ask(scene.getRoot(), messages.get(), "confirm.close")) {
+                e.consume();
+            }
+        });
+    }
+}

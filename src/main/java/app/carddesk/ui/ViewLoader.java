@@ -1,0 +1,39 @@
+package app.carddesk.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.util.Callback;
+
+/**
+ * Loads FXML views in the desk's current language, with controllers made by the composition
+ * root's factory (so views get their ViewModels through constructors).
+ */
+public final class ViewLoader {
+
+    private final Callback<Class<?>, Object> controllers;
+    private final ObjectProperty<Locale> locale;
+
+    public ViewLoader(Callback<Class<?>, Object> controllers, ObjectProperty<Locale> locale) {
+        this.controllers = controllers;
+        this.locale = locale;
+    }
+
+    public Messages messages() {
+        return Messages.forLocale(locale.get());
+    }
+
+    /** @param fxml path below {@code /app/carddesk/ui/}, like {@code main/Main.fxml} */
+    public Parent load(String fxml) {
+        FXMLLoader loader = new FXMLLoader(ViewLoader.class.getResource(fxml), messages().bundle());
+        loader.setControllerFactory(controllers);
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("view " + fxml + " could not be loaded", e);
+        }
+    }
+}

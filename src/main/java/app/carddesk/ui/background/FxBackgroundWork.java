@@ -1,0 +1,67 @@
+package app.carddesk.ui.background;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.concurrent.Task;
+
+/**
+ * Runs work as JavaFX {@link Task}s on one background thread, in the order submitted, so that
+ * writes to the local store never race each other.
+ */
+public final class FxBackgroundWork implements BackgroundWork, AutoCloseable {
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "carddesk-background");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private int running;
+
+    @Override
+    public <T> void submit(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            finished();
+            onDone.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            finished();
+            onFailed.accept(task.getException());
+        });
+        running++;
+        busy.set(true);
+        executor.execute(task);
+    }
+
+    private void finished() {
+        running--;
+        busy.set(running > 0);
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Lets work under way finish (a save must not be cut off), then stops the thread. */
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

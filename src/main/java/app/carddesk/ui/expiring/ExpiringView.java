@@ -1,0 +1,88 @@
+package app.carddesk.ui.expiring;
+
+import app.carddesk.domain.DateInput;
+import app.carddesk.domain.MinorUnits;
+import app.carddesk.ui.Confirm;
+import app.carddesk.ui.Messages;
+import app.carddesk.ui.expiring.ExpiringViewModel.Row;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/** The list of expired short-stay patrons. */
+public final class ExpiringView {
+
+    private final ExpiringViewModel vm;
+    private final Messages messages;
+
+    @FXML private TableView<Row> table;
+    @FXML private TableColumn<Row, String> cardColumn, nameColumn, expiredColumn, feesColumn, creditColumn,
+            statusColumn;
+    @FXML private Button deleteButton;
+    @FXML private Label message;
+
+    public ExpiringView(ExpiringViewModel vm, Messages messages) {
+        this.vm = vm;
+        this.messages = messages;
+    }
+
+    @FXML
+    private void initialize() {
+        table.setItems(vm.rows);
+        column(cardColumn, Row::cardNumber);
+        column(nameColumn, Row::name);
+        column(expiredColumn, r -> DateInput.format(r.expiredOn()));
+        column(feesColumn, r -> MinorUnits.format(r.feesOwedMinor()));
+        column(creditColumn, r -> MinorUnits.format(r.printCreditMinor()));
+        column(statusColumn, r -> messages.get(r.deletable() ? "expiring.canDelete" : "expiring.keptBalance"));
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(Row item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("kept"),
+                        !empty && item != null && !item.deletable());
+            }
+        });
+        vm.rows.addListener((ListChangeListener<Row>) c -> deleteButton.setDisable(vm.deletableCount() == 0));
+        deleteButton.setDisable(true);
+        message.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.message.get()), vm.message));
+        // The screen's root is shown and hidden by the frame: refresh the list each time it shows.
+        table.getParent().visibleProperty().addListener((obs, was, now) -> {
+            if (now) {
+                vm.message.set(null);
+                vm.refresh();
+            }
+        });
+    }
+
+    private static void column(TableColumn<Row, String> column, Function<Row, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    }
+
+    @FXML
+    private void open() {
+        Row row = table.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            vm.open(row);
+        }
+    }
+
+    @FXML
+    private void deleteAll() {
+        long n = vm.deletableCount();
+        if (n > 0 && Confirm.ask(table, messages, "expiring.confirmDelete", n)) {
+            vm.deleteAllDeletable();
+        }
+    }
+
+    @FXML
+    private void refresh() {
+        vm.refresh();
+    }
+}

@@ -1,0 +1,356 @@
+package app.carddesk.ui.issuecard;
+
+import app.carddesk.domain.CardNumber;
+import app.carddesk.domain.Checked;
+import app.carddesk.domain.DateInput;
+import app.carddesk.domain.IdentityNumber;
+import app.carddesk.domain.LibraryProfile;
+import app.carddesk.domain.PatronCategory;
+import app.carddesk.domain.PickupLibrary;
+import app.carddesk.domain.PinDelivery;
+import app.carddesk.domain.Problem;
+import app.carddesk.domain.RegistrationKind;
+import app.carddesk.identity.PersonRecord;
+import app.carddesk.issuing.CardLookup;
+import app.carddesk.issuing.FetchResult;
+import app.carddesk.issuing.IssueOutcome;
+import app.carddesk.issuing.IssueRequest;
+import app.carddesk.issuing.IssuingService;
+import app.carddesk.issuing.PatronSummary;
+import app.carddesk.letter.WelcomeLetter;
+import app.carddesk.letter.WelcomeLetterPdf;
+import app.carddesk.ui.Navigation;
+import app.carddesk.ui.background.BackgroundWork;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.UUID;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The card-issuing checklist as a state machine: which step is current, which are done, and what
+ * keeps staff from the next one. Nothing is stored until {@link #finish()}.
+ */
+public final class IssueCardViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IssueCardViewModel.class);
+
+    public final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.CARD);
+    public final ObservableSet<Step> completed = FXCollections.observableSet();
+
+    public final StringProperty cardText = new SimpleStringProperty("");
+    public final ObjectProperty<Problem> cardProblem = new SimpleObjectProperty<>();
+    public final ObjectProperty<CardNumber> card = new SimpleObjectProperty<>();
+
+    public final ObjectProperty<IdentityMode> identityMode = new SimpleObjectProperty<>(IdentityMode.WITHOUT);
+    public final ObjectProperty<RegistrationKind> withoutKind =
+            new SimpleObjectProperty<>(RegistrationKind.EXPECTS_NATIONAL_ID);
+    public final StringProperty identityText = new SimpleStringProperty("");
+    public final ObjectProperty<Problem> identityProblem = new SimpleObjectProperty<>();
+    public final ObservableList<Problem> identityWarnings = FXCollections.observableArrayList();
+    public final BooleanProperty warningsConfirmed = new SimpleBooleanProperty(false);
+    public final ObjectProperty<PersonRecord> fetched = new SimpleObjectProperty<>();
+    public final ObjectProperty<UUID> existingPatron = new SimpleObjectProperty<>();
+    public final StringProperty expiryText = new SimpleStringProperty("");
+    public final ObjectProperty<Problem> expiryProblem = new SimpleObjectProperty<>();
+
+    public final DetailsForm details = new DetailsForm();
+    public final ObservableList<PatronSummary> similar = FXCollections.observableArrayList();
+    public final PinForm pin = new PinForm();
+    public final ObjectProperty<PatronCategory> category = new SimpleObjectProperty<>();
+    public final ObjectProperty<PickupLibrary> pickup = new SimpleObjectProperty<>();
+    public final HandoverForm handover = new HandoverForm();
+    public final ObjectProperty<Locale> letterLanguage = new SimpleObjectProperty<>(Locale.ENGLISH);
+
+    /** What stops the current step, or went wrong, in the staff's words. */
+    public final ObjectProperty<Problem> message = new SimpleObjectProperty<>();
+    /** Confirmation of the last finished card. */
+    public final ObjectProperty<Problem> success = new SimpleObjectProperty<>();
+
+    public final BooleanBinding dirty = Bindings.createBooleanBinding(
+            () -> card.get() != null || !details.isEmpty(), card, details.surname, details.givenName,
+            details.email, details.phone, details.addressLine);
+
+    private final IssuingService service;
+    private final BackgroundWork background;
+    private final Navigation navigation;
+    private IdentityNumber identity;
+
+    public IssueCardViewModel(IssuingService service, BackgroundWork background, Navigation navigation) {
+        this.service = service;
+        this.background = background;
+        this.navigation = navigation;
+        handover.comeBackNeeded.bind(Bindings.createBooleanBinding(
+                () -> identityMode.get() == IdentityMode.WITHOUT
+                        && withoutKind.get() == RegistrationKind.EXPECTS_NATIONAL_ID, identityMode, withoutKind));
+        pickup.set(profile().homeLibrary());
+    }
+
+    public LibraryProfile profile() {
+        return service.profile();
+    }
+
+    public BackgroundWork background() {
+        return background;
+    }
+
+    /** Checks one detail field, as when staff leave it. */
+    public void checkField(ObjectProperty<Problem> field) {
+        details.check(field, service.today());
+    }
+
+    /** A scan (or typed number) starts a new checklist on that card. */
+    public void startWithCard(String raw) {
+        reset();
+        cardText.set(raw);
+        lookUpCard();
+    }
+
+    public void lookUpCard() {
+        message.set(null);
+        success.set(null);
+        String raw = cardText.get();
+        background.submit(() -> service.lookUp(raw), this::lookedUp, this::failed);
+    }
+
+    private void lookedUp(CardLookup result) {
+        cardProblem.set(null);
+        if (result instanceof CardLookup.Invalid invalid) {
+            cardProblem.set(invalid.problem());
+        } else if (result instanceof CardLookup.Retired retired) {
+            cardProblem.set(Problem.of("card.retired", retired.card().value()));
+        } else if (result instanceof CardLookup.Issued issued) {
+            reset();
+            navigation.openPatron(issued.patronId());
+        } else if (result instanceof CardLookup.Free free) {
+            card.set(free.card());
+            cardText.set(free.card().value());
+            completed.addAll(List.of(Step.CARD, Step.LOOKUP));
+            step.set(Step.IDENTITY);
+        }
+    }
+
+    public void fetch() {
+        fetched.set(null);
+        existingPatron.set(null);
+        identityWarnings.clear();
+        Checked<IdentityNumber> checked = service.checkIdentity(identityText.get());
+        identityProblem.set(checked.firstError().orElse(null));
+        if (!checked.isOk()) {
+            return;
+        }
+        identityWarnings.setAll(checked.warnings());
+        if (!checked.warnings().isEmpty() && !warningsConfirmed.get()) {
+            return;
+        }
+        IdentityNumber number = checked.value();
+        background.submit(() -> service.fetch(number), r -> fetchedResult(number, r), this::failed);
+    }
+
+    private void fetchedResult(IdentityNumber number, FetchResult result) {
+        if (result instanceof FetchResult.Found found) {
+            identity = number;
+            fetched.set(found.person());
+        } else if (result instanceof FetchResult.AlreadyRegistered already) {
+            existingPatron.set(already.patronId());
+            identityProblem.set(Problem.of("identity.alreadyRegistered"));
+        } else if (result instanceof FetchResult.NotFound) {
+            identityProblem.set(Problem.of(number.kind().fetchable() ? "identity.notFound" : "identity.notInRegister"));
+        } else {
+            identityProblem.set(Problem.of("identity.unavailable"));
+        }
+    }
+
+    /** Moves on when the current step is complete, or shows what is missing. */
+    public void next() {
+        message.set(null);
+        switch (step.get()) {
+            case CARD, LOOKUP -> lookUpCard();
+            case IDENTITY -> identityDone();
+            case DETAILS -> detailsDone(false);
+            case PIN -> {
+                if (pin.validate(details.birthDateValue())) {
+                    advance();
+                }
+            }
+            case RELATIONS -> require(category.get() != null, "category.required");
+            case PICKUP -> require(pickup.get() != null, "pickup.required");
+            case HANDOVER -> finish();
+        }
+    }
+
+    public void back() {
+        message.set(null);
+        if (step.get().ordinal() > Step.IDENTITY.ordinal()) {
+            step.set(step.get().previous());
+        }
+    }
+
+    private void identityDone() {
+        if (identityMode.get() == IdentityMode.NATIONAL_ID) {
+            if (fetched.get() == null) {
+                message.set(Problem.of("identity.fetchFirst"));
+                return;
+            }
+            details.fill(fetched.get());
+        } else {
+            identity = null;
+            fetched.set(null);
+            if (details.fromRegister.get()) {
+                details.clear();
+            }
+            if (withoutKind.get() == RegistrationKind.SHORT_STAY) {
+                Checked<LocalDate> date = DateInput.parse(expiryText.get());
+                Problem p = date.isOk() ? profile().shortStayPolicy().check(date.value(), service.today()).orElse(null)
+                        : date.firstError().map(e -> e.key().equals("date.required") ? Problem.of("expiry.required")
+                        : e).orElse(null);
+                expiryProblem.set(p);
+                if (p != null) {
+                    return;
+                }
+            }
+        }
+        advance();
+    }
+
+    private void detailsDone(boolean differentPersonConfirmed) {
+        if (!details.validate(service.today())) {
+            message.set(Problem.of("details.fix"));
+            return;
+        }
+        if (differentPersonConfirmed) {
+            similar.clear();
+            pin.offerEmail(details.hasEmail());
+            advance();
+            return;
+        }
+        var d = details.toDetails();
+        background.submit(() -> service.similar(d), found -> {
+            similar.setAll(found);
+            if (found.isEmpty()) {
+                pin.offerEmail(details.hasEmail());
+                advance();
+            } else {
+                message.set(Problem.of("similar.found", found.size()));
+            }
+        }, this::failed);
+    }
+
+    /** Staff checked the similar patrons shown and this is someone else. */
+    public void confirmDifferentPerson() {
+        detailsDone(true);
+    }
+
+    public void openExisting(UUID patronId) {
+        reset();
+        navigation.openPatron(patronId);
+    }
+
+    private void require(boolean ok, String key) {
+        if (ok) {
+            advance();
+        } else {
+            message.set(Problem.of(key));
+        }
+    }
+
+    private void advance() {
+        completed.add(step.get());
+        step.set(step.get().next());
+    }
+
+    /** Saves the patron and the card in one go, then starts afresh for the next patron. */
+    public void finish() {
+        if (!handover.complete.get()) {
+            message.set(Problem.of("handover.incomplete"));
+            return;
+        }
+        IssueRequest request = request();
+        String name = details.givenName.get() + " " + details.surname.get();
+        background.submit(() -> service.issue(request), outcome -> {
+            if (outcome instanceof IssueOutcome.Issued) {
+                reset();
+                success.set(Problem.of("issue.done", request.card().value(), name));
+            } else if (outcome instanceof IssueOutcome.Refused refused) {
+                message.set(refused.problem());
+            }
+        }, this::failed);
+    }
+
+    private IssueRequest request() {
+        RegistrationKind kind = identityMode.get() == IdentityMode.NATIONAL_ID ? RegistrationKind.NATIONAL_ID
+                : withoutKind.get();
+        LocalDate expires = kind == RegistrationKind.SHORT_STAY ? DateInput.parse(expiryText.get()).value() : null;
+        PinDelivery delivery = pin.delivery.get();
+        return new IssueRequest(card.get(), kind, kind == RegistrationKind.NATIONAL_ID ? identity : null,
+                details.toDetails(), expires, delivery, delivery == PinDelivery.OWN_PIN ? pin.pin.get() : null,
+                pin.changeAdvised.get(), category.get().code(), pickup.get().code(),
+                letterLanguage.get().getLanguage());
+    }
+
+    /** The welcome letter for this patron in the chosen language. */
+    public WelcomeLetter letter() {
+        ResourceBundle texts = app.carddesk.ui.Messages.bundle(letterLanguage.get());
+        RegistrationKind kind = identityMode.get() == IdentityMode.NATIONAL_ID ? RegistrationKind.NATIONAL_ID
+                : withoutKind.get();
+        LocalDate expires = DateInput.parse(expiryText.get()).isOk() ? DateInput.parse(expiryText.get()).value()
+                : null;
+        return WelcomeLetter.compose(texts, new WelcomeLetter.Facts(details.givenName.get(), profile().name(),
+                card.get() == null ? "" : card.get().value(), pickup.get() == null ? "" : pickup.get().name(), kind,
+                expires, pin.delivery.get()));
+    }
+
+    public void saveLetter(Path target) {
+        WelcomeLetter letter = letter();
+        background.submit(() -> {
+            WelcomeLetterPdf.write(letter, target);
+            return target;
+        }, saved -> success.set(Problem.of("letter.saved", saved.getFileName().toString())), this::failed);
+    }
+
+    /** Drops everything typed so far and returns to the first step. */
+    public void reset() {
+        step.set(Step.CARD);
+        completed.clear();
+        cardText.set("");
+        cardProblem.set(null);
+        card.set(null);
+        identityMode.set(IdentityMode.WITHOUT);
+        withoutKind.set(RegistrationKind.EXPECTS_NATIONAL_ID);
+        identityText.set("");
+        identityProblem.set(null);
+        identityWarnings.clear();
+        warningsConfirmed.set(false);
+        fetched.set(null);
+        existingPatron.set(null);
+        identity = null;
+        expiryText.set("");
+        expiryProblem.set(null);
+        details.clear();
+        similar.clear();
+        pin.clear();
+        category.set(null);
+        pickup.set(profile().homeLibrary());
+        handover.clear();
+        message.set(null);
+    }
+
+    private void failed(Throwable e) {
+        LOG.error("Desk operation failed", e);
+        message.set(Problem.of("error.unexpected"));
+    }
+}

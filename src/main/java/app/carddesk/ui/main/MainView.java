@@ -1,0 +1,123 @@
+package app.carddesk.ui.main;
+
+import app.carddesk.domain.LibraryProfile;
+import app.carddesk.ui.Confirm;
+import app.carddesk.ui.Navigation.Screen;
+import app.carddesk.ui.ViewLoader;
+import app.carddesk.ui.background.BackgroundWork;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+
+/** The desk's frame: navigation, language, status bar, and the screen in the middle. */
+public final class MainView {
+
+    private final MainViewModel vm;
+    private final ViewLoader views;
+    private final BackgroundWork background;
+    private final LibraryProfile profile;
+    private final Path store;
+    private final Map<Screen, Parent> screens = new EnumMap<>(Screen.class);
+
+    @FXML private StackPane content;
+    @FXML private ToggleButton issueButton;
+    @FXML private ToggleButton expiringButton;
+    @FXML private ToggleGroup navGroup;
+    @FXML private ComboBox<Locale> languageBox;
+    @FXML private Label profileLabel;
+    @FXML private Label storeLabel;
+    @FXML private ProgressIndicator busy;
+
+    public MainView(MainViewModel vm, ViewLoader views, BackgroundWork background, LibraryProfile profile,
+                    Path store) {
+        this.vm = vm;
+        this.views = views;
+        this.background = background;
+        this.profile = profile;
+        this.store = store;
+    }
+
+    @FXML
+    private void initialize() {
+        screens.put(Screen.ISSUE, views.load("issuecard/IssueCard.fxml"));
+        screens.put(Screen.PATRON, views.load("patron/Patron.fxml"));
+        screens.put(Screen.EXPIRING, views.load("expiring/Expiring.fxml"));
+        content.getChildren().setAll(screens.values());
+        vm.navigation().screenProperty().addListener((obs, old, s) -> show(s));
+        show(vm.navigation().screenProperty().get());
+
+        languageBox.getItems().setAll(List.of(Locale.forLanguageTag("da"), Locale.forLanguageTag("nb"),
+                Locale.ENGLISH));
+        languageBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Locale l) {
+                return l == null ? "" : views.messages().get("language." + l.getLanguage());
+            }
+
+            @Override
+            public Locale fromString(String s) {
+                return null;
+            }
+        });
+        languageBox.setValue(vm.locale.get());
+        languageBox.valueProperty().addListener((obs, old, l) -> {
+            if (l != null && !l.equals(vm.locale.get())) {
+                vm.locale.set(l);
+            }
+        });
+        profileLabel.setText(views.messages().get("status.profile", profile.name(), profile.code()));
+        storeLabel.setText(views.messages().get("status.store", store.toString()));
+        busy.visibleProperty().bind(background.busyProperty());
+        vm.pendingScan.addListener((obs, old, scan) -> {
+            if (scan != null) {
+                confirmScan();
+            }
+        });
+    }
+
+    private void show(Screen s) {
+        screens.forEach((k, node) -> node.setVisible(k == s));
+        issueButton.setSelected(s == Screen.ISSUE);
+        expiringButton.setSelected(s == Screen.EXPIRING);
+    }
+
+    @FXML
+    private void openIssue() {
+        vm.navigation().open(Screen.ISSUE);
+    }
+
+    @FXML
+    private void openExpiring() {
+        if (vm.navigation().screenProperty().get() == Screen.ISSUE && vm.leavingLosesWork()) {
+            if (!confirm("confirm.leave")) {
+                show(Screen.ISSUE);
+                return;
+            }
+            vm.discardChecklist();
+        }
+        vm.navigation().open(Screen.EXPIRING);
+    }
+
+    private void confirmScan() {
+        if (confirm("confirm.scanDiscards")) {
+            vm.confirmPendingScan();
+        } else {
+            vm.cancelPendingScan();
+        }
+    }
+
+    private boolean confirm(String key) {
+        return Confirm.ask(content, views.messages(), key);
+    }
+}

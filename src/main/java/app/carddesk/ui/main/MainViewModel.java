@@ -1,0 +1,65 @@
+package app.carddesk.ui.main;
+
+import app.carddesk.ui.Navigation;
+import app.carddesk.ui.issuecard.IssueCardViewModel;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The desk's frame: language, which screen shows, and scans that arrive wherever the focus is. */
+public final class MainViewModel {
+
+    public final ObjectProperty<Locale> locale;
+    /** A scan that would throw away a half-filled checklist waits here for staff to confirm. */
+    public final StringProperty pendingScan = new SimpleStringProperty();
+
+    private final Navigation navigation;
+    private final IssueCardViewModel issue;
+
+    public MainViewModel(ObjectProperty<Locale> locale, Navigation navigation, IssueCardViewModel issue) {
+        this.locale = locale;
+        this.navigation = navigation;
+        this.issue = issue;
+    }
+
+    public Navigation navigation() {
+        return navigation;
+    }
+
+    /** A card was scanned: start the checklist with it, unless that would lose unsaved work. */
+    public void scanned(String text) {
+        if (issue.dirty.get()) {
+            pendingScan.set(text);
+        } else {
+            startWith(text);
+        }
+    }
+
+    public void confirmPendingScan() {
+        String text = pendingScan.get();
+        pendingScan.set(null);
+        if (text != null) {
+            startWith(text);
+        }
+    }
+
+    public void cancelPendingScan() {
+        pendingScan.set(null);
+    }
+
+    private void startWith(String text) {
+        navigation.open(Navigation.Screen.ISSUE);
+        issue.startWithCard(text);
+    }
+
+    /** Whether leaving the checklist now would lose what was typed. */
+    public boolean leavingLosesWork() {
+        return issue.dirty.get();
+    }
+
+    public void discardChecklist() {
+        issue.reset();
+    }
+}

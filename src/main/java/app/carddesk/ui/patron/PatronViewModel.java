@@ -1,0 +1,190 @@
+package app.carddesk.ui.patron;
+
+import app.carddesk.domain.Checked;
+import app.carddesk.domain.DateInput;
+import app.carddesk.domain.IdentityNumber;
+import app.carddesk.domain.MinorUnits;
+import app.carddesk.domain.Patron;
+import app.carddesk.domain.Problem;
+import app.carddesk.identity.PersonRecord;
+import app.carddesk.issuing.FetchResult;
+import app.carddesk.issuing.IssuingService;
+import app.carddesk.ui.Navigation;
+import app.carddesk.ui.background.BackgroundWork;
+import java.util.Optional;
+import java.util.UUID;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One patron at the desk: what staff need to see, the balances they may edit, and the
+ * conversion of a temporary record when the national ID arrives.
+ */
+public final class PatronViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PatronViewModel.class);
+
+    public final ObjectProperty<Patron> patron = new SimpleObjectProperty<>();
+    public final StringProperty fees = new SimpleStringProperty("");
+    public final StringProperty printCredit = new SimpleStringProperty("");
+    public final ObjectProperty<Problem> balanceProblem = new SimpleObjectProperty<>();
+
+    /** The "Register national ID" panel is open. */
+    public final BooleanProperty converting = new SimpleBooleanProperty(false);
+    public final StringProperty identityText = new SimpleStringProperty("");
+    public final ObjectProperty<Problem> identityProblem = new SimpleObjectProperty<>();
+    public final ObjectProperty<PersonRecord> fetched = new SimpleObjectProperty<>();
+    /** Saved in the panel: now the temporary card must be destroyed before it is stored. */
+    public final BooleanProperty awaitingDestruction = new SimpleBooleanProperty(false);
+    public final BooleanProperty cardCut = new SimpleBooleanProperty(false);
+
+    public final ObjectProperty<Problem> message = new SimpleObjectProperty<>();
+    public final ObjectProperty<Problem> success = new SimpleObjectProperty<>();
+
+    public final BooleanBinding canRegisterNationalId = Bindings.createBooleanBinding(
+            () -> patron.get() != null && patron.get().identity() == null, patron);
+
+    private final IssuingService service;
+    private final BackgroundWork background;
+
+    public PatronViewModel(IssuingService service, BackgroundWork background, Navigation navigation) {
+        this.service = service;
+        this.background = background;
+        navigation.patronIdProperty().addListener((obs, old, id) -> {
+            if (id != null) {
+                load(id);
+            }
+        });
+    }
+
+    public void load(UUID id) {
+        closeConversion();
+        message.set(null);
+        success.set(null);
+        background.submit(() -> service.patron(id), p -> show(p.orElse(null)), this::failed);
+    }
+
+    private void show(Patron p) {
+        patron.set(p);
+        if (p == null) {
+            message.set(Problem.of("patron.gone"));
+            return;
+        }
+        fees.set(MinorUnits.format(p.feesOwedMinor()));
+        printCredit.set(MinorUnits.format(p.printCreditMinor()));
+        balanceProblem.set(null);
+    }
+
+    public void saveBalances() {
+        Checked<Long> f = MinorUnits.parse(fees.get());
+        Checked<Long> c = MinorUnits.parse(printCredit.get());
+        balanceProblem.set(f.firstError().or(c::firstError).orElse(null));
+        if (balanceProblem.get() != null) {
+            return;
+        }
+        UUID id = patron.get().id();
+        background.submit(() -> service.updateBalances(id, f.value(), c.value()), problem -> {
+            balanceProblem.set(problem.orElse(null));
+            if (problem.isEmpty()) {
+                success.set(Problem.of("patron.balancesSaved"));
+                load(id);
+            }
+        }, this::failed);
+    }
+
+    public void startConversion() {
+        converting.set(true);
+        identityText.set("");
+        identityProblem.set(null);
+        fetched.set(null);
+        awaitingDestruction.set(false);
+        cardCut.set(false);
+    }
+
+    public void fetch() {
+        fetched.set(null);
+        Checked<IdentityNumber> checked = service.checkIdentity(identityText.get());
+        identityProblem.set(checked.firstError().orElse(null));
+        if (!checked.isOk()) {
+            return;
+        }
+        IdentityNumber number = checked.value();
+        background.submit(() -> service.fetch(number), result -> {
+            if (result instanceof FetchResult.Found found) {
+                fetched.set(found.person());
+            } else if (result instanceof FetchResult.AlreadyRegistered) {
+                identityProblem.set(Problem.of("convert.belongsToAnother"));
+            } else if (result instanceof FetchResult.NotFound) {
+                identityProblem.set(Problem.of("identity.notFound"));
+            } else {
+                identityProblem.set(Problem.of("identity.unavailable"));
+            }
+        }, this::failed);
+    }
+
+    /** Accepts the fetched master data; the conversion is stored once the card is destroyed. */
+    public void save() {
+        if (fetched.get() == null) {
+            identityProblem.set(Problem.of("identity.fetchFirst"));
+            return;
+        }
+        if (patron.get().cardNumber() == null) {
+            finishConversion();
+            return;
+        }
+        awaitingDestruction.set(true);
+    }
+
+    public void finishConversion() {
+        if (patron.get().cardNumber() != null && !cardCut.get()) {
+            message.set(Problem.of("convert.cutCardFirst"));
+            return;
+        }
+        UUID id = patron.get().id();
+        PersonRecord master = fetched.get();
+        String retired = patron.get().cardNumber();
+        background.submit(() -> service.registerNationalId(id, master), (Optional<Problem> problem) -> {
+            if (problem.isPresent()) {
+                message.set(problem.get());
+                return;
+            }
+            closeConversion();
+            success.set(retired == null ? Problem.of("convert.done")
+                    : Problem.of("convert.doneCardRetired", retired));
+            background.submit(() -> service.patron(id), p -> show(p.orElse(null)), this::failed);
+        }, this::failed);
+    }
+
+    public void closeConversion() {
+        converting.set(false);
+        awaitingDestruction.set(false);
+        cardCut.set(false);
+        fetched.set(null);
+        identityText.set("");
+        identityProblem.set(null);
+        message.set(null);
+    }
+
+    /** The identity as the screen shows it: masked, for recognising rather than reading out. */
+    public String maskedIdentity() {
+        Patron p = patron.get();
+        return p == null || p.identity() == null ? "" : p.identity().masked();
+    }
+
+    public String birthDate() {
+        return patron.get() == null ? "" : DateInput.format(patron.get().birthDate());
+    }
+
+    private void failed(Throwable e) {
+        LOG.error("Patron screen operation failed", e);
+        message.set(Problem.of("error.unexpected"));
+    }
+}

@@ -75,6 +75,17 @@ public final class IssueCardView {
         ScannerInput.markCardField(cardField);
         cardField.textProperty().bindBidirectional(vm.cardText);
         ProblemDisplay.bind(vm.cardProblem, cardProblem, cardField, messages);
+        // After a refused number the next scan or typing replaces it rather than adding to it.
+        vm.cardProblem.addListener((obs, old, p) -> {
+            if (p != null) {
+                cardField.selectAll();
+            }
+        });
+        cardField.focusedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                Platform.runLater(cardField::selectAll);
+            }
+        });
         bindIdentity();
         bindDetails();
         bindPin();

@@ -4,26 +4,33 @@ import java.util.Optional;
 
 /**
  * Tells a keyboard-wedge scanner from a person at the keyboard: a scanner types a burst of
- * characters a few milliseconds apart and ends it with Enter; people type far slower.
+ * characters a few milliseconds apart and ends it with Enter; people type far slower. The
+ * decision rests on the burst's average pace, so that one late key event (the desk busy
+ * drawing, a garbage collection) does not split a scan in two.
  */
 public final class ScanDetector {
 
-    private final long maxGapNanos;
+    private final long maxAverageNanos;
+    private final long breakNanos;
     private final int minLength;
     private final StringBuilder burst = new StringBuilder();
+    private long firstKeyNanos;
     private long lastKeyNanos;
 
     /**
-     * @param maxGapNanos the longest pause between two characters of one scan
-     * @param minLength   the shortest text taken as a scan
+     * @param maxAverageNanos the slowest average pace, per character, that is still a scan
+     * @param breakNanos      a pause this long starts a new burst
+     * @param minLength       the shortest text taken as a scan
      */
-    public ScanDetector(long maxGapNanos, int minLength) {
-        this.maxGapNanos = maxGapNanos;
+    public ScanDetector(long maxAverageNanos, long breakNanos, int minLength) {
+        this.maxAverageNanos = maxAverageNanos;
+        this.breakNanos = breakNanos;
         this.minLength = minLength;
     }
 
+    /** Scanners type a character every 1 to 20 ms; a fast typist needs 80 ms or more. */
     public static ScanDetector forCardScanners() {
-        return new ScanDetector(60_000_000L, 6);
+        return new ScanDetector(40_000_000L, 250_000_000L, 6);
     }
 
     /**
@@ -32,9 +39,10 @@ public final class ScanDetector {
      * @return true when it starts a new burst (the text before it is what a scan must restore)
      */
     public boolean onCharacter(char c, long nanos) {
-        boolean fresh = burst.isEmpty() || nanos - lastKeyNanos > maxGapNanos;
+        boolean fresh = burst.isEmpty() || nanos - lastKeyNanos > breakNanos;
         if (fresh) {
             burst.setLength(0);
+            firstKeyNanos = nanos;
         }
         burst.append(c);
         lastKeyNanos = nanos;
@@ -43,7 +51,9 @@ public final class ScanDetector {
 
     /** Takes Enter; returns the scanned text when Enter ends a fast burst long enough to be a scan. */
     public Optional<String> onEnter(long nanos) {
-        boolean scan = burst.length() >= minLength && nanos - lastKeyNanos <= maxGapNanos;
+        int n = burst.length();
+        boolean scan = n >= minLength && nanos - lastKeyNanos <= breakNanos
+                && (nanos - firstKeyNanos) / n <= maxAverageNanos;
         String text = burst.toString();
         burst.setLength(0);
         return scan ? Optional.of(text) : Optional.empty();

@@ -49,8 +49,12 @@ public final class ScannerInput {
             return;
         }
         detector.onEnter(System.nanoTime()).ifPresent(scan -> {
+            if (burstTarget != null && Boolean.TRUE.equals(burstTarget.getProperties().get(CARD_FIELD))) {
+                // Scanned where card numbers belong: the field's own Enter looks the number up.
+                return;
+            }
             e.consume();
-            if (burstTarget != null && !Boolean.TRUE.equals(burstTarget.getProperties().get(CARD_FIELD))) {
+            if (burstTarget != null) {
                 burstTarget.setText(textBeforeBurst);
                 burstTarget.positionCaret(Math.min(caretBeforeBurst, burstTarget.getLength()));
             }

@@ -1,0 +1,262 @@
+package app.carddesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.security.Argon2PinHasher;
+import java.time.LocalDate;
+import java.util.Map;
+import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+class IssueCardFlowTest extends DeskUiTest {
+
+    @Test
+    void studentWithoutCprGetsAnEmailedPin(FxRobot robot) {
+        scan(robot, "409900001");
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+        assertThat(robot.lookup("#withoutRadio").queryAs(RadioButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#expectsRadio").queryAs(RadioButton.class).isSelected()).isTrue();
+        robot.clickOn("#nextButton");
+
+        waitUntil(() -> visible(robot, "#surnameField"));
+        fill(robot, "#surnameField", "Okafor");
+        fill(robot, "#givenNameField", "Chidi");
+        fill(robot, "#birthDateField", "14-03-2001");
+        fill(robot, "#addressField", "Amagerfælledvej 56, vær. 412");
+        fill(robot, "#postalCodeField", "2300");
+        fill(robot, "#cityField", "København S");
+        fill(robot, "#emailField", "chidi.okafor@example.org");
+        robot.clickOn("#nextButton");
+
+        waitUntil(() -> visible(robot, "#emailPinRadio"));
+        assertThat(robot.lookup("#emailPinRadio").queryAs(RadioButton.class).isSelected()).isTrue();
+        robot.clickOn("#nextButton");
+
+        waitUntil(() -> visible(robot, "#categoryList"));
+        robot.clickOn("Exchange student");
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#pickupBox"));
+        robot.clickOn("#nextButton");
+
+        waitUntil(() -> visible(robot, "#toldComeBack"));
+        assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#toldComeBack").clickOn("#toldLoanRules").clickOn("#cardHandedOver");
+        robot.clickOn("#nextButton");
+
+        waitForText(robot, "#success", "Card 409900001 is issued to Chidi Okafor");
+        Map<String, Object> row = patronRow("card_number", "409900001");
+        assertThat(row).containsEntry("registration_kind", "EXPECTS_NATIONAL_ID")
+                .containsEntry("identity_kind", "NONE").containsEntry("pin_delivery", "EMAIL")
+                .containsEntry("category_code", "EXCHANGE").containsEntry("pickup_library_code", "KB-SK")
+                .containsEntry("email", "chidi.okafor@example.org");
+        assertThat(row.get("pin_hash")).as("the PIN is made and hashed centrally, never at the desk").isNull();
+        assertThat(count("SELECT COUNT(*) FROM card WHERE number = ? AND status = 'ISSUED'", "409900001"))
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE kind = 'PIN_EMAIL_REQUESTED'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'PATRON_ISSUED'")).isEqualTo(1);
+        assertThat(visible(robot, "#cardField")).as("the desk is ready for the next card").isTrue();
+    }
+
+    @Test
+    void shortStayVisitorWithOwnPinAndExpiryDate(FxRobot robot) {
+        robot.clickOn("#cardField");
+        typeSlowly(robot, "4099 00002");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> visible(robot, "#shortStayRadio"));
+        robot.clickOn("#shortStayRadio");
+        fill(robot, "#expiryField", "30-11-2027");
+        robot.clickOn("#nextButton");
+        waitForText(robot, "#expiryProblem", "at most 365 days");
+
+        fill(robot, "#expiryField", "15-02-2027");
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#surnameField"));
+        fill(robot, "#surnameField", "Moreau");
+        fill(robot, "#givenNameField", "Élise");
+        fill(robot, "#birthDateField", "1987-06-02");
+        fill(robot, "#addressField", "Hotel Nora, Vesterbrogade 10");
+        fill(robot, "#postalCodeField", "1620");
+        fill(robot, "#cityField", "København V");
+        robot.clickOn("#nextButton");
+
+        waitUntil(() -> visible(robot, "#pinField"));
+        assertThat(robot.lookup("#emailPinRadio").queryAs(RadioButton.class).isDisabled())
+                .as("no e-mail address, so no e-mailed PIN").isTrue();
+        fill(robot, "#pinField", "4826");
+        fill(robot, "#pinRepeatField", "4826");
+        robot.clickOn("#changeAdvised");
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#categoryList"));
+        robot.clickOn("Visiting researcher");
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#pickupBox"));
+        robot.interact(() -> robot.lookup("#pickupBox").<org.controlsfx.control.SearchableComboBox<
+                app.carddesk.domain.PickupLibrary>>query().getSelectionModel().select(2));
+        robot.clickOn("#nextButton");
+
+        waitUntil(() -> visible(robot, "#toldLoanRules"));
+        assertThat(visible(robot, "#toldComeBack")).as("a short stay will not come back with an ID").isFalse();
+        robot.clickOn("#toldLoanRules").clickOn("#cardHandedOver").clickOn("#nextButton");
+
+        waitForText(robot, "#success", "Card 409900002 is issued to Élise Moreau");
+        Map<String, Object> row = patronRow("card_number", "409900002");
+        assertThat(row).containsEntry("registration_kind", "SHORT_STAY").containsEntry("pin_delivery", "OWN_PIN")
+                .containsEntry("pin_change_advised", true).containsEntry("pickup_library_code", "KB-AAR");
+        assertThat(row.get("expires_on").toString()).isEqualTo("2027-02-15");
+        String hash = (String) row.get("pin_hash");
+        assertThat(hash).startsWith("$argon2id$").doesNotContain("4826");
+        assertThat(new Argon2PinHasher().matches("4826", hash)).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE CAST(payload AS VARCHAR) LIKE '%4826%'")).isZero();
+    }
+
+    @Test
+    void patronWithCprFetchedFromThePopulationRegister(FxRobot robot) {
+        scan(robot, "409900003");
+        waitUntil(() -> visible(robot, "#withIdRadio"));
+        robot.clickOn("#withIdRadio");
+        fill(robot, "#identityField", "150390-1001");
+        robot.clickOn("#fetchButton");
+        waitForText(robot, "#fetchedName", "Maja Lindqvist");
+        robot.clickOn("#nextButton");
+
+        waitUntil(() -> visible(robot, "#surnameField"));
+        assertThat(text(robot, "#surnameField")).isEqualTo("Lindqvist");
+        assertThat(text(robot, "#birthDateField")).isEqualTo("15-03-1990");
+        assertThat(robot.lookup("#surnameField").queryTextInputControl().isEditable())
+                .as("master data from the register is not typed over").isFalse();
+        fill(robot, "#phoneField", "+45 20 30 40 50");
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#pinField"));
+        fill(robot, "#pinField", "7391");
+        fill(robot, "#pinRepeatField", "7391");
+        robot.clickOn("#changeAdvised").clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#categoryList"));
+        robot.clickOn("Private patron").clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#pickupBox"));
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#toldLoanRules"));
+        robot.clickOn("#toldLoanRules").clickOn("#cardHandedOver").clickOn("#nextButton");
+
+        waitForText(robot, "#success", "Card 409900003 is issued to Maja Lindqvist");
+        Map<String, Object> row = patronRow("card_number", "409900003");
+        assertThat(row).containsEntry("identity_kind", "CPR").containsEntry("identity_number", "1503901001")
+                .containsEntry("registration_kind", "NATIONAL_ID").containsEntry("city", "København K")
+                .containsEntry("phone_key", "20304050");
+    }
+
+    @Test
+    void refusesAWeakPinAndSaysWhy(FxRobot robot) {
+        scan(robot, "409900004");
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#surnameField"));
+        fill(robot, "#surnameField", "Nowak");
+        fill(robot, "#givenNameField", "Piotr");
+        fill(robot, "#birthDateField", "05-09-1999");
+        fill(robot, "#addressField", "Jagtvej 1");
+        fill(robot, "#postalCodeField", "2200");
+        fill(robot, "#cityField", "København N");
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#pinField"));
+        for (String[] weak : new String[][] {{"1234", "straight run"}, {"0509", "birthday"}, {"1999", "year"}}) {
+            fill(robot, "#pinField", weak[0]);
+            fill(robot, "#pinRepeatField", weak[0]);
+            robot.clickOn("#nextButton");
+            waitForText(robot, "#pinProblem", weak[1]);
+            assertThat(text(robot, "#pinField")).as("a refused PIN is wiped").isEmpty();
+        }
+        fill(robot, "#pinField", "4826");
+        fill(robot, "#pinRepeatField", "4862");
+        robot.clickOn("#nextButton");
+        waitForText(robot, "#pinProblem", "differ");
+        assertThat(visible(robot, "#pinField")).as("still on the PIN step").isTrue();
+        assertThat(count("SELECT COUNT(*) FROM patron")).as("nothing saved half-way").isZero();
+    }
+
+    @Test
+    void refusesForeignRetiredAndMalformedCardsAndOpensAnIssuedOne(FxRobot robot) {
+        scan(robot, "512345678");
+        waitForText(robot, "#cardProblem", "not a card of this library");
+        scan(robot, "40991234");
+        waitForText(robot, "#cardProblem", "has 5 digits after it; this one has 4");
+
+        var id = issueDirectly("409900010", "Hansen", "Karen", LocalDate.of(1970, 1, 2), null,
+                app.carddesk.domain.RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        backend.database().jdbi().useHandle(h -> h.execute(
+                "UPDATE card SET status = 'RETIRED', retired_reason = 'DESTROYED' WHERE number = '409900010'"));
+        scan(robot, "409900010");
+        waitForText(robot, "#cardProblem", "can never be issued again");
+
+        issueDirectly("409900011", "Berg", "Ole", LocalDate.of(1980, 5, 6), null,
+                app.carddesk.domain.RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        scan(robot, "409900011");
+        waitForText(robot, "#patronTitle", "Ole Berg");
+        assertThat(count("SELECT COUNT(*) FROM patron")).isEqualTo(2);
+        assertThat(id).isNotNull();
+    }
+
+    @Test
+    void refusesToRegisterTheSamePersonTwice(FxRobot robot) {
+        issueDirectly("409900020", "Ahmadi", "Sara", LocalDate.of(1995, 4, 12), "sara@example.org",
+                app.carddesk.domain.RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        scan(robot, "409900021");
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#surnameField"));
+        fill(robot, "#surnameField", "AHMADI ");
+        fill(robot, "#givenNameField", "Sara");
+        fill(robot, "#birthDateField", "12.04.1995");
+        fill(robot, "#addressField", "Tagensvej 10");
+        fill(robot, "#postalCodeField", "2200");
+        fill(robot, "#cityField", "København N");
+        robot.clickOn("#nextButton");
+
+        waitUntil(() -> visible(robot, "#similarList"));
+        ListView<?> similar = robot.lookup("#similarList").queryListView();
+        assertThat(similar.getItems()).hasSize(1);
+        waitForText(robot, "#message", "must not be registered twice");
+        assertThat(visible(robot, "#surnameField")).as("the flow does not move on by itself").isTrue();
+        robot.interact(() -> similar.getSelectionModel().select(0));
+        robot.clickOn("Open selected patron");
+        waitForText(robot, "#patronTitle", "Sara Ahmadi");
+        assertThat(count("SELECT COUNT(*) FROM patron")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM card WHERE number = '409900021'")).isZero();
+    }
+
+    @Test
+    void refusesANationalIdThatIsRegisteredAlready(FxRobot robot) {
+        scan(robot, "409900030");
+        waitUntil(() -> visible(robot, "#withIdRadio"));
+        robot.clickOn("#withIdRadio");
+        fill(robot, "#identityField", "0211852003");
+        robot.clickOn("#fetchButton");
+        waitForText(robot, "#fetchedName", "Anders Peter Østergaard");
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#phoneField"));
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#pinField"));
+        fill(robot, "#pinField", "7391");
+        fill(robot, "#pinRepeatField", "7391");
+        robot.clickOn("#changeAdvised").clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#categoryList"));
+        robot.clickOn("Private patron").clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#pickupBox"));
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#toldLoanRules"));
+        robot.clickOn("#toldLoanRules").clickOn("#cardHandedOver").clickOn("#nextButton");
+        waitForText(robot, "#success", "409900030");
+
+        scan(robot, "409900031");
+        waitUntil(() -> visible(robot, "#withIdRadio"));
+        robot.clickOn("#withIdRadio");
+        fill(robot, "#identityField", "021185-2003");
+        robot.clickOn("#fetchButton");
+        waitForText(robot, "#identityProblem", "registered already");
+        assertThat(visible(robot, "#openExisting")).isTrue();
+        robot.clickOn("#openExisting");
+        waitForText(robot, "#patronTitle", "Anders Peter Østergaard");
+        assertThat(count("SELECT COUNT(*) FROM patron")).isEqualTo(1);
+    }
+}

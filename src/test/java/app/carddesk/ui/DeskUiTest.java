@@ -26,7 +26,9 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
+import javafx.event.Event;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +57,7 @@ abstract class DeskUiTest {
     DeskBackend backend;
     DeskContext context;
     FxBackgroundWork background;
+    Stage stage;
 
     /** TestFX looks for @Start only on the test class itself, so the base class sets the stage up here. */
     @BeforeEach
@@ -64,6 +67,7 @@ abstract class DeskUiTest {
     }
 
     private void start(Stage stage) {
+        this.stage = stage;
         backend = DeskBackend.open(new DeskConfig(dataDir, profile(), Locale.ENGLISH), CLOCK);
         background = new FxBackgroundWork();
         context = new DeskContext(backend, background);
@@ -90,10 +94,30 @@ abstract class DeskUiTest {
         }
     }
 
-    /** A keyboard-wedge scanner: the digits a few milliseconds apart, then Enter. */
+    /**
+     * A keyboard-wedge scanner: key events for every character and Enter, as fast as a scanner
+     * sends them, into whatever has the focus. (The robot's own typing waits for the screen after
+     * every key, far slower than any scanner.)
+     */
     void scan(FxRobot robot, String number) {
-        robot.write(number, 2);
-        robot.type(KeyCode.ENTER);
+        // Fired without waiting for the handlers: a scan may open a dialog that waits for staff.
+        WaitForAsyncUtils.asyncFx(() -> {
+            Scene scene = stage.getScene();
+            Node target = scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
+            for (char c : number.toCharArray()) {
+                String s = String.valueOf(c);
+                KeyCode code = Character.isDigit(c) ? KeyCode.getKeyCode(s) : KeyCode.getKeyCode(s.toUpperCase());
+                Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false));
+                Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_TYPED, s, "", KeyCode.UNDEFINED, false, false,
+                        false, false));
+                Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, "", "", code, false, false, false,
+                        false));
+            }
+            Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "\r", "", KeyCode.ENTER, false, false, false,
+                    false));
+            Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, "", "", KeyCode.ENTER, false, false, false,
+                    false));
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 

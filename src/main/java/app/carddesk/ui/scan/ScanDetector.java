@@ -1,61 +1,99 @@
 package app.carddesk.ui.scan;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Tells a keyboard-wedge scanner from a person at the keyboard: a scanner types a burst of
- * characters a few milliseconds apart and ends it with Enter; people type far slower. The
- * decision rests on the burst's average pace, so that one late key event (the desk busy
- * drawing, a garbage collection) does not split a scan in two.
+ * characters a few milliseconds apart and ends it with Enter; people type far slower. When Enter
+ * comes, the detector looks back for the fast run of keys just before it: that run is the scan,
+ * whatever was typed by hand before it. One late key event inside a fast run (the desk busy
+ * drawing, a garbage collection) does not split it.
  */
 public final class ScanDetector {
 
+    /** A recognised scan, and where in the current burst of keys it began. */
+    public record Scan(String text, int start) {
+    }
+
+    private final long fastGapNanos;
     private final long maxAverageNanos;
     private final long breakNanos;
     private final int minLength;
-    private final StringBuilder burst = new StringBuilder();
-    private long firstKeyNanos;
-    private long lastKeyNanos;
+    private final StringBuilder chars = new StringBuilder();
+    private long[] times = new long[32];
 
     /**
-     * @param maxAverageNanos the slowest average pace, per character, that is still a scan
-     * @param breakNanos      a pause this long starts a new burst
+     * @param fastGapNanos    the longest pause between two keys of a scan
+     * @param maxAverageNanos the slowest average pace of a scan
+     * @param breakNanos      a pause this long ends a burst of keys
      * @param minLength       the shortest text taken as a scan
      */
-    public ScanDetector(long maxAverageNanos, long breakNanos, int minLength) {
+    public ScanDetector(long fastGapNanos, long maxAverageNanos, long breakNanos, int minLength) {
+        this.fastGapNanos = fastGapNanos;
         this.maxAverageNanos = maxAverageNanos;
         this.breakNanos = breakNanos;
         this.minLength = minLength;
     }
 
-    /** Scanners type a character every 1 to 20 ms; a fast typist needs 80 ms or more. */
+    /** Scanners send a key every 1 to 20 ms; even a fast typist needs 80 ms or more. */
     public static ScanDetector forCardScanners() {
-        return new ScanDetector(40_000_000L, 250_000_000L, 6);
+        return new ScanDetector(60_000_000L, 30_000_000L, 1_000_000_000L, 6);
     }
 
     /**
      * Takes one typed character.
      *
-     * @return true when it starts a new burst (the text before it is what a scan must restore)
+     * @return its place in the current burst: 0 when it starts a new one
      */
-    public boolean onCharacter(char c, long nanos) {
-        boolean fresh = burst.isEmpty() || nanos - lastKeyNanos > breakNanos;
-        if (fresh) {
-            burst.setLength(0);
-            firstKeyNanos = nanos;
+    public int onCharacter(char c, long nanos) {
+        int n = chars.length();
+        if (n > 0 && nanos - times[n - 1] > breakNanos) {
+            chars.setLength(0);
+            n = 0;
         }
-        burst.append(c);
-        lastKeyNanos = nanos;
-        return fresh;
+        if (n == times.length) {
+            times = Arrays.copyOf(times, n * 2);
+        }
+        chars.append(c);
+        times[n] = nanos;
+        return n;
     }
 
-    /** Takes Enter; returns the scanned text when Enter ends a fast burst long enough to be a scan. */
-    public Optional<String> onEnter(long nanos) {
-        int n = burst.length();
-        boolean scan = n >= minLength && nanos - lastKeyNanos <= breakNanos
-                && (nanos - firstKeyNanos) / n <= maxAverageNanos;
-        String text = burst.toString();
-        burst.setLength(0);
-        return scan ? Optional.of(text) : Optional.empty();
+    /** Takes Enter: the scan it ends, if the keys just before it were a scanner's. */
+    public Optional<Scan> onEnter(long nanos) {
+        int n = chars.length();
+        try {
+            if (n < minLength || nanos - times[n - 1] > fastGapNanos) {
+                return Optional.empty();
+            }
+            int start = n - 1;
+            boolean lateKeyForgiven = false;
+            while (start > 0) {
+                long gap = times[start] - times[start - 1];
+                if (gap <= fastGapNanos) {
+                    start--;
+                } else if (!lateKeyForgiven && gap <= breakNanos && fastAround(start)) {
+                    lateKeyForgiven = true;
+                    start--;
+                } else {
+                    break;
+                }
+            }
+            int length = n - start;
+            boolean fast = (times[n - 1] - times[start]) / Math.max(1, length - 1) <= maxAverageNanos;
+            return length >= minLength && fast ? Optional.of(new Scan(chars.substring(start), start))
+                    : Optional.empty();
+        } finally {
+            chars.setLength(0);
+        }
+    }
+
+    /** The keys on both sides of a slow gap came fast: a scan held up, not a person. */
+    private boolean fastAround(int i) {
+        long quick = fastGapNanos / 3;
+        boolean before = i >= 2 && times[i - 1] - times[i - 2] <= quick;
+        boolean after = i + 1 < chars.length() && times[i + 1] - times[i] <= quick;
+        return before && after;
     }
 }

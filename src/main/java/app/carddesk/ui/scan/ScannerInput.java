@@ -1,5 +1,7 @@
 package app.carddesk.ui.scan;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -9,26 +11,36 @@ import javafx.scene.input.KeyEvent;
 
 /**
  * Listens to every key typed in a window and recognises card scans wherever the focus is. When a
- * scan lands in a text field that was meant for something else, the field gets its text back, so
- * a burst into the wrong field loses nothing.
+ * scan lands in a text field that was meant for something else, the field gets back the text it
+ * had before the scan, so a burst into the wrong field loses nothing.
  */
 public final class ScannerInput {
 
+    /** Marks the field meant for card numbers: a scan into it is no mistake to undo. */
+    public static final String CARD_FIELD = "carddesk.cardField";
+
+    private record Before(TextInputControl field, String text, int caret) {
+    }
+
+    private final Scene scene;
     private final ScanDetector detector;
     private final Consumer<String> onScan;
-    private TextInputControl burstTarget;
-    private String textBeforeBurst;
-    private int caretBeforeBurst;
+    private final List<Before> before = new ArrayList<>();
 
-    private ScannerInput(ScanDetector detector, Consumer<String> onScan) {
+    private ScannerInput(Scene scene, ScanDetector detector, Consumer<String> onScan) {
+        this.scene = scene;
         this.detector = detector;
         this.onScan = onScan;
     }
 
     public static void install(Scene scene, ScanDetector detector, Consumer<String> onScan) {
-        ScannerInput input = new ScannerInput(detector, onScan);
+        ScannerInput input = new ScannerInput(scene, detector, onScan);
         scene.addEventFilter(KeyEvent.KEY_TYPED, input::typed);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, input::pressed);
+    }
+
+    public static void markCardField(TextInputControl field) {
+        field.getProperties().put(CARD_FIELD, Boolean.TRUE);
     }
 
     private void typed(KeyEvent e) {
@@ -36,12 +48,12 @@ public final class ScannerInput {
         if (s.isEmpty() || Character.isISOControl(s.charAt(0))) {
             return;
         }
-        if (detector.onCharacter(s.charAt(0), System.nanoTime())) {
-            Node focus = e.getTarget() instanceof Node n ? n : null;
-            burstTarget = focus instanceof TextInputControl t ? t : null;
-            textBeforeBurst = burstTarget == null ? null : burstTarget.getText();
-            caretBeforeBurst = burstTarget == null ? 0 : burstTarget.getCaretPosition();
+        if (detector.onCharacter(s.charAt(0), System.nanoTime()) == 0) {
+            before.clear();
         }
+        Node focus = scene.getFocusOwner();
+        before.add(focus instanceof TextInputControl t && t.isEditable()
+                ? new Before(t, t.getText(), t.getCaretPosition()) : new Before(null, null, 0));
     }
 
     private void pressed(KeyEvent e) {
@@ -49,24 +61,18 @@ public final class ScannerInput {
             return;
         }
         detector.onEnter(System.nanoTime()).ifPresent(scan -> {
-            if (burstTarget != null && Boolean.TRUE.equals(burstTarget.getProperties().get(CARD_FIELD))) {
+            Before start = scan.start() < before.size() ? before.get(scan.start()) : new Before(null, null, 0);
+            before.clear();
+            if (start.field() != null && Boolean.TRUE.equals(start.field().getProperties().get(CARD_FIELD))) {
                 // Scanned where card numbers belong: the field's own Enter looks the number up.
                 return;
             }
             e.consume();
-            if (burstTarget != null) {
-                burstTarget.setText(textBeforeBurst);
-                burstTarget.positionCaret(Math.min(caretBeforeBurst, burstTarget.getLength()));
+            if (start.field() != null) {
+                start.field().setText(start.text());
+                start.field().positionCaret(Math.min(start.caret(), start.field().getLength()));
             }
-            burstTarget = null;
-            onScan.accept(scan);
+            onScan.accept(scan.text());
         });
-    }
-
-    /** Marks the field meant for card numbers: a scan into it is no mistake to undo. */
-    public static final String CARD_FIELD = "carddesk.cardField";
-
-    public static void markCardField(TextInputControl field) {
-        field.getProperties().put(CARD_FIELD, Boolean.TRUE);
     }
 }

@@ -2,6 +2,7 @@ package app.carddesk.ui.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.carddesk.ui.scan.ScanDetector.Scan;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -9,50 +10,64 @@ class ScanDetectorTest {
 
     private static final long MS = 1_000_000L;
     private final ScanDetector detector = ScanDetector.forCardScanners();
+    private long now = 1_000 * MS;
 
-    private Optional<String> type(String text, long gapMs, long enterAfterMs) {
-        long t = 1_000 * MS;
+    private void type(String text, long gapMs) {
         for (char c : text.toCharArray()) {
-            detector.onCharacter(c, t);
-            t += gapMs * MS;
+            now += gapMs * MS;
+            detector.onCharacter(c, now);
         }
-        return detector.onEnter(t - gapMs * MS + enterAfterMs * MS);
+    }
+
+    private Optional<Scan> enter(long afterMs) {
+        now += afterMs * MS;
+        return detector.onEnter(now);
     }
 
     @Test
     void aFastBurstEndedByEnterIsAScan() {
-        assertThat(type("409912345", 4, 4)).contains("409912345");
+        type("409912345", 4);
+        assertThat(enter(4)).contains(new Scan("409912345", 0));
     }
 
     @Test
     void aPersonTypingIsNoScan() {
-        assertThat(type("409912345", 120, 150)).isEmpty();
+        type("409912345", 120);
+        assertThat(enter(150)).isEmpty();
+    }
+
+    @Test
+    void aQuickTypistIsNoScan() {
+        type("409912345", 70);
+        assertThat(enter(40)).isEmpty();
     }
 
     @Test
     void shortBurstsAreNoScan() {
-        assertThat(type("abc", 2, 2)).isEmpty();
+        type("abc", 2);
+        assertThat(enter(2)).isEmpty();
     }
 
     @Test
     void oneLateKeyEventDoesNotSplitAScan() {
-        long t = 0;
-        String text = "N000000042";
-        for (int i = 0; i < text.length(); i++) {
-            t += (i == 3 ? 120 : 3) * MS;
-            detector.onCharacter(text.charAt(i), t);
-        }
-        assertThat(detector.onEnter(t + 3 * MS)).contains("N000000042");
+        type("N00", 3);
+        type("0", 120);
+        type("000042", 3);
+        assertThat(enter(3)).contains(new Scan("N000000042", 0));
     }
 
     @Test
-    void aPauseStartsANewBurstAndReportsIt() {
-        assertThat(detector.onCharacter('x', 0)).isTrue();
-        assertThat(detector.onCharacter('y', 10 * MS)).isFalse();
-        assertThat(detector.onCharacter('4', 2_000 * MS)).isTrue();
-        for (char c : "09912345".toCharArray()) {
-            detector.onCharacter(c, 2_000 * MS);
-        }
-        assertThat(detector.onEnter(2_001 * MS)).contains("409912345");
+    void aScanRightAfterTypingIsToldApartFromTheTyping() {
+        type("Mette", 120);
+        now += 100 * MS;
+        type("409900061", 2);
+        assertThat(enter(2)).contains(new Scan("409900061", 5));
+    }
+
+    @Test
+    void aLongPauseStartsANewBurst() {
+        assertThat(detector.onCharacter('x', 0)).isZero();
+        assertThat(detector.onCharacter('y', 10 * MS)).isEqualTo(1);
+        assertThat(detector.onCharacter('4', 5_000 * MS)).isZero();
     }
 }

@@ -1,0 +1,146 @@
+package app.carddesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.domain.RegistrationKind;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+class PatronScreensTest extends DeskUiTest {
+
+    @Test
+    void registersACprOnATemporaryPatronAndRetiresTheDestroyedCard(FxRobot robot) {
+        UUID id = issueDirectly("409900040", "Hassan", "Amira", LocalDate.of(2001, 6, 30), "amira@example.org",
+                RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        backend.issuing().updateBalances(id, 2500, 1000);
+
+        scan(robot, "409900040");
+        waitForText(robot, "#patronTitle", "Amira Hassan");
+        assertThat(text(robot, "#fact-identity")).isEqualTo("none yet");
+        robot.clickOn("#registerIdButton");
+        fill(robot, "#convertIdentityField", "300601-4002");
+        robot.type(KeyCode.ENTER);
+        waitForText(robot, "#registerName", "Amira Hassan");
+        robot.clickOn("#convertSave");
+        waitUntil(() -> visible(robot, "#cardCut"));
+        assertThat(count("SELECT COUNT(*) FROM patron WHERE identity_number IS NOT NULL"))
+                .as("nothing is stored before the temporary card is destroyed").isZero();
+
+        robot.clickOn("#convertFinish");
+        waitForText(robot, "#patronMessage", "Cut the temporary card in half");
+        robot.clickOn("#cardCut").clickOn("#convertFinish");
+        waitForText(robot, "#patronSuccess", "card 409900040 is retired for good");
+
+        Map<String, Object> row = patronRow("id", id);
+        assertThat(row).containsEntry("identity_kind", "CPR").containsEntry("identity_number", "3006014002")
+                .containsEntry("registration_kind", "NATIONAL_ID").containsEntry("fees_owed_minor", 2500L)
+                .containsEntry("print_credit_minor", 1000L);
+        assertThat(row.get("card_number")).isNull();
+        assertThat(count("SELECT COUNT(*) FROM card WHERE number = '409900040' AND status = 'RETIRED'"))
+                .isEqualTo(1);
+        assertThat(text(robot, "#fact-identity")).as("the number is masked on screen").isEqualTo("CPR 300601-XXXX");
+
+        scan(robot, "409900040");
+        waitForText(robot, "#cardProblem", "can never be issued again");
+    }
+
+    @Test
+    void refusesToConvertWhenTheNationalIdBelongsToAnotherPatron(FxRobot robot) {
+        issueDirectly("409900050", "Nielsen", "Sofie", LocalDate.of(1998, 7, 12), null,
+                RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        UUID other = issueDirectly("409900051", "Nielsen", "Sofie", LocalDate.of(1998, 7, 12), "sofie@example.org",
+                RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        scan(robot, "409900050");
+        waitForText(robot, "#patronTitle", "Sofie Nielsen");
+        robot.clickOn("#registerIdButton");
+        fill(robot, "#convertIdentityField", "1207981504");
+        robot.clickOn("#convertFetch");
+        waitForText(robot, "#registerName", "Sofie Nielsen");
+        robot.clickOn("#convertSave");
+        robot.clickOn("#cardCut");
+        backend.database().jdbi().useHandle(h -> h.execute(
+                "UPDATE patron SET identity_kind = 'CPR', identity_number = '1207981504' WHERE id = ?", other));
+        robot.clickOn("#convertFinish");
+        waitForText(robot, "#patronMessage", "registered already");
+        assertThat(count("SELECT COUNT(*) FROM card WHERE number = '409900050' AND status = 'ISSUED'"))
+                .as("the card stays in use when nothing was converted").isEqualTo(1);
+    }
+
+    @Test
+    void aScanIntoTheWrongFieldLosesNothing(FxRobot robot) {
+        scan(robot, "409900060");
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#surnameField"));
+        fill(robot, "#surnameField", "Hansen");
+        robot.clickOn("#givenNameField");
+        typeSlowly(robot, "Mette");
+
+        scan(robot, "409900061");
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        assertThat(text(robot, "#givenNameField")).as("the burst is taken out of the field").isEqualTo("Mette");
+        assertThat(text(robot, "#surnameField")).isEqualTo("Hansen");
+        robot.clickOn("No");
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertThat(text(robot, "#givenNameField")).isEqualTo("Mette");
+        assertThat(context.issue().card.get().value()).isEqualTo("409900060");
+
+        scan(robot, "409900061");
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn("Yes");
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+        assertThat(context.issue().card.get().value()).isEqualTo("409900061");
+        assertThat(context.issue().details.surname.get()).isEmpty();
+    }
+
+    @Test
+    void listsExpiredShortStaysAndKeepsThoseWithABalance(FxRobot robot) {
+        UUID paid = issueDirectly("409900070", "Silva", "João", LocalDate.of(1990, 1, 1), null,
+                RegistrationKind.SHORT_STAY, TODAY.plusDays(10));
+        UUID owing = issueDirectly("409900071", "Rossi", "Giulia", LocalDate.of(1992, 2, 2), null,
+                RegistrationKind.SHORT_STAY, TODAY.plusDays(10));
+        issueDirectly("409900072", "Kim", "Minji", LocalDate.of(1993, 3, 3), null, RegistrationKind.SHORT_STAY,
+                TODAY.plusDays(40));
+        backend.issuing().updateBalances(owing, 0, 1550);
+        backend.database().jdbi().useHandle(h -> h.execute(
+                "UPDATE patron SET expires_on = ? WHERE id IN (?, ?)", TODAY.minusDays(3), paid, owing));
+
+        robot.type(KeyCode.F3);
+        waitUntil(() -> robot.lookup("#expiringTable").queryAs(TableView.class).getItems().size() == 2);
+        robot.clickOn("#deleteExpired");
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn("Yes");
+        waitForText(robot, "#expiringMessage", "1 expired patron(s) deleted");
+        waitUntil(() -> robot.lookup("#expiringTable").queryAs(TableView.class).getItems().size() == 1);
+        assertThat(count("SELECT COUNT(*) FROM patron WHERE id = ?", paid)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM patron WHERE id = ?", owing)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM patron")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM card WHERE number = '409900070' AND status = 'RETIRED'"))
+                .isEqualTo(1);
+        assertThat(robot.lookup("Kept: unsettled balance").tryQuery()).isPresent();
+    }
+
+    @Test
+    void switchingLanguageKeepsWhatWasTyped(FxRobot robot) {
+        scan(robot, "409900080");
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#surnameField"));
+        fill(robot, "#surnameField", "Larsen");
+        robot.interact(() -> robot.lookup("#languageBox").<ComboBox<java.util.Locale>>query()
+                .setValue(java.util.Locale.forLanguageTag("da")));
+        waitUntil(() -> robot.lookup("Lånerens oplysninger").tryQuery().isPresent());
+        assertThat(text(robot, "#surnameField")).isEqualTo("Larsen");
+        assertThat(text(robot, "#nextButton")).isEqualTo("_Næste");
+        robot.interact(() -> robot.lookup("#languageBox").<ComboBox<java.util.Locale>>query()
+                .setValue(java.util.Locale.forLanguageTag("nb")));
+        waitUntil(() -> robot.lookup("Lånerens opplysninger").tryQuery().isPresent());
+        assertThat(text(robot, "#surnameField")).isEqualTo("Larsen");
+    }
+}

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class DeskApplication extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeskApplication.class);
-    /** Set by the start-up benchmark: print when the window first shows. */
-    public static final String REPORT_SHOWN = "carddesk.reportShown";
+    /** Set by the start-up benchmark: print when the window shows and when the desk is ready, then exit. */
+    public static final String REPORT_SHOWN = "carddesk.benchmark";
 
     private final FxBackgroundWork background = new FxBackgroundWork();
     private DeskBackend backend;
@@ -56,7 +56,11 @@ public final class DeskApplication extends Application {
             DeskWindow.show(stage, scene, context.main(), () -> context.views().load("main/Main.fxml"),
                     () -> context.views().messages());
             if (Boolean.getBoolean(REPORT_SHOWN)) {
-                System.out.println("READY " + uptimeMillis());
+                // Measured once the checklist is laid out, the moment staff can scan.
+                Platform.runLater(() -> {
+                    System.out.println("READY " + uptimeMillis());
+                    Platform.exit();
+                });
             }
         }, failure -> startupFailed(messages, failure));
     }

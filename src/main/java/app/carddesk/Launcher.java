@@ -1,5 +1,6 @@
 package app.carddesk;
 
+import app.carddesk.ui.DeskConfig;
 import javafx.application.Application;
 
 /**
@@ -12,6 +13,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // The log goes beside the local register, so IT finds both in one place.
+        System.setProperty("carddesk.logDir", DeskConfig.load().dataDir().toString());
         Application.launch(DeskApplication.class, args);
     }
 }

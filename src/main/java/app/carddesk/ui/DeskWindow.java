@@ -23,7 +23,7 @@ public final class DeskWindow {
     public static void show(Stage stage, Scene scene, MainViewModel main, Supplier<Parent> mainView,
                             Supplier<Messages> messages) {
         scene.setRoot(mainView.get());
-        ScannerInput.install(scene, ScanDetector.forCardScanners(), main::scanned);
+        ScannerInput.install(scene, ScanDetector.forCardScanners(), main::isCardNumber, main::scanned);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F2),
                 () -> main.navigation().open(Navigation.Screen.ISSUE));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F3),

@@ -28,6 +28,11 @@ public final class MainViewModel {
         return navigation;
     }
 
+    /** Whether text is a card number of one of this library's series. */
+    public boolean isCardNumber(String text) {
+        return issue.profile().cardNumberPolicy().check(text).isOk();
+    }
+
     /** A card was scanned: start the checklist with it, unless that would lose unsaved work. */
     public void scanned(String text) {
         if (issue.dirty.get()) {

@@ -3,6 +3,7 @@ package app.carddesk.ui.scan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
@@ -24,17 +25,26 @@ public final class ScannerInput {
 
     private final Scene scene;
     private final ScanDetector detector;
+    private final Predicate<String> isCardNumber;
     private final Consumer<String> onScan;
     private final List<Before> before = new ArrayList<>();
 
-    private ScannerInput(Scene scene, ScanDetector detector, Consumer<String> onScan) {
+    private ScannerInput(Scene scene, ScanDetector detector, Predicate<String> isCardNumber,
+                         Consumer<String> onScan) {
         this.scene = scene;
         this.detector = detector;
+        this.isCardNumber = isCardNumber;
         this.onScan = onScan;
     }
 
-    public static void install(Scene scene, ScanDetector detector, Consumer<String> onScan) {
-        ScannerInput input = new ScannerInput(scene, detector, onScan);
+    /**
+     * @param isCardNumber whether text is one of the library's card numbers: a fast burst into a
+     *                     text field counts as a scan only then, since keys held up while the desk
+     *                     was busy can arrive as fast as a scanner's
+     */
+    public static void install(Scene scene, ScanDetector detector, Predicate<String> isCardNumber,
+                               Consumer<String> onScan) {
+        ScannerInput input = new ScannerInput(scene, detector, isCardNumber, onScan);
         scene.addEventFilter(KeyEvent.KEY_TYPED, input::typed);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, input::pressed);
     }
@@ -65,6 +75,10 @@ public final class ScannerInput {
             before.clear();
             if (start.field() != null && Boolean.TRUE.equals(start.field().getProperties().get(CARD_FIELD))) {
                 // Scanned where card numbers belong: the field's own Enter looks the number up.
+                return;
+            }
+            if (start.field() != null && !isCardNumber.test(scan.text())) {
+                // Typing that arrived in a rush, not a card: it stays where it was typed.
                 return;
             }
             e.consume();

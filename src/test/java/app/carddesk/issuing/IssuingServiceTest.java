@@ -1,0 +1,122 @@
+package app.carddesk.issuing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.DeskBackend;
+import app.carddesk.domain.Address;
+import app.carddesk.domain.CardNumber;
+import app.carddesk.domain.IdentityNumber;
+import app.carddesk.domain.PinDelivery;
+import app.carddesk.domain.Problem;
+import app.carddesk.domain.RegistrationKind;
+import app.carddesk.identity.PersonRecord;
+import app.carddesk.ui.DeskConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The issuing use cases on a real store: every rule is checked again before anything is saved. */
+class IssuingServiceTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+    @TempDir
+    Path dir;
+    private DeskBackend backend;
+    private IssuingService service;
+
+    @BeforeEach
+    void open() {
+        backend = DeskBackend.open(new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH),
+                Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        service = backend.issuing();
+    }
+
+    @AfterEach
+    void close() {
+        backend.close();
+    }
+
+    private IssueRequest request(String card, RegistrationKind kind, IdentityNumber id, String pin,
+                                 LocalDate expires) {
+        CardNumber number = service.profile().cardNumberPolicy().check(card).value();
+        return new IssueRequest(number, kind, id, new PatronDetails("Berg", "Anna", LocalDate.of(1990, 5, 17), "",
+                "", new Address("Vej 1", "1000", "København K", "")), expires,
+                pin == null ? PinDelivery.EMAIL : PinDelivery.OWN_PIN, pin, true, "STUDENT", "KB-SK", "en");
+    }
+
+    private static String key(IssueOutcome outcome) {
+        return ((IssueOutcome.Refused) outcome).problem().key();
+    }
+
+    @Test
+    void refusesWhatTheScreenShouldHaveCaughtWithoutStoringAnything() {
+        assertThat(key(service.issue(request("409900001", RegistrationKind.EXPECTS_NATIONAL_ID, null, "1234",
+                null)))).isEqualTo("pin.weak.run");
+        assertThat(key(service.issue(request("409900001", RegistrationKind.EXPECTS_NATIONAL_ID, null, null,
+                null)))).isEqualTo("pin.emailNeeded");
+        assertThat(key(service.issue(request("409900001", RegistrationKind.SHORT_STAY, null, "4826",
+                TODAY)))).isEqualTo("expiry.notFuture");
+        assertThat(key(service.issue(request("409900001", RegistrationKind.NATIONAL_ID, null, "4826",
+                null)))).isEqualTo("issue.identityMissing");
+        assertThat(service.lookUp("409900001")).isInstanceOf(CardLookup.Free.class);
+    }
+
+    @Test
+    void issuesOnceAndThenOpensThePatronForTheSameCard() {
+        IssueOutcome outcome = service.issue(request("409900001", RegistrationKind.SHORT_STAY, null, "4826",
+                TODAY.plusDays(30)));
+        UUID id = ((IssueOutcome.Issued) outcome).patronId();
+        assertThat(service.lookUp("4099 00001")).isEqualTo(new CardLookup.Issued(
+                service.profile().cardNumberPolicy().check("409900001").value(), id));
+        assertThat(key(service.issue(request("409900001", RegistrationKind.SHORT_STAY, null, "4826",
+                TODAY.plusDays(30))))).isEqualTo("issue.conflict.card_number_taken");
+    }
+
+    @Test
+    void fetchSaysWhenTheNationalIdIsRegisteredAlready() {
+        IdentityNumber cpr = service.checkIdentity("1503901001").value();
+        FetchResult first = service.fetch(cpr);
+        assertThat(first).isInstanceOf(FetchResult.Found.class);
+        PersonRecord maja = ((FetchResult.Found) first).person();
+        UUID id = ((IssueOutcome.Issued) service.issue(request("409900002", RegistrationKind.NATIONAL_ID, cpr,
+                "4826", null))).patronId();
+        assertThat(service.fetch(cpr)).isEqualTo(new FetchResult.AlreadyRegistered(id));
+        assertThat(maja.surname()).isEqualTo("Lindqvist");
+        assertThat(service.fetch(service.checkIdentity("0707611006").value()))
+                .isInstanceOf(FetchResult.NotFound.class);
+    }
+
+    @Test
+    void convertingATemporaryPatronStopsWhenTheIdBelongsToAnother() {
+        IdentityNumber cpr = service.checkIdentity("1503901001").value();
+        PersonRecord maja = ((FetchResult.Found) service.fetch(cpr)).person();
+        UUID temporary = ((IssueOutcome.Issued) service.issue(request("409900003",
+                RegistrationKind.EXPECTS_NATIONAL_ID, null, "4826", null))).patronId();
+        service.issue(request("409900004", RegistrationKind.NATIONAL_ID, cpr, "4826", null));
+        assertThat(service.registerNationalId(temporary, maja)).map(Problem::key)
+                .contains("issue.conflict.identity_already_registered");
+        assertThat(service.lookUp("409900003")).isInstanceOf(CardLookup.Issued.class);
+    }
+
+    @Test
+    void keepsExpiredPatronsWithABalance() {
+        UUID id = ((IssueOutcome.Issued) service.issue(request("409900005", RegistrationKind.SHORT_STAY, null,
+                "4826", TODAY.plusDays(2)))).patronId();
+        assertThat(service.deleteExpired(id)).map(Problem::key).contains("expiring.notExpired");
+        backend.database().jdbi().useHandle(h -> h.execute("UPDATE patron SET expires_on = ? WHERE id = ?",
+                TODAY.minusDays(1), id));
+        service.updateBalances(id, 0, 500);
+        assertThat(service.deleteExpired(id)).map(Problem::key).contains("expiring.keptBalance");
+        service.updateBalances(id, 0, 0);
+        assertThat(service.deleteExpired(id)).isEmpty();
+        assertThat(service.lookUp("409900005")).isInstanceOf(CardLookup.Retired.class);
+    }
+}

@@ -1,0 +1,140 @@
+package app.carddesk.ui.issuecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.DeskBackend;
+import app.carddesk.domain.PinDelivery;
+import app.carddesk.domain.Problem;
+import app.carddesk.domain.RegistrationKind;
+import app.carddesk.ui.DeskConfig;
+import app.carddesk.ui.Navigation;
+import app.carddesk.ui.background.DirectBackgroundWork;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The checklist's state machine without a screen. */
+class IssueCardViewModelTest {
+
+    @TempDir
+    Path dir;
+    private DeskBackend backend;
+    private IssueCardViewModel vm;
+    private final Navigation navigation = new Navigation();
+
+    @BeforeEach
+    void open() {
+        backend = DeskBackend.open(new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH),
+                Clock.fixed(LocalDate.of(2026, 11, 22).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        vm = new IssueCardViewModel(backend.issuing(), new DirectBackgroundWork(), navigation);
+    }
+
+    @AfterEach
+    void close() {
+        backend.close();
+    }
+
+    private static String key(Problem p) {
+        return p == null ? null : p.key();
+    }
+
+    @Test
+    void aRefusedCardKeepsTheFlowAtTheFirstStep() {
+        vm.startWithCard("4099123");
+        assertThat(vm.step.get()).isEqualTo(Step.CARD);
+        assertThat(key(vm.cardProblem.get())).isEqualTo("card.wrongLength");
+        assertThat(vm.dirty.get()).isFalse();
+    }
+
+    @Test
+    void aFreeCardCompletesScanAndLookUp() {
+        vm.startWithCard(" 4099 00001 ");
+        assertThat(vm.step.get()).isEqualTo(Step.IDENTITY);
+        assertThat(vm.completed).containsExactlyInAnyOrder(Step.CARD, Step.LOOKUP);
+        assertThat(vm.dirty.get()).isTrue();
+        assertThat(vm.pickup.get().code()).isEqualTo("KB-SK");
+    }
+
+    @Test
+    void aNationalIdMustBeFetchedAndItsWarningConfirmed() {
+        vm.startWithCard("409900001");
+        vm.identityMode.set(IdentityMode.NATIONAL_ID);
+        vm.next();
+        assertThat(key(vm.message.get())).isEqualTo("identity.fetchFirst");
+        vm.identityText.set("0101654002");
+        vm.fetch();
+        assertThat(vm.identityWarnings).extracting(Problem::key).containsExactly("identity.cpr.modulus11");
+        assertThat(vm.fetched.get()).as("not fetched before staff confirm the warning").isNull();
+        vm.warningsConfirmed.set(true);
+        vm.fetch();
+        assertThat(vm.fetched.get().surname()).isEqualTo("Jensen");
+        vm.next();
+        assertThat(vm.step.get()).isEqualTo(Step.DETAILS);
+        assertThat(vm.details.fromRegister.get()).isTrue();
+        assertThat(vm.details.birthDate.get()).isEqualTo("01-01-1965");
+    }
+
+    @Test
+    void aShortStayNeedsAnExpiryWithinTheMaximum() {
+        vm.startWithCard("409900001");
+        vm.withoutKind.set(RegistrationKind.SHORT_STAY);
+        vm.next();
+        assertThat(key(vm.expiryProblem.get())).isEqualTo("expiry.required");
+        vm.expiryText.set("01-01-2030");
+        vm.next();
+        assertThat(key(vm.expiryProblem.get())).isEqualTo("expiry.tooLate");
+        vm.expiryText.set("01-03-2027");
+        vm.next();
+        assertThat(vm.step.get()).isEqualTo(Step.DETAILS);
+    }
+
+    @Test
+    void walksTheWholeChecklistAndStartsAfreshAfterFinishing() {
+        vm.startWithCard("409900001");
+        vm.next();
+        vm.next();
+        assertThat(key(vm.message.get())).isEqualTo("details.fix");
+        assertThat(key(vm.details.surnameProblem.get())).isEqualTo("details.required.surname");
+        vm.details.surname.set("Okafor");
+        vm.details.givenName.set("Chidi");
+        vm.details.birthDate.set("14-03-2001");
+        vm.details.addressLine.set("Amagerfælledvej 56");
+        vm.details.postalCode.set("2300");
+        vm.details.city.set("København S");
+        vm.details.email.set("chidi@example.org");
+        vm.next();
+        assertThat(vm.step.get()).isEqualTo(Step.PIN);
+        assertThat(vm.pin.delivery.get()).isEqualTo(PinDelivery.EMAIL);
+        vm.next();
+        vm.next();
+        assertThat(key(vm.message.get())).isEqualTo("category.required");
+        vm.category.set(backend.profile().categories().get(0));
+        vm.next();
+        vm.next();
+        assertThat(vm.step.get()).isEqualTo(Step.HANDOVER);
+        vm.finish();
+        assertThat(key(vm.message.get())).isEqualTo("handover.incomplete");
+        vm.handover.toldComeBack.set(true);
+        vm.handover.toldLoanRules.set(true);
+        vm.handover.cardHandedOver.set(true);
+        vm.finish();
+        assertThat(key(vm.success.get())).isEqualTo("issue.done");
+        assertThat(vm.step.get()).isEqualTo(Step.CARD);
+        assertThat(vm.dirty.get()).isFalse();
+        assertThat(vm.details.surname.get()).isEmpty();
+    }
+
+    @Test
+    void anIssuedCardOpensItsPatron() {
+        walksTheWholeChecklistAndStartsAfreshAfterFinishing();
+        vm.startWithCard("409900001");
+        assertThat(navigation.screenProperty().get()).isEqualTo(Navigation.Screen.PATRON);
+        assertThat(navigation.patronIdProperty().get()).isNotNull();
+    }
+}

@@ -6,14 +6,11 @@ import app.carddesk.ui.scan.ScannerInput;
 import java.util.function.Supplier;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.stage.Stage;
 
 /**
- * Puts the desk into a window: the main view, scans recognised in the whole window, F2/F3 for
- * the screens, a rebuilt view when the language changes, and a question before closing on
- * unsaved work.
+ * Puts the desk into a window: the main view, scans recognised in the whole window, a rebuilt
+ * view when the language changes, and a question before closing on unsaved work.
  */
 public final class DeskWindow {
 
@@ -24,10 +21,6 @@ public final class DeskWindow {
                             Supplier<Messages> messages) {
         scene.setRoot(mainView.get());
         ScannerInput.install(scene, ScanDetector.forCardScanners(), main::isCardNumber, main::scanned);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F2),
-                () -> main.navigation().open(Navigation.Screen.ISSUE));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F3),
-                () -> main.navigation().open(Navigation.Screen.EXPIRING));
         main.locale.addListener((obs, old, l) -> {
             scene.setRoot(mainView.get());
             stage.setTitle(messages.get().get("app.title"));

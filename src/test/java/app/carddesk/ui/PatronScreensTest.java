@@ -127,6 +127,24 @@ class PatronScreensTest extends DeskUiTest {
     }
 
     @Test
+    void leavingTheChecklistAsksFirst(FxRobot robot) {
+        scan(robot, "409900090");
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+        robot.type(KeyCode.F3);
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn("No");
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+        assertThat(context.issue().card.get().value()).isEqualTo("409900090");
+        robot.type(KeyCode.F3);
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn("Yes");
+        waitUntil(() -> visible(robot, "#expiringTable"));
+        assertThat(context.issue().card.get()).isNull();
+        robot.type(KeyCode.F2);
+        waitUntil(() -> visible(robot, "#cardField"));
+    }
+
+    @Test
     void switchingLanguageKeepsWhatWasTyped(FxRobot robot) {
         scan(robot, "409900080");
         waitUntil(() -> visible(robot, "#withoutRadio"));

@@ -17,6 +17,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 
@@ -79,6 +81,14 @@ public final class MainView {
         profileLabel.setText(views.messages().get("status.profile", profile.name(), profile.code()));
         storeLabel.setText(views.messages().get("status.store", store.toString()));
         busy.visibleProperty().bind(background.busyProperty());
+        // F2 and F3 press the navigation buttons, so leaving the checklist asks first either way. A
+        // filter on the frame, because tables and lists take F2 for themselves otherwise.
+        content.getParent().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F2 || e.getCode() == KeyCode.F3) {
+                e.consume();
+                (e.getCode() == KeyCode.F2 ? issueButton : expiringButton).fire();
+            }
+        });
         vm.pendingScan.addListener((obs, old, scan) -> {
             if (scan != null) {
                 confirmScan();
@@ -95,6 +105,7 @@ public final class MainView {
     @FXML
     private void openIssue() {
         vm.navigation().open(Screen.ISSUE);
+        show(Screen.ISSUE);
     }
 
     @FXML
@@ -107,6 +118,7 @@ public final class MainView {
             vm.discardChecklist();
         }
         vm.navigation().open(Screen.EXPIRING);
+        show(Screen.EXPIRING);
     }
 
     private void confirmScan() {

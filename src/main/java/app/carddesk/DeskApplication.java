@@ -49,7 +49,7 @@ public final class DeskApplication extends Application {
         if (Boolean.getBoolean(REPORT_SHOWN)) {
             stage.setOnShown(e -> System.out.println("FIRST_SHOWN " + uptimeMillis()));
         }
-        // The store opens on the background thread while the window is being shown.
+        stage.show();
         background.submit(() -> DeskBackend.open(config, Clock.systemDefaultZone()), opened -> {
             backend = opened;
             DeskContext context = new DeskContext(opened, background);
@@ -63,7 +63,6 @@ public final class DeskApplication extends Application {
                 });
             }
         }, failure -> startupFailed(messages, failure));
-        stage.show();
     }
 
     private static long uptimeMillis() {

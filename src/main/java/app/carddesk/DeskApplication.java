@@ -16,7 +16,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -25,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeskApplication extends Application {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DeskApplication.class);
     /** Set by the start-up benchmark: print when the window shows and when the desk is ready, then exit. */
     public static final String REPORT_SHOWN = "carddesk.benchmark";
 
@@ -70,7 +68,8 @@ public final class DeskApplication extends Application {
     }
 
     private void startupFailed(Messages messages, Throwable failure) {
-        LOG.error("Desk could not start", failure);
+        // Logging starts here and not in a static field: setting it up costs the first window time.
+        LoggerFactory.getLogger(DeskApplication.class).error("Desk could not start", failure);
         String text = failure instanceof DeskBackend.UnknownProfileException unknown
                 ? messages.get("startup.unknownProfile", unknown.profile(), unknown.known())
                 : messages.get("startup.failed", failure.getClass().getSimpleName());

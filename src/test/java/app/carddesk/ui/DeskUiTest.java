@@ -121,6 +121,14 @@ abstract class DeskUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Scans a blank card and goes on, without a national ID, to the details step. */
+    void scanToDetails(FxRobot robot, String card) {
+        scan(robot, card);
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#surnameField"));
+    }
+
     /** A person typing into the focused field, slower than any scanner. */
     void typeSlowly(FxRobot robot, String text) {
         robot.write(text, 120);

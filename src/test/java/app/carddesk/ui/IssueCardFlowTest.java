@@ -111,15 +111,34 @@ class IssueCardFlowTest extends DeskUiTest {
         assertThat(count("SELECT COUNT(*) FROM outbox WHERE CAST(payload AS VARCHAR) LIKE '%4826%'")).isZero();
     }
 
-    @Test
-    void patronWithCprFetchedFromThePopulationRegister(FxRobot robot) {
-        scan(robot, "409900003");
+    /** From the PIN step on: the patron's own PIN, a category, the home library, the hand-over. */
+    private void ownPinToTheEnd(FxRobot robot, String pin, String category) {
+        waitUntil(() -> visible(robot, "#pinField"));
+        fill(robot, "#pinField", pin);
+        fill(robot, "#pinRepeatField", pin);
+        robot.clickOn("#changeAdvised").clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#categoryList"));
+        robot.clickOn(category).clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#pickupBox"));
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#toldLoanRules"));
+        robot.clickOn("#toldLoanRules").clickOn("#cardHandedOver").clickOn("#nextButton");
+    }
+
+    /** Scans a card and fetches the patron's master data with their national ID. */
+    private void scanAndFetch(FxRobot robot, String card, String nationalId, String expectedName) {
+        scan(robot, card);
         waitUntil(() -> visible(robot, "#withIdRadio"));
         robot.clickOn("#withIdRadio");
-        fill(robot, "#identityField", "150390-1001");
+        fill(robot, "#identityField", nationalId);
         robot.clickOn("#fetchButton");
-        waitForText(robot, "#fetchedName", "Maja Lindqvist");
+        waitForText(robot, "#fetchedName", expectedName);
         robot.clickOn("#nextButton");
+    }
+
+    @Test
+    void patronWithCprFetchedFromThePopulationRegister(FxRobot robot) {
+        scanAndFetch(robot, "409900003", "150390-1001", "Maja Lindqvist");
 
         waitUntil(() -> visible(robot, "#surnameField"));
         assertThat(text(robot, "#surnameField")).isEqualTo("Lindqvist");
@@ -128,16 +147,7 @@ class IssueCardFlowTest extends DeskUiTest {
                 .as("master data from the register is not typed over").isFalse();
         fill(robot, "#phoneField", "+45 20 30 40 50");
         robot.clickOn("#nextButton");
-        waitUntil(() -> visible(robot, "#pinField"));
-        fill(robot, "#pinField", "7391");
-        fill(robot, "#pinRepeatField", "7391");
-        robot.clickOn("#changeAdvised").clickOn("#nextButton");
-        waitUntil(() -> visible(robot, "#categoryList"));
-        robot.clickOn("Private patron").clickOn("#nextButton");
-        waitUntil(() -> visible(robot, "#pickupBox"));
-        robot.clickOn("#nextButton");
-        waitUntil(() -> visible(robot, "#toldLoanRules"));
-        robot.clickOn("#toldLoanRules").clickOn("#cardHandedOver").clickOn("#nextButton");
+        ownPinToTheEnd(robot, "7391", "Private patron");
 
         waitForText(robot, "#success", "Card 409900003 is issued to Maja Lindqvist");
         Map<String, Object> row = patronRow("card_number", "409900003");
@@ -148,10 +158,7 @@ class IssueCardFlowTest extends DeskUiTest {
 
     @Test
     void refusesAWeakPinAndSaysWhy(FxRobot robot) {
-        scan(robot, "409900004");
-        waitUntil(() -> visible(robot, "#withoutRadio"));
-        robot.clickOn("#nextButton");
-        waitUntil(() -> visible(robot, "#surnameField"));
+        scanToDetails(robot, "409900004");
         fill(robot, "#surnameField", "Nowak");
         fill(robot, "#givenNameField", "Piotr");
         fill(robot, "#birthDateField", "05-09-1999");
@@ -201,10 +208,7 @@ class IssueCardFlowTest extends DeskUiTest {
     void refusesToRegisterTheSamePersonTwice(FxRobot robot) {
         issueDirectly("409900020", "Ahmadi", "Sara", LocalDate.of(1995, 4, 12), "sara@example.org",
                 app.carddesk.domain.RegistrationKind.EXPECTS_NATIONAL_ID, null);
-        scan(robot, "409900021");
-        waitUntil(() -> visible(robot, "#withoutRadio"));
-        robot.clickOn("#nextButton");
-        waitUntil(() -> visible(robot, "#surnameField"));
+        scanToDetails(robot, "409900021");
         fill(robot, "#surnameField", "AHMADI ");
         fill(robot, "#givenNameField", "Sara");
         fill(robot, "#birthDateField", "12.04.1995");
@@ -227,25 +231,10 @@ class IssueCardFlowTest extends DeskUiTest {
 
     @Test
     void refusesANationalIdThatIsRegisteredAlready(FxRobot robot) {
-        scan(robot, "409900030");
-        waitUntil(() -> visible(robot, "#withIdRadio"));
-        robot.clickOn("#withIdRadio");
-        fill(robot, "#identityField", "0211852003");
-        robot.clickOn("#fetchButton");
-        waitForText(robot, "#fetchedName", "Anders Peter Østergaard");
-        robot.clickOn("#nextButton");
+        scanAndFetch(robot, "409900030", "0211852003", "Anders Peter Østergaard");
         waitUntil(() -> visible(robot, "#phoneField"));
         robot.clickOn("#nextButton");
-        waitUntil(() -> visible(robot, "#pinField"));
-        fill(robot, "#pinField", "7391");
-        fill(robot, "#pinRepeatField", "7391");
-        robot.clickOn("#changeAdvised").clickOn("#nextButton");
-        waitUntil(() -> visible(robot, "#categoryList"));
-        robot.clickOn("Private patron").clickOn("#nextButton");
-        waitUntil(() -> visible(robot, "#pickupBox"));
-        robot.clickOn("#nextButton");
-        waitUntil(() -> visible(robot, "#toldLoanRules"));
-        robot.clickOn("#toldLoanRules").clickOn("#cardHandedOver").clickOn("#nextButton");
+        ownPinToTheEnd(robot, "7391", "Private patron");
         waitForText(robot, "#success", "409900030");
 
         scan(robot, "409900031");

@@ -74,10 +74,7 @@ class PatronScreensTest extends DeskUiTest {
 
     @Test
     void aScanIntoTheWrongFieldLosesNothing(FxRobot robot) {
-        scan(robot, "409900060");
-        waitUntil(() -> visible(robot, "#withoutRadio"));
-        robot.clickOn("#nextButton");
-        waitUntil(() -> visible(robot, "#surnameField"));
+        scanToDetails(robot, "409900060");
         fill(robot, "#surnameField", "Hansen");
         robot.clickOn("#givenNameField");
         typeSlowly(robot, "Mette");
@@ -146,10 +143,7 @@ class PatronScreensTest extends DeskUiTest {
 
     @Test
     void switchingLanguageKeepsWhatWasTyped(FxRobot robot) {
-        scan(robot, "409900080");
-        waitUntil(() -> visible(robot, "#withoutRadio"));
-        robot.clickOn("#nextButton");
-        waitUntil(() -> visible(robot, "#surnameField"));
+        scanToDetails(robot, "409900080");
         fill(robot, "#surnameField", "Larsen");
         robot.interact(() -> robot.lookup("#languageBox").<ComboBox<java.util.Locale>>query()
                 .setValue(java.util.Locale.forLanguageTag("da")));

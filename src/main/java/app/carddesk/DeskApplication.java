@@ -2,7 +2,7 @@ package app.carddesk;
 
 import app.carddesk.ui.DeskConfig;
 import app.carddesk.ui.DeskWindow;
-import app.carddesk.ui.Messages;
+import app.carddesk.text.Messages;
 import app.carddesk.ui.background.FxBackgroundWork;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;

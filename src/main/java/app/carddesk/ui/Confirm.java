@@ -1,5 +1,6 @@
 package app.carddesk.ui;
 
+import app.carddesk.text.Messages;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;

@@ -1,5 +1,6 @@
 package app.carddesk.ui;
 
+import app.carddesk.text.Messages;
 import app.carddesk.ui.main.MainViewModel;
 import app.carddesk.ui.scan.ScanDetector;
 import app.carddesk.ui.scan.ScannerInput;

@@ -1,5 +1,6 @@
 package app.carddesk.ui;
 
+import app.carddesk.text.Messages;
 import app.carddesk.domain.Problem;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;

@@ -1,5 +1,6 @@
 package app.carddesk.ui;
 
+import app.carddesk.text.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;

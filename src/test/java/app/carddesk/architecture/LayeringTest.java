@@ -34,7 +34,9 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule noThreadsOutsideTheBackgroundWork = noClasses().that()
-            .resideOutsideOfPackage("app.carddesk.ui.background..")
+            .resideInAnyPackage("app.carddesk.ui..", "app.carddesk.issuing..", "app.carddesk.store..",
+                    "app.carddesk.domain..", "app.carddesk.sync..")
+            .and().resideOutsideOfPackage("app.carddesk.ui.background..")
             .should().callConstructor(Thread.class, Runnable.class)
             .orShould().callConstructor(Thread.class, Runnable.class, String.class);
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carddesk.domain.PinDelivery;
 import app.carddesk.domain.RegistrationKind;
-import app.carddesk.ui.Messages;
+import app.carddesk.text.Messages;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package app.carddesk.ui;
 
+import app.carddesk.text.Messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package app.carddesk.ui.expiring;
 import app.carddesk.domain.DateInput;
 import app.carddesk.domain.MinorUnits;
 import app.carddesk.ui.Confirm;
-import app.carddesk.ui.Messages;
+import app.carddesk.text.Messages;
 import app.carddesk.ui.expiring.ExpiringViewModel.Row;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;

@@ -8,7 +8,7 @@ import app.carddesk.domain.RegistrationKind;
 import app.carddesk.issuing.PatronSummary;
 import app.carddesk.letter.WelcomeLetter;
 import app.carddesk.ui.Confirm;
-import app.carddesk.ui.Messages;
+import app.carddesk.text.Messages;
 import app.carddesk.ui.ProblemDisplay;
 import app.carddesk.ui.scan.ScannerInput;
 import java.io.File;

@@ -304,7 +304,7 @@ public final class IssueCardViewModel {
 
     /** The welcome letter for this patron in the chosen language. */
     public WelcomeLetter letter() {
-        ResourceBundle texts = app.carddesk.ui.Messages.bundle(letterLanguage.get());
+        ResourceBundle texts = app.carddesk.text.Messages.bundle(letterLanguage.get());
         RegistrationKind kind = identityMode.get() == IdentityMode.NATIONAL_ID ? RegistrationKind.NATIONAL_ID
                 : withoutKind.get();
         LocalDate expires = DateInput.parse(expiryText.get()).isOk() ? DateInput.parse(expiryText.get()).value()

@@ -6,7 +6,7 @@ import app.carddesk.domain.LibraryProfile;
 import app.carddesk.domain.Patron;
 import app.carddesk.domain.PickupLibrary;
 import app.carddesk.identity.PersonRecord;
-import app.carddesk.ui.Messages;
+import app.carddesk.text.Messages;
 import app.carddesk.ui.ProblemDisplay;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;

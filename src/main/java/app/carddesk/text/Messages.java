@@ -1,4 +1,4 @@
-package app.carddesk.ui;
+package app.carddesk.text;
 
 import app.carddesk.domain.DateInput;
 import app.carddesk.domain.Problem;

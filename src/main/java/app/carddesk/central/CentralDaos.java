@@ -1,0 +1,108 @@
+package app.carddesk.central;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The small central tables, one DAO each. */
+public final class CentralDaos {
+
+    private CentralDaos() {
+    }
+
+    /** A library as the central service knows it, and the workstation that is calling. */
+    public record Library(String code, String name, String country, boolean testProfile, int maxShortStayDays) {
+    }
+
+    public record Caller(Library library, String workstation) {
+    }
+
+    public interface Libraries {
+        @SqlQuery("SELECT l.code, l.name, l.country, l.test_profile, l.max_short_stay_days FROM workstation w "
+                + "JOIN library l ON l.code = w.library_code WHERE w.token_hash = :hash")
+        @RegisterConstructorMapper(Library.class)
+        Optional<Library> byToken(@Bind("hash") String tokenHash);
+
+        @SqlQuery("SELECT name FROM workstation WHERE token_hash = :hash")
+        Optional<String> workstationName(@Bind("hash") String tokenHash);
+
+        @SqlUpdate("MERGE INTO workstation (token_hash, library_code, name) KEY (token_hash) "
+                + "VALUES (:hash, :library, :name)")
+        void registerWorkstationH2(@Bind("hash") String hash, @Bind("library") String library,
+                                   @Bind("name") String name);
+
+        @SqlUpdate("INSERT INTO workstation (token_hash, library_code, name) VALUES (:hash, :library, :name) "
+                + "ON CONFLICT (token_hash) DO NOTHING")
+        void registerWorkstationPostgres(@Bind("hash") String hash, @Bind("library") String library,
+                                         @Bind("name") String name);
+
+        @SqlUpdate("INSERT INTO library (code, name, country, test_profile, max_short_stay_days) "
+                + "VALUES (:code, :name, :country, :test, 365)")
+        void add(@Bind("code") String code, @Bind("name") String name, @Bind("country") String country,
+                 @Bind("test") boolean test);
+    }
+
+    public interface CardSeries {
+        record Row(long id, String libraryCode, String prefix, int digits, long rangeFrom, long rangeTo) {
+        }
+
+        @SqlQuery("SELECT id, library_code, prefix, digits, range_from, range_to FROM card_series "
+                + "WHERE library_code = :library ORDER BY id")
+        @RegisterConstructorMapper(Row.class)
+        List<Row> ofLibrary(@Bind("library") String library);
+
+        @SqlQuery("SELECT id, library_code, prefix, digits, range_from, range_to FROM card_series "
+                + "WHERE prefix = :prefix AND digits = :digits AND range_from <= :to AND range_to >= :from")
+        @RegisterConstructorMapper(Row.class)
+        List<Row> overlapping(@Bind("prefix") String prefix, @Bind("digits") int digits, @Bind("from") long from,
+                              @Bind("to") long to);
+
+        @SqlUpdate("INSERT INTO card_series (library_code, prefix, digits, range_from, range_to) "
+                + "VALUES (:library, :prefix, :digits, :from, :to)")
+        @GetGeneratedKeys("id")
+        long reserve(@Bind("library") String library, @Bind("prefix") String prefix, @Bind("digits") int digits,
+                     @Bind("from") long from, @Bind("to") long to);
+    }
+
+    public interface Idempotency {
+        record Answer(String requestHash, int status, String body) {
+        }
+
+        @SqlQuery("SELECT request_hash, status, body FROM idempotency WHERE library_code = :library "
+                + "AND idem_key = :key")
+        @RegisterConstructorMapper(Answer.class)
+        Optional<Answer> find(@Bind("library") String library, @Bind("key") String key);
+
+        @SqlUpdate("INSERT INTO idempotency (library_code, idem_key, request_hash, status, body, created_at) "
+                + "VALUES (:library, :key, :hash, :status, :body, :at)")
+        void remember(@Bind("library") String library, @Bind("key") String key, @Bind("hash") String hash,
+                      @Bind("status") int status, @Bind("body") String body, @Bind("at") Instant at);
+    }
+
+    public interface ChangeFeed {
+        @SqlUpdate("INSERT INTO change_feed (library_code, patron_id, kind, at) VALUES (:library, :patron, :kind, :at)")
+        void append(@Bind("library") String library, @Bind("patron") UUID patron, @Bind("kind") String kind,
+                    @Bind("at") Instant at);
+
+        record Entry(long seq, UUID patronId, String kind) {
+        }
+
+        @SqlQuery("SELECT seq, patron_id, kind FROM change_feed WHERE library_code = :library AND seq > :after "
+                + "ORDER BY seq LIMIT :limit")
+        @RegisterConstructorMapper(Entry.class)
+        List<Entry> after(@Bind("library") String library, @Bind("after") long after, @Bind("limit") int limit);
+    }
+
+    public interface Audit {
+        @SqlUpdate("INSERT INTO audit_event (at, library_code, workstation, action, patron_id, detail) "
+                + "VALUES (:at, :library, :workstation, :action, :patron, :detail)")
+        void append(@Bind("at") Instant at, @Bind("library") String library, @Bind("workstation") String workstation,
+                    @Bind("action") String action, @Bind("patron") UUID patron, @Bind("detail") String detail);
+    }
+}

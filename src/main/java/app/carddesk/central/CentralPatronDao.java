@@ -1,0 +1,63 @@
+package app.carddesk.central;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The central {@code patron} and {@code card} tables. */
+@RegisterConstructorMapper(CentralPatronRow.class)
+public interface CentralPatronDao {
+
+    String COLUMNS = "id, library_code, card_number, identity_kind, identity_number, surname, given_name, "
+            + "birth_date, email, phone, address_line, postal_code, city, country, category_code, "
+            + "pickup_library_code, registration_kind, expires_on, fees_owed_minor, print_credit_minor, pin_hash, "
+            + "version, created_at, updated_at";
+
+    @SqlUpdate("INSERT INTO patron (" + COLUMNS + ") VALUES (:id, :libraryCode, :cardNumber, :identityKind, "
+            + ":identityNumber, :surname, :givenName, :birthDate, :email, :phone, :addressLine, :postalCode, :city, "
+            + ":country, :categoryCode, :pickupLibraryCode, :registrationKind, :expiresOn, :feesOwedMinor, "
+            + ":printCreditMinor, :pinHash, :version, :createdAt, :updatedAt)")
+    void insert(@BindMethods CentralPatronRow row);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE id = :id")
+    Optional<CentralPatronRow> byId(@Bind("id") UUID id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE card_number = :card")
+    Optional<CentralPatronRow> byCard(@Bind("card") String card);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE identity_number = :number")
+    Optional<CentralPatronRow> byIdentity(@Bind("number") String number);
+
+    @SqlUpdate("""
+            UPDATE patron SET card_number = :cardNumber, identity_kind = :identityKind,
+                   identity_number = :identityNumber, surname = :surname, given_name = :givenName,
+                   birth_date = :birthDate, email = :email, phone = :phone, address_line = :addressLine,
+                   postal_code = :postalCode, city = :city, country = :country, category_code = :categoryCode,
+                   pickup_library_code = :pickupLibraryCode, registration_kind = :registrationKind,
+                   expires_on = :expiresOn, fees_owed_minor = :feesOwedMinor,
+                   print_credit_minor = :printCreditMinor, version = version + 1, updated_at = :updatedAt
+             WHERE id = :id AND version = :version""")
+    int update(@BindMethods CentralPatronRow row);
+
+    @SqlUpdate("UPDATE patron SET pin_hash = :hash, updated_at = :now WHERE id = :id")
+    int setPinHash(@Bind("id") UUID id, @Bind("hash") String hash, @Bind("now") Instant now);
+
+    @SqlUpdate("DELETE FROM patron WHERE id = :id")
+    int delete(@Bind("id") UUID id);
+
+    @SqlQuery("SELECT status FROM card WHERE number = :number")
+    Optional<String> cardStatus(@Bind("number") String number);
+
+    @SqlUpdate("INSERT INTO card (number, status, patron_id, library_code, issued_at) "
+            + "VALUES (:number, 'ISSUED', :patronId, :library, :at)")
+    void issueCard(@Bind("number") String number, @Bind("patronId") UUID patronId, @Bind("library") String library,
+                   @Bind("at") Instant at);
+
+    @SqlUpdate("UPDATE card SET status = 'RETIRED', retired_at = :at WHERE number = :number")
+    int retireCard(@Bind("number") String number, @Bind("at") Instant at);
+}

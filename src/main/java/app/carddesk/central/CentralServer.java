@@ -1,0 +1,161 @@
+package app.carddesk.central;
+
+import app.carddesk.central.CentralDaos.Caller;
+import app.carddesk.identity.StandInPopulationRegister;
+import app.carddesk.security.Argon2PinHasher;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The central API over HTTP (Javalin). Every error is JSON with a stable code; no request body,
+ * query string or personal data is ever logged.
+ */
+public final class CentralServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CentralServer.class);
+    private static final String CALLER = "carddesk.caller";
+
+    private final CentralDatabase database;
+    private final Javalin app;
+
+    private CentralServer(CentralDatabase database, Javalin app) {
+        this.database = database;
+        this.app = app;
+    }
+
+    public static ObjectMapper json() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Opens the database and starts listening; a port of 0 picks a free one. */
+    public static CentralServer start(CentralConfig config, PinMailer mailer, Clock clock) {
+        CentralDatabase db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        ObjectMapper json = json();
+        CentralService service = new CentralService(db.jdbi(), StandInPopulationRegister.withBundledFixture(),
+                new Argon2PinHasher(), mailer, json, clock);
+        if (config.demoToken() != null && !config.demoToken().isBlank()) {
+            service.registerWorkstation(config.demoToken(), config.demoLibrary(), "demo workstation", db.isPostgres());
+        }
+        Javalin app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.jsonMapper(new JavalinJackson(json, false));
+            c.http.maxRequestSize = 256 * 1024L;
+        });
+        routes(app, service);
+        app.start(config.bind(), config.port());
+        LOG.info("Central service listening on {}:{}", config.bind(), app.port());
+        return new CentralServer(db, app);
+    }
+
+    private static void routes(Javalin app, CentralService service) {
+        app.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+        app.get("/api/v1/openapi.yaml", ctx -> {
+            try (InputStream in = CentralServer.class.getResourceAsStream("/app/carddesk/central/openapi.yaml")) {
+                ctx.contentType("application/yaml").result(in.readAllBytes());
+            }
+        });
+        app.before("/api/v1/*", ctx -> {
+            if (!ctx.path().equals("/api/v1/openapi.yaml")) {
+                ctx.attribute(CALLER, service.authenticate(ctx.header("Authorization")));
+            }
+        });
+        app.post("/api/v1/patrons", ctx -> answer(ctx,
+                service.register(caller(ctx), ctx.header("Idempotency-Key"), ctx.body())));
+        app.get("/api/v1/patrons", ctx -> {
+            String card = ctx.queryParam("cardNumber");
+            String identity = ctx.queryParam("identity");
+            if (card != null) {
+                ctx.json(service.findByCard(caller(ctx), card));
+            } else if (identity != null) {
+                ctx.json(service.findByIdentity(caller(ctx), identity));
+            } else {
+                throw new ApiException(400, "query_missing", null, "Ask by ?cardNumber= or ?identity=.");
+            }
+        });
+        app.get("/api/v1/patrons/{id}", ctx -> ctx.json(service.get(caller(ctx), id(ctx))));
+        app.put("/api/v1/patrons/{id}", ctx -> {
+            Api.Patron updated = service.update(caller(ctx), id(ctx), ctx.header("If-Match"), ctx.body());
+            ctx.header("ETag", Integer.toString(updated.version())).json(updated);
+        });
+        app.delete("/api/v1/patrons/{id}", ctx -> {
+            service.delete(caller(ctx), id(ctx));
+            ctx.status(204);
+        });
+        app.post("/api/v1/patrons/{id}/pin-email", ctx -> answer(ctx,
+                service.emailPin(caller(ctx), id(ctx), ctx.header("Idempotency-Key"), ctx.body())));
+        app.get("/api/v1/changes", ctx -> ctx.json(service.changes(caller(ctx),
+                number(ctx.queryParam("after"), 0), (int) number(ctx.queryParam("limit"), 1000))));
+        app.get("/api/v1/card-series", ctx -> ctx.json(service.series(caller(ctx))));
+        app.post("/api/v1/card-series", ctx -> ctx.status(201).json(service.reserveSeries(caller(ctx), ctx.body())));
+        app.post("/api/v1/population/lookup", ctx -> ctx.json(service.lookup(caller(ctx), ctx.body())));
+
+        app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status())
+                .json(new Api.Error(e.code(), e.field(), e.getMessage(), e.existingId())));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Request failed: {} {} ({})", ctx.method(), ctx.matchedPath(), e.getClass().getName(), e);
+            ctx.status(500).json(new Api.Error("internal_error", null,
+                    "The central service failed; nothing was changed by this request. Try again later.", null));
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                ctx.json(new Api.Error("not_found", null, "No such resource in API v1.", null));
+            }
+        });
+    }
+
+    private static void answer(Context ctx, CentralService.Answer answer) {
+        ctx.status(answer.status()).contentType("application/json").result(answer.body());
+    }
+
+    private static Caller caller(Context ctx) {
+        return ctx.attribute(CALLER);
+    }
+
+    private static UUID id(Context ctx) {
+        try {
+            return UUID.fromString(ctx.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "invalid_id", "id", "A patron id is a UUID.");
+        }
+    }
+
+    private static long number(String text, long fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "invalid_query", null, "'" + text + "' is not a whole number.");
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public CentralDatabase database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        database.close();
+    }
+
+}

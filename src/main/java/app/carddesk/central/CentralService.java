@@ -1,0 +1,294 @@
+package app.carddesk.central;
+
+import app.carddesk.central.CentralDaos.Caller;
+import app.carddesk.domain.Checked;
+import app.carddesk.domain.IdentityNumber;
+import app.carddesk.domain.IdentityValidator;
+import app.carddesk.domain.PinPolicy;
+import app.carddesk.identity.PersonRecord;
+import app.carddesk.identity.PopulationRegister;
+import app.carddesk.issuing.PinHasher;
+import app.carddesk.text.Messages;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the central API does, apart from HTTP: authentication by workstation token, idempotent
+ * writes, the change feed, card series, population look-ups and PIN mails.
+ */
+public final class CentralService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CentralService.class);
+
+    /** An answer to send: status and JSON body. */
+    public record Answer(int status, String body) {
+    }
+
+    private final Jdbi jdbi;
+    private final PatronRegistry registry;
+    private final PopulationRegister population;
+    private final PinHasher pinHasher;
+    private final PinMailer mailer;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public CentralService(Jdbi jdbi, PopulationRegister population, PinHasher pinHasher, PinMailer mailer,
+                          ObjectMapper json, Clock clock) {
+        this.jdbi = jdbi;
+        this.registry = new PatronRegistry(jdbi, clock);
+        this.population = population;
+        this.pinHasher = pinHasher;
+        this.mailer = mailer;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Caller authenticate(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            throw new ApiException(401, "unauthorized", null, "Send the workstation token as 'Authorization: Bearer'.");
+        }
+        String hash = sha256(authorization.substring(7).trim());
+        return jdbi.withExtension(CentralDaos.Libraries.class, d -> d.byToken(hash).map(l -> new Caller(l,
+                d.workstationName(hash).orElse("?"))))
+                .orElseThrow(() -> new ApiException(401, "unauthorized", null, "The workstation token is not valid."));
+    }
+
+    /** Registers a workstation's token for a library (stored hashed); used for the demo token. */
+    public void registerWorkstation(String token, String library, String name, boolean postgres) {
+        jdbi.useExtension(CentralDaos.Libraries.class, d -> {
+            if (postgres) {
+                d.registerWorkstationPostgres(sha256(token), library, name);
+            } else {
+                d.registerWorkstationH2(sha256(token), library, name);
+            }
+        });
+    }
+
+    public Answer register(Caller caller, String idempotencyKey, String rawBody) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+            throw new ApiException(400, "idempotency_key_missing", "Idempotency-Key",
+                    "Send an Idempotency-Key header (at most 100 characters) so a retry cannot register twice.");
+        }
+        Api.Patron body = parse(rawBody, Api.Patron.class);
+        String requestHash = sha256(rawBody);
+        return jdbi.inTransaction(h -> {
+            CentralDaos.Idempotency idem = h.attach(CentralDaos.Idempotency.class);
+            Optional<CentralDaos.Idempotency.Answer> earlier = idem.find(caller.library().code(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), requestHash);
+            }
+            PatronRegistry.Valid valid = registry.validate(caller, body, 1, null);
+            registry.insert(h, caller, valid);
+            String answer = write(new Api.Created(valid.row().id(), 1, valid.warnings()));
+            idem.remember(caller.library().code(), idempotencyKey, requestHash, 201, answer, clock.instant());
+            return new Answer(201, answer);
+        });
+    }
+
+    private static Answer replay(CentralDaos.Idempotency.Answer earlier, String requestHash) {
+        if (!earlier.requestHash().equals(requestHash)) {
+            throw new ApiException(422, "idempotency_key_reused", "Idempotency-Key",
+                    "This Idempotency-Key was used for a different request.");
+        }
+        return new Answer(earlier.status(), earlier.body());
+    }
+
+    public Api.Patron get(Caller caller, UUID id) {
+        return PatronRegistry.toApi(jdbi.withExtension(CentralPatronDao.class,
+                d -> registry.ownPatron(d, caller, id)));
+    }
+
+    public Api.Patron findByCard(Caller caller, String card) {
+        return own(caller, jdbi.withExtension(CentralPatronDao.class, d -> d.byCard(card.trim().toUpperCase(
+                Locale.ROOT))));
+    }
+
+    public Api.Patron findByIdentity(Caller caller, String number) {
+        return own(caller, jdbi.withExtension(CentralPatronDao.class,
+                d -> d.byIdentity(IdentityValidator.normalise(number))));
+    }
+
+    private static Api.Patron own(Caller caller, Optional<CentralPatronRow> row) {
+        return row.filter(r -> r.libraryCode().equals(caller.library().code())).map(PatronRegistry::toApi)
+                .orElseThrow(() -> new ApiException(404, "patron_not_found", null, "No patron of this library matches."));
+    }
+
+    public Api.Patron update(Caller caller, UUID id, String ifMatch, String rawBody) {
+        if (ifMatch == null || !ifMatch.replace("\"", "").trim().matches("\\d{1,9}")) {
+            throw new ApiException(428, "version_required", "If-Match",
+                    "Send the version you edited as 'If-Match: <version>'.");
+        }
+        int version = Integer.parseInt(ifMatch.replace("\"", "").trim());
+        Api.Patron body = parse(rawBody, Api.Patron.class);
+        if (body.id() != null && !body.id().equals(id)) {
+            throw new ApiException(422, "invalid_field", "id", "The id in the body differs from the one in the path.");
+        }
+        Api.Patron withId = body.id() == null ? new Api.Patron(id, body.cardNumber(), body.identity(),
+                body.surname(), body.givenName(), body.birthDate(), body.email(), body.phone(), body.address(),
+                body.pickupLibrary(), body.category(), body.expiresOn(), body.expectsNationalId(),
+                body.feesOwedMinor(), body.printCreditMinor(), null) : body;
+        return PatronRegistry.toApi(jdbi.inTransaction(h -> registry.update(h, caller, id, version, withId)));
+    }
+
+    public void delete(Caller caller, UUID id) {
+        jdbi.useTransaction(h -> registry.delete(h, caller, id));
+    }
+
+    /** This library's changes after {@code after}, each with the patron as it is now. */
+    public Api.Changes changes(Caller caller, long after, int limit) {
+        int n = Math.max(1, Math.min(limit, 5_000));
+        return jdbi.withHandle(h -> {
+            List<CentralDaos.ChangeFeed.Entry> entries = h.attach(CentralDaos.ChangeFeed.class)
+                    .after(caller.library().code(), after, n + 1);
+            boolean more = entries.size() > n;
+            List<CentralDaos.ChangeFeed.Entry> page = more ? entries.subList(0, n) : entries;
+            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+            List<Api.Change> changes = page.stream().map(e -> new Api.Change(e.seq(), e.kind(), e.patronId(),
+                    patrons.byId(e.patronId()).map(PatronRegistry::toApi).orElse(null))).toList();
+            long last = page.isEmpty() ? after : page.get(page.size() - 1).seq();
+            return new Api.Changes(changes, last, more);
+        });
+    }
+
+    public Api.CardSeries reserveSeries(Caller caller, String rawBody) {
+        Api.CardSeries s = parse(rawBody, Api.CardSeries.class);
+        if (s.prefix() == null || s.prefix().isBlank() || s.digits() < 1 || s.digits() > 18 || s.from() < 0
+                || s.to() < s.from() || String.valueOf(s.to()).length() > s.digits()) {
+            throw new ApiException(422, "invalid_field", "prefix",
+                    "A series needs a prefix, 1 to 18 digits and a range from <= to that fits the digits.");
+        }
+        String prefix = s.prefix().trim().toUpperCase(Locale.ROOT);
+        return jdbi.inTransaction(h -> {
+            CentralDaos.CardSeries dao = h.attach(CentralDaos.CardSeries.class);
+            List<CentralDaos.CardSeries.Row> overlap = dao.overlapping(prefix, s.digits(), s.from(), s.to());
+            if (overlap.stream().anyMatch(r -> !r.libraryCode().equals(caller.library().code()))) {
+                throw new ApiException(409, "card_series_overlap", "from",
+                        "Part of this range is reserved by another library. Choose another range.");
+            }
+            long id = dao.reserve(caller.library().code(), prefix, s.digits(), s.from(), s.to());
+            return new Api.CardSeries(id, prefix, s.digits(), s.from(), s.to());
+        });
+    }
+
+    public List<Api.CardSeries> series(Caller caller) {
+        return jdbi.withExtension(CentralDaos.CardSeries.class, d -> d.ofLibrary(caller.library().code())).stream()
+                .map(r -> new Api.CardSeries(r.id(), r.prefix(), r.digits(), r.rangeFrom(), r.rangeTo())).toList();
+    }
+
+    /** Master data from the population register for a national ID ("Fetch"). */
+    public Api.Person lookup(Caller caller, String rawBody) {
+        Api.LookupRequest request = parse(rawBody, Api.LookupRequest.class);
+        Checked<IdentityNumber> checked = new IdentityValidator(caller.library().testProfile())
+                .check(request.number(), LocalDate.now(clock));
+        if (!checked.isOk()) {
+            throw new ApiException(422, "invalid_field", "number",
+                    Messages.forLocale(Locale.ENGLISH).text(checked.firstError().orElseThrow()));
+        }
+        if (!checked.value().kind().fetchable()) {
+            throw new ApiException(404, "not_in_register", "number", "This kind of number is not in the register.");
+        }
+        PersonRecord p;
+        try {
+            p = population.find(checked.value()).orElseThrow(() -> new ApiException(404, "person_not_found",
+                    "number", "The population register has nobody with this number."));
+        } catch (PopulationRegister.RegisterUnavailableException e) {
+            throw new ApiException(503, "register_unavailable", null,
+                    "The population register cannot be reached right now.");
+        }
+        return new Api.Person(new Api.Identity(p.identity().kind().name(), p.identity().number()), p.surname(),
+                p.givenName(), p.birthDate(), new Api.Address(p.address().line(), p.address().postalCode(),
+                p.address().city(), p.address().country()));
+    }
+
+    /**
+     * Makes a new random PIN, mails it to the patron and keeps only its hash. A retry with the
+     * same Idempotency-Key gets the same answer and sends no second mail.
+     */
+    public Answer emailPin(Caller caller, UUID id, String idempotencyKey, String rawBody) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw new ApiException(400, "idempotency_key_missing", "Idempotency-Key",
+                    "Send an Idempotency-Key header so a retry cannot mail a second PIN.");
+        }
+        Api.PinEmailRequest request = parse(rawBody, Api.PinEmailRequest.class);
+        String requestHash = sha256(id + rawBody);
+        Optional<CentralDaos.Idempotency.Answer> earlier = jdbi.withExtension(CentralDaos.Idempotency.class,
+                d -> d.find(caller.library().code(), idempotencyKey));
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), requestHash);
+        }
+        CentralPatronRow patron = jdbi.withExtension(CentralPatronDao.class, d -> registry.ownPatron(d, caller, id));
+        if (patron.email() == null) {
+            throw new ApiException(422, "invalid_field", "email", "The patron has no e-mail address.");
+        }
+        String pin = new PinPolicy().generate(patron.birthDate());
+        String hash = pinHasher.hash(pin);
+        Messages texts = Messages.forLocale(Locale.forLanguageTag(request.language() == null ? "en"
+                : request.language()));
+        try {
+            mailer.send(patron.email(), texts.get("pinmail.subject", caller.library().name()),
+                    texts.get("pinmail.body", patron.givenName(), pin, caller.library().name(),
+                            patron.cardNumber() == null ? "" : patron.cardNumber()));
+        } catch (PinMailer.MailUnavailableException e) {
+            LOG.warn("PIN mail not sent: {}", e.getMessage());
+            throw new ApiException(503, "mail_unavailable", null, "The mail server cannot be reached; try again.");
+        }
+        String answer = "{\"status\":\"sent\"}";
+        jdbi.useTransaction(h -> {
+            h.attach(CentralPatronDao.class).setPinHash(id, hash, clock.instant());
+            h.attach(CentralDaos.Idempotency.class).remember(caller.library().code(), idempotencyKey, requestHash,
+                    202, answer, clock.instant());
+            h.attach(CentralDaos.Audit.class).append(clock.instant(), caller.library().code(), caller.workstation(),
+                    "PIN_EMAILED", id, "");
+        });
+        LOG.info("PIN mailed for a patron of {}", caller.library().code());
+        return new Answer(202, answer);
+    }
+
+    private <T> T parse(String raw, Class<T> type) {
+        if (raw == null || raw.isBlank()) {
+            throw new ApiException(400, "malformed_json", null, "The request needs a JSON body.");
+        }
+        try {
+            T value = json.readValue(raw, type);
+            if (value == null) {
+                throw new ApiException(400, "malformed_json", null, "The request body is JSON null.");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw new ApiException(400, "malformed_json", null, "The request body is not valid JSON for this "
+                    + "request" + where + ". Check the document against openapi.yaml.");
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package app.carddesk.central;
+
+import app.carddesk.central.CentralDaos.Caller;
+import app.carddesk.domain.CardNumber;
+import app.carddesk.domain.CardNumberPolicy;
+import app.carddesk.domain.CardSeries;
+import app.carddesk.domain.CheckDigit;
+import app.carddesk.domain.Checked;
+import app.carddesk.domain.ContactRules;
+import app.carddesk.domain.IdentityKind;
+import app.carddesk.domain.IdentityNumber;
+import app.carddesk.domain.IdentityValidator;
+import app.carddesk.domain.Problem;
+import app.carddesk.domain.RegistrationKind;
+import app.carddesk.domain.ShortStayPolicy;
+import app.carddesk.text.Messages;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * The central register's rules for patrons: the same domain rules as the desk, the library's
+ * reserved card series, one patron per national ID and card, and a change feed per library.
+ */
+public final class PatronRegistry {
+
+    private static final Messages ENGLISH = Messages.forLocale(Locale.ENGLISH);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public PatronRegistry(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** A registration that passed every rule, with the warnings staff overrode. */
+    public record Valid(CentralPatronRow row, List<String> warnings) {
+    }
+
+    public Valid validate(Caller caller, Api.Patron p, int version, Instant createdAt) {
+        if (p.id() == null) {
+            throw invalid("id", "id is required: a UUID the desk generated");
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<String> warnings = new ArrayList<>();
+        IdentityNumber identity = null;
+        String kind = p.identity() == null || p.identity().kind() == null ? "NONE" : p.identity().kind();
+        if (!"NONE".equals(kind)) {
+            Checked<IdentityNumber> checked = new IdentityValidator(caller.library().testProfile())
+                    .check(p.identity().number(), today);
+            if (!checked.isOk()) {
+                throw invalid("identity.number", checked.firstError().orElseThrow());
+            }
+            identity = checked.value();
+            if (!identity.kind().name().equals(kind)) {
+                throw invalid("identity.kind", "the number is a " + identity.kind() + ", not a " + kind);
+            }
+            checked.warnings().forEach(w -> warnings.add(w.key()));
+        }
+        String card = null;
+        if (p.cardNumber() != null) {
+            card = checkCard(caller, p.cardNumber());
+        }
+        require(ContactRules.checkName(p.surname(), "surname"), "surname");
+        require(ContactRules.checkName(p.givenName(), "givenName"), "givenName");
+        require(ContactRules.checkEmail(p.email()), "email");
+        require(ContactRules.checkPhone(p.phone()), "phone");
+        LocalDate birth = p.birthDate() != null ? p.birthDate() : identity == null ? null : identity.birthDate();
+        if (birth == null || birth.isAfter(today)) {
+            throw invalid("birthDate", Problem.of("details.birthDateRange"));
+        }
+        if (blank(p.category())) {
+            throw invalid("category", Problem.of("category.required"));
+        }
+        if (blank(p.pickupLibrary())) {
+            throw invalid("pickupLibrary", Problem.of("pickup.required"));
+        }
+        RegistrationKind registration = identity != null ? RegistrationKind.NATIONAL_ID
+                : Boolean.FALSE.equals(p.expectsNationalId()) ? RegistrationKind.SHORT_STAY
+                : RegistrationKind.EXPECTS_NATIONAL_ID;
+        if (registration == RegistrationKind.SHORT_STAY && version == 1) {
+            Optional<Problem> expiry = new ShortStayPolicy(caller.library().maxShortStayDays())
+                    .check(p.expiresOn(), today);
+            if (expiry.isPresent()) {
+                throw invalid("expiresOn", expiry.get());
+            }
+        }
+        if (nz(p.feesOwedMinor()) < 0 || nz(p.printCreditMinor()) < 0) {
+            throw invalid("feesOwedMinor", Problem.of("balance.negative"));
+        }
+        Api.Address a = p.address() == null ? new Api.Address("", "", "", "") : p.address();
+        Instant now = clock.instant();
+        return new Valid(new CentralPatronRow(p.id(), caller.library().code(), card,
+                identity == null ? IdentityKind.NONE.name() : identity.kind().name(),
+                identity == null ? null : identity.number(), p.surname().trim(), p.givenName().trim(), birth,
+                blankToNull(p.email()), blankToNull(p.phone()), a.line(), a.postalCode(), a.city(), a.country(),
+                p.category(), p.pickupLibrary(), registration.name(),
+                registration == RegistrationKind.SHORT_STAY ? p.expiresOn() : null, nz(p.feesOwedMinor()),
+                nz(p.printCreditMinor()), null, version, createdAt == null ? now : createdAt, now), warnings);
+    }
+
+    private String checkCard(Caller caller, String raw) {
+        List<CentralDaos.CardSeries.Row> reserved = jdbi.withExtension(CentralDaos.CardSeries.class,
+                d -> d.ofLibrary(caller.library().code()));
+        if (reserved.isEmpty()) {
+            throw new ApiException(422, "card_number_not_reserved", "cardNumber",
+                    "This library has reserved no card number series yet: reserve one before issuing cards.");
+        }
+        CardNumberPolicy policy = new CardNumberPolicy(reserved.stream()
+                .map(r -> new CardSeries(r.prefix(), r.digits(), CheckDigit.NONE)).distinct().toList());
+        Checked<CardNumber> checked = policy.check(raw);
+        if (!checked.isOk()) {
+            throw invalid("cardNumber", checked.firstError().orElseThrow());
+        }
+        CardNumber card = checked.value();
+        long n = Long.parseLong(card.value().substring(card.series().prefix().length()));
+        boolean inRange = reserved.stream().anyMatch(r -> r.prefix().equals(card.series().prefix())
+                && r.digits() == card.series().digits() && n >= r.rangeFrom() && n <= r.rangeTo());
+        if (!inRange) {
+            throw new ApiException(422, "card_number_not_reserved", "cardNumber",
+                    "Card " + card.value() + " is outside the number series this library reserved. Use a card "
+                            + "from the library's own stack.");
+        }
+        return card.value();
+    }
+
+    /** Stores a new patron; the caller holds the transaction. */
+    public void insert(Handle h, Caller caller, Valid valid) {
+        CentralPatronRow row = valid.row();
+        CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+        if (patrons.byId(row.id()).isPresent()) {
+            throw new ApiException(409, "patron_exists", "id", "A patron with this id exists already.", row.id());
+        }
+        if (row.cardNumber() != null) {
+            Optional<String> status = patrons.cardStatus(row.cardNumber());
+            if (status.isPresent()) {
+                throw cardConflict(patrons, row.cardNumber(), status.get());
+            }
+        }
+        if (row.identityNumber() != null) {
+            Optional<CentralPatronRow> other = patrons.byIdentity(row.identityNumber());
+            if (other.isPresent()) {
+                throw identityConflict(other.get().id());
+            }
+        }
+        try {
+            patrons.insert(row);
+            if (row.cardNumber() != null) {
+                patrons.issueCard(row.cardNumber(), row.id(), caller.library().code(), row.createdAt());
+            }
+        } catch (UnableToExecuteStatementException e) {
+            throw translate(e, patrons, row);
+        }
+        changed(h, caller, row.id(), "CREATED", "PATRON_REGISTERED", "kind=" + row.registrationKind());
+    }
+
+    /** Replaces a patron's data when {@code expectedVersion} is still the current one. */
+    public CentralPatronRow update(Handle h, Caller caller, UUID id, int expectedVersion, Api.Patron body) {
+        CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+        CentralPatronRow current = ownPatron(patrons, caller, id);
+        if (current.version() != expectedVersion) {
+            throw new ApiException(412, "stale_version", "If-Match", "The patron was changed meanwhile (now version "
+                    + current.version() + "). Fetch it again and repeat the change.", id);
+        }
+        Valid valid = validate(caller, body, current.version(), current.createdAt());
+        CentralPatronRow next = valid.row();
+        if (next.identityNumber() != null && !next.identityNumber().equals(current.identityNumber())) {
+            Optional<CentralPatronRow> other = patrons.byIdentity(next.identityNumber());
+            if (other.isPresent() && !other.get().id().equals(id)) {
+                throw identityConflict(other.get().id());
+            }
+        }
+        if (next.cardNumber() != null && !next.cardNumber().equals(current.cardNumber())) {
+            Optional<String> status = patrons.cardStatus(next.cardNumber());
+            if (status.isPresent()) {
+                throw cardConflict(patrons, next.cardNumber(), status.get());
+            }
+            patrons.issueCard(next.cardNumber(), id, caller.library().code(), next.updatedAt());
+        }
+        if (current.cardNumber() != null && !current.cardNumber().equals(next.cardNumber())) {
+            patrons.retireCard(current.cardNumber(), next.updatedAt());
+        }
+        try {
+            if (patrons.update(next) != 1) {
+                throw new ApiException(412, "stale_version", "If-Match", "The patron was changed meanwhile.", id);
+            }
+        } catch (UnableToExecuteStatementException e) {
+            throw translate(e, patrons, next);
+        }
+        changed(h, caller, id, "UPDATED", "PATRON_UPDATED", "identity=" + next.identityKind());
+        return patrons.byId(id).orElseThrow();
+    }
+
+    public void delete(Handle h, Caller caller, UUID id) {
+        CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+        CentralPatronRow current = ownPatron(patrons, caller, id);
+        if (current.cardNumber() != null) {
+            patrons.retireCard(current.cardNumber(), clock.instant());
+        }
+        patrons.delete(id);
+        changed(h, caller, id, "DELETED", "PATRON_DELETED", "kind=" + current.registrationKind());
+    }
+
+    public CentralPatronRow ownPatron(CentralPatronDao patrons, Caller caller, UUID id) {
+        return patrons.byId(id).filter(p -> p.libraryCode().equals(caller.library().code()))
+                .orElseThrow(() -> new ApiException(404, "patron_not_found", "id",
+                        "No patron of this library has that id."));
+    }
+
+    private void changed(Handle h, Caller caller, UUID id, String kind, String action, String detail) {
+        Instant now = clock.instant();
+        h.attach(CentralDaos.ChangeFeed.class).append(caller.library().code(), id, kind, now);
+        h.attach(CentralDaos.Audit.class).append(now, caller.library().code(), caller.workstation(), action, id,
+                detail);
+    }
+
+    private static ApiException cardConflict(CentralPatronDao patrons, String card, String status) {
+        if ("RETIRED".equals(status)) {
+            return new ApiException(409, "card_number_retired", "cardNumber",
+                    "Card " + card + " was destroyed or retired and can never be issued again.");
+        }
+        return new ApiException(409, "card_number_taken", "cardNumber",
+                "Card " + card + " is issued to another patron already.",
+                patrons.byCard(card).map(CentralPatronRow::id).orElse(null));
+    }
+
+    private static ApiException identityConflict(UUID existing) {
+        return new ApiException(409, "identity_already_registered", "identity.number",
+                "A patron with this national ID is registered already.", existing);
+    }
+
+    /** Two desks raced past the checks; the unique indexes decided. */
+    private static RuntimeException translate(UnableToExecuteStatementException e, CentralPatronDao patrons,
+                                              CentralPatronRow row) {
+        if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            String m = sql.getMessage().toLowerCase(Locale.ROOT);
+            if (m.contains("identity")) {
+                return identityConflict(patrons.byIdentity(row.identityNumber()).map(CentralPatronRow::id)
+                        .orElse(null));
+            }
+            return cardConflict(patrons, row.cardNumber(), "ISSUED");
+        }
+        return e;
+    }
+
+    private static void require(Optional<Problem> problem, String field) {
+        problem.ifPresent(p -> {
+            throw invalid(field, p);
+        });
+    }
+
+    private static ApiException invalid(String field, Problem problem) {
+        return invalid(field, ENGLISH.text(problem));
+    }
+
+    private static ApiException invalid(String field, String message) {
+        return new ApiException(422, "invalid_field", field, message);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return blank(s) ? null : s.trim();
+    }
+
+    private static long nz(Long n) {
+        return n == null ? 0 : n;
+    }
+
+    /** The patron as the API shows it: never the PIN hash. */
+    public static Api.Patron toApi(CentralPatronRow r) {
+        return new Api.Patron(r.id(), r.cardNumber(), new Api.Identity(r.identityKind(), r.identityNumber()),
+                r.surname(), r.givenName(), r.birthDate(), r.email(), r.phone(),
+                new Api.Address(r.addressLine(), r.postalCode(), r.city(), r.country()), r.pickupLibraryCode(),
+                r.categoryCode(), r.expiresOn(), RegistrationKind.EXPECTS_NATIONAL_ID.name().equals(r.registrationKind()),
+                r.feesOwedMinor(), r.printCreditMinor(), r.version());
+    }
+}

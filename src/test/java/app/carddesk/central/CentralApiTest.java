@@ -1,0 +1,225 @@
+package app.carddesk.central;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The central API over HTTP on loopback, with a real H2 file and a real SMTP server (GreenMail). */
+class CentralApiTest {
+
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @TempDir
+    Path dir;
+    private CentralFixture central;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void start() {
+        central = new CentralFixture(dir, ServerSetupTest.SMTP.getPort());
+    }
+
+    @AfterEach
+    void stop() {
+        central.close();
+    }
+
+    static String patron(UUID id, String card, String identityKind, String number, String email) {
+        return """
+                {"id":"%s","cardNumber":%s,"identity":{"kind":"%s","number":%s},"surname":"Berg",
+                 "givenName":"Anna","birthDate":"1990-05-17","email":%s,"phone":null,
+                 "address":{"line":"Vej 1","postalCode":"1000","city":"København K","country":"Danmark"},
+                 "pickupLibrary":"KB-SK","category":"STUDENT","expiresOn":null,"expectsNationalId":true}"""
+                .formatted(id, card == null ? "null" : "\"" + card + "\"", identityKind,
+                        number == null ? "null" : "\"" + number + "\"", email == null ? "null" : "\"" + email + "\"");
+    }
+
+    private HttpResponse<String> post(String body, String key) throws Exception {
+        return central.send("POST", "/api/v1/patrons", CentralFixture.TOKEN, body, "Idempotency-Key", key);
+    }
+
+    private JsonNode body(HttpResponse<String> r) throws Exception {
+        return json.readTree(r.body());
+    }
+
+    @Test
+    void answersHealthAndItsOwnApiDocument() throws Exception {
+        assertThat(central.send("GET", "/health", null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> doc = central.send("GET", "/api/v1/openapi.yaml", null, null);
+        assertThat(doc.statusCode()).isEqualTo(200);
+        assertThat(doc.body()).contains("openapi: 3.0.3").contains("/api/v1/changes").contains("card_number_taken");
+    }
+
+    @Test
+    void refusesCallsWithoutAValidWorkstationToken() throws Exception {
+        HttpResponse<String> none = central.send("GET", "/api/v1/changes", null, null);
+        HttpResponse<String> wrong = central.send("GET", "/api/v1/changes", "nope", null);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(body(wrong).get("error").asText()).isEqualTo("unauthorized");
+    }
+
+    @Test
+    void registersOnceHoweverOftenTheSameRequestArrives() throws Exception {
+        UUID id = UUID.randomUUID();
+        String request = patron(id, "409900001", "NONE", null, null);
+        HttpResponse<String> first = post(request, "k-1");
+        HttpResponse<String> again = post(request, "k-1");
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(body(first).get("id").asText()).isEqualTo(id.toString());
+        int patrons = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM patron").mapTo(Integer.class).one());
+        assertThat(patrons).isEqualTo(1);
+        assertThat(post(patron(id, "409900002", "NONE", null, null), "k-1").statusCode())
+                .as("a key reused for another request").isEqualTo(422);
+        HttpResponse<String> byCard = central.send("GET", "/api/v1/patrons?cardNumber=409900001",
+                CentralFixture.TOKEN, null);
+        assertThat(body(byCard).get("surname").asText()).isEqualTo("Berg");
+        assertThat(byCard.body()).doesNotContain("pinHash");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"id\": \"", "not json", "[1,2", "null", ""})
+    void answersMalformedJsonWith400AndAClearMessage(String body) throws Exception {
+        HttpResponse<String> r = post(body, "k-bad");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(body(r).get("error").asText()).isEqualTo("malformed_json");
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("at com.");
+    }
+
+    @Test
+    void appliesTheDeskRulesAndWarnsWhereRegistersBreakTheirOwn() throws Exception {
+        HttpResponse<String> badDate = post(patron(UUID.randomUUID(), "409900003", "CPR", "3102901234", null), "k-3");
+        assertThat(badDate.statusCode()).isEqualTo(422);
+        assertThat(body(badDate).get("field").asText()).isEqualTo("identity.number");
+        assertThat(body(badDate).get("message").asText()).contains("real date");
+
+        HttpResponse<String> modulus = post(patron(UUID.randomUUID(), "409900004", "CPR", "0101654002", null), "k-4");
+        assertThat(modulus.statusCode()).isEqualTo(201);
+        assertThat(body(modulus).get("warnings").toString()).contains("identity.cpr.modulus11");
+
+        HttpResponse<String> outside = central.send("POST", "/api/v1/patrons", CentralFixture.TOKEN_NO,
+                patron(UUID.randomUUID(), "N123456789", "NONE", null, null), "Idempotency-Key", "k-5");
+        assertThat(outside.statusCode()).isEqualTo(422);
+        assertThat(body(outside).get("error").asText()).isEqualTo("card_number_not_reserved");
+    }
+
+    @Test
+    void refusesATakenCardAndANationalIdRegisteredTwiceNamingTheExistingPatron() throws Exception {
+        UUID first = UUID.randomUUID();
+        post(patron(first, "409900005", "CPR", "1503901001", null), "k-6");
+        HttpResponse<String> card = post(patron(UUID.randomUUID(), "409900005", "NONE", null, null), "k-7");
+        assertThat(card.statusCode()).isEqualTo(409);
+        assertThat(body(card).get("error").asText()).isEqualTo("card_number_taken");
+        assertThat(body(card).get("existingId").asText()).isEqualTo(first.toString());
+        HttpResponse<String> identity = post(patron(UUID.randomUUID(), "409900006", "CPR", "150390-1001", null),
+                "k-8");
+        assertThat(identity.statusCode()).isEqualTo(409);
+        assertThat(body(identity).get("error").asText()).isEqualTo("identity_already_registered");
+        assertThat(body(identity).get("existingId").asText()).isEqualTo(first.toString());
+    }
+
+    @Test
+    void refusesAStaleEditAndFeedsEveryChange() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900007", "NONE", null, null), "k-9");
+        String edit = patron(id, "409900007", "NONE", null, "anna@example.org");
+        HttpResponse<String> ok = central.send("PUT", "/api/v1/patrons/" + id, CentralFixture.TOKEN, edit,
+                "If-Match", "1");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(body(ok).get("version").asInt()).isEqualTo(2);
+        HttpResponse<String> stale = central.send("PUT", "/api/v1/patrons/" + id, CentralFixture.TOKEN, edit,
+                "If-Match", "1");
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(body(stale).get("error").asText()).isEqualTo("stale_version");
+        assertThat(central.send("PUT", "/api/v1/patrons/" + id, CentralFixture.TOKEN, edit).statusCode())
+                .isEqualTo(428);
+
+        JsonNode feed = body(central.send("GET", "/api/v1/changes?after=0&limit=10", CentralFixture.TOKEN, null));
+        assertThat(feed.get("changes")).hasSize(2);
+        assertThat(feed.get("changes").get(1).get("kind").asText()).isEqualTo("UPDATED");
+        assertThat(feed.get("changes").get(1).get("patron").get("email").asText()).isEqualTo("anna@example.org");
+        JsonNode otherLibrary = body(central.send("GET", "/api/v1/changes?after=0", CentralFixture.TOKEN_NO, null));
+        assertThat(otherLibrary.get("changes")).as("another library sees none of these patrons").isEmpty();
+        assertThat(central.send("GET", "/api/v1/patrons/" + id, CentralFixture.TOKEN_NO, null).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void reservesCardSeriesWithoutOverlapBetweenLibraries() throws Exception {
+        HttpResponse<String> overlap = central.send("POST", "/api/v1/card-series", CentralFixture.TOKEN_NO,
+                "{\"prefix\":\"4099\",\"digits\":5,\"from\":90000,\"to\":99999}");
+        assertThat(overlap.statusCode()).isEqualTo(409);
+        assertThat(body(overlap).get("error").asText()).isEqualTo("card_series_overlap");
+        HttpResponse<String> own = central.send("POST", "/api/v1/card-series", CentralFixture.TOKEN_NO,
+                "{\"prefix\":\"n\",\"digits\":9,\"from\":100000000,\"to\":100099999}");
+        assertThat(own.statusCode()).isEqualTo(201);
+        assertThat(central.send("POST", "/api/v1/patrons", CentralFixture.TOKEN_NO,
+                patron(UUID.randomUUID(), "N100000042", "NONE", null, null), "Idempotency-Key", "k-10").statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void fetchesMasterDataFromThePopulationRegister() throws Exception {
+        HttpResponse<String> found = central.send("POST", "/api/v1/population/lookup", CentralFixture.TOKEN,
+                "{\"number\":\"150390-1001\"}");
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(body(found).get("surname").asText()).isEqualTo("Lindqvist");
+        assertThat(central.send("POST", "/api/v1/population/lookup", CentralFixture.TOKEN,
+                "{\"number\":\"0707611006\"}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void mailsARandomPinOnceAndKeepsOnlyItsHash() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900011", "NONE", null, "maja@example.org"), "k-11");
+        HttpResponse<String> sent = central.send("POST", "/api/v1/patrons/" + id + "/pin-email", CentralFixture.TOKEN,
+                "{\"language\":\"da\"}", "Idempotency-Key", "pin-1");
+        HttpResponse<String> retry = central.send("POST", "/api/v1/patrons/" + id + "/pin-email",
+                CentralFixture.TOKEN, "{\"language\":\"da\"}", "Idempotency-Key", "pin-1");
+        assertThat(sent.statusCode()).isEqualTo(202);
+        assertThat(retry.statusCode()).isEqualTo(202);
+        MimeMessage[] received = mail.getReceivedMessages();
+        assertThat(received).as("a retry sends no second mail").hasSize(1);
+        assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("maja@example.org");
+        String text = GreenMailUtil.getBody(received[0]);
+        Matcher m = Pattern.compile("PIN-kode til lånerkort 409900011 er: (\\d{4})").matcher(
+                new String(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                        java.nio.charset.StandardCharsets.UTF_8).replace("=\r\n", ""));
+        String decoded = jakarta.mail.internet.MimeUtility.decodeText(received[0].getSubject());
+        assertThat(decoded).contains("Demo Research Library");
+        String pin = m.find() ? m.group(1) : pinFrom(received[0]);
+        String hash = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT pin_hash FROM patron WHERE id = :id").bind("id", id).mapTo(String.class).one());
+        assertThat(hash).startsWith("$argon2id$");
+        assertThat(new app.carddesk.security.Argon2PinHasher().matches(pin, hash)).isTrue();
+        assertThat(DatabaseSearch.centralContains(central.server.database(), pin)).as("PIN stored in clear").isFalse();
+    }
+
+    private static String pinFrom(MimeMessage message) throws Exception {
+        Object content = message.getContent();
+        Matcher m = Pattern.compile(": (\\d{4})\\s").matcher(content.toString());
+        assertThat(m.find()).as("the mail carries a 4-digit PIN").isTrue();
+        return m.group(1);
+    }
+}

@@ -27,7 +27,7 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
         return from(System.getenv());
     }
 
-    static CentralConfig from(Map<String, String> env) {
+    public static CentralConfig from(Map<String, String> env) {
         Path home = Path.of(System.getProperty("user.home"), ".local", "share", "carddesk-central");
         return new CentralConfig(
                 Integer.parseInt(env.getOrDefault("CARDDESK_CENTRAL_PORT", "8480")),

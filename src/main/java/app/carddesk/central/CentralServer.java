@@ -1,12 +1,11 @@
 package app.carddesk.central;
 
+import app.carddesk.api.Api;
+import app.carddesk.api.Json;
 import app.carddesk.central.CentralDaos.Caller;
 import app.carddesk.identity.StandInPopulationRegister;
 import app.carddesk.security.Argon2PinHasher;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -35,16 +34,10 @@ public final class CentralServer implements AutoCloseable {
         this.app = app;
     }
 
-    public static ObjectMapper json() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
-
     /** Opens the database and starts listening; a port of 0 picks a free one. */
     public static CentralServer start(CentralConfig config, PinMailer mailer, Clock clock) {
         CentralDatabase db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
-        ObjectMapper json = json();
+        ObjectMapper json = Json.mapper();
         CentralService service = new CentralService(db.jdbi(), StandInPopulationRegister.withBundledFixture(),
                 new Argon2PinHasher(), mailer, json, clock);
         if (config.demoToken() != null && !config.demoToken().isBlank()) {
@@ -87,13 +80,11 @@ public final class CentralServer implements AutoCloseable {
             }
         });
         app.get("/api/v1/patrons/{id}", ctx -> ctx.json(service.get(caller(ctx), id(ctx))));
-        app.put("/api/v1/patrons/{id}", ctx -> {
-            Api.Patron updated = service.update(caller(ctx), id(ctx), ctx.header("If-Match"), ctx.body());
-            ctx.header("ETag", Integer.toString(updated.version())).json(updated);
-        });
+        app.put("/api/v1/patrons/{id}", ctx -> answer(ctx, service.update(caller(ctx), id(ctx),
+                ctx.header("If-Match"), ctx.header("Idempotency-Key"), ctx.body())));
         app.delete("/api/v1/patrons/{id}", ctx -> {
-            service.delete(caller(ctx), id(ctx));
-            ctx.status(204);
+            CentralService.Answer a = service.delete(caller(ctx), id(ctx), ctx.header("Idempotency-Key"));
+            ctx.status(a.status());
         });
         app.post("/api/v1/patrons/{id}/pin-email", ctx -> answer(ctx,
                 service.emailPin(caller(ctx), id(ctx), ctx.header("Idempotency-Key"), ctx.body())));

@@ -1,5 +1,6 @@
 package app.carddesk.central;
 
+import app.carddesk.api.Api;
 import app.carddesk.central.CentralDaos.Caller;
 import app.carddesk.domain.Checked;
 import app.carddesk.domain.IdentityNumber;
@@ -135,7 +136,11 @@ public final class CentralService {
                 .orElseThrow(() -> new ApiException(404, "patron_not_found", null, "No patron of this library matches."));
     }
 
-    public Api.Patron update(Caller caller, UUID id, String ifMatch, String rawBody) {
+    /**
+     * Replaces a patron's data. With an Idempotency-Key, a retry after a lost answer gets the
+     * first answer again instead of a stale-version refusal of its own earlier write.
+     */
+    public Answer update(Caller caller, UUID id, String ifMatch, String idempotencyKey, String rawBody) {
         if (ifMatch == null || !ifMatch.replace("\"", "").trim().matches("\\d{1,9}")) {
             throw new ApiException(428, "version_required", "If-Match",
                     "Send the version you edited as 'If-Match: <version>'.");
@@ -149,11 +154,39 @@ public final class CentralService {
                 body.surname(), body.givenName(), body.birthDate(), body.email(), body.phone(), body.address(),
                 body.pickupLibrary(), body.category(), body.expiresOn(), body.expectsNationalId(),
                 body.feesOwedMinor(), body.printCreditMinor(), null) : body;
-        return PatronRegistry.toApi(jdbi.inTransaction(h -> registry.update(h, caller, id, version, withId)));
+        String requestHash = sha256(id + ifMatch + rawBody);
+        return jdbi.inTransaction(h -> {
+            CentralDaos.Idempotency idem = h.attach(CentralDaos.Idempotency.class);
+            if (idempotencyKey != null) {
+                Optional<CentralDaos.Idempotency.Answer> earlier = idem.find(caller.library().code(), idempotencyKey);
+                if (earlier.isPresent()) {
+                    return replay(earlier.get(), requestHash);
+                }
+            }
+            String answer = write(PatronRegistry.toApi(registry.update(h, caller, id, version, withId)));
+            if (idempotencyKey != null) {
+                idem.remember(caller.library().code(), idempotencyKey, requestHash, 200, answer, clock.instant());
+            }
+            return new Answer(200, answer);
+        });
     }
 
-    public void delete(Caller caller, UUID id) {
-        jdbi.useTransaction(h -> registry.delete(h, caller, id));
+    public Answer delete(Caller caller, UUID id, String idempotencyKey) {
+        return jdbi.inTransaction(h -> {
+            CentralDaos.Idempotency idem = h.attach(CentralDaos.Idempotency.class);
+            if (idempotencyKey != null) {
+                Optional<CentralDaos.Idempotency.Answer> earlier = idem.find(caller.library().code(), idempotencyKey);
+                if (earlier.isPresent()) {
+                    return new Answer(earlier.get().status(), earlier.get().body());
+                }
+            }
+            registry.delete(h, caller, id);
+            if (idempotencyKey != null) {
+                idem.remember(caller.library().code(), idempotencyKey, sha256(id.toString()), 204, "",
+                        clock.instant());
+            }
+            return new Answer(204, "");
+        });
     }
 
     /** This library's changes after {@code after}, each with the patron as it is now. */

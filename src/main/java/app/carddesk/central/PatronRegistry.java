@@ -1,5 +1,6 @@
 package app.carddesk.central;
 
+import app.carddesk.api.Api;
 import app.carddesk.central.CentralDaos.Caller;
 import app.carddesk.domain.CardNumber;
 import app.carddesk.domain.CardNumberPolicy;

@@ -13,16 +13,32 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Changes waiting to be sent to the central register, in the order they were made. */
 public interface OutboxDao {
 
-    record Pending(long seq, UUID patronId, String kind, String payload, Instant createdAt) {
+    record Pending(long seq, UUID patronId, String kind, String payload, Instant createdAt, String idemKey,
+                   int attempts) {
     }
 
-    @SqlUpdate("INSERT INTO outbox (patron_id, kind, payload, created_at) VALUES (:patronId, :kind, :payload, :at)")
+    /** Every entry gets its own idempotency key, so a resend after a lost answer is recognised. */
+    @SqlUpdate("INSERT INTO outbox (patron_id, kind, payload, created_at, idem_key) "
+            + "VALUES (:patronId, :kind, :payload, :at, CAST(RANDOM_UUID() AS VARCHAR))")
     void append(@BindMethods OutboxEntry entry, @Bind("at") Instant at);
 
-    @SqlQuery("SELECT seq, patron_id, kind, payload, created_at FROM outbox ORDER BY seq LIMIT :limit")
+    @SqlQuery("SELECT seq, patron_id, kind, payload, created_at, idem_key, attempts FROM outbox ORDER BY seq "
+            + "LIMIT :limit")
     @RegisterConstructorMapper(Pending.class)
     List<Pending> oldest(@Bind("limit") int limit);
 
     @SqlQuery("SELECT COUNT(*) FROM outbox")
     long count();
+
+    @SqlQuery("SELECT MIN(created_at) FROM outbox")
+    Instant oldestCreatedAt();
+
+    @SqlQuery("SELECT COUNT(*) FROM outbox WHERE patron_id = :patron")
+    long countFor(@Bind("patron") UUID patronId);
+
+    @SqlUpdate("DELETE FROM outbox WHERE seq = :seq")
+    int done(@Bind("seq") long seq);
+
+    @SqlUpdate("UPDATE outbox SET attempts = attempts + 1, last_error = :error WHERE seq = :seq")
+    void failed(@Bind("seq") long seq, @Bind("error") String error);
 }

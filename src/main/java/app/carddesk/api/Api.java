@@ -1,4 +1,4 @@
-package app.carddesk.central;
+package app.carddesk.api;
 
 import java.time.LocalDate;
 import java.util.List;

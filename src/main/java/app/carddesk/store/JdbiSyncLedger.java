@@ -1,0 +1,186 @@
+package app.carddesk.store;
+
+import app.carddesk.api.Api;
+import app.carddesk.domain.Address;
+import app.carddesk.domain.ContactRules;
+import app.carddesk.domain.IdentityKind;
+import app.carddesk.domain.IdentityNumber;
+import app.carddesk.domain.Patron;
+import app.carddesk.domain.PinDelivery;
+import app.carddesk.domain.RegistrationKind;
+import app.carddesk.issuing.AuditEntry;
+import app.carddesk.sync.OutboxItem;
+import app.carddesk.sync.SyncLedger;
+import app.carddesk.sync.SyncProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** The desk's {@link SyncLedger} on its H2 store. */
+public final class JdbiSyncLedger implements SyncLedger {
+
+    private static final String LAST_SEQ = "last_change_seq";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final String workstation;
+
+    public JdbiSyncLedger(Jdbi jdbi, Clock clock, String workstation) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.workstation = workstation;
+    }
+
+    @Override
+    public List<OutboxItem> pending(int limit) {
+        return jdbi.withExtension(OutboxDao.class, d -> d.oldest(limit)).stream()
+                .map(p -> new OutboxItem(p.seq(), p.patronId(), p.kind(), p.payload(), p.createdAt(), p.idemKey(),
+                        p.attempts())).toList();
+    }
+
+    @Override
+    public long pendingCount() {
+        return jdbi.withExtension(OutboxDao.class, OutboxDao::count);
+    }
+
+    @Override
+    public Instant oldestPendingAt() {
+        return jdbi.withExtension(OutboxDao.class, OutboxDao::oldestCreatedAt);
+    }
+
+    @Override
+    public Optional<Api.Patron> patron(UUID id) {
+        return jdbi.withHandle(h -> h.attach(PatronDao.class).byId(id).map(row -> toApi(
+                JdbiPatronStore.toPatron(row), h.attach(SyncDao.class).centralVersion(id).orElse(null))));
+    }
+
+    static Api.Patron toApi(Patron p, Integer version) {
+        Address a = p.address();
+        return new Api.Patron(p.id(), p.cardNumber(), new Api.Identity(p.identityKind().name(),
+                p.identity() == null ? null : p.identity().number()), p.surname(), p.givenName(), p.birthDate(),
+                p.email(), p.phone(), new Api.Address(a.line(), a.postalCode(), a.city(), a.country()),
+                p.pickupLibraryCode(), p.categoryCode(), p.expiresOn(),
+                p.registrationKind() == RegistrationKind.EXPECTS_NATIONAL_ID, p.feesOwedMinor(), p.printCreditMinor(),
+                version);
+    }
+
+    @Override
+    public void acknowledged(OutboxItem item, Integer centralVersion) {
+        jdbi.useTransaction(h -> {
+            h.attach(OutboxDao.class).done(item.seq());
+            if (centralVersion != null) {
+                h.attach(SyncDao.class).setCentralVersion(item.patronId(), centralVersion);
+            }
+        });
+    }
+
+    @Override
+    public void retryLater(OutboxItem item, String error) {
+        jdbi.useExtension(OutboxDao.class, d -> d.failed(item.seq(), error.length() > 200 ? error.substring(0, 200)
+                : error));
+    }
+
+    @Override
+    public void refused(OutboxItem item, String code, UUID existingId, String message) {
+        jdbi.useTransaction(h -> {
+            h.attach(OutboxDao.class).done(item.seq());
+            h.attach(SyncDao.class).addProblem(item.patronId(), item.kind(), code, existingId,
+                    message == null ? code : message.length() > 400 ? message.substring(0, 400) : message,
+                    clock.instant());
+            h.attach(AuditDao.class).append(new AuditEntry(clock.instant(), "sync", workstation, "SYNC_REFUSED",
+                    item.patronId(), "kind=" + item.kind() + ";code=" + code));
+        });
+    }
+
+    @Override
+    public long lastChangeSeq() {
+        return jdbi.withExtension(SyncDao.class, d -> d.state(LAST_SEQ)).map(Long::parseLong).orElse(0L);
+    }
+
+    @Override
+    public void applyChanges(List<Api.Change> changes, long last) {
+        jdbi.useTransaction(h -> {
+            OutboxDao outbox = h.attach(OutboxDao.class);
+            for (Api.Change c : changes) {
+                if (outbox.countFor(c.patronId()) > 0) {
+                    continue; // this desk's own change is still on its way; it wins until sent
+                }
+                if ("DELETED".equals(c.kind())) {
+                    deleteLocal(h, c.patronId());
+                } else if (c.patron() != null) {
+                    upsert(h, c.patron());
+                }
+            }
+            h.attach(SyncDao.class).setState(LAST_SEQ, Long.toString(last));
+        });
+    }
+
+    @Override
+    public void applyPatron(Api.Patron patron) {
+        jdbi.useTransaction(h -> upsert(h, patron));
+    }
+
+    private void deleteLocal(Handle h, UUID id) {
+        PatronDao patrons = h.attach(PatronDao.class);
+        patrons.byId(id).ifPresent(row -> {
+            if (row.cardNumber() != null) {
+                h.attach(CardDao.class).retire(row.cardNumber(), clock.instant(), "DELETED_CENTRALLY");
+            }
+            patrons.delete(id);
+        });
+    }
+
+    private void upsert(Handle h, Api.Patron p) {
+        Instant now = clock.instant();
+        String kind = p.identity() == null || p.identity().kind() == null ? "NONE" : p.identity().kind();
+        RegistrationKind registration = !"NONE".equals(kind) ? RegistrationKind.NATIONAL_ID
+                : Boolean.TRUE.equals(p.expectsNationalId()) ? RegistrationKind.EXPECTS_NATIONAL_ID
+                : RegistrationKind.SHORT_STAY;
+        Api.Address a = p.address() == null ? new Api.Address("", "", "", "") : p.address();
+        long fees = p.feesOwedMinor() == null ? 0 : p.feesOwedMinor();
+        long credit = p.printCreditMinor() == null ? 0 : p.printCreditMinor();
+        int updated = h.attach(SyncDao.class).updateFromCentral(p.id(), p.cardNumber(), kind,
+                p.identity() == null ? null : p.identity().number(), p.surname(), p.givenName(),
+                ContactRules.nameKey(p.surname()), ContactRules.nameKey(p.givenName()), p.birthDate(), p.email(),
+                ContactRules.emailKey(p.email()), p.phone(), ContactRules.phoneKey(p.phone()), a.line(),
+                a.postalCode(), a.city(), a.country(), p.category(), p.pickupLibrary(), registration.name(),
+                p.expiresOn(), fees, credit, p.version(), now);
+        if (updated == 0) {
+            IdentityNumber identity = "NONE".equals(kind) ? null
+                    : new IdentityNumber(IdentityKind.valueOf(kind), p.identity().number(), p.birthDate());
+            Patron patron = new Patron(p.id(), p.cardNumber(), identity, p.surname(), p.givenName(), p.birthDate(),
+                    p.email(), p.phone(), new Address(a.line(), a.postalCode(), a.city(), a.country()), p.category(),
+                    p.pickupLibrary(), registration, p.expiresOn(),
+                    p.email() == null ? PinDelivery.OWN_PIN : PinDelivery.EMAIL, false, fees, credit, now, "central",
+                    1);
+            h.attach(PatronDao.class).insert(JdbiPatronStore.toRow(patron, null));
+            h.attach(SyncDao.class).setCentralVersion(p.id(), p.version());
+        }
+        if (p.cardNumber() != null) {
+            h.attach(SyncDao.class).ensureCard(p.cardNumber(), p.id(), now);
+        }
+    }
+
+    @Override
+    public List<SyncProblem> openProblems() {
+        return jdbi.withExtension(SyncDao.class, SyncDao::openProblems);
+    }
+
+    @Override
+    public long openProblemCount() {
+        return jdbi.withExtension(SyncDao.class, SyncDao::openProblemCount);
+    }
+
+    @Override
+    public void resolve(long problemId, String resolution, String staff) {
+        jdbi.useTransaction(h -> {
+            h.attach(SyncDao.class).resolve(problemId, resolution, staff, clock.instant());
+            h.attach(AuditDao.class).append(new AuditEntry(clock.instant(), staff, workstation, "SYNC_RESOLVED",
+                    null, "resolution=" + resolution));
+        });
+    }
+}

@@ -1,0 +1,107 @@
+package app.carddesk.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+/**
+ * The desk's HTTP client of the central API. Short time-outs: a desk without network must
+ * notice quickly and carry on offline.
+ */
+public final class CentralClient {
+
+    /** An answer from the central service. */
+    public record Response(int status, String body) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** The central service could not be reached (no network, not running, timed out). */
+    public static final class UnreachableException extends RuntimeException {
+        public UnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final URI base;
+    private final String token;
+    private final ObjectMapper json;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public CentralClient(URI base, String token, ObjectMapper json, Duration timeout) {
+        this.base = base;
+        this.token = token;
+        this.json = json;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response post(String path, String idempotencyKey, Object body) {
+        HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofString(write(body)));
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(b);
+    }
+
+    public Response put(String path, String idempotencyKey, int ifMatch, Object body) {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(write(body)))
+                .header("Idempotency-Key", idempotencyKey).header("If-Match", Integer.toString(ifMatch)));
+    }
+
+    public Response delete(String path, String idempotencyKey) {
+        return send(request(path).DELETE().header("Idempotency-Key", idempotencyKey));
+    }
+
+    public <T> T read(Response response, Class<T> type) {
+        try {
+            return json.readValue(response.body(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the central service answered with a document the desk cannot read", e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout.multipliedBy(3))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Accept", "application/json");
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body());
+        } catch (HttpTimeoutException e) {
+            throw new UnreachableException("timed out", e);
+        } catch (IOException e) {
+            throw new UnreachableException(e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreachableException("interrupted", e);
+        }
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package app.carddesk.sync;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A local change waiting to be sent, with its own idempotency key. */
+public record OutboxItem(long seq, UUID patronId, String kind, String payload, Instant createdAt, String idemKey,
+                         int attempts) {
+}

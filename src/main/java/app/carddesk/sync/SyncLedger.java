@@ -1,0 +1,45 @@
+package app.carddesk.sync;
+
+import app.carddesk.api.Api;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The desk's side of sync, as the sync needs it from the local store: the outbox, the patrons
+ * as the API shows them, the pull position and the problems list.
+ */
+public interface SyncLedger {
+
+    List<OutboxItem> pending(int limit);
+
+    long pendingCount();
+
+    Instant oldestPendingAt();
+
+    /** The local patron in the API's form, with the version the central register holds. */
+    Optional<Api.Patron> patron(UUID id);
+
+    /** Sent and answered: the entry leaves the outbox; the patron's central version is kept. */
+    void acknowledged(OutboxItem item, Integer centralVersion);
+
+    void retryLater(OutboxItem item, String error);
+
+    /** Refused by the central register: the entry moves to the problems list, in one transaction. */
+    void refused(OutboxItem item, String code, UUID existingId, String message);
+
+    long lastChangeSeq();
+
+    /** Applies a page of the change feed and remembers how far it got, in one transaction. */
+    void applyChanges(List<Api.Change> changes, long last);
+
+    /** Takes one patron the central register knows into the local store. */
+    void applyPatron(Api.Patron patron);
+
+    List<SyncProblem> openProblems();
+
+    long openProblemCount();
+
+    void resolve(long problemId, String resolution, String staff);
+}

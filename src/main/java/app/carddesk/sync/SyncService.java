@@ -1,0 +1,251 @@
+package app.carddesk.sync;
+
+import app.carddesk.api.Api;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox to the central register in order and pulls this library's change feed.
+ * Every entry carries its own idempotency key, so an entry sent but not acknowledged (the desk
+ * crashed, the answer was lost) is sent again and answered the same way: nothing twice.
+ * Refusals (card taken, identity registered, stale edit) go to the problems list; an unreachable
+ * register leaves everything waiting for the next round.
+ */
+public final class SyncService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
+    private static final int PAGE = 1000;
+
+    /** Called after a request was answered and before the answer is recorded: a seam for crash tests. */
+    @FunctionalInterface
+    public interface AfterSend {
+        void answered(OutboxItem item, CentralClient.Response response);
+    }
+
+    /** What one round did. */
+    public record Round(int sent, int refused, int pulled, SyncStatus.State state) {
+    }
+
+    private final CentralClient client;
+    private final SyncLedger ledger;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final AfterSend afterSend;
+    private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
+    private volatile SyncStatus.State state = SyncStatus.State.OFFLINE;
+    private volatile Instant lastSyncAt;
+
+    public SyncService(CentralClient client, SyncLedger ledger, ObjectMapper json, Clock clock, AfterSend afterSend) {
+        this.client = client;
+        this.ledger = ledger;
+        this.json = json;
+        this.clock = clock;
+        this.afterSend = afterSend;
+    }
+
+    public SyncService(CentralClient client, SyncLedger ledger, ObjectMapper json, Clock clock) {
+        this(client, ledger, json, clock, (item, response) -> { });
+    }
+
+    public void onStatus(Consumer<SyncStatus> listener) {
+        listeners.add(listener);
+    }
+
+    public SyncStatus status() {
+        return new SyncStatus(state, ledger.pendingCount(), ledger.oldestPendingAt(), lastSyncAt,
+                ledger.openProblemCount());
+    }
+
+    /** Pushes everything waiting, then pulls what changed; safe to call again at any time. */
+    public synchronized Round syncOnce() {
+        int sent = 0;
+        int refused = 0;
+        int pulled = 0;
+        try {
+            List<OutboxItem> batch;
+            outer:
+            while (!(batch = ledger.pending(200)).isEmpty()) {
+                for (OutboxItem item : batch) {
+                    Outcome outcome = push(item);
+                    if (outcome == Outcome.SENT) {
+                        sent++;
+                    } else if (outcome == Outcome.REFUSED) {
+                        refused++;
+                    } else {
+                        break outer;
+                    }
+                }
+            }
+            if (state != SyncStatus.State.UNAUTHORIZED && (state == SyncStatus.State.ONLINE || sent + refused == 0)) {
+                pulled = pull();
+            }
+        } catch (CentralClient.UnreachableException e) {
+            state = SyncStatus.State.OFFLINE;
+            LOG.info("Central register unreachable ({}); {} change(s) wait", e.getMessage(), ledger.pendingCount());
+        }
+        publish();
+        return new Round(sent, refused, pulled, state);
+    }
+
+    private enum Outcome { SENT, REFUSED, STOP }
+
+    private Outcome push(OutboxItem item) {
+        CentralClient.Response response;
+        try {
+            response = send(item);
+        } catch (CentralClient.UnreachableException e) {
+            ledger.retryLater(item, e.getMessage());
+            throw e;
+        }
+        if (response == null) {
+            ledger.acknowledged(item, null);
+            return Outcome.SENT;
+        }
+        afterSend.answered(item, response);
+        lastSyncAt = clock.instant();
+        int status = response.status();
+        if (response.ok()) {
+            state = SyncStatus.State.ONLINE;
+            ledger.acknowledged(item, version(response));
+            return Outcome.SENT;
+        }
+        if (status == 401 || status == 403) {
+            state = SyncStatus.State.UNAUTHORIZED;
+            ledger.retryLater(item, "token refused");
+            return Outcome.STOP;
+        }
+        if (status >= 500 || status == 429) {
+            state = SyncStatus.State.OFFLINE;
+            ledger.retryLater(item, "central answered " + status);
+            return Outcome.STOP;
+        }
+        state = SyncStatus.State.ONLINE;
+        Api.Error error = readError(response);
+        if (status == 404 && "PATRON_DELETED".equals(item.kind())) {
+            ledger.acknowledged(item, null);
+            return Outcome.SENT;
+        }
+        ledger.refused(item, error.error(), error.existingId(), error.message());
+        LOG.info("Central register refused a {} change: {}", item.kind(), error.error());
+        return Outcome.REFUSED;
+    }
+
+    /** The request for one outbox entry, or null when there is nothing left to send for it. */
+    private CentralClient.Response send(OutboxItem item) {
+        String path = "/api/v1/patrons/" + item.patronId();
+        switch (item.kind()) {
+            case "PATRON_CREATED" -> {
+                Optional<Api.Patron> patron = ledger.patron(item.patronId());
+                return patron.map(p -> client.post("/api/v1/patrons", item.idemKey(), p)).orElse(null);
+            }
+            case "PIN_EMAIL_REQUESTED" -> {
+                String language = field(item.payload(), "language", "en");
+                return client.post(path + "/pin-email", item.idemKey(), new Api.PinEmailRequest(language));
+            }
+            case "PATRON_DELETED" -> {
+                return client.delete(path, item.idemKey());
+            }
+            default -> {
+                Optional<Api.Patron> patron = ledger.patron(item.patronId());
+                return patron.map(p -> client.put(path, item.idemKey(), p.version() == null ? 1 : p.version(), p))
+                        .orElse(null);
+            }
+        }
+    }
+
+    private int pull() {
+        int applied = 0;
+        long after = ledger.lastChangeSeq();
+        while (true) {
+            CentralClient.Response r = client.get("/api/v1/changes?after=" + after + "&limit=" + PAGE);
+            if (!r.ok()) {
+                if (r.status() == 401 || r.status() == 403) {
+                    state = SyncStatus.State.UNAUTHORIZED;
+                }
+                return applied;
+            }
+            state = SyncStatus.State.ONLINE;
+            lastSyncAt = clock.instant();
+            Api.Changes page = client.read(r, Api.Changes.class);
+            if (!page.changes().isEmpty()) {
+                ledger.applyChanges(page.changes(), page.last());
+                applied += page.changes().size();
+            }
+            after = page.last();
+            if (!page.more()) {
+                return applied;
+            }
+        }
+    }
+
+    /** Asks the central register for this library's patron with a card number the desk does not know. */
+    public Optional<UUID> pullByCard(String cardNumber) {
+        return pullOne("/api/v1/patrons?cardNumber=" + URLEncoder.encode(cardNumber, StandardCharsets.UTF_8));
+    }
+
+    /** Asks the central register for this library's patron with a national ID the desk does not know. */
+    public Optional<UUID> pullByIdentity(String number) {
+        return pullOne("/api/v1/patrons?identity=" + URLEncoder.encode(number, StandardCharsets.UTF_8));
+    }
+
+    private Optional<UUID> pullOne(String path) {
+        try {
+            CentralClient.Response r = client.get(path);
+            if (!r.ok()) {
+                return Optional.empty();
+            }
+            Api.Patron patron = client.read(r, Api.Patron.class);
+            ledger.applyPatron(patron);
+            return Optional.of(patron.id());
+        } catch (CentralClient.UnreachableException e) {
+            state = SyncStatus.State.OFFLINE;
+            return Optional.empty();
+        }
+    }
+
+    private void publish() {
+        SyncStatus s = status();
+        listeners.forEach(l -> l.accept(s));
+    }
+
+    private Integer version(CentralClient.Response r) {
+        if (r.body() == null || r.body().isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode v = json.readTree(r.body()).get("version");
+            return v == null || v.isNull() ? null : v.asInt();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private Api.Error readError(CentralClient.Response r) {
+        try {
+            return json.readValue(r.body(), Api.Error.class);
+        } catch (java.io.IOException e) {
+            return new Api.Error("http_" + r.status(), null, "The central register answered " + r.status() + ".",
+                    null);
+        }
+    }
+
+    private String field(String payload, String name, String fallback) {
+        try {
+            JsonNode v = json.readTree(payload).get(name);
+            return v == null || v.isNull() ? fallback : v.asText();
+        } catch (java.io.IOException e) {
+            return fallback;
+        }
+    }
+}

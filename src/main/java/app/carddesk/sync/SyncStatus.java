@@ -1,0 +1,29 @@
+package app.carddesk.sync;
+
+import java.time.Instant;
+
+/**
+ * What the status bar says about sync.
+ *
+ * @param pending         changes waiting to be sent
+ * @param oldestPendingAt when the oldest of them was made, or null
+ * @param lastSyncAt      the last time the central register answered, or null
+ * @param problems        refused changes waiting for staff
+ */
+public record SyncStatus(State state, long pending, Instant oldestPendingAt, Instant lastSyncAt, long problems) {
+
+    /** Whether and how the desk reaches the central register. */
+    public enum State {
+        /** No central register is configured: the desk works on its own. */
+        NOT_CONFIGURED,
+        ONLINE,
+        /** Not reachable now: changes wait and are sent when it is back. */
+        OFFLINE,
+        /** The central register refused this workstation's token. */
+        UNAUTHORIZED
+    }
+
+    public static SyncStatus notConfigured(long pending, Instant oldest, long problems) {
+        return new SyncStatus(State.NOT_CONFIGURED, pending, oldest, null, problems);
+    }
+}

@@ -1,0 +1,240 @@
+package app.carddesk.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.carddesk.DeskBackend;
+import app.carddesk.api.Json;
+import app.carddesk.central.CentralConfig;
+import app.carddesk.central.CentralServer;
+import app.carddesk.central.SmtpPinMailer;
+import app.carddesk.domain.Address;
+import app.carddesk.domain.PinDelivery;
+import app.carddesk.domain.RegistrationKind;
+import app.carddesk.issuing.IssueOutcome;
+import app.carddesk.issuing.IssueRequest;
+import app.carddesk.issuing.PatronDetails;
+import app.carddesk.store.JdbiSyncLedger;
+import app.carddesk.ui.DeskConfig;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Desks and the real central service on loopback, each with its own H2 file. */
+class SyncTest {
+
+    private static final String TOKEN = "desk-sync-token";
+
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @TempDir
+    Path dir;
+    private CentralServer central;
+    private DeskBackend deskA;
+    private DeskBackend deskB;
+    private final Clock clock = Clock.systemUTC();
+
+    @AfterEach
+    void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {deskA, deskB, central}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private CentralServer startCentral(int port) {
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_TOKEN", TOKEN,
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dir.resolve("central/central"));
+        return CentralServer.start(config, new SmtpPinMailer("127.0.0.1", ServerSetupTest.SMTP.getPort(),
+                "desk@carddesk.invalid"), clock);
+    }
+
+    private DeskBackend desk(String name) {
+        return DeskBackend.open(new DeskConfig(dir.resolve(name), "DEMO-DK", Locale.ENGLISH), clock);
+    }
+
+    private SyncService sync(DeskBackend desk, int port, SyncService.AfterSend hook) {
+        return new SyncService(new CentralClient(URI.create("http://127.0.0.1:" + port), TOKEN, Json.mapper(),
+                Duration.ofMillis(500)), new JdbiSyncLedger(desk.database().jdbi(), clock, "desk"), Json.mapper(),
+                clock, hook);
+    }
+
+    private SyncService sync(DeskBackend desk, int port) {
+        return sync(desk, port, (item, response) -> { });
+    }
+
+    private static UUID issue(DeskBackend desk, String card, String surname, String email) {
+        var issuing = desk.issuing();
+        IssueOutcome outcome = issuing.issue(new IssueRequest(issuing.profile().cardNumberPolicy().check(card).value(),
+                RegistrationKind.EXPECTS_NATIONAL_ID, null, new PatronDetails(surname, "Anna",
+                LocalDate.of(1990, 5, 17), email, "", new Address("Vej 1", "1000", "København K", "")), null,
+                email == null ? PinDelivery.OWN_PIN : PinDelivery.EMAIL, email == null ? "4826" : null, true,
+                "STUDENT", "KB-SK", "da"));
+        assertThat(outcome).isInstanceOf(IssueOutcome.Issued.class);
+        return ((IssueOutcome.Issued) outcome).patronId();
+    }
+
+    private int centralPatrons() {
+        return central.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM patron")
+                .mapTo(Integer.class).one());
+    }
+
+    @Test
+    void aRegistrationMadeOfflineReachesTheCentralRegisterOnceItIsBack() throws Exception {
+        int port = freePort();
+        deskA = desk("a");
+        SyncService sync = sync(deskA, port);
+        UUID id = issue(deskA, "409900001", "Berg", null);
+
+        SyncService.Round offline = sync.syncOnce();
+        assertThat(offline.state()).isEqualTo(SyncStatus.State.OFFLINE);
+        assertThat(sync.status().pending()).isEqualTo(1);
+        assertThat(sync.status().oldestPendingAt()).isNotNull();
+
+        central = startCentral(port);
+        SyncService.Round back = sync.syncOnce();
+        assertThat(back.sent()).isEqualTo(1);
+        assertThat(back.state()).isEqualTo(SyncStatus.State.ONLINE);
+        assertThat(sync.syncOnce().sent()).isZero();
+        assertThat(centralPatrons()).isEqualTo(1);
+        assertThat(sync.status().pending()).isZero();
+        int version = deskA.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT central_version FROM patron WHERE id = ?").bind(0, id).mapTo(Integer.class).one());
+        assertThat(version).isEqualTo(1);
+    }
+
+    @Test
+    void aDeskKilledBetweenSendingAndAcknowledgingCreatesNoDuplicate() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        issue(deskA, "409900002", "Dahl", null);
+        SyncService dying = sync(deskA, port, (item, response) -> {
+            throw new IllegalStateException("desk killed after the central register answered");
+        });
+        assertThatThrownBy(dying::syncOnce).hasMessageContaining("desk killed");
+        assertThat(centralPatrons()).isEqualTo(1);
+        assertThat(sync(deskA, port).status().pending()).as("not acknowledged, so still waiting").isEqualTo(1);
+
+        SyncService restarted = sync(deskA, port);
+        assertThat(restarted.syncOnce().sent()).isEqualTo(1);
+        assertThat(restarted.status().pending()).isZero();
+        assertThat(restarted.status().problems()).isZero();
+        assertThat(centralPatrons()).isEqualTo(1);
+    }
+
+    @Test
+    void twoDesksIssuingTheSameCardEndWithOnePatronAndOneVisibleConflict() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        deskB = desk("b");
+        UUID first = issue(deskA, "409900003", "Ahmadi", null);
+        issue(deskB, "409900003", "Nowak", null);
+        SyncService a = sync(deskA, port);
+        SyncService b = sync(deskB, port);
+        assertThat(a.syncOnce().sent()).isEqualTo(1);
+        SyncService.Round roundB = b.syncOnce();
+        assertThat(roundB.refused()).isEqualTo(1);
+        assertThat(centralPatrons()).isEqualTo(1);
+        assertThat(b.status().problems()).isEqualTo(1);
+        SyncProblem problem = new JdbiSyncLedger(deskB.database().jdbi(), clock, "b").openProblems().get(0);
+        assertThat(problem.code()).isEqualTo("card_number_taken");
+        assertThat(problem.existingId()).isEqualTo(first);
+        assertThat(problem.changeKind()).isEqualTo("PATRON_CREATED");
+    }
+
+    @Test
+    void aStaleEditIsRefusedAndSurfaced() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        deskB = desk("b");
+        UUID id = issue(deskA, "409900004", "Hansen", null);
+        SyncService a = sync(deskA, port);
+        SyncService b = sync(deskB, port);
+        a.syncOnce();
+        assertThat(b.syncOnce().pulled()).as("desk B pulls desk A's patron").isEqualTo(1);
+        assertThat(deskB.issuing().lookUp("409900004")).isInstanceOf(app.carddesk.issuing.CardLookup.Issued.class);
+
+        deskA.issuing().updateBalances(id, 1000, 0);
+        assertThat(a.syncOnce().sent()).isEqualTo(1);
+        deskB.issuing().updateBalances(id, 0, 2500);
+        SyncService.Round round = b.syncOnce();
+        assertThat(round.refused()).isEqualTo(1);
+        assertThat(new JdbiSyncLedger(deskB.database().jdbi(), clock, "b").openProblems())
+                .extracting(SyncProblem::code).containsExactly("stale_version");
+    }
+
+    @Test
+    void anEmailedPinReachesTheMailServerAndIsStoredNowhereInClear() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        issue(deskA, "409900005", "Lindqvist", "maja@example.org");
+        SyncService a = sync(deskA, port);
+        assertThat(a.syncOnce().sent()).isEqualTo(2);
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+        String body = GreenMailUtil.getBody(mail.getReceivedMessages()[0]).replace("=\r\n", "");
+        Matcher m = Pattern.compile("(\\d{4})\\s").matcher(body.substring(body.indexOf(':') + 1));
+        assertThat(m.find()).isTrue();
+        String pin = m.group(1);
+        assertThat(DatabaseScan.contains(central.database().jdbi(), pin)).isFalse();
+        assertThat(DatabaseScan.contains(deskA.database().jdbi(), pin)).isFalse();
+    }
+
+    @Test
+    void aCardTheDeskDoesNotKnowIsAskedOfTheCentralRegister() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        deskB = desk("b");
+        UUID id = issue(deskA, "409900006", "Kim", null);
+        sync(deskA, port).syncOnce();
+        assertThat(sync(deskB, port).pullByCard("409900006")).contains(id);
+        assertThat(deskB.issuing().lookUp("409900006")).isInstanceOf(app.carddesk.issuing.CardLookup.Issued.class);
+    }
+
+    /** Scans every text value in a database, leaving out UUIDs and Argon2 hashes. */
+    static final class DatabaseScan {
+        private static final Pattern RANDOM = Pattern.compile(
+                "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\\$argon2id\\$\\S+");
+
+        static boolean contains(Jdbi jdbi, String needle) {
+            return jdbi.withHandle(h -> h.createQuery("SELECT table_name FROM information_schema.tables "
+                    + "WHERE table_schema = 'PUBLIC' AND table_type = 'BASE TABLE'").mapTo(String.class).list()
+                    .stream().anyMatch(t -> h.createQuery("SELECT * FROM \"" + t + "\"").mapToMap().list().stream()
+                            .flatMap(r -> r.values().stream()).anyMatch(v -> v != null
+                                    && RANDOM.matcher(v.toString()).replaceAll("").contains(needle))));
+        }
+    }
+}

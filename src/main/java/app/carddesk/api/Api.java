@@ -48,4 +48,18 @@ public final class Api {
 
     public record PinEmailRequest(String language) {
     }
+
+    /** Many registrations in one request, each with its own idempotency key. */
+    public record BatchItem(String idempotencyKey, Patron patron) {
+    }
+
+    public record Batch(List<BatchItem> items) {
+    }
+
+    /** One answer per item, in order: the status and document a single request would have got. */
+    public record BatchResult(String idempotencyKey, int status, com.fasterxml.jackson.databind.JsonNode body) {
+    }
+
+    public record BatchResults(List<BatchResult> results) {
+    }
 }

@@ -74,6 +74,15 @@ public final class CentralDaos {
         record Answer(String requestHash, int status, String body) {
         }
 
+        record Keyed(String idemKey, String requestHash, int status, String body) {
+        }
+
+        @SqlQuery("SELECT idem_key, request_hash, status, body FROM idempotency WHERE library_code = :library "
+                + "AND idem_key IN (<keys>)")
+        @RegisterConstructorMapper(Keyed.class)
+        List<Keyed> findAll(@Bind("library") String library,
+                            @org.jdbi.v3.sqlobject.customizer.BindList("keys") java.util.Collection<String> keys);
+
         @SqlQuery("SELECT request_hash, status, body FROM idempotency WHERE library_code = :library "
                 + "AND idem_key = :key")
         @RegisterConstructorMapper(Answer.class)
@@ -83,6 +92,31 @@ public final class CentralDaos {
                 + "VALUES (:library, :key, :hash, :status, :body, :at)")
         void remember(@Bind("library") String library, @Bind("key") String key, @Bind("hash") String hash,
                       @Bind("status") int status, @Bind("body") String body, @Bind("at") Instant at);
+    }
+
+    /** Bulk look-ups for batches of registrations. */
+    public interface Bulk {
+        record CardRow(String number, String status, UUID patronId) {
+        }
+
+        record IdentityRow(String identityNumber, UUID id) {
+        }
+
+        @SqlQuery("SELECT number, status, patron_id FROM card WHERE number IN (<numbers>)")
+        @RegisterConstructorMapper(CardRow.class)
+        List<CardRow> cards(@org.jdbi.v3.sqlobject.customizer.BindList("numbers") java.util.Collection<String> numbers);
+
+        @SqlQuery("SELECT identity_number, id FROM patron WHERE identity_number IN (<numbers>)")
+        @RegisterConstructorMapper(IdentityRow.class)
+        List<IdentityRow> identities(@org.jdbi.v3.sqlobject.customizer.BindList("numbers")
+                                     java.util.Collection<String> numbers);
+
+        @SqlQuery("SELECT id FROM patron WHERE id IN (<ids>)")
+        List<UUID> existingIds(@org.jdbi.v3.sqlobject.customizer.BindList("ids") java.util.Collection<UUID> ids);
+
+        @SqlQuery("SELECT " + CentralPatronDao.COLUMNS + " FROM patron WHERE id IN (<ids>)")
+        @RegisterConstructorMapper(CentralPatronRow.class)
+        List<CentralPatronRow> patrons(@org.jdbi.v3.sqlobject.customizer.BindList("ids") java.util.Collection<UUID> ids);
     }
 
     public interface ChangeFeed {

@@ -68,6 +68,7 @@ public final class CentralServer implements AutoCloseable {
         });
         app.post("/api/v1/patrons", ctx -> answer(ctx,
                 service.register(caller(ctx), ctx.header("Idempotency-Key"), ctx.body())));
+        app.post("/api/v1/patrons/batch", ctx -> ctx.json(service.registerBatch(caller(ctx), ctx.body())));
         app.get("/api/v1/patrons", ctx -> {
             String card = ctx.queryParam("cardNumber");
             String identity = ctx.queryParam("identity");

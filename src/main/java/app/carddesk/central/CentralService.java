@@ -108,6 +108,113 @@ public final class CentralService {
         });
     }
 
+    /**
+     * Registers many patrons in one request: the checks run in bulk and the rows are written in one
+     * transaction. Each item is answered as a single request would have been (201, 409, 422, or the
+     * remembered answer for a key seen before). Should another desk win a race meanwhile, the batch
+     * falls back to registering its items one by one.
+     */
+    public Api.BatchResults registerBatch(Caller caller, String rawBody) {
+        Api.Batch batch = parse(rawBody, Api.Batch.class);
+        if (batch.items() == null || batch.items().isEmpty() || batch.items().size() > 500) {
+            throw new ApiException(422, "invalid_field", "items", "A batch holds 1 to 500 registrations.");
+        }
+        String library = caller.library().code();
+        int n = batch.items().size();
+        Answer[] answers = new Answer[n];
+        String[] hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            Api.BatchItem item = batch.items().get(i);
+            if (item.idempotencyKey() == null || item.idempotencyKey().isBlank() || item.patron() == null) {
+                answers[i] = error(new ApiException(400, "idempotency_key_missing", "idempotencyKey",
+                        "Every item needs an idempotencyKey and a patron."));
+            } else {
+                hashes[i] = sha256(write(item.patron()));
+            }
+        }
+        return jdbi.inTransaction(h -> {
+            java.util.Map<String, CentralDaos.Idempotency.Keyed> seen = new java.util.HashMap<>();
+            List<String> keys = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (answers[i] == null) {
+                    keys.add(batch.items().get(i).idempotencyKey());
+                }
+            }
+            if (!keys.isEmpty()) {
+                h.attach(CentralDaos.Idempotency.class).findAll(library, keys).forEach(k -> seen.put(k.idemKey(), k));
+            }
+            List<PatronRegistry.Valid> valid = new java.util.ArrayList<>();
+            List<Integer> validIndex = new java.util.ArrayList<>();
+            List<CentralDaos.CardSeries.Row> series = registry.reservedSeries(caller);
+            for (int i = 0; i < n; i++) {
+                if (answers[i] != null) {
+                    continue;
+                }
+                CentralDaos.Idempotency.Keyed earlier = seen.get(batch.items().get(i).idempotencyKey());
+                try {
+                    if (earlier != null) {
+                        answers[i] = replay(new CentralDaos.Idempotency.Answer(earlier.requestHash(), earlier.status(),
+                                earlier.body()), hashes[i]);
+                    } else {
+                        valid.add(registry.validate(caller, batch.items().get(i).patron(), 1, null, () -> series));
+                        validIndex.add(i);
+                    }
+                } catch (ApiException e) {
+                    answers[i] = error(e);
+                }
+            }
+            List<Integer> accepted = registry.checkConflicts(h, valid, validIndex, answers, this::error);
+            List<PatronRegistry.Valid> rows = accepted.stream().map(i -> valid.get(validIndex.indexOf(i))).toList();
+            try {
+                h.execute("SAVEPOINT batch_insert");
+                registry.insertAll(h, caller, rows);
+                java.time.Instant now = clock.instant();
+                var remember = h.prepareBatch("INSERT INTO idempotency (library_code, idem_key, request_hash, status, "
+                        + "body, created_at) VALUES (?, ?, ?, 201, ?, ?)");
+                for (int k = 0; k < rows.size(); k++) {
+                    int i = accepted.get(k);
+                    String answer = write(new Api.Created(rows.get(k).row().id(), 1, rows.get(k).warnings()));
+                    answers[i] = new Answer(201, answer);
+                    remember.add(library, batch.items().get(i).idempotencyKey(), hashes[i], answer, now);
+                }
+                if (!rows.isEmpty()) {
+                    remember.execute();
+                }
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException race) {
+                h.execute("ROLLBACK TO SAVEPOINT batch_insert");
+                for (int i : accepted) {
+                    answers[i] = one(caller, batch.items().get(i));
+                }
+            }
+            List<Api.BatchResult> results = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                results.add(new Api.BatchResult(batch.items().get(i).idempotencyKey(), answers[i].status(),
+                        readTree(answers[i].body())));
+            }
+            return new Api.BatchResults(results);
+        });
+    }
+
+    private Answer one(Caller caller, Api.BatchItem item) {
+        try {
+            return register(caller, item.idempotencyKey(), write(item.patron()));
+        } catch (ApiException e) {
+            return error(e);
+        }
+    }
+
+    private Answer error(ApiException e) {
+        return new Answer(e.status(), write(new Api.Error(e.code(), e.field(), e.getMessage(), e.existingId())));
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readTree(String body) {
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Answer replay(CentralDaos.Idempotency.Answer earlier, String requestHash) {
         if (!earlier.requestHash().equals(requestHash)) {
             throw new ApiException(422, "idempotency_key_reused", "Idempotency-Key",
@@ -197,9 +304,14 @@ public final class CentralService {
                     .after(caller.library().code(), after, n + 1);
             boolean more = entries.size() > n;
             List<CentralDaos.ChangeFeed.Entry> page = more ? entries.subList(0, n) : entries;
-            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+            java.util.Map<UUID, Api.Patron> current = new java.util.HashMap<>();
+            if (!page.isEmpty()) {
+                h.attach(CentralDaos.Bulk.class).patrons(page.stream().map(CentralDaos.ChangeFeed.Entry::patronId)
+                        .collect(java.util.stream.Collectors.toSet()))
+                        .forEach(r -> current.put(r.id(), PatronRegistry.toApi(r)));
+            }
             List<Api.Change> changes = page.stream().map(e -> new Api.Change(e.seq(), e.kind(), e.patronId(),
-                    patrons.byId(e.patronId()).map(PatronRegistry::toApi).orElse(null))).toList();
+                    "DELETED".equals(e.kind()) ? null : current.get(e.patronId()))).toList();
             long last = page.isEmpty() ? after : page.get(page.size() - 1).seq();
             return new Api.Changes(changes, last, more);
         });

@@ -49,6 +49,16 @@ public final class PatronRegistry {
     }
 
     public Valid validate(Caller caller, Api.Patron p, int version, Instant createdAt) {
+        return validate(caller, p, version, createdAt, () -> reservedSeries(caller));
+    }
+
+    /** The library's reserved card series, read once for a whole batch. */
+    public List<CentralDaos.CardSeries.Row> reservedSeries(Caller caller) {
+        return jdbi.withExtension(CentralDaos.CardSeries.class, d -> d.ofLibrary(caller.library().code()));
+    }
+
+    public Valid validate(Caller caller, Api.Patron p, int version, Instant createdAt,
+                          java.util.function.Supplier<List<CentralDaos.CardSeries.Row>> series) {
         if (p.id() == null) {
             throw invalid("id", "id is required: a UUID the desk generated");
         }
@@ -70,7 +80,7 @@ public final class PatronRegistry {
         }
         String card = null;
         if (p.cardNumber() != null) {
-            card = checkCard(caller, p.cardNumber());
+            card = checkCard(series.get(), p.cardNumber());
         }
         require(ContactRules.checkName(p.surname(), "surname"), "surname");
         require(ContactRules.checkName(p.givenName(), "givenName"), "givenName");
@@ -110,9 +120,7 @@ public final class PatronRegistry {
                 nz(p.printCreditMinor()), null, version, createdAt == null ? now : createdAt, now), warnings);
     }
 
-    private String checkCard(Caller caller, String raw) {
-        List<CentralDaos.CardSeries.Row> reserved = jdbi.withExtension(CentralDaos.CardSeries.class,
-                d -> d.ofLibrary(caller.library().code()));
+    private String checkCard(List<CentralDaos.CardSeries.Row> reserved, String raw) {
         if (reserved.isEmpty()) {
             throw new ApiException(422, "card_number_not_reserved", "cardNumber",
                     "This library has reserved no card number series yet: reserve one before issuing cards.");
@@ -163,6 +171,107 @@ public final class PatronRegistry {
             throw translate(e, patrons, row);
         }
         changed(h, caller, row.id(), "CREATED", "PATRON_REGISTERED", "kind=" + row.registrationKind());
+    }
+
+    /**
+     * The registrations of a batch that break no uniqueness rule (card, national ID, id; also
+     * within the batch); the others get their refusal in {@code answers}.
+     *
+     * @return the batch positions of the accepted registrations
+     */
+    public <A> List<Integer> checkConflicts(Handle h, List<Valid> valid, List<Integer> positions, A[] answers,
+                                            java.util.function.Function<ApiException, A> refusal) {
+        List<Integer> accepted = new ArrayList<>();
+        if (valid.isEmpty()) {
+            return accepted;
+        }
+        CentralDaos.Bulk bulk = h.attach(CentralDaos.Bulk.class);
+        java.util.Set<String> cards = new java.util.HashSet<>();
+        java.util.Set<String> identities = new java.util.HashSet<>();
+        java.util.Set<UUID> ids = new java.util.HashSet<>();
+        valid.forEach(v -> {
+            if (v.row().cardNumber() != null) {
+                cards.add(v.row().cardNumber());
+            }
+            if (v.row().identityNumber() != null) {
+                identities.add(v.row().identityNumber());
+            }
+            ids.add(v.row().id());
+        });
+        java.util.Map<String, CentralDaos.Bulk.CardRow> takenCards = new java.util.HashMap<>();
+        if (!cards.isEmpty()) {
+            bulk.cards(cards).forEach(c -> takenCards.put(c.number(), c));
+        }
+        java.util.Map<String, UUID> takenIdentities = new java.util.HashMap<>();
+        if (!identities.isEmpty()) {
+            bulk.identities(identities).forEach(r -> takenIdentities.put(r.identityNumber(), r.id()));
+        }
+        java.util.Set<UUID> takenIds = new java.util.HashSet<>(bulk.existingIds(ids));
+        for (int k = 0; k < valid.size(); k++) {
+            CentralPatronRow row = valid.get(k).row();
+            int i = positions.get(k);
+            CentralDaos.Bulk.CardRow card = row.cardNumber() == null ? null : takenCards.get(row.cardNumber());
+            if (takenIds.contains(row.id())) {
+                answers[i] = refusal.apply(new ApiException(409, "patron_exists", "id",
+                        "A patron with this id exists already.", row.id()));
+            } else if (card != null) {
+                answers[i] = refusal.apply("RETIRED".equals(card.status())
+                        ? new ApiException(409, "card_number_retired", "cardNumber",
+                        "Card " + row.cardNumber() + " was destroyed or retired and can never be issued again.")
+                        : new ApiException(409, "card_number_taken", "cardNumber",
+                        "Card " + row.cardNumber() + " is issued to another patron already.", card.patronId()));
+            } else if (row.identityNumber() != null && takenIdentities.containsKey(row.identityNumber())) {
+                answers[i] = refusal.apply(identityConflict(takenIdentities.get(row.identityNumber())));
+            } else {
+                accepted.add(i);
+                takenIds.add(row.id());
+                if (row.cardNumber() != null) {
+                    takenCards.put(row.cardNumber(), new CentralDaos.Bulk.CardRow(row.cardNumber(), "ISSUED",
+                            row.id()));
+                }
+                if (row.identityNumber() != null) {
+                    takenIdentities.put(row.identityNumber(), row.id());
+                }
+            }
+        }
+        return accepted;
+    }
+
+    /** Writes checked registrations in batches: patrons, cards, the change feed and the audit trail. */
+    public void insertAll(Handle h, Caller caller, List<Valid> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var patrons = h.prepareBatch("INSERT INTO patron (" + CentralPatronDao.COLUMNS + ") VALUES (:id, "
+                + ":libraryCode, :cardNumber, :identityKind, :identityNumber, :surname, :givenName, :birthDate, "
+                + ":email, :phone, :addressLine, :postalCode, :city, :country, :categoryCode, :pickupLibraryCode, "
+                + ":registrationKind, :expiresOn, :feesOwedMinor, :printCreditMinor, :pinHash, :version, :createdAt, "
+                + ":updatedAt)");
+        var cards = h.prepareBatch("INSERT INTO card (number, status, patron_id, library_code, issued_at) "
+                + "VALUES (?, 'ISSUED', ?, ?, ?)");
+        var feed = h.prepareBatch("INSERT INTO change_feed (library_code, patron_id, kind, at) "
+                + "VALUES (?, ?, 'CREATED', ?)");
+        var audit = h.prepareBatch("INSERT INTO audit_event (at, library_code, workstation, action, patron_id, "
+                + "detail) VALUES (?, ?, ?, 'PATRON_REGISTERED', ?, ?)");
+        String library = caller.library().code();
+        Instant now = clock.instant();
+        boolean anyCard = false;
+        for (Valid v : rows) {
+            CentralPatronRow r = v.row();
+            patrons.bindMethods(r).add();
+            if (r.cardNumber() != null) {
+                cards.add(r.cardNumber(), r.id(), library, r.createdAt());
+                anyCard = true;
+            }
+            feed.add(library, r.id(), now);
+            audit.add(now, library, caller.workstation(), r.id(), "kind=" + r.registrationKind());
+        }
+        patrons.execute();
+        if (anyCard) {
+            cards.execute();
+        }
+        feed.execute();
+        audit.execute();
     }
 
     /** Replaces a patron's data when {@code expectedVersion} is still the current one. */

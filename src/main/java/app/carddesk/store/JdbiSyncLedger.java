@@ -58,6 +58,31 @@ public final class JdbiSyncLedger implements SyncLedger {
                 JdbiPatronStore.toPatron(row), h.attach(SyncDao.class).centralVersion(id).orElse(null))));
     }
 
+    @Override
+    public java.util.Map<UUID, Api.Patron> patrons(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, Api.Patron> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbi.useHandle(h -> h.attach(PatronDao.class).byIds(ids).forEach(row -> found.put(row.id(),
+                toApi(JdbiPatronStore.toPatron(row), null))));
+        return found;
+    }
+
+    @Override
+    public void acknowledgedAll(List<OutboxItem> items, java.util.Map<UUID, Integer> centralVersions) {
+        jdbi.useTransaction(h -> {
+            var done = h.prepareBatch("DELETE FROM outbox WHERE seq = ?");
+            items.forEach(i -> done.add(i.seq()));
+            done.execute();
+            if (!centralVersions.isEmpty()) {
+                var versions = h.prepareBatch("UPDATE patron SET central_version = ? WHERE id = ?");
+                centralVersions.forEach((id, v) -> versions.add(v, id));
+                versions.execute();
+            }
+        });
+    }
+
     static Api.Patron toApi(Patron p, Integer version) {
         Address a = p.address();
         return new Api.Patron(p.id(), p.cardNumber(), new Api.Identity(p.identityKind().name(),
@@ -104,19 +129,78 @@ public final class JdbiSyncLedger implements SyncLedger {
     @Override
     public void applyChanges(List<Api.Change> changes, long last) {
         jdbi.useTransaction(h -> {
-            OutboxDao outbox = h.attach(OutboxDao.class);
+            java.util.Set<UUID> ids = new java.util.HashSet<>();
+            changes.forEach(c -> ids.add(c.patronId()));
+            SyncDao sync = h.attach(SyncDao.class);
+            java.util.Set<UUID> busy = ids.isEmpty() ? java.util.Set.of()
+                    : new java.util.HashSet<>(sync.withPendingChanges(ids));
+            java.util.Set<UUID> known = ids.isEmpty() ? new java.util.HashSet<>()
+                    : new java.util.HashSet<>(sync.existing(ids));
+            java.util.Map<UUID, Api.Patron> fresh = new java.util.LinkedHashMap<>();
             for (Api.Change c : changes) {
-                if (outbox.countFor(c.patronId()) > 0) {
+                if (busy.contains(c.patronId())) {
                     continue; // this desk's own change is still on its way; it wins until sent
                 }
                 if ("DELETED".equals(c.kind())) {
-                    deleteLocal(h, c.patronId());
+                    fresh.remove(c.patronId());
+                    if (known.remove(c.patronId())) {
+                        deleteLocal(h, c.patronId());
+                    }
                 } else if (c.patron() != null) {
-                    upsert(h, c.patron());
+                    if (known.contains(c.patronId())) {
+                        upsert(h, c.patron());
+                    } else {
+                        fresh.put(c.patronId(), c.patron());
+                    }
                 }
             }
-            h.attach(SyncDao.class).setState(LAST_SEQ, Long.toString(last));
+            insertAll(h, fresh.values());
+            sync.setState(LAST_SEQ, Long.toString(last));
         });
+    }
+
+    /** Patrons new to this desk, written in batches. */
+    private void insertAll(Handle h, java.util.Collection<Api.Patron> patrons) {
+        if (patrons.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        var rows = h.prepareBatch("INSERT INTO patron (" + PatronDao.COLUMNS + ", central_version) VALUES (:id, "
+                + ":cardNumber, :identityKind, :identityNumber, :surname, :givenName, :surnameKey, :givenNameKey, "
+                + ":birthDate, :email, :emailKey, :phone, :phoneKey, :addressLine, :postalCode, :city, :country, "
+                + ":categoryCode, :pickupLibraryCode, :registrationKind, :expiresOn, :pinDelivery, :pinHash, "
+                + ":pinChangeAdvised, :feesOwedMinor, :printCreditMinor, :createdAt, :createdBy, :updatedAt, "
+                + ":version, :centralVersion)");
+        var cards = h.prepareBatch("INSERT INTO card (number, status, patron_id, issued_at) SELECT ?, 'ISSUED', ?, ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM card WHERE number = ?)");
+        boolean anyCard = false;
+        for (Api.Patron p : patrons) {
+            rows.bindMethods(JdbiPatronStore.toRow(fromApi(p, now), null)).bind("centralVersion", p.version()).add();
+            if (p.cardNumber() != null) {
+                cards.add(p.cardNumber(), p.id(), now, p.cardNumber());
+                anyCard = true;
+            }
+        }
+        rows.execute();
+        if (anyCard) {
+            cards.execute();
+        }
+    }
+
+    private static Patron fromApi(Api.Patron p, Instant now) {
+        String kind = p.identity() == null || p.identity().kind() == null ? "NONE" : p.identity().kind();
+        RegistrationKind registration = !"NONE".equals(kind) ? RegistrationKind.NATIONAL_ID
+                : Boolean.TRUE.equals(p.expectsNationalId()) ? RegistrationKind.EXPECTS_NATIONAL_ID
+                : RegistrationKind.SHORT_STAY;
+        Api.Address a = p.address() == null ? new Api.Address("", "", "", "") : p.address();
+        IdentityNumber identity = "NONE".equals(kind) ? null
+                : new IdentityNumber(IdentityKind.valueOf(kind), p.identity().number(), p.birthDate());
+        return new Patron(p.id(), p.cardNumber(), identity, p.surname(), p.givenName(), p.birthDate(), p.email(),
+                p.phone(), new Address(a.line(), a.postalCode(), a.city(), a.country()), p.category(),
+                p.pickupLibrary(), registration, p.expiresOn(),
+                p.email() == null ? PinDelivery.OWN_PIN : PinDelivery.EMAIL, false,
+                p.feesOwedMinor() == null ? 0 : p.feesOwedMinor(),
+                p.printCreditMinor() == null ? 0 : p.printCreditMinor(), now, "central", 1);
     }
 
     @Override
@@ -150,15 +234,8 @@ public final class JdbiSyncLedger implements SyncLedger {
                 a.postalCode(), a.city(), a.country(), p.category(), p.pickupLibrary(), registration.name(),
                 p.expiresOn(), fees, credit, p.version(), now);
         if (updated == 0) {
-            IdentityNumber identity = "NONE".equals(kind) ? null
-                    : new IdentityNumber(IdentityKind.valueOf(kind), p.identity().number(), p.birthDate());
-            Patron patron = new Patron(p.id(), p.cardNumber(), identity, p.surname(), p.givenName(), p.birthDate(),
-                    p.email(), p.phone(), new Address(a.line(), a.postalCode(), a.city(), a.country()), p.category(),
-                    p.pickupLibrary(), registration, p.expiresOn(),
-                    p.email() == null ? PinDelivery.OWN_PIN : PinDelivery.EMAIL, false, fees, credit, now, "central",
-                    1);
-            h.attach(PatronDao.class).insert(JdbiPatronStore.toRow(patron, null));
-            h.attach(SyncDao.class).setCentralVersion(p.id(), p.version());
+            insertAll(h, List.of(p));
+            return;
         }
         if (p.cardNumber() != null) {
             h.attach(SyncDao.class).ensureCard(p.cardNumber(), p.id(), now);

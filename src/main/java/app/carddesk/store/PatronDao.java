@@ -31,6 +31,9 @@ public interface PatronDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE id = :id")
     Optional<PatronRow> byId(@Bind("id") UUID id);
 
+    @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE id IN (<ids>)")
+    List<PatronRow> byIds(@org.jdbi.v3.sqlobject.customizer.BindList("ids") java.util.Collection<UUID> ids);
+
     @SqlQuery("SELECT id FROM patron WHERE identity_number = :number")
     Optional<UUID> idByIdentity(@Bind("number") String number);
 

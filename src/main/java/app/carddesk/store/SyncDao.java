@@ -23,6 +23,12 @@ public interface SyncDao {
     @SqlUpdate("UPDATE patron SET central_version = :version WHERE id = :id")
     void setCentralVersion(@Bind("id") UUID id, @Bind("version") Integer version);
 
+    @SqlQuery("SELECT id FROM patron WHERE id IN (<ids>)")
+    List<UUID> existing(@org.jdbi.v3.sqlobject.customizer.BindList("ids") java.util.Collection<UUID> ids);
+
+    @SqlQuery("SELECT DISTINCT patron_id FROM outbox WHERE patron_id IN (<ids>)")
+    List<UUID> withPendingChanges(@org.jdbi.v3.sqlobject.customizer.BindList("ids") java.util.Collection<UUID> ids);
+
     @SqlQuery("SELECT central_version FROM patron WHERE id = :id")
     Optional<Integer> centralVersion(@Bind("id") UUID id);
 

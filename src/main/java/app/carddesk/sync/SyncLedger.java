@@ -21,6 +21,12 @@ public interface SyncLedger {
     /** The local patron in the API's form, with the version the central register holds. */
     Optional<Api.Patron> patron(UUID id);
 
+    /** Several local patrons in the API's form, by id (those still there). */
+    java.util.Map<UUID, Api.Patron> patrons(java.util.Collection<UUID> ids);
+
+    /** Many entries answered at once: they leave the outbox together, in one transaction. */
+    void acknowledgedAll(List<OutboxItem> items, java.util.Map<UUID, Integer> centralVersions);
+
     /** Sent and answered: the entry leaves the outbox; the patron's central version is kept. */
     void acknowledged(OutboxItem item, Integer centralVersion);
 

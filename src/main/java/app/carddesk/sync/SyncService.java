@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class SyncService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
-    private static final int PAGE = 1000;
+    private static final int PAGE = 5000;
+    private static final int BATCH = 500;
 
     /** Called after a request was answered and before the answer is recorded: a seam for crash tests. */
     @FunctionalInterface
@@ -75,9 +76,24 @@ public final class SyncService {
         try {
             List<OutboxItem> batch;
             outer:
-            while (!(batch = ledger.pending(200)).isEmpty()) {
-                for (OutboxItem item : batch) {
-                    Outcome outcome = push(item);
+            while (!(batch = ledger.pending(BATCH)).isEmpty()) {
+                int i = 0;
+                while (i < batch.size()) {
+                    int j = i;
+                    while (j < batch.size() && "PATRON_CREATED".equals(batch.get(j).kind())) {
+                        j++;
+                    }
+                    if (j - i > 1) {
+                        int[] counts = pushRegistrations(batch.subList(i, j));
+                        if (counts == null) {
+                            break outer;
+                        }
+                        sent += counts[0];
+                        refused += counts[1];
+                        i = j;
+                        continue;
+                    }
+                    Outcome outcome = push(batch.get(i++));
                     if (outcome == Outcome.SENT) {
                         sent++;
                     } else if (outcome == Outcome.REFUSED) {
@@ -139,6 +155,67 @@ public final class SyncService {
         ledger.refused(item, error.error(), error.existingId(), error.message());
         LOG.info("Central register refused a {} change: {}", item.kind(), error.error());
         return Outcome.REFUSED;
+    }
+
+    /**
+     * Sends consecutive registrations in one request; each is answered as if sent alone.
+     *
+     * @return {sent, refused}, or null when the round must stop (offline, token refused)
+     */
+    private int[] pushRegistrations(List<OutboxItem> items) {
+        java.util.Map<UUID, Api.Patron> patrons = ledger.patrons(items.stream().map(OutboxItem::patronId).toList());
+        List<Api.BatchItem> batch = new java.util.ArrayList<>();
+        List<OutboxItem> gone = new java.util.ArrayList<>();
+        List<OutboxItem> sentItems = new java.util.ArrayList<>();
+        for (OutboxItem item : items) {
+            Api.Patron p = patrons.get(item.patronId());
+            if (p == null) {
+                gone.add(item);
+            } else {
+                batch.add(new Api.BatchItem(item.idemKey(), p));
+                sentItems.add(item);
+            }
+        }
+        int sent = 0;
+        int refused = 0;
+        if (!batch.isEmpty()) {
+            CentralClient.Response response;
+            try {
+                response = client.post("/api/v1/patrons/batch", null, new Api.Batch(batch));
+            } catch (CentralClient.UnreachableException e) {
+                sentItems.forEach(i -> ledger.retryLater(i, e.getMessage()));
+                throw e;
+            }
+            afterSend.answered(sentItems.get(0), response);
+            lastSyncAt = clock.instant();
+            if (!response.ok()) {
+                state = response.status() == 401 || response.status() == 403 ? SyncStatus.State.UNAUTHORIZED
+                        : SyncStatus.State.OFFLINE;
+                return null;
+            }
+            state = SyncStatus.State.ONLINE;
+            List<Api.BatchResult> results = client.read(response, Api.BatchResults.class).results();
+            List<OutboxItem> acked = new java.util.ArrayList<>(gone);
+            java.util.Map<UUID, Integer> versions = new java.util.HashMap<>();
+            for (int k = 0; k < results.size(); k++) {
+                Api.BatchResult r = results.get(k);
+                OutboxItem item = sentItems.get(k);
+                if (r.status() >= 200 && r.status() < 300) {
+                    acked.add(item);
+                    versions.put(item.patronId(), r.body().path("version").asInt(1));
+                    sent++;
+                } else {
+                    ledger.refused(item, r.body().path("error").asText("http_" + r.status()),
+                            r.body().hasNonNull("existingId") ? UUID.fromString(r.body().get("existingId").asText())
+                                    : null, r.body().path("message").asText(""));
+                    refused++;
+                }
+            }
+            ledger.acknowledgedAll(acked, versions);
+        } else {
+            ledger.acknowledgedAll(gone, java.util.Map.of());
+        }
+        return new int[] {sent, refused};
     }
 
     /** The request for one outbox entry, or null when there is nothing left to send for it. */

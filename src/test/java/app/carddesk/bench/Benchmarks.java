@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Prints the desk's figures: cold start to the first shown window against a bare JavaFX window
- * started the same way, and card-number look-ups in a local register of 1,000,000 patrons.
+ * started the same way, card-number look-ups in a local register of 1,000,000 patrons, and sync
+ * throughput between a desk and the central service.
  * Run with: xvfb-run -a mvn -B test-compile exec:exec@bench
  */
 public final class Benchmarks {
@@ -41,6 +42,8 @@ public final class Benchmarks {
             startUp();
         }
         lookups();
+        System.out.println();
+        SyncBenchmark.run();
     }
 
     private static void startUp() throws Exception {

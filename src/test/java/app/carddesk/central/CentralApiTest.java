@@ -180,6 +180,31 @@ class CentralApiTest {
     }
 
     @Test
+    void answersEachRegistrationOfABatchAsIfSentAlone() throws Exception {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        String items = "{\"items\":[" + String.join(",",
+                "{\"idempotencyKey\":\"b-1\",\"patron\":" + patron(a, "409900020", "NONE", null, null) + "}",
+                "{\"idempotencyKey\":\"b-2\",\"patron\":" + patron(b, "409900020", "NONE", null, null) + "}",
+                "{\"idempotencyKey\":\"b-3\",\"patron\":" + patron(c, "409900021", "CPR", "3102901234", null)
+                        + "}") + "]}";
+        HttpResponse<String> first = central.send("POST", "/api/v1/patrons/batch", CentralFixture.TOKEN, items);
+        assertThat(first.statusCode()).isEqualTo(200);
+        JsonNode results = body(first).get("results");
+        assertThat(results.get(0).get("status").asInt()).isEqualTo(201);
+        assertThat(results.get(1).get("status").asInt()).isEqualTo(409);
+        assertThat(results.get(1).get("body").get("error").asText()).isEqualTo("card_number_taken");
+        assertThat(results.get(1).get("body").get("existingId").asText()).isEqualTo(a.toString());
+        assertThat(results.get(2).get("status").asInt()).isEqualTo(422);
+        HttpResponse<String> again = central.send("POST", "/api/v1/patrons/batch", CentralFixture.TOKEN, items);
+        assertThat(body(again).get("results").get(0)).isEqualTo(results.get(0));
+        int patrons = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM patron").mapTo(Integer.class).one());
+        assertThat(patrons).isEqualTo(1);
+    }
+
+    @Test
     void fetchesMasterDataFromThePopulationRegister() throws Exception {
         HttpResponse<String> found = central.send("POST", "/api/v1/population/lookup", CentralFixture.TOKEN,
                 "{\"number\":\"150390-1001\"}");

@@ -174,6 +174,26 @@ class SyncTest {
     }
 
     @Test
+    void manyRegistrationsGoInBatchesAndRefusalsStillLandInTheProblemsList() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        deskB = desk("b");
+        for (int i = 0; i < 30; i++) {
+            issue(deskA, String.format("40990%04d", 100 + i), "Batch" + i, null);
+        }
+        issue(deskB, "409900105", "Other", null);
+        issue(deskB, "409900200", "Fresh", null);
+        assertThat(sync(deskB, port).syncOnce().sent()).isEqualTo(2);
+        SyncService.Round round = sync(deskA, port).syncOnce();
+        assertThat(round.sent()).isEqualTo(29);
+        assertThat(round.refused()).isEqualTo(1);
+        assertThat(centralPatrons()).isEqualTo(31);
+        assertThat(new JdbiSyncLedger(deskA.database().jdbi(), clock, "a").openProblems())
+                .extracting(SyncProblem::code).containsExactly("card_number_taken");
+    }
+
+    @Test
     void aStaleEditIsRefusedAndSurfaced() throws Exception {
         int port = freePort();
         central = startCentral(port);

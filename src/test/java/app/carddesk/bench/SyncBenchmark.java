@@ -1,0 +1,162 @@
+package app.carddesk.bench;
+
+import app.carddesk.DeskBackend;
+import app.carddesk.api.Json;
+import app.carddesk.central.CentralConfig;
+import app.carddesk.central.CentralServer;
+import app.carddesk.central.PinMailer;
+import app.carddesk.store.JdbiSyncLedger;
+import app.carddesk.sync.CentralClient;
+import app.carddesk.sync.SyncService;
+import app.carddesk.ui.DeskConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Sync throughput between a desk and the central service on loopback: 10,000 queued
+ * registrations pushed, and a delta pull of 100,000 changes, each against the same rows written
+ * straight into H2.
+ */
+final class SyncBenchmark {
+
+    private static final int PUSH = 10_000;
+    private static final int PULL = 100_000;
+    private static final String TOKEN = "bench-token";
+
+    private SyncBenchmark() {
+    }
+
+    static void run() throws IOException {
+        Clock clock = Clock.systemUTC();
+        System.out.println("sync: a warm-up round of 2,000 pushed and 20,000 pulled first (JIT), figures below are "
+                + "the measured rounds; the cold first round is printed too");
+        push(clock, 2_000, true);
+        pull(clock, 20_000, true);
+        push(clock, PUSH, false);
+        pull(clock, PULL, false);
+    }
+
+    private static CentralServer central(Path dir) {
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_TOKEN", TOKEN,
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(0, "jdbc:h2:file:" + dir.resolve("central"));
+        PinMailer noMail = (to, subject, body) -> { };
+        return CentralServer.start(config, noMail, Clock.systemUTC());
+    }
+
+    private static SyncService sync(DeskBackend desk, CentralServer central, Clock clock) {
+        return new SyncService(new CentralClient(URI.create("http://127.0.0.1:" + central.port()), TOKEN,
+                Json.mapper(), Duration.ofSeconds(5)), new JdbiSyncLedger(desk.database().jdbi(), clock, "bench"),
+                Json.mapper(), clock);
+    }
+
+    private static void push(Clock clock, int count, boolean warmUp) throws IOException {
+        Path dir = Files.createTempDirectory("carddesk-sync-push");
+        try (CentralServer central = central(dir.resolve("central"));
+             DeskBackend desk = DeskBackend.open(new DeskConfig(dir.resolve("desk"), "DEMO-DK", Locale.ENGLISH),
+                     clock)) {
+            queue(desk.database().jdbi(), count);
+            SyncService sync = sync(desk, central, clock);
+            long t0 = System.nanoTime();
+            SyncService.Round round = sync.syncOnce();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (warmUp) {
+                System.out.printf("  warm-up push (cold JVM): %,d in %.2f s = %,.0f per second%n", round.sent(),
+                        seconds, round.sent() / seconds);
+                return;
+            }
+            long direct = directCentralWrites(dir.resolve("direct"), PUSH);
+            System.out.printf("sync push: %,d queued registrations sent to the central service on loopback in "
+                    + "%.2f s = %,.0f per second (goal: at least 2,000)%n", round.sent(), seconds,
+                    round.sent() / seconds);
+            System.out.printf("  the same %,d patrons and cards written straight into the central H2: %.2f s%n",
+                    PUSH, direct / 1e9);
+        }
+    }
+
+    private static void pull(Clock clock, int count, boolean warmUp) throws IOException {
+        Path dir = Files.createTempDirectory("carddesk-sync-pull");
+        try (CentralServer central = central(dir.resolve("central"));
+             DeskBackend desk = DeskBackend.open(new DeskConfig(dir.resolve("desk"), "DEMO-DK", Locale.ENGLISH),
+                     clock)) {
+            central.database().jdbi().useHandle(h -> {
+                h.execute(centralPatrons(count));
+                h.execute("INSERT INTO change_feed (library_code, patron_id, kind, at) "
+                        + "SELECT 'DEMO-DK', id, 'CREATED', created_at FROM patron ORDER BY card_number");
+            });
+            SyncService sync = sync(desk, central, clock);
+            long t0 = System.nanoTime();
+            SyncService.Round round = sync.syncOnce();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (warmUp) {
+                System.out.printf("  warm-up pull (cold JVM): %,d in %.2f s%n", round.pulled(), seconds);
+                return;
+            }
+            DeskBackend other = DeskBackend.open(new DeskConfig(dir.resolve("direct"), "DEMO-DK", Locale.ENGLISH),
+                    clock);
+            long d0 = System.nanoTime();
+            queue(other.database().jdbi(), PULL);
+            long direct = System.nanoTime() - d0;
+            other.close();
+            System.out.printf("sync pull: a delta of %,d changes pulled into an empty desk in %.2f s "
+                    + "(goal: at most 15 s)%n", round.pulled(), seconds);
+            System.out.printf("  the same %,d patrons and cards written straight into the desk's H2: %.2f s%n", PULL,
+                    direct / 1e9);
+        }
+    }
+
+    /** Patrons, cards and PATRON_CREATED outbox entries, as issuing at the desk leaves them. */
+    private static void queue(Jdbi jdbi, int n) {
+        jdbi.useHandle(h -> {
+            h.execute("""
+                    INSERT INTO patron (id, card_number, identity_kind, surname, given_name, surname_key,
+                        given_name_key, birth_date, address_line, postal_code, city, country, category_code,
+                        pickup_library_code, registration_kind, pin_delivery, pin_change_advised, created_at,
+                        created_by, updated_at, version)
+                    SELECT RANDOM_UUID(), '4099' || LPAD(CAST(X AS VARCHAR), 5, '0'), 'NONE', 'Surname' || X,
+                        'Given' || MOD(X, 997), 'surname' || X, 'given' || MOD(X, 997),
+                        DATEADD(DAY, -MOD(X, 20000), DATE '2005-01-01'), 'Vej ' || X, '1000', 'København K', 'Danmark',
+                        'STUDENT', 'KB-SK', 'EXPECTS_NATIONAL_ID', 'OWN_PIN', TRUE, CURRENT_TIMESTAMP, 'bench',
+                        CURRENT_TIMESTAMP, 1
+                    FROM SYSTEM_RANGE(0, ?)""", n - 1);
+            h.execute("INSERT INTO card (number, status, patron_id, issued_at) "
+                    + "SELECT card_number, 'ISSUED', id, created_at FROM patron");
+            h.execute("INSERT INTO outbox (patron_id, kind, payload, created_at, idem_key) "
+                    + "SELECT id, 'PATRON_CREATED', '{}', created_at, CAST(RANDOM_UUID() AS VARCHAR) FROM patron "
+                    + "ORDER BY card_number");
+        });
+    }
+
+    private static String centralPatrons(int n) {
+        return """
+                INSERT INTO patron (id, library_code, card_number, identity_kind, surname, given_name, birth_date,
+                    address_line, postal_code, city, country, category_code, pickup_library_code, registration_kind,
+                    version, created_at, updated_at)
+                SELECT RANDOM_UUID(), 'DEMO-DK', '4099' || LPAD(CAST(X AS VARCHAR), 5, '0'), 'NONE', 'Surname' || X,
+                    'Given' || MOD(X, 997), DATEADD(DAY, -MOD(X, 20000), DATE '2005-01-01'), 'Vej ' || X, '1000',
+                    'København K', 'Danmark', 'STUDENT', 'KB-SK', 'EXPECTS_NATIONAL_ID', 1, CURRENT_TIMESTAMP,
+                    CURRENT_TIMESTAMP
+                FROM SYSTEM_RANGE(0, %d)""".formatted(n - 1);
+    }
+
+    /** The comparison for the push: the rows the central service writes, written in one statement each. */
+    private static long directCentralWrites(Path dir, int n) {
+        try (CentralServer direct = central(dir)) {
+            long t0 = System.nanoTime();
+            direct.database().jdbi().useHandle(h -> {
+                h.execute(centralPatrons(n));
+                h.execute("INSERT INTO card (number, status, patron_id, library_code, issued_at) "
+                        + "SELECT card_number, 'ISSUED', id, library_code, created_at FROM patron");
+                h.execute("INSERT INTO change_feed (library_code, patron_id, kind, at) "
+                        + "SELECT 'DEMO-DK', id, 'CREATED', created_at FROM patron");
+            });
+            return System.nanoTime() - t0;
+        }
+    }
+}

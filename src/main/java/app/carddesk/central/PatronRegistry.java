@@ -389,6 +389,18 @@ public final class PatronRegistry {
         return n == null ? 0 : n;
     }
 
+    /** A patron row read straight from a result set, for the change feed's one-query pages. */
+    static CentralPatronRow row(java.sql.ResultSet rs) throws SQLException {
+        return new CentralPatronRow(rs.getObject("id", UUID.class), rs.getString("library_code"),
+                rs.getString("card_number"), rs.getString("identity_kind"), rs.getString("identity_number"),
+                rs.getString("surname"), rs.getString("given_name"), rs.getObject("birth_date", LocalDate.class),
+                rs.getString("email"), rs.getString("phone"), rs.getString("address_line"), rs.getString("postal_code"),
+                rs.getString("city"), rs.getString("country"), rs.getString("category_code"),
+                rs.getString("pickup_library_code"), rs.getString("registration_kind"),
+                rs.getObject("expires_on", LocalDate.class), rs.getLong("fees_owed_minor"),
+                rs.getLong("print_credit_minor"), null, rs.getInt("version"), null, null);
+    }
+
     /** The patron as the API shows it: never the PIN hash. */
     public static Api.Patron toApi(CentralPatronRow r) {
         return new Api.Patron(r.id(), r.cardNumber(), new Api.Identity(r.identityKind(), r.identityNumber()),

@@ -43,6 +43,13 @@ public final class JdbiSyncLedger implements SyncLedger {
     }
 
     @Override
+    public List<OutboxItem> pendingAfter(long seq, int limit) {
+        return jdbi.withExtension(OutboxDao.class, d -> d.after(seq, limit)).stream()
+                .map(p -> new OutboxItem(p.seq(), p.patronId(), p.kind(), p.payload(), p.createdAt(), p.idemKey(),
+                        p.attempts())).toList();
+    }
+
+    @Override
     public long pendingCount() {
         return jdbi.withExtension(OutboxDao.class, OutboxDao::count);
     }

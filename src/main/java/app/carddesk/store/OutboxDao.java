@@ -27,6 +27,11 @@ public interface OutboxDao {
     @RegisterConstructorMapper(Pending.class)
     List<Pending> oldest(@Bind("limit") int limit);
 
+    @SqlQuery("SELECT seq, patron_id, kind, payload, created_at, idem_key, attempts FROM outbox WHERE seq > :seq "
+            + "ORDER BY seq LIMIT :limit")
+    @RegisterConstructorMapper(Pending.class)
+    List<Pending> after(@Bind("seq") long seq, @Bind("limit") int limit);
+
     @SqlQuery("SELECT COUNT(*) FROM outbox")
     long count();
 

@@ -52,6 +52,28 @@ public final class CentralClient {
         return send(request(path).GET());
     }
 
+    /** Starts a GET and returns at once, so that the desk can work while the central service answers. */
+    public java.util.concurrent.CompletableFuture<Response> getAsync(String path) {
+        return http.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> new Response(r.statusCode(), r.body()));
+    }
+
+    /** Starts a POST and returns at once. */
+    public java.util.concurrent.CompletableFuture<Response> postAsync(String path, Object body) {
+        return http.sendAsync(request(path).POST(HttpRequest.BodyPublishers.ofString(write(body))).build(),
+                HttpResponse.BodyHandlers.ofString()).thenApply(r -> new Response(r.statusCode(), r.body()));
+    }
+
+    /** Waits for an answer started with {@link #getAsync} or {@link #postAsync}. */
+    public static Response await(java.util.concurrent.CompletableFuture<Response> pending) {
+        try {
+            return pending.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new UnreachableException(e.getCause() == null ? "failed" : e.getCause().getClass().getSimpleName(),
+                    e.getCause());
+        }
+    }
+
     public Response post(String path, String idempotencyKey, Object body) {
         HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofString(write(body)));
         if (idempotencyKey != null) {

@@ -14,6 +14,9 @@ public interface SyncLedger {
 
     List<OutboxItem> pending(int limit);
 
+    /** The entries after {@code seq}, oldest first: the next batch while one is on its way. */
+    List<OutboxItem> pendingAfter(long seq, int limit);
+
     long pendingCount();
 
     Instant oldestPendingAt();

@@ -157,49 +157,98 @@ public final class SyncService {
         return Outcome.REFUSED;
     }
 
-    /**
-     * Sends consecutive registrations in one request; each is answered as if sent alone.
-     *
-     * @return {sent, refused}, or null when the round must stop (offline, token refused)
-     */
-    private int[] pushRegistrations(List<OutboxItem> items) {
+    /** A batch of registrations ready to send, with the entries it stands for. */
+    private record Prepared(List<OutboxItem> sent, List<OutboxItem> gone, Api.Batch batch) {
+        long lastSeq(List<OutboxItem> all) {
+            return all.get(all.size() - 1).seq();
+        }
+    }
+
+    private Prepared prepare(List<OutboxItem> items) {
         java.util.Map<UUID, Api.Patron> patrons = ledger.patrons(items.stream().map(OutboxItem::patronId).toList());
         List<Api.BatchItem> batch = new java.util.ArrayList<>();
         List<OutboxItem> gone = new java.util.ArrayList<>();
-        List<OutboxItem> sentItems = new java.util.ArrayList<>();
+        List<OutboxItem> sent = new java.util.ArrayList<>();
         for (OutboxItem item : items) {
             Api.Patron p = patrons.get(item.patronId());
             if (p == null) {
                 gone.add(item);
             } else {
                 batch.add(new Api.BatchItem(item.idemKey(), p));
-                sentItems.add(item);
+                sent.add(item);
             }
         }
+        return new Prepared(sent, gone, new Api.Batch(batch));
+    }
+
+    /** The leading run of registrations among the entries after {@code seq}. */
+    private List<OutboxItem> nextRun(long seq) {
+        List<OutboxItem> next = ledger.pendingAfter(seq, BATCH);
+        int j = 0;
+        while (j < next.size() && "PATRON_CREATED".equals(next.get(j).kind())) {
+            j++;
+        }
+        return next.subList(0, j);
+    }
+
+    /**
+     * Sends runs of registrations in batches, each answered item by item as if sent alone. While
+     * one batch is on its way, the desk prepares the next and records the answers of the last, so
+     * desk and central service work at the same time.
+     *
+     * @return {sent, refused}, or null when the round must stop (offline, token refused)
+     */
+    private int[] pushRegistrations(List<OutboxItem> firstRun) {
         int sent = 0;
         int refused = 0;
-        if (!batch.isEmpty()) {
-            CentralClient.Response response;
-            try {
-                response = client.post("/api/v1/patrons/batch", null, new Api.Batch(batch));
-            } catch (CentralClient.UnreachableException e) {
-                sentItems.forEach(i -> ledger.retryLater(i, e.getMessage()));
-                throw e;
+        List<OutboxItem> run = firstRun;
+        Prepared current = prepare(run);
+        java.util.concurrent.CompletableFuture<CentralClient.Response> inFlight = current.sent().isEmpty() ? null
+                : client.postAsync("/api/v1/patrons/batch", current.batch());
+        while (true) {
+            List<OutboxItem> nextItems = nextRun(run.get(run.size() - 1).seq());
+            Prepared next = nextItems.isEmpty() ? null : prepare(nextItems);
+            CentralClient.Response response = null;
+            if (inFlight != null) {
+                try {
+                    response = CentralClient.await(inFlight);
+                } catch (CentralClient.UnreachableException e) {
+                    current.sent().forEach(i -> ledger.retryLater(i, e.getMessage()));
+                    throw e;
+                }
+                afterSend.answered(current.sent().get(0), response);
+                lastSyncAt = clock.instant();
+                if (!response.ok()) {
+                    state = response.status() == 401 || response.status() == 403 ? SyncStatus.State.UNAUTHORIZED
+                            : SyncStatus.State.OFFLINE;
+                    return null;
+                }
+                state = SyncStatus.State.ONLINE;
             }
-            afterSend.answered(sentItems.get(0), response);
-            lastSyncAt = clock.instant();
-            if (!response.ok()) {
-                state = response.status() == 401 || response.status() == 403 ? SyncStatus.State.UNAUTHORIZED
-                        : SyncStatus.State.OFFLINE;
-                return null;
+            inFlight = next == null || next.sent().isEmpty() ? null
+                    : client.postAsync("/api/v1/patrons/batch", next.batch());
+            int[] counts = record(current, response);
+            sent += counts[0];
+            refused += counts[1];
+            if (next == null) {
+                return new int[] {sent, refused};
             }
-            state = SyncStatus.State.ONLINE;
+            current = next;
+            run = nextItems;
+        }
+    }
+
+    /** Records the answers to one batch: acknowledged entries leave the outbox, refusals become problems. */
+    private int[] record(Prepared batch, CentralClient.Response response) {
+        List<OutboxItem> acked = new java.util.ArrayList<>(batch.gone());
+        java.util.Map<UUID, Integer> versions = new java.util.HashMap<>();
+        int sent = 0;
+        int refused = 0;
+        if (response != null) {
             List<Api.BatchResult> results = client.read(response, Api.BatchResults.class).results();
-            List<OutboxItem> acked = new java.util.ArrayList<>(gone);
-            java.util.Map<UUID, Integer> versions = new java.util.HashMap<>();
             for (int k = 0; k < results.size(); k++) {
                 Api.BatchResult r = results.get(k);
-                OutboxItem item = sentItems.get(k);
+                OutboxItem item = batch.sent().get(k);
                 if (r.status() >= 200 && r.status() < 300) {
                     acked.add(item);
                     versions.put(item.patronId(), r.body().path("version").asInt(1));
@@ -211,10 +260,8 @@ public final class SyncService {
                     refused++;
                 }
             }
-            ledger.acknowledgedAll(acked, versions);
-        } else {
-            ledger.acknowledgedAll(gone, java.util.Map.of());
         }
+        ledger.acknowledgedAll(acked, versions);
         return new int[] {sent, refused};
     }
 
@@ -241,11 +288,13 @@ public final class SyncService {
         }
     }
 
+    /** Pulls page after page; the next page is on its way while the desk stores the current one. */
     private int pull() {
         int applied = 0;
         long after = ledger.lastChangeSeq();
+        java.util.concurrent.CompletableFuture<CentralClient.Response> next = client.getAsync(changesAfter(after));
         while (true) {
-            CentralClient.Response r = client.get("/api/v1/changes?after=" + after + "&limit=" + PAGE);
+            CentralClient.Response r = CentralClient.await(next);
             if (!r.ok()) {
                 if (r.status() == 401 || r.status() == 403) {
                     state = SyncStatus.State.UNAUTHORIZED;
@@ -255,15 +304,21 @@ public final class SyncService {
             state = SyncStatus.State.ONLINE;
             lastSyncAt = clock.instant();
             Api.Changes page = client.read(r, Api.Changes.class);
+            if (page.more()) {
+                next = client.getAsync(changesAfter(page.last()));
+            }
             if (!page.changes().isEmpty()) {
                 ledger.applyChanges(page.changes(), page.last());
                 applied += page.changes().size();
             }
-            after = page.last();
             if (!page.more()) {
                 return applied;
             }
         }
+    }
+
+    private static String changesAfter(long seq) {
+        return "/api/v1/changes?after=" + seq + "&limit=" + PAGE;
     }
 
     /** Asks the central register for this library's patron with a card number the desk does not know. */

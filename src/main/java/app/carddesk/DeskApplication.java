@@ -49,8 +49,8 @@ public final class DeskApplication extends Application {
         }
         stage.show();
         background.submit(() -> DeskBackend.open(config, Clock.systemDefaultZone()), opened -> {
-            backend = opened;
-            DeskContext context = new DeskContext(opened, background);
+            backend = opened.startSyncing();
+            DeskContext context = new DeskContext(backend, background);
             DeskWindow.show(stage, scene, context.main(), () -> context.views().load("main/Main.fxml"),
                     () -> context.views().messages());
             if (Boolean.getBoolean(REPORT_SHOWN)) {

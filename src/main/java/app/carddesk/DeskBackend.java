@@ -12,14 +12,27 @@ import app.carddesk.ui.DeskConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import app.carddesk.api.Json;
+import app.carddesk.store.JdbiSyncLedger;
+import app.carddesk.sync.CentralClient;
+import app.carddesk.sync.CentralPopulationRegister;
+import app.carddesk.sync.SyncService;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * The non-visual half of the composition root: the local store and the use cases on it. Built
  * off the JavaFX thread while the window already shows, because opening H2 and migrating takes
  * the better part of a second.
  */
-public record DeskBackend(DeskConfig config, Database database, LibraryProfile profile, IssuingService issuing)
+public record DeskBackend(DeskConfig config, Database database, LibraryProfile profile, IssuingService issuing,
+                          Optional<SyncService> sync, Optional<ScheduledExecutorService> syncTimer)
         implements AutoCloseable {
 
     /** Thrown when the configured library profile is not in the store. */
@@ -53,18 +66,51 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             ProfileRepository profiles = new ProfileRepository(db.jdbi());
             LibraryProfile profile = profiles.load(config.profile()).orElseThrow(
                     () -> new UnknownProfileException(config.profile(), String.join(", ", profiles.codes())));
+            WorkstationStaff staff = WorkstationStaff.fromSystem();
+            if (!config.hasCentral()) {
+                IssuingService issuing = new IssuingService(profile, new JdbiPatronStore(db.jdbi(), clock),
+                        StandInPopulationRegister.withBundledFixture(), new Argon2PinHasher(), staff, clock);
+                return new DeskBackend(config, db, profile, issuing, Optional.empty(), Optional.empty());
+            }
+            CentralClient client = new CentralClient(URI.create(config.centralUrl()), config.centralToken(),
+                    Json.mapper(), Duration.ofSeconds(2));
+            SyncService sync = new SyncService(client, new JdbiSyncLedger(db.jdbi(), clock, staff.workstation()),
+                    Json.mapper(), clock);
             IssuingService issuing = new IssuingService(profile, new JdbiPatronStore(db.jdbi(), clock),
-                    StandInPopulationRegister.withBundledFixture(), new Argon2PinHasher(),
-                    WorkstationStaff.fromSystem(), clock);
-            return new DeskBackend(config, db, profile, issuing);
+                    new CentralPopulationRegister(client), new Argon2PinHasher(), staff, clock, sync);
+            return new DeskBackend(config, db, profile, issuing, Optional.of(sync), Optional.empty());
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
     }
 
+    /** Starts syncing every {@code syncSeconds}, on a timer of its own; a desk without central has none. */
+    public DeskBackend startSyncing() {
+        if (sync.isEmpty() || syncTimer.isPresent()) {
+            return this;
+        }
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                sync.get().syncOnce();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(DeskBackend.class).warn("Sync round failed: {}", e.getClass().getName());
+            }
+        }, 1, config.syncSeconds(), TimeUnit.SECONDS);
+        return new DeskBackend(config, database, profile, issuing, sync, Optional.of(timer));
+    }
+
     @Override
     public void close() {
+        syncTimer.ifPresent(t -> {
+            t.shutdown();
+            try {
+                t.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         database.close();
     }
 }

@@ -12,6 +12,7 @@ import app.carddesk.ui.main.MainViewModel;
 import app.carddesk.ui.patron.PatronView;
 import app.carddesk.ui.patron.PatronViewModel;
 import java.util.Locale;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -42,6 +43,11 @@ public final class DeskContext {
         this.expiring = new ExpiringViewModel(backend.issuing(), background, navigation);
         this.main = new MainViewModel(locale, navigation, issue);
         this.views = new ViewLoader(this::controller, locale);
+        backend.sync().ifPresent(sync -> {
+            // The sync reports from its own thread; the status bar is changed on the JavaFX thread.
+            sync.onStatus(status -> Platform.runLater(() -> main.syncStatus.set(status)));
+            background.submit(sync::status, main.syncStatus::set, e -> { });
+        });
     }
 
     private Object controller(Class<?> type) {

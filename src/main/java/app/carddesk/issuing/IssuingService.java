@@ -42,12 +42,19 @@ public final class IssuingService {
     private final PinHasher pinHasher;
     private final StaffContext staff;
     private final Clock clock;
+    private final CentralLookup central;
     private final PinPolicy pinPolicy = new PinPolicy();
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     public IssuingService(LibraryProfile profile, PatronStore store, PopulationRegister register, PinHasher pinHasher,
                           StaffContext staff, Clock clock) {
+        this(profile, store, register, pinHasher, staff, clock, CentralLookup.none());
+    }
+
+    public IssuingService(LibraryProfile profile, PatronStore store, PopulationRegister register, PinHasher pinHasher,
+                          StaffContext staff, Clock clock, CentralLookup central) {
+        this.central = central;
         this.profile = profile;
         this.store = store;
         this.register = register;
@@ -74,6 +81,7 @@ public final class IssuingService {
                 .<CardLookup>map(r -> r.status() == CardStatus.RETIRED
                         ? new CardLookup.Retired(card)
                         : new CardLookup.Issued(card, r.patronId()))
+                .or(() -> central.patronByCard(card.value()).map(id -> new CardLookup.Issued(card, id)))
                 .orElseGet(() -> new CardLookup.Free(card));
     }
 
@@ -82,7 +90,8 @@ public final class IssuingService {
     }
 
     public FetchResult fetch(IdentityNumber identity) {
-        Optional<UUID> existing = store.patronIdByIdentity(identity.number());
+        Optional<UUID> existing = store.patronIdByIdentity(identity.number())
+                .or(() -> central.patronByIdentity(identity.number()));
         if (existing.isPresent()) {
             return new FetchResult.AlreadyRegistered(existing.get());
         }

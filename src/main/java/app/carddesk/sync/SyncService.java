@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Refusals (card taken, identity registered, stale edit) go to the problems list; an unreachable
  * register leaves everything waiting for the next round.
  */
-public final class SyncService {
+public final class SyncService implements app.carddesk.issuing.CentralLookup {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
     private static final int PAGE = 5000;
@@ -319,6 +319,16 @@ public final class SyncService {
 
     private static String changesAfter(long seq) {
         return "/api/v1/changes?after=" + seq + "&limit=" + PAGE;
+    }
+
+    @Override
+    public Optional<UUID> patronByCard(String cardNumber) {
+        return pullByCard(cardNumber);
+    }
+
+    @Override
+    public Optional<UUID> patronByIdentity(String identityNumber) {
+        return pullByIdentity(identityNumber);
     }
 
     /** Asks the central register for this library's patron with a card number the desk does not know. */

@@ -15,12 +15,29 @@ import java.util.Properties;
  * @param dataDir  the folder of the local database (default: the user's data folder)
  * @param profile  the library profile's code (default {@code DEMO-DK})
  * @param language {@code da}, {@code nb} or {@code en} (default: the system's language)
+ * @param centralUrl the central service, like {@code http://127.0.0.1:8480}; empty: the desk works
+ *                   on its own with the stand-in population register
+ * @param centralToken this workstation's token for the central service
+ * @param syncSeconds how often the desk syncs with the central service
  */
-public record DeskConfig(Path dataDir, String profile, Locale language) {
+public record DeskConfig(Path dataDir, String profile, Locale language, String centralUrl, String centralToken,
+                         int syncSeconds) {
+
+    /** A desk on its own, without a central service. */
+    public DeskConfig(Path dataDir, String profile, Locale language) {
+        this(dataDir, profile, language, "", "", 15);
+    }
+
+    public boolean hasCentral() {
+        return centralUrl != null && !centralUrl.isBlank();
+    }
 
     public static final String HOME = "carddesk.home";
     public static final String PROFILE = "carddesk.profile";
     public static final String LANGUAGE = "carddesk.language";
+    public static final String CENTRAL_URL = "carddesk.central.url";
+    public static final String CENTRAL_TOKEN = "carddesk.central.token";
+    public static final String SYNC_SECONDS = "carddesk.sync.seconds";
 
     public static DeskConfig load() {
         Path dataDir = Path.of(setting(HOME, new Properties(), defaultDataDir().toString()));
@@ -33,8 +50,15 @@ public record DeskConfig(Path dataDir, String profile, Locale language) {
                 // An unreadable settings file falls back to the defaults; the desk still starts.
             }
         }
+        int seconds;
+        try {
+            seconds = Math.max(2, Integer.parseInt(setting(SYNC_SECONDS, file, "15")));
+        } catch (NumberFormatException e) {
+            seconds = 15;
+        }
         return new DeskConfig(dataDir, setting(PROFILE, file, "DEMO-DK"),
-                supported(setting(LANGUAGE, file, Locale.getDefault().getLanguage())));
+                supported(setting(LANGUAGE, file, Locale.getDefault().getLanguage())),
+                setting(CENTRAL_URL, file, ""), setting(CENTRAL_TOKEN, file, "demo-workstation-token"), seconds);
     }
 
     /** da, nb (also for no and nn) or en. */

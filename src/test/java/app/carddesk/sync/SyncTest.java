@@ -244,6 +244,23 @@ class SyncTest {
         assertThat(deskB.issuing().lookUp("409900006")).isInstanceOf(app.carddesk.issuing.CardLookup.Issued.class);
     }
 
+    @Test
+    void fetchGoesThroughTheCentralService() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        CentralClient client = new CentralClient(URI.create("http://127.0.0.1:" + port), TOKEN, Json.mapper(),
+                Duration.ofSeconds(1));
+        var register = new CentralPopulationRegister(client);
+        var validator = new app.carddesk.domain.IdentityValidator(true);
+        assertThat(register.find(validator.check("150390-1001", LocalDate.now()).value()))
+                .hasValueSatisfying(p -> assertThat(p.surname()).isEqualTo("Lindqvist"));
+        assertThat(register.find(validator.check("0707611006", LocalDate.now()).value())).isEmpty();
+        central.close();
+        central = null;
+        assertThatThrownBy(() -> register.find(validator.check("150390-1001", LocalDate.now()).value()))
+                .isInstanceOf(app.carddesk.identity.PopulationRegister.RegisterUnavailableException.class);
+    }
+
     /** Scans every text value in a database, leaving out UUIDs and Argon2 hashes. */
     static final class DatabaseScan {
         private static final Pattern RANDOM = Pattern.compile(

@@ -68,7 +68,7 @@ abstract class DeskUiTest {
 
     private void start(Stage stage) {
         this.stage = stage;
-        backend = DeskBackend.open(new DeskConfig(dataDir, profile(), Locale.ENGLISH), CLOCK);
+        backend = DeskBackend.open(config(dataDir), CLOCK);
         background = new FxBackgroundWork();
         context = new DeskContext(backend, background);
         Scene scene = new Scene(new Pane(), 1180, 800);
@@ -82,6 +82,10 @@ abstract class DeskUiTest {
 
     String profile() {
         return "DEMO-DK";
+    }
+
+    DeskConfig config(Path dir) {
+        return new DeskConfig(dir, profile(), Locale.ENGLISH);
     }
 
     @AfterEach

@@ -39,6 +39,7 @@ public final class MainView {
     @FXML private ComboBox<Locale> languageBox;
     @FXML private Label profileLabel;
     @FXML private Label storeLabel;
+    @FXML private Label syncLabel;
     @FXML private ProgressIndicator busy;
 
     public MainView(MainViewModel vm, ViewLoader views, BackgroundWork background, LibraryProfile profile,
@@ -81,6 +82,8 @@ public final class MainView {
         profileLabel.setText(views.messages().get("status.profile", profile.name(), profile.code()));
         storeLabel.setText(views.messages().get("status.store", store.toString()));
         busy.visibleProperty().bind(background.busyProperty());
+        syncLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> syncText(vm.syncStatus.get()), vm.syncStatus));
         // F2 and F3 press the navigation buttons, so leaving the checklist asks first either way. A
         // filter on the frame, because tables and lists take F2 for themselves otherwise.
         content.getParent().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -94,6 +97,19 @@ public final class MainView {
                 confirmScan();
             }
         });
+    }
+
+    private String syncText(app.carddesk.sync.SyncStatus s) {
+        var m = views.messages();
+        String when = s.oldestPendingAt() == null ? "" : java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .withZone(java.time.ZoneId.systemDefault()).format(s.oldestPendingAt());
+        String text = switch (s.state()) {
+            case NOT_CONFIGURED -> m.get("sync.notConfigured");
+            case ONLINE -> s.pending() == 0 ? m.get("sync.online") : m.get("sync.onlineWaiting", s.pending());
+            case OFFLINE -> s.pending() == 0 ? m.get("sync.offline") : m.get("sync.offlineWaiting", s.pending(), when);
+            case UNAUTHORIZED -> m.get("sync.unauthorized", s.pending());
+        };
+        return s.problems() == 0 ? text : text + " · " + m.get("sync.problems", s.problems());
     }
 
     private void show(Screen s) {

@@ -1,5 +1,6 @@
 package app.carddesk.ui.main;
 
+import app.carddesk.sync.SyncStatus;
 import app.carddesk.ui.Navigation;
 import app.carddesk.ui.issuecard.IssueCardViewModel;
 import java.util.Locale;
@@ -14,6 +15,9 @@ public final class MainViewModel {
     public final ObjectProperty<Locale> locale;
     /** A scan that would throw away a half-filled checklist waits here for staff to confirm. */
     public final StringProperty pendingScan = new SimpleStringProperty();
+    /** Sync with the central register, as the status bar tells it. */
+    public final ObjectProperty<SyncStatus> syncStatus = new SimpleObjectProperty<>(
+            SyncStatus.notConfigured(0, null, 0));
 
     private final Navigation navigation;
     private final IssueCardViewModel issue;

@@ -24,6 +24,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The central API over HTTP on loopback, with a real H2 file and a real SMTP server (GreenMail). */
 class CentralApiTest {
 
+    /** Whether this run uses PostgreSQL instead of H2 (see {@link CentralApiPostgresTest}). */
+    boolean postgres() {
+        return false;
+    }
+
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
 
@@ -34,7 +39,7 @@ class CentralApiTest {
 
     @BeforeEach
     void start() {
-        central = new CentralFixture(dir, ServerSetupTest.SMTP.getPort());
+        central = new CentralFixture(dir, ServerSetupTest.SMTP.getPort(), postgres());
     }
 
     @AfterEach

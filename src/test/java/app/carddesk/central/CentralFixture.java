@@ -18,15 +18,41 @@ final class CentralFixture implements AutoCloseable {
     final CentralServer server;
     final HttpClient http = HttpClient.newHttpClient();
 
+    /** The PostgreSQL server CI starts, as a JDBC URL; absent on machines without one. */
+    static final String POSTGRES_URL = System.getenv("CARDDESK_TEST_PG_URL");
+
     CentralFixture(Path dir, int smtpPort) {
-        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_TOKEN", TOKEN,
-                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(0, "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath())
-                .withSmtp("127.0.0.1", smtpPort);
+        this(dir, smtpPort, false);
+    }
+
+    CentralFixture(Path dir, int smtpPort, boolean postgres) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("CARDDESK_CENTRAL_TOKEN", TOKEN,
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK"));
+        String url = "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
+        if (postgres) {
+            env.put("CARDDESK_CENTRAL_DB_USER", System.getenv().getOrDefault("CARDDESK_TEST_PG_USER", "carddesk"));
+            env.put("CARDDESK_CENTRAL_DB_PASSWORD", System.getenv().getOrDefault("CARDDESK_TEST_PG_PASSWORD",
+                    "carddesk"));
+            url = POSTGRES_URL;
+            emptyPostgres(url, env.get("CARDDESK_CENTRAL_DB_USER"), env.get("CARDDESK_CENTRAL_DB_PASSWORD"));
+        }
+        CentralConfig config = CentralConfig.from(env).with(0, url).withSmtp("127.0.0.1", smtpPort);
         server = CentralServer.start(config, new SmtpPinMailer("127.0.0.1", smtpPort, "desk@carddesk.invalid"),
                 Clock.systemUTC());
         server.database().jdbi().useHandle(h -> h.execute(
                 "INSERT INTO workstation (token_hash, library_code, name) VALUES (?, 'DEMO-NO', 'oslo desk')",
                 CentralService.sha256(TOKEN_NO)));
+    }
+
+    /** Every test starts on an empty database: the schema is dropped and Flyway builds it again. */
+    private static void emptyPostgres(String url, String user, String password) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the test PostgreSQL server cannot be reached", e);
+        }
     }
 
     String base() {

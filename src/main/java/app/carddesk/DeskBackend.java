@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import app.carddesk.api.Json;
 import app.carddesk.store.JdbiSyncLedger;
+import app.carddesk.sync.AttentionService;
 import app.carddesk.sync.CentralClient;
 import app.carddesk.sync.CentralPopulationRegister;
 import app.carddesk.sync.SyncService;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * the better part of a second.
  */
 public record DeskBackend(DeskConfig config, Database database, LibraryProfile profile, IssuingService issuing,
-                          Optional<SyncService> sync, Optional<ScheduledExecutorService> syncTimer)
+                          Optional<SyncService> sync, Optional<AttentionService> attention,
+                          Optional<ScheduledExecutorService> syncTimer)
         implements AutoCloseable {
 
     /** Thrown when the configured library profile is not in the store. */
@@ -70,15 +72,17 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             if (!config.hasCentral()) {
                 IssuingService issuing = new IssuingService(profile, new JdbiPatronStore(db.jdbi(), clock),
                         StandInPopulationRegister.withBundledFixture(), new Argon2PinHasher(), staff, clock);
-                return new DeskBackend(config, db, profile, issuing, Optional.empty(), Optional.empty());
+                return new DeskBackend(config, db, profile, issuing, Optional.empty(), Optional.empty(),
+                        Optional.empty());
             }
             CentralClient client = new CentralClient(URI.create(config.centralUrl()), config.centralToken(),
                     Json.mapper(), Duration.ofSeconds(2));
-            SyncService sync = new SyncService(client, new JdbiSyncLedger(db.jdbi(), clock, staff.workstation()),
-                    Json.mapper(), clock);
+            JdbiSyncLedger ledger = new JdbiSyncLedger(db.jdbi(), clock, staff.workstation());
+            SyncService sync = new SyncService(client, ledger, Json.mapper(), clock);
             IssuingService issuing = new IssuingService(profile, new JdbiPatronStore(db.jdbi(), clock),
                     new CentralPopulationRegister(client), new Argon2PinHasher(), staff, clock, sync);
-            return new DeskBackend(config, db, profile, issuing, Optional.of(sync), Optional.empty());
+            return new DeskBackend(config, db, profile, issuing, Optional.of(sync),
+                    Optional.of(new AttentionService(ledger, sync)), Optional.empty());
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -98,7 +102,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
                 LoggerFactory.getLogger(DeskBackend.class).warn("Sync round failed: {}", e.getClass().getName());
             }
         }, 1, config.syncSeconds(), TimeUnit.SECONDS);
-        return new DeskBackend(config, database, profile, issuing, sync, Optional.of(timer));
+        return new DeskBackend(config, database, profile, issuing, sync, attention, Optional.of(timer));
     }
 
     @Override

@@ -2,6 +2,8 @@ package app.carddesk;
 
 import app.carddesk.ui.Navigation;
 import app.carddesk.ui.ViewLoader;
+import app.carddesk.ui.attention.AttentionView;
+import app.carddesk.ui.attention.AttentionViewModel;
 import app.carddesk.ui.background.BackgroundWork;
 import app.carddesk.ui.expiring.ExpiringView;
 import app.carddesk.ui.expiring.ExpiringViewModel;
@@ -31,6 +33,7 @@ public final class DeskContext {
     private final PatronViewModel patron;
     private final ExpiringViewModel expiring;
     private final MainViewModel main;
+    private final AttentionViewModel attention;
     private final ViewLoader views;
 
     public DeskContext(DeskBackend backend, BackgroundWork background) {
@@ -42,6 +45,7 @@ public final class DeskContext {
         this.patron = new PatronViewModel(backend.issuing(), background, navigation);
         this.expiring = new ExpiringViewModel(backend.issuing(), background, navigation);
         this.main = new MainViewModel(locale, navigation, issue);
+        this.attention = new AttentionViewModel(backend.attention(), backend.issuing(), background, navigation);
         this.views = new ViewLoader(this::controller, locale);
         backend.sync().ifPresent(sync -> {
             // The sync reports from its own thread; the status bar is changed on the JavaFX thread.
@@ -59,6 +63,9 @@ public final class DeskContext {
         }
         if (type == PatronView.class) {
             return new PatronView(patron, backend.profile(), views.messages());
+        }
+        if (type == AttentionView.class) {
+            return new AttentionView(attention, views.messages());
         }
         if (type == ExpiringView.class) {
             return new ExpiringView(expiring, views.messages());

@@ -67,6 +67,11 @@ public final class IssuingService {
         return profile;
     }
 
+    /** Who works at this desk, for choices recorded outside issuing (sync problems). */
+    public String staffUser() {
+        return staff.staffUser();
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }

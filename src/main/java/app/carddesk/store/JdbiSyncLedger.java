@@ -250,6 +250,29 @@ public final class JdbiSyncLedger implements SyncLedger {
     }
 
     @Override
+    public void discardRefusedRegistration(UUID patronId) {
+        jdbi.useTransaction(h -> {
+            PatronDao patrons = h.attach(PatronDao.class);
+            patrons.byId(patronId).ifPresent(row -> {
+                if (row.cardNumber() != null) {
+                    h.execute("DELETE FROM card WHERE number = ? AND patron_id = ?", row.cardNumber(), patronId);
+                }
+                patrons.delete(patronId);
+                h.execute("DELETE FROM outbox WHERE patron_id = ?", patronId);
+            });
+        });
+    }
+
+    @Override
+    public void requeueUpdate(UUID patronId, int centralVersion) {
+        jdbi.useTransaction(h -> {
+            h.attach(SyncDao.class).setCentralVersion(patronId, centralVersion);
+            h.attach(OutboxDao.class).append(new app.carddesk.issuing.OutboxEntry(patronId, "PATRON_UPDATED", "{}"),
+                    clock.instant());
+        });
+    }
+
+    @Override
     public List<SyncProblem> openProblems() {
         return jdbi.withExtension(SyncDao.class, SyncDao::openProblems);
     }

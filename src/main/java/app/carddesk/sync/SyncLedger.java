@@ -51,4 +51,13 @@ public interface SyncLedger {
     long openProblemCount();
 
     void resolve(long problemId, String resolution, String staff);
+
+    /**
+     * Removes a local registration the central register refused (a duplicate): the patron and
+     * the card row it held, without any change for the central register, which never had it.
+     */
+    void discardRefusedRegistration(UUID patronId);
+
+    /** Queues the patron's current local data to be sent again over {@code centralVersion}. */
+    void requeueUpdate(UUID patronId, int centralVersion);
 }

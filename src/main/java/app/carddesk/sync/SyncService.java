@@ -331,6 +331,22 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
         return pullByIdentity(identityNumber);
     }
 
+    /** The version of a patron the central register holds now, without taking its data. */
+    public Optional<Integer> centralVersion(UUID id) {
+        try {
+            CentralClient.Response r = client.get("/api/v1/patrons/" + id);
+            return r.ok() ? Optional.ofNullable(client.read(r, Api.Patron.class).version()) : Optional.empty();
+        } catch (CentralClient.UnreachableException e) {
+            state = SyncStatus.State.OFFLINE;
+            return Optional.empty();
+        }
+    }
+
+    /** Takes the central register's current version of one patron into the local store. */
+    public Optional<UUID> pullById(UUID id) {
+        return pullOne("/api/v1/patrons/" + id);
+    }
+
     /** Asks the central register for this library's patron with a card number the desk does not know. */
     public Optional<UUID> pullByCard(String cardNumber) {
         return pullOne("/api/v1/patrons?cardNumber=" + URLEncoder.encode(cardNumber, StandardCharsets.UTF_8));

@@ -15,7 +15,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
-/** The status bar tells staff what waits for the central register, and since when. */
+/**
+ * The status bar tells staff what waits for the central register, and since when; refused
+ * changes wait in "needs attention" for staff's choice.
+ */
 class SyncStatusUiTest extends DeskUiTest {
 
     private static final String TOKEN = "ui-sync-token";
@@ -46,6 +49,47 @@ class SyncStatusUiTest extends DeskUiTest {
             int patrons = central.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM patron")
                     .mapTo(Integer.class).one());
             assertThat(patrons).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRefusedRegistrationWaitsForStaffsChoiceAndIsResolved(FxRobot robot) throws Exception {
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_TOKEN", TOKEN,
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"));
+        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
+            // This desk issues the card first; another desk issues the same card and reaches the register first.
+            var mine = issueDirectly("409900310", "Holm", "Ida", LocalDate.of(1992, 2, 2), null,
+                    RegistrationKind.EXPECTS_NATIONAL_ID, null);
+            var other = app.carddesk.DeskBackend.open(new DeskConfig(dataDir.resolve("other"), profile(),
+                    Locale.ENGLISH, "http://127.0.0.1:" + port, TOKEN, 15), Clock.systemUTC());
+            try {
+                other.issuing().issue(new app.carddesk.issuing.IssueRequest(other.profile().cardNumberPolicy()
+                        .check("409900310").value(), RegistrationKind.EXPECTS_NATIONAL_ID, null,
+                        new app.carddesk.issuing.PatronDetails("Dahl", "Eva", LocalDate.of(1991, 1, 1), "", "",
+                                new app.carddesk.domain.Address("Vej 2", "1000", "København K", "")), null,
+                        app.carddesk.domain.PinDelivery.OWN_PIN, "4826", true, "STUDENT", "KB-SK", "en"));
+                other.sync().orElseThrow().syncOnce();
+            } finally {
+                other.close();
+            }
+            assertThat(backend.sync().orElseThrow().syncOnce().refused()).isEqualTo(1);
+            waitForText(robot, "#syncLabel", "1 change(s) need attention");
+
+            robot.type(javafx.scene.input.KeyCode.F4);
+            waitUntil(() -> robot.lookup("#attentionTable").queryTableView().getItems().size() == 1);
+            assertThat(robot.lookup("Another desk issued this card number first. Remove this registration here, "
+                    + "and give the patron a new card if they are a different person.").tryQuery()).isPresent();
+            robot.interact(() -> robot.lookup("#attentionTable").queryTableView().getSelectionModel().select(0));
+            robot.clickOn("#choice-DISCARD_LOCAL");
+            waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+            robot.clickOn("Yes");
+            waitForText(robot, "#attentionMessage", "Done.");
+            waitUntil(() -> robot.lookup("#attentionTable").queryTableView().getItems().isEmpty());
+            assertThat(backend.issuing().patron(mine)).isEmpty();
+            assertThat(count("SELECT COUNT(*) FROM sync_problem WHERE resolution = 'DISCARD_LOCAL' "
+                    + "AND resolved_by IS NOT NULL")).isEqualTo(1);
+            assertThat(backend.issuing().lookUp("409900310")).isInstanceOf(
+                    app.carddesk.issuing.CardLookup.Issued.class);
         }
     }
 }

@@ -35,6 +35,7 @@ public final class MainView {
     @FXML private StackPane content;
     @FXML private ToggleButton issueButton;
     @FXML private ToggleButton expiringButton;
+    @FXML private ToggleButton attentionButton;
     @FXML private ToggleGroup navGroup;
     @FXML private ComboBox<Locale> languageBox;
     @FXML private Label profileLabel;
@@ -56,6 +57,7 @@ public final class MainView {
         screens.put(Screen.ISSUE, views.load("issuecard/IssueCard.fxml"));
         screens.put(Screen.PATRON, views.load("patron/Patron.fxml"));
         screens.put(Screen.EXPIRING, views.load("expiring/Expiring.fxml"));
+        screens.put(Screen.ATTENTION, views.load("attention/Attention.fxml"));
         content.getChildren().setAll(screens.values());
         vm.navigation().screenProperty().addListener((obs, old, s) -> show(s));
         show(vm.navigation().screenProperty().get());
@@ -87,9 +89,11 @@ public final class MainView {
         // F2 and F3 press the navigation buttons, so leaving the checklist asks first either way. A
         // filter on the frame, because tables and lists take F2 for themselves otherwise.
         content.getParent().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F2 || e.getCode() == KeyCode.F3) {
+            ToggleButton button = e.getCode() == KeyCode.F2 ? issueButton : e.getCode() == KeyCode.F3 ? expiringButton
+                    : e.getCode() == KeyCode.F4 ? attentionButton : null;
+            if (button != null) {
                 e.consume();
-                (e.getCode() == KeyCode.F2 ? issueButton : expiringButton).fire();
+                button.fire();
             }
         });
         vm.pendingScan.addListener((obs, old, scan) -> {
@@ -116,6 +120,7 @@ public final class MainView {
         screens.forEach((k, node) -> node.setVisible(k == s));
         issueButton.setSelected(s == Screen.ISSUE);
         expiringButton.setSelected(s == Screen.EXPIRING);
+        attentionButton.setSelected(s == Screen.ATTENTION);
     }
 
     @FXML
@@ -126,6 +131,15 @@ public final class MainView {
 
     @FXML
     private void openExpiring() {
+        leaveTo(Screen.EXPIRING);
+    }
+
+    @FXML
+    private void openAttention() {
+        leaveTo(Screen.ATTENTION);
+    }
+
+    private void leaveTo(Screen target) {
         if (vm.navigation().screenProperty().get() == Screen.ISSUE && vm.leavingLosesWork()) {
             if (!confirm("confirm.leave")) {
                 show(Screen.ISSUE);
@@ -133,8 +147,8 @@ public final class MainView {
             }
             vm.discardChecklist();
         }
-        vm.navigation().open(Screen.EXPIRING);
-        show(Screen.EXPIRING);
+        vm.navigation().open(target);
+        show(target);
     }
 
     private void confirmScan() {

@@ -1,0 +1,83 @@
+package app.carddesk.ui.attention;
+
+import app.carddesk.sync.AttentionService.Choice;
+import app.carddesk.text.Messages;
+import app.carddesk.ui.Confirm;
+import app.carddesk.ui.attention.AttentionViewModel.Row;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+
+/** The list of refused changes, with the choices that fit the selected one. */
+public final class AttentionView {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final AttentionViewModel vm;
+    private final Messages messages;
+
+    @FXML private TableView<Row> table;
+    @FXML private TableColumn<Row, String> whenColumn, patronColumn, whatColumn;
+    @FXML private HBox choices;
+    @FXML private Label message, notConnected;
+
+    public AttentionView(AttentionViewModel vm, Messages messages) {
+        this.vm = vm;
+        this.messages = messages;
+    }
+
+    @FXML
+    private void initialize() {
+        table.setItems(vm.rows);
+        column(whenColumn, r -> WHEN.format(r.problem().createdAt()));
+        column(patronColumn, Row::patron);
+        column(whatColumn, r -> {
+            String key = "attention.code." + r.problem().code();
+            String text = messages.get(key);
+            return text.equals(key) ? r.problem().message() : text;
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> showChoices(row));
+        message.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.message.get()), vm.message));
+        notConnected.setVisible(!vm.connected());
+        notConnected.setManaged(!vm.connected());
+        table.getParent().visibleProperty().addListener((obs, was, now) -> {
+            if (now) {
+                vm.message.set(null);
+                vm.refresh();
+            }
+        });
+    }
+
+    private void showChoices(Row row) {
+        choices.getChildren().clear();
+        if (row == null) {
+            return;
+        }
+        Button open = new Button(messages.get("attention.open"));
+        open.setOnAction(e -> vm.openPatron(row));
+        choices.getChildren().add(open);
+        for (Choice c : row.choices()) {
+            Button b = new Button(messages.get("attention.choice." + c.name()));
+            b.setId("choice-" + c.name());
+            b.setOnAction(e -> {
+                if (c != Choice.DISCARD_LOCAL || Confirm.ask(table, messages, "attention.confirmDiscard", row.patron())) {
+                    vm.resolve(row, c);
+                }
+            });
+            choices.getChildren().add(b);
+        }
+    }
+
+    private static void column(TableColumn<Row, String> column, Function<Row, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    }
+}

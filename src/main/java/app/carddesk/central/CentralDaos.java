@@ -20,7 +20,15 @@ public final class CentralDaos {
     public record Library(String code, String name, String country, boolean testProfile, int maxShortStayDays) {
     }
 
-    public record Caller(Library library, String workstation) {
+    /** Who calls: the library, the workstation's name, and the desk (its local register), if it says. */
+    public record Caller(Library library, String workstation, String deskId) {
+        public Caller(Library library, String workstation) {
+            this(library, workstation, null);
+        }
+
+        public Caller withDesk(String desk) {
+            return new Caller(library, workstation, desk == null || desk.isBlank() || desk.length() > 40 ? null : desk);
+        }
     }
 
     public interface Libraries {
@@ -74,14 +82,14 @@ public final class CentralDaos {
         record Answer(String requestHash, int status, String body) {
         }
 
-        record Keyed(String idemKey, String requestHash, int status, String body) {
+        record Keyed(String libraryCode, String idemKey, String requestHash, int status, String body) {
         }
 
-        @SqlQuery("SELECT idem_key, request_hash, status, body FROM idempotency WHERE library_code = :library "
-                + "AND idem_key IN (<keys>)")
+        /** By key alone, so the database uses the index led by the key; the caller checks the library. */
+        @SqlQuery("SELECT library_code, idem_key, request_hash, status, body FROM idempotency "
+                + "WHERE idem_key IN (<keys>)")
         @RegisterConstructorMapper(Keyed.class)
-        List<Keyed> findAll(@Bind("library") String library,
-                            @org.jdbi.v3.sqlobject.customizer.BindList("keys") java.util.Collection<String> keys);
+        List<Keyed> findAll(@org.jdbi.v3.sqlobject.customizer.BindList("keys") java.util.Collection<String> keys);
 
         @SqlQuery("SELECT request_hash, status, body FROM idempotency WHERE library_code = :library "
                 + "AND idem_key = :key")
@@ -120,9 +128,10 @@ public final class CentralDaos {
     }
 
     public interface ChangeFeed {
-        @SqlUpdate("INSERT INTO change_feed (library_code, patron_id, kind, at) VALUES (:library, :patron, :kind, :at)")
+        @SqlUpdate("INSERT INTO change_feed (library_code, patron_id, kind, at, desk_id) "
+                + "VALUES (:library, :patron, :kind, :at, :desk)")
         void append(@Bind("library") String library, @Bind("patron") UUID patron, @Bind("kind") String kind,
-                    @Bind("at") Instant at);
+                    @Bind("at") Instant at, @Bind("desk") String desk);
 
         record Entry(long seq, UUID patronId, String kind) {
         }

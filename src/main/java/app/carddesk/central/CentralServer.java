@@ -63,7 +63,8 @@ public final class CentralServer implements AutoCloseable {
         });
         app.before("/api/v1/*", ctx -> {
             if (!ctx.path().equals("/api/v1/openapi.yaml")) {
-                ctx.attribute(CALLER, service.authenticate(ctx.header("Authorization")));
+                ctx.attribute(CALLER, service.authenticate(ctx.header("Authorization"))
+                        .withDesk(ctx.header("X-CardDesk-Desk")));
             }
         });
         app.post("/api/v1/patrons", ctx -> answer(ctx,

@@ -141,7 +141,8 @@ public final class CentralService {
                 }
             }
             if (!keys.isEmpty()) {
-                h.attach(CentralDaos.Idempotency.class).findAll(library, keys).forEach(k -> seen.put(k.idemKey(), k));
+                h.attach(CentralDaos.Idempotency.class).findAll(keys).stream()
+                        .filter(k -> k.libraryCode().equals(library)).forEach(k -> seen.put(k.idemKey(), k));
             }
             List<PatronRegistry.Valid> valid = new java.util.ArrayList<>();
             List<Integer> validIndex = new java.util.ArrayList<>();
@@ -299,10 +300,14 @@ public final class CentralService {
     /** This library's changes after {@code after}, each with the patron as it is now (one query a page). */
     public Api.Changes changes(Caller caller, long after, int limit) {
         int n = Math.max(1, Math.min(limit, 5_000));
-        List<Api.Change> rows = jdbi.withHandle(h -> h.createQuery("SELECT c.seq AS change_seq, c.kind AS change_kind, "
+        // The caller's own changes come without the patron's data: that desk has it already.
+        List<Api.Change> rows = jdbi.withHandle(h -> h.createQuery("SELECT c.seq AS change_seq, "
+                + "CASE WHEN c.desk_id = :desk THEN 'OWN' ELSE c.kind END AS change_kind, "
                 + "c.patron_id AS change_patron, p.* FROM change_feed c LEFT JOIN patron p ON p.id = c.patron_id "
+                + "AND (c.desk_id IS NULL OR c.desk_id <> :desk) "
                 + "WHERE c.library_code = :library AND c.seq > :after ORDER BY c.seq LIMIT :limit")
                 .bind("library", caller.library().code()).bind("after", after).bind("limit", n + 1)
+                .bind("desk", caller.deskId() == null ? "" : caller.deskId())
                 .map((rs, ctx) -> new Api.Change(rs.getLong("change_seq"), rs.getString("change_kind"),
                         rs.getObject("change_patron", UUID.class),
                         rs.getObject("id") == null || "DELETED".equals(rs.getString("change_kind")) ? null

@@ -249,8 +249,8 @@ public final class PatronRegistry {
                 + ":updatedAt)");
         var cards = h.prepareBatch("INSERT INTO card (number, status, patron_id, library_code, issued_at) "
                 + "VALUES (?, 'ISSUED', ?, ?, ?)");
-        var feed = h.prepareBatch("INSERT INTO change_feed (library_code, patron_id, kind, at) "
-                + "VALUES (?, ?, 'CREATED', ?)");
+        var feed = h.prepareBatch("INSERT INTO change_feed (library_code, patron_id, kind, at, desk_id) "
+                + "VALUES (?, ?, 'CREATED', ?, ?)");
         var audit = h.prepareBatch("INSERT INTO audit_event (at, library_code, workstation, action, patron_id, "
                 + "detail) VALUES (?, ?, ?, 'PATRON_REGISTERED', ?, ?)");
         String library = caller.library().code();
@@ -263,7 +263,7 @@ public final class PatronRegistry {
                 cards.add(r.cardNumber(), r.id(), library, r.createdAt());
                 anyCard = true;
             }
-            feed.add(library, r.id(), now);
+            feed.add(library, r.id(), now, caller.deskId());
             audit.add(now, library, caller.workstation(), r.id(), "kind=" + r.registrationKind());
         }
         patrons.execute();
@@ -329,7 +329,7 @@ public final class PatronRegistry {
 
     private void changed(Handle h, Caller caller, UUID id, String kind, String action, String detail) {
         Instant now = clock.instant();
-        h.attach(CentralDaos.ChangeFeed.class).append(caller.library().code(), id, kind, now);
+        h.attach(CentralDaos.ChangeFeed.class).append(caller.library().code(), id, kind, now, caller.deskId());
         h.attach(CentralDaos.Audit.class).append(now, caller.library().code(), caller.workstation(), action, id,
                 detail);
     }

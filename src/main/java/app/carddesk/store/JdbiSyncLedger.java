@@ -78,15 +78,17 @@ public final class JdbiSyncLedger implements SyncLedger {
 
     @Override
     public void acknowledgedAll(List<OutboxItem> items, java.util.Map<UUID, Integer> centralVersions) {
+        if (items.isEmpty()) {
+            return;
+        }
         jdbi.useTransaction(h -> {
-            var done = h.prepareBatch("DELETE FROM outbox WHERE seq = ?");
-            items.forEach(i -> done.add(i.seq()));
-            done.execute();
-            if (!centralVersions.isEmpty()) {
-                var versions = h.prepareBatch("UPDATE patron SET central_version = ? WHERE id = ?");
-                centralVersions.forEach((id, v) -> versions.add(v, id));
-                versions.execute();
-            }
+            h.createUpdate("DELETE FROM outbox WHERE seq IN (<seqs>)")
+                    .bindList("seqs", items.stream().map(OutboxItem::seq).toList()).execute();
+            // One statement per distinct version: after a batch of registrations that is one, for version 1.
+            java.util.Map<Integer, List<UUID>> byVersion = new java.util.HashMap<>();
+            centralVersions.forEach((id, v) -> byVersion.computeIfAbsent(v, k -> new java.util.ArrayList<>()).add(id));
+            byVersion.forEach((v, ids) -> h.createUpdate("UPDATE patron SET central_version = :v WHERE id IN (<ids>)")
+                    .bind("v", v).bindList("ids", ids).execute());
         });
     }
 
@@ -125,6 +127,18 @@ public final class JdbiSyncLedger implements SyncLedger {
                     clock.instant());
             h.attach(AuditDao.class).append(new AuditEntry(clock.instant(), "sync", workstation, "SYNC_REFUSED",
                     item.patronId(), "kind=" + item.kind() + ";code=" + code));
+        });
+    }
+
+    @Override
+    public String deskId() {
+        return jdbi.inTransaction(h -> {
+            SyncDao dao = h.attach(SyncDao.class);
+            return dao.state("desk_id").orElseGet(() -> {
+                String id = UUID.randomUUID().toString();
+                dao.setState("desk_id", id);
+                return id;
+            });
         });
     }
 

@@ -36,6 +36,13 @@ public final class CentralClient {
     private final HttpClient http;
     private final Duration timeout;
 
+    private volatile String deskId = "";
+
+    /** Names this desk (its local register) to the central service, which leaves its own changes out of its feed. */
+    public void identifyAs(String desk) {
+        this.deskId = desk;
+    }
+
     public CentralClient(URI base, String token, ObjectMapper json, Duration timeout) {
         this.base = base;
         this.token = token;
@@ -102,7 +109,7 @@ public final class CentralClient {
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout.multipliedBy(3))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Accept", "application/json");
+                .header("Accept", "application/json").header("X-CardDesk-Desk", deskId);
     }
 
     private Response send(HttpRequest.Builder request) {

@@ -40,6 +40,9 @@ public interface SyncLedger {
 
     long lastChangeSeq();
 
+    /** This desk's own id, made once with its local register. */
+    String deskId();
+
     /** Applies a page of the change feed and remembers how far it got, in one transaction. */
     void applyChanges(List<Api.Change> changes, long last);
 

@@ -53,6 +53,7 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
         this.json = json;
         this.clock = clock;
         this.afterSend = afterSend;
+        client.identifyAs(ledger.deskId());
     }
 
     public SyncService(CentralClient client, SyncLedger ledger, ObjectMapper json, Clock clock) {

@@ -35,9 +35,9 @@ final class SyncBenchmark {
 
     static void run() throws IOException {
         Clock clock = Clock.systemUTC();
-        System.out.println("sync: a warm-up round of 2,000 pushed and 20,000 pulled first (JIT), figures below are "
+        System.out.println("sync: a warm-up round of 5,000 pushed and 20,000 pulled first (JIT), figures below are "
                 + "the measured rounds; the cold first round is printed too");
-        push(clock, 2_000, true);
+        push(clock, 5_000, true);
         pull(clock, 20_000, true);
         push(clock, PUSH, false);
         pull(clock, PULL, false);

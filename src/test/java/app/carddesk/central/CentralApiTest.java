@@ -171,6 +171,21 @@ class CentralApiTest {
     }
 
     @Test
+    void aDesksOwnChangesComeBackWithoutTheirData() throws Exception {
+        UUID id = UUID.randomUUID();
+        central.send("POST", "/api/v1/patrons", CentralFixture.TOKEN, patron(id, "409900030", "NONE", null, null),
+                "Idempotency-Key", "own-1", "X-CardDesk-Desk", "desk-a");
+        JsonNode own = body(central.send("GET", "/api/v1/changes?after=0", CentralFixture.TOKEN, null,
+                "X-CardDesk-Desk", "desk-a")).get("changes").get(0);
+        assertThat(own.get("kind").asText()).isEqualTo("OWN");
+        assertThat(own.get("patron").isNull()).isTrue();
+        JsonNode other = body(central.send("GET", "/api/v1/changes?after=0", CentralFixture.TOKEN, null,
+                "X-CardDesk-Desk", "desk-b")).get("changes").get(0);
+        assertThat(other.get("kind").asText()).isEqualTo("CREATED");
+        assertThat(other.get("patron").get("id").asText()).isEqualTo(id.toString());
+    }
+
+    @Test
     void reservesCardSeriesWithoutOverlapBetweenLibraries() throws Exception {
         HttpResponse<String> overlap = central.send("POST", "/api/v1/card-series", CentralFixture.TOKEN_NO,
                 "{\"prefix\":\"4099\",\"digits\":5,\"from\":90000,\"to\":99999}");

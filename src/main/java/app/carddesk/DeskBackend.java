@@ -89,19 +89,36 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
         }
     }
 
-    /** Starts syncing every {@code syncSeconds}, on a timer of its own; a desk without central has none. */
+    /**
+     * Starts syncing every {@code syncSeconds}, waiting longer after failed rounds, on a timer of its
+     * own; a desk without a central register has none.
+     */
     public DeskBackend startSyncing() {
         if (sync.isEmpty() || syncTimer.isPresent()) {
             return this;
         }
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        timer.scheduleWithFixedDelay(() -> {
+        SyncService service = sync.get();
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable[] round = new Runnable[1];
+        round[0] = () -> {
+            boolean ok;
             try {
-                sync.get().syncOnce();
+                ok = service.syncOnce().state() == app.carddesk.sync.SyncStatus.State.ONLINE;
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(DeskBackend.class).warn("Sync round failed: {}", e.getClass().getName());
+                ok = false;
             }
-        }, 1, config.syncSeconds(), TimeUnit.SECONDS);
+            int failed = ok ? 0 : failures.incrementAndGet();
+            if (ok) {
+                failures.set(0);
+            }
+            if (!timer.isShutdown()) {
+                timer.schedule(round[0], app.carddesk.sync.Backoff.nextDelaySeconds(config.syncSeconds(), failed),
+                        TimeUnit.SECONDS);
+            }
+        };
+        timer.schedule(round[0], 1, TimeUnit.SECONDS);
         return new DeskBackend(config, database, profile, issuing, sync, attention, Optional.of(timer));
     }
 

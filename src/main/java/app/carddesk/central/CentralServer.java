@@ -99,7 +99,9 @@ public final class CentralServer implements AutoCloseable {
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status())
                 .json(new Api.Error(e.code(), e.field(), e.getMessage(), e.existingId())));
         app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Request failed: {} {} ({})", ctx.method(), ctx.matchedPath(), e.getClass().getName(), e);
+            // Exception messages can quote data (database errors quote values), so only where it failed is logged.
+            StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+            LOG.error("Request failed: {} {} ({} at {})", ctx.method(), ctx.matchedPath(), e.getClass().getName(), at);
             ctx.status(500).json(new Api.Error("internal_error", null,
                     "The central service failed; nothing was changed by this request. Try again later.", null));
         });

@@ -259,6 +259,10 @@ class CentralApiTest {
         assertThat(hash).startsWith("$argon2id$");
         assertThat(new app.carddesk.security.Argon2PinHasher().matches(pin, hash)).isTrue();
         assertThat(DatabaseSearch.centralContains(central.server.database(), pin)).as("PIN stored in clear").isFalse();
+        central.server.database().jdbi().useHandle(h -> h.execute("INSERT INTO audit_event (at, library_code, "
+                + "workstation, action, detail) VALUES (CURRENT_TIMESTAMP, 'DEMO-DK', 'x', 'PLANTED', ?)", "pin=" + pin));
+        assertThat(DatabaseSearch.centralContains(central.server.database(), pin))
+                .as("the search finds a PIN planted in clear, so its 'false' above means something").isTrue();
     }
 
     private static String pinFrom(MimeMessage message) throws Exception {

@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Looks through every text value of every table for a string, for the tests that prove a PIN is
- * stored nowhere in clear. UUIDs and Argon2 hashes are left out: their random characters may
- * contain any four digits by chance.
+ * Looks through every text value of every table for a number standing on its own, for the tests
+ * that prove a PIN is stored nowhere in clear. UUIDs and Argon2 hashes are left out, and so are
+ * digits inside longer numbers (card numbers, times): any of them may hold four given digits by
+ * chance.
  */
 final class DatabaseSearch {
 
@@ -16,6 +17,11 @@ final class DatabaseSearch {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\\$argon2id\\$\\S+");
 
     private DatabaseSearch() {
+    }
+
+    /** The digits on their own, not inside a longer number such as a card number or a time. */
+    static Pattern standalone(String digits) {
+        return Pattern.compile("(?<!\\d)" + Pattern.quote(digits) + "(?!\\d)");
     }
 
     static boolean centralContains(CentralDatabase db, String needle) {
@@ -29,7 +35,8 @@ final class DatabaseSearch {
             for (String table : tables) {
                 for (Map<String, Object> row : h.createQuery("SELECT * FROM \"" + table + "\"").mapToMap().list()) {
                     for (Object value : row.values()) {
-                        if (value != null && RANDOM.matcher(value.toString()).replaceAll("").contains(needle)) {
+                        if (value instanceof String text && standalone(needle).matcher(
+                                RANDOM.matcher(text).replaceAll("")).find()) {
                             return true;
                         }
                     }

@@ -268,10 +268,11 @@ class SyncTest {
 
         static boolean contains(Jdbi jdbi, String needle) {
             return jdbi.withHandle(h -> h.createQuery("SELECT table_name FROM information_schema.tables "
-                    + "WHERE table_schema = 'PUBLIC' AND table_type = 'BASE TABLE'").mapTo(String.class).list()
+                    + "WHERE UPPER(table_schema) = 'PUBLIC' AND table_type = 'BASE TABLE'").mapTo(String.class).list()
                     .stream().anyMatch(t -> h.createQuery("SELECT * FROM \"" + t + "\"").mapToMap().list().stream()
-                            .flatMap(r -> r.values().stream()).anyMatch(v -> v != null
-                                    && RANDOM.matcher(v.toString()).replaceAll("").contains(needle))));
+                            .flatMap(r -> r.values().stream()).anyMatch(v -> v instanceof String text
+                                    && Pattern.compile("(?<!\\d)" + Pattern.quote(needle) + "(?!\\d)")
+                                    .matcher(RANDOM.matcher(text).replaceAll("")).find())));
         }
     }
 }

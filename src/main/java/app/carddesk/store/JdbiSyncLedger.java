@@ -37,9 +37,7 @@ public final class JdbiSyncLedger implements SyncLedger {
 
     @Override
     public List<OutboxItem> pending(int limit) {
-        return jdbi.withExtension(OutboxDao.class, d -> d.oldest(limit)).stream()
-                .map(p -> new OutboxItem(p.seq(), p.patronId(), p.kind(), p.payload(), p.createdAt(), p.idemKey(),
-                        p.attempts())).toList();
+        return pendingAfter(0, limit);
     }
 
     @Override

@@ -22,11 +22,6 @@ public interface OutboxDao {
             + "VALUES (:patronId, :kind, :payload, :at, CAST(RANDOM_UUID() AS VARCHAR))")
     void append(@BindMethods OutboxEntry entry, @Bind("at") Instant at);
 
-    @SqlQuery("SELECT seq, patron_id, kind, payload, created_at, idem_key, attempts FROM outbox ORDER BY seq "
-            + "LIMIT :limit")
-    @RegisterConstructorMapper(Pending.class)
-    List<Pending> oldest(@Bind("limit") int limit);
-
     @SqlQuery("SELECT seq, patron_id, kind, payload, created_at, idem_key, attempts FROM outbox WHERE seq > :seq "
             + "ORDER BY seq LIMIT :limit")
     @RegisterConstructorMapper(Pending.class)

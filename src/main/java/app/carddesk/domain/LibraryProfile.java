@@ -12,12 +12,15 @@ import java.util.List;
  * @param testProfile       a test or demo profile accepts synthetic identity numbers
  * @param maxShortStayDays  the longest expiry a short-stay patron may be given, in days from today
  * @param homeLibraryCode   the pickup library chosen unless staff choose another
+ * @param digitalServices   what the library's digital services ask of a patron's identity
  */
 public record LibraryProfile(String code, String name, Country country, boolean testProfile,
                              int maxShortStayDays, String homeLibraryCode, List<CardSeries> cardSeries,
-                             List<PickupLibrary> pickupLibraries, List<PatronCategory> categories) {
+                             List<PickupLibrary> pickupLibraries, List<PatronCategory> categories,
+                             List<DigitalServiceRule> digitalServices) {
 
     public LibraryProfile {
+        digitalServices = List.copyOf(digitalServices);
         cardSeries = List.copyOf(cardSeries);
         pickupLibraries = List.copyOf(pickupLibraries);
         categories = List.copyOf(categories);

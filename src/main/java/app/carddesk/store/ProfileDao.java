@@ -22,6 +22,14 @@ public interface ProfileDao {
     record CategoryRow(String code, String nameDa, String nameNb, String nameEn) {
     }
 
+    record ServiceRow(String service, String requiredIdentity, int minAge) {
+    }
+
+    @SqlQuery("SELECT service, required_identity, min_age FROM digital_service_rule WHERE profile_code = :code "
+            + "ORDER BY sort_order")
+    @RegisterConstructorMapper(ServiceRow.class)
+    List<ServiceRow> digitalServices(@Bind("code") String code);
+
     @SqlQuery("SELECT code, name, country, test_profile, max_short_stay_days, home_library_code "
             + "FROM library_profile WHERE code = :code")
     @RegisterConstructorMapper(ProfileRow.class)

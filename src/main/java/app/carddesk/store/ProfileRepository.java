@@ -3,6 +3,11 @@ package app.carddesk.store;
 import app.carddesk.domain.CardSeries;
 import app.carddesk.domain.CheckDigit;
 import app.carddesk.domain.Country;
+import app.carddesk.domain.DigitalServiceRule;
+import app.carddesk.domain.IdentityKind;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import app.carddesk.domain.LibraryProfile;
 import app.carddesk.domain.PatronCategory;
 import app.carddesk.domain.PickupLibrary;
@@ -27,7 +32,14 @@ public final class ProfileRepository {
                         .map(s -> new CardSeries(s.prefix(), s.digits(), CheckDigit.valueOf(s.checkDigit()))).toList(),
                 dao.pickupLibraries(code).stream().map(l -> new PickupLibrary(l.code(), l.name())).toList(),
                 dao.categories(code).stream()
-                        .map(c -> new PatronCategory(c.code(), c.nameDa(), c.nameNb(), c.nameEn())).toList())));
+                        .map(c -> new PatronCategory(c.code(), c.nameDa(), c.nameNb(), c.nameEn())).toList(),
+                dao.digitalServices(code).stream().map(ProfileRepository::rule).toList())));
+    }
+
+    private static DigitalServiceRule rule(ProfileDao.ServiceRow row) {
+        Set<IdentityKind> kinds = Arrays.stream(row.requiredIdentity().split(",")).map(String::trim)
+                .filter(k -> !k.isEmpty()).map(IdentityKind::valueOf).collect(Collectors.toSet());
+        return new DigitalServiceRule(row.service(), kinds, row.minAge());
     }
 
     public List<String> codes() {

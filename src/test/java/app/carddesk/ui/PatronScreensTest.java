@@ -23,6 +23,9 @@ class PatronScreensTest extends DeskUiTest {
         scan(robot, "409900040");
         waitForText(robot, "#patronTitle", "Amira Hassan");
         assertThat(text(robot, "#fact-identity")).isEqualTo("none yet");
+        assertThat(text(robot, "#service-MITID_LOGIN"))
+                .isEqualTo("Log in with MitID: not possible, it needs a CPR.");
+        assertThat(text(robot, "#service-CARD_PIN_LOGIN")).isEqualTo("Log in with card number and PIN: yes");
         robot.clickOn("#registerIdButton");
         fill(robot, "#convertIdentityField", "300601-4002");
         robot.type(KeyCode.ENTER);
@@ -45,6 +48,7 @@ class PatronScreensTest extends DeskUiTest {
         assertThat(count("SELECT COUNT(*) FROM card WHERE number = '409900040' AND status = 'RETIRED'"))
                 .isEqualTo(1);
         assertThat(text(robot, "#fact-identity")).as("the number is masked on screen").isEqualTo("CPR 300601-XXXX");
+        waitForText(robot, "#service-MITID_LOGIN", "Log in with MitID: yes");
 
         scan(robot, "409900040");
         waitForText(robot, "#cardProblem", "can never be issued again");

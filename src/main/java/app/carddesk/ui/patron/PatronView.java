@@ -2,6 +2,7 @@ package app.carddesk.ui.patron;
 
 import app.carddesk.domain.Address;
 import app.carddesk.domain.DateInput;
+import app.carddesk.domain.DigitalAccess;
 import app.carddesk.domain.LibraryProfile;
 import app.carddesk.domain.Patron;
 import app.carddesk.domain.PickupLibrary;
@@ -30,7 +31,7 @@ public final class PatronView {
     @FXML private GridPane facts, compareGrid;
     @FXML private TextField feesField, creditField, identityField;
     @FXML private Button registerIdButton, saveButton;
-    @FXML private VBox conversionBox, destroyBox;
+    @FXML private VBox conversionBox, destroyBox, servicesBox;
     @FXML private CheckBox cardCut;
 
     public PatronView(PatronViewModel vm, LibraryProfile profile, Messages messages) {
@@ -61,8 +62,32 @@ public final class PatronView {
         saveButton.disableProperty().bind(vm.fetched.isNull().or(vm.awaitingDestruction));
         identityField.disableProperty().bind(vm.awaitingDestruction);
         vm.patron.addListener((obs, old, p) -> show(p));
+        vm.digitalAccess.addListener((javafx.collections.ListChangeListener<DigitalAccess.Access>) c -> showAccess());
         vm.fetched.addListener((obs, old, p) -> showFetched(p));
         show(vm.patron.get());
+    }
+
+    /** One line per service: usable, or not and why, so staff can explain it. */
+    private void showAccess() {
+        servicesBox.getChildren().clear();
+        for (DigitalAccess.Access a : vm.digitalAccess) {
+            String name = messages.get("service." + a.service());
+            Label line = new Label(a.allowed() ? messages.get("service.allowed", name)
+                    : messages.get("service.notAllowed", name, reason(a)));
+            line.setId("service-" + a.service());
+            line.getStyleClass().add(a.allowed() ? "success" : "warning");
+            line.setWrapText(true);
+            servicesBox.getChildren().add(line);
+        }
+    }
+
+    private String reason(DigitalAccess.Access a) {
+        if (!"service.reason.needsIdentity".equals(a.reason().key())) {
+            return messages.text(a.reason());
+        }
+        String kinds = String.join(messages.get("service.or"), java.util.Arrays.stream(
+                a.reason().args().get(0).toString().split(",")).map(k -> messages.get("identityKind." + k)).toList());
+        return messages.get("service.reason.needsIdentity", kinds);
     }
 
     private static void visible(Node n, javafx.beans.value.ObservableValue<Boolean> when) {

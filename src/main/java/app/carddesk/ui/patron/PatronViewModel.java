@@ -2,6 +2,7 @@ package app.carddesk.ui.patron;
 
 import app.carddesk.domain.Checked;
 import app.carddesk.domain.DateInput;
+import app.carddesk.domain.DigitalAccess;
 import app.carddesk.domain.IdentityNumber;
 import app.carddesk.domain.MinorUnits;
 import app.carddesk.domain.Patron;
@@ -49,6 +50,10 @@ public final class PatronViewModel {
     public final ObjectProperty<Problem> message = new SimpleObjectProperty<>();
     public final ObjectProperty<Problem> success = new SimpleObjectProperty<>();
 
+    /** What the patron can do in the library's digital services, and why not where not. */
+    public final javafx.collections.ObservableList<DigitalAccess.Access> digitalAccess =
+            javafx.collections.FXCollections.observableArrayList();
+
     public final BooleanBinding canRegisterNationalId = Bindings.createBooleanBinding(
             () -> patron.get() != null && patron.get().identity() == null, patron);
 
@@ -78,6 +83,8 @@ public final class PatronViewModel {
             message.set(Problem.of("patron.gone"));
             return;
         }
+        digitalAccess.setAll(DigitalAccess.of(service.profile().digitalServices(), p.identityKind(), p.birthDate(),
+                service.today()));
         fees.set(MinorUnits.format(p.feesOwedMinor()));
         printCredit.set(MinorUnits.format(p.printCreditMinor()));
         balanceProblem.set(null);

@@ -1,0 +1,33 @@
+package app.carddesk.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DigitalAccessTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    private static final List<DigitalServiceRule> DK = List.of(
+            new DigitalServiceRule("MITID_LOGIN", Set.of(IdentityKind.CPR), 15),
+            new DigitalServiceRule("CARD_PIN_LOGIN", Set.of(), 0));
+
+    @ParameterizedTest(name = "{0} born {1}: MitID {2} ({3})")
+    @CsvSource({
+            "CPR,  1990-01-01, true,  ''",
+            "NONE, 1990-01-01, false, service.reason.needsIdentity",
+            "CPR,  2012-01-01, false, service.reason.tooYoung",
+            "CPR,  2011-11-22, true,  ''",
+            "CPR,  2011-11-23, false, service.reason.tooYoung",
+            "DUF,  1990-01-01, false, service.reason.needsIdentity",
+    })
+    void mitIdNeedsACprAndAge15(IdentityKind kind, LocalDate birth, boolean allowed, String reason) {
+        List<DigitalAccess.Access> access = DigitalAccess.of(DK, kind, birth, TODAY);
+        assertThat(access.get(0).allowed()).isEqualTo(allowed);
+        assertThat(access.get(0).reason() == null ? "" : access.get(0).reason().key()).isEqualTo(reason);
+        assertThat(access.get(1).allowed()).as("card and PIN work for everyone").isTrue();
+    }
+}

@@ -11,6 +11,14 @@ import java.time.LocalDate;
  */
 public record IdentityNumber(IdentityKind kind, String number, LocalDate birthDate) {
 
+    /**
+     * A Danish replacement number (erstatningspersonnummer: day + 60), given while the real CPR
+     * number is unknown: the patron must be re-registered on their real number when it is known.
+     */
+    public boolean needsReRegistration() {
+        return kind == IdentityKind.CPR && Integer.parseInt(number.substring(0, 2)) > 60;
+    }
+
     /** The number as people write it: CPR numbers with their hyphen. */
     public String display() {
         return kind == IdentityKind.CPR ? number.substring(0, 6) + "-" + number.substring(6) : number;

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>Rules that real registers break are warnings, not rejections: since 2007 valid CPR numbers
  * exist that fail modulus 11, and DUF numbers are not always issued with a correct checksum.
- * Norwegian numbers must pass both check digits, with the first one checked by the rule the tax
+ * A Danish replacement number (day + 60) is accepted with a warning and marked for
+ * re-registration. Norwegian numbers must pass both check digits, with the first one checked by the rule the tax
  * authority announced for numbers issued from 2032 (weighted remainder 0, 1, 2 or 3), which
  * also accepts every number issued under the old rule.
  */
@@ -55,6 +56,10 @@ public final class IdentityValidator {
 
     private Checked<IdentityNumber> checkCpr(String d, LocalDate today) {
         int day = num(d, 0, 2);
+        boolean replacement = day > 60;
+        if (replacement) {
+            day -= 60;
+        }
         int month = num(d, 2, 4);
         int yy = num(d, 4, 6);
         int centuryDigit = d.charAt(6) - '0';
@@ -67,7 +72,9 @@ public final class IdentityValidator {
             return Checked.fail(Problem.of("identity.future", birth));
         }
         List<Problem> warnings = new ArrayList<>();
-        if (weightedSum(d, CPR_WEIGHTS) % 11 != 0) {
+        if (replacement) {
+            warnings.add(Problem.of("identity.cpr.replacement"));
+        } else if (weightedSum(d, CPR_WEIGHTS) % 11 != 0) {
             warnings.add(Problem.of("identity.cpr.modulus11"));
         }
         return Checked.okWithWarnings(new IdentityNumber(IdentityKind.CPR, d, birth), warnings);

@@ -214,9 +214,12 @@ public final class IssuingService {
         if (patron == null) {
             return Optional.of(Problem.of("patron.gone"));
         }
-        if (patron.identity() != null) {
+        if (patron.identity() != null && !patron.identity().needsReRegistration()) {
             return Optional.of(Problem.of("convert.hasIdentity"));
         }
+        // A temporary card is destroyed at conversion; a patron re-registered from a replacement
+        // number keeps the card they have.
+        String retire = patron.identity() == null ? patron.cardNumber() : null;
         Optional<UUID> other = store.patronIdByIdentity(master.identity().number());
         if (other.isPresent()) {
             return Optional.of(Problem.of("issue.conflict.identity_already_registered"));
@@ -224,11 +227,11 @@ public final class IssuingService {
         ObjectNode change = json.createObjectNode().put("patronId", patronId.toString())
                 .put("identityKind", master.identity().kind().name())
                 .put("identityNumber", master.identity().number())
-                .put("retiredCard", patron.cardNumber());
+                .put("retiredCard", retire);
         try {
-            store.convertToNationalId(patronId, master, patron.cardNumber(),
+            store.convertToNationalId(patronId, master, retire,
                     audit("NATIONAL_ID_REGISTERED", patronId, "identity=" + master.identity().kind()
-                            + ";cardRetired=" + (patron.cardNumber() != null)),
+                            + ";cardRetired=" + (retire != null)),
                     List.of(new OutboxEntry(patronId, "NATIONAL_ID_REGISTERED", change.toString())));
         } catch (PatronStore.ConflictException e) {
             return Optional.of(Problem.of("issue.conflict." + e.code()));

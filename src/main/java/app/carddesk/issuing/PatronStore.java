@@ -31,8 +31,8 @@ public interface PatronStore {
     void insert(Patron patron, String pinHash, AuditEntry audit, List<OutboxEntry> outbox);
 
     /**
-     * Gives a temporary patron their national ID and the register's master data, and retires the
-     * destroyed temporary card.
+     * Gives a patron their national ID and the register's master data, and retires the destroyed
+     * temporary card; with {@code retiredCard} null the patron keeps their card.
      */
     void convertToNationalId(UUID patronId, PersonRecord master, String retiredCard, AuditEntry audit,
                              List<OutboxEntry> outbox);

@@ -94,7 +94,7 @@ public final class JdbiPatronStore implements PatronStore {
                 int changed = h.attach(PatronDao.class).convert(patronId, master.identity().kind().name(),
                         master.identity().number(), master.surname(), master.givenName(),
                         ContactRules.nameKey(master.surname()), ContactRules.nameKey(master.givenName()),
-                        master.birthDate(), a.line(), a.postalCode(), a.city(), a.country(), now);
+                        master.birthDate(), a.line(), a.postalCode(), a.city(), a.country(), retiredCard == null, now);
                 if (changed != 1) {
                     throw new ConflictException("patron_gone");
                 }

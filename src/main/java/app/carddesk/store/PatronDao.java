@@ -56,7 +56,8 @@ public interface PatronDao {
             UPDATE patron SET identity_kind = :kind, identity_number = :number, surname = :surname,
                    given_name = :givenName, surname_key = :surnameKey, given_name_key = :givenNameKey,
                    birth_date = :birthDate, address_line = :line, postal_code = :postalCode, city = :city,
-                   country = :country, registration_kind = 'NATIONAL_ID', expires_on = NULL, card_number = NULL,
+                   country = :country, registration_kind = 'NATIONAL_ID', expires_on = NULL,
+                   card_number = CASE WHEN :keepCard THEN card_number ELSE NULL END,
                    updated_at = :now, version = version + 1
              WHERE id = :id""")
     int convert(@Bind("id") UUID id, @Bind("kind") String kind, @Bind("number") String number,
@@ -64,7 +65,7 @@ public interface PatronDao {
                 @Bind("surnameKey") String surnameKey, @Bind("givenNameKey") String givenNameKey,
                 @Bind("birthDate") LocalDate birthDate, @Bind("line") String line,
                 @Bind("postalCode") String postalCode, @Bind("city") String city, @Bind("country") String country,
-                @Bind("now") Instant now);
+                @Bind("keepCard") boolean keepCard, @Bind("now") Instant now);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE registration_kind = 'SHORT_STAY' AND expires_on < :today "
             + "ORDER BY expires_on, surname_key")

@@ -64,6 +64,18 @@ class IdentityValidatorTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"7103904321, 1990-03-11", "910199-0000, 1999-01-31"})
+    void danishReplacementNumbersAreAcceptedAndMarkedForReRegistration(String raw, LocalDate birth) {
+        Checked<IdentityNumber> checked = production.check(raw, TODAY);
+        assertThat(checked.isOk()).isTrue();
+        assertThat(checked.value().kind()).isEqualTo(IdentityKind.CPR);
+        assertThat(checked.value().birthDate()).isEqualTo(birth);
+        assertThat(checked.value().needsReRegistration()).isTrue();
+        assertThat(checked.warnings()).extracting(Problem::key).containsExactly("identity.cpr.replacement");
+        assertThat(production.check("1503901001", TODAY).value().needsReRegistration()).isFalse();
+    }
+
+    @ParameterizedTest
     @CsvSource({"01019012405", "01019012316"})
     void acceptsTheFirstCheckDigitsOfThe2032Rule(String raw) {
         assertThat(production.check(raw, TODAY).isOk()).isTrue();

@@ -107,6 +107,21 @@ class IssuingServiceTest {
     }
 
     @Test
+    void aPatronOnAReplacementNumberIsReRegisteredOnTheRealCprAndKeepsTheCard() {
+        IdentityNumber replacement = service.checkIdentity("7503901234").value();
+        assertThat(replacement.needsReRegistration()).isTrue();
+        UUID id = ((IssueOutcome.Issued) service.issue(request("409900009", RegistrationKind.NATIONAL_ID,
+                replacement, "4826", null))).patronId();
+        PersonRecord maja = ((FetchResult.Found) service.fetch(service.checkIdentity("1503901001").value())).person();
+        assertThat(service.registerNationalId(id, maja)).isEmpty();
+        assertThat(service.patron(id).orElseThrow().identity().number()).isEqualTo("1503901001");
+        assertThat(service.patron(id).orElseThrow().identity().needsReRegistration()).isFalse();
+        assertThat(service.lookUp("409900009")).as("the patron keeps their card").isInstanceOf(
+                CardLookup.Issued.class);
+        assertThat(service.registerNationalId(id, maja)).map(Problem::key).contains("convert.hasIdentity");
+    }
+
+    @Test
     void keepsExpiredPatronsWithABalance() {
         UUID id = ((IssueOutcome.Issued) service.issue(request("409900005", RegistrationKind.SHORT_STAY, null,
                 "4826", TODAY.plusDays(2)))).patronId();

@@ -55,7 +55,8 @@ public final class PatronViewModel {
             javafx.collections.FXCollections.observableArrayList();
 
     public final BooleanBinding canRegisterNationalId = Bindings.createBooleanBinding(
-            () -> patron.get() != null && patron.get().identity() == null, patron);
+            () -> patron.get() != null && (patron.get().identity() == null
+                    || patron.get().identity().needsReRegistration()), patron);
 
     private final IssuingService service;
     private final BackgroundWork background;
@@ -143,21 +144,26 @@ public final class PatronViewModel {
             identityProblem.set(Problem.of("identity.fetchFirst"));
             return;
         }
-        if (patron.get().cardNumber() == null) {
+        if (!temporaryCardToDestroy()) {
             finishConversion();
             return;
         }
         awaitingDestruction.set(true);
     }
 
+    /** A patron without a national ID holds a temporary card, to be cut in half at conversion. */
+    private boolean temporaryCardToDestroy() {
+        return patron.get().cardNumber() != null && patron.get().identity() == null;
+    }
+
     public void finishConversion() {
-        if (patron.get().cardNumber() != null && !cardCut.get()) {
+        if (temporaryCardToDestroy() && !cardCut.get()) {
             message.set(Problem.of("convert.cutCardFirst"));
             return;
         }
         UUID id = patron.get().id();
         PersonRecord master = fetched.get();
-        String retired = patron.get().cardNumber();
+        String retired = temporaryCardToDestroy() ? patron.get().cardNumber() : null;
         background.submit(() -> service.registerNationalId(id, master), (Optional<Problem> problem) -> {
             if (problem.isPresent()) {
                 message.set(problem.get());

@@ -239,6 +239,11 @@ public final class IssuingService {
         return Optional.empty();
     }
 
+    /** The work queue of patrons on replacement numbers. */
+    public List<Patron> needingReRegistration() {
+        return store.needingReRegistration();
+    }
+
     public List<Patron> expiredShortStay() {
         return store.expiredShortStay(today());
     }

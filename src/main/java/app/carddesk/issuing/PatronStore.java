@@ -37,6 +37,9 @@ public interface PatronStore {
     void convertToNationalId(UUID patronId, PersonRecord master, String retiredCard, AuditEntry audit,
                              List<OutboxEntry> outbox);
 
+    /** Patrons registered on a Danish replacement CPR number, to be re-registered on the real one. */
+    List<Patron> needingReRegistration();
+
     /** Short-stay patrons whose expiry date is before {@code today}. */
     List<Patron> expiredShortStay(LocalDate today);
 

@@ -109,6 +109,12 @@ public final class JdbiPatronStore implements PatronStore {
     }
 
     @Override
+    public List<Patron> needingReRegistration() {
+        return jdbi.withExtension(PatronDao.class, PatronDao::needingReRegistration).stream()
+                .map(JdbiPatronStore::toPatron).toList();
+    }
+
+    @Override
     public List<Patron> expiredShortStay(LocalDate today) {
         return jdbi.withExtension(PatronDao.class, dao -> dao.expiredShortStay(today)).stream()
                 .map(JdbiPatronStore::toPatron).toList();

@@ -71,6 +71,10 @@ public interface PatronDao {
             + "ORDER BY expires_on, surname_key")
     List<PatronRow> expiredShortStay(@Bind("today") LocalDate today);
 
+    @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE identity_kind = 'CPR' "
+            + "AND CAST(SUBSTRING(identity_number, 1, 2) AS INT) > 60 ORDER BY surname_key, given_name_key")
+    List<PatronRow> needingReRegistration();
+
     @SqlUpdate("DELETE FROM patron WHERE id = :id")
     int delete(@Bind("id") UUID id);
 

@@ -128,6 +128,25 @@ class PatronScreensTest extends DeskUiTest {
     }
 
     @Test
+    void listsPatronsOnReplacementNumbersForReRegistration(FxRobot robot) {
+        var issuing = backend.issuing();
+        issuing.issue(new app.carddesk.issuing.IssueRequest(issuing.profile().cardNumberPolicy().check("409900095")
+                .value(), RegistrationKind.NATIONAL_ID, issuing.checkIdentity("7503901234").value(),
+                new app.carddesk.issuing.PatronDetails("Mortensen", "Lise", LocalDate.of(1990, 3, 15), "", "",
+                        new app.carddesk.domain.Address("Vej 3", "1000", "København K", "")), null,
+                app.carddesk.domain.PinDelivery.OWN_PIN, "4826", true, "PUBLIC", "KB-SK", "en"));
+        robot.type(KeyCode.F3);
+        waitUntil(() -> visible(robot, "#expiringTable"));
+        robot.clickOn("Re-register");
+        waitUntil(() -> robot.lookup("#reRegisterTable").queryTableView().getItems().size() == 1);
+        robot.interact(() -> robot.lookup("#reRegisterTable").queryTableView().getSelectionModel().select(0));
+        robot.clickOn("#openReRegister");
+        waitForText(robot, "#patronTitle", "Lise Mortensen");
+        assertThat(text(robot, "#fact-identity")).contains("replacement number");
+        assertThat(visible(robot, "#registerIdButton")).isTrue();
+    }
+
+    @Test
     void leavingTheChecklistAsksFirst(FxRobot robot) {
         scan(robot, "409900090");
         waitUntil(() -> visible(robot, "#withoutRadio"));

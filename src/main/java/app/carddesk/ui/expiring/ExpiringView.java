@@ -25,6 +25,9 @@ public final class ExpiringView {
     @FXML private TableColumn<Row, String> cardColumn, nameColumn, expiredColumn, feesColumn, creditColumn,
             statusColumn;
     @FXML private Button deleteButton;
+    @FXML private javafx.scene.layout.VBox root;
+    @FXML private TableView<ExpiringViewModel.ReRegisterRow> reRegisterTable;
+    @FXML private TableColumn<ExpiringViewModel.ReRegisterRow, String> reCardColumn, reNameColumn;
     @FXML private Label message;
 
     public ExpiringView(ExpiringViewModel vm, Messages messages) {
@@ -50,15 +53,31 @@ public final class ExpiringView {
             }
         });
         vm.rows.addListener((ListChangeListener<Row>) c -> deleteButton.setDisable(vm.deletableCount() == 0));
+        reRegisterTable.setItems(vm.reRegister);
+        reCardColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cardNumber()));
+        reNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         deleteButton.setDisable(true);
         message.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.message.get()), vm.message));
         // The screen's root is shown and hidden by the frame: refresh the list each time it shows.
-        table.getParent().visibleProperty().addListener((obs, was, now) -> {
+        screen().visibleProperty().addListener((obs, was, now) -> {
             if (now) {
                 vm.message.set(null);
                 vm.refresh();
             }
         });
+    }
+
+    /** The screen's root, which the frame shows and hides. */
+    private javafx.scene.Parent screen() {
+        return root;
+    }
+
+    @FXML
+    private void openReRegister() {
+        ExpiringViewModel.ReRegisterRow row = reRegisterTable.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            vm.open(row);
+        }
     }
 
     private static void column(TableColumn<Row, String> column, Function<Row, String> value) {

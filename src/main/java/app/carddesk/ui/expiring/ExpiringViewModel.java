@@ -27,6 +27,12 @@ public final class ExpiringViewModel {
     }
 
     public final ObservableList<Row> rows = FXCollections.observableArrayList();
+
+    /** A patron on a replacement number, by card and name only. */
+    public record ReRegisterRow(UUID id, String cardNumber, String name) {
+    }
+
+    public final ObservableList<ReRegisterRow> reRegister = FXCollections.observableArrayList();
     public final ObjectProperty<Problem> message = new SimpleObjectProperty<>();
 
     private final IssuingService service;
@@ -42,6 +48,12 @@ public final class ExpiringViewModel {
     public void refresh() {
         background.submit(service::expiredShortStay, patrons -> rows.setAll(patrons.stream().map(this::row).toList()),
                 this::failed);
+        background.submit(service::needingReRegistration, patrons -> reRegister.setAll(patrons.stream()
+                .map(p -> new ReRegisterRow(p.id(), p.cardNumber(), p.fullName())).toList()), this::failed);
+    }
+
+    public void open(ReRegisterRow row) {
+        navigation.openPatron(row.id());
     }
 
     private Row row(Patron p) {

@@ -4,6 +4,7 @@ import app.carddesk.domain.CardNumber;
 import app.carddesk.domain.Checked;
 import app.carddesk.domain.ContactRules;
 import app.carddesk.domain.IdentityNumber;
+import app.carddesk.domain.IdentityTransitions;
 import app.carddesk.domain.LibraryProfile;
 import app.carddesk.domain.Patron;
 import app.carddesk.domain.PinDelivery;
@@ -214,8 +215,10 @@ public final class IssuingService {
         if (patron == null) {
             return Optional.of(Problem.of("patron.gone"));
         }
-        if (patron.identity() != null && !patron.identity().needsReRegistration()) {
-            return Optional.of(Problem.of("convert.hasIdentity"));
+        if (!IdentityTransitions.allowed(patron.identity(), master.identity().kind())) {
+            return Optional.of(Problem.of(patron.identity() != null && patron.identity().kind() == master.identity()
+                    .kind() || !IdentityTransitions.canMoveOn(patron.identity()) ? "convert.hasIdentity"
+                    : "convert.notAllowed"));
         }
         // A temporary card is destroyed at conversion; a patron re-registered from a replacement
         // number keeps the card they have.

@@ -122,6 +122,20 @@ class IssuingServiceTest {
     }
 
     @Test
+    void aDNumberMovesOnToAFodselsnummerAndKeepsTheCard() {
+        IdentityNumber dNumber = service.checkIdentity("41019012393").value();
+        UUID id = ((IssueOutcome.Issued) service.issue(request("409900012", RegistrationKind.NATIONAL_ID, dNumber,
+                "4826", null))).patronId();
+        IdentityNumber fnr = service.checkIdentity("14839512318").value();
+        PersonRecord ingrid = ((FetchResult.Found) service.fetch(fnr)).person();
+        assertThat(service.registerNationalId(id, ingrid)).isEmpty();
+        assertThat(service.patron(id).orElseThrow().identity().kind()).isEqualTo(app.carddesk.domain.IdentityKind.FNR);
+        assertThat(service.lookUp("409900012")).isInstanceOf(CardLookup.Issued.class);
+        PersonRecord maja = ((FetchResult.Found) service.fetch(service.checkIdentity("1503901001").value())).person();
+        assertThat(service.registerNationalId(id, maja)).map(Problem::key).contains("convert.hasIdentity");
+    }
+
+    @Test
     void keepsExpiredPatronsWithABalance() {
         UUID id = ((IssueOutcome.Issued) service.issue(request("409900005", RegistrationKind.SHORT_STAY, null,
                 "4826", TODAY.plusDays(2)))).patronId();

@@ -3,6 +3,7 @@ package app.carddesk.ui.patron;
 import app.carddesk.domain.Checked;
 import app.carddesk.domain.DateInput;
 import app.carddesk.domain.DigitalAccess;
+import app.carddesk.domain.IdentityTransitions;
 import app.carddesk.domain.IdentityNumber;
 import app.carddesk.domain.MinorUnits;
 import app.carddesk.domain.Patron;
@@ -55,8 +56,7 @@ public final class PatronViewModel {
             javafx.collections.FXCollections.observableArrayList();
 
     public final BooleanBinding canRegisterNationalId = Bindings.createBooleanBinding(
-            () -> patron.get() != null && (patron.get().identity() == null
-                    || patron.get().identity().needsReRegistration()), patron);
+            () -> patron.get() != null && IdentityTransitions.canMoveOn(patron.get().identity()), patron);
 
     private final IssuingService service;
     private final BackgroundWork background;

@@ -31,14 +31,14 @@ public final class ContactRules {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        return EMAIL.matcher(value.trim()).matches() ? Optional.empty() : Optional.of(Problem.of("details.email"));
+        return EMAIL.matcher(value.trim()).matches() ? Optional.empty() : Optional.of(Problem.of("details.email.invalid"));
     }
 
     public static Optional<Problem> checkPhone(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        return PHONE.matcher(value.trim()).matches() ? Optional.empty() : Optional.of(Problem.of("details.phone"));
+        return PHONE.matcher(value.trim()).matches() ? Optional.empty() : Optional.of(Problem.of("details.phone.invalid"));
     }
 
     /** Case, accents and spacing folded, so that "Müller " and "muller" match. */

@@ -242,6 +242,11 @@ public final class IssuingService {
         return Optional.empty();
     }
 
+    /** What was done with a patron's record and when, for the "what is stored about me" report. */
+    public List<AuditEntry> auditTrail(UUID patronId) {
+        return store.auditTrail(patronId);
+    }
+
     /** The work queue of patrons on replacement numbers. */
     public List<Patron> needingReRegistration() {
         return store.needingReRegistration();

@@ -19,6 +19,9 @@ public interface PatronStore {
 
     Optional<UUID> patronIdByIdentity(String identityNumber);
 
+    /** What was done with a patron's record and when (no personal data in it). */
+    List<AuditEntry> auditTrail(UUID patronId);
+
     /** Patrons who may be the same person: same name and birth date, same e-mail or same phone. */
     List<PatronSummary> similar(String surnameKey, String givenNameKey, LocalDate birthDate, String emailKey,
                                 String phoneKey, int limit);

@@ -55,6 +55,11 @@ public final class JdbiPatronStore implements PatronStore {
     }
 
     @Override
+    public List<AuditEntry> auditTrail(UUID patronId) {
+        return jdbi.withExtension(AuditDao.class, d -> d.forPatron(patronId));
+    }
+
+    @Override
     public List<PatronSummary> similar(String surnameKey, String givenNameKey, LocalDate birthDate, String emailKey,
                                        String phoneKey, int limit) {
         return jdbi.withExtension(PatronDao.class,

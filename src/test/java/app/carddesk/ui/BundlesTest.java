@@ -44,6 +44,23 @@ class BundlesTest {
         assertThat(new TreeSet<>(other)).as("keys in %s", suffix).isEqualTo(new TreeSet<>(english));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "_da", "_nb"})
+    void noKeyIsDefinedTwice(String suffix) throws IOException {
+        Set<String> seen = new HashSet<>();
+        Set<String> twice = new TreeSet<>();
+        try (InputStream in = BundlesTest.class.getResourceAsStream("/app/carddesk/ui/messages" + suffix
+                + ".properties")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                int eq = line.indexOf('=');
+                if (!line.isBlank() && !line.startsWith("#") && eq > 0 && !seen.add(line.substring(0, eq).trim())) {
+                    twice.add(line.substring(0, eq).trim());
+                }
+            }
+        }
+        assertThat(twice).as("keys defined twice in messages%s (the last one silently wins)", suffix).isEmpty();
+    }
+
     @Test
     void everyTextIsUsedAndEveryUsedKeyExists() throws IOException {
         Set<String> literals = new HashSet<>();

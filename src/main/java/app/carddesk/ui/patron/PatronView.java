@@ -143,6 +143,17 @@ public final class PatronView {
     }
 
     @FXML
+    private void saveReport() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setInitialFileName(messages.get("report.fileName"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        java.io.File file = chooser.showSaveDialog(title.getScene().getWindow());
+        if (file != null) {
+            vm.saveStoredDataReport(file.toPath(), messages.locale());
+        }
+    }
+
+    @FXML
     private void saveBalances() {
         vm.saveBalances();
     }

@@ -186,6 +186,19 @@ public final class PatronViewModel {
         message.set(null);
     }
 
+    /** Writes "what is stored about me" for the patron on screen, in the given language. */
+    public void saveStoredDataReport(java.nio.file.Path target, java.util.Locale language) {
+        Patron p = patron.get();
+        if (p == null) {
+            return;
+        }
+        background.submit(() -> {
+            app.carddesk.letter.StoredDataReport.write(app.carddesk.text.Messages.bundle(language), p,
+                    service.profile(), service.auditTrail(p.id()), target);
+            return target;
+        }, saved -> success.set(Problem.of("report.saved", saved.getFileName().toString())), this::failed);
+    }
+
     /** The identity as the screen shows it: masked, for recognising rather than reading out. */
     public String maskedIdentity() {
         Patron p = patron.get();

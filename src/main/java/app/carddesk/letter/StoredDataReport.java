@@ -1,0 +1,85 @@
+package app.carddesk.letter;
+
+import app.carddesk.domain.DateInput;
+import app.carddesk.domain.LibraryProfile;
+import app.carddesk.domain.PickupLibrary;
+import app.carddesk.domain.MinorUnits;
+import app.carddesk.domain.Patron;
+import app.carddesk.domain.RegistrationKind;
+import app.carddesk.issuing.AuditEntry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+
+/**
+ * "What is stored about me": every piece of personal data the desk holds about a patron, where
+ * it came from, and what was done with the record and when, as a PDF the patron can take home.
+ */
+public final class StoredDataReport {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private StoredDataReport() {
+    }
+
+    /** The report's lines, in the patron's language. */
+    public static List<String> lines(ResourceBundle texts, Patron p, LibraryProfile profile, List<AuditEntry> history) {
+        boolean fromRegister = p.registrationKind() == RegistrationKind.NATIONAL_ID;
+        String master = texts.getString(fromRegister ? "report.source.register" : "report.source.desk");
+        String given = texts.getString("report.source.patron");
+        List<String> lines = new ArrayList<>();
+        lines.add(format(texts, "report.intro", profile.name()));
+        line(lines, texts, "details.name", p.fullName(), master);
+        line(lines, texts, "details.birthDate", DateInput.format(p.birthDate()), master);
+        line(lines, texts, "details.address", String.join(", ", p.address().line(), p.address().postalCode() + " "
+                + p.address().city(), p.address().country()).replaceAll(",\\s*$", ""), master);
+        if (p.identity() != null) {
+            line(lines, texts, "patron.identity", p.identity().display(), texts.getString("report.source.register"));
+        }
+        line(lines, texts, "details.email", p.email(), given);
+        line(lines, texts, "details.phone", p.phone(), given);
+        line(lines, texts, "patron.card", p.cardNumber(), texts.getString("report.source.card"));
+        line(lines, texts, "patron.registration", texts.getString("registration." + p.registrationKind()),
+                texts.getString("report.source.desk"));
+        if (p.expiresOn() != null) {
+            line(lines, texts, "patron.expires", DateInput.format(p.expiresOn()), texts.getString("report.source.desk"));
+        }
+        line(lines, texts, "patron.category", profile.categories().stream()
+                .filter(c -> c.code().equals(p.categoryCode())).findFirst().map(c -> c.name(texts.getLocale()))
+                .orElse(p.categoryCode()), texts.getString("report.source.desk"));
+        line(lines, texts, "patron.pickup", profile.pickupLibraries().stream()
+                .filter(l -> l.code().equals(p.pickupLibraryCode())).findFirst().map(PickupLibrary::name)
+                .orElse(p.pickupLibraryCode()), given);
+        line(lines, texts, "patron.fees", MinorUnits.format(p.feesOwedMinor()), texts.getString("report.source.staff"));
+        line(lines, texts, "patron.printCredit", MinorUnits.format(p.printCreditMinor()),
+                texts.getString("report.source.staff"));
+        lines.add(texts.getString("report.pin"));
+        lines.add(texts.getString("report.history"));
+        for (AuditEntry e : history) {
+            lines.add(WHEN.format(e.at()) + "  " + e.action());
+        }
+        lines.add(texts.getString("report.rights"));
+        return lines;
+    }
+
+    public static void write(ResourceBundle texts, Patron p, LibraryProfile profile, List<AuditEntry> history,
+                             Path target) throws IOException {
+        SimplePdf.write(format(texts, "report.title", p.fullName()), lines(texts, p, profile, history), target);
+    }
+
+    private static void line(List<String> lines, ResourceBundle texts, String labelKey, String value, String source) {
+        if (value != null && !value.isBlank()) {
+            lines.add(format(texts, "report.line", texts.getString(labelKey), value, source));
+        }
+    }
+
+    private static String format(ResourceBundle texts, String key, Object... args) {
+        return new MessageFormat(texts.getString(key), texts.getLocale()).format(args);
+    }
+}

@@ -157,6 +157,17 @@ class IssueCardFlowTest extends DeskUiTest {
     }
 
     @Test
+    void enterMovesOnFromAChoiceAndTheDetailsAreLabelledPlainly(FxRobot robot) {
+        scan(robot, "409900008");
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+        robot.clickOn("#expectsRadio");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> visible(robot, "#surnameField"));
+        assertThat(robot.lookup("E-mail").tryQuery()).isPresent();
+        assertThat(robot.lookup("Phone").tryQuery()).isPresent();
+    }
+
+    @Test
     void refusesAWeakPinAndSaysWhy(FxRobot robot) {
         scanToDetails(robot, "409900004");
         fill(robot, "#surnameField", "Nowak");

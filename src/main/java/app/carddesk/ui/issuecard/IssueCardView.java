@@ -99,6 +99,14 @@ public final class IssueCardView {
         nextButton.textProperty().bind(Bindings.createStringBinding(() -> messages.get(
                 vm.step.get() == Step.HANDOVER ? "flow.finish" : "flow.next"), vm.step));
         nextButton.disableProperty().bind(vm.step.isEqualTo(Step.HANDOVER).and(vm.handover.complete.not()));
+        // Radio buttons and check boxes keep Enter for themselves; on the checklist Enter means Next.
+        stepList.getParent().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && e.getTarget() instanceof javafx.scene.control.ButtonBase b
+                    && !(b instanceof Button) && !nextButton.isDisabled()) {
+                e.consume();
+                vm.next();
+            }
+        });
     }
 
     private void bindSteps() {

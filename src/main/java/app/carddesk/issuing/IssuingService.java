@@ -271,6 +271,20 @@ public final class IssuingService {
         return Optional.empty();
     }
 
+    /** The library where the patron collects what they order (their home library); the patron may change it. */
+    public Optional<Problem> changePickupLibrary(UUID patronId, String pickupLibraryCode) {
+        if (profile.pickupLibraries().stream().noneMatch(l -> l.code().equals(pickupLibraryCode))) {
+            return Optional.of(Problem.of("pickup.required"));
+        }
+        try {
+            store.changePickupLibrary(patronId, pickupLibraryCode, audit("PICKUP_LIBRARY_CHANGED", patronId, ""),
+                    List.of(new OutboxEntry(patronId, "PATRON_UPDATED", "{}")));
+        } catch (PatronStore.ConflictException e) {
+            return Optional.of(Problem.of("issue.conflict." + e.code()));
+        }
+        return Optional.empty();
+    }
+
     public Optional<Problem> updateBalances(UUID patronId, long feesOwedMinor, long printCreditMinor) {
         if (feesOwedMinor < 0 || printCreditMinor < 0) {
             return Optional.of(Problem.of("balance.negative"));

@@ -49,6 +49,8 @@ public interface PatronStore {
     /** Deletes a patron and retires their card. */
     void delete(UUID patronId, AuditEntry audit, List<OutboxEntry> outbox);
 
+    void changePickupLibrary(UUID patronId, String pickupLibraryCode, AuditEntry audit, List<OutboxEntry> outbox);
+
     void updateBalances(UUID patronId, long feesOwedMinor, long printCreditMinor, AuditEntry audit,
                         List<OutboxEntry> outbox);
 

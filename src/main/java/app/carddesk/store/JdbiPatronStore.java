@@ -142,6 +142,17 @@ public final class JdbiPatronStore implements PatronStore {
     }
 
     @Override
+    public void changePickupLibrary(UUID patronId, String pickupLibraryCode, AuditEntry audit,
+                                    List<OutboxEntry> outbox) {
+        jdbi.useTransaction(h -> {
+            if (h.attach(PatronDao.class).changePickup(patronId, pickupLibraryCode, clock.instant()) != 1) {
+                throw new ConflictException("patron_gone");
+            }
+            record(h, audit, outbox);
+        });
+    }
+
+    @Override
     public void updateBalances(UUID patronId, long feesOwedMinor, long printCreditMinor, AuditEntry audit,
                                List<OutboxEntry> outbox) {
         jdbi.useTransaction(h -> {

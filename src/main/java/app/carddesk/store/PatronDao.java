@@ -83,6 +83,10 @@ public interface PatronDao {
     int updateBalances(@Bind("id") UUID id, @Bind("fees") long fees, @Bind("credit") long credit,
                        @Bind("now") Instant now);
 
+    @SqlUpdate("UPDATE patron SET pickup_library_code = :pickup, updated_at = :now, version = version + 1 "
+            + "WHERE id = :id")
+    int changePickup(@Bind("id") UUID id, @Bind("pickup") String pickup, @Bind("now") Instant now);
+
     @SqlQuery("SELECT COUNT(*) FROM patron")
     long count();
 }

@@ -147,6 +147,23 @@ class PatronScreensTest extends DeskUiTest {
     }
 
     @Test
+    void staffChangeThePatronsPickupLibrary(FxRobot robot) {
+        UUID id = issueDirectly("409900096", "Lund", "Jens", LocalDate.of(1985, 4, 4), null,
+                RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        scan(robot, "409900096");
+        waitForText(robot, "#patronTitle", "Jens Lund");
+        robot.interact(() -> robot.lookup("#patronPickupBox").<ComboBox<app.carddesk.domain.PickupLibrary>>query()
+                .getSelectionModel().select(3));
+        robot.clickOn("#savePickup");
+        waitForText(robot, "#patronSuccess", "pickup library is changed");
+        assertThat(patronRow("id", id)).containsEntry("pickup_library_code", "KB-NOR");
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE patron_id = ? AND kind = 'PATRON_UPDATED'", id))
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE patron_id = ? AND action = 'PICKUP_LIBRARY_CHANGED'",
+                id)).isEqualTo(1);
+    }
+
+    @Test
     void leavingTheChecklistAsksFirst(FxRobot robot) {
         scan(robot, "409900090");
         waitUntil(() -> visible(robot, "#withoutRadio"));

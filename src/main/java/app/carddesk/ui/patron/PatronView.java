@@ -33,6 +33,7 @@ public final class PatronView {
     @FXML private Button registerIdButton, saveButton;
     @FXML private VBox conversionBox, destroyBox, servicesBox;
     @FXML private CheckBox cardCut;
+    @FXML private javafx.scene.control.ComboBox<PickupLibrary> pickupBox;
 
     public PatronView(PatronViewModel vm, LibraryProfile profile, Messages messages) {
         this.vm = vm;
@@ -50,6 +51,19 @@ public final class PatronView {
             vm.fetch();
         });
         cardCut.selectedProperty().bindBidirectional(vm.cardCut);
+        pickupBox.getItems().setAll(profile.pickupLibraries());
+        pickupBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PickupLibrary l) {
+                return l == null ? "" : l.name();
+            }
+
+            @Override
+            public PickupLibrary fromString(String s) {
+                return null;
+            }
+        });
+        pickupBox.valueProperty().bindBidirectional(vm.pickup);
         ProblemDisplay.bind(vm.balanceProblem, balanceProblem, feesField, messages);
         ProblemDisplay.bind(vm.identityProblem, identityProblem, identityField, messages);
         ProblemDisplay.bind(vm.message, message, null, messages);
@@ -140,6 +154,11 @@ public final class PatronView {
 
     private static String address(Address a) {
         return a == null ? "" : a.line() + ", " + a.postalCode() + " " + a.city();
+    }
+
+    @FXML
+    private void savePickup() {
+        vm.savePickupLibrary();
     }
 
     @FXML

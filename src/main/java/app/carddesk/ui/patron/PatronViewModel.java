@@ -38,6 +38,7 @@ public final class PatronViewModel {
     public final StringProperty fees = new SimpleStringProperty("");
     public final StringProperty printCredit = new SimpleStringProperty("");
     public final ObjectProperty<Problem> balanceProblem = new SimpleObjectProperty<>();
+    public final ObjectProperty<app.carddesk.domain.PickupLibrary> pickup = new SimpleObjectProperty<>();
 
     /** The "Register national ID" panel is open. */
     public final BooleanProperty converting = new SimpleBooleanProperty(false);
@@ -78,6 +79,14 @@ public final class PatronViewModel {
         background.submit(() -> service.patron(id), p -> show(p.orElse(null)), this::failed);
     }
 
+    /** Reloads the patron after a change, then says it is done (opening a patron clears messages). */
+    private void reloaded(UUID id, Problem done) {
+        background.submit(() -> service.patron(id), p -> {
+            show(p.orElse(null));
+            success.set(done);
+        }, this::failed);
+    }
+
     private void show(Patron p) {
         patron.set(p);
         if (p == null) {
@@ -86,6 +95,8 @@ public final class PatronViewModel {
         }
         digitalAccess.setAll(DigitalAccess.of(service.profile().digitalServices(), p.identityKind(), p.birthDate(),
                 service.today()));
+        pickup.set(service.profile().pickupLibraries().stream().filter(l -> l.code().equals(p.pickupLibraryCode()))
+                .findFirst().orElse(null));
         fees.set(MinorUnits.format(p.feesOwedMinor()));
         printCredit.set(MinorUnits.format(p.printCreditMinor()));
         balanceProblem.set(null);
@@ -102,8 +113,22 @@ public final class PatronViewModel {
         background.submit(() -> service.updateBalances(id, f.value(), c.value()), problem -> {
             balanceProblem.set(problem.orElse(null));
             if (problem.isEmpty()) {
-                success.set(Problem.of("patron.balancesSaved"));
-                load(id);
+                reloaded(id, Problem.of("patron.balancesSaved"));
+            }
+        }, this::failed);
+    }
+
+    public void savePickupLibrary() {
+        if (patron.get() == null || pickup.get() == null) {
+            return;
+        }
+        UUID id = patron.get().id();
+        String code = pickup.get().code();
+        background.submit(() -> service.changePickupLibrary(id, code), problem -> {
+            if (problem.isPresent()) {
+                message.set(problem.get());
+            } else {
+                reloaded(id, Problem.of("patron.pickupSaved"));
             }
         }, this::failed);
     }

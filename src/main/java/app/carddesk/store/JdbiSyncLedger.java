@@ -239,19 +239,14 @@ public final class JdbiSyncLedger implements SyncLedger {
 
     private void upsert(Handle h, Api.Patron p) {
         Instant now = clock.instant();
-        String kind = p.identity() == null || p.identity().kind() == null ? "NONE" : p.identity().kind();
-        RegistrationKind registration = !"NONE".equals(kind) ? RegistrationKind.NATIONAL_ID
-                : Boolean.TRUE.equals(p.expectsNationalId()) ? RegistrationKind.EXPECTS_NATIONAL_ID
-                : RegistrationKind.SHORT_STAY;
-        Api.Address a = p.address() == null ? new Api.Address("", "", "", "") : p.address();
-        long fees = p.feesOwedMinor() == null ? 0 : p.feesOwedMinor();
-        long credit = p.printCreditMinor() == null ? 0 : p.printCreditMinor();
-        int updated = h.attach(SyncDao.class).updateFromCentral(p.id(), p.cardNumber(), kind,
-                p.identity() == null ? null : p.identity().number(), p.surname(), p.givenName(),
+        Patron d = fromApi(p, now);
+        Address a = d.address();
+        int updated = h.attach(SyncDao.class).updateFromCentral(p.id(), p.cardNumber(), d.identityKind().name(),
+                d.identity() == null ? null : d.identity().number(), p.surname(), p.givenName(),
                 ContactRules.nameKey(p.surname()), ContactRules.nameKey(p.givenName()), p.birthDate(), p.email(),
                 ContactRules.emailKey(p.email()), p.phone(), ContactRules.phoneKey(p.phone()), a.line(),
-                a.postalCode(), a.city(), a.country(), p.category(), p.pickupLibrary(), registration.name(),
-                p.expiresOn(), fees, credit, p.version(), now);
+                a.postalCode(), a.city(), a.country(), p.category(), p.pickupLibrary(), d.registrationKind().name(),
+                p.expiresOn(), d.feesOwedMinor(), d.printCreditMinor(), p.version(), now);
         if (updated == 0) {
             insertAll(h, List.of(p));
             return;

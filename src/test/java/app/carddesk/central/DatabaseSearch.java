@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Jdbi;
  * digits inside longer numbers (card numbers, times): any of them may hold four given digits by
  * chance.
  */
-final class DatabaseSearch {
+public final class DatabaseSearch {
 
     private static final Pattern RANDOM = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\\$argon2id\\$\\S+");
@@ -28,7 +28,7 @@ final class DatabaseSearch {
         return contains(db.jdbi(), needle);
     }
 
-    static boolean contains(Jdbi jdbi, String needle) {
+    public static boolean contains(Jdbi jdbi, String needle) {
         return jdbi.withHandle(h -> {
             List<String> tables = h.createQuery("SELECT table_name FROM information_schema.tables "
                     + "WHERE UPPER(table_schema) = 'PUBLIC' AND table_type = 'BASE TABLE'").mapTo(String.class).list();

@@ -307,8 +307,8 @@ public final class IssueCardViewModel {
         ResourceBundle texts = app.carddesk.text.Messages.bundle(letterLanguage.get());
         RegistrationKind kind = identityMode.get() == IdentityMode.NATIONAL_ID ? RegistrationKind.NATIONAL_ID
                 : withoutKind.get();
-        LocalDate expires = DateInput.parse(expiryText.get()).isOk() ? DateInput.parse(expiryText.get()).value()
-                : null;
+        Checked<LocalDate> expiry = DateInput.parse(expiryText.get());
+        LocalDate expires = expiry.isOk() ? expiry.value() : null;
         return WelcomeLetter.compose(texts, new WelcomeLetter.Facts(details.givenName.get(), profile().name(),
                 card.get() == null ? "" : card.get().value(), pickup.get() == null ? "" : pickup.get().name(), kind,
                 expires, pin.delivery.get()));

@@ -21,7 +21,15 @@ public final class Api {
     public record Patron(UUID id, String cardNumber, Identity identity, String surname, String givenName,
                          LocalDate birthDate, String email, String phone, Address address, String pickupLibrary,
                          String category, LocalDate expiresOn, Boolean expectsNationalId, Long feesOwedMinor,
-                         Long printCreditMinor, Integer version) {
+                         Long printCreditMinor, Integer version, List<Guardian> guardians) {
+
+        public Patron {
+            guardians = guardians == null ? List.of() : List.copyOf(guardians);
+        }
+    }
+
+    /** A child's guardian (another patron) and when they consented. */
+    public record Guardian(UUID guardianId, java.time.Instant consentAt) {
     }
 
     public record Created(UUID id, int version, List<String> warnings) {
@@ -61,5 +69,52 @@ public final class Api {
     }
 
     public record BatchResults(List<BatchResult> results) {
+    }
+
+    /**
+     * What a library's own circulation system reports about a patron there: open loans, reminders
+     * and claims, and optionally when the patron last borrowed or returned something.
+     */
+    public record Standing(Integer loans, Integer reminders, Integer claims, java.time.Instant lastActivity) {
+    }
+
+    /** A patron's membership of one library. */
+    public record Membership(String library, String libraryName, boolean home, Integer rulesVersion,
+                             java.time.Instant rulesAcceptedAt, int loans, int reminders, int claims) {
+        public boolean clear() {
+            return loans == 0 && reminders == 0 && claims == 0;
+        }
+    }
+
+    /** A patron registered anywhere in the country, as much as a desk needs to activate them. */
+    public record NationalPatron(UUID id, String cardNumber, String surname, String givenName, LocalDate birthDate,
+                                 String homeLibrary, String homeLibraryName, boolean activeHere) {
+    }
+
+    /** Search the country's register by card number or by national ID (one of them). */
+    public record NationalSearch(String cardNumber, String identity) {
+    }
+
+    /** A library's loan rules in one language, and their version. */
+    public record LoanRules(String library, int version, String text) {
+    }
+
+    public record Activation(Integer rulesVersion, Boolean makeHome) {
+    }
+
+    /** The outcome of unsubscribing: deleted from the register, or kept where something remains. */
+    public record Unsubscribed(boolean deleted, List<Membership> remaining) {
+    }
+
+    /** Merge the patron {@code otherId} into the patron addressed, keeping one of their two cards. */
+    public record MergeRequest(UUID otherId, String keepCardNumber) {
+    }
+
+    /** One thing the retention job did, or would do in a dry run. No names: ids and card numbers. */
+    public record RetentionAction(UUID patronId, String library, String cardNumber, String action, String reason) {
+    }
+
+    public record RetentionReport(boolean dryRun, LocalDate day, int shortStaysDeleted, int held, int noticesSent,
+                                  int noticesWithdrawn, int inactiveDeleted, List<RetentionAction> actions) {
     }
 }

@@ -17,9 +17,12 @@ import java.util.Map;
  * @param smtpHost  {@code CARDDESK_SMTP_HOST}, default localhost
  * @param smtpPort  {@code CARDDESK_SMTP_PORT}, default 25
  * @param mailFrom  {@code CARDDESK_MAIL_FROM}
+ * @param retentionAt {@code CARDDESK_RETENTION_AT}: the time of day (UTC, HH:mm) of the daily retention
+ *                  run, default 02:30; {@code off} runs it only on command
  */
 public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser, String dbPassword,
-                            String demoToken, String demoLibrary, String smtpHost, int smtpPort, String mailFrom) {
+                            String demoToken, String demoLibrary, String smtpHost, int smtpPort, String mailFrom,
+                            String retentionAt) {
 
     public static final String DEFAULT_TOKEN = "demo-workstation-token";
 
@@ -39,18 +42,36 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
                 env.getOrDefault("CARDDESK_CENTRAL_LIBRARY", "DEMO-DK"),
                 env.getOrDefault("CARDDESK_SMTP_HOST", "localhost"),
                 Integer.parseInt(env.getOrDefault("CARDDESK_SMTP_PORT", "25")),
-                env.getOrDefault("CARDDESK_MAIL_FROM", "CardDesk <no-reply@carddesk.invalid>"));
+                env.getOrDefault("CARDDESK_MAIL_FROM", "CardDesk <no-reply@carddesk.invalid>"),
+                env.getOrDefault("CARDDESK_RETENTION_AT", "02:30"));
     }
 
     /** The same settings on another port and database, for tests and benchmarks. */
     public CentralConfig with(int newPort, String newJdbcUrl) {
         return new CentralConfig(newPort, bind, newJdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, smtpHost,
-                smtpPort, mailFrom);
+                smtpPort, mailFrom, retentionAt);
     }
 
     public CentralConfig withSmtp(String host, int newPort) {
         return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, host, newPort,
-                mailFrom);
+                mailFrom, retentionAt);
+    }
+
+    public CentralConfig withRetentionAt(String at) {
+        return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, smtpHost, smtpPort,
+                mailFrom, at);
+    }
+
+    /** The daily retention time, or null when the job runs only on command. */
+    public java.time.LocalTime retentionTime() {
+        if (retentionAt == null || retentionAt.isBlank() || "off".equalsIgnoreCase(retentionAt.trim())) {
+            return null;
+        }
+        try {
+            return java.time.LocalTime.parse(retentionAt.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("CARDDESK_RETENTION_AT must be a time of day like 02:30, or off.");
+        }
     }
 
     @Override

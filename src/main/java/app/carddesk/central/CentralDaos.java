@@ -17,7 +17,8 @@ public final class CentralDaos {
     }
 
     /** A library as the central service knows it, and the workstation that is calling. */
-    public record Library(String code, String name, String country, boolean testProfile, int maxShortStayDays) {
+    public record Library(String code, String name, String country, boolean testProfile, int maxShortStayDays,
+                          int guardianAge) {
     }
 
     /** Who calls: the library, the workstation's name, and the desk (its local register), if it says. */
@@ -32,7 +33,8 @@ public final class CentralDaos {
     }
 
     public interface Libraries {
-        @SqlQuery("SELECT l.code, l.name, l.country, l.test_profile, l.max_short_stay_days FROM workstation w "
+        @SqlQuery("SELECT l.code, l.name, l.country, l.test_profile, l.max_short_stay_days, l.guardian_age "
+                + "FROM workstation w "
                 + "JOIN library l ON l.code = w.library_code WHERE w.token_hash = :hash")
         @RegisterConstructorMapper(Library.class)
         Optional<Library> byToken(@Bind("hash") String tokenHash);
@@ -49,6 +51,11 @@ public final class CentralDaos {
                 + "ON CONFLICT (token_hash) DO NOTHING")
         void registerWorkstationPostgres(@Bind("hash") String hash, @Bind("library") String library,
                                          @Bind("name") String name);
+
+        @SqlQuery("SELECT code, name, country, test_profile, max_short_stay_days, guardian_age FROM library "
+                + "WHERE code = :code")
+        @RegisterConstructorMapper(Library.class)
+        Optional<Library> byCode(@Bind("code") String code);
 
         @SqlUpdate("INSERT INTO library (code, name, country, test_profile, max_short_stay_days) "
                 + "VALUES (:code, :name, :country, :test, 365)")
@@ -147,5 +154,67 @@ public final class CentralDaos {
                 + "VALUES (:at, :library, :workstation, :action, :patron, :detail)")
         void append(@Bind("at") Instant at, @Bind("library") String library, @Bind("workstation") String workstation,
                     @Bind("action") String action, @Bind("patron") UUID patron, @Bind("detail") String detail);
+    }
+
+    /** A patron's memberships of libraries, with the standing each library's own system reports. */
+    public interface Memberships {
+        record Row(UUID patronId, String libraryCode, String libraryName, Integer rulesVersion,
+                   Instant rulesAcceptedAt, int loans, int reminders, int claims) {
+        }
+
+        @SqlUpdate("INSERT INTO membership (patron_id, library_code, activated_at, rules_version, "
+                + "rules_accepted_at) VALUES (:patron, :library, :at, :rules, :acceptedAt)")
+        void add(@Bind("patron") UUID patron, @Bind("library") String library, @Bind("at") Instant at,
+                 @Bind("rules") Integer rulesVersion, @Bind("acceptedAt") Instant acceptedAt);
+
+        @SqlQuery("SELECT COUNT(*) > 0 FROM membership WHERE patron_id = :patron AND library_code = :library")
+        boolean isMember(@Bind("patron") UUID patron, @Bind("library") String library);
+
+        @SqlQuery("SELECT m.patron_id, m.library_code, l.name AS library_name, m.rules_version, m.rules_accepted_at, "
+                + "m.loans, m.reminders, m.claims FROM membership m JOIN library l ON l.code = m.library_code "
+                + "WHERE m.patron_id = :patron ORDER BY m.activated_at, m.library_code")
+        @RegisterConstructorMapper(Row.class)
+        List<Row> of(@Bind("patron") UUID patron);
+
+        @SqlUpdate("UPDATE membership SET loans = :loans, reminders = :reminders, claims = :claims, "
+                + "standing_updated_at = :at WHERE patron_id = :patron AND library_code = :library")
+        int setStanding(@Bind("patron") UUID patron, @Bind("library") String library, @Bind("loans") int loans,
+                        @Bind("reminders") int reminders, @Bind("claims") int claims, @Bind("at") Instant at);
+
+        @SqlUpdate("DELETE FROM membership WHERE patron_id = :patron AND library_code = :library")
+        int remove(@Bind("patron") UUID patron, @Bind("library") String library);
+
+        @SqlUpdate("DELETE FROM membership WHERE patron_id = :patron")
+        int removeAll(@Bind("patron") UUID patron);
+
+        @SqlQuery("SELECT version FROM loan_rules WHERE library_code = :library ORDER BY version DESC LIMIT 1")
+        Optional<Integer> currentRulesVersion(@Bind("library") String library);
+
+        @SqlQuery("SELECT CASE WHEN :lang = 'en' THEN text_en ELSE text_nb END FROM loan_rules "
+                + "WHERE library_code = :library AND version = :version")
+        Optional<String> rulesText(@Bind("library") String library, @Bind("version") int version,
+                                   @Bind("lang") String language);
+    }
+
+    /** Children's guardians and their consent. */
+    public interface Guardians {
+        record Link(UUID childId, UUID guardianId, Instant consentAt) {
+        }
+
+        @SqlQuery("SELECT child_id, guardian_id, consent_at FROM guardian_link WHERE child_id = :child "
+                + "ORDER BY consent_at")
+        @RegisterConstructorMapper(Link.class)
+        List<Link> ofChild(@Bind("child") UUID child);
+
+        @SqlQuery("SELECT COUNT(*) FROM guardian_link WHERE child_id = :child AND guardian_id = :guardian")
+        int count(@Bind("child") UUID child, @Bind("guardian") UUID guardian);
+
+        @SqlUpdate("INSERT INTO guardian_link (child_id, guardian_id, consent_at, recorded_by) "
+                + "VALUES (:child, :guardian, :at, :by)")
+        void add(@Bind("child") UUID child, @Bind("guardian") UUID guardian, @Bind("at") Instant consentAt,
+                 @Bind("by") String recordedBy);
+
+        @SqlUpdate("DELETE FROM guardian_link WHERE child_id = :id OR guardian_id = :id")
+        int removeAll(@Bind("id") UUID patron);
     }
 }

@@ -1,17 +1,32 @@
 package app.carddesk.central;
 
+import app.carddesk.api.Api;
+import app.carddesk.api.Json;
 import java.time.Clock;
 
-/** Starts the central service with the settings from the environment (see the README). */
+/**
+ * Starts the central service with the settings from the environment (see the README), or runs
+ * the retention job once: {@code retention --dry-run} lists what it would do, {@code retention}
+ * does it.
+ */
 public final class CentralMain {
 
     private CentralMain() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         CentralConfig config = CentralConfig.fromEnvironment();
-        CentralServer server = CentralServer.start(config,
-                new SmtpPinMailer(config.smtpHost(), config.smtpPort(), config.mailFrom()), Clock.systemUTC());
+        Mailer mailer = new SmtpMailer(config.smtpHost(), config.smtpPort(), config.mailFrom());
+        if (args.length > 0 && "retention".equals(args[0])) {
+            boolean dryRun = args.length > 1 && "--dry-run".equals(args[1]);
+            try (CentralDatabase db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword())) {
+                Api.RetentionReport report = new RetentionJob(db.jdbi(), mailer, Clock.systemUTC())
+                        .run(dryRun, Integer.MAX_VALUE);
+                System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            }
+            return;
+        }
+        CentralServer server = CentralServer.start(config, mailer, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "carddesk-central-shutdown"));
     }
 }

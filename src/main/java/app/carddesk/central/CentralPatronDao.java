@@ -18,10 +18,13 @@ public interface CentralPatronDao {
             + "pickup_library_code, registration_kind, expires_on, fees_owed_minor, print_credit_minor, pin_hash, "
             + "version, created_at, updated_at";
 
-    @SqlUpdate("INSERT INTO patron (" + COLUMNS + ") VALUES (:id, :libraryCode, :cardNumber, :identityKind, "
-            + ":identityNumber, :surname, :givenName, :birthDate, :email, :phone, :addressLine, :postalCode, :city, "
-            + ":country, :categoryCode, :pickupLibraryCode, :registrationKind, :expiresOn, :feesOwedMinor, "
-            + ":printCreditMinor, :pinHash, :version, :createdAt, :updatedAt)")
+    /** Inserting a patron: a registration is the patron's latest activity. */
+    String INSERT = "INSERT INTO patron (" + COLUMNS + ", last_active_at) VALUES (:id, :libraryCode, :cardNumber, "
+            + ":identityKind, :identityNumber, :surname, :givenName, :birthDate, :email, :phone, :addressLine, "
+            + ":postalCode, :city, :country, :categoryCode, :pickupLibraryCode, :registrationKind, :expiresOn, "
+            + ":feesOwedMinor, :printCreditMinor, :pinHash, :version, :createdAt, :updatedAt, :updatedAt)";
+
+    @SqlUpdate(INSERT)
     void insert(@BindMethods CentralPatronRow row);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE id = :id")
@@ -40,7 +43,8 @@ public interface CentralPatronDao {
                    postal_code = :postalCode, city = :city, country = :country, category_code = :categoryCode,
                    pickup_library_code = :pickupLibraryCode, registration_kind = :registrationKind,
                    expires_on = :expiresOn, fees_owed_minor = :feesOwedMinor,
-                   print_credit_minor = :printCreditMinor, version = version + 1, updated_at = :updatedAt
+                   print_credit_minor = :printCreditMinor, version = version + 1, updated_at = :updatedAt,
+                   last_active_at = :updatedAt
              WHERE id = :id AND version = :version""")
     int update(@BindMethods CentralPatronRow row);
 
@@ -60,4 +64,15 @@ public interface CentralPatronDao {
 
     @SqlUpdate("UPDATE card SET status = 'RETIRED', retired_at = :at WHERE number = :number")
     int retireCard(@Bind("number") String number, @Bind("at") Instant at);
+
+    /** Retires a card number and says why (a merge or a deletion: the card is to be destroyed). */
+    @SqlUpdate("UPDATE card SET status = 'RETIRED', retired_at = :at, retired_reason = :reason, patron_id = NULL "
+            + "WHERE number = :number")
+    int retireCard(@Bind("number") String number, @Bind("at") Instant at, @Bind("reason") String reason);
+
+    @SqlQuery("SELECT COUNT(*) > 0 FROM membership WHERE patron_id = :patron AND library_code = :library")
+    boolean isMember(@Bind("patron") UUID patron, @Bind("library") String library);
+
+    @SqlUpdate("UPDATE patron SET last_active_at = :at WHERE id = :id")
+    int touch(@Bind("id") UUID id, @Bind("at") Instant at);
 }

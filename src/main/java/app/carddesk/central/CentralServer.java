@@ -28,18 +28,24 @@ public final class CentralServer implements AutoCloseable {
 
     private final CentralDatabase database;
     private final Javalin app;
+    private final RetentionJob retention;
+    private final java.util.concurrent.ScheduledExecutorService daily;
 
-    private CentralServer(CentralDatabase database, Javalin app) {
+    private CentralServer(CentralDatabase database, Javalin app, RetentionJob retention,
+                          java.util.concurrent.ScheduledExecutorService daily) {
         this.database = database;
         this.app = app;
+        this.retention = retention;
+        this.daily = daily;
     }
 
     /** Opens the database and starts listening; a port of 0 picks a free one. */
-    public static CentralServer start(CentralConfig config, PinMailer mailer, Clock clock) {
+    public static CentralServer start(CentralConfig config, Mailer mailer, Clock clock) {
         CentralDatabase db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
         ObjectMapper json = Json.mapper();
         CentralService service = new CentralService(db.jdbi(), StandInPopulationRegister.withBundledFixture(),
                 new Argon2PinHasher(), mailer, json, clock);
+        RetentionJob retention = new RetentionJob(db.jdbi(), mailer, clock);
         if (config.demoToken() != null && !config.demoToken().isBlank()) {
             service.registerWorkstation(config.demoToken(), config.demoLibrary(), "demo workstation", db.isPostgres());
         }
@@ -48,13 +54,42 @@ public final class CentralServer implements AutoCloseable {
             c.jsonMapper(new JavalinJackson(json, false));
             c.http.maxRequestSize = 256 * 1024L;
         });
-        routes(app, service);
+        routes(app, service, retention);
         app.start(config.bind(), config.port());
         LOG.info("Central service listening on {}:{}", config.bind(), app.port());
-        return new CentralServer(db, app);
+        return new CentralServer(db, app, retention, scheduleDaily(retention, config.retentionTime(), clock));
     }
 
-    private static void routes(Javalin app, CentralService service) {
+    /** Runs the retention job every day at the configured time (UTC); a failed run is retried the next day. */
+    private static java.util.concurrent.ScheduledExecutorService scheduleDaily(RetentionJob job,
+                                                                              java.time.LocalTime at, Clock clock) {
+        if (at == null) {
+            return null;
+        }
+        var executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "carddesk-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(clock.withZone(java.time.ZoneOffset.UTC));
+        java.time.ZonedDateTime next = now.with(at);
+        if (!next.isAfter(now)) {
+            next = next.plusDays(1);
+        }
+        executor.scheduleAtFixedRate(() -> {
+            try {
+                job.run(false, 0);
+            } catch (RuntimeException e) {
+                LOG.error("Retention run failed ({}); it runs again tomorrow", e.getClass().getName());
+            }
+        }, java.time.Duration.between(now, next).toSeconds(), java.util.concurrent.TimeUnit.DAYS.toSeconds(1),
+                java.util.concurrent.TimeUnit.SECONDS);
+        LOG.info("Retention runs daily at {} UTC", at);
+        return executor;
+    }
+
+    private static void routes(Javalin app, CentralService service, RetentionJob retention) {
+        Memberships memberships = service.memberships();
         app.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
         app.get("/api/v1/openapi.yaml", ctx -> {
             try (InputStream in = CentralServer.class.getResourceAsStream("/app/carddesk/central/openapi.yaml")) {
@@ -90,6 +125,26 @@ public final class CentralServer implements AutoCloseable {
         });
         app.post("/api/v1/patrons/{id}/pin-email", ctx -> answer(ctx,
                 service.emailPin(caller(ctx), id(ctx), ctx.header("Idempotency-Key"), ctx.body())));
+        // A POST, so that national IDs stay out of URLs and access logs.
+        app.post("/api/v1/national/search", ctx -> {
+            Api.NationalSearch q = service.parse(ctx.body(), Api.NationalSearch.class);
+            if (blank(q.cardNumber()) == blank(q.identity())) {
+                throw new ApiException(422, "invalid_field", "cardNumber", "Search by a card number or a national ID.");
+            }
+            ctx.json(memberships.findNationally(caller(ctx), blank(q.cardNumber()) ? null : q.cardNumber(),
+                    q.identity()));
+        });
+        app.get("/api/v1/loan-rules", ctx -> ctx.json(memberships.loanRules(caller(ctx), ctx.queryParam("lang"))));
+        app.post("/api/v1/patrons/{id}/activation", ctx -> ctx.json(memberships.activate(caller(ctx), id(ctx),
+                service.parse(ctx.body(), Api.Activation.class))));
+        app.get("/api/v1/patrons/{id}/memberships", ctx -> ctx.json(memberships.memberships(caller(ctx), id(ctx))));
+        app.put("/api/v1/patrons/{id}/standing", ctx -> ctx.json(memberships.reportStanding(caller(ctx), id(ctx),
+                service.parse(ctx.body(), Api.Standing.class))));
+        app.post("/api/v1/patrons/{id}/unsubscribe", ctx -> ctx.json(memberships.unsubscribe(caller(ctx), id(ctx))));
+        app.post("/api/v1/patrons/{id}/merge", ctx -> answer(ctx, service.merge(caller(ctx), id(ctx),
+                ctx.header("Idempotency-Key"), ctx.body())));
+        app.get("/api/v1/retention/held", ctx -> ctx.json(retention.held(caller(ctx).library().code())));
+        app.get("/api/v1/retention/dry-run", ctx -> ctx.json(retention.run(true, 10_000)));
         app.get("/api/v1/changes", ctx -> ctx.json(service.changes(caller(ctx),
                 number(ctx.queryParam("after"), 0), (int) number(ctx.queryParam("limit"), 1000))));
         app.get("/api/v1/card-series", ctx -> ctx.json(service.series(caller(ctx))));
@@ -110,6 +165,10 @@ public final class CentralServer implements AutoCloseable {
                 ctx.json(new Api.Error("not_found", null, "No such resource in API v1.", null));
             }
         });
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static void answer(Context ctx, CentralService.Answer answer) {
@@ -147,8 +206,15 @@ public final class CentralServer implements AutoCloseable {
         return database;
     }
 
+    public RetentionJob retention() {
+        return retention;
+    }
+
     @Override
     public void close() {
+        if (daily != null) {
+            daily.shutdownNow();
+        }
         app.stop();
         database.close();
     }

@@ -40,16 +40,18 @@ public final class CentralService {
 
     private final Jdbi jdbi;
     private final PatronRegistry registry;
+    private final Memberships memberships;
     private final PopulationRegister population;
     private final PinHasher pinHasher;
-    private final PinMailer mailer;
+    private final Mailer mailer;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public CentralService(Jdbi jdbi, PopulationRegister population, PinHasher pinHasher, PinMailer mailer,
+    public CentralService(Jdbi jdbi, PopulationRegister population, PinHasher pinHasher, Mailer mailer,
                           ObjectMapper json, Clock clock) {
         this.jdbi = jdbi;
         this.registry = new PatronRegistry(jdbi, clock);
+        this.memberships = new Memberships(jdbi, registry, clock);
         this.population = population;
         this.pinHasher = pinHasher;
         this.mailer = mailer;
@@ -225,8 +227,8 @@ public final class CentralService {
     }
 
     public Api.Patron get(Caller caller, UUID id) {
-        return PatronRegistry.toApi(jdbi.withExtension(CentralPatronDao.class,
-                d -> registry.ownPatron(d, caller, id)));
+        return jdbi.withHandle(h -> PatronRegistry.toApi(registry.ownPatron(h.attach(CentralPatronDao.class), caller,
+                id), h.attach(CentralDaos.Guardians.class).ofChild(id)));
     }
 
     public Api.Patron findByCard(Caller caller, String card) {
@@ -239,8 +241,9 @@ public final class CentralService {
                 d -> d.byIdentity(IdentityValidator.normalise(number))));
     }
 
-    private static Api.Patron own(Caller caller, Optional<CentralPatronRow> row) {
-        return row.filter(r -> r.libraryCode().equals(caller.library().code())).map(PatronRegistry::toApi)
+    private Api.Patron own(Caller caller, Optional<CentralPatronRow> row) {
+        return row.filter(r -> jdbi.withExtension(CentralPatronDao.class, d -> PatronRegistry.visible(d, caller, r)))
+                .map(r -> get(caller, r.id()))
                 .orElseThrow(() -> new ApiException(404, "patron_not_found", null, "No patron of this library matches."));
     }
 
@@ -261,7 +264,7 @@ public final class CentralService {
         Api.Patron withId = body.id() == null ? new Api.Patron(id, body.cardNumber(), body.identity(),
                 body.surname(), body.givenName(), body.birthDate(), body.email(), body.phone(), body.address(),
                 body.pickupLibrary(), body.category(), body.expiresOn(), body.expectsNationalId(),
-                body.feesOwedMinor(), body.printCreditMinor(), null) : body;
+                body.feesOwedMinor(), body.printCreditMinor(), null, body.guardians()) : body;
         String requestHash = sha256(id + ifMatch + rawBody);
         return jdbi.inTransaction(h -> {
             CentralDaos.Idempotency idem = h.attach(CentralDaos.Idempotency.class);
@@ -397,7 +400,7 @@ public final class CentralService {
             mailer.send(patron.email(), texts.get("pinmail.subject", caller.library().name()),
                     texts.get("pinmail.body", patron.givenName(), pin, caller.library().name(),
                             patron.cardNumber() == null ? "" : patron.cardNumber()));
-        } catch (PinMailer.MailUnavailableException e) {
+        } catch (Mailer.MailUnavailableException e) {
             LOG.warn("PIN mail not sent: {}", e.getMessage());
             throw new ApiException(503, "mail_unavailable", null, "The mail server cannot be reached; try again.");
         }
@@ -413,7 +416,30 @@ public final class CentralService {
         return new Answer(202, answer);
     }
 
-    private <T> T parse(String raw, Class<T> type) {
+    public Memberships memberships() {
+        return memberships;
+    }
+
+    /** Merges two records of one person; with an Idempotency-Key a retry gets the first answer. */
+    public Answer merge(Caller caller, UUID survivor, String idempotencyKey, String rawBody) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+            throw new ApiException(400, "idempotency_key_missing", "Idempotency-Key",
+                    "Send an Idempotency-Key header so a retried merge is not applied twice.");
+        }
+        Api.MergeRequest request = parse(rawBody, Api.MergeRequest.class);
+        String requestHash = sha256(survivor + rawBody);
+        Optional<CentralDaos.Idempotency.Answer> earlier = jdbi.withExtension(CentralDaos.Idempotency.class,
+                d -> d.find(caller.library().code(), idempotencyKey));
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), requestHash);
+        }
+        String answer = write(memberships.merge(caller, survivor, request));
+        jdbi.useExtension(CentralDaos.Idempotency.class, d -> d.remember(caller.library().code(), idempotencyKey,
+                requestHash, 200, answer, clock.instant()));
+        return new Answer(200, answer);
+    }
+
+    <T> T parse(String raw, Class<T> type) {
         if (raw == null || raw.isBlank()) {
             throw new ApiException(400, "malformed_json", null, "The request needs a JSON body.");
         }

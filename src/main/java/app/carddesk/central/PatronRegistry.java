@@ -8,6 +8,7 @@ import app.carddesk.domain.CardSeries;
 import app.carddesk.domain.CheckDigit;
 import app.carddesk.domain.Checked;
 import app.carddesk.domain.ContactRules;
+import app.carddesk.domain.GuardianRule;
 import app.carddesk.domain.IdentityKind;
 import app.carddesk.domain.IdentityNumber;
 import app.carddesk.domain.IdentityValidator;
@@ -45,11 +46,16 @@ public final class PatronRegistry {
     }
 
     /** A registration that passed every rule, with the warnings staff overrode. */
-    public record Valid(CentralPatronRow row, List<String> warnings) {
+    public record Valid(CentralPatronRow row, List<String> warnings, List<Api.Guardian> guardians) {
     }
 
     public Valid validate(Caller caller, Api.Patron p, int version, Instant createdAt) {
-        return validate(caller, p, version, createdAt, () -> reservedSeries(caller));
+        return validate(caller, p, version, createdAt, () -> reservedSeries(caller), false);
+    }
+
+    public Valid validate(Caller caller, Api.Patron p, int version, Instant createdAt,
+                          java.util.function.Supplier<List<CentralDaos.CardSeries.Row>> series) {
+        return validate(caller, p, version, createdAt, series, false);
     }
 
     /** The library's reserved card series, read once for a whole batch. */
@@ -57,8 +63,12 @@ public final class PatronRegistry {
         return jdbi.withExtension(CentralDaos.CardSeries.class, d -> d.ofLibrary(caller.library().code()));
     }
 
+    /**
+     * @param guardiansStored whether the patron has guardians on record already (an update)
+     */
     public Valid validate(Caller caller, Api.Patron p, int version, Instant createdAt,
-                          java.util.function.Supplier<List<CentralDaos.CardSeries.Row>> series) {
+                          java.util.function.Supplier<List<CentralDaos.CardSeries.Row>> series,
+                          boolean guardiansStored) {
         if (p.id() == null) {
             throw invalid("id", "id is required: a UUID the desk generated");
         }
@@ -90,6 +100,15 @@ public final class PatronRegistry {
         if (birth == null || birth.isAfter(today)) {
             throw invalid("birthDate", Problem.of("details.birthDateRange"));
         }
+        if (GuardianRule.required(birth, today, caller.library().guardianAge()) && p.guardians().isEmpty()
+                && !guardiansStored) {
+            throw new ApiException(422, "guardian_required", "guardians", "A child under "
+                    + caller.library().guardianAge() + " is registered with at least one guardian who consents.");
+        }
+        if (p.guardians().stream().anyMatch(g -> g.guardianId() == null || g.guardianId().equals(p.id())
+                || g.consentAt() == null)) {
+            throw invalid("guardians", "each guardian is another patron's id with the time of their consent");
+        }
         if (blank(p.category())) {
             throw invalid("category", Problem.of("category.required"));
         }
@@ -117,7 +136,8 @@ public final class PatronRegistry {
                 blankToNull(p.email()), blankToNull(p.phone()), a.line(), a.postalCode(), a.city(), a.country(),
                 p.category(), p.pickupLibrary(), registration.name(),
                 registration == RegistrationKind.SHORT_STAY ? p.expiresOn() : null, nz(p.feesOwedMinor()),
-                nz(p.printCreditMinor()), null, version, createdAt == null ? now : createdAt, now), warnings);
+                nz(p.printCreditMinor()), null, version, createdAt == null ? now : createdAt, now), warnings,
+                p.guardians());
     }
 
     private String checkCard(List<CentralDaos.CardSeries.Row> reserved, String raw) {
@@ -170,6 +190,8 @@ public final class PatronRegistry {
         } catch (UnableToExecuteStatementException e) {
             throw translate(e, patrons, row);
         }
+        h.attach(CentralDaos.Memberships.class).add(row.id(), caller.library().code(), row.createdAt(), null, null);
+        addGuardians(h, caller, row.id(), valid.guardians());
         changed(h, caller, row.id(), "CREATED", "PATRON_REGISTERED", "kind=" + row.registrationKind());
     }
 
@@ -242,11 +264,9 @@ public final class PatronRegistry {
         if (rows.isEmpty()) {
             return;
         }
-        var patrons = h.prepareBatch("INSERT INTO patron (" + CentralPatronDao.COLUMNS + ") VALUES (:id, "
-                + ":libraryCode, :cardNumber, :identityKind, :identityNumber, :surname, :givenName, :birthDate, "
-                + ":email, :phone, :addressLine, :postalCode, :city, :country, :categoryCode, :pickupLibraryCode, "
-                + ":registrationKind, :expiresOn, :feesOwedMinor, :printCreditMinor, :pinHash, :version, :createdAt, "
-                + ":updatedAt)");
+        var patrons = h.prepareBatch(CentralPatronDao.INSERT);
+        var members = h.prepareBatch("INSERT INTO membership (patron_id, library_code, activated_at) "
+                + "VALUES (?, ?, ?)");
         var cards = h.prepareBatch("INSERT INTO card (number, status, patron_id, library_code, issued_at) "
                 + "VALUES (?, 'ISSUED', ?, ?, ?)");
         var feed = h.prepareBatch("INSERT INTO change_feed (library_code, patron_id, kind, at, desk_id) "
@@ -259,6 +279,7 @@ public final class PatronRegistry {
         for (Valid v : rows) {
             CentralPatronRow r = v.row();
             patrons.bindMethods(r).add();
+            members.add(r.id(), library, r.createdAt());
             if (r.cardNumber() != null) {
                 cards.add(r.cardNumber(), r.id(), library, r.createdAt());
                 anyCard = true;
@@ -267,6 +288,10 @@ public final class PatronRegistry {
             audit.add(now, library, caller.workstation(), r.id(), "kind=" + r.registrationKind());
         }
         patrons.execute();
+        members.execute();
+        for (Valid v : rows) {
+            addGuardians(h, caller, v.row().id(), v.guardians());
+        }
         if (anyCard) {
             cards.execute();
         }
@@ -282,7 +307,9 @@ public final class PatronRegistry {
             throw new ApiException(412, "stale_version", "If-Match", "The patron was changed meanwhile (now version "
                     + current.version() + "). Fetch it again and repeat the change.", id);
         }
-        Valid valid = validate(caller, body, current.version(), current.createdAt());
+        CentralDaos.Guardians guardians = h.attach(CentralDaos.Guardians.class);
+        Valid valid = validate(caller, body, current.version(), current.createdAt(), () -> reservedSeries(caller),
+                !guardians.ofChild(id).isEmpty());
         CentralPatronRow next = valid.row();
         if (next.identityNumber() != null && !next.identityNumber().equals(current.identityNumber())) {
             Optional<CentralPatronRow> other = patrons.byIdentity(next.identityNumber());
@@ -307,6 +334,7 @@ public final class PatronRegistry {
         } catch (UnableToExecuteStatementException e) {
             throw translate(e, patrons, next);
         }
+        addGuardians(h, caller, id, valid.guardians());
         changed(h, caller, id, "UPDATED", "PATRON_UPDATED", "identity=" + next.identityKind());
         return patrons.byId(id).orElseThrow();
     }
@@ -314,22 +342,56 @@ public final class PatronRegistry {
     public void delete(Handle h, Caller caller, UUID id) {
         CentralPatronDao patrons = h.attach(CentralPatronDao.class);
         CentralPatronRow current = ownPatron(patrons, caller, id);
-        if (current.cardNumber() != null) {
-            patrons.retireCard(current.cardNumber(), clock.instant());
-        }
-        patrons.delete(id);
         changed(h, caller, id, "DELETED", "PATRON_DELETED", "kind=" + current.registrationKind());
+        erase(h, current, "DELETED");
     }
 
+    /**
+     * Removes a patron and everything that hangs on them; their card number is retired for good.
+     * The caller has written the change feed already (it goes to every library the patron had).
+     */
+    public void erase(Handle h, CentralPatronRow patron, String cardReason) {
+        CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+        if (patron.cardNumber() != null) {
+            patrons.retireCard(patron.cardNumber(), clock.instant(), cardReason);
+        }
+        h.attach(CentralDaos.Memberships.class).removeAll(patron.id());
+        h.attach(CentralDaos.Guardians.class).removeAll(patron.id());
+        h.execute("DELETE FROM retention_hold WHERE patron_id = ?", patron.id());
+        patrons.delete(patron.id());
+    }
+
+    /** The patron, if they are a member of the caller's library (registered or activated there). */
     public CentralPatronRow ownPatron(CentralPatronDao patrons, Caller caller, UUID id) {
-        return patrons.byId(id).filter(p -> p.libraryCode().equals(caller.library().code()))
+        return patrons.byId(id).filter(p -> visible(patrons, caller, p))
                 .orElseThrow(() -> new ApiException(404, "patron_not_found", "id",
                         "No patron of this library has that id."));
     }
 
-    private void changed(Handle h, Caller caller, UUID id, String kind, String action, String detail) {
+    public static boolean visible(CentralPatronDao patrons, Caller caller, CentralPatronRow p) {
+        return p.libraryCode().equals(caller.library().code())
+                || patrons.isMember(p.id(), caller.library().code());
+    }
+
+    private void addGuardians(Handle h, Caller caller, UUID child, List<Api.Guardian> guardians) {
+        CentralDaos.Guardians links = h.attach(CentralDaos.Guardians.class);
+        for (Api.Guardian g : guardians) {
+            if (links.count(child, g.guardianId()) == 0) {
+                links.add(child, g.guardianId(), g.consentAt(), caller.workstation());
+                h.attach(CentralDaos.Audit.class).append(clock.instant(), caller.library().code(),
+                        caller.workstation(), "GUARDIAN_CONSENT", child, "guardian=" + g.guardianId());
+            }
+        }
+    }
+
+    /** Feeds a change to every library the patron is a member of, and audits it for the caller's. */
+    void changed(Handle h, Caller caller, UUID id, String kind, String action, String detail) {
         Instant now = clock.instant();
-        h.attach(CentralDaos.ChangeFeed.class).append(caller.library().code(), id, kind, now, caller.deskId());
+        h.createUpdate("INSERT INTO change_feed (library_code, patron_id, kind, at, desk_id) "
+                + "SELECT library_code, :patron, :kind, :at, CASE WHEN library_code = :library THEN :desk END "
+                + "FROM membership WHERE patron_id = :patron")
+                .bind("patron", id).bind("kind", kind).bind("at", now).bind("library", caller.library().code())
+                .bind("desk", caller.deskId()).execute();
         h.attach(CentralDaos.Audit.class).append(now, caller.library().code(), caller.workstation(), action, id,
                 detail);
     }
@@ -407,6 +469,15 @@ public final class PatronRegistry {
                 r.surname(), r.givenName(), r.birthDate(), r.email(), r.phone(),
                 new Api.Address(r.addressLine(), r.postalCode(), r.city(), r.country()), r.pickupLibraryCode(),
                 r.categoryCode(), r.expiresOn(), RegistrationKind.EXPECTS_NATIONAL_ID.name().equals(r.registrationKind()),
-                r.feesOwedMinor(), r.printCreditMinor(), r.version());
+                r.feesOwedMinor(), r.printCreditMinor(), r.version(), List.of());
+    }
+
+    /** The patron as the API shows it, with their guardians. */
+    public static Api.Patron toApi(CentralPatronRow r, List<CentralDaos.Guardians.Link> guardians) {
+        Api.Patron p = toApi(r);
+        return new Api.Patron(p.id(), p.cardNumber(), p.identity(), p.surname(), p.givenName(), p.birthDate(),
+                p.email(), p.phone(), p.address(), p.pickupLibrary(), p.category(), p.expiresOn(),
+                p.expectsNationalId(), p.feesOwedMinor(), p.printCreditMinor(), p.version(),
+                guardians.stream().map(g -> new Api.Guardian(g.guardianId(), g.consentAt())).toList());
     }
 }

@@ -60,7 +60,8 @@ public final class JdbiSyncLedger implements SyncLedger {
     @Override
     public Optional<Api.Patron> patron(UUID id) {
         return jdbi.withHandle(h -> h.attach(PatronDao.class).byId(id).map(row -> toApi(
-                JdbiPatronStore.toPatron(row), h.attach(SyncDao.class).centralVersion(id).orElse(null))));
+                JdbiPatronStore.toPatron(row), h.attach(SyncDao.class).centralVersion(id).orElse(null),
+                guardians(h, List.of(id)).getOrDefault(id, List.of()))));
     }
 
     @Override
@@ -69,8 +70,22 @@ public final class JdbiSyncLedger implements SyncLedger {
         if (ids.isEmpty()) {
             return found;
         }
-        jdbi.useHandle(h -> h.attach(PatronDao.class).byIds(ids).forEach(row -> found.put(row.id(),
-                toApi(JdbiPatronStore.toPatron(row), null))));
+        jdbi.useHandle(h -> {
+            java.util.Map<UUID, List<Api.Guardian>> guardians = guardians(h, ids);
+            h.attach(PatronDao.class).byIds(ids).forEach(row -> found.put(row.id(),
+                    toApi(JdbiPatronStore.toPatron(row), null, guardians.getOrDefault(row.id(), List.of()))));
+        });
+        return found;
+    }
+
+    /** The guardians of these patrons, for the documents sent to the central register. */
+    private static java.util.Map<UUID, List<Api.Guardian>> guardians(Handle h, java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, List<Api.Guardian>> found = new java.util.HashMap<>();
+        h.createQuery("SELECT child_id, guardian_id, consent_at FROM guardian_link WHERE child_id IN (<ids>) "
+                + "ORDER BY consent_at").bindList("ids", List.copyOf(ids))
+                .map((rs, ctx) -> java.util.Map.entry(rs.getObject(1, UUID.class), new Api.Guardian(
+                        rs.getObject(2, UUID.class), rs.getObject(3, java.time.OffsetDateTime.class).toInstant())))
+                .forEach(e -> found.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
         return found;
     }
 
@@ -90,14 +105,14 @@ public final class JdbiSyncLedger implements SyncLedger {
         });
     }
 
-    static Api.Patron toApi(Patron p, Integer version) {
+    static Api.Patron toApi(Patron p, Integer version, List<Api.Guardian> guardians) {
         Address a = p.address();
         return new Api.Patron(p.id(), p.cardNumber(), new Api.Identity(p.identityKind().name(),
                 p.identity() == null ? null : p.identity().number()), p.surname(), p.givenName(), p.birthDate(),
                 p.email(), p.phone(), new Api.Address(a.line(), a.postalCode(), a.city(), a.country()),
                 p.pickupLibraryCode(), p.categoryCode(), p.expiresOn(),
                 p.registrationKind() == RegistrationKind.EXPECTS_NATIONAL_ID, p.feesOwedMinor(), p.printCreditMinor(),
-                version);
+                version, guardians);
     }
 
     @Override

@@ -4,7 +4,7 @@ import app.carddesk.DeskBackend;
 import app.carddesk.api.Json;
 import app.carddesk.central.CentralConfig;
 import app.carddesk.central.CentralServer;
-import app.carddesk.central.PinMailer;
+import app.carddesk.central.Mailer;
 import app.carddesk.store.JdbiSyncLedger;
 import app.carddesk.sync.CentralClient;
 import app.carddesk.sync.SyncService;
@@ -46,7 +46,7 @@ final class SyncBenchmark {
     private static CentralServer central(Path dir) {
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_TOKEN", TOKEN,
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(0, "jdbc:h2:file:" + dir.resolve("central"));
-        PinMailer noMail = (to, subject, body) -> { };
+        Mailer noMail = (to, subject, body) -> { };
         return CentralServer.start(config, noMail, Clock.systemUTC());
     }
 

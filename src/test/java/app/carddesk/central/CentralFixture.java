@@ -14,6 +14,7 @@ final class CentralFixture implements AutoCloseable {
 
     static final String TOKEN = "test-token-dk";
     static final String TOKEN_NO = "test-token-no";
+    static final String TOKEN_BGO = "test-token-bgo";
 
     final CentralServer server;
     final HttpClient http = HttpClient.newHttpClient();
@@ -36,12 +37,16 @@ final class CentralFixture implements AutoCloseable {
             url = POSTGRES_URL;
             emptyPostgres(url, env.get("CARDDESK_CENTRAL_DB_USER"), env.get("CARDDESK_CENTRAL_DB_PASSWORD"));
         }
-        CentralConfig config = CentralConfig.from(env).with(0, url).withSmtp("127.0.0.1", smtpPort);
-        server = CentralServer.start(config, new SmtpPinMailer("127.0.0.1", smtpPort, "desk@carddesk.invalid"),
+        CentralConfig config = CentralConfig.from(env).with(0, url).withSmtp("127.0.0.1", smtpPort)
+                .withRetentionAt("off");
+        server = CentralServer.start(config, new SmtpMailer("127.0.0.1", smtpPort, "desk@carddesk.invalid"),
                 Clock.systemUTC());
         server.database().jdbi().useHandle(h -> h.execute(
                 "INSERT INTO workstation (token_hash, library_code, name) VALUES (?, 'DEMO-NO', 'oslo desk')",
                 CentralService.sha256(TOKEN_NO)));
+        server.database().jdbi().useHandle(h -> h.execute(
+                "INSERT INTO workstation (token_hash, library_code, name) VALUES (?, 'DEMO-NO-BGO', 'bergen desk')",
+                CentralService.sha256(TOKEN_BGO)));
     }
 
     /** Every test starts on an empty database: the schema is dropped and Flyway builds it again. */

@@ -8,7 +8,7 @@ import app.carddesk.api.Json;
 import app.carddesk.central.CentralConfig;
 import app.carddesk.central.CentralServer;
 import app.carddesk.central.DatabaseSearch;
-import app.carddesk.central.SmtpPinMailer;
+import app.carddesk.central.SmtpMailer;
 import app.carddesk.domain.Address;
 import app.carddesk.domain.PinDelivery;
 import app.carddesk.domain.RegistrationKind;
@@ -74,7 +74,7 @@ class SyncTest {
     private CentralServer startCentral(int port) {
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_TOKEN", TOKEN,
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dir.resolve("central/central"));
-        return CentralServer.start(config, new SmtpPinMailer("127.0.0.1", ServerSetupTest.SMTP.getPort(),
+        return CentralServer.start(config, new SmtpMailer("127.0.0.1", ServerSetupTest.SMTP.getPort(),
                 "desk@carddesk.invalid"), clock);
     }
 

@@ -9,13 +9,13 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
-/** Sends PIN mails through the configured SMTP server with Jakarta Mail (Angus). */
-public final class SmtpPinMailer implements PinMailer {
+/** Sends mails through the configured SMTP server with Jakarta Mail (Angus). */
+public final class SmtpMailer implements Mailer {
 
     private final Session session;
     private final String from;
 
-    public SmtpPinMailer(String host, int port, String from) {
+    public SmtpMailer(String host, int port, String from) {
         Properties props = new Properties();
         props.put("mail.smtp.host", host);
         props.put("mail.smtp.port", Integer.toString(port));

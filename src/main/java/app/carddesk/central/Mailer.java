@@ -1,7 +1,7 @@
 package app.carddesk.central;
 
-/** Sends a patron their new PIN. The PIN passes through and is never kept. */
-public interface PinMailer {
+/** Sends mail to patrons: a new PIN (which passes through and is never kept), retention notices. */
+public interface Mailer {
 
     /**
      * @throws MailUnavailableException when the mail server cannot take the message now

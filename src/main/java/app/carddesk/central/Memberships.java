@@ -1,0 +1,271 @@
+package app.carddesk.central;
+
+import app.carddesk.api.Api;
+import app.carddesk.central.CentralDaos.Caller;
+import app.carddesk.domain.IdentityValidator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A patron's memberships of libraries: Norwegian national cards activated at a new library after
+ * the patron accepts its loan rules, the standing each library's own system reports, unsubscribing,
+ * and merging two records of one person.
+ */
+public final class Memberships {
+
+    private final Jdbi jdbi;
+    private final PatronRegistry registry;
+    private final Clock clock;
+
+    public Memberships(Jdbi jdbi, PatronRegistry registry, Clock clock) {
+        this.jdbi = jdbi;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** Finds a patron registered at any library of the caller's country, with as little data as activation needs. */
+    public Api.NationalPatron findNationally(Caller caller, String card, String identity) {
+        return jdbi.withHandle(h -> {
+            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+            Optional<CentralPatronRow> row = card != null ? patrons.byCard(card.trim().toUpperCase(Locale.ROOT))
+                    : patrons.byIdentity(IdentityValidator.normalise(identity));
+            CentralDaos.Libraries libraries = h.attach(CentralDaos.Libraries.class);
+            return row.flatMap(r -> libraries.byCode(r.libraryCode())
+                            .filter(home -> home.country().equals(caller.library().country()))
+                            .map(home -> new Api.NationalPatron(r.id(), r.cardNumber(), r.surname(), r.givenName(),
+                                    r.birthDate(), home.code(), home.name(), PatronRegistry.visible(patrons, caller, r))))
+                    .orElseThrow(() -> new ApiException(404, "patron_not_found", null,
+                            "Nobody in the country's register has this card number or national ID."));
+        });
+    }
+
+    public Api.LoanRules loanRules(Caller caller, String language) {
+        String lang = "en".equals(language) ? "en" : "nb";
+        return jdbi.withExtension(CentralDaos.Memberships.class, m -> m.currentRulesVersion(caller.library().code())
+                .map(v -> new Api.LoanRules(caller.library().code(), v,
+                        m.rulesText(caller.library().code(), v, lang).orElseThrow()))
+                .orElseThrow(() -> new ApiException(404, "no_loan_rules", null,
+                        "This library has published no loan rules.")));
+    }
+
+    /**
+     * Activates a patron registered elsewhere at the caller's library, recording the version of the
+     * loan rules they accepted. Activating twice answers as the first time did.
+     */
+    public Api.Patron activate(Caller caller, UUID id, Api.Activation body) {
+        String library = caller.library().code();
+        jdbi.useTransaction(h -> {
+            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+            CentralDaos.Memberships members = h.attach(CentralDaos.Memberships.class);
+            CentralPatronRow patron = patrons.byId(id).orElseThrow(() -> new ApiException(404, "patron_not_found",
+                    "id", "Nobody in the register has that id."));
+            String country = h.attach(CentralDaos.Libraries.class).byCode(patron.libraryCode()).orElseThrow().country();
+            if (!country.equals(caller.library().country())) {
+                throw new ApiException(404, "patron_not_found", "id", "Nobody in this country's register has that id.");
+            }
+            if (members.isMember(id, library)) {
+                return;
+            }
+            int current = members.currentRulesVersion(library).orElseThrow(() -> new ApiException(422,
+                    "no_loan_rules", null, "This library has published no loan rules to accept."));
+            if (body.rulesVersion() == null || body.rulesVersion() != current) {
+                throw new ApiException(422, "loan_rules_outdated", "rulesVersion", "The patron must accept version "
+                        + current + " of this library's loan rules; show them again.");
+            }
+            Instant now = clock.instant();
+            members.add(id, library, now, current, now);
+            patrons.touch(id, now);
+            if (Boolean.TRUE.equals(body.makeHome())) {
+                h.execute("UPDATE patron SET library_code = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                        library, now, id);
+            }
+            registry.changed(h, caller, id, "UPDATED", "PATRON_ACTIVATED", "rules=" + current);
+        });
+        return jdbi.withHandle(h -> PatronRegistry.toApi(h.attach(CentralPatronDao.class).byId(id).orElseThrow(),
+                h.attach(CentralDaos.Guardians.class).ofChild(id)));
+    }
+
+    /** The library system reports a patron's open loans, reminders and claims at the caller's library. */
+    public Api.Membership reportStanding(Caller caller, UUID id, Api.Standing standing) {
+        if (standing.loans() == null || standing.reminders() == null || standing.claims() == null
+                || standing.loans() < 0 || standing.reminders() < 0 || standing.claims() < 0) {
+            throw new ApiException(422, "invalid_field", "loans",
+                    "Send loans, reminders and claims as whole numbers of 0 or more.");
+        }
+        String library = caller.library().code();
+        return jdbi.inTransaction(h -> {
+            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+            registry.ownPatron(patrons, caller, id);
+            Instant now = clock.instant();
+            CentralDaos.Memberships members = h.attach(CentralDaos.Memberships.class);
+            if (members.setStanding(id, library, standing.loans(), standing.reminders(), standing.claims(), now) == 0) {
+                // Registered here before memberships were recorded: the membership is implied.
+                members.add(id, library, now, null, null);
+                members.setStanding(id, library, standing.loans(), standing.reminders(), standing.claims(), now);
+            }
+            if (standing.lastActivity() != null && !standing.lastActivity().isAfter(now)) {
+                h.execute("UPDATE patron SET last_active_at = ? WHERE id = ? AND (last_active_at IS NULL "
+                        + "OR last_active_at < ?)", standing.lastActivity(), id, standing.lastActivity());
+            }
+            h.attach(CentralDaos.Audit.class).append(now, library, caller.workstation(), "STANDING_REPORTED", id,
+                    "loans=" + standing.loans() + " reminders=" + standing.reminders() + " claims="
+                            + standing.claims());
+            return memberships(h, caller, id).stream().filter(m -> m.library().equals(library)).findFirst()
+                    .orElseThrow();
+        });
+    }
+
+    public List<Api.Membership> memberships(Caller caller, UUID id) {
+        return jdbi.withHandle(h -> {
+            registry.ownPatron(h.attach(CentralPatronDao.class), caller, id);
+            return memberships(h, caller, id);
+        });
+    }
+
+    private static List<Api.Membership> memberships(Handle h, Caller caller, UUID id) {
+        String home = h.attach(CentralPatronDao.class).byId(id).map(CentralPatronRow::libraryCode).orElse("");
+        return h.attach(CentralDaos.Memberships.class).of(id).stream().map(m -> new Api.Membership(m.libraryCode(),
+                m.libraryName(), m.libraryCode().equals(home), m.rulesVersion(), m.rulesAcceptedAt(), m.loans(),
+                m.reminders(), m.claims())).toList();
+    }
+
+    /**
+     * Unsubscribes a patron: they leave every library where nothing is outstanding. Where loans,
+     * reminders or claims remain, the membership stays and is listed; with none left the patron is
+     * deleted from the register and their card number retired.
+     */
+    public Api.Unsubscribed unsubscribe(Caller caller, UUID id) {
+        return jdbi.inTransaction(h -> {
+            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+            CentralPatronRow patron = registry.ownPatron(patrons, caller, id);
+            List<Api.Membership> all = memberships(h, caller, id);
+            List<Api.Membership> remaining = all.stream().filter(m -> !m.clear()).toList();
+            if (remaining.isEmpty()) {
+                registry.changed(h, caller, id, "DELETED", "PATRON_UNSUBSCRIBED", "memberships=" + all.size());
+                registry.erase(h, patron, "UNSUBSCRIBED");
+                return new Api.Unsubscribed(true, List.of());
+            }
+            Instant now = clock.instant();
+            CentralDaos.Memberships members = h.attach(CentralDaos.Memberships.class);
+            CentralDaos.ChangeFeed feed = h.attach(CentralDaos.ChangeFeed.class);
+            for (Api.Membership m : all) {
+                if (m.clear()) {
+                    members.remove(id, m.library());
+                    feed.append(m.library(), id, "DELETED", now,
+                            m.library().equals(caller.library().code()) ? caller.deskId() : null);
+                }
+            }
+            if (remaining.stream().noneMatch(Api.Membership::home)) {
+                h.execute("UPDATE patron SET library_code = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                        remaining.get(0).library(), now, id);
+            }
+            h.attach(CentralDaos.Audit.class).append(now, caller.library().code(), caller.workstation(),
+                    "PATRON_UNSUBSCRIBED", id, "kept at " + remaining.size() + " of " + all.size() + " libraries");
+            return new Api.Unsubscribed(false, memberships(h, caller, id));
+        });
+    }
+
+    /**
+     * Merges {@code other} into {@code survivor} in one transaction: the card staff chose stays and
+     * the other number is retired (its card to be destroyed); balances are added up; memberships
+     * with their loans, reminders and claims, guardians and children, and the history move over.
+     */
+    public Api.Patron merge(Caller caller, UUID survivorId, Api.MergeRequest request) {
+        if (request.otherId() == null || request.otherId().equals(survivorId)) {
+            throw new ApiException(422, "invalid_field", "otherId", "Name the other patron's id to merge.");
+        }
+        jdbi.useTransaction(h -> {
+            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+            CentralPatronRow keep = registry.ownPatron(patrons, caller, survivorId);
+            CentralPatronRow other = registry.ownPatron(patrons, caller, request.otherId());
+            if (keep.identityNumber() != null && other.identityNumber() != null
+                    && !keep.identityNumber().equals(other.identityNumber())) {
+                throw new ApiException(409, "identities_differ", "otherId",
+                        "The two records carry different national IDs: they are not the same person.");
+            }
+            String keepCard = request.keepCardNumber() == null ? keep.cardNumber()
+                    : request.keepCardNumber().trim().toUpperCase(Locale.ROOT);
+            if (keepCard != null && !keepCard.equals(keep.cardNumber()) && !keepCard.equals(other.cardNumber())) {
+                throw new ApiException(422, "invalid_field", "keepCardNumber",
+                        "The card to keep must be one of the two patrons' cards.");
+            }
+            Instant now = clock.instant();
+            String library = caller.library().code();
+            // The other record's libraries hear that it is gone, before its memberships move.
+            registry.changed(h, caller, other.id(), "DELETED", "PATRONS_MERGED", "into=" + keep.id());
+            CentralDaos.Memberships members = h.attach(CentralDaos.Memberships.class);
+            List<CentralDaos.Memberships.Row> keepRows = members.of(keep.id());
+            for (CentralDaos.Memberships.Row m : members.of(other.id())) {
+                Optional<CentralDaos.Memberships.Row> same = keepRows.stream()
+                        .filter(k -> k.libraryCode().equals(m.libraryCode())).findFirst();
+                if (same.isPresent()) {
+                    members.setStanding(keep.id(), m.libraryCode(), same.get().loans() + m.loans(),
+                            same.get().reminders() + m.reminders(), same.get().claims() + m.claims(), now);
+                } else {
+                    h.execute("UPDATE membership SET patron_id = ? WHERE patron_id = ? AND library_code = ?",
+                            keep.id(), other.id(), m.libraryCode());
+                }
+            }
+            moveRelations(h, other.id(), keep.id());
+            h.execute("UPDATE audit_event SET patron_id = ? WHERE patron_id = ?", keep.id(), other.id());
+            String retired = keepCard == null ? other.cardNumber()
+                    : keepCard.equals(keep.cardNumber()) ? other.cardNumber() : keep.cardNumber();
+            String pinHash = keepCard != null && keepCard.equals(other.cardNumber()) ? other.pinHash() : keep.pinHash();
+            String identityKind = keep.identityNumber() != null ? keep.identityKind() : other.identityKind();
+            String identityNumber = keep.identityNumber() != null ? keep.identityNumber() : other.identityNumber();
+            String registration = identityNumber != null ? "NATIONAL_ID" : keep.registrationKind();
+            registry.erase(h, other, "MERGED");
+            if (retired != null && patrons.cardStatus(retired).map("ISSUED"::equals).orElse(false)) {
+                patrons.retireCard(retired, now, "MERGED");
+            }
+            if (keepCard != null && keepCard.equals(other.cardNumber())) {
+                h.execute("UPDATE card SET status = 'ISSUED', retired_at = NULL, retired_reason = NULL, patron_id = ? "
+                        + "WHERE number = ?", keep.id(), keepCard);
+            }
+            h.createUpdate("""
+                    UPDATE patron SET card_number = :card, identity_kind = :kind, identity_number = :number,
+                           registration_kind = :registration, expires_on = :expires,
+                           fees_owed_minor = fees_owed_minor + :fees, print_credit_minor = print_credit_minor + :print,
+                           pin_hash = :pin, version = version + 1, updated_at = :now, last_active_at = :now
+                     WHERE id = :id""")
+                    .bind("card", keepCard).bind("kind", identityKind).bind("number", identityNumber)
+                    .bind("registration", registration)
+                    .bind("expires", "NATIONAL_ID".equals(registration) ? null : keep.expiresOn())
+                    .bind("fees", other.feesOwedMinor()).bind("print", other.printCreditMinor()).bind("pin", pinHash)
+                    .bind("now", now).bind("id", keep.id()).execute();
+            registry.changed(h, caller, keep.id(), "UPDATED", "PATRONS_MERGED", "from=" + other.id() + " kept="
+                    + (keepCard == null ? "-" : keepCard) + " retired=" + (retired == null ? "-" : retired));
+            if (!members.isMember(keep.id(), library)) {
+                members.add(keep.id(), library, now, null, null);
+            }
+        });
+        return jdbi.withHandle(h -> PatronRegistry.toApi(h.attach(CentralPatronDao.class).byId(survivorId)
+                .orElseThrow(), h.attach(CentralDaos.Guardians.class).ofChild(survivorId)));
+    }
+
+    /** Guardianships of and by the other record become the survivor's, without duplicates. */
+    private static void moveRelations(Handle h, UUID from, UUID to) {
+        CentralDaos.Guardians links = h.attach(CentralDaos.Guardians.class);
+        List<UUID> ownGuardians = new ArrayList<>(links.ofChild(to).stream().map(CentralDaos.Guardians.Link::guardianId)
+                .toList());
+        for (CentralDaos.Guardians.Link l : links.ofChild(from)) {
+            if (!ownGuardians.contains(l.guardianId()) && !l.guardianId().equals(to)) {
+                h.execute("UPDATE guardian_link SET child_id = ? WHERE child_id = ? AND guardian_id = ?", to, from,
+                        l.guardianId());
+                ownGuardians.add(l.guardianId());
+            }
+        }
+        h.execute("DELETE FROM guardian_link WHERE child_id = ?", from);
+        h.execute("DELETE FROM guardian_link WHERE guardian_id = ? AND child_id IN "
+                + "(SELECT child_id FROM guardian_link WHERE guardian_id = ?)", from, to);
+        h.execute("UPDATE guardian_link SET guardian_id = ? WHERE guardian_id = ? AND child_id <> ?", to, from, to);
+        h.execute("DELETE FROM guardian_link WHERE guardian_id = ?", from);
+    }
+}

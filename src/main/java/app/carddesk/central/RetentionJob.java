@@ -1,0 +1,251 @@
+package app.carddesk.central;
+
+import app.carddesk.api.Api;
+import app.carddesk.text.Messages;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daily retention run of the central register.
+ * <ul>
+ * <li>Short-stay patrons past their expiry date are deleted, unless they owe fees, hold print
+ * credit or have loans, reminders or claims somewhere: those go on the staff list instead.</li>
+ * <li>At libraries with an inactivity period (Norway: three years), an inactive patron is sent a
+ * notice; once the notice period (30 days) has passed without activity they are deleted (or listed
+ * for staff, as above). Activity after the notice withdraws it.</li>
+ * </ul>
+ * Every step selects by state, so a second run on the same day does nothing more, and work is
+ * committed in chunks, so an interrupted run goes on where it stopped. The log holds counts only;
+ * the report lists ids and card numbers, never names. A dry run reads and reports, writing nothing.
+ */
+public final class RetentionJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
+    private static final int CHUNK = 1_000;
+
+    private final Jdbi jdbi;
+    private final Mailer mailer;
+    private final Clock clock;
+
+    public RetentionJob(Jdbi jdbi, Mailer mailer, Clock clock) {
+        this.jdbi = jdbi;
+        this.mailer = mailer;
+        this.clock = clock;
+    }
+
+    /** A patron the job looks at, with what stands in the way of deleting them. */
+    private record Candidate(UUID id, String library, String cardNumber, long fees, long printCredit,
+                             long outstanding, String email, String givenName, String libraryName, String country,
+                             int years, int noticeDays, Instant noticeSentAt) {
+        String holdReason() {
+            if (fees > 0 || printCredit > 0) {
+                return "BALANCE";
+            }
+            return outstanding > 0 ? "LOANS" : null;
+        }
+    }
+
+    private static final String CANDIDATE = "SELECT p.id, p.library_code, p.card_number, p.fees_owed_minor, "
+            + "p.print_credit_minor, (SELECT COALESCE(SUM(m.loans + m.reminders + m.claims), 0) FROM membership m "
+            + "WHERE m.patron_id = p.id) AS outstanding, p.email, p.given_name, l.name AS library_name, l.country, "
+            + "COALESCE(l.inactive_years, 0) AS years, l.notice_days, p.notice_sent_at FROM patron p JOIN library l ON l.code = p.library_code ";
+
+    /** Runs the job for today; with {@code dryRun} nothing is written or sent. */
+    public Api.RetentionReport run(boolean dryRun, int listLimit) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<Api.RetentionAction> actions = new ArrayList<>();
+        int[] counts = new int[5]; // deleted short stays, held, notices, withdrawn, deleted inactive
+
+        List<Candidate> expired = select(CANDIDATE + "WHERE p.registration_kind = 'SHORT_STAY' "
+                + "AND p.expires_on < ?", today);
+        settle(expired, "EXPIRED_SHORT_STAY", dryRun, now, actions, listLimit, counts, 0);
+        // In a dry run nothing is deleted; a patron is still reported once only.
+        java.util.Set<UUID> handled = new java.util.HashSet<>();
+        expired.forEach(c -> handled.add(c.id()));
+
+        // Activity after a notice withdraws it.
+        List<Candidate> withdrawn = select(CANDIDATE + "WHERE p.notice_sent_at IS NOT NULL "
+                + "AND p.last_active_at > p.notice_sent_at");
+        counts[3] = withdrawn.size();
+        list(withdrawn, "NOTICE_WITHDRAWN", "ACTIVE_AGAIN", actions, listLimit);
+        if (!dryRun) {
+            forChunks(withdrawn, (h, ids) -> h.createUpdate("UPDATE patron SET notice_sent_at = NULL WHERE id IN "
+                    + "(<ids>)").bindList("ids", ids).execute());
+        }
+
+        // Noticed, the notice period over, and no activity since: delete.
+        List<Candidate> due = select(CANDIDATE + "WHERE p.notice_sent_at IS NOT NULL "
+                + "AND p.last_active_at <= p.notice_sent_at AND l.inactive_years IS NOT NULL");
+        due.removeIf(c -> !c.noticeSentAt().plus(c.noticeDays(), ChronoUnit.DAYS).isBefore(now)
+                || handled.contains(c.id()));
+        settle(due, "INACTIVE", dryRun, now, actions, listLimit, counts, 4);
+
+        // Inactive for the library's period and not yet noticed: send the notice.
+        List<Candidate> inactive = new ArrayList<>();
+        for (int years : jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT inactive_years FROM library "
+                + "WHERE inactive_years IS NOT NULL").mapTo(Integer.class).list())) {
+            Instant cutoff = today.minusYears(years).atStartOfDay(ZoneOffset.UTC).toInstant();
+            inactive.addAll(select(CANDIDATE + "WHERE l.inactive_years = ? AND p.last_active_at < ? "
+                    + "AND p.notice_sent_at IS NULL", years, cutoff));
+        }
+        due.forEach(c -> handled.add(c.id()));
+        for (Candidate c : inactive) {
+            if (c.holdReason() != null || handled.contains(c.id())) {
+                continue; // something is outstanding: the library is in touch with them anyway
+            }
+            LocalDate deleteOn = today.plusDays(c.noticeDays());
+            String action = c.email() == null ? "NOTICE_WITHOUT_EMAIL" : "NOTICE_SENT";
+            if (actions.size() < listLimit) {
+                actions.add(new Api.RetentionAction(c.id(), c.library(), c.cardNumber(), action, "INACTIVE_"
+                        + c.years() + "_YEARS"));
+            }
+            counts[2]++;
+            if (!dryRun) {
+                if (c.email() != null) {
+                    notice(c, deleteOn);
+                }
+                jdbi.useHandle(h -> h.execute("UPDATE patron SET notice_sent_at = ? WHERE id = ?", now, c.id()));
+            }
+        }
+        Api.RetentionReport report = new Api.RetentionReport(dryRun, today, counts[0], counts[1], counts[2], counts[3],
+                counts[4], actions);
+        LOG.info("Retention{}: {} expired short stays deleted, {} held for staff, {} notices, {} notices withdrawn, "
+                + "{} inactive patrons deleted", dryRun ? " (dry run)" : "", counts[0], counts[1], counts[2],
+                counts[3], counts[4]);
+        return report;
+    }
+
+    /** Patrons the library should see to before the register may delete them. */
+    public List<Api.RetentionAction> held(String library) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT r.patron_id, r.library_code, p.card_number, r.reason "
+                + "FROM retention_hold r LEFT JOIN patron p ON p.id = r.patron_id WHERE r.library_code = ? "
+                + "ORDER BY r.listed_at").bind(0, library)
+                .map((rs, ctx) -> new Api.RetentionAction(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), "HELD", rs.getString(4))).list());
+    }
+
+    private void notice(Candidate c, LocalDate deleteOn) {
+        Messages texts = Messages.forLocale(Locale.forLanguageTag("DK".equals(c.country()) ? "da" : "nb"));
+        String date = deleteOn.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(texts.locale()));
+        try {
+            mailer.send(c.email(), texts.get("retention.notice.subject", c.libraryName()),
+                    texts.get("retention.notice.body", c.givenName(), c.libraryName(), c.years(), date));
+        } catch (Mailer.MailUnavailableException e) {
+            // Not marked as noticed: the next run sends it. Deletion waits a full notice period after that.
+            LOG.warn("A retention notice was not sent: {}", e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Deletes the candidates that can go, lists the others for staff (once). */
+    private void settle(List<Candidate> candidates, String why, boolean dryRun, Instant now,
+                        List<Api.RetentionAction> actions, int listLimit, int[] counts, int deletedSlot) {
+        List<Candidate> delete = new ArrayList<>();
+        List<Candidate> hold = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (c.holdReason() == null) {
+                delete.add(c);
+            } else {
+                hold.add(c);
+            }
+        }
+        counts[deletedSlot] += delete.size();
+        counts[1] += hold.size();
+        for (Candidate c : delete) {
+            if (actions.size() < listLimit) {
+                actions.add(new Api.RetentionAction(c.id(), c.library(), c.cardNumber(), "DELETE", why));
+            }
+        }
+        for (Candidate c : hold) {
+            if (actions.size() < listLimit) {
+                actions.add(new Api.RetentionAction(c.id(), c.library(), c.cardNumber(), "HOLD",
+                        why + ":" + c.holdReason()));
+            }
+        }
+        if (dryRun) {
+            return;
+        }
+        forChunks(hold, (h, ids) -> {
+            var insert = h.prepareBatch("INSERT INTO retention_hold (patron_id, library_code, reason, listed_at) "
+                    + "SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM retention_hold WHERE patron_id = ?)");
+            for (Candidate c : hold.stream().filter(c -> ids.contains(c.id())).toList()) {
+                insert.add(c.id(), c.library(), why + ":" + c.holdReason(), now, c.id());
+            }
+            insert.execute();
+        });
+        for (int from = 0; from < delete.size(); from += CHUNK) {
+            List<Candidate> chunk = delete.subList(from, Math.min(delete.size(), from + CHUNK));
+            jdbi.useTransaction(h -> erase(h, chunk, why, now));
+        }
+    }
+
+    /** Deletes a chunk of patrons in one transaction, with the change feed and the audit trail. */
+    private static void erase(Handle h, List<Candidate> chunk, String why, Instant now) {
+        List<UUID> ids = chunk.stream().map(Candidate::id).toList();
+        List<String> cards = chunk.stream().map(Candidate::cardNumber).filter(java.util.Objects::nonNull).toList();
+        h.createUpdate("INSERT INTO change_feed (library_code, patron_id, kind, at) SELECT library_code, patron_id, "
+                + "'DELETED', :at FROM membership WHERE patron_id IN (<ids>)").bind("at", now)
+                .bindList("ids", ids).execute();
+        if (!cards.isEmpty()) {
+            h.createUpdate("UPDATE card SET status = 'RETIRED', retired_at = :at, retired_reason = 'RETENTION', "
+                    + "patron_id = NULL WHERE number IN (<cards>)").bind("at", now).bindList("cards", cards).execute();
+        }
+        h.createUpdate("DELETE FROM membership WHERE patron_id IN (<ids>)").bindList("ids", ids).execute();
+        h.createUpdate("DELETE FROM guardian_link WHERE child_id IN (<ids>)").bindList("ids", ids).execute();
+        h.createUpdate("DELETE FROM guardian_link WHERE guardian_id IN (<ids>)").bindList("ids", ids).execute();
+        h.createUpdate("DELETE FROM retention_hold WHERE patron_id IN (<ids>)").bindList("ids", ids).execute();
+        h.createUpdate("DELETE FROM patron WHERE id IN (<ids>)").bindList("ids", ids).execute();
+        var audit = h.prepareBatch("INSERT INTO audit_event (at, library_code, workstation, action, patron_id, detail) "
+                + "VALUES (?, ?, 'retention job', 'PATRON_DELETED', ?, ?)");
+        for (Candidate c : chunk) {
+            audit.add(now, c.library(), c.id(), "retention=" + why);
+        }
+        audit.execute();
+    }
+
+    private void list(List<Candidate> candidates, String action, String reason, List<Api.RetentionAction> actions,
+                      int listLimit) {
+        for (Candidate c : candidates) {
+            if (actions.size() < listLimit) {
+                actions.add(new Api.RetentionAction(c.id(), c.library(), c.cardNumber(), action, reason));
+            }
+        }
+    }
+
+    private void forChunks(List<Candidate> all, java.util.function.BiConsumer<Handle, List<UUID>> work) {
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<UUID> ids = all.subList(from, Math.min(all.size(), from + CHUNK)).stream().map(Candidate::id).toList();
+            jdbi.useTransaction(h -> work.accept(h, ids));
+        }
+    }
+
+    private List<Candidate> select(String sql, Object... args) {
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(sql);
+            for (int i = 0; i < args.length; i++) {
+                q.bind(i, args[i]);
+            }
+            return new ArrayList<>(q.map((rs, ctx) -> new Candidate(rs.getObject("id", UUID.class),
+                    rs.getString("library_code"), rs.getString("card_number"), rs.getLong("fees_owed_minor"),
+                    rs.getLong("print_credit_minor"), rs.getLong("outstanding"), rs.getString("email"),
+                    rs.getString("given_name"), rs.getString("library_name"), rs.getString("country"),
+                    rs.getInt("years"), rs.getInt("notice_days"), rs.getObject("notice_sent_at", java.time.OffsetDateTime.class)
+                    == null ? null : rs.getObject("notice_sent_at", java.time.OffsetDateTime.class).toInstant()))
+                    .list());
+        });
+    }
+}

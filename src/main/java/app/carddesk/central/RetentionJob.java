@@ -103,24 +103,19 @@ public final class RetentionJob {
                     + "AND p.notice_sent_at IS NULL", years, cutoff));
         }
         due.forEach(c -> handled.add(c.id()));
+        List<Candidate> toNotice = new ArrayList<>();
         for (Candidate c : inactive) {
-            if (c.holdReason() != null || handled.contains(c.id())) {
-                continue; // something is outstanding: the library is in touch with them anyway
-            }
-            LocalDate deleteOn = today.plusDays(c.noticeDays());
-            String action = c.email() == null ? "NOTICE_WITHOUT_EMAIL" : "NOTICE_SENT";
-            if (actions.size() < listLimit) {
-                actions.add(new Api.RetentionAction(c.id(), c.library(), c.cardNumber(), action, "INACTIVE_"
-                        + c.years() + "_YEARS"));
-            }
-            counts[2]++;
-            if (!dryRun) {
-                if (c.email() != null) {
-                    notice(c, deleteOn);
-                }
-                jdbi.useHandle(h -> h.execute("UPDATE patron SET notice_sent_at = ? WHERE id = ?", now, c.id()));
+            if (c.holdReason() == null && !handled.contains(c.id())) {
+                toNotice.add(c); // with something outstanding the library is in touch with them anyway
             }
         }
+        for (Candidate c : toNotice) {
+            if (actions.size() < listLimit) {
+                actions.add(new Api.RetentionAction(c.id(), c.library(), c.cardNumber(),
+                        c.email() == null ? "NOTICE_WITHOUT_EMAIL" : "NOTICE_SENT", "INACTIVE_" + c.years() + "_YEARS"));
+            }
+        }
+        counts[2] = dryRun ? toNotice.size() : notify(toNotice, today, now);
         Api.RetentionReport report = new Api.RetentionReport(dryRun, today, counts[0], counts[1], counts[2], counts[3],
                 counts[4], actions);
         LOG.info("Retention{}: {} expired short stays deleted, {} held for staff, {} notices, {} notices withdrawn, "
@@ -138,17 +133,41 @@ public final class RetentionJob {
                         rs.getString(3), "HELD", rs.getString(4))).list());
     }
 
-    private void notice(Candidate c, LocalDate deleteOn) {
+    /**
+     * Sends the notices in chunks over one connection each and marks a patron as noticed only once
+     * their mail is sent (patrons without an e-mail address are marked at once: the period runs from
+     * today). If the mail server stops taking mail, the rest wait for the next run.
+     *
+     * @return how many patrons were noticed
+     */
+    private int notify(List<Candidate> candidates, LocalDate today, Instant now) {
+        int noticed = 0;
+        for (int from = 0; from < candidates.size(); from += CHUNK) {
+            List<Candidate> chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK));
+            List<Candidate> withMail = chunk.stream().filter(c -> c.email() != null).toList();
+            List<Mailer.Mail> mails = withMail.stream().map(c -> notice(c, today.plusDays(c.noticeDays()))).toList();
+            int sent = mailer.sendAll(mails);
+            List<UUID> done = new ArrayList<>(withMail.subList(0, sent).stream().map(Candidate::id).toList());
+            chunk.stream().filter(c -> c.email() == null).forEach(c -> done.add(c.id()));
+            if (!done.isEmpty()) {
+                jdbi.useHandle(h -> h.createUpdate("UPDATE patron SET notice_sent_at = :at WHERE id IN (<ids>)")
+                        .bind("at", now).bindList("ids", done).execute());
+            }
+            noticed += done.size();
+            if (sent < mails.size()) {
+                LOG.warn("Retention: the mail server stopped taking notices; {} wait for the next run",
+                        candidates.size() - from - sent);
+                break;
+            }
+        }
+        return noticed;
+    }
+
+    private static Mailer.Mail notice(Candidate c, LocalDate deleteOn) {
         Messages texts = Messages.forLocale(Locale.forLanguageTag("DK".equals(c.country()) ? "da" : "nb"));
         String date = deleteOn.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(texts.locale()));
-        try {
-            mailer.send(c.email(), texts.get("retention.notice.subject", c.libraryName()),
-                    texts.get("retention.notice.body", c.givenName(), c.libraryName(), c.years(), date));
-        } catch (Mailer.MailUnavailableException e) {
-            // Not marked as noticed: the next run sends it. Deletion waits a full notice period after that.
-            LOG.warn("A retention notice was not sent: {}", e.getMessage());
-            throw e;
-        }
+        return new Mailer.Mail(c.email(), texts.get("retention.notice.subject", c.libraryName()),
+                texts.get("retention.notice.body", c.givenName(), c.libraryName(), c.years(), date));
     }
 
     /** Deletes the candidates that can go, lists the others for staff (once). */

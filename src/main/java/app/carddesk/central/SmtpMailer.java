@@ -28,15 +28,40 @@ public final class SmtpMailer implements Mailer {
     @Override
     public void send(String to, String subject, String body) {
         try {
-            MimeMessage message = new MimeMessage(session);
-            message.setFrom(new InternetAddress(from));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-            message.setSubject(subject, StandardCharsets.UTF_8.name());
-            message.setText(body, StandardCharsets.UTF_8.name());
-            Transport.send(message);
+            Transport.send(message(new Mail(to, subject, body)));
         } catch (MessagingException e) {
             throw new MailUnavailableException("mail server refused or unreachable: " + e.getClass().getSimpleName(),
                     e);
         }
+    }
+
+    /** One SMTP connection for the whole list; a mail the server refuses ends the run there. */
+    @Override
+    public int sendAll(java.util.List<Mail> mails) {
+        if (mails.isEmpty()) {
+            return 0;
+        }
+        int sent = 0;
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            for (Mail m : mails) {
+                MimeMessage message = message(m);
+                transport.sendMessage(message, message.getAllRecipients());
+                sent++;
+            }
+        } catch (MessagingException e) {
+            return sent;
+        }
+        return sent;
+    }
+
+    private MimeMessage message(Mail mail) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to()));
+        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+        message.setText(mail.body(), StandardCharsets.UTF_8.name());
+        message.saveChanges();
+        return message;
     }
 }

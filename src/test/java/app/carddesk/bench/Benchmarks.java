@@ -44,6 +44,8 @@ public final class Benchmarks {
         lookups();
         System.out.println();
         SyncBenchmark.run();
+        System.out.println();
+        RetentionBenchmark.run();
     }
 
     private static void startUp() throws Exception {

@@ -242,6 +242,34 @@ public final class IssuingService {
         return Optional.empty();
     }
 
+    /**
+     * Merges two records of one person (the patron registered again, with their national ID) into
+     * {@code survivorId}. Staff chose which card stays; the other number is retired and its card
+     * to be destroyed. Balances, guardians and history end on the survivor; the central register
+     * does the same in one transaction when the change arrives (with loans, reminders and claims).
+     */
+    public Optional<Problem> merge(UUID survivorId, UUID otherId, String keepCard) {
+        Patron keep = store.patron(survivorId).orElse(null);
+        Patron other = store.patron(otherId).orElse(null);
+        if (keep == null || other == null || survivorId.equals(otherId)) {
+            return Optional.of(Problem.of("patron.gone"));
+        }
+        if (keep.identity() != null && other.identity() != null
+                && !keep.identity().number().equals(other.identity().number())) {
+            return Optional.of(Problem.of("merge.identitiesDiffer"));
+        }
+        if (keepCard != null && !keepCard.equals(keep.cardNumber()) && !keepCard.equals(other.cardNumber())) {
+            return Optional.of(Problem.of("merge.chooseCard"));
+        }
+        String retired = keepCard != null && keepCard.equals(other.cardNumber()) ? keep.cardNumber()
+                : other.cardNumber();
+        ObjectNode change = json.createObjectNode().put("otherId", otherId.toString()).put("keepCardNumber", keepCard);
+        store.merge(survivorId, otherId, keepCard, audit("PATRONS_MERGED", survivorId, "from=" + otherId
+                        + ";cardRetired=" + (retired != null)),
+                List.of(new OutboxEntry(survivorId, "PATRONS_MERGED", change.toString())));
+        return Optional.empty();
+    }
+
     /** What was done with a patron's record and when, for the "what is stored about me" report. */
     public List<AuditEntry> auditTrail(UUID patronId) {
         return store.auditTrail(patronId);

@@ -51,6 +51,13 @@ public interface PatronStore {
 
     void changePickupLibrary(UUID patronId, String pickupLibraryCode, AuditEntry audit, List<OutboxEntry> outbox);
 
+    /**
+     * Merges {@code otherId} into {@code survivorId}: the survivor keeps {@code keepCard} (either
+     * record's card; the other number is retired for destruction), the sum of both balances, both
+     * records' guardians and children, and both histories. The other record is deleted.
+     */
+    void merge(UUID survivorId, UUID otherId, String keepCard, AuditEntry audit, List<OutboxEntry> outbox);
+
     void updateBalances(UUID patronId, long feesOwedMinor, long printCreditMinor, AuditEntry audit,
                         List<OutboxEntry> outbox);
 

@@ -142,6 +142,53 @@ public final class JdbiPatronStore implements PatronStore {
     }
 
     @Override
+    public void merge(UUID survivorId, UUID otherId, String keepCard, AuditEntry audit, List<OutboxEntry> outbox) {
+        Instant now = clock.instant();
+        jdbi.useTransaction(h -> {
+            PatronDao patrons = h.attach(PatronDao.class);
+            PatronRow keep = patrons.byId(survivorId).orElseThrow(() -> new ConflictException("patron_gone"));
+            PatronRow other = patrons.byId(otherId).orElseThrow(() -> new ConflictException("patron_gone"));
+            boolean takeOthersCard = keepCard != null && keepCard.equals(other.cardNumber());
+            String retired = takeOthersCard ? keep.cardNumber() : other.cardNumber();
+            CardDao cards = h.attach(CardDao.class);
+            if (retired != null) {
+                cards.retire(retired, now, "MERGED");
+            }
+            h.execute("UPDATE audit_event SET patron_id = ? WHERE patron_id = ?", survivorId, otherId);
+            h.execute("DELETE FROM guardian_link WHERE child_id = ? AND guardian_id IN "
+                    + "(SELECT guardian_id FROM guardian_link WHERE child_id = ?)", otherId, survivorId);
+            h.execute("UPDATE guardian_link SET child_id = ? WHERE child_id = ? AND guardian_id <> ?", survivorId,
+                    otherId, survivorId);
+            h.execute("DELETE FROM guardian_link WHERE guardian_id = ? AND child_id IN "
+                    + "(SELECT child_id FROM guardian_link WHERE guardian_id = ?)", otherId, survivorId);
+            h.execute("UPDATE guardian_link SET guardian_id = ? WHERE guardian_id = ? AND child_id <> ?", survivorId,
+                    otherId, survivorId);
+            h.execute("DELETE FROM guardian_link WHERE child_id = ? OR guardian_id = ?", otherId, otherId);
+            patrons.delete(otherId);
+            boolean identityFromOther = keep.identityNumber() == null && other.identityNumber() != null;
+            h.createUpdate("""
+                    UPDATE patron SET card_number = :card, fees_owed_minor = fees_owed_minor + :fees,
+                           print_credit_minor = print_credit_minor + :print,
+                           identity_kind = :kind, identity_number = :number,
+                           registration_kind = CASE WHEN :number IS NULL THEN registration_kind ELSE 'NATIONAL_ID' END,
+                           expires_on = CASE WHEN :number IS NULL THEN expires_on END,
+                           pin_hash = :pin, pin_delivery = :delivery, updated_at = :now, version = version + 1
+                     WHERE id = :id""")
+                    .bind("card", takeOthersCard ? other.cardNumber() : keep.cardNumber())
+                    .bind("fees", other.feesOwedMinor()).bind("print", other.printCreditMinor())
+                    .bind("kind", identityFromOther ? other.identityKind() : keep.identityKind())
+                    .bind("number", identityFromOther ? other.identityNumber() : keep.identityNumber())
+                    .bind("pin", takeOthersCard ? other.pinHash() : keep.pinHash())
+                    .bind("delivery", takeOthersCard ? other.pinDelivery() : keep.pinDelivery())
+                    .bind("now", now).bind("id", survivorId).execute();
+            if (takeOthersCard) {
+                h.execute("UPDATE card SET patron_id = ? WHERE number = ?", survivorId, other.cardNumber());
+            }
+            record(h, audit, outbox);
+        });
+    }
+
+    @Override
     public void changePickupLibrary(UUID patronId, String pickupLibraryCode, AuditEntry audit,
                                     List<OutboxEntry> outbox) {
         jdbi.useTransaction(h -> {

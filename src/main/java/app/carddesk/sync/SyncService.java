@@ -281,6 +281,18 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
             case "PATRON_DELETED" -> {
                 return client.delete(path, item.idemKey());
             }
+            case "PATRONS_MERGED" -> {
+                Api.MergeRequest merge = new Api.MergeRequest(UUID.fromString(field(item.payload(), "otherId", "")),
+                        field(item.payload(), "keepCardNumber", null));
+                CentralClient.Response r = client.post(path + "/merge", item.idemKey(), merge);
+                if (r.status() != 404) {
+                    return r;
+                }
+                // The other record never reached the central register: the survivor's data is all there is.
+                Optional<Api.Patron> patron = ledger.patron(item.patronId());
+                return patron.map(p -> client.put(path, item.idemKey() + "-m", p.version() == null ? 1 : p.version(),
+                        p)).orElse(null);
+            }
             default -> {
                 Optional<Api.Patron> patron = ledger.patron(item.patronId());
                 return patron.map(p -> client.put(path, item.idemKey(), p.version() == null ? 1 : p.version(), p))

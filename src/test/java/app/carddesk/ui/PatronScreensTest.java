@@ -77,6 +77,51 @@ class PatronScreensTest extends DeskUiTest {
     }
 
     @Test
+    void mergesAPatronWhoRegisteredTwiceKeepingTheCardInHandAndBothBalances(FxRobot robot) {
+        UUID temporary = issueDirectly("409900080", "Nielsen", "Sofie", LocalDate.of(1998, 7, 12), null,
+                RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        UUID selfRegistered = issueDirectly("409900081", "Nielsen", "Sofie", LocalDate.of(1998, 7, 12),
+                "sofie@example.org", RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        backend.issuing().updateBalances(temporary, 2000, 0);
+        backend.issuing().updateBalances(selfRegistered, 0, 1500);
+        backend.database().jdbi().useHandle(h -> h.execute("UPDATE patron SET identity_kind = 'CPR', "
+                + "identity_number = '1207981504', registration_kind = 'NATIONAL_ID' WHERE id = ?", selfRegistered));
+
+        scan(robot, "409900080");
+        waitForText(robot, "#patronTitle", "Sofie Nielsen");
+        robot.clickOn("#registerIdButton");
+        fill(robot, "#convertIdentityField", "1207981504");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> visible(robot, "#mergeBox"));
+        assertThat(text(robot, "#convertProblem")).contains("belongs to another record");
+        assertThat(text(robot, "#mergeThis-card")).isEqualTo("409900080");
+        assertThat(text(robot, "#mergeOther-card")).isEqualTo("409900081");
+        assertThat(text(robot, "#mergeOther-identity")).as("masked there too").isEqualTo("CPR 120798-XXXX");
+        assertThat(text(robot, "#mergeOther-printCredit")).isEqualTo("15,00");
+
+        robot.clickOn("#mergeButton");
+        waitForText(robot, "#patronMessage", "Cut card 409900081 in half");
+        assertThat(count("SELECT COUNT(*) FROM patron")).as("nothing merged yet").isEqualTo(2);
+        robot.clickOn("#mergedCardCut").clickOn("#mergeButton");
+        waitForText(robot, "#patronSuccess", "card 409900081 is retired for good");
+
+        assertThat(count("SELECT COUNT(*) FROM patron WHERE id = ?", temporary)).isZero();
+        Map<String, Object> row = patronRow("id", selfRegistered);
+        assertThat(row).containsEntry("card_number", "409900080").containsEntry("identity_number", "1207981504")
+                .containsEntry("fees_owed_minor", 2000L).containsEntry("print_credit_minor", 1500L);
+        assertThat(text(robot, "#fact-card")).isEqualTo("409900080");
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE patron_id = ? AND action = 'PATRON_ISSUED'",
+                selfRegistered)).as("both records' history").isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE kind = 'PATRONS_MERGED' AND patron_id = ?",
+                selfRegistered)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM card WHERE number = '409900081' AND retired_reason = 'MERGED'"))
+                .isEqualTo(1);
+
+        scan(robot, "409900081");
+        waitForText(robot, "#cardProblem", "can never be issued again");
+    }
+
+    @Test
     void aScanIntoTheWrongFieldLosesNothing(FxRobot robot) {
         scanToDetails(robot, "409900060");
         fill(robot, "#surnameField", "Hansen");

@@ -32,7 +32,11 @@ public final class PatronView {
     @FXML private TextField feesField, creditField, identityField;
     @FXML private Button registerIdButton, saveButton;
     @FXML private VBox conversionBox, destroyBox, servicesBox;
-    @FXML private CheckBox cardCut;
+    @FXML private CheckBox cardCut, mergedCardCut;
+    @FXML private VBox mergeBox;
+    @FXML private GridPane mergeGrid;
+    @FXML private Label mergeDestroyText;
+    @FXML private javafx.scene.control.RadioButton keepThisRadio, keepOtherRadio;
     @FXML private javafx.scene.control.ComboBox<PickupLibrary> pickupBox;
 
     public PatronView(PatronViewModel vm, LibraryProfile profile, Messages messages) {
@@ -78,7 +82,82 @@ public final class PatronView {
         vm.patron.addListener((obs, old, p) -> show(p));
         vm.digitalAccess.addListener((javafx.collections.ListChangeListener<DigitalAccess.Access>) c -> showAccess());
         vm.fetched.addListener((obs, old, p) -> showFetched(p));
+        javafx.scene.control.ToggleGroup keep = new javafx.scene.control.ToggleGroup();
+        keepThisRadio.setToggleGroup(keep);
+        keepOtherRadio.setToggleGroup(keep);
+        keepThisRadio.selectedProperty().bindBidirectional(vm.keepThisCard);
+        vm.keepThisCard.addListener((obs, old, v) -> keepOtherRadio.setSelected(!v));
+        mergedCardCut.selectedProperty().bindBidirectional(vm.mergedCardCut);
+        visible(mergeBox, vm.mergeWith.isNotNull());
+        vm.mergeWith.addListener((obs, old, other) -> showMerge(other));
+        vm.keepThisCard.addListener((obs, old, v) -> showMerge(vm.mergeWith.get()));
         show(vm.patron.get());
+    }
+
+    /** Both records side by side, the card choice, and which card to cut in half. */
+    private void showMerge(Patron other) {
+        mergeGrid.getChildren().clear();
+        Patron self = vm.patron.get();
+        if (other == null || self == null) {
+            return;
+        }
+        mergeGrid.addRow(0, new Label(), head("merge.thisRecord"), head("merge.otherRecord"));
+        int row = 1;
+        row = compare(row, "details.name", self.fullName(), other.fullName());
+        row = compare(row, "details.birthDate", DateInput.format(self.birthDate()), DateInput.format(other.birthDate()));
+        row = compare(row, "patron.card", card(self), card(other));
+        row = compare(row, "patron.identity", identity(self), identity(other));
+        row = compare(row, "details.email", nz(self.email()), nz(other.email()));
+        row = compare(row, "patron.fees", app.carddesk.domain.MinorUnits.format(self.feesOwedMinor()),
+                app.carddesk.domain.MinorUnits.format(other.feesOwedMinor()));
+        row = compare(row, "patron.printCredit", app.carddesk.domain.MinorUnits.format(self.printCreditMinor()),
+                app.carddesk.domain.MinorUnits.format(other.printCreditMinor()));
+        compare(row, "merge.registeredOn", DateInput.format(self.createdAt().atZone(java.time.ZoneId.systemDefault())
+                .toLocalDate()), DateInput.format(other.createdAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate()));
+        keepThisRadio.setText(messages.get("merge.keepThis", card(self)));
+        keepOtherRadio.setText(messages.get("merge.keepOther", card(other)));
+        keepThisRadio.setDisable(self.cardNumber() == null);
+        keepOtherRadio.setDisable(other.cardNumber() == null);
+        keepOtherRadio.setSelected(!vm.keepThisCard.get());
+        String retired = vm.cardToRetire();
+        mergeDestroyText.setText(retired == null ? "" : messages.get("merge.destroy", retired));
+        mergedCardCut.setVisible(retired != null);
+        mergedCardCut.setManaged(retired != null);
+    }
+
+    private Label head(String key) {
+        Label l = new Label(messages.get(key));
+        l.getStyleClass().add("column-head");
+        return l;
+    }
+
+    private int compare(int row, String key, String self, String other) {
+        Label name = new Label(messages.get(key));
+        name.getStyleClass().add("muted");
+        Label a = new Label(self);
+        a.setId("mergeThis-" + key.substring(key.indexOf('.') + 1));
+        Label b = new Label(other);
+        b.setId("mergeOther-" + key.substring(key.indexOf('.') + 1));
+        mergeGrid.addRow(row, name, a, b);
+        return row + 1;
+    }
+
+    private String card(Patron p) {
+        return p.cardNumber() == null ? messages.get("patron.noCard") : p.cardNumber();
+    }
+
+    private String identity(Patron p) {
+        return p.identity() == null ? messages.get("patron.noIdentity")
+                : messages.get("identityKind." + p.identity().kind()) + " " + p.identity().masked();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    @FXML
+    private void merge() {
+        vm.merge();
     }
 
     /** One line per service: usable, or not and why, so staff can explain it. */

@@ -49,6 +49,12 @@ public final class PatronViewModel {
     public final BooleanProperty awaitingDestruction = new SimpleBooleanProperty(false);
     public final BooleanProperty cardCut = new SimpleBooleanProperty(false);
 
+    /** The record that holds the national ID typed: the same person registered twice, to merge. */
+    public final ObjectProperty<Patron> mergeWith = new SimpleObjectProperty<>();
+    /** Which card stays after the merge: the one on screen (true) or the other record's. */
+    public final BooleanProperty keepThisCard = new SimpleBooleanProperty(true);
+    public final BooleanProperty mergedCardCut = new SimpleBooleanProperty(false);
+
     public final ObjectProperty<Problem> message = new SimpleObjectProperty<>();
     public final ObjectProperty<Problem> success = new SimpleObjectProperty<>();
 
@@ -61,10 +67,12 @@ public final class PatronViewModel {
 
     private final IssuingService service;
     private final BackgroundWork background;
+    private final Navigation navigation;
 
     public PatronViewModel(IssuingService service, BackgroundWork background, Navigation navigation) {
         this.service = service;
         this.background = background;
+        this.navigation = navigation;
         navigation.patronIdProperty().addListener((obs, old, id) -> {
             if (id != null) {
                 load(id);
@@ -153,8 +161,8 @@ public final class PatronViewModel {
         background.submit(() -> service.fetch(number), result -> {
             if (result instanceof FetchResult.Found found) {
                 fetched.set(found.person());
-            } else if (result instanceof FetchResult.AlreadyRegistered) {
-                identityProblem.set(Problem.of("convert.belongsToAnother"));
+            } else if (result instanceof FetchResult.AlreadyRegistered already) {
+                offerMerge(already.patronId());
             } else if (result instanceof FetchResult.NotFound) {
                 identityProblem.set(Problem.of("identity.notFound"));
             } else {
@@ -201,7 +209,57 @@ public final class PatronViewModel {
         }, this::failed);
     }
 
+    /** The national ID belongs to another record: show both, so staff can merge them if it is one person. */
+    private void offerMerge(UUID otherId) {
+        background.submit(() -> service.patron(otherId), other -> {
+            if (other.isEmpty() || patron.get() == null || other.get().id().equals(patron.get().id())) {
+                identityProblem.set(Problem.of("convert.belongsToAnother"));
+                return;
+            }
+            keepThisCard.set(patron.get().cardNumber() != null || other.get().cardNumber() == null);
+            mergedCardCut.set(false);
+            mergeWith.set(other.get());
+            identityProblem.set(Problem.of("merge.offer"));
+        }, this::failed);
+    }
+
+    /** The card number the merge retires (its card to be destroyed), or null. */
+    public String cardToRetire() {
+        Patron other = mergeWith.get();
+        if (other == null || patron.get() == null) {
+            return null;
+        }
+        return keepThisCard.get() ? other.cardNumber() : patron.get().cardNumber();
+    }
+
+    /** Merges this record into the one holding the national ID; the card chosen stays. */
+    public void merge() {
+        Patron other = mergeWith.get();
+        Patron self = patron.get();
+        if (other == null || self == null) {
+            return;
+        }
+        String retired = cardToRetire();
+        if (retired != null && !mergedCardCut.get()) {
+            message.set(Problem.of("merge.cutCardFirst", retired));
+            return;
+        }
+        String keep = keepThisCard.get() ? self.cardNumber() : other.cardNumber();
+        background.submit(() -> service.merge(other.id(), self.id(), keep), problem -> {
+            if (problem.isPresent()) {
+                message.set(problem.get());
+                return;
+            }
+            closeConversion();
+            navigation.openPatron(other.id());
+            reloaded(other.id(), retired == null ? Problem.of("merge.done")
+                    : Problem.of("merge.doneCardRetired", retired));
+        }, this::failed);
+    }
+
     public void closeConversion() {
+        mergeWith.set(null);
+        mergedCardCut.set(false);
         converting.set(false);
         awaitingDestruction.set(false);
         cardCut.set(false);

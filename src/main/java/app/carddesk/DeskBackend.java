@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * the better part of a second.
  */
 public record DeskBackend(DeskConfig config, Database database, LibraryProfile profile, IssuingService issuing,
-                          Optional<SyncService> sync, Optional<AttentionService> attention,
+                          app.carddesk.issuing.MembershipService memberships, Optional<SyncService> sync, Optional<AttentionService> attention,
                           Optional<ScheduledExecutorService> syncTimer)
         implements AutoCloseable {
 
@@ -70,18 +70,23 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
                     () -> new UnknownProfileException(config.profile(), String.join(", ", profiles.codes())));
             WorkstationStaff staff = WorkstationStaff.fromSystem();
             if (!config.hasCentral()) {
-                IssuingService issuing = new IssuingService(profile, new JdbiPatronStore(db.jdbi(), clock),
+                JdbiPatronStore store = new JdbiPatronStore(db.jdbi(), clock);
+                IssuingService issuing = new IssuingService(profile, store,
                         StandInPopulationRegister.withBundledFixture(), new Argon2PinHasher(), staff, clock);
-                return new DeskBackend(config, db, profile, issuing, Optional.empty(), Optional.empty(),
-                        Optional.empty());
+                return new DeskBackend(config, db, profile, issuing, new app.carddesk.issuing.MembershipService(profile,
+                        app.carddesk.issuing.NationalRegister.none(), store, staff, clock), Optional.empty(),
+                        Optional.empty(), Optional.empty());
             }
             CentralClient client = new CentralClient(URI.create(config.centralUrl()), config.centralToken(),
                     Json.mapper(), Duration.ofSeconds(2));
             JdbiSyncLedger ledger = new JdbiSyncLedger(db.jdbi(), clock, staff.workstation());
             SyncService sync = new SyncService(client, ledger, Json.mapper(), clock);
-            IssuingService issuing = new IssuingService(profile, new JdbiPatronStore(db.jdbi(), clock),
+            JdbiPatronStore store = new JdbiPatronStore(db.jdbi(), clock);
+            IssuingService issuing = new IssuingService(profile, store,
                     new CentralPopulationRegister(client), new Argon2PinHasher(), staff, clock, sync);
-            return new DeskBackend(config, db, profile, issuing, Optional.of(sync),
+            app.carddesk.issuing.MembershipService memberships = new app.carddesk.issuing.MembershipService(profile,
+                    new app.carddesk.sync.CentralNationalRegister(client, ledger), store, staff, clock);
+            return new DeskBackend(config, db, profile, issuing, memberships, Optional.of(sync),
                     Optional.of(new AttentionService(ledger, sync)), Optional.empty());
         } catch (RuntimeException e) {
             db.close();
@@ -119,7 +124,8 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             }
         };
         timer.schedule(round[0], 1, TimeUnit.SECONDS);
-        return new DeskBackend(config, database, profile, issuing, sync, attention, Optional.of(timer));
+        return new DeskBackend(config, database, profile, issuing, memberships, sync, attention,
+                Optional.of(timer));
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class DeskContext {
     private final ExpiringViewModel expiring;
     private final MainViewModel main;
     private final AttentionViewModel attention;
+    private final app.carddesk.ui.activate.ActivateViewModel activate;
     private final ViewLoader views;
 
     public DeskContext(DeskBackend backend, BackgroundWork background) {
@@ -42,7 +43,8 @@ public final class DeskContext {
         this.locale = new SimpleObjectProperty<>(backend.config().language());
         this.issue = new IssueCardViewModel(backend.issuing(), background, navigation);
         this.issue.letterLanguage.set(locale.get());
-        this.patron = new PatronViewModel(backend.issuing(), background, navigation);
+        this.patron = new PatronViewModel(backend.issuing(), backend.memberships(), background, navigation);
+        this.activate = new app.carddesk.ui.activate.ActivateViewModel(backend.memberships(), background, navigation);
         this.expiring = new ExpiringViewModel(backend.issuing(), background, navigation);
         this.main = new MainViewModel(locale, navigation, issue);
         this.attention = new AttentionViewModel(backend.attention(), backend.issuing(), background, navigation);
@@ -66,6 +68,9 @@ public final class DeskContext {
         }
         if (type == AttentionView.class) {
             return new AttentionView(attention, views.messages());
+        }
+        if (type == app.carddesk.ui.activate.ActivateView.class) {
+            return new app.carddesk.ui.activate.ActivateView(activate, views.messages());
         }
         if (type == ExpiringView.class) {
             return new ExpiringView(expiring, views.messages());

@@ -13,11 +13,12 @@ import java.util.List;
  * @param maxShortStayDays  the longest expiry a short-stay patron may be given, in days from today
  * @param homeLibraryCode   the pickup library chosen unless staff choose another
  * @param digitalServices   what the library's digital services ask of a patron's identity
+ * @param guardianAge       under this age a patron is registered with a guardian who consents
  */
 public record LibraryProfile(String code, String name, Country country, boolean testProfile,
                              int maxShortStayDays, String homeLibraryCode, List<CardSeries> cardSeries,
                              List<PickupLibrary> pickupLibraries, List<PatronCategory> categories,
-                             List<DigitalServiceRule> digitalServices) {
+                             List<DigitalServiceRule> digitalServices, int guardianAge) {
 
     public LibraryProfile {
         digitalServices = List.copyOf(digitalServices);

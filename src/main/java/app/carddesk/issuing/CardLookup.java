@@ -19,6 +19,10 @@ public sealed interface CardLookup {
     record Issued(CardNumber card, UUID patronId) implements CardLookup {
     }
 
+    /** A patron of another library carries this card: activate them here instead of issuing. */
+    record OtherLibrary(CardNumber card) implements CardLookup {
+    }
+
     /** Destroyed or retired: never to be issued again. */
     record Retired(CardNumber card) implements CardLookup {
     }

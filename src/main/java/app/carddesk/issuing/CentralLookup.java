@@ -13,6 +13,11 @@ public interface CentralLookup {
 
     Optional<UUID> patronByIdentity(String identityNumber);
 
+    /** Whether a card number belongs to a patron of another library of the country (national card). */
+    default boolean registeredElsewhere(String cardNumber) {
+        return false;
+    }
+
     /** For a desk without a central register. */
     static CentralLookup none() {
         return new CentralLookup() {

@@ -88,7 +88,8 @@ public final class IssuingService {
                         ? new CardLookup.Retired(card)
                         : new CardLookup.Issued(card, r.patronId()))
                 .or(() -> central.patronByCard(card.value()).map(id -> new CardLookup.Issued(card, id)))
-                .orElseGet(() -> new CardLookup.Free(card));
+                .orElseGet(() -> central.registeredElsewhere(card.value()) ? new CardLookup.OtherLibrary(card)
+                        : new CardLookup.Free(card));
     }
 
     public Checked<IdentityNumber> checkIdentity(String raw) {

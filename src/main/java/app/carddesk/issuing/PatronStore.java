@@ -58,6 +58,15 @@ public interface PatronStore {
      */
     void merge(UUID survivorId, UUID otherId, String keepCard, AuditEntry audit, List<OutboxEntry> outbox);
 
+    /**
+     * Removes a patron who left this library but stays a patron elsewhere: their card number is
+     * forgotten here, not retired (the card still works at their other libraries).
+     */
+    void forget(UUID patronId, AuditEntry audit);
+
+    /** Records an audit entry for something done elsewhere (the central register) about this patron. */
+    void recordAudit(AuditEntry audit);
+
     void updateBalances(UUID patronId, long feesOwedMinor, long printCreditMinor, AuditEntry audit,
                         List<OutboxEntry> outbox);
 

@@ -189,6 +189,21 @@ public final class JdbiPatronStore implements PatronStore {
     }
 
     @Override
+    public void forget(UUID patronId, AuditEntry audit) {
+        jdbi.useTransaction(h -> {
+            h.execute("DELETE FROM card WHERE patron_id = ?", patronId);
+            h.execute("DELETE FROM guardian_link WHERE child_id = ? OR guardian_id = ?", patronId, patronId);
+            h.attach(PatronDao.class).delete(patronId);
+            h.attach(AuditDao.class).append(audit);
+        });
+    }
+
+    @Override
+    public void recordAudit(AuditEntry audit) {
+        jdbi.useHandle(h -> h.attach(AuditDao.class).append(audit));
+    }
+
+    @Override
     public void changePickupLibrary(UUID patronId, String pickupLibraryCode, AuditEntry audit,
                                     List<OutboxEntry> outbox) {
         jdbi.useTransaction(h -> {

@@ -10,7 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface ProfileDao {
 
     record ProfileRow(String code, String name, String country, boolean testProfile, int maxShortStayDays,
-                      String homeLibraryCode) {
+                      String homeLibraryCode, int guardianAge) {
     }
 
     record SeriesRow(String prefix, int digits, String checkDigit) {
@@ -30,7 +30,7 @@ public interface ProfileDao {
     @RegisterConstructorMapper(ServiceRow.class)
     List<ServiceRow> digitalServices(@Bind("code") String code);
 
-    @SqlQuery("SELECT code, name, country, test_profile, max_short_stay_days, home_library_code "
+    @SqlQuery("SELECT code, name, country, test_profile, max_short_stay_days, home_library_code, guardian_age "
             + "FROM library_profile WHERE code = :code")
     @RegisterConstructorMapper(ProfileRow.class)
     Optional<ProfileRow> profile(@Bind("code") String code);

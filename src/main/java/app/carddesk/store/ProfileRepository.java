@@ -33,7 +33,7 @@ public final class ProfileRepository {
                 dao.pickupLibraries(code).stream().map(l -> new PickupLibrary(l.code(), l.name())).toList(),
                 dao.categories(code).stream()
                         .map(c -> new PatronCategory(c.code(), c.nameDa(), c.nameNb(), c.nameEn())).toList(),
-                dao.digitalServices(code).stream().map(ProfileRepository::rule).toList())));
+                dao.digitalServices(code).stream().map(ProfileRepository::rule).toList(), p.guardianAge())));
     }
 
     private static DigitalServiceRule rule(ProfileDao.ServiceRow row) {

@@ -344,6 +344,18 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
         return pullByIdentity(identityNumber);
     }
 
+    @Override
+    public boolean registeredElsewhere(String cardNumber) {
+        try {
+            CentralClient.Response r = client.post("/api/v1/national/search", null,
+                    new Api.NationalSearch(cardNumber, null));
+            return r.ok() && !client.read(r, Api.NationalPatron.class).activeHere();
+        } catch (CentralClient.UnreachableException e) {
+            state = SyncStatus.State.OFFLINE;
+            return false;
+        }
+    }
+
     /** The version of a patron the central register holds now, without taking its data. */
     public Optional<Integer> centralVersion(UUID id) {
         try {

@@ -8,7 +8,7 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class Navigation {
 
     /** The desk's screens. */
-    public enum Screen { ISSUE, PATRON, EXPIRING, ATTENTION }
+    public enum Screen { ISSUE, PATRON, EXPIRING, ATTENTION, ACTIVATE }
 
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.ISSUE);
     private final ObjectProperty<UUID> patronId = new SimpleObjectProperty<>();
@@ -24,6 +24,20 @@ public final class Navigation {
     public void openPatron(UUID id) {
         patronId.set(id);
         screen.set(Screen.PATRON);
+    }
+
+    private final javafx.beans.property.StringProperty activationQuery =
+            new javafx.beans.property.SimpleStringProperty();
+
+    /** A card number or national ID to look for in the country's register, set when a scan found one. */
+    public javafx.beans.property.StringProperty activationQueryProperty() {
+        return activationQuery;
+    }
+
+    public void openActivation(String query) {
+        activationQuery.set(null);
+        activationQuery.set(query);
+        screen.set(Screen.ACTIVATE);
     }
 
     public void open(Screen s) {

@@ -136,6 +136,9 @@ public final class IssueCardViewModel {
         } else if (result instanceof CardLookup.Issued issued) {
             reset();
             navigation.openPatron(issued.patronId());
+        } else if (result instanceof CardLookup.OtherLibrary other) {
+            reset();
+            navigation.openActivation(other.card().value());
         } else if (result instanceof CardLookup.Free free) {
             card.set(free.card());
             cardText.set(free.card().value());

@@ -36,6 +36,7 @@ public final class MainView {
     @FXML private ToggleButton issueButton;
     @FXML private ToggleButton expiringButton;
     @FXML private ToggleButton attentionButton;
+    @FXML private ToggleButton activateButton;
     @FXML private ToggleGroup navGroup;
     @FXML private ComboBox<Locale> languageBox;
     @FXML private Label profileLabel;
@@ -58,6 +59,7 @@ public final class MainView {
         screens.put(Screen.PATRON, views.load("patron/Patron.fxml"));
         screens.put(Screen.EXPIRING, views.load("expiring/Expiring.fxml"));
         screens.put(Screen.ATTENTION, views.load("attention/Attention.fxml"));
+        screens.put(Screen.ACTIVATE, views.load("activate/Activate.fxml"));
         content.getChildren().setAll(screens.values());
         vm.navigation().screenProperty().addListener((obs, old, s) -> show(s));
         show(vm.navigation().screenProperty().get());
@@ -90,7 +92,7 @@ public final class MainView {
         // filter on the frame, because tables and lists take F2 for themselves otherwise.
         content.getParent().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             ToggleButton button = e.getCode() == KeyCode.F2 ? issueButton : e.getCode() == KeyCode.F3 ? expiringButton
-                    : e.getCode() == KeyCode.F4 ? attentionButton : null;
+                    : e.getCode() == KeyCode.F4 ? attentionButton : e.getCode() == KeyCode.F6 ? activateButton : null;
             if (button != null) {
                 e.consume();
                 button.fire();
@@ -121,6 +123,12 @@ public final class MainView {
         issueButton.setSelected(s == Screen.ISSUE);
         expiringButton.setSelected(s == Screen.EXPIRING);
         attentionButton.setSelected(s == Screen.ATTENTION);
+        activateButton.setSelected(s == Screen.ACTIVATE);
+    }
+
+    @FXML
+    private void openActivate() {
+        leaveTo(Screen.ACTIVATE);
     }
 
     @FXML

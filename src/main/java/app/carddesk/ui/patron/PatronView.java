@@ -33,7 +33,8 @@ public final class PatronView {
     @FXML private Button registerIdButton, saveButton;
     @FXML private VBox conversionBox, destroyBox, servicesBox;
     @FXML private CheckBox cardCut, mergedCardCut;
-    @FXML private VBox mergeBox;
+    @FXML private VBox mergeBox, remainingBox;
+    @FXML private Button unsubscribeButton;
     @FXML private GridPane mergeGrid;
     @FXML private Label mergeDestroyText;
     @FXML private javafx.scene.control.RadioButton keepThisRadio, keepOtherRadio;
@@ -90,6 +91,17 @@ public final class PatronView {
         mergedCardCut.selectedProperty().bindBidirectional(vm.mergedCardCut);
         visible(mergeBox, vm.mergeWith.isNotNull());
         vm.mergeWith.addListener((obs, old, other) -> showMerge(other));
+        unsubscribeButton.disableProperty().bind(vm.patron.isNull());
+        vm.remaining.addListener((javafx.collections.ListChangeListener<app.carddesk.api.Api.Membership>) c -> {
+            remainingBox.getChildren().clear();
+            for (app.carddesk.api.Api.Membership m : vm.remaining) {
+                Label line = new Label(messages.get("unsubscribe.standing", m.libraryName(), m.loans(), m.reminders(),
+                        m.claims()));
+                line.setId("remaining-" + m.library());
+                line.getStyleClass().add("warning");
+                remainingBox.getChildren().add(line);
+            }
+        });
         vm.keepThisCard.addListener((obs, old, v) -> showMerge(vm.mergeWith.get()));
         show(vm.patron.get());
     }
@@ -153,6 +165,13 @@ public final class PatronView {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    @FXML
+    private void unsubscribe() {
+        if (app.carddesk.ui.Confirm.ask(title, messages, "unsubscribe.confirm")) {
+            vm.unsubscribe();
+        }
     }
 
     @FXML

@@ -65,12 +65,19 @@ public final class PatronViewModel {
     public final BooleanBinding canRegisterNationalId = Bindings.createBooleanBinding(
             () -> patron.get() != null && IdentityTransitions.canMoveOn(patron.get().identity()), patron);
 
+    /** After unsubscribing: the libraries where the patron stays, with what remains there. */
+    public final javafx.collections.ObservableList<app.carddesk.api.Api.Membership> remaining =
+            javafx.collections.FXCollections.observableArrayList();
+
     private final IssuingService service;
+    private final app.carddesk.issuing.MembershipService memberships;
     private final BackgroundWork background;
     private final Navigation navigation;
 
-    public PatronViewModel(IssuingService service, BackgroundWork background, Navigation navigation) {
+    public PatronViewModel(IssuingService service, app.carddesk.issuing.MembershipService memberships,
+                           BackgroundWork background, Navigation navigation) {
         this.service = service;
+        this.memberships = memberships;
         this.background = background;
         this.navigation = navigation;
         navigation.patronIdProperty().addListener((obs, old, id) -> {
@@ -81,6 +88,7 @@ public final class PatronViewModel {
     }
 
     public void load(UUID id) {
+        remaining.clear();
         closeConversion();
         message.set(null);
         success.set(null);
@@ -206,6 +214,32 @@ public final class PatronViewModel {
             success.set(retired == null ? Problem.of("convert.done")
                     : Problem.of("convert.doneCardRetired", retired));
             background.submit(() -> service.patron(id), p -> show(p.orElse(null)), this::failed);
+        }, this::failed);
+    }
+
+    /**
+     * Unsubscribes the patron on screen (staff confirmed). Where loans, reminders or claims remain
+     * at some library, the patron stays registered there and those libraries are listed.
+     */
+    public void unsubscribe() {
+        Patron p = patron.get();
+        if (p == null) {
+            return;
+        }
+        message.set(null);
+        success.set(null);
+        background.submit(() -> memberships.unsubscribe(p.id()), result -> {
+            if (result.problem() != null) {
+                message.set(result.problem());
+                return;
+            }
+            remaining.setAll(result.remaining());
+            if (result.deleted()) {
+                success.set(Problem.of("unsubscribe.deleted", p.cardNumber() == null ? "" : p.cardNumber()));
+            } else {
+                success.set(Problem.of("unsubscribe.remaining"));
+            }
+            background.submit(() -> service.patron(p.id()), now -> patron.set(now.orElse(null)), this::failed);
         }, this::failed);
     }
 

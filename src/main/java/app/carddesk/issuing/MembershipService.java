@@ -1,0 +1,126 @@
+package app.carddesk.issuing;
+
+import app.carddesk.api.Api;
+import app.carddesk.domain.Checked;
+import app.carddesk.domain.LibraryProfile;
+import app.carddesk.domain.Problem;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A patron's memberships of the country's libraries, as the desk handles them: finding a patron
+ * registered at another library, activating them here once they accepted this library's loan
+ * rules, and unsubscribing (which keeps them where loans, reminders or claims remain).
+ */
+public final class MembershipService {
+
+    /** A search answered: the patron, or a problem to show. */
+    public record Found(Api.NationalPatron patron, Problem problem) {
+    }
+
+    /** An unsubscription done: whether the patron is gone, and the libraries where they remain. */
+    public record Unsubscribed(boolean deleted, List<Api.Membership> remaining, Problem problem) {
+    }
+
+    private final LibraryProfile profile;
+    private final NationalRegister national;
+    private final PatronStore store;
+    private final StaffContext staff;
+    private final Clock clock;
+
+    public MembershipService(LibraryProfile profile, NationalRegister national, PatronStore store, StaffContext staff,
+                             Clock clock) {
+        this.profile = profile;
+        this.national = national;
+        this.store = store;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    public boolean online() {
+        return national.available();
+    }
+
+    /** Finds a patron by card number or national ID, whichever the text is. */
+    public Found find(String text) {
+        if (!national.available()) {
+            return new Found(null, Problem.of("national.needsCentral"));
+        }
+        Checked<app.carddesk.domain.CardNumber> card = profile.cardNumberPolicy().check(text);
+        String cardNumber = null;
+        String identity = null;
+        if (card.isOk()) {
+            cardNumber = card.value().value();
+        } else {
+            var id = profile.identityValidator().check(text, java.time.LocalDate.now(clock));
+            if (!id.isOk()) {
+                return new Found(null, Problem.of("activate.cardOrId"));
+            }
+            identity = id.value().number();
+        }
+        try {
+            String c = cardNumber;
+            String i = identity;
+            return national.find(c, i).map(p -> new Found(p, null))
+                    .orElseGet(() -> new Found(null, Problem.of("activate.notFound")));
+        } catch (NationalRegister.UnavailableException e) {
+            return new Found(null, Problem.of("national.unavailable"));
+        }
+    }
+
+    public Optional<Api.LoanRules> loanRules(String language) {
+        try {
+            return Optional.of(national.loanRules(language));
+        } catch (NationalRegister.UnavailableException | NationalRegister.RefusedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Activates the patron here after they accepted loan rules {@code rulesVersion}. */
+    public Optional<Problem> activate(UUID id, int rulesVersion, boolean makeHome) {
+        try {
+            national.activate(id, rulesVersion, makeHome);
+        } catch (NationalRegister.UnavailableException e) {
+            return Optional.of(Problem.of("national.unavailable"));
+        } catch (NationalRegister.RefusedException e) {
+            return Optional.of(Problem.of("loan_rules_outdated".equals(e.code()) ? "activate.rulesOutdated"
+                    : "national.refused"));
+        }
+        store.recordAudit(new AuditEntry(clock.instant(), staff.staffUser(), staff.workstation(), "PATRON_ACTIVATED",
+                id, "rules=" + rulesVersion + ";home=" + makeHome));
+        return Optional.empty();
+    }
+
+    /**
+     * Unsubscribes the patron. Online, the central register removes them wherever nothing remains
+     * and names the libraries where something does; the desk drops them if this library is not one
+     * of those. A desk without a central register deletes them from its own store.
+     */
+    public Unsubscribed unsubscribe(UUID id) {
+        AuditEntry audit = new AuditEntry(clock.instant(), staff.staffUser(), staff.workstation(),
+                "PATRON_UNSUBSCRIBED", id, "");
+        if (!national.available()) {
+            store.delete(id, audit, List.of(new OutboxEntry(id, "PATRON_DELETED", "{}")));
+            return new Unsubscribed(true, List.of(), null);
+        }
+        Api.Unsubscribed result;
+        try {
+            result = national.unsubscribe(id);
+        } catch (NationalRegister.UnavailableException e) {
+            return new Unsubscribed(false, List.of(), Problem.of("national.unavailable"));
+        } catch (NationalRegister.RefusedException e) {
+            return new Unsubscribed(false, List.of(), Problem.of("national.refused"));
+        }
+        boolean stillHere = result.remaining().stream().anyMatch(m -> m.library().equals(profile.code()));
+        if (result.deleted()) {
+            store.delete(id, audit, List.of());
+        } else if (!stillHere) {
+            store.forget(id, audit);
+        } else {
+            store.recordAudit(audit);
+        }
+        return new Unsubscribed(result.deleted(), result.remaining(), null);
+    }
+}

@@ -1,0 +1,106 @@
+package app.carddesk.ui.activate;
+
+import app.carddesk.api.Api;
+import app.carddesk.domain.DateInput;
+import app.carddesk.text.Messages;
+import app.carddesk.ui.ProblemDisplay;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** Patron from another library: search, the loan rules to accept, activate. */
+public final class ActivateView {
+
+    private final ActivateViewModel vm;
+    private final Messages messages;
+
+    @FXML private TextField queryField;
+    @FXML private Label message, rulesTitle, alreadyHere;
+    @FXML private VBox foundBox, rulesBox;
+    @FXML private GridPane facts;
+    @FXML private TextArea rulesText;
+    @FXML private CheckBox acceptedBox, makeHomeBox;
+    @FXML private Button openButton;
+
+    public ActivateView(ActivateViewModel vm, Messages messages) {
+        this.vm = vm;
+        this.messages = messages;
+    }
+
+    @FXML
+    private void initialize() {
+        vm.language.set(messages.locale());
+        queryField.textProperty().bindBidirectional(vm.query);
+        queryField.setOnAction(e -> {
+            e.consume();
+            vm.search();
+        });
+        acceptedBox.selectedProperty().bindBidirectional(vm.accepted);
+        makeHomeBox.selectedProperty().bindBidirectional(vm.makeHome);
+        ProblemDisplay.bind(vm.message, message, queryField, messages);
+        visible(foundBox, vm.found.isNotNull());
+        visible(rulesBox, vm.rules.isNotNull());
+        vm.found.addListener((obs, old, p) -> show(p));
+        vm.rules.addListener((obs, old, r) -> showRules(r));
+        show(vm.found.get());
+        showRules(vm.rules.get());
+    }
+
+    private void show(Api.NationalPatron p) {
+        facts.getChildren().clear();
+        if (p == null) {
+            return;
+        }
+        int row = 0;
+        row = fact(row, "details.name", p.givenName() + " " + p.surname());
+        row = fact(row, "details.birthDate", DateInput.format(p.birthDate()));
+        row = fact(row, "patron.card", p.cardNumber() == null ? messages.get("patron.noCard") : p.cardNumber());
+        fact(row, "activate.homeLibrary", p.homeLibraryName());
+        alreadyHere.setVisible(p.activeHere());
+        alreadyHere.setManaged(p.activeHere());
+        openButton.setVisible(p.activeHere());
+        openButton.setManaged(p.activeHere());
+        makeHomeBox.setText(messages.get("activate.makeHome"));
+    }
+
+    private void showRules(Api.LoanRules r) {
+        rulesTitle.setText(r == null ? "" : messages.get("activate.rulesTitle", r.version()));
+        rulesText.setText(r == null ? "" : r.text());
+        acceptedBox.setText(r == null ? "" : messages.get("activate.accepted", r.version()));
+    }
+
+    private int fact(int row, String key, String value) {
+        Label name = new Label(messages.get(key));
+        name.getStyleClass().add("muted");
+        Label v = new Label(value);
+        v.setId("activate-" + key.substring(key.indexOf('.') + 1));
+        facts.addRow(row, name, v);
+        return row + 1;
+    }
+
+    private static void visible(Node n, javafx.beans.value.ObservableValue<Boolean> when) {
+        n.visibleProperty().bind(when);
+        n.managedProperty().bind(when);
+    }
+
+    @FXML
+    private void search() {
+        vm.search();
+    }
+
+    @FXML
+    private void activate() {
+        vm.activate();
+    }
+
+    @FXML
+    private void open() {
+        vm.openFound();
+    }
+}

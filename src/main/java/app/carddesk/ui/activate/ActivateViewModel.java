@@ -1,0 +1,117 @@
+package app.carddesk.ui.activate;
+
+import app.carddesk.api.Api;
+import app.carddesk.domain.Problem;
+import app.carddesk.issuing.MembershipService;
+import app.carddesk.ui.Navigation;
+import app.carddesk.ui.background.BackgroundWork;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A patron registered at another library (Norwegian national card) is found by card number or
+ * fødselsnummer and activated here once they accepted this library's loan rules.
+ */
+public final class ActivateViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActivateViewModel.class);
+
+    public final StringProperty query = new SimpleStringProperty("");
+    public final ObjectProperty<Api.NationalPatron> found = new SimpleObjectProperty<>();
+    public final ObjectProperty<Api.LoanRules> rules = new SimpleObjectProperty<>();
+    public final BooleanProperty accepted = new SimpleBooleanProperty(false);
+    public final BooleanProperty makeHome = new SimpleBooleanProperty(false);
+    public final ObjectProperty<Problem> message = new SimpleObjectProperty<>();
+    public final ObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
+
+    private final MembershipService service;
+    private final BackgroundWork background;
+    private final Navigation navigation;
+
+    public ActivateViewModel(MembershipService service, BackgroundWork background, Navigation navigation) {
+        this.service = service;
+        this.background = background;
+        this.navigation = navigation;
+        navigation.activationQueryProperty().addListener((obs, old, q) -> {
+            if (q != null) {
+                query.set(q);
+                search();
+            }
+        });
+    }
+
+    public void search() {
+        clear();
+        String text = query.get() == null ? "" : query.get().trim();
+        if (text.isEmpty()) {
+            message.set(Problem.of("activate.cardOrId"));
+            return;
+        }
+        String staffLanguage = language.get().getLanguage();
+        String lang = "nb".equals(staffLanguage) || "da".equals(staffLanguage) ? "nb" : "en";
+        background.submit(() -> service.find(text), result -> {
+            if (result.problem() != null) {
+                message.set(result.problem());
+                return;
+            }
+            found.set(result.patron());
+            if (!result.patron().activeHere()) {
+                background.submit(() -> service.loanRules(lang), r -> {
+                    rules.set(r.orElse(null));
+                    if (r.isEmpty()) {
+                        message.set(Problem.of("activate.noRules"));
+                    }
+                }, this::failed);
+            }
+        }, this::failed);
+    }
+
+    public void activate() {
+        Api.NationalPatron p = found.get();
+        Api.LoanRules r = rules.get();
+        if (p == null || r == null) {
+            return;
+        }
+        if (!accepted.get()) {
+            message.set(Problem.of("activate.acceptFirst", r.version()));
+            return;
+        }
+        boolean home = makeHome.get();
+        background.submit(() -> service.activate(p.id(), r.version(), home), problem -> {
+            if (problem.isPresent()) {
+                message.set(problem.get());
+                return;
+            }
+            clear();
+            query.set("");
+            navigation.openPatron(p.id());
+        }, this::failed);
+    }
+
+    /** Opens a patron who is a patron of this library already. */
+    public void openFound() {
+        if (found.get() != null) {
+            navigation.openPatron(found.get().id());
+        }
+    }
+
+    private void clear() {
+        found.set(null);
+        rules.set(null);
+        accepted.set(false);
+        makeHome.set(false);
+        message.set(null);
+    }
+
+    private void failed(Throwable e) {
+        LOG.error("Activation failed: {}", e.getClass().getName());
+        message.set(Problem.of("error.unexpected"));
+    }
+}

@@ -1,0 +1,150 @@
+package app.carddesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.api.Api;
+import app.carddesk.api.Json;
+import app.carddesk.central.CentralConfig;
+import app.carddesk.central.CentralServer;
+import app.carddesk.central.CentralService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * A Norwegian desk with the real central service on loopback: a national card from another
+ * library is activated here after the patron accepts the loan rules, and unsubscribing keeps the
+ * patron where a claim remains.
+ */
+class NationalCardUiTest extends DeskUiTest {
+
+    private static final String OSLO = "ui-oslo-token";
+    private static final String BERGEN = "ui-bergen-token";
+    private int port;
+    private CentralServer central;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = Json.mapper();
+
+    @Override
+    String profile() {
+        return "DEMO-NO";
+    }
+
+    @Override
+    DeskConfig config(Path dir) {
+        return new DeskConfig(dir, profile(), Locale.ENGLISH, "http://127.0.0.1:" + port, OSLO, 15);
+    }
+
+    @BeforeEach
+    @Override
+    void openDesk() throws java.util.concurrent.TimeoutException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_TOKEN", OSLO,
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-NO", "CARDDESK_RETENTION_AT", "off"))
+                .with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"));
+        central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC());
+        central.database().jdbi().useHandle(h -> h.execute("INSERT INTO workstation (token_hash, library_code, name) "
+                + "VALUES (?, 'DEMO-NO-BGO', 'bergen desk')", CentralService.sha256(BERGEN)));
+        super.openDesk();
+    }
+
+    @AfterEach
+    void stopCentral() {
+        central.close();
+    }
+
+    private HttpResponse<String> call(String method, String path, String token, Object body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body == null ? "" : json.writeValueAsString(body)))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString());
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private UUID registerAt(String token, String card, String surname) throws Exception {
+        UUID id = UUID.randomUUID();
+        HttpResponse<String> r = call("POST", "/api/v1/patrons", token, new Api.Patron(id, card,
+                new Api.Identity("NONE", null), surname, "Kari", LocalDate.of(1970, 1, 5), null, null,
+                new Api.Address("Gate 1", "5003", "Bergen", "Norge"), "BGO-MAIN", "ADULT", null, true, 0L, 0L, null,
+                List.of()));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return id;
+    }
+
+    private <T> T central(String sql, Class<T> type, Object... args) {
+        return central.database().jdbi().withHandle(h -> {
+            var q = h.createQuery(sql);
+            for (int i = 0; i < args.length; i++) {
+                q.bind(i, args[i]);
+            }
+            return q.mapTo(type).one();
+        });
+    }
+
+    @Test
+    void aScannedCardFromAnotherLibraryIsActivatedAfterTheLoanRulesAreAccepted(FxRobot robot) throws Exception {
+        UUID id = registerAt(BERGEN, "N010000001", "Dahl");
+
+        scan(robot, "N010000001");
+        waitForText(robot, "#activate-homeLibrary", "Demo bibliotek Bergen");
+        assertThat(text(robot, "#activate-name")).isEqualTo("Kari Dahl");
+        waitForText(robot, "#rulesText", "Loan rules of Demo public library Oslo (version 2)");
+        assertThat(count("SELECT COUNT(*) FROM patron")).as("not a patron here before activation").isZero();
+
+        robot.clickOn("#activateButton");
+        waitForText(robot, "#activateMessage", "must accept the loan rules (version 2)");
+        robot.clickOn("#rulesAccepted").clickOn("#activateButton");
+        waitForText(robot, "#patronTitle", "Kari Dahl");
+        assertThat(text(robot, "#fact-card")).isEqualTo("N010000001");
+        assertThat(central("SELECT rules_version FROM membership WHERE patron_id = ? AND library_code = 'DEMO-NO'",
+                Integer.class, id)).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'PATRON_ACTIVATED' AND patron_id = ?", id))
+                .isEqualTo(1);
+
+        scan(robot, "N010000001");
+        waitForText(robot, "#patronTitle", "Kari Dahl");
+    }
+
+    @Test
+    void unsubscribingKeepsThePatronWhereAClaimRemains(FxRobot robot) throws Exception {
+        UUID id = registerAt(OSLO, "N000000301", "Berg");
+        assertThat(call("POST", "/api/v1/patrons/" + id + "/activation", BERGEN, new Api.Activation(1, false))
+                .statusCode()).isEqualTo(200);
+        assertThat(call("PUT", "/api/v1/patrons/" + id + "/standing", BERGEN, new Api.Standing(0, 0, 1, null))
+                .statusCode()).isEqualTo(200);
+
+        scan(robot, "N000000301");
+        waitForText(robot, "#patronTitle", "Kari Berg");
+        robot.clickOn("#unsubscribeButton");
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn("Yes");
+        waitForText(robot, "#patronSuccess", "stays registered where something remains");
+        waitForText(robot, "#remaining-DEMO-NO-BGO", "Demo bibliotek Bergen: 0 loan(s), 0 reminder(s), 1 claim(s)");
+
+        assertThat(count("SELECT COUNT(*) FROM patron")).as("gone from this desk").isZero();
+        assertThat(count("SELECT COUNT(*) FROM card WHERE number = 'N000000301' AND status = 'RETIRED'"))
+                .as("the card still works in Bergen").isZero();
+        assertThat(central("SELECT COUNT(*) FROM membership WHERE patron_id = ?", Integer.class, id)).isEqualTo(1);
+        assertThat(central("SELECT library_code FROM patron WHERE id = ?", String.class, id))
+                .isEqualTo("DEMO-NO-BGO");
+    }
+}

@@ -4,6 +4,7 @@ import app.carddesk.domain.CardNumber;
 import app.carddesk.domain.Checked;
 import app.carddesk.domain.ContactRules;
 import app.carddesk.domain.IdentityNumber;
+import app.carddesk.domain.GuardianRule;
 import app.carddesk.domain.IdentityTransitions;
 import app.carddesk.domain.LibraryProfile;
 import app.carddesk.domain.Patron;
@@ -71,6 +72,10 @@ public final class IssuingService {
     /** Who works at this desk, for choices recorded outside issuing (sync problems). */
     public String staffUser() {
         return staff.staffUser();
+    }
+
+    public Instant now() {
+        return clock.instant();
     }
 
     public LocalDate today() {
@@ -144,14 +149,87 @@ public final class IssuingService {
                     .put("language", r.letterLanguage());
             outbox.add(new OutboxEntry(patron.id(), "PIN_EMAIL_REQUESTED", pinMail.toString()));
         }
+        AuditEntry issued = audit("PATRON_ISSUED", patron.id(),
+                "kind=" + r.kind() + ";identity=" + patron.identityKind() + ";pin=" + r.pinDelivery());
         try {
-            store.insert(patron, pinHash, audit("PATRON_ISSUED", patron.id(),
-                    "kind=" + r.kind() + ";identity=" + patron.identityKind() + ";pin=" + r.pinDelivery()), outbox);
+            if (r.guardian() == null) {
+                store.insert(patron, pinHash, issued, outbox);
+            } else {
+                Patron guardian = newGuardian(r, now);
+                UUID guardianId = guardian == null ? r.guardian().existingId() : guardian.id();
+                List<OutboxEntry> all = new ArrayList<>();
+                List<AuditEntry> audits = new ArrayList<>();
+                if (guardian != null) {
+                    all.add(new OutboxEntry(guardian.id(), "PATRON_CREATED", toJson(guardian)));
+                    audits.add(audit("PATRON_REGISTERED_AS_GUARDIAN", guardian.id(), "kind=" + guardian
+                            .registrationKind()));
+                }
+                all.addAll(outbox);
+                audits.add(issued);
+                audits.add(audit("GUARDIAN_CONSENT", patron.id(), "guardian=" + guardianId));
+                store.insertChild(patron, pinHash, guardian, guardianId, r.guardian().consentAt(), audits, all);
+            }
         } catch (PatronStore.ConflictException e) {
             return new IssueOutcome.Refused(Problem.of("issue.conflict." + e.code()));
         }
         LOG.info("Issued card in series {} ({})", r.card().series().pattern(), r.kind());
         return new IssueOutcome.Issued(patron.id());
+    }
+
+    /** A new guardian registered with the child: a patron without a card, at the child's address. */
+    private Patron newGuardian(IssueRequest r, Instant now) {
+        PatronDetails g = r.guardian().newGuardian();
+        if (g == null) {
+            return null;
+        }
+        String category = profile.categories().isEmpty() ? r.categoryCode() : profile.categories().get(0).code();
+        return new Patron(UUID.randomUUID(), null, null, g.surname().trim(), g.givenName().trim(), g.birthDate(),
+                blankToNull(g.email()), blankToNull(g.phone()), r.details().address(), category,
+                r.pickupLibraryCode(), RegistrationKind.EXPECTS_NATIONAL_ID, null, PinDelivery.OWN_PIN, false, 0, 0,
+                now, staff.staffUser(), 1);
+    }
+
+    /** Whether a patron born on this day is registered with a guardian, by the profile's age limit. */
+    public boolean needsGuardian(LocalDate birthDate) {
+        return GuardianRule.required(birthDate, today(), profile.guardianAge());
+    }
+
+    /** The guardian's problem, if any: an existing patron must be an adult; a new one needs valid details. */
+    public Optional<Problem> checkGuardian(GuardianChoice g) {
+        if (g == null) {
+            return Optional.of(Problem.of("guardian.required", profile.guardianAge()));
+        }
+        if (g.existingId() != null) {
+            Optional<Patron> existing = store.patron(g.existingId());
+            if (existing.isEmpty()) {
+                return Optional.of(Problem.of("guardian.notFound"));
+            }
+            if (needsGuardian(existing.get().birthDate())) {
+                return Optional.of(Problem.of("guardian.notAdult", profile.guardianAge()));
+            }
+        } else {
+            PatronDetails d = g.newGuardian();
+            if (d == null) {
+                return Optional.of(Problem.of("guardian.required", profile.guardianAge()));
+            }
+            Optional<Problem> detail = ContactRules.checkName(d.surname(), "surname")
+                    .or(() -> ContactRules.checkName(d.givenName(), "givenName"))
+                    .or(() -> ContactRules.checkEmail(d.email()))
+                    .or(() -> ContactRules.checkPhone(d.phone()));
+            if (detail.isPresent()) {
+                return detail;
+            }
+            if (d.birthDate() == null || d.birthDate().isAfter(today())) {
+                return Optional.of(Problem.of("details.birthDateRange"));
+            }
+            if (needsGuardian(d.birthDate())) {
+                return Optional.of(Problem.of("guardian.notAdult", profile.guardianAge()));
+            }
+        }
+        if (g.consentAt() == null) {
+            return Optional.of(Problem.of("guardian.consent"));
+        }
+        return Optional.empty();
     }
 
     private Optional<Problem> validate(IssueRequest r) {
@@ -187,6 +265,12 @@ public final class IssuingService {
         }
         if (d.birthDate() == null) {
             return Optional.of(Problem.of("date.required"));
+        }
+        if (needsGuardian(d.birthDate())) {
+            Optional<Problem> guardian = checkGuardian(r.guardian());
+            if (guardian.isPresent()) {
+                return guardian;
+            }
         }
         if (r.pinDelivery() == PinDelivery.EMAIL && !d.hasEmail()) {
             return Optional.of(Problem.of("pin.emailNeeded"));

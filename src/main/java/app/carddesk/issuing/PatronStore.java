@@ -34,6 +34,13 @@ public interface PatronStore {
     void insert(Patron patron, String pinHash, AuditEntry audit, List<OutboxEntry> outbox);
 
     /**
+     * Stores a child with the link to their guardian and the consent, and the guardian too when
+     * they are new (a patron without a card), all together or not at all.
+     */
+    void insertChild(Patron child, String pinHash, Patron newGuardian, UUID guardianId, java.time.Instant consentAt,
+                     List<AuditEntry> audit, List<OutboxEntry> outbox);
+
+    /**
      * Gives a patron their national ID and the register's master data, and retires the destroyed
      * temporary card; with {@code retiredCard} null the patron keeps their card.
      */

@@ -67,21 +67,45 @@ public final class JdbiPatronStore implements PatronStore {
     }
 
     @Override
+    public void insertChild(Patron child, String pinHash, Patron newGuardian, UUID guardianId, Instant consentAt,
+                            List<AuditEntry> audit, List<OutboxEntry> outbox) {
+        try {
+            jdbi.useTransaction(h -> {
+                if (newGuardian != null) {
+                    h.attach(PatronDao.class).insert(toRow(newGuardian, null));
+                }
+                insertWithCard(h, child, pinHash);
+                h.execute("INSERT INTO guardian_link (child_id, guardian_id, consent_at, recorded_by) "
+                        + "VALUES (?, ?, ?, ?)", child.id(), guardianId, consentAt, audit.get(0).staff());
+                audit.forEach(a -> h.attach(AuditDao.class).append(a));
+                OutboxDao out = h.attach(OutboxDao.class);
+                outbox.forEach(e -> out.append(e, clock.instant()));
+            });
+        } catch (UnableToExecuteStatementException e) {
+            throw translate(e);
+        }
+    }
+
+    private static void insertWithCard(Handle h, Patron patron, String pinHash) {
+        CardDao cards = h.attach(CardDao.class);
+        Optional<CardRecord> existing = cards.find(patron.cardNumber());
+        if (existing.isPresent()) {
+            throw new ConflictException(existing.get().status() == CardStatus.RETIRED
+                    ? "card_number_retired" : "card_number_taken");
+        }
+        PatronDao patrons = h.attach(PatronDao.class);
+        if (patron.identity() != null && patrons.idByIdentity(patron.identity().number()).isPresent()) {
+            throw new ConflictException("identity_already_registered");
+        }
+        patrons.insert(toRow(patron, pinHash));
+        cards.issue(patron.cardNumber(), patron.id(), patron.createdAt());
+    }
+
+    @Override
     public void insert(Patron patron, String pinHash, AuditEntry audit, List<OutboxEntry> outbox) {
         try {
             jdbi.useTransaction(h -> {
-                CardDao cards = h.attach(CardDao.class);
-                Optional<CardRecord> existing = cards.find(patron.cardNumber());
-                if (existing.isPresent()) {
-                    throw new ConflictException(existing.get().status() == CardStatus.RETIRED
-                            ? "card_number_retired" : "card_number_taken");
-                }
-                PatronDao patrons = h.attach(PatronDao.class);
-                if (patron.identity() != null && patrons.idByIdentity(patron.identity().number()).isPresent()) {
-                    throw new ConflictException("identity_already_registered");
-                }
-                patrons.insert(toRow(patron, pinHash));
-                cards.issue(patron.cardNumber(), patron.id(), patron.createdAt());
+                insertWithCard(h, patron, pinHash);
                 record(h, audit, outbox);
             });
         } catch (UnableToExecuteStatementException e) {

@@ -60,6 +60,59 @@ class IssueCardFlowTest extends DeskUiTest {
     }
 
     @Test
+    void aChildIsRegisteredWithANewGuardianWhoConsents(FxRobot robot) {
+        scanToDetails(robot, "409900009");
+        fill(robot, "#surnameField", "Jensen");
+        fill(robot, "#givenNameField", "Alma");
+        fill(robot, "#birthDateField", "01-03-2015");
+        fill(robot, "#addressField", "Nørrebrogade 20");
+        fill(robot, "#postalCodeField", "2200");
+        fill(robot, "#cityField", "København N");
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#pinField"));
+        fill(robot, "#pinField", "4826");
+        fill(robot, "#pinRepeatField", "4826");
+        robot.clickOn("#changeAdvised");
+        robot.clickOn("#nextButton");
+
+        waitUntil(() -> visible(robot, "#guardianBox"));
+        assertThat(text(robot, "#guardianBox .column-head")).contains("Under 18");
+        robot.clickOn("Student");
+        robot.clickOn("#nextButton");
+        waitForText(robot, "#message", "registered with a guardian");
+        robot.clickOn("#guardianNew");
+        fill(robot, "#guardianSurname", "Jensen");
+        fill(robot, "#guardianGivenName", "Mikkel");
+        fill(robot, "#guardianBirth", "12-08-2012");
+        robot.clickOn("#nextButton");
+        waitForText(robot, "#message", "must be 18 or older");
+        fill(robot, "#guardianBirth", "12-08-1984");
+        fill(robot, "#guardianEmail", "mikkel.jensen@example.org");
+        robot.clickOn("#nextButton");
+        waitForText(robot, "#message", "The guardian must consent");
+        robot.clickOn("#guardianConsent");
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#pickupBox"));
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#toldComeBack"));
+        robot.clickOn("#toldComeBack").clickOn("#toldLoanRules").clickOn("#cardHandedOver");
+        robot.clickOn("#nextButton");
+        waitForText(robot, "#success", "Card 409900009 is issued to Alma Jensen");
+
+        Map<String, Object> child = patronRow("card_number", "409900009");
+        Map<String, Object> guardian = patronRow("email", "mikkel.jensen@example.org");
+        assertThat(guardian).containsEntry("given_name", "Mikkel").containsEntry("address_line", "Nørrebrogade 20");
+        assertThat(guardian.get("card_number")).as("the guardian gets no card of their own").isNull();
+        assertThat(count("SELECT COUNT(*) FROM guardian_link WHERE child_id = ? AND guardian_id = ? "
+                + "AND consent_at IS NOT NULL", child.get("id"), guardian.get("id"))).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'GUARDIAN_CONSENT' AND patron_id = ?",
+                child.get("id"))).isEqualTo(1);
+        assertThat(count("SELECT MIN(seq) FROM outbox WHERE patron_id = ?", guardian.get("id")))
+                .as("the guardian reaches the central register before the child")
+                .isLessThan(count("SELECT MIN(seq) FROM outbox WHERE patron_id = ?", child.get("id")));
+    }
+
+    @Test
     void shortStayVisitorWithOwnPinAndExpiryDate(FxRobot robot) {
         robot.clickOn("#cardField");
         typeSlowly(robot, "4099 00002");

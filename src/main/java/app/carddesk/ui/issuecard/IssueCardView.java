@@ -63,6 +63,13 @@ public final class IssueCardView {
     @FXML private ListView<PatronCategory> categoryList;
     @FXML private SearchableComboBox<PickupLibrary> pickupBox;
     @FXML private ComboBox<Locale> letterLanguageBox;
+    @FXML private VBox guardianBox;
+    @FXML private Label guardianPrompt, guardianFoundLabel, guardianProblemLabel;
+    @FXML private RadioButton guardianExistingRadio, guardianNewRadio;
+    @FXML private TextField guardianCardField, guardianSurname, guardianGivenName, guardianBirth, guardianEmail,
+            guardianPhone;
+    @FXML private GridPane guardianGrid;
+    @FXML private CheckBox guardianConsentBox;
 
     public IssueCardView(IssueCardViewModel vm, Messages messages) {
         this.vm = vm;
@@ -242,6 +249,42 @@ public final class IssueCardView {
         pickupBox.getItems().setAll(vm.profile().pickupLibraries());
         pickupBox.setConverter(converter(PickupLibrary::name));
         pickupBox.valueProperty().bindBidirectional(vm.pickup);
+        bindGuardian();
+    }
+
+    /** Under the profile's guardian age the category step asks for a guardian and their consent. */
+    private void bindGuardian() {
+        guardianBox.visibleProperty().bind(vm.guardianNeeded);
+        guardianBox.managedProperty().bind(vm.guardianNeeded);
+        guardianPrompt.setText(messages.get("guardian.prompt", vm.profile().guardianAge()));
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        guardianExistingRadio.setToggleGroup(group);
+        guardianNewRadio.setToggleGroup(group);
+        guardianNewRadio.selectedProperty().bindBidirectional(vm.guardianIsNew);
+        guardianExistingRadio.setSelected(!vm.guardianIsNew.get());
+        vm.guardianIsNew.addListener((obs, old, v) -> guardianExistingRadio.setSelected(!v));
+        guardianGrid.disableProperty().bind(vm.guardianIsNew.not());
+        guardianCardField.disableProperty().bind(vm.guardianIsNew);
+        ScannerInput.markCardField(guardianCardField);
+        guardianCardField.textProperty().bindBidirectional(vm.guardianCard);
+        guardianCardField.setOnAction(e -> {
+            e.consume();
+            vm.findGuardian();
+        });
+        guardianSurname.textProperty().bindBidirectional(vm.guardianDetails.surname);
+        guardianGivenName.textProperty().bindBidirectional(vm.guardianDetails.givenName);
+        guardianBirth.textProperty().bindBidirectional(vm.guardianDetails.birthDate);
+        guardianEmail.textProperty().bindBidirectional(vm.guardianDetails.email);
+        guardianPhone.textProperty().bindBidirectional(vm.guardianDetails.phone);
+        guardianConsentBox.selectedProperty().bindBidirectional(vm.guardianConsent);
+        guardianFoundLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.guardianFound.get() == null ? "" : vm.guardianFound.get().fullName(), vm.guardianFound));
+        ProblemDisplay.bind(vm.guardianProblem, guardianProblemLabel, null, messages);
+    }
+
+    @FXML
+    private void findGuardian() {
+        vm.findGuardian();
     }
 
     private void bindHandover() {

@@ -73,6 +73,14 @@ public final class IssueCardViewModel {
     public final PinForm pin = new PinForm();
     public final ObjectProperty<PatronCategory> category = new SimpleObjectProperty<>();
     public final ObjectProperty<PickupLibrary> pickup = new SimpleObjectProperty<>();
+
+    /** A child is registered with a guardian: an existing patron (by card) or a new one, who consents. */
+    public final BooleanProperty guardianIsNew = new SimpleBooleanProperty(false);
+    public final StringProperty guardianCard = new SimpleStringProperty("");
+    public final ObjectProperty<app.carddesk.domain.Patron> guardianFound = new SimpleObjectProperty<>();
+    public final DetailsForm guardianDetails = new DetailsForm();
+    public final BooleanProperty guardianConsent = new SimpleBooleanProperty(false);
+    public final ObjectProperty<Problem> guardianProblem = new SimpleObjectProperty<>();
     public final HandoverForm handover = new HandoverForm();
     public final ObjectProperty<Locale> letterLanguage = new SimpleObjectProperty<>(Locale.ENGLISH);
 
@@ -98,6 +106,54 @@ public final class IssueCardViewModel {
                 () -> identityMode.get() == IdentityMode.WITHOUT
                         && withoutKind.get() == RegistrationKind.EXPECTS_NATIONAL_ID, identityMode, withoutKind));
         pickup.set(profile().homeLibrary());
+        guardianNeeded = Bindings.createBooleanBinding(() -> service.needsGuardian(details.birthDateValue()),
+                details.birthDate);
+    }
+
+    /** The patron is under the profile's guardian age, going by the birth date typed. */
+    public final BooleanBinding guardianNeeded;
+
+    /** Looks up the guardian's library card: they must be a patron here already. */
+    public void findGuardian() {
+        guardianFound.set(null);
+        guardianProblem.set(null);
+        String text = guardianCard.get();
+        background.submit(() -> {
+            CardLookup found = service.lookUp(text);
+            return found instanceof CardLookup.Issued issued ? service.patron(issued.patronId())
+                    : java.util.Optional.<app.carddesk.domain.Patron>empty();
+        }, p -> {
+            if (p.isPresent()) {
+                guardianFound.set(p.get());
+            } else {
+                guardianProblem.set(Problem.of("guardian.notFound"));
+            }
+        }, this::failed);
+    }
+
+    private app.carddesk.issuing.GuardianChoice guardianChoice() {
+        java.time.Instant consent = guardianConsent.get() ? service.now() : null;
+        if (guardianIsNew.get()) {
+            return new app.carddesk.issuing.GuardianChoice(null, guardianDetails.toDetails(), consent);
+        }
+        return guardianFound.get() == null ? null
+                : new app.carddesk.issuing.GuardianChoice(guardianFound.get().id(), null, consent);
+    }
+
+    private void relationsDone() {
+        if (category.get() == null) {
+            message.set(Problem.of("category.required"));
+            return;
+        }
+        if (guardianNeeded.get()) {
+            java.util.Optional<Problem> problem = service.checkGuardian(guardianChoice());
+            guardianProblem.set(problem.orElse(null));
+            if (problem.isPresent()) {
+                message.set(problem.get());
+                return;
+            }
+        }
+        advance();
     }
 
     public LibraryProfile profile() {
@@ -190,7 +246,7 @@ public final class IssueCardViewModel {
                     advance();
                 }
             }
-            case RELATIONS -> require(category.get() != null, "category.required");
+            case RELATIONS -> relationsDone();
             case PICKUP -> require(pickup.get() != null, "pickup.required");
             case HANDOVER -> finish();
         }
@@ -302,7 +358,7 @@ public final class IssueCardViewModel {
         return new IssueRequest(card.get(), kind, kind == RegistrationKind.NATIONAL_ID ? identity : null,
                 details.toDetails(), expires, delivery, delivery == PinDelivery.OWN_PIN ? pin.pin.get() : null,
                 pin.changeAdvised.get(), category.get().code(), pickup.get().code(),
-                letterLanguage.get().getLanguage());
+                letterLanguage.get().getLanguage(), guardianNeeded.get() ? guardianChoice() : null);
     }
 
     /** The welcome letter for this patron in the chosen language. */
@@ -328,6 +384,12 @@ public final class IssueCardViewModel {
     /** Drops everything typed so far and returns to the first step. */
     public void reset() {
         step.set(Step.CARD);
+        guardianIsNew.set(false);
+        guardianCard.set("");
+        guardianFound.set(null);
+        guardianDetails.clear();
+        guardianConsent.set(false);
+        guardianProblem.set(null);
         completed.clear();
         cardText.set("");
         cardProblem.set(null);

@@ -1,0 +1,15 @@
+package app.carddesk.issuing;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The guardian of a child registered in the checklist: an existing patron, or a new one registered
+ * in the same go (without a card of their own), and when they gave their consent.
+ *
+ * @param existingId  the guardian's patron id, or null for a new guardian
+ * @param newGuardian the new guardian's details, or null for an existing patron
+ * @param consentAt   when the guardian consented; null when they have not
+ */
+public record GuardianChoice(UUID existingId, PatronDetails newGuardian, Instant consentAt) {
+}

@@ -108,6 +108,51 @@ class SyncTest {
                 .mapTo(Integer.class).one());
     }
 
+    private <T> T atCentral(String sql, Class<T> type, Object... args) {
+        return central.database().jdbi().withHandle(h -> {
+            var q = h.createQuery(sql);
+            for (int i = 0; i < args.length; i++) {
+                q.bind(i, args[i]);
+            }
+            return q.mapTo(type).one();
+        });
+    }
+
+    @Test
+    void aChildWithANewGuardianAndAMergeReachTheCentralRegister() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        SyncService sync = sync(deskA, port);
+        var issuing = deskA.issuing();
+        IssueOutcome child = issuing.issue(new IssueRequest(issuing.profile().cardNumberPolicy().check("409900050")
+                .value(), RegistrationKind.EXPECTS_NATIONAL_ID, null, new PatronDetails("Holm", "Ida",
+                LocalDate.now().minusYears(8), null, "", new Address("Vej 2", "1000", "København K", "")), null,
+                PinDelivery.OWN_PIN, "4826", true, "STUDENT", "KB-SK", "da",
+                new app.carddesk.issuing.GuardianChoice(null, new PatronDetails("Holm", "Jonas",
+                        LocalDate.of(1985, 4, 4), "jonas@example.org", "", null), clock.instant())));
+        assertThat(child).as(child.toString()).isInstanceOf(IssueOutcome.Issued.class);
+        UUID childId = ((IssueOutcome.Issued) child).patronId();
+        UUID temporary = issue(deskA, "409900051", "Lund", null);
+        UUID again = issue(deskA, "409900052", "Lund", "lund@example.org");
+        issuing.updateBalances(temporary, 3000, 0);
+        issuing.updateBalances(again, 1000, 500);
+        assertThat(sync.syncOnce().refused()).isZero();
+        assertThat(atCentral("SELECT COUNT(*) FROM guardian_link WHERE child_id = ?", Integer.class, childId))
+                .isEqualTo(1);
+
+        assertThat(issuing.merge(again, temporary, "409900051")).isEmpty();
+        SyncService.Round round = sync.syncOnce();
+        assertThat(round.refused()).isZero();
+        assertThat(atCentral("SELECT COUNT(*) FROM patron WHERE id = ?", Integer.class, temporary)).isZero();
+        assertThat(atCentral("SELECT card_number FROM patron WHERE id = ?", String.class, again))
+                .isEqualTo("409900051");
+        assertThat(atCentral("SELECT fees_owed_minor FROM patron WHERE id = ?", Long.class, again)).isEqualTo(4000);
+        assertThat(atCentral("SELECT status FROM card WHERE number = '409900052'", String.class)).isEqualTo("RETIRED");
+        assertThat(sync.status().pending()).isZero();
+        assertThat(sync.status().problems()).isZero();
+    }
+
     @Test
     void aRegistrationMadeOfflineReachesTheCentralRegisterOnceItIsBack() throws Exception {
         int port = freePort();

@@ -144,7 +144,6 @@ public final class CentralServer implements AutoCloseable {
         app.post("/api/v1/patrons/{id}/merge", ctx -> answer(ctx, service.merge(caller(ctx), id(ctx),
                 ctx.header("Idempotency-Key"), ctx.body())));
         app.get("/api/v1/retention/held", ctx -> ctx.json(retention.held(caller(ctx).library().code())));
-        app.get("/api/v1/retention/dry-run", ctx -> ctx.json(retention.run(true, 10_000)));
         app.get("/api/v1/changes", ctx -> ctx.json(service.changes(caller(ctx),
                 number(ctx.queryParam("after"), 0), (int) number(ctx.queryParam("limit"), 1000))));
         app.get("/api/v1/card-series", ctx -> ctx.json(service.series(caller(ctx))));

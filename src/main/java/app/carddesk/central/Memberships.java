@@ -37,6 +37,9 @@ public final class Memberships {
             Optional<CentralPatronRow> row = card != null ? patrons.byCard(card.trim().toUpperCase(Locale.ROOT))
                     : patrons.byIdentity(IdentityValidator.normalise(identity));
             CentralDaos.Libraries libraries = h.attach(CentralDaos.Libraries.class);
+            // Who looked up whom in the country's register is audited, found or not.
+            h.attach(CentralDaos.Audit.class).append(clock.instant(), caller.library().code(), caller.workstation(),
+                    "NATIONAL_SEARCH", row.map(CentralPatronRow::id).orElse(null), card != null ? "by=card" : "by=id");
             return row.flatMap(r -> libraries.byCode(r.libraryCode())
                             .filter(home -> home.country().equals(caller.library().country()))
                             .map(home -> new Api.NationalPatron(r.id(), r.cardNumber(), r.surname(), r.givenName(),

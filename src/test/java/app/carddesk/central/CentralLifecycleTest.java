@@ -140,6 +140,8 @@ class CentralLifecycleTest {
         assertThat(found.get("homeLibraryName").asText()).isEqualTo("Demo bibliotek Bergen");
         assertThat(found.get("activeHere").asBoolean()).isFalse();
         assertThat(found.has("email")).as("only what activation needs").isFalse();
+        assertThat(sql("SELECT COUNT(*) FROM audit_event WHERE action = 'NATIONAL_SEARCH' AND patron_id = ? "
+                + "AND library_code = 'DEMO-NO'", Integer.class, id)).as("who looked up whom").isEqualTo(1);
         assertThat(central.send("POST", "/api/v1/national/search", CentralFixture.TOKEN,
                 "{\"cardNumber\":\"N010000001\"}").statusCode()).as("a Danish library does not see the Norwegian register").isEqualTo(404);
 

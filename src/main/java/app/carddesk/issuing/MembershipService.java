@@ -78,6 +78,46 @@ public final class MembershipService {
         }
     }
 
+    /** The libraries the patron belongs to, with their standing; empty offline or without a central register. */
+    public List<Api.Membership> memberships(UUID id) {
+        if (!national.available()) {
+            return List.of();
+        }
+        try {
+            return national.memberships(id);
+        } catch (NationalRegister.UnavailableException | NationalRegister.RefusedException e) {
+            return List.of();
+        }
+    }
+
+    /** Whether staff may type this library's standing themselves: only in a demo or test profile. */
+    public boolean standingEditable() {
+        return profile.testProfile() && national.available();
+    }
+
+    /**
+     * Sets this library's loans, reminders and claims for the patron, standing in for the library
+     * system (demo and test profiles only).
+     */
+    public Optional<Problem> reportStanding(UUID id, int loans, int reminders, int claims) {
+        if (!standingEditable()) {
+            return Optional.of(Problem.of("national.needsCentral"));
+        }
+        if (loans < 0 || reminders < 0 || claims < 0) {
+            return Optional.of(Problem.of("standing.negative"));
+        }
+        try {
+            national.reportStanding(id, new Api.Standing(loans, reminders, claims, null));
+        } catch (NationalRegister.UnavailableException e) {
+            return Optional.of(Problem.of("national.unavailable"));
+        } catch (NationalRegister.RefusedException e) {
+            return Optional.of(Problem.of("national.refused"));
+        }
+        store.recordAudit(new AuditEntry(clock.instant(), staff.staffUser(), staff.workstation(), "STANDING_EDITED",
+                id, "demo"));
+        return Optional.empty();
+    }
+
     /** Activates the patron here after they accepted loan rules {@code rulesVersion}. */
     public Optional<Problem> activate(UUID id, int rulesVersion, boolean makeHome) {
         try {

@@ -46,6 +46,9 @@ public interface NationalRegister {
 
     Api.Unsubscribed unsubscribe(UUID id);
 
+    /** Reports this library's standing for the patron, as its circulation system would (demo profiles). */
+    Api.Membership reportStanding(UUID id, Api.Standing standing);
+
     static NationalRegister none() {
         return new NationalRegister() {
             @Override
@@ -75,6 +78,11 @@ public interface NationalRegister {
 
             @Override
             public Api.Unsubscribed unsubscribe(UUID id) {
+                throw new UnavailableException("no central register configured");
+            }
+
+            @Override
+            public Api.Membership reportStanding(UUID id, Api.Standing standing) {
                 throw new UnavailableException("no central register configured");
             }
         };

@@ -94,6 +94,11 @@ public final class CentralClient {
                 .header("Idempotency-Key", idempotencyKey).header("If-Match", Integer.toString(ifMatch)));
     }
 
+    /** A PUT that is idempotent by itself (no version, no key), such as a reported standing. */
+    public Response putJson(String path, Object body) {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
     public Response delete(String path, String idempotencyKey) {
         return send(request(path).DELETE().header("Idempotency-Key", idempotencyKey));
     }

@@ -57,6 +57,12 @@ public final class CentralNationalRegister implements NationalRegister {
                 Api.Unsubscribed.class);
     }
 
+    @Override
+    public Api.Membership reportStanding(UUID id, Api.Standing standing) {
+        return client.read(ok(call(() -> client.putJson("/api/v1/patrons/" + id + "/standing", standing))),
+                Api.Membership.class);
+    }
+
     private static CentralClient.Response call(java.util.function.Supplier<CentralClient.Response> request) {
         try {
             return request.get();

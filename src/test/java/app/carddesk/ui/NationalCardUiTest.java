@@ -134,6 +134,21 @@ class NationalCardUiTest extends DeskUiTest {
 
         scan(robot, "N000000301");
         waitForText(robot, "#patronTitle", "Kari Berg");
+        waitForText(robot, "#library-DEMO-NO-BGO", "Demo bibliotek Bergen: 0 loan(s), 0 reminder(s), 1 claim(s)");
+        assertThat(text(robot, "#library-DEMO-NO")).contains("(home library)");
+        // The demo profile stands in for Oslo's library system: staff type its standing.
+        fill(robot, "#loansField", "two");
+        robot.clickOn("#saveStanding");
+        waitForText(robot, "#standingProblem", "whole numbers");
+        fill(robot, "#loansField", "2");
+        robot.clickOn("#saveStanding");
+        waitForText(robot, "#library-DEMO-NO", "2 loan(s)");
+        assertThat(central("SELECT loans FROM membership WHERE patron_id = ? AND library_code = 'DEMO-NO'",
+                Integer.class, id)).isEqualTo(2);
+        fill(robot, "#loansField", "0");
+        robot.clickOn("#saveStanding");
+        waitForText(robot, "#library-DEMO-NO", "0 loan(s)");
+
         robot.clickOn("#unsubscribeButton");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         robot.clickOn("Yes");

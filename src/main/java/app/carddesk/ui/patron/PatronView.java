@@ -33,7 +33,10 @@ public final class PatronView {
     @FXML private Button registerIdButton, saveButton;
     @FXML private VBox conversionBox, destroyBox, servicesBox;
     @FXML private CheckBox cardCut, mergedCardCut;
-    @FXML private VBox mergeBox, remainingBox;
+    @FXML private VBox mergeBox, remainingBox, librariesBox;
+    @FXML private javafx.scene.layout.HBox standingBox;
+    @FXML private TextField loansField, remindersField, claimsField;
+    @FXML private Label standingProblem;
     @FXML private Button unsubscribeButton;
     @FXML private GridPane mergeGrid;
     @FXML private Label mergeDestroyText;
@@ -92,6 +95,26 @@ public final class PatronView {
         visible(mergeBox, vm.mergeWith.isNotNull());
         vm.mergeWith.addListener((obs, old, other) -> showMerge(other));
         unsubscribeButton.disableProperty().bind(vm.patron.isNull());
+        visible(standingBox, vm.standingEditable.and(vm.patron.isNotNull()));
+        loansField.textProperty().bindBidirectional(vm.loans);
+        remindersField.textProperty().bindBidirectional(vm.reminders);
+        claimsField.textProperty().bindBidirectional(vm.claims);
+        ProblemDisplay.bind(vm.standingProblem, standingProblem, loansField, messages);
+        vm.libraries.addListener((javafx.collections.ListChangeListener<app.carddesk.api.Api.Membership>) c -> {
+            librariesBox.getChildren().clear();
+            if (!vm.libraries.isEmpty()) {
+                Label head = new Label(messages.get("memberships.title"));
+                head.getStyleClass().add("column-head");
+                librariesBox.getChildren().add(head);
+            }
+            for (app.carddesk.api.Api.Membership m : vm.libraries) {
+                Label line = new Label(messages.get("unsubscribe.standing", m.libraryName()
+                        + (m.home() ? " " + messages.get("memberships.home") : ""), m.loans(), m.reminders(),
+                        m.claims()));
+                line.setId("library-" + m.library());
+                librariesBox.getChildren().add(line);
+            }
+        });
         vm.remaining.addListener((javafx.collections.ListChangeListener<app.carddesk.api.Api.Membership>) c -> {
             remainingBox.getChildren().clear();
             for (app.carddesk.api.Api.Membership m : vm.remaining) {
@@ -165,6 +188,11 @@ public final class PatronView {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    @FXML
+    private void saveStanding() {
+        vm.saveStanding();
     }
 
     @FXML

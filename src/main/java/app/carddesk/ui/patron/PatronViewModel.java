@@ -69,6 +69,16 @@ public final class PatronViewModel {
     public final javafx.collections.ObservableList<app.carddesk.api.Api.Membership> remaining =
             javafx.collections.FXCollections.observableArrayList();
 
+    /** The libraries the patron belongs to (from the central register), with what remains at each. */
+    public final javafx.collections.ObservableList<app.carddesk.api.Api.Membership> libraries =
+            javafx.collections.FXCollections.observableArrayList();
+    /** In a demo profile staff type this library's standing in place of the library system. */
+    public final BooleanProperty standingEditable = new SimpleBooleanProperty(false);
+    public final StringProperty loans = new SimpleStringProperty("0");
+    public final StringProperty reminders = new SimpleStringProperty("0");
+    public final StringProperty claims = new SimpleStringProperty("0");
+    public final ObjectProperty<Problem> standingProblem = new SimpleObjectProperty<>();
+
     private final IssuingService service;
     private final app.carddesk.issuing.MembershipService memberships;
     private final BackgroundWork background;
@@ -113,6 +123,7 @@ public final class PatronViewModel {
                 service.today()));
         pickup.set(service.profile().pickupLibraries().stream().filter(l -> l.code().equals(p.pickupLibraryCode()))
                 .findFirst().orElse(null));
+        loadLibraries(p.id());
         fees.set(MinorUnits.format(p.feesOwedMinor()));
         printCredit.set(MinorUnits.format(p.printCreditMinor()));
         balanceProblem.set(null);
@@ -214,6 +225,48 @@ public final class PatronViewModel {
             success.set(retired == null ? Problem.of("convert.done")
                     : Problem.of("convert.doneCardRetired", retired));
             background.submit(() -> service.patron(id), p -> show(p.orElse(null)), this::failed);
+        }, this::failed);
+    }
+
+    private void loadLibraries(UUID id) {
+        libraries.clear();
+        standingProblem.set(null);
+        standingEditable.set(memberships.standingEditable());
+        background.submit(() -> memberships.memberships(id), found -> {
+            if (patron.get() == null || !patron.get().id().equals(id)) {
+                return;
+            }
+            libraries.setAll(found);
+            found.stream().filter(m -> m.library().equals(service.profile().code())).findFirst().ifPresent(m -> {
+                loans.set(Integer.toString(m.loans()));
+                reminders.set(Integer.toString(m.reminders()));
+                claims.set(Integer.toString(m.claims()));
+            });
+        }, this::failed);
+    }
+
+    /** Saves this library's loans, reminders and claims (demo profiles: in place of the library system). */
+    public void saveStanding() {
+        Patron p = patron.get();
+        if (p == null) {
+            return;
+        }
+        int[] n = new int[3];
+        String[] texts = {loans.get(), reminders.get(), claims.get()};
+        for (int i = 0; i < 3; i++) {
+            try {
+                n[i] = Integer.parseInt(texts[i] == null ? "" : texts[i].trim());
+            } catch (NumberFormatException e) {
+                standingProblem.set(Problem.of("standing.number"));
+                return;
+            }
+        }
+        background.submit(() -> memberships.reportStanding(p.id(), n[0], n[1], n[2]), problem -> {
+            standingProblem.set(problem.orElse(null));
+            if (problem.isEmpty()) {
+                loadLibraries(p.id());
+                success.set(Problem.of("standing.saved"));
+            }
         }, this::failed);
     }
 

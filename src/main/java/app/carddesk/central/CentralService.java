@@ -313,7 +313,8 @@ public final class CentralService {
                 .bind("desk", caller.deskId() == null ? "" : caller.deskId())
                 .map((rs, ctx) -> new Api.Change(rs.getLong("change_seq"), rs.getString("change_kind"),
                         rs.getObject("change_patron", UUID.class),
-                        rs.getObject("id") == null || "DELETED".equals(rs.getString("change_kind")) ? null
+                        rs.getObject("id") == null || "DELETED".equals(rs.getString("change_kind"))
+                                || "LEFT".equals(rs.getString("change_kind")) ? null
                                 : PatronRegistry.toApi(PatronRegistry.row(rs))))
                 .list());
         boolean more = rows.size() > n;

@@ -161,7 +161,8 @@ public final class Memberships {
             for (Api.Membership m : all) {
                 if (m.clear()) {
                     members.remove(id, m.library());
-                    feed.append(m.library(), id, "DELETED", now,
+                    // LEFT, not DELETED: the card still works at the libraries that keep the patron.
+                    feed.append(m.library(), id, "LEFT", now,
                             m.library().equals(caller.library().code()) ? caller.deskId() : null);
                 }
             }

@@ -175,10 +175,10 @@ public final class JdbiSyncLedger implements SyncLedger {
                 if (busy.contains(c.patronId())) {
                     continue; // this desk's own change is still on its way; it wins until sent
                 }
-                if ("DELETED".equals(c.kind())) {
+                if ("DELETED".equals(c.kind()) || "LEFT".equals(c.kind())) {
                     fresh.remove(c.patronId());
                     if (known.remove(c.patronId())) {
-                        deleteLocal(h, c.patronId());
+                        deleteLocal(h, c.patronId(), "DELETED".equals(c.kind()));
                     }
                 } else if (c.patron() != null) {
                     if (known.contains(c.patronId())) {
@@ -242,12 +242,19 @@ public final class JdbiSyncLedger implements SyncLedger {
         jdbi.useTransaction(h -> upsert(h, patron));
     }
 
-    private void deleteLocal(Handle h, UUID id) {
+    /**
+     * Removes a patron the central register deleted (their card is retired for good) or who left
+     * this library (their card lives on at other libraries, so it is only forgotten here).
+     */
+    private void deleteLocal(Handle h, UUID id, boolean retireCard) {
         PatronDao patrons = h.attach(PatronDao.class);
         patrons.byId(id).ifPresent(row -> {
-            if (row.cardNumber() != null) {
+            if (row.cardNumber() != null && retireCard) {
                 h.attach(CardDao.class).retire(row.cardNumber(), clock.instant(), "DELETED_CENTRALLY");
+            } else if (row.cardNumber() != null) {
+                h.execute("DELETE FROM card WHERE number = ?", row.cardNumber());
             }
+            h.execute("DELETE FROM guardian_link WHERE child_id = ? OR guardian_id = ?", id, id);
             patrons.delete(id);
         });
     }

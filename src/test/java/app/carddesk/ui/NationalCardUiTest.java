@@ -132,6 +132,13 @@ class NationalCardUiTest extends DeskUiTest {
         assertThat(call("PUT", "/api/v1/patrons/" + id + "/standing", BERGEN, new Api.Standing(0, 0, 1, null))
                 .statusCode()).isEqualTo(200);
 
+        // Another desk of this library knows the patron too.
+        var otherDesk = app.carddesk.DeskBackend.open(new DeskConfig(dataDir.resolve("other"), "DEMO-NO",
+                Locale.ENGLISH, "http://127.0.0.1:" + port, OSLO, 15), CLOCK);
+        otherDesk.sync().orElseThrow().syncOnce();
+        assertThat(otherDesk.issuing().lookUp("N000000301"))
+                .isInstanceOf(app.carddesk.issuing.CardLookup.Issued.class);
+
         scan(robot, "N000000301");
         waitForText(robot, "#patronTitle", "Kari Berg");
         waitForText(robot, "#library-DEMO-NO-BGO", "Demo bibliotek Bergen: 0 loan(s), 0 reminder(s), 1 claim(s)");
@@ -161,5 +168,13 @@ class NationalCardUiTest extends DeskUiTest {
         assertThat(central("SELECT COUNT(*) FROM membership WHERE patron_id = ?", Integer.class, id)).isEqualTo(1);
         assertThat(central("SELECT library_code FROM patron WHERE id = ?", String.class, id))
                 .isEqualTo("DEMO-NO-BGO");
+
+        // The other desk hears the patron left this library: forgotten there too, the card not retired.
+        try (otherDesk) {
+            otherDesk.sync().orElseThrow().syncOnce();
+            assertThat(otherDesk.issuing().patron(id)).isEmpty();
+            assertThat(otherDesk.issuing().lookUp("N000000301")).as("the card still works in Bergen")
+                    .isNotInstanceOf(app.carddesk.issuing.CardLookup.Retired.class);
+        }
     }
 }

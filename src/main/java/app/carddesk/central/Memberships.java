@@ -202,8 +202,11 @@ public final class Memberships {
             }
             Instant now = clock.instant();
             String library = caller.library().code();
-            // The other record's libraries hear that it is gone, before its memberships move.
-            registry.changed(h, caller, other.id(), "DELETED", "PATRONS_MERGED", "into=" + keep.id());
+            // The other record's libraries hear that it is gone, before its memberships move; when its
+            // card is the one kept, desks forget it (LEFT) rather than retire it, and get it back on the survivor.
+            boolean keepsOthersCard = keepCard != null && keepCard.equals(other.cardNumber());
+            registry.changed(h, caller, other.id(), keepsOthersCard ? "LEFT" : "DELETED", "PATRONS_MERGED",
+                    "into=" + keep.id());
             CentralDaos.Memberships members = h.attach(CentralDaos.Memberships.class);
             List<CentralDaos.Memberships.Row> keepRows = members.of(keep.id());
             for (CentralDaos.Memberships.Row m : members.of(other.id())) {
@@ -221,7 +224,7 @@ public final class Memberships {
             h.execute("UPDATE audit_event SET patron_id = ? WHERE patron_id = ?", keep.id(), other.id());
             String retired = keepCard == null ? other.cardNumber()
                     : keepCard.equals(keep.cardNumber()) ? other.cardNumber() : keep.cardNumber();
-            String pinHash = keepCard != null && keepCard.equals(other.cardNumber()) ? other.pinHash() : keep.pinHash();
+            String pinHash = keepsOthersCard ? other.pinHash() : keep.pinHash();
             String identityKind = keep.identityNumber() != null ? keep.identityKind() : other.identityKind();
             String identityNumber = keep.identityNumber() != null ? keep.identityNumber() : other.identityNumber();
             String registration = identityNumber != null ? "NATIONAL_ID" : keep.registrationKind();
@@ -229,7 +232,7 @@ public final class Memberships {
             if (retired != null && patrons.cardStatus(retired).map("ISSUED"::equals).orElse(false)) {
                 patrons.retireCard(retired, now, "MERGED");
             }
-            if (keepCard != null && keepCard.equals(other.cardNumber())) {
+            if (keepsOthersCard) {
                 h.execute("UPDATE card SET status = 'ISSUED', retired_at = NULL, retired_reason = NULL, patron_id = ? "
                         + "WHERE number = ?", keep.id(), keepCard);
             }

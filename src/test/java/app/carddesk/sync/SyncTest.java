@@ -141,6 +141,11 @@ class SyncTest {
         assertThat(atCentral("SELECT COUNT(*) FROM guardian_link WHERE child_id = ?", Integer.class, childId))
                 .isEqualTo(1);
 
+        deskB = desk("b");
+        SyncService syncB = sync(deskB, port);
+        syncB.syncOnce();
+        assertThat(deskB.issuing().patron(temporary)).isPresent();
+
         assertThat(issuing.merge(again, temporary, "409900051")).isEmpty();
         SyncService.Round round = sync.syncOnce();
         assertThat(round.refused()).isZero();
@@ -151,6 +156,13 @@ class SyncTest {
         assertThat(atCentral("SELECT status FROM card WHERE number = '409900052'", String.class)).isEqualTo("RETIRED");
         assertThat(sync.status().pending()).isZero();
         assertThat(sync.status().problems()).isZero();
+
+        // Another desk hears of the merge: one patron, the kept card on them, the other card retired.
+        syncB.syncOnce();
+        assertThat(deskB.issuing().patron(temporary)).isEmpty();
+        assertThat(deskB.issuing().lookUp("409900051")).isEqualTo(new app.carddesk.issuing.CardLookup.Issued(
+                deskB.profile().cardNumberPolicy().check("409900051").value(), again));
+        assertThat(deskB.issuing().patron(again).orElseThrow().feesOwedMinor()).isEqualTo(4000);
     }
 
     @Test

@@ -429,15 +429,17 @@ public final class CentralService {
         }
         Api.MergeRequest request = parse(rawBody, Api.MergeRequest.class);
         String requestHash = sha256(survivor + rawBody);
-        Optional<CentralDaos.Idempotency.Answer> earlier = jdbi.withExtension(CentralDaos.Idempotency.class,
-                d -> d.find(caller.library().code(), idempotencyKey));
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), requestHash);
-        }
-        String answer = write(memberships.merge(caller, survivor, request));
-        jdbi.useExtension(CentralDaos.Idempotency.class, d -> d.remember(caller.library().code(), idempotencyKey,
-                requestHash, 200, answer, clock.instant()));
-        return new Answer(200, answer);
+        // The answer is remembered in the merge's own transaction: a retry gets it, never a half-merge.
+        return jdbi.inTransaction(h -> {
+            CentralDaos.Idempotency idem = h.attach(CentralDaos.Idempotency.class);
+            Optional<CentralDaos.Idempotency.Answer> earlier = idem.find(caller.library().code(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), requestHash);
+            }
+            String answer = write(memberships.mergeIn(h, caller, survivor, request));
+            idem.remember(caller.library().code(), idempotencyKey, requestHash, 200, answer, clock.instant());
+            return new Answer(200, answer);
+        });
     }
 
     <T> T parse(String raw, Class<T> type) {

@@ -182,79 +182,82 @@ public final class Memberships {
      * with their loans, reminders and claims, guardians and children, and the history move over.
      */
     public Api.Patron merge(Caller caller, UUID survivorId, Api.MergeRequest request) {
+        return jdbi.inTransaction(h -> mergeIn(h, caller, survivorId, request));
+    }
+
+    /** The merge, inside the caller's transaction (which may also remember the answer to a retry). */
+    Api.Patron mergeIn(Handle h, Caller caller, UUID survivorId, Api.MergeRequest request) {
         if (request.otherId() == null || request.otherId().equals(survivorId)) {
             throw new ApiException(422, "invalid_field", "otherId", "Name the other patron's id to merge.");
         }
-        jdbi.useTransaction(h -> {
-            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
-            CentralPatronRow keep = registry.ownPatron(patrons, caller, survivorId);
-            CentralPatronRow other = registry.ownPatron(patrons, caller, request.otherId());
-            if (keep.identityNumber() != null && other.identityNumber() != null
-                    && !keep.identityNumber().equals(other.identityNumber())) {
-                throw new ApiException(409, "identities_differ", "otherId",
-                        "The two records carry different national IDs: they are not the same person.");
+        CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+        CentralPatronRow keep = registry.ownPatron(patrons, caller, survivorId);
+        CentralPatronRow other = registry.ownPatron(patrons, caller, request.otherId());
+        if (keep.identityNumber() != null && other.identityNumber() != null
+                && !keep.identityNumber().equals(other.identityNumber())) {
+            throw new ApiException(409, "identities_differ", "otherId",
+                    "The two records carry different national IDs: they are not the same person.");
+        }
+        String keepCard = request.keepCardNumber() == null ? keep.cardNumber()
+                : request.keepCardNumber().trim().toUpperCase(Locale.ROOT);
+        if (keepCard != null && !keepCard.equals(keep.cardNumber()) && !keepCard.equals(other.cardNumber())) {
+            throw new ApiException(422, "invalid_field", "keepCardNumber",
+                    "The card to keep must be one of the two patrons' cards.");
+        }
+        Instant now = clock.instant();
+        String library = caller.library().code();
+        // The other record's libraries hear that it is gone, before its memberships move; when its
+        // card is the one kept, desks forget it (LEFT) rather than retire it, and get it back on the survivor.
+        boolean keepsOthersCard = keepCard != null && keepCard.equals(other.cardNumber());
+        registry.changed(h, caller, other.id(), keepsOthersCard ? "LEFT" : "DELETED", "PATRONS_MERGED",
+                "into=" + keep.id());
+        CentralDaos.Memberships members = h.attach(CentralDaos.Memberships.class);
+        List<CentralDaos.Memberships.Row> keepRows = members.of(keep.id());
+        for (CentralDaos.Memberships.Row m : members.of(other.id())) {
+            Optional<CentralDaos.Memberships.Row> same = keepRows.stream()
+                    .filter(k -> k.libraryCode().equals(m.libraryCode())).findFirst();
+            if (same.isPresent()) {
+                members.setStanding(keep.id(), m.libraryCode(), same.get().loans() + m.loans(),
+                        same.get().reminders() + m.reminders(), same.get().claims() + m.claims(), now);
+            } else {
+                h.execute("UPDATE membership SET patron_id = ? WHERE patron_id = ? AND library_code = ?",
+                        keep.id(), other.id(), m.libraryCode());
             }
-            String keepCard = request.keepCardNumber() == null ? keep.cardNumber()
-                    : request.keepCardNumber().trim().toUpperCase(Locale.ROOT);
-            if (keepCard != null && !keepCard.equals(keep.cardNumber()) && !keepCard.equals(other.cardNumber())) {
-                throw new ApiException(422, "invalid_field", "keepCardNumber",
-                        "The card to keep must be one of the two patrons' cards.");
-            }
-            Instant now = clock.instant();
-            String library = caller.library().code();
-            // The other record's libraries hear that it is gone, before its memberships move; when its
-            // card is the one kept, desks forget it (LEFT) rather than retire it, and get it back on the survivor.
-            boolean keepsOthersCard = keepCard != null && keepCard.equals(other.cardNumber());
-            registry.changed(h, caller, other.id(), keepsOthersCard ? "LEFT" : "DELETED", "PATRONS_MERGED",
-                    "into=" + keep.id());
-            CentralDaos.Memberships members = h.attach(CentralDaos.Memberships.class);
-            List<CentralDaos.Memberships.Row> keepRows = members.of(keep.id());
-            for (CentralDaos.Memberships.Row m : members.of(other.id())) {
-                Optional<CentralDaos.Memberships.Row> same = keepRows.stream()
-                        .filter(k -> k.libraryCode().equals(m.libraryCode())).findFirst();
-                if (same.isPresent()) {
-                    members.setStanding(keep.id(), m.libraryCode(), same.get().loans() + m.loans(),
-                            same.get().reminders() + m.reminders(), same.get().claims() + m.claims(), now);
-                } else {
-                    h.execute("UPDATE membership SET patron_id = ? WHERE patron_id = ? AND library_code = ?",
-                            keep.id(), other.id(), m.libraryCode());
-                }
-            }
-            moveRelations(h, other.id(), keep.id());
-            h.execute("UPDATE audit_event SET patron_id = ? WHERE patron_id = ?", keep.id(), other.id());
-            String retired = keepCard == null ? other.cardNumber()
-                    : keepCard.equals(keep.cardNumber()) ? other.cardNumber() : keep.cardNumber();
-            String pinHash = keepsOthersCard ? other.pinHash() : keep.pinHash();
-            String identityKind = keep.identityNumber() != null ? keep.identityKind() : other.identityKind();
-            String identityNumber = keep.identityNumber() != null ? keep.identityNumber() : other.identityNumber();
-            String registration = identityNumber != null ? "NATIONAL_ID" : keep.registrationKind();
-            registry.erase(h, other, "MERGED");
-            if (retired != null && patrons.cardStatus(retired).map("ISSUED"::equals).orElse(false)) {
-                patrons.retireCard(retired, now, "MERGED");
-            }
-            if (keepsOthersCard) {
-                h.execute("UPDATE card SET status = 'ISSUED', retired_at = NULL, retired_reason = NULL, patron_id = ? "
-                        + "WHERE number = ?", keep.id(), keepCard);
-            }
-            h.createUpdate("""
-                    UPDATE patron SET card_number = :card, identity_kind = :kind, identity_number = :number,
-                           registration_kind = :registration, expires_on = :expires,
-                           fees_owed_minor = fees_owed_minor + :fees, print_credit_minor = print_credit_minor + :print,
-                           pin_hash = :pin, version = version + 1, updated_at = :now, last_active_at = :now
-                     WHERE id = :id""")
-                    .bind("card", keepCard).bind("kind", identityKind).bind("number", identityNumber)
-                    .bind("registration", registration)
-                    .bind("expires", "NATIONAL_ID".equals(registration) ? null : keep.expiresOn())
-                    .bind("fees", other.feesOwedMinor()).bind("print", other.printCreditMinor()).bind("pin", pinHash)
-                    .bind("now", now).bind("id", keep.id()).execute();
-            registry.changed(h, caller, keep.id(), "UPDATED", "PATRONS_MERGED", "from=" + other.id() + " kept="
-                    + (keepCard == null ? "-" : keepCard) + " retired=" + (retired == null ? "-" : retired));
-            if (!members.isMember(keep.id(), library)) {
-                members.add(keep.id(), library, now, null, null);
-            }
-        });
-        return jdbi.withHandle(h -> PatronRegistry.toApi(h.attach(CentralPatronDao.class).byId(survivorId)
-                .orElseThrow(), h.attach(CentralDaos.Guardians.class).ofChild(survivorId)));
+        }
+        moveRelations(h, other.id(), keep.id());
+        h.execute("UPDATE audit_event SET patron_id = ? WHERE patron_id = ?", keep.id(), other.id());
+        String retired = keepCard == null ? other.cardNumber()
+                : keepCard.equals(keep.cardNumber()) ? other.cardNumber() : keep.cardNumber();
+        String pinHash = keepsOthersCard ? other.pinHash() : keep.pinHash();
+        String identityKind = keep.identityNumber() != null ? keep.identityKind() : other.identityKind();
+        String identityNumber = keep.identityNumber() != null ? keep.identityNumber() : other.identityNumber();
+        String registration = identityNumber != null ? "NATIONAL_ID" : keep.registrationKind();
+        registry.erase(h, other, "MERGED");
+        if (retired != null && patrons.cardStatus(retired).map("ISSUED"::equals).orElse(false)) {
+            patrons.retireCard(retired, now, "MERGED");
+        }
+        if (keepsOthersCard) {
+            h.execute("UPDATE card SET status = 'ISSUED', retired_at = NULL, retired_reason = NULL, patron_id = ? "
+                    + "WHERE number = ?", keep.id(), keepCard);
+        }
+        h.createUpdate("""
+                UPDATE patron SET card_number = :card, identity_kind = :kind, identity_number = :number,
+                       registration_kind = :registration, expires_on = :expires,
+                       fees_owed_minor = fees_owed_minor + :fees, print_credit_minor = print_credit_minor + :print,
+                       pin_hash = :pin, version = version + 1, updated_at = :now, last_active_at = :now
+                 WHERE id = :id""")
+                .bind("card", keepCard).bind("kind", identityKind).bind("number", identityNumber)
+                .bind("registration", registration)
+                .bind("expires", "NATIONAL_ID".equals(registration) ? null : keep.expiresOn())
+                .bind("fees", other.feesOwedMinor()).bind("print", other.printCreditMinor()).bind("pin", pinHash)
+                .bind("now", now).bind("id", keep.id()).execute();
+        registry.changed(h, caller, keep.id(), "UPDATED", "PATRONS_MERGED", "from=" + other.id() + " kept="
+                + (keepCard == null ? "-" : keepCard) + " retired=" + (retired == null ? "-" : retired));
+        if (!members.isMember(keep.id(), library)) {
+            members.add(keep.id(), library, now, null, null);
+        }
+        return PatronRegistry.toApi(h.attach(CentralPatronDao.class).byId(survivorId).orElseThrow(),
+                h.attach(CentralDaos.Guardians.class).ofChild(survivorId));
     }
 
     /** Guardianships of and by the other record become the survivor's, without duplicates. */

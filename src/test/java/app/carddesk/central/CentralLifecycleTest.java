@@ -224,8 +224,15 @@ class CentralLifecycleTest {
                 List.of(new Api.Guardian(temporary, Instant.now()))));
 
         // The patron keeps the card they carry (the temporary one); the self-registered number is retired.
-        JsonNode merged = call("POST", "/api/v1/patrons/" + registered + "/merge", CentralFixture.TOKEN_NO,
-                new Api.MergeRequest(temporary, "N000000401"), 200);
+        String mergeBody = json.writeValueAsString(new Api.MergeRequest(temporary, "N000000401"));
+        HttpResponse<String> first = central.send("POST", "/api/v1/patrons/" + registered + "/merge",
+                CentralFixture.TOKEN_NO, mergeBody, "Idempotency-Key", "merge-1");
+        HttpResponse<String> retry = central.send("POST", "/api/v1/patrons/" + registered + "/merge",
+                CentralFixture.TOKEN_NO, mergeBody, "Idempotency-Key", "merge-1");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(retry.statusCode()).as("a retry after a lost answer gets the same answer").isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        JsonNode merged = json.readTree(first.body());
         assertThat(merged.get("cardNumber").asText()).isEqualTo("N000000401");
         assertThat(merged.get("identity").get("number").asText()).isEqualTo("14839512318");
         assertThat(merged.get("feesOwedMinor").asLong()).isEqualTo(7500);

@@ -311,6 +311,17 @@ public final class PatronRegistry {
         Valid valid = validate(caller, body, current.version(), current.createdAt(), () -> reservedSeries(caller),
                 !guardians.ofChild(id).isEmpty());
         CentralPatronRow next = valid.row();
+        if (!java.util.Objects.equals(next.identityNumber(), current.identityNumber())) {
+            // A national ID only moves on: none -> any, replacement CPR -> CPR, D-number -> fødselsnummer, DUF -> ...
+            IdentityNumber before = current.identityNumber() == null ? null : new IdentityNumber(
+                    IdentityKind.valueOf(current.identityKind()), current.identityNumber(), current.birthDate());
+            if (next.identityNumber() == null || !app.carddesk.domain.IdentityTransitions.allowed(before,
+                    IdentityKind.valueOf(next.identityKind()))) {
+                throw new ApiException(422, "identity_change_not_allowed", "identity.number",
+                        "A patron's national ID can only move on (a D-number to a fødselsnummer, a DUF number to a "
+                                + "D-number or fødselsnummer, a replacement CPR to the real one), never be removed.");
+            }
+        }
         if (next.identityNumber() != null && !next.identityNumber().equals(current.identityNumber())) {
             Optional<CentralPatronRow> other = patrons.byIdentity(next.identityNumber());
             if (other.isPresent() && !other.get().id().equals(id)) {

@@ -129,6 +129,46 @@ class CentralLifecycleTest {
         assertThat(json.readTree(dk.body()).get("error").asText()).isEqualTo("guardian_required");
     }
 
+    private int put(String token, Api.Patron p, int version, int expected, String error) throws Exception {
+        HttpResponse<String> r = central.send("PUT", "/api/v1/patrons/" + p.id(), token, json.writeValueAsString(p),
+                "If-Match", Integer.toString(version), "Idempotency-Key", "k-" + (++keys));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(expected);
+        if (error != null) {
+            assertThat(json.readTree(r.body()).get("error").asText()).isEqualTo(error);
+        }
+        return expected == 200 ? json.readTree(r.body()).get("version").asInt() : version;
+    }
+
+    @Test
+    void aNationalIdOnlyMovesOnNoneToCprAndDNumberToFodselsnummer() throws Exception {
+        UUID id = UUID.randomUUID();
+        registered(CentralFixture.TOKEN_NO, person(id, "N000000601", "D_NUMBER", "41019012393", "Nowak",
+                LocalDate.of(1990, 1, 1), null, "OSL-HOV", "ADULT", 0L, null, List.of()));
+        Api.Patron fnr = person(id, "N000000601", "FNR", "14839512318", "Nowak", LocalDate.of(1995, 3, 14), null,
+                "OSL-HOV", "ADULT", 0L, null, List.of());
+        int v = put(CentralFixture.TOKEN_NO, fnr, 1, 200, null);
+        assertThat(sql("SELECT identity_kind FROM patron WHERE id = ?", String.class, id)).isEqualTo("FNR");
+        assertThat(sql("SELECT card_number FROM patron WHERE id = ?", String.class, id)).as("keeps the card")
+                .isEqualTo("N000000601");
+        put(CentralFixture.TOKEN_NO, person(id, "N000000601", "D_NUMBER", "41019012393", "Nowak",
+                LocalDate.of(1990, 1, 1), null, "OSL-HOV", "ADULT", 0L, null, List.of()), v, 422,
+                "identity_change_not_allowed");
+
+        UUID dk = UUID.randomUUID();
+        registered(CentralFixture.TOKEN, new Api.Patron(dk, "409900601", new Api.Identity("NONE", null), "Lindqvist",
+                "Maja", LocalDate.of(1990, 3, 15), null, null, null, "KB-SK", "STUDENT", null, true, 0L, 0L, null,
+                null));
+        Api.Patron cpr = new Api.Patron(dk, null, new Api.Identity("CPR", "1503901001"), "Lindqvist", "Maja",
+                LocalDate.of(1990, 3, 15), null, null, null, "KB-SK", "STUDENT", null, false, 0L, 0L, null, null);
+        int w = put(CentralFixture.TOKEN, cpr, 1, 200, null);
+        assertThat(sql("SELECT registration_kind FROM patron WHERE id = ?", String.class, dk)).isEqualTo("NATIONAL_ID");
+        assertThat(sql("SELECT status FROM card WHERE number = '409900601'", String.class))
+                .as("the temporary card is retired at conversion").isEqualTo("RETIRED");
+        put(CentralFixture.TOKEN, new Api.Patron(dk, null, new Api.Identity("NONE", null), "Lindqvist", "Maja",
+                LocalDate.of(1990, 3, 15), null, null, null, "KB-SK", "STUDENT", null, true, 0L, 0L, null, null), w,
+                422, "identity_change_not_allowed");
+    }
+
     @Test
     void aPatronFromAnotherLibraryIsActivatedAfterAcceptingTheLoanRules() throws Exception {
         UUID id = registered(CentralFixture.TOKEN_BGO, norwegian("N010000001", "Dahl", LocalDate.of(1970, 1, 5),

@@ -1,0 +1,58 @@
+package app.carddesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.domain.Address;
+import app.carddesk.domain.PinDelivery;
+import app.carddesk.domain.RegistrationKind;
+import app.carddesk.issuing.IssueOutcome;
+import app.carddesk.issuing.IssueRequest;
+import app.carddesk.issuing.PatronDetails;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** A Norwegian desk: a patron on a D-number moves on to their fødselsnummer and keeps their card. */
+class NorwegianIdentityUiTest extends DeskUiTest {
+
+    @Override
+    String profile() {
+        return "DEMO-NO";
+    }
+
+    @Test
+    void aDNumberMovesOnToAFodselsnummerAndThePatronKeepsTheCard(FxRobot robot) {
+        var issuing = backend.issuing();
+        IssueOutcome outcome = issuing.issue(new IssueRequest(issuing.profile().cardNumberPolicy().check("N000000701")
+                .value(), RegistrationKind.NATIONAL_ID, issuing.checkIdentity("41019012393").value(),
+                new PatronDetails("Larsen", "Emil", LocalDate.of(1990, 1, 1), null, "", new Address("Storgata 1",
+                        "9008", "Tromsø", "Norge")), null, PinDelivery.OWN_PIN, "4826", true, "ADULT", "OSL-HOV",
+                "nb"));
+        UUID id = ((IssueOutcome.Issued) outcome).patronId();
+
+        scan(robot, "N000000701");
+        waitForText(robot, "#patronTitle", "Emil Larsen");
+        assertThat(text(robot, "#fact-identity")).startsWith("D-number").doesNotContain("41019012393");
+        assertThat(text(robot, "#service-IDPORTEN_LOGIN")).contains("yes");
+        robot.clickOn("#registerIdButton");
+        fill(robot, "#convertIdentityField", "07888834537");
+        robot.type(KeyCode.ENTER);
+        waitForText(robot, "#registerName", "Emil Larsen");
+        robot.clickOn("#convertSave");
+        waitForText(robot, "#patronSuccess", "The national ID is registered");
+
+        Map<String, Object> row = patronRow("id", id);
+        assertThat(row).containsEntry("identity_kind", "FNR").containsEntry("identity_number", "07888834537")
+                .containsEntry("card_number", "N000000701");
+        assertThat(count("SELECT COUNT(*) FROM card WHERE number = 'N000000701' AND status = 'ISSUED'"))
+                .as("a D-number holder keeps the card they have").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE kind = 'NATIONAL_ID_REGISTERED' AND patron_id = ?", id))
+                .isEqualTo(1);
+        waitForText(robot, "#fact-identity", "Fødselsnummer");
+        assertThat(robot.lookup("#registerIdButton").query().isVisible())
+                .as("a fødselsnummer does not move on").isFalse();
+    }
+}

@@ -212,10 +212,7 @@ public final class IssuingService {
             if (d == null) {
                 return Optional.of(Problem.of("guardian.required", profile.guardianAge()));
             }
-            Optional<Problem> detail = ContactRules.checkName(d.surname(), "surname")
-                    .or(() -> ContactRules.checkName(d.givenName(), "givenName"))
-                    .or(() -> ContactRules.checkEmail(d.email()))
-                    .or(() -> ContactRules.checkPhone(d.phone()));
+            Optional<Problem> detail = contactProblem(d);
             if (detail.isPresent()) {
                 return detail;
             }
@@ -230,6 +227,14 @@ public final class IssuingService {
             return Optional.of(Problem.of("guardian.consent"));
         }
         return Optional.empty();
+    }
+
+    /** The first problem with a person's name, e-mail or phone, for a patron and a new guardian alike. */
+    private static Optional<Problem> contactProblem(PatronDetails d) {
+        return ContactRules.checkName(d.surname(), "surname")
+                .or(() -> ContactRules.checkName(d.givenName(), "givenName"))
+                .or(() -> ContactRules.checkEmail(d.email()))
+                .or(() -> ContactRules.checkPhone(d.phone()));
     }
 
     private Optional<Problem> validate(IssueRequest r) {
@@ -256,10 +261,7 @@ public final class IssuingService {
             }
         }
         PatronDetails d = r.details();
-        Optional<Problem> detail = ContactRules.checkName(d.surname(), "surname")
-                .or(() -> ContactRules.checkName(d.givenName(), "givenName"))
-                .or(() -> ContactRules.checkEmail(d.email()))
-                .or(() -> ContactRules.checkPhone(d.phone()));
+        Optional<Problem> detail = contactProblem(d);
         if (detail.isPresent()) {
             return detail;
         }

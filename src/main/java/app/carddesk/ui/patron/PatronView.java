@@ -244,9 +244,8 @@ public final class PatronView {
         title.setText(p.fullName());
         int row = 0;
         row = fact(row, "patron.card", p.cardNumber() == null ? messages.get("patron.noCard") : p.cardNumber());
-        row = fact(row, "patron.identity", p.identity() == null ? messages.get("patron.noIdentity")
-                : messages.get("identityKind." + p.identity().kind()) + " " + p.identity().masked()
-                + (p.identity().needsReRegistration() ? " " + messages.get("patron.replacementNumber") : ""));
+        row = fact(row, "patron.identity", identity(p) + (p.identity() != null
+                && p.identity().needsReRegistration() ? " " + messages.get("patron.replacementNumber") : ""));
         row = fact(row, "details.birthDate", DateInput.format(p.birthDate()));
         row = fact(row, "patron.registration", messages.get("registration." + p.registrationKind()));
         if (p.expiresOn() != null) {

@@ -2,6 +2,7 @@ package app.carddesk.ui;
 
 import app.carddesk.text.Messages;
 import app.carddesk.ui.main.MainViewModel;
+import app.carddesk.ui.scan.DialogScans;
 import app.carddesk.ui.scan.ScanDetector;
 import app.carddesk.ui.scan.ScannerInput;
 import java.util.function.Supplier;
@@ -22,13 +23,15 @@ public final class DeskWindow {
                             Supplier<Messages> messages) {
         scene.setRoot(mainView.get());
         ScannerInput.install(scene, ScanDetector.forCardScanners(), main::isCardNumber, main::scanned);
+        DialogScans.guard(stage, main::isCardNumber, main::heldWhileAsking,
+                card -> messages.get().get("scan.heldInDialog", card));
         main.locale.addListener((obs, old, l) -> {
             scene.setRoot(mainView.get());
             stage.setTitle(messages.get().get("app.title"));
         });
         stage.setTitle(messages.get().get("app.title"));
         stage.setOnCloseRequest(e -> {
-            if (main.leavingLosesWork() && !Confirm.ask(scene.getRoot(), messages.get(), "confirm.close")) {
+            if (main.leavingLosesWork() && !Confirm.ask(scene.getRoot(), messages.get(), Question.CLOSE_WINDOW)) {
                 e.consume();
             }
         });

@@ -106,7 +106,7 @@ abstract class DeskUiTest {
     void scan(FxRobot robot, String number) {
         // Fired without waiting for the handlers: a scan may open a dialog that waits for staff.
         WaitForAsyncUtils.asyncFx(() -> {
-            Scene scene = stage.getScene();
+            Scene scene = openDialog().map(javafx.stage.Window::getScene).orElse(stage.getScene());
             Node target = scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
             for (char c : number.toCharArray()) {
                 String s = String.valueOf(c);
@@ -123,6 +123,14 @@ abstract class DeskUiTest {
                     false));
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The question or message the desk window has open, if any: a scan lands there. */
+    java.util.Optional<javafx.stage.Window> openDialog() {
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w != stage && w.isShowing() && w.getScene() != null
+                        && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane)
+                .reduce((a, b) -> b);
     }
 
     /** Scans a blank card and goes on, without a national ID, to the details step. */
@@ -143,6 +151,12 @@ abstract class DeskUiTest {
         TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
         robot.interact(field::clear);
         robot.write(text, 0);
+    }
+
+    /** Puts text into a field without typing it, where typing is not what the test is about. */
+    void setText(FxRobot robot, String query, String text) {
+        TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
+        robot.interact(() -> field.setText(text));
     }
 
     void waitUntil(Callable<Boolean> condition) {

@@ -158,7 +158,7 @@ class NationalCardUiTest extends DeskUiTest {
 
         robot.clickOn("#unsubscribeButton");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        robot.clickOn("Yes");
+        robot.clickOn("#confirmGoAhead");
         waitForText(robot, "#patronSuccess", "stays registered where something remains");
         waitForText(robot, "#remaining-DEMO-NO-BGO", "Demo bibliotek Bergen: 0 loan(s), 0 reminder(s), 1 claim(s)");
 

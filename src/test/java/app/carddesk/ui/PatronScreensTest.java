@@ -132,14 +132,14 @@ class PatronScreensTest extends DeskUiTest {
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         assertThat(text(robot, "#givenNameField")).as("the burst is taken out of the field").isEqualTo("Mette");
         assertThat(text(robot, "#surnameField")).isEqualTo("Hansen");
-        robot.clickOn("No");
+        robot.clickOn("#confirmKeep");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
         assertThat(text(robot, "#givenNameField")).isEqualTo("Mette");
         assertThat(context.issue().card.get().value()).isEqualTo("409900060");
 
         scan(robot, "409900061");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        robot.clickOn("Yes");
+        robot.clickOn("#confirmGoAhead");
         waitUntil(() -> visible(robot, "#withoutRadio"));
         assertThat(context.issue().card.get().value()).isEqualTo("409900061");
         assertThat(context.issue().details.surname.get()).isEmpty();
@@ -161,7 +161,7 @@ class PatronScreensTest extends DeskUiTest {
         waitUntil(() -> robot.lookup("#expiringTable").queryAs(TableView.class).getItems().size() == 2);
         robot.clickOn("#deleteExpired");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        robot.clickOn("Yes");
+        robot.clickOn("#confirmGoAhead");
         waitForText(robot, "#expiringMessage", "1 expired patron(s) deleted");
         waitUntil(() -> robot.lookup("#expiringTable").queryAs(TableView.class).getItems().size() == 1);
         assertThat(count("SELECT COUNT(*) FROM patron WHERE id = ?", paid)).isZero();
@@ -214,12 +214,12 @@ class PatronScreensTest extends DeskUiTest {
         waitUntil(() -> visible(robot, "#withoutRadio"));
         robot.type(KeyCode.F3);
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        robot.clickOn("No");
+        robot.clickOn("#confirmKeep");
         waitUntil(() -> visible(robot, "#withoutRadio"));
         assertThat(context.issue().card.get().value()).isEqualTo("409900090");
         robot.type(KeyCode.F3);
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        robot.clickOn("Yes");
+        robot.clickOn("#confirmGoAhead");
         waitUntil(() -> visible(robot, "#expiringTable"));
         assertThat(context.issue().card.get()).isNull();
         robot.type(KeyCode.F2);

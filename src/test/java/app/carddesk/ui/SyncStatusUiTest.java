@@ -82,7 +82,7 @@ class SyncStatusUiTest extends DeskUiTest {
             robot.interact(() -> robot.lookup("#attentionTable").queryTableView().getSelectionModel().select(0));
             robot.clickOn("#choice-DISCARD_LOCAL");
             waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-            robot.clickOn("Yes");
+            robot.clickOn("#confirmGoAhead");
             waitForText(robot, "#attentionMessage", "Done.");
             waitUntil(() -> robot.lookup("#attentionTable").queryTableView().getItems().isEmpty());
             assertThat(backend.issuing().patron(mine)).isEmpty();

@@ -69,7 +69,7 @@ public final class AttentionView {
             Button b = new Button(messages.get("attention.choice." + c.name()));
             b.setId("choice-" + c.name());
             b.setOnAction(e -> {
-                if (c != Choice.DISCARD_LOCAL || Confirm.ask(table, messages, "attention.confirmDiscard", row.patron())) {
+                if (c != Choice.DISCARD_LOCAL || Confirm.ask(table, messages, app.carddesk.ui.Question.DISCARD_REGISTRATION, row.patron())) {
                     vm.resolve(row, c);
                 }
             });

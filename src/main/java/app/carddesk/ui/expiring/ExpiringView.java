@@ -95,7 +95,7 @@ public final class ExpiringView {
     @FXML
     private void deleteAll() {
         long n = vm.deletableCount();
-        if (n > 0 && Confirm.ask(table, messages, "expiring.confirmDelete", n)) {
+        if (n > 0 && Confirm.ask(table, messages, app.carddesk.ui.Question.DELETE_EXPIRED, n)) {
             vm.deleteAllDeletable();
         }
     }

@@ -339,7 +339,7 @@ public final class IssueCardView {
 
     @FXML
     private void cancel() {
-        if (!vm.dirty.get() || Confirm.ask(cardField, messages, "confirm.cancel")) {
+        if (!vm.dirty.get() || Confirm.ask(cardField, messages, app.carddesk.ui.Question.CANCEL_CHECKLIST)) {
             vm.reset();
         }
     }

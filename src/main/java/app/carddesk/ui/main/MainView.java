@@ -2,6 +2,7 @@ package app.carddesk.ui.main;
 
 import app.carddesk.domain.LibraryProfile;
 import app.carddesk.ui.Confirm;
+import app.carddesk.ui.Question;
 import app.carddesk.ui.Navigation.Screen;
 import app.carddesk.ui.ViewLoader;
 import app.carddesk.ui.background.BackgroundWork;
@@ -43,6 +44,9 @@ public final class MainView {
     @FXML private Label storeLabel;
     @FXML private Label syncLabel;
     @FXML private ProgressIndicator busy;
+    @FXML private javafx.scene.layout.HBox heldBar;
+    @FXML private Label heldLabel;
+    @FXML private javafx.scene.control.Button continueHeldButton;
 
     public MainView(MainViewModel vm, ViewLoader views, BackgroundWork background, LibraryProfile profile,
                     Path store) {
@@ -98,6 +102,15 @@ public final class MainView {
                 button.fire();
             }
         });
+        heldBar.visibleProperty().bind(vm.heldScan.isNotNull());
+        heldBar.managedProperty().bind(heldBar.visibleProperty());
+        heldLabel.textProperty().bind(vm.heldScan.map(card -> views.messages().get("scan.held", card)).orElse(""));
+        vm.heldScan.addListener((obs, old, card) -> {
+            if (card != null) {
+                // Focus waits in the main window until the question is answered.
+                continueHeldButton.requestFocus();
+            }
+        });
         vm.pendingScan.addListener((obs, old, scan) -> {
             if (scan != null) {
                 confirmScan();
@@ -127,6 +140,16 @@ public final class MainView {
     }
 
     @FXML
+    private void continueHeld() {
+        vm.continueWithHeldScan();
+    }
+
+    @FXML
+    private void dismissHeld() {
+        vm.dismissHeldScan();
+    }
+
+    @FXML
     private void openActivate() {
         leaveTo(Screen.ACTIVATE);
     }
@@ -149,7 +172,7 @@ public final class MainView {
 
     private void leaveTo(Screen target) {
         if (vm.navigation().screenProperty().get() == Screen.ISSUE && vm.leavingLosesWork()) {
-            if (!confirm("confirm.leave")) {
+            if (!confirm(Question.LEAVE_CHECKLIST)) {
                 show(Screen.ISSUE);
                 return;
             }
@@ -160,14 +183,14 @@ public final class MainView {
     }
 
     private void confirmScan() {
-        if (confirm("confirm.scanDiscards")) {
+        if (confirm(Question.SCAN_DISCARDS)) {
             vm.confirmPendingScan();
         } else {
             vm.cancelPendingScan();
         }
     }
 
-    private boolean confirm(String key) {
-        return Confirm.ask(content, views.messages(), key);
+    private boolean confirm(Question question) {
+        return Confirm.ask(content, views.messages(), question);
     }
 }

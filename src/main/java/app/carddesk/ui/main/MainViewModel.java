@@ -15,6 +15,8 @@ public final class MainViewModel {
     public final ObjectProperty<Locale> locale;
     /** A scan that would throw away a half-filled checklist waits here for staff to confirm. */
     public final StringProperty pendingScan = new SimpleStringProperty();
+    /** A card scanned while a question was open: kept from the question, offered to staff afterwards. */
+    public final StringProperty heldScan = new SimpleStringProperty();
     /** Sync with the central register, as the status bar tells it. */
     public final ObjectProperty<SyncStatus> syncStatus = new SimpleObjectProperty<>(
             SyncStatus.notConfigured(0, null, 0));
@@ -44,6 +46,24 @@ public final class MainViewModel {
         } else {
             startWith(text);
         }
+    }
+
+    /** A card was scanned while a dialog was open: the dialog ignores it, staff decide afterwards. */
+    public void heldWhileAsking(String text) {
+        heldScan.set(text);
+    }
+
+    /** Staff continue with the card they scanned while a question was open. */
+    public void continueWithHeldScan() {
+        String text = heldScan.get();
+        heldScan.set(null);
+        if (text != null) {
+            scanned(text);
+        }
+    }
+
+    public void dismissHeldScan() {
+        heldScan.set(null);
     }
 
     public void confirmPendingScan() {

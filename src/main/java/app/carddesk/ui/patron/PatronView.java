@@ -197,7 +197,7 @@ public final class PatronView {
 
     @FXML
     private void unsubscribe() {
-        if (app.carddesk.ui.Confirm.ask(title, messages, "unsubscribe.confirm")) {
+        if (app.carddesk.ui.Confirm.ask(title, messages, app.carddesk.ui.Question.UNSUBSCRIBE)) {
             vm.unsubscribe();
         }
     }

@@ -28,6 +28,8 @@ public final class ScannerInput {
     private final Predicate<String> isCardNumber;
     private final Consumer<String> onScan;
     private final List<Before> before = new ArrayList<>();
+    /** The Enter that ended a scan was taken: its release and typed character go nowhere either. */
+    private boolean swallowEnter;
 
     private ScannerInput(Scene scene, ScanDetector detector, Predicate<String> isCardNumber,
                          Consumer<String> onScan) {
@@ -45,8 +47,15 @@ public final class ScannerInput {
     public static void install(Scene scene, ScanDetector detector, Predicate<String> isCardNumber,
                                Consumer<String> onScan) {
         ScannerInput input = new ScannerInput(scene, detector, isCardNumber, onScan);
+        scene.getProperties().put(ScannerInput.class, input);
         scene.addEventFilter(KeyEvent.KEY_TYPED, input::typed);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, input::pressed);
+        scene.addEventFilter(KeyEvent.KEY_RELEASED, input::released);
+    }
+
+    /** Whether a scene already listens for scans (a dialog's scene is reused between showings). */
+    public static boolean isInstalled(Scene scene) {
+        return scene.getProperties().containsKey(ScannerInput.class);
     }
 
     public static void markCardField(TextInputControl field) {
@@ -55,6 +64,10 @@ public final class ScannerInput {
 
     private void typed(KeyEvent e) {
         String s = e.getCharacter();
+        if (swallowEnter && ("\r".equals(s) || "\n".equals(s))) {
+            e.consume();
+            return;
+        }
         if (s.isEmpty() || Character.isISOControl(s.charAt(0))) {
             return;
         }
@@ -66,10 +79,18 @@ public final class ScannerInput {
                 ? new Before(t, t.getText(), t.getCaretPosition()) : new Before(null, null, 0));
     }
 
+    private void released(KeyEvent e) {
+        if (e.getCode() == KeyCode.ENTER && swallowEnter) {
+            swallowEnter = false;
+            e.consume();
+        }
+    }
+
     private void pressed(KeyEvent e) {
         if (e.getCode() != KeyCode.ENTER) {
             return;
         }
+        swallowEnter = false;
         detector.onEnter(System.nanoTime()).ifPresent(scan -> {
             Before start = scan.start() < before.size() ? before.get(scan.start()) : new Before(null, null, 0);
             before.clear();
@@ -82,6 +103,7 @@ public final class ScannerInput {
                 return;
             }
             e.consume();
+            swallowEnter = true;
             if (start.field() != null) {
                 start.field().setText(start.text());
                 start.field().positionCaret(Math.min(start.caret(), start.field().getLength()));

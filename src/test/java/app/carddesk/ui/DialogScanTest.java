@@ -1,0 +1,128 @@
+package app.carddesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.domain.RegistrationKind;
+import java.time.LocalDate;
+import java.util.UUID;
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A scanner ends every scan with Enter. Scanned while a question is open, a card must not answer
+ * it: the question stays, nothing changes, and staff are offered the card afterwards.
+ */
+class DialogScanTest extends DeskUiTest {
+
+    @Test
+    void aScanIntoUnsubscribeKeepsThePatronAndOffersTheCardAfterwards(FxRobot robot) {
+        UUID id = issueDirectly("409900400", "Hassan", "Amira", LocalDate.of(2001, 6, 30), null,
+                RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        scan(robot, "409900400");
+        waitForText(robot, "#patronTitle", "Amira Hassan");
+        long queued = count("SELECT COUNT(*) FROM outbox");
+        robot.clickOn("#unsubscribeButton");
+
+        scanIntoQuestion(robot, "UNSUBSCRIBE", "409900401");
+        assertThat(text(robot, "#confirmGoAhead")).isEqualTo("Unsubscribe");
+        assertThat(text(robot, "#confirmKeep")).isEqualTo("Keep the patron");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> openDialog().isEmpty());
+        assertThat(count("SELECT COUNT(*) FROM patron WHERE id = ?", id)).as("Enter keeps the patron").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM card WHERE status = 'RETIRED'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM outbox")).as("nothing queued for the register").isEqualTo(queued);
+
+        waitForText(robot, "#heldLabel", "Card 409900401 was scanned while a question was open.");
+        robot.clickOn("#continueHeld");
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+        assertThat(context.issue().card.get().value()).isEqualTo("409900401");
+        assertThat(visible(robot, "#heldBar")).isFalse();
+    }
+
+    @Test
+    void aScanIntoDeleteExpiredDeletesNothing(FxRobot robot) {
+        UUID expired = issueDirectly("409900410", "Silva", "João", LocalDate.of(1990, 1, 1), null,
+                RegistrationKind.SHORT_STAY, TODAY.plusDays(10));
+        backend.database().jdbi().useHandle(h -> h.execute("UPDATE patron SET expires_on = ? WHERE id = ?",
+                TODAY.minusDays(3), expired));
+        robot.type(KeyCode.F3);
+        waitUntil(() -> robot.lookup("#expiringTable").queryTableView().getItems().size() == 1);
+        robot.clickOn("#deleteExpired");
+
+        scanIntoQuestion(robot, "DELETE_EXPIRED", "409900411");
+        robot.clickOn("#confirmKeep");
+        waitUntil(() -> openDialog().isEmpty());
+        assertThat(count("SELECT COUNT(*) FROM patron WHERE id = ?", expired)).isEqualTo(1);
+        waitForText(robot, "#heldLabel", "409900411");
+        robot.clickOn("#dismissHeld");
+        waitUntil(() -> !visible(robot, "#heldBar"));
+    }
+
+    @Test
+    void aScanIntoCancelLeaveAndCloseKeepsTheChecklist(FxRobot robot) {
+        scanToDetails(robot, "409900420");
+        setText(robot, "#surnameField", "Larsen");
+
+        robot.clickOn("#cancelButton");
+        scanIntoQuestion(robot, "CANCEL_CHECKLIST", "409900421");
+        robot.clickOn("#confirmKeep");
+        waitUntil(() -> openDialog().isEmpty());
+        assertThat(text(robot, "#surnameField")).isEqualTo("Larsen");
+
+        robot.type(KeyCode.F3);
+        scanIntoQuestion(robot, "LEAVE_CHECKLIST", "409900422");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> openDialog().isEmpty());
+        assertThat(visible(robot, "#surnameField")).isTrue();
+
+        WaitForAsyncUtils.asyncFx(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        scanIntoQuestion(robot, "CLOSE_WINDOW", "409900423");
+        robot.clickOn("#confirmKeep");
+        waitUntil(() -> openDialog().isEmpty());
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(text(robot, "#surnameField")).isEqualTo("Larsen");
+        assertThat(context.issue().card.get().value()).isEqualTo("409900420");
+        waitForText(robot, "#heldLabel", "409900423");
+    }
+
+    @Test
+    void aSecondScanIntoTheNewCardQuestionKeepsWhatWasTyped(FxRobot robot) {
+        scanToDetails(robot, "409900430");
+        setText(robot, "#surnameField", "Larsen");
+        scan(robot, "409900431");
+        scanIntoQuestion(robot, "SCAN_DISCARDS", "409900432");
+        robot.clickOn("#confirmKeep");
+        waitUntil(() -> openDialog().isEmpty());
+        assertThat(context.issue().card.get().value()).isEqualTo("409900430");
+        assertThat(text(robot, "#surnameField")).isEqualTo("Larsen");
+        waitForText(robot, "#heldLabel", "409900432");
+    }
+
+    @Test
+    void questionsSpeakTheDesksLanguage(FxRobot robot) {
+        robot.interact(() -> context.main().locale.set(java.util.Locale.forLanguageTag("da")));
+        scanToDetails(robot, "409900440");
+        robot.clickOn("#cancelButton");
+        waitUntil(() -> openDialog().isPresent());
+        assertThat(text(robot, "#confirmGoAhead")).isEqualTo("Kassér det, jeg har skrevet");
+        assertThat(text(robot, "#confirmKeep")).isEqualTo("Behold det, jeg har skrevet");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> openDialog().isEmpty());
+        assertThat(context.issue().card.get().value()).as("Enter keeps").isEqualTo("409900440");
+    }
+
+    /** Scans a card into the open question: it stays open, unanswered, and says which card came. */
+    private void scanIntoQuestion(FxRobot robot, String question, String card) {
+        waitUntil(() -> openDialog().map(w -> ("confirm-" + question).equals(w.getScene().getRoot().getId()))
+                .orElse(false));
+        scan(robot, card);
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane pane = (DialogPane) openDialog().orElseThrow(() -> new AssertionError("the scan answered "
+                + question)).getScene().getRoot();
+        waitUntil(() -> pane.getHeaderText() != null && pane.getHeaderText().contains(card));
+    }
+}

@@ -54,7 +54,11 @@ public final class Api {
     public record Person(Identity identity, String surname, String givenName, LocalDate birthDate, Address address) {
     }
 
-    public record PinEmailRequest(String language) {
+    /**
+     * @param email the address staff confirmed for this person when the PIN was asked for; when it
+     *              is given and the patron's address is another one by now, no mail is sent
+     */
+    public record PinEmailRequest(String language, String email) {
     }
 
     /** Many registrations in one request, each with its own idempotency key. */

@@ -393,6 +393,10 @@ public final class CentralService {
         if (patron.email() == null) {
             throw new ApiException(422, "invalid_field", "email", "The patron has no e-mail address.");
         }
+        if (request.email() != null && !request.email().trim().equalsIgnoreCase(patron.email())) {
+            throw new ApiException(409, "email_changed", "email", "The patron's e-mail address is not the one "
+                    + "confirmed when the PIN was asked for. Confirm the address with the patron and ask again.");
+        }
         String pin = new PinPolicy().generate(patron.birthDate());
         String hash = pinHasher.hash(pin);
         Messages texts = Messages.forLocale(Locale.forLanguageTag(request.language() == null ? "en"

@@ -146,7 +146,7 @@ public final class IssuingService {
         outbox.add(new OutboxEntry(patron.id(), "PATRON_CREATED", toJson(patron)));
         if (r.pinDelivery() == PinDelivery.EMAIL) {
             ObjectNode pinMail = json.createObjectNode().put("patronId", patron.id().toString())
-                    .put("language", r.letterLanguage());
+                    .put("language", r.letterLanguage()).put("email", patron.email());
             outbox.add(new OutboxEntry(patron.id(), "PIN_EMAIL_REQUESTED", pinMail.toString()));
         }
         AuditEntry issued = audit("PATRON_ISSUED", patron.id(),
@@ -298,6 +298,14 @@ public final class IssuingService {
      * another patron already.
      */
     public Optional<Problem> registerNationalId(UUID patronId, PersonRecord master) {
+        return registerNationalId(patronId, master, KeptContact.ALL);
+    }
+
+    /**
+     * As {@link #registerNationalId(UUID, PersonRecord)}, keeping of the record's e-mail address and
+     * phone number only what staff confirmed belongs to the person in the register.
+     */
+    public Optional<Problem> registerNationalId(UUID patronId, PersonRecord master, KeptContact kept) {
         Patron patron = store.patron(patronId).orElse(null);
         if (patron == null) {
             return Optional.of(Problem.of("patron.gone"));
@@ -319,9 +327,10 @@ public final class IssuingService {
                 .put("identityNumber", master.identity().number())
                 .put("retiredCard", retire);
         try {
-            store.convertToNationalId(patronId, master, retire,
+            store.convertToNationalId(patronId, master, retire, kept,
                     audit("NATIONAL_ID_REGISTERED", patronId, "identity=" + master.identity().kind()
-                            + ";cardRetired=" + (retire != null)),
+                            + ";cardRetired=" + (retire != null) + ";emailKept=" + kept.email()
+                            + ";phoneKept=" + kept.phone()),
                     List.of(new OutboxEntry(patronId, "NATIONAL_ID_REGISTERED", change.toString())));
         } catch (PatronStore.ConflictException e) {
             return Optional.of(Problem.of("issue.conflict." + e.code()));

@@ -44,8 +44,8 @@ public interface PatronStore {
      * Gives a patron their national ID and the register's master data, and retires the destroyed
      * temporary card; with {@code retiredCard} null the patron keeps their card.
      */
-    void convertToNationalId(UUID patronId, PersonRecord master, String retiredCard, AuditEntry audit,
-                             List<OutboxEntry> outbox);
+    void convertToNationalId(UUID patronId, PersonRecord master, String retiredCard, KeptContact kept,
+                             AuditEntry audit, List<OutboxEntry> outbox);
 
     /** Patrons registered on a Danish replacement CPR number, to be re-registered on the real one. */
     List<Patron> needingReRegistration();

@@ -11,6 +11,7 @@ import app.carddesk.identity.PersonRecord;
 import app.carddesk.issuing.AuditEntry;
 import app.carddesk.issuing.CardRecord;
 import app.carddesk.issuing.CardStatus;
+import app.carddesk.issuing.KeptContact;
 import app.carddesk.issuing.OutboxEntry;
 import app.carddesk.issuing.PatronStore;
 import app.carddesk.issuing.PatronSummary;
@@ -114,8 +115,8 @@ public final class JdbiPatronStore implements PatronStore {
     }
 
     @Override
-    public void convertToNationalId(UUID patronId, PersonRecord master, String retiredCard, AuditEntry audit,
-                                    List<OutboxEntry> outbox) {
+    public void convertToNationalId(UUID patronId, PersonRecord master, String retiredCard, KeptContact kept,
+                                    AuditEntry audit, List<OutboxEntry> outbox) {
         Instant now = clock.instant();
         Address a = master.address();
         try {
@@ -123,7 +124,8 @@ public final class JdbiPatronStore implements PatronStore {
                 int changed = h.attach(PatronDao.class).convert(patronId, master.identity().kind().name(),
                         master.identity().number(), master.surname(), master.givenName(),
                         ContactRules.nameKey(master.surname()), ContactRules.nameKey(master.givenName()),
-                        master.birthDate(), a.line(), a.postalCode(), a.city(), a.country(), retiredCard == null, now);
+                        master.birthDate(), a.line(), a.postalCode(), a.city(), a.country(), retiredCard == null, kept.email(),
+                        kept.phone(), now);
                 if (changed != 1) {
                     throw new ConflictException("patron_gone");
                 }

@@ -58,6 +58,10 @@ public interface PatronDao {
                    birth_date = :birthDate, address_line = :line, postal_code = :postalCode, city = :city,
                    country = :country, registration_kind = 'NATIONAL_ID', expires_on = NULL,
                    card_number = CASE WHEN :keepCard THEN card_number ELSE NULL END,
+                   email = CASE WHEN :keepEmail THEN email ELSE NULL END,
+                   email_key = CASE WHEN :keepEmail THEN email_key ELSE NULL END,
+                   phone = CASE WHEN :keepPhone THEN phone ELSE NULL END,
+                   phone_key = CASE WHEN :keepPhone THEN phone_key ELSE NULL END,
                    updated_at = :now, version = version + 1
              WHERE id = :id""")
     int convert(@Bind("id") UUID id, @Bind("kind") String kind, @Bind("number") String number,
@@ -65,7 +69,8 @@ public interface PatronDao {
                 @Bind("surnameKey") String surnameKey, @Bind("givenNameKey") String givenNameKey,
                 @Bind("birthDate") LocalDate birthDate, @Bind("line") String line,
                 @Bind("postalCode") String postalCode, @Bind("city") String city, @Bind("country") String country,
-                @Bind("keepCard") boolean keepCard, @Bind("now") Instant now);
+                @Bind("keepCard") boolean keepCard, @Bind("keepEmail") boolean keepEmail,
+                @Bind("keepPhone") boolean keepPhone, @Bind("now") Instant now);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE registration_kind = 'SHORT_STAY' AND expires_on < :today "
             + "ORDER BY expires_on, surname_key")

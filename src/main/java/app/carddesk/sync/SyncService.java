@@ -276,7 +276,8 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
             }
             case "PIN_EMAIL_REQUESTED" -> {
                 String language = field(item.payload(), "language", "en");
-                return client.post(path + "/pin-email", item.idemKey(), new Api.PinEmailRequest(language));
+                return client.post(path + "/pin-email", item.idemKey(), new Api.PinEmailRequest(language,
+                        field(item.payload(), "email", null)));
             }
             case "PATRON_DELETED" -> {
                 return client.delete(path, item.idemKey());

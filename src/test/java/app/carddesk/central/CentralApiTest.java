@@ -235,6 +235,23 @@ class CentralApiTest {
     }
 
     @Test
+    void mailsNoPinWhenTheAddressIsNotTheOneStaffConfirmed() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900012", "NONE", null, "maja@example.org"), "k-12");
+        HttpResponse<String> refused = central.send("POST", "/api/v1/patrons/" + id + "/pin-email",
+                CentralFixture.TOKEN, "{\"language\":\"da\",\"email\":\"someone.else@example.org\"}",
+                "Idempotency-Key", "pin-12");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(body(refused).get("error").asText()).isEqualTo("email_changed");
+        assertThat(mail.getReceivedMessages()).isEmpty();
+        HttpResponse<String> sent = central.send("POST", "/api/v1/patrons/" + id + "/pin-email",
+                CentralFixture.TOKEN, "{\"language\":\"da\",\"email\":\"Maja@example.org\"}",
+                "Idempotency-Key", "pin-13");
+        assertThat(sent.statusCode()).isEqualTo(202);
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
     void mailsARandomPinOnceAndKeepsOnlyItsHash() throws Exception {
         UUID id = UUID.randomUUID();
         post(patron(id, "409900011", "NONE", null, "maja@example.org"), "k-11");

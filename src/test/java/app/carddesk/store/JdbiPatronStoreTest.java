@@ -122,7 +122,8 @@ class JdbiPatronStoreTest {
         insert(p);
         IdentityNumber cpr = new IdentityNumber(IdentityKind.CPR, "1503901001", LocalDate.of(1990, 3, 15));
         store.convertToNationalId(p.id(), new PersonRecord(cpr, "Lindqvist", "Maja", cpr.birthDate(),
-                new Address("Nørregade 12", "1165", "København K", "Danmark")), "409900001", audit(p.id()), List.of());
+                new Address("Nørregade 12", "1165", "København K", "Danmark")), "409900001", app.carddesk.issuing.KeptContact.ALL, audit(p.id()),
+                List.of());
         Patron converted = store.patron(p.id()).orElseThrow();
         assertThat(converted.identity()).isEqualTo(cpr);
         assertThat(converted.registrationKind()).isEqualTo(RegistrationKind.NATIONAL_ID);

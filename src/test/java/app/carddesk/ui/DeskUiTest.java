@@ -153,6 +153,13 @@ abstract class DeskUiTest {
         robot.write(text, 0);
     }
 
+    /** Clicks a control, scrolling a long screen first so that it is in view, as a person would. */
+    void click(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        robot.interact(() -> Scrolling.reveal(node));
+        robot.clickOn(node);
+    }
+
     /** Puts text into a field without typing it, where typing is not what the test is about. */
     void setText(FxRobot robot, String query, String text) {
         TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);

@@ -110,9 +110,10 @@ class NationalCardUiTest extends DeskUiTest {
         waitForText(robot, "#rulesText", "Loan rules of Demo public library Oslo (version 2)");
         assertThat(count("SELECT COUNT(*) FROM patron")).as("not a patron here before activation").isZero();
 
-        robot.clickOn("#activateButton");
+        click(robot, "#activateButton");
         waitForText(robot, "#activateMessage", "must accept the loan rules (version 2)");
-        robot.clickOn("#rulesAccepted").clickOn("#activateButton");
+        click(robot, "#rulesAccepted");
+        click(robot, "#activateButton");
         waitForText(robot, "#patronTitle", "Kari Dahl");
         assertThat(text(robot, "#fact-card")).isEqualTo("N010000001");
         assertThat(central("SELECT rules_version FROM membership WHERE patron_id = ? AND library_code = 'DEMO-NO'",
@@ -145,20 +146,20 @@ class NationalCardUiTest extends DeskUiTest {
         assertThat(text(robot, "#library-DEMO-NO")).contains("(home library)");
         // The demo profile stands in for Oslo's library system: staff type its standing.
         fill(robot, "#loansField", "two");
-        robot.clickOn("#saveStanding");
+        click(robot, "#saveStanding");
         waitForText(robot, "#standingProblem", "whole numbers");
         fill(robot, "#loansField", "2");
-        robot.clickOn("#saveStanding");
+        click(robot, "#saveStanding");
         waitForText(robot, "#library-DEMO-NO", "2 loan(s)");
         assertThat(central("SELECT loans FROM membership WHERE patron_id = ? AND library_code = 'DEMO-NO'",
                 Integer.class, id)).isEqualTo(2);
         fill(robot, "#loansField", "0");
-        robot.clickOn("#saveStanding");
+        click(robot, "#saveStanding");
         waitForText(robot, "#library-DEMO-NO", "0 loan(s)");
 
-        robot.clickOn("#unsubscribeButton");
+        click(robot, "#unsubscribeButton");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        robot.clickOn("#confirmGoAhead");
+        click(robot, "#confirmGoAhead");
         waitForText(robot, "#patronSuccess", "stays registered where something remains");
         waitForText(robot, "#remaining-DEMO-NO-BGO", "Demo bibliotek Bergen: 0 loan(s), 0 reminder(s), 1 claim(s)");
 

@@ -26,18 +26,19 @@ class PatronScreensTest extends DeskUiTest {
         assertThat(text(robot, "#service-MITID_LOGIN"))
                 .isEqualTo("Log in with MitID: not possible, it needs a CPR.");
         assertThat(text(robot, "#service-CARD_PIN_LOGIN")).isEqualTo("Log in with card number and PIN: yes");
-        robot.clickOn("#registerIdButton");
+        click(robot, "#registerIdButton");
         fill(robot, "#convertIdentityField", "300601-4002");
         robot.type(KeyCode.ENTER);
         waitForText(robot, "#registerName", "Amira Hassan");
-        robot.clickOn("#convertSave");
+        click(robot, "#convertSave");
         waitUntil(() -> visible(robot, "#cardCut"));
         assertThat(count("SELECT COUNT(*) FROM patron WHERE identity_number IS NOT NULL"))
                 .as("nothing is stored before the temporary card is destroyed").isZero();
 
-        robot.clickOn("#convertFinish");
+        click(robot, "#convertFinish");
         waitForText(robot, "#patronMessage", "Cut the temporary card in half");
-        robot.clickOn("#cardCut").clickOn("#convertFinish");
+        click(robot, "#cardCut");
+        click(robot, "#convertFinish");
         waitForText(robot, "#patronSuccess", "card 409900040 is retired for good");
 
         Map<String, Object> row = patronRow("id", id);
@@ -62,15 +63,15 @@ class PatronScreensTest extends DeskUiTest {
                 RegistrationKind.EXPECTS_NATIONAL_ID, null);
         scan(robot, "409900050");
         waitForText(robot, "#patronTitle", "Sofie Nielsen");
-        robot.clickOn("#registerIdButton");
+        click(robot, "#registerIdButton");
         fill(robot, "#convertIdentityField", "1207981504");
-        robot.clickOn("#convertFetch");
+        click(robot, "#convertFetch");
         waitForText(robot, "#registerName", "Sofie Nielsen");
-        robot.clickOn("#convertSave");
-        robot.clickOn("#cardCut");
+        click(robot, "#convertSave");
+        click(robot, "#cardCut");
         backend.database().jdbi().useHandle(h -> h.execute(
                 "UPDATE patron SET identity_kind = 'CPR', identity_number = '1207981504' WHERE id = ?", other));
-        robot.clickOn("#convertFinish");
+        click(robot, "#convertFinish");
         waitForText(robot, "#patronMessage", "registered already");
         assertThat(count("SELECT COUNT(*) FROM card WHERE number = '409900050' AND status = 'ISSUED'"))
                 .as("the card stays in use when nothing was converted").isEqualTo(1);
@@ -89,7 +90,7 @@ class PatronScreensTest extends DeskUiTest {
 
         scan(robot, "409900080");
         waitForText(robot, "#patronTitle", "Sofie Nielsen");
-        robot.clickOn("#registerIdButton");
+        click(robot, "#registerIdButton");
         fill(robot, "#convertIdentityField", "1207981504");
         robot.type(KeyCode.ENTER);
         waitUntil(() -> visible(robot, "#mergeBox"));
@@ -99,10 +100,11 @@ class PatronScreensTest extends DeskUiTest {
         assertThat(text(robot, "#mergeOther-identity")).as("masked there too").isEqualTo("CPR 120798-XXXX");
         assertThat(text(robot, "#mergeOther-printCredit")).isEqualTo("15,00");
 
-        robot.clickOn("#mergeButton");
+        click(robot, "#mergeButton");
         waitForText(robot, "#patronMessage", "Cut card 409900081 in half");
         assertThat(count("SELECT COUNT(*) FROM patron")).as("nothing merged yet").isEqualTo(2);
-        robot.clickOn("#mergedCardCut").clickOn("#mergeButton");
+        click(robot, "#mergedCardCut");
+        click(robot, "#mergeButton");
         waitForText(robot, "#patronSuccess", "card 409900081 is retired for good");
 
         assertThat(count("SELECT COUNT(*) FROM patron WHERE id = ?", temporary)).isZero();
@@ -125,21 +127,21 @@ class PatronScreensTest extends DeskUiTest {
     void aScanIntoTheWrongFieldLosesNothing(FxRobot robot) {
         scanToDetails(robot, "409900060");
         fill(robot, "#surnameField", "Hansen");
-        robot.clickOn("#givenNameField");
+        click(robot, "#givenNameField");
         typeSlowly(robot, "Mette");
 
         scan(robot, "409900061");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         assertThat(text(robot, "#givenNameField")).as("the burst is taken out of the field").isEqualTo("Mette");
         assertThat(text(robot, "#surnameField")).isEqualTo("Hansen");
-        robot.clickOn("#confirmKeep");
+        click(robot, "#confirmKeep");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
         assertThat(text(robot, "#givenNameField")).isEqualTo("Mette");
         assertThat(context.issue().card.get().value()).isEqualTo("409900060");
 
         scan(robot, "409900061");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        robot.clickOn("#confirmGoAhead");
+        click(robot, "#confirmGoAhead");
         waitUntil(() -> visible(robot, "#withoutRadio"));
         assertThat(context.issue().card.get().value()).isEqualTo("409900061");
         assertThat(context.issue().details.surname.get()).isEmpty();
@@ -159,9 +161,9 @@ class PatronScreensTest extends DeskUiTest {
 
         robot.type(KeyCode.F3);
         waitUntil(() -> robot.lookup("#expiringTable").queryAs(TableView.class).getItems().size() == 2);
-        robot.clickOn("#deleteExpired");
+        click(robot, "#deleteExpired");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        robot.clickOn("#confirmGoAhead");
+        click(robot, "#confirmGoAhead");
         waitForText(robot, "#expiringMessage", "1 expired patron(s) deleted");
         waitUntil(() -> robot.lookup("#expiringTable").queryAs(TableView.class).getItems().size() == 1);
         assertThat(count("SELECT COUNT(*) FROM patron WHERE id = ?", paid)).isZero();
@@ -185,7 +187,7 @@ class PatronScreensTest extends DeskUiTest {
         robot.clickOn("Re-register");
         waitUntil(() -> robot.lookup("#reRegisterTable").queryTableView().getItems().size() == 1);
         robot.interact(() -> robot.lookup("#reRegisterTable").queryTableView().getSelectionModel().select(0));
-        robot.clickOn("#openReRegister");
+        click(robot, "#openReRegister");
         waitForText(robot, "#patronTitle", "Lise Mortensen");
         assertThat(text(robot, "#fact-identity")).contains("replacement number");
         assertThat(visible(robot, "#registerIdButton")).isTrue();
@@ -199,7 +201,7 @@ class PatronScreensTest extends DeskUiTest {
         waitForText(robot, "#patronTitle", "Jens Lund");
         robot.interact(() -> robot.lookup("#patronPickupBox").<ComboBox<app.carddesk.domain.PickupLibrary>>query()
                 .getSelectionModel().select(3));
-        robot.clickOn("#savePickup");
+        click(robot, "#savePickup");
         waitForText(robot, "#patronSuccess", "pickup library is changed");
         assertThat(patronRow("id", id)).containsEntry("pickup_library_code", "KB-NOR");
         assertThat(count("SELECT COUNT(*) FROM outbox WHERE patron_id = ? AND kind = 'PATRON_UPDATED'", id))
@@ -214,12 +216,12 @@ class PatronScreensTest extends DeskUiTest {
         waitUntil(() -> visible(robot, "#withoutRadio"));
         robot.type(KeyCode.F3);
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        robot.clickOn("#confirmKeep");
+        click(robot, "#confirmKeep");
         waitUntil(() -> visible(robot, "#withoutRadio"));
         assertThat(context.issue().card.get().value()).isEqualTo("409900090");
         robot.type(KeyCode.F3);
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        robot.clickOn("#confirmGoAhead");
+        click(robot, "#confirmGoAhead");
         waitUntil(() -> visible(robot, "#expiringTable"));
         assertThat(context.issue().card.get()).isNull();
         robot.type(KeyCode.F2);

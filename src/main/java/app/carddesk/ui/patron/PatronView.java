@@ -6,6 +6,7 @@ import app.carddesk.domain.DigitalAccess;
 import app.carddesk.domain.LibraryProfile;
 import app.carddesk.domain.Patron;
 import app.carddesk.domain.PickupLibrary;
+import app.carddesk.domain.SamePerson;
 import app.carddesk.identity.PersonRecord;
 import app.carddesk.text.Messages;
 import app.carddesk.ui.ProblemDisplay;
@@ -42,6 +43,9 @@ public final class PatronView {
     @FXML private Label mergeDestroyText;
     @FXML private javafx.scene.control.RadioButton keepThisRadio, keepOtherRadio;
     @FXML private javafx.scene.control.ComboBox<PickupLibrary> pickupBox;
+    @FXML private javafx.scene.control.ScrollPane scroller;
+    @FXML private Label emailRowLabel, currentEmail, phoneRowLabel, currentPhone, differencesText, mergeDifferencesText;
+    @FXML private CheckBox keepEmailBox, keepPhoneBox, samePersonBox, mergeSamePersonBox;
 
     public PatronView(PatronViewModel vm, LibraryProfile profile, Messages messages) {
         this.vm = vm;
@@ -56,8 +60,24 @@ public final class PatronView {
         identityField.textProperty().bindBidirectional(vm.identityText);
         identityField.setOnAction(e -> {
             e.consume();
-            vm.fetch();
+            vm.fetchOrSave();
         });
+        app.carddesk.ui.Scrolling.followFocus(scroller);
+        message.textProperty().addListener((obs, old, text) -> {
+            if (text != null && !text.isEmpty()) {
+                app.carddesk.ui.Scrolling.reveal(message);
+            }
+        });
+        keepEmailBox.selectedProperty().bindBidirectional(vm.keepEmail);
+        keepPhoneBox.selectedProperty().bindBidirectional(vm.keepPhone);
+        samePersonBox.selectedProperty().bindBidirectional(vm.samePersonConfirmed);
+        mergeSamePersonBox.selectedProperty().bindBidirectional(vm.samePersonConfirmed);
+        var differ = Bindings.isNotEmpty(vm.differences);
+        visible(differencesText, differ.and(vm.fetched.isNotNull()));
+        visible(samePersonBox, differ.and(vm.fetched.isNotNull()));
+        visible(mergeDifferencesText, differ.and(vm.mergeWith.isNotNull()));
+        visible(mergeSamePersonBox, differ.and(vm.mergeWith.isNotNull()));
+        vm.differences.addListener((javafx.collections.SetChangeListener<SamePerson.Difference>) c -> showDifferences());
         cardCut.selectedProperty().bindBidirectional(vm.cardCut);
         pickupBox.getItems().setAll(profile.pickupLibraries());
         pickupBox.setConverter(new javafx.util.StringConverter<>() {
@@ -129,6 +149,31 @@ public final class PatronView {
         show(vm.patron.get());
     }
 
+    /** Marks what differs between this record and the other person, and says it in words. */
+    private void showDifferences() {
+        boolean name = vm.differences.contains(SamePerson.Difference.NAME);
+        boolean birth = vm.differences.contains(SamePerson.Difference.BIRTH_DATE);
+        mark(registerName, name);
+        mark(registerBirth, birth);
+        java.util.List<String> what = new java.util.ArrayList<>();
+        if (name) {
+            what.add(messages.get("samePerson.name"));
+        }
+        if (birth) {
+            what.add(messages.get("samePerson.birthDate"));
+        }
+        String text = what.isEmpty() ? "" : messages.get("samePerson.differs", String.join(", ", what));
+        differencesText.setText(text);
+        mergeDifferencesText.setText(text);
+    }
+
+    private static void mark(Node n, boolean differs) {
+        n.getStyleClass().remove("differs");
+        if (differs) {
+            n.getStyleClass().add("differs");
+        }
+    }
+
     /** Both records side by side, the card choice, and which card to cut in half. */
     private void showMerge(Patron other) {
         mergeGrid.getChildren().clear();
@@ -138,11 +183,14 @@ public final class PatronView {
         }
         mergeGrid.addRow(0, new Label(), head("merge.thisRecord"), head("merge.otherRecord"));
         int row = 1;
-        row = compare(row, "details.name", self.fullName(), other.fullName());
-        row = compare(row, "details.birthDate", DateInput.format(self.birthDate()), DateInput.format(other.birthDate()));
+        var differ = SamePerson.differences(self, other);
+        row = compare(row, "details.name", self.fullName(), other.fullName(), differ.contains(SamePerson.Difference.NAME));
+        row = compare(row, "details.birthDate", DateInput.format(self.birthDate()), DateInput.format(other.birthDate()),
+                differ.contains(SamePerson.Difference.BIRTH_DATE));
         row = compare(row, "patron.card", card(self), card(other));
         row = compare(row, "patron.identity", identity(self), identity(other));
         row = compare(row, "details.email", nz(self.email()), nz(other.email()));
+        row = compare(row, "details.phone", nz(self.phone()), nz(other.phone()));
         row = compare(row, "patron.fees", app.carddesk.domain.MinorUnits.format(self.feesOwedMinor()),
                 app.carddesk.domain.MinorUnits.format(other.feesOwedMinor()));
         row = compare(row, "patron.printCredit", app.carddesk.domain.MinorUnits.format(self.printCreditMinor()),
@@ -167,12 +215,18 @@ public final class PatronView {
     }
 
     private int compare(int row, String key, String self, String other) {
+        return compare(row, key, self, other, false);
+    }
+
+    private int compare(int row, String key, String self, String other, boolean differs) {
         Label name = new Label(messages.get(key));
         name.getStyleClass().add("muted");
         Label a = new Label(self);
         a.setId("mergeThis-" + key.substring(key.indexOf('.') + 1));
         Label b = new Label(other);
         b.setId("mergeOther-" + key.substring(key.indexOf('.') + 1));
+        mark(a, differs);
+        mark(b, differs);
         mergeGrid.addRow(row, name, a, b);
         return row + 1;
     }
@@ -259,6 +313,16 @@ public final class PatronView {
         currentName.setText(p.fullName());
         currentBirth.setText(DateInput.format(p.birthDate()));
         currentAddress.setText(address(p.address()));
+        currentEmail.setText(nz(p.email()));
+        currentPhone.setText(nz(p.phone()));
+        for (Node n : new Node[] {emailRowLabel, currentEmail, keepEmailBox}) {
+            n.setVisible(p.email() != null);
+            n.setManaged(p.email() != null);
+        }
+        for (Node n : new Node[] {phoneRowLabel, currentPhone, keepPhoneBox}) {
+            n.setVisible(p.phone() != null);
+            n.setManaged(p.phone() != null);
+        }
         destroyText.setText(messages.get("convert.destroy", p.cardNumber() == null ? "" : p.cardNumber()));
     }
 

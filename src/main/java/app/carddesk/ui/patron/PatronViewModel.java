@@ -8,6 +8,7 @@ import app.carddesk.domain.IdentityNumber;
 import app.carddesk.domain.MinorUnits;
 import app.carddesk.domain.Patron;
 import app.carddesk.domain.Problem;
+import app.carddesk.domain.SamePerson;
 import app.carddesk.identity.PersonRecord;
 import app.carddesk.issuing.FetchResult;
 import app.carddesk.issuing.IssuingService;
@@ -48,6 +49,15 @@ public final class PatronViewModel {
     /** Saved in the panel: now the temporary card must be destroyed before it is stored. */
     public final BooleanProperty awaitingDestruction = new SimpleBooleanProperty(false);
     public final BooleanProperty cardCut = new SimpleBooleanProperty(false);
+
+    /** What differs between this record and the person fetched (or the record to merge with). */
+    public final javafx.collections.ObservableSet<SamePerson.Difference> differences =
+            javafx.collections.FXCollections.observableSet(java.util.EnumSet.noneOf(SamePerson.Difference.class));
+    /** Staff checked with the patron that it is one person although name or birth date differ. */
+    public final BooleanProperty samePersonConfirmed = new SimpleBooleanProperty(false);
+    /** Which of this record's e-mail and phone stay once it takes on the person from the register. */
+    public final BooleanProperty keepEmail = new SimpleBooleanProperty(true);
+    public final BooleanProperty keepPhone = new SimpleBooleanProperty(true);
 
     /** The record that holds the national ID typed: the same person registered twice, to merge. */
     public final ObjectProperty<Patron> mergeWith = new SimpleObjectProperty<>();
@@ -179,7 +189,13 @@ public final class PatronViewModel {
         IdentityNumber number = checked.value();
         background.submit(() -> service.fetch(number), result -> {
             if (result instanceof FetchResult.Found found) {
-                fetched.set(found.person());
+                PersonRecord person = found.person();
+                Patron self = patron.get();
+                compare(SamePerson.differences(self.surname(), self.givenName(), self.birthDate(), person.surname(),
+                        person.givenName(), person.birthDate()));
+                keepEmail.set(differences.isEmpty());
+                keepPhone.set(differences.isEmpty());
+                fetched.set(person);
             } else if (result instanceof FetchResult.AlreadyRegistered already) {
                 offerMerge(already.patronId());
             } else if (result instanceof FetchResult.NotFound) {
@@ -190,12 +206,38 @@ public final class PatronViewModel {
         }, this::failed);
     }
 
+    private void compare(java.util.Set<SamePerson.Difference> found) {
+        differences.clear();
+        differences.addAll(found);
+        samePersonConfirmed.set(false);
+    }
+
+    /** Whether what differs stops Save or Merge: staff have not yet said it is the same person. */
+    private boolean unconfirmedDifferences() {
+        return !differences.isEmpty() && !samePersonConfirmed.get();
+    }
+
+    /** Enter in the national ID field: fetch, or go on with what was fetched for the same number. */
+    public void fetchOrSave() {
+        Checked<IdentityNumber> typed = service.checkIdentity(identityText.get());
+        if (fetched.get() != null && typed.isOk() && fetched.get().identity().number().equals(typed.value().number())) {
+            save();
+        } else {
+            fetch();
+        }
+    }
+
     /** Accepts the fetched master data; the conversion is stored once the card is destroyed. */
     public void save() {
         if (fetched.get() == null) {
             identityProblem.set(Problem.of("identity.fetchFirst"));
             return;
         }
+        if (unconfirmedDifferences()) {
+            identityProblem.set(Problem.of("samePerson.confirmFirst"));
+            return;
+        }
+        identityProblem.set(null);
         if (!temporaryCardToDestroy()) {
             finishConversion();
             return;
@@ -216,7 +258,9 @@ public final class PatronViewModel {
         UUID id = patron.get().id();
         PersonRecord master = fetched.get();
         String retired = temporaryCardToDestroy() ? patron.get().cardNumber() : null;
-        background.submit(() -> service.registerNationalId(id, master), (Optional<Problem> problem) -> {
+        app.carddesk.issuing.KeptContact kept = new app.carddesk.issuing.KeptContact(keepEmail.get(),
+                keepPhone.get());
+        background.submit(() -> service.registerNationalId(id, master, kept), (Optional<Problem> problem) -> {
             if (problem.isPresent()) {
                 message.set(problem.get());
                 return;
@@ -305,6 +349,7 @@ public final class PatronViewModel {
             }
             keepThisCard.set(patron.get().cardNumber() != null || other.get().cardNumber() == null);
             mergedCardCut.set(false);
+            compare(SamePerson.differences(patron.get(), other.get()));
             mergeWith.set(other.get());
             identityProblem.set(Problem.of("merge.offer"));
         }, this::failed);
@@ -326,6 +371,10 @@ public final class PatronViewModel {
         if (other == null || self == null) {
             return;
         }
+        if (unconfirmedDifferences()) {
+            message.set(Problem.of("samePerson.confirmFirst"));
+            return;
+        }
         String retired = cardToRetire();
         if (retired != null && !mergedCardCut.get()) {
             message.set(Problem.of("merge.cutCardFirst", retired));
@@ -345,6 +394,8 @@ public final class PatronViewModel {
     }
 
     public void closeConversion() {
+        differences.clear();
+        samePersonConfirmed.set(false);
         mergeWith.set(null);
         mergedCardCut.set(false);
         converting.set(false);

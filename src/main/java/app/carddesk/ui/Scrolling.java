@@ -1,0 +1,63 @@
+package app.carddesk.ui;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+
+/**
+ * Long screens scroll, and whatever gets the keyboard focus scrolls into view, so staff who work
+ * with Tab and Enter on a small screen never type into a field they cannot see.
+ */
+public final class Scrolling {
+
+    private Scrolling() {
+    }
+
+    /** Scrolls {@code pane} along with the focus, for as long as the pane is part of a scene. */
+    public static void followFocus(ScrollPane pane) {
+        pane.sceneProperty().flatMap(s -> s.focusOwnerProperty()).addListener((obs, old, focused) -> {
+            if (focused != null && isInside(focused, pane)) {
+                show(pane, focused);
+            }
+        });
+    }
+
+    /** Scrolls the nearest scroll pane around {@code node}, if any, until the node is in view. */
+    public static void reveal(Node node) {
+        for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane pane && pane.getContent() != null) {
+                show(pane, node);
+                return;
+            }
+        }
+    }
+
+    private static boolean isInside(Node node, ScrollPane pane) {
+        for (Node p = node; p != null; p = p.getParent()) {
+            if (p == pane.getContent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void show(ScrollPane pane, Node node) {
+        Node content = pane.getContent();
+        Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = pane.getViewportBounds().getHeight();
+        if (contentHeight <= viewport || inContent == null) {
+            return;
+        }
+        double top = pane.getVvalue() * (contentHeight - viewport);
+        double y;
+        if (inContent.getMinY() < top) {
+            y = inContent.getMinY() - 8;
+        } else if (inContent.getMaxY() > top + viewport) {
+            y = inContent.getMaxY() - viewport + 8;
+        } else {
+            return;
+        }
+        pane.setVvalue(Math.max(0, Math.min(1, y / (contentHeight - viewport))));
+    }
+}

@@ -40,7 +40,7 @@ public final class DeskApplication extends Application {
         Scene scene = new Scene(splash, 1180, 760);
         stage.setScene(scene);
         stage.setTitle(messages.get("app.title"));
-        var icon = DeskApplication.class.getResourceAsStream("/app/carddesk/ui/icon.png");
+        var icon = DeskApplication.class.getResourceAsStream("/app/carddesk/ui/CardDesk.png");
         if (icon != null) {
             stage.getIcons().add(new Image(icon));
         }

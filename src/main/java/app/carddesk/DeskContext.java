@@ -36,6 +36,7 @@ public final class DeskContext {
     private final AttentionViewModel attention;
     private final app.carddesk.ui.activate.ActivateViewModel activate;
     private final ViewLoader views;
+    private final app.carddesk.ui.find.FindViewModel find;
 
     public DeskContext(DeskBackend backend, BackgroundWork background) {
         this.backend = backend;
@@ -43,10 +44,15 @@ public final class DeskContext {
         this.locale = new SimpleObjectProperty<>(backend.config().language());
         this.issue = new IssueCardViewModel(backend.issuing(), background, navigation);
         this.issue.letterLanguage.set(locale.get());
+        this.issue.letterSettings(new app.carddesk.letter.LetterSettings(
+                app.carddesk.letter.PaperSize.of(backend.config().paper()), backend.config().dataDir(),
+                backend.config().hasCentral()));
         this.patron = new PatronViewModel(backend.issuing(), backend.memberships(), background, navigation);
+        this.patron.paper(app.carddesk.letter.PaperSize.of(backend.config().paper()));
         this.activate = new app.carddesk.ui.activate.ActivateViewModel(backend.memberships(), background, navigation);
         this.expiring = new ExpiringViewModel(backend.issuing(), background, navigation);
         this.main = new MainViewModel(locale, navigation, issue);
+        this.find = new app.carddesk.ui.find.FindViewModel(backend.issuing().finder(), background, navigation);
         this.attention = new AttentionViewModel(backend.attention(), backend.issuing(), background, navigation);
         this.views = new ViewLoader(this::controller, locale);
         backend.sync().ifPresent(sync -> {
@@ -71,6 +77,9 @@ public final class DeskContext {
         }
         if (type == app.carddesk.ui.activate.ActivateView.class) {
             return new app.carddesk.ui.activate.ActivateView(activate, views.messages());
+        }
+        if (type == app.carddesk.ui.find.FindView.class) {
+            return new app.carddesk.ui.find.FindView(find, views.messages());
         }
         if (type == ExpiringView.class) {
             return new ExpiringView(expiring, views.messages());

@@ -55,6 +55,27 @@ public final class Api {
     }
 
     /**
+     * A search for this library's patrons by exactly one of card number, national ID, e-mail,
+     * phone or name (a name may come with a birth date). A POST, so that no national ID, name or
+     * address ends up in a URL or a proxy's log.
+     */
+    public record PatronSearch(String cardNumber, String identity, String email, String phone, String name,
+                               java.time.LocalDate birthDate) {
+    }
+
+    /** What a list of search results shows of a patron: no national ID, no address. */
+    public record PatronFound(UUID id, String cardNumber, String givenName, String surname,
+                              java.time.LocalDate birthDate) {
+    }
+
+    /** Up to {@link #SEARCH_LIMIT} patrons, best first; {@code more} when there are others. */
+    public record PatronSearchResult(List<PatronFound> patrons, boolean more) {
+    }
+
+    /** The most patrons one search returns. */
+    public static final int SEARCH_LIMIT = 50;
+
+    /**
      * @param email the address staff confirmed for this person when the PIN was asked for; when it
      *              is given and the patron's address is another one by now, no mail is sent
      */

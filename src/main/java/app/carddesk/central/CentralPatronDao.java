@@ -19,10 +19,12 @@ public interface CentralPatronDao {
             + "version, created_at, updated_at";
 
     /** Inserting a patron: a registration is the patron's latest activity. */
-    String INSERT = "INSERT INTO patron (" + COLUMNS + ", last_active_at) VALUES (:id, :libraryCode, :cardNumber, "
+    String INSERT = "INSERT INTO patron (" + COLUMNS + ", last_active_at, surname_key, given_name_key, email_key, "
+            + "phone_key) VALUES (:id, :libraryCode, :cardNumber, "
             + ":identityKind, :identityNumber, :surname, :givenName, :birthDate, :email, :phone, :addressLine, "
             + ":postalCode, :city, :country, :categoryCode, :pickupLibraryCode, :registrationKind, :expiresOn, "
-            + ":feesOwedMinor, :printCreditMinor, :pinHash, :version, :createdAt, :updatedAt, :updatedAt)";
+            + ":feesOwedMinor, :printCreditMinor, :pinHash, :version, :createdAt, :updatedAt, :updatedAt, "
+            + ":surnameKey, :givenNameKey, :emailKey, :phoneKey)";
 
     @SqlUpdate(INSERT)
     void insert(@BindMethods CentralPatronRow row);
@@ -44,7 +46,8 @@ public interface CentralPatronDao {
                    pickup_library_code = :pickupLibraryCode, registration_kind = :registrationKind,
                    expires_on = :expiresOn, fees_owed_minor = :feesOwedMinor,
                    print_credit_minor = :printCreditMinor, version = version + 1, updated_at = :updatedAt,
-                   last_active_at = :updatedAt
+                   last_active_at = :updatedAt, surname_key = :surnameKey, given_name_key = :givenNameKey,
+                   email_key = :emailKey, phone_key = :phoneKey
              WHERE id = :id AND version = :version""")
     int update(@BindMethods CentralPatronRow row);
 

@@ -12,4 +12,21 @@ public record CentralPatronRow(UUID id, String libraryCode, String cardNumber, S
                                String registrationKind, LocalDate expiresOn, long feesOwedMinor,
                                long printCreditMinor, String pinHash, int version, Instant createdAt,
                                Instant updatedAt) {
+
+    // The search keys are written with every insert and update, from the same fields, in one place.
+    public String surnameKey() {
+        return app.carddesk.domain.ContactRules.nameKey(surname);
+    }
+
+    public String givenNameKey() {
+        return app.carddesk.domain.ContactRules.nameKey(givenName);
+    }
+
+    public String emailKey() {
+        return app.carddesk.domain.ContactRules.emailKey(email);
+    }
+
+    public String phoneKey() {
+        return app.carddesk.domain.ContactRules.phoneKey(phone);
+    }
 }

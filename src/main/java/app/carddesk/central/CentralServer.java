@@ -46,6 +46,10 @@ public final class CentralServer implements AutoCloseable {
         CentralService service = new CentralService(db.jdbi(), StandInPopulationRegister.withBundledFixture(),
                 new Argon2PinHasher(), mailer, json, clock);
         RetentionJob retention = new RetentionJob(db.jdbi(), mailer, clock);
+        int keyed = SearchKeys.backfill(db.jdbi());
+        if (keyed > 0) {
+            LOG.info("Search keys written for {} patrons stored before they existed", keyed);
+        }
         if (config.demoToken() != null && !config.demoToken().isBlank()) {
             service.registerWorkstation(config.demoToken(), config.demoLibrary(), "demo workstation", db.isPostgres());
         }
@@ -54,7 +58,7 @@ public final class CentralServer implements AutoCloseable {
             c.jsonMapper(new JavalinJackson(json, false));
             c.http.maxRequestSize = 256 * 1024L;
         });
-        routes(app, service, retention);
+        routes(app, service, retention, new PatronSearch(db.jdbi(), clock));
         app.start(config.bind(), config.port());
         LOG.info("Central service listening on {}:{}", config.bind(), app.port());
         return new CentralServer(db, app, retention, scheduleDaily(retention, config.retentionTime(), clock));
@@ -88,7 +92,7 @@ public final class CentralServer implements AutoCloseable {
         return executor;
     }
 
-    private static void routes(Javalin app, CentralService service, RetentionJob retention) {
+    private static void routes(Javalin app, CentralService service, RetentionJob retention, PatronSearch search) {
         Memberships memberships = service.memberships();
         app.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
         app.get("/api/v1/openapi.yaml", ctx -> {
@@ -116,6 +120,8 @@ public final class CentralServer implements AutoCloseable {
                 throw new ApiException(400, "query_missing", null, "Ask by ?cardNumber= or ?identity=.");
             }
         });
+        app.post("/api/v1/patrons/search", ctx -> ctx.json(search.search(caller(ctx),
+                service.parse(ctx.body(), Api.PatronSearch.class))));
         app.get("/api/v1/patrons/{id}", ctx -> ctx.json(service.get(caller(ctx), id(ctx))));
         app.put("/api/v1/patrons/{id}", ctx -> answer(ctx, service.update(caller(ctx), id(ctx),
                 ctx.header("If-Match"), ctx.header("Idempotency-Key"), ctx.body())));

@@ -27,6 +27,43 @@ public final class ContactRules {
         return Optional.empty();
     }
 
+    private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
+    private static final java.util.Map<Country, java.util.Set<String>> COUNTRY_NAMES = java.util.Map.of(
+            Country.DK, java.util.Set.of("danmark", "denmark", "dk", "danemark", "dänemark"),
+            Country.NO, java.util.Set.of("norge", "noreg", "norway", "no", "norwegen"));
+
+    /**
+     * A contact address has a line, a postal code and a town. In Denmark and Norway a postal code
+     * has four digits; an address abroad (another country named) may have any.
+     *
+     * @param libraryCountry the library's country, which an address without a country is in
+     */
+    public static Optional<Problem> checkAddress(String line, String postalCode, String city, String country,
+                                                 Country libraryCountry) {
+        if (blank(line) || blank(postalCode) || blank(city)) {
+            return Optional.of(Problem.of("details.required.address"));
+        }
+        Country in = countryOf(country, libraryCountry);
+        if (in != null && !FOUR_DIGITS.matcher(postalCode.trim()).matches()) {
+            return Optional.of(Problem.of("details.postalCode." + in.name()));
+        }
+        return Optional.empty();
+    }
+
+    /** Denmark or Norway when the address is there (no country named: the library's), else null. */
+    private static Country countryOf(String country, Country libraryCountry) {
+        if (blank(country)) {
+            return libraryCountry;
+        }
+        String named = country.trim().toLowerCase(Locale.ROOT);
+        return COUNTRY_NAMES.entrySet().stream().filter(e -> e.getValue().contains(named)).map(
+                java.util.Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
     public static Optional<Problem> checkEmail(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();

@@ -14,11 +14,13 @@ import java.util.List;
  * @param homeLibraryCode   the pickup library chosen unless staff choose another
  * @param digitalServices   what the library's digital services ask of a patron's identity
  * @param guardianAge       under this age a patron is registered with a guardian who consents
+ * @param letterhead        what the library's letters say at the top
  */
 public record LibraryProfile(String code, String name, Country country, boolean testProfile,
                              int maxShortStayDays, String homeLibraryCode, List<CardSeries> cardSeries,
                              List<PickupLibrary> pickupLibraries, List<PatronCategory> categories,
-                             List<DigitalServiceRule> digitalServices, int guardianAge) {
+                             List<DigitalServiceRule> digitalServices, int guardianAge,
+                             Letterhead letterhead) {
 
     public LibraryProfile {
         digitalServices = List.copyOf(digitalServices);

@@ -18,6 +18,25 @@ public interface CentralLookup {
         return false;
     }
 
+    /** Patrons of this library the central register found, and whether there were more. */
+    record SearchAnswer(java.util.List<PatronSummary> patrons, boolean more) {
+    }
+
+    /** Whether the desk works with a central register at all. */
+    default boolean configured() {
+        return false;
+    }
+
+    /** This library's patrons the central register finds; empty when there is none or it cannot be reached. */
+    default Optional<SearchAnswer> search(app.carddesk.domain.PatronQuery query) {
+        return Optional.empty();
+    }
+
+    /** Takes one patron the central register holds into this desk's register. */
+    default Optional<UUID> pullById(UUID id) {
+        return Optional.empty();
+    }
+
     /** For a desk without a central register. */
     static CentralLookup none() {
         return new CentralLookup() {

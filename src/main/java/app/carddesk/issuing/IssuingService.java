@@ -265,6 +265,12 @@ public final class IssuingService {
         if (detail.isPresent()) {
             return detail;
         }
+        Optional<Problem> address = d.address() == null ? Optional.of(Problem.of("details.required.address"))
+                : ContactRules.checkAddress(d.address().line(), d.address().postalCode(), d.address().city(),
+                d.address().country(), profile.country());
+        if (address.isPresent()) {
+            return address;
+        }
         if (d.birthDate() == null) {
             return Optional.of(Problem.of("date.required"));
         }
@@ -364,6 +370,81 @@ public final class IssuingService {
                         + ";cardRetired=" + (retired != null)),
                 List.of(new OutboxEntry(survivorId, "PATRONS_MERGED", change.toString())));
         return Optional.empty();
+    }
+
+    /** Why a patron gets a new card. */
+    public enum CardReplacement { LOST, REPLACED }
+
+    /**
+     * Gives a patron a new card (scanned from the stack of blanks): the usual card checks, then
+     * the old card, if any, is retired with its reason and the new one issued, together, and the
+     * change queued for the central register.
+     */
+    public Optional<Problem> issueNewCard(UUID patronId, String raw, CardReplacement reason) {
+        Patron patron = store.patron(patronId).orElse(null);
+        if (patron == null) {
+            return Optional.of(Problem.of("patron.gone"));
+        }
+        CardLookup lookup = lookUp(raw);
+        if (lookup instanceof CardLookup.Invalid invalid) {
+            return Optional.of(invalid.problem());
+        }
+        if (lookup instanceof CardLookup.Issued || lookup instanceof CardLookup.OtherLibrary) {
+            return Optional.of(Problem.of("issue.conflict.card_number_taken"));
+        }
+        if (lookup instanceof CardLookup.Retired) {
+            return Optional.of(Problem.of("issue.conflict.card_number_retired"));
+        }
+        String number = ((CardLookup.Free) lookup).card().value();
+        if (patron.cardNumber() != null && reason == null) {
+            return Optional.of(Problem.of("newCard.reasonRequired", patron.cardNumber()));
+        }
+        String retiredReason = patron.cardNumber() == null ? null : reason.name();
+        try {
+            store.replaceCard(patronId, number, patron.cardNumber(), retiredReason,
+                    audit(patron.cardNumber() == null ? "CARD_ISSUED" : "CARD_REPLACED", patronId,
+                            retiredReason == null ? "" : "reason=" + retiredReason),
+                    List.of(new OutboxEntry(patronId, "PATRON_UPDATED", "{}")));
+        } catch (PatronStore.ConflictException e) {
+            return Optional.of(Problem.of("issue.conflict." + e.code()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Changes a patron's e-mail, phone and contact address, with the same checks as at
+     * registration. Patrons whose address comes from the national register keep that address.
+     */
+    public Optional<Problem> changeContact(UUID patronId, String email, String phone, app.carddesk.domain.Address a) {
+        Patron patron = store.patron(patronId).orElse(null);
+        if (patron == null) {
+            return Optional.of(Problem.of("patron.gone"));
+        }
+        Optional<Problem> problem = ContactRules.checkEmail(email).or(() -> ContactRules.checkPhone(phone));
+        app.carddesk.domain.Address address = patron.registrationKind() == RegistrationKind.NATIONAL_ID
+                ? patron.address() : a;
+        if (problem.isEmpty()) {
+            problem = ContactRules.checkAddress(address.line(), address.postalCode(), address.city(),
+                    address.country(), profile.country());
+        }
+        if (problem.isPresent()) {
+            return problem;
+        }
+        store.changeContact(patronId, blankToNull(email), blankToNull(phone), new app.carddesk.domain.Address(
+                        address.line().trim(), address.postalCode().trim(), address.city().trim(),
+                        address.country() == null ? "" : address.country().trim()),
+                audit("CONTACT_CHANGED", patronId, ""), List.of(new OutboxEntry(patronId, "PATRON_UPDATED", "{}")));
+        return Optional.empty();
+    }
+
+    /** Finding patrons by any key, with the same register, central register and staff as issuing. */
+    public PatronFinder finder() {
+        return new PatronFinder(profile, store, central, staff, clock);
+    }
+
+    /** The patron's guardians and the children they are guardian of. */
+    public List<PatronSummary> relatives(UUID patronId) {
+        return store.relatives(patronId);
     }
 
     /** What was done with a patron's record and when, for the "what is stored about me" report. */

@@ -22,6 +22,28 @@ public interface PatronStore {
     /** What was done with a patron's record and when (no personal data in it). */
     List<AuditEntry> auditTrail(UUID patronId);
 
+    /**
+     * This desk's patrons found by one key, at most {@code limit}, sorted by name; the summaries'
+     * reason names the key.
+     */
+    List<PatronSummary> search(app.carddesk.domain.PatronQuery query, int limit);
+
+    /**
+     * Gives a patron a new card: the new number is issued, the old one (if any) retired with
+     * {@code reason}, together or not at all.
+     *
+     * @throws ConflictException when the new number was issued or retired meanwhile
+     */
+    void replaceCard(UUID patronId, String newCard, String oldCard, String reason, AuditEntry audit,
+                     List<OutboxEntry> outbox);
+
+    /** Changes a patron's e-mail, phone and contact address (null e-mail or phone: none). */
+    void changeContact(UUID patronId, String email, String phone, app.carddesk.domain.Address address,
+                       AuditEntry audit, List<OutboxEntry> outbox);
+
+    /** A patron's guardians (reason {@code GUARDIAN}) and the children they are guardian of ({@code CHILD}). */
+    List<PatronSummary> relatives(UUID patronId);
+
     /** Patrons who may be the same person: same name and birth date, same e-mail or same phone. */
     List<PatronSummary> similar(String surnameKey, String givenNameKey, LocalDate birthDate, String emailKey,
                                 String phoneKey, int limit);

@@ -7,6 +7,7 @@ import app.carddesk.domain.MinorUnits;
 import app.carddesk.domain.Patron;
 import app.carddesk.domain.RegistrationKind;
 import app.carddesk.issuing.AuditEntry;
+import app.carddesk.issuing.PatronSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -29,7 +30,8 @@ public final class StoredDataReport {
     }
 
     /** The report's lines, in the patron's language. */
-    public static List<String> lines(ResourceBundle texts, Patron p, LibraryProfile profile, List<AuditEntry> history) {
+    public static List<String> lines(ResourceBundle texts, Patron p, LibraryProfile profile, List<AuditEntry> history,
+                                     List<PatronSummary> relatives, List<String> libraries) {
         boolean fromRegister = p.registrationKind() == RegistrationKind.NATIONAL_ID;
         String master = texts.getString(fromRegister ? "report.source.register" : "report.source.desk");
         String given = texts.getString("report.source.patron");
@@ -59,18 +61,40 @@ public final class StoredDataReport {
         line(lines, texts, "patron.fees", MinorUnits.format(p.feesOwedMinor()), texts.getString("report.source.staff"));
         line(lines, texts, "patron.printCredit", MinorUnits.format(p.printCreditMinor()),
                 texts.getString("report.source.staff"));
+        for (PatronSummary r : relatives) {
+            line(lines, texts, "GUARDIAN".equals(r.reason()) ? "report.guardian" : "report.child",
+                    r.givenName() + " " + r.surname(), texts.getString("report.source.desk"));
+        }
+        if (!libraries.isEmpty()) {
+            line(lines, texts, "report.libraries", String.join(", ", libraries), texts.getString("report.source.desk"));
+        }
         lines.add(texts.getString("report.pin"));
         lines.add(texts.getString("report.history"));
         for (AuditEntry e : history) {
-            lines.add(WHEN.format(e.at()) + "  " + e.action());
+            lines.add(format(texts, "report.event", WHEN.format(e.at()), event(texts, e.action())));
         }
         lines.add(texts.getString("report.rights"));
         return lines;
     }
 
     public static void write(ResourceBundle texts, Patron p, LibraryProfile profile, List<AuditEntry> history,
-                             Path target) throws IOException {
-        SimplePdf.write(format(texts, "report.title", p.fullName()), lines(texts, p, profile, history), target);
+                             List<PatronSummary> relatives, List<String> libraries, PaperSize paper, Path target)
+            throws IOException {
+        try (PdfPages pages = new PdfPages(paper)) {
+            pages.paragraph(format(texts, "report.title", p.fullName()), true, 16, 4);
+            pages.paragraph(profile.letterhead().name() + (profile.letterhead().addressText().isBlank() ? ""
+                    : " · " + profile.letterhead().addressText()), false, 9, 12);
+            for (String line : lines(texts, p, profile, history, relatives, libraries)) {
+                pages.paragraph(line, false, 10.5f, 5);
+            }
+            pages.save(target);
+        }
+    }
+
+    /** What happened, in words: an event the report has no words for yet is named in general terms. */
+    private static String event(ResourceBundle texts, String action) {
+        String key = "event." + action;
+        return texts.containsKey(key) ? texts.getString(key) : texts.getString("event.other");
     }
 
     private static void line(List<String> lines, ResourceBundle texts, String labelKey, String value, String source) {

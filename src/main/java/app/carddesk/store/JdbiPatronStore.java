@@ -1,5 +1,7 @@
 package app.carddesk.store;
 
+import app.carddesk.domain.PatronQuery;
+
 import app.carddesk.domain.Address;
 import app.carddesk.domain.ContactRules;
 import app.carddesk.domain.IdentityKind;
@@ -58,6 +60,57 @@ public final class JdbiPatronStore implements PatronStore {
     @Override
     public List<AuditEntry> auditTrail(UUID patronId) {
         return jdbi.withExtension(AuditDao.class, d -> d.forPatron(patronId));
+    }
+
+    @Override
+    public List<PatronSummary> search(PatronQuery query, int limit) {
+        StringBuilder where = new StringBuilder();
+        List<Object> values = new java.util.ArrayList<>();
+        switch (query.kind()) {
+            case CARD -> {
+                where.append("card_number = ?");
+                values.add(query.value());
+            }
+            case IDENTITY -> {
+                where.append("identity_number = ?");
+                values.add(query.value());
+            }
+            case EMAIL -> {
+                where.append("email_key = ?");
+                values.add(ContactRules.emailKey(query.value()));
+            }
+            case PHONE -> {
+                where.append("phone_key = ?");
+                values.add(ContactRules.phoneKey(query.value()));
+            }
+            case NAME -> {
+                where.append("1 = 1");
+                for (String[] like : PatronQuery.nameLikePatterns(query.value())) {
+                    where.append(" AND (surname_key LIKE ? ESCAPE '!' OR surname_key LIKE ? ESCAPE '!'"
+                            + " OR given_name_key LIKE ? ESCAPE '!' OR given_name_key LIKE ? ESCAPE '!')");
+                    values.addAll(List.of(like[0], like[1], like[0], like[1]));
+                }
+                if (query.birthDate() != null) {
+                    where.append(" AND birth_date = ?");
+                    values.add(query.birthDate());
+                }
+            }
+            default -> throw new IllegalArgumentException("no search by " + query.kind());
+        }
+        String sql = "SELECT id, card_number, given_name, surname, birth_date, '" + query.kind().name()
+                + "' AS reason FROM patron WHERE " + where + " ORDER BY surname_key, given_name_key, id LIMIT " + limit;
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(sql);
+            for (int i = 0; i < values.size(); i++) {
+                q.bind(i, values.get(i));
+            }
+            return q.map(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.of(PatronSummary.class)).list();
+        });
+    }
+
+    @Override
+    public List<PatronSummary> relatives(UUID patronId) {
+        return jdbi.withExtension(PatronDao.class, dao -> dao.relatives(patronId));
     }
 
     @Override
@@ -234,6 +287,45 @@ public final class JdbiPatronStore implements PatronStore {
                                     List<OutboxEntry> outbox) {
         jdbi.useTransaction(h -> {
             if (h.attach(PatronDao.class).changePickup(patronId, pickupLibraryCode, clock.instant()) != 1) {
+                throw new ConflictException("patron_gone");
+            }
+            record(h, audit, outbox);
+        });
+    }
+
+    @Override
+    public void replaceCard(UUID patronId, String newCard, String oldCard, String reason, AuditEntry audit,
+                            List<OutboxEntry> outbox) {
+        Instant now = clock.instant();
+        try {
+            jdbi.useTransaction(h -> {
+                CardDao cards = h.attach(CardDao.class);
+                Optional<CardRecord> existing = cards.find(newCard);
+                if (existing.isPresent()) {
+                    throw new ConflictException(existing.get().status() == CardStatus.RETIRED
+                            ? "card_number_retired" : "card_number_taken");
+                }
+                if (oldCard != null) {
+                    cards.retire(oldCard, now, reason);
+                }
+                cards.issue(newCard, patronId, now);
+                if (h.attach(PatronDao.class).changeCard(patronId, newCard, now) != 1) {
+                    throw new ConflictException("patron_gone");
+                }
+                record(h, audit, outbox);
+            });
+        } catch (UnableToExecuteStatementException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void changeContact(UUID patronId, String email, String phone, app.carddesk.domain.Address address,
+                              AuditEntry audit, List<OutboxEntry> outbox) {
+        jdbi.useTransaction(h -> {
+            if (h.attach(PatronDao.class).changeContact(patronId, email, ContactRules.emailKey(email), phone,
+                    ContactRules.phoneKey(phone), address.line(), address.postalCode(), address.city(),
+                    address.country(), clock.instant()) != 1) {
                 throw new ConflictException("patron_gone");
             }
             record(h, audit, outbox);

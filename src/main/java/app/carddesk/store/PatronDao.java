@@ -38,6 +38,15 @@ public interface PatronDao {
     Optional<UUID> idByIdentity(@Bind("number") String number);
 
     @SqlQuery("""
+            SELECT p.id, p.card_number, p.given_name, p.surname, p.birth_date, 'GUARDIAN' AS reason
+              FROM guardian_link g JOIN patron p ON p.id = g.guardian_id WHERE g.child_id = :id
+            UNION ALL
+            SELECT p.id, p.card_number, p.given_name, p.surname, p.birth_date, 'CHILD' AS reason
+              FROM guardian_link g JOIN patron p ON p.id = g.child_id WHERE g.guardian_id = :id""")
+    @RegisterConstructorMapper(PatronSummary.class)
+    List<PatronSummary> relatives(@Bind("id") UUID id);
+
+    @SqlQuery("""
             SELECT id, card_number, given_name, surname, birth_date, 'NAME_BIRTH' AS reason FROM patron
              WHERE surname_key = :surnameKey AND given_name_key = :givenNameKey AND birth_date = :birthDate
             UNION
@@ -87,6 +96,19 @@ public interface PatronDao {
             + "version = version + 1 WHERE id = :id")
     int updateBalances(@Bind("id") UUID id, @Bind("fees") long fees, @Bind("credit") long credit,
                        @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE patron SET card_number = :card, updated_at = :now, version = version + 1 WHERE id = :id")
+    int changeCard(@Bind("id") UUID id, @Bind("card") String card, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE patron SET email = :email, email_key = :emailKey, phone = :phone, phone_key = :phoneKey,
+                   address_line = :line, postal_code = :postalCode, city = :city, country = :country,
+                   updated_at = :now, version = version + 1
+             WHERE id = :id""")
+    int changeContact(@Bind("id") UUID id, @Bind("email") String email, @Bind("emailKey") String emailKey,
+                      @Bind("phone") String phone, @Bind("phoneKey") String phoneKey, @Bind("line") String line,
+                      @Bind("postalCode") String postalCode, @Bind("city") String city,
+                      @Bind("country") String country, @Bind("now") Instant now);
 
     @SqlUpdate("UPDATE patron SET pickup_library_code = :pickup, updated_at = :now, version = version + 1 "
             + "WHERE id = :id")

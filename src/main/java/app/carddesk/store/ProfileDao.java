@@ -10,7 +10,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface ProfileDao {
 
     record ProfileRow(String code, String name, String country, boolean testProfile, int maxShortStayDays,
-                      String homeLibraryCode, int guardianAge) {
+                      String homeLibraryCode, int guardianAge, String addressLine, String postalCode,
+                      String city, String phone, String email, String website, String logoFile) {
     }
 
     record SeriesRow(String prefix, int digits, String checkDigit) {
@@ -30,7 +31,8 @@ public interface ProfileDao {
     @RegisterConstructorMapper(ServiceRow.class)
     List<ServiceRow> digitalServices(@Bind("code") String code);
 
-    @SqlQuery("SELECT code, name, country, test_profile, max_short_stay_days, home_library_code, guardian_age "
+    @SqlQuery("SELECT code, name, country, test_profile, max_short_stay_days, home_library_code, guardian_age, "
+            + "address_line, postal_code, city, phone, email, website, logo_file "
             + "FROM library_profile WHERE code = :code")
     @RegisterConstructorMapper(ProfileRow.class)
     Optional<ProfileRow> profile(@Bind("code") String code);

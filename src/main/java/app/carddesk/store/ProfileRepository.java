@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import app.carddesk.domain.LibraryProfile;
+import app.carddesk.domain.Letterhead;
 import app.carddesk.domain.PatronCategory;
 import app.carddesk.domain.PickupLibrary;
 import java.util.List;
@@ -33,7 +34,9 @@ public final class ProfileRepository {
                 dao.pickupLibraries(code).stream().map(l -> new PickupLibrary(l.code(), l.name())).toList(),
                 dao.categories(code).stream()
                         .map(c -> new PatronCategory(c.code(), c.nameDa(), c.nameNb(), c.nameEn())).toList(),
-                dao.digitalServices(code).stream().map(ProfileRepository::rule).toList(), p.guardianAge())));
+                dao.digitalServices(code).stream().map(ProfileRepository::rule).toList(), p.guardianAge(),
+                new Letterhead(p.name(), p.addressLine(), p.postalCode(), p.city(), p.phone(), p.email(),
+                        p.website(), p.logoFile()))));
     }
 
     private static DigitalServiceRule rule(ProfileDao.ServiceRow row) {

@@ -369,6 +369,7 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
     }
 
     /** Takes the central register's current version of one patron into the local store. */
+    @Override
     public Optional<UUID> pullById(UUID id) {
         return pullOne("/api/v1/patrons/" + id);
     }
@@ -378,9 +379,43 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
         return pullOne("/api/v1/patrons?cardNumber=" + URLEncoder.encode(cardNumber, StandardCharsets.UTF_8));
     }
 
-    /** Asks the central register for this library's patron with a national ID the desk does not know. */
+    /**
+     * Asks the central register for this library's patron with a national ID the desk does not
+     * know. The number goes in a request body, never in a URL.
+     */
     public Optional<UUID> pullByIdentity(String number) {
-        return pullOne("/api/v1/patrons?identity=" + URLEncoder.encode(number, StandardCharsets.UTF_8));
+        return searchCentral(new Api.PatronSearch(null, number, null, null, null, null))
+                .flatMap(found -> found.patrons().stream().findFirst()).flatMap(p -> pullById(p.id()));
+    }
+
+    @Override
+    public boolean configured() {
+        return true;
+    }
+
+    @Override
+    public Optional<app.carddesk.issuing.CentralLookup.SearchAnswer> search(app.carddesk.domain.PatronQuery q) {
+        String v = q.value();
+        Api.PatronSearch body = switch (q.kind()) {
+            case CARD -> new Api.PatronSearch(v, null, null, null, null, null);
+            case IDENTITY -> new Api.PatronSearch(null, v, null, null, null, null);
+            case EMAIL -> new Api.PatronSearch(null, null, v, null, null, null);
+            case PHONE -> new Api.PatronSearch(null, null, null, v, null, null);
+            case NAME -> new Api.PatronSearch(null, null, null, null, v, q.birthDate());
+        };
+        return searchCentral(body).map(found -> new app.carddesk.issuing.CentralLookup.SearchAnswer(
+                found.patrons().stream().map(p -> new app.carddesk.issuing.PatronSummary(p.id(), p.cardNumber(),
+                        p.givenName(), p.surname(), p.birthDate(), "CENTRAL")).toList(), found.more()));
+    }
+
+    private Optional<Api.PatronSearchResult> searchCentral(Api.PatronSearch body) {
+        try {
+            CentralClient.Response r = client.post("/api/v1/patrons/search", null, body);
+            return r.ok() ? Optional.of(client.read(r, Api.PatronSearchResult.class)) : Optional.empty();
+        } catch (CentralClient.UnreachableException e) {
+            state = SyncStatus.State.OFFLINE;
+            return Optional.empty();
+        }
     }
 
     private Optional<UUID> pullOne(String path) {

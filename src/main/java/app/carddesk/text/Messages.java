@@ -52,8 +52,11 @@ public final class Messages {
         }
         Object[] shown = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
+            // A number is shown as typed (no grouping: card numbers, years), unless the text formats
+            // it itself, as a plural form {0,choice,...} does.
+            boolean formatted = pattern.contains("{" + i + ",");
             shown[i] = args[i] instanceof LocalDate d ? DateInput.format(d)
-                    : args[i] instanceof Number n ? n.toString() : args[i];
+                    : args[i] instanceof Number n && !formatted ? n.toString() : args[i];
         }
         return new MessageFormat(pattern, bundle.getLocale()).format(shown);
     }

@@ -19,13 +19,20 @@ import java.util.Properties;
  *                   on its own with the stand-in population register
  * @param centralToken this workstation's token for the central service
  * @param syncSeconds how often the desk syncs with the central service
+ * @param paper       the paper letters are printed on: {@code A4} (default) or {@code letter}
  */
 public record DeskConfig(Path dataDir, String profile, Locale language, String centralUrl, String centralToken,
-                         int syncSeconds) {
+                         int syncSeconds, String paper) {
 
     /** A desk on its own, without a central service. */
     public DeskConfig(Path dataDir, String profile, Locale language) {
         this(dataDir, profile, language, "", "", 15);
+    }
+
+    /** A desk that prints on A4. */
+    public DeskConfig(Path dataDir, String profile, Locale language, String centralUrl, String centralToken,
+                      int syncSeconds) {
+        this(dataDir, profile, language, centralUrl, centralToken, syncSeconds, "A4");
     }
 
     public boolean hasCentral() {
@@ -38,6 +45,7 @@ public record DeskConfig(Path dataDir, String profile, Locale language, String c
     public static final String CENTRAL_URL = "carddesk.central.url";
     public static final String CENTRAL_TOKEN = "carddesk.central.token";
     public static final String SYNC_SECONDS = "carddesk.sync.seconds";
+    public static final String PAPER = "carddesk.paper";
 
     public static DeskConfig load() {
         Path dataDir = Path.of(setting(HOME, new Properties(), defaultDataDir().toString()));
@@ -58,7 +66,8 @@ public record DeskConfig(Path dataDir, String profile, Locale language, String c
         }
         return new DeskConfig(dataDir, setting(PROFILE, file, "DEMO-DK"),
                 supported(setting(LANGUAGE, file, Locale.getDefault().getLanguage())),
-                setting(CENTRAL_URL, file, ""), setting(CENTRAL_TOKEN, file, "demo-workstation-token"), seconds);
+                setting(CENTRAL_URL, file, ""), setting(CENTRAL_TOKEN, file, "demo-workstation-token"), seconds,
+                setting(PAPER, file, "A4"));
     }
 
     /** da, nb (also for no and nn) or en. */

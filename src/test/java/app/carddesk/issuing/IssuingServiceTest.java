@@ -148,4 +148,39 @@ class IssuingServiceTest {
         assertThat(service.deleteExpired(id)).isEmpty();
         assertThat(service.lookUp("409900005")).isInstanceOf(CardLookup.Retired.class);
     }
+
+    @Test
+    void givesAPatronANewCardAndRetiresTheLostOneWithItsReason() {
+        UUID id = ((IssueOutcome.Issued) service.issue(request("409900020", RegistrationKind.EXPECTS_NATIONAL_ID,
+                null, "4826", null))).patronId();
+        assertThat(service.issueNewCard(id, "409900021", null)).map(Problem::key)
+                .contains("newCard.reasonRequired");
+        assertThat(service.issueNewCard(id, "409900020", IssuingService.CardReplacement.LOST)).map(Problem::key)
+                .contains("issue.conflict.card_number_taken");
+        assertThat(service.issueNewCard(id, "12345", IssuingService.CardReplacement.LOST)).isPresent();
+        assertThat(service.issueNewCard(id, "409900021", IssuingService.CardReplacement.LOST)).isEmpty();
+        assertThat(service.patron(id).orElseThrow().cardNumber()).isEqualTo("409900021");
+        assertThat(service.lookUp("409900020")).isInstanceOf(CardLookup.Retired.class);
+        String reason = backend.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT retired_reason FROM card WHERE number = '409900020'").mapTo(String.class).one());
+        assertThat(reason).isEqualTo("LOST");
+        assertThat(service.lookUp("409900021")).isInstanceOf(CardLookup.Issued.class);
+        assertThat(service.issueNewCard(id, "409900020", IssuingService.CardReplacement.LOST)).map(Problem::key)
+                .contains("issue.conflict.card_number_retired");
+    }
+
+    @Test
+    void changesContactDataWithTheChecksOfRegistration() {
+        UUID id = ((IssueOutcome.Issued) service.issue(request("409900022", RegistrationKind.EXPECTS_NATIONAL_ID,
+                null, "4826", null))).patronId();
+        Address abroad = new Address("Rue de Rivoli 1", "75001", "Paris", "France");
+        assertThat(service.changeContact(id, "not-an-address", "", abroad)).map(Problem::key)
+                .contains("details.email.invalid");
+        assertThat(service.changeContact(id, "anna@example.org", "", new Address("Vej 1", "75001", "Aarhus", "")))
+                .map(Problem::key).contains("details.postalCode.DK");
+        assertThat(service.changeContact(id, "anna@example.org", "+33 1 23 45 67 89", abroad)).isEmpty();
+        var p = service.patron(id).orElseThrow();
+        assertThat(p.email()).isEqualTo("anna@example.org");
+        assertThat(p.address().city()).isEqualTo("Paris");
+    }
 }

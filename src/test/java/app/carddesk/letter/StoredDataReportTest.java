@@ -44,7 +44,8 @@ class StoredDataReportTest {
 
             Path pdf = dir.resolve("report.pdf");
             StoredDataReport.write(Messages.bundle(Locale.ENGLISH), issuing.patron(id).orElseThrow(),
-                    issuing.profile(), issuing.auditTrail(id), pdf);
+                    issuing.profile(), issuing.auditTrail(id), issuing.relatives(id), java.util.List.of(
+                            "Demo Research Library Copenhagen"), PaperSize.A4, pdf);
             try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
                 String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
                 assertThat(text).contains("What is stored about Amira Hassan")
@@ -56,9 +57,37 @@ class StoredDataReportTest {
                         .contains("Category: Exchange student")
                         .contains("Pickup library: Søndre Campus, Amager")
                         .contains("Fees owed: 25,50 (source: recorded by library staff)")
-                        .contains("PATRON_ISSUED").contains("BALANCES_EDITED").contains("NATIONAL_ID_REGISTERED")
+                        .contains("You were registered and given a library card.")
+                        .contains("Your fees or print credit were changed.")
+                        .contains("Your national ID number was registered.")
+                        .contains("Libraries you belong to: Demo Research Library Copenhagen")
+                        .doesNotContain("PATRON_ISSUED").doesNotContain("BALANCES_EDITED")
                         .contains("only as a salted one-way hash").doesNotContain("4826");
             }
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "Ågård-Łukasiewicz, Zoë", "Παπαδόπουλος, Σωκράτης", "Иванова, Анна", "الخطيب, فاطمة", "לוי, דוד",
+            "王, 小明", "김, 민지", "Berg, Maja 🙂"})
+    void writesEveryNameAsTyped(String surname, String givenName) throws Exception {
+        try (DeskBackend desk = DeskBackend.open(new DeskConfig(dir, "DEMO-DK", Locale.forLanguageTag("da")),
+                Clock.systemUTC())) {
+            var issuing = desk.issuing();
+            UUID child = ((IssueOutcome.Issued) issuing.issue(new IssueRequest(issuing.profile().cardNumberPolicy()
+                    .check("409900410").value(), RegistrationKind.EXPECTS_NATIONAL_ID, null,
+                    new PatronDetails(surname, givenName, LocalDate.now().minusYears(9), null, "",
+                            new Address("Vej 1", "1000", "København K", "")), null, PinDelivery.OWN_PIN, "4826", true,
+                    "PUBLIC", "KB-SK", "da", new app.carddesk.issuing.GuardianChoice(null, new PatronDetails(
+                            "Demir", "Elif", LocalDate.of(1980, 1, 1), null, "", null), java.time.Instant.now()))))
+                    .patronId();
+            Path pdf = dir.resolve("report.pdf");
+            StoredDataReport.write(Messages.bundle(Locale.forLanguageTag("da")), issuing.patron(child).orElseThrow(),
+                    issuing.profile(), issuing.auditTrail(child), issuing.relatives(child), java.util.List.of(),
+                    PaperSize.LETTER, pdf);
+            assertThat(LetterText.of(pdf)).contains(givenName + " " + surname).contains("Værge: Elif Demir")
+                    .contains("Du blev oprettet og fik et lånerkort.");
         }
     }
 }

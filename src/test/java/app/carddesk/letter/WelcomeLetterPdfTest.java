@@ -2,51 +2,99 @@ package app.carddesk.letter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.carddesk.domain.Address;
+import app.carddesk.domain.Letterhead;
 import app.carddesk.domain.PinDelivery;
 import app.carddesk.domain.RegistrationKind;
 import app.carddesk.text.Messages;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class WelcomeLetterPdfTest {
+
+    private static final Letterhead LIBRARY = new Letterhead("Demo Library", "Søren Kierkegaards Plads 1", "1221",
+            "København K", "+45 33 47 47 47", "desk@demo-library.invalid", null, null);
 
     @TempDir
     Path dir;
 
+    private static WelcomeLetter.Facts facts(String surname, String givenName, RegistrationKind kind,
+                                             LocalDate expires, PinDelivery pin, boolean central) {
+        return new WelcomeLetter.Facts(givenName + " " + surname, givenName, new Address("Nørregade 1", "1165",
+                "København K", "Danmark"), LIBRARY, "409900001", "Søndre Campus", kind, expires, pin, true, central,
+                LocalDate.of(2026, 11, 30));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "en, Welcome to Demo Library, come back to the desk",
-            "da, Velkommen til Demo Library, komme tilbage til skranken",
-            "nb, Velkommen til Demo Library, kom tilbake til skranken",
+            "en, Welcome to Demo Library, come back to the desk, 30 November 2026",
+            "da, Velkommen til Demo Library, komme tilbage til skranken, 30. november 2026",
+            "nb, Velkommen til Demo Library, kom tilbake til skranken, 30. november 2026",
     })
-    void writesAOnePageLetterInThePatronsLanguage(String language, String title, String comeBack) throws Exception {
+    void writesAOnePageLetterInThePatronsLanguage(String language, String title, String comeBack, String date)
+            throws Exception {
         WelcomeLetter letter = WelcomeLetter.compose(Messages.bundle(Locale.forLanguageTag(language)),
-                new WelcomeLetter.Facts("Åse", "Demo Library", "409900001", "Søndre Campus",
-                        RegistrationKind.EXPECTS_NATIONAL_ID, null, PinDelivery.EMAIL));
+                facts("Ås", "Åse", RegistrationKind.EXPECTS_NATIONAL_ID, null, PinDelivery.EMAIL, true));
         Path pdf = dir.resolve("letter.pdf");
-        WelcomeLetterPdf.write(letter, pdf);
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            assertThat(doc.getNumberOfPages()).isEqualTo(1);
-            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-            assertThat(text).contains(title).contains("409900001").contains("Søndre Campus").contains("Åse")
-                    .containsIgnoringCase(comeBack);
+        WelcomeLetterPdf.write(letter, PaperSize.A4, null, pdf);
+        assertThat(LetterText.pages(pdf)).isEqualTo(1);
+        assertThat(LetterText.of(pdf)).contains(title).contains("409900001").contains("Søndre Campus")
+                .contains("Åse Ås").contains("Nørregade 1").contains("1165 København K").contains(date)
+                .contains("Søren Kierkegaards Plads 1, 1221 København K").contains("+45 33 47 47 47")
+                .containsIgnoringCase(comeBack);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "Ågård-Łukasiewicz, Zoë", "Παπαδόπουλος, Σωκράτης", "Иванова, Анна", "الخطيب, فاطمة", "عبد الله, لانا",
+            "לוי, דוד", "王, 小明", "さくら, 山田", "김, 민지", "Berg, Maja 🙂"})
+    void printsEveryNameAsTyped(String surname, String givenName) throws Exception {
+        for (PaperSize paper : PaperSize.values()) {
+            WelcomeLetter letter = WelcomeLetter.compose(Messages.bundle(Locale.ENGLISH),
+                    facts(surname, givenName, RegistrationKind.SHORT_STAY, LocalDate.of(2027, 2, 15),
+                            PinDelivery.OWN_PIN, false));
+            Path pdf = dir.resolve("letter-" + paper + ".pdf");
+            WelcomeLetterPdf.write(letter, paper, null, pdf);
+            assertThat(LetterText.pages(pdf)).as("one page on " + paper).isEqualTo(1);
+            assertThat(LetterText.of(pdf)).contains(givenName + " " + surname).contains("Dear " + givenName + ",");
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "EMAIL, true, is being sent to your e-mail address",
+            "EMAIL, false, as soon as this desk has sent your registration",
+            "OWN_PIN, false, change it soon"})
+    void saysHowThePinComesOnlyAsItReallyDoes(PinDelivery pin, boolean central, String says) {
+        WelcomeLetter letter = WelcomeLetter.compose(Messages.bundle(Locale.ENGLISH),
+                facts("Berg", "Jo", RegistrationKind.NATIONAL_ID, null, pin, central));
+        assertThat(String.join(" ", letter.paragraphs())).contains(says);
     }
 
     @ParameterizedTest
     @CsvSource({"SHORT_STAY, 15-02-2027, true", "NATIONAL_ID, , false"})
     void mentionsTheExpiryOnlyForShortStays(RegistrationKind kind, String expires, boolean mentioned) {
         WelcomeLetter letter = WelcomeLetter.compose(Messages.bundle(Locale.ENGLISH),
-                new WelcomeLetter.Facts("Jo", "Lib", "409900001", "Main", kind,
-                        expires == null ? null : LocalDate.of(2027, 2, 15), PinDelivery.OWN_PIN));
+                facts("Berg", "Jo", kind, expires == null ? null : LocalDate.of(2027, 2, 15), PinDelivery.OWN_PIN,
+                        false));
         assertThat(String.join(" ", letter.paragraphs()).contains("15-02-2027")).isEqualTo(mentioned);
         assertThat(String.join(" ", letter.paragraphs())).doesNotContain("come back to the desk");
+    }
+
+    @ParameterizedTest
+    @EnumSource(PaperSize.class)
+    void rendersThePrintedPageFromTheSameLetter(PaperSize paper) throws Exception {
+        WelcomeLetter letter = WelcomeLetter.compose(Messages.bundle(Locale.ENGLISH),
+                facts("Berg", "Jo", RegistrationKind.NATIONAL_ID, null, PinDelivery.OWN_PIN, false));
+        var image = WelcomeLetterPdf.render(letter, paper, null, 72);
+        assertThat((double) image.getWidth()).isCloseTo(paper.rectangle().getWidth(),
+                org.assertj.core.data.Offset.offset(1.0));
+        assertThat((double) image.getHeight()).isCloseTo(paper.rectangle().getHeight(),
+                org.assertj.core.data.Offset.offset(1.0));
     }
 }

@@ -66,7 +66,8 @@ class BundlesTest {
         Set<String> literals = new HashSet<>();
         Set<String> fxmlKeys = new HashSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".fxml")).toList()) {
                 String text = Files.readString(f);
                 if (f.toString().endsWith(".java")) {
                     collect(JAVA_LITERAL.matcher(text), literals);

@@ -36,6 +36,13 @@ public final class DetailsForm {
     public final ObjectProperty<Problem> emailProblem = new SimpleObjectProperty<>();
     public final ObjectProperty<Problem> phoneProblem = new SimpleObjectProperty<>();
 
+    /** Where an address without a country is: the library's own country. */
+    private app.carddesk.domain.Country libraryCountry = app.carddesk.domain.Country.DK;
+
+    public void libraryCountry(app.carddesk.domain.Country country) {
+        this.libraryCountry = country;
+    }
+
     /** Name, birth date and address came from the population register and are not typed over. */
     public final BooleanProperty fromRegister = new SimpleBooleanProperty(false);
 
@@ -58,8 +65,8 @@ public final class DetailsForm {
         } else if (field == birthDateProblem) {
             p = checkBirthDate(today);
         } else if (field == addressProblem) {
-            p = isBlank(addressLine) || isBlank(postalCode) || isBlank(city)
-                    ? Optional.of(Problem.of("details.required.address")) : Optional.empty();
+            p = ContactRules.checkAddress(addressLine.get(), postalCode.get(), city.get(), country.get(),
+                    libraryCountry);
         } else if (field == emailProblem) {
             p = ContactRules.checkEmail(email.get());
         } else {

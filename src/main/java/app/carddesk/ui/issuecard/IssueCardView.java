@@ -6,7 +6,6 @@ import app.carddesk.domain.PickupLibrary;
 import app.carddesk.domain.PinDelivery;
 import app.carddesk.domain.RegistrationKind;
 import app.carddesk.issuing.PatronSummary;
-import app.carddesk.letter.WelcomeLetter;
 import app.carddesk.ui.Confirm;
 import app.carddesk.text.Messages;
 import app.carddesk.ui.ProblemDisplay;
@@ -363,26 +362,21 @@ public final class IssueCardView {
             return;
         }
         if (job.showPrintDialog(cardField.getScene().getWindow())) {
-            WelcomeLetter letter = vm.letter();
-            VBox page = new VBox(10);
-            page.getStyleClass().add("letter-page");
-            Label title = new Label(letter.title());
-            title.getStyleClass().add("letter-title");
-            page.getChildren().addAll(title, wrapped(letter.greeting()));
-            letter.paragraphs().forEach(p -> page.getChildren().add(wrapped(p)));
-            page.getChildren().add(wrapped(letter.closing()));
-            page.setPrefWidth(job.getJobSettings().getPageLayout().getPrintableWidth());
-            if (job.printPage(page)) {
-                job.endJob();
-            }
+            vm.renderLetter(png -> {
+                javafx.scene.image.ImageView page = new javafx.scene.image.ImageView(
+                        new javafx.scene.image.Image(new java.io.ByteArrayInputStream(png)));
+                var layout = job.getJobSettings().getPageLayout();
+                page.setPreserveRatio(true);
+                page.setFitWidth(layout.getPrintableWidth());
+                page.setFitHeight(layout.getPrintableHeight());
+                if (job.printPage(page)) {
+                    job.endJob();
+                }
+            });
         }
     }
 
-    private static Label wrapped(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        return l;
-    }
+
 
     private static <T> void selectToggle(ToggleGroup group, ObjectProperty<T> value, Map<RadioButton, T> options) {
         options.forEach((radio, v) -> radio.setSelected(v.equals(value.get())));

@@ -98,6 +98,18 @@ public final class IssueCardViewModel {
     private final Navigation navigation;
     private IdentityNumber identity;
 
+    private app.carddesk.letter.LetterSettings letters = new app.carddesk.letter.LetterSettings(
+            app.carddesk.letter.PaperSize.A4, null, false);
+
+    /** How this desk's letters come out: paper, the library's logo, whether a PIN mail goes out soon. */
+    public void letterSettings(app.carddesk.letter.LetterSettings settings) {
+        this.letters = settings;
+    }
+
+    public app.carddesk.letter.LetterSettings letterSettings() {
+        return letters;
+    }
+
     public IssueCardViewModel(IssuingService service, BackgroundWork background, Navigation navigation) {
         this.service = service;
         this.background = background;
@@ -106,6 +118,8 @@ public final class IssueCardViewModel {
                 () -> identityMode.get() == IdentityMode.WITHOUT
                         && withoutKind.get() == RegistrationKind.EXPECTS_NATIONAL_ID, identityMode, withoutKind));
         pickup.set(profile().homeLibrary());
+        details.libraryCountry(profile().country());
+        guardianDetails.libraryCountry(profile().country());
         guardianNeeded = Bindings.createBooleanBinding(() -> service.needsGuardian(details.birthDateValue()),
                 details.birthDate);
     }
@@ -368,15 +382,28 @@ public final class IssueCardViewModel {
                 : withoutKind.get();
         Checked<LocalDate> expiry = DateInput.parse(expiryText.get());
         LocalDate expires = expiry.isOk() ? expiry.value() : null;
-        return WelcomeLetter.compose(texts, new WelcomeLetter.Facts(details.givenName.get(), profile().name(),
-                card.get() == null ? "" : card.get().value(), pickup.get() == null ? "" : pickup.get().name(), kind,
-                expires, pin.delivery.get()));
+        app.carddesk.issuing.PatronDetails d = details.toDetails();
+        return WelcomeLetter.compose(texts, new WelcomeLetter.Facts((d.givenName() + " " + d.surname()).trim(),
+                d.givenName(), d.address(), profile().letterhead(), card.get() == null ? "" : card.get().value(),
+                pickup.get() == null ? "" : pickup.get().name(), kind, expires, pin.delivery.get(),
+                pin.changeAdvised.get(), letters.centralRegister(), service.today()));
+    }
+
+    /** The letter as it prints, as a PNG at 200 dpi, handed to {@code print} on the JavaFX thread. */
+    public void renderLetter(java.util.function.Consumer<byte[]> print) {
+        WelcomeLetter letter = letter();
+        background.submit(() -> {
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(WelcomeLetterPdf.render(letter, letters.paper(), letters.dataDir(), 200), "png",
+                    png);
+            return png.toByteArray();
+        }, print::accept, this::failed);
     }
 
     public void saveLetter(Path target) {
         WelcomeLetter letter = letter();
         background.submit(() -> {
-            WelcomeLetterPdf.write(letter, target);
+            WelcomeLetterPdf.write(letter, letters.paper(), letters.dataDir(), target);
             return target;
         }, saved -> success.set(Problem.of("letter.saved", saved.getFileName().toString())), this::failed);
     }

@@ -33,11 +33,13 @@ public final class MainView {
     private final Path store;
     private final Map<Screen, Parent> screens = new EnumMap<>(Screen.class);
 
+    @FXML private javafx.scene.layout.BorderPane frame;
     @FXML private StackPane content;
     @FXML private ToggleButton issueButton;
     @FXML private ToggleButton expiringButton;
     @FXML private ToggleButton attentionButton;
     @FXML private ToggleButton activateButton;
+    @FXML private ToggleButton findButton;
     @FXML private ToggleGroup navGroup;
     @FXML private ComboBox<Locale> languageBox;
     @FXML private Label profileLabel;
@@ -64,6 +66,7 @@ public final class MainView {
         screens.put(Screen.EXPIRING, views.load("expiring/Expiring.fxml"));
         screens.put(Screen.ATTENTION, views.load("attention/Attention.fxml"));
         screens.put(Screen.ACTIVATE, views.load("activate/Activate.fxml"));
+        screens.put(Screen.FIND, views.load("find/Find.fxml"));
         content.getChildren().setAll(screens.values());
         vm.navigation().screenProperty().addListener((obs, old, s) -> show(s));
         show(vm.navigation().screenProperty().get());
@@ -94,9 +97,10 @@ public final class MainView {
                 () -> syncText(vm.syncStatus.get()), vm.syncStatus));
         // F2 and F3 press the navigation buttons, so leaving the checklist asks first either way. A
         // filter on the frame, because tables and lists take F2 for themselves otherwise.
-        content.getParent().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+        frame.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             ToggleButton button = e.getCode() == KeyCode.F2 ? issueButton : e.getCode() == KeyCode.F3 ? expiringButton
-                    : e.getCode() == KeyCode.F4 ? attentionButton : e.getCode() == KeyCode.F6 ? activateButton : null;
+                    : e.getCode() == KeyCode.F4 ? attentionButton : e.getCode() == KeyCode.F5 ? findButton
+                    : e.getCode() == KeyCode.F6 ? activateButton : null;
             if (button != null) {
                 e.consume();
                 button.fire();
@@ -137,6 +141,7 @@ public final class MainView {
         expiringButton.setSelected(s == Screen.EXPIRING);
         attentionButton.setSelected(s == Screen.ATTENTION);
         activateButton.setSelected(s == Screen.ACTIVATE);
+        findButton.setSelected(s == Screen.FIND);
     }
 
     @FXML
@@ -147,6 +152,11 @@ public final class MainView {
     @FXML
     private void dismissHeld() {
         vm.dismissHeldScan();
+    }
+
+    @FXML
+    private void openFind() {
+        leaveTo(Screen.FIND);
     }
 
     @FXML

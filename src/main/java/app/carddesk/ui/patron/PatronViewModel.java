@@ -407,15 +407,24 @@ public final class PatronViewModel {
         message.set(null);
     }
 
+    private app.carddesk.letter.PaperSize paper = app.carddesk.letter.PaperSize.A4;
+
+    public void paper(app.carddesk.letter.PaperSize paper) {
+        this.paper = paper;
+    }
+
     /** Writes "what is stored about me" for the patron on screen, in the given language. */
     public void saveStoredDataReport(java.nio.file.Path target, java.util.Locale language) {
         Patron p = patron.get();
         if (p == null) {
             return;
         }
+        java.util.List<String> libraryNames = libraries.stream().map(app.carddesk.api.Api.Membership::libraryName)
+                .toList();
         background.submit(() -> {
             app.carddesk.letter.StoredDataReport.write(app.carddesk.text.Messages.bundle(language), p,
-                    service.profile(), service.auditTrail(p.id()), target);
+                    service.profile(), service.auditTrail(p.id()), service.relatives(p.id()), libraryNames, paper,
+                    target);
             return target;
         }, saved -> success.set(Problem.of("report.saved", saved.getFileName().toString())), this::failed);
     }

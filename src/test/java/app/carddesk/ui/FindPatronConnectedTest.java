@@ -1,0 +1,74 @@
+package app.carddesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.central.CentralConfig;
+import app.carddesk.central.CentralServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** Find a patron on a connected desk: patrons registered at other desks come from the central register. */
+class FindPatronConnectedTest extends DeskUiTest {
+
+    private static final String TOKEN = "ui-find-token";
+    private int port;
+
+    @Override
+    DeskConfig config(Path dir) {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new DeskConfig(dir, profile(), Locale.ENGLISH, "http://127.0.0.1:" + port, TOKEN, 15);
+    }
+
+    @Test
+    void findsAPatronOfAnotherDeskThroughTheCentralRegisterAndSaysWhenItCannot(FxRobot robot) throws Exception {
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_TOKEN", TOKEN,
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"));
+        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
+            var other = app.carddesk.DeskBackend.open(new DeskConfig(dataDir.resolve("other"), profile(),
+                    Locale.ENGLISH, "http://127.0.0.1:" + port, TOKEN, 15), Clock.systemUTC());
+            try {
+                other.issuing().issue(new app.carddesk.issuing.IssueRequest(other.profile().cardNumberPolicy()
+                        .check("409900610").value(), app.carddesk.domain.RegistrationKind.EXPECTS_NATIONAL_ID, null,
+                        new app.carddesk.issuing.PatronDetails("Dahl", "Karin", LocalDate.of(1991, 1, 1),
+                                "karin@example.org", "", new app.carddesk.domain.Address("Vej 2", "1000",
+                                "København K", "")), null, app.carddesk.domain.PinDelivery.OWN_PIN, "4826", true,
+                        "STUDENT", "KB-SK", "en"));
+                assertThat(other.sync().orElseThrow().syncOnce().sent()).isEqualTo(1);
+            } finally {
+                other.close();
+            }
+
+            robot.type(KeyCode.F5);
+            waitUntil(() -> visible(robot, "#findQuery"));
+            setText(robot, "#findQuery", "karin dahl");
+            click(robot, "#findQuery");
+            robot.type(KeyCode.ENTER);
+            waitForText(robot, "#findSummary", "One patron found, here and in the central register.");
+            assertThat(count("SELECT COUNT(*) FROM patron")).as("not taken before it is opened").isZero();
+            robot.type(KeyCode.ENTER);
+            waitForText(robot, "#patronTitle", "Karin Dahl");
+            assertThat(count("SELECT COUNT(*) FROM patron")).isEqualTo(1);
+            int audited = central.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM audit_event WHERE action = 'PATRON_SEARCH' AND detail LIKE 'by=name;%'")
+                    .mapTo(Integer.class).one());
+            assertThat(audited).as("the central register audits the search too").isEqualTo(1);
+        }
+        robot.type(KeyCode.F5);
+        setText(robot, "#findQuery", "sofie");
+        click(robot, "#findQuery");
+        robot.type(KeyCode.ENTER);
+        waitForText(robot, "#findSummary", "The central register cannot be reached now");
+    }
+}

@@ -51,7 +51,7 @@ public final class DeskContext {
         this.patron.paper(app.carddesk.letter.PaperSize.of(backend.config().paper()));
         this.activate = new app.carddesk.ui.activate.ActivateViewModel(backend.memberships(), background, navigation);
         this.expiring = new ExpiringViewModel(backend.issuing(), background, navigation);
-        this.main = new MainViewModel(locale, navigation, issue);
+        this.main = new MainViewModel(locale, navigation, issue, patron);
         this.find = new app.carddesk.ui.find.FindViewModel(backend.issuing().finder(), background, navigation);
         this.attention = new AttentionViewModel(backend.attention(), backend.issuing(), background, navigation);
         this.views = new ViewLoader(this::controller, locale);

@@ -43,4 +43,23 @@ public final class Navigation {
     public void open(Screen s) {
         screen.set(s);
     }
+
+    /**
+     * What staff are told after a screen closed on its own (a patron unsubscribed): the headline and
+     * the libraries where the patron stays registered.
+     */
+    public record Notice(app.carddesk.domain.Problem headline, java.util.List<app.carddesk.api.Api.Membership> remaining) {
+    }
+
+    private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
+
+    public ObjectProperty<Notice> noticeProperty() {
+        return notice;
+    }
+
+    /** Leaves the current screen for the checklist, telling staff what happened. */
+    public void leaveWith(Notice n) {
+        notice.set(n);
+        screen.set(Screen.ISSUE);
+    }
 }

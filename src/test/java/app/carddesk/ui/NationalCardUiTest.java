@@ -160,7 +160,8 @@ class NationalCardUiTest extends DeskUiTest {
         click(robot, "#unsubscribeButton");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         click(robot, "#confirmGoAhead");
-        waitForText(robot, "#patronSuccess", "stays registered where something remains");
+        waitForText(robot, "#frameNotice", "stays registered where something remains");
+        assertThat(visible(robot, "#cardField")).as("the patron screen closed").isTrue();
         waitForText(robot, "#remaining-DEMO-NO-BGO", "Demo bibliotek Bergen: 0 loan(s), 0 reminder(s), 1 claim(s)");
 
         assertThat(count("SELECT COUNT(*) FROM patron")).as("gone from this desk").isZero();

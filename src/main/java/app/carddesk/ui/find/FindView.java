@@ -44,7 +44,7 @@ public final class FindView {
                 + c.getValue().surname()));
         birthColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(DateInput.format(c.getValue().birthDate())));
         cardColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cardNumber() == null
-                ? messages.get("patron.noCard") : c.getValue().cardNumber()));
+                ? messages.get("card.none") : c.getValue().cardNumber()));
         whereColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(messages.get(
                 "CENTRAL".equals(c.getValue().reason()) ? "find.whereCentral" : "find.whereHere")));
         table.setOnKeyPressed(e -> {

@@ -47,6 +47,9 @@ public final class MainView {
     @FXML private Label syncLabel;
     @FXML private ProgressIndicator busy;
     @FXML private javafx.scene.layout.HBox heldBar;
+    @FXML private javafx.scene.layout.HBox noticeBar;
+    @FXML private javafx.scene.layout.VBox noticeLines;
+    @FXML private Label noticeLabel;
     @FXML private Label heldLabel;
     @FXML private javafx.scene.control.Button continueHeldButton;
 
@@ -68,7 +71,12 @@ public final class MainView {
         screens.put(Screen.ACTIVATE, views.load("activate/Activate.fxml"));
         screens.put(Screen.FIND, views.load("find/Find.fxml"));
         content.getChildren().setAll(screens.values());
-        vm.navigation().screenProperty().addListener((obs, old, s) -> show(s));
+        vm.navigation().screenProperty().addListener((obs, old, s) -> {
+            if (old == Screen.ISSUE && s != Screen.ISSUE) {
+                vm.navigation().noticeProperty().set(null);
+            }
+            show(s);
+        });
         show(vm.navigation().screenProperty().get());
 
         languageBox.getItems().setAll(List.of(Locale.forLanguageTag("da"), Locale.forLanguageTag("nb"),
@@ -106,6 +114,10 @@ public final class MainView {
                 button.fire();
             }
         });
+        noticeBar.visibleProperty().bind(vm.navigation().noticeProperty().isNotNull());
+        noticeBar.managedProperty().bind(noticeBar.visibleProperty());
+        vm.navigation().noticeProperty().addListener((obs, old, n) -> showNotice(n));
+        showNotice(vm.navigation().noticeProperty().get());
         heldBar.visibleProperty().bind(vm.heldScan.isNotNull());
         heldBar.managedProperty().bind(heldBar.visibleProperty());
         heldLabel.textProperty().bind(vm.heldScan.map(card -> views.messages().get("scan.held", card)).orElse(""));
@@ -142,6 +154,28 @@ public final class MainView {
         attentionButton.setSelected(s == Screen.ATTENTION);
         activateButton.setSelected(s == Screen.ACTIVATE);
         findButton.setSelected(s == Screen.FIND);
+    }
+
+    /** The notice a closed screen left, with one line per library where the patron stays. */
+    private void showNotice(app.carddesk.ui.Navigation.Notice n) {
+        noticeLines.getChildren().setAll(noticeLabel);
+        if (n == null) {
+            noticeLabel.setText("");
+            return;
+        }
+        var m = views.messages();
+        noticeLabel.setText(m.text(n.headline()));
+        for (app.carddesk.api.Api.Membership l : n.remaining()) {
+            Label line = new Label(m.get("unsubscribe.standing", l.libraryName(), l.loans(), l.reminders(), l.claims()));
+            line.setId("remaining-" + l.library());
+            line.getStyleClass().add("warning");
+            noticeLines.getChildren().add(line);
+        }
+    }
+
+    @FXML
+    private void dismissNotice() {
+        vm.navigation().noticeProperty().set(null);
     }
 
     @FXML

@@ -24,10 +24,14 @@ public final class MainViewModel {
     private final Navigation navigation;
     private final IssueCardViewModel issue;
 
-    public MainViewModel(ObjectProperty<Locale> locale, Navigation navigation, IssueCardViewModel issue) {
+    private final app.carddesk.ui.patron.PatronViewModel patron;
+
+    public MainViewModel(ObjectProperty<Locale> locale, Navigation navigation, IssueCardViewModel issue,
+                         app.carddesk.ui.patron.PatronViewModel patron) {
         this.locale = locale;
         this.navigation = navigation;
         this.issue = issue;
+        this.patron = patron;
     }
 
     public Navigation navigation() {
@@ -41,7 +45,9 @@ public final class MainViewModel {
 
     /** A card was scanned: start the checklist with it, unless that would lose unsaved work. */
     public void scanned(String text) {
-        if (issue.dirty.get()) {
+        if (navigation.screenProperty().get() == Navigation.Screen.PATRON && patron.takesScan()) {
+            patron.newCardScanned(text);
+        } else if (issue.dirty.get()) {
             pendingScan.set(text);
         } else {
             startWith(text);

@@ -34,7 +34,7 @@ public final class PatronView {
     @FXML private Button registerIdButton, saveButton;
     @FXML private VBox conversionBox, destroyBox, servicesBox;
     @FXML private CheckBox cardCut, mergedCardCut;
-    @FXML private VBox mergeBox, remainingBox, librariesBox;
+    @FXML private VBox mergeBox, librariesBox;
     @FXML private javafx.scene.layout.HBox standingBox;
     @FXML private TextField loansField, remindersField, claimsField;
     @FXML private Label standingProblem;
@@ -44,6 +44,10 @@ public final class PatronView {
     @FXML private javafx.scene.control.RadioButton keepThisRadio, keepOtherRadio;
     @FXML private javafx.scene.control.ComboBox<PickupLibrary> pickupBox;
     @FXML private javafx.scene.control.ScrollPane scroller;
+    @FXML private TextField emailField, phoneField, addressField, postalCodeField, cityField, countryField, newCardField;
+    @FXML private Label contactProblem, addressFromRegister, newCardProblem, newCardReasonLabel;
+    @FXML private VBox relativesBox, newCardBox, newCardReasonBox;
+    @FXML private javafx.scene.control.RadioButton lostRadio, replacedRadio;
     @FXML private Label emailRowLabel, currentEmail, phoneRowLabel, currentPhone, differencesText, mergeDifferencesText;
     @FXML private CheckBox keepEmailBox, keepPhoneBox, samePersonBox, mergeSamePersonBox;
 
@@ -63,6 +67,10 @@ public final class PatronView {
             vm.fetchOrSave();
         });
         app.carddesk.ui.Scrolling.followFocus(scroller);
+        bindContact();
+        bindNewCard();
+        vm.relatives.addListener((javafx.collections.ListChangeListener<app.carddesk.issuing.PatronSummary>) c ->
+                showRelatives());
         message.textProperty().addListener((obs, old, text) -> {
             if (text != null && !text.isEmpty()) {
                 app.carddesk.ui.Scrolling.reveal(message);
@@ -135,18 +143,85 @@ public final class PatronView {
                 librariesBox.getChildren().add(line);
             }
         });
-        vm.remaining.addListener((javafx.collections.ListChangeListener<app.carddesk.api.Api.Membership>) c -> {
-            remainingBox.getChildren().clear();
-            for (app.carddesk.api.Api.Membership m : vm.remaining) {
-                Label line = new Label(messages.get("unsubscribe.standing", m.libraryName(), m.loans(), m.reminders(),
-                        m.claims()));
-                line.setId("remaining-" + m.library());
-                line.getStyleClass().add("warning");
-                remainingBox.getChildren().add(line);
-            }
-        });
         vm.keepThisCard.addListener((obs, old, v) -> showMerge(vm.mergeWith.get()));
         show(vm.patron.get());
+    }
+
+    private void bindContact() {
+        emailField.textProperty().bindBidirectional(vm.email);
+        phoneField.textProperty().bindBidirectional(vm.phone);
+        addressField.textProperty().bindBidirectional(vm.addressLine);
+        postalCodeField.textProperty().bindBidirectional(vm.postalCode);
+        cityField.textProperty().bindBidirectional(vm.city);
+        countryField.textProperty().bindBidirectional(vm.country);
+        for (TextField f : new TextField[] {addressField, postalCodeField, cityField, countryField}) {
+            f.editableProperty().bind(vm.addressEditable);
+        }
+        visible(addressFromRegister, vm.addressEditable.not().and(vm.patron.isNotNull()));
+        ProblemDisplay.bind(vm.contactProblem, contactProblem, emailField, messages);
+        for (TextField f : new TextField[] {emailField, phoneField, addressField, postalCodeField, cityField,
+            countryField}) {
+            f.setOnAction(e -> vm.saveContact());
+        }
+    }
+
+    private void bindNewCard() {
+        app.carddesk.ui.scan.ScannerInput.markCardField(newCardField);
+        newCardField.textProperty().bindBidirectional(vm.newCardText);
+        newCardField.setOnAction(e -> vm.issueNewCard());
+        javafx.scene.control.ToggleGroup reasons = new javafx.scene.control.ToggleGroup();
+        lostRadio.setToggleGroup(reasons);
+        replacedRadio.setToggleGroup(reasons);
+        reasons.selectedToggleProperty().addListener((obs, old, t) -> vm.newCardReason.set(
+                t == lostRadio ? app.carddesk.issuing.IssuingService.CardReplacement.LOST
+                        : t == replacedRadio ? app.carddesk.issuing.IssuingService.CardReplacement.REPLACED : null));
+        vm.newCardReason.addListener((obs, old, r) -> {
+            if (r == null) {
+                reasons.selectToggle(null);
+            }
+        });
+        visible(newCardBox, vm.newCardOpen);
+        visible(newCardReasonBox, vm.patron.map(p -> p.cardNumber() != null).orElse(false));
+        newCardReasonLabel.textProperty().bind(vm.patron.map(p -> p.cardNumber() == null ? ""
+                : messages.get("newCard.reason", p.cardNumber())).orElse(""));
+        ProblemDisplay.bind(vm.newCardProblem, newCardProblem, newCardField, messages);
+        vm.newCardOpen.addListener((obs, was, open) -> {
+            if (open) {
+                newCardField.requestFocus();
+            }
+        });
+    }
+
+    /** The patron's guardians and the children they are guardian of, one line each. */
+    private void showRelatives() {
+        relativesBox.getChildren().clear();
+        for (app.carddesk.issuing.PatronSummary r : vm.relatives) {
+            Label line = new Label(messages.get("GUARDIAN".equals(r.reason()) ? "relatives.guardian"
+                    : "relatives.child", r.givenName(), r.surname(), r.cardNumber() == null
+                    ? messages.get("card.none") : r.cardNumber()));
+            line.setId("relative-" + r.reason() + "-" + r.surname());
+            relativesBox.getChildren().add(line);
+        }
+    }
+
+    @FXML
+    private void saveContact() {
+        vm.saveContact();
+    }
+
+    @FXML
+    private void startNewCard() {
+        vm.startNewCard();
+    }
+
+    @FXML
+    private void cancelNewCard() {
+        vm.cancelNewCard();
+    }
+
+    @FXML
+    private void issueNewCard() {
+        vm.issueNewCard();
     }
 
     /** Marks what differs between this record and the other person, and says it in words. */

@@ -14,6 +14,7 @@ import app.carddesk.issuing.FetchResult;
 import app.carddesk.issuing.IssuingService;
 import app.carddesk.ui.Navigation;
 import app.carddesk.ui.background.BackgroundWork;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javafx.beans.binding.Bindings;
@@ -75,9 +76,6 @@ public final class PatronViewModel {
     public final BooleanBinding canRegisterNationalId = Bindings.createBooleanBinding(
             () -> patron.get() != null && IdentityTransitions.canMoveOn(patron.get().identity()), patron);
 
-    /** After unsubscribing: the libraries where the patron stays, with what remains there. */
-    public final javafx.collections.ObservableList<app.carddesk.api.Api.Membership> remaining =
-            javafx.collections.FXCollections.observableArrayList();
 
     /** The libraries the patron belongs to (from the central register), with what remains at each. */
     public final javafx.collections.ObservableList<app.carddesk.api.Api.Membership> libraries =
@@ -88,6 +86,26 @@ public final class PatronViewModel {
     public final StringProperty reminders = new SimpleStringProperty("0");
     public final StringProperty claims = new SimpleStringProperty("0");
     public final ObjectProperty<Problem> standingProblem = new SimpleObjectProperty<>();
+
+    /** The "New card" panel is open and waits for a blank card (scanned or typed). */
+    public final BooleanProperty newCardOpen = new SimpleBooleanProperty(false);
+    public final StringProperty newCardText = new SimpleStringProperty("");
+    public final ObjectProperty<IssuingService.CardReplacement> newCardReason = new SimpleObjectProperty<>();
+    public final ObjectProperty<Problem> newCardProblem = new SimpleObjectProperty<>();
+
+    /** Contact data as staff may edit it; the address only where it does not come from the national register. */
+    public final StringProperty email = new SimpleStringProperty("");
+    public final StringProperty phone = new SimpleStringProperty("");
+    public final StringProperty addressLine = new SimpleStringProperty("");
+    public final StringProperty postalCode = new SimpleStringProperty("");
+    public final StringProperty city = new SimpleStringProperty("");
+    public final StringProperty country = new SimpleStringProperty("");
+    public final BooleanProperty addressEditable = new SimpleBooleanProperty(true);
+    public final ObjectProperty<Problem> contactProblem = new SimpleObjectProperty<>();
+
+    /** The patron's guardians and the children they are guardian of. */
+    public final javafx.collections.ObservableList<app.carddesk.issuing.PatronSummary> relatives =
+            javafx.collections.FXCollections.observableArrayList();
 
     private final IssuingService service;
     private final app.carddesk.issuing.MembershipService memberships;
@@ -108,7 +126,8 @@ public final class PatronViewModel {
     }
 
     public void load(UUID id) {
-        remaining.clear();
+        newCardOpen.set(false);
+        relatives.clear();
         closeConversion();
         message.set(null);
         success.set(null);
@@ -133,6 +152,20 @@ public final class PatronViewModel {
                 service.today()));
         pickup.set(service.profile().pickupLibraries().stream().filter(l -> l.code().equals(p.pickupLibraryCode()))
                 .findFirst().orElse(null));
+        email.set(p.email() == null ? "" : p.email());
+        phone.set(p.phone() == null ? "" : p.phone());
+        addressLine.set(p.address() == null ? "" : p.address().line());
+        postalCode.set(p.address() == null ? "" : p.address().postalCode());
+        city.set(p.address() == null ? "" : p.address().city());
+        country.set(p.address() == null || p.address().country() == null ? "" : p.address().country());
+        addressEditable.set(p.registrationKind() != app.carddesk.domain.RegistrationKind.NATIONAL_ID);
+        contactProblem.set(null);
+        UUID id = p.id();
+        background.submit(() -> service.relatives(id), found -> {
+            if (patron.get() != null && patron.get().id().equals(id)) {
+                relatives.setAll(found);
+            }
+        }, this::failed);
         loadLibraries(p.id());
         fees.set(MinorUnits.format(p.feesOwedMinor()));
         printCredit.set(MinorUnits.format(p.printCreditMinor()));
@@ -166,6 +199,66 @@ public final class PatronViewModel {
                 message.set(problem.get());
             } else {
                 reloaded(id, Problem.of("patron.pickupSaved"));
+            }
+        }, this::failed);
+    }
+
+    /** Saves e-mail, phone and (for patrons without a national ID) the contact address. */
+    public void saveContact() {
+        Patron p = patron.get();
+        if (p == null) {
+            return;
+        }
+        contactProblem.set(null);
+        app.carddesk.domain.Address address = new app.carddesk.domain.Address(addressLine.get(), postalCode.get(),
+                city.get(), country.get());
+        background.submit(() -> service.changeContact(p.id(), email.get(), phone.get(), address), problem -> {
+            contactProblem.set(problem.orElse(null));
+            if (problem.isEmpty()) {
+                reloaded(p.id(), Problem.of("contact.saved"));
+            }
+        }, this::failed);
+    }
+
+    /** Opens the panel that gives the patron a new card; a patron with a card must say why. */
+    public void startNewCard() {
+        closeConversion();
+        newCardText.set("");
+        newCardReason.set(null);
+        newCardProblem.set(null);
+        newCardOpen.set(true);
+    }
+
+    public void cancelNewCard() {
+        newCardOpen.set(false);
+        newCardProblem.set(null);
+    }
+
+    /** A card scanned while the panel is open is the new card. */
+    public boolean takesScan() {
+        return newCardOpen.get() && patron.get() != null;
+    }
+
+    public void newCardScanned(String text) {
+        newCardText.set(text);
+        issueNewCard();
+    }
+
+    public void issueNewCard() {
+        Patron p = patron.get();
+        if (p == null) {
+            return;
+        }
+        String text = newCardText.get();
+        IssuingService.CardReplacement reason = newCardReason.get();
+        String old = p.cardNumber();
+        background.submit(() -> service.issueNewCard(p.id(), text, reason), problem -> {
+            newCardProblem.set(problem.orElse(null));
+            if (problem.isEmpty()) {
+                newCardOpen.set(false);
+                String issued = app.carddesk.domain.CardNumberPolicy.normalise(text);
+                reloaded(p.id(), old == null ? Problem.of("newCard.done", issued)
+                        : Problem.of("newCard.doneRetired", issued, old));
             }
         }, this::failed);
     }
@@ -330,13 +423,11 @@ public final class PatronViewModel {
                 message.set(result.problem());
                 return;
             }
-            remaining.setAll(result.remaining());
-            if (result.deleted()) {
-                success.set(Problem.of("unsubscribe.deleted", p.cardNumber() == null ? "" : p.cardNumber()));
-            } else {
-                success.set(Problem.of("unsubscribe.remaining"));
-            }
-            background.submit(() -> service.patron(p.id()), now -> patron.set(now.orElse(null)), this::failed);
+            // The patron is gone from this desk either way: the screen closes and says what became of them.
+            navigation.leaveWith(new Navigation.Notice(result.deleted()
+                    ? Problem.of("unsubscribe.deleted", p.cardNumber() == null ? "" : p.cardNumber())
+                    : Problem.of("unsubscribe.remaining"), List.copyOf(result.remaining())));
+            patron.set(null);
         }, this::failed);
     }
 

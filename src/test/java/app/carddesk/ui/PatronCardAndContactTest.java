@@ -1,0 +1,109 @@
+package app.carddesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.domain.Address;
+import app.carddesk.domain.PinDelivery;
+import app.carddesk.domain.RegistrationKind;
+import app.carddesk.issuing.FetchResult;
+import app.carddesk.issuing.GuardianChoice;
+import app.carddesk.issuing.IssueOutcome;
+import app.carddesk.issuing.IssueRequest;
+import app.carddesk.issuing.PatronDetails;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The patron screen: a new card for a patron with none or a lost one, contact data, guardians. */
+class PatronCardAndContactTest extends DeskUiTest {
+
+    private void openByName(FxRobot robot, String name) {
+        robot.type(KeyCode.F5);
+        waitUntil(() -> visible(robot, "#findQuery"));
+        setText(robot, "#findQuery", name);
+        click(robot, "#findQuery");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#findTable").queryTableView().isFocused());
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> visible(robot, "#patronTitle"));
+    }
+
+    @Test
+    void aPatronWhoseTemporaryCardWasDestroyedGetsANewOneByScanning(FxRobot robot) {
+        UUID id = issueDirectly("409900700", "Hassan", "Amira", LocalDate.of(2001, 6, 30), null,
+                RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        var issuing = backend.issuing();
+        var master = ((FetchResult.Found) issuing.fetch(issuing.checkIdentity("3006014002").value())).person();
+        assertThat(issuing.registerNationalId(id, master)).isEmpty();
+
+        openByName(robot, "amira hassan");
+        waitForText(robot, "#fact-card", "none");
+        click(robot, "#newCardButton");
+        waitUntil(() -> visible(robot, "#newCardField"));
+        assertThat(visible(robot, "#newCardLost")).as("nothing to replace").isFalse();
+        scan(robot, "409900701");
+        waitForText(robot, "#patronSuccess", "Card 409900701 is issued to the patron.");
+        waitForText(robot, "#fact-card", "409900701");
+        assertThat(count("SELECT COUNT(*) FROM card WHERE number = '409900701' AND status = 'ISSUED' "
+                + "AND patron_id = ?", id)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE patron_id = ? AND kind = 'PATRON_UPDATED'", id))
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE patron_id = ? AND action = 'CARD_ISSUED'", id))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aLostCardIsRetiredAsLostWhenTheNewOneIsIssued(FxRobot robot) {
+        UUID id = issueDirectly("409900710", "Berg", "Ole", LocalDate.of(1980, 5, 6), null,
+                RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        scan(robot, "409900710");
+        waitForText(robot, "#patronTitle", "Ole Berg");
+        click(robot, "#newCardButton");
+        waitUntil(() -> visible(robot, "#newCardField"));
+        scan(robot, "409900711");
+        waitForText(robot, "#newCardProblem", "Say why card 409900710 is replaced");
+        assertThat(count("SELECT COUNT(*) FROM card WHERE number = '409900711'")).isZero();
+        click(robot, "#newCardLost");
+        click(robot, "#newCardIssue");
+        waitForText(robot, "#patronSuccess", "Card 409900711 is issued to the patron; card 409900710 is retired");
+        assertThat(patronRowCard(id)).isEqualTo("409900711");
+        assertThat(count("SELECT COUNT(*) FROM card WHERE number = '409900710' AND retired_reason = 'LOST'"))
+                .isEqualTo(1);
+        scan(robot, "409900710");
+        waitForText(robot, "#cardProblem", "can never be issued again");
+    }
+
+    @Test
+    void contactDataAreEditedWithTheChecksOfTheChecklistAndGuardiansAreListed(FxRobot robot) {
+        var issuing = backend.issuing();
+        UUID child = ((IssueOutcome.Issued) issuing.issue(new IssueRequest(issuing.profile().cardNumberPolicy()
+                .check("409900720").value(), RegistrationKind.EXPECTS_NATIONAL_ID, null, new PatronDetails("Demir",
+                "Ada", TODAY.minusYears(9), null, "", new Address("Vej 1", "1000", "København K", "")), null,
+                PinDelivery.OWN_PIN, "4826", true, "PUBLIC", "KB-SK", "en", new GuardianChoice(null,
+                new PatronDetails("Demir", "Elif", LocalDate.of(1980, 1, 1), null, "", null), Instant.now()))))
+                .patronId();
+        scan(robot, "409900720");
+        waitForText(robot, "#patronTitle", "Ada Demir");
+        waitForText(robot, "#relative-GUARDIAN-Demir", "Guardian: Elif Demir");
+
+        setText(robot, "#patronEmail", "ada.demir@");
+        click(robot, "#saveContact");
+        waitForText(robot, "#contactProblem", "e-mail");
+        setText(robot, "#patronEmail", "ada.demir@example.org");
+        setText(robot, "#patronPostalCode", "100");
+        click(robot, "#saveContact");
+        waitForText(robot, "#contactProblem", "A Danish postal code has 4 digits");
+        setText(robot, "#patronPostalCode", "2100");
+        click(robot, "#saveContact");
+        waitForText(robot, "#patronSuccess", "The contact data are saved.");
+        assertThat(patronRow("id", child)).containsEntry("email", "ada.demir@example.org")
+                .containsEntry("postal_code", "2100");
+    }
+
+    private String patronRowCard(UUID id) {
+        return (String) patronRow("id", id).get("card_number");
+    }
+}

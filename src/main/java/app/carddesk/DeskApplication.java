@@ -37,8 +37,9 @@ public final class DeskApplication extends Application {
         Label opening = new Label(messages.get("startup.opening"));
         VBox splash = new VBox(12, new ProgressIndicator(), opening);
         splash.setAlignment(Pos.CENTER);
-        Scene scene = new Scene(splash, 1180, 760);
+        Scene scene = new Scene(splash);
         stage.setScene(scene);
+        app.carddesk.ui.WindowPlacement.place(stage, app.carddesk.ui.DeskPreferences.in(config.dataDir()));
         stage.setTitle(messages.get("app.title"));
         var icon = DeskApplication.class.getResourceAsStream("/app/carddesk/ui/CardDesk.png");
         if (icon != null) {

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public record DeskBackend(DeskConfig config, Database database, LibraryProfile profile, IssuingService issuing,
                           app.carddesk.issuing.MembershipService memberships, Optional<SyncService> sync, Optional<AttentionService> attention,
-                          Optional<ScheduledExecutorService> syncTimer)
+                          Optional<app.carddesk.sync.SyncTimer> syncTimer)
         implements AutoCloseable {
 
     /** Thrown when the configured library profile is not in the store. */
@@ -63,14 +63,14 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Database db = Database.open(config.dataDir());
+        Database db = Database.openFor(config.dataDir(), config.profile());
         try {
             ProfileRepository profiles = new ProfileRepository(db.jdbi());
             LibraryProfile profile = profiles.load(config.profile()).orElseThrow(
                     () -> new UnknownProfileException(config.profile(), String.join(", ", profiles.codes())));
             WorkstationStaff staff = WorkstationStaff.fromSystem();
             if (!config.hasCentral()) {
-                JdbiPatronStore store = new JdbiPatronStore(db.jdbi(), clock);
+                JdbiPatronStore store = new JdbiPatronStore(db, clock);
                 IssuingService issuing = new IssuingService(profile, store,
                         StandInPopulationRegister.withBundledFixture(), new Argon2PinHasher(), staff, clock);
                 return new DeskBackend(config, db, profile, issuing, new app.carddesk.issuing.MembershipService(profile,
@@ -81,7 +81,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
                     Json.mapper(), Duration.ofSeconds(2));
             JdbiSyncLedger ledger = new JdbiSyncLedger(db.jdbi(), clock, staff.workstation());
             SyncService sync = new SyncService(client, ledger, Json.mapper(), clock);
-            JdbiPatronStore store = new JdbiPatronStore(db.jdbi(), clock);
+            JdbiPatronStore store = new JdbiPatronStore(db, clock);
             IssuingService issuing = new IssuingService(profile, store,
                     new CentralPopulationRegister(client), new Argon2PinHasher(), staff, clock, sync);
             app.carddesk.issuing.MembershipService memberships = new app.carddesk.issuing.MembershipService(profile,
@@ -102,42 +102,21 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
         if (sync.isEmpty() || syncTimer.isPresent()) {
             return this;
         }
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        SyncService service = sync.get();
-        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
-        Runnable[] round = new Runnable[1];
-        round[0] = () -> {
-            boolean ok;
-            try {
-                ok = service.syncOnce().state() == app.carddesk.sync.SyncStatus.State.ONLINE;
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(DeskBackend.class).warn("Sync round failed: {}", e.getClass().getName());
-                ok = false;
-            }
-            int failed = ok ? 0 : failures.incrementAndGet();
-            if (ok) {
-                failures.set(0);
-            }
-            if (!timer.isShutdown()) {
-                timer.schedule(round[0], app.carddesk.sync.Backoff.nextDelaySeconds(config.syncSeconds(), failed),
-                        TimeUnit.SECONDS);
-            }
-        };
-        timer.schedule(round[0], 1, TimeUnit.SECONDS);
+        app.carddesk.sync.SyncTimer timer = new app.carddesk.sync.SyncTimer(sync.get(), config.syncSeconds()).start();
+        // A change made at the desk is sent at once, and the status bar shows it waiting meanwhile.
+        database.onChangeQueued(timer::now);
         return new DeskBackend(config, database, profile, issuing, memberships, sync, attention,
                 Optional.of(timer));
     }
 
+    /** Runs a sync round now ("Sync now" in the status bar); nothing without a central register. */
+    public void syncNow() {
+        syncTimer.ifPresent(app.carddesk.sync.SyncTimer::now);
+    }
+
     @Override
     public void close() {
-        syncTimer.ifPresent(t -> {
-            t.shutdown();
-            try {
-                t.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        syncTimer.ifPresent(app.carddesk.sync.SyncTimer::close);
         database.close();
     }
 }

@@ -36,12 +36,16 @@ public final class DeskContext {
     private final AttentionViewModel attention;
     private final app.carddesk.ui.activate.ActivateViewModel activate;
     private final ViewLoader views;
+    private final app.carddesk.ui.DeskPreferences preferences;
     private final app.carddesk.ui.find.FindViewModel find;
 
     public DeskContext(DeskBackend backend, BackgroundWork background) {
         this.backend = backend;
         this.background = background;
         this.locale = new SimpleObjectProperty<>(backend.config().language());
+        this.preferences = app.carddesk.ui.DeskPreferences.in(backend.config().dataDir());
+        // The language chosen is the language of the next start too.
+        locale.addListener((obs, old, l) -> preferences.put("language", l.getLanguage()));
         this.issue = new IssueCardViewModel(backend.issuing(), background, navigation);
         this.issue.letterLanguage.set(locale.get());
         this.issue.letterSettings(new app.carddesk.letter.LetterSettings(
@@ -55,6 +59,7 @@ public final class DeskContext {
         this.find = new app.carddesk.ui.find.FindViewModel(backend.issuing().finder(), background, navigation);
         this.attention = new AttentionViewModel(backend.attention(), backend.issuing(), background, navigation);
         this.views = new ViewLoader(this::controller, locale);
+        main.onSyncNow(backend::syncNow);
         backend.sync().ifPresent(sync -> {
             // The sync reports from its own thread; the status bar is changed on the JavaFX thread.
             sync.onStatus(status -> Platform.runLater(() -> main.syncStatus.set(status)));
@@ -67,10 +72,10 @@ public final class DeskContext {
             return new MainView(main, views, background, backend.profile(), backend.config().dataDir());
         }
         if (type == IssueCardView.class) {
-            return new IssueCardView(issue, views.messages());
+            return new IssueCardView(issue, views.messages(), preferences);
         }
         if (type == PatronView.class) {
-            return new PatronView(patron, backend.profile(), views.messages());
+            return new PatronView(patron, backend.profile(), views.messages(), preferences);
         }
         if (type == AttentionView.class) {
             return new AttentionView(attention, views.messages());
@@ -97,6 +102,10 @@ public final class DeskContext {
 
     public IssueCardViewModel issue() {
         return issue;
+    }
+
+    public app.carddesk.ui.DeskPreferences preferences() {
+        return preferences;
     }
 
     public DeskBackend backend() {

@@ -37,13 +37,74 @@ public final class Database implements AutoCloseable {
      * schema up to date.
      */
     public static Database open(Path folder) {
-        Path file = folder.resolve("carddesk");
+        return open(folder, "carddesk");
+    }
+
+    /**
+     * Opens the register of one library profile: {@code carddesk} when that profile owns it (or it
+     * is new, or every card in it is one of the profile's), else {@code carddesk-PROFILE} of its own.
+     * A desk switched to another profile thus never sees, nor sends, the first library's patrons.
+     */
+    public static Database openFor(Path folder, String profile) {
+        Database main = open(folder, "carddesk");
+        if (main.ownedBy(profile)) {
+            return main;
+        }
+        main.close();
+        Database own = open(folder, "carddesk-" + profile.replaceAll("[^A-Za-z0-9_-]", "_"));
+        if (!own.ownedBy(profile)) {
+            own.close();
+            throw new IllegalStateException("register for " + profile + " belongs to another profile");
+        }
+        LOG.info("Profile {} has a register of its own: {}", profile, own.file().getFileName());
+        return own;
+    }
+
+    /** Claims an unclaimed register for {@code profile} when nothing in it belongs to another library. */
+    private boolean ownedBy(String profile) {
+        return jdbi.inTransaction(h -> {
+            java.util.Optional<String> owner = h.createQuery("SELECT profile_code FROM register_owner")
+                    .mapTo(String.class).findFirst();
+            if (owner.isPresent()) {
+                return owner.get().equals(profile);
+            }
+            if (h.createQuery("SELECT COUNT(*) FROM library_profile WHERE code = :p").bind("p", profile)
+                    .mapTo(Long.class).one() == 0) {
+                // An unknown profile claims nothing: the desk says so and stops.
+                return true;
+            }
+            long foreign = h.createQuery("""
+                    SELECT COUNT(*) FROM card c WHERE NOT EXISTS (SELECT 1 FROM card_series s
+                     WHERE s.profile_code = :p AND c.number LIKE s.prefix || '%'
+                       AND LENGTH(c.number) BETWEEN LENGTH(s.prefix) + s.digits AND LENGTH(s.prefix) + s.digits + 1)""")
+                    .bind("p", profile).mapTo(Long.class).one();
+            if (foreign > 0) {
+                return false;
+            }
+            h.execute("INSERT INTO register_owner (profile_code) VALUES (?)", profile);
+            return true;
+        });
+    }
+
+    private static Database open(Path folder, String name) {
+        Path file = folder.resolve(name);
         String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "carddesk", "");
         pool.setMaxConnections(8);
         Flyway.configure().dataSource(pool).locations("classpath:db/desk").load().migrate();
         LOG.info("Desk store open at {}", file.toAbsolutePath());
         return new Database(file, url, pool);
+    }
+
+    private final java.util.List<Runnable> queuedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Called after a transaction that queued changes for the central register has committed. */
+    public void onChangeQueued(Runnable listener) {
+        queuedListeners.add(listener);
+    }
+
+    void changeQueued() {
+        queuedListeners.forEach(Runnable::run);
     }
 
     public Jdbi jdbi() {

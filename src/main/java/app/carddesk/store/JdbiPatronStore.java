@@ -37,9 +37,21 @@ public final class JdbiPatronStore implements PatronStore {
     private final Jdbi jdbi;
     private final Clock clock;
 
+    private final Runnable queued;
+
     public JdbiPatronStore(Jdbi jdbi, Clock clock) {
+        this(jdbi, clock, () -> { });
+    }
+
+    /** A store that tells {@code database} whenever a change was queued for the central register. */
+    public JdbiPatronStore(Database database, Clock clock) {
+        this(database.jdbi(), clock, database::changeQueued);
+    }
+
+    private JdbiPatronStore(Jdbi jdbi, Clock clock, Runnable queued) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.queued = queued;
     }
 
     @Override
@@ -349,6 +361,9 @@ public final class JdbiPatronStore implements PatronStore {
         OutboxDao out = h.attach(OutboxDao.class);
         Instant now = clock.instant();
         outbox.forEach(e -> out.append(e, now));
+        if (!outbox.isEmpty()) {
+            h.afterCommit(queued);
+        }
     }
 
     /** A unique index caught what another desk did between our check and our write. */

@@ -65,7 +65,8 @@ public record DeskConfig(Path dataDir, String profile, Locale language, String c
             seconds = 15;
         }
         return new DeskConfig(dataDir, setting(PROFILE, file, "DEMO-DK"),
-                supported(setting(LANGUAGE, file, Locale.getDefault().getLanguage())),
+                supported(setting(LANGUAGE, file, DeskPreferences.in(dataDir).get("language")
+                        .orElse(Locale.getDefault().getLanguage()))),
                 setting(CENTRAL_URL, file, ""), setting(CENTRAL_TOKEN, file, "demo-workstation-token"), seconds,
                 setting(PAPER, file, "A4"));
     }

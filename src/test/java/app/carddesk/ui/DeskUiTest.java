@@ -69,6 +69,9 @@ abstract class DeskUiTest {
     private void start(Stage stage) {
         this.stage = stage;
         backend = DeskBackend.open(config(dataDir), CLOCK);
+        if (syncing()) {
+            backend = backend.startSyncing();
+        }
         background = new FxBackgroundWork();
         context = new DeskContext(backend, background);
         Scene scene = new Scene(new Pane(), 1180, 800);
@@ -82,6 +85,11 @@ abstract class DeskUiTest {
 
     String profile() {
         return "DEMO-DK";
+    }
+
+    /** Whether the desk syncs on its own timer, as the installed desk does (tests sync by hand otherwise). */
+    boolean syncing() {
+        return false;
     }
 
     DeskConfig config(Path dir) {

@@ -164,7 +164,7 @@ class PatronScreensTest extends DeskUiTest {
         click(robot, "#deleteExpired");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         click(robot, "#confirmGoAhead");
-        waitForText(robot, "#expiringMessage", "1 expired patron(s) deleted");
+        waitForText(robot, "#expiringMessage", "One expired patron deleted");
         waitUntil(() -> robot.lookup("#expiringTable").queryAs(TableView.class).getItems().size() == 1);
         assertThat(count("SELECT COUNT(*) FROM patron WHERE id = ?", paid)).isZero();
         assertThat(count("SELECT COUNT(*) FROM patron WHERE id = ?", owing)).isEqualTo(1);

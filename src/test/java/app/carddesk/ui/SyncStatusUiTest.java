@@ -39,7 +39,7 @@ class SyncStatusUiTest extends DeskUiTest {
         issueDirectly("409900300", "Berg", "Ole", LocalDate.of(1980, 5, 6), null,
                 RegistrationKind.EXPECTS_NATIONAL_ID, null);
         backend.sync().orElseThrow().syncOnce();
-        waitForText(robot, "#syncLabel", "unreachable: 1 change(s) waiting since");
+        waitForText(robot, "#syncLabel", "unreachable: one change waiting since");
 
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_TOKEN", TOKEN,
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"));
@@ -73,7 +73,7 @@ class SyncStatusUiTest extends DeskUiTest {
                 other.close();
             }
             assertThat(backend.sync().orElseThrow().syncOnce().refused()).isEqualTo(1);
-            waitForText(robot, "#syncLabel", "1 change(s) need attention");
+            waitForText(robot, "#syncLabel", "One change needs attention");
 
             robot.type(javafx.scene.input.KeyCode.F4);
             waitUntil(() -> robot.lookup("#attentionTable").queryTableView().getItems().size() == 1);

@@ -38,6 +38,7 @@ public final class AttentionView {
     @FXML
     private void initialize() {
         table.setItems(vm.rows);
+        app.carddesk.ui.Tables.fitHeaders(table);
         column(whenColumn, r -> WHEN.format(r.problem().createdAt()));
         column(patronColumn, Row::patron);
         column(whatColumn, r -> {

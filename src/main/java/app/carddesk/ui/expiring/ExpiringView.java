@@ -38,6 +38,8 @@ public final class ExpiringView {
     @FXML
     private void initialize() {
         table.setItems(vm.rows);
+        app.carddesk.ui.Tables.fitHeaders(table);
+        app.carddesk.ui.Tables.fitHeaders(reRegisterTable);
         column(cardColumn, Row::cardNumber);
         column(nameColumn, Row::name);
         column(expiredColumn, r -> DateInput.format(r.expiredOn()));

@@ -40,6 +40,7 @@ public final class FindView {
         ProblemDisplay.bind(vm.problem, problem, queryField, messages);
         summary.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.summary.get()), vm.summary));
         table.setItems(vm.results);
+        app.carddesk.ui.Tables.fitHeaders(table);
         nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().givenName() + " "
                 + c.getValue().surname()));
         birthColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(DateInput.format(c.getValue().birthDate())));

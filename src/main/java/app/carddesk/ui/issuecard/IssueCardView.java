@@ -70,14 +70,22 @@ public final class IssueCardView {
     @FXML private GridPane guardianGrid;
     @FXML private CheckBox guardianConsentBox;
 
-    public IssueCardView(IssueCardViewModel vm, Messages messages) {
+    @FXML private Label cardBadge;
+    @FXML private javafx.scene.control.ScrollPane stepScroller;
+    @FXML private Button registerLaterButton;
+
+    private final app.carddesk.ui.DeskPreferences preferences;
+
+    public IssueCardView(IssueCardViewModel vm, Messages messages, app.carddesk.ui.DeskPreferences preferences) {
         this.vm = vm;
         this.messages = messages;
+        this.preferences = preferences;
     }
 
     @FXML
     private void initialize() {
         bindSteps();
+        app.carddesk.ui.Scrolling.followFocus(stepScroller);
         ScannerInput.markCardField(cardField);
         cardField.textProperty().bindBidirectional(vm.cardText);
         ProblemDisplay.bind(vm.cardProblem, cardProblem, cardField, messages);
@@ -92,7 +100,12 @@ public final class IssueCardView {
                 Platform.runLater(cardField::selectAll);
             }
         });
+        // The card being issued stays in sight on every step.
+        cardBadge.textProperty().bind(vm.card.map(c -> messages.get("checklist.card", c.value())).orElse(""));
+        cardBadge.visibleProperty().bind(vm.card.isNotNull().and(vm.step.isNotEqualTo(Step.CARD)));
         bindIdentity();
+        registerLaterButton.visibleProperty().bind(vm.registerLaterOffered);
+        registerLaterButton.managedProperty().bind(vm.registerLaterOffered);
         bindDetails();
         bindPin();
         bindChoices();
@@ -105,14 +118,46 @@ public final class IssueCardView {
         nextButton.textProperty().bind(Bindings.createStringBinding(() -> messages.get(
                 vm.step.get() == Step.HANDOVER ? "flow.finish" : "flow.next"), vm.step));
         nextButton.disableProperty().bind(vm.step.isEqualTo(Step.HANDOVER).and(vm.handover.complete.not()));
-        // Radio buttons and check boxes keep Enter for themselves; on the checklist Enter means Next.
+        // Radio buttons, check boxes, lists and the letter's buttons keep Enter for themselves; on the
+        // checklist Enter means Next (Finish on the last step), wherever the focus is.
         stepList.getParent().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && e.getTarget() instanceof javafx.scene.control.ButtonBase b
-                    && !(b instanceof Button) && !nextButton.isDisabled()) {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !nextButton.isDisabled() && entersNext(e.getTarget())) {
                 e.consume();
                 vm.next();
             }
         });
+        // A refused PIN is typed again from the first field; a missing "ask to change it" marks its box.
+        vm.pin.problem.addListener((obs, old, p) -> {
+            changeAdvised.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"),
+                    p != null && "pin.adviseChange".equals(p.key()));
+            if (p != null && vm.step.get() == Step.PIN) {
+                Platform.runLater(("pin.adviseChange".equals(p.key()) ? changeAdvised : pinField)::requestFocus);
+            }
+        });
+    }
+
+    /** Whether Enter on this control means "next step" rather than something of its own. */
+    private boolean entersNext(Object target) {
+        if (target instanceof javafx.scene.control.ButtonBase b && !(b instanceof Button)) {
+            return true;
+        }
+        if (target instanceof ListView<?> list) {
+            return list == categoryList;
+        }
+        if (vm.step.get() == Step.PICKUP && target instanceof Node n && isInside(n, pickupBox)) {
+            return !pickupBox.isShowing();
+        }
+        return vm.step.get() == Step.HANDOVER && target instanceof Button b && b.getParent() != null
+                && b.getParent().getStyleClass().contains("letter-bar");
+    }
+
+    private static boolean isInside(Node n, Node container) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == container) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void bindSteps() {
@@ -169,7 +214,7 @@ public final class IssueCardView {
         identityField.textProperty().bindBidirectional(vm.identityText);
         identityField.setOnAction(e -> {
             e.consume();
-            vm.fetch();
+            vm.fetchOrNext();
         });
         expiryField.textProperty().bindBidirectional(vm.expiryText);
         ProblemDisplay.bind(vm.identityProblem, identityProblem, identityField, messages);
@@ -206,6 +251,11 @@ public final class IssueCardView {
         postalCodeField.textProperty().bindBidirectional(d.postalCode);
         cityField.textProperty().bindBidirectional(d.city);
         countryField.textProperty().bindBidirectional(d.country);
+        checkOnLeave(cityField, d.addressProblem);
+        checkOnLeave(countryField, d.addressProblem);
+        for (javafx.beans.value.ObservableValue<String> part : List.of(d.postalCode, d.city, d.country)) {
+            recheckWhileShown(part, d.addressProblem);
+        }
         similarList.setItems(vm.similar);
         similarList.setCellFactory(v -> cell(s -> messages.get("similar.row", s.givenName(), s.surname(),
                 DateInput.format(s.birthDate()), s.cardNumber() == null ? "-" : s.cardNumber(),
@@ -221,8 +271,26 @@ public final class IssueCardView {
             field.editableProperty().bind(vm.details.fromRegister.not());
         }
         ProblemDisplay.bind(problem, label, field, messages);
+        // The address is one problem over four fields: it is checked once staff leave the town.
+        if (field != addressField) {
+            checkOnLeave(field, problem);
+        }
+        recheckWhileShown(value, problem);
+    }
+
+    private void checkOnLeave(TextField field, ObjectProperty<app.carddesk.domain.Problem> problem) {
         field.focusedProperty().addListener((obs, was, now) -> {
             if (was && !now && vm.step.get() == Step.DETAILS) {
+                vm.checkField(problem);
+            }
+        });
+    }
+
+    /** A problem on screen goes away as soon as the text is right, not only when the field is left. */
+    private void recheckWhileShown(javafx.beans.value.ObservableValue<String> value,
+                                   ObjectProperty<app.carddesk.domain.Problem> problem) {
+        value.addListener((obs, old, now) -> {
+            if (problem.get() != null) {
                 vm.checkField(problem);
             }
         });
@@ -337,6 +405,11 @@ public final class IssueCardView {
     }
 
     @FXML
+    private void registerWithoutNow() {
+        vm.registerWithoutNow();
+    }
+
+    @FXML
     private void cancel() {
         if (!vm.dirty.get() || Confirm.ask(cardField, messages, app.carddesk.ui.Question.CANCEL_CHECKLIST)) {
             vm.reset();
@@ -348,8 +421,10 @@ public final class IssueCardView {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(messages.get("letter.fileName", vm.cardText.get()));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        chooser.setInitialDirectory(preferences.startFolder());
         File file = chooser.showSaveDialog(cardField.getScene().getWindow());
         if (file != null) {
+            preferences.rememberFolder(file);
             vm.saveLetter(file.toPath());
         }
     }

@@ -217,7 +217,18 @@ public final class IssueCardViewModel {
         }
     }
 
+    /** Enter in the national ID field: fetch, or go on when this very number was fetched already. */
+    public void fetchOrNext() {
+        Checked<IdentityNumber> typed = service.checkIdentity(identityText.get());
+        if (fetched.get() != null && typed.isOk() && fetched.get().identity().number().equals(typed.value().number())) {
+            next();
+        } else {
+            fetch();
+        }
+    }
+
     public void fetch() {
+        registerLaterOffered.set(false);
         fetched.set(null);
         existingPatron.set(null);
         identityWarnings.clear();
@@ -244,8 +255,23 @@ public final class IssueCardViewModel {
         } else if (result instanceof FetchResult.NotFound) {
             identityProblem.set(Problem.of(number.kind().fetchable() ? "identity.notFound" : "identity.notInRegister"));
         } else {
-            identityProblem.set(Problem.of("identity.unavailable"));
+            identityProblem.set(Problem.of(letters.centralRegister() ? "identity.centralUnavailable"
+                    : "identity.unavailable"));
+            registerLaterOffered.set(true);
         }
+    }
+
+    /** Fetch could not reach the register: staff may register the patron without the ID, and add it later. */
+    public final javafx.beans.property.BooleanProperty registerLaterOffered =
+            new javafx.beans.property.SimpleBooleanProperty(false);
+
+    /** Registers the patron without a national ID now (they expect one); the ID is registered later. */
+    public void registerWithoutNow() {
+        registerLaterOffered.set(false);
+        identityProblem.set(null);
+        identityMode.set(IdentityMode.WITHOUT);
+        withoutKind.set(RegistrationKind.EXPECTS_NATIONAL_ID);
+        next();
     }
 
     /** Moves on when the current step is complete, or shows what is missing. */
@@ -425,6 +451,7 @@ public final class IssueCardViewModel {
         withoutKind.set(RegistrationKind.EXPECTS_NATIONAL_ID);
         identityText.set("");
         identityProblem.set(null);
+        registerLaterOffered.set(false);
         identityWarnings.clear();
         warningsConfirmed.set(false);
         fetched.set(null);

@@ -43,8 +43,8 @@ public final class MainView {
     @FXML private ToggleGroup navGroup;
     @FXML private ComboBox<Locale> languageBox;
     @FXML private Label profileLabel;
-    @FXML private Label storeLabel;
     @FXML private Label syncLabel;
+    @FXML private javafx.scene.control.Button syncNowButton;
     @FXML private ProgressIndicator busy;
     @FXML private javafx.scene.layout.HBox heldBar;
     @FXML private javafx.scene.layout.HBox noticeBar;
@@ -99,8 +99,12 @@ public final class MainView {
             }
         });
         profileLabel.setText(views.messages().get("status.profile", profile.name(), profile.code()));
-        storeLabel.setText(views.messages().get("status.store", store.toString()));
+        // Where the register lives is for IT, not for the desk: it is there when the mouse rests on the library.
+        profileLabel.setTooltip(new javafx.scene.control.Tooltip(views.messages().get("status.store", store.toString())));
         busy.visibleProperty().bind(background.busyProperty());
+        syncNowButton.visibleProperty().bind(vm.syncStatus.map(s -> s.state()
+                != app.carddesk.sync.SyncStatus.State.NOT_CONFIGURED));
+        syncNowButton.managedProperty().bind(syncNowButton.visibleProperty());
         syncLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> syncText(vm.syncStatus.get()), vm.syncStatus));
         // F2 and F3 press the navigation buttons, so leaving the checklist asks first either way. A
@@ -176,6 +180,11 @@ public final class MainView {
     @FXML
     private void dismissNotice() {
         vm.navigation().noticeProperty().set(null);
+    }
+
+    @FXML
+    private void syncNow() {
+        vm.syncNow();
     }
 
     @FXML

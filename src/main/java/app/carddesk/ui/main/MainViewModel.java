@@ -34,6 +34,17 @@ public final class MainViewModel {
         this.patron = patron;
     }
 
+    private Runnable syncNow = () -> { };
+
+    /** What "Sync now" does: a sync round at once. */
+    public void onSyncNow(Runnable action) {
+        this.syncNow = action;
+    }
+
+    public void syncNow() {
+        syncNow.run();
+    }
+
     public Navigation navigation() {
         return navigation;
     }

@@ -51,10 +51,14 @@ public final class PatronView {
     @FXML private Label emailRowLabel, currentEmail, phoneRowLabel, currentPhone, differencesText, mergeDifferencesText;
     @FXML private CheckBox keepEmailBox, keepPhoneBox, samePersonBox, mergeSamePersonBox;
 
-    public PatronView(PatronViewModel vm, LibraryProfile profile, Messages messages) {
+    private final app.carddesk.ui.DeskPreferences preferences;
+
+    public PatronView(PatronViewModel vm, LibraryProfile profile, Messages messages,
+                      app.carddesk.ui.DeskPreferences preferences) {
         this.vm = vm;
         this.profile = profile;
         this.messages = messages;
+        this.preferences = preferences;
     }
 
     @FXML
@@ -430,8 +434,10 @@ public final class PatronView {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setInitialFileName(messages.get("report.fileName"));
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        chooser.setInitialDirectory(preferences.startFolder());
         java.io.File file = chooser.showSaveDialog(title.getScene().getWindow());
         if (file != null) {
+            preferences.rememberFolder(file);
             vm.saveStoredDataReport(file.toPath(), messages.locale());
         }
     }

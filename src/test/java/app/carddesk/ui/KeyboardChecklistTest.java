@@ -1,0 +1,123 @@
+package app.carddesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * The whole checklist with the keyboard and a scanner only: Enter moves on from every step, the
+ * card being issued stays in sight, and the keys it takes are counted.
+ */
+class KeyboardChecklistTest extends DeskUiTest {
+
+    private int keys;
+
+    private void key(FxRobot robot, KeyCode... codes) {
+        for (KeyCode c : codes) {
+            robot.type(c);
+            keys++;
+        }
+    }
+
+    private void write(FxRobot robot, String text) {
+        robot.write(text, 0);
+        keys += text.length();
+    }
+
+    private void tabTo(FxRobot robot, String query) {
+        for (int i = 0; i < 12 && !robot.lookup(query).query().isFocused(); i++) {
+            key(robot, KeyCode.TAB);
+        }
+        assertThat(robot.lookup(query).query().isFocused()).as(query + " reached with Tab").isTrue();
+    }
+
+    @Test
+    void aStudentWithAnEmailedPinWithEnterThroughEveryStep(FxRobot robot) {
+        scan(robot, "409900801");
+        waitUntil(() -> visible(robot, "#withoutRadio") && robot.lookup("#withoutRadio").query().isFocused());
+        waitForText(robot, "#cardBadge", "Card 409900801");
+        key(robot, KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#surnameField").query().isFocused());
+        write(robot, "Okafor");
+        tabTo(robot, "#givenNameField");
+        write(robot, "Chidi");
+        tabTo(robot, "#birthDateField");
+        write(robot, "14-03-2001");
+        tabTo(robot, "#addressField");
+        write(robot, "Amagerfælledvej 56");
+        tabTo(robot, "#postalCodeField");
+        write(robot, "2300");
+        tabTo(robot, "#cityField");
+        write(robot, "København S");
+        tabTo(robot, "#emailField");
+        write(robot, "chidi@example.org");
+        key(robot, KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#emailPinRadio").query().isFocused());
+        assertThat(text(robot, "#cardBadge")).isEqualTo("Card 409900801");
+        key(robot, KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#categoryList").query().isFocused());
+        key(robot, KeyCode.DOWN, KeyCode.ENTER);
+        waitUntil(() -> visible(robot, "#pickupBox"));
+        key(robot, KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#toldComeBack").query().isFocused());
+        key(robot, KeyCode.SPACE, KeyCode.TAB, KeyCode.SPACE, KeyCode.TAB, KeyCode.SPACE, KeyCode.ENTER);
+        waitForText(robot, "#success", "Card 409900801 is issued to Chidi Okafor");
+        assertThat(count("SELECT COUNT(*) FROM patron WHERE card_number = '409900801'")).isEqualTo(1);
+        System.out.println("KEYSTROKES student-emailed-pin " + keys);
+    }
+
+    @Test
+    void aCprFetchedWithEnterThenEnterAgainMovesOn(FxRobot robot) {
+        scan(robot, "409900802");
+        waitUntil(() -> visible(robot, "#withIdRadio"));
+        // The national ID choice comes first in Tab order from the focused "without" choice.
+        key(robot, KeyCode.UP);
+        waitUntil(() -> robot.lookup("#withIdRadio").queryAs(javafx.scene.control.RadioButton.class).isSelected());
+        tabTo(robot, "#identityField");
+        write(robot, "150390-1001");
+        key(robot, KeyCode.ENTER);
+        waitForText(robot, "#fetchedName", "Maja Lindqvist");
+        key(robot, KeyCode.ENTER);
+        waitUntil(() -> visible(robot, "#phoneField"));
+        key(robot, KeyCode.ENTER);
+        waitUntil(() -> visible(robot, "#pinField"));
+        tabTo(robot, "#pinField");
+        write(robot, "7391");
+        tabTo(robot, "#pinRepeatField");
+        write(robot, "7391");
+        key(robot, KeyCode.ENTER);
+        waitForText(robot, "#pinProblem", "Ask the patron to change the PIN soon");
+        waitUntil(() -> robot.lookup("#changeAdvised").query().isFocused());
+        assertThat(robot.lookup("#changeAdvised").query().getPseudoClassStates().toString()).contains("error");
+        key(robot, KeyCode.SPACE, KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#categoryList").query().isFocused());
+        key(robot, KeyCode.DOWN, KeyCode.ENTER);
+        waitUntil(() -> visible(robot, "#pickupBox"));
+        key(robot, KeyCode.ENTER);
+        waitUntil(() -> visible(robot, "#toldLoanRules"));
+        key(robot, KeyCode.SPACE, KeyCode.TAB, KeyCode.SPACE, KeyCode.ENTER);
+        waitForText(robot, "#success", "Card 409900802 is issued to Maja Lindqvist");
+        System.out.println("KEYSTROKES cpr-fetched " + keys);
+    }
+
+    @Test
+    void aRefusedPinIsTypedAgainFromTheFirstField(FxRobot robot) {
+        scanToDetails(robot, "409900803");
+        setText(robot, "#surnameField", "Nowak");
+        setText(robot, "#givenNameField", "Piotr");
+        setText(robot, "#birthDateField", "05-09-1999");
+        setText(robot, "#addressField", "Jagtvej 1");
+        setText(robot, "#postalCodeField", "2200");
+        setText(robot, "#cityField", "København N");
+        click(robot, "#nextButton");
+        waitUntil(() -> visible(robot, "#pinField"));
+        setText(robot, "#pinField", "1234");
+        setText(robot, "#pinRepeatField", "1234");
+        click(robot, "#pinRepeatField");
+        key(robot, KeyCode.ENTER);
+        waitForText(robot, "#pinProblem", "straight run");
+        waitUntil(() -> robot.lookup("#pinField").query().isFocused());
+    }
+}

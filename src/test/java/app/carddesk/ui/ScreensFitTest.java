@@ -1,0 +1,146 @@
+package app.carddesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.domain.RegistrationKind;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.api.FxRobot;
+
+/**
+ * Every screen at 1024×768, and at 1280×900 with the font at 150 %, in Danish, Norwegian and
+ * English: no label, button, column header or message is cut short, and nothing lies outside the
+ * window unless it can be scrolled to.
+ */
+class ScreensFitTest extends DeskUiTest {
+
+    @ParameterizedTest(name = "{0} at {1}x{2}, font {3} px")
+    @CsvSource({"da, 1024, 768, 13", "nb, 1024, 768, 13", "en, 1024, 768, 13",
+            "da, 1280, 900, 19.5", "nb, 1280, 900, 19.5", "en, 1280, 900, 19.5"})
+    void everyScreenFits(String language, double width, double height, double fontPx, FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+            context.main().locale.set(Locale.forLanguageTag(language));
+        });
+        robot.interact(() -> stage.getScene().getRoot().setStyle("-fx-font-size: " + fontPx + "px;"));
+        List<String> cut = new ArrayList<>();
+        UUID patron = issueDirectly("409900950", "Hassan", "Amira", LocalDate.of(2001, 6, 30), "amira@example.org",
+                RegistrationKind.EXPECTS_NATIONAL_ID, null);
+
+        scan(robot, "409900951");
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+        check(robot, "checklist: identity", cut);
+        click(robot, "#nextButton");
+        waitUntil(() -> visible(robot, "#surnameField"));
+        click(robot, "#nextButton");
+        check(robot, "checklist: details with every problem shown", cut);
+        setText(robot, "#surnameField", "Okafor");
+        setText(robot, "#givenNameField", "Chidi");
+        setText(robot, "#birthDateField", "14-03-2001");
+        setText(robot, "#addressField", "Amagerfælledvej 56");
+        setText(robot, "#postalCodeField", "2300");
+        setText(robot, "#cityField", "København S");
+        setText(robot, "#emailField", "chidi@example.org");
+        click(robot, "#nextButton");
+        waitUntil(() -> visible(robot, "#emailPinRadio"));
+        check(robot, "checklist: PIN", cut);
+        click(robot, "#nextButton");
+        waitUntil(() -> visible(robot, "#categoryList"));
+        check(robot, "checklist: category", cut);
+        robot.interact(() -> robot.lookup("#categoryList").queryListView().getSelectionModel().select(0));
+        click(robot, "#nextButton");
+        waitUntil(() -> visible(robot, "#pickupBox"));
+        check(robot, "checklist: pickup", cut);
+        click(robot, "#nextButton");
+        waitUntil(() -> visible(robot, "#toldComeBack"));
+        check(robot, "checklist: hand-over", cut);
+        click(robot, "#cancelButton");
+        waitUntil(() -> openDialog().isPresent());
+        click(robot, "#confirmGoAhead");
+        waitUntil(() -> openDialog().isEmpty());
+
+        scan(robot, "409900950");
+        waitForText(robot, "#patronTitle", "Amira Hassan");
+        click(robot, "#registerIdButton");
+        setText(robot, "#convertIdentityField", "150390-1001");
+        click(robot, "#convertFetch");
+        waitUntil(() -> visible(robot, "#samePerson"));
+        check(robot, "patron screen with Register national ID open", cut);
+        click(robot, "#convertCancel");
+        click(robot, "#newCardButton");
+        waitUntil(() -> visible(robot, "#newCardField"));
+        check(robot, "patron screen with New card open", cut);
+
+        robot.type(KeyCode.F3);
+        waitUntil(() -> visible(robot, "#expiringTable"));
+        check(robot, "work queue", cut);
+        robot.type(KeyCode.F4);
+        waitUntil(() -> visible(robot, "#attentionTable"));
+        check(robot, "needs attention", cut);
+        robot.type(KeyCode.F5);
+        waitUntil(() -> visible(robot, "#findQuery"));
+        setText(robot, "#findQuery", "Hassan");
+        click(robot, "#findButton");
+        waitUntil(() -> robot.lookup("#findTable").queryTableView().getItems().size() == 1);
+        check(robot, "find a patron", cut);
+        robot.type(KeyCode.F6);
+        waitUntil(() -> robot.lookup("#activateQuery").tryQuery().map(Node::isVisible).orElse(false));
+        check(robot, "other library", cut);
+
+        assertThat(cut).as("texts cut short or out of reach at " + width + "x" + height + " in " + language).isEmpty();
+    }
+
+    /** Every visible text on screen is shown whole and lies where it can be seen or scrolled to. */
+    private void check(FxRobot robot, String screen, List<String> cut) {
+        robot.interact(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            visit(stage.getScene().getRoot(), screen, cut);
+        });
+    }
+
+    private void visit(Node n, String screen, List<String> cut) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            String shown = n.lookupAll(".text").stream().filter(t -> t instanceof Text && t.getParent() == l)
+                    .map(t -> ((Text) t).getText()).findFirst().orElse(null);
+            String expected = l.isMnemonicParsing() ? l.getText().replaceFirst("_", "") : l.getText();
+            if (shown != null && !shown.replace("\n", " ").equals(expected.replace("\n", " "))) {
+                cut.add(screen + ": “" + expected + "” shows as “" + shown + "”");
+            }
+            if (!insideWindowOrScrollable(l)) {
+                cut.add(screen + ": “" + expected + "” lies outside the window");
+            }
+        }
+        if (n instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                visit(child, screen, cut);
+            }
+        }
+    }
+
+    private boolean insideWindowOrScrollable(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane || p.getStyleClass().contains("virtual-flow")) {
+                return true;
+            }
+        }
+        Bounds b = n.localToScene(n.getBoundsInLocal());
+        return b.getMaxX() <= stage.getScene().getWidth() + 1 && b.getMaxY() <= stage.getScene().getHeight() + 1;
+    }
+}

@@ -1,0 +1,84 @@
+package app.carddesk.ui;
+
+import app.carddesk.central.CentralConfig;
+import app.carddesk.central.CentralServer;
+import app.carddesk.domain.RegistrationKind;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * On a desk that syncs on its own timer: a change shows as waiting at once, "Sync now" sends it,
+ * and the central register is found again within 15 s of its return without anyone doing anything.
+ */
+class SyncFeedbackUiTest extends DeskUiTest {
+
+    private static final String TOKEN = "ui-feedback-token";
+    private int port;
+
+    @Override
+    boolean syncing() {
+        return true;
+    }
+
+    @Override
+    DeskConfig config(Path dir) {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new DeskConfig(dir, profile(), Locale.ENGLISH, "http://127.0.0.1:" + port, TOKEN, 15);
+    }
+
+    private CentralServer central() {
+        return CentralServer.start(CentralConfig.from(Map.of("CARDDESK_CENTRAL_TOKEN", TOKEN,
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c")),
+                (to, subject, body) -> { }, Clock.systemUTC());
+    }
+
+    private void waitLong(FxRobot robot, String text, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> text(robot, "#syncLabel").contains(text));
+    }
+
+    @Test
+    void aChangeWaitsInSightAndTheRegisterIsFoundAgainWithin15Seconds(FxRobot robot) throws Exception {
+        issueDirectly("409900900", "Berg", "Ole", LocalDate.of(1980, 5, 6), null,
+                RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        waitLong(robot, "unreachable: one change waiting since", 5);
+        try (CentralServer central = central()) {
+            long back = System.nanoTime();
+            waitLong(robot, "up to date", 16);
+            System.out.println("FOUND_AGAIN_MS " + (System.nanoTime() - back) / 1_000_000);
+        }
+    }
+
+    @Test
+    void aChangeIsSentAtOnceAndSyncNowDoesNotWaitForTheNextRound(FxRobot robot) throws Exception {
+        try (CentralServer central = central()) {
+            waitLong(robot, "up to date", 16);
+            issueDirectly("409900901", "Holm", "Ida", LocalDate.of(1992, 2, 2), null,
+                    RegistrationKind.EXPECTS_NATIONAL_ID, null);
+            // Pushed by the round the change starts, not 15 s later by the next one.
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> central.database().jdbi().withHandle(h -> h
+                    .createQuery("SELECT COUNT(*) FROM patron").mapTo(Integer.class).one()) == 1);
+        }
+        // The register is gone: the desk says so after its next round, which "Sync now" starts.
+        issueDirectly("409900902", "Dahl", "Eva", LocalDate.of(1991, 1, 1), null,
+                RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        waitLong(robot, "unreachable: one change waiting since", 5);
+        try (CentralServer central = central()) {
+            // The next round is up to 10 s away; "Sync now" runs one at once.
+            click(robot, "#syncNow");
+            waitLong(robot, "up to date", 4);
+        }
+    }
+}

@@ -359,13 +359,16 @@ public final class PatronViewModel {
                 return;
             }
             closeConversion();
-            success.set(retired == null ? Problem.of("convert.done")
-                    : Problem.of("convert.doneCardRetired", retired));
-            background.submit(() -> service.patron(id), p -> show(p.orElse(null)), this::failed);
+            // Said once the screen shows the converted patron, so that what staff read is what is stored.
+            reloaded(id, retired == null ? Problem.of("convert.done") : Problem.of("convert.doneCardRetired", retired));
         }, this::failed);
     }
 
     private void loadLibraries(UUID id) {
+        loadLibraries(id, () -> { });
+    }
+
+    private void loadLibraries(UUID id, Runnable loaded) {
         libraries.clear();
         standingProblem.set(null);
         standingEditable.set(memberships.standingEditable());
@@ -379,6 +382,7 @@ public final class PatronViewModel {
                 reminders.set(Integer.toString(m.reminders()));
                 claims.set(Integer.toString(m.claims()));
             });
+            loaded.run();
         }, this::failed);
     }
 
@@ -401,8 +405,7 @@ public final class PatronViewModel {
         background.submit(() -> memberships.reportStanding(p.id(), n[0], n[1], n[2]), problem -> {
             standingProblem.set(problem.orElse(null));
             if (problem.isEmpty()) {
-                loadLibraries(p.id());
-                success.set(Problem.of("standing.saved"));
+                loadLibraries(p.id(), () -> success.set(Problem.of("standing.saved")));
             }
         }, this::failed);
     }

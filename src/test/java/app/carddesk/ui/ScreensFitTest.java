@@ -109,6 +109,12 @@ class ScreensFitTest extends DeskUiTest {
             stage.getScene().getRoot().applyCss();
             stage.getScene().getRoot().layout();
             visit(stage.getScene().getRoot(), screen, cut);
+            for (String always : List.of("#languageBox", "#navIssue", "#navFind", "#navActivate", "#syncLabel")) {
+                Node n = stage.getScene().lookup(always);
+                if (n == null || !n.isVisible() || !insideWindowOrScrollable(n)) {
+                    cut.add(screen + ": " + always + " cannot be reached");
+                }
+            }
         });
     }
 

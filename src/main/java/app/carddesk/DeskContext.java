@@ -52,7 +52,7 @@ public final class DeskContext {
                 app.carddesk.letter.PaperSize.of(backend.config().paper()), backend.config().dataDir(),
                 backend.config().hasCentral()));
         this.patron = new PatronViewModel(backend.issuing(), backend.memberships(), background, navigation);
-        this.patron.paper(app.carddesk.letter.PaperSize.of(backend.config().paper()));
+        this.patron.letterSettings(issue.letterSettings());
         this.activate = new app.carddesk.ui.activate.ActivateViewModel(backend.memberships(), background, navigation);
         this.expiring = new ExpiringViewModel(backend.issuing(), background, navigation);
         this.main = new MainViewModel(locale, navigation, issue, patron);
@@ -98,6 +98,10 @@ public final class DeskContext {
 
     public MainViewModel main() {
         return main;
+    }
+
+    public PatronViewModel patron() {
+        return patron;
     }
 
     public IssueCardViewModel issue() {

@@ -56,7 +56,7 @@ class PatronCardAndContactTest extends DeskUiTest {
     }
 
     @Test
-    void aLostCardIsRetiredAsLostWhenTheNewOneIsIssued(FxRobot robot) {
+    void aLostCardIsRetiredAsLostWhenTheNewOneIsIssued(FxRobot robot) throws Exception {
         UUID id = issueDirectly("409900710", "Berg", "Ole", LocalDate.of(1980, 5, 6), null,
                 RegistrationKind.EXPECTS_NATIONAL_ID, null);
         scan(robot, "409900710");
@@ -72,6 +72,13 @@ class PatronCardAndContactTest extends DeskUiTest {
         assertThat(patronRowCard(id)).isEqualTo("409900711");
         assertThat(count("SELECT COUNT(*) FROM card WHERE number = '409900710' AND retired_reason = 'LOST'"))
                 .isEqualTo(1);
+        java.nio.file.Path letter = dataDir.resolve("letter.pdf");
+        robot.interact(() -> context.patron().saveLetter(letter, java.util.Locale.ENGLISH));
+        waitForText(robot, "#patronSuccess", "The welcome letter was saved as letter.pdf");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(letter.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).as("the letter names the new card")
+                    .contains("409900711").doesNotContain("409900710");
+        }
         scan(robot, "409900710");
         waitForText(robot, "#cardProblem", "can never be issued again");
     }

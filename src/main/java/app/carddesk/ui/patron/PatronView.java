@@ -430,6 +430,20 @@ public final class PatronView {
     }
 
     @FXML
+    private void saveLetter() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setInitialFileName(messages.get("letter.fileName", vm.patron.get() == null
+                || vm.patron.get().cardNumber() == null ? "" : vm.patron.get().cardNumber()));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        chooser.setInitialDirectory(preferences.startFolder());
+        java.io.File file = chooser.showSaveDialog(title.getScene().getWindow());
+        if (file != null) {
+            preferences.rememberFolder(file);
+            vm.saveLetter(file.toPath(), messages.locale());
+        }
+    }
+
+    @FXML
     private void saveReport() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setInitialFileName(messages.get("report.fileName"));

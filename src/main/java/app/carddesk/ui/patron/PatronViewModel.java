@@ -501,10 +501,34 @@ public final class PatronViewModel {
         message.set(null);
     }
 
-    private app.carddesk.letter.PaperSize paper = app.carddesk.letter.PaperSize.A4;
+    private app.carddesk.letter.LetterSettings letters = new app.carddesk.letter.LetterSettings(
+            app.carddesk.letter.PaperSize.A4, null, false);
 
-    public void paper(app.carddesk.letter.PaperSize paper) {
-        this.paper = paper;
+    public void letterSettings(app.carddesk.letter.LetterSettings settings) {
+        this.letters = settings;
+    }
+
+    /**
+     * Writes the welcome letter for the patron on screen, naming the card they hold now (a new card
+     * included), in the given language.
+     */
+    public void saveLetter(java.nio.file.Path target, java.util.Locale language) {
+        Patron p = patron.get();
+        if (p == null) {
+            return;
+        }
+        String pickupName = service.profile().pickupLibraries().stream()
+                .filter(l -> l.code().equals(p.pickupLibraryCode())).findFirst()
+                .map(app.carddesk.domain.PickupLibrary::name).orElse(p.pickupLibraryCode());
+        app.carddesk.letter.WelcomeLetter letter = app.carddesk.letter.WelcomeLetter.compose(
+                app.carddesk.text.Messages.bundle(language), new app.carddesk.letter.WelcomeLetter.Facts(
+                        p.fullName(), p.givenName(), p.address(), service.profile().letterhead(),
+                        p.cardNumber() == null ? "" : p.cardNumber(), pickupName, p.registrationKind(), p.expiresOn(),
+                        p.pinDelivery(), p.pinChangeAdvised(), letters.centralRegister(), service.today()));
+        background.submit(() -> {
+            app.carddesk.letter.WelcomeLetterPdf.write(letter, letters.paper(), letters.dataDir(), target);
+            return target;
+        }, saved -> success.set(Problem.of("letter.saved", saved.getFileName().toString())), this::failed);
     }
 
     /** Writes "what is stored about me" for the patron on screen, in the given language. */
@@ -517,8 +541,8 @@ public final class PatronViewModel {
                 .toList();
         background.submit(() -> {
             app.carddesk.letter.StoredDataReport.write(app.carddesk.text.Messages.bundle(language), p,
-                    service.profile(), service.auditTrail(p.id()), service.relatives(p.id()), libraryNames, paper,
-                    target);
+                    service.profile(), service.auditTrail(p.id()), service.relatives(p.id()), libraryNames,
+                    letters.paper(), target);
             return target;
         }, saved -> success.set(Problem.of("report.saved", saved.getFileName().toString())), this::failed);
     }

@@ -96,6 +96,19 @@ abstract class DeskUiTest {
         return new DeskConfig(dir, profile(), Locale.ENGLISH);
     }
 
+    /** The loopback port a connected desk's central register listens on (set by {@link #connected}). */
+    int port;
+
+    /** A desk that syncs with a central register on a free loopback port, which the test may start. */
+    DeskConfig connected(Path dir, String token) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new DeskConfig(dir, profile(), Locale.ENGLISH, "http://127.0.0.1:" + port, token, 15);
+    }
+
     @AfterEach
     void closeStore() {
         if (background != null) {

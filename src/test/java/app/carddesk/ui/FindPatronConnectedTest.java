@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carddesk.central.CentralConfig;
 import app.carddesk.central.CentralServer;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,16 +17,9 @@ import org.testfx.api.FxRobot;
 class FindPatronConnectedTest extends DeskUiTest {
 
     private static final String TOKEN = "ui-find-token";
-    private int port;
-
     @Override
     DeskConfig config(Path dir) {
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return new DeskConfig(dir, profile(), Locale.ENGLISH, "http://127.0.0.1:" + port, TOKEN, 15);
+        return connected(dir, TOKEN);
     }
 
     @Test

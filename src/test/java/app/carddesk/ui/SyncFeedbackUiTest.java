@@ -3,8 +3,6 @@ package app.carddesk.ui;
 import app.carddesk.central.CentralConfig;
 import app.carddesk.central.CentralServer;
 import app.carddesk.domain.RegistrationKind;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,8 +20,6 @@ import org.testfx.util.WaitForAsyncUtils;
 class SyncFeedbackUiTest extends DeskUiTest {
 
     private static final String TOKEN = "ui-feedback-token";
-    private int port;
-
     @Override
     boolean syncing() {
         return true;
@@ -31,12 +27,7 @@ class SyncFeedbackUiTest extends DeskUiTest {
 
     @Override
     DeskConfig config(Path dir) {
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return new DeskConfig(dir, profile(), Locale.ENGLISH, "http://127.0.0.1:" + port, TOKEN, 15);
+        return connected(dir, TOKEN);
     }
 
     private CentralServer central() {

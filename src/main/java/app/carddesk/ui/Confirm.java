@@ -26,6 +26,8 @@ public final class Confirm {
         alert.setTitle(messages.get("app.title"));
         alert.getDialogPane().setId("confirm-" + question.name());
         alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // A fixed width: the texts wrap, and the card-scanned notice does not widen it off the screen.
+        alert.getDialogPane().setPrefWidth(520);
         Button goAheadButton = (Button) alert.getDialogPane().lookupButton(goAhead);
         Button keepButton = (Button) alert.getDialogPane().lookupButton(keep);
         goAheadButton.setId(GO_AHEAD_ID);

@@ -22,6 +22,13 @@ public final class DeskWindow {
     public static void show(Stage stage, Scene scene, MainViewModel main, Supplier<Parent> mainView,
                             Supplier<Messages> messages) {
         scene.setRoot(mainView.get());
+        // Ready to scan or type a card number the moment the desk shows.
+        javafx.application.Platform.runLater(() -> {
+            javafx.scene.Node card = scene.lookup("#cardField");
+            if (card != null && card.isVisible()) {
+                card.requestFocus();
+            }
+        });
         ScannerInput.install(scene, ScanDetector.forCardScanners(), main::isCardNumber, main::scanned);
         DialogScans.guard(stage, main::isCardNumber, main::heldWhileAsking,
                 card -> messages.get().get("scan.heldInDialog", card));

@@ -21,7 +21,9 @@ public final class Navigation {
         return patronId;
     }
 
+    /** Opens a patron's screen with what is stored now, dropping anything typed there and not saved. */
     public void openPatron(UUID id) {
+        patronId.set(null);
         patronId.set(id);
         screen.set(Screen.PATRON);
     }

@@ -235,6 +235,34 @@ class CentralApiTest {
     }
 
     @Test
+    void findsThisLibrarysPatronsByOneKeyInTheBodyAndAuditsTheKeyOnly() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900013", "CPR", "1503901001", "anna.berg@example.org"), "k-13");
+        for (String query : new String[] {"{\"name\":\"anna BERG\"}", "{\"name\":\"ber\",\"birthDate\":\"1990-05-17\"}",
+            "{\"cardNumber\":\"409900013\"}", "{\"identity\":\"150390-1001\"}",
+            "{\"email\":\"Anna.Berg@example.org\"}"}) {
+            HttpResponse<String> r = central.send("POST", "/api/v1/patrons/search", CentralFixture.TOKEN, query);
+            assertThat(r.statusCode()).as(query).isEqualTo(200);
+            assertThat(body(r).get("patrons").get(0).get("id").asText()).as(query).isEqualTo(id.toString());
+            assertThat(r.body()).as("no national ID in the answer").doesNotContain("1503901001");
+        }
+        assertThat(body(central.send("POST", "/api/v1/patrons/search", CentralFixture.TOKEN,
+                "{\"name\":\"berg\",\"birthDate\":\"1991-01-01\"}")).get("patrons")).isEmpty();
+        for (String bad : new String[] {"{}", "{\"name\":\"berg\",\"email\":\"a@b.dk\"}",
+            "{\"birthDate\":\"1990-05-17\"}", "{\"name\":\"" + "x".repeat(201) + "\"}"}) {
+            assertThat(central.send("POST", "/api/v1/patrons/search", CentralFixture.TOKEN, bad).statusCode())
+                    .as(bad).isEqualTo(422);
+        }
+        assertThat(central.send("POST", "/api/v1/patrons/search", CentralFixture.TOKEN, "{nope").statusCode())
+                .isEqualTo(400);
+        java.util.List<String> details = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT detail FROM audit_event WHERE action = 'PATRON_SEARCH'").mapTo(String.class).list());
+        String audit = String.join(",", details);
+        assertThat(audit).contains("by=name").contains("by=identity").doesNotContain("150390")
+                .doesNotContain("1503901001").doesNotContain("berg");
+    }
+
+    @Test
     void mailsNoPinWhenTheAddressIsNotTheOneStaffConfirmed() throws Exception {
         UUID id = UUID.randomUUID();
         post(patron(id, "409900012", "NONE", null, "maja@example.org"), "k-12");

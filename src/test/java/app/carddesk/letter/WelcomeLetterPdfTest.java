@@ -68,7 +68,7 @@ class WelcomeLetterPdfTest {
     @ParameterizedTest
     @CsvSource({
             "EMAIL, true, is being sent to your e-mail address",
-            "EMAIL, false, as soon as this desk has sent your registration",
+            "EMAIL, false, the next time this desk is connected to the library’s central register",
             "OWN_PIN, false, change it soon"})
     void saysHowThePinComesOnlyAsItReallyDoes(PinDelivery pin, boolean central, String says) {
         WelcomeLetter letter = WelcomeLetter.compose(Messages.bundle(Locale.ENGLISH),

@@ -48,6 +48,14 @@ class FindPatronConnectedTest extends DeskUiTest {
             robot.type(KeyCode.ENTER);
             waitForText(robot, "#findSummary", "One patron found, here and in the central register.");
             assertThat(count("SELECT COUNT(*) FROM patron")).as("not taken before it is opened").isZero();
+            // By card number and by e-mail the central register finds her too (she is not at this desk yet).
+            for (String key : new String[] {"409900610", "karin@example.org"}) {
+                setText(robot, "#findQuery", key);
+                click(robot, "#findQuery");
+                robot.type(KeyCode.ENTER);
+                waitUntil(() -> robot.lookup("#findTable").queryTableView().getItems().size() == 1
+                        && robot.lookup("#findTable").queryTableView().getItems().get(0).toString().contains("CENTRAL"));
+            }
             robot.type(KeyCode.ENTER);
             waitForText(robot, "#patronTitle", "Karin Dahl");
             assertThat(count("SELECT COUNT(*) FROM patron")).isEqualTo(1);
@@ -55,6 +63,10 @@ class FindPatronConnectedTest extends DeskUiTest {
                     "SELECT COUNT(*) FROM audit_event WHERE action = 'PATRON_SEARCH' AND detail LIKE 'by=name;%'")
                     .mapTo(Integer.class).one());
             assertThat(audited).as("the central register audits the search too").isEqualTo(1);
+            int byKey = central.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT COUNT(DISTINCT detail) FROM audit_event WHERE action = 'PATRON_SEARCH'")
+                    .mapTo(Integer.class).one());
+            assertThat(byKey).as("name, card, e-mail: each audited with its key").isEqualTo(3);
         }
         robot.type(KeyCode.F5);
         setText(robot, "#findQuery", "sofie");

@@ -73,6 +73,11 @@ class SyncStatusUiTest extends DeskUiTest {
             robot.interact(() -> robot.lookup("#attentionTable").queryTableView().getSelectionModel().select(0));
             robot.clickOn("#choice-DISCARD_LOCAL");
             waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+            // A card scanned into this question does not answer it either.
+            scan(robot, "409900311");
+            waitUntil(() -> openDialog().map(w -> ((javafx.scene.control.DialogPane) w.getScene().getRoot())
+                    .getHeaderText()).orElse("").contains("409900311"));
+            assertThat(backend.issuing().patron(mine)).as("nothing removed by the scan").isPresent();
             robot.clickOn("#confirmGoAhead");
             waitForText(robot, "#attentionMessage", "Done.");
             waitUntil(() -> robot.lookup("#attentionTable").queryTableView().getItems().isEmpty());

@@ -305,6 +305,16 @@ public final class IssueCardView {
         pinRepeatField.textProperty().bindBidirectional(vm.pin.pinRepeat);
         changeAdvised.selectedProperty().bindBidirectional(vm.pin.changeAdvised);
         ProblemDisplay.bind(vm.pin.problem, pinProblem, pinField, messages);
+        // A refused PIN is checked again on Next; typing it again or ticking the box takes the problem away.
+        for (javafx.beans.Observable changed : List.of(vm.pin.pin, vm.pin.pinRepeat, vm.pin.changeAdvised,
+                vm.pin.delivery)) {
+            changed.addListener(o -> {
+                if (vm.step.get() == Step.PIN && (!vm.pin.pin.get().isEmpty() || o == vm.pin.changeAdvised
+                        || o == vm.pin.delivery)) {
+                    vm.pin.problem.set(null);
+                }
+            });
+        }
     }
 
     private void bindChoices() {

@@ -151,8 +151,22 @@ public final class MainView {
         return s.problems() == 0 ? text : text + " · " + m.get("sync.problems", s.problems());
     }
 
+    /** Where the keyboard starts on each screen (the checklist places its own focus). */
+    private static final Map<Screen, String> FIRST_FIELD = Map.of(Screen.FIND, "#findQuery",
+            Screen.EXPIRING, "#expiringTable", Screen.ATTENTION, "#attentionTable", Screen.ACTIVATE, "#activateQuery",
+            Screen.PATRON, "#patronScroller");
+
     private void show(Screen s) {
         screens.forEach((k, node) -> node.setVisible(k == s));
+        String first = FIRST_FIELD.get(s);
+        if (first != null) {
+            javafx.application.Platform.runLater(() -> {
+                javafx.scene.Node n = screens.get(s).lookup(first);
+                if (n != null) {
+                    n.requestFocus();
+                }
+            });
+        }
         issueButton.setSelected(s == Screen.ISSUE);
         expiringButton.setSelected(s == Screen.EXPIRING);
         attentionButton.setSelected(s == Screen.ATTENTION);
@@ -236,7 +250,7 @@ public final class MainView {
     }
 
     private void confirmScan() {
-        if (confirm(Question.SCAN_DISCARDS)) {
+        if (Confirm.ask(content, views.messages(), Question.SCAN_DISCARDS, vm.pendingScan.get())) {
             vm.confirmPendingScan();
         } else {
             vm.cancelPendingScan();

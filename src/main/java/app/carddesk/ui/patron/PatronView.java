@@ -48,6 +48,7 @@ public final class PatronView {
     @FXML private Label contactProblem, addressFromRegister, newCardProblem, newCardReasonLabel;
     @FXML private VBox relativesBox, newCardBox, newCardReasonBox;
     @FXML private javafx.scene.control.RadioButton lostRadio, replacedRadio;
+    @FXML private Button newCardButton;
     @FXML private Label emailRowLabel, currentEmail, phoneRowLabel, currentPhone, differencesText, mergeDifferencesText;
     @FXML private CheckBox keepEmailBox, keepPhoneBox, samePersonBox, mergeSamePersonBox;
 
@@ -90,6 +91,36 @@ public final class PatronView {
         visible(mergeDifferencesText, differ.and(vm.mergeWith.isNotNull()));
         visible(mergeSamePersonBox, differ.and(vm.mergeWith.isNotNull()));
         vm.differences.addListener((javafx.collections.SetChangeListener<SamePerson.Difference>) c -> showDifferences());
+        vm.fetched.addListener((obs, old, p) -> {
+            if (p != null) {
+                showAndFocus(vm.differences.isEmpty() ? saveButton : samePersonBox,
+                        vm.differences.isEmpty() ? saveButton : samePersonBox);
+            }
+        });
+        vm.awaitingDestruction.addListener((obs, was, now) -> {
+            if (now) {
+                showAndFocus(destroyBox, cardCut);
+            }
+        });
+        vm.mergeWith.addListener((obs, old, other) -> {
+            if (other != null) {
+                showAndFocus(mergeBox, vm.differences.isEmpty() ? keepThisRadio : mergeSamePersonBox);
+            }
+        });
+        // In the Register national ID panel Enter goes on (save, merge, finish) from a tick box or choice too.
+        conversionBox.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && (e.getTarget() instanceof CheckBox
+                    || e.getTarget() instanceof javafx.scene.control.RadioButton)) {
+                e.consume();
+                if (vm.awaitingDestruction.get()) {
+                    vm.finishConversion();
+                } else if (vm.mergeWith.get() != null) {
+                    vm.merge();
+                } else {
+                    vm.save();
+                }
+            }
+        });
         cardCut.selectedProperty().bindBidirectional(vm.cardCut);
         pickupBox.getItems().setAll(profile.pickupLibraries());
         pickupBox.setConverter(new javafx.util.StringConverter<>() {
@@ -159,7 +190,7 @@ public final class PatronView {
         cityField.textProperty().bindBidirectional(vm.city);
         countryField.textProperty().bindBidirectional(vm.country);
         for (TextField f : new TextField[] {addressField, postalCodeField, cityField, countryField}) {
-            f.editableProperty().bind(vm.addressEditable);
+            f.disableProperty().bind(vm.addressEditable.not());
         }
         visible(addressFromRegister, vm.addressEditable.not().and(vm.patron.isNotNull()));
         ProblemDisplay.bind(vm.contactProblem, contactProblem, emailField, messages);
@@ -191,7 +222,20 @@ public final class PatronView {
         ProblemDisplay.bind(vm.newCardProblem, newCardProblem, newCardField, messages);
         vm.newCardOpen.addListener((obs, was, open) -> {
             if (open) {
-                newCardField.requestFocus();
+                showAndFocus(newCardBox, newCardField);
+            } else if (newCardField.isFocused() || vm.patron.get() != null) {
+                newCardButton.requestFocus();
+            }
+        });
+    }
+
+    /** Scrolls a panel that just opened into view and puts the focus in it, once it is laid out. */
+    private void showAndFocus(Node panel, Node focus) {
+        javafx.application.Platform.runLater(() -> {
+            scroller.layout();
+            app.carddesk.ui.Scrolling.reveal(panel);
+            if (focus != null) {
+                focus.requestFocus();
             }
         });
     }
@@ -330,7 +374,9 @@ public final class PatronView {
 
     @FXML
     private void unsubscribe() {
-        if (app.carddesk.ui.Confirm.ask(title, messages, app.carddesk.ui.Question.UNSUBSCRIBE)) {
+        Patron p = vm.patron.get();
+        if (p != null && app.carddesk.ui.Confirm.ask(title, messages, app.carddesk.ui.Question.UNSUBSCRIBE,
+                p.fullName(), p.cardNumber() == null ? messages.get("card.none") : p.cardNumber())) {
             vm.unsubscribe();
         }
     }

@@ -273,8 +273,13 @@ public final class PatronViewModel {
     }
 
     public void fetch() {
-        fetched.set(null);
         Checked<IdentityNumber> checked = service.checkIdentity(identityText.get());
+        if (checked.isOk() && fetched.get() != null
+                && fetched.get().identity().number().equals(checked.value().number())) {
+            // Fetched already: fetching again would only take back what staff confirmed since.
+            return;
+        }
+        fetched.set(null);
         identityProblem.set(checked.firstError().orElse(null));
         if (!checked.isOk()) {
             return;
@@ -292,7 +297,7 @@ public final class PatronViewModel {
             } else if (result instanceof FetchResult.AlreadyRegistered already) {
                 offerMerge(already.patronId());
             } else if (result instanceof FetchResult.NotFound) {
-                identityProblem.set(Problem.of("identity.notFound"));
+                identityProblem.set(Problem.of("convert.notFound"));
             } else {
                 identityProblem.set(Problem.of("identity.unavailable"));
             }
@@ -428,8 +433,8 @@ public final class PatronViewModel {
             }
             // The patron is gone from this desk either way: the screen closes and says what became of them.
             navigation.leaveWith(new Navigation.Notice(result.deleted()
-                    ? Problem.of("unsubscribe.deleted", p.cardNumber() == null ? "" : p.cardNumber())
-                    : Problem.of("unsubscribe.remaining"), List.copyOf(result.remaining())));
+                    ? Problem.of("unsubscribe.deleted", p.cardNumber() == null ? "" : p.cardNumber(), p.fullName())
+                    : Problem.of("unsubscribe.remaining", p.fullName()), List.copyOf(result.remaining())));
             patron.set(null);
         }, this::failed);
     }

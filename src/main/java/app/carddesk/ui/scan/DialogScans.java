@@ -59,6 +59,11 @@ public final class DialogScans {
             if (scene.getRoot() instanceof DialogPane pane) {
                 pane.setHeaderText(notice.apply(text));
                 window.sizeToScene();
+                if (window instanceof Stage s && s.getOwner() != null) {
+                    Window o = s.getOwner();
+                    s.setX(o.getX() + Math.max(0, (o.getWidth() - s.getWidth()) / 2));
+                    s.setY(o.getY() + Math.max(0, (o.getHeight() - s.getHeight()) / 3));
+                }
             }
         });
     }

@@ -61,7 +61,7 @@ public final class Navigation {
 
     /** Leaves the current screen for the checklist, telling staff what happened. */
     public void leaveWith(Notice n) {
-        notice.set(n);
         screen.set(Screen.ISSUE);
+        notice.set(n);
     }
 }

@@ -150,8 +150,9 @@ public final class CentralDaos {
     }
 
     public interface Audit {
+        // The cast: an entry about no patron (a search) binds a null PostgreSQL would otherwise take for text.
         @SqlUpdate("INSERT INTO audit_event (at, library_code, workstation, action, patron_id, detail) "
-                + "VALUES (:at, :library, :workstation, :action, :patron, :detail)")
+                + "VALUES (:at, :library, :workstation, :action, CAST(:patron AS UUID), :detail)")
         void append(@Bind("at") Instant at, @Bind("library") String library, @Bind("workstation") String workstation,
                     @Bind("action") String action, @Bind("patron") UUID patron, @Bind("detail") String detail);
     }

@@ -30,6 +30,10 @@ public final class DeskWindow {
             }
         });
         ScannerInput.install(scene, ScanDetector.forCardScanners(), main::isCardNumber, main::scanned);
+        if (!scene.getProperties().containsKey(Mnemonics.class)) {
+            scene.getProperties().put(Mnemonics.class, Boolean.TRUE);
+            Mnemonics.install(scene);
+        }
         DialogScans.guard(stage, main::isCardNumber, main::heldWhileAsking,
                 card -> messages.get().get("scan.heldInDialog", card));
         main.locale.addListener((obs, old, l) -> {

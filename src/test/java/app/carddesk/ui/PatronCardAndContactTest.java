@@ -113,4 +113,17 @@ class PatronCardAndContactTest extends DeskUiTest {
     private String patronRowCard(UUID id) {
         return (String) patronRow("id", id).get("card_number");
     }
+
+    @Test
+    void altAndTheUnderlinedLetterPressesTheButtonStaffCanSee(FxRobot robot) {
+        UUID id = issueDirectly("409900730", "Berg", "Ole", LocalDate.of(1980, 5, 6), null,
+                RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        scan(robot, "409900730");
+        waitForText(robot, "#patronTitle", "Ole Berg");
+        setText(robot, "#patronEmail", "ole.berg@example.org");
+        // "Save _contact data" shares its letter with the hidden panels' "_Cancel" buttons.
+        robot.press(KeyCode.ALT).type(KeyCode.C).release(KeyCode.ALT);
+        waitForText(robot, "#patronSuccess", "The contact data are saved.");
+        assertThat(patronRow("id", id)).containsEntry("email", "ole.berg@example.org");
+    }
 }

@@ -158,6 +158,8 @@ public final class MainView {
 
     private void show(Screen s) {
         screens.forEach((k, node) -> node.setVisible(k == s));
+        // Only the screen on show is in the window: Alt shortcuts of the others never compete with its own.
+        content.getChildren().setAll(screens.get(s));
         String first = FIRST_FIELD.get(s);
         if (first != null) {
             javafx.application.Platform.runLater(() -> {

@@ -93,8 +93,8 @@ public final class PatronView {
         vm.differences.addListener((javafx.collections.SetChangeListener<SamePerson.Difference>) c -> showDifferences());
         vm.fetched.addListener((obs, old, p) -> {
             if (p != null) {
-                showAndFocus(vm.differences.isEmpty() ? saveButton : samePersonBox,
-                        vm.differences.isEmpty() ? saveButton : samePersonBox);
+                // Save comes after the comparison: in view, the whole comparison is.
+                showAndFocus(saveButton, vm.differences.isEmpty() ? saveButton : samePersonBox);
             }
         });
         vm.awaitingDestruction.addListener((obs, was, now) -> {

@@ -1,0 +1,85 @@
+package app.carddesk.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * Alt + the underlined letter presses the control that shows it. JavaFX also counts controls in
+ * panels that are hidden (a panel's own visibility, not the control's), so two texts with the same
+ * letter made Alt only move the focus; here only what staff can see competes.
+ */
+public final class Mnemonics {
+
+    private Mnemonics() {
+    }
+
+    public static void install(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!e.isAltDown() || e.isControlDown() || e.isShortcutDown() || e.getCode().getChar().length() != 1
+                    || !Character.isLetterOrDigit(e.getCode().getChar().charAt(0))) {
+                return;
+            }
+            char key = Character.toLowerCase(e.getCode().getChar().charAt(0));
+            List<Labeled> shown = new ArrayList<>();
+            collect(scene.getRoot(), key, shown);
+            if (shown.isEmpty()) {
+                return;
+            }
+            e.consume();
+            Labeled target = shown.get(0);
+            if (shown.size() > 1) {
+                // Several show the letter: Alt moves on to the next of them, as on a native dialog.
+                Node focused = scene.getFocusOwner();
+                int at = -1;
+                for (int i = 0; i < shown.size(); i++) {
+                    if (shown.get(i) == focused || shown.get(i) instanceof Label lb && lb.getLabelFor() == focused) {
+                        at = i;
+                    }
+                }
+                target = shown.get((at + 1) % shown.size());
+                focus(target);
+                return;
+            }
+            if (target instanceof ButtonBase b) {
+                b.requestFocus();
+                b.fire();
+            } else {
+                focus(target);
+            }
+        });
+    }
+
+    private static void focus(Labeled l) {
+        if (l instanceof Label label && label.getLabelFor() != null) {
+            label.getLabelFor().requestFocus();
+        } else {
+            l.requestFocus();
+        }
+    }
+
+    private static void collect(Node n, char key, List<Labeled> into) {
+        if (!n.isVisible() || n.isDisabled()) {
+            return;
+        }
+        if (n instanceof Labeled l && l.isMnemonicParsing() && l.getText() != null) {
+            int i = l.getText().indexOf('_');
+            if (i >= 0 && i + 1 < l.getText().length()
+                    && Character.toLowerCase(l.getText().charAt(i + 1)) == key
+                    && (l instanceof ButtonBase || l instanceof Label label && label.getLabelFor() != null)) {
+                into.add(l);
+            }
+        }
+        if (n instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                collect(child, key, into);
+            }
+        }
+    }
+}

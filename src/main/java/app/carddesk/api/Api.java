@@ -72,6 +72,15 @@ public final class Api {
     public record PatronSearchResult(List<PatronFound> patrons, boolean more) {
     }
 
+    /**
+     * The largest request body the central register takes (413 above it): a desk sizes its batches
+     * by bytes to stay below it.
+     */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    /** The most registrations one batch holds. */
+    public static final int MAX_BATCH_ITEMS = 500;
+
     /** The most patrons one search returns. */
     public static final int SEARCH_LIMIT = 50;
 

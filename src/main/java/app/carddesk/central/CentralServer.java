@@ -56,7 +56,7 @@ public final class CentralServer implements AutoCloseable {
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(json, false));
-            c.http.maxRequestSize = 256 * 1024L;
+            c.http.maxRequestSize = Api.MAX_BODY_BYTES;
         });
         routes(app, service, retention, new PatronSearch(db.jdbi(), clock));
         app.start(config.bind(), config.port());

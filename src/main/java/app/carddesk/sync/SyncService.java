@@ -26,7 +26,14 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
     private static final int PAGE = 5000;
-    private static final int BATCH = 500;
+    private static final int BATCH = Api.MAX_BATCH_ITEMS;
+    /** A batch stays this far below the central register's body limit (headers, the envelope). */
+    private static final int BATCH_BYTES = Api.MAX_BODY_BYTES - 16 * 1024;
+    /**
+     * An entry the central register fails on this often (5xx, or it cannot be sent at all) goes to
+     * Needs attention, so that it never holds up the entries behind it.
+     */
+    static final int MAX_ATTEMPTS = 5;
 
     /** Called after a request was answered and before the answer is recorded: a seam for crash tests. */
     @FunctionalInterface
@@ -124,6 +131,12 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
         } catch (CentralClient.UnreachableException e) {
             ledger.retryLater(item, e.getMessage());
             throw e;
+        } catch (RuntimeException e) {
+            // An entry the desk cannot even put into a request would stop every round: staff decide.
+            LOG.warn("A {} change could not be sent ({})", item.kind(), e.getClass().getSimpleName());
+            ledger.refused(item, "unsendable", null, "This change could not be sent to the central register ("
+                    + e.getClass().getSimpleName() + ").");
+            return Outcome.REFUSED;
         }
         if (response == null) {
             ledger.acknowledged(item, null);
@@ -142,9 +155,14 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
             ledger.retryLater(item, "token refused");
             return Outcome.STOP;
         }
-        if (status >= 500 || status == 429) {
+        if (unavailable(status)) {
             state = SyncStatus.State.OFFLINE;
             ledger.retryLater(item, "central answered " + status);
+            return Outcome.STOP;
+        }
+        if (status >= 500) {
+            // A failure on this very change (the register itself answers): counted, and bounded.
+            retryLater(item, "central answered " + status);
             return Outcome.STOP;
         }
         state = SyncStatus.State.ONLINE;
@@ -158,28 +176,51 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
         return Outcome.REFUSED;
     }
 
-    /** A batch of registrations ready to send, with the entries it stands for. */
-    private record Prepared(List<OutboxItem> sent, List<OutboxItem> gone, Api.Batch batch) {
-        long lastSeq(List<OutboxItem> all) {
-            return all.get(all.size() - 1).seq();
-        }
+    /**
+     * A batch of registrations ready to send, with the entries it stands for.
+     *
+     * @param lastSeq the last outbox entry taken into it: the next batch starts after it
+     */
+    private record Prepared(List<OutboxItem> sent, List<OutboxItem> gone, Api.Batch batch, long lastSeq) {
     }
 
+    /**
+     * Takes registrations into a batch while it stays below the central register's body limit, so
+     * that a queue of any size drains batch by batch.
+     */
     private Prepared prepare(List<OutboxItem> items) {
         java.util.Map<UUID, Api.Patron> patrons = ledger.patrons(items.stream().map(OutboxItem::patronId).toList());
         List<Api.BatchItem> batch = new java.util.ArrayList<>();
         List<OutboxItem> gone = new java.util.ArrayList<>();
         List<OutboxItem> sent = new java.util.ArrayList<>();
+        long bytes = 32;
+        long lastSeq = items.get(0).seq() - 1;
         for (OutboxItem item : items) {
             Api.Patron p = patrons.get(item.patronId());
             if (p == null) {
                 gone.add(item);
-            } else {
-                batch.add(new Api.BatchItem(item.idemKey(), p));
-                sent.add(item);
+                lastSeq = item.seq();
+                continue;
             }
+            Api.BatchItem entry = new Api.BatchItem(item.idemKey(), p);
+            long size = sizeOf(entry);
+            if (!batch.isEmpty() && bytes + size > BATCH_BYTES) {
+                break;
+            }
+            bytes += size + 1;
+            batch.add(entry);
+            sent.add(item);
+            lastSeq = item.seq();
         }
-        return new Prepared(sent, gone, new Api.Batch(batch));
+        return new Prepared(sent, gone, new Api.Batch(batch), lastSeq);
+    }
+
+    private long sizeOf(Object document) {
+        try {
+            return json.writeValueAsBytes(document).length;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a registration could not be written as JSON", e);
+        }
     }
 
     /** The leading run of registrations among the entries after {@code seq}. */
@@ -207,7 +248,7 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
         java.util.concurrent.CompletableFuture<CentralClient.Response> inFlight = current.sent().isEmpty() ? null
                 : client.postAsync("/api/v1/patrons/batch", current.batch());
         while (true) {
-            List<OutboxItem> nextItems = nextRun(run.get(run.size() - 1).seq());
+            List<OutboxItem> nextItems = nextRun(current.lastSeq());
             Prepared next = nextItems.isEmpty() ? null : prepare(nextItems);
             CentralClient.Response response = null;
             if (inFlight != null) {
@@ -219,12 +260,25 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
                 }
                 afterSend.answered(current.sent().get(0), response);
                 lastSyncAt = clock.instant();
-                if (!response.ok()) {
-                    state = response.status() == 401 || response.status() == 403 ? SyncStatus.State.UNAUTHORIZED
-                            : SyncStatus.State.OFFLINE;
+                int status = response.status();
+                if (status == 401 || status == 403) {
+                    state = SyncStatus.State.UNAUTHORIZED;
+                    return null;
+                }
+                if (unavailable(status)) {
+                    state = SyncStatus.State.OFFLINE;
+                    current.sent().forEach(i -> ledger.retryLater(i, "central answered " + status));
                     return null;
                 }
                 state = SyncStatus.State.ONLINE;
+                if (!response.ok()) {
+                    // The batch as a whole was refused (too large, or not understood): its entries go
+                    // one by one, each answered on its own, so one entry cannot hold up the rest.
+                    LOG.info("Central register refused a batch of {} ({}); sending them one by one",
+                            current.sent().size(), status);
+                    int[] one = pushOneByOne(current);
+                    return one[2] == 1 ? null : new int[] {sent + one[0], refused + one[1]};
+                }
             }
             inFlight = next == null || next.sent().isEmpty() ? null
                     : client.postAsync("/api/v1/patrons/batch", next.batch());
@@ -236,6 +290,44 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
             }
             current = next;
             run = nextItems;
+        }
+    }
+
+    /** Answers that say the central register is down or busy, not that something is wrong with the change. */
+    private static boolean unavailable(int status) {
+        return status == 502 || status == 503 || status == 504 || status == 429 || status == 408;
+    }
+
+    /** Sends a refused batch's entries one at a time; {sent, refused, 1 when the round must stop}. */
+    private int[] pushOneByOne(Prepared batch) {
+        ledger.acknowledgedAll(batch.gone(), java.util.Map.of());
+        int sent = 0;
+        int refused = 0;
+        for (OutboxItem item : batch.sent()) {
+            Outcome outcome = push(item);
+            if (outcome == Outcome.STOP) {
+                return new int[] {sent, refused, 1};
+            }
+            if (outcome == Outcome.SENT) {
+                sent++;
+            } else {
+                refused++;
+            }
+        }
+        return new int[] {sent, refused, 0};
+    }
+
+    /**
+     * The central register failed on an entry (5xx): it is sent again later, and after
+     * {@value #MAX_ATTEMPTS} failures it goes to Needs attention with the reason instead.
+     */
+    private void retryLater(OutboxItem item, String reason) {
+        if (item.attempts() + 1 >= MAX_ATTEMPTS) {
+            ledger.refused(item, "central_error", null, "The central register failed on this change "
+                    + MAX_ATTEMPTS + " times (" + reason + "). Send it again later, or ask IT to look at the "
+                    + "central register's log.");
+        } else {
+            ledger.retryLater(item, reason);
         }
     }
 

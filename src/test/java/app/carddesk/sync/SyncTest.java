@@ -317,4 +317,34 @@ class SyncTest {
         assertThatThrownBy(() -> register.find(validator.check("150390-1001", LocalDate.now()).value()))
                 .isInstanceOf(app.carddesk.identity.PopulationRegister.RegisterUnavailableException.class);
     }
+
+    @Test
+    void aQueueOf500RegistrationsWithEveryFieldAtItsLongestDrains() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        var issuing = deskA.issuing();
+        String name = "Ø".repeat(60) + "æ".repeat(40);
+        String email = "å".repeat(180) + "@example.org";
+        UUID adult = null;
+        for (int i = 0; i < 500; i++) {
+            boolean child = i % 25 == 24;
+            IssueOutcome outcome = issuing.issue(new IssueRequest(issuing.profile().cardNumberPolicy()
+                    .check(String.valueOf(409901000 + i)).value(), RegistrationKind.EXPECTS_NATIONAL_ID, null,
+                    new PatronDetails(name, name, child ? LocalDate.now().minusYears(9) : LocalDate.of(1980, 1, 1),
+                            email, "+45 12 34 56 78 90 12", new Address("Æ".repeat(200), "1000", "Å".repeat(100),
+                            "Ø".repeat(100))), null, PinDelivery.OWN_PIN, "4826", true, "STUDENT", "KB-SK", "da",
+                    child ? new app.carddesk.issuing.GuardianChoice(adult, null, java.time.Instant.now()) : null));
+            assertThat(outcome).as("registration " + i).isInstanceOf(IssueOutcome.Issued.class);
+            if (!child) {
+                adult = ((IssueOutcome.Issued) outcome).patronId();
+            }
+        }
+        SyncService.Round round = sync(deskA, port).syncOnce();
+        assertThat(round.sent()).as("every queued registration pushed in one round").isEqualTo(500);
+        assertThat(round.refused()).isZero();
+        assertThat(centralPatrons()).isEqualTo(500);
+        assertThat(new JdbiSyncLedger(deskA.database().jdbi(), clock, "a").pendingCount()).isZero();
+        assertThat(atCentral("SELECT COUNT(*) FROM guardian_link", Integer.class)).isEqualTo(20);
+    }
 }

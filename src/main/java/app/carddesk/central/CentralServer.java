@@ -112,12 +112,16 @@ public final class CentralServer implements AutoCloseable {
         app.get("/api/v1/patrons", ctx -> {
             String card = ctx.queryParam("cardNumber");
             String identity = ctx.queryParam("identity");
+            if (identity != null) {
+                // Proxies and access logs keep URLs: a national ID never travels in one.
+                throw new ApiException(400, "identity_in_url", "identity", "A national ID is never sent in a URL. "
+                        + "Use POST /api/v1/patrons/search with {\"identity\": ...} in the body.");
+            }
             if (card != null) {
                 ctx.json(service.findByCard(caller(ctx), card));
-            } else if (identity != null) {
-                ctx.json(service.findByIdentity(caller(ctx), identity));
             } else {
-                throw new ApiException(400, "query_missing", null, "Ask by ?cardNumber= or ?identity=.");
+                throw new ApiException(400, "query_missing", null, "Ask by ?cardNumber=, or search with "
+                        + "POST /api/v1/patrons/search.");
             }
         });
         app.post("/api/v1/patrons/search", ctx -> ctx.json(search.search(caller(ctx),

@@ -236,11 +236,6 @@ public final class CentralService {
                 Locale.ROOT))));
     }
 
-    public Api.Patron findByIdentity(Caller caller, String number) {
-        return own(caller, jdbi.withExtension(CentralPatronDao.class,
-                d -> d.byIdentity(IdentityValidator.normalise(number))));
-    }
-
     private Api.Patron own(Caller caller, Optional<CentralPatronRow> row) {
         return row.filter(r -> jdbi.withExtension(CentralPatronDao.class, d -> PatronRegistry.visible(d, caller, r)))
                 .map(r -> get(caller, r.id()))

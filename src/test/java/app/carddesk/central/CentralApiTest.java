@@ -255,6 +255,10 @@ class CentralApiTest {
         }
         assertThat(central.send("POST", "/api/v1/patrons/search", CentralFixture.TOKEN, "{nope").statusCode())
                 .isEqualTo(400);
+        HttpResponse<String> inUrl = central.send("GET", "/api/v1/patrons?identity=1503901001",
+                CentralFixture.TOKEN, null);
+        assertThat(inUrl.statusCode()).as("a national ID in a URL is refused").isEqualTo(400);
+        assertThat(body(inUrl).get("error").asText()).isEqualTo("identity_in_url");
         java.util.List<String> details = central.server.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT detail FROM audit_event WHERE action = 'PATRON_SEARCH'").mapTo(String.class).list());
         String audit = String.join(",", details);

@@ -72,11 +72,9 @@ public final class CentralDaos {
         @RegisterConstructorMapper(Row.class)
         List<Row> ofLibrary(@Bind("library") String library);
 
-        @SqlQuery("SELECT id, library_code, prefix, digits, range_from, range_to FROM card_series "
-                + "WHERE prefix = :prefix AND digits = :digits AND range_from <= :to AND range_to >= :from")
+        @SqlQuery("SELECT id, library_code, prefix, digits, range_from, range_to FROM card_series ORDER BY id")
         @RegisterConstructorMapper(Row.class)
-        List<Row> overlapping(@Bind("prefix") String prefix, @Bind("digits") int digits, @Bind("from") long from,
-                              @Bind("to") long to);
+        List<Row> all();
 
         @SqlUpdate("INSERT INTO card_series (library_code, prefix, digits, range_from, range_to) "
                 + "VALUES (:library, :prefix, :digits, :from, :to)")

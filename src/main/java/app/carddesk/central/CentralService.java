@@ -320,16 +320,20 @@ public final class CentralService {
 
     public Api.CardSeries reserveSeries(Caller caller, String rawBody) {
         Api.CardSeries s = parse(rawBody, Api.CardSeries.class);
-        if (s.prefix() == null || s.prefix().isBlank() || s.digits() < 1 || s.digits() > 18 || s.from() < 0
-                || s.to() < s.from() || String.valueOf(s.to()).length() > s.digits()) {
-            throw new ApiException(422, "invalid_field", "prefix",
-                    "A series needs a prefix, 1 to 18 digits and a range from <= to that fits the digits.");
+        String prefix = s.prefix() == null ? null : s.prefix().trim().toUpperCase(Locale.ROOT);
+        Optional<String> problem = app.carddesk.domain.CardSeriesRange.problem(prefix, s.digits(), s.from(), s.to());
+        if (problem.isPresent()) {
+            throw new ApiException(422, "invalid_field", "prefix", problem.get());
         }
-        String prefix = s.prefix().trim().toUpperCase(Locale.ROOT);
+        app.carddesk.domain.CardSeriesRange wanted = new app.carddesk.domain.CardSeriesRange(prefix, s.digits(),
+                s.from(), s.to());
         return jdbi.inTransaction(h -> {
             CentralDaos.CardSeries dao = h.attach(CentralDaos.CardSeries.class);
-            List<CentralDaos.CardSeries.Row> overlap = dao.overlapping(prefix, s.digits(), s.from(), s.to());
-            if (overlap.stream().anyMatch(r -> !r.libraryCode().equals(caller.library().code()))) {
+            // Overlap in the card numbers the series produce: "40" + 7 digits covers "4099" + 5 digits too.
+            boolean taken = dao.all().stream().filter(r -> !r.libraryCode().equals(caller.library().code()))
+                    .anyMatch(r -> wanted.overlaps(new app.carddesk.domain.CardSeriesRange(r.prefix(), r.digits(),
+                            r.rangeFrom(), r.rangeTo())));
+            if (taken) {
                 throw new ApiException(409, "card_series_overlap", "from",
                         "Part of this range is reserved by another library. Choose another range.");
             }

@@ -191,6 +191,18 @@ class CentralApiTest {
                 "{\"prefix\":\"4099\",\"digits\":5,\"from\":90000,\"to\":99999}");
         assertThat(overlap.statusCode()).isEqualTo(409);
         assertThat(body(overlap).get("error").asText()).isEqualTo("card_series_overlap");
+        HttpResponse<String> wider = central.send("POST", "/api/v1/card-series", CentralFixture.TOKEN_NO,
+                "{\"prefix\":\"40\",\"digits\":7,\"from\":9900000,\"to\":9900009}");
+        assertThat(wider.statusCode()).as("40 + 7 digits produces 4099 + 5 digits' numbers").isEqualTo(409);
+        for (String poison : new String[] {"{\"prefix\":\"\\u0007\",\"digits\":5,\"from\":0,\"to\":10}",
+            "{\"prefix\":\"77\",\"digits\":3,\"from\":0,\"to\":1000}",
+            "{\"prefix\":\"77\",\"digits\":3,\"from\":9,\"to\":1}"}) {
+            HttpResponse<String> refused = central.send("POST", "/api/v1/card-series", CentralFixture.TOKEN_NO, poison);
+            assertThat(refused.statusCode()).as(poison).isEqualTo(422);
+        }
+        assertThat(central.send("POST", "/api/v1/patrons", CentralFixture.TOKEN, patron(UUID.randomUUID(),
+                "409900099", "NONE", null, null), "Idempotency-Key", "k-after-refusals").statusCode())
+                .as("the library's registrations still work").isEqualTo(201);
         HttpResponse<String> own = central.send("POST", "/api/v1/card-series", CentralFixture.TOKEN_NO,
                 "{\"prefix\":\"n\",\"digits\":9,\"from\":100000000,\"to\":100099999}");
         assertThat(own.statusCode()).isEqualTo(201);

@@ -9,9 +9,6 @@ import app.carddesk.store.Database;
 import app.carddesk.store.JdbiPatronStore;
 import app.carddesk.store.ProfileRepository;
 import app.carddesk.ui.DeskConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import app.carddesk.api.Json;
 import app.carddesk.store.JdbiSyncLedger;
 import app.carddesk.sync.AttentionService;
@@ -58,12 +55,9 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
     }
 
     public static DeskBackend open(DeskConfig config, Clock clock) {
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        app.carddesk.store.DataFolder.prepare(config.dataDir());
         Database db = Database.openFor(config.dataDir(), config.profile());
+        app.carddesk.store.DataFolder.restrictFiles(config.dataDir());
         try {
             ProfileRepository profiles = new ProfileRepository(db.jdbi());
             LibraryProfile profile = profiles.load(config.profile()).orElseThrow(

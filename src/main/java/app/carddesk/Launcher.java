@@ -14,7 +14,9 @@ public final class Launcher {
 
     public static void main(String[] args) {
         // The log goes beside the local register, so IT finds both in one place.
-        System.setProperty("carddesk.logDir", DeskConfig.load().dataDir().toString());
+        // Created for its owner only before the first line is logged.
+        System.setProperty("carddesk.logDir", app.carddesk.store.DataFolder.prepare(DeskConfig.load().dataDir())
+                .toString());
         Application.launch(DeskApplication.class, args);
     }
 }

@@ -66,4 +66,18 @@ class RegisterPerProfileTest {
             assertThat(dk.file().getFileName().toString()).isEqualTo("carddesk");
         }
     }
+
+    @Test
+    void theDataFolderAndItsFilesAreTheOwnersOnly() throws Exception {
+        Path folder = dir.resolve("desk");
+        try (DeskBackend desk = DeskBackend.open(new DeskConfig(folder, "DEMO-DK", Locale.ENGLISH), Clock.systemUTC())) {
+            issue(desk, "409900002");
+        }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                .isEqualTo("rwx------");
+        for (String file : new String[] {"carddesk.mv.db", "carddesk.log"}) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(folder.resolve(file)))).as(file).isEqualTo("rw-------");
+        }
+    }
 }

@@ -243,8 +243,7 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
     private int[] pushRegistrations(List<OutboxItem> firstRun) {
         int sent = 0;
         int refused = 0;
-        List<OutboxItem> run = firstRun;
-        Prepared current = prepare(run);
+        Prepared current = prepare(firstRun);
         java.util.concurrent.CompletableFuture<CentralClient.Response> inFlight = current.sent().isEmpty() ? null
                 : client.postAsync("/api/v1/patrons/batch", current.batch());
         while (true) {
@@ -289,7 +288,6 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
                 return new int[] {sent, refused};
             }
             current = next;
-            run = nextItems;
         }
     }
 

@@ -17,14 +17,28 @@ public final class Api {
     public record Address(String line, String postalCode, String city, String country) {
     }
 
-    /** A patron as desks send and receive them. The PIN hash never leaves the central service. */
+    /**
+     * A patron as desks send and receive them. {@code pinHash} goes one way only: a desk sends the
+     * salted Argon2id hash of the patron's own PIN with a registration, so that the patron can prove
+     * who they are at another library; the central service never sends a PIN hash.
+     */
     public record Patron(UUID id, String cardNumber, Identity identity, String surname, String givenName,
                          LocalDate birthDate, String email, String phone, Address address, String pickupLibrary,
                          String category, LocalDate expiresOn, Boolean expectsNationalId, Long feesOwedMinor,
-                         Long printCreditMinor, Integer version, List<Guardian> guardians) {
+                         Long printCreditMinor, Integer version, List<Guardian> guardians,
+                         @com.fasterxml.jackson.annotation.JsonInclude(
+                                 com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String pinHash) {
 
         public Patron {
             guardians = guardians == null ? List.of() : List.copyOf(guardians);
+        }
+
+        public Patron(UUID id, String cardNumber, Identity identity, String surname, String givenName,
+                      LocalDate birthDate, String email, String phone, Address address, String pickupLibrary,
+                      String category, LocalDate expiresOn, Boolean expectsNationalId, Long feesOwedMinor,
+                      Long printCreditMinor, Integer version, List<Guardian> guardians) {
+            this(id, cardNumber, identity, surname, givenName, birthDate, email, phone, address, pickupLibrary,
+                    category, expiresOn, expectsNationalId, feesOwedMinor, printCreditMinor, version, guardians, null);
         }
     }
 
@@ -35,7 +49,15 @@ public final class Api {
     public record Created(UUID id, int version, List<String> warnings) {
     }
 
-    public record Error(String error, String field, String message, UUID existingId) {
+    /**
+     * A refusal. {@code openStanding} lists, for a patron who may not be deleted or merged away yet,
+     * the libraries that report open loans, reminders or claims.
+     */
+    public record Error(String error, String field, String message, UUID existingId,
+                        List<Membership> openStanding) {
+        public Error(String error, String field, String message, UUID existingId) {
+            this(error, field, message, existingId, null);
+        }
     }
 
     /** One change of the feed: the patron as it is now, or only the id when deleted. */
@@ -133,7 +155,14 @@ public final class Api {
     public record LoanRules(String library, int version, String text) {
     }
 
-    public record Activation(Integer rulesVersion, Boolean makeHome) {
+    /**
+     * Activation at a new library, with the patron present: the loan rules version they accepted
+     * and their PIN, checked against the one their home library holds.
+     */
+    public record Activation(Integer rulesVersion, Boolean makeHome, String pin) {
+        public Activation(Integer rulesVersion, Boolean makeHome) {
+            this(rulesVersion, makeHome, null);
+        }
     }
 
     /** The outcome of unsubscribing: deleted from the register, or kept where something remains. */

@@ -12,13 +12,20 @@ public final class ApiException extends RuntimeException {
     private final String code;
     private final String field;
     private final UUID existingId;
+    private final java.util.List<app.carddesk.api.Api.Membership> openStanding;
 
     public ApiException(int status, String code, String field, String message) {
         this(status, code, field, message, null);
     }
 
     public ApiException(int status, String code, String field, String message, UUID existingId) {
+        this(status, code, field, message, existingId, null);
+    }
+
+    public ApiException(int status, String code, String field, String message, UUID existingId,
+                        java.util.List<app.carddesk.api.Api.Membership> openStanding) {
         super(message);
+        this.openStanding = openStanding;
         this.status = status;
         this.code = code;
         this.field = field;
@@ -40,5 +47,15 @@ public final class ApiException extends RuntimeException {
     /** For conflicts with another patron: who. */
     public UUID existingId() {
         return existingId;
+    }
+
+    /** For a patron who cannot be deleted or merged away yet: the libraries where something is outstanding. */
+    public java.util.List<app.carddesk.api.Api.Membership> openStanding() {
+        return openStanding;
+    }
+
+    /** The JSON document this refusal is answered with. */
+    public app.carddesk.api.Api.Error toError() {
+        return new app.carddesk.api.Api.Error(code, field, getMessage(), existingId, openStanding);
     }
 }

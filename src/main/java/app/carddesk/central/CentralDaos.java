@@ -124,6 +124,12 @@ public final class CentralDaos {
         List<IdentityRow> identities(@org.jdbi.v3.sqlobject.customizer.BindList("numbers")
                                      java.util.Collection<String> numbers);
 
+        /** Of these patrons, those the library can see: registered there, or members there. */
+        @SqlQuery("SELECT p.id FROM patron p WHERE p.id IN (<ids>) AND (p.library_code = :library OR EXISTS "
+                + "(SELECT 1 FROM membership m WHERE m.patron_id = p.id AND m.library_code = :library))")
+        List<UUID> visibleIds(@org.jdbi.v3.sqlobject.customizer.BindList("ids") java.util.Collection<UUID> ids,
+                              @Bind("library") String library);
+
         @SqlQuery("SELECT id FROM patron WHERE id IN (<ids>)")
         List<UUID> existingIds(@org.jdbi.v3.sqlobject.customizer.BindList("ids") java.util.Collection<UUID> ids);
 

@@ -161,7 +161,7 @@ public final class CentralServer implements AutoCloseable {
         app.post("/api/v1/population/lookup", ctx -> ctx.json(service.lookup(caller(ctx), ctx.body())));
 
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status())
-                .json(new Api.Error(e.code(), e.field(), e.getMessage(), e.existingId())));
+                .json(e.toError()));
         app.exception(Exception.class, (e, ctx) -> {
             // Exception messages can quote data (database errors quote values), so only where it failed is logged.
             StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];

@@ -207,7 +207,7 @@ public final class CentralService {
     }
 
     private Answer error(ApiException e) {
-        return new Answer(e.status(), write(new Api.Error(e.code(), e.field(), e.getMessage(), e.existingId())));
+        return new Answer(e.status(), write(e.toError()));
     }
 
     private com.fasterxml.jackson.databind.JsonNode readTree(String body) {
@@ -227,8 +227,8 @@ public final class CentralService {
     }
 
     public Api.Patron get(Caller caller, UUID id) {
-        return jdbi.withHandle(h -> PatronRegistry.toApi(registry.ownPatron(h.attach(CentralPatronDao.class), caller,
-                id), h.attach(CentralDaos.Guardians.class).ofChild(id)));
+        return jdbi.withHandle(h -> PatronAccess.shown(caller, registry.ownPatron(h.attach(CentralPatronDao.class),
+                caller, id), h.attach(CentralDaos.Guardians.class).ofChild(id)));
     }
 
     public Api.Patron findByCard(Caller caller, String card) {
@@ -310,7 +310,7 @@ public final class CentralService {
                         rs.getObject("change_patron", UUID.class),
                         rs.getObject("id") == null || "DELETED".equals(rs.getString("change_kind"))
                                 || "LEFT".equals(rs.getString("change_kind")) ? null
-                                : PatronRegistry.toApi(PatronRegistry.row(rs))))
+                                : PatronAccess.shown(caller.library().code(), PatronRegistry.row(rs))))
                 .list());
         boolean more = rows.size() > n;
         List<Api.Change> page = more ? rows.subList(0, n) : rows;
@@ -388,7 +388,7 @@ public final class CentralService {
         if (earlier.isPresent()) {
             return replay(earlier.get(), requestHash);
         }
-        CentralPatronRow patron = jdbi.withExtension(CentralPatronDao.class, d -> registry.ownPatron(d, caller, id));
+        CentralPatronRow patron = jdbi.withHandle(h -> PatronAccess.home(h, caller, id));
         if (patron.email() == null) {
             throw new ApiException(422, "invalid_field", "email", "The patron has no e-mail address.");
         }

@@ -59,20 +59,36 @@ public final class Memberships {
     }
 
     /**
-     * Activates a patron registered elsewhere at the caller's library, recording the version of the
-     * loan rules they accepted. Activating twice answers as the first time did.
+     * Activates a patron registered elsewhere at the caller's library, with the patron present:
+     * they accepted this version of the loan rules and typed their PIN, which is checked against the
+     * hash their home library holds (wrong PINs count towards a lock). The proof is recorded.
+     * Activating twice answers as the first time did.
      */
     public Api.Patron activate(Caller caller, UUID id, Api.Activation body) {
         String library = caller.library().code();
+        Instant now = clock.instant();
+        boolean member = jdbi.withHandle(h -> {
+            CentralPatronRow patron = inCountry(h, caller, id);
+            return h.attach(CentralDaos.Memberships.class).isMember(patron.id(), library);
+        });
+        if (!member) {
+            // A wrong PIN is counted in a transaction of its own, committed before the refusal is answered.
+            Optional<ApiException> refused = jdbi.inTransaction(h -> {
+                CentralPatronRow patron = inCountry(h, caller, id);
+                Instant lockedUntil = h.createQuery("SELECT pin_locked_until FROM patron WHERE id = :id")
+                        .bind("id", id).mapTo(Instant.class).findOne().orElse(null);
+                return PinProof.check(h, id, patron.pinHash(), lockedUntil, body.pin(), now);
+            });
+            if (refused.isPresent()) {
+                jdbi.useHandle(h -> h.attach(CentralDaos.Audit.class).append(now, library, caller.workstation(),
+                        "ACTIVATION_REFUSED", id, refused.get().code()));
+                throw refused.get();
+            }
+        }
         jdbi.useTransaction(h -> {
             CentralPatronDao patrons = h.attach(CentralPatronDao.class);
             CentralDaos.Memberships members = h.attach(CentralDaos.Memberships.class);
-            CentralPatronRow patron = patrons.byId(id).orElseThrow(() -> new ApiException(404, "patron_not_found",
-                    "id", "Nobody in the register has that id."));
-            String country = h.attach(CentralDaos.Libraries.class).byCode(patron.libraryCode()).orElseThrow().country();
-            if (!country.equals(caller.library().country())) {
-                throw new ApiException(404, "patron_not_found", "id", "Nobody in this country's register has that id.");
-            }
+            inCountry(h, caller, id);
             if (members.isMember(id, library)) {
                 return;
             }
@@ -82,17 +98,31 @@ public final class Memberships {
                 throw new ApiException(422, "loan_rules_outdated", "rulesVersion", "The patron must accept version "
                         + current + " of this library's loan rules; show them again.");
             }
-            Instant now = clock.instant();
             members.add(id, library, now, current, now);
+            h.execute("UPDATE membership SET proof = 'PIN' WHERE patron_id = ? AND library_code = ?", id, library);
             patrons.touch(id, now);
             if (Boolean.TRUE.equals(body.makeHome())) {
                 h.execute("UPDATE patron SET library_code = ?, version = version + 1, updated_at = ? WHERE id = ?",
                         library, now, id);
             }
-            registry.changed(h, caller, id, "UPDATED", "PATRON_ACTIVATED", "rules=" + current);
+            registry.changed(h, caller, id, "UPDATED", "PATRON_ACTIVATED", "rules=" + current + " proof=PIN"
+                    + (Boolean.TRUE.equals(body.makeHome()) ? " home" : ""));
         });
-        return jdbi.withHandle(h -> PatronRegistry.toApi(h.attach(CentralPatronDao.class).byId(id).orElseThrow(),
+        return jdbi.withHandle(h -> PatronAccess.shown(caller, h.attach(CentralPatronDao.class).byId(id)
+                .orElseThrow(() -> new ApiException(404, "patron_not_found", "id", "The patron was deleted meanwhile.")),
                 h.attach(CentralDaos.Guardians.class).ofChild(id)));
+    }
+
+    /** The patron, when registered at a library of the caller's country. */
+    private static CentralPatronRow inCountry(Handle h, Caller caller, UUID id) {
+        CentralPatronRow patron = h.attach(CentralPatronDao.class).byId(id).orElseThrow(() -> new ApiException(404,
+                "patron_not_found", "id", "Nobody in the register has that id."));
+        boolean sameCountry = h.attach(CentralDaos.Libraries.class).byCode(patron.libraryCode())
+                .map(l -> l.country().equals(caller.library().country())).orElse(false);
+        if (!sameCountry) {
+            throw new ApiException(404, "patron_not_found", "id", "Nobody in this country's register has that id.");
+        }
+        return patron;
     }
 
     /** The library system reports a patron's open loans, reminders and claims at the caller's library. */
@@ -149,6 +179,9 @@ public final class Memberships {
             CentralPatronDao patrons = h.attach(CentralPatronDao.class);
             CentralPatronRow patron = registry.ownPatron(patrons, caller, id);
             List<Api.Membership> all = memberships(h, caller, id);
+            if (!PatronAccess.isHome(caller, patron)) {
+                return leave(h, caller, id, all);
+            }
             List<Api.Membership> remaining = all.stream().filter(m -> !m.clear()).toList();
             if (remaining.isEmpty()) {
                 registry.changed(h, caller, id, "DELETED", "PATRON_UNSUBSCRIBED", "memberships=" + all.size());
@@ -177,6 +210,26 @@ public final class Memberships {
     }
 
     /**
+     * A member library's unsubscription: the patron leaves this library only (when nothing is
+     * outstanding here); their home library and every other membership stay as they are.
+     */
+    private Api.Unsubscribed leave(Handle h, Caller caller, UUID id, List<Api.Membership> all) {
+        String library = caller.library().code();
+        Api.Membership here = all.stream().filter(m -> m.library().equals(library)).findFirst().orElseThrow();
+        List<Api.Membership> remaining = all.stream().filter(m -> !m.library().equals(library)).toList();
+        if (!here.clear()) {
+            remaining = all;
+        } else {
+            Instant now = clock.instant();
+            h.attach(CentralDaos.Memberships.class).remove(id, library);
+            h.attach(CentralDaos.ChangeFeed.class).append(library, id, "LEFT", now, caller.deskId());
+            h.attach(CentralDaos.Audit.class).append(now, library, caller.workstation(), "PATRON_LEFT", id,
+                    "kept at " + remaining.size() + " libraries");
+        }
+        return new Api.Unsubscribed(false, remaining);
+    }
+
+    /**
      * Merges {@code other} into {@code survivor} in one transaction: the card staff chose stays and
      * the other number is retired (its card to be destroyed); balances are added up; memberships
      * with their loans, reminders and claims, guardians and children, and the history move over.
@@ -191,8 +244,10 @@ public final class Memberships {
             throw new ApiException(422, "invalid_field", "otherId", "Name the other patron's id to merge.");
         }
         CentralPatronDao patrons = h.attach(CentralPatronDao.class);
-        CentralPatronRow keep = registry.ownPatron(patrons, caller, survivorId);
-        CentralPatronRow other = registry.ownPatron(patrons, caller, request.otherId());
+        CentralPatronRow keep = PatronAccess.home(h, caller, survivorId);
+        CentralPatronRow other = PatronAccess.home(h, caller, request.otherId());
+        // Other libraries' systems hold the loans of the record that goes by its id: they settle first.
+        PatronAccess.requireNothingOutstanding(h, other.id(), caller.library().code(), "merged away");
         if (keep.identityNumber() != null && other.identityNumber() != null
                 && !keep.identityNumber().equals(other.identityNumber())) {
             throw new ApiException(409, "identities_differ", "otherId",
@@ -256,7 +311,7 @@ public final class Memberships {
         if (!members.isMember(keep.id(), library)) {
             members.add(keep.id(), library, now, null, null);
         }
-        return PatronRegistry.toApi(h.attach(CentralPatronDao.class).byId(survivorId).orElseThrow(),
+        return PatronAccess.shown(caller, h.attach(CentralPatronDao.class).byId(survivorId).orElseThrow(),
                 h.attach(CentralDaos.Guardians.class).ofChild(survivorId));
     }
 

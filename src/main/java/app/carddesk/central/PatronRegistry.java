@@ -128,6 +128,10 @@ public final class PatronRegistry {
         if (nz(p.feesOwedMinor()) < 0 || nz(p.printCreditMinor()) < 0) {
             throw invalid("feesOwedMinor", Problem.of("balance.negative"));
         }
+        if (p.pinHash() != null && !PinProof.wellFormed(p.pinHash())) {
+            throw invalid("pinHash", "pinHash is the Argon2id hash of the patron's own PIN ($argon2id$...), "
+                    + "at most 200 characters; leave it out when the PIN is e-mailed");
+        }
         Api.Address a = p.address() == null ? new Api.Address("", "", "", "") : p.address();
         Instant now = clock.instant();
         return new Valid(new CentralPatronRow(p.id(), caller.library().code(), card,
@@ -136,7 +140,7 @@ public final class PatronRegistry {
                 blankToNull(p.email()), blankToNull(p.phone()), a.line(), a.postalCode(), a.city(), a.country(),
                 p.category(), p.pickupLibrary(), registration.name(),
                 registration == RegistrationKind.SHORT_STAY ? p.expiresOn() : null, nz(p.feesOwedMinor()),
-                nz(p.printCreditMinor()), null, version, createdAt == null ? now : createdAt, now), warnings,
+                nz(p.printCreditMinor()), p.pinHash(), version, createdAt == null ? now : createdAt, now), warnings,
                 p.guardians());
     }
 
@@ -229,11 +233,20 @@ public final class PatronRegistry {
             bulk.identities(identities).forEach(r -> takenIdentities.put(r.identityNumber(), r.id()));
         }
         java.util.Set<UUID> takenIds = new java.util.HashSet<>(bulk.existingIds(ids));
+        java.util.Set<UUID> guardianIds = new java.util.HashSet<>();
+        valid.forEach(v -> v.guardians().forEach(g -> guardianIds.add(g.guardianId())));
+        // A guardian is a patron this library can see: stored already, or registered earlier in this batch.
+        java.util.Set<UUID> knownGuardians = new java.util.HashSet<>(guardianIds.isEmpty() ? List.of()
+                : bulk.visibleIds(guardianIds, valid.get(0).row().libraryCode()));
         for (int k = 0; k < valid.size(); k++) {
             CentralPatronRow row = valid.get(k).row();
             int i = positions.get(k);
             CentralDaos.Bulk.CardRow card = row.cardNumber() == null ? null : takenCards.get(row.cardNumber());
-            if (takenIds.contains(row.id())) {
+            java.util.Optional<UUID> unknownGuardian = valid.get(k).guardians().stream().map(Api.Guardian::guardianId)
+                    .filter(g -> !knownGuardians.contains(g)).findFirst();
+            if (unknownGuardian.isPresent()) {
+                answers[i] = refusal.apply(guardianUnknown(unknownGuardian.get()));
+            } else if (takenIds.contains(row.id())) {
                 answers[i] = refusal.apply(new ApiException(409, "patron_exists", "id",
                         "A patron with this id exists already.", row.id()));
             } else if (card != null) {
@@ -247,6 +260,7 @@ public final class PatronRegistry {
             } else {
                 accepted.add(i);
                 takenIds.add(row.id());
+                knownGuardians.add(row.id());
                 if (row.cardNumber() != null) {
                     takenCards.put(row.cardNumber(), new CentralDaos.Bulk.CardRow(row.cardNumber(), "ISSUED",
                             row.id()));
@@ -302,7 +316,7 @@ public final class PatronRegistry {
     /** Replaces a patron's data when {@code expectedVersion} is still the current one. */
     public CentralPatronRow update(Handle h, Caller caller, UUID id, int expectedVersion, Api.Patron body) {
         CentralPatronDao patrons = h.attach(CentralPatronDao.class);
-        CentralPatronRow current = ownPatron(patrons, caller, id);
+        CentralPatronRow current = PatronAccess.home(h, caller, id);
         if (current.version() != expectedVersion) {
             throw new ApiException(412, "stale_version", "If-Match", "The patron was changed meanwhile (now version "
                     + current.version() + "). Fetch it again and repeat the change.", id);
@@ -345,14 +359,17 @@ public final class PatronRegistry {
         } catch (UnableToExecuteStatementException e) {
             throw translate(e, patrons, next);
         }
+        if (next.pinHash() != null) {
+            patrons.setPinHash(id, next.pinHash(), next.updatedAt());
+        }
         addGuardians(h, caller, id, valid.guardians());
         changed(h, caller, id, "UPDATED", "PATRON_UPDATED", "identity=" + next.identityKind());
         return patrons.byId(id).orElseThrow();
     }
 
     public void delete(Handle h, Caller caller, UUID id) {
-        CentralPatronDao patrons = h.attach(CentralPatronDao.class);
-        CentralPatronRow current = ownPatron(patrons, caller, id);
+        CentralPatronRow current = PatronAccess.home(h, caller, id);
+        PatronAccess.requireNothingOutstanding(h, id, null, "deleted");
         changed(h, caller, id, "DELETED", "PATRON_DELETED", "kind=" + current.registrationKind());
         erase(h, current, "DELETED");
     }
@@ -386,7 +403,11 @@ public final class PatronRegistry {
 
     private void addGuardians(Handle h, Caller caller, UUID child, List<Api.Guardian> guardians) {
         CentralDaos.Guardians links = h.attach(CentralDaos.Guardians.class);
+        CentralPatronDao patrons = h.attach(CentralPatronDao.class);
         for (Api.Guardian g : guardians) {
+            if (patrons.byId(g.guardianId()).filter(p -> visible(patrons, caller, p)).isEmpty()) {
+                throw guardianUnknown(g.guardianId());
+            }
             if (links.count(child, g.guardianId()) == 0) {
                 links.add(child, g.guardianId(), g.consentAt(), caller.workstation());
                 h.attach(CentralDaos.Audit.class).append(clock.instant(), caller.library().code(),
@@ -415,6 +436,11 @@ public final class PatronRegistry {
         return new ApiException(409, "card_number_taken", "cardNumber",
                 "Card " + card + " is issued to another patron already.",
                 patrons.byCard(card).map(CentralPatronRow::id).orElse(null));
+    }
+
+    private static ApiException guardianUnknown(UUID guardian) {
+        return new ApiException(422, "guardian_not_found", "guardians", "Guardian " + guardian + " is no patron "
+                + "of this library. Register the guardian here first (or activate them here), then the child.");
     }
 
     private static ApiException identityConflict(UUID existing) {

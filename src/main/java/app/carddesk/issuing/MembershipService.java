@@ -118,18 +118,26 @@ public final class MembershipService {
         return Optional.empty();
     }
 
-    /** Activates the patron here after they accepted loan rules {@code rulesVersion}. */
-    public Optional<Problem> activate(UUID id, int rulesVersion, boolean makeHome) {
+    /**
+     * Activates the patron here after they accepted loan rules {@code rulesVersion} and typed their
+     * PIN, which the central register checks (wrong PINs count towards a lock).
+     */
+    public Optional<Problem> activate(UUID id, int rulesVersion, boolean makeHome, String pin) {
         try {
-            national.activate(id, rulesVersion, makeHome);
+            national.activate(id, rulesVersion, makeHome, pin);
         } catch (NationalRegister.UnavailableException e) {
             return Optional.of(Problem.of("national.unavailable"));
         } catch (NationalRegister.RefusedException e) {
-            return Optional.of(Problem.of("loan_rules_outdated".equals(e.code()) ? "activate.rulesOutdated"
-                    : "national.refused"));
+            return Optional.of(Problem.of(switch (e.code()) {
+                case "loan_rules_outdated" -> "activate.rulesOutdated";
+                case "pin_wrong", "pin_required" -> "activate.pinWrong";
+                case "pin_locked" -> "activate.pinLocked";
+                case "pin_not_set" -> "activate.pinNotSet";
+                default -> "national.refused";
+            }));
         }
         store.recordAudit(new AuditEntry(clock.instant(), staff.staffUser(), staff.workstation(), "PATRON_ACTIVATED",
-                id, "rules=" + rulesVersion + ";home=" + makeHome));
+                id, "rules=" + rulesVersion + ";home=" + makeHome + ";proof=PIN"));
         return Optional.empty();
     }
 

@@ -40,7 +40,7 @@ public interface NationalRegister {
     Api.LoanRules loanRules(String language);
 
     /** Activates the patron here; afterwards they are in the local store. */
-    void activate(UUID id, int rulesVersion, boolean makeHome);
+    void activate(UUID id, int rulesVersion, boolean makeHome, String pin);
 
     List<Api.Membership> memberships(UUID id);
 
@@ -67,7 +67,7 @@ public interface NationalRegister {
             }
 
             @Override
-            public void activate(UUID id, int rulesVersion, boolean makeHome) {
+            public void activate(UUID id, int rulesVersion, boolean makeHome, String pin) {
                 throw new UnavailableException("no central register configured");
             }
 

@@ -61,7 +61,7 @@ public final class JdbiSyncLedger implements SyncLedger {
     public Optional<Api.Patron> patron(UUID id) {
         return jdbi.withHandle(h -> h.attach(PatronDao.class).byId(id).map(row -> toApi(
                 JdbiPatronStore.toPatron(row), h.attach(SyncDao.class).centralVersion(id).orElse(null),
-                guardians(h, List.of(id)).getOrDefault(id, List.of()))));
+                guardians(h, List.of(id)).getOrDefault(id, List.of()), row.pinHash())));
     }
 
     @Override
@@ -73,7 +73,8 @@ public final class JdbiSyncLedger implements SyncLedger {
         jdbi.useHandle(h -> {
             java.util.Map<UUID, List<Api.Guardian>> guardians = guardians(h, ids);
             h.attach(PatronDao.class).byIds(ids).forEach(row -> found.put(row.id(),
-                    toApi(JdbiPatronStore.toPatron(row), null, guardians.getOrDefault(row.id(), List.of()))));
+                    toApi(JdbiPatronStore.toPatron(row), null, guardians.getOrDefault(row.id(), List.of()),
+                            row.pinHash())));
         });
         return found;
     }
@@ -105,14 +106,18 @@ public final class JdbiSyncLedger implements SyncLedger {
         });
     }
 
-    static Api.Patron toApi(Patron p, Integer version, List<Api.Guardian> guardians) {
+    /**
+     * The document sent to the central register; with the hash of the patron's own PIN, so that
+     * they can prove who they are at another library (an e-mailed PIN is the central's already).
+     */
+    static Api.Patron toApi(Patron p, Integer version, List<Api.Guardian> guardians, String pinHash) {
         Address a = p.address();
         return new Api.Patron(p.id(), p.cardNumber(), new Api.Identity(p.identityKind().name(),
                 p.identity() == null ? null : p.identity().number()), p.surname(), p.givenName(), p.birthDate(),
                 p.email(), p.phone(), new Api.Address(a.line(), a.postalCode(), a.city(), a.country()),
                 p.pickupLibraryCode(), p.categoryCode(), p.expiresOn(),
                 p.registrationKind() == RegistrationKind.EXPECTS_NATIONAL_ID, p.feesOwedMinor(), p.printCreditMinor(),
-                version, guardians);
+                version, guardians, pinHash);
     }
 
     @Override
@@ -227,7 +232,8 @@ public final class JdbiSyncLedger implements SyncLedger {
                 : Boolean.TRUE.equals(p.expectsNationalId()) ? RegistrationKind.EXPECTS_NATIONAL_ID
                 : RegistrationKind.SHORT_STAY;
         Api.Address a = p.address() == null ? new Api.Address("", "", "", "") : p.address();
-        IdentityNumber identity = "NONE".equals(kind) ? null
+        // A patron of another home library comes with the kind of their national ID but not the number.
+        IdentityNumber identity = "NONE".equals(kind) || p.identity().number() == null ? null
                 : new IdentityNumber(IdentityKind.valueOf(kind), p.identity().number(), p.birthDate());
         return new Patron(p.id(), p.cardNumber(), identity, p.surname(), p.givenName(), p.birthDate(), p.email(),
                 p.phone(), new Address(a.line(), a.postalCode(), a.city(), a.country()), p.category(),

@@ -39,9 +39,9 @@ public final class CentralNationalRegister implements NationalRegister {
     }
 
     @Override
-    public void activate(UUID id, int rulesVersion, boolean makeHome) {
+    public void activate(UUID id, int rulesVersion, boolean makeHome, String pin) {
         Api.Patron patron = client.read(ok(call(() -> client.post("/api/v1/patrons/" + id + "/activation", null,
-                new Api.Activation(rulesVersion, makeHome)))), Api.Patron.class);
+                new Api.Activation(rulesVersion, makeHome, pin)))), Api.Patron.class);
         ledger.applyPatron(patron);
     }
 
@@ -75,7 +75,7 @@ public final class CentralNationalRegister implements NationalRegister {
         if (r.ok()) {
             return r;
         }
-        if (r.status() >= 500 || r.status() == 401 || r.status() == 403) {
+        if (r.status() >= 500 || r.status() == 401 || r.status() == 429) {
             throw new UnavailableException("central answered " + r.status());
         }
         Api.Error error;

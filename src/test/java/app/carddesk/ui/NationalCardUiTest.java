@@ -39,6 +39,9 @@ class NationalCardUiTest extends DeskUiTest {
     private CentralServer central;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = Json.mapper();
+    /** The patron's own PIN, as their home library's desk sent it: an Argon2id hash. */
+    private static final String PIN = "4826";
+    private static final String PIN_HASH = new app.carddesk.security.Argon2PinHasher(1024, 1).hash(PIN);
 
     @Override
     String profile() {
@@ -81,11 +84,14 @@ class NationalCardUiTest extends DeskUiTest {
     }
 
     private UUID registerAt(String token, String card, String surname) throws Exception {
+        return registerAt(token, card, surname, new Api.Identity("NONE", null));
+    }
+
+    private UUID registerAt(String token, String card, String surname, Api.Identity identity) throws Exception {
         UUID id = UUID.randomUUID();
-        HttpResponse<String> r = call("POST", "/api/v1/patrons", token, new Api.Patron(id, card,
-                new Api.Identity("NONE", null), surname, "Kari", LocalDate.of(1970, 1, 5), null, null,
+        HttpResponse<String> r = call("POST", "/api/v1/patrons", token, new Api.Patron(id, card, identity, surname, "Kari", LocalDate.of(1970, 1, 5), null, null,
                 new Api.Address("Gate 1", "5003", "Bergen", "Norge"), "BGO-MAIN", "ADULT", null, true, 0L, 0L, null,
-                List.of()));
+                List.of(), PIN_HASH));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return id;
     }
@@ -102,7 +108,8 @@ class NationalCardUiTest extends DeskUiTest {
 
     @Test
     void aScannedCardFromAnotherLibraryIsActivatedAfterTheLoanRulesAreAccepted(FxRobot robot) throws Exception {
-        UUID id = registerAt(BERGEN, "N010000001", "Dahl");
+        // With a (synthetic) fødselsnummer: this library sees its kind, never the number.
+        UUID id = registerAt(BERGEN, "N010000001", "Dahl", new Api.Identity("FNR", "14839512318"));
 
         scan(robot, "N010000001");
         waitForText(robot, "#activate-homeLibrary", "Demo bibliotek Bergen");
@@ -114,7 +121,19 @@ class NationalCardUiTest extends DeskUiTest {
         waitForText(robot, "#activateMessage", "must accept the loan rules (version 2)");
         click(robot, "#rulesAccepted");
         click(robot, "#activateButton");
+        waitForText(robot, "#activateMessage", "type their PIN");
+        fill(robot, "#activatePin", "1111");
+        click(robot, "#activateButton");
+        waitForText(robot, "#activateMessage", "The PIN is not right");
+        assertThat(count("SELECT COUNT(*) FROM patron")).as("a wrong PIN activates nobody").isZero();
+        assertThat(text(robot, "#activatePin")).as("a PIN is never kept on screen").isEmpty();
+        fill(robot, "#activatePin", PIN);
+        click(robot, "#activateButton");
         waitForText(robot, "#patronTitle", "Kari Dahl");
+        assertThat(central("SELECT proof FROM membership WHERE patron_id = ? AND library_code = 'DEMO-NO'",
+                String.class, id)).isEqualTo("PIN");
+        assertThat(text(robot, "#fact-identity")).as("the national ID stays with the home library")
+                .contains("held by the home library");
         assertThat(text(robot, "#fact-card")).isEqualTo("N010000001");
         assertThat(central("SELECT rules_version FROM membership WHERE patron_id = ? AND library_code = 'DEMO-NO'",
                 Integer.class, id)).isEqualTo(2);
@@ -128,7 +147,7 @@ class NationalCardUiTest extends DeskUiTest {
     @Test
     void unsubscribingKeepsThePatronWhereAClaimRemains(FxRobot robot) throws Exception {
         UUID id = registerAt(OSLO, "N000000301", "Berg");
-        assertThat(call("POST", "/api/v1/patrons/" + id + "/activation", BERGEN, new Api.Activation(1, false))
+        assertThat(call("POST", "/api/v1/patrons/" + id + "/activation", BERGEN, new Api.Activation(1, false, PIN))
                 .statusCode()).isEqualTo(200);
         assertThat(call("PUT", "/api/v1/patrons/" + id + "/standing", BERGEN, new Api.Standing(0, 0, 1, null))
                 .statusCode()).isEqualTo(200);

@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -27,6 +28,7 @@ public final class ActivateView {
     @FXML private TextArea rulesText;
     @FXML private CheckBox acceptedBox, makeHomeBox;
     @FXML private Button openButton;
+    @FXML private PasswordField pinField;
 
     public ActivateView(ActivateViewModel vm, Messages messages) {
         this.vm = vm;
@@ -43,6 +45,11 @@ public final class ActivateView {
         });
         acceptedBox.selectedProperty().bindBidirectional(vm.accepted);
         makeHomeBox.selectedProperty().bindBidirectional(vm.makeHome);
+        pinField.textProperty().bindBidirectional(vm.pin);
+        pinField.setOnAction(e -> {
+            e.consume();
+            vm.activate();
+        });
         ProblemDisplay.bind(vm.message, message, queryField, messages);
         visible(foundBox, vm.found.isNotNull());
         visible(rulesBox, vm.rules.isNotNull());

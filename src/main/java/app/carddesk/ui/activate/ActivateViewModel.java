@@ -28,6 +28,8 @@ public final class ActivateViewModel {
     public final ObjectProperty<Api.LoanRules> rules = new SimpleObjectProperty<>();
     public final BooleanProperty accepted = new SimpleBooleanProperty(false);
     public final BooleanProperty makeHome = new SimpleBooleanProperty(false);
+    /** The patron types their PIN: activation needs them present. Never stored, cleared after each try. */
+    public final StringProperty pin = new SimpleStringProperty("");
     public final ObjectProperty<Problem> message = new SimpleObjectProperty<>();
     public final ObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
 
@@ -84,7 +86,13 @@ public final class ActivateViewModel {
             return;
         }
         boolean home = makeHome.get();
-        background.submit(() -> service.activate(p.id(), r.version(), home), problem -> {
+        String typed = pin.get() == null ? "" : pin.get().trim();
+        pin.set("");
+        if (typed.isEmpty()) {
+            message.set(Problem.of("activate.pinFirst"));
+            return;
+        }
+        background.submit(() -> service.activate(p.id(), r.version(), home, typed), problem -> {
             if (problem.isPresent()) {
                 message.set(problem.get());
                 return;
@@ -107,6 +115,7 @@ public final class ActivateViewModel {
         rules.set(null);
         accepted.set(false);
         makeHome.set(false);
+        pin.set("");
         message.set(null);
     }
 

@@ -359,6 +359,9 @@ public final class PatronView {
     }
 
     private String identity(Patron p) {
+        if (PatronViewModel.heldByHomeLibrary(p)) {
+            return messages.get("patron.identityAtHome", messages.get("registration.NATIONAL_ID"));
+        }
         return p.identity() == null ? messages.get("patron.noIdentity")
                 : messages.get("identityKind." + p.identity().kind()) + " " + p.identity().masked();
     }

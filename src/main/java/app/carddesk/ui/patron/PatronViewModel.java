@@ -74,7 +74,16 @@ public final class PatronViewModel {
             javafx.collections.FXCollections.observableArrayList();
 
     public final BooleanBinding canRegisterNationalId = Bindings.createBooleanBinding(
-            () -> patron.get() != null && IdentityTransitions.canMoveOn(patron.get().identity()), patron);
+            () -> patron.get() != null && !heldByHomeLibrary(patron.get())
+                    && IdentityTransitions.canMoveOn(patron.get().identity()), patron);
+
+    /**
+     * A patron of another home library: the national ID stays there (this desk has only its kind),
+     * so it is neither shown nor registered here.
+     */
+    public static boolean heldByHomeLibrary(Patron p) {
+        return p.identity() == null && p.registrationKind() == app.carddesk.domain.RegistrationKind.NATIONAL_ID;
+    }
 
 
     /** The libraries the patron belongs to (from the central register), with what remains at each. */
@@ -345,7 +354,8 @@ public final class PatronViewModel {
 
     /** A patron without a national ID holds a temporary card, to be cut in half at conversion. */
     private boolean temporaryCardToDestroy() {
-        return patron.get().cardNumber() != null && patron.get().identity() == null;
+        return patron.get().cardNumber() != null && patron.get().identity() == null
+                && !heldByHomeLibrary(patron.get());
     }
 
     public void finishConversion() {

@@ -67,7 +67,8 @@ public final class Api {
     public record Changes(List<Change> changes, long last, boolean more) {
     }
 
-    public record CardSeries(Long id, String prefix, int digits, long from, long to) {
+    /** A reserved card number series: numbers {@code prefix} + {@code digits} digits from {@code from} to {@code to}. */
+    public record CardSeries(Long id, String library, String prefix, int digits, long from, long to) {
     }
 
     public record LookupRequest(String number) {

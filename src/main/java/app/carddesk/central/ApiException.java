@@ -13,6 +13,7 @@ public final class ApiException extends RuntimeException {
     private final String field;
     private final UUID existingId;
     private final java.util.List<app.carddesk.api.Api.Membership> openStanding;
+    private long retryAfterSeconds;
 
     public ApiException(int status, String code, String field, String message) {
         this(status, code, field, message, null);
@@ -52,6 +53,16 @@ public final class ApiException extends RuntimeException {
     /** For a patron who cannot be deleted or merged away yet: the libraries where something is outstanding. */
     public java.util.List<app.carddesk.api.Api.Membership> openStanding() {
         return openStanding;
+    }
+
+    /** For 429 and 503: when to try again, sent as Retry-After. */
+    public ApiException retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** The JSON document this refusal is answered with. */

@@ -11,20 +11,39 @@ import java.util.Map;
  * @param jdbcUrl   {@code CARDDESK_CENTRAL_DB}: an H2 file (the default) or a PostgreSQL JDBC URL
  * @param dbUser    {@code CARDDESK_CENTRAL_DB_USER}
  * @param dbPassword {@code CARDDESK_CENTRAL_DB_PASSWORD}
- * @param demoToken {@code CARDDESK_CENTRAL_TOKEN}: a workstation token for the demo library, so a
- *                  fresh install works without setup (empty: none)
+ * @param demoToken {@code CARDDESK_CENTRAL_TOKEN}: a workstation token registered for
+ *                  {@code demoLibrary} at start (demo mode: {@value #DEFAULT_TOKEN} unless set;
+ *                  otherwise none unless set, and never the public demo token)
  * @param demoLibrary {@code CARDDESK_CENTRAL_LIBRARY}: the library that token belongs to
  * @param smtpHost  {@code CARDDESK_SMTP_HOST}, default localhost
  * @param smtpPort  {@code CARDDESK_SMTP_PORT}, default 25
  * @param mailFrom  {@code CARDDESK_MAIL_FROM}
  * @param retentionAt {@code CARDDESK_RETENTION_AT}: the time of day (UTC, HH:mm) of the daily retention
  *                  run, default 02:30; {@code off} runs it only on command
+ * @param demo      {@code CARDDESK_CENTRAL_DEMO=true}: demo mode, with the demo libraries and their
+ *                  public tokens; never for real patrons
+ * @param adminToken {@code CARDDESK_CENTRAL_ADMIN_TOKEN}: the operator's credential (card series);
+ *                  required outside demo mode, at least 32 characters
+ * @param limits    how often a source may fail to authenticate and a workstation may search the
+ *                  country's register or the population register
  */
 public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser, String dbPassword,
                             String demoToken, String demoLibrary, String smtpHost, int smtpPort, String mailFrom,
-                            String retentionAt) {
+                            String retentionAt, boolean demo, String adminToken, Limits limits) {
 
     public static final String DEFAULT_TOKEN = "demo-workstation-token";
+    public static final String DEMO_ADMIN_TOKEN = "demo-operator-token";
+    static final int MIN_SECRET_LENGTH = 32;
+
+    /**
+     * Rates per minute: {@code CARDDESK_AUTH_FAILURES_PER_MINUTE} failed authentications per source
+     * address (default 20; then 429 and a block of {@code CARDDESK_AUTH_BLOCK_SECONDS}, default 300),
+     * {@code CARDDESK_NATIONAL_SEARCHES_PER_MINUTE} and {@code CARDDESK_POPULATION_LOOKUPS_PER_MINUTE}
+     * per workstation (default 30 each).
+     */
+    public record Limits(int authFailuresPerMinute, int authBlockSeconds, int nationalSearchesPerMinute,
+                         int populationLookupsPerMinute) {
+    }
 
     public static CentralConfig fromEnvironment() {
         return from(System.getenv());
@@ -32,34 +51,85 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
 
     public static CentralConfig from(Map<String, String> env) {
         Path home = Path.of(System.getProperty("user.home"), ".local", "share", "carddesk-central");
+        boolean demo = "true".equalsIgnoreCase(env.getOrDefault("CARDDESK_CENTRAL_DEMO", "false").trim());
         return new CentralConfig(
                 Integer.parseInt(env.getOrDefault("CARDDESK_CENTRAL_PORT", "8480")),
                 env.getOrDefault("CARDDESK_CENTRAL_BIND", "127.0.0.1"),
                 env.getOrDefault("CARDDESK_CENTRAL_DB", "jdbc:h2:file:" + home.resolve("central").toAbsolutePath()),
                 env.getOrDefault("CARDDESK_CENTRAL_DB_USER", "carddesk"),
                 env.getOrDefault("CARDDESK_CENTRAL_DB_PASSWORD", ""),
-                env.getOrDefault("CARDDESK_CENTRAL_TOKEN", DEFAULT_TOKEN),
+                env.getOrDefault("CARDDESK_CENTRAL_TOKEN", demo ? DEFAULT_TOKEN : null),
                 env.getOrDefault("CARDDESK_CENTRAL_LIBRARY", "DEMO-DK"),
                 env.getOrDefault("CARDDESK_SMTP_HOST", "localhost"),
                 Integer.parseInt(env.getOrDefault("CARDDESK_SMTP_PORT", "25")),
                 env.getOrDefault("CARDDESK_MAIL_FROM", "CardDesk <no-reply@carddesk.invalid>"),
-                env.getOrDefault("CARDDESK_RETENTION_AT", "02:30"));
+                env.getOrDefault("CARDDESK_RETENTION_AT", "02:30"),
+                demo,
+                env.getOrDefault("CARDDESK_CENTRAL_ADMIN_TOKEN", demo ? DEMO_ADMIN_TOKEN : null),
+                new Limits(number(env, "CARDDESK_AUTH_FAILURES_PER_MINUTE", 20),
+                        number(env, "CARDDESK_AUTH_BLOCK_SECONDS", 300),
+                        number(env, "CARDDESK_NATIONAL_SEARCHES_PER_MINUTE", 30),
+                        number(env, "CARDDESK_POPULATION_LOOKUPS_PER_MINUTE", 30)));
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        try {
+            int n = value == null ? fallback : Integer.parseInt(value.trim());
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number of 1 or more, not '" + value + "'.");
+        }
+    }
+
+    /**
+     * Why the service must not start with these settings, if it must not: outside demo mode it
+     * needs an operator credential of its own, and the public demo token is refused.
+     */
+    public java.util.Optional<String> refusal() {
+        if (demo) {
+            return java.util.Optional.empty();
+        }
+        if (adminToken == null || adminToken.isBlank()) {
+            return java.util.Optional.of("No operator credential is configured. Set CARDDESK_CENTRAL_ADMIN_TOKEN to a "
+                    + "secret of at least " + MIN_SECRET_LENGTH + " characters (for example: openssl rand -hex 32), "
+                    + "or start a demo with CARDDESK_CENTRAL_DEMO=true (demo libraries, public tokens, no real "
+                    + "patrons).");
+        }
+        if (adminToken.trim().length() < MIN_SECRET_LENGTH || adminToken.equals(DEMO_ADMIN_TOKEN)) {
+            return java.util.Optional.of("CARDDESK_CENTRAL_ADMIN_TOKEN is too short or public: use a secret of at "
+                    + "least " + MIN_SECRET_LENGTH + " characters.");
+        }
+        if (demoToken != null && !demoToken.isBlank()
+                && (demoToken.equals(DEFAULT_TOKEN) || demoToken.trim().length() < MIN_SECRET_LENGTH)) {
+            return java.util.Optional.of("CARDDESK_CENTRAL_TOKEN is the public demo token or shorter than "
+                    + MIN_SECRET_LENGTH + " characters: outside demo mode use a secret workstation token.");
+        }
+        return java.util.Optional.empty();
     }
 
     /** The same settings on another port and database, for tests and benchmarks. */
     public CentralConfig with(int newPort, String newJdbcUrl) {
         return new CentralConfig(newPort, bind, newJdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, smtpHost,
-                smtpPort, mailFrom, retentionAt);
+                smtpPort, mailFrom, retentionAt, demo, adminToken, limits);
     }
 
     public CentralConfig withSmtp(String host, int newPort) {
         return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, host, newPort,
-                mailFrom, retentionAt);
+                mailFrom, retentionAt, demo, adminToken, limits);
     }
 
     public CentralConfig withRetentionAt(String at) {
         return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, smtpHost, smtpPort,
-                mailFrom, at);
+                mailFrom, at, demo, adminToken, limits);
+    }
+
+    public CentralConfig withLimits(Limits newLimits) {
+        return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, smtpHost, smtpPort,
+                mailFrom, retentionAt, demo, adminToken, newLimits);
     }
 
     /** The daily retention time, or null when the job runs only on command. */
@@ -77,6 +147,6 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
     @Override
     public String toString() {
         return "CentralConfig[port=" + port + ", bind=" + bind + ", db=" + jdbcUrl.replaceAll("password=[^;&]*", "")
-                + "]";
+                + (demo ? ", demo" : "") + "]";
     }
 }

@@ -76,6 +76,17 @@ public final class CentralDaos {
         @RegisterConstructorMapper(Row.class)
         List<Row> all();
 
+        @SqlQuery("SELECT id, library_code, prefix, digits, range_from, range_to FROM card_series WHERE id = :id")
+        @RegisterConstructorMapper(Row.class)
+        Optional<Row> byId(@Bind("id") long id);
+
+        /** Cards ever issued with numbers from {@code first} to {@code last} (same length: text order is number order). */
+        @SqlQuery("SELECT COUNT(*) FROM card WHERE number BETWEEN :first AND :last AND LENGTH(number) = :length")
+        long cardsBetween(@Bind("first") String first, @Bind("last") String last, @Bind("length") int length);
+
+        @SqlUpdate("DELETE FROM card_series WHERE id = :id")
+        int withdraw(@Bind("id") long id);
+
         @SqlUpdate("INSERT INTO card_series (library_code, prefix, digits, range_from, range_to) "
                 + "VALUES (:library, :prefix, :digits, :from, :to)")
         @GetGeneratedKeys("id")

@@ -26,12 +26,46 @@ public final class CentralDatabase implements AutoCloseable {
         config.setPoolName("carddesk-central");
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/central").load().migrate();
+            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/central").load();
+            acceptDemoDataRemoval(flyway);
+            flyway.migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
         return new CentralDatabase(pool);
+    }
+
+    /**
+     * Versions 2 and 5 once inserted the demo libraries; they no longer do (demo data is loaded only
+     * in demo mode). A register migrated before keeps what they inserted, and only for these two
+     * versions is the changed checksum accepted; any other difference still stops the start.
+     */
+    private static void acceptDemoDataRemoval(Flyway flyway) {
+        var result = flyway.validateWithResult();
+        if (result.validationSuccessful) {
+            return;
+        }
+        var mismatched = result.invalidMigrations.stream().filter(m -> m.errorDetails != null
+                && m.errorDetails.errorCode == org.flywaydb.core.api.CoreErrorCode.CHECKSUM_MISMATCH).toList();
+        if (!mismatched.isEmpty() && mismatched.stream().allMatch(m -> "2".equals(m.version) || "5".equals(m.version))) {
+            flyway.repair();
+        }
+    }
+
+    /** Loads the demo libraries (demo mode only), unless the register has them already. */
+    public void loadDemoData() {
+        jdbi.useTransaction(h -> {
+            if (h.createQuery("SELECT COUNT(*) FROM library WHERE code = 'DEMO-DK'").mapTo(Integer.class).one() > 0) {
+                return;
+            }
+            try (java.io.InputStream in = CentralDatabase.class.getResourceAsStream(
+                    "/app/carddesk/central/demo/demo-libraries.sql")) {
+                h.createScript(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).execute();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     public Jdbi jdbi() {

@@ -15,7 +15,14 @@ public final class CentralMain {
     }
 
     public static void main(String[] args) throws Exception {
-        CentralConfig config = CentralConfig.fromEnvironment();
+        CentralConfig config;
+        try {
+            config = CentralConfig.fromEnvironment();
+        } catch (IllegalArgumentException wrong) {
+            System.err.println("CardDesk central service not started: " + wrong.getMessage());
+            System.exit(2);
+            return;
+        }
         Mailer mailer = new SmtpMailer(config.smtpHost(), config.smtpPort(), config.mailFrom());
         if (args.length > 0 && "retention".equals(args[0])) {
             boolean dryRun = args.length > 1 && "--dry-run".equals(args[1]);
@@ -26,7 +33,14 @@ public final class CentralMain {
             }
             return;
         }
-        CentralServer server = CentralServer.start(config, mailer, Clock.systemUTC());
+        CentralServer server;
+        try {
+            server = CentralServer.start(config, mailer, Clock.systemUTC());
+        } catch (IllegalStateException refused) {
+            System.err.println("CardDesk central service not started: " + refused.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "carddesk-central-shutdown"));
     }
 }

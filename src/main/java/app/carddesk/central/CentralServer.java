@@ -25,6 +25,7 @@ public final class CentralServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CentralServer.class);
     private static final String CALLER = "carddesk.caller";
+    private static final String OPERATOR = "carddesk.operator";
 
     private final CentralDatabase database;
     private final Javalin app;
@@ -41,7 +42,14 @@ public final class CentralServer implements AutoCloseable {
 
     /** Opens the database and starts listening; a port of 0 picks a free one. */
     public static CentralServer start(CentralConfig config, Mailer mailer, Clock clock) {
+        config.refusal().ifPresent(reason -> {
+            throw new IllegalStateException(reason);
+        });
         CentralDatabase db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        if (config.demo()) {
+            db.loadDemoData();
+            LOG.warn("DEMO MODE: demo libraries with public tokens. Never use this register for real patrons.");
+        }
         ObjectMapper json = Json.mapper();
         CentralService service = new CentralService(db.jdbi(), StandInPopulationRegister.withBundledFixture(),
                 new Argon2PinHasher(), mailer, json, clock);
@@ -51,14 +59,23 @@ public final class CentralServer implements AutoCloseable {
             LOG.info("Search keys written for {} patrons stored before they existed", keyed);
         }
         if (config.demoToken() != null && !config.demoToken().isBlank()) {
-            service.registerWorkstation(config.demoToken(), config.demoLibrary(), "demo workstation", db.isPostgres());
+            boolean known = db.jdbi().withExtension(CentralDaos.Libraries.class,
+                    d -> d.byCode(config.demoLibrary()).isPresent());
+            if (!known) {
+                db.close();
+                throw new IllegalStateException("CARDDESK_CENTRAL_LIBRARY names library '" + config.demoLibrary()
+                        + "', which the register does not have.");
+            }
+            service.registerWorkstation(config.demoToken(), config.demoLibrary(),
+                    config.demo() ? "demo workstation" : "configured workstation", db.isPostgres());
         }
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(json, false));
             c.http.maxRequestSize = Api.MAX_BODY_BYTES;
         });
-        routes(app, service, retention, new PatronSearch(db.jdbi(), clock));
+        routes(app, service, retention, new PatronSearch(db.jdbi(), clock), new RateLimits(config.limits(), clock),
+                config);
         app.start(config.bind(), config.port());
         LOG.info("Central service listening on {}:{}", config.bind(), app.port());
         return new CentralServer(db, app, retention, scheduleDaily(retention, config.retentionTime(), clock));
@@ -92,18 +109,35 @@ public final class CentralServer implements AutoCloseable {
         return executor;
     }
 
-    private static void routes(Javalin app, CentralService service, RetentionJob retention, PatronSearch search) {
+    private static void routes(Javalin app, CentralService service, RetentionJob retention, PatronSearch search,
+                               RateLimits limits, CentralConfig config) {
         Memberships memberships = service.memberships();
-        app.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+        String operatorHash = config.adminToken() == null ? null : CentralService.sha256(config.adminToken().trim());
+        app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "mode", config.demo() ? "demo" : "production")));
         app.get("/api/v1/openapi.yaml", ctx -> {
             try (InputStream in = CentralServer.class.getResourceAsStream("/app/carddesk/central/openapi.yaml")) {
                 ctx.contentType("application/yaml").result(in.readAllBytes());
             }
         });
         app.before("/api/v1/*", ctx -> {
-            if (!ctx.path().equals("/api/v1/openapi.yaml")) {
-                ctx.attribute(CALLER, service.authenticate(ctx.header("Authorization"))
-                        .withDesk(ctx.header("X-CardDesk-Desk")));
+            if (ctx.path().equals("/api/v1/openapi.yaml")) {
+                return;
+            }
+            String source = ctx.ip();
+            limits.requireNotBlocked(source);
+            String authorization = ctx.header("Authorization");
+            if (operatorHash != null && authorization != null && authorization.startsWith("Bearer ")
+                    && java.security.MessageDigest.isEqual(operatorHash.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    CentralService.sha256(authorization.substring(7).trim())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                ctx.attribute(OPERATOR, Boolean.TRUE);
+                return;
+            }
+            try {
+                ctx.attribute(CALLER, service.authenticate(authorization).withDesk(ctx.header("X-CardDesk-Desk")));
+            } catch (ApiException refused) {
+                limits.failed(source);
+                throw refused;
             }
         });
         app.post("/api/v1/patrons", ctx -> answer(ctx,
@@ -138,6 +172,7 @@ public final class CentralServer implements AutoCloseable {
         // A POST, so that national IDs stay out of URLs and access logs.
         app.post("/api/v1/national/search", ctx -> {
             Api.NationalSearch q = service.parse(ctx.body(), Api.NationalSearch.class);
+            limits.nationalSearch(caller(ctx).library().code() + "/" + caller(ctx).workstation());
             if (blank(q.cardNumber()) == blank(q.identity())) {
                 throw new ApiException(422, "invalid_field", "cardNumber", "Search by a card number or a national ID.");
             }
@@ -156,12 +191,28 @@ public final class CentralServer implements AutoCloseable {
         app.get("/api/v1/retention/held", ctx -> ctx.json(retention.held(caller(ctx).library().code())));
         app.get("/api/v1/changes", ctx -> ctx.json(service.changes(caller(ctx),
                 number(ctx.queryParam("after"), 0), (int) number(ctx.queryParam("limit"), 1000))));
-        app.get("/api/v1/card-series", ctx -> ctx.json(service.series(caller(ctx))));
-        app.post("/api/v1/card-series", ctx -> ctx.status(201).json(service.reserveSeries(caller(ctx), ctx.body())));
-        app.post("/api/v1/population/lookup", ctx -> ctx.json(service.lookup(caller(ctx), ctx.body())));
+        app.get("/api/v1/card-series", ctx -> ctx.json(operator(ctx) ? service.allSeries()
+                : service.series(caller(ctx))));
+        app.post("/api/v1/card-series", ctx -> {
+            requireOperator(ctx);
+            ctx.status(201).json(service.reserveSeries(ctx.body()));
+        });
+        app.delete("/api/v1/card-series/{seriesId}", ctx -> {
+            requireOperator(ctx);
+            service.withdrawSeries(seriesId(ctx));
+            ctx.status(204);
+        });
+        app.post("/api/v1/population/lookup", ctx -> {
+            limits.populationLookup(caller(ctx).library().code() + "/" + caller(ctx).workstation());
+            ctx.json(service.lookup(caller(ctx), ctx.body()));
+        });
 
-        app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status())
-                .json(e.toError()));
+        app.exception(ApiException.class, (e, ctx) -> {
+            if (e.retryAfterSeconds() > 0) {
+                ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            }
+            ctx.status(e.status()).json(e.toError());
+        });
         app.exception(Exception.class, (e, ctx) -> {
             // Exception messages can quote data (database errors quote values), so only where it failed is logged.
             StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
@@ -185,7 +236,32 @@ public final class CentralServer implements AutoCloseable {
     }
 
     private static Caller caller(Context ctx) {
-        return ctx.attribute(CALLER);
+        Caller caller = ctx.attribute(CALLER);
+        if (caller == null) {
+            throw new ApiException(403, "workstation_only", null, "This route is for a library's workstations; "
+                    + "the operator credential reserves and withdraws card series only.");
+        }
+        return caller;
+    }
+
+    private static boolean operator(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(OPERATOR));
+    }
+
+    /** Card series are reserved by the organisation's operator, never by a workstation. */
+    private static void requireOperator(Context ctx) {
+        if (!operator(ctx)) {
+            throw new ApiException(403, "operator_only", null, "Only the organisation's operator credential "
+                    + "(CARDDESK_CENTRAL_ADMIN_TOKEN) reserves or withdraws card series.");
+        }
+    }
+
+    private static long seriesId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("seriesId"));
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "invalid_id", "seriesId", "A card series id is a whole number.");
+        }
     }
 
     private static UUID id(Context ctx) {

@@ -2,6 +2,7 @@ package app.carddesk.central;
 
 import app.carddesk.api.Api;
 import app.carddesk.central.CentralDaos.Caller;
+import app.carddesk.domain.CardSeriesRange;
 import app.carddesk.domain.Checked;
 import app.carddesk.domain.IdentityNumber;
 import app.carddesk.domain.IdentityValidator;
@@ -318,58 +319,114 @@ public final class CentralService {
         return new Api.Changes(page, last, more);
     }
 
-    public Api.CardSeries reserveSeries(Caller caller, String rawBody) {
+    /** Reserves a series for a library (the operator's job); refused where it overlaps another library's. */
+    public Api.CardSeries reserveSeries(String rawBody) {
         Api.CardSeries s = parse(rawBody, Api.CardSeries.class);
         String prefix = s.prefix() == null ? null : s.prefix().trim().toUpperCase(Locale.ROOT);
-        Optional<String> problem = app.carddesk.domain.CardSeriesRange.problem(prefix, s.digits(), s.from(), s.to());
+        Optional<String> problem = CardSeriesRange.problem(prefix, s.digits(), s.from(), s.to());
         if (problem.isPresent()) {
             throw new ApiException(422, "invalid_field", "prefix", problem.get());
         }
-        app.carddesk.domain.CardSeriesRange wanted = new app.carddesk.domain.CardSeriesRange(prefix, s.digits(),
-                s.from(), s.to());
+        String library = s.library() == null ? "" : s.library().trim();
+        if (library.isEmpty() || library.length() > 32 || jdbi.withExtension(CentralDaos.Libraries.class,
+                d -> d.byCode(library).isEmpty())) {
+            throw new ApiException(422, "invalid_field", "library", "Name the library the series is for: the code "
+                    + "of a library in this register.");
+        }
+        CardSeriesRange wanted = new CardSeriesRange(prefix, s.digits(), s.from(), s.to());
         return jdbi.inTransaction(h -> {
             CentralDaos.CardSeries dao = h.attach(CentralDaos.CardSeries.class);
             // Overlap in the card numbers the series produce: "40" + 7 digits covers "4099" + 5 digits too.
-            boolean taken = dao.all().stream().filter(r -> !r.libraryCode().equals(caller.library().code()))
-                    .anyMatch(r -> wanted.overlaps(new app.carddesk.domain.CardSeriesRange(r.prefix(), r.digits(),
-                            r.rangeFrom(), r.rangeTo())));
+            boolean taken = dao.all().stream().filter(r -> !r.libraryCode().equals(library))
+                    .anyMatch(r -> wanted.overlaps(range(r)));
             if (taken) {
                 throw new ApiException(409, "card_series_overlap", "from",
                         "Part of this range is reserved by another library. Choose another range.");
             }
-            long id = dao.reserve(caller.library().code(), prefix, s.digits(), s.from(), s.to());
-            return new Api.CardSeries(id, prefix, s.digits(), s.from(), s.to());
+            long id = dao.reserve(library, prefix, s.digits(), s.from(), s.to());
+            h.attach(CentralDaos.Audit.class).append(clock.instant(), library, "operator", "SERIES_RESERVED", null,
+                    prefix + "/" + s.digits() + " " + s.from() + "-" + s.to());
+            return new Api.CardSeries(id, library, prefix, s.digits(), s.from(), s.to());
         });
+    }
+
+    /**
+     * Withdraws a series no card was ever issued from (a mistake, or stock never used); a series
+     * with an issued or retired card stays, since its numbers are never issued again.
+     */
+    public void withdrawSeries(long id) {
+        jdbi.useTransaction(h -> {
+            CentralDaos.CardSeries dao = h.attach(CentralDaos.CardSeries.class);
+            CentralDaos.CardSeries.Row row = dao.byId(id).orElseThrow(() -> new ApiException(404,
+                    "card_series_not_found", "seriesId", "No card series has this id."));
+            CardSeriesRange range = range(row);
+            long used = dao.cardsBetween(range.first(), range.last(), range.prefix().length() + range.digits());
+            if (used > 0) {
+                throw new ApiException(409, "card_series_in_use", "seriesId", used + " card numbers of this series "
+                        + "were issued: it stays reserved, since those numbers are never issued again.");
+            }
+            dao.withdraw(id);
+            h.attach(CentralDaos.Audit.class).append(clock.instant(), row.libraryCode(), "operator",
+                    "SERIES_WITHDRAWN", null, row.prefix() + "/" + row.digits() + " " + row.rangeFrom() + "-"
+                            + row.rangeTo());
+        });
+    }
+
+    private static CardSeriesRange range(CentralDaos.CardSeries.Row r) {
+        return new CardSeriesRange(r.prefix(), r.digits(), r.rangeFrom(), r.rangeTo());
     }
 
     public List<Api.CardSeries> series(Caller caller) {
         return jdbi.withExtension(CentralDaos.CardSeries.class, d -> d.ofLibrary(caller.library().code())).stream()
-                .map(r -> new Api.CardSeries(r.id(), r.prefix(), r.digits(), r.rangeFrom(), r.rangeTo())).toList();
+                .map(CentralService::toApi).toList();
     }
 
-    /** Master data from the population register for a national ID ("Fetch"). */
+    public List<Api.CardSeries> allSeries() {
+        return jdbi.withExtension(CentralDaos.CardSeries.class, CentralDaos.CardSeries::all).stream()
+                .map(CentralService::toApi).toList();
+    }
+
+    private static Api.CardSeries toApi(CentralDaos.CardSeries.Row r) {
+        return new Api.CardSeries(r.id(), r.libraryCode(), r.prefix(), r.digits(), r.rangeFrom(), r.rangeTo());
+    }
+
+    /**
+     * Master data from the population register for a national ID ("Fetch"). Every look-up is
+     * audited — which workstation, the kind of number and whether someone was found, never the number.
+     */
     public Api.Person lookup(Caller caller, String rawBody) {
         Api.LookupRequest request = parse(rawBody, Api.LookupRequest.class);
         Checked<IdentityNumber> checked = new IdentityValidator(caller.library().testProfile())
                 .check(request.number(), LocalDate.now(clock));
         if (!checked.isOk()) {
+            audit(caller, "POPULATION_LOOKUP", "result=invalid");
             throw new ApiException(422, "invalid_field", "number",
                     Messages.forLocale(Locale.ENGLISH).text(checked.firstError().orElseThrow()));
         }
+        String kind = checked.value().kind().name();
         if (!checked.value().kind().fetchable()) {
+            audit(caller, "POPULATION_LOOKUP", "kind=" + kind + " result=not_in_register");
             throw new ApiException(404, "not_in_register", "number", "This kind of number is not in the register.");
         }
-        PersonRecord p;
+        Optional<PersonRecord> found;
         try {
-            p = population.find(checked.value()).orElseThrow(() -> new ApiException(404, "person_not_found",
-                    "number", "The population register has nobody with this number."));
+            found = population.find(checked.value());
         } catch (PopulationRegister.RegisterUnavailableException e) {
+            audit(caller, "POPULATION_LOOKUP", "kind=" + kind + " result=unavailable");
             throw new ApiException(503, "register_unavailable", null,
                     "The population register cannot be reached right now.");
         }
+        audit(caller, "POPULATION_LOOKUP", "kind=" + kind + " result=" + (found.isPresent() ? "found" : "not_found"));
+        PersonRecord p = found.orElseThrow(() -> new ApiException(404, "person_not_found", "number",
+                "The population register has nobody with this number."));
         return new Api.Person(new Api.Identity(p.identity().kind().name(), p.identity().number()), p.surname(),
                 p.givenName(), p.birthDate(), new Api.Address(p.address().line(), p.address().postalCode(),
                 p.address().city(), p.address().country()));
+    }
+
+    private void audit(Caller caller, String action, String detail) {
+        jdbi.useExtension(CentralDaos.Audit.class, a -> a.append(clock.instant(), caller.library().code(),
+                caller.workstation(), action, null, detail));
     }
 
     /**

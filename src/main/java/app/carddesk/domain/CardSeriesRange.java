@@ -33,6 +33,21 @@ public record CardSeriesRange(String prefix, int digits, long from, long to) {
         return Optional.empty();
     }
 
+    /** The range's first card number, written out: prefix and zero-padded digits. */
+    public String first() {
+        return number(from);
+    }
+
+    /** The range's last card number. */
+    public String last() {
+        return number(to);
+    }
+
+    private String number(long n) {
+        String body = Long.toString(n);
+        return prefix + "0".repeat(Math.max(0, digits - body.length())) + body;
+    }
+
     /** Whether a card number falls in both ranges. */
     public boolean overlaps(CardSeriesRange other) {
         if (prefix.length() + digits != other.prefix.length() + other.digits) {

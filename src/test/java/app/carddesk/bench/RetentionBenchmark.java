@@ -45,6 +45,7 @@ public final class RetentionBenchmark {
         smtp.start();
         try (CentralDatabase db = CentralDatabase.open("jdbc:h2:file:" + dir.resolve("central").toAbsolutePath(),
                 "carddesk", "")) {
+            db.loadDemoData();
             long t0 = System.nanoTime();
             fill(db);
             System.out.printf("retention job, central register on H2 with %,d patrons (filled in %.1f s):%n",

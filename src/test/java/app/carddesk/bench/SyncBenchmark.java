@@ -65,7 +65,7 @@ public final class SyncBenchmark {
     }
 
     private static CentralServer central(Path dir) {
-        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_TOKEN", TOKEN,
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(0, "jdbc:h2:file:" + dir.resolve("central"));
         Mailer noMail = (to, subject, body) -> { };
         return CentralServer.start(config, noMail, Clock.systemUTC());

@@ -186,29 +186,56 @@ class CentralApiTest {
     }
 
     @Test
-    void reservesCardSeriesWithoutOverlapBetweenLibraries() throws Exception {
-        HttpResponse<String> overlap = central.send("POST", "/api/v1/card-series", CentralFixture.TOKEN_NO,
-                "{\"prefix\":\"4099\",\"digits\":5,\"from\":90000,\"to\":99999}");
+    void onlyTheOperatorReservesCardSeriesWithoutOverlapAndWithdrawsUnusedOnes() throws Exception {
+        String operator = CentralConfig.DEMO_ADMIN_TOKEN;
+        HttpResponse<String> byDesk = central.send("POST", "/api/v1/card-series", CentralFixture.TOKEN_NO,
+                "{\"library\":\"DEMO-NO\",\"prefix\":\"77\",\"digits\":5,\"from\":0,\"to\":10}");
+        assertThat(byDesk.statusCode()).as("a workstation reserves nothing").isEqualTo(403);
+        assertThat(body(byDesk).get("error").asText()).isEqualTo("operator_only");
+        assertThat(central.send("GET", "/api/v1/patrons?cardNumber=409900001", operator, null).statusCode())
+                .as("the operator credential is no workstation").isEqualTo(403);
+
+        HttpResponse<String> overlap = central.send("POST", "/api/v1/card-series", operator,
+                "{\"library\":\"DEMO-NO\",\"prefix\":\"4099\",\"digits\":5,\"from\":90000,\"to\":99999}");
         assertThat(overlap.statusCode()).isEqualTo(409);
         assertThat(body(overlap).get("error").asText()).isEqualTo("card_series_overlap");
-        HttpResponse<String> wider = central.send("POST", "/api/v1/card-series", CentralFixture.TOKEN_NO,
-                "{\"prefix\":\"40\",\"digits\":7,\"from\":9900000,\"to\":9900009}");
+        HttpResponse<String> wider = central.send("POST", "/api/v1/card-series", operator,
+                "{\"library\":\"DEMO-NO\",\"prefix\":\"40\",\"digits\":7,\"from\":9900000,\"to\":9900009}");
         assertThat(wider.statusCode()).as("40 + 7 digits produces 4099 + 5 digits' numbers").isEqualTo(409);
-        for (String poison : new String[] {"{\"prefix\":\"\\u0007\",\"digits\":5,\"from\":0,\"to\":10}",
-            "{\"prefix\":\"77\",\"digits\":3,\"from\":0,\"to\":1000}",
-            "{\"prefix\":\"77\",\"digits\":3,\"from\":9,\"to\":1}"}) {
-            HttpResponse<String> refused = central.send("POST", "/api/v1/card-series", CentralFixture.TOKEN_NO, poison);
+        for (String poison : new String[] {
+            "{\"library\":\"DEMO-NO\",\"prefix\":\"\\u0007\",\"digits\":5,\"from\":0,\"to\":10}",
+            "{\"library\":\"DEMO-NO\",\"prefix\":\"77\",\"digits\":3,\"from\":0,\"to\":1000}",
+            "{\"library\":\"DEMO-NO\",\"prefix\":\"77\",\"digits\":3,\"from\":9,\"to\":1}",
+            "{\"library\":\"NOWHERE\",\"prefix\":\"77\",\"digits\":3,\"from\":0,\"to\":1}",
+            "{\"prefix\":\"77\",\"digits\":3,\"from\":0,\"to\":1}"}) {
+            HttpResponse<String> refused = central.send("POST", "/api/v1/card-series", operator, poison);
             assertThat(refused.statusCode()).as(poison).isEqualTo(422);
         }
         assertThat(central.send("POST", "/api/v1/patrons", CentralFixture.TOKEN, patron(UUID.randomUUID(),
                 "409900099", "NONE", null, null), "Idempotency-Key", "k-after-refusals").statusCode())
                 .as("the library's registrations still work").isEqualTo(201);
-        HttpResponse<String> own = central.send("POST", "/api/v1/card-series", CentralFixture.TOKEN_NO,
-                "{\"prefix\":\"n\",\"digits\":9,\"from\":100000000,\"to\":100099999}");
+        HttpResponse<String> own = central.send("POST", "/api/v1/card-series", operator,
+                "{\"library\":\"DEMO-NO\",\"prefix\":\"n\",\"digits\":9,\"from\":100000000,\"to\":100099999}");
         assertThat(own.statusCode()).isEqualTo(201);
+        long used = body(own).get("id").asLong();
         assertThat(central.send("POST", "/api/v1/patrons", CentralFixture.TOKEN_NO,
                 patron(UUID.randomUUID(), "N100000042", "NONE", null, null), "Idempotency-Key", "k-10").statusCode())
                 .isEqualTo(201);
+
+        HttpResponse<String> unused = central.send("POST", "/api/v1/card-series", operator,
+                "{\"library\":\"DEMO-NO\",\"prefix\":\"N\",\"digits\":9,\"from\":200000000,\"to\":200000999}");
+        long unusedId = body(unused).get("id").asLong();
+        assertThat(central.send("DELETE", "/api/v1/card-series/" + unusedId, CentralFixture.TOKEN_NO, null)
+                .statusCode()).isEqualTo(403);
+        HttpResponse<String> inUse = central.send("DELETE", "/api/v1/card-series/" + used, operator, null);
+        assertThat(inUse.statusCode()).as(inUse.body()).isEqualTo(409);
+        assertThat(body(inUse).get("error").asText()).isEqualTo("card_series_in_use");
+        assertThat(central.send("DELETE", "/api/v1/card-series/" + unusedId, operator, null).statusCode())
+                .isEqualTo(204);
+        assertThat(central.send("DELETE", "/api/v1/card-series/" + unusedId, operator, null).statusCode())
+                .isEqualTo(404);
+        assertThat(body(central.send("GET", "/api/v1/card-series", CentralFixture.TOKEN_NO, null)).toString())
+                .contains("100000000").doesNotContain("200000000");
     }
 
     @Test

@@ -27,7 +27,7 @@ final class CentralFixture implements AutoCloseable {
     }
 
     CentralFixture(Path dir, int smtpPort, boolean postgres) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("CARDDESK_CENTRAL_TOKEN", TOKEN,
+        Map<String, String> env = new java.util.HashMap<>(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK"));
         String url = "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
         if (postgres) {

@@ -72,7 +72,7 @@ class SyncTest {
     }
 
     private CentralServer startCentral(int port) {
-        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_TOKEN", TOKEN,
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dir.resolve("central/central"));
         return CentralServer.start(config, new SmtpMailer("127.0.0.1", ServerSetupTest.SMTP.getPort(),
                 "desk@carddesk.invalid"), clock);

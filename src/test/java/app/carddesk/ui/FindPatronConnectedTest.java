@@ -24,7 +24,7 @@ class FindPatronConnectedTest extends DeskUiTest {
 
     @Test
     void findsAPatronOfAnotherDeskThroughTheCentralRegisterAndSaysWhenItCannot(FxRobot robot) throws Exception {
-        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_TOKEN", TOKEN,
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"));
         try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
             var other = app.carddesk.DeskBackend.open(new DeskConfig(dataDir.resolve("other"), profile(),

@@ -61,7 +61,7 @@ class NationalCardUiTest extends DeskUiTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_TOKEN", OSLO,
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", OSLO,
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-NO", "CARDDESK_RETENTION_AT", "off"))
                 .with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"));
         central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC());

@@ -31,7 +31,8 @@ class SyncFeedbackUiTest extends DeskUiTest {
     }
 
     private CentralServer central() {
-        return CentralServer.start(CentralConfig.from(Map.of("CARDDESK_CENTRAL_TOKEN", TOKEN,
+        return CentralServer.start(CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true",
+                "CARDDESK_CENTRAL_TOKEN", TOKEN,
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c")),
                 (to, subject, body) -> { }, Clock.systemUTC());
     }

@@ -32,7 +32,7 @@ class SyncStatusUiTest extends DeskUiTest {
         backend.sync().orElseThrow().syncOnce();
         waitForText(robot, "#syncLabel", "unreachable: one change waiting since");
 
-        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_TOKEN", TOKEN,
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"));
         try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
             backend.sync().orElseThrow().syncOnce();
@@ -45,7 +45,7 @@ class SyncStatusUiTest extends DeskUiTest {
 
     @Test
     void aRefusedRegistrationWaitsForStaffsChoiceAndIsResolved(FxRobot robot) throws Exception {
-        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_TOKEN", TOKEN,
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"));
         try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
             // This desk issues the card first; another desk issues the same card and reaches the register first.

@@ -1,0 +1,151 @@
+package app.carddesk.central;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How the central service starts and protects itself: no start without an operator credential
+ * outside demo mode, demo data only in demo mode, failed authentication throttled per source,
+ * searches of the registers limited per workstation, and every population look-up audited.
+ */
+class CentralOperationTest {
+
+    private static final String OPERATOR = "operator-secret-0123456789abcdef0123456789";
+    private static final String DESK = "workstation-secret-0123456789abcdef01234567";
+
+    @TempDir
+    Path dir;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** Limits count in minutes of this clock: a fixed one, so no test straddles a minute. */
+    private static final Clock STILL = Clock.fixed(java.time.Instant.parse("2026-11-30T12:00:30Z"),
+            java.time.ZoneOffset.UTC);
+
+    private CentralServer start(Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("CARDDESK_RETENTION_AT", "off");
+        return CentralServer.start(CentralConfig.from(all).with(0, "jdbc:h2:file:" + dir.resolve("central")),
+                (to, subject, body) -> { }, STILL);
+    }
+
+    private HttpResponse<String> send(CentralServer server, String method, String path, String token, String body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int count(CentralServer server, String sql) {
+        return server.database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+    }
+
+    @Test
+    void outsideDemoModeItRefusesToStartWithoutAnOperatorCredentialOrWithThePublicToken() {
+        assertThatThrownBy(() -> start(Map.of())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CARDDESK_CENTRAL_ADMIN_TOKEN").hasMessageContaining("CARDDESK_CENTRAL_DEMO=true");
+        assertThatThrownBy(() -> start(Map.of("CARDDESK_CENTRAL_ADMIN_TOKEN", "short")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 32 characters");
+        assertThatThrownBy(() -> start(Map.of("CARDDESK_CENTRAL_ADMIN_TOKEN", OPERATOR,
+                "CARDDESK_CENTRAL_TOKEN", CentralConfig.DEFAULT_TOKEN)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("public demo token");
+        assertThatThrownBy(() -> CentralConfig.from(Map.of("CARDDESK_NATIONAL_SEARCHES_PER_MINUTE", "lots")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole number");
+    }
+
+    @Test
+    void aProductionRegisterHasNoDemoLibrariesAndTheDemoTokenOpensNothing() throws Exception {
+        try (CentralServer server = start(Map.of("CARDDESK_CENTRAL_ADMIN_TOKEN", OPERATOR))) {
+            assertThat(count(server, "SELECT COUNT(*) FROM library")).as("no library from a migration").isZero();
+            assertThat(count(server, "SELECT COUNT(*) FROM card_series")).isZero();
+            assertThat(count(server, "SELECT COUNT(*) FROM workstation")).isZero();
+            assertThat(send(server, "GET", "/health", null, null).body()).contains("\"mode\":\"production\"");
+            assertThat(send(server, "GET", "/api/v1/card-series", CentralConfig.DEFAULT_TOKEN, null).statusCode())
+                    .isEqualTo(401);
+            assertThat(send(server, "GET", "/api/v1/card-series", OPERATOR, null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void demoModeSaysSoAndLoadsTheDemoLibrariesOnce() throws Exception {
+        Map<String, String> demo = Map.of("CARDDESK_CENTRAL_DEMO", "true");
+        try (CentralServer server = start(demo)) {
+            assertThat(send(server, "GET", "/health", null, null).body()).contains("\"mode\":\"demo\"");
+            assertThat(count(server, "SELECT COUNT(*) FROM library")).isEqualTo(3);
+            assertThat(send(server, "GET", "/api/v1/card-series", CentralConfig.DEFAULT_TOKEN, null).statusCode())
+                    .isEqualTo(200);
+        }
+        try (CentralServer again = start(demo)) {
+            assertThat(count(again, "SELECT COUNT(*) FROM card_series")).as("loaded once").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void failedAuthenticationIsThrottledPerSourceThenBlocked() throws Exception {
+        try (CentralServer server = start(Map.of("CARDDESK_CENTRAL_DEMO", "true",
+                "CARDDESK_AUTH_FAILURES_PER_MINUTE", "3", "CARDDESK_AUTH_BLOCK_SECONDS", "120"))) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(send(server, "GET", "/api/v1/card-series", "guess-" + i, null).statusCode())
+                        .isEqualTo(401);
+            }
+            HttpResponse<String> fourth = send(server, "GET", "/api/v1/card-series", "guess-4", null);
+            assertThat(fourth.statusCode()).isEqualTo(429);
+            assertThat(fourth.body()).contains("auth_blocked");
+            assertThat(fourth.headers().firstValue("Retry-After")).hasValue("120");
+            HttpResponse<String> right = send(server, "GET", "/api/v1/card-series", CentralConfig.DEFAULT_TOKEN,
+                    null);
+            assertThat(right.statusCode()).as("blocked for a while, whatever it sends").isEqualTo(429);
+            assertThat(send(server, "GET", "/health", null, null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void searchesOfTheRegistersAreLimitedPerWorkstationAndEveryPopulationLookUpIsAudited() throws Exception {
+        try (CentralServer server = start(Map.of("CARDDESK_CENTRAL_DEMO", "true",
+                "CARDDESK_NATIONAL_SEARCHES_PER_MINUTE", "2", "CARDDESK_POPULATION_LOOKUPS_PER_MINUTE", "3"))) {
+            server.database().jdbi().useHandle(h -> h.execute("INSERT INTO workstation (token_hash, library_code, "
+                    + "name) VALUES (?, 'DEMO-DK', 'second desk')", CentralService.sha256(DESK)));
+            String token = CentralConfig.DEFAULT_TOKEN;
+            String[] numbers = {"0101901234", "3102901234", "0101900000"};
+            for (String number : numbers) {
+                int status = send(server, "POST", "/api/v1/population/lookup", token,
+                        "{\"number\":\"" + number + "\"}").statusCode();
+                assertThat(status).as(number).isIn(200, 404, 422);
+            }
+            HttpResponse<String> fourth = send(server, "POST", "/api/v1/population/lookup", token,
+                    "{\"number\":\"0101901234\"}");
+            assertThat(fourth.statusCode()).isEqualTo(429);
+            assertThat(fourth.body()).contains("rate_limited");
+            assertThat(fourth.headers().firstValue("Retry-After")).isPresent();
+            assertThat(send(server, "POST", "/api/v1/population/lookup", DESK, "{\"number\":\"0101901234\"}")
+                    .statusCode()).as("another workstation has its own allowance").isNotEqualTo(429);
+
+            for (int i = 0; i < 2; i++) {
+                assertThat(send(server, "POST", "/api/v1/national/search", token, "{\"cardNumber\":\"409900001\"}")
+                        .statusCode()).isEqualTo(404);
+            }
+            assertThat(send(server, "POST", "/api/v1/national/search", token, "{\"cardNumber\":\"409900001\"}")
+                    .statusCode()).isEqualTo(429);
+
+            assertThat(count(server, "SELECT COUNT(*) FROM audit_event WHERE action = 'POPULATION_LOOKUP'"))
+                    .as("every look-up that reached the register, found or not").isEqualTo(4);
+            assertThat(count(server, "SELECT COUNT(*) FROM audit_event WHERE detail LIKE '%0101901234%' "
+                    + "OR detail LIKE '%3102901234%'")).as("never the number").isZero();
+        }
+    }
+}

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
-/** The real central service on a free loopback port with an H2 file, and a plain HTTP client for it. */
+/**
+ * The real central service on a free loopback port with an H2 file, and a plain HTTP client for
+ * it that holds every exchange to the service's openapi.yaml.
+ */
 final class CentralFixture implements AutoCloseable {
 
     static final String TOKEN = "test-token-dk";
@@ -18,6 +21,7 @@ final class CentralFixture implements AutoCloseable {
 
     final CentralServer server;
     final HttpClient http = HttpClient.newHttpClient();
+    private final ApiContract contract = new ApiContract();
 
     /** The PostgreSQL server CI starts, as a JDBC URL; absent on machines without one. */
     static final String POSTGRES_URL = System.getenv("CARDDESK_TEST_PG_URL");
@@ -64,24 +68,50 @@ final class CentralFixture implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
+    /**
+     * Sends a request that keeps to openapi.yaml; the request and the answer are both checked
+     * against it (see {@link #close()}).
+     *
+     * @param headers names and values, alternating
+     */
     HttpResponse<String> send(String method, String path, String token, String body, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return exchange(method, path, token, body, headers, false);
     }
 
+    /**
+     * Sends a request that breaks openapi.yaml on purpose, to see the service refuse it: only the
+     * answer is checked against the contract, and the request must really be one it rules out.
+     */
+    HttpResponse<String> sendMalformed(String method, String path, String token, String body, String... headers)
+            throws IOException, InterruptedException {
+        return exchange(method, path, token, body, headers, true);
+    }
+
+    private HttpResponse<String> exchange(String method, String path, String token, String body, String[] headers,
+                                          boolean malformed) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        Map<String, String> sent = new java.util.LinkedHashMap<>();
+        if (token != null) {
+            sent.put("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            sent.put("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            sent.put(headers[i], headers[i + 1]);
+        }
+        sent.forEach(b::header);
+        HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        contract.check(method, path, sent, body, response, malformed);
+        return response;
+    }
+
+    /** Stops the service, then fails the test if any request or answer broke openapi.yaml. */
     @Override
     public void close() {
         server.close();
+        contract.assertKept();
     }
 }

@@ -88,6 +88,12 @@ class CentralLifecycleTest {
         return r.body().isEmpty() ? null : json.readTree(r.body());
     }
 
+    /** A request that breaks openapi.yaml on purpose, to see it refused. */
+    private void refused(String method, String path, String token, String body, int expected) throws Exception {
+        HttpResponse<String> r = central.sendMalformed(method, path, token, body, "Idempotency-Key", "k-" + (++keys));
+        assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(expected);
+    }
+
     private void standing(String token, UUID id, int loans, int reminders, int claims) throws Exception {
         call("PUT", "/api/v1/patrons/" + id + "/standing", token, new Api.Standing(loans, reminders, claims, null),
                 200);
@@ -226,9 +232,9 @@ class CentralLifecycleTest {
                 new Api.Activation(1, false, PIN),
                 200);
         standing(CentralFixture.TOKEN_BGO, id, 0, 0, 1);
-        call("PUT", "/api/v1/patrons/" + id + "/standing", CentralFixture.TOKEN_BGO, "{\"loans\":-1,\"reminders\":0,"
+        refused("PUT", "/api/v1/patrons/" + id + "/standing", CentralFixture.TOKEN_BGO, "{\"loans\":-1,\"reminders\":0,"
                 + "\"claims\":0}", 422);
-        call("PUT", "/api/v1/patrons/" + id + "/standing", CentralFixture.TOKEN_BGO, "{\"loans\":1,", 400);
+        refused("PUT", "/api/v1/patrons/" + id + "/standing", CentralFixture.TOKEN_BGO, "{\"loans\":1,", 400);
 
         JsonNode out = call("POST", "/api/v1/patrons/" + id + "/unsubscribe", CentralFixture.TOKEN_NO, null, 200);
         assertThat(out.get("deleted").asBoolean()).isFalse();

@@ -238,7 +238,7 @@ public final class CentralServer implements AutoCloseable {
     private static Caller caller(Context ctx) {
         Caller caller = ctx.attribute(CALLER);
         if (caller == null) {
-            throw new ApiException(403, "workstation_only", null, "This route is for a library's workstations; "
+            throw new ApiException(401, "workstation_only", null, "This route is for a library's workstations; "
                     + "the operator credential reserves and withdraws card series only.");
         }
         return caller;

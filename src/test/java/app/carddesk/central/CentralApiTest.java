@@ -194,7 +194,7 @@ class CentralApiTest {
         assertThat(byDesk.statusCode()).as("a workstation reserves nothing").isEqualTo(403);
         assertThat(body(byDesk).get("error").asText()).isEqualTo("operator_only");
         assertThat(central.send("GET", "/api/v1/patrons?cardNumber=409900001", operator, null).statusCode())
-                .as("the operator credential is no workstation").isEqualTo(403);
+                .as("the operator credential is no workstation").isEqualTo(401);
 
         HttpResponse<String> overlap = central.send("POST", "/api/v1/card-series", operator,
                 "{\"library\":\"DEMO-NO\",\"prefix\":\"4099\",\"digits\":5,\"from\":90000,\"to\":99999}");

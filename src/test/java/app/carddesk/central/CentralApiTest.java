@@ -326,6 +326,132 @@ class CentralApiTest {
                 .as("the search finds a PIN planted in clear, so its 'false' above means something").isTrue();
     }
 
+    /** Sends {@code n} requests at once (released together) and returns their answers in order. */
+    private java.util.List<HttpResponse<String>> race(int n, java.util.function.IntFunction<String[]> request)
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String[] r = request.apply(i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return central.send(r[0], r[1], CentralFixture.TOKEN, r[2],
+                            java.util.Arrays.copyOfRange(r, 3, r.length));
+                }));
+            }
+            start.countDown();
+            java.util.List<HttpResponse<String>> out = new java.util.ArrayList<>();
+            for (var f : answers) {
+                out.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static java.util.Map<Integer, Long> byStatus(java.util.List<HttpResponse<String>> answers) {
+        return answers.stream().collect(java.util.stream.Collectors.groupingBy(HttpResponse::statusCode,
+                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+    }
+
+    @Test
+    void racingRegistrationsOfOneCardGetOneCreatedAndCardConflictsNamingTheWinner() throws Exception {
+        UUID[] ids = new UUID[50];
+        java.util.List<HttpResponse<String>> answers = race(50, i -> {
+            ids[i] = UUID.randomUUID();
+            return new String[] {"POST", "/api/v1/patrons", patron(ids[i], "409900050", "NONE", null, null),
+                "Idempotency-Key", "card-race-" + i};
+        });
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() >= 500)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(
+                java.util.Map.entry(201, 1L), java.util.Map.entry(409, 49L));
+        String winner = body(answers.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow())
+                .get("id").asText();
+        for (HttpResponse<String> lost : answers.stream().filter(r -> r.statusCode() == 409).toList()) {
+            assertThat(body(lost).get("error").asText()).as(lost.body()).isEqualTo("card_number_taken");
+            assertThat(body(lost).get("existingId").asText()).isEqualTo(winner);
+        }
+    }
+
+    @Test
+    void racingRegistrationsOfOneNationalIdGetOneCreatedAndIdentityConflicts() throws Exception {
+        java.util.List<HttpResponse<String>> answers = race(50, i -> new String[] {"POST", "/api/v1/patrons",
+            patron(UUID.randomUUID(), "4099%05d".formatted(100 + i), "CPR", "1503901001", null),
+            "Idempotency-Key", "id-race-" + i});
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() >= 500)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(
+                java.util.Map.entry(201, 1L), java.util.Map.entry(409, 49L));
+        String winner = body(answers.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow())
+                .get("id").asText();
+        for (HttpResponse<String> lost : answers.stream().filter(r -> r.statusCode() == 409).toList()) {
+            assertThat(body(lost).get("error").asText()).as(lost.body()).isEqualTo("identity_already_registered");
+            assertThat(body(lost).get("existingId").asText()).isEqualTo(winner);
+        }
+    }
+
+    @Test
+    void racingRegistrationsOfOneIdGetOneCreatedAndPatronExists() throws Exception {
+        UUID id = UUID.randomUUID();
+        java.util.List<HttpResponse<String>> answers = race(50, i -> new String[] {"POST", "/api/v1/patrons",
+            patron(id, "4099%05d".formatted(200 + i), "NONE", null, null), "Idempotency-Key", "pk-race-" + i});
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() >= 500)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(
+                java.util.Map.entry(201, 1L), java.util.Map.entry(409, 49L));
+        for (HttpResponse<String> lost : answers.stream().filter(r -> r.statusCode() == 409).toList()) {
+            assertThat(body(lost).get("error").asText()).as(lost.body()).isEqualTo("patron_exists");
+            assertThat(body(lost).get("existingId").asText()).isEqualTo(id.toString());
+        }
+    }
+
+    @Test
+    void racingEditsGivingOneNewCardToManyPatronsGiveItToOne() throws Exception {
+        UUID[] ids = new UUID[20];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = UUID.randomUUID();
+            assertThat(post(patron(ids[i], "4099%05d".formatted(300 + i), "NONE", null, null), "e-" + i).statusCode())
+                    .isEqualTo(201);
+        }
+        java.util.List<HttpResponse<String>> answers = race(ids.length, i -> new String[] {"PUT",
+            "/api/v1/patrons/" + ids[i], patron(ids[i], "409900399", "NONE", null, null), "If-Match", "1"});
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() >= 500)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(
+                java.util.Map.entry(200, 1L), java.util.Map.entry(409, 19L));
+        String winner = body(answers.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow())
+                .get("id").asText();
+        for (HttpResponse<String> lost : answers.stream().filter(r -> r.statusCode() == 409).toList()) {
+            assertThat(body(lost).get("error").asText()).as(lost.body()).isEqualTo("card_number_taken");
+            assertThat(body(lost).get("existingId").asText()).isEqualTo(winner);
+        }
+    }
+
+    @Test
+    void racingBatchesRegisterEachCardOnceAndAnswerEveryItem() throws Exception {
+        java.util.List<HttpResponse<String>> answers = race(10, b -> {
+            StringBuilder items = new StringBuilder();
+            for (int i = 0; i < 5; i++) {
+                items.append(i == 0 ? "" : ",").append("{\"idempotencyKey\":\"batch-").append(b).append('-').append(i)
+                        .append("\",\"patron\":").append(patron(UUID.randomUUID(), "4099%05d".formatted(400 + i),
+                                "NONE", null, null)).append('}');
+            }
+            return new String[] {"POST", "/api/v1/patrons/batch", "{\"items\":[" + items + "]}"};
+        });
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() != 200)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(java.util.Map.entry(200, 10L));
+        java.util.Map<Integer, Long> items = new java.util.TreeMap<>();
+        for (HttpResponse<String> r : answers) {
+            for (JsonNode result : body(r).get("results")) {
+                items.merge(result.get("status").asInt(), 1L, Long::sum);
+                if (result.get("status").asInt() == 409) {
+                    assertThat(result.get("body").get("error").asText()).isEqualTo("card_number_taken");
+                }
+            }
+        }
+        assertThat(items).containsExactly(java.util.Map.entry(201, 5L), java.util.Map.entry(409, 45L));
+    }
+
     private static String pinFrom(MimeMessage message) throws Exception {
         Object content = message.getContent();
         Matcher m = Pattern.compile(": (\\d{4})\\s").matcher(content.toString());

@@ -429,6 +429,7 @@ class CentralApiTest {
 
     @Test
     void racingBatchesRegisterEachCardOnceAndAnswerEveryItem() throws Exception {
+        String[] bodies = new String[10];
         java.util.List<HttpResponse<String>> answers = race(10, b -> {
             StringBuilder items = new StringBuilder();
             for (int i = 0; i < 5; i++) {
@@ -436,7 +437,8 @@ class CentralApiTest {
                         .append("\",\"patron\":").append(patron(UUID.randomUUID(), "4099%05d".formatted(400 + i),
                                 "NONE", null, null)).append('}');
             }
-            return new String[] {"POST", "/api/v1/patrons/batch", "{\"items\":[" + items + "]}"};
+            bodies[b] = "{\"items\":[" + items + "]}";
+            return new String[] {"POST", "/api/v1/patrons/batch", bodies[b]};
         });
         assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() != 200)
                 .map(HttpResponse::body).findFirst().orElse("")).containsExactly(java.util.Map.entry(200, 10L));
@@ -450,6 +452,113 @@ class CentralApiTest {
             }
         }
         assertThat(items).containsExactly(java.util.Map.entry(201, 5L), java.util.Map.entry(409, 45L));
+        for (int b = 0; b < bodies.length; b++) {
+            JsonNode again = body(central.send("POST", "/api/v1/patrons/batch", CentralFixture.TOKEN, bodies[b]));
+            JsonNode first = body(answers.get(b)).get("results");
+            for (int i = 0; i < 5; i++) {
+                int status = first.get(i).get("status").asInt();
+                assertThat(again.get("results").get(i).get("status").asInt()).as("a retry of batch " + b + " item " + i)
+                        .isEqualTo(status);
+                if (status == 201) {
+                    assertThat(again.get("results").get(i)).isEqualTo(first.get(i));
+                }
+            }
+        }
+    }
+
+    @Test
+    void racingRetriesOfOneRegistrationAllGetTheStoredAnswer() throws Exception {
+        String request = patron(UUID.randomUUID(), "409900060", "NONE", null, null);
+        java.util.List<HttpResponse<String>> answers = race(50, i -> new String[] {"POST", "/api/v1/patrons",
+            request, "Idempotency-Key", "same-key"});
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() != 201)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(java.util.Map.entry(201, 50L));
+        assertThat(answers.stream().map(HttpResponse::body).distinct()).hasSize(1);
+    }
+
+
+    @Test
+    void racingRetriesOfOneEditAllGetTheStoredAnswer() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900061", "NONE", null, null), "e-61");
+        String edit = patron(id, "409900061", "NONE", null, "anna@example.org");
+        java.util.List<HttpResponse<String>> answers = race(50, i -> new String[] {"PUT", "/api/v1/patrons/" + id,
+            edit, "If-Match", "1", "Idempotency-Key", "same-edit"});
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() != 200)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(java.util.Map.entry(200, 50L));
+        assertThat(answers.stream().map(HttpResponse::body).distinct()).hasSize(1);
+        assertThat(body(answers.get(0)).get("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void racingRetriesOfOneDeletionAllGetItsAnswer() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900062", "NONE", null, null), "e-62");
+        java.util.List<HttpResponse<String>> answers = race(50, i -> new String[] {"DELETE", "/api/v1/patrons/" + id,
+            null, "Idempotency-Key", "same-delete"});
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() != 204)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(java.util.Map.entry(204, 50L));
+    }
+
+    @Test
+    void aDeletionUnderAKeyAnotherRequestUsedIsRefusedAndDeletesNothing() throws Exception {
+        UUID registered = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        assertThat(post(patron(registered, "409900063", "NONE", null, null), "shared-key").statusCode()).isEqualTo(201);
+        assertThat(post(patron(other, "409900064", "NONE", null, null), "e-64").statusCode()).isEqualTo(201);
+        HttpResponse<String> reused = central.send("DELETE", "/api/v1/patrons/" + other, CentralFixture.TOKEN, null,
+                "Idempotency-Key", "shared-key");
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(body(reused).get("error").asText()).isEqualTo("idempotency_key_reused");
+        assertThat(central.send("GET", "/api/v1/patrons/" + other, CentralFixture.TOKEN, null).statusCode())
+                .as("the patron is still there").isEqualTo(200);
+        assertThat(central.send("DELETE", "/api/v1/patrons/" + other, CentralFixture.TOKEN, null,
+                "Idempotency-Key", "d-64").statusCode()).isEqualTo(204);
+        assertThat(central.send("DELETE", "/api/v1/patrons/" + other, CentralFixture.TOKEN, null,
+                "Idempotency-Key", "d-64").statusCode()).as("a retry").isEqualTo(204);
+    }
+
+    @Test
+    void refusesAnOverLongIdempotencyKeyOnEveryRouteBeforeDoingAnything() throws Exception {
+        UUID id = UUID.randomUUID();
+        String key = "k".repeat(101);
+        String request = patron(id, "409900065", "NONE", null, null);
+        java.util.List<HttpResponse<String>> refused = java.util.List.of(
+                post(request, key),
+                central.send("PUT", "/api/v1/patrons/" + id, CentralFixture.TOKEN, request, "If-Match", "1",
+                        "Idempotency-Key", key),
+                central.send("DELETE", "/api/v1/patrons/" + id, CentralFixture.TOKEN, null, "Idempotency-Key", key),
+                central.send("POST", "/api/v1/patrons/" + id + "/merge", CentralFixture.TOKEN,
+                        "{\"otherId\":\"" + UUID.randomUUID() + "\"}", "Idempotency-Key", key));
+        for (HttpResponse<String> r : refused) {
+            assertThat(r.statusCode()).as(r.request().method() + " " + r.body()).isEqualTo(400);
+            assertThat(body(r).get("error").asText()).isEqualTo("idempotency_key_too_long");
+            assertThat(body(r).get("field").asText()).isEqualTo("Idempotency-Key");
+        }
+        JsonNode batch = body(central.send("POST", "/api/v1/patrons/batch", CentralFixture.TOKEN,
+                "{\"items\":[{\"idempotencyKey\":\"" + key + "\",\"patron\":" + request + "}]}"));
+        assertThat(batch.get("results").get(0).get("status").asInt()).isEqualTo(400);
+        assertThat(batch.get("results").get(0).get("body").get("field").asText()).isEqualTo("idempotencyKey");
+        int patrons = central.server.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM patron")
+                .mapTo(Integer.class).one());
+        assertThat(patrons).isZero();
+    }
+
+    @Test
+    void aNullItemInABatchIsRefusedAloneAndTheOthersAreRegistered() throws Exception {
+        UUID id = UUID.randomUUID();
+        HttpResponse<String> r = central.send("POST", "/api/v1/patrons/batch", CentralFixture.TOKEN,
+                "{\"items\":[null,{\"idempotencyKey\":\"n-1\",\"patron\":" + patron(id, "409900066", "NONE", null,
+                        null) + "},{\"idempotencyKey\":\"n-2\"}]}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode results = body(r).get("results");
+        assertThat(results.get(0).get("status").asInt()).isEqualTo(422);
+        assertThat(results.get(0).get("body").get("field").asText()).isEqualTo("items[0]");
+        assertThat(results.get(1).get("status").asInt()).isEqualTo(201);
+        assertThat(results.get(2).get("status").asInt()).isEqualTo(422);
+        assertThat(results.get(2).get("body").get("field").asText()).isEqualTo("patron");
+        assertThat(central.send("GET", "/api/v1/patrons/" + id, CentralFixture.TOKEN, null).statusCode())
+                .isEqualTo(200);
     }
 
     private static String pinFrom(MimeMessage message) throws Exception {

@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class CentralService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CentralService.class);
+    /** The answer to a PIN mail request: stored with the PIN, the same for every repeat of its key. */
+    static final String PIN_QUEUED = "{\"status\":\"queued\"}";
     /** The savepoint before a request claims its Idempotency-Key. */
     private static final String CLAIM = "idempotency_claim";
     /** The savepoint before one item of a batch that is registered on its own. */
@@ -47,18 +49,18 @@ public final class CentralService {
     private final Memberships memberships;
     private final PopulationRegister population;
     private final PinHasher pinHasher;
-    private final Mailer mailer;
+    private final MailOutbox mails;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public CentralService(Jdbi jdbi, PopulationRegister population, PinHasher pinHasher, Mailer mailer,
+    public CentralService(Jdbi jdbi, PopulationRegister population, PinHasher pinHasher, MailOutbox mails,
                           ObjectMapper json, Clock clock) {
         this.jdbi = jdbi;
         this.registry = new PatronRegistry(jdbi, clock);
         this.memberships = new Memberships(jdbi, registry, clock);
         this.population = population;
         this.pinHasher = pinHasher;
-        this.mailer = mailer;
+        this.mails = mails;
         this.json = json;
         this.clock = clock;
     }
@@ -435,51 +437,40 @@ public final class CentralService {
     }
 
     /**
-     * Makes a new random PIN, mails it to the patron and keeps only its hash. A retry with the
-     * same Idempotency-Key gets the same answer and sends no second mail.
+     * Makes a new random PIN, keeps only its hash and mails it to the patron. The hash, the mail
+     * and the answer are stored in one transaction, and the mail is sent after it commits (at
+     * once, or when the mail server takes it again): so exactly one mail goes out, with the PIN
+     * that is stored, and every repeat of the Idempotency-Key gets the same answer, 202 queued.
      */
     public Answer emailPin(Caller caller, UUID id, String idempotencyKey, String rawBody) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            throw new ApiException(400, "idempotency_key_missing", "Idempotency-Key",
-                    "Send an Idempotency-Key header so a retry cannot mail a second PIN.");
-        }
+        requireKey(idempotencyKey, "Idempotency-Key", "header so a retry cannot mail a second PIN");
         Api.PinEmailRequest request = parse(rawBody, Api.PinEmailRequest.class);
         String requestHash = sha256(id + rawBody);
-        Optional<CentralDaos.Idempotency.Answer> earlier = jdbi.withExtension(CentralDaos.Idempotency.class,
-                d -> d.find(caller.library().code(), idempotencyKey));
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), requestHash);
-        }
-        CentralPatronRow patron = jdbi.withExtension(CentralPatronDao.class, d -> registry.ownPatron(d, caller, id));
-        if (patron.email() == null) {
-            throw new ApiException(422, "invalid_field", "email", "The patron has no e-mail address.");
-        }
-        if (request.email() != null && !request.email().trim().equalsIgnoreCase(patron.email())) {
-            throw new ApiException(409, "email_changed", "email", "The patron's e-mail address is not the one "
-                    + "confirmed when the PIN was asked for. Confirm the address with the patron and ask again.");
-        }
-        String pin = new PinPolicy().generate(patron.birthDate());
-        String hash = pinHasher.hash(pin);
-        Messages texts = Messages.forLocale(Locale.forLanguageTag(request.language() == null ? "en"
-                : request.language()));
-        try {
-            mailer.send(patron.email(), texts.get("pinmail.subject", caller.library().name()),
+        return once(caller, idempotencyKey, requestHash, h -> {
+            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+            CentralPatronRow patron = registry.ownPatron(patrons, caller, id);
+            if (patron.email() == null) {
+                throw new ApiException(422, "invalid_field", "email", "The patron has no e-mail address.");
+            }
+            if (request.email() != null && !request.email().trim().equalsIgnoreCase(patron.email())) {
+                throw new ApiException(409, "email_changed", "email", "The patron's e-mail address is not the one "
+                        + "confirmed when the PIN was asked for. Confirm the address with the patron and ask again.");
+            }
+            String pin = new PinPolicy().generate(patron.birthDate());
+            if (patrons.setPinHash(id, pinHasher.hash(pin), clock.instant()) != 1) {
+                throw new ApiException(404, "patron_not_found", "id", "No patron of this library has that id.");
+            }
+            Messages texts = Messages.forLocale(Locale.forLanguageTag(request.language() == null ? "en"
+                    : request.language()));
+            mails.queue(h, caller.library().code(), id, "PIN", new Mailer.Mail(patron.email(),
+                    texts.get("pinmail.subject", caller.library().name()),
                     texts.get("pinmail.body", patron.givenName(), pin, caller.library().name(),
-                            patron.cardNumber() == null ? "" : patron.cardNumber()));
-        } catch (Mailer.MailUnavailableException e) {
-            LOG.warn("PIN mail not sent: {}", e.getMessage());
-            throw new ApiException(503, "mail_unavailable", null, "The mail server cannot be reached; try again.");
-        }
-        String answer = "{\"status\":\"sent\"}";
-        jdbi.useTransaction(h -> {
-            h.attach(CentralPatronDao.class).setPinHash(id, hash, clock.instant());
-            h.attach(CentralDaos.Idempotency.class).remember(caller.library().code(), idempotencyKey, requestHash,
-                    202, answer, clock.instant());
+                            patron.cardNumber() == null ? "" : patron.cardNumber())));
             h.attach(CentralDaos.Audit.class).append(clock.instant(), caller.library().code(), caller.workstation(),
                     "PIN_EMAILED", id, "");
+            LOG.info("PIN mail queued for a patron of {}", caller.library().code());
+            return new Answer(202, PIN_QUEUED);
         });
-        LOG.info("PIN mailed for a patron of {}", caller.library().code());
-        return new Answer(202, answer);
     }
 
     public Memberships memberships() {

@@ -292,6 +292,7 @@ class CentralApiTest {
                 CentralFixture.TOKEN, "{\"language\":\"da\",\"email\":\"Maja@example.org\"}",
                 "Idempotency-Key", "pin-13");
         assertThat(sent.statusCode()).isEqualTo(202);
+        central.awaitMailsSent();
         assertThat(mail.getReceivedMessages()).hasSize(1);
     }
 
@@ -305,6 +306,7 @@ class CentralApiTest {
                 CentralFixture.TOKEN, "{\"language\":\"da\"}", "Idempotency-Key", "pin-1");
         assertThat(sent.statusCode()).isEqualTo(202);
         assertThat(retry.statusCode()).isEqualTo(202);
+        central.awaitMailsSent();
         MimeMessage[] received = mail.getReceivedMessages();
         assertThat(received).as("a retry sends no second mail").hasSize(1);
         assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("maja@example.org");
@@ -559,6 +561,93 @@ class CentralApiTest {
         assertThat(results.get(2).get("body").get("field").asText()).isEqualTo("patron");
         assertThat(central.send("GET", "/api/v1/patrons/" + id, CentralFixture.TOKEN, null).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void racingRetriesOfOnePinMailSendOneMailAndGetOneAnswer() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900014", "NONE", null, "maja@example.org"), "k-14");
+        java.util.List<HttpResponse<String>> answers = race(20, i -> new String[] {"POST",
+            "/api/v1/patrons/" + id + "/pin-email", "{\"language\":\"da\"}", "Idempotency-Key", "pin-race"});
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() != 202)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(java.util.Map.entry(202, 20L));
+        assertThat(answers.stream().map(HttpResponse::body).distinct()).containsExactly("{\"status\":\"queued\"}");
+        central.awaitMailsSent();
+        assertThat(mail.getReceivedMessages()).as("one mail, with the PIN that is stored").hasSize(1);
+        String hash = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT pin_hash FROM patron WHERE id = :id").bind("id", id).mapTo(String.class).one());
+        assertThat(new app.carddesk.security.Argon2PinHasher().matches(pinFrom(mail.getReceivedMessages()[0]), hash))
+                .isTrue();
+    }
+
+    @Test
+    void anOverLongKeyForAPinMailIsRefusedAndNothingIsMailedOrStored() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900015", "NONE", null, "maja@example.org"), "k-15");
+        HttpResponse<String> r = central.send("POST", "/api/v1/patrons/" + id + "/pin-email", CentralFixture.TOKEN,
+                "{\"language\":\"da\"}", "Idempotency-Key", "p".repeat(101));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(body(r).get("error").asText()).isEqualTo("idempotency_key_too_long");
+        assertThat(central.server.mailOutbox().pending()).isZero();
+        String hash = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT pin_hash FROM patron WHERE id = :id").bind("id", id).mapTo(String.class).one());
+        assertThat(hash).isNull();
+        assertThat(mail.waitForIncomingEmail(500, 1)).isFalse();
+    }
+
+    @Test
+    void aPinAskedForWhileTheMailServerIsDownIsQueuedAndMailedWhenItIsBack() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900016", "NONE", null, "maja@example.org"), "k-16");
+        mail.stop();
+        HttpResponse<String> queued = central.send("POST", "/api/v1/patrons/" + id + "/pin-email",
+                CentralFixture.TOKEN, "{\"language\":\"da\"}", "Idempotency-Key", "pin-16");
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        assertThat(body(queued).get("status").asText()).isEqualTo("queued");
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (attempts() == 0 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(attempts()).as("the sender tried and the server refused").isEqualTo(1);
+        assertThat(central.send("POST", "/api/v1/patrons/" + id + "/pin-email", CentralFixture.TOKEN,
+                "{\"language\":\"da\"}", "Idempotency-Key", "pin-16").body()).as("a retry").isEqualTo(queued.body());
+        mail.start();
+        // The pause before the next attempt is over.
+        central.server.database().jdbi().useHandle(h -> h.execute(
+                "UPDATE mail_outbox SET next_attempt_at = next_attempt_at - INTERVAL '1' HOUR"));
+        central.server.mailOutbox().sendDue();
+        central.awaitMailsSent();
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+        String hash = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT pin_hash FROM patron WHERE id = :id").bind("id", id).mapTo(String.class).one());
+        String pin = pinFrom(mail.getReceivedMessages()[0]);
+        assertThat(new app.carddesk.security.Argon2PinHasher().matches(pin, hash)).isTrue();
+        assertThat(DatabaseSearch.centralContains(central.server.database(), pin)).as("PIN stored in clear").isFalse();
+    }
+
+    @Test
+    void aPinMailTheServerNeverTakesIsGivenUpAuditedAndForgotten() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900017", "NONE", null, "maja@example.org"), "k-17");
+        mail.stop();
+        assertThat(central.send("POST", "/api/v1/patrons/" + id + "/pin-email", CentralFixture.TOKEN,
+                "{\"language\":\"da\"}", "Idempotency-Key", "pin-17").statusCode()).isEqualTo(202);
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (attempts() == 0 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        central.server.database().jdbi().useHandle(h -> h.execute("UPDATE mail_outbox SET attempts = ?, "
+                + "next_attempt_at = next_attempt_at - INTERVAL '2' HOUR", MailOutbox.MAX_ATTEMPTS - 1));
+        assertThat(central.server.mailOutbox().sendDue()).isZero();
+        assertThat(central.server.mailOutbox().pending()).as("the mail and its PIN are gone").isZero();
+        java.util.List<String> audit = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT detail FROM audit_event WHERE action = 'MAIL_GIVEN_UP'").mapTo(String.class).list());
+        assertThat(audit).containsExactly("kind=PIN attempts=" + MailOutbox.MAX_ATTEMPTS);
+    }
+
+    private int attempts() {
+        return central.server.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COALESCE(MAX(attempts), 0) FROM mail_outbox").mapTo(Integer.class).one());
     }
 
     private static String pinFrom(MimeMessage message) throws Exception {

@@ -80,6 +80,17 @@ final class CentralFixture implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Waits until the central service has sent every mail it queued (the mail server must be up). */
+    void awaitMailsSent() throws InterruptedException {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (server.mailOutbox().pending() > 0) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError(server.mailOutbox().pending() + " mail(s) still queued after 20 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     @Override
     public void close() {
         server.close();

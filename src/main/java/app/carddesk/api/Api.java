@@ -101,6 +101,9 @@ public final class Api {
      */
     public static final int MAX_BODY_BYTES = 256 * 1024;
 
+    /** The longest Idempotency-Key (header, or a batch item's idempotencyKey) the central register keeps. */
+    public static final int MAX_IDEMPOTENCY_KEY = 100;
+
     /** The most registrations one batch holds. */
     public static final int MAX_BATCH_ITEMS = 500;
 

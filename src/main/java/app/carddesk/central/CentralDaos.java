@@ -112,10 +112,19 @@ public final class CentralDaos {
         @RegisterConstructorMapper(Answer.class)
         Optional<Answer> find(@Bind("library") String library, @Bind("key") String key);
 
+        /**
+         * Takes a key for a request before its write, in the write's transaction: a concurrent
+         * request with the key waits on this row until that transaction ends.
+         */
         @SqlUpdate("INSERT INTO idempotency (library_code, idem_key, request_hash, status, body, created_at) "
-                + "VALUES (:library, :key, :hash, :status, :body, :at)")
-        void remember(@Bind("library") String library, @Bind("key") String key, @Bind("hash") String hash,
-                      @Bind("status") int status, @Bind("body") String body, @Bind("at") Instant at);
+                + "VALUES (:library, :key, :hash, 0, '', :at)")
+        void claim(@Bind("library") String library, @Bind("key") String key, @Bind("hash") String hash,
+                   @Bind("at") Instant at);
+
+        @SqlUpdate("UPDATE idempotency SET status = :status, body = :body WHERE library_code = :library "
+                + "AND idem_key = :key")
+        void answer(@Bind("library") String library, @Bind("key") String key, @Bind("status") int status,
+                    @Bind("body") String body);
     }
 
     /** Bulk look-ups for batches of registrations. */

@@ -30,13 +30,15 @@ public final class CentralServer implements AutoCloseable {
     private final CentralDatabase database;
     private final Javalin app;
     private final RetentionJob retention;
+    private final MailOutbox mails;
     private final java.util.concurrent.ScheduledExecutorService daily;
 
-    private CentralServer(CentralDatabase database, Javalin app, RetentionJob retention,
+    private CentralServer(CentralDatabase database, Javalin app, RetentionJob retention, MailOutbox mails,
                           java.util.concurrent.ScheduledExecutorService daily) {
         this.database = database;
         this.app = app;
         this.retention = retention;
+        this.mails = mails;
         this.daily = daily;
     }
 
@@ -51,8 +53,9 @@ public final class CentralServer implements AutoCloseable {
             LOG.warn("DEMO MODE: demo libraries with public tokens. Never use this register for real patrons.");
         }
         ObjectMapper json = Json.mapper();
+        MailOutbox mails = new MailOutbox(db.jdbi(), mailer, clock);
         CentralService service = new CentralService(db.jdbi(), StandInPopulationRegister.withBundledFixture(),
-                new Argon2PinHasher(), mailer, json, clock);
+                new Argon2PinHasher(), mails, json, clock);
         RetentionJob retention = new RetentionJob(db.jdbi(), mailer, clock);
         int keyed = SearchKeys.backfill(db.jdbi());
         if (keyed > 0) {
@@ -78,7 +81,7 @@ public final class CentralServer implements AutoCloseable {
                 config);
         app.start(config.bind(), config.port());
         LOG.info("Central service listening on {}:{}", config.bind(), app.port());
-        return new CentralServer(db, app, retention, scheduleDaily(retention, config.retentionTime(), clock));
+        return new CentralServer(db, app, retention, mails, scheduleDaily(retention, config.retentionTime(), clock));
     }
 
     /** Runs the retention job every day at the configured time (UTC); a failed run is retried the next day. */
@@ -295,12 +298,18 @@ public final class CentralServer implements AutoCloseable {
         return retention;
     }
 
+    /** The PIN mails waiting for the mail server. */
+    public MailOutbox mailOutbox() {
+        return mails;
+    }
+
     @Override
     public void close() {
         if (daily != null) {
             daily.shutdownNow();
         }
         app.stop();
+        mails.close();
         database.close();
     }
 

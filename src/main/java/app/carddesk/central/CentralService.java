@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
 public final class CentralService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CentralService.class);
+    /** The answer to a PIN mail request: stored with the PIN, the same for every repeat of its key. */
+    static final String PIN_QUEUED = "{\"status\":\"queued\"}";
+    /** The savepoint before a request claims its Idempotency-Key. */
+    private static final String CLAIM = "idempotency_claim";
+    /** The savepoint before one item of a batch that is registered on its own. */
+    private static final String BATCH_ITEM = "batch_item";
 
     /** An answer to send: status and JSON body. */
     public record Answer(int status, String body) {
@@ -44,18 +50,18 @@ public final class CentralService {
     private final Memberships memberships;
     private final PopulationRegister population;
     private final PinHasher pinHasher;
-    private final Mailer mailer;
+    private final MailOutbox mails;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public CentralService(Jdbi jdbi, PopulationRegister population, PinHasher pinHasher, Mailer mailer,
+    public CentralService(Jdbi jdbi, PopulationRegister population, PinHasher pinHasher, MailOutbox mails,
                           ObjectMapper json, Clock clock) {
         this.jdbi = jdbi;
         this.registry = new PatronRegistry(jdbi, clock);
         this.memberships = new Memberships(jdbi, registry, clock);
         this.population = population;
         this.pinHasher = pinHasher;
-        this.mailer = mailer;
+        this.mails = mails;
         this.json = json;
         this.clock = clock;
     }
@@ -91,24 +97,76 @@ public final class CentralService {
     }
 
     public Answer register(Caller caller, String idempotencyKey, String rawBody) {
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-            throw new ApiException(400, "idempotency_key_missing", "Idempotency-Key",
-                    "Send an Idempotency-Key header (at most 100 characters) so a retry cannot register twice.");
-        }
+        requireKey(idempotencyKey, "Idempotency-Key", "header so a retry cannot register twice");
         Api.Patron body = parse(rawBody, Api.Patron.class);
         String requestHash = sha256(rawBody);
-        return jdbi.inTransaction(h -> {
-            CentralDaos.Idempotency idem = h.attach(CentralDaos.Idempotency.class);
-            Optional<CentralDaos.Idempotency.Answer> earlier = idem.find(caller.library().code(), idempotencyKey);
-            if (earlier.isPresent()) {
-                return replay(earlier.get(), requestHash);
-            }
+        return once(caller, idempotencyKey, requestHash, h -> {
             PatronRegistry.Valid valid = registry.validate(caller, body, 1, null);
             registry.insert(h, caller, valid);
-            String answer = write(new Api.Created(valid.row().id(), 1, valid.warnings()));
-            idem.remember(caller.library().code(), idempotencyKey, requestHash, 201, answer, clock.instant());
-            return new Answer(201, answer);
+            return new Answer(201, write(new Api.Created(valid.row().id(), 1, valid.warnings())));
         });
+    }
+
+    /**
+     * Runs a write under an Idempotency-Key, in one transaction with the answer it stores. The key
+     * is claimed before the write: a concurrent request with the same key waits on that claim
+     * until the first request's transaction ends, then gets its stored answer (or, when the first
+     * failed and stored nothing, makes the write itself). A refusal (4xx) is not stored: a retry
+     * after the cause is fixed goes through.
+     */
+    private Answer once(Caller caller, String key, String requestHash,
+                        org.jdbi.v3.core.HandleCallback<Answer, RuntimeException> write) {
+        String library = caller.library().code();
+        return jdbi.inTransaction(h -> {
+            CentralDaos.Idempotency idem = h.attach(CentralDaos.Idempotency.class);
+            for (int attempt = 0; ; attempt++) {
+                Optional<CentralDaos.Idempotency.Answer> earlier = idem.find(library, key);
+                if (earlier.isPresent()) {
+                    return replay(earlier.get(), requestHash);
+                }
+                h.savepoint(CLAIM);
+                try {
+                    idem.claim(library, key, requestHash, clock.instant());
+                    h.release(CLAIM);
+                    break;
+                } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                    if (!UniqueViolation.of(h, e).filter(UniqueViolation.IDEMPOTENCY_PKEY::equals).isPresent()) {
+                        throw e;
+                    }
+                    h.rollbackToSavepoint(CLAIM);
+                    // The claim waited for the request holding the key; it has committed, so its answer is
+                    // there for the next look-up. Only a request that keeps committing and vanishing repeats this.
+                    if (attempt == 3) {
+                        throw new ApiException(503, "idempotency_key_busy", "Idempotency-Key",
+                                "Another request with this Idempotency-Key is being answered; try again.");
+                    }
+                }
+            }
+            Answer answer = write.withHandle(h);
+            idem.answer(library, key, answer.status(), answer.body());
+            return answer;
+        });
+    }
+
+    /** A key, where one is required: present, and short enough to be kept. */
+    private static void requireKey(String key, String field, String why) {
+        ApiException problem = keyProblem(key, true, field, why);
+        if (problem != null) {
+            throw problem;
+        }
+    }
+
+    /** What is wrong with an idempotency key, or null; {@code why} says what the key is for. */
+    static ApiException keyProblem(String key, boolean required, String field, String why) {
+        if (key == null || key.isBlank()) {
+            return required ? new ApiException(400, "idempotency_key_missing", field,
+                    "Send an Idempotency-Key " + why + ".") : null;
+        }
+        if (key.length() > Api.MAX_IDEMPOTENCY_KEY) {
+            return new ApiException(400, "idempotency_key_too_long", field, "An Idempotency-Key is at most "
+                    + Api.MAX_IDEMPOTENCY_KEY + " characters long; this one has " + key.length() + ".");
+        }
+        return null;
     }
 
     /**
@@ -128,9 +186,16 @@ public final class CentralService {
         String[] hashes = new String[n];
         for (int i = 0; i < n; i++) {
             Api.BatchItem item = batch.items().get(i);
-            if (item.idempotencyKey() == null || item.idempotencyKey().isBlank() || item.patron() == null) {
-                answers[i] = error(new ApiException(400, "idempotency_key_missing", "idempotencyKey",
-                        "Every item needs an idempotencyKey and a patron."));
+            ApiException problem = item == null
+                    ? new ApiException(422, "invalid_field", "items[" + i + "]",
+                    "Each item is an object with an idempotencyKey and a patron, not null.")
+                    : keyProblem(item.idempotencyKey(), true, "idempotencyKey", "with every item, so a retry cannot "
+                    + "register twice");
+            if (problem == null && item.patron() == null) {
+                problem = new ApiException(422, "invalid_field", "patron", "Each item needs a patron.");
+            }
+            if (problem != null) {
+                answers[i] = error(problem);
             } else {
                 hashes[i] = sha256(write(item.patron()));
             }
@@ -187,22 +252,31 @@ public final class CentralService {
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException race) {
                 h.execute("ROLLBACK TO SAVEPOINT batch_insert");
                 for (int i : accepted) {
-                    answers[i] = one(caller, batch.items().get(i));
+                    answers[i] = one(h, caller, batch.items().get(i));
                 }
             }
             List<Api.BatchResult> results = new java.util.ArrayList<>();
             for (int i = 0; i < n; i++) {
-                results.add(new Api.BatchResult(batch.items().get(i).idempotencyKey(), answers[i].status(),
+                Api.BatchItem item = batch.items().get(i);
+                results.add(new Api.BatchResult(item == null ? null : item.idempotencyKey(), answers[i].status(),
                         readTree(answers[i].body())));
             }
             return new Api.BatchResults(results);
         });
     }
 
-    private Answer one(Caller caller, Api.BatchItem item) {
+    /**
+     * One item of a batch on its own, inside the batch's transaction: a refused item leaves
+     * nothing behind (neither its claimed key nor half its rows), so the batch commits the others.
+     */
+    private Answer one(org.jdbi.v3.core.Handle h, Caller caller, Api.BatchItem item) {
+        h.savepoint(BATCH_ITEM);
         try {
-            return register(caller, item.idempotencyKey(), write(item.patron()));
+            Answer answer = register(caller, item.idempotencyKey(), write(item.patron()));
+            h.release(BATCH_ITEM);
+            return answer;
         } catch (ApiException e) {
+            h.rollbackToSavepoint(BATCH_ITEM);
             return error(e);
         }
     }
@@ -262,36 +336,26 @@ public final class CentralService {
                 body.pickupLibrary(), body.category(), body.expiresOn(), body.expectsNationalId(),
                 body.feesOwedMinor(), body.printCreditMinor(), null, body.guardians()) : body;
         String requestHash = sha256(id + ifMatch + rawBody);
-        return jdbi.inTransaction(h -> {
-            CentralDaos.Idempotency idem = h.attach(CentralDaos.Idempotency.class);
-            if (idempotencyKey != null) {
-                Optional<CentralDaos.Idempotency.Answer> earlier = idem.find(caller.library().code(), idempotencyKey);
-                if (earlier.isPresent()) {
-                    return replay(earlier.get(), requestHash);
-                }
-            }
-            String answer = write(PatronRegistry.toApi(registry.update(h, caller, id, version, withId)));
-            if (idempotencyKey != null) {
-                idem.remember(caller.library().code(), idempotencyKey, requestHash, 200, answer, clock.instant());
-            }
-            return new Answer(200, answer);
-        });
+        org.jdbi.v3.core.HandleCallback<Answer, RuntimeException> change = h -> new Answer(200,
+                write(PatronRegistry.toApi(registry.update(h, caller, id, version, withId))));
+        return optionallyOnce(caller, idempotencyKey, requestHash, change);
     }
 
+    /** A write with an optional key: without one it simply runs in a transaction. */
+    private Answer optionallyOnce(Caller caller, String idempotencyKey, String requestHash,
+                                  org.jdbi.v3.core.HandleCallback<Answer, RuntimeException> write) {
+        ApiException problem = keyProblem(idempotencyKey, false, "Idempotency-Key", "");
+        if (problem != null) {
+            throw problem;
+        }
+        return idempotencyKey == null || idempotencyKey.isBlank() ? jdbi.inTransaction(write)
+                : once(caller, idempotencyKey, requestHash, write);
+    }
+
+    /** Deletes a patron; a key reused for another request is refused like on every other route. */
     public Answer delete(Caller caller, UUID id, String idempotencyKey) {
-        return jdbi.inTransaction(h -> {
-            CentralDaos.Idempotency idem = h.attach(CentralDaos.Idempotency.class);
-            if (idempotencyKey != null) {
-                Optional<CentralDaos.Idempotency.Answer> earlier = idem.find(caller.library().code(), idempotencyKey);
-                if (earlier.isPresent()) {
-                    return new Answer(earlier.get().status(), earlier.get().body());
-                }
-            }
+        return optionallyOnce(caller, idempotencyKey, sha256(id.toString()), h -> {
             registry.delete(h, caller, id);
-            if (idempotencyKey != null) {
-                idem.remember(caller.library().code(), idempotencyKey, sha256(id.toString()), 204, "",
-                        clock.instant());
-            }
             return new Answer(204, "");
         });
     }
@@ -430,51 +494,40 @@ public final class CentralService {
     }
 
     /**
-     * Makes a new random PIN, mails it to the patron and keeps only its hash. A retry with the
-     * same Idempotency-Key gets the same answer and sends no second mail.
+     * Makes a new random PIN, keeps only its hash and mails it to the patron. The hash, the mail
+     * and the answer are stored in one transaction, and the mail is sent after it commits (at
+     * once, or when the mail server takes it again): so exactly one mail goes out, with the PIN
+     * that is stored, and every repeat of the Idempotency-Key gets the same answer, 202 queued.
      */
     public Answer emailPin(Caller caller, UUID id, String idempotencyKey, String rawBody) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            throw new ApiException(400, "idempotency_key_missing", "Idempotency-Key",
-                    "Send an Idempotency-Key header so a retry cannot mail a second PIN.");
-        }
+        requireKey(idempotencyKey, "Idempotency-Key", "header so a retry cannot mail a second PIN");
         Api.PinEmailRequest request = parse(rawBody, Api.PinEmailRequest.class);
         String requestHash = sha256(id + rawBody);
-        Optional<CentralDaos.Idempotency.Answer> earlier = jdbi.withExtension(CentralDaos.Idempotency.class,
-                d -> d.find(caller.library().code(), idempotencyKey));
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), requestHash);
-        }
-        CentralPatronRow patron = jdbi.withHandle(h -> PatronAccess.home(h, caller, id));
-        if (patron.email() == null) {
-            throw new ApiException(422, "invalid_field", "email", "The patron has no e-mail address.");
-        }
-        if (request.email() != null && !request.email().trim().equalsIgnoreCase(patron.email())) {
-            throw new ApiException(409, "email_changed", "email", "The patron's e-mail address is not the one "
-                    + "confirmed when the PIN was asked for. Confirm the address with the patron and ask again.");
-        }
-        String pin = new PinPolicy().generate(patron.birthDate());
-        String hash = pinHasher.hash(pin);
-        Messages texts = Messages.forLocale(Locale.forLanguageTag(request.language() == null ? "en"
-                : request.language()));
-        try {
-            mailer.send(patron.email(), texts.get("pinmail.subject", caller.library().name()),
+        return once(caller, idempotencyKey, requestHash, h -> {
+            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+            CentralPatronRow patron = PatronAccess.home(h, caller, id);
+            if (patron.email() == null) {
+                throw new ApiException(422, "invalid_field", "email", "The patron has no e-mail address.");
+            }
+            if (request.email() != null && !request.email().trim().equalsIgnoreCase(patron.email())) {
+                throw new ApiException(409, "email_changed", "email", "The patron's e-mail address is not the one "
+                        + "confirmed when the PIN was asked for. Confirm the address with the patron and ask again.");
+            }
+            String pin = new PinPolicy().generate(patron.birthDate());
+            if (patrons.setPinHash(id, pinHasher.hash(pin), clock.instant()) != 1) {
+                throw new ApiException(404, "patron_not_found", "id", "No patron of this library has that id.");
+            }
+            Messages texts = Messages.forLocale(Locale.forLanguageTag(request.language() == null ? "en"
+                    : request.language()));
+            mails.queue(h, caller.library().code(), id, "PIN", new Mailer.Mail(patron.email(),
+                    texts.get("pinmail.subject", caller.library().name()),
                     texts.get("pinmail.body", patron.givenName(), pin, caller.library().name(),
-                            patron.cardNumber() == null ? "" : patron.cardNumber()));
-        } catch (Mailer.MailUnavailableException e) {
-            LOG.warn("PIN mail not sent: {}", e.getMessage());
-            throw new ApiException(503, "mail_unavailable", null, "The mail server cannot be reached; try again.");
-        }
-        String answer = "{\"status\":\"sent\"}";
-        jdbi.useTransaction(h -> {
-            h.attach(CentralPatronDao.class).setPinHash(id, hash, clock.instant());
-            h.attach(CentralDaos.Idempotency.class).remember(caller.library().code(), idempotencyKey, requestHash,
-                    202, answer, clock.instant());
+                            patron.cardNumber() == null ? "" : patron.cardNumber())));
             h.attach(CentralDaos.Audit.class).append(clock.instant(), caller.library().code(), caller.workstation(),
                     "PIN_EMAILED", id, "");
+            LOG.info("PIN mail queued for a patron of {}", caller.library().code());
+            return new Answer(202, PIN_QUEUED);
         });
-        LOG.info("PIN mailed for a patron of {}", caller.library().code());
-        return new Answer(202, answer);
     }
 
     public Memberships memberships() {
@@ -483,23 +536,12 @@ public final class CentralService {
 
     /** Merges two records of one person; with an Idempotency-Key a retry gets the first answer. */
     public Answer merge(Caller caller, UUID survivor, String idempotencyKey, String rawBody) {
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-            throw new ApiException(400, "idempotency_key_missing", "Idempotency-Key",
-                    "Send an Idempotency-Key header so a retried merge is not applied twice.");
-        }
+        requireKey(idempotencyKey, "Idempotency-Key", "header so a retried merge is not applied twice");
         Api.MergeRequest request = parse(rawBody, Api.MergeRequest.class);
         String requestHash = sha256(survivor + rawBody);
         // The answer is remembered in the merge's own transaction: a retry gets it, never a half-merge.
-        return jdbi.inTransaction(h -> {
-            CentralDaos.Idempotency idem = h.attach(CentralDaos.Idempotency.class);
-            Optional<CentralDaos.Idempotency.Answer> earlier = idem.find(caller.library().code(), idempotencyKey);
-            if (earlier.isPresent()) {
-                return replay(earlier.get(), requestHash);
-            }
-            String answer = write(memberships.mergeIn(h, caller, survivor, request));
-            idem.remember(caller.library().code(), idempotencyKey, requestHash, 200, answer, clock.instant());
-            return new Answer(200, answer);
-        });
+        return once(caller, idempotencyKey, requestHash, h -> new Answer(200,
+                write(memberships.mergeIn(h, caller, survivor, request))));
     }
 
     <T> T parse(String raw, Class<T> type) {

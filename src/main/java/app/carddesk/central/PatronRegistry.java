@@ -36,6 +36,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class PatronRegistry {
 
     private static final Messages ENGLISH = Messages.forLocale(Locale.ENGLISH);
+    /** The savepoint before a patron's rows are written, for telling a lost race apart. */
+    private static final String WRITE = "patron_write";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -186,14 +188,16 @@ public final class PatronRegistry {
                 throw identityConflict(other.get().id());
             }
         }
+        h.savepoint(WRITE);
         try {
             patrons.insert(row);
             if (row.cardNumber() != null) {
                 patrons.issueCard(row.cardNumber(), row.id(), caller.library().code(), row.createdAt());
             }
         } catch (UnableToExecuteStatementException e) {
-            throw translate(e, patrons, row);
+            throw raced(h, e, row);
         }
+        h.release(WRITE);
         h.attach(CentralDaos.Memberships.class).add(row.id(), caller.library().code(), row.createdAt(), null, null);
         addGuardians(h, caller, row.id(), valid.guardians());
         changed(h, caller, row.id(), "CREATED", "PATRON_REGISTERED", "kind=" + row.registrationKind());
@@ -347,21 +351,25 @@ public final class PatronRegistry {
             if (status.isPresent()) {
                 throw cardConflict(patrons, next.cardNumber(), status.get());
             }
-            patrons.issueCard(next.cardNumber(), id, caller.library().code(), next.updatedAt());
         }
-        if (current.cardNumber() != null && !current.cardNumber().equals(next.cardNumber())) {
-            patrons.retireCard(current.cardNumber(), next.updatedAt());
-        }
+        h.savepoint(WRITE);
         try {
+            if (next.cardNumber() != null && !next.cardNumber().equals(current.cardNumber())) {
+                patrons.issueCard(next.cardNumber(), id, caller.library().code(), next.updatedAt());
+            }
+            if (current.cardNumber() != null && !current.cardNumber().equals(next.cardNumber())) {
+                patrons.retireCard(current.cardNumber(), next.updatedAt());
+            }
             if (patrons.update(next) != 1) {
                 throw new ApiException(412, "stale_version", "If-Match", "The patron was changed meanwhile.", id);
             }
         } catch (UnableToExecuteStatementException e) {
-            throw translate(e, patrons, next);
+            throw raced(h, e, next);
         }
         if (next.pinHash() != null) {
             patrons.setPinHash(id, next.pinHash(), next.updatedAt());
         }
+        h.release(WRITE);
         addGuardians(h, caller, id, valid.guardians());
         changed(h, caller, id, "UPDATED", "PATRON_UPDATED", "identity=" + next.identityKind());
         return patrons.byId(id).orElseThrow();
@@ -448,18 +456,27 @@ public final class PatronRegistry {
                 "A patron with this national ID is registered already.", existing);
     }
 
-    /** Two desks raced past the checks; the unique indexes decided. */
-    private static RuntimeException translate(UnableToExecuteStatementException e, CentralPatronDao patrons,
-                                              CentralPatronRow row) {
-        if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-            String m = sql.getMessage().toLowerCase(Locale.ROOT);
-            if (m.contains("identity")) {
-                return identityConflict(patrons.byIdentity(row.identityNumber()).map(CentralPatronRow::id)
-                        .orElse(null));
-            }
-            return cardConflict(patrons, row.cardNumber(), "ISSUED");
+    /**
+     * Two requests raced past the checks and the database's unique rules decided: the loser is told
+     * which rule, by its name, and who holds the card or national ID now. The writes since
+     * {@link #WRITE} are rolled back first (PostgreSQL refuses every statement after a failed one).
+     */
+    private static RuntimeException raced(Handle h, UnableToExecuteStatementException e, CentralPatronRow row) {
+        Optional<String> rule = UniqueViolation.of(h, e);
+        if (rule.isEmpty()) {
+            return e;
         }
-        return e;
+        h.rollbackToSavepoint(WRITE);
+        CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+        return switch (rule.get()) {
+            case UniqueViolation.PATRON_PKEY -> new ApiException(409, "patron_exists", "id",
+                    "A patron with this id exists already.", row.id());
+            case UniqueViolation.PATRON_IDENTITY -> identityConflict(patrons.byIdentity(row.identityNumber())
+                    .map(CentralPatronRow::id).orElse(null));
+            case UniqueViolation.PATRON_CARD, UniqueViolation.CARD_PKEY -> cardConflict(patrons, row.cardNumber(),
+                    patrons.cardStatus(row.cardNumber()).orElse("ISSUED"));
+            default -> e;
+        };
     }
 
     private static void require(Optional<Problem> problem, String field) {

@@ -326,6 +326,7 @@ class CentralApiTest {
                 CentralFixture.TOKEN, "{\"language\":\"da\",\"email\":\"Maja@example.org\"}",
                 "Idempotency-Key", "pin-13");
         assertThat(sent.statusCode()).isEqualTo(202);
+        central.awaitMailsSent();
         assertThat(mail.getReceivedMessages()).hasSize(1);
     }
 
@@ -339,6 +340,7 @@ class CentralApiTest {
                 CentralFixture.TOKEN, "{\"language\":\"da\"}", "Idempotency-Key", "pin-1");
         assertThat(sent.statusCode()).isEqualTo(202);
         assertThat(retry.statusCode()).isEqualTo(202);
+        central.awaitMailsSent();
         MimeMessage[] received = mail.getReceivedMessages();
         assertThat(received).as("a retry sends no second mail").hasSize(1);
         assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("maja@example.org");
@@ -358,6 +360,330 @@ class CentralApiTest {
                 + "workstation, action, detail) VALUES (CURRENT_TIMESTAMP, 'DEMO-DK', 'x', 'PLANTED', ?)", "pin=" + pin));
         assertThat(DatabaseSearch.centralContains(central.server.database(), pin))
                 .as("the search finds a PIN planted in clear, so its 'false' above means something").isTrue();
+    }
+
+    /** Sends {@code n} requests at once (released together) and returns their answers in order. */
+    private java.util.List<HttpResponse<String>> race(int n, java.util.function.IntFunction<String[]> request)
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String[] r = request.apply(i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return central.send(r[0], r[1], CentralFixture.TOKEN, r[2],
+                            java.util.Arrays.copyOfRange(r, 3, r.length));
+                }));
+            }
+            start.countDown();
+            java.util.List<HttpResponse<String>> out = new java.util.ArrayList<>();
+            for (var f : answers) {
+                out.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static java.util.Map<Integer, Long> byStatus(java.util.List<HttpResponse<String>> answers) {
+        return answers.stream().collect(java.util.stream.Collectors.groupingBy(HttpResponse::statusCode,
+                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+    }
+
+    @Test
+    void racingRegistrationsOfOneCardGetOneCreatedAndCardConflictsNamingTheWinner() throws Exception {
+        UUID[] ids = new UUID[50];
+        java.util.List<HttpResponse<String>> answers = race(50, i -> {
+            ids[i] = UUID.randomUUID();
+            return new String[] {"POST", "/api/v1/patrons", patron(ids[i], "409900050", "NONE", null, null),
+                "Idempotency-Key", "card-race-" + i};
+        });
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() >= 500)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(
+                java.util.Map.entry(201, 1L), java.util.Map.entry(409, 49L));
+        String winner = body(answers.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow())
+                .get("id").asText();
+        for (HttpResponse<String> lost : answers.stream().filter(r -> r.statusCode() == 409).toList()) {
+            assertThat(body(lost).get("error").asText()).as(lost.body()).isEqualTo("card_number_taken");
+            assertThat(body(lost).get("existingId").asText()).isEqualTo(winner);
+        }
+    }
+
+    @Test
+    void racingRegistrationsOfOneNationalIdGetOneCreatedAndIdentityConflicts() throws Exception {
+        java.util.List<HttpResponse<String>> answers = race(50, i -> new String[] {"POST", "/api/v1/patrons",
+            patron(UUID.randomUUID(), "4099%05d".formatted(100 + i), "CPR", "1503901001", null),
+            "Idempotency-Key", "id-race-" + i});
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() >= 500)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(
+                java.util.Map.entry(201, 1L), java.util.Map.entry(409, 49L));
+        String winner = body(answers.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow())
+                .get("id").asText();
+        for (HttpResponse<String> lost : answers.stream().filter(r -> r.statusCode() == 409).toList()) {
+            assertThat(body(lost).get("error").asText()).as(lost.body()).isEqualTo("identity_already_registered");
+            assertThat(body(lost).get("existingId").asText()).isEqualTo(winner);
+        }
+    }
+
+    @Test
+    void racingRegistrationsOfOneIdGetOneCreatedAndPatronExists() throws Exception {
+        UUID id = UUID.randomUUID();
+        java.util.List<HttpResponse<String>> answers = race(50, i -> new String[] {"POST", "/api/v1/patrons",
+            patron(id, "4099%05d".formatted(200 + i), "NONE", null, null), "Idempotency-Key", "pk-race-" + i});
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() >= 500)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(
+                java.util.Map.entry(201, 1L), java.util.Map.entry(409, 49L));
+        for (HttpResponse<String> lost : answers.stream().filter(r -> r.statusCode() == 409).toList()) {
+            assertThat(body(lost).get("error").asText()).as(lost.body()).isEqualTo("patron_exists");
+            assertThat(body(lost).get("existingId").asText()).isEqualTo(id.toString());
+        }
+    }
+
+    @Test
+    void racingEditsGivingOneNewCardToManyPatronsGiveItToOne() throws Exception {
+        UUID[] ids = new UUID[20];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = UUID.randomUUID();
+            assertThat(post(patron(ids[i], "4099%05d".formatted(300 + i), "NONE", null, null), "e-" + i).statusCode())
+                    .isEqualTo(201);
+        }
+        java.util.List<HttpResponse<String>> answers = race(ids.length, i -> new String[] {"PUT",
+            "/api/v1/patrons/" + ids[i], patron(ids[i], "409900399", "NONE", null, null), "If-Match", "1"});
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() >= 500)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(
+                java.util.Map.entry(200, 1L), java.util.Map.entry(409, 19L));
+        String winner = body(answers.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow())
+                .get("id").asText();
+        for (HttpResponse<String> lost : answers.stream().filter(r -> r.statusCode() == 409).toList()) {
+            assertThat(body(lost).get("error").asText()).as(lost.body()).isEqualTo("card_number_taken");
+            assertThat(body(lost).get("existingId").asText()).isEqualTo(winner);
+        }
+    }
+
+    @Test
+    void racingBatchesRegisterEachCardOnceAndAnswerEveryItem() throws Exception {
+        String[] bodies = new String[10];
+        java.util.List<HttpResponse<String>> answers = race(10, b -> {
+            StringBuilder items = new StringBuilder();
+            for (int i = 0; i < 5; i++) {
+                items.append(i == 0 ? "" : ",").append("{\"idempotencyKey\":\"batch-").append(b).append('-').append(i)
+                        .append("\",\"patron\":").append(patron(UUID.randomUUID(), "4099%05d".formatted(400 + i),
+                                "NONE", null, null)).append('}');
+            }
+            bodies[b] = "{\"items\":[" + items + "]}";
+            return new String[] {"POST", "/api/v1/patrons/batch", bodies[b]};
+        });
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() != 200)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(java.util.Map.entry(200, 10L));
+        java.util.Map<Integer, Long> items = new java.util.TreeMap<>();
+        for (HttpResponse<String> r : answers) {
+            for (JsonNode result : body(r).get("results")) {
+                items.merge(result.get("status").asInt(), 1L, Long::sum);
+                if (result.get("status").asInt() == 409) {
+                    assertThat(result.get("body").get("error").asText()).isEqualTo("card_number_taken");
+                }
+            }
+        }
+        assertThat(items).containsExactly(java.util.Map.entry(201, 5L), java.util.Map.entry(409, 45L));
+        for (int b = 0; b < bodies.length; b++) {
+            JsonNode again = body(central.send("POST", "/api/v1/patrons/batch", CentralFixture.TOKEN, bodies[b]));
+            JsonNode first = body(answers.get(b)).get("results");
+            for (int i = 0; i < 5; i++) {
+                int status = first.get(i).get("status").asInt();
+                assertThat(again.get("results").get(i).get("status").asInt()).as("a retry of batch " + b + " item " + i)
+                        .isEqualTo(status);
+                if (status == 201) {
+                    assertThat(again.get("results").get(i)).isEqualTo(first.get(i));
+                }
+            }
+        }
+    }
+
+    @Test
+    void racingRetriesOfOneRegistrationAllGetTheStoredAnswer() throws Exception {
+        String request = patron(UUID.randomUUID(), "409900060", "NONE", null, null);
+        java.util.List<HttpResponse<String>> answers = race(50, i -> new String[] {"POST", "/api/v1/patrons",
+            request, "Idempotency-Key", "same-key"});
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() != 201)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(java.util.Map.entry(201, 50L));
+        assertThat(answers.stream().map(HttpResponse::body).distinct()).hasSize(1);
+    }
+
+
+    @Test
+    void racingRetriesOfOneEditAllGetTheStoredAnswer() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900061", "NONE", null, null), "e-61");
+        String edit = patron(id, "409900061", "NONE", null, "anna@example.org");
+        java.util.List<HttpResponse<String>> answers = race(50, i -> new String[] {"PUT", "/api/v1/patrons/" + id,
+            edit, "If-Match", "1", "Idempotency-Key", "same-edit"});
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() != 200)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(java.util.Map.entry(200, 50L));
+        assertThat(answers.stream().map(HttpResponse::body).distinct()).hasSize(1);
+        assertThat(body(answers.get(0)).get("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void racingRetriesOfOneDeletionAllGetItsAnswer() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900062", "NONE", null, null), "e-62");
+        java.util.List<HttpResponse<String>> answers = race(50, i -> new String[] {"DELETE", "/api/v1/patrons/" + id,
+            null, "Idempotency-Key", "same-delete"});
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() != 204)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(java.util.Map.entry(204, 50L));
+    }
+
+    @Test
+    void aDeletionUnderAKeyAnotherRequestUsedIsRefusedAndDeletesNothing() throws Exception {
+        UUID registered = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        assertThat(post(patron(registered, "409900063", "NONE", null, null), "shared-key").statusCode()).isEqualTo(201);
+        assertThat(post(patron(other, "409900064", "NONE", null, null), "e-64").statusCode()).isEqualTo(201);
+        HttpResponse<String> reused = central.send("DELETE", "/api/v1/patrons/" + other, CentralFixture.TOKEN, null,
+                "Idempotency-Key", "shared-key");
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(body(reused).get("error").asText()).isEqualTo("idempotency_key_reused");
+        assertThat(central.send("GET", "/api/v1/patrons/" + other, CentralFixture.TOKEN, null).statusCode())
+                .as("the patron is still there").isEqualTo(200);
+        assertThat(central.send("DELETE", "/api/v1/patrons/" + other, CentralFixture.TOKEN, null,
+                "Idempotency-Key", "d-64").statusCode()).isEqualTo(204);
+        assertThat(central.send("DELETE", "/api/v1/patrons/" + other, CentralFixture.TOKEN, null,
+                "Idempotency-Key", "d-64").statusCode()).as("a retry").isEqualTo(204);
+    }
+
+    @Test
+    void refusesAnOverLongIdempotencyKeyOnEveryRouteBeforeDoingAnything() throws Exception {
+        UUID id = UUID.randomUUID();
+        String key = "k".repeat(101);
+        String request = patron(id, "409900065", "NONE", null, null);
+        java.util.List<HttpResponse<String>> refused = java.util.List.of(
+                central.sendMalformed("POST", "/api/v1/patrons", CentralFixture.TOKEN, request, "Idempotency-Key",
+                        key),
+                central.sendMalformed("PUT", "/api/v1/patrons/" + id, CentralFixture.TOKEN, request, "If-Match", "1",
+                        "Idempotency-Key", key),
+                central.sendMalformed("DELETE", "/api/v1/patrons/" + id, CentralFixture.TOKEN, null,
+                        "Idempotency-Key", key),
+                central.sendMalformed("POST", "/api/v1/patrons/" + id + "/merge", CentralFixture.TOKEN,
+                        "{\"otherId\":\"" + UUID.randomUUID() + "\"}", "Idempotency-Key", key));
+        for (HttpResponse<String> r : refused) {
+            assertThat(r.statusCode()).as(r.request().method() + " " + r.body()).isEqualTo(400);
+            assertThat(body(r).get("error").asText()).isEqualTo("idempotency_key_too_long");
+            assertThat(body(r).get("field").asText()).isEqualTo("Idempotency-Key");
+        }
+        JsonNode batch = body(central.sendMalformed("POST", "/api/v1/patrons/batch", CentralFixture.TOKEN,
+                "{\"items\":[{\"idempotencyKey\":\"" + key + "\",\"patron\":" + request + "}]}"));
+        assertThat(batch.get("results").get(0).get("status").asInt()).isEqualTo(400);
+        assertThat(batch.get("results").get(0).get("body").get("field").asText()).isEqualTo("idempotencyKey");
+        int patrons = central.server.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM patron")
+                .mapTo(Integer.class).one());
+        assertThat(patrons).isZero();
+    }
+
+    @Test
+    void aNullItemInABatchIsRefusedAloneAndTheOthersAreRegistered() throws Exception {
+        UUID id = UUID.randomUUID();
+        HttpResponse<String> r = central.sendMalformed("POST", "/api/v1/patrons/batch", CentralFixture.TOKEN,
+                "{\"items\":[null,{\"idempotencyKey\":\"n-1\",\"patron\":" + patron(id, "409900066", "NONE", null,
+                        null) + "},{\"idempotencyKey\":\"n-2\"}]}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode results = body(r).get("results");
+        assertThat(results.get(0).get("status").asInt()).isEqualTo(422);
+        assertThat(results.get(0).get("body").get("field").asText()).isEqualTo("items[0]");
+        assertThat(results.get(1).get("status").asInt()).isEqualTo(201);
+        assertThat(results.get(2).get("status").asInt()).isEqualTo(422);
+        assertThat(results.get(2).get("body").get("field").asText()).isEqualTo("patron");
+        assertThat(central.send("GET", "/api/v1/patrons/" + id, CentralFixture.TOKEN, null).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void racingRetriesOfOnePinMailSendOneMailAndGetOneAnswer() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900014", "NONE", null, "maja@example.org"), "k-14");
+        java.util.List<HttpResponse<String>> answers = race(20, i -> new String[] {"POST",
+            "/api/v1/patrons/" + id + "/pin-email", "{\"language\":\"da\"}", "Idempotency-Key", "pin-race"});
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() != 202)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(java.util.Map.entry(202, 20L));
+        assertThat(answers.stream().map(HttpResponse::body).distinct()).containsExactly("{\"status\":\"queued\"}");
+        central.awaitMailsSent();
+        assertThat(mail.getReceivedMessages()).as("one mail, with the PIN that is stored").hasSize(1);
+        String hash = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT pin_hash FROM patron WHERE id = :id").bind("id", id).mapTo(String.class).one());
+        assertThat(new app.carddesk.security.Argon2PinHasher().matches(pinFrom(mail.getReceivedMessages()[0]), hash))
+                .isTrue();
+    }
+
+    @Test
+    void anOverLongKeyForAPinMailIsRefusedAndNothingIsMailedOrStored() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900015", "NONE", null, "maja@example.org"), "k-15");
+        HttpResponse<String> r = central.sendMalformed("POST", "/api/v1/patrons/" + id + "/pin-email",
+                CentralFixture.TOKEN, "{\"language\":\"da\"}", "Idempotency-Key", "p".repeat(101));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(body(r).get("error").asText()).isEqualTo("idempotency_key_too_long");
+        assertThat(central.server.mailOutbox().pending()).isZero();
+        String hash = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT pin_hash FROM patron WHERE id = :id").bind("id", id).mapTo(String.class).one());
+        assertThat(hash).isNull();
+        assertThat(mail.waitForIncomingEmail(500, 1)).isFalse();
+    }
+
+    @Test
+    void aPinAskedForWhileTheMailServerIsDownIsQueuedAndMailedWhenItIsBack() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900016", "NONE", null, "maja@example.org"), "k-16");
+        mail.stop();
+        HttpResponse<String> queued = central.send("POST", "/api/v1/patrons/" + id + "/pin-email",
+                CentralFixture.TOKEN, "{\"language\":\"da\"}", "Idempotency-Key", "pin-16");
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        assertThat(body(queued).get("status").asText()).isEqualTo("queued");
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (attempts() == 0 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(attempts()).as("the sender tried and the server refused").isEqualTo(1);
+        assertThat(central.send("POST", "/api/v1/patrons/" + id + "/pin-email", CentralFixture.TOKEN,
+                "{\"language\":\"da\"}", "Idempotency-Key", "pin-16").body()).as("a retry").isEqualTo(queued.body());
+        mail.start();
+        // The pause before the next attempt is over.
+        central.server.database().jdbi().useHandle(h -> h.execute(
+                "UPDATE mail_outbox SET next_attempt_at = next_attempt_at - INTERVAL '1' HOUR"));
+        central.server.mailOutbox().sendDue();
+        central.awaitMailsSent();
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+        String hash = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT pin_hash FROM patron WHERE id = :id").bind("id", id).mapTo(String.class).one());
+        String pin = pinFrom(mail.getReceivedMessages()[0]);
+        assertThat(new app.carddesk.security.Argon2PinHasher().matches(pin, hash)).isTrue();
+        assertThat(DatabaseSearch.centralContains(central.server.database(), pin)).as("PIN stored in clear").isFalse();
+    }
+
+    @Test
+    void aPinMailTheServerNeverTakesIsGivenUpAuditedAndForgotten() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900017", "NONE", null, "maja@example.org"), "k-17");
+        mail.stop();
+        assertThat(central.send("POST", "/api/v1/patrons/" + id + "/pin-email", CentralFixture.TOKEN,
+                "{\"language\":\"da\"}", "Idempotency-Key", "pin-17").statusCode()).isEqualTo(202);
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (attempts() == 0 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        central.server.database().jdbi().useHandle(h -> h.execute("UPDATE mail_outbox SET attempts = ?, "
+                + "next_attempt_at = next_attempt_at - INTERVAL '2' HOUR", MailOutbox.MAX_ATTEMPTS - 1));
+        assertThat(central.server.mailOutbox().sendDue()).isZero();
+        assertThat(central.server.mailOutbox().pending()).as("the mail and its PIN are gone").isZero();
+        java.util.List<String> audit = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT detail FROM audit_event WHERE action = 'MAIL_GIVEN_UP'").mapTo(String.class).list());
+        assertThat(audit).containsExactly("kind=PIN attempts=" + MailOutbox.MAX_ATTEMPTS);
+    }
+
+    private int attempts() {
+        return central.server.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COALESCE(MAX(attempts), 0) FROM mail_outbox").mapTo(Integer.class).one());
     }
 
     private static String pinFrom(MimeMessage message) throws Exception {

@@ -79,6 +79,17 @@ final class CentralFixture implements AutoCloseable {
         return exchange(method, path, token, body, headers, false);
     }
 
+    /** Waits until the central service has sent every mail it queued (the mail server must be up). */
+    void awaitMailsSent() throws InterruptedException {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (server.mailOutbox().pending() > 0) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError(server.mailOutbox().pending() + " mail(s) still queued after 20 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /**
      * Sends a request that breaks openapi.yaml on purpose, to see the service refuse it: only the
      * answer is checked against the contract, and the request must really be one it rules out.

@@ -280,6 +280,7 @@ class SyncTest {
         issue(deskA, "409900005", "Lindqvist", "maja@example.org");
         SyncService a = sync(deskA, port);
         assertThat(a.syncOnce().sent()).isEqualTo(2);
+        awaitMailsSent();
         assertThat(mail.getReceivedMessages()).hasSize(1);
         String body = GreenMailUtil.getBody(mail.getReceivedMessages()[0]).replace("=\r\n", "");
         Matcher m = Pattern.compile("(\\d{4})\\s").matcher(body.substring(body.indexOf(':') + 1));
@@ -287,6 +288,36 @@ class SyncTest {
         String pin = m.group(1);
         assertThat(DatabaseSearch.contains(central.database().jdbi(), pin)).isFalse();
         assertThat(DatabaseSearch.contains(deskA.database().jdbi(), pin)).isFalse();
+    }
+
+    @Test
+    void aPinAskedForWhileTheMailServerIsDownLeavesTheDeskAndIsMailedOnceItIsBack() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        issue(deskA, "409900007", "Lindqvist", "maja@example.org");
+        mail.stop();
+        SyncService a = sync(deskA, port);
+        SyncService.Round round = a.syncOnce();
+        assertThat(round.sent()).as("the register stored the PIN and queued its mail").isEqualTo(2);
+        assertThat(round.refused()).isZero();
+        assertThat(a.status().pending()).as("nothing waits at the desk").isZero();
+        assertThat(central.mailOutbox().pending()).isEqualTo(1);
+        mail.start();
+        central.database().jdbi().useHandle(h -> h.execute(
+                "UPDATE mail_outbox SET next_attempt_at = next_attempt_at - INTERVAL '1' HOUR"));
+        central.mailOutbox().sendDue();
+        awaitMailsSent();
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+        assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("maja@example.org");
+    }
+
+    private void awaitMailsSent() throws InterruptedException {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (central.mailOutbox().pending() > 0 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(central.mailOutbox().pending()).as("mails still queued").isZero();
     }
 
     @Test

@@ -1,0 +1,184 @@
+package app.carddesk.central;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mails that may go out only once the change that asked for them is stored. A PIN mail is queued
+ * in the transaction that stores the PIN's hash and sent by one background thread after that
+ * transaction commits: a request that fails or is rolled back mails nothing, and a PIN that was
+ * mailed is the stored one. While the mail server is down a mail is tried again after a pause that
+ * doubles from {@link #FIRST_PAUSE} up to {@link #LONGEST_PAUSE}, {@value #MAX_ATTEMPTS} times in
+ * all (about a day); then it is given up, and that is audited. A PIN mail's text holds the PIN in
+ * clear, so its row is deleted as soon as the mail is sent or given up.
+ */
+public final class MailOutbox implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
+
+    static final int MAX_ATTEMPTS = 30;
+    static final Duration FIRST_PAUSE = Duration.ofSeconds(30);
+    static final Duration LONGEST_PAUSE = Duration.ofHours(1);
+    /** The most mails one pass reads at a time. */
+    private static final int PASS = 100;
+
+    /** The {@code mail_outbox} table. */
+    interface Dao {
+        record Row(long id, String libraryCode, UUID patronId, String kind, String recipient, String subject,
+                   String body, int attempts) {
+        }
+
+        @SqlUpdate("INSERT INTO mail_outbox (library_code, patron_id, kind, recipient, subject, body, attempts, "
+                + "next_attempt_at, created_at) VALUES (:library, CAST(:patron AS UUID), :kind, :to, :subject, :body, "
+                + "0, :at, :at)")
+        void add(@Bind("library") String library, @Bind("patron") UUID patron, @Bind("kind") String kind,
+                 @Bind("to") String to, @Bind("subject") String subject, @Bind("body") String body,
+                 @Bind("at") Instant at);
+
+        @SqlQuery("SELECT id, library_code, patron_id, kind, recipient, subject, body, attempts FROM mail_outbox "
+                + "WHERE next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit")
+        @RegisterConstructorMapper(Row.class)
+        List<Row> due(@Bind("now") Instant now, @Bind("limit") int limit);
+
+        /** Takes a mail for one attempt; 0 when another sender took it first. */
+        @SqlUpdate("UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = :retryAt "
+                + "WHERE id = :id AND attempts = :attempts")
+        int claim(@Bind("id") long id, @Bind("attempts") int attempts, @Bind("retryAt") Instant retryAt);
+
+        @SqlUpdate("DELETE FROM mail_outbox WHERE id = :id")
+        int delete(@Bind("id") long id);
+
+        @SqlQuery("SELECT COUNT(*) FROM mail_outbox")
+        int count();
+    }
+
+    private final Jdbi jdbi;
+    private final Mailer mailer;
+    private final Clock clock;
+    private final ScheduledExecutorService sender;
+
+    /** Starts the sender: it sends after every commit that queued a mail, and looks for due retries every 30 s. */
+    public MailOutbox(Jdbi jdbi, Mailer mailer, Clock clock) {
+        this.jdbi = jdbi;
+        this.mailer = mailer;
+        this.clock = clock;
+        this.sender = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "carddesk-mail");
+            t.setDaemon(true);
+            return t;
+        });
+        sender.scheduleWithFixedDelay(this::sendDueLogged, 0, FIRST_PAUSE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Queues a mail in the caller's transaction; it is sent once that transaction has committed. */
+    void queue(Handle h, String library, UUID patron, String kind, Mailer.Mail mail) {
+        h.attach(Dao.class).add(library, patron, kind, mail.to(), mail.subject(), mail.body(), clock.instant());
+        h.afterCommit(this::wake);
+    }
+
+    private void wake() {
+        try {
+            sender.execute(this::sendDueLogged);
+        } catch (RejectedExecutionException e) {
+            LOG.info("Mail queued while the service stops; it is sent when the service runs again");
+        }
+    }
+
+    private void sendDueLogged() {
+        try {
+            sendDue();
+        } catch (RuntimeException e) {
+            // The database may be gone for a moment; the next pass tries again.
+            LOG.warn("Mail pass failed ({}); the next pass tries again", e.getClass().getName());
+        }
+    }
+
+    /**
+     * Sends every mail that is due. A mail is taken for one attempt first, so two senders (two
+     * instances of the service) never send it both; it stops at the first mail the server cannot
+     * take, as the others would fail alike.
+     *
+     * @return how many mails went out
+     */
+    public int sendDue() {
+        int sent = 0;
+        while (true) {
+            List<Dao.Row> due = jdbi.withExtension(Dao.class, d -> d.due(clock.instant(), PASS));
+            for (Dao.Row mail : due) {
+                int attempt = mail.attempts() + 1;
+                Instant retryAt = clock.instant().plus(pauseAfter(attempt));
+                if (jdbi.withExtension(Dao.class, d -> d.claim(mail.id(), mail.attempts(), retryAt)) == 0) {
+                    continue;
+                }
+                try {
+                    mailer.send(mail.recipient(), mail.subject(), mail.body());
+                } catch (RuntimeException e) {
+                    failed(mail, attempt, e);
+                    if (e instanceof Mailer.MailUnavailableException) {
+                        return sent;
+                    }
+                    continue;
+                }
+                jdbi.useExtension(Dao.class, d -> d.delete(mail.id()));
+                sent++;
+            }
+            if (due.size() < PASS) {
+                return sent;
+            }
+        }
+    }
+
+    private void failed(Dao.Row mail, int attempt, RuntimeException e) {
+        if (attempt < MAX_ATTEMPTS) {
+            LOG.warn("A {} mail was not sent ({}); attempt {} of {}, it is tried again later", mail.kind(),
+                    e.getClass().getSimpleName(), attempt, MAX_ATTEMPTS);
+            return;
+        }
+        LOG.error("A {} mail was given up after {} attempts ({})", mail.kind(), attempt, e.getClass().getSimpleName());
+        jdbi.useTransaction(h -> {
+            h.attach(Dao.class).delete(mail.id());
+            h.attach(CentralDaos.Audit.class).append(clock.instant(), mail.libraryCode(), "mail sender",
+                    "MAIL_GIVEN_UP", mail.patronId(), "kind=" + mail.kind() + " attempts=" + attempt);
+        });
+    }
+
+    /** The pause after a failed attempt: doubling from the first pause, never longer than the longest. */
+    static Duration pauseAfter(int attempt) {
+        Duration pause = FIRST_PAUSE;
+        for (int i = 1; i < attempt && pause.compareTo(LONGEST_PAUSE) < 0; i++) {
+            pause = pause.multipliedBy(2);
+        }
+        return pause.compareTo(LONGEST_PAUSE) < 0 ? pause : LONGEST_PAUSE;
+    }
+
+    /** How many mails wait to be sent. */
+    public int pending() {
+        return jdbi.withExtension(Dao.class, Dao::count);
+    }
+
+    /** Stops the sender; mails still queued are sent when the service runs again. */
+    @Override
+    public void close() {
+        sender.shutdownNow();
+        try {
+            sender.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

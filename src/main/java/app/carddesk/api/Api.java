@@ -104,6 +104,12 @@ public final class Api {
     /** The longest Idempotency-Key (header, or a batch item's idempotencyKey) the central register keeps. */
     public static final int MAX_IDEMPOTENCY_KEY = 100;
 
+    /** The most guardians a patron has. */
+    public static final int MAX_GUARDIANS = 10;
+
+    /** The largest amount (fees owed, print credit) in minor units: øre or cents. */
+    public static final long MAX_AMOUNT_MINOR = 100_000_000_000L;
+
     /** The most registrations one batch holds. */
     public static final int MAX_BATCH_ITEMS = 500;
 

@@ -28,7 +28,9 @@ public final class CentralDaos {
         }
 
         public Caller withDesk(String desk) {
-            return new Caller(library, workstation, desk == null || desk.isBlank() || desk.length() > 40 ? null : desk);
+            // Stored with each change of the feed: anything that is not a short line of text names no desk.
+            return new Caller(library, workstation, desk == null || desk.isBlank() || desk.length() > 40
+                    || app.carddesk.api.FieldLimit.hasControlCharacter(desk) ? null : desk);
         }
     }
 

@@ -1,6 +1,7 @@
 package app.carddesk.central;
 
 import app.carddesk.api.Api;
+import app.carddesk.api.FieldLimit;
 import app.carddesk.api.Json;
 import app.carddesk.central.CentralDaos.Caller;
 import app.carddesk.identity.StandInPopulationRegister;
@@ -178,6 +179,12 @@ public final class CentralServer implements AutoCloseable {
             limits.nationalSearch(caller(ctx).library().code() + "/" + caller(ctx).workstation());
             if (blank(q.cardNumber()) == blank(q.identity())) {
                 throw new ApiException(422, "invalid_field", "cardNumber", "Search by a card number or a national ID.");
+            }
+            FieldLimit.CARD_NUMBER.problem(q.cardNumber()).ifPresent(problem -> {
+                throw new ApiException(422, "invalid_field", "cardNumber", problem);
+            });
+            if (q.identity() != null && (q.identity().length() > 40 || FieldLimit.hasControlCharacter(q.identity()))) {
+                throw new ApiException(422, "invalid_field", "identity", "A national ID is one short line of digits.");
             }
             ctx.json(memberships.findNationally(caller(ctx), blank(q.cardNumber()) ? null : q.cardNumber(),
                     q.identity()));

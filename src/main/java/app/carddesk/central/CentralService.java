@@ -166,6 +166,10 @@ public final class CentralService {
             return new ApiException(400, "idempotency_key_too_long", field, "An Idempotency-Key is at most "
                     + Api.MAX_IDEMPOTENCY_KEY + " characters long; this one has " + key.length() + ".");
         }
+        if (app.carddesk.api.FieldLimit.hasControlCharacter(key)) {
+            return new ApiException(400, "idempotency_key_invalid", field,
+                    "An Idempotency-Key is one line of printable characters.");
+        }
         return null;
     }
 
@@ -307,6 +311,9 @@ public final class CentralService {
     }
 
     public Api.Patron findByCard(Caller caller, String card) {
+        if (app.carddesk.api.FieldLimit.hasControlCharacter(card)) {
+            throw new ApiException(400, "invalid_query", "cardNumber", "A card number is one line of letters and digits.");
+        }
         return own(caller, jdbi.withExtension(CentralPatronDao.class, d -> d.byCard(card.trim().toUpperCase(
                 Locale.ROOT))));
     }

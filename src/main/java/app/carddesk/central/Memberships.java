@@ -20,6 +20,10 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Memberships {
 
+    /** The most loans, reminders or claims a library reports (a merge adds two up without overflowing). */
+    private static final int MAX_COUNT = 1_000_000;
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
     private final Jdbi jdbi;
     private final PatronRegistry registry;
     private final Clock clock;
@@ -128,9 +132,13 @@ public final class Memberships {
     /** The library system reports a patron's open loans, reminders and claims at the caller's library. */
     public Api.Membership reportStanding(Caller caller, UUID id, Api.Standing standing) {
         if (standing.loans() == null || standing.reminders() == null || standing.claims() == null
-                || standing.loans() < 0 || standing.reminders() < 0 || standing.claims() < 0) {
+                || standing.loans() < 0 || standing.reminders() < 0 || standing.claims() < 0
+                || standing.loans() > MAX_COUNT || standing.reminders() > MAX_COUNT || standing.claims() > MAX_COUNT) {
             throw new ApiException(422, "invalid_field", "loans",
-                    "Send loans, reminders and claims as whole numbers of 0 or more.");
+                    "Send loans, reminders and claims as whole numbers from 0 to " + MAX_COUNT + ".");
+        }
+        if (standing.lastActivity() != null && standing.lastActivity().isBefore(EARLIEST)) {
+            throw new ApiException(422, "invalid_field", "lastActivity", "The last activity lies after 1900.");
         }
         String library = caller.library().code();
         return jdbi.inTransaction(h -> {

@@ -1,6 +1,7 @@
 package app.carddesk.central;
 
 import app.carddesk.api.Api;
+import app.carddesk.api.FieldLimit;
 import app.carddesk.central.CentralDaos.Caller;
 import app.carddesk.domain.CardNumber;
 import app.carddesk.domain.CardNumberPolicy;
@@ -36,6 +37,12 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class PatronRegistry {
 
     private static final Messages ENGLISH = Messages.forLocale(Locale.ENGLISH);
+    /** The oldest a patron can be, as at the desk. */
+    private static final int MAX_AGE_YEARS = 130;
+    /** Dates and times outside these are typing errors (and outside what PostgreSQL stores). */
+    private static final LocalDate EARLIEST_DAY = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST_DAY = LocalDate.of(2999, 12, 31);
+    private static final Instant EARLIEST = EARLIEST_DAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     /** The savepoint before a patron's rows are written, for telling a lost race apart. */
     private static final String WRITE = "patron_write";
 
@@ -74,6 +81,7 @@ public final class PatronRegistry {
         if (p.id() == null) {
             throw invalid("id", "id is required: a UUID the desk generated");
         }
+        checkLimits(p);
         LocalDate today = LocalDate.now(clock);
         List<String> warnings = new ArrayList<>();
         IdentityNumber identity = null;
@@ -99,7 +107,7 @@ public final class PatronRegistry {
         require(ContactRules.checkEmail(p.email()), "email");
         require(ContactRules.checkPhone(p.phone()), "phone");
         LocalDate birth = p.birthDate() != null ? p.birthDate() : identity == null ? null : identity.birthDate();
-        if (birth == null || birth.isAfter(today)) {
+        if (birth == null || birth.isAfter(today) || birth.isBefore(today.minusYears(MAX_AGE_YEARS))) {
             throw invalid("birthDate", Problem.of("details.birthDateRange"));
         }
         if (GuardianRule.required(birth, today, caller.library().guardianAge()) && p.guardians().isEmpty()
@@ -107,9 +115,20 @@ public final class PatronRegistry {
             throw new ApiException(422, "guardian_required", "guardians", "A child under "
                     + caller.library().guardianAge() + " is registered with at least one guardian who consents.");
         }
-        if (p.guardians().stream().anyMatch(g -> g.guardianId() == null || g.guardianId().equals(p.id())
+        if (p.guardians().stream().anyMatch(g -> g == null || g.guardianId() == null || g.guardianId().equals(p.id())
                 || g.consentAt() == null)) {
             throw invalid("guardians", "each guardian is another patron's id with the time of their consent");
+        }
+        if (p.guardians().stream().anyMatch(g -> g.consentAt().isBefore(EARLIEST)
+                || g.consentAt().isAfter(clock.instant().plus(java.time.Duration.ofDays(1))))) {
+            throw invalid("guardians", "a guardian's consent is given by now, and not before 1900");
+        }
+        // Named twice, a guardian is linked once.
+        List<Api.Guardian> guardians = new ArrayList<>(p.guardians().stream().collect(java.util.stream.Collectors
+                .toMap(Api.Guardian::guardianId, g -> g, (first, again) -> first, java.util.LinkedHashMap::new))
+                .values());
+        if (guardians.size() > Api.MAX_GUARDIANS) {
+            throw invalid("guardians", "a patron has at most " + Api.MAX_GUARDIANS + " guardians");
         }
         if (blank(p.category())) {
             throw invalid("category", Problem.of("category.required"));
@@ -134,6 +153,13 @@ public final class PatronRegistry {
             throw invalid("pinHash", "pinHash is the Argon2id hash of the patron's own PIN ($argon2id$...), "
                     + "at most 200 characters; leave it out when the PIN is e-mailed");
         }
+        if (nz(p.feesOwedMinor()) > Api.MAX_AMOUNT_MINOR || nz(p.printCreditMinor()) > Api.MAX_AMOUNT_MINOR) {
+            throw invalid(nz(p.feesOwedMinor()) > Api.MAX_AMOUNT_MINOR ? "feesOwedMinor" : "printCreditMinor",
+                    "an amount is at most " + Api.MAX_AMOUNT_MINOR + " (in øre or cents)");
+        }
+        if (p.expiresOn() != null && (p.expiresOn().isBefore(EARLIEST_DAY) || p.expiresOn().isAfter(LATEST_DAY))) {
+            throw invalid("expiresOn", "an expiry date lies between " + EARLIEST_DAY + " and " + LATEST_DAY);
+        }
         Api.Address a = p.address() == null ? new Api.Address("", "", "", "") : p.address();
         Instant now = clock.instant();
         return new Valid(new CentralPatronRow(p.id(), caller.library().code(), card,
@@ -143,7 +169,29 @@ public final class PatronRegistry {
                 p.category(), p.pickupLibrary(), registration.name(),
                 registration == RegistrationKind.SHORT_STAY ? p.expiresOn() : null, nz(p.feesOwedMinor()),
                 nz(p.printCreditMinor()), p.pinHash(), version, createdAt == null ? now : createdAt, now), warnings,
-                p.guardians());
+                guardians);
+    }
+
+    /** Every text fits its column and is one line of text (see {@link FieldLimit}), before any other rule. */
+    private static void checkLimits(Api.Patron p) {
+        Api.Address a = p.address() == null ? new Api.Address(null, null, null, null) : p.address();
+        limit(FieldLimit.CARD_NUMBER, p.cardNumber());
+        limit(FieldLimit.SURNAME, p.surname());
+        limit(FieldLimit.GIVEN_NAME, p.givenName());
+        limit(FieldLimit.EMAIL, p.email());
+        limit(FieldLimit.PHONE, p.phone());
+        limit(FieldLimit.ADDRESS_LINE, a.line());
+        limit(FieldLimit.POSTAL_CODE, a.postalCode());
+        limit(FieldLimit.CITY, a.city());
+        limit(FieldLimit.COUNTRY, a.country());
+        limit(FieldLimit.CATEGORY, p.category());
+        limit(FieldLimit.PICKUP_LIBRARY, p.pickupLibrary());
+    }
+
+    private static void limit(FieldLimit limit, String value) {
+        limit.problem(value).ifPresent(problem -> {
+            throw invalid(limit.field(), problem);
+        });
     }
 
     private String checkCard(List<CentralDaos.CardSeries.Row> reserved, String raw) {

@@ -86,6 +86,13 @@ final class PatronSearch {
                 throw new ApiException(422, "invalid_field", given.get(0), "A search key is at most " + MAX_LENGTH
                         + " characters long.");
             }
+            if (app.carddesk.api.FieldLimit.hasControlCharacter(field)) {
+                throw new ApiException(422, "invalid_field", given.get(0), "A search key is one line of text.");
+            }
+        }
+        if (q.birthDate() != null && (q.birthDate().getYear() < 1800 || q.birthDate().getYear() > 9999)) {
+            throw new ApiException(422, "invalid_field", "birthDate", "A birth date lies between the years 1800 "
+                    + "and 9999.");
         }
         String sql = "SELECT p.id, p.card_number, p.given_name, p.surname, p.birth_date FROM patron p WHERE " + where
                 + " AND (p.library_code = ? OR EXISTS (SELECT 1 FROM membership m WHERE m.patron_id = p.id"

@@ -268,6 +268,90 @@ class CentralApiTest {
         assertThat(patrons).isEqualTo(1);
     }
 
+    /** A registration with one field (a dotted path such as address.city) set to {@code value}. */
+    private String patronWith(UUID id, String card, String path, com.fasterxml.jackson.databind.JsonNode value)
+            throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(patron(id, card, "NONE", null, "anna@example.org"));
+        String[] parts = path.split("\\.");
+        com.fasterxml.jackson.databind.node.ObjectNode at = doc;
+        for (int i = 0; i < parts.length - 1; i++) {
+            at = (com.fasterxml.jackson.databind.node.ObjectNode) at.get(parts[i]);
+        }
+        at.set(parts[parts.length - 1], value);
+        return json.writeValueAsString(doc);
+    }
+
+    private int count(String sql) {
+        return central.server.database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = app.carddesk.api.FieldLimit.class,
+            names = {"SERIES_PREFIX", "IDEMPOTENCY_KEY"}, mode = org.junit.jupiter.params.provider.EnumSource.Mode.EXCLUDE)
+    void refusesAPatronsTextLongerThanItsColumnOrWithAControlCharacterNamingTheField(
+            app.carddesk.api.FieldLimit limit) throws Exception {
+        String tooLong = limit == app.carddesk.api.FieldLimit.EMAIL
+                ? "a".repeat(limit.maxLength() + 1 - "@example.org".length()) + "@example.org"
+                : "4".repeat(limit.maxLength() + 1);
+        for (String value : new String[] {tooLong, "Line\nbreak", "nul\u0000"}) {
+            HttpResponse<String> r = post(patronWith(UUID.randomUUID(), limit == app.carddesk.api.FieldLimit.CARD_NUMBER
+                    ? null : "409900070", limit.field(), json.getNodeFactory().textNode(value)), "limit-" + value.length());
+            assertThat(r.statusCode()).as(limit + " " + r.body()).isEqualTo(422);
+            assertThat(body(r).get("error").asText()).isEqualTo("invalid_field");
+            assertThat(body(r).get("field").asText()).isEqualTo(limit.field());
+        }
+        assertThat(count("SELECT COUNT(*) FROM patron")).isZero();
+    }
+
+    @Test
+    void storesNamesAndAddressesThatGrowWhenFoldedForSearch() throws Exception {
+        UUID korean = UUID.randomUUID();
+        HttpResponse<String> r = post(patronWith(korean, "409900071", "surname",
+                json.getNodeFactory().textNode("한".repeat(100))), "fold-1");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        UUID dotted = UUID.randomUUID();
+        r = post(patronWith(dotted, "409900072", "email", json.getNodeFactory().textNode("İ".repeat(185)
+                + "@example.org")), "fold-2");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode found = body(central.send("POST", "/api/v1/patrons/search", CentralFixture.TOKEN,
+                "{\"name\":\"" + "한".repeat(10) + "\"}"));
+        assertThat(found.get("patrons").get(0).get("id").asText()).isEqualTo(korean.toString());
+    }
+
+    @Test
+    void refusesDatesAndAmountsNoLibraryHasWithoutStoringThem() throws Exception {
+        String[][] cases = {{"birthDate", "\"1850-01-01\""}, {"expiresOn", "\"+99999-01-01\""},
+            {"feesOwedMinor", "9000000000000000000"}, {"printCreditMinor", "100000000001"}};
+        for (String[] c : cases) {
+            // A year past 9999 is outside the contract's date format too: sent as deliberately malformed.
+            String body = patronWith(UUID.randomUUID(), "409900073", c[0], json.readTree(c[1]));
+            HttpResponse<String> r = c[1].startsWith("\"+") ? central.sendMalformed("POST", "/api/v1/patrons",
+                    CentralFixture.TOKEN, body, "Idempotency-Key", "date-" + c[0]) : post(body, "date-" + c[0]);
+            assertThat(r.statusCode()).as(c[0] + " " + r.body()).isEqualTo(422);
+            assertThat(body(r).get("field").asText()).isEqualTo(c[0]);
+        }
+        UUID child = UUID.randomUUID();
+        String early = "[{\"guardianId\":\"" + UUID.randomUUID() + "\",\"consentAt\":\"-999999-01-01T00:00:00Z\"}]";
+        HttpResponse<String> r = central.sendMalformed("POST", "/api/v1/patrons", CentralFixture.TOKEN,
+                patronWith(child, "409900074", "guardians", json.readTree(early)), "Idempotency-Key", "date-g");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        assertThat(count("SELECT COUNT(*) FROM patron")).isZero();
+    }
+
+    @Test
+    void aGuardianNamedTwiceIsLinkedOnce() throws Exception {
+        UUID guardian = UUID.randomUUID();
+        assertThat(post(patron(guardian, "409900076", "NONE", null, null), "g-adult").statusCode()).isEqualTo(201);
+        String twice = "[{\"guardianId\":\"%s\",\"consentAt\":\"2026-01-01T10:00:00Z\"},{\"guardianId\":\"%s\",\"consentAt\":\"2026-01-02T10:00:00Z\"}]"
+                .formatted(guardian, guardian);
+        UUID child = UUID.randomUUID();
+        HttpResponse<String> r = post(patronWith(child, "409900075", "guardians", json.readTree(twice)), "g-twice");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(body(central.send("GET", "/api/v1/patrons/" + child, CentralFixture.TOKEN, null)).get("guardians"))
+                .hasSize(1);
+    }
+
     @Test
     void fetchesMasterDataFromThePopulationRegister() throws Exception {
         HttpResponse<String> found = central.send("POST", "/api/v1/population/lookup", CentralFixture.TOKEN,

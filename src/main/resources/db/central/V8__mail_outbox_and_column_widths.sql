@@ -15,3 +15,14 @@ CREATE TABLE mail_outbox (
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at);
+
+-- Search keys are folded from names and e-mail addresses, and folding can lengthen them: a Hangul
+-- syllable decomposes into up to three letters, and lower-casing doubles a dotted capital I
+-- (İ -> i + dot, whose dot is then dropped from names but not from e-mail addresses). The keys get
+-- room for a 100-character name and a 200-character address folded.
+ALTER TABLE patron ALTER COLUMN surname_key SET DATA TYPE VARCHAR(300);
+ALTER TABLE patron ALTER COLUMN given_name_key SET DATA TYPE VARCHAR(300);
+ALTER TABLE patron ALTER COLUMN email_key SET DATA TYPE VARCHAR(400);
+
+-- A stored answer is a whole patron with their guardians, which can outgrow 10,000 characters.
+ALTER TABLE idempotency ALTER COLUMN body SET DATA TYPE VARCHAR(1000000);

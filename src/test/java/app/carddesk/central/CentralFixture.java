@@ -64,6 +64,17 @@ final class CentralFixture implements AutoCloseable {
         }
     }
 
+    /** One value read straight from the central register's database, or null when there is no row. */
+    <T> T sql(String query, Class<T> type, Object... args) {
+        return server.database().jdbi().withHandle(h -> {
+            var q = h.createQuery(query);
+            for (int i = 0; i < args.length; i++) {
+                q.bind(i, args[i]);
+            }
+            return q.mapTo(type).findOne().orElse(null);
+        });
+    }
+
     String base() {
         return "http://127.0.0.1:" + server.port();
     }

@@ -100,13 +100,7 @@ class CentralLifecycleTest {
     }
 
     private <T> T sql(String query, Class<T> type, Object... args) {
-        return central.server.database().jdbi().withHandle(h -> {
-            var q = h.createQuery(query);
-            for (int i = 0; i < args.length; i++) {
-                q.bind(i, args[i]);
-            }
-            return q.mapTo(type).findOne().orElse(null);
-        });
+        return central.sql(query, type, args);
     }
 
     private void exec(String statement, Object... args) {

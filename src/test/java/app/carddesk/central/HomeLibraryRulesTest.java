@@ -79,13 +79,7 @@ class HomeLibraryRulesTest {
     }
 
     private <T> T sql(String query, Class<T> type, Object... args) {
-        return central.server.database().jdbi().withHandle(h -> {
-            var q = h.createQuery(query);
-            for (int i = 0; i < args.length; i++) {
-                q.bind(i, args[i]);
-            }
-            return q.mapTo(type).findOne().orElse(null);
-        });
+        return central.sql(query, type, args);
     }
 
     private Api.Activation activation(String pin) {

@@ -71,6 +71,8 @@ public final class Memberships {
         jdbi.useTransaction(h -> {
             CentralPatronDao patrons = h.attach(CentralPatronDao.class);
             CentralDaos.Memberships members = h.attach(CentralDaos.Memberships.class);
+            // A deletion of the patron, or another activation, waits for this one or has happened before it.
+            patrons.lock(id);
             CentralPatronRow patron = patrons.byId(id).orElseThrow(() -> new ApiException(404, "patron_not_found",
                     "id", "Nobody in the register has that id."));
             String country = h.attach(CentralDaos.Libraries.class).byCode(patron.libraryCode()).orElseThrow().country();
@@ -95,7 +97,8 @@ public final class Memberships {
             }
             registry.changed(h, caller, id, "UPDATED", "PATRON_ACTIVATED", "rules=" + current);
         });
-        return jdbi.withHandle(h -> PatronRegistry.toApi(h.attach(CentralPatronDao.class).byId(id).orElseThrow(),
+        return jdbi.withHandle(h -> PatronRegistry.toApi(h.attach(CentralPatronDao.class).byId(id).orElseThrow(
+                () -> new ApiException(404, "patron_not_found", "id", "The patron was deleted meanwhile.")),
                 h.attach(CentralDaos.Guardians.class).ofChild(id)));
     }
 

@@ -408,6 +408,8 @@ public final class PatronRegistry {
 
     public void delete(Handle h, Caller caller, UUID id) {
         CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+        // An activation at another library finishes first (and its library hears of the deletion) or waits.
+        patrons.lock(id);
         CentralPatronRow current = ownPatron(patrons, caller, id);
         changed(h, caller, id, "DELETED", "PATRON_DELETED", "kind=" + current.registrationKind());
         erase(h, current, "DELETED");

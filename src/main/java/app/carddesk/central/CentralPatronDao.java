@@ -32,6 +32,13 @@ public interface CentralPatronDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE id = :id")
     Optional<CentralPatronRow> byId(@Bind("id") UUID id);
 
+    /**
+     * Locks a patron's row until the transaction ends, so that changes which must not interleave
+     * (a deletion and an activation) happen one after the other; empty when the patron is gone.
+     */
+    @SqlQuery("SELECT id FROM patron WHERE id = :id FOR UPDATE")
+    Optional<UUID> lock(@Bind("id") UUID id);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE card_number = :card")
     Optional<CentralPatronRow> byCard(@Bind("card") String card);
 

@@ -92,6 +92,8 @@ public final class Memberships {
         jdbi.useTransaction(h -> {
             CentralPatronDao patrons = h.attach(CentralPatronDao.class);
             CentralDaos.Memberships members = h.attach(CentralDaos.Memberships.class);
+            // A deletion of the patron, or another activation, waits for this one or has happened before it.
+            patrons.lock(id);
             inCountry(h, caller, id);
             if (members.isMember(id, library)) {
                 return;

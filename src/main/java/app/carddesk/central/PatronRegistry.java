@@ -424,6 +424,8 @@ public final class PatronRegistry {
     }
 
     public void delete(Handle h, Caller caller, UUID id) {
+        // An activation at another library finishes first (and its library hears of the deletion) or waits.
+        h.attach(CentralPatronDao.class).lock(id);
         CentralPatronRow current = PatronAccess.home(h, caller, id);
         PatronAccess.requireNothingOutstanding(h, id, null, "deleted");
         changed(h, caller, id, "DELETED", "PATRON_DELETED", "kind=" + current.registrationKind());

@@ -57,6 +57,15 @@ class CentralApiTest {
                         number == null ? "null" : "\"" + number + "\"", email == null ? "null" : "\"" + email + "\"");
     }
 
+    /** Activation at Bergen, with the patron present: the loan rules accepted and their PIN typed. */
+    private static final String ACTIVATION = "{\"rulesVersion\":1,\"pin\":\"" + CentralLifecycleTest.PIN + "\"}";
+
+    /** The registration with the hash of the PIN the patron chose at the desk. */
+    private static String withOwnPin(String patron) {
+        return patron.substring(0, patron.lastIndexOf('}')) + ",\"pinHash\":\"" + CentralLifecycleTest.PIN_HASH
+                + "\"}";
+    }
+
     private HttpResponse<String> post(String body, String key) throws Exception {
         return central.send("POST", "/api/v1/patrons", CentralFixture.TOKEN, body, "Idempotency-Key", key);
     }
@@ -449,15 +458,23 @@ class CentralApiTest {
     /** Sends {@code n} requests at once (released together) and returns their answers in order. */
     private java.util.List<HttpResponse<String>> race(int n, java.util.function.IntFunction<String[]> request)
             throws Exception {
+        return race(n, request, i -> CentralFixture.TOKEN);
+    }
+
+    /** The same, each request with the workstation token {@code token} gives it. */
+    private java.util.List<HttpResponse<String>> race(int n, java.util.function.IntFunction<String[]> request,
+                                                      java.util.function.IntFunction<String> token)
+            throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
         try {
             java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
             java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String[] r = request.apply(i);
+                String t = token.apply(i);
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return central.send(r[0], r[1], CentralFixture.TOKEN, r[2],
+                    return central.send(r[0], r[1], t, r[2],
                             java.util.Arrays.copyOfRange(r, 3, r.length));
                 }));
             }
@@ -681,6 +698,44 @@ class CentralApiTest {
         assertThat(results.get(2).get("body").get("field").asText()).isEqualTo("patron");
         assertThat(central.send("GET", "/api/v1/patrons/" + id, CentralFixture.TOKEN, null).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void activationsRacingADeletionAreAnsweredOrNotFoundAndLeaveNothingBehind() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            UUID id = UUID.randomUUID();
+            HttpResponse<String> registered = central.send("POST", "/api/v1/patrons", CentralFixture.TOKEN_NO,
+                    withOwnPin(patron(id, "N%09d".formatted(500 + round), "NONE", null, null)), "Idempotency-Key",
+                    "act-" + round);
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+            java.util.List<HttpResponse<String>> answers = race(20, i -> i == 10
+                    ? new String[] {"DELETE", "/api/v1/patrons/" + id, null}
+                    : new String[] {"POST", "/api/v1/patrons/" + id + "/activation", ACTIVATION},
+                    i -> i == 10 ? CentralFixture.TOKEN_NO : CentralFixture.TOKEN_BGO);
+            assertThat(answers.get(10).statusCode()).as(answers.get(10).body()).isEqualTo(204);
+            for (HttpResponse<String> r : answers) {
+                assertThat(r.statusCode()).as(r.body()).isIn(200, 204, 404);
+            }
+            assertThat(count("SELECT COUNT(*) FROM membership")).as("no membership of a deleted patron").isZero();
+        }
+        JsonNode feed = body(central.send("GET", "/api/v1/changes?after=0", CentralFixture.TOKEN_BGO, null));
+        java.util.Map<String, String> last = new java.util.HashMap<>();
+        feed.get("changes").forEach(c -> last.put(c.get("patronId").asText(), c.get("kind").asText()));
+        assertThat(last.values()).as("Bergen's desks hear of every deletion they heard an activation of")
+                .allMatch("DELETED"::equals);
+    }
+
+    @Test
+    void racingActivationsAtOneLibraryAllGetThePatron() throws Exception {
+        UUID id = UUID.randomUUID();
+        assertThat(central.send("POST", "/api/v1/patrons", CentralFixture.TOKEN_NO,
+                withOwnPin(patron(id, "N000000600", "NONE", null, null)), "Idempotency-Key", "act-x").statusCode())
+                .isEqualTo(201);
+        java.util.List<HttpResponse<String>> answers = race(20, i -> new String[] {"POST",
+            "/api/v1/patrons/" + id + "/activation", ACTIVATION}, i -> CentralFixture.TOKEN_BGO);
+        assertThat(byStatus(answers)).as(answers.stream().filter(r -> r.statusCode() != 200)
+                .map(HttpResponse::body).findFirst().orElse("")).containsExactly(java.util.Map.entry(200, 20L));
+        assertThat(count("SELECT COUNT(*) FROM membership WHERE library_code = 'DEMO-NO-BGO'")).isEqualTo(1);
     }
 
     @Test

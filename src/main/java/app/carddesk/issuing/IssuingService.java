@@ -357,7 +357,7 @@ public final class IssuingService {
             return Optional.of(Problem.of("patron.gone"));
         }
         if (keep.identity() != null && other.identity() != null
-                && !keep.identity().number().equals(other.identity().number())) {
+                && !java.util.Objects.equals(keep.identity().number(), other.identity().number())) {
             return Optional.of(Problem.of("merge.identitiesDiffer"));
         }
         if (keepCard != null && !keepCard.equals(keep.cardNumber()) && !keepCard.equals(other.cardNumber())) {

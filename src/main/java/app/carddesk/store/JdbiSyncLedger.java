@@ -233,7 +233,7 @@ public final class JdbiSyncLedger implements SyncLedger {
                 : RegistrationKind.SHORT_STAY;
         Api.Address a = p.address() == null ? new Api.Address("", "", "", "") : p.address();
         // A patron of another home library comes with the kind of their national ID but not the number.
-        IdentityNumber identity = "NONE".equals(kind) || p.identity().number() == null ? null
+        IdentityNumber identity = "NONE".equals(kind) ? null
                 : new IdentityNumber(IdentityKind.valueOf(kind), p.identity().number(), p.birthDate());
         return new Patron(p.id(), p.cardNumber(), identity, p.surname(), p.givenName(), p.birthDate(), p.email(),
                 p.phone(), new Address(a.line(), a.postalCode(), a.city(), a.country()), p.category(),

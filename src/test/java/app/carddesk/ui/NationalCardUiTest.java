@@ -115,16 +115,17 @@ class NationalCardUiTest extends DeskUiTest {
         waitForText(robot, "#activate-homeLibrary", "Demo bibliotek Bergen");
         assertThat(text(robot, "#activate-name")).isEqualTo("Kari Dahl");
         waitForText(robot, "#rulesText", "Loan rules of Demo public library Oslo (version 2)");
+        waitUntil(() -> robot.lookup("#rulesAccepted").query().isFocused());
         assertThat(count("SELECT COUNT(*) FROM patron")).as("not a patron here before activation").isZero();
 
         click(robot, "#activateButton");
         waitForText(robot, "#activateMessage", "must accept the loan rules (version 2)");
         click(robot, "#rulesAccepted");
         click(robot, "#activateButton");
-        waitForText(robot, "#activateMessage", "type their PIN");
+        waitForText(robot, "#activatePinMessage", "type their PIN");
         fill(robot, "#activatePin", "1111");
         click(robot, "#activateButton");
-        waitForText(robot, "#activateMessage", "The PIN is not right");
+        waitForText(robot, "#activatePinMessage", "The PIN is not right");
         assertThat(count("SELECT COUNT(*) FROM patron")).as("a wrong PIN activates nobody").isZero();
         assertThat(text(robot, "#activatePin")).as("a PIN is never kept on screen").isEmpty();
         fill(robot, "#activatePin", PIN);
@@ -133,7 +134,13 @@ class NationalCardUiTest extends DeskUiTest {
         assertThat(central("SELECT proof FROM membership WHERE patron_id = ? AND library_code = 'DEMO-NO'",
                 String.class, id)).isEqualTo("PIN");
         assertThat(text(robot, "#fact-identity")).as("the national ID stays with the home library")
-                .contains("held by the home library");
+                .isEqualTo("Fødselsnummer (held by the home library)");
+        assertThat(text(robot, "#service-IDPORTEN_LOGIN")).as("the kind of ID is what the services need")
+                .isEqualTo("Log in with ID-porten: yes");
+        waitForText(robot, "#homeElsewhere", "home library is Demo bibliotek Bergen");
+        assertThat(robot.lookup("#patronEmail").query().isDisabled()).as("Bergen owns the e-mail address").isTrue();
+        assertThat(robot.lookup("#newCardButton").query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#unsubscribeButton").query().isDisabled()).as("leaving stays possible").isFalse();
         assertThat(text(robot, "#fact-card")).isEqualTo("N010000001");
         assertThat(central("SELECT rules_version FROM membership WHERE patron_id = ? AND library_code = 'DEMO-NO'",
                 Integer.class, id)).isEqualTo(2);

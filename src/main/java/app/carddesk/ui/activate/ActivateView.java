@@ -22,7 +22,7 @@ public final class ActivateView {
     private final Messages messages;
 
     @FXML private TextField queryField;
-    @FXML private Label message, rulesTitle, alreadyHere;
+    @FXML private Label message, rulesTitle, alreadyHere, pinMessage;
     @FXML private VBox foundBox, rulesBox;
     @FXML private GridPane facts;
     @FXML private TextArea rulesText;
@@ -51,6 +51,12 @@ public final class ActivateView {
             vm.activate();
         });
         ProblemDisplay.bind(vm.message, message, queryField, messages);
+        ProblemDisplay.bind(vm.pinProblem, pinMessage, pinField, messages);
+        pinField.textProperty().addListener((obs, old, typed) -> {
+            if (!typed.isEmpty()) {
+                vm.pinProblem.set(null);
+            }
+        });
         visible(foundBox, vm.found.isNotNull());
         visible(rulesBox, vm.rules.isNotNull());
         vm.found.addListener((obs, old, p) -> show(p));
@@ -77,6 +83,10 @@ public final class ActivateView {
     }
 
     private void showRules(Api.LoanRules r) {
+        if (r != null && (queryField.isFocused() || queryField.getScene() == null)) {
+            // The rules are what staff show next: the box to tick is where the keyboard goes.
+            javafx.application.Platform.runLater(acceptedBox::requestFocus);
+        }
         rulesTitle.setText(r == null ? "" : messages.get("activate.rulesTitle", r.version()));
         rulesText.setText(r == null ? "" : r.text());
         acceptedBox.setText(r == null ? "" : messages.get("activate.accepted", r.version()));

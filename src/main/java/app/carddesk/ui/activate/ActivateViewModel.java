@@ -31,6 +31,8 @@ public final class ActivateViewModel {
     /** The patron types their PIN: activation needs them present. Never stored, cleared after each try. */
     public final StringProperty pin = new SimpleStringProperty("");
     public final ObjectProperty<Problem> message = new SimpleObjectProperty<>();
+    /** What is wrong with the PIN typed, shown at the PIN field. */
+    public final ObjectProperty<Problem> pinProblem = new SimpleObjectProperty<>();
     public final ObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
 
     private final MembershipService service;
@@ -88,13 +90,19 @@ public final class ActivateViewModel {
         boolean home = makeHome.get();
         String typed = pin.get() == null ? "" : pin.get().trim();
         pin.set("");
+        pinProblem.set(null);
+        message.set(null);
         if (typed.isEmpty()) {
-            message.set(Problem.of("activate.pinFirst"));
+            pinProblem.set(Problem.of("activate.pinFirst"));
             return;
         }
         background.submit(() -> service.activate(p.id(), r.version(), home, typed), problem -> {
             if (problem.isPresent()) {
-                message.set(problem.get());
+                if (problem.get().key().startsWith("activate.pin")) {
+                    pinProblem.set(problem.get());
+                } else {
+                    message.set(problem.get());
+                }
                 return;
             }
             clear();

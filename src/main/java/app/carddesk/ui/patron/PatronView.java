@@ -47,6 +47,9 @@ public final class PatronView {
     @FXML private TextField emailField, phoneField, addressField, postalCodeField, cityField, countryField, newCardField;
     @FXML private Label contactProblem, addressFromRegister, newCardProblem, newCardReasonLabel;
     @FXML private VBox relativesBox, newCardBox, newCardReasonBox;
+    @FXML private Label homeElsewhere;
+    @FXML private GridPane contactGrid;
+    @FXML private javafx.scene.layout.HBox balancesRow, pickupRow;
     @FXML private javafx.scene.control.RadioButton lostRadio, replacedRadio;
     @FXML private Button newCardButton;
     @FXML private Label emailRowLabel, currentEmail, phoneRowLabel, currentPhone, differencesText, mergeDifferencesText;
@@ -179,7 +182,24 @@ public final class PatronView {
             }
         });
         vm.keepThisCard.addListener((obs, old, v) -> showMerge(vm.mergeWith.get()));
+        bindHomeElsewhere();
         show(vm.patron.get());
+    }
+
+    /**
+     * A patron whose home library is another: what that library owns (details, card, PIN, balances,
+     * pickup library) is shown but not offered for change here (ADR 0008).
+     */
+    private void bindHomeElsewhere() {
+        javafx.beans.binding.BooleanBinding elsewhere = vm.homeElsewhere.isNotNull();
+        visible(homeElsewhere, elsewhere);
+        homeElsewhere.textProperty().bind(vm.homeElsewhere.map(m -> messages.get("patron.homeElsewhere",
+                m.libraryName())).orElse(""));
+        for (Node n : new Node[] {contactGrid, balancesRow, pickupRow}) {
+            n.disableProperty().bind(elsewhere);
+        }
+        newCardButton.disableProperty().bind(elsewhere);
+        registerIdButton.disableProperty().bind(elsewhere);
     }
 
     private void bindContact() {
@@ -360,7 +380,7 @@ public final class PatronView {
 
     private String identity(Patron p) {
         if (PatronViewModel.heldByHomeLibrary(p)) {
-            return messages.get("patron.identityAtHome", messages.get("registration.NATIONAL_ID"));
+            return messages.get("patron.identityAtHome", messages.get("identityKind." + p.identity().kind()));
         }
         return p.identity() == null ? messages.get("patron.noIdentity")
                 : messages.get("identityKind." + p.identity().kind()) + " " + p.identity().masked();

@@ -82,7 +82,7 @@ public final class PatronViewModel {
      * so it is neither shown nor registered here.
      */
     public static boolean heldByHomeLibrary(Patron p) {
-        return p.identity() == null && p.registrationKind() == app.carddesk.domain.RegistrationKind.NATIONAL_ID;
+        return p.identity() != null && p.identity().heldElsewhere();
     }
 
 
@@ -91,6 +91,8 @@ public final class PatronViewModel {
             javafx.collections.FXCollections.observableArrayList();
     /** In a demo profile staff type this library's standing in place of the library system. */
     public final BooleanProperty standingEditable = new SimpleBooleanProperty(false);
+    /** The patron's home library when it is another library (from the central register): it owns their details. */
+    public final ObjectProperty<app.carddesk.api.Api.Membership> homeElsewhere = new SimpleObjectProperty<>();
     public final StringProperty loans = new SimpleStringProperty("0");
     public final StringProperty reminders = new SimpleStringProperty("0");
     public final StringProperty claims = new SimpleStringProperty("0");
@@ -385,6 +387,7 @@ public final class PatronViewModel {
 
     private void loadLibraries(UUID id, Runnable loaded) {
         libraries.clear();
+        homeElsewhere.set(null);
         standingProblem.set(null);
         standingEditable.set(memberships.standingEditable());
         background.submit(() -> memberships.memberships(id), found -> {
@@ -392,6 +395,8 @@ public final class PatronViewModel {
                 return;
             }
             libraries.setAll(found);
+            homeElsewhere.set(found.stream().filter(m -> m.home() && !m.library().equals(service.profile().code()))
+                    .findFirst().orElse(null));
             found.stream().filter(m -> m.library().equals(service.profile().code())).findFirst().ifPresent(m -> {
                 loans.set(Integer.toString(m.loans()));
                 reminders.set(Integer.toString(m.reminders()));

@@ -1,6 +1,7 @@
 package app.carddesk;
 
 import app.carddesk.ui.DeskConfig;
+import java.nio.file.Path;
 import javafx.application.Application;
 
 /**
@@ -13,10 +14,18 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        // The log goes beside the local register, so IT finds both in one place.
-        // Created for its owner only before the first line is logged.
-        System.setProperty("carddesk.logDir", app.carddesk.store.DataFolder.prepare(DeskConfig.load().dataDir())
-                .toString());
+        prepareLogging();
         Application.launch(DeskApplication.class, args);
+    }
+
+    /**
+     * Points the log at the data folder, beside the local register, so IT finds both in one place;
+     * the folder and the log are created for their owner only. Runs before anything logs: the
+     * first line logged fixes where the log goes.
+     */
+    static Path prepareLogging() {
+        Path folder = app.carddesk.store.DataFolder.prepare(DeskConfig.dataDirectory());
+        System.setProperty("carddesk.logDir", folder.toString());
+        return folder;
     }
 }

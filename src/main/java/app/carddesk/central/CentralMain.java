@@ -15,6 +15,7 @@ public final class CentralMain {
     }
 
     public static void main(String[] args) throws Exception {
+        prepareLog(System.getenv());
         CentralConfig config;
         try {
             config = CentralConfig.fromEnvironment();
@@ -42,5 +43,28 @@ public final class CentralMain {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "carddesk-central-shutdown"));
+    }
+
+    /**
+     * The log goes to {@code CARDDESK_CENTRAL_LOG_DIR} (default: the service's folder under the
+     * user's home), created for its owner only, never to the shared temporary folder. Runs before
+     * the first line is logged, which fixes where the log goes.
+     */
+    static void prepareLog(java.util.Map<String, String> env) throws java.io.IOException {
+        java.nio.file.Path folder = java.nio.file.Path.of(env.getOrDefault("CARDDESK_CENTRAL_LOG_DIR",
+                java.nio.file.Path.of(System.getProperty("user.home"), ".local", "share", "carddesk-central")
+                        .toString()));
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Path log = folder.resolve("carddesk.log");
+        if (!java.nio.file.Files.exists(log)) {
+            java.nio.file.Files.createFile(log);
+        }
+        try {
+            java.nio.file.Files.setPosixFilePermissions(log,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the user's profile folder is private already.
+        }
+        System.setProperty("carddesk.logDir", folder.toString());
     }
 }

@@ -48,7 +48,7 @@ public record DeskConfig(Path dataDir, String profile, Locale language, String c
     public static final String PAPER = "carddesk.paper";
 
     public static DeskConfig load() {
-        Path dataDir = Path.of(setting(HOME, new Properties(), defaultDataDir().toString()));
+        Path dataDir = dataDirectory();
         Properties file = new Properties();
         Path props = dataDir.resolve("carddesk.properties");
         if (Files.isRegularFile(props)) {
@@ -69,6 +69,14 @@ public record DeskConfig(Path dataDir, String profile, Locale language, String c
                         .orElse(Locale.getDefault().getLanguage()))),
                 setting(CENTRAL_URL, file, ""), setting(CENTRAL_TOKEN, file, "demo-workstation-token"), seconds,
                 setting(PAPER, file, "A4"));
+    }
+
+    /**
+     * The data folder alone, read without anything that logs: the log goes into it, so it must be
+     * known before the first line is logged.
+     */
+    public static Path dataDirectory() {
+        return Path.of(setting(HOME, new Properties(), defaultDataDir().toString()));
     }
 
     /** da, nb (also for no and nn) or en. */

@@ -116,6 +116,13 @@ class NationalCardUiTest extends DeskUiTest {
         assertThat(text(robot, "#activate-name")).isEqualTo("Kari Dahl");
         waitForText(robot, "#rulesText", "Loan rules of Demo public library Oslo (version 2)");
         waitUntil(() -> robot.lookup("#rulesAccepted").query().isFocused());
+        // Staff switch to Norwegian to show the patron the rules: the same version, in Norwegian.
+        robot.interact(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<Locale>>query()
+                .setValue(Locale.forLanguageTag("nb")));
+        waitForText(robot, "#rulesText", "Lånereglement for Demo folkebibliotek Oslo (versjon 2)");
+        robot.interact(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<Locale>>query()
+                .setValue(Locale.ENGLISH));
+        waitForText(robot, "#rulesText", "Loan rules of Demo public library Oslo (version 2)");
         assertThat(count("SELECT COUNT(*) FROM patron")).as("not a patron here before activation").isZero();
 
         click(robot, "#activateButton");

@@ -43,6 +43,14 @@ public final class ActivateViewModel {
         this.service = service;
         this.background = background;
         this.navigation = navigation;
+        // Staff show the rules in the language they switch to: the same version, in that language.
+        language.addListener((obs, old, now) -> {
+            if (rules.get() != null && !rulesLanguage(now).equals(rulesLanguage(old))) {
+                int shown = rules.get().version();
+                background.submit(() -> service.loanRules(rulesLanguage(now)), r -> r.filter(x -> x.version() == shown)
+                        .ifPresent(rules::set), this::failed);
+            }
+        });
         navigation.activationQueryProperty().addListener((obs, old, q) -> {
             if (q != null) {
                 query.set(q);
@@ -58,8 +66,7 @@ public final class ActivateViewModel {
             message.set(Problem.of("activate.cardOrId"));
             return;
         }
-        String staffLanguage = language.get().getLanguage();
-        String lang = "nb".equals(staffLanguage) || "da".equals(staffLanguage) ? "nb" : "en";
+        String lang = rulesLanguage(language.get());
         background.submit(() -> service.find(text), result -> {
             if (result.problem() != null) {
                 message.set(result.problem());
@@ -109,6 +116,12 @@ public final class ActivateViewModel {
             query.set("");
             navigation.openPatron(p.id());
         }, this::failed);
+    }
+
+    /** Loan rules are kept in Norwegian and English: Danish staff show the Norwegian text. */
+    private static String rulesLanguage(Locale staff) {
+        String l = staff == null ? "en" : staff.getLanguage();
+        return "nb".equals(l) || "da".equals(l) ? "nb" : "en";
     }
 
     /** Opens a patron who is a patron of this library already. */

@@ -98,6 +98,15 @@ public final class CentralServer implements AutoCloseable {
 
     private static void routes(Javalin app, CentralService service, RetentionJob retention, PatronSearch search) {
         Memberships memberships = service.memberships();
+        app.before(ctx -> {
+            // Refused before any route runs: a route that never reads its body (the API document, a GET)
+            // answered while the body was still arriving, and its answer could arrive cut off.
+            if (ctx.req().getContentLengthLong() > Api.MAX_BODY_BYTES) {
+                ctx.header("Connection", "close");
+                throw new ApiException(413, "body_too_large", null, "A request body is at most "
+                        + Api.MAX_BODY_BYTES + " bytes; send large batches in parts.");
+            }
+        });
         app.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
         app.get("/api/v1/openapi.yaml", ctx -> {
             try (InputStream in = CentralServer.class.getResourceAsStream("/app/carddesk/central/openapi.yaml")) {

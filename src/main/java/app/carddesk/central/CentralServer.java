@@ -117,6 +117,15 @@ public final class CentralServer implements AutoCloseable {
                                RateLimits limits, CentralConfig config) {
         Memberships memberships = service.memberships();
         String operatorHash = config.adminToken() == null ? null : CentralService.sha256(config.adminToken().trim());
+        app.before(ctx -> {
+            // Refused before any route runs: a route that never reads its body (the API document, a GET)
+            // answered while the body was still arriving, and its answer could arrive cut off.
+            if (ctx.req().getContentLengthLong() > Api.MAX_BODY_BYTES) {
+                ctx.header("Connection", "close");
+                throw new ApiException(413, "body_too_large", null, "A request body is at most "
+                        + Api.MAX_BODY_BYTES + " bytes; send large batches in parts.");
+            }
+        });
         app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "mode", config.demo() ? "demo" : "production")));
         app.get("/api/v1/openapi.yaml", ctx -> {
             try (InputStream in = CentralServer.class.getResourceAsStream("/app/carddesk/central/openapi.yaml")) {

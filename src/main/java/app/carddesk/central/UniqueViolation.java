@@ -21,7 +21,6 @@ final class UniqueViolation {
     static final String PATRON_CARD = "patron_card_number";
     static final String CARD_PKEY = "card_pkey";
     static final String IDEMPOTENCY_PKEY = "idempotency_pkey";
-    static final String MEMBERSHIP_PKEY = "membership_pkey";
 
     private static final String UNIQUE_VIOLATION = "23505";
     /** H2 names the object first in its quoted part: {@code "PUBLIC.PATRON_CARD_NUMBER ON ..."}. */

@@ -83,6 +83,19 @@ class CentralApiTest {
     }
 
     @Test
+    void refusesABodyOverTheLimitOnEveryRouteWithACompleteAnswer() throws Exception {
+        String huge = "{\"x\":\"" + "y".repeat(app.carddesk.api.Api.MAX_BODY_BYTES) + "\"}";
+        for (String[] r : new String[][] {{"GET", "/api/v1/openapi.yaml"}, {"GET", "/health"},
+            {"POST", "/api/v1/patrons"}, {"GET", "/api/v1/changes"}}) {
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> answer = central.sendMalformed(r[0], r[1], CentralFixture.TOKEN, huge);
+                assertThat(answer.statusCode()).as(r[0] + " " + r[1]).isEqualTo(413);
+                assertThat(body(answer).get("error").asText()).isEqualTo("body_too_large");
+            }
+        }
+    }
+
+    @Test
     void refusesCallsWithoutAValidWorkstationToken() throws Exception {
         HttpResponse<String> none = central.send("GET", "/api/v1/changes", null, null);
         HttpResponse<String> wrong = central.send("GET", "/api/v1/changes", "nope", null);

@@ -33,6 +33,9 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
 
     public static final String DEFAULT_TOKEN = "demo-workstation-token";
     public static final String DEMO_ADMIN_TOKEN = "demo-operator-token";
+    /** The public workstation tokens of the demo libraries, accepted in demo mode only. */
+    public static final Map<String, String> DEMO_TOKENS = Map.of("DEMO-NO", "demo-workstation-token-oslo",
+            "DEMO-NO-BGO", "demo-workstation-token-bergen");
     static final int MIN_SECRET_LENGTH = 32;
 
     /**

@@ -73,6 +73,11 @@ public final class CentralServer implements AutoCloseable {
             service.registerWorkstation(config.demoToken(), config.demoLibrary(),
                     config.demo() ? "demo workstation" : "configured workstation", db.isPostgres());
         }
+        if (config.demo()) {
+            // One public token for each demo library, so that a Norwegian demo desk can connect too.
+            CentralConfig.DEMO_TOKENS.forEach((library, token) -> service.registerWorkstation(token, library,
+                    "demo workstation", db.isPostgres()));
+        }
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(json, false));

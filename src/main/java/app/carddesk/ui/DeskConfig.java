@@ -64,10 +64,13 @@ public record DeskConfig(Path dataDir, String profile, Locale language, String c
         } catch (NumberFormatException e) {
             seconds = 15;
         }
-        return new DeskConfig(dataDir, setting(PROFILE, file, "DEMO-DK"),
+        String profile = setting(PROFILE, file, "DEMO-DK");
+        // A demo desk uses its demo library's public token; a real one is always configured.
+        String demoToken = "DEMO-NO".equals(profile) ? "demo-workstation-token-oslo" : "demo-workstation-token";
+        return new DeskConfig(dataDir, profile,
                 supported(setting(LANGUAGE, file, DeskPreferences.in(dataDir).get("language")
                         .orElse(Locale.getDefault().getLanguage()))),
-                setting(CENTRAL_URL, file, ""), setting(CENTRAL_TOKEN, file, "demo-workstation-token"), seconds,
+                setting(CENTRAL_URL, file, ""), setting(CENTRAL_TOKEN, file, demoToken), seconds,
                 setting(PAPER, file, "A4"));
     }
 

@@ -73,7 +73,7 @@ class CentralOperationTest {
         try (CentralServer server = start(Map.of("CARDDESK_CENTRAL_ADMIN_TOKEN", OPERATOR))) {
             assertThat(count(server, "SELECT COUNT(*) FROM library")).as("no library from a migration").isZero();
             assertThat(count(server, "SELECT COUNT(*) FROM card_series")).isZero();
-            assertThat(count(server, "SELECT COUNT(*) FROM workstation")).isZero();
+            assertThat(count(server, "SELECT COUNT(*) FROM workstation")).as("no demo token either").isZero();
             assertThat(send(server, "GET", "/health", null, null).body()).contains("\"mode\":\"production\"");
             assertThat(send(server, "GET", "/api/v1/card-series", CentralConfig.DEFAULT_TOKEN, null).statusCode())
                     .isEqualTo(401);
@@ -89,6 +89,10 @@ class CentralOperationTest {
             assertThat(count(server, "SELECT COUNT(*) FROM library")).isEqualTo(3);
             assertThat(send(server, "GET", "/api/v1/card-series", CentralConfig.DEFAULT_TOKEN, null).statusCode())
                     .isEqualTo(200);
+            assertThat(send(server, "GET", "/api/v1/loan-rules?lang=en", "demo-workstation-token-oslo", null).body())
+                    .as("a Norwegian demo desk connects with Oslo's token").contains("Demo public library Oslo");
+            assertThat(send(server, "GET", "/api/v1/loan-rules?lang=en", "demo-workstation-token-bergen", null)
+                    .body()).contains("Demo library Bergen");
         }
         try (CentralServer again = start(demo)) {
             assertThat(count(again, "SELECT COUNT(*) FROM card_series")).as("loaded once").isEqualTo(3);

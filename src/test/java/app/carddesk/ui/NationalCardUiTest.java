@@ -148,6 +148,16 @@ class NationalCardUiTest extends DeskUiTest {
         assertThat(robot.lookup("#patronEmail").query().isDisabled()).as("Bergen owns the e-mail address").isTrue();
         assertThat(robot.lookup("#newCardButton").query().isDisabled()).isTrue();
         assertThat(robot.lookup("#unsubscribeButton").query().isDisabled()).as("leaving stays possible").isFalse();
+        waitUntil(() -> visible(robot, "#library-DEMO-NO-BGO"));
+        // The screen built again in another language shows the same: services, libraries, the home library.
+        robot.interact(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<Locale>>query()
+                .setValue(Locale.forLanguageTag("nb")));
+        waitForText(robot, "#service-IDPORTEN_LOGIN", "Logg inn med ID-porten: ja");
+        assertThat(text(robot, "#library-DEMO-NO-BGO")).contains("Demo bibliotek Bergen");
+        assertThat(text(robot, "#homeElsewhere")).contains("Demo bibliotek Bergen");
+        robot.interact(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<Locale>>query()
+                .setValue(Locale.ENGLISH));
+        waitForText(robot, "#service-IDPORTEN_LOGIN", "Log in with ID-porten: yes");
         assertThat(text(robot, "#fact-card")).isEqualTo("N010000001");
         assertThat(central("SELECT rules_version FROM membership WHERE patron_id = ? AND library_code = 'DEMO-NO'",
                 Integer.class, id)).isEqualTo(2);

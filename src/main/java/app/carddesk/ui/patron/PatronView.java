@@ -166,24 +166,30 @@ public final class PatronView {
         remindersField.textProperty().bindBidirectional(vm.reminders);
         claimsField.textProperty().bindBidirectional(vm.claims);
         ProblemDisplay.bind(vm.standingProblem, standingProblem, loansField, messages);
-        vm.libraries.addListener((javafx.collections.ListChangeListener<app.carddesk.api.Api.Membership>) c -> {
-            librariesBox.getChildren().clear();
-            if (!vm.libraries.isEmpty()) {
-                Label head = new Label(messages.get("memberships.title"));
-                head.getStyleClass().add("column-head");
-                librariesBox.getChildren().add(head);
-            }
-            for (app.carddesk.api.Api.Membership m : vm.libraries) {
-                Label line = new Label(messages.get("unsubscribe.standing", m.libraryName()
-                        + (m.home() ? " " + messages.get("memberships.home") : ""), m.loans(), m.reminders(),
-                        m.claims()));
-                line.setId("library-" + m.library());
-                librariesBox.getChildren().add(line);
-            }
-        });
+        vm.libraries.addListener((javafx.collections.ListChangeListener<app.carddesk.api.Api.Membership>) c ->
+                showLibraries());
         vm.keepThisCard.addListener((obs, old, v) -> showMerge(vm.mergeWith.get()));
         bindHomeElsewhere();
         show(vm.patron.get());
+        // A view built again (another language) shows what the view model holds already.
+        showAccess();
+        showLibraries();
+    }
+
+    private void showLibraries() {
+        librariesBox.getChildren().clear();
+        if (!vm.libraries.isEmpty()) {
+            Label head = new Label(messages.get("memberships.title"));
+            head.getStyleClass().add("column-head");
+            librariesBox.getChildren().add(head);
+        }
+        for (app.carddesk.api.Api.Membership m : vm.libraries) {
+            Label line = new Label(messages.get("unsubscribe.standing", m.libraryName()
+                    + (m.home() ? " " + messages.get("memberships.home") : ""), m.loans(), m.reminders(),
+                    m.claims()));
+            line.setId("library-" + m.library());
+            librariesBox.getChildren().add(line);
+        }
     }
 
     /**

@@ -116,6 +116,10 @@ class NationalCardUiTest extends DeskUiTest {
         assertThat(text(robot, "#activate-name")).isEqualTo("Kari Dahl");
         waitForText(robot, "#rulesText", "Loan rules of Demo public library Oslo (version 2)");
         waitUntil(() -> robot.lookup("#rulesAccepted").query().isFocused());
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#activatePin").query().isFocused());
+        assertThat(robot.lookup("#rulesAccepted").<javafx.scene.control.CheckBox>query().isSelected())
+                .as("Enter never ticks the loan rules as accepted").isFalse();
         // Staff switch to Norwegian to show the patron the rules: the same version, in Norwegian.
         robot.interact(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<Locale>>query()
                 .setValue(Locale.forLanguageTag("nb")));
@@ -142,8 +146,8 @@ class NationalCardUiTest extends DeskUiTest {
                 String.class, id)).isEqualTo("PIN");
         assertThat(text(robot, "#fact-identity")).as("the national ID stays with the home library")
                 .isEqualTo("Fødselsnummer (held by the home library)");
-        assertThat(text(robot, "#service-IDPORTEN_LOGIN")).as("the kind of ID is what the services need")
-                .isEqualTo("Log in with ID-porten: yes");
+        // The kind of ID is what the services need.
+        waitForText(robot, "#service-IDPORTEN_LOGIN", "Log in with ID-porten: yes");
         waitForText(robot, "#homeElsewhere", "home library is Demo bibliotek Bergen");
         assertThat(robot.lookup("#patronEmail").query().isDisabled()).as("Bergen owns the e-mail address").isTrue();
         assertThat(robot.lookup("#newCardButton").query().isDisabled()).isTrue();

@@ -44,6 +44,20 @@ public final class ActivateView {
             vm.search();
         });
         acceptedBox.selectedProperty().bindBidirectional(vm.accepted);
+        // Only Space ticks a box: Enter moves on (to the PIN, then activates), so that a Return meant
+        // for something else never says the patron accepted the loan rules.
+        acceptedBox.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                e.consume();
+                pinField.requestFocus();
+            }
+        });
+        makeHomeBox.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                e.consume();
+                vm.activate();
+            }
+        });
         makeHomeBox.selectedProperty().bindBidirectional(vm.makeHome);
         pinField.textProperty().bindBidirectional(vm.pin);
         pinField.setOnAction(e -> {

@@ -28,9 +28,13 @@ public final class CentralMain {
         if (args.length > 0 && "retention".equals(args[0])) {
             boolean dryRun = args.length > 1 && "--dry-run".equals(args[1]);
             try (CentralDatabase db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword())) {
-                Api.RetentionReport report = new RetentionJob(db.jdbi(), mailer, Clock.systemUTC())
-                        .run(dryRun, Integer.MAX_VALUE);
-                System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+                java.util.Optional<Api.RetentionReport> report = new RetentionJob(db.jdbi(), mailer,
+                        Clock.systemUTC()).runAlone(dryRun, Integer.MAX_VALUE);
+                if (report.isEmpty()) {
+                    System.err.println("Another central instance is running the retention job now; nothing was done.");
+                    System.exit(3);
+                }
+                System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.get()));
             }
             return;
         }

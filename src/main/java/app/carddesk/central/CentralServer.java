@@ -108,7 +108,7 @@ public final class CentralServer implements AutoCloseable {
         }
         executor.scheduleAtFixedRate(() -> {
             try {
-                job.run(false, 0);
+                job.runAlone(false, 0);
             } catch (RuntimeException e) {
                 LOG.error("Retention run failed ({}); it runs again tomorrow", e.getClass().getName());
             }

@@ -35,6 +35,8 @@ public final class RetentionJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
     private static final int CHUNK = 1_000;
+    /** The PostgreSQL advisory lock that lets one instance of several run the job. */
+    static final long LOCK_KEY = 0x4341524444455343L;
 
     private final Jdbi jdbi;
     private final Mailer mailer;
@@ -62,6 +64,37 @@ public final class RetentionJob {
             + "p.print_credit_minor, (SELECT COALESCE(SUM(m.loans + m.reminders + m.claims), 0) FROM membership m "
             + "WHERE m.patron_id = p.id) AS outstanding, p.email, p.given_name, l.name AS library_name, l.country, "
             + "COALESCE(l.inactive_years, 0) AS years, l.notice_days, p.notice_sent_at FROM patron p JOIN library l ON l.code = p.library_code ";
+
+    /**
+     * Runs the job unless another central instance on the same database is running it now: on
+     * PostgreSQL the run holds an advisory lock for its length (empty: another instance has it).
+     * An H2 register is opened by one process only, and a dry run writes nothing, so both just run.
+     */
+    public java.util.Optional<Api.RetentionReport> runAlone(boolean dryRun, int listLimit) {
+        boolean postgres;
+        try {
+            postgres = jdbi.withHandle(h -> h.getConnection().getMetaData().getDatabaseProductName())
+                    .toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the database does not say what it is", e);
+        }
+        if (dryRun || !postgres) {
+            return java.util.Optional.of(run(dryRun, listLimit));
+        }
+        try (org.jdbi.v3.core.Handle lock = jdbi.open()) {
+            boolean mine = lock.createQuery("SELECT pg_try_advisory_lock(:key)").bind("key", LOCK_KEY)
+                    .mapTo(Boolean.class).one();
+            if (!mine) {
+                LOG.info("Retention: another central instance is running the job; this one leaves it");
+                return java.util.Optional.empty();
+            }
+            try {
+                return java.util.Optional.of(run(false, listLimit));
+            } finally {
+                lock.createQuery("SELECT pg_advisory_unlock(:key)").bind("key", LOCK_KEY).mapTo(Boolean.class).one();
+            }
+        }
+    }
 
     /** Runs the job for today; with {@code dryRun} nothing is written or sent. */
     public Api.RetentionReport run(boolean dryRun, int listLimit) {

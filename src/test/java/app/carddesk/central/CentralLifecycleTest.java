@@ -319,6 +319,26 @@ class CentralLifecycleTest {
     }
 
     @Test
+    void theRetentionJobRunsOnOneInstanceAtATime() throws Exception {
+        RetentionJob job = central.server.retention();
+        assertThat(job.runAlone(false, 10)).as("nobody else runs it").isPresent();
+        if (!postgres()) {
+            return; // An H2 register is opened by one process only.
+        }
+        // Another central instance on the same PostgreSQL holds the job's lock.
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection(CentralFixture.POSTGRES_URL,
+                System.getenv().getOrDefault("CARDDESK_TEST_PG_USER", "carddesk"),
+                System.getenv().getOrDefault("CARDDESK_TEST_PG_PASSWORD", "carddesk"));
+             java.sql.Statement s = other.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + RetentionJob.LOCK_KEY + ")");
+            assertThat(job.runAlone(false, 10)).as("the other instance runs it").isEmpty();
+            assertThat(job.runAlone(true, 10)).as("a dry run writes nothing, so it runs").isPresent();
+            s.execute("SELECT pg_advisory_unlock(" + RetentionJob.LOCK_KEY + ")");
+        }
+        assertThat(job.runAlone(false, 10)).isPresent();
+    }
+
+    @Test
     void retentionDryRunListsAndTheRealRunDeletesNoticesAndHoldsOnce() throws Exception {
         Instant now = Instant.now();
         LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);

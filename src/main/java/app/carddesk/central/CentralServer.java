@@ -132,6 +132,14 @@ public final class CentralServer implements AutoCloseable {
             }
         });
         app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "mode", config.demo() ? "demo" : "production")));
+        // Readiness: the service answers and its database does, within a second.
+        app.get("/ready", ctx -> {
+            if (service.databaseAnswers()) {
+                ctx.json(Map.of("status", "ready"));
+            } else {
+                ctx.status(503).json(Map.of("status", "not_ready", "reason", "database"));
+            }
+        });
         app.get("/api/v1/openapi.yaml", ctx -> {
             try (InputStream in = CentralServer.class.getResourceAsStream("/app/carddesk/central/openapi.yaml")) {
                 ctx.contentType("application/yaml").result(in.readAllBytes());

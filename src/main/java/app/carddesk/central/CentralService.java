@@ -537,6 +537,16 @@ public final class CentralService {
         });
     }
 
+    /** Whether the database answers a trivial query within a second (readiness). */
+    public boolean databaseAnswers() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(1).mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            LOG.warn("Readiness: the database does not answer ({})", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
     public Memberships memberships() {
         return memberships;
     }

@@ -82,6 +82,24 @@ class CentralOperationTest {
     }
 
     @Test
+    void readinessSaysWhetherTheDatabaseAnswers() throws Exception {
+        CentralServer server = start(Map.of("CARDDESK_CENTRAL_DEMO", "true"));
+        try {
+            HttpResponse<String> ready = send(server, "GET", "/ready", null, null);
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"ready\"");
+            server.database().close();
+            HttpResponse<String> gone = send(server, "GET", "/ready", null, null);
+            assertThat(gone.statusCode()).as(gone.body()).isEqualTo(503);
+            assertThat(gone.body()).contains("not_ready");
+            assertThat(send(server, "GET", "/health", null, null).statusCode()).as("the process still runs")
+                    .isEqualTo(200);
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
     void demoModeSaysSoAndLoadsTheDemoLibrariesOnce() throws Exception {
         Map<String, String> demo = Map.of("CARDDESK_CENTRAL_DEMO", "true");
         try (CentralServer server = start(demo)) {

@@ -1,7 +1,5 @@
 package app.carddesk.central;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -13,7 +11,7 @@ class CentralApiPostgresTest extends CentralApiTest {
 
     @BeforeAll
     static void needsPostgres() {
-        assumeTrue(CentralFixture.POSTGRES_URL != null, "CARDDESK_TEST_PG_URL is not set");
+        CentralFixture.requirePostgres();
     }
 
     @Override

@@ -71,7 +71,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
                         app.carddesk.issuing.NationalRegister.none(), store, staff, clock), Optional.empty(),
                         Optional.empty(), Optional.empty());
             }
-            CentralClient client = new CentralClient(URI.create(config.centralUrl()), config.centralToken(),
+            CentralClient client = new CentralClient(CentralClient.urls(config.centralUrl()), config.centralToken(),
                     Json.mapper(), Duration.ofSeconds(2));
             JdbiSyncLedger ledger = new JdbiSyncLedger(db.jdbi(), clock, staff.workstation());
             SyncService sync = new SyncService(client, ledger, Json.mapper(), clock);

@@ -30,7 +30,9 @@ public final class CentralClient {
         }
     }
 
-    private final URI base;
+    /** The central instances this desk may use, in order; requests go to one until it stops answering. */
+    private final java.util.List<URI> bases;
+    private volatile int current;
     private final String token;
     private final ObjectMapper json;
     private final HttpClient http;
@@ -44,19 +46,38 @@ public final class CentralClient {
     }
 
     public CentralClient(URI base, String token, ObjectMapper json, Duration timeout) {
-        this.base = base;
+        this(java.util.List.of(base), token, json, timeout);
+    }
+
+    /**
+     * A client of several instances of one central service (on one database): a request that gets
+     * no answer from one is sent to the next, and that one is used from then on. Writes carry
+     * idempotency keys, so one that reached an instance before it failed is not applied twice.
+     */
+    public CentralClient(java.util.List<URI> bases, String token, ObjectMapper json, Duration timeout) {
+        if (bases.isEmpty()) {
+            throw new IllegalArgumentException("at least one central URL");
+        }
+        this.bases = java.util.List.copyOf(bases);
         this.token = token;
         this.json = json;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
+    /** The instance requests go to now. */
     public URI base() {
-        return base;
+        return bases.get(current);
+    }
+
+    /** Parses a setting such as {@code http://a:8480, http://b:8480}. */
+    public static java.util.List<URI> urls(String setting) {
+        return java.util.Arrays.stream(setting.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(URI::create).toList();
     }
 
     public Response get(String path) {
-        return send(request(path).GET());
+        return send(path, request(path).GET());
     }
 
     /** Starts a GET and returns at once, so that the desk can work while the central service answers. */
@@ -86,21 +107,21 @@ public final class CentralClient {
         if (idempotencyKey != null) {
             b.header("Idempotency-Key", idempotencyKey);
         }
-        return send(b);
+        return send(path, b);
     }
 
     public Response put(String path, String idempotencyKey, int ifMatch, Object body) {
-        return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(write(body)))
+        return send(path, request(path).PUT(HttpRequest.BodyPublishers.ofString(write(body)))
                 .header("Idempotency-Key", idempotencyKey).header("If-Match", Integer.toString(ifMatch)));
     }
 
     /** A PUT that is idempotent by itself (no version, no key), such as a reported standing. */
     public Response putJson(String path, Object body) {
-        return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+        return send(path, request(path).PUT(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
     public Response delete(String path, String idempotencyKey) {
-        return send(request(path).DELETE().header("Idempotency-Key", idempotencyKey));
+        return send(path, request(path).DELETE().header("Idempotency-Key", idempotencyKey));
     }
 
     public <T> T read(Response response, Class<T> type) {
@@ -112,12 +133,30 @@ public final class CentralClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout.multipliedBy(3))
+        return HttpRequest.newBuilder(base().resolve(path)).timeout(timeout.multipliedBy(3))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Accept", "application/json").header("X-CardDesk-Desk", deskId);
     }
 
-    private Response send(HttpRequest.Builder request) {
+    /** Sends to the current instance, and on to the next ones while an instance does not answer. */
+    private Response send(String path, HttpRequest.Builder request) {
+        UnreachableException last = null;
+        for (int tried = 0; tried < bases.size(); tried++) {
+            int at = current;
+            try {
+                return sendOnce(request.uri(bases.get(at).resolve(path)));
+            } catch (UnreachableException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                last = e;
+                current = (at + 1) % bases.size();
+            }
+        }
+        throw last;
+    }
+
+    private Response sendOnce(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body());

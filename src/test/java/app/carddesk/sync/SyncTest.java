@@ -190,6 +190,25 @@ class SyncTest {
     }
 
     @Test
+    void aDeskGivenTwoCentralInstancesMovesToTheOneThatAnswers() throws Exception {
+        int down = freePort();
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        CentralClient client = new CentralClient(CentralClient.urls("http://127.0.0.1:" + down + ", http://127.0.0.1:"
+                + port), TOKEN, Json.mapper(), Duration.ofMillis(500));
+        SyncService sync = new SyncService(client, new JdbiSyncLedger(deskA.database().jdbi(), clock, "desk"),
+                Json.mapper(), clock, (item, response) -> { });
+        issue(deskA, "409900001", "Berg", null);
+
+        SyncService.Round round = sync.syncOnce();
+        assertThat(round.state()).isEqualTo(SyncStatus.State.ONLINE);
+        assertThat(round.sent()).isEqualTo(1);
+        assertThat(centralPatrons()).isEqualTo(1);
+        assertThat(client.base().getPort()).as("the instance that answers is used from then on").isEqualTo(port);
+    }
+
+    @Test
     void aDeskKilledBetweenSendingAndAcknowledgingCreatesNoDuplicate() throws Exception {
         int port = freePort();
         central = startCentral(port);

@@ -76,7 +76,7 @@ final class CentralFixture implements AutoCloseable {
     }
 
     /** Every test starts on an empty database: the schema is dropped and Flyway builds it again. */
-    private static void emptyPostgres(String url, String user, String password) {
+    static void emptyPostgres(String url, String user, String password) {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
              java.sql.Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS public CASCADE");

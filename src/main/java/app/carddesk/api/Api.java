@@ -187,7 +187,9 @@ public final class Api {
     public record RetentionAction(UUID patronId, String library, String cardNumber, String action, String reason) {
     }
 
+    /** What a retention run did (or would do), with the stored answers to old idempotency keys it removed. */
     public record RetentionReport(boolean dryRun, LocalDate day, int shortStaysDeleted, int held, int noticesSent,
-                                  int noticesWithdrawn, int inactiveDeleted, List<RetentionAction> actions) {
+                                  int noticesWithdrawn, int inactiveDeleted, List<RetentionAction> actions,
+                                  int answersRemoved) {
     }
 }

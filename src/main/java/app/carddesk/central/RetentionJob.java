@@ -35,6 +35,8 @@ public final class RetentionJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
     private static final int CHUNK = 1_000;
+    /** How long the answer to an idempotency key is kept for a retry. */
+    static final java.time.Duration ANSWERS_KEPT = java.time.Duration.ofDays(30);
     /** The PostgreSQL advisory lock that lets one instance of several run the job. */
     static final long LOCK_KEY = 0x4341524444455343L;
 
@@ -149,12 +151,27 @@ public final class RetentionJob {
             }
         }
         counts[2] = dryRun ? toNotice.size() : notify(toNotice, today, now);
+        int answers = pruneAnswers(dryRun, now);
         Api.RetentionReport report = new Api.RetentionReport(dryRun, today, counts[0], counts[1], counts[2], counts[3],
-                counts[4], actions);
+                counts[4], actions, answers);
         LOG.info("Retention{}: {} expired short stays deleted, {} held for staff, {} notices, {} notices withdrawn, "
-                + "{} inactive patrons deleted", dryRun ? " (dry run)" : "", counts[0], counts[1], counts[2],
-                counts[3], counts[4]);
+                + "{} inactive patrons deleted, {} stored answers past {} days removed", dryRun ? " (dry run)" : "",
+                counts[0], counts[1], counts[2], counts[3], counts[4], answers, ANSWERS_KEPT.toDays());
         return report;
+    }
+
+    /**
+     * Stored answers to idempotency keys are kept {@link #ANSWERS_KEPT}: longer than any desk retries
+     * a request. A desk's change queued for longer is sent as new and, its patron being stored
+     * already, answered as a conflict for staff, never applied twice.
+     */
+    private int pruneAnswers(boolean dryRun, Instant now) {
+        Instant cutoff = now.minus(ANSWERS_KEPT);
+        return jdbi.withHandle(h -> dryRun
+                ? h.createQuery("SELECT COUNT(*) FROM idempotency WHERE created_at < :cutoff").bind("cutoff", cutoff)
+                        .mapTo(Integer.class).one()
+                : h.createUpdate("DELETE FROM idempotency WHERE created_at < :cutoff").bind("cutoff", cutoff)
+                        .execute());
     }
 
     /** Patrons the library should see to before the register may delete them. */

@@ -319,6 +319,19 @@ class CentralLifecycleTest {
     }
 
     @Test
+    void storedAnswersAreKeptThirtyDaysForRetriesThenRemovedByTheDailyRun() throws Exception {
+        registered(CentralFixture.TOKEN_NO, norwegian("N000000901", "Lund", LocalDate.of(1980, 1, 1), null));
+        registered(CentralFixture.TOKEN_NO, norwegian("N000000902", "Lund", LocalDate.of(1981, 1, 1), null));
+        exec("UPDATE idempotency SET created_at = ? WHERE idem_key = ?", Instant.now().minus(Duration.ofDays(31)),
+                "k-" + (keys - 1));
+        Api.RetentionReport dry = central.server.retention().run(true, 10);
+        assertThat(dry.answersRemoved()).as("a dry run counts").isEqualTo(1);
+        assertThat(sql("SELECT COUNT(*) FROM idempotency", Integer.class)).isEqualTo(2);
+        assertThat(central.server.retention().run(false, 10).answersRemoved()).isEqualTo(1);
+        assertThat(sql("SELECT COUNT(*) FROM idempotency", Integer.class)).as("the newer answer stays").isEqualTo(1);
+    }
+
+    @Test
     void theRetentionJobRunsOnOneInstanceAtATime() throws Exception {
         RetentionJob job = central.server.retention();
         assertThat(job.runAlone(false, 10)).as("nobody else runs it").isPresent();

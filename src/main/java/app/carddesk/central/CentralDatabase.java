@@ -72,6 +72,18 @@ public final class CentralDatabase implements AutoCloseable {
         return jdbi;
     }
 
+    int poolActive() {
+        return pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getActiveConnections();
+    }
+
+    int poolIdle() {
+        return pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getIdleConnections();
+    }
+
+    int poolWaiting() {
+        return pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getThreadsAwaitingConnection();
+    }
+
     public boolean isPostgres() {
         return pool.getJdbcUrl().startsWith("jdbc:postgresql:");
     }

@@ -83,6 +83,8 @@ public final class CentralServer implements AutoCloseable {
             c.jsonMapper(new JavalinJackson(json, false));
             c.http.maxRequestSize = Api.MAX_BODY_BYTES;
         });
+        new CentralMetrics(db, mails).install(app, config.adminToken() == null ? null
+                : CentralService.sha256(config.adminToken().trim()));
         routes(app, service, retention, new PatronSearch(db.jdbi(), clock), new RateLimits(config.limits(), clock),
                 config);
         app.start(config.bind(), config.port());

@@ -82,6 +82,34 @@ class CentralOperationTest {
     }
 
     @Test
+    void theOperatorScrapesMetricsByRouteAndStatusWithoutPersonalData() throws Exception {
+        try (CentralServer server = start(Map.of("CARDDESK_CENTRAL_DEMO", "true"))) {
+            String patron = "{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"cardNumber\":\"409900001\","
+                    + "\"identity\":{\"kind\":\"CPR\",\"number\":\"0101901234\"},\"surname\":\"Lindqvist\","
+                    + "\"givenName\":\"Maja\",\"email\":\"maja@example.org\",\"pickupLibrary\":\"KB-SK\","
+                    + "\"category\":\"STUDENT\"}";
+            HttpRequest register = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/api/v1/patrons")).POST(HttpRequest.BodyPublishers.ofString(patron))
+                    .header("Authorization", "Bearer " + CentralConfig.DEFAULT_TOKEN)
+                    .header("Content-Type", "application/json").header("Idempotency-Key", "m-1").build();
+            assertThat(http.send(register, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+            send(server, "GET", "/api/v1/patrons?cardNumber=409900001", CentralConfig.DEFAULT_TOKEN, null);
+
+            assertThat(send(server, "GET", "/metrics", CentralConfig.DEFAULT_TOKEN, null).statusCode())
+                    .as("a workstation sees no metrics").isEqualTo(401);
+            HttpResponse<String> scraped = send(server, "GET", "/metrics", CentralConfig.DEMO_ADMIN_TOKEN, null);
+            assertThat(scraped.statusCode()).isEqualTo(200);
+            assertThat(scraped.body())
+                    .contains("carddesk_http_requests_seconds_count{method=\"POST\",route=\"/api/v1/patrons\","
+                            + "status=\"201\"} 1")
+                    .contains("carddesk_http_requests_seconds_bucket")
+                    .contains("carddesk_mail_outbox_pending")
+                    .contains("carddesk_db_pool_active")
+                    .doesNotContain("409900001").doesNotContain("0101901234").doesNotContain("maja");
+        }
+    }
+
+    @Test
     void readinessSaysWhetherTheDatabaseAnswers() throws Exception {
         CentralServer server = start(Map.of("CARDDESK_CENTRAL_DEMO", "true"));
         try {

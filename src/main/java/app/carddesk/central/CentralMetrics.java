@@ -1,0 +1,63 @@
+package app.carddesk.central;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What an operator's Prometheus scrapes at {@code /metrics} (with the operator's credential):
+ * requests by route and status with latency histograms, the mail outbox, the change feed and the
+ * database pool. Counts and times only, never personal data.
+ */
+final class CentralMetrics {
+
+    private static final String STARTED = "carddesk.metrics.started";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    CentralMetrics(CentralDatabase db, MailOutbox mails) {
+        Gauge.builder("carddesk.mail.outbox.pending", mails, MailOutbox::pending)
+                .description("PIN mails stored and not sent yet").register(registry);
+        Gauge.builder("carddesk.change.feed.last.seq", db, d -> d.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT COALESCE(MAX(seq), 0) FROM change_feed").mapTo(Long.class).one()))
+                .description("The change feed's newest position").register(registry);
+        Gauge.builder("carddesk.db.pool.active", db, d -> d.poolActive()).register(registry);
+        Gauge.builder("carddesk.db.pool.idle", db, d -> d.poolIdle()).register(registry);
+        Gauge.builder("carddesk.db.pool.waiting", db, d -> d.poolWaiting()).register(registry);
+    }
+
+    /** Times every request by its route (never its URL, which may hold ids) and status. */
+    void install(Javalin app, String operatorHash) {
+        app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+        app.after(this::record);
+        app.get("/metrics", ctx -> {
+            String authorization = ctx.header("Authorization");
+            if (operatorHash == null || authorization == null || !authorization.startsWith("Bearer ")
+                    || !operatorHash.equals(CentralService.sha256(authorization.substring(7).trim()))) {
+                throw new ApiException(401, "unauthorized", null,
+                        "Metrics are for the operator: send the operator's credential as 'Authorization: Bearer'.");
+            }
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
+        });
+    }
+
+    private void record(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        if (started == null) {
+            return;
+        }
+        String route = ctx.endpointHandlerPath();
+        Timer.builder("carddesk.http.requests").description("Requests by route and status")
+                .tag("method", ctx.method().name()).tag("route", route == null || route.isEmpty() ? "unmatched" : route)
+                .tag("status", Integer.toString(ctx.statusCode())).publishPercentileHistogram()
+                .register(registry).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    PrometheusMeterRegistry registry() {
+        return registry;
+    }
+}

@@ -150,7 +150,9 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
             ledger.acknowledged(item, version(response));
             return Outcome.SENT;
         }
-        if (status == 401 || status == 403) {
+        // 401: the workstation's token is refused. A 403 refuses this change only (another library
+        // owns the patron): it goes to Needs attention like any refusal, and the queue goes on.
+        if (status == 401) {
             state = SyncStatus.State.UNAUTHORIZED;
             ledger.retryLater(item, "token refused");
             return Outcome.STOP;
@@ -260,7 +262,7 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
                 afterSend.answered(current.sent().get(0), response);
                 lastSyncAt = clock.instant();
                 int status = response.status();
-                if (status == 401 || status == 403) {
+                if (status == 401) {
                     state = SyncStatus.State.UNAUTHORIZED;
                     return null;
                 }

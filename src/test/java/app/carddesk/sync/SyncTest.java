@@ -209,6 +209,59 @@ class SyncTest {
     }
 
     @Test
+    void aChangeAnotherLibraryOwnsLandsInNeedsAttentionAndHoldsUpNothingBehindIt() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        String bergen = "demo-workstation-token-bergen";
+        String oslo = "demo-workstation-token-oslo";
+        UUID id = UUID.randomUUID();
+        String pinHash = new app.carddesk.security.Argon2PinHasher(1024, 1).hash("4826");
+        assertThat(http(port, "POST", "/api/v1/patrons", bergen, "{\"id\":\"" + id + "\",\"cardNumber\":"
+                + "\"N010000001\",\"identity\":{\"kind\":\"NONE\"},\"surname\":\"Dahl\",\"givenName\":\"Kari\","
+                + "\"birthDate\":\"1970-01-05\",\"email\":\"kari@example.org\",\"address\":{\"line\":\"Gate 1\","
+                + "\"postalCode\":\"5003\",\"city\":\"Bergen\",\"country\":\"Norge\"},\"pickupLibrary\":"
+                + "\"BGO-MAIN\",\"category\":\"ADULT\",\"expectsNationalId\":true,\"pinHash\":\"" + pinHash + "\"}"))
+                .isEqualTo(201);
+        assertThat(http(port, "POST", "/api/v1/patrons/" + id + "/activation", oslo,
+                "{\"rulesVersion\":2,\"pin\":\"4826\"}")).isEqualTo(200);
+
+        deskA = DeskBackend.open(new DeskConfig(dir.resolve("oslo"), "DEMO-NO", Locale.ENGLISH), clock);
+        SyncService sync = new SyncService(new CentralClient(URI.create("http://127.0.0.1:" + port), oslo,
+                Json.mapper(), Duration.ofMillis(500)), new JdbiSyncLedger(deskA.database().jdbi(), clock, "oslo"),
+                Json.mapper(), clock, (item, response) -> { });
+        sync.syncOnce();
+        // Made offline, or before the screen knew: Bergen owns the patron's contact data.
+        assertThat(deskA.issuing().changeContact(id, "someone.else@example.org", "",
+                new Address("Gate 2", "0150", "Oslo", "Norge"))).isEmpty();
+        var issuing = deskA.issuing();
+        IssueOutcome own = issuing.issue(new IssueRequest(issuing.profile().cardNumberPolicy().check("N000000042")
+                .value(), RegistrationKind.EXPECTS_NATIONAL_ID, null, new PatronDetails("Berg", "Ola",
+                LocalDate.of(1980, 1, 1), "ola@example.org", "", new Address("Gate 3", "0150", "Oslo", "Norge")),
+                null, PinDelivery.EMAIL, null, true, "ADULT", "OSL-HOV", "nb"));
+        assertThat(own).isInstanceOf(IssueOutcome.Issued.class);
+
+        sync.syncOnce();
+        sync.syncOnce();
+        assertThat(sync.status().state()).as("the workstation is not refused").isEqualTo(SyncStatus.State.ONLINE);
+        assertThat(sync.status().pending()).as("nothing stuck in the queue").isZero();
+        assertThat(new JdbiSyncLedger(deskA.database().jdbi(), clock, "oslo").openProblems())
+                .singleElement().satisfies(p -> assertThat(p.code()).isEqualTo("not_home_library"));
+        assertThat(atCentral("SELECT email FROM patron WHERE id = ?", String.class, id))
+                .isEqualTo("kari@example.org");
+        assertThat(atCentral("SELECT COUNT(*) FROM patron WHERE card_number = 'N000000042'", Integer.class))
+                .as("the change behind it arrived").isEqualTo(1);
+    }
+
+    private static int http(int port, String method, String path, String token, String body) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).build();
+        return java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
     void aDeskKilledBetweenSendingAndAcknowledgingCreatesNoDuplicate() throws Exception {
         int port = freePort();
         central = startCentral(port);

@@ -45,6 +45,10 @@ public final class AttentionService {
         if ("stale_version".equals(problem.code())) {
             return List.of(Choice.TAKE_CENTRAL, Choice.SEND_AGAIN);
         }
+        if ("not_home_library".equals(problem.code())) {
+            // The home library owns what was changed: sending it again cannot work.
+            return List.of(Choice.TAKE_CENTRAL, Choice.DISMISS);
+        }
         return List.of(Choice.DISMISS);
     }
 

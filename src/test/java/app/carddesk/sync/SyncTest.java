@@ -244,8 +244,10 @@ class SyncTest {
         sync.syncOnce();
         assertThat(sync.status().state()).as("the workstation is not refused").isEqualTo(SyncStatus.State.ONLINE);
         assertThat(sync.status().pending()).as("nothing stuck in the queue").isZero();
-        assertThat(new JdbiSyncLedger(deskA.database().jdbi(), clock, "oslo").openProblems())
-                .singleElement().satisfies(p -> assertThat(p.code()).isEqualTo("not_home_library"));
+        var problems = new JdbiSyncLedger(deskA.database().jdbi(), clock, "oslo").openProblems();
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.code()).isEqualTo("not_home_library"));
+        assertThat(AttentionService.choices(problems.get(0)))
+                .containsExactly(AttentionService.Choice.TAKE_CENTRAL, AttentionService.Choice.DISMISS);
         assertThat(atCentral("SELECT email FROM patron WHERE id = ?", String.class, id))
                 .isEqualTo("kari@example.org");
         assertThat(atCentral("SELECT COUNT(*) FROM patron WHERE card_number = 'N000000042'", Integer.class))

@@ -385,9 +385,36 @@ public final class CentralService {
                                 : PatronAccess.shown(caller.library().code(), PatronRegistry.row(rs))))
                 .list());
         boolean more = rows.size() > n;
-        List<Api.Change> page = more ? rows.subList(0, n) : rows;
+        List<Api.Change> page = withGuardians(more ? rows.subList(0, n) : rows);
         long last = page.isEmpty() ? after : page.get(page.size() - 1).seq();
         return new Api.Changes(page, last, more);
+    }
+
+    /** The page's patrons with their guardians, read in one query, so that other desks know them too. */
+    private List<Api.Change> withGuardians(List<Api.Change> page) {
+        java.util.Set<UUID> children = new java.util.HashSet<>();
+        page.stream().filter(c -> c.patron() != null).forEach(c -> children.add(c.patronId()));
+        if (children.isEmpty()) {
+            return page;
+        }
+        java.util.Map<UUID, List<Api.Guardian>> links = new java.util.HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT child_id, guardian_id, consent_at FROM guardian_link "
+                + "WHERE child_id IN (<ids>) ORDER BY consent_at").bindList("ids", List.copyOf(children))
+                .map((rs, ctx) -> java.util.Map.entry(rs.getObject(1, UUID.class), new Api.Guardian(
+                        rs.getObject(2, UUID.class), rs.getObject(3, java.time.OffsetDateTime.class).toInstant())))
+                .forEach(e -> links.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue())));
+        if (links.isEmpty()) {
+            return page;
+        }
+        return page.stream().map(c -> c.patron() == null || !links.containsKey(c.patronId()) ? c
+                : new Api.Change(c.seq(), c.kind(), c.patronId(), withGuardians(c.patron(),
+                links.get(c.patronId())))).toList();
+    }
+
+    private static Api.Patron withGuardians(Api.Patron p, List<Api.Guardian> guardians) {
+        return new Api.Patron(p.id(), p.cardNumber(), p.identity(), p.surname(), p.givenName(), p.birthDate(),
+                p.email(), p.phone(), p.address(), p.pickupLibrary(), p.category(), p.expiresOn(),
+                p.expectsNationalId(), p.feesOwedMinor(), p.printCreditMinor(), p.version(), guardians);
     }
 
     /** Reserves a series for a library (the operator's job); refused where it overlaps another library's. */

@@ -194,8 +194,44 @@ public final class JdbiSyncLedger implements SyncLedger {
                 }
             }
             insertAll(h, fresh.values());
+            applyGuardians(h, changes, busy);
             sync.setState(LAST_SEQ, Long.toString(last));
         });
+    }
+
+    /**
+     * Each child's guardians as the central register has them now (a child registered at another
+     * desk), for the patrons whose last change on the page left them here; in batches.
+     */
+    private static void applyGuardians(Handle h, List<Api.Change> changes, java.util.Set<UUID> busy) {
+        java.util.Map<UUID, Api.Patron> now = new java.util.LinkedHashMap<>();
+        for (Api.Change c : changes) {
+            if (busy.contains(c.patronId())) {
+                continue;
+            }
+            if (c.patron() != null) {
+                now.put(c.patronId(), c.patron());
+            } else if ("DELETED".equals(c.kind()) || "LEFT".equals(c.kind())) {
+                now.remove(c.patronId());
+            }
+        }
+        if (now.isEmpty()) {
+            return;
+        }
+        h.createUpdate("DELETE FROM guardian_link WHERE child_id IN (<ids>)").bindList("ids", List.copyOf(now.keySet()))
+                .execute();
+        var links = h.prepareBatch("INSERT INTO guardian_link (child_id, guardian_id, consent_at, recorded_by) "
+                + "VALUES (?, ?, ?, 'central')");
+        boolean any = false;
+        for (Api.Patron p : now.values()) {
+            for (Api.Guardian g : p.guardians()) {
+                links.add(p.id(), g.guardianId(), g.consentAt());
+                any = true;
+            }
+        }
+        if (any) {
+            links.execute();
+        }
     }
 
     /** Patrons new to this desk, written in batches. */

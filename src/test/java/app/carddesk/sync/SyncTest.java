@@ -145,6 +145,12 @@ class SyncTest {
         SyncService syncB = sync(deskB, port);
         syncB.syncOnce();
         assertThat(deskB.issuing().patron(temporary)).isPresent();
+        // The child's guardian arrives at the other desk too.
+        UUID guardianAtB = deskB.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT guardian_id FROM guardian_link WHERE child_id = ?").bind(0, childId).mapTo(UUID.class)
+                .findOne().orElse(null));
+        assertThat(guardianAtB).isEqualTo(atCentral("SELECT guardian_id FROM guardian_link WHERE child_id = ?",
+                UUID.class, childId));
 
         assertThat(issuing.merge(again, temporary, "409900051")).isEmpty();
         SyncService.Round round = sync.syncOnce();

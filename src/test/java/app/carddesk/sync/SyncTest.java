@@ -353,6 +353,58 @@ class SyncTest {
     }
 
     @Test
+    void anUnsentChangeWinsOverTheFeedAndStaffChooseWhichVersionStaysAfterAConflict() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        deskB = desk("b");
+        UUID id = issue(deskA, "409900005", "Hansen", null);
+        SyncService a = sync(deskA, port);
+        SyncService b = sync(deskB, port);
+        a.syncOnce();
+        b.syncOnce();
+        JdbiSyncLedger ledgerB = new JdbiSyncLedger(deskB.database().jdbi(), clock, "b");
+        AttentionService attention = new AttentionService(ledgerB, b);
+
+        // Desk B's change is queued when desk A's arrives in the feed: B's stays until it is sent.
+        deskB.issuing().updateBalances(id, 0, 2500);
+        deskA.issuing().updateBalances(id, 1000, 0);
+        a.syncOnce();
+        CentralClient feedReader = new CentralClient(URI.create("http://127.0.0.1:" + port), TOKEN, Json.mapper(),
+                Duration.ofMillis(500));
+        app.carddesk.api.Api.Changes feed = feedReader.read(feedReader.get("/api/v1/changes?after="
+                + ledgerB.lastChangeSeq()), app.carddesk.api.Api.Changes.class);
+        assertThat(feed.changes()).as("desk A's change is in the feed").isNotEmpty();
+        ledgerB.applyChanges(feed.changes(), feed.last());
+        assertThat(deskB.issuing().patron(id).orElseThrow().printCreditMinor()).as("the unsent change stays")
+                .isEqualTo(2500);
+        b.syncOnce();
+        SyncProblem stale = ledgerB.openProblems().get(0);
+        assertThat(stale.code()).isEqualTo("stale_version");
+
+        // Send this desk's version again: it goes over the central register's.
+        assertThat(attention.resolve(stale, AttentionService.Choice.SEND_AGAIN, "staff")).isEmpty();
+        b.syncOnce();
+        assertThat(atCentral("SELECT print_credit_minor FROM patron WHERE id = ?", Long.class, id)).isEqualTo(2500);
+        assertThat(ledgerB.openProblems()).isEmpty();
+
+        // Another conflict, and this time the central register's version is kept.
+        a.syncOnce();
+        deskA.issuing().updateBalances(id, 700, 0);
+        a.syncOnce();
+        deskB.issuing().updateBalances(id, 0, 100);
+        b.syncOnce();
+        SyncProblem again = ledgerB.openProblems().get(0);
+        assertThat(attention.resolve(again, AttentionService.Choice.TAKE_CENTRAL, "staff")).isEmpty();
+        assertThat(deskB.issuing().patron(id).orElseThrow().feesOwedMinor()).isEqualTo(700);
+        assertThat(deskB.issuing().patron(id).orElseThrow().printCreditMinor()).as("desk B's change is dropped")
+                .isZero();
+        assertThat(ledgerB.openProblems()).isEmpty();
+        b.syncOnce();
+        assertThat(atCentral("SELECT print_credit_minor FROM patron WHERE id = ?", Long.class, id)).isZero();
+    }
+
+    @Test
     void anEmailedPinReachesTheMailServerAndIsStoredNowhereInClear() throws Exception {
         int port = freePort();
         central = startCentral(port);

@@ -27,8 +27,15 @@ public final class CentralDatabase implements AutoCloseable {
         HikariDataSource pool = new HikariDataSource(config);
         try {
             Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/central").load();
-            acceptDemoDataRemoval(flyway);
-            flyway.migrate();
+            try {
+                flyway.migrate();
+            } catch (org.flywaydb.core.api.exception.FlywayValidateException changed) {
+                // Only a register from before demo mode gets here, once: every other start validates once.
+                if (!acceptDemoDataRemoval(flyway)) {
+                    throw changed;
+                }
+                flyway.migrate();
+            }
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -41,16 +48,19 @@ public final class CentralDatabase implements AutoCloseable {
      * in demo mode). A register migrated before keeps what they inserted, and only for these two
      * versions is the changed checksum accepted; any other difference still stops the start.
      */
-    private static void acceptDemoDataRemoval(Flyway flyway) {
+    private static boolean acceptDemoDataRemoval(Flyway flyway) {
         var result = flyway.validateWithResult();
         if (result.validationSuccessful) {
-            return;
+            return false;
         }
         var mismatched = result.invalidMigrations.stream().filter(m -> m.errorDetails != null
                 && m.errorDetails.errorCode == org.flywaydb.core.api.CoreErrorCode.CHECKSUM_MISMATCH).toList();
-        if (!mismatched.isEmpty() && mismatched.stream().allMatch(m -> "2".equals(m.version) || "5".equals(m.version))) {
-            flyway.repair();
+        if (mismatched.isEmpty() || !mismatched.stream().allMatch(m -> "2".equals(m.version)
+                || "5".equals(m.version))) {
+            return false;
         }
+        flyway.repair();
+        return true;
     }
 
     /** Loads the demo libraries (demo mode only), unless the register has them already. */

@@ -31,13 +31,11 @@ final class CentralMetrics {
     }
 
     /** Times every request by its route (never its URL, which may hold ids) and status. */
-    void install(Javalin app, String operatorHash) {
+    void install(Javalin app, OperatorCredential operator) {
         app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
         app.after(this::record);
         app.get("/metrics", ctx -> {
-            String authorization = ctx.header("Authorization");
-            if (operatorHash == null || authorization == null || !authorization.startsWith("Bearer ")
-                    || !operatorHash.equals(CentralService.sha256(authorization.substring(7).trim()))) {
+            if (!operator.presentedIn(ctx.header("Authorization"))) {
                 throw new ApiException(401, "unauthorized", null,
                         "Metrics are for the operator: send the operator's credential as 'Authorization: Bearer'.");
             }

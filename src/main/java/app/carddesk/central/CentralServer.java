@@ -83,10 +83,10 @@ public final class CentralServer implements AutoCloseable {
             c.jsonMapper(new JavalinJackson(json, false));
             c.http.maxRequestSize = Api.MAX_BODY_BYTES;
         });
-        new CentralMetrics(db, mails).install(app, config.adminToken() == null ? null
-                : CentralService.sha256(config.adminToken().trim()));
+        OperatorCredential operator = new OperatorCredential(config.adminToken());
+        new CentralMetrics(db, mails).install(app, operator);
         routes(app, service, retention, new PatronSearch(db.jdbi(), clock), new RateLimits(config.limits(), clock),
-                config);
+                config, operator);
         app.start(config.bind(), config.port());
         LOG.info("Central service listening on {}:{}", config.bind(), app.port());
         return new CentralServer(db, app, retention, mails, scheduleDaily(retention, config.retentionTime(), clock));
@@ -121,9 +121,8 @@ public final class CentralServer implements AutoCloseable {
     }
 
     private static void routes(Javalin app, CentralService service, RetentionJob retention, PatronSearch search,
-                               RateLimits limits, CentralConfig config) {
+                               RateLimits limits, CentralConfig config, OperatorCredential operator) {
         Memberships memberships = service.memberships();
-        String operatorHash = config.adminToken() == null ? null : CentralService.sha256(config.adminToken().trim());
         app.before(ctx -> {
             // Refused before any route runs: a route that never reads its body (the API document, a GET)
             // answered while the body was still arriving, and its answer could arrive cut off.
@@ -154,10 +153,7 @@ public final class CentralServer implements AutoCloseable {
             String source = ctx.ip();
             limits.requireNotBlocked(source);
             String authorization = ctx.header("Authorization");
-            if (operatorHash != null && authorization != null && authorization.startsWith("Bearer ")
-                    && java.security.MessageDigest.isEqual(operatorHash.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    CentralService.sha256(authorization.substring(7).trim())
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            if (operator.presentedIn(authorization)) {
                 ctx.attribute(OPERATOR, Boolean.TRUE);
                 return;
             }

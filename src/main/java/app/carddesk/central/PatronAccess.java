@@ -21,10 +21,7 @@ final class PatronAccess {
 
     /** The patron, if the caller's library is their home library; 404 when not visible, 403 when a member only. */
     static CentralPatronRow home(Handle h, Caller caller, UUID id) {
-        CentralPatronDao patrons = h.attach(CentralPatronDao.class);
-        CentralPatronRow patron = patrons.byId(id).filter(p -> PatronRegistry.visible(patrons, caller, p))
-                .orElseThrow(() -> new ApiException(404, "patron_not_found", "id",
-                        "No patron of this library has that id."));
+        CentralPatronRow patron = PatronRegistry.visibleOrNotFound(h.attach(CentralPatronDao.class), caller, id);
         if (!isHome(caller, patron)) {
             String home = h.attach(CentralDaos.Libraries.class).byCode(patron.libraryCode())
                     .map(CentralDaos.Library::name).orElse(patron.libraryCode());

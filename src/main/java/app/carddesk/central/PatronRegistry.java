@@ -449,6 +449,11 @@ public final class PatronRegistry {
 
     /** The patron, if they are a member of the caller's library (registered or activated there). */
     public CentralPatronRow ownPatron(CentralPatronDao patrons, Caller caller, UUID id) {
+        return visibleOrNotFound(patrons, caller, id);
+    }
+
+    /** The patron when the caller's library can see them (home or member); 404 otherwise. */
+    static CentralPatronRow visibleOrNotFound(CentralPatronDao patrons, Caller caller, UUID id) {
         return patrons.byId(id).filter(p -> visible(patrons, caller, p))
                 .orElseThrow(() -> new ApiException(404, "patron_not_found", "id",
                         "No patron of this library has that id."));

@@ -1,0 +1,25 @@
+package app.carddesk.central;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * The organisation operator's credential ({@code CARDDESK_CENTRAL_ADMIN_TOKEN}), kept as its
+ * SHA-256 hash and compared in constant time; none configured matches nothing.
+ */
+final class OperatorCredential {
+
+    private final byte[] hash;
+
+    OperatorCredential(String token) {
+        this.hash = token == null || token.isBlank() ? null
+                : CentralService.sha256(token.trim()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether an {@code Authorization} header carries the operator's credential. */
+    boolean presentedIn(String authorization) {
+        return hash != null && authorization != null && authorization.startsWith("Bearer ")
+                && MessageDigest.isEqual(hash, CentralService.sha256(authorization.substring(7).trim())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,74 @@
+package app.carddesk.central;
+
+import app.carddesk.api.Api;
+import app.carddesk.api.Json;
+import java.time.Clock;
+
+/**
+ * Starts the central service with the settings from the environment (see the README), or runs
+ * the retention job once: {@code retention --dry-run} lists what it would do, {@code retention}
+ * does it.
+ */
+public final class CentralMain {
+
+    private CentralMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        prepareLog(System.getenv());
+        CentralConfig config;
+        try {
+            config = CentralConfig.fromEnvironment();
+        } catch (IllegalArgumentException wrong) {
+            System.err.println("CardDesk central service not started: " + wrong.getMessage());
+            System.exit(2);
+            return;
+        }
+        Mailer mailer = new SmtpMailer(config.smtpHost(), config.smtpPort(), config.mailFrom());
+        if (args.length > 0 && "retention".equals(args[0])) {
+            boolean dryRun = args.length > 1 && "--dry-run".equals(args[1]);
+            try (CentralDatabase db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword())) {
+                java.util.Optional<Api.RetentionReport> report = new RetentionJob(db.jdbi(), mailer,
+                        Clock.systemUTC()).runAlone(dryRun, Integer.MAX_VALUE);
+                if (report.isEmpty()) {
+                    System.err.println("Another central instance is running the retention job now; nothing was done.");
+                    System.exit(3);
+                }
+                System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.get()));
+            }
+            return;
+        }
+        CentralServer server;
+        try {
+            server = CentralServer.start(config, mailer, Clock.systemUTC());
+        } catch (IllegalStateException refused) {
+            System.err.println("CardDesk central service not started: " + refused.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "carddesk-central-shutdown"));
+    }
+
+    /**
+     * The log goes to {@code CARDDESK_CENTRAL_LOG_DIR} (default: the service's folder under the
+     * user's home), created for its owner only, never to the shared temporary folder. Runs before
+     * the first line is logged, which fixes where the log goes.
+     */
+    static void prepareLog(java.util.Map<String, String> env) throws java.io.IOException {
+        java.nio.file.Path folder = java.nio.file.Path.of(env.getOrDefault("CARDDESK_CENTRAL_LOG_DIR",
+                java.nio.file.Path.of(System.getProperty("user.home"), ".local", "share", "carddesk-central")
+                        .toString()));
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Path log = folder.resolve("carddesk-central.log");
+        if (!java.nio.file.Files.exists(log)) {
+            java.nio.file.Files.createFile(log);
+        }
+        try {
+            java.nio.file.Files.setPosixFilePermissions(log,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the user's profile folder is private already.
+        }
+        System.setProperty("carddesk.logDir", folder.toString());
+    }
+}

@@ -1,0 +1,521 @@
+package app.carddesk.issuing;
+
+import app.carddesk.domain.CardNumber;
+import app.carddesk.domain.Checked;
+import app.carddesk.domain.ContactRules;
+import app.carddesk.domain.IdentityNumber;
+import app.carddesk.domain.GuardianRule;
+import app.carddesk.domain.IdentityTransitions;
+import app.carddesk.domain.LibraryProfile;
+import app.carddesk.domain.Patron;
+import app.carddesk.domain.PinDelivery;
+import app.carddesk.domain.PinPolicy;
+import app.carddesk.domain.Problem;
+import app.carddesk.domain.RegistrationKind;
+import app.carddesk.identity.PersonRecord;
+import app.carddesk.identity.PopulationRegister;
+import app.carddesk.security.PinHasher;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The card-issuing use cases of the desk: look a card up, fetch a person from the population
+ * register, find possible duplicates, issue the card, and later convert a temporary patron.
+ * Every rule is checked here again before anything is stored, whatever the screen allowed.
+ */
+public final class IssuingService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IssuingService.class);
+    private static final int SIMILAR_LIMIT = 20;
+
+    private final LibraryProfile profile;
+    private final PatronStore store;
+    private final PopulationRegister register;
+    private final PinHasher pinHasher;
+    private final StaffContext staff;
+    private final Clock clock;
+    private final CentralLookup central;
+    private final PinPolicy pinPolicy = new PinPolicy();
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    public IssuingService(LibraryProfile profile, PatronStore store, PopulationRegister register, PinHasher pinHasher,
+                          StaffContext staff, Clock clock) {
+        this(profile, store, register, pinHasher, staff, clock, CentralLookup.none());
+    }
+
+    public IssuingService(LibraryProfile profile, PatronStore store, PopulationRegister register, PinHasher pinHasher,
+                          StaffContext staff, Clock clock, CentralLookup central) {
+        this.central = central;
+        this.profile = profile;
+        this.store = store;
+        this.register = register;
+        this.pinHasher = pinHasher;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    public LibraryProfile profile() {
+        return profile;
+    }
+
+    /** Who works at this desk, for choices recorded outside issuing (sync problems). */
+    public String staffUser() {
+        return staff.staffUser();
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public CardLookup lookUp(String raw) {
+        Checked<CardNumber> checked = profile.cardNumberPolicy().check(raw);
+        if (!checked.isOk()) {
+            return new CardLookup.Invalid(raw, checked.firstError().orElseThrow());
+        }
+        CardNumber card = checked.value();
+        return store.card(card.value())
+                .<CardLookup>map(r -> r.status() == CardStatus.RETIRED
+                        ? new CardLookup.Retired(card)
+                        : new CardLookup.Issued(card, r.patronId()))
+                .or(() -> central.patronByCard(card.value()).map(id -> new CardLookup.Issued(card, id)))
+                .orElseGet(() -> central.registeredElsewhere(card.value()) ? new CardLookup.OtherLibrary(card)
+                        : new CardLookup.Free(card));
+    }
+
+    public Checked<IdentityNumber> checkIdentity(String raw) {
+        return profile.identityValidator().check(raw, today());
+    }
+
+    public FetchResult fetch(IdentityNumber identity) {
+        Optional<UUID> existing = store.patronIdByIdentity(identity.number())
+                .or(() -> central.patronByIdentity(identity.number()));
+        if (existing.isPresent()) {
+            return new FetchResult.AlreadyRegistered(existing.get());
+        }
+        if (!identity.kind().fetchable()) {
+            return new FetchResult.NotFound();
+        }
+        try {
+            return register.find(identity).<FetchResult>map(FetchResult.Found::new)
+                    .orElseGet(FetchResult.NotFound::new);
+        } catch (PopulationRegister.RegisterUnavailableException e) {
+            LOG.warn("Population register unavailable: {}", e.getMessage());
+            return new FetchResult.Unavailable();
+        }
+    }
+
+    public List<PatronSummary> similar(PatronDetails d) {
+        return store.similar(ContactRules.nameKey(d.surname()), ContactRules.nameKey(d.givenName()), d.birthDate(),
+                ContactRules.emailKey(d.email()), ContactRules.phoneKey(d.phone()), SIMILAR_LIMIT);
+    }
+
+    public Optional<Patron> patron(UUID id) {
+        return store.patron(id);
+    }
+
+    /** Stores the patron and their card, or refuses with the reason; nothing is stored half-way. */
+    public IssueOutcome issue(IssueRequest r) {
+        Optional<Problem> problem = validate(r);
+        if (problem.isPresent()) {
+            return new IssueOutcome.Refused(problem.get());
+        }
+        String pinHash = r.pinDelivery() == PinDelivery.OWN_PIN ? pinHasher.hash(r.ownPin()) : null;
+        Instant now = clock.instant();
+        PatronDetails d = r.details();
+        Patron patron = new Patron(UUID.randomUUID(), r.card().value(), r.identity(), d.surname().trim(),
+                d.givenName().trim(), d.birthDate(), blankToNull(d.email()), blankToNull(d.phone()), d.address(),
+                r.categoryCode(), r.pickupLibraryCode(), r.kind(),
+                r.kind() == RegistrationKind.SHORT_STAY ? r.expiresOn() : null, r.pinDelivery(),
+                r.pinDelivery() == PinDelivery.OWN_PIN && r.pinChangeAdvised(), 0, 0, now, staff.staffUser(), 1);
+        List<OutboxEntry> outbox = new ArrayList<>();
+        outbox.add(new OutboxEntry(patron.id(), "PATRON_CREATED", toJson(patron)));
+        if (r.pinDelivery() == PinDelivery.EMAIL) {
+            ObjectNode pinMail = json.createObjectNode().put("patronId", patron.id().toString())
+                    .put("language", r.letterLanguage()).put("email", patron.email());
+            outbox.add(new OutboxEntry(patron.id(), "PIN_EMAIL_REQUESTED", pinMail.toString()));
+        }
+        AuditEntry issued = audit("PATRON_ISSUED", patron.id(),
+                "kind=" + r.kind() + ";identity=" + patron.identityKind() + ";pin=" + r.pinDelivery());
+        try {
+            if (r.guardian() == null) {
+                store.insert(patron, pinHash, issued, outbox);
+            } else {
+                Patron guardian = newGuardian(r, now);
+                UUID guardianId = guardian == null ? r.guardian().existingId() : guardian.id();
+                List<OutboxEntry> all = new ArrayList<>();
+                List<AuditEntry> audits = new ArrayList<>();
+                if (guardian != null) {
+                    all.add(new OutboxEntry(guardian.id(), "PATRON_CREATED", toJson(guardian)));
+                    audits.add(audit("PATRON_REGISTERED_AS_GUARDIAN", guardian.id(), "kind=" + guardian
+                            .registrationKind()));
+                }
+                all.addAll(outbox);
+                audits.add(issued);
+                audits.add(audit("GUARDIAN_CONSENT", patron.id(), "guardian=" + guardianId));
+                store.insertChild(patron, pinHash, guardian, guardianId, r.guardian().consentAt(), audits, all);
+            }
+        } catch (PatronStore.ConflictException e) {
+            return new IssueOutcome.Refused(Problem.of("issue.conflict." + e.code()));
+        }
+        LOG.info("Issued card in series {} ({})", r.card().series().pattern(), r.kind());
+        return new IssueOutcome.Issued(patron.id());
+    }
+
+    /** A new guardian registered with the child: a patron without a card, at the child's address. */
+    private Patron newGuardian(IssueRequest r, Instant now) {
+        PatronDetails g = r.guardian().newGuardian();
+        if (g == null) {
+            return null;
+        }
+        String category = profile.categories().isEmpty() ? r.categoryCode() : profile.categories().get(0).code();
+        return new Patron(UUID.randomUUID(), null, null, g.surname().trim(), g.givenName().trim(), g.birthDate(),
+                blankToNull(g.email()), blankToNull(g.phone()), r.details().address(), category,
+                r.pickupLibraryCode(), RegistrationKind.EXPECTS_NATIONAL_ID, null, PinDelivery.OWN_PIN, false, 0, 0,
+                now, staff.staffUser(), 1);
+    }
+
+    /** Whether a patron born on this day is registered with a guardian, by the profile's age limit. */
+    public boolean needsGuardian(LocalDate birthDate) {
+        return GuardianRule.required(birthDate, today(), profile.guardianAge());
+    }
+
+    /** The guardian's problem, if any: an existing patron must be an adult; a new one needs valid details. */
+    public Optional<Problem> checkGuardian(GuardianChoice g) {
+        if (g == null) {
+            return Optional.of(Problem.of("guardian.required", profile.guardianAge()));
+        }
+        if (g.existingId() != null) {
+            Optional<Patron> existing = store.patron(g.existingId());
+            if (existing.isEmpty()) {
+                return Optional.of(Problem.of("guardian.notFound"));
+            }
+            if (needsGuardian(existing.get().birthDate())) {
+                return Optional.of(Problem.of("guardian.notAdult", profile.guardianAge()));
+            }
+        } else {
+            PatronDetails d = g.newGuardian();
+            if (d == null) {
+                return Optional.of(Problem.of("guardian.required", profile.guardianAge()));
+            }
+            Optional<Problem> detail = contactProblem(d);
+            if (detail.isPresent()) {
+                return detail;
+            }
+            if (d.birthDate() == null || d.birthDate().isAfter(today())) {
+                return Optional.of(Problem.of("details.birthDateRange"));
+            }
+            if (needsGuardian(d.birthDate())) {
+                return Optional.of(Problem.of("guardian.notAdult", profile.guardianAge()));
+            }
+        }
+        if (g.consentAt() == null) {
+            return Optional.of(Problem.of("guardian.consent"));
+        }
+        return Optional.empty();
+    }
+
+    /** The first problem with a person's name, e-mail or phone, for a patron and a new guardian alike. */
+    private static Optional<Problem> contactProblem(PatronDetails d) {
+        return ContactRules.checkName(d.surname(), "surname")
+                .or(() -> ContactRules.checkName(d.givenName(), "givenName"))
+                .or(() -> ContactRules.checkEmail(d.email()))
+                .or(() -> ContactRules.checkPhone(d.phone()));
+    }
+
+    private Optional<Problem> validate(IssueRequest r) {
+        CardLookup lookup = lookUp(r.card().value());
+        if (lookup instanceof CardLookup.Invalid invalid) {
+            return Optional.of(invalid.problem());
+        }
+        if (lookup instanceof CardLookup.Issued) {
+            return Optional.of(Problem.of("issue.conflict.card_number_taken"));
+        }
+        if (lookup instanceof CardLookup.Retired) {
+            return Optional.of(Problem.of("issue.conflict.card_number_retired"));
+        }
+        if ((r.kind() == RegistrationKind.NATIONAL_ID) != (r.identity() != null)) {
+            return Optional.of(Problem.of("issue.identityMissing"));
+        }
+        if (r.identity() != null && store.patronIdByIdentity(r.identity().number()).isPresent()) {
+            return Optional.of(Problem.of("issue.conflict.identity_already_registered"));
+        }
+        if (r.kind() == RegistrationKind.SHORT_STAY) {
+            Optional<Problem> expiry = profile.shortStayPolicy().check(r.expiresOn(), today());
+            if (expiry.isPresent()) {
+                return expiry;
+            }
+        }
+        PatronDetails d = r.details();
+        Optional<Problem> detail = contactProblem(d);
+        if (detail.isPresent()) {
+            return detail;
+        }
+        Optional<Problem> address = d.address() == null ? Optional.of(Problem.of("details.required.address"))
+                : ContactRules.checkAddress(d.address().line(), d.address().postalCode(), d.address().city(),
+                d.address().country(), profile.country());
+        if (address.isPresent()) {
+            return address;
+        }
+        if (d.birthDate() == null) {
+            return Optional.of(Problem.of("date.required"));
+        }
+        if (needsGuardian(d.birthDate())) {
+            Optional<Problem> guardian = checkGuardian(r.guardian());
+            if (guardian.isPresent()) {
+                return guardian;
+            }
+        }
+        if (r.pinDelivery() == PinDelivery.EMAIL && !d.hasEmail()) {
+            return Optional.of(Problem.of("pin.emailNeeded"));
+        }
+        if (r.pinDelivery() == PinDelivery.OWN_PIN) {
+            Optional<Problem> pin = pinPolicy.check(r.ownPin(), r.ownPin(), d.birthDate());
+            if (pin.isPresent()) {
+                return pin;
+            }
+        }
+        if (profile.categories().stream().noneMatch(c -> c.code().equals(r.categoryCode()))) {
+            return Optional.of(Problem.of("category.required"));
+        }
+        if (profile.pickupLibraries().stream().noneMatch(p -> p.code().equals(r.pickupLibraryCode()))) {
+            return Optional.of(Problem.of("pickup.required"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Gives a temporary patron the national ID fetched from the register and retires their
+     * temporary card, which staff confirmed they cut in half. Refused when the number belongs to
+     * another patron already.
+     */
+    public Optional<Problem> registerNationalId(UUID patronId, PersonRecord master) {
+        return registerNationalId(patronId, master, KeptContact.ALL);
+    }
+
+    /**
+     * As {@link #registerNationalId(UUID, PersonRecord)}, keeping of the record's e-mail address and
+     * phone number only what staff confirmed belongs to the person in the register.
+     */
+    public Optional<Problem> registerNationalId(UUID patronId, PersonRecord master, KeptContact kept) {
+        Patron patron = store.patron(patronId).orElse(null);
+        if (patron == null) {
+            return Optional.of(Problem.of("patron.gone"));
+        }
+        if (!IdentityTransitions.allowed(patron.identity(), master.identity().kind())) {
+            return Optional.of(Problem.of(patron.identity() != null && patron.identity().kind() == master.identity()
+                    .kind() || !IdentityTransitions.canMoveOn(patron.identity()) ? "convert.hasIdentity"
+                    : "convert.notAllowed"));
+        }
+        // A temporary card is destroyed at conversion; a patron re-registered from a replacement
+        // number keeps the card they have.
+        String retire = patron.identity() == null ? patron.cardNumber() : null;
+        Optional<UUID> other = store.patronIdByIdentity(master.identity().number());
+        if (other.isPresent()) {
+            return Optional.of(Problem.of("issue.conflict.identity_already_registered"));
+        }
+        ObjectNode change = json.createObjectNode().put("patronId", patronId.toString())
+                .put("identityKind", master.identity().kind().name())
+                .put("identityNumber", master.identity().number())
+                .put("retiredCard", retire);
+        try {
+            store.convertToNationalId(patronId, master, retire, kept,
+                    audit("NATIONAL_ID_REGISTERED", patronId, "identity=" + master.identity().kind()
+                            + ";cardRetired=" + (retire != null) + ";emailKept=" + kept.email()
+                            + ";phoneKept=" + kept.phone()),
+                    List.of(new OutboxEntry(patronId, "NATIONAL_ID_REGISTERED", change.toString())));
+        } catch (PatronStore.ConflictException e) {
+            return Optional.of(Problem.of("issue.conflict." + e.code()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Merges two records of one person (the patron registered again, with their national ID) into
+     * {@code survivorId}. Staff chose which card stays; the other number is retired and its card
+     * to be destroyed. Balances, guardians and history end on the survivor; the central register
+     * does the same in one transaction when the change arrives (with loans, reminders and claims).
+     */
+    public Optional<Problem> merge(UUID survivorId, UUID otherId, String keepCard) {
+        Patron keep = store.patron(survivorId).orElse(null);
+        Patron other = store.patron(otherId).orElse(null);
+        if (keep == null || other == null || survivorId.equals(otherId)) {
+            return Optional.of(Problem.of("patron.gone"));
+        }
+        if (keep.identity() != null && other.identity() != null
+                && !java.util.Objects.equals(keep.identity().number(), other.identity().number())) {
+            return Optional.of(Problem.of("merge.identitiesDiffer"));
+        }
+        if (keepCard != null && !keepCard.equals(keep.cardNumber()) && !keepCard.equals(other.cardNumber())) {
+            return Optional.of(Problem.of("merge.chooseCard"));
+        }
+        String retired = keepCard != null && keepCard.equals(other.cardNumber()) ? keep.cardNumber()
+                : other.cardNumber();
+        ObjectNode change = json.createObjectNode().put("otherId", otherId.toString()).put("keepCardNumber", keepCard);
+        store.merge(survivorId, otherId, keepCard, audit("PATRONS_MERGED", survivorId, "from=" + otherId
+                        + ";cardRetired=" + (retired != null)),
+                List.of(new OutboxEntry(survivorId, "PATRONS_MERGED", change.toString())));
+        return Optional.empty();
+    }
+
+    /** Why a patron gets a new card. */
+    public enum CardReplacement { LOST, REPLACED }
+
+    /**
+     * Gives a patron a new card (scanned from the stack of blanks): the usual card checks, then
+     * the old card, if any, is retired with its reason and the new one issued, together, and the
+     * change queued for the central register.
+     */
+    public Optional<Problem> issueNewCard(UUID patronId, String raw, CardReplacement reason) {
+        Patron patron = store.patron(patronId).orElse(null);
+        if (patron == null) {
+            return Optional.of(Problem.of("patron.gone"));
+        }
+        CardLookup lookup = lookUp(raw);
+        if (lookup instanceof CardLookup.Invalid invalid) {
+            return Optional.of(invalid.problem());
+        }
+        if (lookup instanceof CardLookup.Issued || lookup instanceof CardLookup.OtherLibrary) {
+            return Optional.of(Problem.of("issue.conflict.card_number_taken"));
+        }
+        if (lookup instanceof CardLookup.Retired) {
+            return Optional.of(Problem.of("issue.conflict.card_number_retired"));
+        }
+        String number = ((CardLookup.Free) lookup).card().value();
+        if (patron.cardNumber() != null && reason == null) {
+            return Optional.of(Problem.of("newCard.reasonRequired", patron.cardNumber()));
+        }
+        String retiredReason = patron.cardNumber() == null ? null : reason.name();
+        try {
+            store.replaceCard(patronId, number, patron.cardNumber(), retiredReason,
+                    audit(patron.cardNumber() == null ? "CARD_ISSUED" : "CARD_REPLACED", patronId,
+                            retiredReason == null ? "" : "reason=" + retiredReason),
+                    List.of(new OutboxEntry(patronId, "PATRON_UPDATED", "{}")));
+        } catch (PatronStore.ConflictException e) {
+            return Optional.of(Problem.of("issue.conflict." + e.code()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Changes a patron's e-mail, phone and contact address, with the same checks as at
+     * registration. Patrons whose address comes from the national register keep that address.
+     */
+    public Optional<Problem> changeContact(UUID patronId, String email, String phone, app.carddesk.domain.Address a) {
+        Patron patron = store.patron(patronId).orElse(null);
+        if (patron == null) {
+            return Optional.of(Problem.of("patron.gone"));
+        }
+        Optional<Problem> problem = ContactRules.checkEmail(email).or(() -> ContactRules.checkPhone(phone));
+        app.carddesk.domain.Address address = patron.registrationKind() == RegistrationKind.NATIONAL_ID
+                ? patron.address() : a;
+        if (problem.isEmpty()) {
+            problem = ContactRules.checkAddress(address.line(), address.postalCode(), address.city(),
+                    address.country(), profile.country());
+        }
+        if (problem.isPresent()) {
+            return problem;
+        }
+        store.changeContact(patronId, blankToNull(email), blankToNull(phone), new app.carddesk.domain.Address(
+                        address.line().trim(), address.postalCode().trim(), address.city().trim(),
+                        address.country() == null ? "" : address.country().trim()),
+                audit("CONTACT_CHANGED", patronId, ""), List.of(new OutboxEntry(patronId, "PATRON_UPDATED", "{}")));
+        return Optional.empty();
+    }
+
+    /** Finding patrons by any key, with the same register, central register and staff as issuing. */
+    public PatronFinder finder() {
+        return new PatronFinder(profile, store, central, staff, clock);
+    }
+
+    /** The patron's guardians and the children they are guardian of. */
+    public List<PatronSummary> relatives(UUID patronId) {
+        return store.relatives(patronId);
+    }
+
+    /** What was done with a patron's record and when, for the "what is stored about me" report. */
+    public List<AuditEntry> auditTrail(UUID patronId) {
+        return store.auditTrail(patronId);
+    }
+
+    /** The work queue of patrons on replacement numbers. */
+    public List<Patron> needingReRegistration() {
+        return store.needingReRegistration();
+    }
+
+    public List<Patron> expiredShortStay() {
+        return store.expiredShortStay(today());
+    }
+
+    /** Deletes an expired short-stay patron; refused when they still have a balance. */
+    public Optional<Problem> deleteExpired(UUID patronId) {
+        Patron p = store.patron(patronId).orElse(null);
+        if (p == null) {
+            return Optional.of(Problem.of("patron.gone"));
+        }
+        if (!p.isDeletable(today())) {
+            return Optional.of(Problem.of(p.hasUnsettledBalance() ? "expiring.keptBalance" : "expiring.notExpired"));
+        }
+        store.delete(patronId, audit("PATRON_DELETED_EXPIRED", patronId, "kind=SHORT_STAY"),
+                List.of(new OutboxEntry(patronId, "PATRON_DELETED",
+                        json.createObjectNode().put("patronId", patronId.toString()).toString())));
+        return Optional.empty();
+    }
+
+    /** The library where the patron collects what they order (their home library); the patron may change it. */
+    public Optional<Problem> changePickupLibrary(UUID patronId, String pickupLibraryCode) {
+        if (profile.pickupLibraries().stream().noneMatch(l -> l.code().equals(pickupLibraryCode))) {
+            return Optional.of(Problem.of("pickup.required"));
+        }
+        try {
+            store.changePickupLibrary(patronId, pickupLibraryCode, audit("PICKUP_LIBRARY_CHANGED", patronId, ""),
+                    List.of(new OutboxEntry(patronId, "PATRON_UPDATED", "{}")));
+        } catch (PatronStore.ConflictException e) {
+            return Optional.of(Problem.of("issue.conflict." + e.code()));
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Problem> updateBalances(UUID patronId, long feesOwedMinor, long printCreditMinor) {
+        if (feesOwedMinor < 0 || printCreditMinor < 0) {
+            return Optional.of(Problem.of("balance.negative"));
+        }
+        store.updateBalances(patronId, feesOwedMinor, printCreditMinor,
+                audit("BALANCES_EDITED", patronId, ""),
+                List.of(new OutboxEntry(patronId, "BALANCES_EDITED", json.createObjectNode()
+                        .put("patronId", patronId.toString()).put("feesOwedMinor", feesOwedMinor)
+                        .put("printCreditMinor", printCreditMinor).toString())));
+        return Optional.empty();
+    }
+
+    private AuditEntry audit(String action, UUID patronId, String detail) {
+        return new AuditEntry(clock.instant(), staff.staffUser(), staff.workstation(), action, patronId, detail);
+    }
+
+    private String toJson(Patron p) {
+        try {
+            return json.writeValueAsString(p);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("patron could not be written as JSON", e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,52 @@
+package app.carddesk.ui.main;
+
+import app.carddesk.text.Messages;
+import app.carddesk.ui.Confirm;
+import app.carddesk.ui.Mnemonics;
+import app.carddesk.ui.Question;
+import app.carddesk.ui.scan.DialogScans;
+import app.carddesk.ui.scan.ScanDetector;
+import app.carddesk.ui.scan.ScannerInput;
+import java.util.function.Supplier;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Puts the desk into a window: the main view, scans recognised in the whole window, a rebuilt
+ * view when the language changes, and a question before closing on unsaved work.
+ */
+public final class DeskWindow {
+
+    private DeskWindow() {
+    }
+
+    public static void show(Stage stage, Scene scene, MainViewModel main, Supplier<Parent> mainView,
+                            Supplier<Messages> messages) {
+        scene.setRoot(mainView.get());
+        // Ready to scan or type a card number the moment the desk shows.
+        javafx.application.Platform.runLater(() -> {
+            javafx.scene.Node card = scene.lookup("#cardField");
+            if (card != null && card.isVisible()) {
+                card.requestFocus();
+            }
+        });
+        ScannerInput.install(scene, ScanDetector.forCardScanners(), main::isCardNumber, main::scanned);
+        if (!scene.getProperties().containsKey(Mnemonics.class)) {
+            scene.getProperties().put(Mnemonics.class, Boolean.TRUE);
+            Mnemonics.install(scene);
+        }
+        DialogScans.guard(stage, main::isCardNumber, main::heldWhileAsking,
+                card -> messages.get().get("scan.heldInDialog", card));
+        main.locale.addListener((obs, old, l) -> {
+            scene.setRoot(mainView.get());
+            stage.setTitle(messages.get().get("app.title"));
+        });
+        stage.setTitle(messages.get().get("app.title"));
+        stage.setOnCloseRequest(e -> {
+            if (main.leavingLosesWork() && !Confirm.ask(scene.getRoot(), messages.get(), Question.CLOSE_WINDOW)) {
+                e.consume();
+            }
+        });
+    }
+}

@@ -1,0 +1,273 @@
+package app.carddesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.DeskBackend;
+import app.carddesk.DeskContext;
+import app.carddesk.domain.Address;
+import app.carddesk.domain.CardNumber;
+import app.carddesk.domain.PinDelivery;
+import app.carddesk.domain.RegistrationKind;
+import app.carddesk.issuing.IssueOutcome;
+import app.carddesk.issuing.IssueRequest;
+import app.carddesk.issuing.PatronDetails;
+import app.carddesk.ui.background.FxBackgroundWork;
+import app.carddesk.ui.main.DeskWindow;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.event.Event;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.BeforeEach;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the real desk window, on a real H2 file in a temporary folder, as a person at the desk
+ * would: scanner bursts, typing, clicks. Today is fixed so that dates in the tests stay true.
+ */
+@ExtendWith(ApplicationExtension.class)
+abstract class DeskUiTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    static final Clock CLOCK = Clock.fixed(TODAY.atTime(10, 0).atZone(ZoneId.of("Europe/Copenhagen")).toInstant(),
+            ZoneId.of("Europe/Copenhagen"));
+
+    @TempDir
+    Path dataDir;
+
+    DeskBackend backend;
+    DeskContext context;
+    FxBackgroundWork background;
+    Stage stage;
+
+    /** TestFX looks for @Start only on the test class itself, so the base class sets the stage up here. */
+    @BeforeEach
+    void openDesk() throws TimeoutException {
+        FxToolkit.setupStage(this::start);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void start(Stage stage) {
+        this.stage = stage;
+        backend = DeskBackend.open(config(dataDir), CLOCK);
+        if (syncing()) {
+            backend = backend.startSyncing();
+        }
+        background = new FxBackgroundWork();
+        context = new DeskContext(backend, background);
+        Scene scene = new Scene(new Pane(), 1180, 800);
+        stage.setScene(scene);
+        DeskWindow.show(stage, scene, context.main(), () -> context.views().load("main/Main.fxml"),
+                () -> context.views().messages());
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
+    }
+
+    String profile() {
+        return "DEMO-DK";
+    }
+
+    /** Whether the desk syncs on its own timer, as the installed desk does (tests sync by hand otherwise). */
+    boolean syncing() {
+        return false;
+    }
+
+    DeskConfig config(Path dir) {
+        return new DeskConfig(dir, profile(), Locale.ENGLISH);
+    }
+
+    /** The loopback port a connected desk's central register listens on (set by {@link #connected}). */
+    int port;
+
+    /** A desk that syncs with a central register on a free loopback port, which the test may start. */
+    DeskConfig connected(Path dir, String token) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new DeskConfig(dir, profile(), Locale.ENGLISH, "http://127.0.0.1:" + port, token, 15);
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (background != null) {
+            background.close();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    /**
+     * A keyboard-wedge scanner: key events for every character and Enter, as fast as a scanner
+     * sends them, into whatever has the focus. (The robot's own typing waits for the screen after
+     * every key, far slower than any scanner.)
+     */
+    void scan(FxRobot robot, String number) {
+        // Fired without waiting for the handlers: a scan may open a dialog that waits for staff.
+        WaitForAsyncUtils.asyncFx(() -> {
+            Scene scene = openDialog().map(javafx.stage.Window::getScene).orElse(stage.getScene());
+            Node target = scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
+            for (char c : number.toCharArray()) {
+                String s = String.valueOf(c);
+                KeyCode code = Character.isDigit(c) ? KeyCode.getKeyCode(s) : KeyCode.getKeyCode(s.toUpperCase());
+                Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false));
+                Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_TYPED, s, "", KeyCode.UNDEFINED, false, false,
+                        false, false));
+                Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, "", "", code, false, false, false,
+                        false));
+            }
+            Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "\r", "", KeyCode.ENTER, false, false, false,
+                    false));
+            Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, "", "", KeyCode.ENTER, false, false, false,
+                    false));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The question or message the desk window has open, if any: a scan lands there. */
+    java.util.Optional<javafx.stage.Window> openDialog() {
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w != stage && w.isShowing() && w.getScene() != null
+                        && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane)
+                .reduce((a, b) -> b);
+    }
+
+    /** Scans a blank card and goes on, without a national ID, to the details step. */
+    void scanToDetails(FxRobot robot, String card) {
+        scan(robot, card);
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+        robot.clickOn("#nextButton");
+        waitUntil(() -> visible(robot, "#surnameField"));
+    }
+
+    /** A person typing into the focused field, slower than any scanner. */
+    void typeSlowly(FxRobot robot, String text) {
+        robot.write(text, 120);
+    }
+
+    void fill(FxRobot robot, String query, String text) {
+        robot.clickOn(query);
+        TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
+        robot.interact(field::clear);
+        robot.write(text, 0);
+    }
+
+    /** Clicks a control, scrolling a long screen first so that it is in view, as a person would. */
+    void click(FxRobot robot, String query) {
+        waitUntilIdle(robot);
+        Node node = robot.lookup(query).query();
+        robot.interact(() -> Scrolling.reveal(node));
+        robot.clickOn(node);
+    }
+
+    /** Puts text into a field without typing it, where typing is not what the test is about. */
+    void setText(FxRobot robot, String query, String text) {
+        TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
+        robot.interact(() -> field.setText(text));
+    }
+
+    /**
+     * Waits until no background work is under way: its result may still redraw the screen (a list of
+     * libraries, a notice) and move the control the pointer is about to click.
+     */
+    void waitUntilIdle(FxRobot robot) {
+        if (background == null) {
+            return;
+        }
+        waitUntil(() -> {
+            java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+            robot.interact(() -> busy.set(background.busyProperty().get()));
+            return !busy.get();
+        });
+    }
+
+    void waitUntil(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the screen did not reach the expected state in 10 s; it says: "
+                    + shownProblems(), e);
+        }
+    }
+
+    /** What the screen tells staff right now: helps to see why a test got stuck. */
+    private String shownProblems() {
+        return new FxRobot().lookup(".problem").queryAll().stream()
+                .filter(n -> n.isVisible() && n instanceof Labeled l && !l.getText().isEmpty())
+                .map(n -> ((Labeled) n).getText()).toList().toString()
+                + " step=" + context.issue().step.get();
+    }
+
+    String text(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        return node instanceof Labeled l ? l.getText() : ((TextInputControl) node).getText();
+    }
+
+    boolean visible(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(n -> n.isVisible() && parentsVisible(n)).orElse(false);
+    }
+
+    private static boolean parentsVisible(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void waitForText(FxRobot robot, String query, String contains) {
+        waitUntil(() -> visible(robot, query) && text(robot, query).contains(contains));
+    }
+
+    /** Registers a patron through the real service, as an earlier desk session would have. */
+    UUID issueDirectly(String card, String surname, String givenName, LocalDate birth, String email,
+                       RegistrationKind kind, LocalDate expires) {
+        var issuing = backend.issuing();
+        CardNumber number = backend.profile().cardNumberPolicy().check(card).value();
+        IssueOutcome outcome = issuing.issue(new IssueRequest(number, kind, null,
+                new PatronDetails(surname, givenName, birth, email, "", new Address("Nørregade 1", "1165",
+                        "København K", "Danmark")), expires, email == null ? PinDelivery.OWN_PIN : PinDelivery.EMAIL,
+                email == null ? "4826" : null, true, "STUDENT", "KB-SK", "en"));
+        assertThat(outcome).isInstanceOf(IssueOutcome.Issued.class);
+        return ((IssueOutcome.Issued) outcome).patronId();
+    }
+
+    Map<String, Object> patronRow(String column, Object value) {
+        return backend.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT * FROM patron WHERE " + column + " = :v").bind("v", value).mapToMap().one());
+    }
+
+    long count(String sql, Object... args) {
+        return backend.database().jdbi().withHandle(h -> {
+            var q = h.createQuery(sql);
+            for (int i = 0; i < args.length; i++) {
+                q.bind(i, args[i]);
+            }
+            return q.mapTo(Long.class).one();
+        });
+    }
+}

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Builds carddesk-central_<version>_all.deb from the runnable jar. Called by the central module's
+# package phase: build-deb.sh <jar> <version> <output folder>. Needs dpkg-deb (any Debian/Ubuntu).
+set -eu
+jar=$1; version=$2; out=$3
+here=$(cd "$(dirname "$0")" && pwd)
+root=$out/deb-root
+rm -rf "$root"
+install -d "$root/DEBIAN" "$root/usr/share/carddesk-central" "$root/lib/systemd/system" \
+    "$root/etc/carddesk-central" "$root/usr/share/doc/carddesk-central"
+install -m 0644 "$jar" "$root/usr/share/carddesk-central/carddesk-central.jar"
+install -m 0644 "$here/carddesk-central.service" "$root/lib/systemd/system/carddesk-central.service"
+install -m 0640 "$here/central.env" "$root/etc/carddesk-central/central.env"
+install -m 0644 "$here/README" "$root/usr/share/doc/carddesk-central/README"
+sed "s/@VERSION@/$version/" "$here/debian/control" > "$root/DEBIAN/control"
+install -m 0644 "$here/debian/conffiles" "$root/DEBIAN/conffiles"
+for script in postinst prerm postrm; do
+    install -m 0755 "$here/debian/$script" "$root/DEBIAN/$script"
+done
+dpkg-deb --root-owner-group --build "$root" "$out/carddesk-central_${version}_all.deb"
+rm -rf "$root"

@@ -1,0 +1,132 @@
+package app.carddesk.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The central register as an organisation installs it: the runnable jar the central module packages
+ * starts with {@code java -jar}, answers health and readiness, refuses to start without an operator
+ * credential outside demo mode, and carries nothing of the desk. The Debian package holds the jar,
+ * the systemd unit and the settings file.
+ */
+class CentralPackageIT {
+
+    private static final Path JAR = Path.of("../central/target/carddesk-central.jar");
+    private static final Path DEB = Path.of("../central/target/carddesk-central_0.1.0_all.deb");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theRunnableJarCarriesNoDeskLibraries() throws IOException {
+        assertThat(JAR).as("built by the central module's package phase").exists();
+        try (ZipFile zip = new ZipFile(JAR.toFile())) {
+            List<String> desk = zip.stream().map(e -> e.getName())
+                    .filter(n -> n.startsWith("javafx/") || n.startsWith("com/sun/javafx/")
+                            || n.startsWith("org/controlsfx/") || n.startsWith("org/apache/pdfbox/")
+                            || n.startsWith("app/carddesk/ui/") || n.startsWith("app/carddesk/store/"))
+                    .limit(5).toList();
+            assertThat(desk).isEmpty();
+            assertThat(zip.getEntry("app/carddesk/central/CentralMain.class")).isNotNull();
+            assertThat(zip.getEntry("db/central/V1__central_schema.sql")).isNotNull();
+            assertThat(zip.getEntry("org/postgresql/Driver.class")).isNotNull();
+            String manifest = new String(zip.getInputStream(zip.getEntry("META-INF/MANIFEST.MF")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(manifest).contains("Main-Class: app.carddesk.central.CentralMain");
+        }
+    }
+
+    @Test
+    void javaDashJarStartsTheServiceOnItsDefaultH2() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process p = start(Map.of("CARDDESK_CENTRAL_PORT", String.valueOf(port),
+                "CARDDESK_CENTRAL_ADMIN_TOKEN", "an-operator-credential-of-40-characters!",
+                "CARDDESK_CENTRAL_DB", "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath(),
+                "CARDDESK_CENTRAL_LOG_DIR", dir.resolve("log").toString(),
+                "CARDDESK_RETENTION_AT", "off"));
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = null;
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < until && p.isAlive()) {
+                try {
+                    health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    break;
+                } catch (IOException notYet) {
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(health).as("the service answered; its output: %s", output(p)).isNotNull();
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"production\"");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(dir.resolve("log/carddesk-central.log")).exists();
+            assertThat(dir.resolve("central.mv.db")).exists();
+        } finally {
+            p.destroy();
+            p.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void withoutAnOperatorCredentialItRefusesToStartAndSaysWhy() throws Exception {
+        Process p = start(Map.of("CARDDESK_CENTRAL_DB", "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath(),
+                "CARDDESK_CENTRAL_LOG_DIR", dir.resolve("log").toString()));
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(output(p)).contains("CARDDESK_CENTRAL_ADMIN_TOKEN").doesNotContain("Exception");
+    }
+
+    @Test
+    void theDebianPackageInstallsTheServiceItsSettingsAndNoDeskFiles() throws Exception {
+        assumeTrue(Files.exists(Path.of("/usr/bin/dpkg-deb")), "dpkg-deb builds and reads the package");
+        assertThat(DEB).exists();
+        Process list = new ProcessBuilder("dpkg-deb", "--contents", DEB.toString()).redirectErrorStream(true).start();
+        String contents = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(list.waitFor()).isZero();
+        assertThat(contents).contains("./usr/share/carddesk-central/carddesk-central.jar",
+                "./lib/systemd/system/carddesk-central.service", "-rw-r----- root/root")
+                .contains("./etc/carddesk-central/central.env");
+        Process info = new ProcessBuilder("dpkg-deb", "--info", DEB.toString()).redirectErrorStream(true).start();
+        String control = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(info.waitFor()).isZero();
+        assertThat(control).contains("Package: carddesk-central", "postinst", "conffiles")
+                .doesNotContain("libgtk", "openjfx");
+    }
+
+    private Process start(Map<String, String> env) throws IOException {
+        ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", JAR.toString());
+        b.environment().keySet().removeIf(k -> k.startsWith("CARDDESK_"));
+        b.environment().putAll(env);
+        b.redirectErrorStream(true);
+        b.redirectOutput(dir.resolve("out.txt").toFile());
+        return b.start();
+    }
+
+    private String output(Process p) throws IOException {
+        return Files.readString(dir.resolve("out.txt"));
+    }
+}

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The desk's log goes into its data folder, for its owner only, and nowhere else — checked in a
  * JVM of its own, since where logging writes is fixed by the first line logged.
  */
-class LogLocationTest {
+class LogLocationIT {
 
     @TempDir
     Path dir;
@@ -23,7 +23,7 @@ class LogLocationTest {
     public static void main(String[] args) {
         Launcher.prepareLogging();
         app.carddesk.ui.DeskConfig.load();
-        org.slf4j.LoggerFactory.getLogger(LogLocationTest.class).info("started for the log location check");
+        org.slf4j.LoggerFactory.getLogger(LogLocationIT.class).info("started for the log location check");
     }
 
     @Test
@@ -32,7 +32,7 @@ class LogLocationTest {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dcarddesk.home=" + folder,
-                "-Djava.io.tmpdir=" + tmp, "-Dlogback.configurationFile=logback.xml", LogLocationTest.class.getName()))
+                "-Djava.io.tmpdir=" + tmp, "-Dlogback.configurationFile=logback.xml", LogLocationIT.class.getName()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isZero();

@@ -22,9 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The central API over HTTP on loopback, with a real H2 file and a real SMTP server (GreenMail). */
-class CentralApiTest {
+class CentralApiIT {
 
-    /** Whether this run uses PostgreSQL instead of H2 (see {@link CentralApiPostgresTest}). */
+    /** Whether this run uses PostgreSQL instead of H2 (see {@link CentralApiPostgresIT}). */
     boolean postgres() {
         return false;
     }
@@ -58,11 +58,11 @@ class CentralApiTest {
     }
 
     /** Activation at Bergen, with the patron present: the loan rules accepted and their PIN typed. */
-    private static final String ACTIVATION = "{\"rulesVersion\":1,\"pin\":\"" + CentralLifecycleTest.PIN + "\"}";
+    private static final String ACTIVATION = "{\"rulesVersion\":1,\"pin\":\"" + CentralLifecycleIT.PIN + "\"}";
 
     /** The registration with the hash of the PIN the patron chose at the desk. */
     private static String withOwnPin(String patron) {
-        return patron.substring(0, patron.lastIndexOf('}')) + ",\"pinHash\":\"" + CentralLifecycleTest.PIN_HASH
+        return patron.substring(0, patron.lastIndexOf('}')) + ",\"pinHash\":\"" + CentralLifecycleIT.PIN_HASH
                 + "\"}";
     }
 

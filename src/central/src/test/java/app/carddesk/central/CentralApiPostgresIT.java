@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
  * default and an organisation's server. CI installs and starts PostgreSQL and sets
  * {@code CARDDESK_TEST_PG_URL}; a machine without one skips these.
  */
-class CentralApiPostgresTest extends CentralApiTest {
+class CentralApiPostgresIT extends CentralApiIT {
 
     @BeforeAll
     static void needsPostgres() {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SMTP server: children and guardians, Norwegian activation at a new library with the loan rules
  * accepted, standing reported by library systems, unsubscribing, merging, and the retention job.
  */
-class CentralLifecycleTest {
+class CentralLifecycleIT {
 
     boolean postgres() {
         return false;

@@ -3,7 +3,7 @@ package app.carddesk.central;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The lifecycle tests again on PostgreSQL (CI sets {@code CARDDESK_TEST_PG_URL}). */
-class CentralLifecyclePostgresTest extends CentralLifecycleTest {
+class CentralLifecyclePostgresIT extends CentralLifecycleIT {
 
     @BeforeAll
     static void needsPostgres() {

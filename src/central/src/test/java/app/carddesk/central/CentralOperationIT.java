@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * outside demo mode, demo data only in demo mode, failed authentication throttled per source,
  * searches of the registers limited per workstation, and every population look-up audited.
  */
-class CentralOperationTest {
+class CentralOperationIT {
 
     private static final String OPERATOR = "operator-secret-0123456789abcdef0123456789";
     private static final String DESK = "workstation-secret-0123456789abcdef01234567";

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The API's field limits are the lengths of the columns the central register stores the fields in. */
-class FieldLimitTest {
+class FieldLimitIT {
 
     private static final Map<FieldLimit, String> COLUMNS = Map.ofEntries(
             Map.entry(FieldLimit.CARD_NUMBER, "patron.card_number"),

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (ADR 0008): each step of a takeover — read, activate without the patron, change, mail a PIN,
  * delete, merge, link as guardian — is refused with its status, and what is allowed still works.
  */
-class HomeLibraryRulesTest {
+class HomeLibraryRulesIT {
 
     boolean postgres() {
         return false;
@@ -59,7 +59,7 @@ class HomeLibraryRulesTest {
         Api.Patron p = new Api.Patron(id, card, new Api.Identity("FNR", "14839512318"), "Dahl", "Kari",
                 LocalDate.of(1995, 3, 14), "kari.dahl@example.org", "+47 912 34 567",
                 new Api.Address("Strandkaien 4", "5013", "Bergen", "Norge"), "BGO-MAIN", "ADULT", null, false, 0L,
-                0L, null, List.of(), CentralLifecycleTest.PIN_HASH);
+                0L, null, List.of(), CentralLifecycleIT.PIN_HASH);
         expect(send("POST", "/api/v1/patrons", BERGEN, p), 201);
         return id;
     }
@@ -103,7 +103,7 @@ class HomeLibraryRulesTest {
             assertThat(wrong.body()).contains((5 - i) + (5 - i == 1 ? " try is left" : " tries are left"));
         }
         assertThat(error(send("POST", path, OSLO, activation("0005")), 423)).isEqualTo("pin_locked");
-        assertThat(error(send("POST", path, OSLO, activation(CentralLifecycleTest.PIN)), 423))
+        assertThat(error(send("POST", path, OSLO, activation(CentralLifecycleIT.PIN)), 423))
                 .as("locked: even the right PIN waits").isEqualTo("pin_locked");
         assertThat(sql("SELECT COUNT(*) FROM membership WHERE patron_id = ?", Integer.class, id)).isEqualTo(1);
         assertThat(sql("SELECT COUNT(*) FROM audit_event WHERE action = 'ACTIVATION_REFUSED' AND patron_id = ? "
@@ -112,7 +112,7 @@ class HomeLibraryRulesTest {
         // Fifteen minutes later.
         central.server.database().jdbi().useHandle(h -> h.execute("UPDATE patron SET pin_locked_until = ? "
                 + "WHERE id = ?", Instant.now().minusSeconds(1), id));
-        JsonNode active = expect(send("POST", path, OSLO, activation(CentralLifecycleTest.PIN)), 200);
+        JsonNode active = expect(send("POST", path, OSLO, activation(CentralLifecycleIT.PIN)), 200);
         assertThat(sql("SELECT proof FROM membership WHERE patron_id = ? AND library_code = 'DEMO-NO'",
                 String.class, id)).as("the proof is recorded").isEqualTo("PIN");
         assertThat(active.get("identity").get("kind").asText()).isEqualTo("FNR");
@@ -122,7 +122,7 @@ class HomeLibraryRulesTest {
     @Test
     void aMemberLibrarySeesMaskedDataAndChangesOnlyItsOwnMembership() throws Exception {
         UUID id = bergensPatron("N010000002");
-        expect(send("POST", "/api/v1/patrons/" + id + "/activation", OSLO, activation(CentralLifecycleTest.PIN)),
+        expect(send("POST", "/api/v1/patrons/" + id + "/activation", OSLO, activation(CentralLifecycleIT.PIN)),
                 200);
 
         JsonNode seen = expect(send("GET", "/api/v1/patrons/" + id, OSLO, null), 200);
@@ -178,7 +178,7 @@ class HomeLibraryRulesTest {
     @Test
     void theHomeLibraryDeletesOnlyWhenNoLibraryReportsAnythingOutstanding() throws Exception {
         UUID id = bergensPatron("N010000003");
-        expect(send("POST", "/api/v1/patrons/" + id + "/activation", OSLO, activation(CentralLifecycleTest.PIN)),
+        expect(send("POST", "/api/v1/patrons/" + id + "/activation", OSLO, activation(CentralLifecycleIT.PIN)),
                 200);
         expect(send("PUT", "/api/v1/patrons/" + id + "/standing", OSLO, new Api.Standing(2, 1, 0, null)), 200);
 
@@ -220,7 +220,7 @@ class HomeLibraryRulesTest {
                         guardian))))), 200);
         assertThat(both.get("results").get(1).get("status").asInt()).as(both.toString()).isEqualTo(201);
         expect(send("POST", "/api/v1/patrons/" + bergens + "/activation", OSLO,
-                activation(CentralLifecycleTest.PIN)), 200);
+                activation(CentralLifecycleIT.PIN)), 200);
         expect(send("POST", "/api/v1/patrons", OSLO, child(UUID.randomUUID(), "N000000015", bergens)), 201);
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * openapi.yaml describes the routes the central service really serves: every one, and no other.
  * (The API tests check each exchange against it; this checks that none is left out.)
  */
-class OpenApiDocumentTest {
+class OpenApiDocumentIT {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The issuing use cases on a real store: every rule is checked again before anything is saved. */
-class IssuingServiceTest {
+class IssuingServiceIT {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** "What is stored about me" holds every piece of personal data, with its source, read back from the PDF. */
-class StoredDataReportTest {
+class StoredDataReportIT {
 
     @TempDir
     Path dir;

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The desk's store against a real H2 database file. */
-class JdbiPatronStoreTest {
+class JdbiPatronStoreIT {
 
     private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
 

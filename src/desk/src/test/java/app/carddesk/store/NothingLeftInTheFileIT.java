@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the desk sent and the central register acknowledged is gone from the register file. */
-class NothingLeftInTheFileTest {
+class NothingLeftInTheFileIT {
 
     @TempDir
     Path dir;

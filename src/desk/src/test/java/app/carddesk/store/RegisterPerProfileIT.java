@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A desk switched to another library profile never sees, nor sends, the first library's patrons. */
-class RegisterPerProfileTest {
+class RegisterPerProfileIT {
 
     @TempDir
     Path dir;

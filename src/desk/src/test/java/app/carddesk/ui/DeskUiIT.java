@@ -46,7 +46,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * would: scanner bursts, typing, clicks. Today is fixed so that dates in the tests stay true.
  */
 @ExtendWith(ApplicationExtension.class)
-abstract class DeskUiTest {
+abstract class DeskUiIT {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
     static final Clock CLOCK = Clock.fixed(TODAY.atTime(10, 0).atZone(ZoneId.of("Europe/Copenhagen")).toInstant(),

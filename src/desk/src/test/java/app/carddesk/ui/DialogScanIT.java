@@ -16,7 +16,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * A scanner ends every scan with Enter. Scanned while a question is open, a card must not answer
  * it: the question stays, nothing changes, and staff are offered the card afterwards.
  */
-class DialogScanTest extends DeskUiTest {
+class DialogScanIT extends DeskUiIT {
 
     @Test
     void aScanIntoUnsubscribeKeepsThePatronAndOffersTheCardAfterwards(FxRobot robot) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /** Find a patron (F5) on a desk of its own: by every key, keyboard only, every search audited. */
-class FindPatronTest extends DeskUiTest {
+class FindPatronIT extends DeskUiIT {
 
     private void search(FxRobot robot, String query, String birth) {
         setText(robot, "#findQuery", query);

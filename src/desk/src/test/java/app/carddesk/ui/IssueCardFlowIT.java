@@ -10,7 +10,7 @@ import javafx.scene.control.RadioButton;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
-class IssueCardFlowTest extends DeskUiTest {
+class IssueCardFlowIT extends DeskUiIT {
 
     @Test
     void studentWithoutCprGetsAnEmailedPin(FxRobot robot) {

@@ -10,7 +10,7 @@ import org.testfx.api.FxRobot;
  * The whole checklist with the keyboard and a scanner only: Enter moves on from every step, the
  * card being issued stays in sight, and the keys it takes are counted.
  */
-class KeyboardChecklistTest extends DeskUiTest {
+class KeyboardChecklistIT extends DeskUiIT {
 
     private int keys;
 

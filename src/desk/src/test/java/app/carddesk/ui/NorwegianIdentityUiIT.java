@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /** A Norwegian desk: a patron on a D-number moves on to their fødselsnummer and keeps their card. */
-class NorwegianIdentityUiTest extends DeskUiTest {
+class NorwegianIdentityUiIT extends DeskUiIT {
 
     @Override
     String profile() {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /** The patron screen: a new card for a patron with none or a lost one, contact data, guardians. */
-class PatronCardAndContactTest extends DeskUiTest {
+class PatronCardAndContactIT extends DeskUiIT {
 
     private void openByName(FxRobot robot, String name) {
         robot.type(KeyCode.F5);

@@ -12,7 +12,7 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
-class PatronScreensTest extends DeskUiTest {
+class PatronScreensIT extends DeskUiIT {
 
     @Test
     void registersACprOnATemporaryPatronAndRetiresTheDestroyedCard(FxRobot robot) {

@@ -15,7 +15,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The language chosen at the desk is the language of its next start; the save folder is remembered. */
-class PreferencesUiTest extends DeskUiTest {
+class PreferencesUiIT extends DeskUiIT {
 
     @Test
     void theLanguageIsRememberedAfterARestart(FxRobot robot) throws Exception {

@@ -15,7 +15,7 @@ import org.testfx.api.FxRobot;
  * dates differ, staff see it marked and must say it is one person; contact data stays only where
  * staff confirmed it.
  */
-class SamePersonGuardTest extends DeskUiTest {
+class SamePersonGuardIT extends DeskUiIT {
 
     @Test
     void anotherPersonsNumberNeedsAnExplicitConfirmationAndContactDataIsChosen(FxRobot robot) {

@@ -24,7 +24,7 @@ import org.testfx.api.FxRobot;
  * English: no label, button, column header or message is cut short, and nothing lies outside the
  * window unless it can be scrolled to.
  */
-class ScreensFitTest extends DeskUiTest {
+class ScreensFitIT extends DeskUiIT {
 
     @ParameterizedTest(name = "{0} at {1}x{2}, font {3} px")
     @CsvSource({"da, 1024, 768, 13", "nb, 1024, 768, 13", "en, 1024, 768, 13",

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in the middle of the desk's push, the desk goes on with the other, and every registration
  * arrives exactly once.
  */
-class TwoCentralsOnePostgresTest {
+class TwoCentralsOnePostgresIT {
 
     private static final String TOKEN = "two-centrals-token";
     /** Each registered with an e-mailed PIN: a batch of registrations, then a PIN request each. */

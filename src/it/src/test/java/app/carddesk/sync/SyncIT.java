@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Desks and the real central service on loopback, each with its own H2 file. */
-class SyncTest {
+class SyncIT {
 
     private static final String TOKEN = "desk-sync-token";
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /** Find a patron on a connected desk: patrons registered at other desks come from the central register. */
-class FindPatronConnectedTest extends DeskUiTest {
+class FindPatronConnectedIT extends DeskUiIT {
 
     private static final String TOKEN = "ui-find-token";
     @Override

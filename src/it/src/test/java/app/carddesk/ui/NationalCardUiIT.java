@@ -31,7 +31,7 @@ import org.testfx.api.FxRobot;
  * library is activated here after the patron accepts the loan rules, and unsubscribing keeps the
  * patron where a claim remains.
  */
-class NationalCardUiTest extends DeskUiTest {
+class NationalCardUiIT extends DeskUiIT {
 
     private static final String OSLO = "ui-oslo-token";
     private static final String BERGEN = "ui-bergen-token";

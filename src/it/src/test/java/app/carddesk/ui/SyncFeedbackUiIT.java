@@ -17,7 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * On a desk that syncs on its own timer: a change shows as waiting at once, "Sync now" sends it,
  * and the central register is found again within 15 s of its return without anyone doing anything.
  */
-class SyncFeedbackUiTest extends DeskUiTest {
+class SyncFeedbackUiIT extends DeskUiIT {
 
     private static final String TOKEN = "ui-feedback-token";
     @Override

@@ -17,7 +17,7 @@ import org.testfx.api.FxRobot;
  * The status bar tells staff what waits for the central register, and since when; refused
  * changes wait in "needs attention" for staff's choice.
  */
-class SyncStatusUiTest extends DeskUiTest {
+class SyncStatusUiIT extends DeskUiIT {
 
     private static final String TOKEN = "ui-sync-token";
     @Override

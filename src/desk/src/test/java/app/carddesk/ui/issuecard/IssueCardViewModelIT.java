@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The checklist's state machine without a screen. */
-class IssueCardViewModelTest {
+class IssueCardViewModelIT {
 
     @TempDir
     Path dir;

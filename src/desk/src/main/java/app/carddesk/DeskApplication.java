@@ -26,6 +26,8 @@ public final class DeskApplication extends Application {
 
     /** Set by the start-up benchmark: print when the window shows and when the desk is ready, then exit. */
     public static final String REPORT_SHOWN = "carddesk.benchmark";
+    /** Set by the memory benchmark as well: stay open once ready, as a desk does all day. */
+    public static final String BENCHMARK_STAY = "carddesk.benchmark.stay";
 
     private final FxBackgroundWork background = new FxBackgroundWork();
     private DeskBackend backend;
@@ -58,7 +60,9 @@ public final class DeskApplication extends Application {
                 // Measured once the checklist is laid out, the moment staff can scan.
                 Platform.runLater(() -> {
                     System.out.println("READY " + uptimeMillis());
-                    Platform.exit();
+                    if (!Boolean.getBoolean(BENCHMARK_STAY)) {
+                        Platform.exit();
+                    }
                 });
             }
         }, failure -> startupFailed(messages, failure));

@@ -1,0 +1,178 @@
+package app.carddesk.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * The installed desk, measured as staff start it: cold starts of the desk's application image (the
+ * one its installer packages) to the first window and to ready-to-scan, beside a bare JavaFX window
+ * packaged the same way, and the desk's resident memory after a minute with its register open.
+ *
+ * <p>Build the image first, then run under a display:
+ * {@code mvn -Dinstaller -pl src/desk -am package -DskipTests} and
+ * {@code xvfb-run -a mvn test-compile exec:exec@bench-desk}. It fails when a start does not report
+ * ready, so its figures always come from desks that started.
+ */
+public final class DeskImageBenchmark {
+
+    private static final boolean SMOKE = "smoke".equals(System.getProperty("carddesk.bench"));
+    private static final int STARTS = SMOKE ? 2 : 7;
+    private static final int IDLE_SECONDS = SMOKE ? 5 : 60;
+    private static final Path DESK_IMAGE = Path.of(System.getProperty("carddesk.image",
+            "../desk/target/installer/dist/CardDesk"));
+    private static final Path JAVAFX = Path.of("../desk/target/installer/javafx");
+
+    private DeskImageBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (!Files.isExecutable(DESK_IMAGE.resolve("bin/CardDesk"))) {
+            throw new IllegalStateException("no desk image at " + DESK_IMAGE.toAbsolutePath()
+                    + ": build it with mvn -Dinstaller -pl src/desk -am package -DskipTests");
+        }
+        if (System.getenv("DISPLAY") == null) {
+            throw new IllegalStateException("no DISPLAY: run under xvfb-run -a");
+        }
+        Path bare = bareWindowImage();
+        Path work = Files.createTempDirectory("carddesk-image-bench");
+        launch(bare.resolve("bin/BareWindow"), null, false);
+        launch(DESK_IMAGE.resolve("bin/CardDesk"), work.resolve("warm-up"), false);
+        List<Long> bareShown = new ArrayList<>();
+        List<Long> deskShown = new ArrayList<>();
+        List<Long> deskReady = new ArrayList<>();
+        for (int i = 0; i < STARTS; i++) {
+            bareShown.add(launch(bare.resolve("bin/BareWindow"), null, false)[0]);
+            long[] d = launch(DESK_IMAGE.resolve("bin/CardDesk"), work.resolve("start" + i), false);
+            deskShown.add(d[0]);
+            deskReady.add(d[1]);
+        }
+        System.out.printf("desk start-up as installed, %d cold starts each (ms from process start; image %s):%n",
+                STARTS, DESK_IMAGE.normalize());
+        System.out.printf("  bare JavaFX window shown   median %5d  (runs %s)%n", median(bareShown), bareShown);
+        System.out.printf("  CardDesk window shown      median %5d  (runs %s)%n", median(deskShown), deskShown);
+        System.out.printf("  CardDesk ready to scan     median %5d  (runs %s; goal: at most 1,500)%n",
+                median(deskReady), deskReady);
+        long rss = idleResidentKb(work.resolve("idle"));
+        System.out.printf("desk memory: %,d MB resident after %d s idle with its register open (goal: at most 200)%n",
+                rss / 1024, IDLE_SECONDS);
+    }
+
+    /** A bare JavaFX window as an application image, packaged with the same runtime options as the desk. */
+    private static Path bareWindowImage() throws Exception {
+        Path dir = Path.of("target/bench-bare");
+        Path input = dir.resolve("input");
+        Path image = dir.resolve("dist/BareWindow");
+        if (Files.isExecutable(image.resolve("bin/BareWindow"))) {
+            return image;
+        }
+        Files.createDirectories(input);
+        try (OutputStream out = Files.newOutputStream(input.resolve("bare.jar"));
+             JarOutputStream jar = new JarOutputStream(out);
+             Stream<Path> classes = Files.list(Path.of("target/test-classes/app/carddesk/bench"))) {
+            for (Path c : classes.filter(p -> p.getFileName().toString().startsWith("BareWindow")).toList()) {
+                jar.putNextEntry(new JarEntry("app/carddesk/bench/" + c.getFileName()));
+                jar.write(Files.readAllBytes(c));
+                jar.closeEntry();
+            }
+        }
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jpackage").toString(),
+                "--type", "app-image", "--name", "BareWindow", "--input", input.toString(), "--main-jar", "bare.jar",
+                "--main-class", "app.carddesk.bench.BareWindow$Start", "--module-path", JAVAFX.toString(),
+                "--add-modules", "javafx.controls,java.management", "--jlink-options",
+                "--strip-native-commands --strip-debug --no-man-pages --no-header-files --compress=2",
+                "--dest", dir.resolve("dist").toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("jpackage could not build the bare window's image");
+        }
+        return image;
+    }
+
+    /** Starts an image and times it until it reports its window and (the desk) ready; returns {shown, ready}. */
+    private static long[] launch(Path launcher, Path home, boolean stay) throws Exception {
+        ProcessBuilder b = new ProcessBuilder(launcher.toString()).redirectErrorStream(true);
+        b.environment().put("JDK_JAVA_OPTIONS", "-Dcarddesk.benchmark=true"
+                + (home == null ? "" : " -Dcarddesk.home=" + home) + (stay ? " -Dcarddesk.benchmark.stay=true" : ""));
+        long start = System.nanoTime();
+        Process p = b.start();
+        long[] times = read(p, start, home != null, stay);
+        if (!stay && !p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        return times;
+    }
+
+    private static long[] read(Process p, long start, boolean desk, boolean stopAtReady) throws IOException {
+        long shown = -1;
+        long ready = -1;
+        StringBuilder log = new StringBuilder();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            long at = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            if (line.startsWith("FIRST_SHOWN")) {
+                shown = at;
+            } else if (line.startsWith("READY")) {
+                ready = at;
+                if (stopAtReady) {
+                    break;
+                }
+            } else {
+                log.append(line).append('\n');
+            }
+        }
+        if (shown < 0 || (desk && ready < 0)) {
+            throw new IllegalStateException("the image did not report its window" + (desk ? " and ready" : "")
+                    + "; its output:\n" + log);
+        }
+        return new long[] {shown, ready};
+    }
+
+    /** Starts the desk, waits a while after it is ready, and reads its resident set size from /proc. */
+    private static long idleResidentKb(Path home) throws Exception {
+        ProcessBuilder b = new ProcessBuilder(DESK_IMAGE.resolve("bin/CardDesk").toString()).redirectErrorStream(true);
+        b.environment().put("JDK_JAVA_OPTIONS", "-Dcarddesk.benchmark=true -Dcarddesk.benchmark.stay=true "
+                + "-Dcarddesk.home=" + home);
+        Process p = b.start();
+        try {
+            read(p, System.nanoTime(), true, true);
+            Thread drain = new Thread(() -> {
+                try {
+                    p.getInputStream().transferTo(OutputStream.nullOutputStream());
+                } catch (IOException closed) {
+                    // the desk was stopped
+                }
+            });
+            drain.setDaemon(true);
+            drain.start();
+            TimeUnit.SECONDS.sleep(IDLE_SECONDS);
+            for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+            throw new IllegalStateException("no VmRSS for the desk's process");
+        } finally {
+            p.destroy();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+}

@@ -6,6 +6,7 @@ import app.carddesk.text.Messages;
 import app.carddesk.ui.background.FxBackgroundWork;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -29,12 +30,23 @@ public final class DeskApplication extends Application {
     /** Set by the memory benchmark as well: stay open once ready, as a desk does all day. */
     public static final String BENCHMARK_STAY = "carddesk.benchmark.stay";
 
+    private static DeskConfig startedWith;
+    private static CompletableFuture<DeskBackend> opened;
+
     private final FxBackgroundWork background = new FxBackgroundWork();
     private DeskBackend backend;
 
+    /** The settings the desk starts with and its register, already opening (see {@link Launcher}). */
+    static void opening(DeskConfig config, CompletableFuture<DeskBackend> register) {
+        startedWith = config;
+        opened = register;
+    }
+
     @Override
     public void start(Stage stage) {
-        DeskConfig config = DeskConfig.load();
+        DeskConfig config = startedWith != null ? startedWith : DeskConfig.load();
+        CompletableFuture<DeskBackend> register = opened != null ? opened
+                : CompletableFuture.completedFuture(null);
         Messages messages = Messages.forLocale(config.language());
         Label opening = new Label(messages.get("startup.opening"));
         VBox splash = new VBox(12, new ProgressIndicator(), opening);
@@ -51,21 +63,50 @@ public final class DeskApplication extends Application {
             stage.setOnShown(e -> System.out.println("FIRST_SHOWN " + uptimeMillis()));
         }
         stage.show();
-        background.submit(() -> DeskBackend.open(config, Clock.systemDefaultZone()), opened -> {
-            backend = opened.startSyncing();
+        background.submit(() -> {
+            DeskBackend ready = join(register);
+            return ready != null ? ready : DeskBackend.open(config, Clock.systemDefaultZone());
+        }, openedBackend -> {
+            phase("STORE_OPEN");
+            backend = openedBackend.startSyncing();
             DeskContext context = new DeskContext(backend, background);
+            phase("CONTEXT_BUILT");
             DeskWindow.show(stage, scene, context.main(), () -> context.views().load("main/Main.fxml"),
                     () -> context.views().messages());
+            phase("CHECKLIST_BUILT");
             if (Boolean.getBoolean(REPORT_SHOWN)) {
-                // Measured once the checklist is laid out, the moment staff can scan.
-                Platform.runLater(() -> {
+                // Measured once a pulse has laid out the checklist (CSS and layout done), the moment
+                // staff can scan: before that, a scan waits.
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
                     System.out.println("READY " + uptimeMillis());
                     if (!Boolean.getBoolean(BENCHMARK_STAY)) {
-                        Platform.exit();
+                        Platform.runLater(Platform::exit);
                     }
-                });
+                };
+                scene.addPostLayoutPulseListener(once[0]);
             }
         }, failure -> startupFailed(messages, failure));
+    }
+
+    /** The register the launcher opened, or its failure as this thread's own. */
+    private static DeskBackend join(CompletableFuture<DeskBackend> register) throws Exception {
+        try {
+            return register.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The start-up benchmark's breakdown: when a phase of the start ended. */
+    private static void phase(String name) {
+        if (Boolean.getBoolean(REPORT_SHOWN)) {
+            System.out.println("PHASE " + name + " " + uptimeMillis());
+        }
     }
 
     private static long uptimeMillis() {

@@ -66,7 +66,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             if (!config.hasCentral()) {
                 JdbiPatronStore store = new JdbiPatronStore(db, clock);
                 IssuingService issuing = new IssuingService(profile, store,
-                        StandInPopulationRegister.withBundledFixture(), new Argon2PinHasher(), staff, clock);
+                        StandInPopulationRegister.lazilyWithBundledFixture(), new Argon2PinHasher(), staff, clock);
                 return new DeskBackend(config, db, profile, issuing, new app.carddesk.issuing.MembershipService(profile,
                         app.carddesk.issuing.NationalRegister.none(), store, staff, clock), Optional.empty(),
                         Optional.empty(), Optional.empty());

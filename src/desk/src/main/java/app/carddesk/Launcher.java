@@ -2,6 +2,10 @@ package app.carddesk;
 
 import app.carddesk.ui.DeskConfig;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Application;
 
 /**
@@ -15,6 +19,17 @@ public final class Launcher {
 
     public static void main(String[] args) {
         prepareLogging();
+        // The register opens (and migrates) while JavaFX starts and shows the window: neither waits
+        // for the other, and the checklist appears as soon as both are done.
+        DeskConfig config = DeskConfig.load();
+        ExecutorService opener = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "carddesk-open-register");
+            t.setDaemon(true);
+            return t;
+        });
+        DeskApplication.opening(config, CompletableFuture.supplyAsync(
+                () -> DeskBackend.open(config, Clock.systemDefaultZone()), opener));
+        opener.shutdown();
         Application.launch(DeskApplication.class, args);
     }
 

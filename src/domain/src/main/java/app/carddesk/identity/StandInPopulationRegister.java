@@ -30,6 +30,30 @@ public final class StandInPopulationRegister implements PopulationRegister {
     }
 
     /** The register with the fixture shipped in the application. */
+    /**
+     * The stand-in register with its bundled fixture, read when it is first asked: a desk that never
+     * fetches a person never pays for reading it, and start-up does not wait for it.
+     */
+    public static PopulationRegister lazilyWithBundledFixture() {
+        return new PopulationRegister() {
+            private volatile StandInPopulationRegister loaded;
+
+            @Override
+            public java.util.Optional<PersonRecord> find(IdentityNumber identity) {
+                StandInPopulationRegister register = loaded;
+                if (register == null) {
+                    synchronized (this) {
+                        if (loaded == null) {
+                            loaded = withBundledFixture();
+                        }
+                        register = loaded;
+                    }
+                }
+                return register.find(identity);
+            }
+        };
+    }
+
     public static StandInPopulationRegister withBundledFixture() {
         try (InputStream in = StandInPopulationRegister.class.getResourceAsStream(FIXTURE)) {
             if (in == null) {

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * one its installer packages) to the first window and to ready-to-scan, beside a bare JavaFX window
  * packaged the same way, and the desk's resident memory after a minute with its register open.
  *
- * <p>Build the image first, then run under a display:
+ * <p>Build the image first, then run under a display (the desk's starts share one register, as a desk's
+ * starts do; the first start, which creates it, is printed on its own):
  * {@code mvn -Dinstaller -pl src/desk -am package -DskipTests} and
  * {@code xvfb-run -a mvn test-compile exec:exec@bench-desk}. It fails when a start does not report
  * ready, so its figures always come from desks that started.
@@ -45,27 +46,60 @@ public final class DeskImageBenchmark {
             throw new IllegalStateException("no DISPLAY: run under xvfb-run -a");
         }
         Path bare = bareWindowImage();
+        Path desk = install();
         Path work = Files.createTempDirectory("carddesk-image-bench");
-        launch(bare.resolve("bin/BareWindow"), null, false);
-        launch(DESK_IMAGE.resolve("bin/CardDesk"), work.resolve("warm-up"), false);
+        launch(bare.resolve("bin/BareWindow"), null, null, false);
+        long[] first = launch(desk.resolve("bin/CardDesk"), desk, work.resolve("register"), false);
         List<Long> bareShown = new ArrayList<>();
         List<Long> deskShown = new ArrayList<>();
         List<Long> deskReady = new ArrayList<>();
         for (int i = 0; i < STARTS; i++) {
-            bareShown.add(launch(bare.resolve("bin/BareWindow"), null, false)[0]);
-            long[] d = launch(DESK_IMAGE.resolve("bin/CardDesk"), work.resolve("start" + i), false);
+            bareShown.add(launch(bare.resolve("bin/BareWindow"), null, null, false)[0]);
+            long[] d = launch(desk.resolve("bin/CardDesk"), desk, work.resolve("register"), false);
             deskShown.add(d[0]);
             deskReady.add(d[1]);
         }
-        System.out.printf("desk start-up as installed, %d cold starts each (ms from process start; image %s):%n",
-                STARTS, DESK_IMAGE.normalize());
+        System.out.printf("desk start-up as installed, %d starts each after one warm-up (ms from process start; "
+                + "image %s, installed to %s with its CDS archive made there):%n", STARTS, DESK_IMAGE.normalize(), desk);
+        System.out.printf("  the very first start, creating its register: shown %d, ready %d%n", first[0], first[1]);
         System.out.printf("  bare JavaFX window shown   median %5d  (runs %s)%n", median(bareShown), bareShown);
         System.out.printf("  CardDesk window shown      median %5d  (runs %s)%n", median(deskShown), deskShown);
         System.out.printf("  CardDesk ready to scan     median %5d  (runs %s; goal: at most 1,500)%n",
                 median(deskReady), deskReady);
-        long rss = idleResidentKb(work.resolve("idle"));
+        long rss = idleResidentKb(desk, work.resolve("register"));
         System.out.printf("desk memory: %,d MB resident after %d s idle with its register open (goal: at most 200)%n",
                 rss / 1024, IDLE_SECONDS);
+    }
+
+    /**
+     * Installs the image as the package does: copied to a folder of its own, where postinst's step makes
+     * the class-data sharing archive (an archive is valid only in the folder it was made in).
+     */
+    private static Path install() throws Exception {
+        Path target = Path.of("target/bench-desk/CardDesk").toAbsolutePath();
+        if (Files.exists(target)) {
+            try (Stream<Path> old = Files.walk(target)) {
+                for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(DESK_IMAGE)) {
+            for (Path from : files.toList()) {
+                Path to = target.resolve(DESK_IMAGE.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else if (!from.getFileName().toString().equals("carddesk.jsa")) {
+                    Files.copy(from, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        Process cds = new ProcessBuilder("sh", target.resolve("lib/app/cds-archive.sh").toString(), target.toString())
+                .inheritIO().start();
+        if (cds.waitFor() != 0 || !Files.exists(target.resolve("lib/app/carddesk.jsa"))) {
+            throw new IllegalStateException("no CDS archive was made in " + target);
+        }
+        return target;
     }
 
     /** A bare JavaFX window as an application image, packaged with the same runtime options as the desk. */
@@ -98,14 +132,18 @@ public final class DeskImageBenchmark {
         return image;
     }
 
-    /** Starts an image and times it until it reports its window and (the desk) ready; returns {shown, ready}. */
-    private static long[] launch(Path launcher, Path home, boolean stay) throws Exception {
+    /**
+     * Starts an image and times it until it reports its window and (the desk) ready; returns {shown, ready}.
+     * The launcher takes JVM options from its .cfg only, so the desk's benchmark settings go there.
+     */
+    private static long[] launch(Path launcher, Path image, Path home, boolean stay) throws Exception {
+        if (image != null) {
+            configure(image, home, stay);
+        }
         ProcessBuilder b = new ProcessBuilder(launcher.toString()).redirectErrorStream(true);
-        b.environment().put("JDK_JAVA_OPTIONS", "-Dcarddesk.benchmark=true"
-                + (home == null ? "" : " -Dcarddesk.home=" + home) + (stay ? " -Dcarddesk.benchmark.stay=true" : ""));
         long start = System.nanoTime();
         Process p = b.start();
-        long[] times = read(p, start, home != null, stay);
+        long[] times = read(p, start, image != null, stay);
         if (!stay && !p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
         }
@@ -138,11 +176,22 @@ public final class DeskImageBenchmark {
         return new long[] {shown, ready};
     }
 
+    private static void configure(Path image, Path home, boolean stay) throws IOException {
+        Path cfg = image.resolve("lib/app/CardDesk.cfg");
+        Path saved = image.resolve("lib/app/CardDesk.cfg.installed");
+        if (!Files.exists(saved)) {
+            Files.copy(cfg, saved);
+        }
+        String options = Files.readString(saved) + "java-options=-Dcarddesk.benchmark=true\n"
+                + "java-options=-Dcarddesk.home=" + home + "\n"
+                + (stay ? "java-options=-Dcarddesk.benchmark.stay=true\n" : "");
+        Files.writeString(cfg, options);
+    }
+
     /** Starts the desk, waits a while after it is ready, and reads its resident set size from /proc. */
-    private static long idleResidentKb(Path home) throws Exception {
-        ProcessBuilder b = new ProcessBuilder(DESK_IMAGE.resolve("bin/CardDesk").toString()).redirectErrorStream(true);
-        b.environment().put("JDK_JAVA_OPTIONS", "-Dcarddesk.benchmark=true -Dcarddesk.benchmark.stay=true "
-                + "-Dcarddesk.home=" + home);
+    private static long idleResidentKb(Path image, Path home) throws Exception {
+        configure(image, home, true);
+        ProcessBuilder b = new ProcessBuilder(image.resolve("bin/CardDesk").toString()).redirectErrorStream(true);
         Process p = b.start();
         try {
             read(p, System.nanoTime(), true, true);

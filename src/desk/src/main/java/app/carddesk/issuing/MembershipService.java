@@ -1,6 +1,5 @@
 package app.carddesk.issuing;
 
-import app.carddesk.api.Api;
 import app.carddesk.domain.Checked;
 import app.carddesk.domain.LibraryProfile;
 import app.carddesk.domain.Problem;
@@ -17,11 +16,11 @@ import java.util.UUID;
 public final class MembershipService {
 
     /** A search answered: the patron, or a problem to show. */
-    public record Found(Api.NationalPatron patron, Problem problem) {
+    public record Found(NationalRegister.NationalPatron patron, Problem problem) {
     }
 
     /** An unsubscription done: whether the patron is gone, and the libraries where they remain. */
-    public record Unsubscribed(boolean deleted, List<Api.Membership> remaining, Problem problem) {
+    public record Unsubscribed(boolean deleted, List<NationalRegister.Membership> remaining, Problem problem) {
     }
 
     private final LibraryProfile profile;
@@ -70,7 +69,7 @@ public final class MembershipService {
         }
     }
 
-    public Optional<Api.LoanRules> loanRules(String language) {
+    public Optional<NationalRegister.LoanRules> loanRules(String language) {
         try {
             return Optional.of(national.loanRules(language));
         } catch (NationalRegister.UnavailableException | NationalRegister.RefusedException e) {
@@ -79,7 +78,7 @@ public final class MembershipService {
     }
 
     /** The libraries the patron belongs to, with their standing; empty offline or without a central register. */
-    public List<Api.Membership> memberships(UUID id) {
+    public List<NationalRegister.Membership> memberships(UUID id) {
         if (!national.available()) {
             return List.of();
         }
@@ -107,7 +106,7 @@ public final class MembershipService {
             return Optional.of(Problem.of("standing.negative"));
         }
         try {
-            national.reportStanding(id, new Api.Standing(loans, reminders, claims, null));
+            national.reportStanding(id, loans, reminders, claims);
         } catch (NationalRegister.UnavailableException e) {
             return Optional.of(Problem.of("national.unavailable"));
         } catch (NationalRegister.RefusedException e) {
@@ -153,7 +152,7 @@ public final class MembershipService {
             store.delete(id, audit, List.of(new OutboxEntry(id, "PATRON_DELETED", "{}")));
             return new Unsubscribed(true, List.of(), null);
         }
-        Api.Unsubscribed result;
+        NationalRegister.Removal result;
         try {
             result = national.unsubscribe(id);
         } catch (NationalRegister.UnavailableException e) {

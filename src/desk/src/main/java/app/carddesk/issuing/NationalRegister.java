@@ -1,6 +1,7 @@
 package app.carddesk.issuing;
 
-import app.carddesk.api.Api;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,21 +34,45 @@ public interface NationalRegister {
         }
     }
 
+    /** A patron in the country's register, as another library's desk may see them. */
+    record NationalPatron(UUID id, String cardNumber, String surname, String givenName, LocalDate birthDate,
+                          String homeLibrary, String homeLibraryName, boolean activeHere) {
+    }
+
+    /** A library's loan rules, which a patron accepts when activated there. */
+    record LoanRules(String library, int version, String text) {
+    }
+
+    /** A patron's membership of one library, with what they have there. */
+    record Membership(String library, String libraryName, boolean home, Integer rulesVersion,
+                      Instant rulesAcceptedAt, int loans, int reminders, int claims) {
+        public boolean clear() {
+            return loans == 0 && reminders == 0 && claims == 0;
+        }
+    }
+
+    /** What unsubscribing did: the patron was deleted, or stays where something remains. */
+    record Removal(boolean deleted, List<Membership> remaining) {
+        public Removal {
+            remaining = List.copyOf(remaining);
+        }
+    }
+
     boolean available();
 
-    Optional<Api.NationalPatron> find(String cardNumber, String identity);
+    Optional<NationalPatron> find(String cardNumber, String identity);
 
-    Api.LoanRules loanRules(String language);
+    LoanRules loanRules(String language);
 
     /** Activates the patron here; afterwards they are in the local store. */
     void activate(UUID id, int rulesVersion, boolean makeHome, String pin);
 
-    List<Api.Membership> memberships(UUID id);
+    List<Membership> memberships(UUID id);
 
-    Api.Unsubscribed unsubscribe(UUID id);
+    Removal unsubscribe(UUID id);
 
     /** Reports this library's standing for the patron, as its circulation system would (demo profiles). */
-    Api.Membership reportStanding(UUID id, Api.Standing standing);
+    Membership reportStanding(UUID id, int loans, int reminders, int claims);
 
     static NationalRegister none() {
         return new NationalRegister() {
@@ -57,12 +82,12 @@ public interface NationalRegister {
             }
 
             @Override
-            public Optional<Api.NationalPatron> find(String cardNumber, String identity) {
+            public Optional<NationalPatron> find(String cardNumber, String identity) {
                 throw new UnavailableException("no central register configured");
             }
 
             @Override
-            public Api.LoanRules loanRules(String language) {
+            public LoanRules loanRules(String language) {
                 throw new UnavailableException("no central register configured");
             }
 
@@ -72,17 +97,17 @@ public interface NationalRegister {
             }
 
             @Override
-            public List<Api.Membership> memberships(UUID id) {
+            public List<Membership> memberships(UUID id) {
                 throw new UnavailableException("no central register configured");
             }
 
             @Override
-            public Api.Unsubscribed unsubscribe(UUID id) {
+            public Removal unsubscribe(UUID id) {
                 throw new UnavailableException("no central register configured");
             }
 
             @Override
-            public Api.Membership reportStanding(UUID id, Api.Standing standing) {
+            public Membership reportStanding(UUID id, int loans, int reminders, int claims) {
                 throw new UnavailableException("no central register configured");
             }
         };

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The national register through the central API. */
+/** The national register through the central API: the wire's documents become the port's values here. */
 public final class CentralNationalRegister implements NationalRegister {
 
     private final CentralClient client;
@@ -23,19 +23,22 @@ public final class CentralNationalRegister implements NationalRegister {
     }
 
     @Override
-    public Optional<Api.NationalPatron> find(String cardNumber, String identity) {
+    public Optional<NationalPatron> find(String cardNumber, String identity) {
         CentralClient.Response r = call(() -> client.post("/api/v1/national/search", null,
                 new Api.NationalSearch(cardNumber, identity)));
         if (r.status() == 404) {
             return Optional.empty();
         }
-        return Optional.of(client.read(ok(r), Api.NationalPatron.class));
+        Api.NationalPatron p = client.read(ok(r), Api.NationalPatron.class);
+        return Optional.of(new NationalPatron(p.id(), p.cardNumber(), p.surname(), p.givenName(), p.birthDate(),
+                p.homeLibrary(), p.homeLibraryName(), p.activeHere()));
     }
 
     @Override
-    public Api.LoanRules loanRules(String language) {
-        return client.read(ok(call(() -> client.get("/api/v1/loan-rules?lang=" + ("en".equals(language) ? "en"
-                : "nb")))), Api.LoanRules.class);
+    public LoanRules loanRules(String language) {
+        Api.LoanRules r = client.read(ok(call(() -> client.get("/api/v1/loan-rules?lang=" + ("en".equals(language)
+                ? "en" : "nb")))), Api.LoanRules.class);
+        return new LoanRules(r.library(), r.version(), r.text());
     }
 
     @Override
@@ -46,21 +49,28 @@ public final class CentralNationalRegister implements NationalRegister {
     }
 
     @Override
-    public List<Api.Membership> memberships(UUID id) {
-        return List.of(client.read(ok(call(() -> client.get("/api/v1/patrons/" + id + "/memberships"))),
-                Api.Membership[].class));
+    public List<Membership> memberships(UUID id) {
+        return java.util.Arrays.stream(client.read(ok(call(() -> client.get("/api/v1/patrons/" + id
+                + "/memberships"))), Api.Membership[].class)).map(CentralNationalRegister::membership).toList();
     }
 
     @Override
-    public Api.Unsubscribed unsubscribe(UUID id) {
-        return client.read(ok(call(() -> client.post("/api/v1/patrons/" + id + "/unsubscribe", null, null))),
-                Api.Unsubscribed.class);
+    public Removal unsubscribe(UUID id) {
+        Api.Unsubscribed u = client.read(ok(call(() -> client.post("/api/v1/patrons/" + id + "/unsubscribe", null,
+                null))), Api.Unsubscribed.class);
+        return new Removal(u.deleted(), u.remaining().stream().map(CentralNationalRegister::membership).toList());
     }
 
     @Override
-    public Api.Membership reportStanding(UUID id, Api.Standing standing) {
-        return client.read(ok(call(() -> client.putJson("/api/v1/patrons/" + id + "/standing", standing))),
-                Api.Membership.class);
+    public Membership reportStanding(UUID id, int loans, int reminders, int claims) {
+        Api.Standing standing = new Api.Standing(loans, reminders, claims, null);
+        return membership(client.read(ok(call(() -> client.putJson("/api/v1/patrons/" + id + "/standing",
+                standing))), Api.Membership.class));
+    }
+
+    private static Membership membership(Api.Membership m) {
+        return new Membership(m.library(), m.libraryName(), m.home(), m.rulesVersion(), m.rulesAcceptedAt(), m.loans(),
+                m.reminders(), m.claims());
     }
 
     private static CentralClient.Response call(java.util.function.Supplier<CentralClient.Response> request) {

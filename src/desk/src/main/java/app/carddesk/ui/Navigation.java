@@ -50,7 +50,7 @@ public final class Navigation {
      * What staff are told after a screen closed on its own (a patron unsubscribed): the headline and
      * the libraries where the patron stays registered.
      */
-    public record Notice(app.carddesk.domain.Problem headline, java.util.List<app.carddesk.api.Api.Membership> remaining) {
+    public record Notice(app.carddesk.domain.Problem headline, java.util.List<app.carddesk.issuing.NationalRegister.Membership> remaining) {
     }
 
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();

@@ -72,6 +72,13 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAnyPackage("app.carddesk.central..", "io.javalin..",
                     "org.eclipse.jetty..", "org.postgresql..", "com.zaxxer..");
 
+    /** The wire format is the sync adapter's business: use cases, screens and letters speak the port's values. */
+    @ArchTest
+    static final ArchRule useCasesDoNotSpeakTheWireFormat = noClasses().that()
+            .resideInAnyPackage("app.carddesk.issuing..", "app.carddesk.ui..", "app.carddesk.letter..",
+                    "app.carddesk.domain..", "app.carddesk.identity..")
+            .should().dependOnClassesThat().resideInAPackage("app.carddesk.api..");
+
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("app.carddesk.(**)").should().beFreeOfCycles();
 }

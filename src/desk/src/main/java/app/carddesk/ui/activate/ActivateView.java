@@ -1,6 +1,6 @@
 package app.carddesk.ui.activate;
 
-import app.carddesk.api.Api;
+import app.carddesk.issuing.NationalRegister;
 import app.carddesk.domain.DateInput;
 import app.carddesk.text.Messages;
 import app.carddesk.ui.ProblemDisplay;
@@ -79,7 +79,7 @@ public final class ActivateView {
         showRules(vm.rules.get());
     }
 
-    private void show(Api.NationalPatron p) {
+    private void show(NationalRegister.NationalPatron p) {
         facts.getChildren().clear();
         if (p == null) {
             return;
@@ -96,7 +96,7 @@ public final class ActivateView {
         makeHomeBox.setText(messages.get("activate.makeHome"));
     }
 
-    private void showRules(Api.LoanRules r) {
+    private void showRules(NationalRegister.LoanRules r) {
         if (r != null && (queryField.isFocused() || queryField.getScene() == null)) {
             // The rules are what staff show next: the box to tick is where the keyboard goes.
             javafx.application.Platform.runLater(acceptedBox::requestFocus);

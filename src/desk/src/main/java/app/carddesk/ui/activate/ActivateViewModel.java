@@ -1,6 +1,6 @@
 package app.carddesk.ui.activate;
 
-import app.carddesk.api.Api;
+import app.carddesk.issuing.NationalRegister;
 import app.carddesk.domain.Problem;
 import app.carddesk.issuing.MembershipService;
 import app.carddesk.ui.Navigation;
@@ -24,8 +24,8 @@ public final class ActivateViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ActivateViewModel.class);
 
     public final StringProperty query = new SimpleStringProperty("");
-    public final ObjectProperty<Api.NationalPatron> found = new SimpleObjectProperty<>();
-    public final ObjectProperty<Api.LoanRules> rules = new SimpleObjectProperty<>();
+    public final ObjectProperty<NationalRegister.NationalPatron> found = new SimpleObjectProperty<>();
+    public final ObjectProperty<NationalRegister.LoanRules> rules = new SimpleObjectProperty<>();
     public final BooleanProperty accepted = new SimpleBooleanProperty(false);
     public final BooleanProperty makeHome = new SimpleBooleanProperty(false);
     /** The patron types their PIN: activation needs them present. Never stored, cleared after each try. */
@@ -85,8 +85,8 @@ public final class ActivateViewModel {
     }
 
     public void activate() {
-        Api.NationalPatron p = found.get();
-        Api.LoanRules r = rules.get();
+        NationalRegister.NationalPatron p = found.get();
+        NationalRegister.LoanRules r = rules.get();
         if (p == null || r == null) {
             return;
         }

@@ -190,7 +190,7 @@ public final class MainView {
         }
         var m = views.messages();
         noticeLabel.setText(m.text(n.headline()));
-        for (app.carddesk.api.Api.Membership l : n.remaining()) {
+        for (app.carddesk.issuing.NationalRegister.Membership l : n.remaining()) {
             Label line = new Label(m.get("unsubscribe.standing", l.libraryName(), l.loans(), l.reminders(), l.claims()));
             line.setId("remaining-" + l.library());
             line.getStyleClass().add("warning");

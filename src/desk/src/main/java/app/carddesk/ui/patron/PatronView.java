@@ -166,7 +166,7 @@ public final class PatronView {
         remindersField.textProperty().bindBidirectional(vm.reminders);
         claimsField.textProperty().bindBidirectional(vm.claims);
         ProblemDisplay.bind(vm.standingProblem, standingProblem, loansField, messages);
-        vm.libraries.addListener((javafx.collections.ListChangeListener<app.carddesk.api.Api.Membership>) c ->
+        vm.libraries.addListener((javafx.collections.ListChangeListener<app.carddesk.issuing.NationalRegister.Membership>) c ->
                 showLibraries());
         vm.keepThisCard.addListener((obs, old, v) -> showMerge(vm.mergeWith.get()));
         bindHomeElsewhere();
@@ -183,7 +183,7 @@ public final class PatronView {
             head.getStyleClass().add("column-head");
             librariesBox.getChildren().add(head);
         }
-        for (app.carddesk.api.Api.Membership m : vm.libraries) {
+        for (app.carddesk.issuing.NationalRegister.Membership m : vm.libraries) {
             Label line = new Label(messages.get("unsubscribe.standing", m.libraryName()
                     + (m.home() ? " " + messages.get("memberships.home") : ""), m.loans(), m.reminders(),
                     m.claims()));

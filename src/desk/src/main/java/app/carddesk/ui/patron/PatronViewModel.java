@@ -87,12 +87,12 @@ public final class PatronViewModel {
 
 
     /** The libraries the patron belongs to (from the central register), with what remains at each. */
-    public final javafx.collections.ObservableList<app.carddesk.api.Api.Membership> libraries =
+    public final javafx.collections.ObservableList<app.carddesk.issuing.NationalRegister.Membership> libraries =
             javafx.collections.FXCollections.observableArrayList();
     /** In a demo profile staff type this library's standing in place of the library system. */
     public final BooleanProperty standingEditable = new SimpleBooleanProperty(false);
     /** The patron's home library when it is another library (from the central register): it owns their details. */
-    public final ObjectProperty<app.carddesk.api.Api.Membership> homeElsewhere = new SimpleObjectProperty<>();
+    public final ObjectProperty<app.carddesk.issuing.NationalRegister.Membership> homeElsewhere = new SimpleObjectProperty<>();
     public final StringProperty loans = new SimpleStringProperty("0");
     public final StringProperty reminders = new SimpleStringProperty("0");
     public final StringProperty claims = new SimpleStringProperty("0");
@@ -557,7 +557,7 @@ public final class PatronViewModel {
         if (p == null) {
             return;
         }
-        java.util.List<String> libraryNames = libraries.stream().map(app.carddesk.api.Api.Membership::libraryName)
+        java.util.List<String> libraryNames = libraries.stream().map(app.carddesk.issuing.NationalRegister.Membership::libraryName)
                 .toList();
         background.submit(() -> {
             app.carddesk.letter.StoredDataReport.write(app.carddesk.text.Messages.bundle(language), p,

@@ -64,6 +64,15 @@ public final class MainView {
 
     @FXML
     private void initialize() {
+        // Every screen is built now: their views draw the ViewModels' state as it changes, so a screen
+        // built later would miss what happened before (a patron opened by a scan, say).
+        screens.put(Screen.ISSUE, views.load("issuecard/IssueCard.fxml"));
+        screens.put(Screen.PATRON, views.load("patron/Patron.fxml"));
+        screens.put(Screen.EXPIRING, views.load("expiring/Expiring.fxml"));
+        screens.put(Screen.ATTENTION, views.load("attention/Attention.fxml"));
+        screens.put(Screen.ACTIVATE, views.load("activate/Activate.fxml"));
+        screens.put(Screen.FIND, views.load("find/Find.fxml"));
+        content.getChildren().setAll(screens.values());
         vm.navigation().screenProperty().addListener((obs, old, s) -> {
             if (old == Screen.ISSUE && s != Screen.ISSUE) {
                 vm.navigation().noticeProperty().set(null);
@@ -149,19 +158,7 @@ public final class MainView {
             Screen.EXPIRING, "#expiringTable", Screen.ATTENTION, "#attentionTable", Screen.ACTIVATE, "#activateQuery",
             Screen.PATRON, "#patronScroller");
 
-    /** Each screen's view, loaded when it is first shown: the checklist is up sooner at start. */
-    private static final Map<Screen, String> VIEWS = Map.of(Screen.ISSUE, "issuecard/IssueCard.fxml",
-            Screen.PATRON, "patron/Patron.fxml", Screen.EXPIRING, "expiring/Expiring.fxml",
-            Screen.ATTENTION, "attention/Attention.fxml", Screen.ACTIVATE, "activate/Activate.fxml",
-            Screen.FIND, "find/Find.fxml");
-
     private void show(Screen s) {
-        screens.computeIfAbsent(s, k -> {
-            Parent view = views.load(VIEWS.get(k));
-            // Hidden until shown below: screens refresh themselves when they become visible.
-            view.setVisible(false);
-            return view;
-        });
         screens.forEach((k, node) -> node.setVisible(k == s));
         // Only the screen on show is in the window: Alt shortcuts of the others never compete with its own.
         content.getChildren().setAll(screens.get(s));

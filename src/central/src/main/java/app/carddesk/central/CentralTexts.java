@@ -1,9 +1,7 @@
 package app.carddesk.central;
 
-import app.carddesk.domain.DateInput;
+import app.carddesk.domain.MessagePattern;
 import app.carddesk.domain.Problem;
-import java.text.MessageFormat;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -53,16 +51,7 @@ final class CentralTexts {
         } catch (MissingResourceException e) {
             return key;
         }
-        if (args.length == 0) {
-            return pattern;
-        }
-        Object[] shown = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            boolean formatted = pattern.contains("{" + i + ",");
-            shown[i] = args[i] instanceof LocalDate d ? DateInput.format(d)
-                    : args[i] instanceof Number n && !formatted ? n.toString() : args[i];
-        }
-        return new MessageFormat(pattern, bundle.getLocale()).format(shown);
+        return MessagePattern.format(pattern, bundle.getLocale(), args);
     }
 
     String text(Problem problem) {

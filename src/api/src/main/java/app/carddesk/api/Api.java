@@ -61,7 +61,7 @@ public final class Api {
     }
 
     /** One change of the feed: the patron as it is now, or only the id when deleted. */
-    public record Change(long seq, String kind, UUID patronId, Patron patron) {
+    public record Change(long seq, ChangeKind kind, UUID patronId, Patron patron) {
     }
 
     public record Changes(List<Change> changes, long last, boolean more) {
@@ -112,6 +112,12 @@ public final class Api {
 
     /** The most registrations one batch holds. */
     public static final int MAX_BATCH_ITEMS = 500;
+
+    /** The changes one page of the feed holds when the desk does not say. */
+    public static final int FEED_PAGE_DEFAULT = 1_000;
+
+    /** The most changes one page of the feed holds, whatever the desk asks for. */
+    public static final int FEED_PAGE_MAX = 5_000;
 
     /** The most patrons one search returns. */
     public static final int SEARCH_LIMIT = 50;

@@ -1,5 +1,6 @@
 package app.carddesk.central;
 
+import app.carddesk.api.ErrorCode;
 import java.util.UUID;
 
 /**
@@ -9,21 +10,21 @@ import java.util.UUID;
 public final class ApiException extends RuntimeException {
 
     private final int status;
-    private final String code;
+    private final ErrorCode code;
     private final String field;
     private final UUID existingId;
     private final java.util.List<app.carddesk.api.Api.Membership> openStanding;
     private long retryAfterSeconds;
 
-    public ApiException(int status, String code, String field, String message) {
+    public ApiException(int status, ErrorCode code, String field, String message) {
         this(status, code, field, message, null);
     }
 
-    public ApiException(int status, String code, String field, String message, UUID existingId) {
+    public ApiException(int status, ErrorCode code, String field, String message, UUID existingId) {
         this(status, code, field, message, existingId, null);
     }
 
-    public ApiException(int status, String code, String field, String message, UUID existingId,
+    public ApiException(int status, ErrorCode code, String field, String message, UUID existingId,
                         java.util.List<app.carddesk.api.Api.Membership> openStanding) {
         super(message);
         this.openStanding = openStanding;
@@ -37,7 +38,7 @@ public final class ApiException extends RuntimeException {
         return status;
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 
@@ -67,6 +68,6 @@ public final class ApiException extends RuntimeException {
 
     /** The JSON document this refusal is answered with. */
     public app.carddesk.api.Api.Error toError() {
-        return new app.carddesk.api.Api.Error(code, field, getMessage(), existingId, openStanding);
+        return new app.carddesk.api.Api.Error(code.code(), field, getMessage(), existingId, openStanding);
     }
 }

@@ -1,5 +1,6 @@
 package app.carddesk.central;
 
+import app.carddesk.api.ChangeKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -163,10 +164,10 @@ public final class CentralDaos {
     public interface ChangeFeed {
         @SqlUpdate("INSERT INTO change_feed (library_code, patron_id, kind, at, desk_id) "
                 + "VALUES (:library, :patron, :kind, :at, :desk)")
-        void append(@Bind("library") String library, @Bind("patron") UUID patron, @Bind("kind") String kind,
+        void append(@Bind("library") String library, @Bind("patron") UUID patron, @Bind("kind") ChangeKind kind,
                     @Bind("at") Instant at, @Bind("desk") String desk);
 
-        record Entry(long seq, UUID patronId, String kind) {
+        record Entry(long seq, UUID patronId, ChangeKind kind) {
         }
 
         @SqlQuery("SELECT seq, patron_id, kind FROM change_feed WHERE library_code = :library AND seq > :after "

@@ -1,5 +1,6 @@
 package app.carddesk.central;
 
+import app.carddesk.api.ErrorCode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Gauge;
@@ -36,7 +37,7 @@ final class CentralMetrics {
         app.after(this::record);
         app.get("/metrics", ctx -> {
             if (!operator.presentedIn(ctx.header("Authorization"))) {
-                throw new ApiException(401, "unauthorized", null,
+                throw new ApiException(401, ErrorCode.UNAUTHORIZED, null,
                         "Metrics are for the operator: send the operator's credential as 'Authorization: Bearer'.");
             }
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());

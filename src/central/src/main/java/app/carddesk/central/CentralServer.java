@@ -1,5 +1,6 @@
 package app.carddesk.central;
 
+import app.carddesk.api.ErrorCode;
 import app.carddesk.api.Api;
 import app.carddesk.api.FieldLimit;
 import app.carddesk.api.Json;
@@ -128,7 +129,7 @@ public final class CentralServer implements AutoCloseable {
             // answered while the body was still arriving, and its answer could arrive cut off.
             if (ctx.req().getContentLengthLong() > Api.MAX_BODY_BYTES) {
                 ctx.header("Connection", "close");
-                throw new ApiException(413, "body_too_large", null, "A request body is at most "
+                throw new ApiException(413, ErrorCode.BODY_TOO_LARGE, null, "A request body is at most "
                         + Api.MAX_BODY_BYTES + " bytes; send large batches in parts.");
             }
         });
@@ -172,13 +173,13 @@ public final class CentralServer implements AutoCloseable {
             String identity = ctx.queryParam("identity");
             if (identity != null) {
                 // Proxies and access logs keep URLs: a national ID never travels in one.
-                throw new ApiException(400, "identity_in_url", "identity", "A national ID is never sent in a URL. "
+                throw new ApiException(400, ErrorCode.IDENTITY_IN_URL, "identity", "A national ID is never sent in a URL. "
                         + "Use POST /api/v1/patrons/search with {\"identity\": ...} in the body.");
             }
             if (card != null) {
                 ctx.json(service.findByCard(caller(ctx), card));
             } else {
-                throw new ApiException(400, "query_missing", null, "Ask by ?cardNumber=, or search with "
+                throw new ApiException(400, ErrorCode.QUERY_MISSING, null, "Ask by ?cardNumber=, or search with "
                         + "POST /api/v1/patrons/search.");
             }
         });
@@ -198,13 +199,13 @@ public final class CentralServer implements AutoCloseable {
             Api.NationalSearch q = service.parse(ctx.body(), Api.NationalSearch.class);
             limits.nationalSearch(caller(ctx).library().code() + "/" + caller(ctx).workstation());
             if (blank(q.cardNumber()) == blank(q.identity())) {
-                throw new ApiException(422, "invalid_field", "cardNumber", "Search by a card number or a national ID.");
+                throw new ApiException(422, ErrorCode.INVALID_FIELD, "cardNumber", "Search by a card number or a national ID.");
             }
             FieldLimit.CARD_NUMBER.problem(q.cardNumber()).ifPresent(problem -> {
-                throw new ApiException(422, "invalid_field", "cardNumber", problem);
+                throw new ApiException(422, ErrorCode.INVALID_FIELD, "cardNumber", problem);
             });
             if (q.identity() != null && (q.identity().length() > 40 || FieldLimit.hasControlCharacter(q.identity()))) {
-                throw new ApiException(422, "invalid_field", "identity", "A national ID is one short line of digits.");
+                throw new ApiException(422, ErrorCode.INVALID_FIELD, "identity", "A national ID is one short line of digits.");
             }
             ctx.json(memberships.findNationally(caller(ctx), blank(q.cardNumber()) ? null : q.cardNumber(),
                     q.identity()));
@@ -220,7 +221,7 @@ public final class CentralServer implements AutoCloseable {
                 ctx.header("Idempotency-Key"), ctx.body())));
         app.get("/api/v1/retention/held", ctx -> ctx.json(retention.held(caller(ctx).library().code())));
         app.get("/api/v1/changes", ctx -> ctx.json(service.changes(caller(ctx),
-                number(ctx.queryParam("after"), 0), (int) number(ctx.queryParam("limit"), 1000))));
+                number(ctx.queryParam("after"), 0), (int) number(ctx.queryParam("limit"), Api.FEED_PAGE_DEFAULT))));
         app.get("/api/v1/card-series", ctx -> ctx.json(operator(ctx) ? service.allSeries()
                 : service.series(caller(ctx))));
         app.post("/api/v1/card-series", ctx -> {
@@ -247,12 +248,12 @@ public final class CentralServer implements AutoCloseable {
             // Exception messages can quote data (database errors quote values), so only where it failed is logged.
             StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
             LOG.error("Request failed: {} {} ({} at {})", ctx.method(), ctx.matchedPath(), e.getClass().getName(), at);
-            ctx.status(500).json(new Api.Error("internal_error", null,
+            ctx.status(500).json(new Api.Error(ErrorCode.INTERNAL_ERROR.code(), null,
                     "The central service failed; nothing was changed by this request. Try again later.", null));
         });
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                ctx.json(new Api.Error("not_found", null, "No such resource in API v1.", null));
+                ctx.json(new Api.Error(ErrorCode.NOT_FOUND.code(), null, "No such resource in API v1.", null));
             }
         });
     }
@@ -268,7 +269,7 @@ public final class CentralServer implements AutoCloseable {
     private static Caller caller(Context ctx) {
         Caller caller = ctx.attribute(CALLER);
         if (caller == null) {
-            throw new ApiException(401, "workstation_only", null, "This route is for a library's workstations; "
+            throw new ApiException(401, ErrorCode.WORKSTATION_ONLY, null, "This route is for a library's workstations; "
                     + "the operator credential reserves and withdraws card series only.");
         }
         return caller;
@@ -281,7 +282,7 @@ public final class CentralServer implements AutoCloseable {
     /** Card series are reserved by the organisation's operator, never by a workstation. */
     private static void requireOperator(Context ctx) {
         if (!operator(ctx)) {
-            throw new ApiException(403, "operator_only", null, "Only the organisation's operator credential "
+            throw new ApiException(403, ErrorCode.OPERATOR_ONLY, null, "Only the organisation's operator credential "
                     + "(CARDDESK_CENTRAL_ADMIN_TOKEN) reserves or withdraws card series.");
         }
     }
@@ -290,7 +291,7 @@ public final class CentralServer implements AutoCloseable {
         try {
             return Long.parseLong(ctx.pathParam("seriesId"));
         } catch (NumberFormatException e) {
-            throw new ApiException(400, "invalid_id", "seriesId", "A card series id is a whole number.");
+            throw new ApiException(400, ErrorCode.INVALID_ID, "seriesId", "A card series id is a whole number.");
         }
     }
 
@@ -298,7 +299,7 @@ public final class CentralServer implements AutoCloseable {
         try {
             return UUID.fromString(ctx.pathParam("id"));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "invalid_id", "id", "A patron id is a UUID.");
+            throw new ApiException(400, ErrorCode.INVALID_ID, "id", "A patron id is a UUID.");
         }
     }
 
@@ -309,7 +310,7 @@ public final class CentralServer implements AutoCloseable {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new ApiException(400, "invalid_query", null, "'" + text + "' is not a whole number.");
+            throw new ApiException(400, ErrorCode.INVALID_QUERY, null, "'" + text + "' is not a whole number.");
         }
     }
 

@@ -1,5 +1,7 @@
 package app.carddesk.central;
 
+import app.carddesk.api.ChangeKind;
+import app.carddesk.api.ErrorCode;
 import app.carddesk.api.Api;
 import app.carddesk.central.CentralDaos.Caller;
 import app.carddesk.domain.CardSeriesRange;
@@ -76,12 +78,12 @@ public final class CentralService {
 
     public Caller authenticate(String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
-            throw new ApiException(401, "unauthorized", null, "Send the workstation token as 'Authorization: Bearer'.");
+            throw new ApiException(401, ErrorCode.UNAUTHORIZED, null, "Send the workstation token as 'Authorization: Bearer'.");
         }
         String hash = sha256(authorization.substring(7).trim());
         return jdbi.withExtension(CentralDaos.Libraries.class, d -> d.byToken(hash).map(l -> new Caller(l,
                 d.workstationName(hash).orElse("?"))))
-                .orElseThrow(() -> new ApiException(401, "unauthorized", null, "The workstation token is not valid."));
+                .orElseThrow(() -> new ApiException(401, ErrorCode.UNAUTHORIZED, null, "The workstation token is not valid."));
     }
 
     /** Registers a workstation's token for a library (stored hashed); used for the demo token. */
@@ -136,7 +138,7 @@ public final class CentralService {
                     // The claim waited for the request holding the key; it has committed, so its answer is
                     // there for the next look-up. Only a request that keeps committing and vanishing repeats this.
                     if (attempt == 3) {
-                        throw new ApiException(503, "idempotency_key_busy", "Idempotency-Key",
+                        throw new ApiException(503, ErrorCode.IDEMPOTENCY_KEY_BUSY, "Idempotency-Key",
                                 "Another request with this Idempotency-Key is being answered; try again.");
                     }
                 }
@@ -158,15 +160,15 @@ public final class CentralService {
     /** What is wrong with an idempotency key, or null; {@code why} says what the key is for. */
     static ApiException keyProblem(String key, boolean required, String field, String why) {
         if (key == null || key.isBlank()) {
-            return required ? new ApiException(400, "idempotency_key_missing", field,
+            return required ? new ApiException(400, ErrorCode.IDEMPOTENCY_KEY_MISSING, field,
                     "Send an Idempotency-Key " + why + ".") : null;
         }
         if (key.length() > Api.MAX_IDEMPOTENCY_KEY) {
-            return new ApiException(400, "idempotency_key_too_long", field, "An Idempotency-Key is at most "
+            return new ApiException(400, ErrorCode.IDEMPOTENCY_KEY_TOO_LONG, field, "An Idempotency-Key is at most "
                     + Api.MAX_IDEMPOTENCY_KEY + " characters long; this one has " + key.length() + ".");
         }
         if (app.carddesk.api.FieldLimit.hasControlCharacter(key)) {
-            return new ApiException(400, "idempotency_key_invalid", field,
+            return new ApiException(400, ErrorCode.IDEMPOTENCY_KEY_INVALID, field,
                     "An Idempotency-Key is one line of printable characters.");
         }
         return null;
@@ -181,7 +183,7 @@ public final class CentralService {
     public Api.BatchResults registerBatch(Caller caller, String rawBody) {
         Api.Batch batch = parse(rawBody, Api.Batch.class);
         if (batch.items() == null || batch.items().isEmpty() || batch.items().size() > 500) {
-            throw new ApiException(422, "invalid_field", "items", "A batch holds 1 to 500 registrations.");
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "items", "A batch holds 1 to 500 registrations.");
         }
         String library = caller.library().code();
         int n = batch.items().size();
@@ -190,12 +192,12 @@ public final class CentralService {
         for (int i = 0; i < n; i++) {
             Api.BatchItem item = batch.items().get(i);
             ApiException problem = item == null
-                    ? new ApiException(422, "invalid_field", "items[" + i + "]",
+                    ? new ApiException(422, ErrorCode.INVALID_FIELD, "items[" + i + "]",
                     "Each item is an object with an idempotencyKey and a patron, not null.")
                     : keyProblem(item.idempotencyKey(), true, "idempotencyKey", "with every item, so a retry cannot "
                     + "register twice");
             if (problem == null && item.patron() == null) {
-                problem = new ApiException(422, "invalid_field", "patron", "Each item needs a patron.");
+                problem = new ApiException(422, ErrorCode.INVALID_FIELD, "patron", "Each item needs a patron.");
             }
             if (problem != null) {
                 answers[i] = error(problem);
@@ -298,7 +300,7 @@ public final class CentralService {
 
     private static Answer replay(CentralDaos.Idempotency.Answer earlier, String requestHash) {
         if (!earlier.requestHash().equals(requestHash)) {
-            throw new ApiException(422, "idempotency_key_reused", "Idempotency-Key",
+            throw new ApiException(422, ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key",
                     "This Idempotency-Key was used for a different request.");
         }
         return new Answer(earlier.status(), earlier.body());
@@ -311,7 +313,7 @@ public final class CentralService {
 
     public Api.Patron findByCard(Caller caller, String card) {
         if (app.carddesk.api.FieldLimit.hasControlCharacter(card)) {
-            throw new ApiException(400, "invalid_query", "cardNumber", "A card number is one line of letters and digits.");
+            throw new ApiException(400, ErrorCode.INVALID_QUERY, "cardNumber", "A card number is one line of letters and digits.");
         }
         return own(caller, jdbi.withExtension(CentralPatronDao.class, d -> d.byCard(card.trim().toUpperCase(
                 Locale.ROOT))));
@@ -320,7 +322,7 @@ public final class CentralService {
     private Api.Patron own(Caller caller, Optional<CentralPatronRow> row) {
         return row.filter(r -> jdbi.withExtension(CentralPatronDao.class, d -> PatronRegistry.visible(d, caller, r)))
                 .map(r -> get(caller, r.id()))
-                .orElseThrow(() -> new ApiException(404, "patron_not_found", null, "No patron of this library matches."));
+                .orElseThrow(() -> new ApiException(404, ErrorCode.PATRON_NOT_FOUND, null, "No patron of this library matches."));
     }
 
     /**
@@ -329,13 +331,13 @@ public final class CentralService {
      */
     public Answer update(Caller caller, UUID id, String ifMatch, String idempotencyKey, String rawBody) {
         if (ifMatch == null || !ifMatch.replace("\"", "").trim().matches("\\d{1,9}")) {
-            throw new ApiException(428, "version_required", "If-Match",
+            throw new ApiException(428, ErrorCode.VERSION_REQUIRED, "If-Match",
                     "Send the version you edited as 'If-Match: <version>'.");
         }
         int version = Integer.parseInt(ifMatch.replace("\"", "").trim());
         Api.Patron body = parse(rawBody, Api.Patron.class);
         if (body.id() != null && !body.id().equals(id)) {
-            throw new ApiException(422, "invalid_field", "id", "The id in the body differs from the one in the path.");
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "id", "The id in the body differs from the one in the path.");
         }
         Api.Patron withId = body.id() == null ? new Api.Patron(id, body.cardNumber(), body.identity(),
                 body.surname(), body.givenName(), body.birthDate(), body.email(), body.phone(), body.address(),
@@ -368,7 +370,7 @@ public final class CentralService {
 
     /** This library's changes after {@code after}, each with the patron as it is now (one query a page). */
     public Api.Changes changes(Caller caller, long after, int limit) {
-        int n = Math.max(1, Math.min(limit, 5_000));
+        int n = Math.max(1, Math.min(limit, Api.FEED_PAGE_MAX));
         // The caller's own changes come without the patron's data: that desk has it already.
         List<Api.Change> rows = jdbi.withHandle(h -> h.createQuery("SELECT c.seq AS change_seq, "
                 + "CASE WHEN c.desk_id = :desk THEN 'OWN' ELSE c.kind END AS change_kind, "
@@ -377,10 +379,10 @@ public final class CentralService {
                 + "WHERE c.library_code = :library AND c.seq > :after ORDER BY c.seq LIMIT :limit")
                 .bind("library", caller.library().code()).bind("after", after).bind("limit", n + 1)
                 .bind("desk", caller.deskId() == null ? "" : caller.deskId())
-                .map((rs, ctx) -> new Api.Change(rs.getLong("change_seq"), rs.getString("change_kind"),
-                        rs.getObject("change_patron", UUID.class),
-                        rs.getObject("id") == null || "DELETED".equals(rs.getString("change_kind"))
-                                || "LEFT".equals(rs.getString("change_kind")) ? null
+                .map((rs, ctx) -> new Api.Change(rs.getLong("change_seq"),
+                        ChangeKind.valueOf(rs.getString("change_kind")), rs.getObject("change_patron", UUID.class),
+                        rs.getObject("id") == null || ChangeKind.valueOf(rs.getString("change_kind")).removesPatron()
+                                ? null
                                 : PatronAccess.shown(caller.library().code(), PatronRegistry.row(rs))))
                 .list());
         boolean more = rows.size() > n;
@@ -422,12 +424,12 @@ public final class CentralService {
         String prefix = s.prefix() == null ? null : s.prefix().trim().toUpperCase(Locale.ROOT);
         Optional<String> problem = CardSeriesRange.problem(prefix, s.digits(), s.from(), s.to());
         if (problem.isPresent()) {
-            throw new ApiException(422, "invalid_field", "prefix", problem.get());
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "prefix", problem.get());
         }
         String library = s.library() == null ? "" : s.library().trim();
         if (library.isEmpty() || library.length() > 32 || jdbi.withExtension(CentralDaos.Libraries.class,
                 d -> d.byCode(library).isEmpty())) {
-            throw new ApiException(422, "invalid_field", "library", "Name the library the series is for: the code "
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "library", "Name the library the series is for: the code "
                     + "of a library in this register.");
         }
         CardSeriesRange wanted = new CardSeriesRange(prefix, s.digits(), s.from(), s.to());
@@ -437,7 +439,7 @@ public final class CentralService {
             boolean taken = dao.all().stream().filter(r -> !r.libraryCode().equals(library))
                     .anyMatch(r -> wanted.overlaps(range(r)));
             if (taken) {
-                throw new ApiException(409, "card_series_overlap", "from",
+                throw new ApiException(409, ErrorCode.CARD_SERIES_OVERLAP, "from",
                         "Part of this range is reserved by another library. Choose another range.");
             }
             long id = dao.reserve(library, prefix, s.digits(), s.from(), s.to());
@@ -455,11 +457,11 @@ public final class CentralService {
         jdbi.useTransaction(h -> {
             CentralDaos.CardSeries dao = h.attach(CentralDaos.CardSeries.class);
             CentralDaos.CardSeries.Row row = dao.byId(id).orElseThrow(() -> new ApiException(404,
-                    "card_series_not_found", "seriesId", "No card series has this id."));
+                    ErrorCode.CARD_SERIES_NOT_FOUND, "seriesId", "No card series has this id."));
             CardSeriesRange range = range(row);
             long used = dao.cardsBetween(range.first(), range.last(), range.prefix().length() + range.digits());
             if (used > 0) {
-                throw new ApiException(409, "card_series_in_use", "seriesId", used + " card numbers of this series "
+                throw new ApiException(409, ErrorCode.CARD_SERIES_IN_USE, "seriesId", used + " card numbers of this series "
                         + "were issued: it stays reserved, since those numbers are never issued again.");
             }
             dao.withdraw(id);
@@ -497,24 +499,24 @@ public final class CentralService {
                 .check(request.number(), LocalDate.now(clock));
         if (!checked.isOk()) {
             audit(caller, "POPULATION_LOOKUP", "result=invalid");
-            throw new ApiException(422, "invalid_field", "number",
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "number",
                     CentralTexts.ENGLISH.text(checked.firstError().orElseThrow()));
         }
         String kind = checked.value().kind().name();
         if (!checked.value().kind().fetchable()) {
             audit(caller, "POPULATION_LOOKUP", "kind=" + kind + " result=not_in_register");
-            throw new ApiException(404, "not_in_register", "number", "This kind of number is not in the register.");
+            throw new ApiException(404, ErrorCode.NOT_IN_REGISTER, "number", "This kind of number is not in the register.");
         }
         Optional<PersonRecord> found;
         try {
             found = population.find(checked.value());
         } catch (PopulationRegister.RegisterUnavailableException e) {
             audit(caller, "POPULATION_LOOKUP", "kind=" + kind + " result=unavailable");
-            throw new ApiException(503, "register_unavailable", null,
+            throw new ApiException(503, ErrorCode.REGISTER_UNAVAILABLE, null,
                     "The population register cannot be reached right now.");
         }
         audit(caller, "POPULATION_LOOKUP", "kind=" + kind + " result=" + (found.isPresent() ? "found" : "not_found"));
-        PersonRecord p = found.orElseThrow(() -> new ApiException(404, "person_not_found", "number",
+        PersonRecord p = found.orElseThrow(() -> new ApiException(404, ErrorCode.PERSON_NOT_FOUND, "number",
                 "The population register has nobody with this number."));
         return new Api.Person(new Api.Identity(p.identity().kind().name(), p.identity().number()), p.surname(),
                 p.givenName(), p.birthDate(), new Api.Address(p.address().line(), p.address().postalCode(),
@@ -540,15 +542,15 @@ public final class CentralService {
             CentralPatronDao patrons = h.attach(CentralPatronDao.class);
             CentralPatronRow patron = PatronAccess.home(h, caller, id);
             if (patron.email() == null) {
-                throw new ApiException(422, "invalid_field", "email", "The patron has no e-mail address.");
+                throw new ApiException(422, ErrorCode.INVALID_FIELD, "email", "The patron has no e-mail address.");
             }
             if (request.email() != null && !request.email().trim().equalsIgnoreCase(patron.email())) {
-                throw new ApiException(409, "email_changed", "email", "The patron's e-mail address is not the one "
+                throw new ApiException(409, ErrorCode.EMAIL_CHANGED, "email", "The patron's e-mail address is not the one "
                         + "confirmed when the PIN was asked for. Confirm the address with the patron and ask again.");
             }
             String pin = new PinPolicy().generate(patron.birthDate());
             if (patrons.setPinHash(id, pinHasher.hash(pin), clock.instant()) != 1) {
-                throw new ApiException(404, "patron_not_found", "id", "No patron of this library has that id.");
+                throw new ApiException(404, ErrorCode.PATRON_NOT_FOUND, "id", "No patron of this library has that id.");
             }
             CentralTexts texts = CentralTexts.forLanguage(request.language());
             mails.queue(h, caller.library().code(), id, "PIN", new Mailer.Mail(patron.email(),
@@ -588,18 +590,18 @@ public final class CentralService {
 
     <T> T parse(String raw, Class<T> type) {
         if (raw == null || raw.isBlank()) {
-            throw new ApiException(400, "malformed_json", null, "The request needs a JSON body.");
+            throw new ApiException(400, ErrorCode.MALFORMED_JSON, null, "The request needs a JSON body.");
         }
         try {
             T value = json.readValue(raw, type);
             if (value == null) {
-                throw new ApiException(400, "malformed_json", null, "The request body is JSON null.");
+                throw new ApiException(400, ErrorCode.MALFORMED_JSON, null, "The request body is JSON null.");
             }
             return value;
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")";
-            throw new ApiException(400, "malformed_json", null, "The request body is not valid JSON for this "
+            throw new ApiException(400, ErrorCode.MALFORMED_JSON, null, "The request body is not valid JSON for this "
                     + "request" + where + ". Check the document against openapi.yaml.");
         }
     }

@@ -1,5 +1,7 @@
 package app.carddesk.central;
 
+import app.carddesk.api.ChangeKind;
+import app.carddesk.api.ErrorCode;
 import app.carddesk.api.Api;
 import app.carddesk.central.CentralDaos.Caller;
 import app.carddesk.domain.IdentityValidator;
@@ -48,7 +50,7 @@ public final class Memberships {
                             .filter(home -> home.country().equals(caller.library().country()))
                             .map(home -> new Api.NationalPatron(r.id(), r.cardNumber(), r.surname(), r.givenName(),
                                     r.birthDate(), home.code(), home.name(), PatronRegistry.visible(patrons, caller, r))))
-                    .orElseThrow(() -> new ApiException(404, "patron_not_found", null,
+                    .orElseThrow(() -> new ApiException(404, ErrorCode.PATRON_NOT_FOUND, null,
                             "Nobody in the country's register has this card number or national ID."));
         });
     }
@@ -58,7 +60,7 @@ public final class Memberships {
         return jdbi.withExtension(CentralDaos.Memberships.class, m -> m.currentRulesVersion(caller.library().code())
                 .map(v -> new Api.LoanRules(caller.library().code(), v,
                         m.rulesText(caller.library().code(), v, lang).orElseThrow()))
-                .orElseThrow(() -> new ApiException(404, "no_loan_rules", null,
+                .orElseThrow(() -> new ApiException(404, ErrorCode.NO_LOAN_RULES, null,
                         "This library has published no loan rules.")));
     }
 
@@ -85,7 +87,7 @@ public final class Memberships {
             });
             if (refused.isPresent()) {
                 jdbi.useHandle(h -> h.attach(CentralDaos.Audit.class).append(now, library, caller.workstation(),
-                        "ACTIVATION_REFUSED", id, refused.get().code()));
+                        "ACTIVATION_REFUSED", id, refused.get().code().code()));
                 throw refused.get();
             }
         }
@@ -99,9 +101,9 @@ public final class Memberships {
                 return;
             }
             int current = members.currentRulesVersion(library).orElseThrow(() -> new ApiException(422,
-                    "no_loan_rules", null, "This library has published no loan rules to accept."));
+                    ErrorCode.NO_LOAN_RULES, null, "This library has published no loan rules to accept."));
             if (body.rulesVersion() == null || body.rulesVersion() != current) {
-                throw new ApiException(422, "loan_rules_outdated", "rulesVersion", "The patron must accept version "
+                throw new ApiException(422, ErrorCode.LOAN_RULES_OUTDATED, "rulesVersion", "The patron must accept version "
                         + current + " of this library's loan rules; show them again.");
             }
             members.add(id, library, now, current, now);
@@ -111,22 +113,22 @@ public final class Memberships {
                 h.execute("UPDATE patron SET library_code = ?, version = version + 1, updated_at = ? WHERE id = ?",
                         library, now, id);
             }
-            registry.changed(h, caller, id, "UPDATED", "PATRON_ACTIVATED", "rules=" + current + " proof=PIN"
+            registry.changed(h, caller, id, ChangeKind.UPDATED, "PATRON_ACTIVATED", "rules=" + current + " proof=PIN"
                     + (Boolean.TRUE.equals(body.makeHome()) ? " home" : ""));
         });
         return jdbi.withHandle(h -> PatronAccess.shown(caller, h.attach(CentralPatronDao.class).byId(id)
-                .orElseThrow(() -> new ApiException(404, "patron_not_found", "id", "The patron was deleted meanwhile.")),
+                .orElseThrow(() -> new ApiException(404, ErrorCode.PATRON_NOT_FOUND, "id", "The patron was deleted meanwhile.")),
                 h.attach(CentralDaos.Guardians.class).ofChild(id)));
     }
 
     /** The patron, when registered at a library of the caller's country. */
     private static CentralPatronRow inCountry(Handle h, Caller caller, UUID id) {
         CentralPatronRow patron = h.attach(CentralPatronDao.class).byId(id).orElseThrow(() -> new ApiException(404,
-                "patron_not_found", "id", "Nobody in the register has that id."));
+                ErrorCode.PATRON_NOT_FOUND, "id", "Nobody in the register has that id."));
         boolean sameCountry = h.attach(CentralDaos.Libraries.class).byCode(patron.libraryCode())
                 .map(l -> l.country().equals(caller.library().country())).orElse(false);
         if (!sameCountry) {
-            throw new ApiException(404, "patron_not_found", "id", "Nobody in this country's register has that id.");
+            throw new ApiException(404, ErrorCode.PATRON_NOT_FOUND, "id", "Nobody in this country's register has that id.");
         }
         return patron;
     }
@@ -136,11 +138,11 @@ public final class Memberships {
         if (standing.loans() == null || standing.reminders() == null || standing.claims() == null
                 || standing.loans() < 0 || standing.reminders() < 0 || standing.claims() < 0
                 || standing.loans() > MAX_COUNT || standing.reminders() > MAX_COUNT || standing.claims() > MAX_COUNT) {
-            throw new ApiException(422, "invalid_field", "loans",
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "loans",
                     "Send loans, reminders and claims as whole numbers from 0 to " + MAX_COUNT + ".");
         }
         if (standing.lastActivity() != null && standing.lastActivity().isBefore(EARLIEST)) {
-            throw new ApiException(422, "invalid_field", "lastActivity", "The last activity lies after 1900.");
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "lastActivity", "The last activity lies after 1900.");
         }
         String library = caller.library().code();
         return jdbi.inTransaction(h -> {
@@ -194,7 +196,7 @@ public final class Memberships {
             }
             List<Api.Membership> remaining = all.stream().filter(m -> !m.clear()).toList();
             if (remaining.isEmpty()) {
-                registry.changed(h, caller, id, "DELETED", "PATRON_UNSUBSCRIBED", "memberships=" + all.size());
+                registry.changed(h, caller, id, ChangeKind.DELETED, "PATRON_UNSUBSCRIBED", "memberships=" + all.size());
                 registry.erase(h, patron, "UNSUBSCRIBED");
                 return new Api.Unsubscribed(true, List.of());
             }
@@ -205,7 +207,7 @@ public final class Memberships {
                 if (m.clear()) {
                     members.remove(id, m.library());
                     // LEFT, not DELETED: the card still works at the libraries that keep the patron.
-                    feed.append(m.library(), id, "LEFT", now,
+                    feed.append(m.library(), id, ChangeKind.LEFT, now,
                             m.library().equals(caller.library().code()) ? caller.deskId() : null);
                 }
             }
@@ -232,7 +234,7 @@ public final class Memberships {
         } else {
             Instant now = clock.instant();
             h.attach(CentralDaos.Memberships.class).remove(id, library);
-            h.attach(CentralDaos.ChangeFeed.class).append(library, id, "LEFT", now, caller.deskId());
+            h.attach(CentralDaos.ChangeFeed.class).append(library, id, ChangeKind.LEFT, now, caller.deskId());
             h.attach(CentralDaos.Audit.class).append(now, library, caller.workstation(), "PATRON_LEFT", id,
                     "kept at " + remaining.size() + " libraries");
         }
@@ -251,7 +253,7 @@ public final class Memberships {
     /** The merge, inside the caller's transaction (which may also remember the answer to a retry). */
     Api.Patron mergeIn(Handle h, Caller caller, UUID survivorId, Api.MergeRequest request) {
         if (request.otherId() == null || request.otherId().equals(survivorId)) {
-            throw new ApiException(422, "invalid_field", "otherId", "Name the other patron's id to merge.");
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "otherId", "Name the other patron's id to merge.");
         }
         CentralPatronDao patrons = h.attach(CentralPatronDao.class);
         CentralPatronRow keep = PatronAccess.home(h, caller, survivorId);
@@ -260,13 +262,13 @@ public final class Memberships {
         PatronAccess.requireNothingOutstanding(h, other.id(), caller.library().code(), "merged away");
         if (keep.identityNumber() != null && other.identityNumber() != null
                 && !keep.identityNumber().equals(other.identityNumber())) {
-            throw new ApiException(409, "identities_differ", "otherId",
+            throw new ApiException(409, ErrorCode.IDENTITIES_DIFFER, "otherId",
                     "The two records carry different national IDs: they are not the same person.");
         }
         String keepCard = request.keepCardNumber() == null ? keep.cardNumber()
                 : request.keepCardNumber().trim().toUpperCase(Locale.ROOT);
         if (keepCard != null && !keepCard.equals(keep.cardNumber()) && !keepCard.equals(other.cardNumber())) {
-            throw new ApiException(422, "invalid_field", "keepCardNumber",
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "keepCardNumber",
                     "The card to keep must be one of the two patrons' cards.");
         }
         Instant now = clock.instant();
@@ -274,7 +276,7 @@ public final class Memberships {
         // The other record's libraries hear that it is gone, before its memberships move; when its
         // card is the one kept, desks forget it (LEFT) rather than retire it, and get it back on the survivor.
         boolean keepsOthersCard = keepCard != null && keepCard.equals(other.cardNumber());
-        registry.changed(h, caller, other.id(), keepsOthersCard ? "LEFT" : "DELETED", "PATRONS_MERGED",
+        registry.changed(h, caller, other.id(), keepsOthersCard ? ChangeKind.LEFT : ChangeKind.DELETED, "PATRONS_MERGED",
                 "into=" + keep.id());
         CentralDaos.Memberships members = h.attach(CentralDaos.Memberships.class);
         List<CentralDaos.Memberships.Row> keepRows = members.of(keep.id());
@@ -316,7 +318,7 @@ public final class Memberships {
                 .bind("expires", "NATIONAL_ID".equals(registration) ? null : keep.expiresOn())
                 .bind("fees", other.feesOwedMinor()).bind("print", other.printCreditMinor()).bind("pin", pinHash)
                 .bind("now", now).bind("id", keep.id()).execute();
-        registry.changed(h, caller, keep.id(), "UPDATED", "PATRONS_MERGED", "from=" + other.id() + " kept="
+        registry.changed(h, caller, keep.id(), ChangeKind.UPDATED, "PATRONS_MERGED", "from=" + other.id() + " kept="
                 + (keepCard == null ? "-" : keepCard) + " retired=" + (retired == null ? "-" : retired));
         if (!members.isMember(keep.id(), library)) {
             members.add(keep.id(), library, now, null, null);

@@ -1,5 +1,6 @@
 package app.carddesk.central;
 
+import app.carddesk.api.ErrorCode;
 import app.carddesk.api.Api;
 import app.carddesk.central.CentralDaos.Caller;
 import java.util.List;
@@ -25,7 +26,7 @@ final class PatronAccess {
         if (!isHome(caller, patron)) {
             String home = h.attach(CentralDaos.Libraries.class).byCode(patron.libraryCode())
                     .map(CentralDaos.Library::name).orElse(patron.libraryCode());
-            throw new ApiException(403, "not_home_library", "id", "This patron's home library is " + home
+            throw new ApiException(403, ErrorCode.NOT_HOME_LIBRARY, "id", "This patron's home library is " + home
                     + ". Only the home library changes their details, card or PIN, deletes or merges them; "
                     + "this library changes only its own membership and standing.");
         }
@@ -92,7 +93,7 @@ final class PatronAccess {
                         m.rulesAcceptedAt(), m.loans(), m.reminders(), m.claims()))
                 .toList();
         if (!open.isEmpty()) {
-            throw new ApiException(409, "open_standing", "id", "The patron cannot be " + action + " while "
+            throw new ApiException(409, ErrorCode.OPEN_STANDING, "id", "The patron cannot be " + action + " while "
                     + open.size() + (open.size() == 1 ? " library reports" : " libraries report")
                     + " loans, reminders or claims: " + String.join(", ", open.stream().map(m -> m.libraryName()
                     + " (" + m.loans() + " loans, " + m.reminders() + " reminders, " + m.claims() + " claims)")

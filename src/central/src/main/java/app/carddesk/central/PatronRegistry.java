@@ -1,5 +1,7 @@
 package app.carddesk.central;
 
+import app.carddesk.api.ChangeKind;
+import app.carddesk.api.ErrorCode;
 import app.carddesk.api.Api;
 import app.carddesk.api.FieldLimit;
 import app.carddesk.central.CentralDaos.Caller;
@@ -109,7 +111,7 @@ public final class PatronRegistry {
         }
         if (GuardianRule.required(birth, today, caller.library().guardianAge()) && p.guardians().isEmpty()
                 && !guardiansStored) {
-            throw new ApiException(422, "guardian_required", "guardians", "A child under "
+            throw new ApiException(422, ErrorCode.GUARDIAN_REQUIRED, "guardians", "A child under "
                     + caller.library().guardianAge() + " is registered with at least one guardian who consents.");
         }
         if (p.guardians().stream().anyMatch(g -> g == null || g.guardianId() == null || g.guardianId().equals(p.id())
@@ -193,7 +195,7 @@ public final class PatronRegistry {
 
     private String checkCard(List<CentralDaos.CardSeries.Row> reserved, String raw) {
         if (reserved.isEmpty()) {
-            throw new ApiException(422, "card_number_not_reserved", "cardNumber",
+            throw new ApiException(422, ErrorCode.CARD_NUMBER_NOT_RESERVED, "cardNumber",
                     "This library has reserved no card number series yet: reserve one before issuing cards.");
         }
         CardNumberPolicy policy = new CardNumberPolicy(reserved.stream()
@@ -207,7 +209,7 @@ public final class PatronRegistry {
         boolean inRange = reserved.stream().anyMatch(r -> r.prefix().equals(card.series().prefix())
                 && r.digits() == card.series().digits() && n >= r.rangeFrom() && n <= r.rangeTo());
         if (!inRange) {
-            throw new ApiException(422, "card_number_not_reserved", "cardNumber",
+            throw new ApiException(422, ErrorCode.CARD_NUMBER_NOT_RESERVED, "cardNumber",
                     "Card " + card.value() + " is outside the number series this library reserved. Use a card "
                             + "from the library's own stack.");
         }
@@ -219,7 +221,7 @@ public final class PatronRegistry {
         CentralPatronRow row = valid.row();
         CentralPatronDao patrons = h.attach(CentralPatronDao.class);
         if (patrons.byId(row.id()).isPresent()) {
-            throw new ApiException(409, "patron_exists", "id", "A patron with this id exists already.", row.id());
+            throw new ApiException(409, ErrorCode.PATRON_EXISTS, "id", "A patron with this id exists already.", row.id());
         }
         if (row.cardNumber() != null) {
             Optional<String> status = patrons.cardStatus(row.cardNumber());
@@ -245,7 +247,7 @@ public final class PatronRegistry {
         h.release(WRITE);
         h.attach(CentralDaos.Memberships.class).add(row.id(), caller.library().code(), row.createdAt(), null, null);
         addGuardians(h, caller, row.id(), valid.guardians());
-        changed(h, caller, row.id(), "CREATED", "PATRON_REGISTERED", "kind=" + row.registrationKind());
+        changed(h, caller, row.id(), ChangeKind.CREATED, "PATRON_REGISTERED", "kind=" + row.registrationKind());
     }
 
     /**
@@ -296,13 +298,13 @@ public final class PatronRegistry {
             if (unknownGuardian.isPresent()) {
                 answers[i] = refusal.apply(guardianUnknown(unknownGuardian.get()));
             } else if (takenIds.contains(row.id())) {
-                answers[i] = refusal.apply(new ApiException(409, "patron_exists", "id",
+                answers[i] = refusal.apply(new ApiException(409, ErrorCode.PATRON_EXISTS, "id",
                         "A patron with this id exists already.", row.id()));
             } else if (card != null) {
                 answers[i] = refusal.apply("RETIRED".equals(card.status())
-                        ? new ApiException(409, "card_number_retired", "cardNumber",
+                        ? new ApiException(409, ErrorCode.CARD_NUMBER_RETIRED, "cardNumber",
                         "Card " + row.cardNumber() + " was destroyed or retired and can never be issued again.")
-                        : new ApiException(409, "card_number_taken", "cardNumber",
+                        : new ApiException(409, ErrorCode.CARD_NUMBER_TAKEN, "cardNumber",
                         "Card " + row.cardNumber() + " is issued to another patron already.", card.patronId()));
             } else if (row.identityNumber() != null && takenIdentities.containsKey(row.identityNumber())) {
                 answers[i] = refusal.apply(identityConflict(takenIdentities.get(row.identityNumber())));
@@ -367,7 +369,7 @@ public final class PatronRegistry {
         CentralPatronDao patrons = h.attach(CentralPatronDao.class);
         CentralPatronRow current = PatronAccess.home(h, caller, id);
         if (current.version() != expectedVersion) {
-            throw new ApiException(412, "stale_version", "If-Match", "The patron was changed meanwhile (now version "
+            throw new ApiException(412, ErrorCode.STALE_VERSION, "If-Match", "The patron was changed meanwhile (now version "
                     + current.version() + "). Fetch it again and repeat the change.", id);
         }
         CentralDaos.Guardians guardians = h.attach(CentralDaos.Guardians.class);
@@ -380,7 +382,7 @@ public final class PatronRegistry {
                     IdentityKind.valueOf(current.identityKind()), current.identityNumber(), current.birthDate());
             if (next.identityNumber() == null || !app.carddesk.domain.IdentityTransitions.allowed(before,
                     IdentityKind.valueOf(next.identityKind()))) {
-                throw new ApiException(422, "identity_change_not_allowed", "identity.number",
+                throw new ApiException(422, ErrorCode.IDENTITY_CHANGE_NOT_ALLOWED, "identity.number",
                         "A patron's national ID can only move on (a D-number to a fødselsnummer, a DUF number to a "
                                 + "D-number or fødselsnummer, a replacement CPR to the real one), never be removed.");
             }
@@ -406,7 +408,7 @@ public final class PatronRegistry {
                 patrons.retireCard(current.cardNumber(), next.updatedAt());
             }
             if (patrons.update(next) != 1) {
-                throw new ApiException(412, "stale_version", "If-Match", "The patron was changed meanwhile.", id);
+                throw new ApiException(412, ErrorCode.STALE_VERSION, "If-Match", "The patron was changed meanwhile.", id);
             }
         } catch (UnableToExecuteStatementException e) {
             throw raced(h, e, next);
@@ -416,7 +418,7 @@ public final class PatronRegistry {
         }
         h.release(WRITE);
         addGuardians(h, caller, id, valid.guardians());
-        changed(h, caller, id, "UPDATED", "PATRON_UPDATED", "identity=" + next.identityKind());
+        changed(h, caller, id, ChangeKind.UPDATED, "PATRON_UPDATED", "identity=" + next.identityKind());
         return patrons.byId(id).orElseThrow();
     }
 
@@ -425,7 +427,7 @@ public final class PatronRegistry {
         h.attach(CentralPatronDao.class).lock(id);
         CentralPatronRow current = PatronAccess.home(h, caller, id);
         PatronAccess.requireNothingOutstanding(h, id, null, "deleted");
-        changed(h, caller, id, "DELETED", "PATRON_DELETED", "kind=" + current.registrationKind());
+        changed(h, caller, id, ChangeKind.DELETED, "PATRON_DELETED", "kind=" + current.registrationKind());
         erase(h, current, "DELETED");
     }
 
@@ -452,7 +454,7 @@ public final class PatronRegistry {
     /** The patron when the caller's library can see them (home or member); 404 otherwise. */
     static CentralPatronRow visibleOrNotFound(CentralPatronDao patrons, Caller caller, UUID id) {
         return patrons.byId(id).filter(p -> visible(patrons, caller, p))
-                .orElseThrow(() -> new ApiException(404, "patron_not_found", "id",
+                .orElseThrow(() -> new ApiException(404, ErrorCode.PATRON_NOT_FOUND, "id",
                         "No patron of this library has that id."));
     }
 
@@ -477,7 +479,7 @@ public final class PatronRegistry {
     }
 
     /** Feeds a change to every library the patron is a member of, and audits it for the caller's. */
-    void changed(Handle h, Caller caller, UUID id, String kind, String action, String detail) {
+    void changed(Handle h, Caller caller, UUID id, ChangeKind kind, String action, String detail) {
         Instant now = clock.instant();
         h.createUpdate("INSERT INTO change_feed (library_code, patron_id, kind, at, desk_id) "
                 + "SELECT library_code, :patron, :kind, :at, CASE WHEN library_code = :library THEN :desk END "
@@ -490,21 +492,21 @@ public final class PatronRegistry {
 
     private static ApiException cardConflict(CentralPatronDao patrons, String card, String status) {
         if ("RETIRED".equals(status)) {
-            return new ApiException(409, "card_number_retired", "cardNumber",
+            return new ApiException(409, ErrorCode.CARD_NUMBER_RETIRED, "cardNumber",
                     "Card " + card + " was destroyed or retired and can never be issued again.");
         }
-        return new ApiException(409, "card_number_taken", "cardNumber",
+        return new ApiException(409, ErrorCode.CARD_NUMBER_TAKEN, "cardNumber",
                 "Card " + card + " is issued to another patron already.",
                 patrons.byCard(card).map(CentralPatronRow::id).orElse(null));
     }
 
     private static ApiException guardianUnknown(UUID guardian) {
-        return new ApiException(422, "guardian_not_found", "guardians", "Guardian " + guardian + " is no patron "
+        return new ApiException(422, ErrorCode.GUARDIAN_NOT_FOUND, "guardians", "Guardian " + guardian + " is no patron "
                 + "of this library. Register the guardian here first (or activate them here), then the child.");
     }
 
     private static ApiException identityConflict(UUID existing) {
-        return new ApiException(409, "identity_already_registered", "identity.number",
+        return new ApiException(409, ErrorCode.IDENTITY_ALREADY_REGISTERED, "identity.number",
                 "A patron with this national ID is registered already.", existing);
     }
 
@@ -521,7 +523,7 @@ public final class PatronRegistry {
         h.rollbackToSavepoint(WRITE);
         CentralPatronDao patrons = h.attach(CentralPatronDao.class);
         return switch (rule.get()) {
-            case UniqueViolation.PATRON_PKEY -> new ApiException(409, "patron_exists", "id",
+            case UniqueViolation.PATRON_PKEY -> new ApiException(409, ErrorCode.PATRON_EXISTS, "id",
                     "A patron with this id exists already.", row.id());
             case UniqueViolation.PATRON_IDENTITY -> identityConflict(patrons.byIdentity(row.identityNumber())
                     .map(CentralPatronRow::id).orElse(null));
@@ -542,7 +544,7 @@ public final class PatronRegistry {
     }
 
     private static ApiException invalid(String field, String message) {
-        return new ApiException(422, "invalid_field", field, message);
+        return new ApiException(422, ErrorCode.INVALID_FIELD, field, message);
     }
 
     private static boolean blank(String s) {

@@ -1,5 +1,6 @@
 package app.carddesk.central;
 
+import app.carddesk.api.ErrorCode;
 import app.carddesk.api.Api;
 import app.carddesk.central.CentralDaos.Caller;
 import app.carddesk.domain.ContactRules;
@@ -74,24 +75,24 @@ final class PatronSearch {
             }
             where = w.toString();
         } else if (q.birthDate() != null) {
-            throw new ApiException(422, "invalid_field", "birthDate", "A birth date narrows a search by name: "
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "birthDate", "A birth date narrows a search by name: "
                     + "send it together with name.");
         }
         if (given.size() != 1) {
-            throw new ApiException(422, "search_key", given.isEmpty() ? null : given.get(1),
+            throw new ApiException(422, ErrorCode.SEARCH_KEY, given.isEmpty() ? null : given.get(1),
                     "Search by exactly one of cardNumber, identity, email, phone or name (with birthDate).");
         }
         for (String field : List.of(nz(q.cardNumber()), nz(q.identity()), nz(q.email()), nz(q.phone()), nz(q.name()))) {
             if (field.length() > MAX_LENGTH) {
-                throw new ApiException(422, "invalid_field", given.get(0), "A search key is at most " + MAX_LENGTH
+                throw new ApiException(422, ErrorCode.INVALID_FIELD, given.get(0), "A search key is at most " + MAX_LENGTH
                         + " characters long.");
             }
             if (app.carddesk.api.FieldLimit.hasControlCharacter(field)) {
-                throw new ApiException(422, "invalid_field", given.get(0), "A search key is one line of text.");
+                throw new ApiException(422, ErrorCode.INVALID_FIELD, given.get(0), "A search key is one line of text.");
             }
         }
         if (q.birthDate() != null && (q.birthDate().getYear() < 1800 || q.birthDate().getYear() > 9999)) {
-            throw new ApiException(422, "invalid_field", "birthDate", "A birth date lies between the years 1800 "
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "birthDate", "A birth date lies between the years 1800 "
                     + "and 9999.");
         }
         String sql = "SELECT p.id, p.card_number, p.given_name, p.surname, p.birth_date FROM patron p WHERE " + where

@@ -1,5 +1,6 @@
 package app.carddesk.central;
 
+import app.carddesk.api.ErrorCode;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import java.time.Duration;
@@ -32,15 +33,15 @@ final class PinProof {
     static java.util.Optional<ApiException> check(Handle h, UUID patron, String pinHash, Instant lockedUntil,
                                                  String pin, Instant now) {
         if (lockedUntil != null && lockedUntil.isAfter(now)) {
-            return java.util.Optional.of(new ApiException(423, "pin_locked", "pin", "Too many wrong PINs: the PIN is locked until "
+            return java.util.Optional.of(new ApiException(423, ErrorCode.PIN_LOCKED, "pin", "Too many wrong PINs: the PIN is locked until "
                     + lockedUntil + ". The patron can try again then, or ask their home library for a new PIN."));
         }
         if (pinHash == null) {
-            return java.util.Optional.of(new ApiException(422, "pin_not_set", "pin", "The patron has no PIN on record. Their home library "
+            return java.util.Optional.of(new ApiException(422, ErrorCode.PIN_NOT_SET, "pin", "The patron has no PIN on record. Their home library "
                     + "can e-mail them one; then activate them here with it."));
         }
         if (pin == null || !pin.matches("\\d{4,8}")) {
-            return java.util.Optional.of(new ApiException(422, "pin_required", "pin",
+            return java.util.Optional.of(new ApiException(422, ErrorCode.PIN_REQUIRED, "pin",
                     "Ask the patron to type their PIN (4 digits): a patron is activated at a new library only in person."));
         }
         if (matches(pin, pinHash)) {
@@ -53,11 +54,11 @@ final class PinProof {
         if (failures >= MAX_FAILURES) {
             h.execute("UPDATE patron SET pin_failures = 0, pin_locked_until = ? WHERE id = ?", now.plus(LOCK),
                     patron);
-            return java.util.Optional.of(new ApiException(423, "pin_locked", "pin", "Wrong PIN, " + MAX_FAILURES
+            return java.util.Optional.of(new ApiException(423, ErrorCode.PIN_LOCKED, "pin", "Wrong PIN, " + MAX_FAILURES
                     + " times: the PIN is locked for " + LOCK.toMinutes() + " minutes."));
         }
         int left = MAX_FAILURES - failures;
-        return java.util.Optional.of(new ApiException(422, "pin_wrong", "pin", "Wrong PIN. " + left
+        return java.util.Optional.of(new ApiException(422, ErrorCode.PIN_WRONG, "pin", "Wrong PIN. " + left
                 + (left == 1 ? " try is" : " tries are") + " left before the PIN is locked for "
                 + LOCK.toMinutes() + " minutes."));
     }

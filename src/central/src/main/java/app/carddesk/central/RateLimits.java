@@ -1,5 +1,6 @@
 package app.carddesk.central;
 
+import app.carddesk.api.ErrorCode;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,7 +37,7 @@ final class RateLimits {
         if (w != null) {
             synchronized (w) {
                 if (w.blockedUntil > now) {
-                    throw tooMany("auth_blocked", "Too many failed sign-ins from this address: it is blocked for a "
+                    throw tooMany(ErrorCode.AUTH_BLOCKED, "Too many failed sign-ins from this address: it is blocked for a "
                             + "while. Check the workstation's token and try again later.", w.blockedUntil - now);
                 }
             }
@@ -51,7 +52,7 @@ final class RateLimits {
             w.count++;
             if (w.count > limits.authFailuresPerMinute()) {
                 w.blockedUntil = now + limits.authBlockSeconds() * 1000L;
-                throw tooMany("auth_blocked", "Too many failed sign-ins from this address: it is blocked for "
+                throw tooMany(ErrorCode.AUTH_BLOCKED, "Too many failed sign-ins from this address: it is blocked for "
                         + limits.authBlockSeconds() + " seconds.", limits.authBlockSeconds() * 1000L);
             }
         }
@@ -70,7 +71,7 @@ final class RateLimits {
         Window w = window(uses, key, now);
         synchronized (w) {
             if (w.count >= perMinute) {
-                throw tooMany("rate_limited", "This workstation made " + perMinute + " " + what
+                throw tooMany(ErrorCode.RATE_LIMITED, "This workstation made " + perMinute + " " + what
                         + " in the last minute, the most allowed. Wait a moment and try again.",
                         60_000 - now % 60_000);
             }
@@ -92,7 +93,7 @@ final class RateLimits {
         return w;
     }
 
-    private static ApiException tooMany(String code, String message, long millis) {
+    private static ApiException tooMany(ErrorCode code, String message, long millis) {
         return new ApiException(429, code, null, message).retryAfter(Math.max(1, (millis + 999) / 1000));
     }
 }

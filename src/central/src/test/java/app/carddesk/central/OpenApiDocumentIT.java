@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.javalin.Javalin;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,5 +49,22 @@ class OpenApiDocumentIT {
         }
         assertThat(served).as("routes the central service serves").isNotEmpty();
         assertThat(documented).as("operations in openapi.yaml").containsExactlyInAnyOrderElementsOf(served);
+    }
+
+    @Test
+    void documentsTheProtocolsCodesAndKindsAsTheTypesBothEndsUse() throws Exception {
+        JsonNode schemas;
+        try (InputStream in = getClass().getResourceAsStream("/app/carddesk/central/openapi.yaml")) {
+            schemas = new ObjectMapper(new YAMLFactory()).readTree(in).get("components").get("schemas");
+        }
+        List<String> codes = new java.util.ArrayList<>();
+        schemas.get("Error").get("properties").get("error").get("enum").forEach(n -> codes.add(n.asText()));
+        assertThat(codes).as("error codes in openapi.yaml").containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(app.carddesk.api.ErrorCode.values()).map(app.carddesk.api.ErrorCode::code)
+                        .toList());
+        List<String> kinds = new java.util.ArrayList<>();
+        schemas.get("Change").get("properties").get("kind").get("enum").forEach(n -> kinds.add(n.asText()));
+        assertThat(kinds).as("change kinds in openapi.yaml").containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(app.carddesk.api.ChangeKind.values()).map(Enum::name).toList());
     }
 }

@@ -1,5 +1,6 @@
 package app.carddesk.store;
 
+import app.carddesk.api.ChangeKind;
 import app.carddesk.api.Api;
 import app.carddesk.domain.Address;
 import app.carddesk.domain.ContactRules;
@@ -180,10 +181,10 @@ public final class JdbiSyncLedger implements SyncLedger {
                 if (busy.contains(c.patronId())) {
                     continue; // this desk's own change is still on its way; it wins until sent
                 }
-                if ("DELETED".equals(c.kind()) || "LEFT".equals(c.kind())) {
+                if (c.kind().removesPatron()) {
                     fresh.remove(c.patronId());
                     if (known.remove(c.patronId())) {
-                        deleteLocal(h, c.patronId(), "DELETED".equals(c.kind()));
+                        deleteLocal(h, c.patronId(), c.kind() == ChangeKind.DELETED);
                     }
                 } else if (c.patron() != null) {
                     if (known.contains(c.patronId())) {
@@ -211,7 +212,7 @@ public final class JdbiSyncLedger implements SyncLedger {
             }
             if (c.patron() != null) {
                 now.put(c.patronId(), c.patron());
-            } else if ("DELETED".equals(c.kind()) || "LEFT".equals(c.kind())) {
+            } else if (c.kind().removesPatron()) {
                 now.remove(c.patronId());
             }
         }

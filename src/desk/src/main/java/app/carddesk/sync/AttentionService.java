@@ -1,8 +1,8 @@
 package app.carddesk.sync;
 
+import app.carddesk.api.ErrorCode;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What staff can do with a change the central register refused. Every choice is recorded with
@@ -22,9 +22,6 @@ public final class AttentionService {
         DISMISS
     }
 
-    private static final Set<String> DUPLICATES = Set.of("card_number_taken", "card_number_retired",
-            "identity_already_registered", "patron_exists");
-
     private final SyncLedger ledger;
     private final SyncService sync;
 
@@ -39,13 +36,13 @@ public final class AttentionService {
 
     /** The choices that fit a problem, the first being the usual one. */
     public static List<Choice> choices(SyncProblem problem) {
-        if (DUPLICATES.contains(problem.code())) {
+        if (ErrorCode.duplicate(problem.code())) {
             return List.of(Choice.DISCARD_LOCAL, Choice.DISMISS);
         }
-        if ("stale_version".equals(problem.code())) {
+        if (ErrorCode.STALE_VERSION.is(problem.code())) {
             return List.of(Choice.TAKE_CENTRAL, Choice.SEND_AGAIN);
         }
-        if ("not_home_library".equals(problem.code())) {
+        if (ErrorCode.NOT_HOME_LIBRARY.is(problem.code())) {
             // The home library owns what was changed: sending it again cannot work.
             return List.of(Choice.TAKE_CENTRAL, Choice.DISMISS);
         }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class SyncService implements app.carddesk.issuing.CentralLookup {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
-    private static final int PAGE = 5000;
+    private static final int PAGE = Api.FEED_PAGE_MAX;
     private static final int BATCH = Api.MAX_BATCH_ITEMS;
     /** A batch stays this far below the central register's body limit (headers, the envelope). */
     private static final int BATCH_BYTES = Api.MAX_BODY_BYTES - 16 * 1024;

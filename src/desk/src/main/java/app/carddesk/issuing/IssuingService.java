@@ -144,11 +144,11 @@ public final class IssuingService {
                 r.kind() == RegistrationKind.SHORT_STAY ? r.expiresOn() : null, r.pinDelivery(),
                 r.pinDelivery() == PinDelivery.OWN_PIN && r.pinChangeAdvised(), 0, 0, now, staff.staffUser(), 1);
         List<OutboxEntry> outbox = new ArrayList<>();
-        outbox.add(new OutboxEntry(patron.id(), "PATRON_CREATED", toJson(patron)));
+        outbox.add(new OutboxEntry(patron.id(), OutboxKind.PATRON_CREATED, toJson(patron)));
         if (r.pinDelivery() == PinDelivery.EMAIL) {
             ObjectNode pinMail = json.createObjectNode().put("patronId", patron.id().toString())
                     .put("language", r.letterLanguage()).put("email", patron.email());
-            outbox.add(new OutboxEntry(patron.id(), "PIN_EMAIL_REQUESTED", pinMail.toString()));
+            outbox.add(new OutboxEntry(patron.id(), OutboxKind.PIN_EMAIL_REQUESTED, pinMail.toString()));
         }
         AuditEntry issued = audit("PATRON_ISSUED", patron.id(),
                 "kind=" + r.kind() + ";identity=" + patron.identityKind() + ";pin=" + r.pinDelivery());
@@ -161,7 +161,7 @@ public final class IssuingService {
                 List<OutboxEntry> all = new ArrayList<>();
                 List<AuditEntry> audits = new ArrayList<>();
                 if (guardian != null) {
-                    all.add(new OutboxEntry(guardian.id(), "PATRON_CREATED", toJson(guardian)));
+                    all.add(new OutboxEntry(guardian.id(), OutboxKind.PATRON_CREATED, toJson(guardian)));
                     audits.add(audit("PATRON_REGISTERED_AS_GUARDIAN", guardian.id(), "kind=" + guardian
                             .registrationKind()));
                 }
@@ -338,7 +338,7 @@ public final class IssuingService {
                     audit("NATIONAL_ID_REGISTERED", patronId, "identity=" + master.identity().kind()
                             + ";cardRetired=" + (retire != null) + ";emailKept=" + kept.email()
                             + ";phoneKept=" + kept.phone()),
-                    List.of(new OutboxEntry(patronId, "NATIONAL_ID_REGISTERED", change.toString())));
+                    List.of(new OutboxEntry(patronId, OutboxKind.NATIONAL_ID_REGISTERED, change.toString())));
         } catch (PatronStore.ConflictException e) {
             return Optional.of(Problem.of("issue.conflict." + e.code()));
         }
@@ -369,7 +369,7 @@ public final class IssuingService {
         ObjectNode change = json.createObjectNode().put("otherId", otherId.toString()).put("keepCardNumber", keepCard);
         store.merge(survivorId, otherId, keepCard, audit("PATRONS_MERGED", survivorId, "from=" + otherId
                         + ";cardRetired=" + (retired != null)),
-                List.of(new OutboxEntry(survivorId, "PATRONS_MERGED", change.toString())));
+                List.of(new OutboxEntry(survivorId, OutboxKind.PATRONS_MERGED, change.toString())));
         return Optional.empty();
     }
 
@@ -405,7 +405,7 @@ public final class IssuingService {
             store.replaceCard(patronId, number, patron.cardNumber(), retiredReason,
                     audit(patron.cardNumber() == null ? "CARD_ISSUED" : "CARD_REPLACED", patronId,
                             retiredReason == null ? "" : "reason=" + retiredReason),
-                    List.of(new OutboxEntry(patronId, "PATRON_UPDATED", "{}")));
+                    List.of(new OutboxEntry(patronId, OutboxKind.PATRON_UPDATED, "{}")));
         } catch (PatronStore.ConflictException e) {
             return Optional.of(Problem.of("issue.conflict." + e.code()));
         }
@@ -434,7 +434,7 @@ public final class IssuingService {
         store.changeContact(patronId, blankToNull(email), blankToNull(phone), new app.carddesk.domain.Address(
                         address.line().trim(), address.postalCode().trim(), address.city().trim(),
                         address.country() == null ? "" : address.country().trim()),
-                audit("CONTACT_CHANGED", patronId, ""), List.of(new OutboxEntry(patronId, "PATRON_UPDATED", "{}")));
+                audit("CONTACT_CHANGED", patronId, ""), List.of(new OutboxEntry(patronId, OutboxKind.PATRON_UPDATED, "{}")));
         return Optional.empty();
     }
 
@@ -472,7 +472,7 @@ public final class IssuingService {
             return Optional.of(Problem.of(p.hasUnsettledBalance() ? "expiring.keptBalance" : "expiring.notExpired"));
         }
         store.delete(patronId, audit("PATRON_DELETED_EXPIRED", patronId, "kind=SHORT_STAY"),
-                List.of(new OutboxEntry(patronId, "PATRON_DELETED",
+                List.of(new OutboxEntry(patronId, OutboxKind.PATRON_DELETED,
                         json.createObjectNode().put("patronId", patronId.toString()).toString())));
         return Optional.empty();
     }
@@ -484,7 +484,7 @@ public final class IssuingService {
         }
         try {
             store.changePickupLibrary(patronId, pickupLibraryCode, audit("PICKUP_LIBRARY_CHANGED", patronId, ""),
-                    List.of(new OutboxEntry(patronId, "PATRON_UPDATED", "{}")));
+                    List.of(new OutboxEntry(patronId, OutboxKind.PATRON_UPDATED, "{}")));
         } catch (PatronStore.ConflictException e) {
             return Optional.of(Problem.of("issue.conflict." + e.code()));
         }
@@ -497,7 +497,7 @@ public final class IssuingService {
         }
         store.updateBalances(patronId, feesOwedMinor, printCreditMinor,
                 audit("BALANCES_EDITED", patronId, ""),
-                List.of(new OutboxEntry(patronId, "BALANCES_EDITED", json.createObjectNode()
+                List.of(new OutboxEntry(patronId, OutboxKind.BALANCES_EDITED, json.createObjectNode()
                         .put("patronId", patronId.toString()).put("feesOwedMinor", feesOwedMinor)
                         .put("printCreditMinor", printCreditMinor).toString())));
         return Optional.empty();

@@ -149,7 +149,7 @@ public final class MembershipService {
         AuditEntry audit = new AuditEntry(clock.instant(), staff.staffUser(), staff.workstation(),
                 "PATRON_UNSUBSCRIBED", id, "");
         if (!national.available()) {
-            store.delete(id, audit, List.of(new OutboxEntry(id, "PATRON_DELETED", "{}")));
+            store.delete(id, audit, List.of(new OutboxEntry(id, OutboxKind.PATRON_DELETED, "{}")));
             return new Unsubscribed(true, List.of(), null);
         }
         NationalRegister.Removal result;

@@ -9,5 +9,5 @@ import java.util.UUID;
  * @param kind    what happened, for example {@code PATRON_CREATED} or {@code PIN_EMAIL_REQUESTED}
  * @param payload the change as JSON
  */
-public record OutboxEntry(UUID patronId, String kind, String payload) {
+public record OutboxEntry(UUID patronId, OutboxKind kind, String payload) {
 }

@@ -1,5 +1,6 @@
 package app.carddesk.store;
 
+import app.carddesk.issuing.OutboxKind;
 import app.carddesk.api.ChangeKind;
 import app.carddesk.api.Api;
 import app.carddesk.domain.Address;
@@ -339,7 +340,7 @@ public final class JdbiSyncLedger implements SyncLedger {
     public void requeueUpdate(UUID patronId, int centralVersion) {
         jdbi.useTransaction(h -> {
             h.attach(SyncDao.class).setCentralVersion(patronId, centralVersion);
-            h.attach(OutboxDao.class).append(new app.carddesk.issuing.OutboxEntry(patronId, "PATRON_UPDATED", "{}"),
+            h.attach(OutboxDao.class).append(new app.carddesk.issuing.OutboxEntry(patronId, OutboxKind.PATRON_UPDATED, "{}"),
                     clock.instant());
         });
     }

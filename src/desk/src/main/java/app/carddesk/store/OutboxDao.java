@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Changes waiting to be sent to the central register, in the order they were made. */
 public interface OutboxDao {
 
-    record Pending(long seq, UUID patronId, String kind, String payload, Instant createdAt, String idemKey,
+    record Pending(long seq, UUID patronId, app.carddesk.issuing.OutboxKind kind, String payload, Instant createdAt, String idemKey,
                    int attempts) {
     }
 

@@ -34,7 +34,7 @@ public interface SyncDao {
 
     @SqlUpdate("INSERT INTO sync_problem (patron_id, change_kind, code, existing_id, message, created_at) "
             + "VALUES (:patron, :kind, :code, :existing, :message, :at)")
-    void addProblem(@Bind("patron") UUID patron, @Bind("kind") String kind, @Bind("code") String code,
+    void addProblem(@Bind("patron") UUID patron, @Bind("kind") app.carddesk.issuing.OutboxKind kind, @Bind("code") String code,
                     @Bind("existing") UUID existing, @Bind("message") String message, @Bind("at") Instant at);
 
     @SqlQuery("SELECT id, patron_id, change_kind, code, existing_id, message, created_at FROM sync_problem "

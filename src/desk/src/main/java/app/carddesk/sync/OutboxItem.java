@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A local change waiting to be sent, with its own idempotency key. */
-public record OutboxItem(long seq, UUID patronId, String kind, String payload, Instant createdAt, String idemKey,
+public record OutboxItem(long seq, UUID patronId, app.carddesk.issuing.OutboxKind kind, String payload, Instant createdAt, String idemKey,
                          int attempts) {
 }

@@ -1,5 +1,6 @@
 package app.carddesk.sync;
 
+import app.carddesk.issuing.OutboxKind;
 import app.carddesk.api.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,7 +89,7 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
                 int i = 0;
                 while (i < batch.size()) {
                     int j = i;
-                    while (j < batch.size() && "PATRON_CREATED".equals(batch.get(j).kind())) {
+                    while (j < batch.size() && batch.get(j).kind() == OutboxKind.PATRON_CREATED) {
                         j++;
                     }
                     if (j - i > 1) {
@@ -169,7 +170,7 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
         }
         state = SyncStatus.State.ONLINE;
         Api.Error error = readError(response);
-        if (status == 404 && "PATRON_DELETED".equals(item.kind())) {
+        if (status == 404 && item.kind() == OutboxKind.PATRON_DELETED) {
             ledger.acknowledged(item, null);
             return Outcome.SENT;
         }
@@ -229,7 +230,7 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
     private List<OutboxItem> nextRun(long seq) {
         List<OutboxItem> next = ledger.pendingAfter(seq, BATCH);
         int j = 0;
-        while (j < next.size() && "PATRON_CREATED".equals(next.get(j).kind())) {
+        while (j < next.size() && next.get(j).kind() == OutboxKind.PATRON_CREATED) {
             j++;
         }
         return next.subList(0, j);
@@ -362,19 +363,19 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
     private CentralClient.Response send(OutboxItem item) {
         String path = "/api/v1/patrons/" + item.patronId();
         switch (item.kind()) {
-            case "PATRON_CREATED" -> {
+            case PATRON_CREATED -> {
                 Optional<Api.Patron> patron = ledger.patron(item.patronId());
                 return patron.map(p -> client.post("/api/v1/patrons", item.idemKey(), p)).orElse(null);
             }
-            case "PIN_EMAIL_REQUESTED" -> {
+            case PIN_EMAIL_REQUESTED -> {
                 String language = field(item.payload(), "language", "en");
                 return client.post(path + "/pin-email", item.idemKey(), new Api.PinEmailRequest(language,
                         field(item.payload(), "email", null)));
             }
-            case "PATRON_DELETED" -> {
+            case PATRON_DELETED -> {
                 return client.delete(path, item.idemKey());
             }
-            case "PATRONS_MERGED" -> {
+            case PATRONS_MERGED -> {
                 Api.MergeRequest merge = new Api.MergeRequest(UUID.fromString(field(item.payload(), "otherId", "")),
                         field(item.payload(), "keepCardNumber", null));
                 CentralClient.Response r = client.post(path + "/merge", item.idemKey(), merge);

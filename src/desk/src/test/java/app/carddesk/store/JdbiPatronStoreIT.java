@@ -1,5 +1,6 @@
 package app.carddesk.store;
 
+import app.carddesk.issuing.OutboxKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,7 +62,7 @@ class JdbiPatronStoreIT {
     }
 
     private void insert(Patron p) {
-        store.insert(p, "$argon2id$hash", audit(p.id()), List.of(new OutboxEntry(p.id(), "PATRON_CREATED", "{}")));
+        store.insert(p, "$argon2id$hash", audit(p.id()), List.of(new OutboxEntry(p.id(), OutboxKind.PATRON_CREATED, "{}")));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package app.carddesk.central;
 
+import app.carddesk.domain.Checked;
+import app.carddesk.domain.MergePlan;
 import app.carddesk.api.ChangeKind;
 import app.carddesk.api.ErrorCode;
 import app.carddesk.api.Api;
@@ -260,22 +262,24 @@ public final class Memberships {
         CentralPatronRow other = PatronAccess.home(h, caller, request.otherId());
         // Other libraries' systems hold the loans of the record that goes by its id: they settle first.
         PatronAccess.requireNothingOutstanding(h, other.id(), caller.library().code(), "merged away");
-        if (keep.identityNumber() != null && other.identityNumber() != null
-                && !keep.identityNumber().equals(other.identityNumber())) {
-            throw new ApiException(409, ErrorCode.IDENTITIES_DIFFER, "otherId",
-                    "The two records carry different national IDs: they are not the same person.");
-        }
-        String keepCard = request.keepCardNumber() == null ? keep.cardNumber()
+        String requested = request.keepCardNumber() == null ? null
                 : request.keepCardNumber().trim().toUpperCase(Locale.ROOT);
-        if (keepCard != null && !keepCard.equals(keep.cardNumber()) && !keepCard.equals(other.cardNumber())) {
-            throw new ApiException(422, ErrorCode.INVALID_FIELD, "keepCardNumber",
-                    "The card to keep must be one of the two patrons' cards.");
+        Checked<MergePlan> checked = MergePlan.of(new MergePlan.Side(keep.cardNumber(), keep.identityNumber()),
+                new MergePlan.Side(other.cardNumber(), other.identityNumber()), requested);
+        if (!checked.isOk()) {
+            throw "merge.identitiesDiffer".equals(checked.firstError().orElseThrow().key())
+                    ? new ApiException(409, ErrorCode.IDENTITIES_DIFFER, "otherId",
+                            "The two records carry different national IDs: they are not the same person.")
+                    : new ApiException(422, ErrorCode.INVALID_FIELD, "keepCardNumber",
+                            "The card to keep must be one of the two patrons' cards.");
         }
+        MergePlan plan = checked.value();
+        String keepCard = plan.keptCard();
         Instant now = clock.instant();
         String library = caller.library().code();
         // The other record's libraries hear that it is gone, before its memberships move; when its
         // card is the one kept, desks forget it (LEFT) rather than retire it, and get it back on the survivor.
-        boolean keepsOthersCard = keepCard != null && keepCard.equals(other.cardNumber());
+        boolean keepsOthersCard = plan.takesOthersCard();
         registry.changed(h, caller, other.id(), keepsOthersCard ? ChangeKind.LEFT : ChangeKind.DELETED, "PATRONS_MERGED",
                 "into=" + keep.id());
         CentralDaos.Memberships members = h.attach(CentralDaos.Memberships.class);
@@ -293,12 +297,11 @@ public final class Memberships {
         }
         moveRelations(h, other.id(), keep.id());
         h.execute("UPDATE audit_event SET patron_id = ? WHERE patron_id = ?", keep.id(), other.id());
-        String retired = keepCard == null ? other.cardNumber()
-                : keepCard.equals(keep.cardNumber()) ? other.cardNumber() : keep.cardNumber();
-        String pinHash = keepsOthersCard ? other.pinHash() : keep.pinHash();
-        String identityKind = keep.identityNumber() != null ? keep.identityKind() : other.identityKind();
-        String identityNumber = keep.identityNumber() != null ? keep.identityNumber() : other.identityNumber();
-        String registration = identityNumber != null ? "NATIONAL_ID" : keep.registrationKind();
+        String retired = plan.retiredCard();
+        String pinHash = plan.cardOf(keep.pinHash(), other.pinHash());
+        String identityKind = plan.identityOf(keep.identityKind(), other.identityKind());
+        String identityNumber = plan.identityOf(keep.identityNumber(), other.identityNumber());
+        String registration = plan.nationalId() ? "NATIONAL_ID" : keep.registrationKind();
         registry.erase(h, other, "MERGED");
         if (retired != null && patrons.cardStatus(retired).map("ISSUED"::equals).orElse(false)) {
             patrons.retireCard(retired, now, "MERGED");

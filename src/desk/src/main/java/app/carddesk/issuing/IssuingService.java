@@ -1,5 +1,6 @@
 package app.carddesk.issuing;
 
+import app.carddesk.domain.MergePlan;
 import app.carddesk.domain.CardNumber;
 import app.carddesk.domain.Checked;
 import app.carddesk.domain.ContactRules;
@@ -357,15 +358,11 @@ public final class IssuingService {
         if (keep == null || other == null || survivorId.equals(otherId)) {
             return Optional.of(Problem.of("patron.gone"));
         }
-        if (keep.identity() != null && other.identity() != null
-                && !java.util.Objects.equals(keep.identity().number(), other.identity().number())) {
-            return Optional.of(Problem.of("merge.identitiesDiffer"));
+        Checked<MergePlan> plan = MergePlan.of(MergePlan.Side.of(keep), MergePlan.Side.of(other), keepCard);
+        if (!plan.isOk()) {
+            return plan.firstError();
         }
-        if (keepCard != null && !keepCard.equals(keep.cardNumber()) && !keepCard.equals(other.cardNumber())) {
-            return Optional.of(Problem.of("merge.chooseCard"));
-        }
-        String retired = keepCard != null && keepCard.equals(other.cardNumber()) ? keep.cardNumber()
-                : other.cardNumber();
+        String retired = plan.value().retiredCard();
         ObjectNode change = json.createObjectNode().put("otherId", otherId.toString()).put("keepCardNumber", keepCard);
         store.merge(survivorId, otherId, keepCard, audit("PATRONS_MERGED", survivorId, "from=" + otherId
                         + ";cardRetired=" + (retired != null)),

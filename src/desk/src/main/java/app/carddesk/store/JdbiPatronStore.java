@@ -1,5 +1,6 @@
 package app.carddesk.store;
 
+import app.carddesk.domain.MergePlan;
 import app.carddesk.domain.PatronQuery;
 
 import app.carddesk.domain.Address;
@@ -239,8 +240,13 @@ public final class JdbiPatronStore implements PatronStore {
             PatronDao patrons = h.attach(PatronDao.class);
             PatronRow keep = patrons.byId(survivorId).orElseThrow(() -> new ConflictException("patron_gone"));
             PatronRow other = patrons.byId(otherId).orElseThrow(() -> new ConflictException("patron_gone"));
-            boolean takeOthersCard = keepCard != null && keepCard.equals(other.cardNumber());
-            String retired = takeOthersCard ? keep.cardNumber() : other.cardNumber();
+            MergePlan plan = MergePlan.of(new MergePlan.Side(keep.cardNumber(), keep.identityNumber()),
+                    new MergePlan.Side(other.cardNumber(), other.identityNumber()), keepCard).value();
+            if (plan == null) {
+                throw new ConflictException("merge_refused");
+            }
+            boolean takeOthersCard = plan.takesOthersCard();
+            String retired = plan.retiredCard();
             CardDao cards = h.attach(CardDao.class);
             if (retired != null) {
                 cards.retire(retired, now, "MERGED");
@@ -256,7 +262,6 @@ public final class JdbiPatronStore implements PatronStore {
                     otherId, survivorId);
             h.execute("DELETE FROM guardian_link WHERE child_id = ? OR guardian_id = ?", otherId, otherId);
             patrons.delete(otherId);
-            boolean identityFromOther = keep.identityNumber() == null && other.identityNumber() != null;
             h.createUpdate("""
                     UPDATE patron SET card_number = :card, fees_owed_minor = fees_owed_minor + :fees,
                            print_credit_minor = print_credit_minor + :print,
@@ -265,12 +270,12 @@ public final class JdbiPatronStore implements PatronStore {
                            expires_on = CASE WHEN :number IS NULL THEN expires_on END,
                            pin_hash = :pin, pin_delivery = :delivery, updated_at = :now, version = version + 1
                      WHERE id = :id""")
-                    .bind("card", takeOthersCard ? other.cardNumber() : keep.cardNumber())
+                    .bind("card", plan.keptCard())
                     .bind("fees", other.feesOwedMinor()).bind("print", other.printCreditMinor())
-                    .bind("kind", identityFromOther ? other.identityKind() : keep.identityKind())
-                    .bind("number", identityFromOther ? other.identityNumber() : keep.identityNumber())
-                    .bind("pin", takeOthersCard ? other.pinHash() : keep.pinHash())
-                    .bind("delivery", takeOthersCard ? other.pinDelivery() : keep.pinDelivery())
+                    .bind("kind", plan.identityOf(keep.identityKind(), other.identityKind()))
+                    .bind("number", plan.identityOf(keep.identityNumber(), other.identityNumber()))
+                    .bind("pin", plan.cardOf(keep.pinHash(), other.pinHash()))
+                    .bind("delivery", plan.cardOf(keep.pinDelivery(), other.pinDelivery()))
                     .bind("now", now).bind("id", survivorId).execute();
             if (takeOthersCard) {
                 h.execute("UPDATE card SET patron_id = ? WHERE number = ?", survivorId, other.cardNumber());

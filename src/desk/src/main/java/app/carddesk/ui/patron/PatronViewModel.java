@@ -5,6 +5,7 @@ import app.carddesk.domain.DateInput;
 import app.carddesk.domain.DigitalAccess;
 import app.carddesk.domain.IdentityTransitions;
 import app.carddesk.domain.IdentityNumber;
+import app.carddesk.domain.MergePlan;
 import app.carddesk.domain.MinorUnits;
 import app.carddesk.domain.Patron;
 import app.carddesk.domain.Problem;
@@ -475,7 +476,14 @@ public final class PatronViewModel {
         if (other == null || patron.get() == null) {
             return null;
         }
-        return keepThisCard.get() ? other.cardNumber() : patron.get().cardNumber();
+        // This record goes into the other one, which holds the national ID.
+        MergePlan plan = MergePlan.of(MergePlan.Side.of(other), MergePlan.Side.of(patron.get()), keptCard()).value();
+        return plan == null ? null : plan.retiredCard();
+    }
+
+    /** The card staff chose to keep: the one on screen or the other record's. */
+    private String keptCard() {
+        return keepThisCard.get() ? patron.get().cardNumber() : mergeWith.get().cardNumber();
     }
 
     /** Merges this record into the one holding the national ID; the card chosen stays. */
@@ -494,7 +502,7 @@ public final class PatronViewModel {
             message.set(Problem.of("merge.cutCardFirst", retired));
             return;
         }
-        String keep = keepThisCard.get() ? self.cardNumber() : other.cardNumber();
+        String keep = keptCard();
         background.submit(() -> service.merge(other.id(), self.id(), keep), problem -> {
             if (problem.isPresent()) {
                 message.set(problem.get());

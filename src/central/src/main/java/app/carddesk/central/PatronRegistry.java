@@ -135,9 +135,7 @@ public final class PatronRegistry {
         if (blank(p.pickupLibrary())) {
             throw invalid("pickupLibrary", Problem.of("pickup.required"));
         }
-        RegistrationKind registration = identity != null ? RegistrationKind.NATIONAL_ID
-                : Boolean.FALSE.equals(p.expectsNationalId()) ? RegistrationKind.SHORT_STAY
-                : RegistrationKind.EXPECTS_NATIONAL_ID;
+        RegistrationKind registration = RegistrationKind.of(identity != null, p.expectsNationalId());
         if (registration == RegistrationKind.SHORT_STAY && version == 1) {
             Optional<Problem> expiry = new ShortStayPolicy(caller.library().maxShortStayDays())
                     .check(p.expiresOn(), today);

@@ -266,9 +266,7 @@ public final class JdbiSyncLedger implements SyncLedger {
 
     private static Patron fromApi(Api.Patron p, Instant now) {
         String kind = p.identity() == null || p.identity().kind() == null ? "NONE" : p.identity().kind();
-        RegistrationKind registration = !"NONE".equals(kind) ? RegistrationKind.NATIONAL_ID
-                : Boolean.TRUE.equals(p.expectsNationalId()) ? RegistrationKind.EXPECTS_NATIONAL_ID
-                : RegistrationKind.SHORT_STAY;
+        RegistrationKind registration = RegistrationKind.of(!"NONE".equals(kind), p.expectsNationalId());
         Api.Address a = p.address() == null ? new Api.Address("", "", "", "") : p.address();
         // A patron of another home library comes with the kind of their national ID but not the number.
         IdentityNumber identity = "NONE".equals(kind) ? null

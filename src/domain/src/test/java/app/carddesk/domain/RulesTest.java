@@ -80,4 +80,13 @@ class RulesTest {
                 null, null, Address.empty(), "PUBLIC", "KB-SK", RegistrationKind.SHORT_STAY, expiresOn,
                 PinDelivery.OWN_PIN, true, fees, credit, java.time.Instant.EPOCH, "staff", 1);
     }
+
+    @Test
+    void theFootingOfARegistrationIsReadOneWayOnBothSides() {
+        assertThat(RegistrationKind.of(true, false)).isEqualTo(RegistrationKind.NATIONAL_ID);
+        assertThat(RegistrationKind.of(false, true)).isEqualTo(RegistrationKind.EXPECTS_NATIONAL_ID);
+        assertThat(RegistrationKind.of(false, false)).isEqualTo(RegistrationKind.SHORT_STAY);
+        assertThat(RegistrationKind.of(false, null)).as("unsaid: nothing expires that nobody meant to")
+                .isEqualTo(RegistrationKind.EXPECTS_NATIONAL_ID);
+    }
 }

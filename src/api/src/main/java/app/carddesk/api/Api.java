@@ -40,6 +40,20 @@ public final class Api {
             this(id, cardNumber, identity, surname, givenName, birthDate, email, phone, address, pickupLibrary,
                     category, expiresOn, expectsNationalId, feesOwedMinor, printCreditMinor, version, guardians, null);
         }
+
+        /** The same patron with these guardians. */
+        public Patron withGuardians(List<Guardian> newGuardians) {
+            return new Patron(id, cardNumber, identity, surname, givenName, birthDate, email, phone, address,
+                    pickupLibrary, category, expiresOn, expectsNationalId, feesOwedMinor, printCreditMinor, version,
+                    newGuardians, pinHash);
+        }
+
+        /** The same patron under this id, as a desk addressed them in a path. */
+        public Patron withId(UUID newId) {
+            return new Patron(newId, cardNumber, identity, surname, givenName, birthDate, email, phone, address,
+                    pickupLibrary, category, expiresOn, expectsNationalId, feesOwedMinor, printCreditMinor, version,
+                    guardians, pinHash);
+        }
     }
 
     /** A child's guardian (another patron) and when they consented. */

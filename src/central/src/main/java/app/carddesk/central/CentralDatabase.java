@@ -79,6 +79,17 @@ public final class CentralDatabase implements AutoCloseable {
         });
     }
 
+    /** Whether the database answers a trivial query within a second (readiness). */
+    public boolean answers() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(1).mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CentralDatabase.class)
+                    .warn("Readiness: the database does not answer ({})", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

@@ -5,17 +5,19 @@ import app.carddesk.api.Api;
 import app.carddesk.api.FieldLimit;
 import app.carddesk.api.Json;
 import app.carddesk.central.CentralDaos.Caller;
+import app.carddesk.identity.PopulationRegister;
 import app.carddesk.identity.StandInPopulationRegister;
+import app.carddesk.security.PinHasher;
 import app.carddesk.security.Argon2PinHasher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,26 @@ public final class CentralServer implements AutoCloseable {
         this.daily = daily;
     }
 
+    /** What the API does, apart from HTTP: one part per job, sharing one envelope for idempotent writes. */
+    record Parts(Envelope envelope, Workstations workstations, Registrations registrations, Patrons patrons,
+                 Memberships memberships, PatronSearch search, Feed feed, SeriesRegister series,
+                 PopulationLookup population, PinMails pinMails) {
+
+        static Parts of(CentralDatabase db, PopulationRegister population, PinHasher pinHasher, MailOutbox mails,
+                        ObjectMapper json, Clock clock) {
+            Jdbi jdbi = db.jdbi();
+            Envelope envelope = new Envelope(jdbi, json, clock);
+            PatronValidation validation = new PatronValidation(jdbi, clock);
+            PatronRegistry registry = new PatronRegistry(jdbi, validation, clock);
+            Memberships memberships = new Memberships(jdbi, registry, clock);
+            return new Parts(envelope, new Workstations(jdbi), new Registrations(jdbi, validation, registry, envelope, clock),
+                    new Patrons(jdbi, registry, memberships, envelope), memberships, new PatronSearch(jdbi, clock),
+                    new Feed(jdbi), new SeriesRegister(jdbi, envelope, clock),
+                    new PopulationLookup(jdbi, population, envelope, clock),
+                    new PinMails(pinHasher, mails, envelope, clock));
+        }
+    }
+
     /** Opens the database and starts listening; a port of 0 picks a free one. */
     public static CentralServer start(CentralConfig config, Mailer mailer, Clock clock) {
         config.refusal().ifPresent(reason -> {
@@ -56,8 +78,8 @@ public final class CentralServer implements AutoCloseable {
         }
         ObjectMapper json = Json.mapper();
         MailOutbox mails = new MailOutbox(db.jdbi(), mailer, clock);
-        CentralService service = new CentralService(db.jdbi(), StandInPopulationRegister.withBundledFixture(),
-                new Argon2PinHasher(), mails, json, clock);
+        Parts parts = Parts.of(db, StandInPopulationRegister.withBundledFixture(), new Argon2PinHasher(), mails, json,
+                clock);
         RetentionJob retention = new RetentionJob(db.jdbi(), mailer, clock);
         int keyed = SearchKeys.backfill(db.jdbi());
         if (keyed > 0) {
@@ -71,12 +93,12 @@ public final class CentralServer implements AutoCloseable {
                 throw new IllegalStateException("CARDDESK_CENTRAL_LIBRARY names library '" + config.demoLibrary()
                         + "', which the register does not have.");
             }
-            service.registerWorkstation(config.demoToken(), config.demoLibrary(),
+            parts.workstations().register(config.demoToken(), config.demoLibrary(),
                     config.demo() ? "demo workstation" : "configured workstation", db.isPostgres());
         }
         if (config.demo()) {
             // One public token for each demo library, so that a Norwegian demo desk can connect too.
-            CentralConfig.DEMO_TOKENS.forEach((library, token) -> service.registerWorkstation(token, library,
+            CentralConfig.DEMO_TOKENS.forEach((library, token) -> parts.workstations().register(token, library,
                     "demo workstation", db.isPostgres()));
         }
         Javalin app = Javalin.create(c -> {
@@ -86,8 +108,7 @@ public final class CentralServer implements AutoCloseable {
         });
         OperatorCredential operator = new OperatorCredential(config.adminToken());
         new CentralMetrics(db, mails).install(app, operator);
-        routes(app, service, retention, new PatronSearch(db.jdbi(), clock), new RateLimits(config.limits(), clock),
-                config, operator);
+        routes(app, parts, db, retention, new RateLimits(config.limits(), clock), config, operator);
         app.start(config.bind(), config.port());
         LOG.info("Central service listening on {}:{}", config.bind(), app.port());
         return new CentralServer(db, app, retention, mails, scheduleDaily(retention, config.retentionTime(), clock));
@@ -121,9 +142,12 @@ public final class CentralServer implements AutoCloseable {
         return executor;
     }
 
-    private static void routes(Javalin app, CentralService service, RetentionJob retention, PatronSearch search,
-                               RateLimits limits, CentralConfig config, OperatorCredential operator) {
-        Memberships memberships = service.memberships();
+    private static void routes(Javalin app, Parts parts, CentralDatabase db, RetentionJob retention, RateLimits limits,
+                               CentralConfig config, OperatorCredential operator) {
+        Envelope envelope = parts.envelope();
+        Memberships memberships = parts.memberships();
+        Patrons patrons = parts.patrons();
+        SeriesRegister series = parts.series();
         app.before(ctx -> {
             // Refused before any route runs: a route that never reads its body (the API document, a GET)
             // answered while the body was still arriving, and its answer could arrive cut off.
@@ -136,7 +160,7 @@ public final class CentralServer implements AutoCloseable {
         app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "mode", config.demo() ? "demo" : "production")));
         // Readiness: the service answers and its database does, within a second.
         app.get("/ready", ctx -> {
-            if (service.databaseAnswers()) {
+            if (db.answers()) {
                 ctx.json(Map.of("status", "ready"));
             } else {
                 ctx.status(503).json(Map.of("status", "not_ready", "reason", "database"));
@@ -159,15 +183,15 @@ public final class CentralServer implements AutoCloseable {
                 return;
             }
             try {
-                ctx.attribute(CALLER, service.authenticate(authorization).withDesk(ctx.header("X-CardDesk-Desk")));
+                ctx.attribute(CALLER, parts.workstations().authenticate(authorization).withDesk(ctx.header("X-CardDesk-Desk")));
             } catch (ApiException refused) {
                 limits.failed(source);
                 throw refused;
             }
         });
         app.post("/api/v1/patrons", ctx -> answer(ctx,
-                service.register(caller(ctx), ctx.header("Idempotency-Key"), ctx.body())));
-        app.post("/api/v1/patrons/batch", ctx -> ctx.json(service.registerBatch(caller(ctx), ctx.body())));
+                parts.registrations().register(caller(ctx), ctx.header("Idempotency-Key"), ctx.body())));
+        app.post("/api/v1/patrons/batch", ctx -> ctx.json(parts.registrations().registerBatch(caller(ctx), ctx.body())));
         app.get("/api/v1/patrons", ctx -> {
             String card = ctx.queryParam("cardNumber");
             String identity = ctx.queryParam("identity");
@@ -177,26 +201,26 @@ public final class CentralServer implements AutoCloseable {
                         + "Use POST /api/v1/patrons/search with {\"identity\": ...} in the body.");
             }
             if (card != null) {
-                ctx.json(service.findByCard(caller(ctx), card));
+                ctx.json(patrons.findByCard(caller(ctx), card));
             } else {
                 throw new ApiException(400, ErrorCode.QUERY_MISSING, null, "Ask by ?cardNumber=, or search with "
                         + "POST /api/v1/patrons/search.");
             }
         });
-        app.post("/api/v1/patrons/search", ctx -> ctx.json(search.search(caller(ctx),
-                service.parse(ctx.body(), Api.PatronSearch.class))));
-        app.get("/api/v1/patrons/{id}", ctx -> ctx.json(service.get(caller(ctx), id(ctx))));
-        app.put("/api/v1/patrons/{id}", ctx -> answer(ctx, service.update(caller(ctx), id(ctx),
+        app.post("/api/v1/patrons/search", ctx -> ctx.json(parts.search().search(caller(ctx),
+                envelope.parse(ctx.body(), Api.PatronSearch.class))));
+        app.get("/api/v1/patrons/{id}", ctx -> ctx.json(patrons.get(caller(ctx), id(ctx))));
+        app.put("/api/v1/patrons/{id}", ctx -> answer(ctx, patrons.update(caller(ctx), id(ctx),
                 ctx.header("If-Match"), ctx.header("Idempotency-Key"), ctx.body())));
         app.delete("/api/v1/patrons/{id}", ctx -> {
-            CentralService.Answer a = service.delete(caller(ctx), id(ctx), ctx.header("Idempotency-Key"));
+            Answer a = patrons.delete(caller(ctx), id(ctx), ctx.header("Idempotency-Key"));
             ctx.status(a.status());
         });
         app.post("/api/v1/patrons/{id}/pin-email", ctx -> answer(ctx,
-                service.emailPin(caller(ctx), id(ctx), ctx.header("Idempotency-Key"), ctx.body())));
+                parts.pinMails().emailPin(caller(ctx), id(ctx), ctx.header("Idempotency-Key"), ctx.body())));
         // A POST, so that national IDs stay out of URLs and access logs.
         app.post("/api/v1/national/search", ctx -> {
-            Api.NationalSearch q = service.parse(ctx.body(), Api.NationalSearch.class);
+            Api.NationalSearch q = envelope.parse(ctx.body(), Api.NationalSearch.class);
             limits.nationalSearch(caller(ctx).library().code() + "/" + caller(ctx).workstation());
             if (blank(q.cardNumber()) == blank(q.identity())) {
                 throw new ApiException(422, ErrorCode.INVALID_FIELD, "cardNumber", "Search by a card number or a national ID.");
@@ -212,30 +236,30 @@ public final class CentralServer implements AutoCloseable {
         });
         app.get("/api/v1/loan-rules", ctx -> ctx.json(memberships.loanRules(caller(ctx), ctx.queryParam("lang"))));
         app.post("/api/v1/patrons/{id}/activation", ctx -> ctx.json(memberships.activate(caller(ctx), id(ctx),
-                service.parse(ctx.body(), Api.Activation.class))));
+                envelope.parse(ctx.body(), Api.Activation.class))));
         app.get("/api/v1/patrons/{id}/memberships", ctx -> ctx.json(memberships.memberships(caller(ctx), id(ctx))));
         app.put("/api/v1/patrons/{id}/standing", ctx -> ctx.json(memberships.reportStanding(caller(ctx), id(ctx),
-                service.parse(ctx.body(), Api.Standing.class))));
+                envelope.parse(ctx.body(), Api.Standing.class))));
         app.post("/api/v1/patrons/{id}/unsubscribe", ctx -> ctx.json(memberships.unsubscribe(caller(ctx), id(ctx))));
-        app.post("/api/v1/patrons/{id}/merge", ctx -> answer(ctx, service.merge(caller(ctx), id(ctx),
+        app.post("/api/v1/patrons/{id}/merge", ctx -> answer(ctx, patrons.merge(caller(ctx), id(ctx),
                 ctx.header("Idempotency-Key"), ctx.body())));
         app.get("/api/v1/retention/held", ctx -> ctx.json(retention.held(caller(ctx).library().code())));
-        app.get("/api/v1/changes", ctx -> ctx.json(service.changes(caller(ctx),
+        app.get("/api/v1/changes", ctx -> ctx.json(parts.feed().changes(caller(ctx),
                 number(ctx.queryParam("after"), 0), (int) number(ctx.queryParam("limit"), Api.FEED_PAGE_DEFAULT))));
-        app.get("/api/v1/card-series", ctx -> ctx.json(operator(ctx) ? service.allSeries()
-                : service.series(caller(ctx))));
+        app.get("/api/v1/card-series", ctx -> ctx.json(operator(ctx) ? series.allSeries()
+                : series.series(caller(ctx))));
         app.post("/api/v1/card-series", ctx -> {
             requireOperator(ctx);
-            ctx.status(201).json(service.reserveSeries(ctx.body()));
+            ctx.status(201).json(series.reserveSeries(ctx.body()));
         });
         app.delete("/api/v1/card-series/{seriesId}", ctx -> {
             requireOperator(ctx);
-            service.withdrawSeries(seriesId(ctx));
+            series.withdrawSeries(seriesId(ctx));
             ctx.status(204);
         });
         app.post("/api/v1/population/lookup", ctx -> {
             limits.populationLookup(caller(ctx).library().code() + "/" + caller(ctx).workstation());
-            ctx.json(service.lookup(caller(ctx), ctx.body()));
+            ctx.json(parts.population().lookup(caller(ctx), ctx.body()));
         });
 
         app.exception(ApiException.class, (e, ctx) -> {
@@ -262,7 +286,7 @@ public final class CentralServer implements AutoCloseable {
         return s == null || s.isBlank();
     }
 
-    private static void answer(Context ctx, CentralService.Answer answer) {
+    private static void answer(Context ctx, Answer answer) {
         ctx.status(answer.status()).contentType("application/json").result(answer.body());
     }
 

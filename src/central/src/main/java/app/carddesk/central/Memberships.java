@@ -267,11 +267,11 @@ public final class Memberships {
         Checked<MergePlan> checked = MergePlan.of(new MergePlan.Side(keep.cardNumber(), keep.identityNumber()),
                 new MergePlan.Side(other.cardNumber(), other.identityNumber()), requested);
         if (!checked.isOk()) {
-            throw "merge.identitiesDiffer".equals(checked.firstError().orElseThrow().key())
-                    ? new ApiException(409, ErrorCode.IDENTITIES_DIFFER, "otherId",
-                            "The two records carry different national IDs: they are not the same person.")
-                    : new ApiException(422, ErrorCode.INVALID_FIELD, "keepCardNumber",
-                            "The card to keep must be one of the two patrons' cards.");
+            app.carddesk.domain.Problem problem = checked.firstError().orElseThrow();
+            String message = CentralTexts.ENGLISH.text(problem);
+            throw "merge.identitiesDiffer".equals(problem.key())
+                    ? new ApiException(409, ErrorCode.IDENTITIES_DIFFER, "otherId", message)
+                    : new ApiException(422, ErrorCode.INVALID_FIELD, "keepCardNumber", message);
         }
         MergePlan plan = checked.value();
         String keepCard = plan.keptCard();

@@ -13,13 +13,13 @@ final class OperatorCredential {
 
     OperatorCredential(String token) {
         this.hash = token == null || token.isBlank() ? null
-                : CentralService.sha256(token.trim()).getBytes(StandardCharsets.UTF_8);
+                : Envelope.sha256(token.trim()).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Whether an {@code Authorization} header carries the operator's credential. */
     boolean presentedIn(String authorization) {
         return hash != null && authorization != null && authorization.startsWith("Bearer ")
-                && MessageDigest.isEqual(hash, CentralService.sha256(authorization.substring(7).trim())
+                && MessageDigest.isEqual(hash, Envelope.sha256(authorization.substring(7).trim())
                 .getBytes(StandardCharsets.UTF_8));
     }
 }

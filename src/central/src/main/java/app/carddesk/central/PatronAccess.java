@@ -39,13 +39,13 @@ final class PatronAccess {
 
     /** The patron as this caller may see them: everything at the home library, less at a member library. */
     static Api.Patron shown(Caller caller, CentralPatronRow row, List<CentralDaos.Guardians.Link> guardians) {
-        Api.Patron full = PatronRegistry.toApi(row, guardians);
+        Api.Patron full = PatronMapper.toApi(row, guardians);
         return isHome(caller, row) ? full : masked(full);
     }
 
     /** The patron as a member library's feed carries them. */
     static Api.Patron shown(String library, CentralPatronRow row) {
-        Api.Patron full = PatronRegistry.toApi(row);
+        Api.Patron full = PatronMapper.toApi(row);
         return row.libraryCode().equals(library) ? full : masked(full);
     }
 

@@ -69,10 +69,10 @@ final class CentralFixture implements AutoCloseable {
                 Clock.systemUTC());
         server.database().jdbi().useHandle(h -> h.execute(
                 "INSERT INTO workstation (token_hash, library_code, name) VALUES (?, 'DEMO-NO', 'oslo desk')",
-                CentralService.sha256(TOKEN_NO)));
+                Envelope.sha256(TOKEN_NO)));
         server.database().jdbi().useHandle(h -> h.execute(
                 "INSERT INTO workstation (token_hash, library_code, name) VALUES (?, 'DEMO-NO-BGO', 'bergen desk')",
-                CentralService.sha256(TOKEN_BGO)));
+                Envelope.sha256(TOKEN_BGO)));
     }
 
     /** Every test starts on an empty database: the schema is dropped and Flyway builds it again. */

@@ -169,7 +169,7 @@ class CentralOperationIT {
         try (CentralServer server = start(Map.of("CARDDESK_CENTRAL_DEMO", "true",
                 "CARDDESK_NATIONAL_SEARCHES_PER_MINUTE", "2", "CARDDESK_POPULATION_LOOKUPS_PER_MINUTE", "3"))) {
             server.database().jdbi().useHandle(h -> h.execute("INSERT INTO workstation (token_hash, library_code, "
-                    + "name) VALUES (?, 'DEMO-DK', 'second desk')", CentralService.sha256(DESK)));
+                    + "name) VALUES (?, 'DEMO-DK', 'second desk')", Envelope.sha256(DESK)));
             String token = CentralConfig.DEFAULT_TOKEN;
             String[] numbers = {"0101901234", "3102901234", "0101900000"};
             for (String number : numbers) {

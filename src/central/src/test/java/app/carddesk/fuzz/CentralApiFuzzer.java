@@ -2,7 +2,7 @@ package app.carddesk.fuzz;
 
 import app.carddesk.central.CentralConfig;
 import app.carddesk.central.CentralServer;
-import app.carddesk.central.CentralService;
+import app.carddesk.central.Envelope;
 import app.carddesk.central.SmtpMailer;
 import app.carddesk.fuzz.FuzzState.Call;
 import app.carddesk.fuzz.FuzzState.Library;
@@ -115,9 +115,9 @@ public final class CentralApiFuzzer {
             String tokenBgo = "fuzz-token-bgo";
             server.database().jdbi().useHandle(h -> {
                 h.execute("INSERT INTO workstation (token_hash, library_code, name) VALUES (?, 'DEMO-NO', 'fuzz oslo')",
-                        CentralService.sha256(tokenNo));
+                        Envelope.sha256(tokenNo));
                 h.execute("INSERT INTO workstation (token_hash, library_code, name) VALUES (?, 'DEMO-NO-BGO', "
-                        + "'fuzz bergen')", CentralService.sha256(tokenBgo));
+                        + "'fuzz bergen')", Envelope.sha256(tokenBgo));
             });
             CentralApiFuzzer fuzzer = new CentralApiFuzzer(api, seed, "http://127.0.0.1:" + server.port(), tokenNo,
                     tokenBgo);

@@ -6,7 +6,7 @@ import app.carddesk.api.Api;
 import app.carddesk.api.Json;
 import app.carddesk.central.CentralConfig;
 import app.carddesk.central.CentralServer;
-import app.carddesk.central.CentralService;
+import app.carddesk.central.Envelope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -66,7 +66,7 @@ class NationalCardUiIT extends DeskUiIT {
                 .with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"));
         central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC());
         central.database().jdbi().useHandle(h -> h.execute("INSERT INTO workstation (token_hash, library_code, name) "
-                + "VALUES (?, 'DEMO-NO-BGO', 'bergen desk')", CentralService.sha256(BERGEN)));
+                + "VALUES (?, 'DEMO-NO-BGO', 'bergen desk')", Envelope.sha256(BERGEN)));
         super.openDesk();
     }
 

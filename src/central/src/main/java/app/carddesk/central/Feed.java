@@ -1,0 +1,62 @@
+package app.carddesk.central;
+
+import app.carddesk.api.ChangeKind;
+import app.carddesk.api.Api;
+import app.carddesk.central.CentralDaos.Caller;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** The change feed a library's desks pull: each change with the patron as they are now. */
+final class Feed {
+
+    private final Jdbi jdbi;
+
+    Feed(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** This library's changes after {@code after}, each with the patron as it is now (one query a page). */
+    public Api.Changes changes(Caller caller, long after, int limit) {
+        int n = Math.max(1, Math.min(limit, Api.FEED_PAGE_MAX));
+        // The caller's own changes come without the patron's data: that desk has it already.
+        List<Api.Change> rows = jdbi.withHandle(h -> h.createQuery("SELECT c.seq AS change_seq, "
+                + "CASE WHEN c.desk_id = :desk THEN 'OWN' ELSE c.kind END AS change_kind, "
+                + "c.patron_id AS change_patron, p.* FROM change_feed c LEFT JOIN patron p ON p.id = c.patron_id "
+                + "AND (c.desk_id IS NULL OR c.desk_id <> :desk) "
+                + "WHERE c.library_code = :library AND c.seq > :after ORDER BY c.seq LIMIT :limit")
+                .bind("library", caller.library().code()).bind("after", after).bind("limit", n + 1)
+                .bind("desk", caller.deskId() == null ? "" : caller.deskId())
+                .map((rs, ctx) -> new Api.Change(rs.getLong("change_seq"),
+                        ChangeKind.valueOf(rs.getString("change_kind")), rs.getObject("change_patron", UUID.class),
+                        rs.getObject("id") == null || ChangeKind.valueOf(rs.getString("change_kind")).removesPatron()
+                                ? null
+                                : PatronAccess.shown(caller.library().code(), PatronMapper.row(rs))))
+                .list());
+        boolean more = rows.size() > n;
+        List<Api.Change> page = withGuardians(more ? rows.subList(0, n) : rows);
+        long last = page.isEmpty() ? after : page.get(page.size() - 1).seq();
+        return new Api.Changes(page, last, more);
+    }
+
+    /** The page's patrons with their guardians, read in one query, so that other desks know them too. */
+    private List<Api.Change> withGuardians(List<Api.Change> page) {
+        java.util.Set<UUID> children = new java.util.HashSet<>();
+        page.stream().filter(c -> c.patron() != null).forEach(c -> children.add(c.patronId()));
+        if (children.isEmpty()) {
+            return page;
+        }
+        java.util.Map<UUID, List<Api.Guardian>> links = new java.util.HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT child_id, guardian_id, consent_at FROM guardian_link "
+                + "WHERE child_id IN (<ids>) ORDER BY consent_at").bindList("ids", List.copyOf(children))
+                .map((rs, ctx) -> java.util.Map.entry(rs.getObject(1, UUID.class), new Api.Guardian(
+                        rs.getObject(2, UUID.class), rs.getObject(3, java.time.OffsetDateTime.class).toInstant())))
+                .forEach(e -> links.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue())));
+        if (links.isEmpty()) {
+            return page;
+        }
+        return page.stream().map(c -> c.patron() == null || !links.containsKey(c.patronId()) ? c
+                : new Api.Change(c.seq(), c.kind(), c.patronId(), c.patron().withGuardians(links.get(c.patronId())))).toList();
+    }
+
+}

@@ -1,0 +1,83 @@
+package app.carddesk.central;
+
+import app.carddesk.api.ErrorCode;
+import app.carddesk.api.Api;
+import app.carddesk.central.CentralDaos.Caller;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** A library's own patrons: read, found by card, changed, deleted and merged. */
+final class Patrons {
+
+    private final Jdbi jdbi;
+    private final PatronRegistry registry;
+    private final Memberships memberships;
+    private final Envelope envelope;
+
+    Patrons(Jdbi jdbi, PatronRegistry registry, Memberships memberships, Envelope envelope) {
+        this.jdbi = jdbi;
+        this.registry = registry;
+        this.memberships = memberships;
+        this.envelope = envelope;
+    }
+
+    public Api.Patron get(Caller caller, UUID id) {
+        return jdbi.withHandle(h -> PatronAccess.shown(caller, registry.ownPatron(h.attach(CentralPatronDao.class),
+                caller, id), h.attach(CentralDaos.Guardians.class).ofChild(id)));
+    }
+
+    public Api.Patron findByCard(Caller caller, String card) {
+        if (app.carddesk.api.FieldLimit.hasControlCharacter(card)) {
+            throw new ApiException(400, ErrorCode.INVALID_QUERY, "cardNumber", "A card number is one line of letters and digits.");
+        }
+        return own(caller, jdbi.withExtension(CentralPatronDao.class, d -> d.byCard(card.trim().toUpperCase(
+                Locale.ROOT))));
+    }
+
+    private Api.Patron own(Caller caller, Optional<CentralPatronRow> row) {
+        return row.filter(r -> jdbi.withExtension(CentralPatronDao.class, d -> PatronRegistry.visible(d, caller, r)))
+                .map(r -> get(caller, r.id()))
+                .orElseThrow(() -> new ApiException(404, ErrorCode.PATRON_NOT_FOUND, null, "No patron of this library matches."));
+    }
+
+    /**
+     * Replaces a patron's data. With an Idempotency-Key, a retry after a lost answer gets the
+     * first answer again instead of a stale-version refusal of its own earlier write.
+     */
+    public Answer update(Caller caller, UUID id, String ifMatch, String idempotencyKey, String rawBody) {
+        if (ifMatch == null || !ifMatch.replace("\"", "").trim().matches("\\d{1,9}")) {
+            throw new ApiException(428, ErrorCode.VERSION_REQUIRED, "If-Match",
+                    "Send the version you edited as 'If-Match: <version>'.");
+        }
+        int version = Integer.parseInt(ifMatch.replace("\"", "").trim());
+        Api.Patron body = envelope.parse(rawBody, Api.Patron.class);
+        if (body.id() != null && !body.id().equals(id)) {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "id", "The id in the body differs from the one in the path.");
+        }
+        Api.Patron withId = body.id() == null ? body.withId(id) : body;
+        String requestHash = Envelope.sha256(id + ifMatch + rawBody);
+        org.jdbi.v3.core.HandleCallback<Answer, RuntimeException> change = h -> new Answer(200,
+                envelope.write(PatronMapper.toApi(registry.update(h, caller, id, version, withId))));
+        return envelope.optionallyOnce(caller, idempotencyKey, requestHash, change);
+    }
+
+    /** Deletes a patron; a key reused for another request is refused like on every other route. */
+    public Answer delete(Caller caller, UUID id, String idempotencyKey) {
+        return envelope.optionallyOnce(caller, idempotencyKey, Envelope.sha256(id.toString()), h -> {
+            registry.delete(h, caller, id);
+            return new Answer(204, "");
+        });
+    }
+
+    /** Merges two records of one person; with an Idempotency-Key a retry gets the first answer. */
+    public Answer merge(Caller caller, UUID survivor, String idempotencyKey, String rawBody) {
+        Envelope.requireKey(idempotencyKey, "Idempotency-Key", "header so a retried merge is not applied twice");
+        Api.MergeRequest request = envelope.parse(rawBody, Api.MergeRequest.class);
+        String requestHash = Envelope.sha256(survivor + rawBody);
+        // The answer is remembered in the merge's own transaction: a retry gets it, never a half-merge.
+        return envelope.once(caller, idempotencyKey, requestHash, h -> new Answer(200,
+                envelope.write(memberships.mergeIn(h, caller, survivor, request))));
+    }
+}

@@ -1,0 +1,67 @@
+package app.carddesk.central;
+
+import app.carddesk.api.ErrorCode;
+import app.carddesk.api.Api;
+import app.carddesk.central.CentralDaos.Caller;
+import app.carddesk.domain.PinPolicy;
+import app.carddesk.security.PinHasher;
+import java.time.Clock;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A new random PIN mailed to the patron, exactly once per request. */
+final class PinMails {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PinMails.class);
+    /** The answer to a PIN mail request: stored with the PIN, the same for every repeat of its key. */
+    static final String PIN_QUEUED = "{\"status\":\"queued\"}";
+
+    private final PinHasher pinHasher;
+    private final MailOutbox mails;
+    private final Envelope envelope;
+    private final Clock clock;
+
+    PinMails(PinHasher pinHasher, MailOutbox mails, Envelope envelope, Clock clock) {
+        this.pinHasher = pinHasher;
+        this.mails = mails;
+        this.envelope = envelope;
+        this.clock = clock;
+    }
+
+    /**
+     * Makes a new random PIN, keeps only its hash and mails it to the patron. The hash, the mail
+     * and the answer are stored in one transaction, and the mail is sent after it commits (at
+     * once, or when the mail server takes it again): so exactly one mail goes out, with the PIN
+     * that is stored, and every repeat of the Idempotency-Key gets the same answer, 202 queued.
+     */
+    public Answer emailPin(Caller caller, UUID id, String idempotencyKey, String rawBody) {
+        Envelope.requireKey(idempotencyKey, "Idempotency-Key", "header so a retry cannot mail a second PIN");
+        Api.PinEmailRequest request = envelope.parse(rawBody, Api.PinEmailRequest.class);
+        String requestHash = Envelope.sha256(id + rawBody);
+        return envelope.once(caller, idempotencyKey, requestHash, h -> {
+            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+            CentralPatronRow patron = PatronAccess.home(h, caller, id);
+            if (patron.email() == null) {
+                throw new ApiException(422, ErrorCode.INVALID_FIELD, "email", "The patron has no e-mail address.");
+            }
+            if (request.email() != null && !request.email().trim().equalsIgnoreCase(patron.email())) {
+                throw new ApiException(409, ErrorCode.EMAIL_CHANGED, "email", "The patron's e-mail address is not the one "
+                        + "confirmed when the PIN was asked for. Confirm the address with the patron and ask again.");
+            }
+            String pin = new PinPolicy().generate(patron.birthDate());
+            if (patrons.setPinHash(id, pinHasher.hash(pin), clock.instant()) != 1) {
+                throw new ApiException(404, ErrorCode.PATRON_NOT_FOUND, "id", "No patron of this library has that id.");
+            }
+            CentralTexts texts = CentralTexts.forLanguage(request.language());
+            mails.queue(h, caller.library().code(), id, "PIN", new Mailer.Mail(patron.email(),
+                    texts.get("pinmail.subject", caller.library().name()),
+                    texts.get("pinmail.body", patron.givenName(), pin, caller.library().name(),
+                            patron.cardNumber() == null ? "" : patron.cardNumber())));
+            h.attach(CentralDaos.Audit.class).append(clock.instant(), caller.library().code(), caller.workstation(),
+                    "PIN_EMAILED", id, "");
+            LOG.info("PIN mail queued for a patron of {}", caller.library().code());
+            return new Answer(202, PIN_QUEUED);
+        });
+    }
+}

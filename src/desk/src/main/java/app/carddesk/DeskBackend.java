@@ -77,7 +77,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             SyncService sync = new SyncService(client, ledger, Json.mapper(), clock);
             JdbiPatronStore store = new JdbiPatronStore(db, clock);
             IssuingService issuing = new IssuingService(profile, store,
-                    new CentralPopulationRegister(client), new Argon2PinHasher(), staff, clock, sync);
+                    new CentralPopulationRegister(client), new Argon2PinHasher(), staff, clock, sync.queries());
             app.carddesk.issuing.MembershipService memberships = new app.carddesk.issuing.MembershipService(profile,
                     new app.carddesk.sync.CentralNationalRegister(client, ledger), store, staff, clock);
             return new DeskBackend(config, db, profile, issuing, memberships, Optional.of(sync),

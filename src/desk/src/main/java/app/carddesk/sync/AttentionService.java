@@ -57,12 +57,12 @@ public final class AttentionService {
         switch (choice) {
             case DISCARD_LOCAL -> ledger.discardRefusedRegistration(problem.patronId());
             case TAKE_CENTRAL -> {
-                if (sync.pullById(problem.patronId()).isEmpty()) {
+                if (sync.queries().pullById(problem.patronId()).isEmpty()) {
                     return Optional.of("unreachable");
                 }
             }
             case SEND_AGAIN -> {
-                Optional<Integer> version = sync.centralVersion(problem.patronId());
+                Optional<Integer> version = sync.queries().centralVersion(problem.patronId());
                 if (version.isEmpty()) {
                     return Optional.of("unreachable");
                 }

@@ -1,40 +1,21 @@
 package app.carddesk.sync;
 
-import app.carddesk.issuing.OutboxKind;
-import app.carddesk.api.Api;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the outbox to the central register in order and pulls this library's change feed.
- * Every entry carries its own idempotency key, so an entry sent but not acknowledged (the desk
- * crashed, the answer was lost) is sent again and answered the same way: nothing twice.
- * Refusals (card taken, identity registered, stale edit) go to the problems list; an unreachable
- * register leaves everything waiting for the next round.
+ * A sync round: the outbox pushed to the central register in order, then this library's change
+ * feed pulled; and what staff see of it (the status). Questions asked while staff wait go through
+ * {@link #queries()} and share the round's view of whether the central register answers.
  */
-public final class SyncService implements app.carddesk.issuing.CentralLookup {
+public final class SyncService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
-    private static final int PAGE = Api.FEED_PAGE_MAX;
-    private static final int BATCH = Api.MAX_BATCH_ITEMS;
-    /** A batch stays this far below the central register's body limit (headers, the envelope). */
-    private static final int BATCH_BYTES = Api.MAX_BODY_BYTES - 16 * 1024;
-    /**
-     * An entry the central register fails on this often (5xx, or it cannot be sent at all) goes to
-     * Needs attention, so that it never holds up the entries behind it.
-     */
-    static final int MAX_ATTEMPTS = 5;
 
     /** Called after a request was answered and before the answer is recorded: a seam for crash tests. */
     @FunctionalInterface
@@ -46,21 +27,18 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
     public record Round(int sent, int refused, int pulled, SyncStatus.State state) {
     }
 
-    private final CentralClient client;
     private final SyncLedger ledger;
-    private final ObjectMapper json;
-    private final Clock clock;
-    private final AfterSend afterSend;
+    private final CentralLink link = new CentralLink();
+    private final OutboxPush push;
+    private final FeedPull pull;
+    private final CentralQueries queries;
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
-    private volatile SyncStatus.State state = SyncStatus.State.OFFLINE;
-    private volatile Instant lastSyncAt;
 
     public SyncService(CentralClient client, SyncLedger ledger, ObjectMapper json, Clock clock, AfterSend afterSend) {
-        this.client = client;
         this.ledger = ledger;
-        this.json = json;
-        this.clock = clock;
-        this.afterSend = afterSend;
+        this.push = new OutboxPush(client, ledger, json, clock, afterSend, link);
+        this.pull = new FeedPull(client, ledger, clock, link);
+        this.queries = new CentralQueries(client, ledger, link);
         client.identifyAs(ledger.deskId());
     }
 
@@ -68,12 +46,17 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
         this(client, ledger, json, clock, (item, response) -> { });
     }
 
+    /** Look-ups in the central register: by card, national ID or search, and one patron's version. */
+    public CentralQueries queries() {
+        return queries;
+    }
+
     public void onStatus(Consumer<SyncStatus> listener) {
         listeners.add(listener);
     }
 
     public SyncStatus status() {
-        return new SyncStatus(state, ledger.pendingCount(), ledger.oldestPendingAt(), lastSyncAt,
+        return new SyncStatus(link.state(), ledger.pendingCount(), ledger.oldestPendingAt(), link.lastAnswerAt(),
                 ledger.openProblemCount());
     }
 
@@ -83,481 +66,23 @@ public final class SyncService implements app.carddesk.issuing.CentralLookup {
         int refused = 0;
         int pulled = 0;
         try {
-            List<OutboxItem> batch;
-            outer:
-            while (!(batch = ledger.pending(BATCH)).isEmpty()) {
-                int i = 0;
-                while (i < batch.size()) {
-                    int j = i;
-                    while (j < batch.size() && batch.get(j).kind() == OutboxKind.PATRON_CREATED) {
-                        j++;
-                    }
-                    if (j - i > 1) {
-                        int[] counts = pushRegistrations(batch.subList(i, j));
-                        if (counts == null) {
-                            break outer;
-                        }
-                        sent += counts[0];
-                        refused += counts[1];
-                        i = j;
-                        continue;
-                    }
-                    Outcome outcome = push(batch.get(i++));
-                    if (outcome == Outcome.SENT) {
-                        sent++;
-                    } else if (outcome == Outcome.REFUSED) {
-                        refused++;
-                    } else {
-                        break outer;
-                    }
-                }
-            }
+            int[] pushed = push.pushAll();
+            sent = pushed[0];
+            refused = pushed[1];
+            SyncStatus.State state = link.state();
             if (state != SyncStatus.State.UNAUTHORIZED && (state == SyncStatus.State.ONLINE || sent + refused == 0)) {
-                pulled = pull();
+                pulled = pull.pull();
             }
         } catch (CentralClient.UnreachableException e) {
-            state = SyncStatus.State.OFFLINE;
+            link.offline();
             LOG.info("Central register unreachable ({}); {} change(s) wait", e.getMessage(), ledger.pendingCount());
         }
         publish();
-        return new Round(sent, refused, pulled, state);
-    }
-
-    private enum Outcome { SENT, REFUSED, STOP }
-
-    private Outcome push(OutboxItem item) {
-        CentralClient.Response response;
-        try {
-            response = send(item);
-        } catch (CentralClient.UnreachableException e) {
-            ledger.retryLater(item, e.getMessage());
-            throw e;
-        } catch (RuntimeException e) {
-            // An entry the desk cannot even put into a request would stop every round: staff decide.
-            LOG.warn("A {} change could not be sent ({})", item.kind(), e.getClass().getSimpleName());
-            ledger.refused(item, "unsendable", null, "This change could not be sent to the central register ("
-                    + e.getClass().getSimpleName() + ").");
-            return Outcome.REFUSED;
-        }
-        if (response == null) {
-            ledger.acknowledged(item, null);
-            return Outcome.SENT;
-        }
-        afterSend.answered(item, response);
-        lastSyncAt = clock.instant();
-        int status = response.status();
-        if (response.ok()) {
-            state = SyncStatus.State.ONLINE;
-            ledger.acknowledged(item, version(response));
-            return Outcome.SENT;
-        }
-        // 401: the workstation's token is refused. A 403 refuses this change only (another library
-        // owns the patron): it goes to Needs attention like any refusal, and the queue goes on.
-        if (status == 401) {
-            state = SyncStatus.State.UNAUTHORIZED;
-            ledger.retryLater(item, "token refused");
-            return Outcome.STOP;
-        }
-        if (unavailable(status)) {
-            state = SyncStatus.State.OFFLINE;
-            ledger.retryLater(item, "central answered " + status);
-            return Outcome.STOP;
-        }
-        if (status >= 500) {
-            // A failure on this very change (the register itself answers): counted, and bounded.
-            retryLater(item, "central answered " + status);
-            return Outcome.STOP;
-        }
-        state = SyncStatus.State.ONLINE;
-        Api.Error error = readError(response);
-        if (status == 404 && item.kind() == OutboxKind.PATRON_DELETED) {
-            ledger.acknowledged(item, null);
-            return Outcome.SENT;
-        }
-        ledger.refused(item, error.error(), error.existingId(), error.message());
-        LOG.info("Central register refused a {} change: {}", item.kind(), error.error());
-        return Outcome.REFUSED;
-    }
-
-    /**
-     * A batch of registrations ready to send, with the entries it stands for.
-     *
-     * @param lastSeq the last outbox entry taken into it: the next batch starts after it
-     */
-    private record Prepared(List<OutboxItem> sent, List<OutboxItem> gone, Api.Batch batch, long lastSeq) {
-    }
-
-    /**
-     * Takes registrations into a batch while it stays below the central register's body limit, so
-     * that a queue of any size drains batch by batch.
-     */
-    private Prepared prepare(List<OutboxItem> items) {
-        java.util.Map<UUID, Api.Patron> patrons = ledger.patrons(items.stream().map(OutboxItem::patronId).toList());
-        List<Api.BatchItem> batch = new java.util.ArrayList<>();
-        List<OutboxItem> gone = new java.util.ArrayList<>();
-        List<OutboxItem> sent = new java.util.ArrayList<>();
-        long bytes = 32;
-        long lastSeq = items.get(0).seq() - 1;
-        for (OutboxItem item : items) {
-            Api.Patron p = patrons.get(item.patronId());
-            if (p == null) {
-                gone.add(item);
-                lastSeq = item.seq();
-                continue;
-            }
-            Api.BatchItem entry = new Api.BatchItem(item.idemKey(), p);
-            long size = sizeOf(entry);
-            if (!batch.isEmpty() && bytes + size > BATCH_BYTES) {
-                break;
-            }
-            bytes += size + 1;
-            batch.add(entry);
-            sent.add(item);
-            lastSeq = item.seq();
-        }
-        return new Prepared(sent, gone, new Api.Batch(batch), lastSeq);
-    }
-
-    private long sizeOf(Object document) {
-        try {
-            return json.writeValueAsBytes(document).length;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a registration could not be written as JSON", e);
-        }
-    }
-
-    /** The leading run of registrations among the entries after {@code seq}. */
-    private List<OutboxItem> nextRun(long seq) {
-        List<OutboxItem> next = ledger.pendingAfter(seq, BATCH);
-        int j = 0;
-        while (j < next.size() && next.get(j).kind() == OutboxKind.PATRON_CREATED) {
-            j++;
-        }
-        return next.subList(0, j);
-    }
-
-    /**
-     * Sends runs of registrations in batches, each answered item by item as if sent alone. While
-     * one batch is on its way, the desk prepares the next and records the answers of the last, so
-     * desk and central service work at the same time.
-     *
-     * @return {sent, refused}, or null when the round must stop (offline, token refused)
-     */
-    private int[] pushRegistrations(List<OutboxItem> firstRun) {
-        int sent = 0;
-        int refused = 0;
-        Prepared current = prepare(firstRun);
-        java.util.concurrent.CompletableFuture<CentralClient.Response> inFlight = current.sent().isEmpty() ? null
-                : client.postAsync("/api/v1/patrons/batch", current.batch());
-        while (true) {
-            List<OutboxItem> nextItems = nextRun(current.lastSeq());
-            Prepared next = nextItems.isEmpty() ? null : prepare(nextItems);
-            CentralClient.Response response = null;
-            if (inFlight != null) {
-                try {
-                    response = CentralClient.await(inFlight);
-                } catch (CentralClient.UnreachableException e) {
-                    current.sent().forEach(i -> ledger.retryLater(i, e.getMessage()));
-                    throw e;
-                }
-                afterSend.answered(current.sent().get(0), response);
-                lastSyncAt = clock.instant();
-                int status = response.status();
-                if (status == 401) {
-                    state = SyncStatus.State.UNAUTHORIZED;
-                    return null;
-                }
-                if (unavailable(status)) {
-                    state = SyncStatus.State.OFFLINE;
-                    current.sent().forEach(i -> ledger.retryLater(i, "central answered " + status));
-                    return null;
-                }
-                state = SyncStatus.State.ONLINE;
-                if (!response.ok()) {
-                    // The batch as a whole was refused (too large, or not understood): its entries go
-                    // one by one, each answered on its own, so one entry cannot hold up the rest.
-                    LOG.info("Central register refused a batch of {} ({}); sending them one by one",
-                            current.sent().size(), status);
-                    int[] one = pushOneByOne(current);
-                    return one[2] == 1 ? null : new int[] {sent + one[0], refused + one[1]};
-                }
-            }
-            inFlight = next == null || next.sent().isEmpty() ? null
-                    : client.postAsync("/api/v1/patrons/batch", next.batch());
-            int[] counts = record(current, response);
-            sent += counts[0];
-            refused += counts[1];
-            if (next == null) {
-                return new int[] {sent, refused};
-            }
-            current = next;
-        }
-    }
-
-    /** Answers that say the central register is down or busy, not that something is wrong with the change. */
-    private static boolean unavailable(int status) {
-        return status == 502 || status == 503 || status == 504 || status == 429 || status == 408;
-    }
-
-    /** Sends a refused batch's entries one at a time; {sent, refused, 1 when the round must stop}. */
-    private int[] pushOneByOne(Prepared batch) {
-        ledger.acknowledgedAll(batch.gone(), java.util.Map.of());
-        int sent = 0;
-        int refused = 0;
-        for (OutboxItem item : batch.sent()) {
-            Outcome outcome = push(item);
-            if (outcome == Outcome.STOP) {
-                return new int[] {sent, refused, 1};
-            }
-            if (outcome == Outcome.SENT) {
-                sent++;
-            } else {
-                refused++;
-            }
-        }
-        return new int[] {sent, refused, 0};
-    }
-
-    /**
-     * The central register failed on an entry (5xx): it is sent again later, and after
-     * {@value #MAX_ATTEMPTS} failures it goes to Needs attention with the reason instead.
-     */
-    private void retryLater(OutboxItem item, String reason) {
-        if (item.attempts() + 1 >= MAX_ATTEMPTS) {
-            ledger.refused(item, "central_error", null, "The central register failed on this change "
-                    + MAX_ATTEMPTS + " times (" + reason + "). Send it again later, or ask IT to look at the "
-                    + "central register's log.");
-        } else {
-            ledger.retryLater(item, reason);
-        }
-    }
-
-    /** Records the answers to one batch: acknowledged entries leave the outbox, refusals become problems. */
-    private int[] record(Prepared batch, CentralClient.Response response) {
-        List<OutboxItem> acked = new java.util.ArrayList<>(batch.gone());
-        java.util.Map<UUID, Integer> versions = new java.util.HashMap<>();
-        int sent = 0;
-        int refused = 0;
-        if (response != null) {
-            List<Api.BatchResult> results = client.read(response, Api.BatchResults.class).results();
-            for (int k = 0; k < results.size(); k++) {
-                Api.BatchResult r = results.get(k);
-                OutboxItem item = batch.sent().get(k);
-                if (r.status() >= 200 && r.status() < 300) {
-                    acked.add(item);
-                    versions.put(item.patronId(), r.body().path("version").asInt(1));
-                    sent++;
-                } else {
-                    ledger.refused(item, r.body().path("error").asText("http_" + r.status()),
-                            r.body().hasNonNull("existingId") ? UUID.fromString(r.body().get("existingId").asText())
-                                    : null, r.body().path("message").asText(""));
-                    refused++;
-                }
-            }
-        }
-        ledger.acknowledgedAll(acked, versions);
-        return new int[] {sent, refused};
-    }
-
-    /** The request for one outbox entry, or null when there is nothing left to send for it. */
-    private CentralClient.Response send(OutboxItem item) {
-        String path = "/api/v1/patrons/" + item.patronId();
-        switch (item.kind()) {
-            case PATRON_CREATED -> {
-                Optional<Api.Patron> patron = ledger.patron(item.patronId());
-                return patron.map(p -> client.post("/api/v1/patrons", item.idemKey(), p)).orElse(null);
-            }
-            case PIN_EMAIL_REQUESTED -> {
-                String language = field(item.payload(), "language", "en");
-                return client.post(path + "/pin-email", item.idemKey(), new Api.PinEmailRequest(language,
-                        field(item.payload(), "email", null)));
-            }
-            case PATRON_DELETED -> {
-                return client.delete(path, item.idemKey());
-            }
-            case PATRONS_MERGED -> {
-                Api.MergeRequest merge = new Api.MergeRequest(UUID.fromString(field(item.payload(), "otherId", "")),
-                        field(item.payload(), "keepCardNumber", null));
-                CentralClient.Response r = client.post(path + "/merge", item.idemKey(), merge);
-                if (r.status() != 404) {
-                    return r;
-                }
-                // The other record never reached the central register: the survivor's data is all there is.
-                Optional<Api.Patron> patron = ledger.patron(item.patronId());
-                return patron.map(p -> client.put(path, item.idemKey() + "-m", p.version() == null ? 1 : p.version(),
-                        p)).orElse(null);
-            }
-            default -> {
-                Optional<Api.Patron> patron = ledger.patron(item.patronId());
-                return patron.map(p -> client.put(path, item.idemKey(), p.version() == null ? 1 : p.version(), p))
-                        .orElse(null);
-            }
-        }
-    }
-
-    /** Pulls page after page; the next page is on its way while the desk stores the current one. */
-    private int pull() {
-        int applied = 0;
-        long after = ledger.lastChangeSeq();
-        java.util.concurrent.CompletableFuture<CentralClient.Response> next = client.getAsync(changesAfter(after));
-        while (true) {
-            CentralClient.Response r = CentralClient.await(next);
-            if (!r.ok()) {
-                if (r.status() == 401 || r.status() == 403) {
-                    state = SyncStatus.State.UNAUTHORIZED;
-                }
-                return applied;
-            }
-            state = SyncStatus.State.ONLINE;
-            lastSyncAt = clock.instant();
-            Api.Changes page = client.read(r, Api.Changes.class);
-            if (page.more()) {
-                next = client.getAsync(changesAfter(page.last()));
-            }
-            if (!page.changes().isEmpty()) {
-                ledger.applyChanges(page.changes(), page.last());
-                applied += page.changes().size();
-            }
-            if (!page.more()) {
-                return applied;
-            }
-        }
-    }
-
-    private static String changesAfter(long seq) {
-        return "/api/v1/changes?after=" + seq + "&limit=" + PAGE;
-    }
-
-    @Override
-    public Optional<UUID> patronByCard(String cardNumber) {
-        return pullByCard(cardNumber);
-    }
-
-    @Override
-    public Optional<UUID> patronByIdentity(String identityNumber) {
-        return pullByIdentity(identityNumber);
-    }
-
-    @Override
-    public boolean registeredElsewhere(String cardNumber) {
-        try {
-            CentralClient.Response r = client.post("/api/v1/national/search", null,
-                    new Api.NationalSearch(cardNumber, null));
-            return r.ok() && !client.read(r, Api.NationalPatron.class).activeHere();
-        } catch (CentralClient.UnreachableException e) {
-            state = SyncStatus.State.OFFLINE;
-            return false;
-        }
-    }
-
-    /** The version of a patron the central register holds now, without taking its data. */
-    public Optional<Integer> centralVersion(UUID id) {
-        try {
-            CentralClient.Response r = client.get("/api/v1/patrons/" + id);
-            return r.ok() ? Optional.ofNullable(client.read(r, Api.Patron.class).version()) : Optional.empty();
-        } catch (CentralClient.UnreachableException e) {
-            state = SyncStatus.State.OFFLINE;
-            return Optional.empty();
-        }
-    }
-
-    /** Takes the central register's current version of one patron into the local store. */
-    @Override
-    public Optional<UUID> pullById(UUID id) {
-        return pullOne("/api/v1/patrons/" + id);
-    }
-
-    /** Asks the central register for this library's patron with a card number the desk does not know. */
-    public Optional<UUID> pullByCard(String cardNumber) {
-        return pullOne("/api/v1/patrons?cardNumber=" + URLEncoder.encode(cardNumber, StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Asks the central register for this library's patron with a national ID the desk does not
-     * know. The number goes in a request body, never in a URL.
-     */
-    public Optional<UUID> pullByIdentity(String number) {
-        return searchCentral(new Api.PatronSearch(null, number, null, null, null, null))
-                .flatMap(found -> found.patrons().stream().findFirst()).flatMap(p -> pullById(p.id()));
-    }
-
-    @Override
-    public boolean configured() {
-        return true;
-    }
-
-    @Override
-    public Optional<app.carddesk.issuing.CentralLookup.SearchAnswer> search(app.carddesk.domain.PatronQuery q) {
-        String v = q.value();
-        Api.PatronSearch body = switch (q.kind()) {
-            case CARD -> new Api.PatronSearch(v, null, null, null, null, null);
-            case IDENTITY -> new Api.PatronSearch(null, v, null, null, null, null);
-            case EMAIL -> new Api.PatronSearch(null, null, v, null, null, null);
-            case PHONE -> new Api.PatronSearch(null, null, null, v, null, null);
-            case NAME -> new Api.PatronSearch(null, null, null, null, v, q.birthDate());
-        };
-        return searchCentral(body).map(found -> new app.carddesk.issuing.CentralLookup.SearchAnswer(
-                found.patrons().stream().map(p -> new app.carddesk.issuing.PatronSummary(p.id(), p.cardNumber(),
-                        p.givenName(), p.surname(), p.birthDate(), "CENTRAL")).toList(), found.more()));
-    }
-
-    private Optional<Api.PatronSearchResult> searchCentral(Api.PatronSearch body) {
-        try {
-            CentralClient.Response r = client.post("/api/v1/patrons/search", null, body);
-            return r.ok() ? Optional.of(client.read(r, Api.PatronSearchResult.class)) : Optional.empty();
-        } catch (CentralClient.UnreachableException e) {
-            state = SyncStatus.State.OFFLINE;
-            return Optional.empty();
-        }
-    }
-
-    private Optional<UUID> pullOne(String path) {
-        try {
-            CentralClient.Response r = client.get(path);
-            if (!r.ok()) {
-                return Optional.empty();
-            }
-            Api.Patron patron = client.read(r, Api.Patron.class);
-            ledger.applyPatron(patron);
-            return Optional.of(patron.id());
-        } catch (CentralClient.UnreachableException e) {
-            state = SyncStatus.State.OFFLINE;
-            return Optional.empty();
-        }
+        return new Round(sent, refused, pulled, link.state());
     }
 
     private void publish() {
         SyncStatus s = status();
         listeners.forEach(l -> l.accept(s));
-    }
-
-    private Integer version(CentralClient.Response r) {
-        if (r.body() == null || r.body().isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode v = json.readTree(r.body()).get("version");
-            return v == null || v.isNull() ? null : v.asInt();
-        } catch (java.io.IOException e) {
-            return null;
-        }
-    }
-
-    private Api.Error readError(CentralClient.Response r) {
-        try {
-            return json.readValue(r.body(), Api.Error.class);
-        } catch (java.io.IOException e) {
-            return new Api.Error("http_" + r.status(), null, "The central register answered " + r.status() + ".",
-                    null);
-        }
-    }
-
-    private String field(String payload, String name, String fallback) {
-        try {
-            JsonNode v = json.readTree(payload).get(name);
-            return v == null || v.isNull() ? fallback : v.asText();
-        } catch (java.io.IOException e) {
-            return fallback;
-        }
     }
 }

@@ -460,7 +460,7 @@ class SyncIT {
         deskB = desk("b");
         UUID id = issue(deskA, "409900006", "Kim", null);
         sync(deskA, port).syncOnce();
-        assertThat(sync(deskB, port).pullByCard("409900006")).contains(id);
+        assertThat(sync(deskB, port).queries().pullByCard("409900006")).contains(id);
         assertThat(deskB.issuing().lookUp("409900006")).isInstanceOf(app.carddesk.issuing.CardLookup.Issued.class);
     }
 

@@ -1,0 +1,35 @@
+package app.carddesk.sync;
+
+import java.time.Instant;
+
+/** How the central register answered last: online, offline or refusing the token, and when. */
+final class CentralLink {
+
+    private volatile SyncStatus.State state = SyncStatus.State.OFFLINE;
+    private volatile Instant lastAnswerAt;
+
+    SyncStatus.State state() {
+        return state;
+    }
+
+    Instant lastAnswerAt() {
+        return lastAnswerAt;
+    }
+
+    void online() {
+        state = SyncStatus.State.ONLINE;
+    }
+
+    void offline() {
+        state = SyncStatus.State.OFFLINE;
+    }
+
+    void unauthorized() {
+        state = SyncStatus.State.UNAUTHORIZED;
+    }
+
+    /** The central register answered a request (whatever it said). */
+    void answered(Instant at) {
+        lastAnswerAt = at;
+    }
+}

@@ -1,19 +1,16 @@
 package app.carddesk.issuing;
 
-import app.carddesk.domain.MergePlan;
 import app.carddesk.domain.CardNumber;
 import app.carddesk.domain.Checked;
 import app.carddesk.domain.ContactRules;
 import app.carddesk.domain.IdentityNumber;
 import app.carddesk.domain.GuardianRule;
-import app.carddesk.domain.IdentityTransitions;
 import app.carddesk.domain.LibraryProfile;
 import app.carddesk.domain.Patron;
 import app.carddesk.domain.PinDelivery;
 import app.carddesk.domain.PinPolicy;
 import app.carddesk.domain.Problem;
 import app.carddesk.domain.RegistrationKind;
-import app.carddesk.identity.PersonRecord;
 import app.carddesk.identity.PopulationRegister;
 import app.carddesk.security.PinHasher;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The card-issuing use cases of the desk: look a card up, fetch a person from the population
- * register, find possible duplicates, issue the card, and later convert a temporary patron.
+ * register, find possible duplicates, and issue the card. What comes later (the national ID, a new
+ * card, contact, balances, a merge) is {@link PatronUpkeep}.
  * Every rule is checked here again before anything is stored, whatever the screen allowed.
  */
 public final class IssuingService {
@@ -300,204 +298,14 @@ public final class IssuingService {
         return Optional.empty();
     }
 
-    /**
-     * Gives a temporary patron the national ID fetched from the register and retires their
-     * temporary card, which staff confirmed they cut in half. Refused when the number belongs to
-     * another patron already.
-     */
-    public Optional<Problem> registerNationalId(UUID patronId, PersonRecord master) {
-        return registerNationalId(patronId, master, KeptContact.ALL);
-    }
-
-    /**
-     * As {@link #registerNationalId(UUID, PersonRecord)}, keeping of the record's e-mail address and
-     * phone number only what staff confirmed belongs to the person in the register.
-     */
-    public Optional<Problem> registerNationalId(UUID patronId, PersonRecord master, KeptContact kept) {
-        Patron patron = store.patron(patronId).orElse(null);
-        if (patron == null) {
-            return Optional.of(Problem.of("patron.gone"));
-        }
-        if (!IdentityTransitions.allowed(patron.identity(), master.identity().kind())) {
-            return Optional.of(Problem.of(patron.identity() != null && patron.identity().kind() == master.identity()
-                    .kind() || !IdentityTransitions.canMoveOn(patron.identity()) ? "convert.hasIdentity"
-                    : "convert.notAllowed"));
-        }
-        // A temporary card is destroyed at conversion; a patron re-registered from a replacement
-        // number keeps the card they have.
-        String retire = patron.identity() == null ? patron.cardNumber() : null;
-        Optional<UUID> other = store.patronIdByIdentity(master.identity().number());
-        if (other.isPresent()) {
-            return Optional.of(Problem.of("issue.conflict.identity_already_registered"));
-        }
-        ObjectNode change = json.createObjectNode().put("patronId", patronId.toString())
-                .put("identityKind", master.identity().kind().name())
-                .put("identityNumber", master.identity().number())
-                .put("retiredCard", retire);
-        try {
-            store.convertToNationalId(patronId, master, retire, kept,
-                    audit("NATIONAL_ID_REGISTERED", patronId, "identity=" + master.identity().kind()
-                            + ";cardRetired=" + (retire != null) + ";emailKept=" + kept.email()
-                            + ";phoneKept=" + kept.phone()),
-                    List.of(new OutboxEntry(patronId, OutboxKind.NATIONAL_ID_REGISTERED, change.toString())));
-        } catch (PatronStore.ConflictException e) {
-            return Optional.of(Problem.of("issue.conflict." + e.code()));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Merges two records of one person (the patron registered again, with their national ID) into
-     * {@code survivorId}. Staff chose which card stays; the other number is retired and its card
-     * to be destroyed. Balances, guardians and history end on the survivor; the central register
-     * does the same in one transaction when the change arrives (with loans, reminders and claims).
-     */
-    public Optional<Problem> merge(UUID survivorId, UUID otherId, String keepCard) {
-        Patron keep = store.patron(survivorId).orElse(null);
-        Patron other = store.patron(otherId).orElse(null);
-        if (keep == null || other == null || survivorId.equals(otherId)) {
-            return Optional.of(Problem.of("patron.gone"));
-        }
-        Checked<MergePlan> plan = MergePlan.of(MergePlan.Side.of(keep), MergePlan.Side.of(other), keepCard);
-        if (!plan.isOk()) {
-            return plan.firstError();
-        }
-        String retired = plan.value().retiredCard();
-        ObjectNode change = json.createObjectNode().put("otherId", otherId.toString()).put("keepCardNumber", keepCard);
-        store.merge(survivorId, otherId, keepCard, audit("PATRONS_MERGED", survivorId, "from=" + otherId
-                        + ";cardRetired=" + (retired != null)),
-                List.of(new OutboxEntry(survivorId, OutboxKind.PATRONS_MERGED, change.toString())));
-        return Optional.empty();
-    }
-
-    /** Why a patron gets a new card. */
-    public enum CardReplacement { LOST, REPLACED }
-
-    /**
-     * Gives a patron a new card (scanned from the stack of blanks): the usual card checks, then
-     * the old card, if any, is retired with its reason and the new one issued, together, and the
-     * change queued for the central register.
-     */
-    public Optional<Problem> issueNewCard(UUID patronId, String raw, CardReplacement reason) {
-        Patron patron = store.patron(patronId).orElse(null);
-        if (patron == null) {
-            return Optional.of(Problem.of("patron.gone"));
-        }
-        CardLookup lookup = lookUp(raw);
-        if (lookup instanceof CardLookup.Invalid invalid) {
-            return Optional.of(invalid.problem());
-        }
-        if (lookup instanceof CardLookup.Issued || lookup instanceof CardLookup.OtherLibrary) {
-            return Optional.of(Problem.of("issue.conflict.card_number_taken"));
-        }
-        if (lookup instanceof CardLookup.Retired) {
-            return Optional.of(Problem.of("issue.conflict.card_number_retired"));
-        }
-        String number = ((CardLookup.Free) lookup).card().value();
-        if (patron.cardNumber() != null && reason == null) {
-            return Optional.of(Problem.of("newCard.reasonRequired", patron.cardNumber()));
-        }
-        String retiredReason = patron.cardNumber() == null ? null : reason.name();
-        try {
-            store.replaceCard(patronId, number, patron.cardNumber(), retiredReason,
-                    audit(patron.cardNumber() == null ? "CARD_ISSUED" : "CARD_REPLACED", patronId,
-                            retiredReason == null ? "" : "reason=" + retiredReason),
-                    List.of(new OutboxEntry(patronId, OutboxKind.PATRON_UPDATED, "{}")));
-        } catch (PatronStore.ConflictException e) {
-            return Optional.of(Problem.of("issue.conflict." + e.code()));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Changes a patron's e-mail, phone and contact address, with the same checks as at
-     * registration. Patrons whose address comes from the national register keep that address.
-     */
-    public Optional<Problem> changeContact(UUID patronId, String email, String phone, app.carddesk.domain.Address a) {
-        Patron patron = store.patron(patronId).orElse(null);
-        if (patron == null) {
-            return Optional.of(Problem.of("patron.gone"));
-        }
-        Optional<Problem> problem = ContactRules.checkEmail(email).or(() -> ContactRules.checkPhone(phone));
-        app.carddesk.domain.Address address = patron.registrationKind() == RegistrationKind.NATIONAL_ID
-                ? patron.address() : a;
-        if (problem.isEmpty()) {
-            problem = ContactRules.checkAddress(address.line(), address.postalCode(), address.city(),
-                    address.country(), profile.country());
-        }
-        if (problem.isPresent()) {
-            return problem;
-        }
-        store.changeContact(patronId, blankToNull(email), blankToNull(phone), new app.carddesk.domain.Address(
-                        address.line().trim(), address.postalCode().trim(), address.city().trim(),
-                        address.country() == null ? "" : address.country().trim()),
-                audit("CONTACT_CHANGED", patronId, ""), List.of(new OutboxEntry(patronId, OutboxKind.PATRON_UPDATED, "{}")));
-        return Optional.empty();
+    /** Looking after patrons once registered, with the same register, staff and card checks as issuing. */
+    public PatronUpkeep upkeep() {
+        return new PatronUpkeep(this, store, staff, clock);
     }
 
     /** Finding patrons by any key, with the same register, central register and staff as issuing. */
     public PatronFinder finder() {
         return new PatronFinder(profile, store, central, staff, clock);
-    }
-
-    /** The patron's guardians and the children they are guardian of. */
-    public List<PatronSummary> relatives(UUID patronId) {
-        return store.relatives(patronId);
-    }
-
-    /** What was done with a patron's record and when, for the "what is stored about me" report. */
-    public List<AuditEntry> auditTrail(UUID patronId) {
-        return store.auditTrail(patronId);
-    }
-
-    /** The work queue of patrons on replacement numbers. */
-    public List<Patron> needingReRegistration() {
-        return store.needingReRegistration();
-    }
-
-    public List<Patron> expiredShortStay() {
-        return store.expiredShortStay(today());
-    }
-
-    /** Deletes an expired short-stay patron; refused when they still have a balance. */
-    public Optional<Problem> deleteExpired(UUID patronId) {
-        Patron p = store.patron(patronId).orElse(null);
-        if (p == null) {
-            return Optional.of(Problem.of("patron.gone"));
-        }
-        if (!p.isDeletable(today())) {
-            return Optional.of(Problem.of(p.hasUnsettledBalance() ? "expiring.keptBalance" : "expiring.notExpired"));
-        }
-        store.delete(patronId, audit("PATRON_DELETED_EXPIRED", patronId, "kind=SHORT_STAY"),
-                List.of(new OutboxEntry(patronId, OutboxKind.PATRON_DELETED,
-                        json.createObjectNode().put("patronId", patronId.toString()).toString())));
-        return Optional.empty();
-    }
-
-    /** The library where the patron collects what they order (their home library); the patron may change it. */
-    public Optional<Problem> changePickupLibrary(UUID patronId, String pickupLibraryCode) {
-        if (profile.pickupLibraries().stream().noneMatch(l -> l.code().equals(pickupLibraryCode))) {
-            return Optional.of(Problem.of("pickup.required"));
-        }
-        try {
-            store.changePickupLibrary(patronId, pickupLibraryCode, audit("PICKUP_LIBRARY_CHANGED", patronId, ""),
-                    List.of(new OutboxEntry(patronId, OutboxKind.PATRON_UPDATED, "{}")));
-        } catch (PatronStore.ConflictException e) {
-            return Optional.of(Problem.of("issue.conflict." + e.code()));
-        }
-        return Optional.empty();
-    }
-
-    public Optional<Problem> updateBalances(UUID patronId, long feesOwedMinor, long printCreditMinor) {
-        if (feesOwedMinor < 0 || printCreditMinor < 0) {
-            return Optional.of(Problem.of("balance.negative"));
-        }
-        store.updateBalances(patronId, feesOwedMinor, printCreditMinor,
-                audit("BALANCES_EDITED", patronId, ""),
-                List.of(new OutboxEntry(patronId, OutboxKind.BALANCES_EDITED, json.createObjectNode()
-                        .put("patronId", patronId.toString()).put("feesOwedMinor", feesOwedMinor)
-                        .put("printCreditMinor", printCreditMinor).toString())));
-        return Optional.empty();
     }
 
     private AuditEntry audit(String action, UUID patronId, String detail) {
@@ -512,7 +320,7 @@ public final class IssuingService {
         }
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -101,7 +101,7 @@ class IssuingServiceIT {
         UUID temporary = ((IssueOutcome.Issued) service.issue(request("409900003",
                 RegistrationKind.EXPECTS_NATIONAL_ID, null, "4826", null))).patronId();
         service.issue(request("409900004", RegistrationKind.NATIONAL_ID, cpr, "4826", null));
-        assertThat(service.registerNationalId(temporary, maja)).map(Problem::key)
+        assertThat(service.upkeep().registerNationalId(temporary, maja)).map(Problem::key)
                 .contains("issue.conflict.identity_already_registered");
         assertThat(service.lookUp("409900003")).isInstanceOf(CardLookup.Issued.class);
     }
@@ -113,12 +113,12 @@ class IssuingServiceIT {
         UUID id = ((IssueOutcome.Issued) service.issue(request("409900009", RegistrationKind.NATIONAL_ID,
                 replacement, "4826", null))).patronId();
         PersonRecord maja = ((FetchResult.Found) service.fetch(service.checkIdentity("1503901001").value())).person();
-        assertThat(service.registerNationalId(id, maja)).isEmpty();
+        assertThat(service.upkeep().registerNationalId(id, maja)).isEmpty();
         assertThat(service.patron(id).orElseThrow().identity().number()).isEqualTo("1503901001");
         assertThat(service.patron(id).orElseThrow().identity().needsReRegistration()).isFalse();
         assertThat(service.lookUp("409900009")).as("the patron keeps their card").isInstanceOf(
                 CardLookup.Issued.class);
-        assertThat(service.registerNationalId(id, maja)).map(Problem::key).contains("convert.hasIdentity");
+        assertThat(service.upkeep().registerNationalId(id, maja)).map(Problem::key).contains("convert.hasIdentity");
     }
 
     @Test
@@ -128,24 +128,24 @@ class IssuingServiceIT {
                 "4826", null))).patronId();
         IdentityNumber fnr = service.checkIdentity("14839512318").value();
         PersonRecord ingrid = ((FetchResult.Found) service.fetch(fnr)).person();
-        assertThat(service.registerNationalId(id, ingrid)).isEmpty();
+        assertThat(service.upkeep().registerNationalId(id, ingrid)).isEmpty();
         assertThat(service.patron(id).orElseThrow().identity().kind()).isEqualTo(app.carddesk.domain.IdentityKind.FNR);
         assertThat(service.lookUp("409900012")).isInstanceOf(CardLookup.Issued.class);
         PersonRecord maja = ((FetchResult.Found) service.fetch(service.checkIdentity("1503901001").value())).person();
-        assertThat(service.registerNationalId(id, maja)).map(Problem::key).contains("convert.hasIdentity");
+        assertThat(service.upkeep().registerNationalId(id, maja)).map(Problem::key).contains("convert.hasIdentity");
     }
 
     @Test
     void keepsExpiredPatronsWithABalance() {
         UUID id = ((IssueOutcome.Issued) service.issue(request("409900005", RegistrationKind.SHORT_STAY, null,
                 "4826", TODAY.plusDays(2)))).patronId();
-        assertThat(service.deleteExpired(id)).map(Problem::key).contains("expiring.notExpired");
+        assertThat(service.upkeep().deleteExpired(id)).map(Problem::key).contains("expiring.notExpired");
         backend.database().jdbi().useHandle(h -> h.execute("UPDATE patron SET expires_on = ? WHERE id = ?",
                 TODAY.minusDays(1), id));
-        service.updateBalances(id, 0, 500);
-        assertThat(service.deleteExpired(id)).map(Problem::key).contains("expiring.keptBalance");
-        service.updateBalances(id, 0, 0);
-        assertThat(service.deleteExpired(id)).isEmpty();
+        service.upkeep().updateBalances(id, 0, 500);
+        assertThat(service.upkeep().deleteExpired(id)).map(Problem::key).contains("expiring.keptBalance");
+        service.upkeep().updateBalances(id, 0, 0);
+        assertThat(service.upkeep().deleteExpired(id)).isEmpty();
         assertThat(service.lookUp("409900005")).isInstanceOf(CardLookup.Retired.class);
     }
 
@@ -153,19 +153,19 @@ class IssuingServiceIT {
     void givesAPatronANewCardAndRetiresTheLostOneWithItsReason() {
         UUID id = ((IssueOutcome.Issued) service.issue(request("409900020", RegistrationKind.EXPECTS_NATIONAL_ID,
                 null, "4826", null))).patronId();
-        assertThat(service.issueNewCard(id, "409900021", null)).map(Problem::key)
+        assertThat(service.upkeep().issueNewCard(id, "409900021", null)).map(Problem::key)
                 .contains("newCard.reasonRequired");
-        assertThat(service.issueNewCard(id, "409900020", IssuingService.CardReplacement.LOST)).map(Problem::key)
+        assertThat(service.upkeep().issueNewCard(id, "409900020", PatronUpkeep.CardReplacement.LOST)).map(Problem::key)
                 .contains("issue.conflict.card_number_taken");
-        assertThat(service.issueNewCard(id, "12345", IssuingService.CardReplacement.LOST)).isPresent();
-        assertThat(service.issueNewCard(id, "409900021", IssuingService.CardReplacement.LOST)).isEmpty();
+        assertThat(service.upkeep().issueNewCard(id, "12345", PatronUpkeep.CardReplacement.LOST)).isPresent();
+        assertThat(service.upkeep().issueNewCard(id, "409900021", PatronUpkeep.CardReplacement.LOST)).isEmpty();
         assertThat(service.patron(id).orElseThrow().cardNumber()).isEqualTo("409900021");
         assertThat(service.lookUp("409900020")).isInstanceOf(CardLookup.Retired.class);
         String reason = backend.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT retired_reason FROM card WHERE number = '409900020'").mapTo(String.class).one());
         assertThat(reason).isEqualTo("LOST");
         assertThat(service.lookUp("409900021")).isInstanceOf(CardLookup.Issued.class);
-        assertThat(service.issueNewCard(id, "409900020", IssuingService.CardReplacement.LOST)).map(Problem::key)
+        assertThat(service.upkeep().issueNewCard(id, "409900020", PatronUpkeep.CardReplacement.LOST)).map(Problem::key)
                 .contains("issue.conflict.card_number_retired");
     }
 
@@ -174,11 +174,11 @@ class IssuingServiceIT {
         UUID id = ((IssueOutcome.Issued) service.issue(request("409900022", RegistrationKind.EXPECTS_NATIONAL_ID,
                 null, "4826", null))).patronId();
         Address abroad = new Address("Rue de Rivoli 1", "75001", "Paris", "France");
-        assertThat(service.changeContact(id, "not-an-address", "", abroad)).map(Problem::key)
+        assertThat(service.upkeep().changeContact(id, "not-an-address", "", abroad)).map(Problem::key)
                 .contains("details.email.invalid");
-        assertThat(service.changeContact(id, "anna@example.org", "", new Address("Vej 1", "75001", "Aarhus", "")))
+        assertThat(service.upkeep().changeContact(id, "anna@example.org", "", new Address("Vej 1", "75001", "Aarhus", "")))
                 .map(Problem::key).contains("details.postalCode.DK");
-        assertThat(service.changeContact(id, "anna@example.org", "+33 1 23 45 67 89", abroad)).isEmpty();
+        assertThat(service.upkeep().changeContact(id, "anna@example.org", "+33 1 23 45 67 89", abroad)).isEmpty();
         var p = service.patron(id).orElseThrow();
         assertThat(p.email()).isEqualTo("anna@example.org");
         assertThat(p.address().city()).isEqualTo("Paris");

@@ -38,13 +38,13 @@ class StoredDataReportIT {
                     new PatronDetails("Hassan", "Amira", LocalDate.of(2001, 6, 30), "amira@example.org",
                             "+45 20 30 40 50", new Address("Sankt Hans Gade 3", "2200", "København N", "Danmark")),
                     null, PinDelivery.OWN_PIN, "4826", true, "EXCHANGE", "KB-AMA", "en"))).patronId();
-            issuing.updateBalances(id, 2550, 0);
+            issuing.upkeep().updateBalances(id, 2550, 0);
             var master = ((FetchResult.Found) issuing.fetch(issuing.checkIdentity("3006014002").value())).person();
-            issuing.registerNationalId(id, master);
+            issuing.upkeep().registerNationalId(id, master);
 
             Path pdf = dir.resolve("report.pdf");
             StoredDataReport.write(Messages.bundle(Locale.ENGLISH), issuing.patron(id).orElseThrow(),
-                    issuing.profile(), issuing.auditTrail(id), issuing.relatives(id), java.util.List.of(
+                    issuing.profile(), issuing.upkeep().auditTrail(id), issuing.upkeep().relatives(id), java.util.List.of(
                             "Demo Research Library Copenhagen"), PaperSize.A4, pdf);
             try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
                 String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
@@ -84,7 +84,7 @@ class StoredDataReportIT {
                     .patronId();
             Path pdf = dir.resolve("report.pdf");
             StoredDataReport.write(Messages.bundle(Locale.forLanguageTag("da")), issuing.patron(child).orElseThrow(),
-                    issuing.profile(), issuing.auditTrail(child), issuing.relatives(child), java.util.List.of(),
+                    issuing.profile(), issuing.upkeep().auditTrail(child), issuing.upkeep().relatives(child), java.util.List.of(),
                     PaperSize.LETTER, pdf);
             assertThat(LetterText.of(pdf)).contains(givenName + " " + surname).contains("Værge: Elif Demir")
                     .contains("Du blev oprettet og fik et lånerkort.");

@@ -27,7 +27,7 @@ class NothingLeftInTheFileIT {
             db.jdbi().useHandle(h -> {
                 for (int i = 0; i < 300; i++) {
                     h.execute("INSERT INTO outbox (patron_id, kind, payload, created_at, idem_key) "
-                            + "VALUES (?, 'PIN_REQUESTED', ?, CURRENT_TIMESTAMP, ?)", UUID.randomUUID(),
+                            + "VALUES (?, 'PIN_EMAIL_REQUESTED', ?, CURRENT_TIMESTAMP, ?)", UUID.randomUUID(),
                             "{\"email\":\"" + marker + "\",\"n\":" + i + "}", UUID.randomUUID().toString());
                 }
                 h.execute("CHECKPOINT");

@@ -37,7 +37,7 @@ class PatronCardAndContactIT extends DeskUiIT {
                 RegistrationKind.EXPECTS_NATIONAL_ID, null);
         var issuing = backend.issuing();
         var master = ((FetchResult.Found) issuing.fetch(issuing.checkIdentity("3006014002").value())).person();
-        assertThat(issuing.registerNationalId(id, master)).isEmpty();
+        assertThat(issuing.upkeep().registerNationalId(id, master)).isEmpty();
 
         openByName(robot, "amira hassan");
         waitForText(robot, "#fact-card", "none");

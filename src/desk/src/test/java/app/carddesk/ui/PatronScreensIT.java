@@ -18,7 +18,7 @@ class PatronScreensIT extends DeskUiIT {
     void registersACprOnATemporaryPatronAndRetiresTheDestroyedCard(FxRobot robot) {
         UUID id = issueDirectly("409900040", "Hassan", "Amira", LocalDate.of(2001, 6, 30), "amira@example.org",
                 RegistrationKind.EXPECTS_NATIONAL_ID, null);
-        backend.issuing().updateBalances(id, 2500, 1000);
+        backend.issuing().upkeep().updateBalances(id, 2500, 1000);
 
         scan(robot, "409900040");
         waitForText(robot, "#patronTitle", "Amira Hassan");
@@ -83,8 +83,8 @@ class PatronScreensIT extends DeskUiIT {
                 RegistrationKind.EXPECTS_NATIONAL_ID, null);
         UUID selfRegistered = issueDirectly("409900081", "Nielsen", "Sofie", LocalDate.of(1998, 7, 12),
                 "sofie@example.org", RegistrationKind.EXPECTS_NATIONAL_ID, null);
-        backend.issuing().updateBalances(temporary, 2000, 0);
-        backend.issuing().updateBalances(selfRegistered, 0, 1500);
+        backend.issuing().upkeep().updateBalances(temporary, 2000, 0);
+        backend.issuing().upkeep().updateBalances(selfRegistered, 0, 1500);
         backend.database().jdbi().useHandle(h -> h.execute("UPDATE patron SET identity_kind = 'CPR', "
                 + "identity_number = '1207981504', registration_kind = 'NATIONAL_ID' WHERE id = ?", selfRegistered));
 
@@ -155,7 +155,7 @@ class PatronScreensIT extends DeskUiIT {
                 RegistrationKind.SHORT_STAY, TODAY.plusDays(10));
         issueDirectly("409900072", "Kim", "Minji", LocalDate.of(1993, 3, 3), null, RegistrationKind.SHORT_STAY,
                 TODAY.plusDays(40));
-        backend.issuing().updateBalances(owing, 0, 1550);
+        backend.issuing().upkeep().updateBalances(owing, 0, 1550);
         backend.database().jdbi().useHandle(h -> h.execute(
                 "UPDATE patron SET expires_on = ? WHERE id IN (?, ?)", TODAY.minusDays(3), paid, owing));
 

@@ -135,8 +135,8 @@ class SyncIT {
         UUID childId = ((IssueOutcome.Issued) child).patronId();
         UUID temporary = issue(deskA, "409900051", "Lund", null);
         UUID again = issue(deskA, "409900052", "Lund", "lund@example.org");
-        issuing.updateBalances(temporary, 3000, 0);
-        issuing.updateBalances(again, 1000, 500);
+        issuing.upkeep().updateBalances(temporary, 3000, 0);
+        issuing.upkeep().updateBalances(again, 1000, 500);
         assertThat(sync.syncOnce().refused()).isZero();
         assertThat(atCentral("SELECT COUNT(*) FROM guardian_link WHERE child_id = ?", Integer.class, childId))
                 .isEqualTo(1);
@@ -152,7 +152,7 @@ class SyncIT {
         assertThat(guardianAtB).isEqualTo(atCentral("SELECT guardian_id FROM guardian_link WHERE child_id = ?",
                 UUID.class, childId));
 
-        assertThat(issuing.merge(again, temporary, "409900051")).isEmpty();
+        assertThat(issuing.upkeep().merge(again, temporary, "409900051")).isEmpty();
         SyncService.Round round = sync.syncOnce();
         assertThat(round.refused()).isZero();
         assertThat(atCentral("SELECT COUNT(*) FROM patron WHERE id = ?", Integer.class, temporary)).isZero();
@@ -237,7 +237,7 @@ class SyncIT {
                 Json.mapper(), clock, (item, response) -> { });
         sync.syncOnce();
         // Made offline, or before the screen knew: Bergen owns the patron's contact data.
-        assertThat(deskA.issuing().changeContact(id, "someone.else@example.org", "",
+        assertThat(deskA.issuing().upkeep().changeContact(id, "someone.else@example.org", "",
                 new Address("Gate 2", "0150", "Oslo", "Norge"))).isEmpty();
         var issuing = deskA.issuing();
         IssueOutcome own = issuing.issue(new IssueRequest(issuing.profile().cardNumberPolicy().check("N000000042")
@@ -343,9 +343,9 @@ class SyncIT {
         assertThat(b.syncOnce().pulled()).as("desk B pulls desk A's patron").isEqualTo(1);
         assertThat(deskB.issuing().lookUp("409900004")).isInstanceOf(app.carddesk.issuing.CardLookup.Issued.class);
 
-        deskA.issuing().updateBalances(id, 1000, 0);
+        deskA.issuing().upkeep().updateBalances(id, 1000, 0);
         assertThat(a.syncOnce().sent()).isEqualTo(1);
-        deskB.issuing().updateBalances(id, 0, 2500);
+        deskB.issuing().upkeep().updateBalances(id, 0, 2500);
         SyncService.Round round = b.syncOnce();
         assertThat(round.refused()).isEqualTo(1);
         assertThat(new JdbiSyncLedger(deskB.database().jdbi(), clock, "b").openProblems())
@@ -367,8 +367,8 @@ class SyncIT {
         AttentionService attention = new AttentionService(ledgerB, b);
 
         // Desk B's change is queued when desk A's arrives in the feed: B's stays until it is sent.
-        deskB.issuing().updateBalances(id, 0, 2500);
-        deskA.issuing().updateBalances(id, 1000, 0);
+        deskB.issuing().upkeep().updateBalances(id, 0, 2500);
+        deskA.issuing().upkeep().updateBalances(id, 1000, 0);
         a.syncOnce();
         CentralClient feedReader = new CentralClient(URI.create("http://127.0.0.1:" + port), TOKEN, Json.mapper(),
                 Duration.ofMillis(500));
@@ -390,9 +390,9 @@ class SyncIT {
 
         // Another conflict, and this time the central register's version is kept.
         a.syncOnce();
-        deskA.issuing().updateBalances(id, 700, 0);
+        deskA.issuing().upkeep().updateBalances(id, 700, 0);
         a.syncOnce();
-        deskB.issuing().updateBalances(id, 0, 100);
+        deskB.issuing().upkeep().updateBalances(id, 0, 100);
         b.syncOnce();
         SyncProblem again = ledgerB.openProblems().get(0);
         assertThat(attention.resolve(again, AttentionService.Choice.TAKE_CENTRAL, "staff")).isEmpty();

@@ -46,9 +46,9 @@ public final class ExpiringViewModel {
     }
 
     public void refresh() {
-        background.submit(service::expiredShortStay, patrons -> rows.setAll(patrons.stream().map(this::row).toList()),
+        background.submit(service.upkeep()::expiredShortStay, patrons -> rows.setAll(patrons.stream().map(this::row).toList()),
                 this::failed);
-        background.submit(service::needingReRegistration, patrons -> reRegister.setAll(patrons.stream()
+        background.submit(service.upkeep()::needingReRegistration, patrons -> reRegister.setAll(patrons.stream()
                 .map(p -> new ReRegisterRow(p.id(), p.cardNumber(), p.fullName())).toList()), this::failed);
     }
 
@@ -71,7 +71,7 @@ public final class ExpiringViewModel {
         background.submit(() -> {
             int deleted = 0;
             for (UUID id : ids) {
-                Optional<Problem> p = service.deleteExpired(id);
+                Optional<Problem> p = service.upkeep().deleteExpired(id);
                 if (p.isEmpty()) {
                     deleted++;
                 }

@@ -1,5 +1,6 @@
 package app.carddesk.ui.patron;
 
+import app.carddesk.issuing.PatronUpkeep;
 import app.carddesk.domain.Address;
 import app.carddesk.domain.DateInput;
 import app.carddesk.domain.DigitalAccess;
@@ -234,8 +235,8 @@ public final class PatronView {
         lostRadio.setToggleGroup(reasons);
         replacedRadio.setToggleGroup(reasons);
         reasons.selectedToggleProperty().addListener((obs, old, t) -> vm.newCardReason.set(
-                t == lostRadio ? app.carddesk.issuing.IssuingService.CardReplacement.LOST
-                        : t == replacedRadio ? app.carddesk.issuing.IssuingService.CardReplacement.REPLACED : null));
+                t == lostRadio ? app.carddesk.issuing.PatronUpkeep.CardReplacement.LOST
+                        : t == replacedRadio ? app.carddesk.issuing.PatronUpkeep.CardReplacement.REPLACED : null));
         vm.newCardReason.addListener((obs, old, r) -> {
             if (r == null) {
                 reasons.selectToggle(null);

@@ -1,5 +1,6 @@
 package app.carddesk.ui.patron;
 
+import app.carddesk.issuing.PatronUpkeep;
 import app.carddesk.domain.Checked;
 import app.carddesk.domain.DateInput;
 import app.carddesk.domain.DigitalAccess;
@@ -102,7 +103,7 @@ public final class PatronViewModel {
     /** The "New card" panel is open and waits for a blank card (scanned or typed). */
     public final BooleanProperty newCardOpen = new SimpleBooleanProperty(false);
     public final StringProperty newCardText = new SimpleStringProperty("");
-    public final ObjectProperty<IssuingService.CardReplacement> newCardReason = new SimpleObjectProperty<>();
+    public final ObjectProperty<PatronUpkeep.CardReplacement> newCardReason = new SimpleObjectProperty<>();
     public final ObjectProperty<Problem> newCardProblem = new SimpleObjectProperty<>();
 
     /** Contact data as staff may edit it; the address only where it does not come from the national register. */
@@ -120,6 +121,7 @@ public final class PatronViewModel {
             javafx.collections.FXCollections.observableArrayList();
 
     private final IssuingService service;
+    private final PatronUpkeep upkeep;
     private final app.carddesk.issuing.MembershipService memberships;
     private final BackgroundWork background;
     private final Navigation navigation;
@@ -127,6 +129,7 @@ public final class PatronViewModel {
     public PatronViewModel(IssuingService service, app.carddesk.issuing.MembershipService memberships,
                            BackgroundWork background, Navigation navigation) {
         this.service = service;
+        this.upkeep = service.upkeep();
         this.memberships = memberships;
         this.background = background;
         this.navigation = navigation;
@@ -173,7 +176,7 @@ public final class PatronViewModel {
         addressEditable.set(p.registrationKind() != app.carddesk.domain.RegistrationKind.NATIONAL_ID);
         contactProblem.set(null);
         UUID id = p.id();
-        background.submit(() -> service.relatives(id), found -> {
+        background.submit(() -> upkeep.relatives(id), found -> {
             if (patron.get() != null && patron.get().id().equals(id)) {
                 relatives.setAll(found);
             }
@@ -192,7 +195,7 @@ public final class PatronViewModel {
             return;
         }
         UUID id = patron.get().id();
-        background.submit(() -> service.updateBalances(id, f.value(), c.value()), problem -> {
+        background.submit(() -> upkeep.updateBalances(id, f.value(), c.value()), problem -> {
             balanceProblem.set(problem.orElse(null));
             if (problem.isEmpty()) {
                 reloaded(id, Problem.of("patron.balancesSaved"));
@@ -206,7 +209,7 @@ public final class PatronViewModel {
         }
         UUID id = patron.get().id();
         String code = pickup.get().code();
-        background.submit(() -> service.changePickupLibrary(id, code), problem -> {
+        background.submit(() -> upkeep.changePickupLibrary(id, code), problem -> {
             if (problem.isPresent()) {
                 message.set(problem.get());
             } else {
@@ -224,7 +227,7 @@ public final class PatronViewModel {
         contactProblem.set(null);
         app.carddesk.domain.Address address = new app.carddesk.domain.Address(addressLine.get(), postalCode.get(),
                 city.get(), country.get());
-        background.submit(() -> service.changeContact(p.id(), email.get(), phone.get(), address), problem -> {
+        background.submit(() -> upkeep.changeContact(p.id(), email.get(), phone.get(), address), problem -> {
             contactProblem.set(problem.orElse(null));
             if (problem.isEmpty()) {
                 reloaded(p.id(), Problem.of("contact.saved"));
@@ -262,9 +265,9 @@ public final class PatronViewModel {
             return;
         }
         String text = newCardText.get();
-        IssuingService.CardReplacement reason = newCardReason.get();
+        PatronUpkeep.CardReplacement reason = newCardReason.get();
         String old = p.cardNumber();
-        background.submit(() -> service.issueNewCard(p.id(), text, reason), problem -> {
+        background.submit(() -> upkeep.issueNewCard(p.id(), text, reason), problem -> {
             newCardProblem.set(problem.orElse(null));
             if (problem.isEmpty()) {
                 newCardOpen.set(false);
@@ -371,7 +374,7 @@ public final class PatronViewModel {
         String retired = temporaryCardToDestroy() ? patron.get().cardNumber() : null;
         app.carddesk.issuing.KeptContact kept = new app.carddesk.issuing.KeptContact(keepEmail.get(),
                 keepPhone.get());
-        background.submit(() -> service.registerNationalId(id, master, kept), (Optional<Problem> problem) -> {
+        background.submit(() -> upkeep.registerNationalId(id, master, kept), (Optional<Problem> problem) -> {
             if (problem.isPresent()) {
                 message.set(problem.get());
                 return;
@@ -503,7 +506,7 @@ public final class PatronViewModel {
             return;
         }
         String keep = keptCard();
-        background.submit(() -> service.merge(other.id(), self.id(), keep), problem -> {
+        background.submit(() -> upkeep.merge(other.id(), self.id(), keep), problem -> {
             if (problem.isPresent()) {
                 message.set(problem.get());
                 return;
@@ -569,7 +572,7 @@ public final class PatronViewModel {
                 .toList();
         background.submit(() -> {
             app.carddesk.letter.StoredDataReport.write(app.carddesk.text.Messages.bundle(language), p,
-                    service.profile(), service.auditTrail(p.id()), service.relatives(p.id()), libraryNames,
+                    service.profile(), upkeep.auditTrail(p.id()), upkeep.relatives(p.id()), libraryNames,
                     letters.paper(), target);
             return target;
         }, saved -> success.set(Problem.of("report.saved", saved.getFileName().toString())), this::failed);

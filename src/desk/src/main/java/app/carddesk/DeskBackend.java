@@ -73,7 +73,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             }
             CentralClient client = new CentralClient(CentralClient.urls(config.centralUrl()), config.centralToken(),
                     Json.mapper(), Duration.ofSeconds(2));
-            JdbiSyncLedger ledger = new JdbiSyncLedger(db.jdbi(), clock, staff.workstation());
+            JdbiSyncLedger ledger = new JdbiSyncLedger(db, clock, staff.workstation());
             SyncService sync = new SyncService(client, ledger, Json.mapper(), clock);
             JdbiPatronStore store = new JdbiPatronStore(db, clock);
             IssuingService issuing = new IssuingService(profile, store,

@@ -22,6 +22,7 @@ public final class Database implements AutoCloseable {
 
     private final JdbcConnectionPool pool;
     private final Jdbi jdbi;
+    private final RegisterWriter writer;
     private final Path file;
     private final String url;
 
@@ -30,6 +31,7 @@ public final class Database implements AutoCloseable {
         this.url = url;
         this.pool = pool;
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+        this.writer = new RegisterWriter(jdbi);
     }
 
     /**
@@ -136,6 +138,11 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** The one thread that writes this register (see {@link RegisterWriter}). */
+    public RegisterWriter writer() {
+        return writer;
+    }
+
     public Path file() {
         return file;
     }
@@ -146,6 +153,7 @@ public final class Database implements AutoCloseable {
      */
     @Override
     public void close() {
+        writer.close();
         pool.dispose();
         try (Connection c = DriverManager.getConnection(url, "carddesk", ""); Statement s = c.createStatement()) {
             // COMPACT rewrites the file: rows deleted meanwhile (acknowledged outbox payloads, forgotten

@@ -36,21 +36,22 @@ public final class JdbiPatronStore implements PatronStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Jdbi jdbi;
+    private final RegisterWriter writer;
     private final Clock clock;
 
     private final Runnable queued;
 
-    public JdbiPatronStore(Jdbi jdbi, Clock clock) {
-        this(jdbi, clock, () -> { });
-    }
-
-    /** A store that tells {@code database} whenever a change was queued for the central register. */
+    /**
+     * A store that writes through the register's one writer and tells {@code database} whenever a
+     * change was queued for the central register.
+     */
     public JdbiPatronStore(Database database, Clock clock) {
-        this(database.jdbi(), clock, database::changeQueued);
+        this(database.jdbi(), database.writer(), clock, database::changeQueued);
     }
 
-    private JdbiPatronStore(Jdbi jdbi, Clock clock, Runnable queued) {
+    private JdbiPatronStore(Jdbi jdbi, RegisterWriter writer, Clock clock, Runnable queued) {
         this.jdbi = jdbi;
+        this.writer = writer;
         this.clock = clock;
         this.queued = queued;
     }
@@ -137,7 +138,7 @@ public final class JdbiPatronStore implements PatronStore {
     public void insertChild(Patron child, String pinHash, Patron newGuardian, UUID guardianId, Instant consentAt,
                             List<AuditEntry> audit, List<OutboxEntry> outbox) {
         try {
-            jdbi.useTransaction(h -> {
+            writer.useTransaction(h -> {
                 if (newGuardian != null) {
                     h.attach(PatronDao.class).insert(toRow(newGuardian, null));
                 }
@@ -171,7 +172,7 @@ public final class JdbiPatronStore implements PatronStore {
     @Override
     public void insert(Patron patron, String pinHash, AuditEntry audit, List<OutboxEntry> outbox) {
         try {
-            jdbi.useTransaction(h -> {
+            writer.useTransaction(h -> {
                 insertWithCard(h, patron, pinHash);
                 record(h, audit, outbox);
             });
@@ -186,7 +187,7 @@ public final class JdbiPatronStore implements PatronStore {
         Instant now = clock.instant();
         Address a = master.address();
         try {
-            jdbi.useTransaction(h -> {
+            writer.useTransaction(h -> {
                 int changed = h.attach(PatronDao.class).convert(patronId, master.identity().kind().name(),
                         master.identity().number(), master.surname(), master.givenName(),
                         ContactRules.nameKey(master.surname()), ContactRules.nameKey(master.givenName()),
@@ -219,7 +220,7 @@ public final class JdbiPatronStore implements PatronStore {
 
     @Override
     public void delete(UUID patronId, AuditEntry audit, List<OutboxEntry> outbox) {
-        jdbi.useTransaction(h -> {
+        writer.useTransaction(h -> {
             PatronDao patrons = h.attach(PatronDao.class);
             Optional<PatronRow> row = patrons.byId(patronId);
             if (row.isEmpty()) {
@@ -236,7 +237,7 @@ public final class JdbiPatronStore implements PatronStore {
     @Override
     public void merge(UUID survivorId, UUID otherId, String keepCard, AuditEntry audit, List<OutboxEntry> outbox) {
         Instant now = clock.instant();
-        jdbi.useTransaction(h -> {
+        writer.useTransaction(h -> {
             PatronDao patrons = h.attach(PatronDao.class);
             PatronRow keep = patrons.byId(survivorId).orElseThrow(() -> new ConflictException("patron_gone"));
             PatronRow other = patrons.byId(otherId).orElseThrow(() -> new ConflictException("patron_gone"));
@@ -286,7 +287,7 @@ public final class JdbiPatronStore implements PatronStore {
 
     @Override
     public void forget(UUID patronId, AuditEntry audit) {
-        jdbi.useTransaction(h -> {
+        writer.useTransaction(h -> {
             h.execute("DELETE FROM card WHERE patron_id = ?", patronId);
             h.execute("DELETE FROM guardian_link WHERE child_id = ? OR guardian_id = ?", patronId, patronId);
             h.attach(PatronDao.class).delete(patronId);
@@ -296,13 +297,13 @@ public final class JdbiPatronStore implements PatronStore {
 
     @Override
     public void recordAudit(AuditEntry audit) {
-        jdbi.useHandle(h -> h.attach(AuditDao.class).append(audit));
+        writer.useHandle(h -> h.attach(AuditDao.class).append(audit));
     }
 
     @Override
     public void changePickupLibrary(UUID patronId, String pickupLibraryCode, AuditEntry audit,
                                     List<OutboxEntry> outbox) {
-        jdbi.useTransaction(h -> {
+        writer.useTransaction(h -> {
             if (h.attach(PatronDao.class).changePickup(patronId, pickupLibraryCode, clock.instant()) != 1) {
                 throw new ConflictException("patron_gone");
             }
@@ -315,7 +316,7 @@ public final class JdbiPatronStore implements PatronStore {
                             List<OutboxEntry> outbox) {
         Instant now = clock.instant();
         try {
-            jdbi.useTransaction(h -> {
+            writer.useTransaction(h -> {
                 CardDao cards = h.attach(CardDao.class);
                 Optional<CardRecord> existing = cards.find(newCard);
                 if (existing.isPresent()) {
@@ -339,7 +340,7 @@ public final class JdbiPatronStore implements PatronStore {
     @Override
     public void changeContact(UUID patronId, String email, String phone, app.carddesk.domain.Address address,
                               AuditEntry audit, List<OutboxEntry> outbox) {
-        jdbi.useTransaction(h -> {
+        writer.useTransaction(h -> {
             if (h.attach(PatronDao.class).changeContact(patronId, email, ContactRules.emailKey(email), phone,
                     ContactRules.phoneKey(phone), address.line(), address.postalCode(), address.city(),
                     address.country(), clock.instant()) != 1) {
@@ -352,7 +353,7 @@ public final class JdbiPatronStore implements PatronStore {
     @Override
     public void updateBalances(UUID patronId, long feesOwedMinor, long printCreditMinor, AuditEntry audit,
                                List<OutboxEntry> outbox) {
-        jdbi.useTransaction(h -> {
+        writer.useTransaction(h -> {
             if (h.attach(PatronDao.class).updateBalances(patronId, feesOwedMinor, printCreditMinor,
                     clock.instant()) != 1) {
                 throw new ConflictException("patron_gone");

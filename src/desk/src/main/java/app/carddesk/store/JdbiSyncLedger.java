@@ -28,11 +28,14 @@ public final class JdbiSyncLedger implements SyncLedger {
     private static final String LAST_SEQ = "last_change_seq";
 
     private final Jdbi jdbi;
+    private final RegisterWriter writer;
     private final Clock clock;
     private final String workstation;
 
-    public JdbiSyncLedger(Jdbi jdbi, Clock clock, String workstation) {
-        this.jdbi = jdbi;
+    /** The ledger of {@code register}, writing through its one writer. */
+    public JdbiSyncLedger(Database register, Clock clock, String workstation) {
+        this.jdbi = register.jdbi();
+        this.writer = register.writer();
         this.clock = clock;
         this.workstation = workstation;
     }
@@ -72,7 +75,7 @@ public final class JdbiSyncLedger implements SyncLedger {
         if (ids.isEmpty()) {
             return found;
         }
-        jdbi.useHandle(h -> {
+        writer.useHandle(h -> {
             java.util.Map<UUID, List<Api.Guardian>> guardians = guardians(h, ids);
             h.attach(PatronDao.class).byIds(ids).forEach(row -> found.put(row.id(),
                     toApi(JdbiPatronStore.toPatron(row), null, guardians.getOrDefault(row.id(), List.of()),
@@ -97,7 +100,7 @@ public final class JdbiSyncLedger implements SyncLedger {
         if (items.isEmpty()) {
             return;
         }
-        jdbi.useTransaction(h -> {
+        writer.useTransaction(h -> {
             h.createUpdate("DELETE FROM outbox WHERE seq IN (<seqs>)")
                     .bindList("seqs", items.stream().map(OutboxItem::seq).toList()).execute();
             // One statement per distinct version: after a batch of registrations that is one, for version 1.
@@ -124,7 +127,7 @@ public final class JdbiSyncLedger implements SyncLedger {
 
     @Override
     public void acknowledged(OutboxItem item, Integer centralVersion) {
-        jdbi.useTransaction(h -> {
+        writer.useTransaction(h -> {
             h.attach(OutboxDao.class).done(item.seq());
             if (centralVersion != null) {
                 h.attach(SyncDao.class).setCentralVersion(item.patronId(), centralVersion);
@@ -134,13 +137,13 @@ public final class JdbiSyncLedger implements SyncLedger {
 
     @Override
     public void retryLater(OutboxItem item, String error) {
-        jdbi.useExtension(OutboxDao.class, d -> d.failed(item.seq(), error.length() > 200 ? error.substring(0, 200)
+        writer.useExtension(OutboxDao.class, d -> d.failed(item.seq(), error.length() > 200 ? error.substring(0, 200)
                 : error));
     }
 
     @Override
     public void refused(OutboxItem item, String code, UUID existingId, String message) {
-        jdbi.useTransaction(h -> {
+        writer.useTransaction(h -> {
             h.attach(OutboxDao.class).done(item.seq());
             h.attach(SyncDao.class).addProblem(item.patronId(), item.kind(), code, existingId,
                     message == null ? code : message.length() > 400 ? message.substring(0, 400) : message,
@@ -152,7 +155,7 @@ public final class JdbiSyncLedger implements SyncLedger {
 
     @Override
     public String deskId() {
-        return jdbi.inTransaction(h -> {
+        return writer.inTransaction(h -> {
             SyncDao dao = h.attach(SyncDao.class);
             return dao.state("desk_id").orElseGet(() -> {
                 String id = UUID.randomUUID().toString();
@@ -169,7 +172,7 @@ public final class JdbiSyncLedger implements SyncLedger {
 
     @Override
     public void applyChanges(List<Api.Change> changes, long last) {
-        jdbi.useTransaction(h -> {
+        writer.useTransaction(h -> {
             java.util.Set<UUID> ids = new java.util.HashSet<>();
             changes.forEach(c -> ids.add(c.patronId()));
             SyncDao sync = h.attach(SyncDao.class);
@@ -281,7 +284,7 @@ public final class JdbiSyncLedger implements SyncLedger {
 
     @Override
     public void applyPatron(Api.Patron patron) {
-        jdbi.useTransaction(h -> upsert(h, patron));
+        writer.useTransaction(h -> upsert(h, patron));
     }
 
     /**
@@ -322,7 +325,7 @@ public final class JdbiSyncLedger implements SyncLedger {
 
     @Override
     public void discardRefusedRegistration(UUID patronId) {
-        jdbi.useTransaction(h -> {
+        writer.useTransaction(h -> {
             PatronDao patrons = h.attach(PatronDao.class);
             patrons.byId(patronId).ifPresent(row -> {
                 if (row.cardNumber() != null) {
@@ -336,7 +339,7 @@ public final class JdbiSyncLedger implements SyncLedger {
 
     @Override
     public void requeueUpdate(UUID patronId, int centralVersion) {
-        jdbi.useTransaction(h -> {
+        writer.useTransaction(h -> {
             h.attach(SyncDao.class).setCentralVersion(patronId, centralVersion);
             h.attach(OutboxDao.class).append(new app.carddesk.issuing.OutboxEntry(patronId, OutboxKind.PATRON_UPDATED, "{}"),
                     clock.instant());
@@ -355,7 +358,7 @@ public final class JdbiSyncLedger implements SyncLedger {
 
     @Override
     public void resolve(long problemId, String resolution, String staff) {
-        jdbi.useTransaction(h -> {
+        writer.useTransaction(h -> {
             h.attach(SyncDao.class).resolve(problemId, resolution, staff, clock.instant());
             h.attach(AuditDao.class).append(new AuditEntry(clock.instant(), staff, workstation, "SYNC_RESOLVED",
                     null, "resolution=" + resolution));

@@ -42,7 +42,7 @@ class JdbiPatronStoreIT {
     @BeforeEach
     void open() {
         db = Database.open(dir);
-        store = new JdbiPatronStore(db.jdbi(), Clock.fixed(NOW, ZoneOffset.UTC));
+        store = new JdbiPatronStore(db, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -151,7 +151,7 @@ class JdbiPatronStoreIT {
         insert(p);
         db.close();
         db = Database.open(dir);
-        assertThat(new JdbiPatronStore(db.jdbi(), Clock.systemUTC()).patron(p.id())).contains(p);
+        assertThat(new JdbiPatronStore(db, Clock.systemUTC()).patron(p.id())).contains(p);
         assertThat(Files.exists(dir.resolve("carddesk.mv.db"))).isTrue();
     }
 

@@ -32,7 +32,7 @@ class NothingLeftInTheFileIT {
                 }
                 h.execute("CHECKPOINT");
             });
-            JdbiSyncLedger ledger = new JdbiSyncLedger(db.jdbi(), Clock.systemUTC(), "desk-1");
+            JdbiSyncLedger ledger = new JdbiSyncLedger(db, Clock.systemUTC(), "desk-1");
             List<OutboxItem> sent = new ArrayList<>(ledger.pending(1_000));
             assertThat(sent).hasSize(300);
             assertThat(occurrences(Path.of(db.file() + ".mv.db"), marker)).as("the payloads are in the file while queued").isPositive();

@@ -73,7 +73,7 @@ public final class SyncBenchmark {
 
     private static SyncService sync(DeskBackend desk, CentralServer central, Clock clock) {
         return new SyncService(new CentralClient(URI.create("http://127.0.0.1:" + central.port()), TOKEN,
-                Json.mapper(), Duration.ofSeconds(5)), new JdbiSyncLedger(desk.database().jdbi(), clock, "bench"),
+                Json.mapper(), Duration.ofSeconds(5)), new JdbiSyncLedger(desk.database(), clock, "bench"),
                 Json.mapper(), clock);
     }
 
@@ -91,7 +91,7 @@ public final class SyncBenchmark {
             check("patrons at the central register after the push",
                     count(central.database().jdbi(), "SELECT COUNT(*) FROM patron"), count);
             check("entries still waiting at the desk after the push",
-                    new JdbiSyncLedger(desk.database().jdbi(), clock, "bench").pendingCount(), 0);
+                    new JdbiSyncLedger(desk.database(), clock, "bench").pendingCount(), 0);
             if (warmUp) {
                 System.out.printf("  warm-up push (cold JVM): %,d in %.2f s = %,.0f per second%n", round.sent(),
                         seconds, round.sent() / seconds);

@@ -78,7 +78,7 @@ class TwoCentralsOnePostgresIT {
                     java.net.URI.create("http://127.0.0.1:" + second.port())), TOKEN, Json.mapper(),
                     Duration.ofSeconds(2));
             AtomicBoolean killed = new AtomicBoolean();
-            SyncService sync = new SyncService(client, new JdbiSyncLedger(desk.database().jdbi(), Clock.systemUTC(),
+            SyncService sync = new SyncService(client, new JdbiSyncLedger(desk.database(), Clock.systemUTC(),
                     "desk"), Json.mapper(), Clock.systemUTC(), (item, response) -> {
                         // The first instance dies once it has answered the desk's first request.
                         if (killed.compareAndSet(false, true)) {

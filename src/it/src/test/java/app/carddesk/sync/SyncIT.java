@@ -84,7 +84,7 @@ class SyncIT {
 
     private SyncService sync(DeskBackend desk, int port, SyncService.AfterSend hook) {
         return new SyncService(new CentralClient(URI.create("http://127.0.0.1:" + port), TOKEN, Json.mapper(),
-                Duration.ofMillis(500)), new JdbiSyncLedger(desk.database().jdbi(), clock, "desk"), Json.mapper(),
+                Duration.ofMillis(500)), new JdbiSyncLedger(desk.database(), clock, "desk"), Json.mapper(),
                 clock, hook);
     }
 
@@ -203,7 +203,7 @@ class SyncIT {
         deskA = desk("a");
         CentralClient client = new CentralClient(CentralClient.urls("http://127.0.0.1:" + down + ", http://127.0.0.1:"
                 + port), TOKEN, Json.mapper(), Duration.ofMillis(500));
-        SyncService sync = new SyncService(client, new JdbiSyncLedger(deskA.database().jdbi(), clock, "desk"),
+        SyncService sync = new SyncService(client, new JdbiSyncLedger(deskA.database(), clock, "desk"),
                 Json.mapper(), clock, (item, response) -> { });
         issue(deskA, "409900001", "Berg", null);
 
@@ -233,7 +233,7 @@ class SyncIT {
 
         deskA = DeskBackend.open(new DeskConfig(dir.resolve("oslo"), "DEMO-NO", Locale.ENGLISH), clock);
         SyncService sync = new SyncService(new CentralClient(URI.create("http://127.0.0.1:" + port), oslo,
-                Json.mapper(), Duration.ofMillis(500)), new JdbiSyncLedger(deskA.database().jdbi(), clock, "oslo"),
+                Json.mapper(), Duration.ofMillis(500)), new JdbiSyncLedger(deskA.database(), clock, "oslo"),
                 Json.mapper(), clock, (item, response) -> { });
         sync.syncOnce();
         // Made offline, or before the screen knew: Bergen owns the patron's contact data.
@@ -250,7 +250,7 @@ class SyncIT {
         sync.syncOnce();
         assertThat(sync.status().state()).as("the workstation is not refused").isEqualTo(SyncStatus.State.ONLINE);
         assertThat(sync.status().pending()).as("nothing stuck in the queue").isZero();
-        var problems = new JdbiSyncLedger(deskA.database().jdbi(), clock, "oslo").openProblems();
+        var problems = new JdbiSyncLedger(deskA.database(), clock, "oslo").openProblems();
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.code()).isEqualTo("not_home_library"));
         assertThat(AttentionService.choices(problems.get(0)))
                 .containsExactly(AttentionService.Choice.TAKE_CENTRAL, AttentionService.Choice.DISMISS);
@@ -304,7 +304,7 @@ class SyncIT {
         assertThat(roundB.refused()).isEqualTo(1);
         assertThat(centralPatrons()).isEqualTo(1);
         assertThat(b.status().problems()).isEqualTo(1);
-        SyncProblem problem = new JdbiSyncLedger(deskB.database().jdbi(), clock, "b").openProblems().get(0);
+        SyncProblem problem = new JdbiSyncLedger(deskB.database(), clock, "b").openProblems().get(0);
         assertThat(problem.code()).isEqualTo("card_number_taken");
         assertThat(problem.existingId()).isEqualTo(first);
         assertThat(problem.changeKind()).isEqualTo("PATRON_CREATED");
@@ -326,7 +326,7 @@ class SyncIT {
         assertThat(round.sent()).isEqualTo(29);
         assertThat(round.refused()).isEqualTo(1);
         assertThat(centralPatrons()).isEqualTo(31);
-        assertThat(new JdbiSyncLedger(deskA.database().jdbi(), clock, "a").openProblems())
+        assertThat(new JdbiSyncLedger(deskA.database(), clock, "a").openProblems())
                 .extracting(SyncProblem::code).containsExactly("card_number_taken");
     }
 
@@ -348,7 +348,7 @@ class SyncIT {
         deskB.issuing().upkeep().updateBalances(id, 0, 2500);
         SyncService.Round round = b.syncOnce();
         assertThat(round.refused()).isEqualTo(1);
-        assertThat(new JdbiSyncLedger(deskB.database().jdbi(), clock, "b").openProblems())
+        assertThat(new JdbiSyncLedger(deskB.database(), clock, "b").openProblems())
                 .extracting(SyncProblem::code).containsExactly("stale_version");
     }
 
@@ -363,7 +363,7 @@ class SyncIT {
         SyncService b = sync(deskB, port);
         a.syncOnce();
         b.syncOnce();
-        JdbiSyncLedger ledgerB = new JdbiSyncLedger(deskB.database().jdbi(), clock, "b");
+        JdbiSyncLedger ledgerB = new JdbiSyncLedger(deskB.database(), clock, "b");
         AttentionService attention = new AttentionService(ledgerB, b);
 
         // Desk B's change is queued when desk A's arrives in the feed: B's stays until it is sent.
@@ -507,7 +507,7 @@ class SyncIT {
         assertThat(round.sent()).as("every queued registration pushed in one round").isEqualTo(500);
         assertThat(round.refused()).isZero();
         assertThat(centralPatrons()).isEqualTo(500);
-        assertThat(new JdbiSyncLedger(deskA.database().jdbi(), clock, "a").pendingCount()).isZero();
+        assertThat(new JdbiSyncLedger(deskA.database(), clock, "a").pendingCount()).isZero();
         assertThat(atCentral("SELECT COUNT(*) FROM guardian_link", Integer.class)).isEqualTo(20);
     }
 }

@@ -1,0 +1,113 @@
+package app.carddesk.store;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The one thread that writes a desk's register. Screens, the sync round and the feed all hand
+ * their writes to it, whichever thread they run on, so that no two transactions interleave: a
+ * change staff save and a page of the feed applied meanwhile are one after the other, never a lost
+ * update. Reads stay on the caller's thread. A write made on the writer thread itself (a write
+ * inside a write) runs at once.
+ */
+public final class RegisterWriter implements AutoCloseable {
+
+    /** The writer thread's name, as it shows in a thread dump. */
+    public static final String THREAD = "carddesk-register-writer";
+
+    private final Jdbi jdbi;
+    private final ExecutorService thread;
+    private volatile Thread writer;
+
+    RegisterWriter(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, THREAD);
+            t.setDaemon(true);
+            writer = t;
+            return t;
+        });
+    }
+
+    public <X extends Exception> void useTransaction(HandleConsumer<X> write) throws X {
+        run(() -> {
+            jdbi.useTransaction(write);
+            return null;
+        });
+    }
+
+    public <R, X extends Exception> R inTransaction(HandleCallback<R, X> write) throws X {
+        return run(() -> jdbi.inTransaction(write));
+    }
+
+    public <X extends Exception> void useHandle(HandleConsumer<X> write) throws X {
+        run(() -> {
+            jdbi.useHandle(write);
+            return null;
+        });
+    }
+
+    public <E, X extends Exception> void useExtension(Class<E> type, org.jdbi.v3.core.extension.ExtensionConsumer<E, X>
+            write) throws X {
+        run(() -> {
+            jdbi.useExtension(type, write);
+            return null;
+        });
+    }
+
+    /** Runs {@code write} on the writer thread and waits for it; its exception is thrown here as it was. */
+    private <R, X extends Exception> R run(Callable<R> write) throws X {
+        if (Thread.currentThread() == writer) {
+            return call(write);
+        }
+        Future<R> done = thread.submit(write);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return done.get();
+                } catch (InterruptedException e) {
+                    // The write is under way and cannot be taken back: wait for it, then keep the interrupt.
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw RegisterWriter.<X>sneaky(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static <R> R call(Callable<R> write) {
+        try {
+            return write.call();
+        } catch (Exception e) {
+            throw RegisterWriter.<RuntimeException>sneaky(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <X extends Throwable> X sneaky(Throwable t) throws X {
+        throw (X) t;
+    }
+
+    /** Lets the writes under way finish, then stops the thread. */
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            thread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -41,7 +41,33 @@ public final class CentralDatabase implements AutoCloseable {
             pool.close();
             throw e;
         }
+        ownerOnly(jdbcUrl);
         return new CentralDatabase(pool);
+    }
+
+    /**
+     * An H2 register's files are readable by the service's user only, whatever the folder they are
+     * in allows (a container's data volume may be open to others).
+     */
+    static void ownerOnly(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:file:")) {
+            return;
+        }
+        java.nio.file.Path base = java.nio.file.Path.of(jdbcUrl.substring("jdbc:h2:file:".length()).split(";")[0])
+                .toAbsolutePath();
+        java.nio.file.Path folder = base.getParent();
+        String name = base.getFileName() + ".";
+        try (var files = java.nio.file.Files.list(folder)) {
+            for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString().startsWith(name)).toList()) {
+                java.nio.file.Files.setPosixFilePermissions(f,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the service's profile folder is private already.
+        } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger(CentralDatabase.class)
+                    .warn("The register's files could not be made the owner's only: {}", e.getMessage());
+        }
     }
 
     /**

@@ -3,6 +3,8 @@ package app.carddesk.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -30,6 +32,8 @@ class CentralPackageIT {
 
     private static final Path JAR = Path.of("../central/target/carddesk-central.jar");
     private static final Path DEB = Path.of("../central/target/carddesk-central_0.1.0_all.deb");
+    private static final Path IMAGE = Path.of("../central/target/carddesk-central-image.tar");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -114,6 +118,122 @@ class CentralPackageIT {
         assertThat(info.waitFor()).isZero();
         assertThat(control).contains("Package: carddesk-central", "postinst", "conffiles")
                 .doesNotContain("libgtk", "openjfx");
+    }
+
+    @Test
+    void theOciImageRunsTheCentralAsItsOwnUserWithNoDeskLibraries() throws Exception {
+        assertThat(IMAGE).as("built by the central module's package phase, without a Docker daemon").exists();
+        Path layout = dir.resolve("oci");
+        Files.createDirectories(layout);
+        run("tar", "-xf", IMAGE.toString(), "-C", layout.toString());
+        JsonNode manifest = blob(layout, JSON.readTree(layout.resolve("index.json").toFile()).get("manifests").get(0));
+        JsonNode config = blob(layout, manifest.get("config")).get("config");
+        assertThat(config.get("User").asText()).isEqualTo("10001:10001");
+        assertThat(config.get("ExposedPorts").has("8480/tcp")).isTrue();
+        assertThat(texts(config.get("Entrypoint"))).startsWith("/opt/java/bin/java")
+                .endsWith("app.carddesk.central.CentralMain");
+        assertThat(texts(config.get("Env"))).contains("CARDDESK_CENTRAL_BIND=0.0.0.0",
+                "CARDDESK_CENTRAL_DB=jdbc:h2:file:/var/lib/carddesk-central/central");
+        List<String> files = new java.util.ArrayList<>();
+        for (JsonNode layer : manifest.get("layers")) {
+            files.addAll(run("tar", "-tzf", blobPath(layout, layer).toString()).lines().toList());
+        }
+        assertThat(files).contains("opt/java/bin/java", "lib64/ld-linux-x86-64.so.2", "app/jib-classpath-file",
+                "etc/passwd");
+        assertThat(files).anyMatch(f -> f.startsWith("app/libs/postgresql-"))
+                .anyMatch(f -> f.startsWith("app/libs/carddesk-domain-"))
+                .noneMatch(f -> f.contains("javafx") || f.contains("controlsfx") || f.contains("pdfbox")
+                        || f.contains("carddesk-desk"));
+    }
+
+    @Test
+    void theImagesFilesStartTheCentralAsUser10001() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")) && Files.exists(Path.of("/usr/sbin/chroot")),
+                "runs the image's files under chroot, as a container runtime would");
+        Path layout = dir.resolve("oci");
+        Files.createDirectories(layout);
+        run("tar", "-xf", IMAGE.toString(), "-C", layout.toString());
+        JsonNode manifest = blob(layout, JSON.readTree(layout.resolve("index.json").toFile()).get("manifests").get(0));
+        JsonNode config = blob(layout, manifest.get("config")).get("config");
+        // Not in the temporary folder JUnit deletes: /proc is mounted into it while the service runs.
+        Path root = Path.of("target", "image-root-" + System.nanoTime()).toAbsolutePath();
+        Files.createDirectories(root);
+        for (JsonNode layer : manifest.get("layers")) {
+            run("tar", "-xzf", blobPath(layout, layer).toString(), "-C", root.toString());
+        }
+        Files.createDirectories(root.resolve("proc"));
+        Process mount = new ProcessBuilder("mount", "--bind", "/proc", root.resolve("proc").toString())
+                .redirectErrorStream(true).start();
+        assumeTrue(mount.waitFor() == 0, "mounting /proc for the image's files needs privileges here");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<String> command = new java.util.ArrayList<>(List.of("/usr/sbin/chroot", "--userspec=10001:10001",
+                root.toString()));
+        command.addAll(texts(config.get("Entrypoint")));
+        ProcessBuilder b = new ProcessBuilder(command);
+        b.environment().clear();
+        for (String e : texts(config.get("Env"))) {
+            b.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
+        }
+        b.environment().putAll(Map.of("CARDDESK_CENTRAL_PORT", String.valueOf(port),
+                "CARDDESK_CENTRAL_BIND", "127.0.0.1", "CARDDESK_RETENTION_AT", "off",
+                "CARDDESK_CENTRAL_ADMIN_TOKEN", "an-operator-credential-of-40-characters!"));
+        b.redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
+        Process p = b.start();
+        try {
+            HttpResponse<String> health = waitForHealth(p, port);
+            assertThat(health).as("the service answered; its output: %s", output(p)).isNotNull();
+            assertThat(health.body()).contains("\"production\"");
+            Path data = root.resolve("var/lib/carddesk-central/central.mv.db");
+            assertThat(data).exists();
+            assertThat(Files.getAttribute(data, "unix:uid")).isEqualTo(10001);
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                    .isEqualTo("rw-------");
+        } finally {
+            p.destroy();
+            p.waitFor(20, TimeUnit.SECONDS);
+            run("umount", root.resolve("proc").toString());
+            run("rm", "-rf", root.toString());
+        }
+    }
+
+    private static HttpResponse<String> waitForHealth(Process p, int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < until && p.isAlive()) {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        return null;
+    }
+
+    private static Path blobPath(Path layout, JsonNode descriptor) {
+        String digest = descriptor.get("digest").asText();
+        return layout.resolve("blobs").resolve(digest.substring(0, digest.indexOf(':')))
+                .resolve(digest.substring(digest.indexOf(':') + 1));
+    }
+
+    private static JsonNode blob(Path layout, JsonNode descriptor) throws IOException {
+        return JSON.readTree(blobPath(layout, descriptor).toFile());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("%s: %s", String.join(" ", command), out).isZero();
+        return out;
     }
 
     private Process start(Map<String, String> env) throws IOException {

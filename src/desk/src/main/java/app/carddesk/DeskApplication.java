@@ -71,7 +71,7 @@ public final class DeskApplication extends Application {
             backend = openedBackend.startSyncing();
             DeskContext context = new DeskContext(backend, background);
             phase("CONTEXT_BUILT");
-            DeskWindow.show(stage, scene, context.main(), () -> context.views().load("main/Main.fxml"),
+            DeskWindow.show(stage, scene, context.main(), () -> context.views().loadWindow("main/Main.fxml"),
                     () -> context.views().messages());
             phase("CHECKLIST_BUILT");
             if (Boolean.getBoolean(REPORT_SHOWN)) {

@@ -72,22 +72,22 @@ public final class DeskContext {
             return new MainView(main, views, background, backend.profile(), backend.config().dataDir());
         }
         if (type == IssueCardView.class) {
-            return new IssueCardView(issue, views.messages(), preferences);
+            return new IssueCardView(issue, views.messages(), preferences, views.lifetime());
         }
         if (type == PatronView.class) {
-            return new PatronView(patron, backend.profile(), views.messages(), preferences);
+            return new PatronView(patron, backend.profile(), views.messages(), preferences, views.lifetime());
         }
         if (type == AttentionView.class) {
             return new AttentionView(attention, views.messages());
         }
         if (type == app.carddesk.ui.activate.ActivateView.class) {
-            return new app.carddesk.ui.activate.ActivateView(activate, views.messages());
+            return new app.carddesk.ui.activate.ActivateView(activate, views.messages(), views.lifetime());
         }
         if (type == app.carddesk.ui.find.FindView.class) {
-            return new app.carddesk.ui.find.FindView(find, views.messages());
+            return new app.carddesk.ui.find.FindView(find, views.messages(), views.lifetime());
         }
         if (type == ExpiringView.class) {
-            return new ExpiringView(expiring, views.messages());
+            return new ExpiringView(expiring, views.messages(), views.lifetime());
         }
         throw new IllegalArgumentException("no controller for " + type);
     }

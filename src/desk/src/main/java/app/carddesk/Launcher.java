@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Application;
 
 /**
@@ -22,11 +21,7 @@ public final class Launcher {
         // The register opens (and migrates) while JavaFX starts and shows the window: neither waits
         // for the other, and the checklist appears as soon as both are done.
         DeskConfig config = DeskConfig.load();
-        ExecutorService opener = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "carddesk-open-register");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService opener = app.carddesk.work.DeskThreads.single("carddesk-open-register");
         DeskApplication.opening(config, CompletableFuture.supplyAsync(
                 () -> DeskBackend.open(config, Clock.systemDefaultZone()), opener));
         opener.shutdown();

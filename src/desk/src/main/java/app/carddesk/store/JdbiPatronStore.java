@@ -5,11 +5,7 @@ import app.carddesk.domain.PatronQuery;
 
 import app.carddesk.domain.Address;
 import app.carddesk.domain.ContactRules;
-import app.carddesk.domain.IdentityKind;
-import app.carddesk.domain.IdentityNumber;
 import app.carddesk.domain.Patron;
-import app.carddesk.domain.PinDelivery;
-import app.carddesk.domain.RegistrationKind;
 import app.carddesk.identity.PersonRecord;
 import app.carddesk.issuing.AuditEntry;
 import app.carddesk.issuing.CardRecord;
@@ -63,7 +59,7 @@ public final class JdbiPatronStore implements PatronStore {
 
     @Override
     public Optional<Patron> patron(UUID id) {
-        return jdbi.withExtension(PatronDao.class, dao -> dao.byId(id)).map(JdbiPatronStore::toPatron);
+        return jdbi.withExtension(PatronDao.class, dao -> dao.byId(id)).map(PatronRows::toPatron);
     }
 
     @Override
@@ -140,7 +136,7 @@ public final class JdbiPatronStore implements PatronStore {
         try {
             writer.useTransaction(h -> {
                 if (newGuardian != null) {
-                    h.attach(PatronDao.class).insert(toRow(newGuardian, null));
+                    h.attach(PatronDao.class).insert(PatronRows.toRow(newGuardian, null));
                 }
                 insertWithCard(h, child, pinHash);
                 h.execute("INSERT INTO guardian_link (child_id, guardian_id, consent_at, recorded_by) "
@@ -165,7 +161,7 @@ public final class JdbiPatronStore implements PatronStore {
         if (patron.identity() != null && patrons.idByIdentity(patron.identity().number()).isPresent()) {
             throw new ConflictException("identity_already_registered");
         }
-        patrons.insert(toRow(patron, pinHash));
+        patrons.insert(PatronRows.toRow(patron, pinHash));
         cards.issue(patron.cardNumber(), patron.id(), patron.createdAt());
     }
 
@@ -209,13 +205,13 @@ public final class JdbiPatronStore implements PatronStore {
     @Override
     public List<Patron> needingReRegistration() {
         return jdbi.withExtension(PatronDao.class, PatronDao::needingReRegistration).stream()
-                .map(JdbiPatronStore::toPatron).toList();
+                .map(PatronRows::toPatron).toList();
     }
 
     @Override
     public List<Patron> expiredShortStay(LocalDate today) {
         return jdbi.withExtension(PatronDao.class, dao -> dao.expiredShortStay(today)).stream()
-                .map(JdbiPatronStore::toPatron).toList();
+                .map(PatronRows::toPatron).toList();
     }
 
     @Override
@@ -382,29 +378,6 @@ public final class JdbiPatronStore implements PatronStore {
         return e;
     }
 
-    static PatronRow toRow(Patron p, String pinHash) {
-        Address a = p.address() == null ? Address.empty() : p.address();
-        return new PatronRow(p.id(), p.cardNumber(), p.identityKind().name(),
-                p.identity() == null ? null : p.identity().number(), p.surname(), p.givenName(),
-                ContactRules.nameKey(p.surname()), ContactRules.nameKey(p.givenName()), p.birthDate(), p.email(),
-                ContactRules.emailKey(p.email()), p.phone(), ContactRules.phoneKey(p.phone()), a.line(),
-                a.postalCode(), a.city(), a.country(), p.categoryCode(), p.pickupLibraryCode(),
-                p.registrationKind().name(), p.expiresOn(), p.pinDelivery().name(), pinHash, p.pinChangeAdvised(),
-                p.feesOwedMinor(), p.printCreditMinor(), p.createdAt(), p.createdBy(), p.createdAt(), p.version());
-    }
 
-    static Patron toPatron(PatronRow r) {
-        IdentityKind kind = IdentityKind.valueOf(r.identityKind());
-        IdentityNumber identity = kind == IdentityKind.NONE ? null
-                : new IdentityNumber(kind, r.identityNumber(), kind == IdentityKind.DUF ? null : r.birthDate());
-        return new Patron(r.id(), r.cardNumber(), identity, r.surname(), r.givenName(), r.birthDate(), r.email(),
-                r.phone(), new Address(nz(r.addressLine()), nz(r.postalCode()), nz(r.city()), nz(r.country())),
-                r.categoryCode(), r.pickupLibraryCode(), RegistrationKind.valueOf(r.registrationKind()),
-                r.expiresOn(), PinDelivery.valueOf(r.pinDelivery()), r.pinChangeAdvised(), r.feesOwedMinor(),
-                r.printCreditMinor(), r.createdAt(), r.createdBy(), r.version());
-    }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
 }

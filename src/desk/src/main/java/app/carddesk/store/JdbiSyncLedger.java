@@ -5,11 +5,7 @@ import app.carddesk.api.ChangeKind;
 import app.carddesk.api.Api;
 import app.carddesk.domain.Address;
 import app.carddesk.domain.ContactRules;
-import app.carddesk.domain.IdentityKind;
-import app.carddesk.domain.IdentityNumber;
 import app.carddesk.domain.Patron;
-import app.carddesk.domain.PinDelivery;
-import app.carddesk.domain.RegistrationKind;
 import app.carddesk.issuing.AuditEntry;
 import app.carddesk.sync.OutboxItem;
 import app.carddesk.sync.SyncLedger;
@@ -64,8 +60,8 @@ public final class JdbiSyncLedger implements SyncLedger {
 
     @Override
     public Optional<Api.Patron> patron(UUID id) {
-        return jdbi.withHandle(h -> h.attach(PatronDao.class).byId(id).map(row -> toApi(
-                JdbiPatronStore.toPatron(row), h.attach(SyncDao.class).centralVersion(id).orElse(null),
+        return jdbi.withHandle(h -> h.attach(PatronDao.class).byId(id).map(row -> PatronWire.toApi(
+                PatronRows.toPatron(row), h.attach(SyncDao.class).centralVersion(id).orElse(null),
                 guardians(h, List.of(id)).getOrDefault(id, List.of()), row.pinHash())));
     }
 
@@ -78,7 +74,7 @@ public final class JdbiSyncLedger implements SyncLedger {
         writer.useHandle(h -> {
             java.util.Map<UUID, List<Api.Guardian>> guardians = guardians(h, ids);
             h.attach(PatronDao.class).byIds(ids).forEach(row -> found.put(row.id(),
-                    toApi(JdbiPatronStore.toPatron(row), null, guardians.getOrDefault(row.id(), List.of()),
+                    PatronWire.toApi(PatronRows.toPatron(row), null, guardians.getOrDefault(row.id(), List.of()),
                             row.pinHash())));
         });
         return found;
@@ -111,19 +107,6 @@ public final class JdbiSyncLedger implements SyncLedger {
         });
     }
 
-    /**
-     * The document sent to the central register; with the hash of the patron's own PIN, so that
-     * they can prove who they are at another library (an e-mailed PIN is the central's already).
-     */
-    static Api.Patron toApi(Patron p, Integer version, List<Api.Guardian> guardians, String pinHash) {
-        Address a = p.address();
-        return new Api.Patron(p.id(), p.cardNumber(), new Api.Identity(p.identityKind().name(),
-                p.identity() == null ? null : p.identity().number()), p.surname(), p.givenName(), p.birthDate(),
-                p.email(), p.phone(), new Api.Address(a.line(), a.postalCode(), a.city(), a.country()),
-                p.pickupLibraryCode(), p.categoryCode(), p.expiresOn(),
-                p.registrationKind() == RegistrationKind.EXPECTS_NATIONAL_ID, p.feesOwedMinor(), p.printCreditMinor(),
-                version, guardians, pinHash);
-    }
 
     @Override
     public void acknowledged(OutboxItem item, Integer centralVersion) {
@@ -255,7 +238,7 @@ public final class JdbiSyncLedger implements SyncLedger {
                 + "WHERE NOT EXISTS (SELECT 1 FROM card WHERE number = ?)");
         boolean anyCard = false;
         for (Api.Patron p : patrons) {
-            rows.bindMethods(JdbiPatronStore.toRow(fromApi(p, now), null)).bind("centralVersion", p.version()).add();
+            rows.bindMethods(PatronRows.toRow(PatronWire.fromApi(p, now), null)).bind("centralVersion", p.version()).add();
             if (p.cardNumber() != null) {
                 cards.add(p.cardNumber(), p.id(), now, p.cardNumber());
                 anyCard = true;
@@ -267,20 +250,6 @@ public final class JdbiSyncLedger implements SyncLedger {
         }
     }
 
-    private static Patron fromApi(Api.Patron p, Instant now) {
-        String kind = p.identity() == null || p.identity().kind() == null ? "NONE" : p.identity().kind();
-        RegistrationKind registration = RegistrationKind.of(!"NONE".equals(kind), p.expectsNationalId());
-        Api.Address a = p.address() == null ? new Api.Address("", "", "", "") : p.address();
-        // A patron of another home library comes with the kind of their national ID but not the number.
-        IdentityNumber identity = "NONE".equals(kind) ? null
-                : new IdentityNumber(IdentityKind.valueOf(kind), p.identity().number(), p.birthDate());
-        return new Patron(p.id(), p.cardNumber(), identity, p.surname(), p.givenName(), p.birthDate(), p.email(),
-                p.phone(), new Address(a.line(), a.postalCode(), a.city(), a.country()), p.category(),
-                p.pickupLibrary(), registration, p.expiresOn(),
-                p.email() == null ? PinDelivery.OWN_PIN : PinDelivery.EMAIL, false,
-                p.feesOwedMinor() == null ? 0 : p.feesOwedMinor(),
-                p.printCreditMinor() == null ? 0 : p.printCreditMinor(), now, "central", 1);
-    }
 
     @Override
     public void applyPatron(Api.Patron patron) {
@@ -306,7 +275,7 @@ public final class JdbiSyncLedger implements SyncLedger {
 
     private void upsert(Handle h, Api.Patron p) {
         Instant now = clock.instant();
-        Patron d = fromApi(p, now);
+        Patron d = PatronWire.fromApi(p, now);
         Address a = d.address();
         int updated = h.attach(SyncDao.class).updateFromCentral(p.id(), p.cardNumber(), d.identityKind().name(),
                 d.identity() == null ? null : d.identity().number(), p.surname(), p.givenName(),

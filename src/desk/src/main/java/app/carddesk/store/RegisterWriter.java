@@ -3,9 +3,8 @@ package app.carddesk.store;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import app.carddesk.work.DeskThreads;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
@@ -23,17 +22,12 @@ public final class RegisterWriter implements AutoCloseable {
     public static final String THREAD = "carddesk-register-writer";
 
     private final Jdbi jdbi;
-    private final ExecutorService thread;
-    private volatile Thread writer;
+    private final ExecutorService thread = DeskThreads.single(THREAD);
+    private final Thread writer;
 
     RegisterWriter(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, THREAD);
-            t.setDaemon(true);
-            writer = t;
-            return t;
-        });
+        this.writer = call(() -> thread.submit(Thread::currentThread).get());
     }
 
     public <X extends Exception> void useTransaction(HandleConsumer<X> write) throws X {
@@ -103,11 +97,6 @@ public final class RegisterWriter implements AutoCloseable {
     /** Lets the writes under way finish, then stops the thread. */
     @Override
     public void close() {
-        thread.shutdown();
-        try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DeskThreads.stop(thread);
     }
 }

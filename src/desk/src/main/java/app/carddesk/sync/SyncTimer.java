@@ -1,6 +1,6 @@
 package app.carddesk.sync;
 
-import java.util.concurrent.Executors;
+import app.carddesk.work.DeskThreads;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +21,7 @@ public final class SyncTimer implements AutoCloseable {
 
     private final SyncService service;
     private final long baseSeconds;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final ScheduledExecutorService timer = DeskThreads.scheduled("carddesk-sync");
     /** Only the newest chain of rounds goes on: "now" starts a new one and the old one ends. */
     private final AtomicLong chain = new AtomicLong();
     private final AtomicInteger errors = new AtomicInteger();
@@ -81,11 +81,6 @@ public final class SyncTimer implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdown();
-        try {
-            timer.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DeskThreads.stop(timer);
     }
 }

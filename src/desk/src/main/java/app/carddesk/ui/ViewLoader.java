@@ -17,6 +17,7 @@ public final class ViewLoader {
 
     private final Callback<Class<?>, Object> controllers;
     private final ObjectProperty<Locale> locale;
+    private ViewLifetime lifetime = new ViewLifetime();
 
     public ViewLoader(Callback<Class<?>, Object> controllers, ObjectProperty<Locale> locale) {
         this.controllers = controllers;
@@ -25,6 +26,23 @@ public final class ViewLoader {
 
     public Messages messages() {
         return Messages.forLocale(locale.get());
+    }
+
+    /** The lifetime of the views loaded since the window was last built. */
+    public ViewLifetime lifetime() {
+        return lifetime;
+    }
+
+    /**
+     * Builds a window's views again (another language): the views loaded before end their
+     * lifetime, so their ViewModels let go of them.
+     *
+     * @param fxml the window's root view, like {@code main/Main.fxml}
+     */
+    public Parent loadWindow(String fxml) {
+        lifetime.end();
+        lifetime = new ViewLifetime();
+        return load(fxml);
     }
 
     /** @param fxml path below {@code /app/carddesk/ui/}, like {@code main/Main.fxml} */

@@ -77,7 +77,7 @@ abstract class DeskUiIT {
         context = new DeskContext(backend, background);
         Scene scene = new Scene(new Pane(), 1180, 800);
         stage.setScene(scene);
-        DeskWindow.show(stage, scene, context.main(), () -> context.views().load("main/Main.fxml"),
+        DeskWindow.show(stage, scene, context.main(), () -> context.views().loadWindow("main/Main.fxml"),
                 () -> context.views().messages());
         stage.show();
         stage.toFront();

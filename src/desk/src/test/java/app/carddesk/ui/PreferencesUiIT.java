@@ -45,7 +45,7 @@ class PreferencesUiIT extends DeskUiIT {
         FxToolkit.setupStage(s -> {
             Scene scene = new Scene(new Pane(), 1180, 800);
             s.setScene(scene);
-            DeskWindow.show(s, scene, context.main(), () -> context.views().load("main/Main.fxml"),
+            DeskWindow.show(s, scene, context.main(), () -> context.views().loadWindow("main/Main.fxml"),
                     () -> context.views().messages());
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -42,13 +42,17 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
             .orShould().callMethod(javafx.application.Platform.class, "runLater", Runnable.class);
 
+    /** The desk makes its threads in one place ({@code DeskThreads}): named, daemons, and few. */
     @ArchTest
-    static final ArchRule noThreadsOutsideTheBackgroundWork = noClasses().that()
-            .resideInAnyPackage("app.carddesk.ui..", "app.carddesk.issuing..", "app.carddesk.store..",
-                    "app.carddesk.domain..", "app.carddesk.sync..")
-            .and().resideOutsideOfPackage("app.carddesk.ui.background..")
+    static final ArchRule noThreadsOutsideDeskThreads = noClasses().that()
+            .resideInAnyPackage("app.carddesk", "app.carddesk.ui..", "app.carddesk.issuing..", "app.carddesk.store..",
+                    "app.carddesk.domain..", "app.carddesk.sync..", "app.carddesk.letter..")
             .should().callConstructor(Thread.class, Runnable.class)
-            .orShould().callConstructor(Thread.class, Runnable.class, String.class);
+            .orShould().callConstructor(Thread.class, Runnable.class, String.class)
+            .orShould().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                                    java.util.concurrent.Executors.class))));
 
     /** The desk's packages: nothing in the central register or the shared modules may use them. */
     private static final String[] DESK = {"app.carddesk", "app.carddesk.ui..", "app.carddesk.issuing..",

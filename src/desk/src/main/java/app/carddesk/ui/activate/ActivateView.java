@@ -1,5 +1,6 @@
 package app.carddesk.ui.activate;
 
+import app.carddesk.ui.ViewLifetime;
 import app.carddesk.issuing.NationalRegister;
 import app.carddesk.domain.DateInput;
 import app.carddesk.text.Messages;
@@ -19,6 +20,7 @@ import javafx.scene.layout.VBox;
 public final class ActivateView {
 
     private final ActivateViewModel vm;
+    private final ViewLifetime lifetime;
     private final Messages messages;
 
     @FXML private TextField queryField;
@@ -30,7 +32,8 @@ public final class ActivateView {
     @FXML private Button openButton;
     @FXML private PasswordField pinField;
 
-    public ActivateView(ActivateViewModel vm, Messages messages) {
+    public ActivateView(ActivateViewModel vm, Messages messages, ViewLifetime lifetime) {
+        this.lifetime = lifetime;
         this.vm = vm;
         this.messages = messages;
     }
@@ -64,8 +67,8 @@ public final class ActivateView {
             e.consume();
             vm.activate();
         });
-        ProblemDisplay.bind(vm.message, message, queryField, messages);
-        ProblemDisplay.bind(vm.pinProblem, pinMessage, pinField, messages);
+        ProblemDisplay.bind(lifetime.of(vm.message), message, queryField, messages);
+        ProblemDisplay.bind(lifetime.of(vm.pinProblem), pinMessage, pinField, messages);
         pinField.textProperty().addListener((obs, old, typed) -> {
             if (!typed.isEmpty()) {
                 vm.pinProblem.set(null);
@@ -73,8 +76,8 @@ public final class ActivateView {
         });
         visible(foundBox, vm.found.isNotNull());
         visible(rulesBox, vm.rules.isNotNull());
-        vm.found.addListener((obs, old, p) -> show(p));
-        vm.rules.addListener((obs, old, r) -> showRules(r));
+        lifetime.onChange(vm.found, (obs, old, p) -> show(p));
+        lifetime.onChange(vm.rules, (obs, old, r) -> showRules(r));
         show(vm.found.get());
         showRules(vm.rules.get());
     }

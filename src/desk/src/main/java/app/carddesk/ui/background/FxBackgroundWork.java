@@ -1,9 +1,8 @@
 package app.carddesk.ui.background;
 
+import app.carddesk.work.DeskThreads;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,11 +14,7 @@ import javafx.concurrent.Task;
  */
 public final class FxBackgroundWork implements BackgroundWork, AutoCloseable {
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "carddesk-background");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor = DeskThreads.single("carddesk-background");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private int running;
 
@@ -57,11 +52,6 @@ public final class FxBackgroundWork implements BackgroundWork, AutoCloseable {
     /** Lets work under way finish (a save must not be cut off), then stops the thread. */
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DeskThreads.stop(executor);
     }
 }

@@ -1,5 +1,6 @@
 package app.carddesk.ui.expiring;
 
+import app.carddesk.ui.ViewLifetime;
 import app.carddesk.domain.DateInput;
 import app.carddesk.domain.MinorUnits;
 import app.carddesk.ui.Confirm;
@@ -19,6 +20,7 @@ import javafx.scene.control.TableView;
 public final class ExpiringView {
 
     private final ExpiringViewModel vm;
+    private final ViewLifetime lifetime;
     private final Messages messages;
 
     @FXML private TableView<Row> table;
@@ -30,7 +32,8 @@ public final class ExpiringView {
     @FXML private TableColumn<ExpiringViewModel.ReRegisterRow, String> reCardColumn, reNameColumn;
     @FXML private Label message;
 
-    public ExpiringView(ExpiringViewModel vm, Messages messages) {
+    public ExpiringView(ExpiringViewModel vm, Messages messages, ViewLifetime lifetime) {
+        this.lifetime = lifetime;
         this.vm = vm;
         this.messages = messages;
     }
@@ -54,7 +57,7 @@ public final class ExpiringView {
                         !empty && item != null && !item.deletable());
             }
         });
-        vm.rows.addListener((ListChangeListener<Row>) c -> deleteButton.setDisable(vm.deletableCount() == 0));
+        lifetime.onListChange(vm.rows, (javafx.collections.ListChangeListener<Row>) c -> deleteButton.setDisable(vm.deletableCount() == 0));
         reRegisterTable.setItems(vm.reRegister);
         reCardColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cardNumber()));
         reNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));

@@ -1,5 +1,6 @@
 package app.carddesk.ui.find;
 
+import app.carddesk.ui.ViewLifetime;
 import app.carddesk.domain.DateInput;
 import app.carddesk.issuing.PatronSummary;
 import app.carddesk.text.Messages;
@@ -18,6 +19,7 @@ import javafx.scene.layout.VBox;
 public final class FindView {
 
     private final FindViewModel vm;
+    private final ViewLifetime lifetime;
     private final Messages messages;
 
     @FXML private VBox root;
@@ -26,7 +28,8 @@ public final class FindView {
     @FXML private TableView<PatronSummary> table;
     @FXML private TableColumn<PatronSummary, String> nameColumn, birthColumn, cardColumn, whereColumn;
 
-    public FindView(FindViewModel vm, Messages messages) {
+    public FindView(FindViewModel vm, Messages messages, ViewLifetime lifetime) {
+        this.lifetime = lifetime;
         this.vm = vm;
         this.messages = messages;
     }
@@ -37,7 +40,7 @@ public final class FindView {
         birthField.textProperty().bindBidirectional(vm.birthDate);
         queryField.setOnAction(e -> vm.search());
         birthField.setOnAction(e -> vm.search());
-        ProblemDisplay.bind(vm.problem, problem, queryField, messages);
+        ProblemDisplay.bind(lifetime.of(vm.problem), problem, queryField, messages);
         summary.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.summary.get()), vm.summary));
         table.setItems(vm.results);
         app.carddesk.ui.Tables.fitHeaders(table);
@@ -66,7 +69,7 @@ public final class FindView {
                 table.getSelectionModel().selectFirst();
             }
         });
-        vm.results.addListener((javafx.collections.ListChangeListener<PatronSummary>) c -> {
+        lifetime.onListChange(vm.results, (javafx.collections.ListChangeListener<PatronSummary>) c -> {
             if (!vm.results.isEmpty() && root.isVisible()) {
                 table.getSelectionModel().selectFirst();
                 table.requestFocus();

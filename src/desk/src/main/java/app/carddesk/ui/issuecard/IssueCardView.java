@@ -1,5 +1,6 @@
 package app.carddesk.ui.issuecard;
 
+import app.carddesk.ui.ViewLifetime;
 import app.carddesk.domain.DateInput;
 import app.carddesk.domain.PatronCategory;
 import app.carddesk.domain.PickupLibrary;
@@ -42,6 +43,7 @@ import org.controlsfx.control.SearchableComboBox;
 public final class IssueCardView {
 
     private final IssueCardViewModel vm;
+    private final ViewLifetime lifetime;
     private final Messages messages;
 
     @FXML private VBox stepList;
@@ -76,7 +78,9 @@ public final class IssueCardView {
 
     private final app.carddesk.ui.DeskPreferences preferences;
 
-    public IssueCardView(IssueCardViewModel vm, Messages messages, app.carddesk.ui.DeskPreferences preferences) {
+    public IssueCardView(IssueCardViewModel vm, Messages messages, app.carddesk.ui.DeskPreferences preferences,
+                         ViewLifetime lifetime) {
+        this.lifetime = lifetime;
         this.vm = vm;
         this.messages = messages;
         this.preferences = preferences;
@@ -88,9 +92,9 @@ public final class IssueCardView {
         app.carddesk.ui.Scrolling.followFocus(stepScroller);
         ScannerInput.markCardField(cardField);
         cardField.textProperty().bindBidirectional(vm.cardText);
-        ProblemDisplay.bind(vm.cardProblem, cardProblem, cardField, messages);
+        ProblemDisplay.bind(lifetime.of(vm.cardProblem), cardProblem, cardField, messages);
         // After a refused number the next scan or typing replaces it rather than adding to it.
-        vm.cardProblem.addListener((obs, old, p) -> {
+        lifetime.onChange(vm.cardProblem, (obs, old, p) -> {
             if (p != null) {
                 cardField.selectAll();
             }
@@ -101,7 +105,7 @@ public final class IssueCardView {
             }
         });
         // The card being issued stays in sight on every step.
-        cardBadge.textProperty().bind(vm.card.map(c -> messages.get("checklist.card", c.value())).orElse(""));
+        cardBadge.textProperty().bind(lifetime.of(vm.card).map(c -> messages.get("checklist.card", c.value())).orElse(""));
         cardBadge.visibleProperty().bind(vm.card.isNotNull().and(vm.step.isNotEqualTo(Step.CARD)));
         bindIdentity();
         registerLaterButton.visibleProperty().bind(vm.registerLaterOffered);
@@ -110,7 +114,7 @@ public final class IssueCardView {
         bindPin();
         bindChoices();
         bindHandover();
-        ProblemDisplay.bind(vm.message, message, null, messages);
+        ProblemDisplay.bind(lifetime.of(vm.message), message, null, messages);
         success.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.success.get()), vm.success));
         success.visibleProperty().bind(vm.success.isNotNull());
         backButton.disableProperty().bind(Bindings.createBooleanBinding(
@@ -127,7 +131,7 @@ public final class IssueCardView {
             }
         });
         // A refused PIN is typed again from the first field; a missing "ask to change it" marks its box.
-        vm.pin.problem.addListener((obs, old, p) -> {
+        lifetime.onChange(vm.pin.problem, (obs, old, p) -> {
             changeAdvised.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"),
                     p != null && "pin.adviseChange".equals(p.key()));
             if (p != null && vm.step.get() == Step.PIN) {
@@ -186,8 +190,8 @@ public final class IssueCardView {
             }
             Platform.runLater(() -> firstField(current).requestFocus());
         };
-        vm.step.addListener((obs, old, s) -> refresh.run());
-        vm.completed.addListener((SetChangeListener<Step>) c -> refresh.run());
+        lifetime.onChange(vm.step, (obs, old, s) -> refresh.run());
+        lifetime.onSetChange(vm.completed, (javafx.collections.SetChangeListener<Step>) c -> refresh.run());
         refresh.run();
     }
 
@@ -217,8 +221,8 @@ public final class IssueCardView {
             vm.fetchOrNext();
         });
         expiryField.textProperty().bindBidirectional(vm.expiryText);
-        ProblemDisplay.bind(vm.identityProblem, identityProblem, identityField, messages);
-        ProblemDisplay.bind(vm.expiryProblem, expiryProblem, expiryField, messages);
+        ProblemDisplay.bind(lifetime.of(vm.identityProblem), identityProblem, identityField, messages);
+        ProblemDisplay.bind(lifetime.of(vm.expiryProblem), expiryProblem, expiryField, messages);
         identityWarning.textProperty().bind(Bindings.createStringBinding(() -> String.join(" ",
                 vm.identityWarnings.stream().map(messages::text).toList()), vm.identityWarnings));
         identityWarning.visibleProperty().bind(Bindings.isNotEmpty(vm.identityWarnings));
@@ -226,7 +230,7 @@ public final class IssueCardView {
         warningsConfirmed.selectedProperty().bindBidirectional(vm.warningsConfirmed);
         openExistingButton.visibleProperty().bind(vm.existingPatron.isNotNull());
         fetchedGrid.visibleProperty().bind(vm.fetched.isNotNull());
-        vm.fetched.addListener((obs, old, p) -> {
+        lifetime.onChange(vm.fetched, (obs, old, p) -> {
             fetchedName.setText(p == null ? "" : p.givenName() + " " + p.surname());
             fetchedBirth.setText(p == null ? "" : DateInput.format(p.birthDate()));
             fetchedAddress.setText(p == null ? "" : String.join(", ", p.address().line(),
@@ -270,7 +274,7 @@ public final class IssueCardView {
         if (master) {
             field.editableProperty().bind(vm.details.fromRegister.not());
         }
-        ProblemDisplay.bind(problem, label, field, messages);
+        ProblemDisplay.bind(lifetime.of(problem), label, field, messages);
         // The address is one problem over four fields: it is checked once staff leave the town.
         if (field != addressField) {
             checkOnLeave(field, problem);
@@ -289,7 +293,7 @@ public final class IssueCardView {
     /** A problem on screen goes away as soon as the text is right, not only when the field is left. */
     private void recheckWhileShown(javafx.beans.value.ObservableValue<String> value,
                                    ObjectProperty<app.carddesk.domain.Problem> problem) {
-        value.addListener((obs, old, now) -> {
+        lifetime.onChange(value, (obs, old, now) -> {
             if (problem.get() != null) {
                 vm.checkField(problem);
             }
@@ -304,13 +308,13 @@ public final class IssueCardView {
         pinField.textProperty().bindBidirectional(vm.pin.pin);
         pinRepeatField.textProperty().bindBidirectional(vm.pin.pinRepeat);
         changeAdvised.selectedProperty().bindBidirectional(vm.pin.changeAdvised);
-        ProblemDisplay.bind(vm.pin.problem, pinProblem, pinField, messages);
+        ProblemDisplay.bind(lifetime.of(vm.pin.problem), pinProblem, pinField, messages);
         // A refused PIN is checked again on Next; typing it again or ticking the box takes the problem away.
-        for (javafx.beans.Observable changed : List.of(vm.pin.pin, vm.pin.pinRepeat, vm.pin.changeAdvised,
-                vm.pin.delivery)) {
-            changed.addListener(o -> {
-                if (vm.step.get() == Step.PIN && (!vm.pin.pin.get().isEmpty() || o == vm.pin.changeAdvised
-                        || o == vm.pin.delivery)) {
+        for (javafx.beans.value.ObservableValue<?> changed : List.of(vm.pin.pin, vm.pin.pinRepeat,
+                vm.pin.changeAdvised, vm.pin.delivery)) {
+            lifetime.onChange(changed, (obs, old, now) -> {
+                if (vm.step.get() == Step.PIN && (!vm.pin.pin.get().isEmpty() || changed == vm.pin.changeAdvised
+                        || changed == vm.pin.delivery)) {
                     vm.pin.problem.set(null);
                 }
             });
@@ -322,7 +326,7 @@ public final class IssueCardView {
         categoryList.setCellFactory(v -> cell(c -> c.name(messages.locale())));
         categoryList.getSelectionModel().select(vm.category.get());
         categoryList.getSelectionModel().selectedItemProperty().addListener((obs, old, c) -> vm.category.set(c));
-        vm.category.addListener((obs, old, c) -> categoryList.getSelectionModel().select(c));
+        lifetime.onChange(vm.category, (obs, old, c) -> categoryList.getSelectionModel().select(c));
         pickupBox.getItems().setAll(vm.profile().pickupLibraries());
         pickupBox.setConverter(converter(PickupLibrary::name));
         pickupBox.valueProperty().bindBidirectional(vm.pickup);
@@ -339,7 +343,7 @@ public final class IssueCardView {
         guardianNewRadio.setToggleGroup(group);
         guardianNewRadio.selectedProperty().bindBidirectional(vm.guardianIsNew);
         guardianExistingRadio.setSelected(!vm.guardianIsNew.get());
-        vm.guardianIsNew.addListener((obs, old, v) -> guardianExistingRadio.setSelected(!v));
+        lifetime.onChange(vm.guardianIsNew, (obs, old, v) -> guardianExistingRadio.setSelected(!v));
         guardianGrid.disableProperty().bind(vm.guardianIsNew.not());
         guardianCardField.disableProperty().bind(vm.guardianIsNew);
         ScannerInput.markCardField(guardianCardField);
@@ -356,7 +360,7 @@ public final class IssueCardView {
         guardianConsentBox.selectedProperty().bindBidirectional(vm.guardianConsent);
         guardianFoundLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> vm.guardianFound.get() == null ? "" : vm.guardianFound.get().fullName(), vm.guardianFound));
-        ProblemDisplay.bind(vm.guardianProblem, guardianProblemLabel, null, messages);
+        ProblemDisplay.bind(lifetime.of(vm.guardianProblem), guardianProblemLabel, null, messages);
     }
 
     @FXML
@@ -463,14 +467,14 @@ public final class IssueCardView {
 
 
 
-    private static <T> void selectToggle(ToggleGroup group, ObjectProperty<T> value, Map<RadioButton, T> options) {
+    private <T> void selectToggle(ToggleGroup group, ObjectProperty<T> value, Map<RadioButton, T> options) {
         options.forEach((radio, v) -> radio.setSelected(v.equals(value.get())));
         group.selectedToggleProperty().addListener((obs, old, t) -> {
             if (t != null) {
                 value.set(options.get(t));
             }
         });
-        value.addListener((obs, old, v) -> options.forEach((radio, o) -> {
+        lifetime.onChange(value, (obs, old, v) -> options.forEach((radio, o) -> {
             if (o.equals(v)) {
                 radio.setSelected(true);
             }

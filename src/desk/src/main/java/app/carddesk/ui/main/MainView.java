@@ -27,6 +27,7 @@ import javafx.util.StringConverter;
 public final class MainView {
 
     private final MainViewModel vm;
+    private final app.carddesk.ui.ViewLifetime lifetime;
     private final ViewLoader views;
     private final BackgroundWork background;
     private final LibraryProfile profile;
@@ -57,6 +58,7 @@ public final class MainView {
                     Path store) {
         this.vm = vm;
         this.views = views;
+        this.lifetime = views.lifetime();
         this.background = background;
         this.profile = profile;
         this.store = store;
@@ -73,7 +75,7 @@ public final class MainView {
         screens.put(Screen.ACTIVATE, views.load("activate/Activate.fxml"));
         screens.put(Screen.FIND, views.load("find/Find.fxml"));
         content.getChildren().setAll(screens.values());
-        vm.navigation().screenProperty().addListener((obs, old, s) -> {
+        lifetime.onChange(vm.navigation().screenProperty(), (obs, old, s) -> {
             if (old == Screen.ISSUE && s != Screen.ISSUE) {
                 vm.navigation().noticeProperty().set(null);
             }
@@ -104,7 +106,7 @@ public final class MainView {
         // Where the register lives is for IT, not for the desk: it is there when the mouse rests on the library.
         profileLabel.setTooltip(new javafx.scene.control.Tooltip(views.messages().get("status.store", store.toString())));
         busy.visibleProperty().bind(background.busyProperty());
-        syncNowButton.visibleProperty().bind(vm.syncStatus.map(s -> s.state()
+        syncNowButton.visibleProperty().bind(lifetime.of(vm.syncStatus).map(s -> s.state()
                 != app.carddesk.sync.SyncStatus.State.NOT_CONFIGURED));
         syncNowButton.managedProperty().bind(syncNowButton.visibleProperty());
         syncLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
@@ -122,18 +124,18 @@ public final class MainView {
         });
         noticeBar.visibleProperty().bind(vm.navigation().noticeProperty().isNotNull());
         noticeBar.managedProperty().bind(noticeBar.visibleProperty());
-        vm.navigation().noticeProperty().addListener((obs, old, n) -> showNotice(n));
+        lifetime.onChange(vm.navigation().noticeProperty(), (obs, old, n) -> showNotice(n));
         showNotice(vm.navigation().noticeProperty().get());
         heldBar.visibleProperty().bind(vm.heldScan.isNotNull());
         heldBar.managedProperty().bind(heldBar.visibleProperty());
-        heldLabel.textProperty().bind(vm.heldScan.map(card -> views.messages().get("scan.held", card)).orElse(""));
-        vm.heldScan.addListener((obs, old, card) -> {
+        heldLabel.textProperty().bind(lifetime.of(vm.heldScan).map(card -> views.messages().get("scan.held", card)).orElse(""));
+        lifetime.onChange(vm.heldScan, (obs, old, card) -> {
             if (card != null) {
                 // Focus waits in the main window until the question is answered.
                 continueHeldButton.requestFocus();
             }
         });
-        vm.pendingScan.addListener((obs, old, scan) -> {
+        lifetime.onChange(vm.pendingScan, (obs, old, scan) -> {
             if (scan != null) {
                 confirmScan();
             }

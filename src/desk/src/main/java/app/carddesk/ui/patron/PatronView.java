@@ -1,5 +1,6 @@
 package app.carddesk.ui.patron;
 
+import app.carddesk.ui.ViewLifetime;
 import app.carddesk.issuing.PatronUpkeep;
 import app.carddesk.domain.Address;
 import app.carddesk.domain.DateInput;
@@ -25,6 +26,7 @@ import javafx.scene.layout.VBox;
 public final class PatronView {
 
     private final PatronViewModel vm;
+    private final ViewLifetime lifetime;
     private final LibraryProfile profile;
     private final Messages messages;
 
@@ -59,7 +61,8 @@ public final class PatronView {
     private final app.carddesk.ui.DeskPreferences preferences;
 
     public PatronView(PatronViewModel vm, LibraryProfile profile, Messages messages,
-                      app.carddesk.ui.DeskPreferences preferences) {
+                      app.carddesk.ui.DeskPreferences preferences, ViewLifetime lifetime) {
+        this.lifetime = lifetime;
         this.vm = vm;
         this.profile = profile;
         this.messages = messages;
@@ -78,7 +81,7 @@ public final class PatronView {
         app.carddesk.ui.Scrolling.followFocus(scroller);
         bindContact();
         bindNewCard();
-        vm.relatives.addListener((javafx.collections.ListChangeListener<app.carddesk.issuing.PatronSummary>) c ->
+        lifetime.onListChange(vm.relatives, (javafx.collections.ListChangeListener<app.carddesk.issuing.PatronSummary>) c ->
                 showRelatives());
         message.textProperty().addListener((obs, old, text) -> {
             if (text != null && !text.isEmpty()) {
@@ -94,19 +97,19 @@ public final class PatronView {
         visible(samePersonBox, differ.and(vm.fetched.isNotNull()));
         visible(mergeDifferencesText, differ.and(vm.mergeWith.isNotNull()));
         visible(mergeSamePersonBox, differ.and(vm.mergeWith.isNotNull()));
-        vm.differences.addListener((javafx.collections.SetChangeListener<SamePerson.Difference>) c -> showDifferences());
-        vm.fetched.addListener((obs, old, p) -> {
+        lifetime.onSetChange(vm.differences, (javafx.collections.SetChangeListener<SamePerson.Difference>) c -> showDifferences());
+        lifetime.onChange(vm.fetched, (obs, old, p) -> {
             if (p != null) {
                 // Save comes after the comparison: in view, the whole comparison is.
                 showAndFocus(saveButton, vm.differences.isEmpty() ? saveButton : samePersonBox);
             }
         });
-        vm.awaitingDestruction.addListener((obs, was, now) -> {
+        lifetime.onChange(vm.awaitingDestruction, (obs, was, now) -> {
             if (now) {
                 showAndFocus(destroyBox, cardCut);
             }
         });
-        vm.mergeWith.addListener((obs, old, other) -> {
+        lifetime.onChange(vm.mergeWith, (obs, old, other) -> {
             if (other != null) {
                 showAndFocus(mergeBox, vm.differences.isEmpty() ? keepThisRadio : mergeSamePersonBox);
             }
@@ -139,9 +142,9 @@ public final class PatronView {
             }
         });
         pickupBox.valueProperty().bindBidirectional(vm.pickup);
-        ProblemDisplay.bind(vm.balanceProblem, balanceProblem, feesField, messages);
-        ProblemDisplay.bind(vm.identityProblem, identityProblem, identityField, messages);
-        ProblemDisplay.bind(vm.message, message, null, messages);
+        ProblemDisplay.bind(lifetime.of(vm.balanceProblem), balanceProblem, feesField, messages);
+        ProblemDisplay.bind(lifetime.of(vm.identityProblem), identityProblem, identityField, messages);
+        ProblemDisplay.bind(lifetime.of(vm.message), message, null, messages);
         success.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.success.get()), vm.success));
         visible(success, vm.success.isNotNull());
         visible(registerIdButton, vm.canRegisterNationalId.and(vm.converting.not()));
@@ -150,26 +153,26 @@ public final class PatronView {
         visible(destroyBox, vm.awaitingDestruction);
         saveButton.disableProperty().bind(vm.fetched.isNull().or(vm.awaitingDestruction));
         identityField.disableProperty().bind(vm.awaitingDestruction);
-        vm.patron.addListener((obs, old, p) -> show(p));
-        vm.digitalAccess.addListener((javafx.collections.ListChangeListener<DigitalAccess.Access>) c -> showAccess());
-        vm.fetched.addListener((obs, old, p) -> showFetched(p));
+        lifetime.onChange(vm.patron, (obs, old, p) -> show(p));
+        lifetime.onListChange(vm.digitalAccess, (javafx.collections.ListChangeListener<DigitalAccess.Access>) c -> showAccess());
+        lifetime.onChange(vm.fetched, (obs, old, p) -> showFetched(p));
         javafx.scene.control.ToggleGroup keep = new javafx.scene.control.ToggleGroup();
         keepThisRadio.setToggleGroup(keep);
         keepOtherRadio.setToggleGroup(keep);
         keepThisRadio.selectedProperty().bindBidirectional(vm.keepThisCard);
-        vm.keepThisCard.addListener((obs, old, v) -> keepOtherRadio.setSelected(!v));
+        lifetime.onChange(vm.keepThisCard, (obs, old, v) -> keepOtherRadio.setSelected(!v));
         mergedCardCut.selectedProperty().bindBidirectional(vm.mergedCardCut);
         visible(mergeBox, vm.mergeWith.isNotNull());
-        vm.mergeWith.addListener((obs, old, other) -> showMerge(other));
+        lifetime.onChange(vm.mergeWith, (obs, old, other) -> showMerge(other));
         unsubscribeButton.disableProperty().bind(vm.patron.isNull());
         visible(standingBox, vm.standingEditable.and(vm.patron.isNotNull()));
         loansField.textProperty().bindBidirectional(vm.loans);
         remindersField.textProperty().bindBidirectional(vm.reminders);
         claimsField.textProperty().bindBidirectional(vm.claims);
-        ProblemDisplay.bind(vm.standingProblem, standingProblem, loansField, messages);
-        vm.libraries.addListener((javafx.collections.ListChangeListener<app.carddesk.issuing.NationalRegister.Membership>) c ->
+        ProblemDisplay.bind(lifetime.of(vm.standingProblem), standingProblem, loansField, messages);
+        lifetime.onListChange(vm.libraries, (javafx.collections.ListChangeListener<app.carddesk.issuing.NationalRegister.Membership>) c ->
                 showLibraries());
-        vm.keepThisCard.addListener((obs, old, v) -> showMerge(vm.mergeWith.get()));
+        lifetime.onChange(vm.keepThisCard, (obs, old, v) -> showMerge(vm.mergeWith.get()));
         bindHomeElsewhere();
         show(vm.patron.get());
         // A view built again (another language) shows what the view model holds already.
@@ -200,7 +203,7 @@ public final class PatronView {
     private void bindHomeElsewhere() {
         javafx.beans.binding.BooleanBinding elsewhere = vm.homeElsewhere.isNotNull();
         visible(homeElsewhere, elsewhere);
-        homeElsewhere.textProperty().bind(vm.homeElsewhere.map(m -> messages.get("patron.homeElsewhere",
+        homeElsewhere.textProperty().bind(lifetime.of(vm.homeElsewhere).map(m -> messages.get("patron.homeElsewhere",
                 m.libraryName())).orElse(""));
         for (Node n : new Node[] {contactGrid, balancesRow, pickupRow}) {
             n.disableProperty().bind(elsewhere);
@@ -220,7 +223,7 @@ public final class PatronView {
             f.disableProperty().bind(vm.addressEditable.not());
         }
         visible(addressFromRegister, vm.addressEditable.not().and(vm.patron.isNotNull()));
-        ProblemDisplay.bind(vm.contactProblem, contactProblem, emailField, messages);
+        ProblemDisplay.bind(lifetime.of(vm.contactProblem), contactProblem, emailField, messages);
         for (TextField f : new TextField[] {emailField, phoneField, addressField, postalCodeField, cityField,
             countryField}) {
             f.setOnAction(e -> vm.saveContact());
@@ -237,17 +240,17 @@ public final class PatronView {
         reasons.selectedToggleProperty().addListener((obs, old, t) -> vm.newCardReason.set(
                 t == lostRadio ? app.carddesk.issuing.PatronUpkeep.CardReplacement.LOST
                         : t == replacedRadio ? app.carddesk.issuing.PatronUpkeep.CardReplacement.REPLACED : null));
-        vm.newCardReason.addListener((obs, old, r) -> {
+        lifetime.onChange(vm.newCardReason, (obs, old, r) -> {
             if (r == null) {
                 reasons.selectToggle(null);
             }
         });
         visible(newCardBox, vm.newCardOpen);
-        visible(newCardReasonBox, vm.patron.map(p -> p.cardNumber() != null).orElse(false));
-        newCardReasonLabel.textProperty().bind(vm.patron.map(p -> p.cardNumber() == null ? ""
+        visible(newCardReasonBox, lifetime.of(vm.patron).map(p -> p.cardNumber() != null).orElse(false));
+        newCardReasonLabel.textProperty().bind(lifetime.of(vm.patron).map(p -> p.cardNumber() == null ? ""
                 : messages.get("newCard.reason", p.cardNumber())).orElse(""));
-        ProblemDisplay.bind(vm.newCardProblem, newCardProblem, newCardField, messages);
-        vm.newCardOpen.addListener((obs, was, open) -> {
+        ProblemDisplay.bind(lifetime.of(vm.newCardProblem), newCardProblem, newCardField, messages);
+        lifetime.onChange(vm.newCardOpen, (obs, was, open) -> {
             if (open) {
                 showAndFocus(newCardBox, newCardField);
             } else if (newCardField.isFocused() || vm.patron.get() != null) {

@@ -48,6 +48,13 @@ public final class Api {
                     newGuardians, pinHash);
         }
 
+        /** The same patron with this national ID and contact (as a member library sees them, masked). */
+        public Patron withContact(Identity newIdentity, String newEmail, String newPhone, Address newAddress) {
+            return new Patron(id, cardNumber, newIdentity, surname, givenName, birthDate, newEmail, newPhone, newAddress,
+                    pickupLibrary, category, expiresOn, expectsNationalId, feesOwedMinor, printCreditMinor, version,
+                    guardians, pinHash);
+        }
+
         /** The same patron under this id, as a desk addressed them in a path. */
         public Patron withId(UUID newId) {
             return new Patron(newId, cardNumber, identity, surname, givenName, birthDate, email, phone, address,

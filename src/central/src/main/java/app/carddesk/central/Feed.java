@@ -1,5 +1,7 @@
 package app.carddesk.central;
 
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import app.carddesk.api.ChangeKind;
 import app.carddesk.api.Api;
 import app.carddesk.central.CentralDaos.Caller;
@@ -20,6 +22,7 @@ final class Feed {
     public Api.Changes changes(Caller caller, long after, int limit) {
         int n = Math.max(1, Math.min(limit, Api.FEED_PAGE_MAX));
         // The caller's own changes come without the patron's data: that desk has it already.
+        RowMapper<CentralPatronRow> patrons = ConstructorMapper.of(CentralPatronRow.class);
         List<Api.Change> rows = jdbi.withHandle(h -> h.createQuery("SELECT c.seq AS change_seq, "
                 + "CASE WHEN c.desk_id = :desk THEN 'OWN' ELSE c.kind END AS change_kind, "
                 + "c.patron_id AS change_patron, p.* FROM change_feed c LEFT JOIN patron p ON p.id = c.patron_id "
@@ -31,7 +34,7 @@ final class Feed {
                         ChangeKind.valueOf(rs.getString("change_kind")), rs.getObject("change_patron", UUID.class),
                         rs.getObject("id") == null || ChangeKind.valueOf(rs.getString("change_kind")).removesPatron()
                                 ? null
-                                : PatronAccess.shown(caller.library().code(), PatronMapper.row(rs))))
+                                : PatronAccess.shown(caller.library().code(), patrons.map(rs, ctx))))
                 .list());
         boolean more = rows.size() > n;
         List<Api.Change> page = withGuardians(more ? rows.subList(0, n) : rows);

@@ -58,9 +58,7 @@ final class PatronAccess {
         Api.Identity identity = p.identity() == null ? null : new Api.Identity(p.identity().kind(), null);
         Api.Address a = p.address();
         Api.Address address = a == null ? null : new Api.Address(null, null, a.city(), a.country());
-        return new Api.Patron(p.id(), p.cardNumber(), identity, p.surname(), p.givenName(), p.birthDate(),
-                maskEmail(p.email()), maskPhone(p.phone()), address, p.pickupLibrary(), p.category(), p.expiresOn(),
-                p.expectsNationalId(), p.feesOwedMinor(), p.printCreditMinor(), p.version(), p.guardians());
+        return p.withContact(identity, maskEmail(p.email()), maskPhone(p.phone()), address);
     }
 
     /** {@code kari.nordmann@example.org} becomes {@code k***@example.org}. */

@@ -1,5 +1,8 @@
 package app.carddesk.central;
 
+import java.time.Instant;
+import app.carddesk.domain.IdentityNumber;
+import app.carddesk.domain.IdentityKind;
 import app.carddesk.api.Api;
 import app.carddesk.domain.RegistrationKind;
 import java.sql.SQLException;
@@ -16,16 +19,29 @@ final class PatronMapper {
     private PatronMapper() {
     }
 
-    /** A patron row read straight from a result set, for the change feed's one-query pages. */
-    static CentralPatronRow row(java.sql.ResultSet rs) throws SQLException {
-        return new CentralPatronRow(rs.getObject("id", UUID.class), rs.getString("library_code"),
-                rs.getString("card_number"), rs.getString("identity_kind"), rs.getString("identity_number"),
-                rs.getString("surname"), rs.getString("given_name"), rs.getObject("birth_date", LocalDate.class),
-                rs.getString("email"), rs.getString("phone"), rs.getString("address_line"), rs.getString("postal_code"),
-                rs.getString("city"), rs.getString("country"), rs.getString("category_code"),
-                rs.getString("pickup_library_code"), rs.getString("registration_kind"),
-                rs.getObject("expires_on", LocalDate.class), rs.getLong("fees_owed_minor"),
-                rs.getLong("print_credit_minor"), null, rs.getInt("version"), null, null);
+    /**
+     * The row a patron as a desk sent them is stored as, with what the rules made of it: the card
+     * and national ID as checked, the birth date (from the number where none was given) and the
+     * footing of the registration.
+     */
+    static CentralPatronRow toRow(Api.Patron p, String library, String card, IdentityNumber identity, LocalDate birth,
+                                  RegistrationKind registration, int version, Instant createdAt, Instant now) {
+        Api.Address a = p.address() == null ? new Api.Address("", "", "", "") : p.address();
+        return new CentralPatronRow(p.id(), library, card,
+                identity == null ? IdentityKind.NONE.name() : identity.kind().name(),
+                identity == null ? null : identity.number(), p.surname().trim(), p.givenName().trim(), birth,
+                blankToNull(p.email()), blankToNull(p.phone()), a.line(), a.postalCode(), a.city(), a.country(),
+                p.category(), p.pickupLibrary(), registration.name(),
+                registration == RegistrationKind.SHORT_STAY ? p.expiresOn() : null, orZero(p.feesOwedMinor()),
+                orZero(p.printCreditMinor()), p.pinHash(), version, createdAt == null ? now : createdAt, now);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static long orZero(Long n) {
+        return n == null ? 0 : n;
     }
 
     /** The patron as the API shows it: never the PIN hash. */

@@ -151,16 +151,8 @@ public final class PatronValidation {
         if (p.expiresOn() != null && (p.expiresOn().isBefore(EARLIEST_DAY) || p.expiresOn().isAfter(LATEST_DAY))) {
             throw invalid("expiresOn", "an expiry date lies between " + EARLIEST_DAY + " and " + LATEST_DAY);
         }
-        Api.Address a = p.address() == null ? new Api.Address("", "", "", "") : p.address();
-        Instant now = clock.instant();
-        return new Valid(new CentralPatronRow(p.id(), caller.library().code(), card,
-                identity == null ? IdentityKind.NONE.name() : identity.kind().name(),
-                identity == null ? null : identity.number(), p.surname().trim(), p.givenName().trim(), birth,
-                blankToNull(p.email()), blankToNull(p.phone()), a.line(), a.postalCode(), a.city(), a.country(),
-                p.category(), p.pickupLibrary(), registration.name(),
-                registration == RegistrationKind.SHORT_STAY ? p.expiresOn() : null, nz(p.feesOwedMinor()),
-                nz(p.printCreditMinor()), p.pinHash(), version, createdAt == null ? now : createdAt, now), warnings,
-                guardians);
+        return new Valid(PatronMapper.toRow(p, caller.library().code(), card, identity, birth, registration, version,
+                createdAt, clock.instant()), warnings, guardians);
     }
 
     /** Every text fits its column and is one line of text (see {@link FieldLimit}), before any other rule. */

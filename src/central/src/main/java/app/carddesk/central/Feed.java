@@ -2,6 +2,7 @@ package app.carddesk.central;
 
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import app.carddesk.api.ChangeKind;
 import app.carddesk.api.Api;
 import app.carddesk.central.CentralDaos.Caller;
@@ -22,7 +23,6 @@ final class Feed {
     public Api.Changes changes(Caller caller, long after, int limit) {
         int n = Math.max(1, Math.min(limit, Api.FEED_PAGE_MAX));
         // The caller's own changes come without the patron's data: that desk has it already.
-        RowMapper<CentralPatronRow> patrons = ConstructorMapper.of(CentralPatronRow.class);
         List<Api.Change> rows = jdbi.withHandle(h -> h.createQuery("SELECT c.seq AS change_seq, "
                 + "CASE WHEN c.desk_id = :desk THEN 'OWN' ELSE c.kind END AS change_kind, "
                 + "c.patron_id AS change_patron, p.* FROM change_feed c LEFT JOIN patron p ON p.id = c.patron_id "
@@ -30,16 +30,41 @@ final class Feed {
                 + "WHERE c.library_code = :library AND c.seq > :after ORDER BY c.seq LIMIT :limit")
                 .bind("library", caller.library().code()).bind("after", after).bind("limit", n + 1)
                 .bind("desk", caller.deskId() == null ? "" : caller.deskId())
-                .map((rs, ctx) -> new Api.Change(rs.getLong("change_seq"),
-                        ChangeKind.valueOf(rs.getString("change_kind")), rs.getObject("change_patron", UUID.class),
-                        rs.getObject("id") == null || ChangeKind.valueOf(rs.getString("change_kind")).removesPatron()
-                                ? null
-                                : PatronAccess.shown(caller.library().code(), patrons.map(rs, ctx))))
+                .map(new Changes(caller.library().code()))
                 .list());
         boolean more = rows.size() > n;
         List<Api.Change> page = withGuardians(more ? rows.subList(0, n) : rows);
         long last = page.isEmpty() ? after : page.get(page.size() - 1).seq();
         return new Api.Changes(page, last, more);
+    }
+
+    /**
+     * One change of a page, with the patron as the caller's library may see them. The patron's
+     * columns are read by Jdbi's constructor mapper, fitted to the page's columns once per page.
+     */
+    private static final class Changes implements RowMapper<Api.Change> {
+
+        private final String library;
+        private RowMapper<CentralPatronRow> patrons = ConstructorMapper.of(CentralPatronRow.class);
+
+        Changes(String library) {
+            this.library = library;
+        }
+
+        @Override
+        public RowMapper<Api.Change> specialize(java.sql.ResultSet rs, StatementContext ctx)
+                throws java.sql.SQLException {
+            patrons = patrons.specialize(rs, ctx);
+            return this;
+        }
+
+        @Override
+        public Api.Change map(java.sql.ResultSet rs, StatementContext ctx) throws java.sql.SQLException {
+            ChangeKind kind = ChangeKind.valueOf(rs.getString("change_kind"));
+            return new Api.Change(rs.getLong("change_seq"), kind, rs.getObject("change_patron", UUID.class),
+                    rs.getObject("id") == null || kind.removesPatron() ? null
+                            : PatronAccess.shown(library, patrons.map(rs, ctx)));
+        }
     }
 
     /** The page's patrons with their guardians, read in one query, so that other desks know them too. */

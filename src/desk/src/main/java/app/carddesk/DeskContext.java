@@ -72,7 +72,25 @@ public final class DeskContext {
             return new MainView(main, views, background, backend.profile(), backend.config().dataDir());
         }
         if (type == IssueCardView.class) {
-            return new IssueCardView(issue, views.messages(), preferences, views.lifetime());
+            return new IssueCardView(issue, views.messages(), views.lifetime());
+        }
+        if (type == app.carddesk.ui.issuecard.IdentityStepView.class) {
+            return new app.carddesk.ui.issuecard.IdentityStepView(issue, views.messages(), views.lifetime());
+        }
+        if (type == app.carddesk.ui.issuecard.DetailsStepView.class) {
+            return new app.carddesk.ui.issuecard.DetailsStepView(issue, views.messages(), views.lifetime());
+        }
+        if (type == app.carddesk.ui.issuecard.PinStepView.class) {
+            return new app.carddesk.ui.issuecard.PinStepView(issue, views.messages(), views.lifetime());
+        }
+        if (type == app.carddesk.ui.issuecard.RelationsStepView.class) {
+            return new app.carddesk.ui.issuecard.RelationsStepView(issue, views.messages(), views.lifetime());
+        }
+        if (type == app.carddesk.ui.issuecard.GuardianFormView.class) {
+            return new app.carddesk.ui.issuecard.GuardianFormView(issue, views.messages(), views.lifetime());
+        }
+        if (type == app.carddesk.ui.issuecard.HandoverStepView.class) {
+            return new app.carddesk.ui.issuecard.HandoverStepView(issue, views.messages(), preferences);
         }
         if (type == PatronView.class) {
             return new PatronView(patron, backend.profile(), views.messages(), preferences, views.lifetime());

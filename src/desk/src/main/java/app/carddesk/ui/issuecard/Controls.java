@@ -1,0 +1,57 @@
+package app.carddesk.ui.issuecard;
+
+import app.carddesk.ui.ViewLifetime;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.util.StringConverter;
+
+/** What the checklist's step views share: radio buttons bound to a value, list cells and converters by text. */
+final class Controls {
+
+    private Controls() {
+    }
+
+    /** The radio button of {@code options} that stands for {@code value} is selected, both ways. */
+    static <T> void selectToggle(ViewLifetime lifetime, ToggleGroup group, ObjectProperty<T> value,
+                                 Map<RadioButton, T> options) {
+        options.forEach((radio, v) -> radio.setSelected(v.equals(value.get())));
+        group.selectedToggleProperty().addListener((obs, old, t) -> {
+            if (t != null) {
+                value.set(options.get(t));
+            }
+        });
+        lifetime.onChange(value, (obs, old, v) -> options.forEach((radio, o) -> {
+            if (o.equals(v)) {
+                radio.setSelected(true);
+            }
+        }));
+    }
+
+    static <T> ListCell<T> cell(Function<T, String> text) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        };
+    }
+
+    static <T> StringConverter<T> converter(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : text.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,116 @@
+package app.carddesk.ui.issuecard;
+
+import app.carddesk.domain.DateInput;
+import app.carddesk.domain.Problem;
+import app.carddesk.issuing.PatronSummary;
+import app.carddesk.text.Messages;
+import app.carddesk.ui.ProblemDisplay;
+import app.carddesk.ui.ViewLifetime;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+
+/** The details step: name, birth date, address and contact, each checked as staff leave it. */
+public final class DetailsStepView implements StepView {
+
+    private final IssueCardViewModel vm;
+    private final ViewLifetime lifetime;
+    private final Messages messages;
+
+    @FXML private TextField surnameField, givenNameField, birthDateField, addressField, postalCodeField, cityField;
+    @FXML private TextField countryField, emailField, phoneField;
+    @FXML private Label surnameProblem, givenNameProblem, birthDateProblem, addressProblem, emailProblem, phoneProblem;
+    @FXML private VBox similarBox;
+    @FXML private ListView<PatronSummary> similarList;
+
+    public DetailsStepView(IssueCardViewModel vm, Messages messages, ViewLifetime lifetime) {
+        this.vm = vm;
+        this.messages = messages;
+        this.lifetime = lifetime;
+    }
+
+    @FXML
+    private void initialize() {
+        DetailsForm d = vm.details;
+        bindField(surnameField, d.surname, d.surnameProblem, surnameProblem, true);
+        bindField(givenNameField, d.givenName, d.givenNameProblem, givenNameProblem, true);
+        bindField(birthDateField, d.birthDate, d.birthDateProblem, birthDateProblem, true);
+        bindField(addressField, d.addressLine, d.addressProblem, addressProblem, true);
+        bindField(emailField, d.email, d.emailProblem, emailProblem, false);
+        bindField(phoneField, d.phone, d.phoneProblem, phoneProblem, false);
+        for (TextField f : List.of(postalCodeField, cityField, countryField)) {
+            f.editableProperty().bind(d.fromRegister.not());
+        }
+        postalCodeField.textProperty().bindBidirectional(d.postalCode);
+        cityField.textProperty().bindBidirectional(d.city);
+        countryField.textProperty().bindBidirectional(d.country);
+        checkOnLeave(cityField, d.addressProblem);
+        checkOnLeave(countryField, d.addressProblem);
+        for (ObservableValue<String> part : List.of(d.postalCode, d.city, d.country)) {
+            recheckWhileShown(part, d.addressProblem);
+        }
+        similarList.setItems(vm.similar);
+        similarList.setCellFactory(v -> Controls.cell(s -> messages.get("similar.row", s.givenName(), s.surname(),
+                DateInput.format(s.birthDate()), s.cardNumber() == null ? "-" : s.cardNumber(),
+                messages.get("similar.reason." + s.reason()))));
+        similarBox.visibleProperty().bind(Bindings.isNotEmpty(vm.similar));
+        similarBox.managedProperty().bind(similarBox.visibleProperty());
+    }
+
+    @Override
+    public Node firstField() {
+        return surnameField.isEditable() ? surnameField : emailField;
+    }
+
+    private void bindField(TextField field, StringProperty value, ObjectProperty<Problem> problem, Label label,
+                           boolean master) {
+        field.textProperty().bindBidirectional(value);
+        if (master) {
+            field.editableProperty().bind(vm.details.fromRegister.not());
+        }
+        ProblemDisplay.bind(lifetime.of(problem), label, field, messages);
+        // The address is one problem over four fields: it is checked once staff leave the town.
+        if (field != addressField) {
+            checkOnLeave(field, problem);
+        }
+        recheckWhileShown(value, problem);
+    }
+
+    private void checkOnLeave(TextField field, ObjectProperty<Problem> problem) {
+        field.focusedProperty().addListener((obs, was, now) -> {
+            if (was && !now && vm.step.get() == Step.DETAILS) {
+                vm.checkField(problem);
+            }
+        });
+    }
+
+    /** A problem on screen goes away as soon as the text is right, not only when the field is left. */
+    private void recheckWhileShown(ObservableValue<String> value, ObjectProperty<Problem> problem) {
+        lifetime.onChange(value, (obs, old, now) -> {
+            if (problem.get() != null) {
+                vm.checkField(problem);
+            }
+        });
+    }
+
+    @FXML
+    private void openSimilar() {
+        PatronSummary s = similarList.getSelectionModel().getSelectedItem();
+        if (s != null) {
+            vm.openExisting(s.id());
+        }
+    }
+
+    @FXML
+    private void differentPerson() {
+        vm.confirmDifferentPerson();
+    }
+}

@@ -1,0 +1,72 @@
+package app.carddesk.ui.issuecard;
+
+import app.carddesk.text.Messages;
+import app.carddesk.ui.ProblemDisplay;
+import app.carddesk.ui.ViewLifetime;
+import app.carddesk.ui.scan.ScannerInput;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** Under the profile's guardian age: a guardian (a patron already, by card, or registered here) and their consent. */
+public final class GuardianFormView {
+
+    private final IssueCardViewModel vm;
+    private final ViewLifetime lifetime;
+    private final Messages messages;
+
+    @FXML private Label guardianPrompt, guardianFoundLabel, guardianProblemLabel;
+    @FXML private RadioButton guardianExistingRadio, guardianNewRadio;
+    @FXML private TextField guardianCardField, guardianSurname, guardianGivenName, guardianBirth, guardianEmail,
+            guardianPhone;
+    @FXML private GridPane guardianGrid;
+    @FXML private CheckBox guardianConsentBox;
+
+    public GuardianFormView(IssueCardViewModel vm, Messages messages, ViewLifetime lifetime) {
+        this.vm = vm;
+        this.messages = messages;
+        this.lifetime = lifetime;
+    }
+
+    @FXML
+    private void initialize() {
+        VBox box = (VBox) guardianPrompt.getParent();
+        box.visibleProperty().bind(vm.guardianNeeded);
+        box.managedProperty().bind(vm.guardianNeeded);
+        guardianPrompt.setText(messages.get("guardian.prompt", vm.profile().guardianAge()));
+        ToggleGroup group = new ToggleGroup();
+        guardianExistingRadio.setToggleGroup(group);
+        guardianNewRadio.setToggleGroup(group);
+        guardianNewRadio.selectedProperty().bindBidirectional(vm.guardianIsNew);
+        guardianExistingRadio.setSelected(!vm.guardianIsNew.get());
+        lifetime.onChange(vm.guardianIsNew, (obs, old, v) -> guardianExistingRadio.setSelected(!v));
+        guardianGrid.disableProperty().bind(vm.guardianIsNew.not());
+        guardianCardField.disableProperty().bind(vm.guardianIsNew);
+        ScannerInput.markCardField(guardianCardField);
+        guardianCardField.textProperty().bindBidirectional(vm.guardianCard);
+        guardianCardField.setOnAction(e -> {
+            e.consume();
+            vm.findGuardian();
+        });
+        guardianSurname.textProperty().bindBidirectional(vm.guardianDetails.surname);
+        guardianGivenName.textProperty().bindBidirectional(vm.guardianDetails.givenName);
+        guardianBirth.textProperty().bindBidirectional(vm.guardianDetails.birthDate);
+        guardianEmail.textProperty().bindBidirectional(vm.guardianDetails.email);
+        guardianPhone.textProperty().bindBidirectional(vm.guardianDetails.phone);
+        guardianConsentBox.selectedProperty().bindBidirectional(vm.guardianConsent);
+        guardianFoundLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.guardianFound.get() == null ? "" : vm.guardianFound.get().fullName(), vm.guardianFound));
+        ProblemDisplay.bind(lifetime.of(vm.guardianProblem), guardianProblemLabel, null, messages);
+    }
+
+    @FXML
+    private void findGuardian() {
+        vm.findGuardian();
+    }
+}

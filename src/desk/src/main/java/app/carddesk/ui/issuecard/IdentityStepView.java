@@ -1,0 +1,100 @@
+package app.carddesk.ui.issuecard;
+
+import app.carddesk.domain.DateInput;
+import app.carddesk.domain.RegistrationKind;
+import app.carddesk.text.Messages;
+import app.carddesk.ui.ProblemDisplay;
+import app.carddesk.ui.ViewLifetime;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** The identity step: with a national ID (fetched from the register) or without one, and for how long. */
+public final class IdentityStepView implements StepView {
+
+    private final IssueCardViewModel vm;
+    private final ViewLifetime lifetime;
+    private final Messages messages;
+
+    @FXML private RadioButton withIdRadio, withoutRadio, expectsRadio, shortStayRadio;
+    @FXML private ToggleGroup identityGroup, withoutGroup;
+    @FXML private VBox withIdBox, withoutBox;
+    @FXML private TextField identityField, expiryField;
+    @FXML private Label identityWarning, identityProblem, expiryProblem, fetchedName, fetchedBirth, fetchedAddress;
+    @FXML private CheckBox warningsConfirmed;
+    @FXML private Button openExistingButton, registerLaterButton;
+    @FXML private GridPane fetchedGrid;
+
+    public IdentityStepView(IssueCardViewModel vm, Messages messages, ViewLifetime lifetime) {
+        this.vm = vm;
+        this.messages = messages;
+        this.lifetime = lifetime;
+    }
+
+    @FXML
+    private void initialize() {
+        Controls.selectToggle(lifetime, identityGroup, vm.identityMode, Map.of(withIdRadio, IdentityMode.NATIONAL_ID,
+                withoutRadio, IdentityMode.WITHOUT));
+        Controls.selectToggle(lifetime, withoutGroup, vm.withoutKind, Map.of(expectsRadio,
+                RegistrationKind.EXPECTS_NATIONAL_ID, shortStayRadio, RegistrationKind.SHORT_STAY));
+        withIdBox.disableProperty().bind(vm.identityMode.isNotEqualTo(IdentityMode.NATIONAL_ID));
+        withoutBox.disableProperty().bind(vm.identityMode.isNotEqualTo(IdentityMode.WITHOUT));
+        expiryField.disableProperty().bind(vm.withoutKind.isNotEqualTo(RegistrationKind.SHORT_STAY));
+        identityField.textProperty().bindBidirectional(vm.identityText);
+        identityField.setOnAction(e -> {
+            e.consume();
+            vm.fetchOrNext();
+        });
+        expiryField.textProperty().bindBidirectional(vm.expiryText);
+        ProblemDisplay.bind(lifetime.of(vm.identityProblem), identityProblem, identityField, messages);
+        ProblemDisplay.bind(lifetime.of(vm.expiryProblem), expiryProblem, expiryField, messages);
+        identityWarning.textProperty().bind(Bindings.createStringBinding(() -> String.join(" ",
+                vm.identityWarnings.stream().map(messages::text).toList()), vm.identityWarnings));
+        identityWarning.visibleProperty().bind(Bindings.isNotEmpty(vm.identityWarnings));
+        warningsConfirmed.visibleProperty().bind(identityWarning.visibleProperty());
+        warningsConfirmed.selectedProperty().bindBidirectional(vm.warningsConfirmed);
+        openExistingButton.visibleProperty().bind(vm.existingPatron.isNotNull());
+        fetchedGrid.visibleProperty().bind(vm.fetched.isNotNull());
+        lifetime.onChange(vm.fetched, (obs, old, p) -> {
+            fetchedName.setText(p == null ? "" : p.givenName() + " " + p.surname());
+            fetchedBirth.setText(p == null ? "" : DateInput.format(p.birthDate()));
+            fetchedAddress.setText(p == null ? "" : String.join(", ", p.address().line(),
+                    p.address().postalCode() + " " + p.address().city()));
+        });
+        for (Node n : List.of(warningsConfirmed, openExistingButton, fetchedGrid, identityWarning)) {
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        registerLaterButton.visibleProperty().bind(vm.registerLaterOffered);
+        registerLaterButton.managedProperty().bind(vm.registerLaterOffered);
+    }
+
+    @Override
+    public Node firstField() {
+        return identityGroup.getSelectedToggle() == withIdRadio ? identityField : withoutRadio;
+    }
+
+    @FXML
+    private void fetch() {
+        vm.fetch();
+    }
+
+    @FXML
+    private void openExisting() {
+        vm.openExisting(vm.existingPatron.get());
+    }
+
+    @FXML
+    private void registerWithoutNow() {
+        vm.registerWithoutNow();
+    }
+}

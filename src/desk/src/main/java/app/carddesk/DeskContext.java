@@ -95,6 +95,12 @@ public final class DeskContext {
         if (type == PatronView.class) {
             return new PatronView(patron, backend.profile(), views.messages(), preferences, views.lifetime());
         }
+        if (type == app.carddesk.ui.patron.ConversionView.class) {
+            return new app.carddesk.ui.patron.ConversionView(patron, views.messages(), views.lifetime());
+        }
+        if (type == app.carddesk.ui.patron.NewCardView.class) {
+            return new app.carddesk.ui.patron.NewCardView(patron, views.messages(), views.lifetime());
+        }
         if (type == AttentionView.class) {
             return new AttentionView(attention, views.messages());
         }

@@ -32,6 +32,25 @@ public final class Scrolling {
         }
     }
 
+    /**
+     * A panel that just opened: once laid out, scrolled into view with the focus put in it (on
+     * {@code focus}, when given).
+     */
+    public static void showAndFocus(Node panel, Node focus) {
+        javafx.application.Platform.runLater(() -> {
+            for (Node p = panel.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof ScrollPane pane) {
+                    pane.layout();
+                    break;
+                }
+            }
+            reveal(panel);
+            if (focus != null) {
+                focus.requestFocus();
+            }
+        });
+    }
+
     private static boolean isInside(Node node, ScrollPane pane) {
         for (Node p = node; p != null; p = p.getParent()) {
             if (p == pane.getContent()) {

@@ -1,22 +1,17 @@
 package app.carddesk.ui.patron;
 
 import app.carddesk.ui.ViewLifetime;
-import app.carddesk.issuing.PatronUpkeep;
-import app.carddesk.domain.Address;
 import app.carddesk.domain.DateInput;
 import app.carddesk.domain.DigitalAccess;
 import app.carddesk.domain.LibraryProfile;
 import app.carddesk.domain.Patron;
 import app.carddesk.domain.PickupLibrary;
-import app.carddesk.domain.SamePerson;
-import app.carddesk.identity.PersonRecord;
 import app.carddesk.text.Messages;
 import app.carddesk.ui.ProblemDisplay;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -29,34 +24,27 @@ public final class PatronView {
     private final ViewLifetime lifetime;
     private final LibraryProfile profile;
     private final Messages messages;
+    private final PatronTexts texts;
 
-    @FXML private Label title, success, message, balanceProblem, identityProblem, destroyText;
-    @FXML private Label currentName, currentBirth, currentAddress, registerName, registerBirth, registerAddress;
-    @FXML private GridPane facts, compareGrid;
-    @FXML private TextField feesField, creditField, identityField;
-    @FXML private Button registerIdButton, saveButton;
-    @FXML private VBox conversionBox, destroyBox, servicesBox;
-    @FXML private CheckBox cardCut, mergedCardCut;
-    @FXML private VBox mergeBox, librariesBox;
+    @FXML private Label title, success, message, balanceProblem;
+    @FXML private GridPane facts;
+    @FXML private TextField feesField, creditField;
+    @FXML private Button registerIdButton;
+    @FXML private VBox conversionBox, newCardBox, servicesBox, librariesBox, relativesBox;
+    @FXML private ConversionView conversionBoxController;
+    @FXML private NewCardView newCardBoxController;
+    @FXML private TextField emailField, phoneField, addressField, postalCodeField, cityField, countryField;
+    @FXML private Label contactProblem, addressFromRegister;
     @FXML private javafx.scene.layout.HBox standingBox;
     @FXML private TextField loansField, remindersField, claimsField;
     @FXML private Label standingProblem;
     @FXML private Button unsubscribeButton;
-    @FXML private GridPane mergeGrid;
-    @FXML private Label mergeDestroyText;
-    @FXML private javafx.scene.control.RadioButton keepThisRadio, keepOtherRadio;
     @FXML private javafx.scene.control.ComboBox<PickupLibrary> pickupBox;
     @FXML private javafx.scene.control.ScrollPane scroller;
-    @FXML private TextField emailField, phoneField, addressField, postalCodeField, cityField, countryField, newCardField;
-    @FXML private Label contactProblem, addressFromRegister, newCardProblem, newCardReasonLabel;
-    @FXML private VBox relativesBox, newCardBox, newCardReasonBox;
     @FXML private Label homeElsewhere;
     @FXML private GridPane contactGrid;
     @FXML private javafx.scene.layout.HBox balancesRow, pickupRow;
-    @FXML private javafx.scene.control.RadioButton lostRadio, replacedRadio;
     @FXML private Button newCardButton;
-    @FXML private Label emailRowLabel, currentEmail, phoneRowLabel, currentPhone, differencesText, mergeDifferencesText;
-    @FXML private CheckBox keepEmailBox, keepPhoneBox, samePersonBox, mergeSamePersonBox;
 
     private final app.carddesk.ui.DeskPreferences preferences;
 
@@ -66,6 +54,7 @@ public final class PatronView {
         this.vm = vm;
         this.profile = profile;
         this.messages = messages;
+        this.texts = new PatronTexts(messages);
         this.preferences = preferences;
     }
 
@@ -73,14 +62,8 @@ public final class PatronView {
     private void initialize() {
         feesField.textProperty().bindBidirectional(vm.fees);
         creditField.textProperty().bindBidirectional(vm.printCredit);
-        identityField.textProperty().bindBidirectional(vm.identityText);
-        identityField.setOnAction(e -> {
-            e.consume();
-            vm.fetchOrSave();
-        });
         app.carddesk.ui.Scrolling.followFocus(scroller);
         bindContact();
-        bindNewCard();
         lifetime.onListChange(vm.relatives, (javafx.collections.ListChangeListener<app.carddesk.issuing.PatronSummary>) c ->
                 showRelatives());
         message.textProperty().addListener((obs, old, text) -> {
@@ -88,47 +71,6 @@ public final class PatronView {
                 app.carddesk.ui.Scrolling.reveal(message);
             }
         });
-        keepEmailBox.selectedProperty().bindBidirectional(vm.keepEmail);
-        keepPhoneBox.selectedProperty().bindBidirectional(vm.keepPhone);
-        samePersonBox.selectedProperty().bindBidirectional(vm.samePersonConfirmed);
-        mergeSamePersonBox.selectedProperty().bindBidirectional(vm.samePersonConfirmed);
-        var differ = Bindings.isNotEmpty(vm.differences);
-        visible(differencesText, differ.and(vm.fetched.isNotNull()));
-        visible(samePersonBox, differ.and(vm.fetched.isNotNull()));
-        visible(mergeDifferencesText, differ.and(vm.mergeWith.isNotNull()));
-        visible(mergeSamePersonBox, differ.and(vm.mergeWith.isNotNull()));
-        lifetime.onSetChange(vm.differences, (javafx.collections.SetChangeListener<SamePerson.Difference>) c -> showDifferences());
-        lifetime.onChange(vm.fetched, (obs, old, p) -> {
-            if (p != null) {
-                // Save comes after the comparison: in view, the whole comparison is.
-                showAndFocus(saveButton, vm.differences.isEmpty() ? saveButton : samePersonBox);
-            }
-        });
-        lifetime.onChange(vm.awaitingDestruction, (obs, was, now) -> {
-            if (now) {
-                showAndFocus(destroyBox, cardCut);
-            }
-        });
-        lifetime.onChange(vm.mergeWith, (obs, old, other) -> {
-            if (other != null) {
-                showAndFocus(mergeBox, vm.differences.isEmpty() ? keepThisRadio : mergeSamePersonBox);
-            }
-        });
-        // In the Register national ID panel Enter goes on (save, merge, finish) from a tick box or choice too.
-        conversionBox.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && (e.getTarget() instanceof CheckBox
-                    || e.getTarget() instanceof javafx.scene.control.RadioButton)) {
-                e.consume();
-                if (vm.awaitingDestruction.get()) {
-                    vm.finishConversion();
-                } else if (vm.mergeWith.get() != null) {
-                    vm.merge();
-                } else {
-                    vm.save();
-                }
-            }
-        });
-        cardCut.selectedProperty().bindBidirectional(vm.cardCut);
         pickupBox.getItems().setAll(profile.pickupLibraries());
         pickupBox.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -143,27 +85,19 @@ public final class PatronView {
         });
         pickupBox.valueProperty().bindBidirectional(vm.pickup);
         ProblemDisplay.bind(lifetime.of(vm.balanceProblem), balanceProblem, feesField, messages);
-        ProblemDisplay.bind(lifetime.of(vm.identityProblem), identityProblem, identityField, messages);
         ProblemDisplay.bind(lifetime.of(vm.message), message, null, messages);
         success.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.success.get()), vm.success));
         visible(success, vm.success.isNotNull());
         visible(registerIdButton, vm.canRegisterNationalId.and(vm.converting.not()));
         visible(conversionBox, vm.converting);
-        visible(compareGrid, vm.fetched.isNotNull());
-        visible(destroyBox, vm.awaitingDestruction);
-        saveButton.disableProperty().bind(vm.fetched.isNull().or(vm.awaitingDestruction));
-        identityField.disableProperty().bind(vm.awaitingDestruction);
+        visible(newCardBox, vm.newCardOpen);
+        lifetime.onChange(vm.newCardOpen, (obs, was, open) -> {
+            if (!open && (newCardBoxController.hasFocus() || vm.patron.get() != null)) {
+                newCardButton.requestFocus();
+            }
+        });
         lifetime.onChange(vm.patron, (obs, old, p) -> show(p));
         lifetime.onListChange(vm.digitalAccess, (javafx.collections.ListChangeListener<DigitalAccess.Access>) c -> showAccess());
-        lifetime.onChange(vm.fetched, (obs, old, p) -> showFetched(p));
-        javafx.scene.control.ToggleGroup keep = new javafx.scene.control.ToggleGroup();
-        keepThisRadio.setToggleGroup(keep);
-        keepOtherRadio.setToggleGroup(keep);
-        keepThisRadio.selectedProperty().bindBidirectional(vm.keepThisCard);
-        lifetime.onChange(vm.keepThisCard, (obs, old, v) -> keepOtherRadio.setSelected(!v));
-        mergedCardCut.selectedProperty().bindBidirectional(vm.mergedCardCut);
-        visible(mergeBox, vm.mergeWith.isNotNull());
-        lifetime.onChange(vm.mergeWith, (obs, old, other) -> showMerge(other));
         unsubscribeButton.disableProperty().bind(vm.patron.isNull());
         visible(standingBox, vm.standingEditable.and(vm.patron.isNotNull()));
         loansField.textProperty().bindBidirectional(vm.loans);
@@ -172,7 +106,6 @@ public final class PatronView {
         ProblemDisplay.bind(lifetime.of(vm.standingProblem), standingProblem, loansField, messages);
         lifetime.onListChange(vm.libraries, (javafx.collections.ListChangeListener<app.carddesk.issuing.NationalRegister.Membership>) c ->
                 showLibraries());
-        lifetime.onChange(vm.keepThisCard, (obs, old, v) -> showMerge(vm.mergeWith.get()));
         bindHomeElsewhere();
         show(vm.patron.get());
         // A view built again (another language) shows what the view model holds already.
@@ -230,46 +163,6 @@ public final class PatronView {
         }
     }
 
-    private void bindNewCard() {
-        app.carddesk.ui.scan.ScannerInput.markCardField(newCardField);
-        newCardField.textProperty().bindBidirectional(vm.newCardText);
-        newCardField.setOnAction(e -> vm.issueNewCard());
-        javafx.scene.control.ToggleGroup reasons = new javafx.scene.control.ToggleGroup();
-        lostRadio.setToggleGroup(reasons);
-        replacedRadio.setToggleGroup(reasons);
-        reasons.selectedToggleProperty().addListener((obs, old, t) -> vm.newCardReason.set(
-                t == lostRadio ? app.carddesk.issuing.PatronUpkeep.CardReplacement.LOST
-                        : t == replacedRadio ? app.carddesk.issuing.PatronUpkeep.CardReplacement.REPLACED : null));
-        lifetime.onChange(vm.newCardReason, (obs, old, r) -> {
-            if (r == null) {
-                reasons.selectToggle(null);
-            }
-        });
-        visible(newCardBox, vm.newCardOpen);
-        visible(newCardReasonBox, lifetime.of(vm.patron).map(p -> p.cardNumber() != null).orElse(false));
-        newCardReasonLabel.textProperty().bind(lifetime.of(vm.patron).map(p -> p.cardNumber() == null ? ""
-                : messages.get("newCard.reason", p.cardNumber())).orElse(""));
-        ProblemDisplay.bind(lifetime.of(vm.newCardProblem), newCardProblem, newCardField, messages);
-        lifetime.onChange(vm.newCardOpen, (obs, was, open) -> {
-            if (open) {
-                showAndFocus(newCardBox, newCardField);
-            } else if (newCardField.isFocused() || vm.patron.get() != null) {
-                newCardButton.requestFocus();
-            }
-        });
-    }
-
-    /** Scrolls a panel that just opened into view and puts the focus in it, once it is laid out. */
-    private void showAndFocus(Node panel, Node focus) {
-        javafx.application.Platform.runLater(() -> {
-            scroller.layout();
-            app.carddesk.ui.Scrolling.reveal(panel);
-            if (focus != null) {
-                focus.requestFocus();
-            }
-        });
-    }
-
     /** The patron's guardians and the children they are guardian of, one line each. */
     private void showRelatives() {
         relativesBox.getChildren().clear();
@@ -293,114 +186,6 @@ public final class PatronView {
     }
 
     @FXML
-    private void cancelNewCard() {
-        vm.cancelNewCard();
-    }
-
-    @FXML
-    private void issueNewCard() {
-        vm.issueNewCard();
-    }
-
-    /** Marks what differs between this record and the other person, and says it in words. */
-    private void showDifferences() {
-        boolean name = vm.differences.contains(SamePerson.Difference.NAME);
-        boolean birth = vm.differences.contains(SamePerson.Difference.BIRTH_DATE);
-        mark(registerName, name);
-        mark(registerBirth, birth);
-        java.util.List<String> what = new java.util.ArrayList<>();
-        if (name) {
-            what.add(messages.get("samePerson.name"));
-        }
-        if (birth) {
-            what.add(messages.get("samePerson.birthDate"));
-        }
-        String text = what.isEmpty() ? "" : messages.get("samePerson.differs", String.join(", ", what));
-        differencesText.setText(text);
-        mergeDifferencesText.setText(text);
-    }
-
-    private static void mark(Node n, boolean differs) {
-        n.getStyleClass().remove("differs");
-        if (differs) {
-            n.getStyleClass().add("differs");
-        }
-    }
-
-    /** Both records side by side, the card choice, and which card to cut in half. */
-    private void showMerge(Patron other) {
-        mergeGrid.getChildren().clear();
-        Patron self = vm.patron.get();
-        if (other == null || self == null) {
-            return;
-        }
-        mergeGrid.addRow(0, new Label(), head("merge.thisRecord"), head("merge.otherRecord"));
-        int row = 1;
-        var differ = SamePerson.differences(self, other);
-        row = compare(row, "details.name", self.fullName(), other.fullName(), differ.contains(SamePerson.Difference.NAME));
-        row = compare(row, "details.birthDate", DateInput.format(self.birthDate()), DateInput.format(other.birthDate()),
-                differ.contains(SamePerson.Difference.BIRTH_DATE));
-        row = compare(row, "patron.card", card(self), card(other));
-        row = compare(row, "patron.identity", identity(self), identity(other));
-        row = compare(row, "details.email", nz(self.email()), nz(other.email()));
-        row = compare(row, "details.phone", nz(self.phone()), nz(other.phone()));
-        row = compare(row, "patron.fees", app.carddesk.domain.MinorUnits.format(self.feesOwedMinor()),
-                app.carddesk.domain.MinorUnits.format(other.feesOwedMinor()));
-        row = compare(row, "patron.printCredit", app.carddesk.domain.MinorUnits.format(self.printCreditMinor()),
-                app.carddesk.domain.MinorUnits.format(other.printCreditMinor()));
-        compare(row, "merge.registeredOn", DateInput.format(self.createdAt().atZone(java.time.ZoneId.systemDefault())
-                .toLocalDate()), DateInput.format(other.createdAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate()));
-        keepThisRadio.setText(messages.get("merge.keepThis", card(self)));
-        keepOtherRadio.setText(messages.get("merge.keepOther", card(other)));
-        keepThisRadio.setDisable(self.cardNumber() == null);
-        keepOtherRadio.setDisable(other.cardNumber() == null);
-        keepOtherRadio.setSelected(!vm.keepThisCard.get());
-        String retired = vm.cardToRetire();
-        mergeDestroyText.setText(retired == null ? "" : messages.get("merge.destroy", retired));
-        mergedCardCut.setVisible(retired != null);
-        mergedCardCut.setManaged(retired != null);
-    }
-
-    private Label head(String key) {
-        Label l = new Label(messages.get(key));
-        l.getStyleClass().add("column-head");
-        return l;
-    }
-
-    private int compare(int row, String key, String self, String other) {
-        return compare(row, key, self, other, false);
-    }
-
-    private int compare(int row, String key, String self, String other, boolean differs) {
-        Label name = new Label(messages.get(key));
-        name.getStyleClass().add("muted");
-        Label a = new Label(self);
-        a.setId("mergeThis-" + key.substring(key.indexOf('.') + 1));
-        Label b = new Label(other);
-        b.setId("mergeOther-" + key.substring(key.indexOf('.') + 1));
-        mark(a, differs);
-        mark(b, differs);
-        mergeGrid.addRow(row, name, a, b);
-        return row + 1;
-    }
-
-    private String card(Patron p) {
-        return p.cardNumber() == null ? messages.get("patron.noCard") : p.cardNumber();
-    }
-
-    private String identity(Patron p) {
-        if (PatronViewModel.heldByHomeLibrary(p)) {
-            return messages.get("patron.identityAtHome", messages.get("identityKind." + p.identity().kind()));
-        }
-        return p.identity() == null ? messages.get("patron.noIdentity")
-                : messages.get("identityKind." + p.identity().kind()) + " " + p.identity().masked();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    @FXML
     private void saveStanding() {
         vm.saveStanding();
     }
@@ -412,11 +197,6 @@ public final class PatronView {
                 p.fullName(), p.cardNumber() == null ? messages.get("card.none") : p.cardNumber())) {
             vm.unsubscribe();
         }
-    }
-
-    @FXML
-    private void merge() {
-        vm.merge();
     }
 
     /** One line per service: usable, or not and why, so staff can explain it. */
@@ -442,7 +222,7 @@ public final class PatronView {
         return messages.get("service.reason.needsIdentity", kinds);
     }
 
-    private static void visible(Node n, javafx.beans.value.ObservableValue<Boolean> when) {
+    static void visible(Node n, javafx.beans.value.ObservableValue<Boolean> when) {
         n.visibleProperty().bind(when);
         n.managedProperty().bind(when);
     }
@@ -456,7 +236,7 @@ public final class PatronView {
         title.setText(p.fullName());
         int row = 0;
         row = fact(row, "patron.card", p.cardNumber() == null ? messages.get("patron.noCard") : p.cardNumber());
-        row = fact(row, "patron.identity", identity(p) + (p.identity() != null
+        row = fact(row, "patron.identity", texts.identity(p) + (p.identity() != null
                 && p.identity().needsReRegistration() ? " " + messages.get("patron.replacementNumber") : ""));
         row = fact(row, "details.birthDate", DateInput.format(p.birthDate()));
         row = fact(row, "patron.registration", messages.get("registration." + p.registrationKind()));
@@ -468,20 +248,6 @@ public final class PatronView {
         fact(row, "patron.pickup", profile.pickupLibraries().stream()
                 .filter(l -> l.code().equals(p.pickupLibraryCode())).findFirst().map(PickupLibrary::name)
                 .orElse(p.pickupLibraryCode()));
-        currentName.setText(p.fullName());
-        currentBirth.setText(DateInput.format(p.birthDate()));
-        currentAddress.setText(address(p.address()));
-        currentEmail.setText(nz(p.email()));
-        currentPhone.setText(nz(p.phone()));
-        for (Node n : new Node[] {emailRowLabel, currentEmail, keepEmailBox}) {
-            n.setVisible(p.email() != null);
-            n.setManaged(p.email() != null);
-        }
-        for (Node n : new Node[] {phoneRowLabel, currentPhone, keepPhoneBox}) {
-            n.setVisible(p.phone() != null);
-            n.setManaged(p.phone() != null);
-        }
-        destroyText.setText(messages.get("convert.destroy", p.cardNumber() == null ? "" : p.cardNumber()));
     }
 
     private int fact(int row, String key, String value) {
@@ -491,16 +257,6 @@ public final class PatronView {
         v.setId("fact-" + key.substring(key.indexOf('.') + 1));
         facts.addRow(row, name, v);
         return row + 1;
-    }
-
-    private void showFetched(PersonRecord p) {
-        registerName.setText(p == null ? "" : p.givenName() + " " + p.surname());
-        registerBirth.setText(p == null ? "" : DateInput.format(p.birthDate()));
-        registerAddress.setText(p == null ? "" : address(p.address()));
-    }
-
-    private static String address(Address a) {
-        return a == null ? "" : a.line() + ", " + a.postalCode() + " " + a.city();
     }
 
     @FXML
@@ -543,27 +299,7 @@ public final class PatronView {
     @FXML
     private void startConversion() {
         vm.startConversion();
-        identityField.requestFocus();
-    }
-
-    @FXML
-    private void fetch() {
-        vm.fetch();
-    }
-
-    @FXML
-    private void save() {
-        vm.save();
-    }
-
-    @FXML
-    private void finish() {
-        vm.finishConversion();
-    }
-
-    @FXML
-    private void cancelConversion() {
-        vm.closeConversion();
+        conversionBoxController.focusIdentity();
     }
 
 }

@@ -1,0 +1,268 @@
+package app.carddesk.ui.patron;
+
+import app.carddesk.domain.DateInput;
+import app.carddesk.domain.MinorUnits;
+import app.carddesk.domain.Patron;
+import app.carddesk.domain.SamePerson;
+import app.carddesk.identity.PersonRecord;
+import app.carddesk.text.Messages;
+import app.carddesk.ui.ProblemDisplay;
+import app.carddesk.ui.Scrolling;
+import app.carddesk.ui.ViewLifetime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.SetChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * "Register national ID": the number typed, the person fetched from the register beside the record,
+ * what differs, and then either the temporary card destroyed or, when the number belongs to another
+ * record of the same person, the two records merged.
+ */
+public final class ConversionView {
+
+    private final PatronViewModel vm;
+    private final ViewLifetime lifetime;
+    private final Messages messages;
+    private final PatronTexts texts;
+
+    @FXML private TextField identityField;
+    @FXML private Label identityProblem, destroyText, differencesText, mergeDifferencesText, mergeDestroyText;
+    @FXML private Label currentName, currentBirth, currentAddress, registerName, registerBirth, registerAddress;
+    @FXML private Label emailRowLabel, currentEmail, phoneRowLabel, currentPhone;
+    @FXML private GridPane compareGrid, mergeGrid;
+    @FXML private CheckBox keepEmailBox, keepPhoneBox, samePersonBox, mergeSamePersonBox, cardCut, mergedCardCut;
+    @FXML private VBox mergeBox, destroyBox;
+    @FXML private RadioButton keepThisRadio, keepOtherRadio;
+    @FXML private Button saveButton;
+
+    public ConversionView(PatronViewModel vm, Messages messages, ViewLifetime lifetime) {
+        this.vm = vm;
+        this.messages = messages;
+        this.lifetime = lifetime;
+        this.texts = new PatronTexts(messages);
+    }
+
+    @FXML
+    private void initialize() {
+        identityField.textProperty().bindBidirectional(vm.identityText);
+        identityField.setOnAction(e -> {
+            e.consume();
+            vm.fetchOrSave();
+        });
+        ProblemDisplay.bind(lifetime.of(vm.identityProblem), identityProblem, identityField, messages);
+        keepEmailBox.selectedProperty().bindBidirectional(vm.keepEmail);
+        keepPhoneBox.selectedProperty().bindBidirectional(vm.keepPhone);
+        samePersonBox.selectedProperty().bindBidirectional(vm.samePersonConfirmed);
+        mergeSamePersonBox.selectedProperty().bindBidirectional(vm.samePersonConfirmed);
+        var differ = Bindings.isNotEmpty(vm.differences);
+        PatronView.visible(differencesText, differ.and(vm.fetched.isNotNull()));
+        PatronView.visible(samePersonBox, differ.and(vm.fetched.isNotNull()));
+        PatronView.visible(mergeDifferencesText, differ.and(vm.mergeWith.isNotNull()));
+        PatronView.visible(mergeSamePersonBox, differ.and(vm.mergeWith.isNotNull()));
+        lifetime.onSetChange(vm.differences, (SetChangeListener<SamePerson.Difference>) c -> showDifferences());
+        lifetime.onChange(vm.fetched, (obs, old, p) -> {
+            showFetched(p);
+            if (p != null) {
+                // Save comes after the comparison: in view, the whole comparison is.
+                Scrolling.showAndFocus(saveButton, vm.differences.isEmpty() ? saveButton : samePersonBox);
+            }
+        });
+        lifetime.onChange(vm.awaitingDestruction, (obs, was, now) -> {
+            if (now) {
+                Scrolling.showAndFocus(destroyBox, cardCut);
+            }
+        });
+        lifetime.onChange(vm.mergeWith, (obs, old, other) -> {
+            showMerge(other);
+            if (other != null) {
+                Scrolling.showAndFocus(mergeBox, vm.differences.isEmpty() ? keepThisRadio : mergeSamePersonBox);
+            }
+        });
+        // In the Register national ID panel Enter goes on (save, merge, finish) from a tick box or choice too.
+        identityField.getParent().getParent().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && (e.getTarget() instanceof CheckBox
+                    || e.getTarget() instanceof RadioButton)) {
+                e.consume();
+                if (vm.awaitingDestruction.get()) {
+                    vm.finishConversion();
+                } else if (vm.mergeWith.get() != null) {
+                    vm.merge();
+                } else {
+                    vm.save();
+                }
+            }
+        });
+        cardCut.selectedProperty().bindBidirectional(vm.cardCut);
+        PatronView.visible(compareGrid, vm.fetched.isNotNull());
+        PatronView.visible(destroyBox, vm.awaitingDestruction);
+        saveButton.disableProperty().bind(vm.fetched.isNull().or(vm.awaitingDestruction));
+        identityField.disableProperty().bind(vm.awaitingDestruction);
+        ToggleGroup keep = new ToggleGroup();
+        keepThisRadio.setToggleGroup(keep);
+        keepOtherRadio.setToggleGroup(keep);
+        keepThisRadio.selectedProperty().bindBidirectional(vm.keepThisCard);
+        lifetime.onChange(vm.keepThisCard, (obs, old, v) -> {
+            keepOtherRadio.setSelected(!v);
+            showMerge(vm.mergeWith.get());
+        });
+        mergedCardCut.selectedProperty().bindBidirectional(vm.mergedCardCut);
+        PatronView.visible(mergeBox, vm.mergeWith.isNotNull());
+        lifetime.onChange(vm.patron, (obs, old, p) -> showPatron(p));
+        showPatron(vm.patron.get());
+        showFetched(vm.fetched.get());
+        showMerge(vm.mergeWith.get());
+    }
+
+    /** Puts the focus in the national ID field (the panel just opened). */
+    void focusIdentity() {
+        identityField.requestFocus();
+    }
+
+    /** The record's side of the comparison. */
+    private void showPatron(Patron p) {
+        if (p == null) {
+            return;
+        }
+        currentName.setText(p.fullName());
+        currentBirth.setText(DateInput.format(p.birthDate()));
+        currentAddress.setText(PatronTexts.address(p.address()));
+        currentEmail.setText(PatronTexts.orEmpty(p.email()));
+        currentPhone.setText(PatronTexts.orEmpty(p.phone()));
+        for (Node n : new Node[] {emailRowLabel, currentEmail, keepEmailBox}) {
+            n.setVisible(p.email() != null);
+            n.setManaged(p.email() != null);
+        }
+        for (Node n : new Node[] {phoneRowLabel, currentPhone, keepPhoneBox}) {
+            n.setVisible(p.phone() != null);
+            n.setManaged(p.phone() != null);
+        }
+        destroyText.setText(messages.get("convert.destroy", p.cardNumber() == null ? "" : p.cardNumber()));
+    }
+
+    private void showFetched(PersonRecord p) {
+        registerName.setText(p == null ? "" : p.givenName() + " " + p.surname());
+        registerBirth.setText(p == null ? "" : DateInput.format(p.birthDate()));
+        registerAddress.setText(p == null ? "" : PatronTexts.address(p.address()));
+    }
+
+    /** Marks what differs between this record and the other person, and says it in words. */
+    private void showDifferences() {
+        boolean name = vm.differences.contains(SamePerson.Difference.NAME);
+        boolean birth = vm.differences.contains(SamePerson.Difference.BIRTH_DATE);
+        mark(registerName, name);
+        mark(registerBirth, birth);
+        List<String> what = new ArrayList<>();
+        if (name) {
+            what.add(messages.get("samePerson.name"));
+        }
+        if (birth) {
+            what.add(messages.get("samePerson.birthDate"));
+        }
+        String text = what.isEmpty() ? "" : messages.get("samePerson.differs", String.join(", ", what));
+        differencesText.setText(text);
+        mergeDifferencesText.setText(text);
+    }
+
+    private static void mark(Node n, boolean differs) {
+        n.getStyleClass().remove("differs");
+        if (differs) {
+            n.getStyleClass().add("differs");
+        }
+    }
+
+    /** Both records side by side, the card choice, and which card to cut in half. */
+    private void showMerge(Patron other) {
+        mergeGrid.getChildren().clear();
+        Patron self = vm.patron.get();
+        if (other == null || self == null) {
+            return;
+        }
+        mergeGrid.addRow(0, new Label(), head("merge.thisRecord"), head("merge.otherRecord"));
+        int row = 1;
+        var differ = SamePerson.differences(self, other);
+        row = compare(row, "details.name", self.fullName(), other.fullName(),
+                differ.contains(SamePerson.Difference.NAME));
+        row = compare(row, "details.birthDate", DateInput.format(self.birthDate()), DateInput.format(other.birthDate()),
+                differ.contains(SamePerson.Difference.BIRTH_DATE));
+        row = compare(row, "patron.card", texts.card(self), texts.card(other), false);
+        row = compare(row, "patron.identity", texts.identity(self), texts.identity(other), false);
+        row = compare(row, "details.email", PatronTexts.orEmpty(self.email()), PatronTexts.orEmpty(other.email()),
+                false);
+        row = compare(row, "details.phone", PatronTexts.orEmpty(self.phone()), PatronTexts.orEmpty(other.phone()),
+                false);
+        row = compare(row, "patron.fees", MinorUnits.format(self.feesOwedMinor()),
+                MinorUnits.format(other.feesOwedMinor()), false);
+        row = compare(row, "patron.printCredit", MinorUnits.format(self.printCreditMinor()),
+                MinorUnits.format(other.printCreditMinor()), false);
+        compare(row, "merge.registeredOn", DateInput.format(self.createdAt().atZone(ZoneId.systemDefault())
+                .toLocalDate()), DateInput.format(other.createdAt().atZone(ZoneId.systemDefault()).toLocalDate()),
+                false);
+        keepThisRadio.setText(messages.get("merge.keepThis", texts.card(self)));
+        keepOtherRadio.setText(messages.get("merge.keepOther", texts.card(other)));
+        keepThisRadio.setDisable(self.cardNumber() == null);
+        keepOtherRadio.setDisable(other.cardNumber() == null);
+        keepOtherRadio.setSelected(!vm.keepThisCard.get());
+        String retired = vm.cardToRetire();
+        mergeDestroyText.setText(retired == null ? "" : messages.get("merge.destroy", retired));
+        mergedCardCut.setVisible(retired != null);
+        mergedCardCut.setManaged(retired != null);
+    }
+
+    private Label head(String key) {
+        Label l = new Label(messages.get(key));
+        l.getStyleClass().add("column-head");
+        return l;
+    }
+
+    private int compare(int row, String key, String self, String other, boolean differs) {
+        Label name = new Label(messages.get(key));
+        name.getStyleClass().add("muted");
+        Label a = new Label(self);
+        a.setId("mergeThis-" + key.substring(key.indexOf('.') + 1));
+        Label b = new Label(other);
+        b.setId("mergeOther-" + key.substring(key.indexOf('.') + 1));
+        mark(a, differs);
+        mark(b, differs);
+        mergeGrid.addRow(row, name, a, b);
+        return row + 1;
+    }
+
+    @FXML
+    private void fetch() {
+        vm.fetch();
+    }
+
+    @FXML
+    private void save() {
+        vm.save();
+    }
+
+    @FXML
+    private void finish() {
+        vm.finishConversion();
+    }
+
+    @FXML
+    private void cancelConversion() {
+        vm.closeConversion();
+    }
+
+    @FXML
+    private void merge() {
+        vm.merge();
+    }
+}

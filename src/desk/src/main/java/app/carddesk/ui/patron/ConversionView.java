@@ -35,6 +35,7 @@ import javafx.scene.layout.VBox;
 public final class ConversionView {
 
     private final PatronViewModel vm;
+    private final ConversionViewModel c;
     private final ViewLifetime lifetime;
     private final Messages messages;
     private final PatronTexts texts;
@@ -51,6 +52,7 @@ public final class ConversionView {
 
     public ConversionView(PatronViewModel vm, Messages messages, ViewLifetime lifetime) {
         this.vm = vm;
+        this.c = vm.conversion;
         this.messages = messages;
         this.lifetime = lifetime;
         this.texts = new PatronTexts(messages);
@@ -58,38 +60,38 @@ public final class ConversionView {
 
     @FXML
     private void initialize() {
-        identityField.textProperty().bindBidirectional(vm.identityText);
+        identityField.textProperty().bindBidirectional(c.identityText);
         identityField.setOnAction(e -> {
             e.consume();
-            vm.fetchOrSave();
+            c.fetchOrSave();
         });
-        ProblemDisplay.bind(lifetime.of(vm.identityProblem), identityProblem, identityField, messages);
-        keepEmailBox.selectedProperty().bindBidirectional(vm.keepEmail);
-        keepPhoneBox.selectedProperty().bindBidirectional(vm.keepPhone);
-        samePersonBox.selectedProperty().bindBidirectional(vm.samePersonConfirmed);
-        mergeSamePersonBox.selectedProperty().bindBidirectional(vm.samePersonConfirmed);
-        var differ = Bindings.isNotEmpty(vm.differences);
-        PatronView.visible(differencesText, differ.and(vm.fetched.isNotNull()));
-        PatronView.visible(samePersonBox, differ.and(vm.fetched.isNotNull()));
-        PatronView.visible(mergeDifferencesText, differ.and(vm.mergeWith.isNotNull()));
-        PatronView.visible(mergeSamePersonBox, differ.and(vm.mergeWith.isNotNull()));
-        lifetime.onSetChange(vm.differences, (SetChangeListener<SamePerson.Difference>) c -> showDifferences());
-        lifetime.onChange(vm.fetched, (obs, old, p) -> {
+        ProblemDisplay.bind(lifetime.of(c.identityProblem), identityProblem, identityField, messages);
+        keepEmailBox.selectedProperty().bindBidirectional(c.keepEmail);
+        keepPhoneBox.selectedProperty().bindBidirectional(c.keepPhone);
+        samePersonBox.selectedProperty().bindBidirectional(c.samePersonConfirmed);
+        mergeSamePersonBox.selectedProperty().bindBidirectional(c.samePersonConfirmed);
+        var differ = Bindings.isNotEmpty(c.differences);
+        PatronView.visible(differencesText, differ.and(c.fetched.isNotNull()));
+        PatronView.visible(samePersonBox, differ.and(c.fetched.isNotNull()));
+        PatronView.visible(mergeDifferencesText, differ.and(c.mergeWith.isNotNull()));
+        PatronView.visible(mergeSamePersonBox, differ.and(c.mergeWith.isNotNull()));
+        lifetime.onSetChange(c.differences, (SetChangeListener<SamePerson.Difference>) c -> showDifferences());
+        lifetime.onChange(c.fetched, (obs, old, p) -> {
             showFetched(p);
             if (p != null) {
                 // Save comes after the comparison: in view, the whole comparison is.
-                Scrolling.showAndFocus(saveButton, vm.differences.isEmpty() ? saveButton : samePersonBox);
+                Scrolling.showAndFocus(saveButton, c.differences.isEmpty() ? saveButton : samePersonBox);
             }
         });
-        lifetime.onChange(vm.awaitingDestruction, (obs, was, now) -> {
+        lifetime.onChange(c.awaitingDestruction, (obs, was, now) -> {
             if (now) {
                 Scrolling.showAndFocus(destroyBox, cardCut);
             }
         });
-        lifetime.onChange(vm.mergeWith, (obs, old, other) -> {
+        lifetime.onChange(c.mergeWith, (obs, old, other) -> {
             showMerge(other);
             if (other != null) {
-                Scrolling.showAndFocus(mergeBox, vm.differences.isEmpty() ? keepThisRadio : mergeSamePersonBox);
+                Scrolling.showAndFocus(mergeBox, c.differences.isEmpty() ? keepThisRadio : mergeSamePersonBox);
             }
         });
         // In the Register national ID panel Enter goes on (save, merge, finish) from a tick box or choice too.
@@ -97,34 +99,34 @@ public final class ConversionView {
             if (e.getCode() == KeyCode.ENTER && (e.getTarget() instanceof CheckBox
                     || e.getTarget() instanceof RadioButton)) {
                 e.consume();
-                if (vm.awaitingDestruction.get()) {
-                    vm.finishConversion();
-                } else if (vm.mergeWith.get() != null) {
-                    vm.merge();
+                if (c.awaitingDestruction.get()) {
+                    c.finish();
+                } else if (c.mergeWith.get() != null) {
+                    c.merge();
                 } else {
-                    vm.save();
+                    c.save();
                 }
             }
         });
-        cardCut.selectedProperty().bindBidirectional(vm.cardCut);
-        PatronView.visible(compareGrid, vm.fetched.isNotNull());
-        PatronView.visible(destroyBox, vm.awaitingDestruction);
-        saveButton.disableProperty().bind(vm.fetched.isNull().or(vm.awaitingDestruction));
-        identityField.disableProperty().bind(vm.awaitingDestruction);
+        cardCut.selectedProperty().bindBidirectional(c.cardCut);
+        PatronView.visible(compareGrid, c.fetched.isNotNull());
+        PatronView.visible(destroyBox, c.awaitingDestruction);
+        saveButton.disableProperty().bind(c.fetched.isNull().or(c.awaitingDestruction));
+        identityField.disableProperty().bind(c.awaitingDestruction);
         ToggleGroup keep = new ToggleGroup();
         keepThisRadio.setToggleGroup(keep);
         keepOtherRadio.setToggleGroup(keep);
-        keepThisRadio.selectedProperty().bindBidirectional(vm.keepThisCard);
-        lifetime.onChange(vm.keepThisCard, (obs, old, v) -> {
+        keepThisRadio.selectedProperty().bindBidirectional(c.keepThisCard);
+        lifetime.onChange(c.keepThisCard, (obs, old, v) -> {
             keepOtherRadio.setSelected(!v);
-            showMerge(vm.mergeWith.get());
+            showMerge(c.mergeWith.get());
         });
-        mergedCardCut.selectedProperty().bindBidirectional(vm.mergedCardCut);
-        PatronView.visible(mergeBox, vm.mergeWith.isNotNull());
+        mergedCardCut.selectedProperty().bindBidirectional(c.mergedCardCut);
+        PatronView.visible(mergeBox, c.mergeWith.isNotNull());
         lifetime.onChange(vm.patron, (obs, old, p) -> showPatron(p));
         showPatron(vm.patron.get());
-        showFetched(vm.fetched.get());
-        showMerge(vm.mergeWith.get());
+        showFetched(c.fetched.get());
+        showMerge(c.mergeWith.get());
     }
 
     /** Puts the focus in the national ID field (the panel just opened). */
@@ -161,8 +163,8 @@ public final class ConversionView {
 
     /** Marks what differs between this record and the other person, and says it in words. */
     private void showDifferences() {
-        boolean name = vm.differences.contains(SamePerson.Difference.NAME);
-        boolean birth = vm.differences.contains(SamePerson.Difference.BIRTH_DATE);
+        boolean name = c.differences.contains(SamePerson.Difference.NAME);
+        boolean birth = c.differences.contains(SamePerson.Difference.BIRTH_DATE);
         mark(registerName, name);
         mark(registerBirth, birth);
         List<String> what = new ArrayList<>();
@@ -215,8 +217,8 @@ public final class ConversionView {
         keepOtherRadio.setText(messages.get("merge.keepOther", texts.card(other)));
         keepThisRadio.setDisable(self.cardNumber() == null);
         keepOtherRadio.setDisable(other.cardNumber() == null);
-        keepOtherRadio.setSelected(!vm.keepThisCard.get());
-        String retired = vm.cardToRetire();
+        keepOtherRadio.setSelected(!c.keepThisCard.get());
+        String retired = c.cardToRetire();
         mergeDestroyText.setText(retired == null ? "" : messages.get("merge.destroy", retired));
         mergedCardCut.setVisible(retired != null);
         mergedCardCut.setManaged(retired != null);
@@ -243,26 +245,26 @@ public final class ConversionView {
 
     @FXML
     private void fetch() {
-        vm.fetch();
+        c.fetch();
     }
 
     @FXML
     private void save() {
-        vm.save();
+        c.save();
     }
 
     @FXML
     private void finish() {
-        vm.finishConversion();
+        c.finish();
     }
 
     @FXML
     private void cancelConversion() {
-        vm.closeConversion();
+        c.close();
     }
 
     @FXML
     private void merge() {
-        vm.merge();
+        c.merge();
     }
 }

@@ -88,8 +88,8 @@ public final class PatronView {
         ProblemDisplay.bind(lifetime.of(vm.message), message, null, messages);
         success.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.success.get()), vm.success));
         visible(success, vm.success.isNotNull());
-        visible(registerIdButton, vm.canRegisterNationalId.and(vm.converting.not()));
-        visible(conversionBox, vm.converting);
+        visible(registerIdButton, vm.canRegisterNationalId.and(vm.conversion.converting.not()));
+        visible(conversionBox, vm.conversion.converting);
         visible(newCardBox, vm.newCardOpen);
         lifetime.onChange(vm.newCardOpen, (obs, was, open) -> {
             if (!open && (newCardBoxController.hasFocus() || vm.patron.get() != null)) {
@@ -298,7 +298,7 @@ public final class PatronView {
 
     @FXML
     private void startConversion() {
-        vm.startConversion();
+        vm.conversion.start();
         conversionBoxController.focusIdentity();
     }
 

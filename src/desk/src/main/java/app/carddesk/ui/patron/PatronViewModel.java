@@ -44,30 +44,6 @@ public final class PatronViewModel {
     public final ObjectProperty<Problem> balanceProblem = new SimpleObjectProperty<>();
     public final ObjectProperty<app.carddesk.domain.PickupLibrary> pickup = new SimpleObjectProperty<>();
 
-    /** The "Register national ID" panel is open. */
-    public final BooleanProperty converting = new SimpleBooleanProperty(false);
-    public final StringProperty identityText = new SimpleStringProperty("");
-    public final ObjectProperty<Problem> identityProblem = new SimpleObjectProperty<>();
-    public final ObjectProperty<PersonRecord> fetched = new SimpleObjectProperty<>();
-    /** Saved in the panel: now the temporary card must be destroyed before it is stored. */
-    public final BooleanProperty awaitingDestruction = new SimpleBooleanProperty(false);
-    public final BooleanProperty cardCut = new SimpleBooleanProperty(false);
-
-    /** What differs between this record and the person fetched (or the record to merge with). */
-    public final javafx.collections.ObservableSet<SamePerson.Difference> differences =
-            javafx.collections.FXCollections.observableSet(java.util.EnumSet.noneOf(SamePerson.Difference.class));
-    /** Staff checked with the patron that it is one person although name or birth date differ. */
-    public final BooleanProperty samePersonConfirmed = new SimpleBooleanProperty(false);
-    /** Which of this record's e-mail and phone stay once it takes on the person from the register. */
-    public final BooleanProperty keepEmail = new SimpleBooleanProperty(true);
-    public final BooleanProperty keepPhone = new SimpleBooleanProperty(true);
-
-    /** The record that holds the national ID typed: the same person registered twice, to merge. */
-    public final ObjectProperty<Patron> mergeWith = new SimpleObjectProperty<>();
-    /** Which card stays after the merge: the one on screen (true) or the other record's. */
-    public final BooleanProperty keepThisCard = new SimpleBooleanProperty(true);
-    public final BooleanProperty mergedCardCut = new SimpleBooleanProperty(false);
-
     public final ObjectProperty<Problem> message = new SimpleObjectProperty<>();
     public final ObjectProperty<Problem> success = new SimpleObjectProperty<>();
 
@@ -120,6 +96,9 @@ public final class PatronViewModel {
     public final javafx.collections.ObservableList<app.carddesk.issuing.PatronSummary> relatives =
             javafx.collections.FXCollections.observableArrayList();
 
+    /** "Register national ID" for this patron, and the merge it can lead to. */
+    public final ConversionViewModel conversion;
+
     private final IssuingService service;
     private final PatronUpkeep upkeep;
     private final app.carddesk.issuing.MembershipService memberships;
@@ -133,6 +112,8 @@ public final class PatronViewModel {
         this.memberships = memberships;
         this.background = background;
         this.navigation = navigation;
+        this.conversion = new ConversionViewModel(service, background, navigation, patron, message, this::reloaded,
+                this::failed);
         navigation.patronIdProperty().addListener((obs, old, id) -> {
             if (id != null) {
                 load(id);
@@ -143,14 +124,14 @@ public final class PatronViewModel {
     public void load(UUID id) {
         newCardOpen.set(false);
         relatives.clear();
-        closeConversion();
+        conversion.close();
         message.set(null);
         success.set(null);
         background.submit(() -> service.patron(id), p -> show(p.orElse(null)), this::failed);
     }
 
     /** Reloads the patron after a change, then says it is done (opening a patron clears messages). */
-    private void reloaded(UUID id, Problem done) {
+    void reloaded(UUID id, Problem done) {
         background.submit(() -> service.patron(id), p -> {
             show(p.orElse(null));
             success.set(done);
@@ -237,7 +218,7 @@ public final class PatronViewModel {
 
     /** Opens the panel that gives the patron a new card; a patron with a card must say why. */
     public void startNewCard() {
-        closeConversion();
+        conversion.close();
         newCardText.set("");
         newCardReason.set(null);
         newCardProblem.set(null);
@@ -275,113 +256,6 @@ public final class PatronViewModel {
                 reloaded(p.id(), old == null ? Problem.of("newCard.done", issued)
                         : Problem.of("newCard.doneRetired", issued, old));
             }
-        }, this::failed);
-    }
-
-    public void startConversion() {
-        converting.set(true);
-        identityText.set("");
-        identityProblem.set(null);
-        fetched.set(null);
-        awaitingDestruction.set(false);
-        cardCut.set(false);
-    }
-
-    public void fetch() {
-        Checked<IdentityNumber> checked = service.checkIdentity(identityText.get());
-        if (checked.isOk() && fetched.get() != null
-                && fetched.get().identity().number().equals(checked.value().number())) {
-            // Fetched already: fetching again would only take back what staff confirmed since.
-            return;
-        }
-        fetched.set(null);
-        identityProblem.set(checked.firstError().orElse(null));
-        if (!checked.isOk()) {
-            return;
-        }
-        IdentityNumber number = checked.value();
-        background.submit(() -> service.fetch(number), result -> {
-            if (result instanceof FetchResult.Found found) {
-                PersonRecord person = found.person();
-                Patron self = patron.get();
-                compare(SamePerson.differences(self.surname(), self.givenName(), self.birthDate(), person.surname(),
-                        person.givenName(), person.birthDate()));
-                keepEmail.set(differences.isEmpty());
-                keepPhone.set(differences.isEmpty());
-                fetched.set(person);
-            } else if (result instanceof FetchResult.AlreadyRegistered already) {
-                offerMerge(already.patronId());
-            } else if (result instanceof FetchResult.NotFound) {
-                identityProblem.set(Problem.of("convert.notFound"));
-            } else {
-                identityProblem.set(Problem.of("identity.unavailable"));
-            }
-        }, this::failed);
-    }
-
-    private void compare(java.util.Set<SamePerson.Difference> found) {
-        differences.clear();
-        differences.addAll(found);
-        samePersonConfirmed.set(false);
-    }
-
-    /** Whether what differs stops Save or Merge: staff have not yet said it is the same person. */
-    private boolean unconfirmedDifferences() {
-        return !differences.isEmpty() && !samePersonConfirmed.get();
-    }
-
-    /** Enter in the national ID field: fetch, or go on with what was fetched for the same number. */
-    public void fetchOrSave() {
-        Checked<IdentityNumber> typed = service.checkIdentity(identityText.get());
-        if (fetched.get() != null && typed.isOk() && fetched.get().identity().number().equals(typed.value().number())) {
-            save();
-        } else {
-            fetch();
-        }
-    }
-
-    /** Accepts the fetched master data; the conversion is stored once the card is destroyed. */
-    public void save() {
-        if (fetched.get() == null) {
-            identityProblem.set(Problem.of("identity.fetchFirst"));
-            return;
-        }
-        if (unconfirmedDifferences()) {
-            identityProblem.set(Problem.of("samePerson.confirmFirst"));
-            return;
-        }
-        identityProblem.set(null);
-        if (!temporaryCardToDestroy()) {
-            finishConversion();
-            return;
-        }
-        awaitingDestruction.set(true);
-    }
-
-    /** A patron without a national ID holds a temporary card, to be cut in half at conversion. */
-    private boolean temporaryCardToDestroy() {
-        return patron.get().cardNumber() != null && patron.get().identity() == null
-                && !heldByHomeLibrary(patron.get());
-    }
-
-    public void finishConversion() {
-        if (temporaryCardToDestroy() && !cardCut.get()) {
-            message.set(Problem.of("convert.cutCardFirst"));
-            return;
-        }
-        UUID id = patron.get().id();
-        PersonRecord master = fetched.get();
-        String retired = temporaryCardToDestroy() ? patron.get().cardNumber() : null;
-        app.carddesk.issuing.KeptContact kept = new app.carddesk.issuing.KeptContact(keepEmail.get(),
-                keepPhone.get());
-        background.submit(() -> upkeep.registerNationalId(id, master, kept), (Optional<Problem> problem) -> {
-            if (problem.isPresent()) {
-                message.set(problem.get());
-                return;
-            }
-            closeConversion();
-            // Said once the screen shows the converted patron, so that what staff read is what is stored.
-            reloaded(id, retired == null ? Problem.of("convert.done") : Problem.of("convert.doneCardRetired", retired));
         }, this::failed);
     }
 
@@ -458,80 +332,6 @@ public final class PatronViewModel {
         }, this::failed);
     }
 
-    /** The national ID belongs to another record: show both, so staff can merge them if it is one person. */
-    private void offerMerge(UUID otherId) {
-        background.submit(() -> service.patron(otherId), other -> {
-            if (other.isEmpty() || patron.get() == null || other.get().id().equals(patron.get().id())) {
-                identityProblem.set(Problem.of("convert.belongsToAnother"));
-                return;
-            }
-            keepThisCard.set(patron.get().cardNumber() != null || other.get().cardNumber() == null);
-            mergedCardCut.set(false);
-            compare(SamePerson.differences(patron.get(), other.get()));
-            mergeWith.set(other.get());
-            identityProblem.set(Problem.of("merge.offer"));
-        }, this::failed);
-    }
-
-    /** The card number the merge retires (its card to be destroyed), or null. */
-    public String cardToRetire() {
-        Patron other = mergeWith.get();
-        if (other == null || patron.get() == null) {
-            return null;
-        }
-        // This record goes into the other one, which holds the national ID.
-        MergePlan plan = MergePlan.of(MergePlan.Side.of(other), MergePlan.Side.of(patron.get()), keptCard()).value();
-        return plan == null ? null : plan.retiredCard();
-    }
-
-    /** The card staff chose to keep: the one on screen or the other record's. */
-    private String keptCard() {
-        return keepThisCard.get() ? patron.get().cardNumber() : mergeWith.get().cardNumber();
-    }
-
-    /** Merges this record into the one holding the national ID; the card chosen stays. */
-    public void merge() {
-        Patron other = mergeWith.get();
-        Patron self = patron.get();
-        if (other == null || self == null) {
-            return;
-        }
-        if (unconfirmedDifferences()) {
-            message.set(Problem.of("samePerson.confirmFirst"));
-            return;
-        }
-        String retired = cardToRetire();
-        if (retired != null && !mergedCardCut.get()) {
-            message.set(Problem.of("merge.cutCardFirst", retired));
-            return;
-        }
-        String keep = keptCard();
-        background.submit(() -> upkeep.merge(other.id(), self.id(), keep), problem -> {
-            if (problem.isPresent()) {
-                message.set(problem.get());
-                return;
-            }
-            closeConversion();
-            navigation.openPatron(other.id());
-            reloaded(other.id(), retired == null ? Problem.of("merge.done")
-                    : Problem.of("merge.doneCardRetired", retired));
-        }, this::failed);
-    }
-
-    public void closeConversion() {
-        differences.clear();
-        samePersonConfirmed.set(false);
-        mergeWith.set(null);
-        mergedCardCut.set(false);
-        converting.set(false);
-        awaitingDestruction.set(false);
-        cardCut.set(false);
-        fetched.set(null);
-        identityText.set("");
-        identityProblem.set(null);
-        message.set(null);
-    }
-
     private app.carddesk.letter.LetterSettings letters = new app.carddesk.letter.LetterSettings(
             app.carddesk.letter.PaperSize.A4, null, false);
 
@@ -588,7 +388,7 @@ public final class PatronViewModel {
         return patron.get() == null ? "" : DateInput.format(patron.get().birthDate());
     }
 
-    private void failed(Throwable e) {
+    void failed(Throwable e) {
         LOG.error("Patron screen operation failed", e);
         message.set(Problem.of("error.unexpected"));
     }

@@ -43,26 +43,26 @@ public final class GuardianFormView {
         ToggleGroup group = new ToggleGroup();
         guardianExistingRadio.setToggleGroup(group);
         guardianNewRadio.setToggleGroup(group);
-        guardianNewRadio.selectedProperty().bindBidirectional(vm.guardianIsNew);
-        guardianExistingRadio.setSelected(!vm.guardianIsNew.get());
-        lifetime.onChange(vm.guardianIsNew, (obs, old, v) -> guardianExistingRadio.setSelected(!v));
-        guardianGrid.disableProperty().bind(vm.guardianIsNew.not());
-        guardianCardField.disableProperty().bind(vm.guardianIsNew);
+        guardianNewRadio.selectedProperty().bindBidirectional(vm.guardian.isNew);
+        guardianExistingRadio.setSelected(!vm.guardian.isNew.get());
+        lifetime.onChange(vm.guardian.isNew, (obs, old, v) -> guardianExistingRadio.setSelected(!v));
+        guardianGrid.disableProperty().bind(vm.guardian.isNew.not());
+        guardianCardField.disableProperty().bind(vm.guardian.isNew);
         ScannerInput.markCardField(guardianCardField);
-        guardianCardField.textProperty().bindBidirectional(vm.guardianCard);
+        guardianCardField.textProperty().bindBidirectional(vm.guardian.card);
         guardianCardField.setOnAction(e -> {
             e.consume();
             vm.findGuardian();
         });
-        guardianSurname.textProperty().bindBidirectional(vm.guardianDetails.surname);
-        guardianGivenName.textProperty().bindBidirectional(vm.guardianDetails.givenName);
-        guardianBirth.textProperty().bindBidirectional(vm.guardianDetails.birthDate);
-        guardianEmail.textProperty().bindBidirectional(vm.guardianDetails.email);
-        guardianPhone.textProperty().bindBidirectional(vm.guardianDetails.phone);
-        guardianConsentBox.selectedProperty().bindBidirectional(vm.guardianConsent);
+        guardianSurname.textProperty().bindBidirectional(vm.guardian.details.surname);
+        guardianGivenName.textProperty().bindBidirectional(vm.guardian.details.givenName);
+        guardianBirth.textProperty().bindBidirectional(vm.guardian.details.birthDate);
+        guardianEmail.textProperty().bindBidirectional(vm.guardian.details.email);
+        guardianPhone.textProperty().bindBidirectional(vm.guardian.details.phone);
+        guardianConsentBox.selectedProperty().bindBidirectional(vm.guardian.consent);
         guardianFoundLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.guardianFound.get() == null ? "" : vm.guardianFound.get().fullName(), vm.guardianFound));
-        ProblemDisplay.bind(lifetime.of(vm.guardianProblem), guardianProblemLabel, null, messages);
+                () -> vm.guardian.found.get() == null ? "" : vm.guardian.found.get().fullName(), vm.guardian.found));
+        ProblemDisplay.bind(lifetime.of(vm.guardian.problem), guardianProblemLabel, null, messages);
     }
 
     @FXML

@@ -74,13 +74,7 @@ public final class IssueCardViewModel {
     public final ObjectProperty<PatronCategory> category = new SimpleObjectProperty<>();
     public final ObjectProperty<PickupLibrary> pickup = new SimpleObjectProperty<>();
 
-    /** A child is registered with a guardian: an existing patron (by card) or a new one, who consents. */
-    public final BooleanProperty guardianIsNew = new SimpleBooleanProperty(false);
-    public final StringProperty guardianCard = new SimpleStringProperty("");
-    public final ObjectProperty<app.carddesk.domain.Patron> guardianFound = new SimpleObjectProperty<>();
-    public final DetailsForm guardianDetails = new DetailsForm();
-    public final BooleanProperty guardianConsent = new SimpleBooleanProperty(false);
-    public final ObjectProperty<Problem> guardianProblem = new SimpleObjectProperty<>();
+    public final GuardianForm guardian = new GuardianForm();
     public final HandoverForm handover = new HandoverForm();
     public final ObjectProperty<Locale> letterLanguage = new SimpleObjectProperty<>(Locale.ENGLISH);
 
@@ -119,7 +113,7 @@ public final class IssueCardViewModel {
                         && withoutKind.get() == RegistrationKind.EXPECTS_NATIONAL_ID, identityMode, withoutKind));
         pickup.set(profile().homeLibrary());
         details.libraryCountry(profile().country());
-        guardianDetails.libraryCountry(profile().country());
+        guardian.details.libraryCountry(profile().country());
         guardianNeeded = Bindings.createBooleanBinding(() -> service.needsGuardian(details.birthDateValue()),
                 details.birthDate);
     }
@@ -129,29 +123,24 @@ public final class IssueCardViewModel {
 
     /** Looks up the guardian's library card: they must be a patron here already. */
     public void findGuardian() {
-        guardianFound.set(null);
-        guardianProblem.set(null);
-        String text = guardianCard.get();
+        guardian.found.set(null);
+        guardian.problem.set(null);
+        String text = guardian.card.get();
         background.submit(() -> {
             CardLookup found = service.lookUp(text);
             return found instanceof CardLookup.Issued issued ? service.patron(issued.patronId())
                     : java.util.Optional.<app.carddesk.domain.Patron>empty();
         }, p -> {
             if (p.isPresent()) {
-                guardianFound.set(p.get());
+                guardian.found.set(p.get());
             } else {
-                guardianProblem.set(Problem.of("guardian.notFound"));
+                guardian.problem.set(Problem.of("guardian.notFound"));
             }
         }, this::failed);
     }
 
     private app.carddesk.issuing.GuardianChoice guardianChoice() {
-        java.time.Instant consent = guardianConsent.get() ? service.now() : null;
-        if (guardianIsNew.get()) {
-            return new app.carddesk.issuing.GuardianChoice(null, guardianDetails.toDetails(), consent);
-        }
-        return guardianFound.get() == null ? null
-                : new app.carddesk.issuing.GuardianChoice(guardianFound.get().id(), null, consent);
+        return guardian.choice(service.now());
     }
 
     private void relationsDone() {
@@ -161,7 +150,7 @@ public final class IssueCardViewModel {
         }
         if (guardianNeeded.get()) {
             java.util.Optional<Problem> problem = service.checkGuardian(guardianChoice());
-            guardianProblem.set(problem.orElse(null));
+            guardian.problem.set(problem.orElse(null));
             if (problem.isPresent()) {
                 message.set(problem.get());
                 return;
@@ -437,12 +426,7 @@ public final class IssueCardViewModel {
     /** Drops everything typed so far and returns to the first step. */
     public void reset() {
         step.set(Step.CARD);
-        guardianIsNew.set(false);
-        guardianCard.set("");
-        guardianFound.set(null);
-        guardianDetails.clear();
-        guardianConsent.set(false);
-        guardianProblem.set(null);
+        guardian.clear();
         completed.clear();
         cardText.set("");
         cardProblem.set(null);

@@ -1,0 +1,41 @@
+package app.carddesk.ui.issuecard;
+
+import app.carddesk.domain.Patron;
+import app.carddesk.domain.Problem;
+import app.carddesk.issuing.GuardianChoice;
+import java.time.Instant;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** A child is registered with a guardian: an existing patron (by card) or a new one, who consents. */
+public final class GuardianForm {
+
+    public final BooleanProperty isNew = new SimpleBooleanProperty(false);
+    public final StringProperty card = new SimpleStringProperty("");
+    public final ObjectProperty<Patron> found = new SimpleObjectProperty<>();
+    public final DetailsForm details = new DetailsForm();
+    public final BooleanProperty consent = new SimpleBooleanProperty(false);
+    public final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
+
+    /** The guardian staff chose, with their consent given {@code now}; null when none is chosen yet. */
+    GuardianChoice choice(Instant now) {
+        Instant consentAt = consent.get() ? now : null;
+        if (isNew.get()) {
+            return new GuardianChoice(null, details.toDetails(), consentAt);
+        }
+        return found.get() == null ? null : new GuardianChoice(found.get().id(), null, consentAt);
+    }
+
+    void clear() {
+        isNew.set(false);
+        card.set("");
+        found.set(null);
+        details.clear();
+        consent.set(false);
+        problem.set(null);
+    }
+}

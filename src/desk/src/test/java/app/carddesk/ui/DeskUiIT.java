@@ -159,7 +159,7 @@ abstract class DeskUiIT {
     void scanToDetails(FxRobot robot, String card) {
         scan(robot, card);
         waitUntil(() -> visible(robot, "#withoutRadio"));
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#surnameField"));
     }
 
@@ -169,7 +169,7 @@ abstract class DeskUiIT {
     }
 
     void fill(FxRobot robot, String query, String text) {
-        robot.clickOn(query);
+        clickOn(robot, query);
         TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
         robot.interact(field::clear);
         robot.write(text, 0);
@@ -180,7 +180,28 @@ abstract class DeskUiIT {
         waitUntilIdle(robot);
         Node node = robot.lookup(query).query();
         robot.interact(() -> Scrolling.reveal(node));
-        robot.clickOn(node);
+        clickOn(robot, node);
+    }
+
+    /** Clicks the first visible control the query finds, as {@link #clickOn(FxRobot, Node)} does. */
+    void clickOn(FxRobot robot, String query) {
+        clickOn(robot, robot.lookup(query).match(n -> n.isVisible() && parentsVisible(n)).<Node>query());
+    }
+
+    /**
+     * Clicks where the control is on screen, its position read on the JavaFX thread. TestFX's own
+     * clickOn works out a control's bounds on the test's thread, racing the pulse that lays the
+     * screen out; now and then that left JavaFX's cached bounds broken and the next pulse failed.
+     */
+    void clickOn(FxRobot robot, Node node) {
+        java.util.concurrent.atomic.AtomicReference<javafx.geometry.Point2D> at =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> {
+            javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
+            at.set(new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY()));
+        });
+        robot.moveTo(at.get());
+        robot.clickOn(javafx.scene.input.MouseButton.PRIMARY);
     }
 
     /** Puts text into a field without typing it, where typing is not what the test is about. */

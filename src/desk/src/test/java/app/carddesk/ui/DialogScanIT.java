@@ -25,7 +25,7 @@ class DialogScanIT extends DeskUiIT {
         scan(robot, "409900400");
         waitForText(robot, "#patronTitle", "Amira Hassan");
         long queued = count("SELECT COUNT(*) FROM outbox");
-        robot.clickOn("#unsubscribeButton");
+        clickOn(robot, "#unsubscribeButton");
 
         scanIntoQuestion(robot, "UNSUBSCRIBE", "409900401");
         assertThat(text(robot, "#confirmGoAhead")).isEqualTo("Unsubscribe");
@@ -37,7 +37,7 @@ class DialogScanIT extends DeskUiIT {
         assertThat(count("SELECT COUNT(*) FROM outbox")).as("nothing queued for the register").isEqualTo(queued);
 
         waitForText(robot, "#heldLabel", "Card 409900401 was scanned while a question was open.");
-        robot.clickOn("#continueHeld");
+        clickOn(robot, "#continueHeld");
         waitUntil(() -> visible(robot, "#withoutRadio"));
         assertThat(context.issue().card.get().value()).isEqualTo("409900401");
         assertThat(visible(robot, "#heldBar")).isFalse();
@@ -51,14 +51,14 @@ class DialogScanIT extends DeskUiIT {
                 TODAY.minusDays(3), expired));
         robot.type(KeyCode.F3);
         waitUntil(() -> robot.lookup("#expiringTable").queryTableView().getItems().size() == 1);
-        robot.clickOn("#deleteExpired");
+        clickOn(robot, "#deleteExpired");
 
         scanIntoQuestion(robot, "DELETE_EXPIRED", "409900411");
-        robot.clickOn("#confirmKeep");
+        clickOn(robot, "#confirmKeep");
         waitUntil(() -> openDialog().isEmpty());
         assertThat(count("SELECT COUNT(*) FROM patron WHERE id = ?", expired)).isEqualTo(1);
         waitForText(robot, "#heldLabel", "409900411");
-        robot.clickOn("#dismissHeld");
+        clickOn(robot, "#dismissHeld");
         waitUntil(() -> !visible(robot, "#heldBar"));
     }
 
@@ -67,9 +67,9 @@ class DialogScanIT extends DeskUiIT {
         scanToDetails(robot, "409900420");
         setText(robot, "#surnameField", "Larsen");
 
-        robot.clickOn("#cancelButton");
+        clickOn(robot, "#cancelButton");
         scanIntoQuestion(robot, "CANCEL_CHECKLIST", "409900421");
-        robot.clickOn("#confirmKeep");
+        clickOn(robot, "#confirmKeep");
         waitUntil(() -> openDialog().isEmpty());
         assertThat(text(robot, "#surnameField")).isEqualTo("Larsen");
 
@@ -81,7 +81,7 @@ class DialogScanIT extends DeskUiIT {
 
         WaitForAsyncUtils.asyncFx(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         scanIntoQuestion(robot, "CLOSE_WINDOW", "409900423");
-        robot.clickOn("#confirmKeep");
+        clickOn(robot, "#confirmKeep");
         waitUntil(() -> openDialog().isEmpty());
         assertThat(stage.isShowing()).isTrue();
         assertThat(text(robot, "#surnameField")).isEqualTo("Larsen");
@@ -95,7 +95,7 @@ class DialogScanIT extends DeskUiIT {
         setText(robot, "#surnameField", "Larsen");
         scan(robot, "409900431");
         scanIntoQuestion(robot, "SCAN_DISCARDS", "409900432");
-        robot.clickOn("#confirmKeep");
+        clickOn(robot, "#confirmKeep");
         waitUntil(() -> openDialog().isEmpty());
         assertThat(context.issue().card.get().value()).isEqualTo("409900430");
         assertThat(text(robot, "#surnameField")).isEqualTo("Larsen");
@@ -106,7 +106,7 @@ class DialogScanIT extends DeskUiIT {
     void questionsSpeakTheDesksLanguage(FxRobot robot) {
         robot.interact(() -> context.main().locale.set(java.util.Locale.forLanguageTag("da")));
         scanToDetails(robot, "409900440");
-        robot.clickOn("#cancelButton");
+        clickOn(robot, "#cancelButton");
         waitUntil(() -> openDialog().isPresent());
         assertThat(text(robot, "#confirmGoAhead")).isEqualTo("Kassér det, jeg har skrevet");
         assertThat(text(robot, "#confirmKeep")).isEqualTo("Behold det, jeg har skrevet");

@@ -18,7 +18,7 @@ class IssueCardFlowIT extends DeskUiIT {
         waitUntil(() -> visible(robot, "#withoutRadio"));
         assertThat(robot.lookup("#withoutRadio").queryAs(RadioButton.class).isSelected()).isTrue();
         assertThat(robot.lookup("#expectsRadio").queryAs(RadioButton.class).isSelected()).isTrue();
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
 
         waitUntil(() -> visible(robot, "#surnameField"));
         fill(robot, "#surnameField", "Okafor");
@@ -28,22 +28,24 @@ class IssueCardFlowIT extends DeskUiIT {
         fill(robot, "#postalCodeField", "2300");
         fill(robot, "#cityField", "København S");
         fill(robot, "#emailField", "chidi.okafor@example.org");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
 
         waitUntil(() -> visible(robot, "#emailPinRadio"));
         assertThat(robot.lookup("#emailPinRadio").queryAs(RadioButton.class).isSelected()).isTrue();
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
 
         waitUntil(() -> visible(robot, "#categoryList"));
-        robot.clickOn("Exchange student");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "Exchange student");
+        clickOn(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#pickupBox"));
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
 
         waitUntil(() -> visible(robot, "#toldComeBack"));
         assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).isTrue();
-        robot.clickOn("#toldComeBack").clickOn("#toldLoanRules").clickOn("#cardHandedOver");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#toldComeBack");
+        clickOn(robot, "#toldLoanRules");
+        clickOn(robot, "#cardHandedOver");
+        clickOn(robot, "#nextButton");
 
         waitForText(robot, "#success", "Card 409900001 is issued to Chidi Okafor");
         Map<String, Object> row = patronRow("card_number", "409900001");
@@ -68,35 +70,37 @@ class IssueCardFlowIT extends DeskUiIT {
         fill(robot, "#addressField", "Nørrebrogade 20");
         fill(robot, "#postalCodeField", "2200");
         fill(robot, "#cityField", "København N");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#pinField"));
         fill(robot, "#pinField", "4826");
         fill(robot, "#pinRepeatField", "4826");
-        robot.clickOn("#changeAdvised");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#changeAdvised");
+        clickOn(robot, "#nextButton");
 
         waitUntil(() -> visible(robot, "#guardianBox"));
         assertThat(text(robot, "#guardianBox .column-head")).contains("Under 18");
-        robot.clickOn("Student");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "Student");
+        clickOn(robot, "#nextButton");
         waitForText(robot, "#message", "registered with a guardian");
-        robot.clickOn("#guardianNew");
+        clickOn(robot, "#guardianNew");
         fill(robot, "#guardianSurname", "Jensen");
         fill(robot, "#guardianGivenName", "Mikkel");
         fill(robot, "#guardianBirth", "12-08-2012");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
         waitForText(robot, "#message", "must be 18 or older");
         fill(robot, "#guardianBirth", "12-08-1984");
         fill(robot, "#guardianEmail", "mikkel.jensen@example.org");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
         waitForText(robot, "#message", "The guardian must consent");
-        robot.clickOn("#guardianConsent");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#guardianConsent");
+        clickOn(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#pickupBox"));
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#toldComeBack"));
-        robot.clickOn("#toldComeBack").clickOn("#toldLoanRules").clickOn("#cardHandedOver");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#toldComeBack");
+        clickOn(robot, "#toldLoanRules");
+        clickOn(robot, "#cardHandedOver");
+        clickOn(robot, "#nextButton");
         waitForText(robot, "#success", "Card 409900009 is issued to Alma Jensen");
 
         Map<String, Object> child = patronRow("card_number", "409900009");
@@ -114,17 +118,17 @@ class IssueCardFlowIT extends DeskUiIT {
 
     @Test
     void shortStayVisitorWithOwnPinAndExpiryDate(FxRobot robot) {
-        robot.clickOn("#cardField");
+        clickOn(robot, "#cardField");
         typeSlowly(robot, "4099 00002");
         robot.type(javafx.scene.input.KeyCode.ENTER);
         waitUntil(() -> visible(robot, "#shortStayRadio"));
-        robot.clickOn("#shortStayRadio");
+        clickOn(robot, "#shortStayRadio");
         fill(robot, "#expiryField", "30-11-2027");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
         waitForText(robot, "#expiryProblem", "at most 365 days");
 
         fill(robot, "#expiryField", "15-02-2027");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#surnameField"));
         fill(robot, "#surnameField", "Moreau");
         fill(robot, "#givenNameField", "Élise");
@@ -132,26 +136,28 @@ class IssueCardFlowIT extends DeskUiIT {
         fill(robot, "#addressField", "Hotel Nora, Vesterbrogade 10");
         fill(robot, "#postalCodeField", "1620");
         fill(robot, "#cityField", "København V");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
 
         waitUntil(() -> visible(robot, "#pinField"));
         assertThat(robot.lookup("#emailPinRadio").queryAs(RadioButton.class).isDisabled())
                 .as("no e-mail address, so no e-mailed PIN").isTrue();
         fill(robot, "#pinField", "4826");
         fill(robot, "#pinRepeatField", "4826");
-        robot.clickOn("#changeAdvised");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#changeAdvised");
+        clickOn(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#categoryList"));
-        robot.clickOn("Visiting researcher");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "Visiting researcher");
+        clickOn(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#pickupBox"));
         robot.interact(() -> robot.lookup("#pickupBox").<org.controlsfx.control.SearchableComboBox<
                 app.carddesk.domain.PickupLibrary>>query().getSelectionModel().select(2));
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
 
         waitUntil(() -> visible(robot, "#toldLoanRules"));
         assertThat(visible(robot, "#toldComeBack")).as("a short stay will not come back with an ID").isFalse();
-        robot.clickOn("#toldLoanRules").clickOn("#cardHandedOver").clickOn("#nextButton");
+        clickOn(robot, "#toldLoanRules");
+        clickOn(robot, "#cardHandedOver");
+        clickOn(robot, "#nextButton");
 
         waitForText(robot, "#success", "Card 409900002 is issued to Élise Moreau");
         Map<String, Object> row = patronRow("card_number", "409900002");
@@ -169,24 +175,28 @@ class IssueCardFlowIT extends DeskUiIT {
         waitUntil(() -> visible(robot, "#pinField"));
         fill(robot, "#pinField", pin);
         fill(robot, "#pinRepeatField", pin);
-        robot.clickOn("#changeAdvised").clickOn("#nextButton");
+        clickOn(robot, "#changeAdvised");
+        clickOn(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#categoryList"));
-        robot.clickOn(category).clickOn("#nextButton");
+        clickOn(robot, category);
+        clickOn(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#pickupBox"));
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#toldLoanRules"));
-        robot.clickOn("#toldLoanRules").clickOn("#cardHandedOver").clickOn("#nextButton");
+        clickOn(robot, "#toldLoanRules");
+        clickOn(robot, "#cardHandedOver");
+        clickOn(robot, "#nextButton");
     }
 
     /** Scans a card and fetches the patron's master data with their national ID. */
     private void scanAndFetch(FxRobot robot, String card, String nationalId, String expectedName) {
         scan(robot, card);
         waitUntil(() -> visible(robot, "#withIdRadio"));
-        robot.clickOn("#withIdRadio");
+        clickOn(robot, "#withIdRadio");
         fill(robot, "#identityField", nationalId);
-        robot.clickOn("#fetchButton");
+        clickOn(robot, "#fetchButton");
         waitForText(robot, "#fetchedName", expectedName);
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
     }
 
     @Test
@@ -199,7 +209,7 @@ class IssueCardFlowIT extends DeskUiIT {
         assertThat(robot.lookup("#surnameField").queryTextInputControl().isEditable())
                 .as("master data from the register is not typed over").isFalse();
         fill(robot, "#phoneField", "+45 20 30 40 50");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
         ownPinToTheEnd(robot, "7391", "Private patron");
 
         waitForText(robot, "#success", "Card 409900003 is issued to Maja Lindqvist");
@@ -213,7 +223,7 @@ class IssueCardFlowIT extends DeskUiIT {
     void enterMovesOnFromAChoiceAndTheDetailsAreLabelledPlainly(FxRobot robot) {
         scan(robot, "409900008");
         waitUntil(() -> visible(robot, "#withoutRadio"));
-        robot.clickOn("#expectsRadio");
+        clickOn(robot, "#expectsRadio");
         robot.type(javafx.scene.input.KeyCode.ENTER);
         waitUntil(() -> visible(robot, "#surnameField"));
         assertThat(robot.lookup("E-mail").tryQuery()).isPresent();
@@ -229,18 +239,18 @@ class IssueCardFlowIT extends DeskUiIT {
         fill(robot, "#addressField", "Jagtvej 1");
         fill(robot, "#postalCodeField", "2200");
         fill(robot, "#cityField", "København N");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#pinField"));
         for (String[] weak : new String[][] {{"1234", "straight run"}, {"0509", "birthday"}, {"1999", "year"}}) {
             fill(robot, "#pinField", weak[0]);
             fill(robot, "#pinRepeatField", weak[0]);
-            robot.clickOn("#nextButton");
+            clickOn(robot, "#nextButton");
             waitForText(robot, "#pinProblem", weak[1]);
             assertThat(text(robot, "#pinField")).as("a refused PIN is wiped").isEmpty();
         }
         fill(robot, "#pinField", "4826");
         fill(robot, "#pinRepeatField", "4862");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
         waitForText(robot, "#pinProblem", "differ");
         assertThat(visible(robot, "#pinField")).as("still on the PIN step").isTrue();
         assertThat(count("SELECT COUNT(*) FROM patron")).as("nothing saved half-way").isZero();
@@ -279,7 +289,7 @@ class IssueCardFlowIT extends DeskUiIT {
         fill(robot, "#addressField", "Tagensvej 10");
         fill(robot, "#postalCodeField", "2200");
         fill(robot, "#cityField", "København N");
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
 
         waitUntil(() -> visible(robot, "#similarList"));
         ListView<?> similar = robot.lookup("#similarList").queryListView();
@@ -287,7 +297,7 @@ class IssueCardFlowIT extends DeskUiIT {
         waitForText(robot, "#message", "must not be registered twice");
         assertThat(visible(robot, "#surnameField")).as("the flow does not move on by itself").isTrue();
         robot.interact(() -> similar.getSelectionModel().select(0));
-        robot.clickOn("Open selected patron");
+        clickOn(robot, "Open selected patron");
         waitForText(robot, "#patronTitle", "Sara Ahmadi");
         assertThat(count("SELECT COUNT(*) FROM patron")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM card WHERE number = '409900021'")).isZero();
@@ -297,18 +307,18 @@ class IssueCardFlowIT extends DeskUiIT {
     void refusesANationalIdThatIsRegisteredAlready(FxRobot robot) {
         scanAndFetch(robot, "409900030", "0211852003", "Anders Peter Østergaard");
         waitUntil(() -> visible(robot, "#phoneField"));
-        robot.clickOn("#nextButton");
+        clickOn(robot, "#nextButton");
         ownPinToTheEnd(robot, "7391", "Private patron");
         waitForText(robot, "#success", "409900030");
 
         scan(robot, "409900031");
         waitUntil(() -> visible(robot, "#withIdRadio"));
-        robot.clickOn("#withIdRadio");
+        clickOn(robot, "#withIdRadio");
         fill(robot, "#identityField", "021185-2003");
-        robot.clickOn("#fetchButton");
+        clickOn(robot, "#fetchButton");
         waitForText(robot, "#identityProblem", "registered already");
         assertThat(visible(robot, "#openExisting")).isTrue();
-        robot.clickOn("#openExisting");
+        clickOn(robot, "#openExisting");
         waitForText(robot, "#patronTitle", "Anders Peter Østergaard");
         assertThat(count("SELECT COUNT(*) FROM patron")).isEqualTo(1);
     }

@@ -184,7 +184,7 @@ class PatronScreensIT extends DeskUiIT {
                 app.carddesk.domain.PinDelivery.OWN_PIN, "4826", true, "PUBLIC", "KB-SK", "en"));
         robot.type(KeyCode.F3);
         waitUntil(() -> visible(robot, "#expiringTable"));
-        robot.clickOn("Re-register");
+        clickOn(robot, "Re-register");
         waitUntil(() -> robot.lookup("#reRegisterTable").queryTableView().getItems().size() == 1);
         robot.interact(() -> robot.lookup("#reRegisterTable").queryTableView().getSelectionModel().select(0));
         click(robot, "#openReRegister");

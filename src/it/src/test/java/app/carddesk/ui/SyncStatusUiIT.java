@@ -71,14 +71,14 @@ class SyncStatusUiIT extends DeskUiIT {
             assertThat(robot.lookup("Another desk issued this card number first. Remove this registration here, "
                     + "and give the patron a new card if they are a different person.").tryQuery()).isPresent();
             robot.interact(() -> robot.lookup("#attentionTable").queryTableView().getSelectionModel().select(0));
-            robot.clickOn("#choice-DISCARD_LOCAL");
+            clickOn(robot, "#choice-DISCARD_LOCAL");
             waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
             // A card scanned into this question does not answer it either.
             scan(robot, "409900311");
             waitUntil(() -> openDialog().map(w -> ((javafx.scene.control.DialogPane) w.getScene().getRoot())
                     .getHeaderText()).orElse("").contains("409900311"));
             assertThat(backend.issuing().patron(mine)).as("nothing removed by the scan").isPresent();
-            robot.clickOn("#confirmGoAhead");
+            clickOn(robot, "#confirmGoAhead");
             waitForText(robot, "#attentionMessage", "Done.");
             waitUntil(() -> robot.lookup("#attentionTable").queryTableView().getItems().isEmpty());
             assertThat(backend.issuing().patron(mine)).isEmpty();

@@ -233,52 +233,10 @@ public final class JdbiPatronStore implements PatronStore {
     @Override
     public void merge(UUID survivorId, UUID otherId, String keepCard, AuditEntry audit, List<OutboxEntry> outbox) {
         Instant now = clock.instant();
-        writer.useTransaction(h -> {
-            PatronDao patrons = h.attach(PatronDao.class);
-            PatronRow keep = patrons.byId(survivorId).orElseThrow(() -> new ConflictException("patron_gone"));
-            PatronRow other = patrons.byId(otherId).orElseThrow(() -> new ConflictException("patron_gone"));
-            MergePlan plan = MergePlan.of(new MergePlan.Side(keep.cardNumber(), keep.identityNumber()),
-                    new MergePlan.Side(other.cardNumber(), other.identityNumber()), keepCard).value();
-            if (plan == null) {
-                throw new ConflictException("merge_refused");
-            }
-            boolean takeOthersCard = plan.takesOthersCard();
-            String retired = plan.retiredCard();
-            CardDao cards = h.attach(CardDao.class);
-            if (retired != null) {
-                cards.retire(retired, now, "MERGED");
-            }
-            h.execute("UPDATE audit_event SET patron_id = ? WHERE patron_id = ?", survivorId, otherId);
-            h.execute("DELETE FROM guardian_link WHERE child_id = ? AND guardian_id IN "
-                    + "(SELECT guardian_id FROM guardian_link WHERE child_id = ?)", otherId, survivorId);
-            h.execute("UPDATE guardian_link SET child_id = ? WHERE child_id = ? AND guardian_id <> ?", survivorId,
-                    otherId, survivorId);
-            h.execute("DELETE FROM guardian_link WHERE guardian_id = ? AND child_id IN "
-                    + "(SELECT child_id FROM guardian_link WHERE guardian_id = ?)", otherId, survivorId);
-            h.execute("UPDATE guardian_link SET guardian_id = ? WHERE guardian_id = ? AND child_id <> ?", survivorId,
-                    otherId, survivorId);
-            h.execute("DELETE FROM guardian_link WHERE child_id = ? OR guardian_id = ?", otherId, otherId);
-            patrons.delete(otherId);
-            h.createUpdate("""
-                    UPDATE patron SET card_number = :card, fees_owed_minor = fees_owed_minor + :fees,
-                           print_credit_minor = print_credit_minor + :print,
-                           identity_kind = :kind, identity_number = :number,
-                           registration_kind = CASE WHEN :number IS NULL THEN registration_kind ELSE 'NATIONAL_ID' END,
-                           expires_on = CASE WHEN :number IS NULL THEN expires_on END,
-                           pin_hash = :pin, pin_delivery = :delivery, updated_at = :now, version = version + 1
-                     WHERE id = :id""")
-                    .bind("card", plan.keptCard())
-                    .bind("fees", other.feesOwedMinor()).bind("print", other.printCreditMinor())
-                    .bind("kind", plan.identityOf(keep.identityKind(), other.identityKind()))
-                    .bind("number", plan.identityOf(keep.identityNumber(), other.identityNumber()))
-                    .bind("pin", plan.cardOf(keep.pinHash(), other.pinHash()))
-                    .bind("delivery", plan.cardOf(keep.pinDelivery(), other.pinDelivery()))
-                    .bind("now", now).bind("id", survivorId).execute();
-            if (takeOthersCard) {
-                h.execute("UPDATE card SET patron_id = ? WHERE number = ?", survivorId, other.cardNumber());
-            }
-            record(h, audit, outbox);
-        });
+        writer.useHandle(h -> h.attach(MergeDao.class).merge(survivorId, otherId, keepCard, now, audit, outbox));
+        if (!outbox.isEmpty()) {
+            queued.run();
+        }
     }
 
     @Override

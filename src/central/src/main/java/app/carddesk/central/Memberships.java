@@ -283,6 +283,7 @@ public final class Memberships {
         registry.changed(h, caller, other.id(), keepsOthersCard ? ChangeKind.LEFT : ChangeKind.DELETED, "PATRONS_MERGED",
                 "into=" + keep.id());
         CentralDaos.Memberships members = h.attach(CentralDaos.Memberships.class);
+        MergeStatements statements = h.attach(MergeStatements.class);
         List<CentralDaos.Memberships.Row> keepRows = members.of(keep.id());
         for (CentralDaos.Memberships.Row m : members.of(other.id())) {
             Optional<CentralDaos.Memberships.Row> same = keepRows.stream()
@@ -291,12 +292,11 @@ public final class Memberships {
                 members.setStanding(keep.id(), m.libraryCode(), same.get().loans() + m.loans(),
                         same.get().reminders() + m.reminders(), same.get().claims() + m.claims(), now);
             } else {
-                h.execute("UPDATE membership SET patron_id = ? WHERE patron_id = ? AND library_code = ?",
-                        keep.id(), other.id(), m.libraryCode());
+                statements.moveMembership(keep.id(), other.id(), m.libraryCode());
             }
         }
-        moveRelations(h, other.id(), keep.id());
-        h.execute("UPDATE audit_event SET patron_id = ? WHERE patron_id = ?", keep.id(), other.id());
+        moveRelations(h, statements, other.id(), keep.id());
+        statements.moveHistory(keep.id(), other.id());
         String retired = plan.retiredCard();
         String pinHash = plan.cardOf(keep.pinHash(), other.pinHash());
         String identityKind = plan.identityOf(keep.identityKind(), other.identityKind());
@@ -307,20 +307,11 @@ public final class Memberships {
             patrons.retireCard(retired, now, "MERGED");
         }
         if (keepsOthersCard) {
-            h.execute("UPDATE card SET status = 'ISSUED', retired_at = NULL, retired_reason = NULL, patron_id = ? "
-                    + "WHERE number = ?", keep.id(), keepCard);
+            statements.reissueCard(keep.id(), keepCard);
         }
-        h.createUpdate("""
-                UPDATE patron SET card_number = :card, identity_kind = :kind, identity_number = :number,
-                       registration_kind = :registration, expires_on = :expires,
-                       fees_owed_minor = fees_owed_minor + :fees, print_credit_minor = print_credit_minor + :print,
-                       pin_hash = :pin, version = version + 1, updated_at = :now, last_active_at = :now
-                 WHERE id = :id""")
-                .bind("card", keepCard).bind("kind", identityKind).bind("number", identityNumber)
-                .bind("registration", registration)
-                .bind("expires", "NATIONAL_ID".equals(registration) ? null : keep.expiresOn())
-                .bind("fees", other.feesOwedMinor()).bind("print", other.printCreditMinor()).bind("pin", pinHash)
-                .bind("now", now).bind("id", keep.id()).execute();
+        statements.takeOver(new MergeStatements.Survivor(keep.id(), keepCard, identityKind, identityNumber, registration,
+                "NATIONAL_ID".equals(registration) ? null : keep.expiresOn(), other.feesOwedMinor(),
+                other.printCreditMinor(), pinHash, now));
         registry.changed(h, caller, keep.id(), ChangeKind.UPDATED, "PATRONS_MERGED", "from=" + other.id() + " kept="
                 + (keepCard == null ? "-" : keepCard) + " retired=" + (retired == null ? "-" : retired));
         if (!members.isMember(keep.id(), library)) {
@@ -331,21 +322,19 @@ public final class Memberships {
     }
 
     /** Guardianships of and by the other record become the survivor's, without duplicates. */
-    private static void moveRelations(Handle h, UUID from, UUID to) {
+    private static void moveRelations(Handle h, MergeStatements statements, UUID from, UUID to) {
         CentralDaos.Guardians links = h.attach(CentralDaos.Guardians.class);
         List<UUID> ownGuardians = new ArrayList<>(links.ofChild(to).stream().map(CentralDaos.Guardians.Link::guardianId)
                 .toList());
         for (CentralDaos.Guardians.Link l : links.ofChild(from)) {
             if (!ownGuardians.contains(l.guardianId()) && !l.guardianId().equals(to)) {
-                h.execute("UPDATE guardian_link SET child_id = ? WHERE child_id = ? AND guardian_id = ?", to, from,
-                        l.guardianId());
+                statements.moveGuardian(to, from, l.guardianId());
                 ownGuardians.add(l.guardianId());
             }
         }
-        h.execute("DELETE FROM guardian_link WHERE child_id = ?", from);
-        h.execute("DELETE FROM guardian_link WHERE guardian_id = ? AND child_id IN "
-                + "(SELECT child_id FROM guardian_link WHERE guardian_id = ?)", from, to);
-        h.execute("UPDATE guardian_link SET guardian_id = ? WHERE guardian_id = ? AND child_id <> ?", to, from, to);
-        h.execute("DELETE FROM guardian_link WHERE guardian_id = ?", from);
+        statements.dropGuardiansOf(from);
+        statements.dropSharedChildren(to, from);
+        statements.moveChildren(to, from);
+        statements.dropChildrenOf(from);
     }
 }

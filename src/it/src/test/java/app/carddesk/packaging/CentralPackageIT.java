@@ -123,10 +123,8 @@ class CentralPackageIT {
     @Test
     void theOciImageRunsTheCentralAsItsOwnUserWithNoDeskLibraries() throws Exception {
         assertThat(IMAGE).as("built by the central module's package phase, without a Docker daemon").exists();
-        Path layout = dir.resolve("oci");
-        Files.createDirectories(layout);
-        run("tar", "-xf", IMAGE.toString(), "-C", layout.toString());
-        JsonNode manifest = blob(layout, JSON.readTree(layout.resolve("index.json").toFile()).get("manifests").get(0));
+        Path layout = unpack();
+        JsonNode manifest = manifest(layout);
         JsonNode config = blob(layout, manifest.get("config")).get("config");
         assertThat(config.get("User").asText()).isEqualTo("10001:10001");
         assertThat(config.get("ExposedPorts").has("8480/tcp")).isTrue();
@@ -150,10 +148,8 @@ class CentralPackageIT {
     void theImagesFilesStartTheCentralAsUser10001() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")) && Files.exists(Path.of("/usr/sbin/chroot")),
                 "runs the image's files under chroot, as a container runtime would");
-        Path layout = dir.resolve("oci");
-        Files.createDirectories(layout);
-        run("tar", "-xf", IMAGE.toString(), "-C", layout.toString());
-        JsonNode manifest = blob(layout, JSON.readTree(layout.resolve("index.json").toFile()).get("manifests").get(0));
+        Path layout = unpack();
+        JsonNode manifest = manifest(layout);
         JsonNode config = blob(layout, manifest.get("config")).get("config");
         // Not in the temporary folder JUnit deletes: /proc is mounted into it while the service runs.
         Path root = Path.of("target", "image-root-" + System.nanoTime()).toAbsolutePath();
@@ -211,6 +207,19 @@ class CentralPackageIT {
             }
         }
         return null;
+    }
+
+    /** The image's OCI layout, unpacked into the test's folder. */
+    private Path unpack() throws Exception {
+        Path layout = dir.resolve("oci");
+        Files.createDirectories(layout);
+        run("tar", "-xf", IMAGE.toString(), "-C", layout.toString());
+        return layout;
+    }
+
+    /** The manifest of the one image the layout holds. */
+    private static JsonNode manifest(Path layout) throws IOException {
+        return blob(layout, JSON.readTree(layout.resolve("index.json").toFile()).get("manifests").get(0));
     }
 
     private static Path blobPath(Path layout, JsonNode descriptor) {

@@ -1,12 +1,12 @@
 package app.carddesk.ui.activate;
 
+import app.carddesk.ui.Controls;
 import app.carddesk.ui.ViewLifetime;
 import app.carddesk.issuing.NationalRegister;
 import app.carddesk.domain.DateInput;
 import app.carddesk.text.Messages;
 import app.carddesk.ui.ProblemDisplay;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -74,8 +74,8 @@ public final class ActivateView {
                 vm.pinProblem.set(null);
             }
         });
-        visible(foundBox, vm.found.isNotNull());
-        visible(rulesBox, vm.rules.isNotNull());
+        Controls.visible(foundBox, vm.found.isNotNull());
+        Controls.visible(rulesBox, vm.rules.isNotNull());
         lifetime.onChange(vm.found, (obs, old, p) -> show(p));
         lifetime.onChange(vm.rules, (obs, old, r) -> showRules(r));
         show(vm.found.get());
@@ -116,11 +116,6 @@ public final class ActivateView {
         v.setId("activate-" + key.substring(key.indexOf('.') + 1));
         facts.addRow(row, name, v);
         return row + 1;
-    }
-
-    private static void visible(Node n, javafx.beans.value.ObservableValue<Boolean> when) {
-        n.visibleProperty().bind(when);
-        n.managedProperty().bind(when);
     }
 
     @FXML

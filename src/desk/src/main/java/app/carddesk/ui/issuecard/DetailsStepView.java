@@ -1,5 +1,6 @@
 package app.carddesk.ui.issuecard;
 
+import app.carddesk.ui.Controls;
 import app.carddesk.domain.DateInput;
 import app.carddesk.domain.Problem;
 import app.carddesk.issuing.PatronSummary;

@@ -1,8 +1,8 @@
 package app.carddesk.ui.issuecard;
 
+import app.carddesk.ui.Controls;
 import app.carddesk.text.Messages;
 import app.carddesk.ui.DeskPreferences;
-import app.carddesk.ui.ViewLifetime;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package app.carddesk.ui.issuecard;
 
+import app.carddesk.ui.Controls;
 import app.carddesk.domain.DateInput;
 import app.carddesk.domain.RegistrationKind;
 import app.carddesk.text.Messages;

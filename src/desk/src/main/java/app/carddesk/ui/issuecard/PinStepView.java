@@ -1,5 +1,6 @@
 package app.carddesk.ui.issuecard;
 
+import app.carddesk.ui.Controls;
 import app.carddesk.domain.PinDelivery;
 import app.carddesk.text.Messages;
 import app.carddesk.ui.ProblemDisplay;

@@ -1,5 +1,6 @@
 package app.carddesk.ui.main;
 
+import app.carddesk.ui.Controls;
 import app.carddesk.domain.LibraryProfile;
 import app.carddesk.ui.Confirm;
 import app.carddesk.ui.Question;
@@ -21,7 +22,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
-import javafx.util.StringConverter;
 
 /** The desk's frame: navigation, language, status bar, and the screen in the middle. */
 public final class MainView {
@@ -85,17 +85,7 @@ public final class MainView {
 
         languageBox.getItems().setAll(List.of(Locale.forLanguageTag("da"), Locale.forLanguageTag("nb"),
                 Locale.ENGLISH));
-        languageBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Locale l) {
-                return l == null ? "" : views.messages().get("language." + l.getLanguage());
-            }
-
-            @Override
-            public Locale fromString(String s) {
-                return null;
-            }
-        });
+        languageBox.setConverter(Controls.converter(l -> views.messages().get("language." + l.getLanguage())));
         languageBox.setValue(vm.locale.get());
         languageBox.valueProperty().addListener((obs, old, l) -> {
             if (l != null && !l.equals(vm.locale.get())) {

@@ -1,5 +1,6 @@
 package app.carddesk.ui.patron;
 
+import app.carddesk.ui.Controls;
 import app.carddesk.domain.DateInput;
 import app.carddesk.domain.MinorUnits;
 import app.carddesk.domain.Patron;
@@ -71,10 +72,10 @@ public final class ConversionView {
         samePersonBox.selectedProperty().bindBidirectional(c.samePersonConfirmed);
         mergeSamePersonBox.selectedProperty().bindBidirectional(c.samePersonConfirmed);
         var differ = Bindings.isNotEmpty(c.differences);
-        PatronView.visible(differencesText, differ.and(c.fetched.isNotNull()));
-        PatronView.visible(samePersonBox, differ.and(c.fetched.isNotNull()));
-        PatronView.visible(mergeDifferencesText, differ.and(c.mergeWith.isNotNull()));
-        PatronView.visible(mergeSamePersonBox, differ.and(c.mergeWith.isNotNull()));
+        Controls.visible(differencesText, differ.and(c.fetched.isNotNull()));
+        Controls.visible(samePersonBox, differ.and(c.fetched.isNotNull()));
+        Controls.visible(mergeDifferencesText, differ.and(c.mergeWith.isNotNull()));
+        Controls.visible(mergeSamePersonBox, differ.and(c.mergeWith.isNotNull()));
         lifetime.onSetChange(c.differences, (SetChangeListener<SamePerson.Difference>) c -> showDifferences());
         lifetime.onChange(c.fetched, (obs, old, p) -> {
             showFetched(p);
@@ -109,8 +110,8 @@ public final class ConversionView {
             }
         });
         cardCut.selectedProperty().bindBidirectional(c.cardCut);
-        PatronView.visible(compareGrid, c.fetched.isNotNull());
-        PatronView.visible(destroyBox, c.awaitingDestruction);
+        Controls.visible(compareGrid, c.fetched.isNotNull());
+        Controls.visible(destroyBox, c.awaitingDestruction);
         saveButton.disableProperty().bind(c.fetched.isNull().or(c.awaitingDestruction));
         identityField.disableProperty().bind(c.awaitingDestruction);
         ToggleGroup keep = new ToggleGroup();
@@ -122,7 +123,7 @@ public final class ConversionView {
             showMerge(c.mergeWith.get());
         });
         mergedCardCut.selectedProperty().bindBidirectional(c.mergedCardCut);
-        PatronView.visible(mergeBox, c.mergeWith.isNotNull());
+        Controls.visible(mergeBox, c.mergeWith.isNotNull());
         lifetime.onChange(vm.patron, (obs, old, p) -> showPatron(p));
         showPatron(vm.patron.get());
         showFetched(c.fetched.get());

@@ -1,5 +1,6 @@
 package app.carddesk.ui.patron;
 
+import app.carddesk.ui.Controls;
 import app.carddesk.issuing.PatronUpkeep;
 import app.carddesk.text.Messages;
 import app.carddesk.ui.ProblemDisplay;
@@ -47,7 +48,7 @@ public final class NewCardView {
                 reasons.selectToggle(null);
             }
         });
-        PatronView.visible(newCardReasonBox, lifetime.of(vm.patron).map(p -> p.cardNumber() != null).orElse(false));
+        Controls.visible(newCardReasonBox, lifetime.of(vm.patron).map(p -> p.cardNumber() != null).orElse(false));
         newCardReasonLabel.textProperty().bind(lifetime.of(vm.patron).map(p -> p.cardNumber() == null ? ""
                 : messages.get("newCard.reason", p.cardNumber())).orElse(""));
         ProblemDisplay.bind(lifetime.of(vm.newCardProblem), newCardProblem, newCardField, messages);

@@ -1,5 +1,6 @@
 package app.carddesk.ui.patron;
 
+import app.carddesk.ui.Controls;
 import app.carddesk.ui.ViewLifetime;
 import app.carddesk.domain.DateInput;
 import app.carddesk.domain.DigitalAccess;
@@ -72,25 +73,15 @@ public final class PatronView {
             }
         });
         pickupBox.getItems().setAll(profile.pickupLibraries());
-        pickupBox.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(PickupLibrary l) {
-                return l == null ? "" : l.name();
-            }
-
-            @Override
-            public PickupLibrary fromString(String s) {
-                return null;
-            }
-        });
+        pickupBox.setConverter(Controls.converter(PickupLibrary::name));
         pickupBox.valueProperty().bindBidirectional(vm.pickup);
         ProblemDisplay.bind(lifetime.of(vm.balanceProblem), balanceProblem, feesField, messages);
         ProblemDisplay.bind(lifetime.of(vm.message), message, null, messages);
         success.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.success.get()), vm.success));
-        visible(success, vm.success.isNotNull());
-        visible(registerIdButton, vm.canRegisterNationalId.and(vm.conversion.converting.not()));
-        visible(conversionBox, vm.conversion.converting);
-        visible(newCardBox, vm.newCardOpen);
+        Controls.visible(success, vm.success.isNotNull());
+        Controls.visible(registerIdButton, vm.canRegisterNationalId.and(vm.conversion.converting.not()));
+        Controls.visible(conversionBox, vm.conversion.converting);
+        Controls.visible(newCardBox, vm.newCardOpen);
         lifetime.onChange(vm.newCardOpen, (obs, was, open) -> {
             if (!open && (newCardBoxController.hasFocus() || vm.patron.get() != null)) {
                 newCardButton.requestFocus();
@@ -99,7 +90,7 @@ public final class PatronView {
         lifetime.onChange(vm.patron, (obs, old, p) -> show(p));
         lifetime.onListChange(vm.digitalAccess, (javafx.collections.ListChangeListener<DigitalAccess.Access>) c -> showAccess());
         unsubscribeButton.disableProperty().bind(vm.patron.isNull());
-        visible(standingBox, vm.standingEditable.and(vm.patron.isNotNull()));
+        Controls.visible(standingBox, vm.standingEditable.and(vm.patron.isNotNull()));
         loansField.textProperty().bindBidirectional(vm.loans);
         remindersField.textProperty().bindBidirectional(vm.reminders);
         claimsField.textProperty().bindBidirectional(vm.claims);
@@ -135,7 +126,7 @@ public final class PatronView {
      */
     private void bindHomeElsewhere() {
         javafx.beans.binding.BooleanBinding elsewhere = vm.homeElsewhere.isNotNull();
-        visible(homeElsewhere, elsewhere);
+        Controls.visible(homeElsewhere, elsewhere);
         homeElsewhere.textProperty().bind(lifetime.of(vm.homeElsewhere).map(m -> messages.get("patron.homeElsewhere",
                 m.libraryName())).orElse(""));
         for (Node n : new Node[] {contactGrid, balancesRow, pickupRow}) {
@@ -155,7 +146,7 @@ public final class PatronView {
         for (TextField f : new TextField[] {addressField, postalCodeField, cityField, countryField}) {
             f.disableProperty().bind(vm.addressEditable.not());
         }
-        visible(addressFromRegister, vm.addressEditable.not().and(vm.patron.isNotNull()));
+        Controls.visible(addressFromRegister, vm.addressEditable.not().and(vm.patron.isNotNull()));
         ProblemDisplay.bind(lifetime.of(vm.contactProblem), contactProblem, emailField, messages);
         for (TextField f : new TextField[] {emailField, phoneField, addressField, postalCodeField, cityField,
             countryField}) {
@@ -220,11 +211,6 @@ public final class PatronView {
         String kinds = String.join(messages.get("service.or"), java.util.Arrays.stream(
                 a.reason().args().get(0).toString().split(",")).map(k -> messages.get("identityKind." + k)).toList());
         return messages.get("service.reason.needsIdentity", kinds);
-    }
-
-    static void visible(Node n, javafx.beans.value.ObservableValue<Boolean> when) {
-        n.visibleProperty().bind(when);
-        n.managedProperty().bind(when);
     }
 
     private void show(Patron p) {

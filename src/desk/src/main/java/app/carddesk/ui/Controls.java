@@ -1,22 +1,32 @@
-package app.carddesk.ui.issuecard;
+package app.carddesk.ui;
 
-import app.carddesk.ui.ViewLifetime;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.util.StringConverter;
 
-/** What the checklist's step views share: radio buttons bound to a value, list cells and converters by text. */
-final class Controls {
+/**
+ * What the screens share: a control shown and laid out only when a condition holds, radio buttons
+ * bound to a value, list cells and converters that show an item as text.
+ */
+public final class Controls {
 
     private Controls() {
     }
 
+    /** {@code n} is shown, and takes room in its layout, only while {@code when} holds. */
+    public static void visible(Node n, ObservableValue<Boolean> when) {
+        n.visibleProperty().bind(when);
+        n.managedProperty().bind(when);
+    }
+
     /** The radio button of {@code options} that stands for {@code value} is selected, both ways. */
-    static <T> void selectToggle(ViewLifetime lifetime, ToggleGroup group, ObjectProperty<T> value,
+    public static <T> void selectToggle(ViewLifetime lifetime, ToggleGroup group, ObjectProperty<T> value,
                                  Map<RadioButton, T> options) {
         options.forEach((radio, v) -> radio.setSelected(v.equals(value.get())));
         group.selectedToggleProperty().addListener((obs, old, t) -> {
@@ -31,7 +41,7 @@ final class Controls {
         }));
     }
 
-    static <T> ListCell<T> cell(Function<T, String> text) {
+    public static <T> ListCell<T> cell(Function<T, String> text) {
         return new ListCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
@@ -41,7 +51,7 @@ final class Controls {
         };
     }
 
-    static <T> StringConverter<T> converter(Function<T, String> text) {
+    public static <T> StringConverter<T> converter(Function<T, String> text) {
         return new StringConverter<>() {
             @Override
             public String toString(T t) {

@@ -17,9 +17,18 @@ import java.time.Duration;
 public final class CentralClient {
 
     /** An answer from the central service. */
-    public record Response(int status, String body) {
+    /** An answer: its status and its body, kept as the bytes that came, read as text on demand. */
+    public record Response(int status, byte[] bytes) {
+        public Response(int status, String body) {
+            this(status, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
         public boolean ok() {
             return status >= 200 && status < 300;
+        }
+
+        public String body() {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
@@ -82,18 +91,18 @@ public final class CentralClient {
 
     /** Starts a GET and returns at once, so that the desk can work while the central service answers. */
     public java.util.concurrent.CompletableFuture<Response> getAsync(String path) {
-        return http.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofString())
+        return http.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(r -> new Response(r.statusCode(), r.body()));
     }
 
     /** Starts a POST and returns at once. */
     public java.util.concurrent.CompletableFuture<Response> postAsync(String path, Object body) {
         return http.sendAsync(request(path).POST(HttpRequest.BodyPublishers.ofString(write(body))).build(),
-                HttpResponse.BodyHandlers.ofString()).thenApply(r -> new Response(r.statusCode(), r.body()));
+                HttpResponse.BodyHandlers.ofByteArray()).thenApply(r -> new Response(r.statusCode(), r.body()));
     }
 
     /** Waits for an answer started with {@link #getAsync} or {@link #postAsync}. */
-    public static Response await(java.util.concurrent.CompletableFuture<Response> pending) {
+    public static <T> T await(java.util.concurrent.CompletableFuture<T> pending) {
         try {
             return pending.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -126,8 +135,8 @@ public final class CentralClient {
 
     public <T> T read(Response response, Class<T> type) {
         try {
-            return json.readValue(response.body(), type);
-        } catch (JsonProcessingException e) {
+            return json.readValue(response.bytes(), type);
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("the central service answered with a document the desk cannot read", e);
         }
     }
@@ -158,7 +167,7 @@ public final class CentralClient {
 
     private Response sendOnce(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(r.statusCode(), r.body());
         } catch (HttpTimeoutException e) {
             throw new UnreachableException("timed out", e);

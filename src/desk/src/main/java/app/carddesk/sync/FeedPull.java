@@ -2,6 +2,7 @@ package app.carddesk.sync;
 
 import app.carddesk.api.Api;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /** Pulls this library's change feed into the desk's register, page after page. */
 final class FeedPull {
@@ -20,24 +21,27 @@ final class FeedPull {
         this.link = link;
     }
 
-    /** Pulls page after page; the next page is on its way while the desk stores the current one. */
+    /**
+     * Pulls page after page; the next page is fetched and read while the desk stores the current
+     * one.
+     */
     int pull() {
         int applied = 0;
         long after = ledger.lastChangeSeq();
-        java.util.concurrent.CompletableFuture<CentralClient.Response> next = client.getAsync(changesAfter(after));
+        CompletableFuture<Page> next = fetch(after);
         while (true) {
-            CentralClient.Response r = CentralClient.await(next);
-            if (!r.ok()) {
-                if (r.status() == 401 || r.status() == 403) {
+            Page answer = CentralClient.await(next);
+            if (!answer.response().ok()) {
+                if (answer.response().status() == 401 || answer.response().status() == 403) {
                     link.unauthorized();
                 }
                 return applied;
             }
             link.online();
             link.answered(clock.instant());
-            Api.Changes page = client.read(r, Api.Changes.class);
+            Api.Changes page = answer.changes();
             if (page.more()) {
-                next = client.getAsync(changesAfter(page.last()));
+                next = fetch(page.last());
             }
             if (!page.changes().isEmpty()) {
                 ledger.applyChanges(page.changes(), page.last());
@@ -47,6 +51,15 @@ final class FeedPull {
                 return applied;
             }
         }
+    }
+
+    /** One page asked for, and read on the HTTP client's thread when it is a page. */
+    private CompletableFuture<Page> fetch(long after) {
+        return client.getAsync(changesAfter(after))
+                .thenApply(r -> new Page(r, r.ok() ? client.read(r, Api.Changes.class) : null));
+    }
+
+    private record Page(CentralClient.Response response, Api.Changes changes) {
     }
 
     private static String changesAfter(long seq) {

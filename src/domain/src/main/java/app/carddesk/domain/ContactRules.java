@@ -28,6 +28,9 @@ public final class ContactRules {
     }
 
     private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NOT_DIGITS = Pattern.compile("\\D");
     private static final java.util.Map<Country, java.util.Set<String>> COUNTRY_NAMES = java.util.Map.of(
             Country.DK, java.util.Set.of("danmark", "denmark", "dk", "danemark", "dänemark"),
             Country.NO, java.util.Set.of("norge", "noreg", "norway", "no", "norwegen"));
@@ -83,9 +86,9 @@ public final class ContactRules {
         if (name == null) {
             return "";
         }
-        String folded = Normalizer.normalize(name.trim().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        return folded.replaceAll("\\s+", " ");
+        String folded = MARKS.matcher(Normalizer.normalize(name.trim().toLowerCase(Locale.ROOT),
+                Normalizer.Form.NFD)).replaceAll("");
+        return SPACES.matcher(folded).replaceAll(" ");
     }
 
     public static String emailKey(String email) {
@@ -97,7 +100,7 @@ public final class ContactRules {
         if (phone == null || phone.isBlank()) {
             return null;
         }
-        String digits = phone.replaceAll("\\D", "");
+        String digits = NOT_DIGITS.matcher(phone).replaceAll("");
         if (digits.length() == 10 && (digits.startsWith("45") || digits.startsWith("47"))) {
             digits = digits.substring(2);
         }

@@ -44,29 +44,29 @@ public final class IdentityStepView implements StepView {
 
     @FXML
     private void initialize() {
-        Controls.selectToggle(lifetime, identityGroup, vm.identityMode, Map.of(withIdRadio, IdentityMode.NATIONAL_ID,
+        Controls.selectToggle(lifetime, identityGroup, vm.identity.mode, Map.of(withIdRadio, IdentityMode.NATIONAL_ID,
                 withoutRadio, IdentityMode.WITHOUT));
-        Controls.selectToggle(lifetime, withoutGroup, vm.withoutKind, Map.of(expectsRadio,
+        Controls.selectToggle(lifetime, withoutGroup, vm.identity.withoutKind, Map.of(expectsRadio,
                 RegistrationKind.EXPECTS_NATIONAL_ID, shortStayRadio, RegistrationKind.SHORT_STAY));
-        withIdBox.disableProperty().bind(vm.identityMode.isNotEqualTo(IdentityMode.NATIONAL_ID));
-        withoutBox.disableProperty().bind(vm.identityMode.isNotEqualTo(IdentityMode.WITHOUT));
-        expiryField.disableProperty().bind(vm.withoutKind.isNotEqualTo(RegistrationKind.SHORT_STAY));
-        identityField.textProperty().bindBidirectional(vm.identityText);
+        withIdBox.disableProperty().bind(vm.identity.mode.isNotEqualTo(IdentityMode.NATIONAL_ID));
+        withoutBox.disableProperty().bind(vm.identity.mode.isNotEqualTo(IdentityMode.WITHOUT));
+        expiryField.disableProperty().bind(vm.identity.withoutKind.isNotEqualTo(RegistrationKind.SHORT_STAY));
+        identityField.textProperty().bindBidirectional(vm.identity.text);
         identityField.setOnAction(e -> {
             e.consume();
             vm.fetchOrNext();
         });
-        expiryField.textProperty().bindBidirectional(vm.expiryText);
-        ProblemDisplay.bind(lifetime.of(vm.identityProblem), identityProblem, identityField, messages);
-        ProblemDisplay.bind(lifetime.of(vm.expiryProblem), expiryProblem, expiryField, messages);
+        expiryField.textProperty().bindBidirectional(vm.identity.expiryText);
+        ProblemDisplay.bind(lifetime.of(vm.identity.problem), identityProblem, identityField, messages);
+        ProblemDisplay.bind(lifetime.of(vm.identity.expiryProblem), expiryProblem, expiryField, messages);
         identityWarning.textProperty().bind(Bindings.createStringBinding(() -> String.join(" ",
-                vm.identityWarnings.stream().map(messages::text).toList()), vm.identityWarnings));
-        identityWarning.visibleProperty().bind(Bindings.isNotEmpty(vm.identityWarnings));
+                vm.identity.warnings.stream().map(messages::text).toList()), vm.identity.warnings));
+        identityWarning.visibleProperty().bind(Bindings.isNotEmpty(vm.identity.warnings));
         warningsConfirmed.visibleProperty().bind(identityWarning.visibleProperty());
-        warningsConfirmed.selectedProperty().bindBidirectional(vm.warningsConfirmed);
-        openExistingButton.visibleProperty().bind(vm.existingPatron.isNotNull());
-        fetchedGrid.visibleProperty().bind(vm.fetched.isNotNull());
-        lifetime.onChange(vm.fetched, (obs, old, p) -> {
+        warningsConfirmed.selectedProperty().bindBidirectional(vm.identity.warningsConfirmed);
+        openExistingButton.visibleProperty().bind(vm.identity.existingPatron.isNotNull());
+        fetchedGrid.visibleProperty().bind(vm.identity.fetched.isNotNull());
+        lifetime.onChange(vm.identity.fetched, (obs, old, p) -> {
             fetchedName.setText(p == null ? "" : p.givenName() + " " + p.surname());
             fetchedBirth.setText(p == null ? "" : DateInput.format(p.birthDate()));
             fetchedAddress.setText(p == null ? "" : String.join(", ", p.address().line(),
@@ -75,8 +75,8 @@ public final class IdentityStepView implements StepView {
         for (Node n : List.of(warningsConfirmed, openExistingButton, fetchedGrid, identityWarning)) {
             n.managedProperty().bind(n.visibleProperty());
         }
-        registerLaterButton.visibleProperty().bind(vm.registerLaterOffered);
-        registerLaterButton.managedProperty().bind(vm.registerLaterOffered);
+        registerLaterButton.visibleProperty().bind(vm.identity.registerLaterOffered);
+        registerLaterButton.managedProperty().bind(vm.identity.registerLaterOffered);
     }
 
     @Override
@@ -91,7 +91,7 @@ public final class IdentityStepView implements StepView {
 
     @FXML
     private void openExisting() {
-        vm.openExisting(vm.existingPatron.get());
+        vm.openExisting(vm.identity.existingPatron.get());
     }
 
     @FXML

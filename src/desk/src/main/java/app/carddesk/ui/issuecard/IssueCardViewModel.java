@@ -2,7 +2,6 @@ package app.carddesk.ui.issuecard;
 
 import app.carddesk.domain.CardNumber;
 import app.carddesk.domain.Checked;
-import app.carddesk.domain.DateInput;
 import app.carddesk.domain.IdentityNumber;
 import app.carddesk.domain.LibraryProfile;
 import app.carddesk.domain.PatronCategory;
@@ -10,9 +9,7 @@ import app.carddesk.domain.PickupLibrary;
 import app.carddesk.domain.PinDelivery;
 import app.carddesk.domain.Problem;
 import app.carddesk.domain.RegistrationKind;
-import app.carddesk.identity.PersonRecord;
 import app.carddesk.issuing.CardLookup;
-import app.carddesk.issuing.FetchResult;
 import app.carddesk.issuing.IssueOutcome;
 import app.carddesk.issuing.IssueRequest;
 import app.carddesk.issuing.IssuingService;
@@ -29,9 +26,7 @@ import java.util.ResourceBundle;
 import java.util.UUID;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -56,17 +51,7 @@ public final class IssueCardViewModel {
     public final ObjectProperty<Problem> cardProblem = new SimpleObjectProperty<>();
     public final ObjectProperty<CardNumber> card = new SimpleObjectProperty<>();
 
-    public final ObjectProperty<IdentityMode> identityMode = new SimpleObjectProperty<>(IdentityMode.WITHOUT);
-    public final ObjectProperty<RegistrationKind> withoutKind =
-            new SimpleObjectProperty<>(RegistrationKind.EXPECTS_NATIONAL_ID);
-    public final StringProperty identityText = new SimpleStringProperty("");
-    public final ObjectProperty<Problem> identityProblem = new SimpleObjectProperty<>();
-    public final ObservableList<Problem> identityWarnings = FXCollections.observableArrayList();
-    public final BooleanProperty warningsConfirmed = new SimpleBooleanProperty(false);
-    public final ObjectProperty<PersonRecord> fetched = new SimpleObjectProperty<>();
-    public final ObjectProperty<UUID> existingPatron = new SimpleObjectProperty<>();
-    public final StringProperty expiryText = new SimpleStringProperty("");
-    public final ObjectProperty<Problem> expiryProblem = new SimpleObjectProperty<>();
+    public final IdentityForm identity = new IdentityForm();
 
     public final DetailsForm details = new DetailsForm();
     public final ObservableList<PatronSummary> similar = FXCollections.observableArrayList();
@@ -90,7 +75,6 @@ public final class IssueCardViewModel {
     private final IssuingService service;
     private final BackgroundWork background;
     private final Navigation navigation;
-    private IdentityNumber identity;
 
     private app.carddesk.letter.LetterSettings letters = new app.carddesk.letter.LetterSettings(
             app.carddesk.letter.PaperSize.A4, null, false);
@@ -109,8 +93,7 @@ public final class IssueCardViewModel {
         this.background = background;
         this.navigation = navigation;
         handover.comeBackNeeded.bind(Bindings.createBooleanBinding(
-                () -> identityMode.get() == IdentityMode.WITHOUT
-                        && withoutKind.get() == RegistrationKind.EXPECTS_NATIONAL_ID, identityMode, withoutKind));
+                () -> identity.kind() == RegistrationKind.EXPECTS_NATIONAL_ID, identity.mode, identity.withoutKind));
         pickup.set(profile().homeLibrary());
         details.libraryCountry(profile().country());
         guardian.details.libraryCountry(profile().country());
@@ -208,8 +191,7 @@ public final class IssueCardViewModel {
 
     /** Enter in the national ID field: fetch, or go on when this very number was fetched already. */
     public void fetchOrNext() {
-        Checked<IdentityNumber> typed = service.checkIdentity(identityText.get());
-        if (fetched.get() != null && typed.isOk() && fetched.get().identity().number().equals(typed.value().number())) {
+        if (identity.fetchedIs(service.checkIdentity(identity.text.get()))) {
             next();
         } else {
             fetch();
@@ -217,49 +199,17 @@ public final class IssueCardViewModel {
     }
 
     public void fetch() {
-        registerLaterOffered.set(false);
-        fetched.set(null);
-        existingPatron.set(null);
-        identityWarnings.clear();
-        Checked<IdentityNumber> checked = service.checkIdentity(identityText.get());
-        identityProblem.set(checked.firstError().orElse(null));
-        if (!checked.isOk()) {
-            return;
-        }
-        identityWarnings.setAll(checked.warnings());
-        if (!checked.warnings().isEmpty() && !warningsConfirmed.get()) {
-            return;
-        }
-        IdentityNumber number = checked.value();
-        background.submit(() -> service.fetch(number), r -> fetchedResult(number, r), this::failed);
-    }
-
-    private void fetchedResult(IdentityNumber number, FetchResult result) {
-        if (result instanceof FetchResult.Found found) {
-            identity = number;
-            fetched.set(found.person());
-        } else if (result instanceof FetchResult.AlreadyRegistered already) {
-            existingPatron.set(already.patronId());
-            identityProblem.set(Problem.of("identity.alreadyRegistered"));
-        } else if (result instanceof FetchResult.NotFound) {
-            identityProblem.set(Problem.of(number.kind().fetchable() ? "identity.notFound" : "identity.notInRegister"));
-        } else {
-            identityProblem.set(Problem.of(letters.centralRegister() ? "identity.centralUnavailable"
-                    : "identity.unavailable"));
-            registerLaterOffered.set(true);
+        Checked<IdentityNumber> checked = service.checkIdentity(identity.text.get());
+        if (identity.readyToFetch(checked)) {
+            IdentityNumber number = checked.value();
+            background.submit(() -> service.fetch(number),
+                    r -> identity.fetchedResult(number, r, letters.centralRegister()), this::failed);
         }
     }
-
-    /** Fetch could not reach the register: staff may register the patron without the ID, and add it later. */
-    public final javafx.beans.property.BooleanProperty registerLaterOffered =
-            new javafx.beans.property.SimpleBooleanProperty(false);
 
     /** Registers the patron without a national ID now (they expect one); the ID is registered later. */
     public void registerWithoutNow() {
-        registerLaterOffered.set(false);
-        identityProblem.set(null);
-        identityMode.set(IdentityMode.WITHOUT);
-        withoutKind.set(RegistrationKind.EXPECTS_NATIONAL_ID);
+        identity.registerLater();
         next();
     }
 
@@ -289,27 +239,19 @@ public final class IssueCardViewModel {
     }
 
     private void identityDone() {
-        if (identityMode.get() == IdentityMode.NATIONAL_ID) {
-            if (fetched.get() == null) {
+        if (identity.mode.get() == IdentityMode.NATIONAL_ID) {
+            if (identity.fetched.get() == null) {
                 message.set(Problem.of("identity.fetchFirst"));
                 return;
             }
-            details.fill(fetched.get());
+            details.fill(identity.fetched.get());
         } else {
-            identity = null;
-            fetched.set(null);
+            identity.withoutNationalId();
             if (details.fromRegister.get()) {
                 details.clear();
             }
-            if (withoutKind.get() == RegistrationKind.SHORT_STAY) {
-                Checked<LocalDate> date = DateInput.parse(expiryText.get());
-                Problem p = date.isOk() ? profile().shortStayPolicy().check(date.value(), service.today()).orElse(null)
-                        : date.firstError().map(e -> e.key().equals("date.required") ? Problem.of("expiry.required")
-                        : e).orElse(null);
-                expiryProblem.set(p);
-                if (p != null) {
-                    return;
-                }
+            if (!identity.checkExpiry(profile().shortStayPolicy(), service.today())) {
+                return;
             }
         }
         advance();
@@ -380,11 +322,10 @@ public final class IssueCardViewModel {
     }
 
     private IssueRequest request() {
-        RegistrationKind kind = identityMode.get() == IdentityMode.NATIONAL_ID ? RegistrationKind.NATIONAL_ID
-                : withoutKind.get();
-        LocalDate expires = kind == RegistrationKind.SHORT_STAY ? DateInput.parse(expiryText.get()).value() : null;
+        RegistrationKind kind = identity.kind();
+        LocalDate expires = kind == RegistrationKind.SHORT_STAY ? identity.expiry() : null;
         PinDelivery delivery = pin.delivery.get();
-        return new IssueRequest(card.get(), kind, kind == RegistrationKind.NATIONAL_ID ? identity : null,
+        return new IssueRequest(card.get(), kind, identity.identity(),
                 details.toDetails(), expires, delivery, delivery == PinDelivery.OWN_PIN ? pin.pin.get() : null,
                 pin.changeAdvised.get(), category.get().code(), pickup.get().code(),
                 letterLanguage.get().getLanguage(), guardianNeeded.get() ? guardianChoice() : null);
@@ -393,10 +334,8 @@ public final class IssueCardViewModel {
     /** The welcome letter for this patron in the chosen language. */
     public WelcomeLetter letter() {
         ResourceBundle texts = app.carddesk.text.Messages.bundle(letterLanguage.get());
-        RegistrationKind kind = identityMode.get() == IdentityMode.NATIONAL_ID ? RegistrationKind.NATIONAL_ID
-                : withoutKind.get();
-        Checked<LocalDate> expiry = DateInput.parse(expiryText.get());
-        LocalDate expires = expiry.isOk() ? expiry.value() : null;
+        RegistrationKind kind = identity.kind();
+        LocalDate expires = identity.expiry();
         app.carddesk.issuing.PatronDetails d = details.toDetails();
         return WelcomeLetter.compose(texts, new WelcomeLetter.Facts((d.givenName() + " " + d.surname()).trim(),
                 d.givenName(), d.address(), profile().letterhead(), card.get() == null ? "" : card.get().value(),
@@ -431,18 +370,7 @@ public final class IssueCardViewModel {
         cardText.set("");
         cardProblem.set(null);
         card.set(null);
-        identityMode.set(IdentityMode.WITHOUT);
-        withoutKind.set(RegistrationKind.EXPECTS_NATIONAL_ID);
-        identityText.set("");
-        identityProblem.set(null);
-        registerLaterOffered.set(false);
-        identityWarnings.clear();
-        warningsConfirmed.set(false);
-        fetched.set(null);
-        existingPatron.set(null);
-        identity = null;
-        expiryText.set("");
-        expiryProblem.set(null);
+        identity.clear();
         details.clear();
         similar.clear();
         pin.clear();

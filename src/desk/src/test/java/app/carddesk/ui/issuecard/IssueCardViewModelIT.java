@@ -64,16 +64,16 @@ class IssueCardViewModelIT {
     @Test
     void aNationalIdMustBeFetchedAndItsWarningConfirmed() {
         vm.startWithCard("409900001");
-        vm.identityMode.set(IdentityMode.NATIONAL_ID);
+        vm.identity.mode.set(IdentityMode.NATIONAL_ID);
         vm.next();
         assertThat(key(vm.message.get())).isEqualTo("identity.fetchFirst");
-        vm.identityText.set("0101654002");
+        vm.identity.text.set("0101654002");
         vm.fetch();
-        assertThat(vm.identityWarnings).extracting(Problem::key).containsExactly("identity.cpr.modulus11");
-        assertThat(vm.fetched.get()).as("not fetched before staff confirm the warning").isNull();
-        vm.warningsConfirmed.set(true);
+        assertThat(vm.identity.warnings).extracting(Problem::key).containsExactly("identity.cpr.modulus11");
+        assertThat(vm.identity.fetched.get()).as("not fetched before staff confirm the warning").isNull();
+        vm.identity.warningsConfirmed.set(true);
         vm.fetch();
-        assertThat(vm.fetched.get().surname()).isEqualTo("Jensen");
+        assertThat(vm.identity.fetched.get().surname()).isEqualTo("Jensen");
         vm.next();
         assertThat(vm.step.get()).isEqualTo(Step.DETAILS);
         assertThat(vm.details.fromRegister.get()).isTrue();
@@ -83,13 +83,13 @@ class IssueCardViewModelIT {
     @Test
     void aShortStayNeedsAnExpiryWithinTheMaximum() {
         vm.startWithCard("409900001");
-        vm.withoutKind.set(RegistrationKind.SHORT_STAY);
+        vm.identity.withoutKind.set(RegistrationKind.SHORT_STAY);
         vm.next();
-        assertThat(key(vm.expiryProblem.get())).isEqualTo("expiry.required");
-        vm.expiryText.set("01-01-2030");
+        assertThat(key(vm.identity.expiryProblem.get())).isEqualTo("expiry.required");
+        vm.identity.expiryText.set("01-01-2030");
         vm.next();
-        assertThat(key(vm.expiryProblem.get())).isEqualTo("expiry.tooLate");
-        vm.expiryText.set("01-03-2027");
+        assertThat(key(vm.identity.expiryProblem.get())).isEqualTo("expiry.tooLate");
+        vm.identity.expiryText.set("01-03-2027");
         vm.next();
         assertThat(vm.step.get()).isEqualTo(Step.DETAILS);
     }

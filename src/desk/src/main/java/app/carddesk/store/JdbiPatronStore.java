@@ -1,6 +1,5 @@
 package app.carddesk.store;
 
-import app.carddesk.domain.MergePlan;
 import app.carddesk.domain.PatronQuery;
 
 import app.carddesk.domain.Address;
@@ -59,7 +58,7 @@ public final class JdbiPatronStore implements PatronStore {
 
     @Override
     public Optional<Patron> patron(UUID id) {
-        return jdbi.withExtension(PatronDao.class, dao -> dao.byId(id)).map(PatronRows::toPatron);
+        return jdbi.withExtension(PatronDao.class, dao -> dao.byId(id)).map(StoredPatron::patron);
     }
 
     @Override
@@ -136,7 +135,7 @@ public final class JdbiPatronStore implements PatronStore {
         try {
             writer.useTransaction(h -> {
                 if (newGuardian != null) {
-                    h.attach(PatronDao.class).insert(PatronRows.toRow(newGuardian, null));
+                    h.attach(PatronDao.class).insert(newGuardian, null);
                 }
                 insertWithCard(h, child, pinHash);
                 h.execute("INSERT INTO guardian_link (child_id, guardian_id, consent_at, recorded_by) "
@@ -161,7 +160,7 @@ public final class JdbiPatronStore implements PatronStore {
         if (patron.identity() != null && patrons.idByIdentity(patron.identity().number()).isPresent()) {
             throw new ConflictException("identity_already_registered");
         }
-        patrons.insert(PatronRows.toRow(patron, pinHash));
+        patrons.insert(patron, pinHash);
         cards.issue(patron.cardNumber(), patron.id(), patron.createdAt());
     }
 
@@ -205,20 +204,20 @@ public final class JdbiPatronStore implements PatronStore {
     @Override
     public List<Patron> needingReRegistration() {
         return jdbi.withExtension(PatronDao.class, PatronDao::needingReRegistration).stream()
-                .map(PatronRows::toPatron).toList();
+                .map(StoredPatron::patron).toList();
     }
 
     @Override
     public List<Patron> expiredShortStay(LocalDate today) {
         return jdbi.withExtension(PatronDao.class, dao -> dao.expiredShortStay(today)).stream()
-                .map(PatronRows::toPatron).toList();
+                .map(StoredPatron::patron).toList();
     }
 
     @Override
     public void delete(UUID patronId, AuditEntry audit, List<OutboxEntry> outbox) {
         writer.useTransaction(h -> {
             PatronDao patrons = h.attach(PatronDao.class);
-            Optional<PatronRow> row = patrons.byId(patronId);
+            Optional<Patron> row = patrons.byId(patronId).map(StoredPatron::patron);
             if (row.isEmpty()) {
                 throw new ConflictException("patron_gone");
             }

@@ -3,8 +3,6 @@ package app.carddesk.store;
 import app.carddesk.issuing.OutboxKind;
 import app.carddesk.api.ChangeKind;
 import app.carddesk.api.Api;
-import app.carddesk.domain.Address;
-import app.carddesk.domain.ContactRules;
 import app.carddesk.domain.Patron;
 import app.carddesk.issuing.AuditEntry;
 import app.carddesk.sync.OutboxItem;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.Jdbi;
 
 /** The desk's {@link SyncLedger} on its H2 store. */
@@ -61,7 +60,7 @@ public final class JdbiSyncLedger implements SyncLedger {
     @Override
     public Optional<Api.Patron> patron(UUID id) {
         return jdbi.withHandle(h -> h.attach(PatronDao.class).byId(id).map(row -> PatronWire.toApi(
-                PatronRows.toPatron(row), h.attach(SyncDao.class).centralVersion(id).orElse(null),
+                row.patron(), h.attach(SyncDao.class).centralVersion(id).orElse(null),
                 guardians(h, List.of(id)).getOrDefault(id, List.of()), row.pinHash())));
     }
 
@@ -73,8 +72,8 @@ public final class JdbiSyncLedger implements SyncLedger {
         }
         writer.useHandle(h -> {
             java.util.Map<UUID, List<Api.Guardian>> guardians = guardians(h, ids);
-            h.attach(PatronDao.class).byIds(ids).forEach(row -> found.put(row.id(),
-                    PatronWire.toApi(PatronRows.toPatron(row), null, guardians.getOrDefault(row.id(), List.of()),
+            h.attach(PatronDao.class).byIds(ids).forEach(row -> found.put(row.patron().id(),
+                    PatronWire.toApi(row.patron(), null, guardians.getOrDefault(row.patron().id(), List.of()),
                             row.pinHash())));
         });
         return found;
@@ -228,17 +227,19 @@ public final class JdbiSyncLedger implements SyncLedger {
             return;
         }
         Instant now = clock.instant();
-        var rows = h.prepareBatch("INSERT INTO patron (" + PatronDao.COLUMNS + ", central_version) VALUES (:id, "
-                + ":cardNumber, :identityKind, :identityNumber, :surname, :givenName, :surnameKey, :givenNameKey, "
-                + ":birthDate, :email, :emailKey, :phone, :phoneKey, :addressLine, :postalCode, :city, :country, "
-                + ":categoryCode, :pickupLibraryCode, :registrationKind, :expiresOn, :pinDelivery, :pinHash, "
-                + ":pinChangeAdvised, :feesOwedMinor, :printCreditMinor, :createdAt, :createdBy, :updatedAt, "
-                + ":version, :centralVersion)");
+        PreparedBatch rows = null;
         var cards = h.prepareBatch("INSERT INTO card (number, status, patron_id, issued_at) SELECT ?, 'ISSUED', ?, ? "
                 + "WHERE NOT EXISTS (SELECT 1 FROM card WHERE number = ?)");
         boolean anyCard = false;
         for (Api.Patron p : patrons) {
-            rows.bindMethods(PatronRows.toRow(PatronWire.fromApi(p, now), null)).bind("centralVersion", p.version()).add();
+            java.util.Map<String, Object> row = PatronRows.columns(PatronWire.fromApi(p, now), null);
+            row.put("central_version", p.version());
+            if (rows == null) {
+                rows = h.prepareBatch("INSERT INTO patron (<columns>) VALUES (<parameters>)")
+                        .defineList("columns", List.copyOf(row.keySet()))
+                        .defineList("parameters", PatronRows.parameters(row));
+            }
+            rows.bindMap(row).add();
             if (p.cardNumber() != null) {
                 cards.add(p.cardNumber(), p.id(), now, p.cardNumber());
                 anyCard = true;
@@ -263,10 +264,10 @@ public final class JdbiSyncLedger implements SyncLedger {
     private void deleteLocal(Handle h, UUID id, boolean retireCard) {
         PatronDao patrons = h.attach(PatronDao.class);
         patrons.byId(id).ifPresent(row -> {
-            if (row.cardNumber() != null && retireCard) {
-                h.attach(CardDao.class).retire(row.cardNumber(), clock.instant(), "DELETED_CENTRALLY");
-            } else if (row.cardNumber() != null) {
-                h.execute("DELETE FROM card WHERE number = ?", row.cardNumber());
+            if (row.patron().cardNumber() != null && retireCard) {
+                h.attach(CardDao.class).retire(row.patron().cardNumber(), clock.instant(), "DELETED_CENTRALLY");
+            } else if (row.patron().cardNumber() != null) {
+                h.execute("DELETE FROM card WHERE number = ?", row.patron().cardNumber());
             }
             h.execute("DELETE FROM guardian_link WHERE child_id = ? OR guardian_id = ?", id, id);
             patrons.delete(id);
@@ -275,14 +276,7 @@ public final class JdbiSyncLedger implements SyncLedger {
 
     private void upsert(Handle h, Api.Patron p) {
         Instant now = clock.instant();
-        Patron d = PatronWire.fromApi(p, now);
-        Address a = d.address();
-        int updated = h.attach(SyncDao.class).updateFromCentral(p.id(), p.cardNumber(), d.identityKind().name(),
-                d.identity() == null ? null : d.identity().number(), p.surname(), p.givenName(),
-                ContactRules.nameKey(p.surname()), ContactRules.nameKey(p.givenName()), p.birthDate(), p.email(),
-                ContactRules.emailKey(p.email()), p.phone(), ContactRules.phoneKey(p.phone()), a.line(),
-                a.postalCode(), a.city(), a.country(), p.category(), p.pickupLibrary(), d.registrationKind().name(),
-                p.expiresOn(), d.feesOwedMinor(), d.printCreditMinor(), p.version(), now);
+        int updated = h.attach(SyncDao.class).updateFromCentral(PatronWire.fromApi(p, now), p.version(), now);
         if (updated == 0) {
             insertAll(h, List.of(p));
             return;
@@ -297,8 +291,8 @@ public final class JdbiSyncLedger implements SyncLedger {
         writer.useTransaction(h -> {
             PatronDao patrons = h.attach(PatronDao.class);
             patrons.byId(patronId).ifPresent(row -> {
-                if (row.cardNumber() != null) {
-                    h.execute("DELETE FROM card WHERE number = ? AND patron_id = ?", row.cardNumber(), patronId);
+                if (row.patron().cardNumber() != null) {
+                    h.execute("DELETE FROM card WHERE number = ? AND patron_id = ?", row.patron().cardNumber(), patronId);
                 }
                 patrons.delete(patronId);
                 h.execute("DELETE FROM outbox WHERE patron_id = ?", patronId);

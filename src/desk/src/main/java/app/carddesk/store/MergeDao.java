@@ -1,6 +1,7 @@
 package app.carddesk.store;
 
 import app.carddesk.domain.MergePlan;
+import app.carddesk.domain.Patron;
 import app.carddesk.issuing.AuditEntry;
 import app.carddesk.issuing.OutboxEntry;
 import app.carddesk.issuing.PatronStore.ConflictException;
@@ -39,10 +40,11 @@ public interface MergeDao {
     @Transaction
     default void merge(UUID survivorId, UUID otherId, String keepCard, Instant now, AuditEntry audit,
                        List<OutboxEntry> queued) {
-        PatronRow keep = patrons().byId(survivorId).orElseThrow(() -> new ConflictException("patron_gone"));
-        PatronRow other = patrons().byId(otherId).orElseThrow(() -> new ConflictException("patron_gone"));
-        MergePlan plan = MergePlan.of(new MergePlan.Side(keep.cardNumber(), keep.identityNumber()),
-                new MergePlan.Side(other.cardNumber(), other.identityNumber()), keepCard).value();
+        StoredPatron kept = patrons().byId(survivorId).orElseThrow(() -> new ConflictException("patron_gone"));
+        StoredPatron merged = patrons().byId(otherId).orElseThrow(() -> new ConflictException("patron_gone"));
+        Patron keep = kept.patron();
+        Patron other = merged.patron();
+        MergePlan plan = MergePlan.of(MergePlan.Side.of(keep), MergePlan.Side.of(other), keepCard).value();
         if (plan == null) {
             throw new ConflictException("merge_refused");
         }
@@ -57,14 +59,18 @@ public interface MergeDao {
         statements().dropLinks(otherId);
         patrons().delete(otherId);
         statements().takeOver(new MergeStatements.Survivor(survivorId, plan.keptCard(), other.feesOwedMinor(), other.printCreditMinor(),
-                plan.identityOf(keep.identityKind(), other.identityKind()),
-                plan.identityOf(keep.identityNumber(), other.identityNumber()),
-                plan.cardOf(keep.pinHash(), other.pinHash()), plan.cardOf(keep.pinDelivery(), other.pinDelivery()),
+                plan.identityOf(keep.identityKind(), other.identityKind()).name(),
+                plan.identityOf(number(keep), number(other)),
+                plan.cardOf(kept.pinHash(), merged.pinHash()), plan.cardOf(keep.pinDelivery(), other.pinDelivery()).name(),
                 now));
         if (plan.takesOthersCard()) {
             statements().moveCard(survivorId, other.cardNumber());
         }
         audit().append(audit);
         queued.forEach(e -> outbox().append(e, now));
+    }
+
+    private static String number(Patron p) {
+        return p.identity() == null ? null : p.identity().number();
     }
 }

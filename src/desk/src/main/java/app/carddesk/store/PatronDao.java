@@ -6,33 +6,35 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import app.carddesk.domain.Patron;
+import java.util.Map;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
+import org.jdbi.v3.sqlobject.customizer.DefineList;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The {@code patron} table. */
-@RegisterConstructorMapper(PatronRow.class)
+@RegisterRowMapper(PatronRows.class)
 public interface PatronDao {
 
-    String COLUMNS = "id, card_number, identity_kind, identity_number, surname, given_name, surname_key, "
-            + "given_name_key, birth_date, email, email_key, phone, phone_key, address_line, postal_code, city, "
-            + "country, category_code, pickup_library_code, registration_kind, expires_on, pin_delivery, pin_hash, "
-            + "pin_change_advised, fees_owed_minor, print_credit_minor, created_at, created_by, updated_at, version";
+    /** Writes a new patron's row; the columns are the ones {@link PatronRows#columns} names. */
+    default void insert(Patron patron, String pinHash) {
+        Map<String, Object> row = PatronRows.columns(patron, pinHash);
+        insertRow(List.copyOf(row.keySet()), PatronRows.parameters(row), row);
+    }
 
-    @SqlUpdate("INSERT INTO patron (" + COLUMNS + ") VALUES (:id, :cardNumber, :identityKind, :identityNumber, "
-            + ":surname, :givenName, :surnameKey, :givenNameKey, :birthDate, :email, :emailKey, :phone, :phoneKey, "
-            + ":addressLine, :postalCode, :city, :country, :categoryCode, :pickupLibraryCode, :registrationKind, "
-            + ":expiresOn, :pinDelivery, :pinHash, :pinChangeAdvised, :feesOwedMinor, :printCreditMinor, "
-            + ":createdAt, :createdBy, :updatedAt, :version)")
-    void insert(@BindMethods PatronRow row);
+    @SqlUpdate("INSERT INTO patron (<columns>) VALUES (<parameters>)")
+    void insertRow(@DefineList("columns") List<String> columns, @DefineList("parameters") List<String> parameters,
+                   @BindMap Map<String, Object> row);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE id = :id")
-    Optional<PatronRow> byId(@Bind("id") UUID id);
+    @SqlQuery("SELECT * FROM patron WHERE id = :id")
+    Optional<StoredPatron> byId(@Bind("id") UUID id);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE id IN (<ids>)")
-    List<PatronRow> byIds(@org.jdbi.v3.sqlobject.customizer.BindList("ids") java.util.Collection<UUID> ids);
+    @SqlQuery("SELECT * FROM patron WHERE id IN (<ids>)")
+    List<StoredPatron> byIds(@org.jdbi.v3.sqlobject.customizer.BindList("ids") java.util.Collection<UUID> ids);
 
     @SqlQuery("SELECT id FROM patron WHERE identity_number = :number")
     Optional<UUID> idByIdentity(@Bind("number") String number);
@@ -81,13 +83,13 @@ public interface PatronDao {
                 @Bind("keepCard") boolean keepCard, @Bind("keepEmail") boolean keepEmail,
                 @Bind("keepPhone") boolean keepPhone, @Bind("now") Instant now);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE registration_kind = 'SHORT_STAY' AND expires_on < :today "
+    @SqlQuery("SELECT * FROM patron WHERE registration_kind = 'SHORT_STAY' AND expires_on < :today "
             + "ORDER BY expires_on, surname_key")
-    List<PatronRow> expiredShortStay(@Bind("today") LocalDate today);
+    List<StoredPatron> expiredShortStay(@Bind("today") LocalDate today);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE identity_kind = 'CPR' "
+    @SqlQuery("SELECT * FROM patron WHERE identity_kind = 'CPR' "
             + "AND CAST(SUBSTRING(identity_number, 1, 2) AS INT) > 60 ORDER BY surname_key, given_name_key")
-    List<PatronRow> needingReRegistration();
+    List<StoredPatron> needingReRegistration();
 
     @SqlUpdate("DELETE FROM patron WHERE id = :id")
     int delete(@Bind("id") UUID id);

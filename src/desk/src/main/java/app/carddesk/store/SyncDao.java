@@ -2,7 +2,6 @@ package app.carddesk.store;
 
 import app.carddesk.sync.SyncProblem;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,26 +49,21 @@ public interface SyncDao {
     int resolve(@Bind("id") long id, @Bind("resolution") String resolution, @Bind("staff") String staff,
                 @Bind("at") Instant at);
 
-    @SqlUpdate("""
-            UPDATE patron SET card_number = :card, identity_kind = :kind, identity_number = :number,
-                   surname = :surname, given_name = :givenName, surname_key = :surnameKey,
-                   given_name_key = :givenNameKey, birth_date = :birth, email = :email, email_key = :emailKey,
-                   phone = :phone, phone_key = :phoneKey, address_line = :line, postal_code = :postalCode,
-                   city = :city, country = :country, category_code = :category, pickup_library_code = :pickup,
-                   registration_kind = :registration, expires_on = :expires, fees_owed_minor = :fees,
-                   print_credit_minor = :credit, central_version = :version, updated_at = :now
-             WHERE id = :id""")
-    int updateFromCentral(@Bind("id") UUID id, @Bind("card") String card, @Bind("kind") String kind,
-                          @Bind("number") String number, @Bind("surname") String surname,
-                          @Bind("givenName") String givenName, @Bind("surnameKey") String surnameKey,
-                          @Bind("givenNameKey") String givenNameKey, @Bind("birth") LocalDate birth,
-                          @Bind("email") String email, @Bind("emailKey") String emailKey, @Bind("phone") String phone,
-                          @Bind("phoneKey") String phoneKey, @Bind("line") String line,
-                          @Bind("postalCode") String postalCode, @Bind("city") String city,
-                          @Bind("country") String country, @Bind("category") String category,
-                          @Bind("pickup") String pickup, @Bind("registration") String registration,
-                          @Bind("expires") LocalDate expires, @Bind("fees") long fees, @Bind("credit") long credit,
-                          @Bind("version") Integer version, @Bind("now") Instant now);
+    /**
+     * Takes the central register's version of a patron this desk has: every column the central
+     * owns ({@link PatronRows#fromCentral}), and the version it answered with.
+     */
+    default int updateFromCentral(app.carddesk.domain.Patron patron, Integer centralVersion, Instant now) {
+        java.util.Map<String, Object> row = PatronRows.columns(patron, null);
+        List<String> assignments = PatronRows.fromCentral(row);
+        row.put("central_version", centralVersion);
+        row.put("now", now);
+        return updateRow(assignments, row);
+    }
+
+    @SqlUpdate("UPDATE patron SET <assignments>, central_version = :central_version, updated_at = :now WHERE id = :id")
+    int updateRow(@org.jdbi.v3.sqlobject.customizer.DefineList("assignments") List<String> assignments,
+                  @org.jdbi.v3.sqlobject.customizer.BindMap java.util.Map<String, Object> row);
 
     @SqlUpdate("INSERT INTO card (number, status, patron_id, issued_at) SELECT :number, 'ISSUED', :patron, :at "
             + "WHERE NOT EXISTS (SELECT 1 FROM card WHERE number = :number)")

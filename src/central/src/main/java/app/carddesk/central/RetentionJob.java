@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
+import app.carddesk.central.RetentionStatements.Candidate;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,23 +49,6 @@ public final class RetentionJob {
         this.clock = clock;
     }
 
-    /** A patron the job looks at, with what stands in the way of deleting them. */
-    private record Candidate(UUID id, String library, String cardNumber, long fees, long printCredit,
-                             long outstanding, String email, String givenName, String libraryName, String country,
-                             int years, int noticeDays, Instant noticeSentAt) {
-        String holdReason() {
-            if (fees > 0 || printCredit > 0) {
-                return "BALANCE";
-            }
-            return outstanding > 0 ? "LOANS" : null;
-        }
-    }
-
-    private static final String CANDIDATE = "SELECT p.id, p.library_code, p.card_number, p.fees_owed_minor, "
-            + "p.print_credit_minor, (SELECT COALESCE(SUM(m.loans + m.reminders + m.claims), 0) FROM membership m "
-            + "WHERE m.patron_id = p.id) AS outstanding, p.email, p.given_name, l.name AS library_name, l.country, "
-            + "COALESCE(l.inactive_years, 0) AS years, l.notice_days, p.notice_sent_at FROM patron p JOIN library l ON l.code = p.library_code ";
-
     /**
      * Runs the job unless another central instance on the same database is running it now: on
      * PostgreSQL the run holds an advisory lock for its length (empty: another instance has it).
@@ -83,8 +66,8 @@ public final class RetentionJob {
             return java.util.Optional.of(run(dryRun, listLimit));
         }
         try (org.jdbi.v3.core.Handle lock = jdbi.open()) {
-            boolean mine = lock.createQuery("SELECT pg_try_advisory_lock(:key)").bind("key", LOCK_KEY)
-                    .mapTo(Boolean.class).one();
+            RetentionStatements locks = lock.attach(RetentionStatements.class);
+            boolean mine = locks.tryLock(LOCK_KEY);
             if (!mine) {
                 LOG.info("Retention: another central instance is running the job; this one leaves it");
                 return java.util.Optional.empty();
@@ -92,7 +75,7 @@ public final class RetentionJob {
             try {
                 return java.util.Optional.of(run(false, listLimit));
             } finally {
-                lock.createQuery("SELECT pg_advisory_unlock(:key)").bind("key", LOCK_KEY).mapTo(Boolean.class).one();
+                locks.unlock(LOCK_KEY);
             }
         }
     }
@@ -104,37 +87,31 @@ public final class RetentionJob {
         List<Api.RetentionAction> actions = new ArrayList<>();
         int[] counts = new int[5]; // deleted short stays, held, notices, withdrawn, deleted inactive
 
-        List<Candidate> expired = select(CANDIDATE + "WHERE p.registration_kind = 'SHORT_STAY' "
-                + "AND p.expires_on < ?", today);
+        List<Candidate> expired = select(q -> q.expiredShortStays(today));
         settle(expired, "EXPIRED_SHORT_STAY", dryRun, now, actions, listLimit, counts, 0);
         // In a dry run nothing is deleted; a patron is still reported once only.
         java.util.Set<UUID> handled = new java.util.HashSet<>();
         expired.forEach(c -> handled.add(c.id()));
 
         // Activity after a notice withdraws it.
-        List<Candidate> withdrawn = select(CANDIDATE + "WHERE p.notice_sent_at IS NOT NULL "
-                + "AND p.last_active_at > p.notice_sent_at");
+        List<Candidate> withdrawn = select(RetentionStatements::activeAgainAfterNotice);
         counts[3] = withdrawn.size();
         list(withdrawn, "NOTICE_WITHDRAWN", "ACTIVE_AGAIN", actions, listLimit);
         if (!dryRun) {
-            forChunks(withdrawn, (h, ids) -> h.createUpdate("UPDATE patron SET notice_sent_at = NULL WHERE id IN "
-                    + "(<ids>)").bindList("ids", ids).execute());
+            forChunks(withdrawn, (q, ids) -> q.withdrawNotices(ids));
         }
 
         // Noticed, the notice period over, and no activity since: delete.
-        List<Candidate> due = select(CANDIDATE + "WHERE p.notice_sent_at IS NOT NULL "
-                + "AND p.last_active_at <= p.notice_sent_at AND l.inactive_years IS NOT NULL");
+        List<Candidate> due = select(RetentionStatements::noticedAndStillInactive);
         due.removeIf(c -> !c.noticeSentAt().plus(c.noticeDays(), ChronoUnit.DAYS).isBefore(now)
                 || handled.contains(c.id()));
         settle(due, "INACTIVE", dryRun, now, actions, listLimit, counts, 4);
 
         // Inactive for the library's period and not yet noticed: send the notice.
         List<Candidate> inactive = new ArrayList<>();
-        for (int years : jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT inactive_years FROM library "
-                + "WHERE inactive_years IS NOT NULL").mapTo(Integer.class).list())) {
+        for (int years : jdbi.withExtension(RetentionStatements.class, RetentionStatements::inactivityPeriods)) {
             Instant cutoff = today.minusYears(years).atStartOfDay(ZoneOffset.UTC).toInstant();
-            inactive.addAll(select(CANDIDATE + "WHERE l.inactive_years = ? AND p.last_active_at < ? "
-                    + "AND p.notice_sent_at IS NULL", years, cutoff));
+            inactive.addAll(select(q -> q.inactiveSince(years, cutoff)));
         }
         due.forEach(c -> handled.add(c.id()));
         List<Candidate> toNotice = new ArrayList<>();
@@ -145,7 +122,7 @@ public final class RetentionJob {
         }
         for (Candidate c : toNotice) {
             if (actions.size() < listLimit) {
-                actions.add(new Api.RetentionAction(c.id(), c.library(), c.cardNumber(),
+                actions.add(new Api.RetentionAction(c.id(), c.libraryCode(), c.cardNumber(),
                         c.email() == null ? "NOTICE_WITHOUT_EMAIL" : "NOTICE_SENT", "INACTIVE_" + c.years() + "_YEARS"));
             }
         }
@@ -166,20 +143,14 @@ public final class RetentionJob {
      */
     private int pruneAnswers(boolean dryRun, Instant now) {
         Instant cutoff = now.minus(ANSWERS_KEPT);
-        return jdbi.withHandle(h -> dryRun
-                ? h.createQuery("SELECT COUNT(*) FROM idempotency WHERE created_at < :cutoff").bind("cutoff", cutoff)
-                        .mapTo(Integer.class).one()
-                : h.createUpdate("DELETE FROM idempotency WHERE created_at < :cutoff").bind("cutoff", cutoff)
-                        .execute());
+        return jdbi.withExtension(RetentionStatements.class, q -> dryRun ? q.answersBefore(cutoff)
+                : q.pruneAnswersBefore(cutoff));
     }
 
     /** Patrons the library should see to before the register may delete them. */
     public List<Api.RetentionAction> held(String library) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT r.patron_id, r.library_code, p.card_number, r.reason "
-                + "FROM retention_hold r LEFT JOIN patron p ON p.id = r.patron_id WHERE r.library_code = ? "
-                + "ORDER BY r.listed_at").bind(0, library)
-                .map((rs, ctx) -> new Api.RetentionAction(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getString(3), "HELD", rs.getString(4))).list());
+        return jdbi.withExtension(RetentionStatements.class, q -> q.held(library)).stream()
+                .map(RetentionStatements.HeldRow::action).toList();
     }
 
     /**
@@ -199,8 +170,7 @@ public final class RetentionJob {
             List<UUID> done = new ArrayList<>(withMail.subList(0, sent).stream().map(Candidate::id).toList());
             chunk.stream().filter(c -> c.email() == null).forEach(c -> done.add(c.id()));
             if (!done.isEmpty()) {
-                jdbi.useHandle(h -> h.createUpdate("UPDATE patron SET notice_sent_at = :at WHERE id IN (<ids>)")
-                        .bind("at", now).bindList("ids", done).execute());
+                jdbi.useExtension(RetentionStatements.class, q -> q.markNoticed(now, done));
             }
             noticed += done.size();
             if (sent < mails.size()) {
@@ -235,85 +205,47 @@ public final class RetentionJob {
         counts[1] += hold.size();
         for (Candidate c : delete) {
             if (actions.size() < listLimit) {
-                actions.add(new Api.RetentionAction(c.id(), c.library(), c.cardNumber(), "DELETE", why));
+                actions.add(new Api.RetentionAction(c.id(), c.libraryCode(), c.cardNumber(), "DELETE", why));
             }
         }
         for (Candidate c : hold) {
             if (actions.size() < listLimit) {
-                actions.add(new Api.RetentionAction(c.id(), c.library(), c.cardNumber(), "HOLD",
+                actions.add(new Api.RetentionAction(c.id(), c.libraryCode(), c.cardNumber(), "HOLD",
                         why + ":" + c.holdReason()));
             }
         }
         if (dryRun) {
             return;
         }
-        forChunks(hold, (h, ids) -> {
-            var insert = h.prepareBatch("INSERT INTO retention_hold (patron_id, library_code, reason, listed_at) "
-                    + "SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM retention_hold WHERE patron_id = ?)");
-            for (Candidate c : hold.stream().filter(c -> ids.contains(c.id())).toList()) {
-                insert.add(c.id(), c.library(), why + ":" + c.holdReason(), now, c.id());
-            }
-            insert.execute();
-        });
+        for (int from = 0; from < hold.size(); from += CHUNK) {
+            List<RetentionStatements.Hold> chunk = hold.subList(from, Math.min(hold.size(), from + CHUNK)).stream()
+                    .map(c -> new RetentionStatements.Hold(c.id(), c.libraryCode(), why + ":" + c.holdReason(), now))
+                    .toList();
+            jdbi.useExtension(RetentionStatements.class, q -> q.hold(chunk));
+        }
         for (int from = 0; from < delete.size(); from += CHUNK) {
             List<Candidate> chunk = delete.subList(from, Math.min(delete.size(), from + CHUNK));
-            jdbi.useTransaction(h -> erase(h, chunk, why, now));
+            jdbi.useExtension(RetentionStatements.class, q -> q.erase(chunk, why, now));
         }
-    }
-
-    /** Deletes a chunk of patrons in one transaction, with the change feed and the audit trail. */
-    private static void erase(Handle h, List<Candidate> chunk, String why, Instant now) {
-        List<UUID> ids = chunk.stream().map(Candidate::id).toList();
-        List<String> cards = chunk.stream().map(Candidate::cardNumber).filter(java.util.Objects::nonNull).toList();
-        h.createUpdate("INSERT INTO change_feed (library_code, patron_id, kind, at) SELECT library_code, patron_id, "
-                + "'DELETED', :at FROM membership WHERE patron_id IN (<ids>)").bind("at", now)
-                .bindList("ids", ids).execute();
-        if (!cards.isEmpty()) {
-            h.createUpdate("UPDATE card SET status = 'RETIRED', retired_at = :at, retired_reason = 'RETENTION', "
-                    + "patron_id = NULL WHERE number IN (<cards>)").bind("at", now).bindList("cards", cards).execute();
-        }
-        h.createUpdate("DELETE FROM membership WHERE patron_id IN (<ids>)").bindList("ids", ids).execute();
-        h.createUpdate("DELETE FROM guardian_link WHERE child_id IN (<ids>)").bindList("ids", ids).execute();
-        h.createUpdate("DELETE FROM guardian_link WHERE guardian_id IN (<ids>)").bindList("ids", ids).execute();
-        h.createUpdate("DELETE FROM retention_hold WHERE patron_id IN (<ids>)").bindList("ids", ids).execute();
-        h.createUpdate("DELETE FROM patron WHERE id IN (<ids>)").bindList("ids", ids).execute();
-        var audit = h.prepareBatch("INSERT INTO audit_event (at, library_code, workstation, action, patron_id, detail) "
-                + "VALUES (?, ?, 'retention job', 'PATRON_DELETED', ?, ?)");
-        for (Candidate c : chunk) {
-            audit.add(now, c.library(), c.id(), "retention=" + why);
-        }
-        audit.execute();
     }
 
     private void list(List<Candidate> candidates, String action, String reason, List<Api.RetentionAction> actions,
                       int listLimit) {
         for (Candidate c : candidates) {
             if (actions.size() < listLimit) {
-                actions.add(new Api.RetentionAction(c.id(), c.library(), c.cardNumber(), action, reason));
+                actions.add(new Api.RetentionAction(c.id(), c.libraryCode(), c.cardNumber(), action, reason));
             }
         }
     }
 
-    private void forChunks(List<Candidate> all, java.util.function.BiConsumer<Handle, List<UUID>> work) {
+    private void forChunks(List<Candidate> all, java.util.function.BiConsumer<RetentionStatements, List<UUID>> work) {
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<UUID> ids = all.subList(from, Math.min(all.size(), from + CHUNK)).stream().map(Candidate::id).toList();
-            jdbi.useTransaction(h -> work.accept(h, ids));
+            jdbi.useTransaction(h -> work.accept(h.attach(RetentionStatements.class), ids));
         }
     }
 
-    private List<Candidate> select(String sql, Object... args) {
-        return jdbi.withHandle(h -> {
-            var q = h.createQuery(sql);
-            for (int i = 0; i < args.length; i++) {
-                q.bind(i, args[i]);
-            }
-            return new ArrayList<>(q.map((rs, ctx) -> new Candidate(rs.getObject("id", UUID.class),
-                    rs.getString("library_code"), rs.getString("card_number"), rs.getLong("fees_owed_minor"),
-                    rs.getLong("print_credit_minor"), rs.getLong("outstanding"), rs.getString("email"),
-                    rs.getString("given_name"), rs.getString("library_name"), rs.getString("country"),
-                    rs.getInt("years"), rs.getInt("notice_days"), rs.getObject("notice_sent_at", java.time.OffsetDateTime.class)
-                    == null ? null : rs.getObject("notice_sent_at", java.time.OffsetDateTime.class).toInstant()))
-                    .list());
-        });
+    private List<Candidate> select(java.util.function.Function<RetentionStatements, List<Candidate>> query) {
+        return new ArrayList<>(jdbi.withExtension(RetentionStatements.class, query::apply));
     }
 }

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM idempotency WHERE created_at < :cutoff

@@ -1,0 +1,1 @@
+DELETE FROM retention_hold WHERE patron_id IN (<ids>)

@@ -1,0 +1,1 @@
+DELETE FROM membership WHERE patron_id IN (<ids>)

@@ -1,0 +1,1 @@
+DELETE FROM patron WHERE id IN (<ids>)

@@ -1,0 +1,1 @@
+SELECT * FROM retention_candidate WHERE registration_kind = 'SHORT_STAY' AND expires_on < :today

@@ -22,4 +22,14 @@ public interface CardDao {
     @SqlUpdate("UPDATE card SET status = 'RETIRED', retired_at = :at, retired_reason = :reason "
             + "WHERE number = :number AND status = 'ISSUED'")
     int retire(@Bind("number") String number, @Bind("at") Instant at, @Bind("reason") String reason);
+
+    @SqlUpdate("DELETE FROM card WHERE number = :number")
+    void delete(@Bind("number") String number);
+
+    /** The card, unless it went to another patron meanwhile. */
+    @SqlUpdate("DELETE FROM card WHERE number = :number AND patron_id = :patron")
+    void deleteOf(@Bind("number") String number, @Bind("patron") UUID patron);
+
+    @SqlUpdate("DELETE FROM card WHERE patron_id = :patron")
+    void deleteAllOf(@Bind("patron") UUID patron);
 }

@@ -64,28 +64,7 @@ public final class Database implements AutoCloseable {
 
     /** Claims an unclaimed register for {@code profile} when nothing in it belongs to another library. */
     private boolean ownedBy(String profile) {
-        return jdbi.inTransaction(h -> {
-            java.util.Optional<String> owner = h.createQuery("SELECT profile_code FROM register_owner")
-                    .mapTo(String.class).findFirst();
-            if (owner.isPresent()) {
-                return owner.get().equals(profile);
-            }
-            if (h.createQuery("SELECT COUNT(*) FROM library_profile WHERE code = :p").bind("p", profile)
-                    .mapTo(Long.class).one() == 0) {
-                // An unknown profile claims nothing: the desk says so and stops.
-                return true;
-            }
-            long foreign = h.createQuery("""
-                    SELECT COUNT(*) FROM card c WHERE NOT EXISTS (SELECT 1 FROM card_series s
-                     WHERE s.profile_code = :p AND c.number LIKE s.prefix || '%'
-                       AND LENGTH(c.number) BETWEEN LENGTH(s.prefix) + s.digits AND LENGTH(s.prefix) + s.digits + 1)""")
-                    .bind("p", profile).mapTo(Long.class).one();
-            if (foreign > 0) {
-                return false;
-            }
-            h.execute("INSERT INTO register_owner (profile_code) VALUES (?)", profile);
-            return true;
-        });
+        return jdbi.withExtension(RegisterOwnerDao.class, dao -> dao.ownedBy(profile));
     }
 
     private static Database open(Path folder, String name) {

@@ -138,8 +138,8 @@ public final class JdbiPatronStore implements PatronStore {
                     h.attach(PatronDao.class).insert(newGuardian, null);
                 }
                 insertWithCard(h, child, pinHash);
-                h.execute("INSERT INTO guardian_link (child_id, guardian_id, consent_at, recorded_by) "
-                        + "VALUES (?, ?, ?, ?)", child.id(), guardianId, consentAt, audit.get(0).staff());
+                h.attach(GuardianDao.class).link(new GuardianDao.Link(child.id(), guardianId, consentAt,
+                        audit.get(0).staff()));
                 audit.forEach(a -> h.attach(AuditDao.class).append(a));
                 OutboxDao out = h.attach(OutboxDao.class);
                 outbox.forEach(e -> out.append(e, clock.instant()));
@@ -241,8 +241,8 @@ public final class JdbiPatronStore implements PatronStore {
     @Override
     public void forget(UUID patronId, AuditEntry audit) {
         writer.useTransaction(h -> {
-            h.execute("DELETE FROM card WHERE patron_id = ?", patronId);
-            h.execute("DELETE FROM guardian_link WHERE child_id = ? OR guardian_id = ?", patronId, patronId);
+            h.attach(CardDao.class).deleteAllOf(patronId);
+            h.attach(GuardianDao.class).unlinkPatron(patronId);
             h.attach(PatronDao.class).delete(patronId);
             h.attach(AuditDao.class).append(audit);
         });

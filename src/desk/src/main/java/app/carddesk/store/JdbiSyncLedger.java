@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.Jdbi;
 
 /** The desk's {@link SyncLedger} on its H2 store. */
@@ -82,11 +81,8 @@ public final class JdbiSyncLedger implements SyncLedger {
     /** The guardians of these patrons, for the documents sent to the central register. */
     private static java.util.Map<UUID, List<Api.Guardian>> guardians(Handle h, java.util.Collection<UUID> ids) {
         java.util.Map<UUID, List<Api.Guardian>> found = new java.util.HashMap<>();
-        h.createQuery("SELECT child_id, guardian_id, consent_at FROM guardian_link WHERE child_id IN (<ids>) "
-                + "ORDER BY consent_at").bindList("ids", List.copyOf(ids))
-                .map((rs, ctx) -> java.util.Map.entry(rs.getObject(1, UUID.class), new Api.Guardian(
-                        rs.getObject(2, UUID.class), rs.getObject(3, java.time.OffsetDateTime.class).toInstant())))
-                .forEach(e -> found.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+        h.attach(GuardianDao.class).ofChildren(ids).forEach(link -> found.computeIfAbsent(link.childId(),
+                k -> new java.util.ArrayList<>()).add(new Api.Guardian(link.guardianId(), link.consentAt())));
         return found;
     }
 
@@ -96,13 +92,12 @@ public final class JdbiSyncLedger implements SyncLedger {
             return;
         }
         writer.useTransaction(h -> {
-            h.createUpdate("DELETE FROM outbox WHERE seq IN (<seqs>)")
-                    .bindList("seqs", items.stream().map(OutboxItem::seq).toList()).execute();
+            h.attach(OutboxDao.class).deleteAll(items.stream().map(OutboxItem::seq).toList());
             // One statement per distinct version: after a batch of registrations that is one, for version 1.
             java.util.Map<Integer, List<UUID>> byVersion = new java.util.HashMap<>();
             centralVersions.forEach((id, v) -> byVersion.computeIfAbsent(v, k -> new java.util.ArrayList<>()).add(id));
-            byVersion.forEach((v, ids) -> h.createUpdate("UPDATE patron SET central_version = :v WHERE id IN (<ids>)")
-                    .bind("v", v).bindList("ids", ids).execute());
+            SyncDao sync = h.attach(SyncDao.class);
+            byVersion.forEach((v, ids) -> sync.setCentralVersion(ids, v));
         });
     }
 
@@ -205,19 +200,12 @@ public final class JdbiSyncLedger implements SyncLedger {
         if (now.isEmpty()) {
             return;
         }
-        h.createUpdate("DELETE FROM guardian_link WHERE child_id IN (<ids>)").bindList("ids", List.copyOf(now.keySet()))
-                .execute();
-        var links = h.prepareBatch("INSERT INTO guardian_link (child_id, guardian_id, consent_at, recorded_by) "
-                + "VALUES (?, ?, ?, 'central')");
-        boolean any = false;
-        for (Api.Patron p : now.values()) {
-            for (Api.Guardian g : p.guardians()) {
-                links.add(p.id(), g.guardianId(), g.consentAt());
-                any = true;
-            }
-        }
-        if (any) {
-            links.execute();
+        GuardianDao guardians = h.attach(GuardianDao.class);
+        guardians.unlinkChildren(now.keySet());
+        List<GuardianDao.Link> links = now.values().stream().flatMap(p -> p.guardians().stream()
+                .map(g -> new GuardianDao.Link(p.id(), g.guardianId(), g.consentAt(), "central"))).toList();
+        if (!links.isEmpty()) {
+            guardians.linkAll(links);
         }
     }
 
@@ -227,27 +215,21 @@ public final class JdbiSyncLedger implements SyncLedger {
             return;
         }
         Instant now = clock.instant();
-        PreparedBatch rows = null;
-        var cards = h.prepareBatch("INSERT INTO card (number, status, patron_id, issued_at) SELECT ?, 'ISSUED', ?, ? "
-                + "WHERE NOT EXISTS (SELECT 1 FROM card WHERE number = ?)");
-        boolean anyCard = false;
+        List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>();
+        List<String> cards = new java.util.ArrayList<>();
+        List<UUID> holders = new java.util.ArrayList<>();
         for (Api.Patron p : patrons) {
             java.util.Map<String, Object> row = PatronRows.columns(PatronWire.fromApi(p, now), null);
             row.put("central_version", p.version());
-            if (rows == null) {
-                rows = h.prepareBatch("INSERT INTO patron (<columns>) VALUES (<parameters>)")
-                        .defineList("columns", List.copyOf(row.keySet()))
-                        .defineList("parameters", PatronRows.parameters(row));
-            }
-            rows.bindMap(row).add();
+            rows.add(row);
             if (p.cardNumber() != null) {
-                cards.add(p.cardNumber(), p.id(), now, p.cardNumber());
-                anyCard = true;
+                cards.add(p.cardNumber());
+                holders.add(p.id());
             }
         }
-        rows.execute();
-        if (anyCard) {
-            cards.execute();
+        h.attach(PatronDao.class).insertRows(rows);
+        if (!cards.isEmpty()) {
+            h.attach(SyncDao.class).ensureCards(cards, holders, now);
         }
     }
 
@@ -267,9 +249,9 @@ public final class JdbiSyncLedger implements SyncLedger {
             if (row.patron().cardNumber() != null && retireCard) {
                 h.attach(CardDao.class).retire(row.patron().cardNumber(), clock.instant(), "DELETED_CENTRALLY");
             } else if (row.patron().cardNumber() != null) {
-                h.execute("DELETE FROM card WHERE number = ?", row.patron().cardNumber());
+                h.attach(CardDao.class).delete(row.patron().cardNumber());
             }
-            h.execute("DELETE FROM guardian_link WHERE child_id = ? OR guardian_id = ?", id, id);
+            h.attach(GuardianDao.class).unlinkPatron(id);
             patrons.delete(id);
         });
     }
@@ -292,10 +274,10 @@ public final class JdbiSyncLedger implements SyncLedger {
             PatronDao patrons = h.attach(PatronDao.class);
             patrons.byId(patronId).ifPresent(row -> {
                 if (row.patron().cardNumber() != null) {
-                    h.execute("DELETE FROM card WHERE number = ? AND patron_id = ?", row.patron().cardNumber(), patronId);
+                    h.attach(CardDao.class).deleteOf(row.patron().cardNumber(), patronId);
                 }
                 patrons.delete(patronId);
-                h.execute("DELETE FROM outbox WHERE patron_id = ?", patronId);
+                h.attach(OutboxDao.class).deleteFor(patronId);
             });
         });
     }

@@ -41,4 +41,10 @@ public interface OutboxDao {
 
     @SqlUpdate("UPDATE outbox SET attempts = attempts + 1, last_error = :error WHERE seq = :seq")
     void failed(@Bind("seq") long seq, @Bind("error") String error);
+
+    @SqlUpdate("DELETE FROM outbox WHERE seq IN (<seqs>)")
+    void deleteAll(@org.jdbi.v3.sqlobject.customizer.BindList("seqs") List<Long> seqs);
+
+    @SqlUpdate("DELETE FROM outbox WHERE patron_id = :patron")
+    void deleteFor(@Bind("patron") UUID patron);
 }

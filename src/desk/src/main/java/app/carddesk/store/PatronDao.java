@@ -11,8 +11,10 @@ import java.util.Map;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMap;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.customizer.DefineList;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -29,6 +31,18 @@ public interface PatronDao {
     @SqlUpdate("INSERT INTO patron (<columns>) VALUES (<parameters>)")
     void insertRow(@DefineList("columns") List<String> columns, @DefineList("parameters") List<String> parameters,
                    @BindMap Map<String, Object> row);
+
+    /** Writes many rows in one batch; each holds the same columns, those of {@link PatronRows#columns} and more. */
+    default void insertRows(List<Map<String, Object>> rows) {
+        if (!rows.isEmpty()) {
+            insertBatch(String.join(", ", rows.get(0).keySet()), String.join(", ", PatronRows.parameters(rows.get(0))),
+                    rows);
+        }
+    }
+
+    @SqlBatch("INSERT INTO patron (<columns>) VALUES (<parameters>)")
+    void insertBatch(@Define("columns") String columns, @Define("parameters") String parameters,
+                     @BindMap List<Map<String, Object>> rows);
 
     @SqlQuery("SELECT * FROM patron WHERE id = :id")
     Optional<StoredPatron> byId(@Bind("id") UUID id);

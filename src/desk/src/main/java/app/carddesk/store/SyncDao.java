@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -21,6 +22,14 @@ public interface SyncDao {
 
     @SqlUpdate("UPDATE patron SET central_version = :version WHERE id = :id")
     void setCentralVersion(@Bind("id") UUID id, @Bind("version") Integer version);
+
+    @SqlUpdate("UPDATE patron SET central_version = :version WHERE id IN (<ids>)")
+    void setCentralVersion(@org.jdbi.v3.sqlobject.customizer.BindList("ids") List<UUID> ids,
+                           @Bind("version") Integer version);
+
+    @SqlBatch("INSERT INTO card (number, status, patron_id, issued_at) SELECT :number, 'ISSUED', :patron, :at "
+            + "WHERE NOT EXISTS (SELECT 1 FROM card WHERE number = :number)")
+    void ensureCards(@Bind("number") List<String> numbers, @Bind("patron") List<UUID> patrons, @Bind("at") Instant at);
 
     @SqlQuery("SELECT id FROM patron WHERE id IN (<ids>)")
     List<UUID> existing(@org.jdbi.v3.sqlobject.customizer.BindList("ids") java.util.Collection<UUID> ids);

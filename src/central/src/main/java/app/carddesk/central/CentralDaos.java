@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -130,6 +132,38 @@ public final class CentralDaos {
                     @Bind("body") String body);
     }
 
+    /** A batch of registrations written at once: memberships, cards, feed, audit and remembered answers. */
+    public interface RegistrationBatch {
+        /** One patron of the batch, as the rows beside their own need them. */
+        record Registered(UUID id, String cardNumber, Instant createdAt, String detail) {
+        }
+
+        /** The answer to one item's Idempotency-Key. */
+        record Remembered(String key, String hash, String body) {
+        }
+
+        @SqlBatch("INSERT INTO membership (patron_id, library_code, activated_at) VALUES (:id, :library, :createdAt)")
+        void memberships(@BindMethods List<Registered> rows, @Bind("library") String library);
+
+        @SqlBatch("INSERT INTO card (number, status, patron_id, library_code, issued_at) "
+                + "VALUES (:cardNumber, 'ISSUED', :id, :library, :createdAt)")
+        void cards(@BindMethods List<Registered> withCards, @Bind("library") String library);
+
+        @SqlBatch("INSERT INTO change_feed (library_code, patron_id, kind, at, desk_id) "
+                + "VALUES (:library, :id, 'CREATED', :at, :desk)")
+        void created(@BindMethods List<Registered> rows, @Bind("library") String library, @Bind("at") Instant at,
+                     @Bind("desk") String desk);
+
+        @SqlBatch("INSERT INTO audit_event (at, library_code, workstation, action, patron_id, detail) "
+                + "VALUES (:at, :library, :workstation, 'PATRON_REGISTERED', :id, :detail)")
+        void audited(@BindMethods List<Registered> rows, @Bind("library") String library,
+                     @Bind("workstation") String workstation, @Bind("at") Instant at);
+
+        @SqlBatch("INSERT INTO idempotency (library_code, idem_key, request_hash, status, body, created_at) "
+                + "VALUES (:library, :key, :hash, 201, :body, :at)")
+        void remembered(@BindMethods List<Remembered> answers, @Bind("library") String library, @Bind("at") Instant at);
+    }
+
     /** Bulk look-ups for batches of registrations. */
     public interface Bulk {
         record CardRow(String number, String status, UUID patronId) {
@@ -167,6 +201,16 @@ public final class CentralDaos {
         void append(@Bind("library") String library, @Bind("patron") UUID patron, @Bind("kind") ChangeKind kind,
                     @Bind("at") Instant at, @Bind("desk") String desk);
 
+        /**
+         * A change for every library the patron is a member of; the one that made it is told it was
+         * its own desk's ({@code desk}), so that desk is not sent back what it has.
+         */
+        @SqlUpdate("INSERT INTO change_feed (library_code, patron_id, kind, at, desk_id) "
+                + "SELECT library_code, :patron, :kind, :at, CASE WHEN library_code = :library THEN :desk END "
+                + "FROM membership WHERE patron_id = :patron")
+        void toMembers(@Bind("patron") UUID patron, @Bind("kind") ChangeKind kind, @Bind("at") Instant at,
+                       @Bind("library") String library, @Bind("desk") String desk);
+
         record Entry(long seq, UUID patronId, ChangeKind kind) {
         }
 
@@ -197,6 +241,10 @@ public final class CentralDaos {
 
         @SqlQuery("SELECT COUNT(*) > 0 FROM membership WHERE patron_id = :patron AND library_code = :library")
         boolean isMember(@Bind("patron") UUID patron, @Bind("library") String library);
+
+        /** The patron proved who they are at this library with their PIN. */
+        @SqlUpdate("UPDATE membership SET proof = 'PIN' WHERE patron_id = :patron AND library_code = :library")
+        void provedByPin(@Bind("patron") UUID patron, @Bind("library") String library);
 
         @SqlQuery("SELECT m.patron_id, m.library_code, l.name AS library_name, m.rules_version, m.rules_accepted_at, "
                 + "m.loans, m.reminders, m.claims FROM membership m JOIN library l ON l.code = m.library_code "
@@ -233,6 +281,11 @@ public final class CentralDaos {
                 + "ORDER BY consent_at")
         @RegisterConstructorMapper(Link.class)
         List<Link> ofChild(@Bind("child") UUID child);
+
+        @SqlQuery("SELECT child_id, guardian_id, consent_at FROM guardian_link WHERE child_id IN (<children>) "
+                + "ORDER BY consent_at")
+        @RegisterConstructorMapper(Link.class)
+        List<Link> ofChildren(@org.jdbi.v3.sqlobject.customizer.BindList("children") java.util.Collection<UUID> children);
 
         @SqlQuery("SELECT COUNT(*) FROM guardian_link WHERE child_id = :child AND guardian_id = :guardian")
         int count(@Bind("child") UUID child, @Bind("guardian") UUID guardian);

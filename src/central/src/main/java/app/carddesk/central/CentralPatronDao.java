@@ -1,11 +1,13 @@
 package app.carddesk.central;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -28,6 +30,9 @@ public interface CentralPatronDao {
 
     @SqlUpdate(INSERT)
     void insert(@BindMethods CentralPatronRow row);
+
+    @SqlBatch(INSERT)
+    void insertAll(@BindMethods List<CentralPatronRow> rows);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM patron WHERE id = :id")
     Optional<CentralPatronRow> byId(@Bind("id") UUID id);
@@ -85,4 +90,33 @@ public interface CentralPatronDao {
 
     @SqlUpdate("UPDATE patron SET last_active_at = :at WHERE id = :id")
     int touch(@Bind("id") UUID id, @Bind("at") Instant at);
+
+    /** Activity a library system reports: kept only when later than what the register knows. */
+    @SqlUpdate("UPDATE patron SET last_active_at = :at WHERE id = :id AND (last_active_at IS NULL "
+            + "OR last_active_at < :at)")
+    int activeAt(@Bind("id") UUID id, @Bind("at") Instant at);
+
+    @SqlUpdate("UPDATE patron SET library_code = :library, version = version + 1, updated_at = :now WHERE id = :id")
+    int moveHome(@Bind("id") UUID id, @Bind("library") String library, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT pin_locked_until FROM patron WHERE id = :id")
+    Optional<Instant> pinLockedUntil(@Bind("id") UUID id);
+
+    @SqlUpdate("UPDATE patron SET pin_failures = 0, pin_locked_until = NULL WHERE id = :id")
+    void pinAccepted(@Bind("id") UUID id);
+
+    /** Counts a wrong PIN; answers how many there have been since the last right one or lock. */
+    default int pinRefused(UUID id) {
+        countPinFailure(id);
+        return pinFailures(id);
+    }
+
+    @SqlUpdate("UPDATE patron SET pin_failures = pin_failures + 1 WHERE id = :id")
+    void countPinFailure(@Bind("id") UUID id);
+
+    @SqlQuery("SELECT pin_failures FROM patron WHERE id = :id")
+    int pinFailures(@Bind("id") UUID id);
+
+    @SqlUpdate("UPDATE patron SET pin_failures = 0, pin_locked_until = :until WHERE id = :id")
+    void lockPin(@Bind("id") UUID id, @Bind("until") Instant until);
 }

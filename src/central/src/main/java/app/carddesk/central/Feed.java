@@ -9,9 +9,13 @@ import app.carddesk.central.CentralDaos.Caller;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 
 /** The change feed a library's desks pull: each change with the patron as they are now. */
 final class Feed {
+
+    /** The page's query, in {@code app/carddesk/central/Feed/page.sql}. */
+    private static final String PAGE = ClasspathSqlLocator.removingComments().locate(Feed.class, "page");
 
     private final Jdbi jdbi;
 
@@ -22,15 +26,7 @@ final class Feed {
     /** This library's changes after {@code after}, each with the patron as it is now (one query a page). */
     public Api.Changes changes(Caller caller, long after, int limit) {
         int n = Math.max(1, Math.min(limit, Api.FEED_PAGE_MAX));
-        // The caller's own changes come without the patron's data: that desk has it already. The page
-        // is cut from the feed before the join, so each patron is looked up once (H2 would otherwise
-        // join every later change, then sort and cut).
-        List<Api.Change> rows = jdbi.withHandle(h -> h.createQuery("SELECT c.seq AS change_seq, "
-                + "CASE WHEN c.desk_id = :desk THEN 'OWN' ELSE c.kind END AS change_kind, "
-                + "c.patron_id AS change_patron, p.* FROM (SELECT seq, kind, patron_id, desk_id FROM change_feed "
-                + "WHERE library_code = :library AND seq > :after ORDER BY seq LIMIT :limit) c "
-                + "LEFT JOIN patron p ON p.id = c.patron_id AND (c.desk_id IS NULL OR c.desk_id <> :desk) "
-                + "ORDER BY c.seq")
+        List<Api.Change> rows = jdbi.withHandle(h -> h.createQuery(PAGE)
                 .bind("library", caller.library().code()).bind("after", after).bind("limit", n + 1)
                 .bind("desk", caller.deskId() == null ? "" : caller.deskId())
                 .map(new Changes(caller.library().code()))
@@ -78,11 +74,9 @@ final class Feed {
             return page;
         }
         java.util.Map<UUID, List<Api.Guardian>> links = new java.util.HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT child_id, guardian_id, consent_at FROM guardian_link "
-                + "WHERE child_id IN (<ids>) ORDER BY consent_at").bindList("ids", List.copyOf(children))
-                .map((rs, ctx) -> java.util.Map.entry(rs.getObject(1, UUID.class), new Api.Guardian(
-                        rs.getObject(2, UUID.class), rs.getObject(3, java.time.OffsetDateTime.class).toInstant())))
-                .forEach(e -> links.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue())));
+        jdbi.useExtension(CentralDaos.Guardians.class, g -> g.ofChildren(children).forEach(link -> links
+                .computeIfAbsent(link.childId(), k -> new java.util.ArrayList<>())
+                .add(new Api.Guardian(link.guardianId(), link.consentAt()))));
         if (links.isEmpty()) {
             return page;
         }

@@ -83,8 +83,7 @@ public final class Memberships {
             // A wrong PIN is counted in a transaction of its own, committed before the refusal is answered.
             Optional<ApiException> refused = jdbi.inTransaction(h -> {
                 CentralPatronRow patron = inCountry(h, caller, id);
-                Instant lockedUntil = h.createQuery("SELECT pin_locked_until FROM patron WHERE id = :id")
-                        .bind("id", id).mapTo(Instant.class).findOne().orElse(null);
+                Instant lockedUntil = h.attach(CentralPatronDao.class).pinLockedUntil(id).orElse(null);
                 return PinProof.check(h, id, patron.pinHash(), lockedUntil, body.pin(), now);
             });
             if (refused.isPresent()) {
@@ -109,11 +108,10 @@ public final class Memberships {
                         + current + " of this library's loan rules; show them again.");
             }
             members.add(id, library, now, current, now);
-            h.execute("UPDATE membership SET proof = 'PIN' WHERE patron_id = ? AND library_code = ?", id, library);
+            members.provedByPin(id, library);
             patrons.touch(id, now);
             if (Boolean.TRUE.equals(body.makeHome())) {
-                h.execute("UPDATE patron SET library_code = ?, version = version + 1, updated_at = ? WHERE id = ?",
-                        library, now, id);
+                patrons.moveHome(id, library, now);
             }
             registry.changed(h, caller, id, ChangeKind.UPDATED, "PATRON_ACTIVATED", "rules=" + current + " proof=PIN"
                     + (Boolean.TRUE.equals(body.makeHome()) ? " home" : ""));
@@ -158,8 +156,7 @@ public final class Memberships {
                 members.setStanding(id, library, standing.loans(), standing.reminders(), standing.claims(), now);
             }
             if (standing.lastActivity() != null && !standing.lastActivity().isAfter(now)) {
-                h.execute("UPDATE patron SET last_active_at = ? WHERE id = ? AND (last_active_at IS NULL "
-                        + "OR last_active_at < ?)", standing.lastActivity(), id, standing.lastActivity());
+                h.attach(CentralPatronDao.class).activeAt(id, standing.lastActivity());
             }
             h.attach(CentralDaos.Audit.class).append(now, library, caller.workstation(), "STANDING_REPORTED", id,
                     "loans=" + standing.loans() + " reminders=" + standing.reminders() + " claims="
@@ -214,8 +211,7 @@ public final class Memberships {
                 }
             }
             if (remaining.stream().noneMatch(Api.Membership::home)) {
-                h.execute("UPDATE patron SET library_code = ?, version = version + 1, updated_at = ? WHERE id = ?",
-                        remaining.get(0).library(), now, id);
+                h.attach(CentralPatronDao.class).moveHome(id, remaining.get(0).library(), now);
             }
             h.attach(CentralDaos.Audit.class).append(now, caller.library().code(), caller.workstation(),
                     "PATRON_UNSUBSCRIBED", id, "kept at " + remaining.size() + " of " + all.size() + " libraries");

@@ -149,39 +149,24 @@ public final class PatronRegistry {
         if (rows.isEmpty()) {
             return;
         }
-        var patrons = h.prepareBatch(CentralPatronDao.INSERT);
-        var members = h.prepareBatch("INSERT INTO membership (patron_id, library_code, activated_at) "
-                + "VALUES (?, ?, ?)");
-        var cards = h.prepareBatch("INSERT INTO card (number, status, patron_id, library_code, issued_at) "
-                + "VALUES (?, 'ISSUED', ?, ?, ?)");
-        var feed = h.prepareBatch("INSERT INTO change_feed (library_code, patron_id, kind, at, desk_id) "
-                + "VALUES (?, ?, 'CREATED', ?, ?)");
-        var audit = h.prepareBatch("INSERT INTO audit_event (at, library_code, workstation, action, patron_id, "
-                + "detail) VALUES (?, ?, ?, 'PATRON_REGISTERED', ?, ?)");
         String library = caller.library().code();
         Instant now = clock.instant();
-        boolean anyCard = false;
-        for (Valid v : rows) {
-            CentralPatronRow r = v.row();
-            patrons.bindMethods(r).add();
-            members.add(r.id(), library, r.createdAt());
-            if (r.cardNumber() != null) {
-                cards.add(r.cardNumber(), r.id(), library, r.createdAt());
-                anyCard = true;
-            }
-            feed.add(library, r.id(), now, caller.deskId());
-            audit.add(now, library, caller.workstation(), r.id(), "kind=" + r.registrationKind());
-        }
-        patrons.execute();
-        members.execute();
+        List<CentralDaos.RegistrationBatch.Registered> registered = rows.stream().map(v -> new CentralDaos
+                .RegistrationBatch.Registered(v.row().id(), v.row().cardNumber(), v.row().createdAt(),
+                "kind=" + v.row().registrationKind())).toList();
+        CentralDaos.RegistrationBatch batch = h.attach(CentralDaos.RegistrationBatch.class);
+        h.attach(CentralPatronDao.class).insertAll(rows.stream().map(Valid::row).toList());
+        batch.memberships(registered, library);
         for (Valid v : rows) {
             addGuardians(h, caller, v.row().id(), v.guardians());
         }
-        if (anyCard) {
-            cards.execute();
+        List<CentralDaos.RegistrationBatch.Registered> withCards = registered.stream()
+                .filter(r -> r.cardNumber() != null).toList();
+        if (!withCards.isEmpty()) {
+            batch.cards(withCards, library);
         }
-        feed.execute();
-        audit.execute();
+        batch.created(registered, library, now, caller.deskId());
+        batch.audited(registered, library, caller.workstation(), now);
     }
 
     /** Replaces a patron's data when {@code expectedVersion} is still the current one. */
@@ -263,7 +248,7 @@ public final class PatronRegistry {
         }
         h.attach(CentralDaos.Memberships.class).removeAll(patron.id());
         h.attach(CentralDaos.Guardians.class).removeAll(patron.id());
-        h.execute("DELETE FROM retention_hold WHERE patron_id = ?", patron.id());
+        h.attach(RetentionStatements.class).deleteHolds(List.of(patron.id()));
         patrons.delete(patron.id());
     }
 
@@ -302,11 +287,7 @@ public final class PatronRegistry {
     /** Feeds a change to every library the patron is a member of, and audits it for the caller's. */
     void changed(Handle h, Caller caller, UUID id, ChangeKind kind, String action, String detail) {
         Instant now = clock.instant();
-        h.createUpdate("INSERT INTO change_feed (library_code, patron_id, kind, at, desk_id) "
-                + "SELECT library_code, :patron, :kind, :at, CASE WHEN library_code = :library THEN :desk END "
-                + "FROM membership WHERE patron_id = :patron")
-                .bind("patron", id).bind("kind", kind).bind("at", now).bind("library", caller.library().code())
-                .bind("desk", caller.deskId()).execute();
+        h.attach(CentralDaos.ChangeFeed.class).toMembers(id, kind, now, caller.library().code(), caller.deskId());
         h.attach(CentralDaos.Audit.class).append(now, caller.library().code(), caller.workstation(), action, id,
                 detail);
     }

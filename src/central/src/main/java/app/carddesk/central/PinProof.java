@@ -45,15 +45,12 @@ final class PinProof {
                     "Ask the patron to type their PIN (4 digits): a patron is activated at a new library only in person."));
         }
         if (matches(pin, pinHash)) {
-            h.execute("UPDATE patron SET pin_failures = 0, pin_locked_until = NULL WHERE id = ?", patron);
+            h.attach(CentralPatronDao.class).pinAccepted(patron);
             return java.util.Optional.empty();
         }
-        h.execute("UPDATE patron SET pin_failures = pin_failures + 1 WHERE id = ?", patron);
-        int failures = h.createQuery("SELECT pin_failures FROM patron WHERE id = :id").bind("id", patron)
-                .mapTo(Integer.class).one();
+        int failures = h.attach(CentralPatronDao.class).pinRefused(patron);
         if (failures >= MAX_FAILURES) {
-            h.execute("UPDATE patron SET pin_failures = 0, pin_locked_until = ? WHERE id = ?", now.plus(LOCK),
-                    patron);
+            h.attach(CentralPatronDao.class).lockPin(patron, now.plus(LOCK));
             return java.util.Optional.of(new ApiException(423, ErrorCode.PIN_LOCKED, "pin", "Wrong PIN, " + MAX_FAILURES
                     + " times: the PIN is locked for " + LOCK.toMinutes() + " minutes."));
         }

@@ -12,6 +12,8 @@ final class Registrations {
 
     /** The savepoint before one item of a batch that is registered on its own. */
     private static final String BATCH_ITEM = "batch_item";
+    /** The savepoint before a batch's rows, to go back to should another desk win a race meanwhile. */
+    private static final String BATCH_INSERT = "batch_insert";
 
     private final Jdbi jdbi;
     private final PatronValidation validation;
@@ -104,22 +106,21 @@ final class Registrations {
             List<Integer> accepted = registry.checkConflicts(h, valid, validIndex, answers, envelope::error);
             List<PatronValidation.Valid> rows = accepted.stream().map(i -> valid.get(validIndex.indexOf(i))).toList();
             try {
-                h.execute("SAVEPOINT batch_insert");
+                h.savepoint(BATCH_INSERT);
                 registry.insertAll(h, caller, rows);
-                java.time.Instant now = clock.instant();
-                var remember = h.prepareBatch("INSERT INTO idempotency (library_code, idem_key, request_hash, status, "
-                        + "body, created_at) VALUES (?, ?, ?, 201, ?, ?)");
+                List<CentralDaos.RegistrationBatch.Remembered> remembered = new java.util.ArrayList<>();
                 for (int k = 0; k < rows.size(); k++) {
                     int i = accepted.get(k);
                     String answer = envelope.write(new Api.Created(rows.get(k).row().id(), 1, rows.get(k).warnings()));
                     answers[i] = new Answer(201, answer);
-                    remember.add(library, batch.items().get(i).idempotencyKey(), hashes[i], answer, now);
+                    remembered.add(new CentralDaos.RegistrationBatch.Remembered(batch.items().get(i).idempotencyKey(),
+                            hashes[i], answer));
                 }
-                if (!rows.isEmpty()) {
-                    remember.execute();
+                if (!remembered.isEmpty()) {
+                    h.attach(CentralDaos.RegistrationBatch.class).remembered(remembered, library, clock.instant());
                 }
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException race) {
-                h.execute("ROLLBACK TO SAVEPOINT batch_insert");
+                h.rollbackToSavepoint(BATCH_INSERT);
                 for (int i : accepted) {
                     answers[i] = one(h, caller, batch.items().get(i));
                 }

@@ -168,11 +168,18 @@ abstract class DeskUiIT {
         robot.write(text, 120);
     }
 
+    /**
+     * Goes to a field as staff would (a click, so the field before it is left and checked) and puts
+     * the text in at once: these tests are about the checklist, not about typing, which
+     * KeyboardChecklistIT covers key by key.
+     */
     void fill(FxRobot robot, String query, String text) {
         clickOn(robot, query);
         TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
-        robot.interact(field::clear);
-        robot.write(text, 0);
+        robot.interact(() -> {
+            field.setText(text);
+            field.positionCaret(text.length());
+        });
     }
 
     /** Clicks a control, scrolling a long screen first so that it is in view, as a person would. */
@@ -194,13 +201,11 @@ abstract class DeskUiIT {
      * screen out; now and then that left JavaFX's cached bounds broken and the next pulse failed.
      */
     void clickOn(FxRobot robot, Node node) {
-        java.util.concurrent.atomic.AtomicReference<javafx.geometry.Point2D> at =
-                new java.util.concurrent.atomic.AtomicReference<>();
         robot.interact(() -> {
             javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
-            at.set(new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY()));
+            // Straight there: TestFX would glide the pointer in up to 200 steps.
+            new javafx.scene.robot.Robot().mouseMove(b.getCenterX(), b.getCenterY());
         });
-        robot.moveTo(at.get());
         robot.clickOn(javafx.scene.input.MouseButton.PRIMARY);
     }
 

@@ -270,6 +270,9 @@ public final class PatronRegistry {
     }
 
     private void addGuardians(Handle h, Caller caller, UUID child, List<Api.Guardian> guardians) {
+        if (guardians.isEmpty()) {
+            return; // most patrons: and attaching the DAOs costs more than a batch's inserts
+        }
         CentralDaos.Guardians links = h.attach(CentralDaos.Guardians.class);
         CentralPatronDao patrons = h.attach(CentralPatronDao.class);
         for (Api.Guardian g : guardians) {

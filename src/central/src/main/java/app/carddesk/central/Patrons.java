@@ -4,7 +4,6 @@ import app.carddesk.api.ErrorCode;
 import app.carddesk.api.Api;
 import app.carddesk.central.CentralDaos.Caller;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -32,14 +31,15 @@ final class Patrons {
         if (app.carddesk.api.FieldLimit.hasControlCharacter(card)) {
             throw new ApiException(400, ErrorCode.INVALID_QUERY, "cardNumber", "A card number is one line of letters and digits.");
         }
-        return own(caller, jdbi.withExtension(CentralPatronDao.class, d -> d.byCard(card.trim().toUpperCase(
-                Locale.ROOT))));
-    }
-
-    private Api.Patron own(Caller caller, Optional<CentralPatronRow> row) {
-        return row.filter(r -> jdbi.withExtension(CentralPatronDao.class, d -> PatronRegistry.visible(d, caller, r)))
-                .map(r -> get(caller, r.id()))
-                .orElseThrow(() -> new ApiException(404, ErrorCode.PATRON_NOT_FOUND, null, "No patron of this library matches."));
+        // One connection and one look-up of the row: this is what every scan at a desk asks.
+        return jdbi.withHandle(h -> {
+            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+            CentralPatronRow row = patrons.byCard(card.trim().toUpperCase(Locale.ROOT))
+                    .filter(r -> PatronRegistry.visible(patrons, caller, r))
+                    .orElseThrow(() -> new ApiException(404, ErrorCode.PATRON_NOT_FOUND, null,
+                            "No patron of this library matches."));
+            return PatronAccess.shown(caller, row, h.attach(CentralDaos.Guardians.class).ofChild(row.id()));
+        });
     }
 
     /**

@@ -49,12 +49,19 @@ final class CentralMetrics {
         if (started == null) {
             return;
         }
-        String route = ctx.endpointHandlerPath();
-        Timer.builder("carddesk.http.requests").description("Requests by route and status")
-                .tag("method", ctx.method().name()).tag("route", route == null || route.isEmpty() ? "unmatched" : route)
-                .tag("status", Integer.toString(ctx.statusCode())).publishPercentileHistogram()
-                .register(registry).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        String path = ctx.endpointHandlerPath();
+        String route = path == null || path.isEmpty() ? "unmatched" : path;
+        String method = ctx.method().name();
+        String status = Integer.toString(ctx.statusCode());
+        // Each timer is looked up in the registry once: the registry's own look-up takes a lock
+        // that every request would queue on.
+        timers.computeIfAbsent(method + " " + route + " " + status, key -> Timer.builder("carddesk.http.requests")
+                .description("Requests by route and status").tag("method", method).tag("route", route)
+                .tag("status", status).publishPercentileHistogram().register(registry))
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
+
+    private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     PrometheusMeterRegistry registry() {
         return registry;

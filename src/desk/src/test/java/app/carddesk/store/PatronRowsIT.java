@@ -63,6 +63,28 @@ class PatronRowsIT {
     }
 
     @Test
+    void aBatchOfRowsAsAPullWritesThemComesBackAsWritten() {
+        Patron first = patron();
+        Patron second = new Patron(UUID.randomUUID(), "409912346", null, "陈", "静", LocalDate.of(2015, 2, 28), null,
+                null, new Address("", "", "", ""), "CHILD", "KB-SK", RegistrationKind.SHORT_STAY,
+                LocalDate.of(2027, 1, 31), PinDelivery.EMAIL, false, 0, 0, first.createdAt().plusSeconds(1), "central",
+                1);
+        java.util.Map<String, Object> a = PatronRows.columns(first, null);
+        a.put("central_version", 4);
+        java.util.Map<String, Object> b = PatronRows.columns(second, null);
+        b.put("central_version", 1);
+        try (Database db = Database.open(dir)) {
+            db.jdbi().useTransaction(h -> h.attach(PatronDao.class).insertRows(List.of(a, b)));
+            List<StoredPatron> back = db.jdbi().withExtension(PatronDao.class,
+                    dao -> dao.byIds(List.of(first.id(), second.id())));
+            assertThat(back).extracting(StoredPatron::patron).containsExactlyInAnyOrder(first, second);
+            List<Integer> versions = db.jdbi().withHandle(h -> h.createQuery("SELECT central_version FROM patron "
+                    + "ORDER BY central_version").mapTo(Integer.class).list());
+            assertThat(versions).containsExactly(1, 4);
+        }
+    }
+
+    @Test
     void theCentralsVersionChangesOnlyTheColumnsTheCentralOwns() {
         Patron p = patron();
         Patron central = new Patron(p.id(), "409954321", null, "Berg", "Anna", p.birthDate(), null, null,

@@ -176,16 +176,18 @@ public final class JdbiSyncLedger implements SyncLedger {
                 }
             }
             insertAll(h, fresh.values());
-            applyGuardians(h, changes, busy);
+            applyGuardians(h, changes, busy, known);
             sync.setState(LAST_SEQ, Long.toString(last));
         });
     }
 
     /**
      * Each child's guardians as the central register has them now (a child registered at another
-     * desk), for the patrons whose last change on the page left them here; in batches.
+     * desk), for the patrons whose last change on the page left them here; in batches. Only the
+     * patrons the desk had before the page can have links to replace.
      */
-    private static void applyGuardians(Handle h, List<Api.Change> changes, java.util.Set<UUID> busy) {
+    private static void applyGuardians(Handle h, List<Api.Change> changes, java.util.Set<UUID> busy,
+                                       java.util.Set<UUID> hadBefore) {
         java.util.Map<UUID, Api.Patron> now = new java.util.LinkedHashMap<>();
         for (Api.Change c : changes) {
             if (busy.contains(c.patronId())) {
@@ -201,7 +203,10 @@ public final class JdbiSyncLedger implements SyncLedger {
             return;
         }
         GuardianDao guardians = h.attach(GuardianDao.class);
-        guardians.unlinkChildren(now.keySet());
+        List<UUID> replaced = now.keySet().stream().filter(hadBefore::contains).toList();
+        if (!replaced.isEmpty()) {
+            guardians.unlinkChildren(replaced);
+        }
         List<GuardianDao.Link> links = now.values().stream().flatMap(p -> p.guardians().stream()
                 .map(g -> new GuardianDao.Link(p.id(), g.guardianId(), g.consentAt(), "central"))).toList();
         if (!links.isEmpty()) {

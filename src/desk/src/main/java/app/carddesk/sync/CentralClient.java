@@ -95,6 +95,12 @@ public final class CentralClient {
                 .thenApply(r -> new Response(r.statusCode(), r.body()));
     }
 
+    /** Starts a POST of a JSON document written already, and returns at once. */
+    public java.util.concurrent.CompletableFuture<Response> postAsync(String path, byte[] json) {
+        return http.sendAsync(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).thenApply(r -> new Response(r.statusCode(), r.body()));
+    }
+
     /** Starts a POST and returns at once. */
     public java.util.concurrent.CompletableFuture<Response> postAsync(String path, Object body) {
         return http.sendAsync(request(path).POST(HttpRequest.BodyPublishers.ofString(write(body))).build(),

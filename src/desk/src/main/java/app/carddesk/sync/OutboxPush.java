@@ -147,18 +147,21 @@ final class OutboxPush {
      *
      * @param lastSeq the last outbox entry taken into it: the next batch starts after it
      */
-    private record Prepared(List<OutboxItem> sent, List<OutboxItem> gone, Api.Batch batch, long lastSeq) {
+    /** A batch ready to go: its entries, and the request's body, written once as its size was counted. */
+    private record Prepared(List<OutboxItem> sent, List<OutboxItem> gone, byte[] body, long lastSeq) {
     }
 
     /**
      * Takes registrations into a batch while it stays below the central register's body limit, so
-     * that a queue of any size drains batch by batch.
+     * that a queue of any size drains batch by batch. Each entry is written as JSON once: the bytes
+     * that are counted are the bytes sent.
      */
     private Prepared prepare(List<OutboxItem> items) {
         java.util.Map<UUID, Api.Patron> patrons = ledger.patrons(items.stream().map(OutboxItem::patronId).toList());
-        List<Api.BatchItem> batch = new java.util.ArrayList<>();
         List<OutboxItem> gone = new java.util.ArrayList<>();
         List<OutboxItem> sent = new java.util.ArrayList<>();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes("{\"items\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         long bytes = 32;
         long lastSeq = items.get(0).seq() - 1;
         for (OutboxItem item : items) {
@@ -169,21 +172,26 @@ final class OutboxPush {
                 continue;
             }
             Api.BatchItem entry = new Api.BatchItem(item.idemKey(), p);
-            long size = sizeOf(entry);
-            if (!batch.isEmpty() && bytes + size > BATCH_BYTES) {
+            byte[] written = written(entry);
+            long size = written.length;
+            if (!sent.isEmpty() && bytes + size > BATCH_BYTES) {
                 break;
             }
             bytes += size + 1;
-            batch.add(entry);
+            if (!sent.isEmpty()) {
+                body.write(',');
+            }
+            body.writeBytes(written);
             sent.add(item);
             lastSeq = item.seq();
         }
-        return new Prepared(sent, gone, new Api.Batch(batch), lastSeq);
+        body.writeBytes("]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new Prepared(sent, gone, body.toByteArray(), lastSeq);
     }
 
-    private long sizeOf(Object document) {
+    private byte[] written(Object document) {
         try {
-            return json.writeValueAsBytes(document).length;
+            return json.writeValueAsBytes(document);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a registration could not be written as JSON", e);
         }
@@ -211,7 +219,7 @@ final class OutboxPush {
         int refused = 0;
         Prepared current = prepare(firstRun);
         java.util.concurrent.CompletableFuture<CentralClient.Response> inFlight = current.sent().isEmpty() ? null
-                : client.postAsync("/api/v1/patrons/batch", current.batch());
+                : client.postAsync("/api/v1/patrons/batch", current.body());
         while (true) {
             List<OutboxItem> nextItems = nextRun(current.lastSeq());
             Prepared next = nextItems.isEmpty() ? null : prepare(nextItems);
@@ -246,7 +254,7 @@ final class OutboxPush {
                 }
             }
             inFlight = next == null || next.sent().isEmpty() ? null
-                    : client.postAsync("/api/v1/patrons/batch", next.batch());
+                    : client.postAsync("/api/v1/patrons/batch", next.body());
             int[] counts = record(current, response);
             sent += counts[0];
             refused += counts[1];

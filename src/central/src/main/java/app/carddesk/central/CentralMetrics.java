@@ -19,6 +19,8 @@ final class CentralMetrics {
     private static final String STARTED = "carddesk.metrics.started";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Request timers by method, route and status, each looked up in the registry once. */
+    private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     CentralMetrics(CentralDatabase db, MailOutbox mails) {
         Gauge.builder("carddesk.mail.outbox.pending", mails, MailOutbox::pending)
@@ -60,8 +62,6 @@ final class CentralMetrics {
                 .tag("status", status).publishPercentileHistogram().register(registry))
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
-
-    private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     PrometheusMeterRegistry registry() {
         return registry;

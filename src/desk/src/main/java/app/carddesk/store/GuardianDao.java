@@ -24,10 +24,6 @@ public interface GuardianDao {
     @RegisterConstructorMapper(Link.class)
     List<Link> ofChildren(@BindList("ids") Collection<UUID> children);
 
-    @SqlUpdate("INSERT INTO guardian_link (child_id, guardian_id, consent_at, recorded_by) "
-            + "VALUES (:childId, :guardianId, :consentAt, :recordedBy)")
-    void link(@BindMethods Link link);
-
     @SqlBatch("INSERT INTO guardian_link (child_id, guardian_id, consent_at, recorded_by) "
             + "VALUES (:childId, :guardianId, :consentAt, :recordedBy)")
     void linkAll(@BindMethods List<Link> links);

@@ -138,8 +138,8 @@ public final class JdbiPatronStore implements PatronStore {
                     h.attach(PatronDao.class).insert(newGuardian, null);
                 }
                 insertWithCard(h, child, pinHash);
-                h.attach(GuardianDao.class).link(new GuardianDao.Link(child.id(), guardianId, consentAt,
-                        audit.get(0).staff()));
+                h.attach(GuardianDao.class).linkAll(List.of(new GuardianDao.Link(child.id(), guardianId, consentAt,
+                        audit.get(0).staff())));
                 audit.forEach(a -> h.attach(AuditDao.class).append(a));
                 OutboxDao out = h.attach(OutboxDao.class);
                 outbox.forEach(e -> out.append(e, clock.instant()));

@@ -269,7 +269,7 @@ public final class JdbiSyncLedger implements SyncLedger {
             return;
         }
         if (p.cardNumber() != null) {
-            h.attach(SyncDao.class).ensureCard(p.cardNumber(), p.id(), now);
+            h.attach(SyncDao.class).ensureCards(List.of(p.cardNumber()), List.of(p.id()), now);
         }
     }
 

@@ -30,6 +30,9 @@ public interface MergeDao {
     OutboxDao outbox();
 
     @CreateSqlObject
+    GuardianDao guardians();
+
+    @CreateSqlObject
     MergeStatements statements();
 
     /**
@@ -56,7 +59,7 @@ public interface MergeDao {
         statements().moveGuardians(survivorId, otherId);
         statements().dropSharedChildren(survivorId, otherId);
         statements().moveChildren(survivorId, otherId);
-        statements().dropLinks(otherId);
+        guardians().unlinkPatron(otherId); // whatever links it still has (to the survivor itself)
         patrons().delete(otherId);
         statements().takeOver(new MergeStatements.Survivor(survivorId, plan.keptCard(), other.feesOwedMinor(), other.printCreditMinor(),
                 plan.identityOf(keep.identityKind(), other.identityKind()).name(),

@@ -30,9 +30,6 @@ public interface MergeStatements {
     void moveChildren(@Bind("survivor") UUID survivor, @Bind("other") UUID other);
 
     @SqlUpdate
-    void dropLinks(@Bind("other") UUID other);
-
-    @SqlUpdate
     void takeOver(@BindMethods Survivor survivor);
 
     @SqlUpdate

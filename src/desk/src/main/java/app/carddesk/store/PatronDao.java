@@ -1,20 +1,16 @@
 package app.carddesk.store;
 
+import app.carddesk.domain.Patron;
 import app.carddesk.issuing.PatronSummary;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import app.carddesk.domain.Patron;
-import java.util.Map;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
-import org.jdbi.v3.sqlobject.customizer.BindMap;
-import org.jdbi.v3.sqlobject.customizer.Define;
-import org.jdbi.v3.sqlobject.customizer.DefineList;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -24,13 +20,8 @@ public interface PatronDao extends org.jdbi.v3.sqlobject.SqlObject {
 
     /** Writes a new patron's row; the columns are the ones {@link PatronRows#columns} names. */
     default void insert(Patron patron, String pinHash) {
-        Map<String, Object> row = PatronRows.columns(patron, pinHash);
-        insertRow(List.copyOf(row.keySet()), PatronRows.parameters(row), row);
+        insertRows(List.of(PatronRows.columns(patron, pinHash)));
     }
-
-    @SqlUpdate("INSERT INTO patron (<columns>) VALUES (<parameters>)")
-    void insertRow(@DefineList("columns") List<String> columns, @DefineList("parameters") List<String> parameters,
-                   @BindMap Map<String, Object> row);
 
     /**
      * Writes many rows in one JDBC batch (a first pull brings 5,000 a page); each holds the same

@@ -62,11 +62,6 @@ public final class PatronRows implements RowMapper<StoredPatron> {
         return row;
     }
 
-    /** The named parameters of an INSERT of {@code row}: {@code :column} for each column, in order. */
-    static List<String> parameters(Map<String, Object> row) {
-        return row.keySet().stream().map(c -> ":" + c).toList();
-    }
-
     /**
      * The columns a desk keeps as it wrote them when the central register's version arrives: the
      * PIN (the central keeps its own proof), who registered the patron and when, and the desk's own

@@ -73,8 +73,4 @@ public interface SyncDao {
     @SqlUpdate("UPDATE patron SET <assignments>, central_version = :central_version, updated_at = :now WHERE id = :id")
     int updateRow(@org.jdbi.v3.sqlobject.customizer.DefineList("assignments") List<String> assignments,
                   @org.jdbi.v3.sqlobject.customizer.BindMap java.util.Map<String, Object> row);
-
-    @SqlUpdate("INSERT INTO card (number, status, patron_id, issued_at) SELECT :number, 'ISSUED', :patron, :at "
-            + "WHERE NOT EXISTS (SELECT 1 FROM card WHERE number = :number)")
-    void ensureCard(@Bind("number") String number, @Bind("patron") UUID patron, @Bind("at") Instant at);
 }

@@ -3,6 +3,7 @@ package app.carddesk.work;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -27,9 +28,16 @@ public final class DeskThreads {
         return Executors.newSingleThreadExecutor(named(name));
     }
 
-    /** One thread that runs what it is given in order, now or later. */
+    /**
+     * One thread that runs what it is given in order, now or later. On {@link #stop} what is due later
+     * is dropped (the next sync round is not waited for); what is under way finishes.
+     */
     public static ScheduledExecutorService scheduled(String name) {
-        return Executors.newSingleThreadScheduledExecutor(named(name));
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, named(name));
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     /** Lets the work under way finish (a save must not be cut off), for up to ten seconds, then stops. */

@@ -144,7 +144,7 @@ abstract class DeskUiIT {
             Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, "", "", KeyCode.ENTER, false, false, false,
                     false));
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> { });
     }
 
     /** The question or message the desk window has open, if any: a scan lands there. */
@@ -176,7 +176,7 @@ abstract class DeskUiIT {
     void fill(FxRobot robot, String query, String text) {
         clickOn(robot, query);
         TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
-        robot.interact(() -> {
+        interact(() -> {
             field.setText(text);
             field.positionCaret(text.length());
         });
@@ -185,34 +185,105 @@ abstract class DeskUiIT {
     /** Clicks a control, scrolling a long screen first so that it is in view, as a person would. */
     void click(FxRobot robot, String query) {
         waitUntilIdle(robot);
+        waitUntil(() -> robot.lookup(query).tryQuery().isPresent());
         Node node = robot.lookup(query).query();
-        robot.interact(() -> Scrolling.reveal(node));
+        interact(() -> {
+            layOut(node);
+            Scrolling.reveal(node);
+        });
         clickOn(robot, node);
     }
 
     /** Clicks the first visible control the query finds, as {@link #clickOn(FxRobot, Node)} does. */
     void clickOn(FxRobot robot, String query) {
+        // A control the last step brought (a tab's header, a table's button) is there from the next pulse.
+        waitUntil(() -> robot.lookup(query).match(n -> n.isVisible() && parentsVisible(n)).tryQuery().isPresent());
         clickOn(robot, robot.lookup(query).match(n -> n.isVisible() && parentsVisible(n)).<Node>query());
     }
 
     /**
-     * Clicks where the control is on screen, its position read on the JavaFX thread. TestFX's own
-     * clickOn works out a control's bounds on the test's thread, racing the pulse that lays the
-     * screen out; now and then that left JavaFX's cached bounds broken and the next pulse failed.
+     * Clicks where the control is on screen, its position read and the click made on the JavaFX thread.
+     * TestFX's own clickOn works out a control's bounds on the test's thread, racing the pulse that
+     * lays the screen out; now and then that left JavaFX's cached bounds broken and the next pulse
+     * failed. It would also glide the pointer in up to 200 steps.
      */
     void clickOn(FxRobot robot, Node node) {
-        robot.interact(() -> {
+        interact(() -> {
+            layOut(node);
             javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
-            // Straight there: TestFX would glide the pointer in up to 200 steps.
-            new javafx.scene.robot.Robot().mouseMove(b.getCenterX(), b.getCenterY());
+            javafx.scene.robot.Robot mouse = new javafx.scene.robot.Robot();
+            mouse.mouseMove(b.getCenterX(), b.getCenterY());
+            mouse.mouseClick(javafx.scene.input.MouseButton.PRIMARY);
         });
-        robot.clickOn(javafx.scene.input.MouseButton.PRIMARY);
     }
+
+    /**
+     * Lays the window out now, as the next pulse would: where a control is after what came before (a
+     * new panel, a scroll), which the robot's clicks and a scroll need to know.
+     */
+    private static void layOut(Node node) {
+        node.getScene().getRoot().applyCss();
+        node.getScene().getRoot().layout();
+    }
+
+    /** Keys pressed together and let go, as staff press them, through the same robot as TestFX's. */
+    void type(KeyCode... keys) {
+        interact(() -> {
+            javafx.scene.robot.Robot keyboard = new javafx.scene.robot.Robot();
+            for (KeyCode key : keys) {
+                keyboard.keyPress(key);
+            }
+            for (int i = keys.length - 1; i >= 0; i--) {
+                keyboard.keyRelease(keys[i]);
+            }
+        });
+    }
+
+    /**
+     * Runs an action on the JavaFX thread and waits until that thread has dealt with it and with what
+     * it handed on. An action may open a question that waits for staff (a nested event loop), so the
+     * wait is for two later turns of the thread, which run inside such a loop too, not for the action
+     * to return. TestFX's interact (and its clicks and keys) sleep 50 ms each time "for events to
+     * settle", which was most of a UI test's time; on the headless screen the robot's events are
+     * handled within the call. On a real display the window system delivers them later, and TestFX's
+     * wait stays.
+     */
+    void interact(Runnable action) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> {
+            try {
+                action.run();
+                done.complete(null);
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            }
+        });
+        for (int turn = 0; turn < 2; turn++) {
+            java.util.concurrent.CompletableFuture<Void> later = new java.util.concurrent.CompletableFuture<>();
+            javafx.application.Platform.runLater(() -> later.complete(null));
+            try {
+                later.get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+                throw new AssertionError("the JavaFX thread did not get round in 10 s", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        if (done.isCompletedExceptionally()) {
+            done.join();
+        }
+        if (!HEADLESS) {
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private static final boolean HEADLESS = "Monocle".equals(System.getProperty("glass.platform"));
 
     /** Puts text into a field without typing it, where typing is not what the test is about. */
     void setText(FxRobot robot, String query, String text) {
         TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
-        robot.interact(() -> field.setText(text));
+        interact(() -> field.setText(text));
     }
 
     /**
@@ -225,17 +296,30 @@ abstract class DeskUiIT {
         }
         waitUntil(() -> {
             java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
-            robot.interact(() -> busy.set(background.busyProperty().get()));
+            interact(() -> busy.set(background.busyProperty().get()));
             return !busy.get();
         });
     }
 
+    /**
+     * Waits up to 10 s for the screen to reach a state. A condition that cannot be checked yet (the
+     * screen it looks at is still being loaded) counts as not reached.
+     */
     void waitUntil(Callable<Boolean> condition) {
+        java.util.concurrent.atomic.AtomicReference<Exception> last = new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                try {
+                    return condition.call();
+                } catch (RuntimeException e) {
+                    last.set(e);
+                    return false;
+                }
+            });
         } catch (TimeoutException e) {
-            throw new AssertionError("the screen did not reach the expected state in 10 s; it says: "
-                    + shownProblems(), e);
+            AssertionError failure = new AssertionError("the screen did not reach the expected state in 10 s; "
+                    + "it says: " + shownProblems(), last.get() != null ? last.get() : e);
+            throw failure;
         }
     }
 

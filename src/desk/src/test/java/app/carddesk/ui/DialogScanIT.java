@@ -30,7 +30,7 @@ class DialogScanIT extends DeskUiIT {
         scanIntoQuestion(robot, "UNSUBSCRIBE", "409900401");
         assertThat(text(robot, "#confirmGoAhead")).isEqualTo("Unsubscribe");
         assertThat(text(robot, "#confirmKeep")).isEqualTo("Keep the patron");
-        robot.type(KeyCode.ENTER);
+        type(KeyCode.ENTER);
         waitUntil(() -> openDialog().isEmpty());
         assertThat(count("SELECT COUNT(*) FROM patron WHERE id = ?", id)).as("Enter keeps the patron").isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM card WHERE status = 'RETIRED'")).isZero();
@@ -49,7 +49,7 @@ class DialogScanIT extends DeskUiIT {
                 RegistrationKind.SHORT_STAY, TODAY.plusDays(10));
         backend.database().jdbi().useHandle(h -> h.execute("UPDATE patron SET expires_on = ? WHERE id = ?",
                 TODAY.minusDays(3), expired));
-        robot.type(KeyCode.F3);
+        type(KeyCode.F3);
         waitUntil(() -> robot.lookup("#expiringTable").queryTableView().getItems().size() == 1);
         clickOn(robot, "#deleteExpired");
 
@@ -73,9 +73,9 @@ class DialogScanIT extends DeskUiIT {
         waitUntil(() -> openDialog().isEmpty());
         assertThat(text(robot, "#surnameField")).isEqualTo("Larsen");
 
-        robot.type(KeyCode.F3);
+        type(KeyCode.F3);
         scanIntoQuestion(robot, "LEAVE_CHECKLIST", "409900422");
-        robot.type(KeyCode.ESCAPE);
+        type(KeyCode.ESCAPE);
         waitUntil(() -> openDialog().isEmpty());
         assertThat(visible(robot, "#surnameField")).isTrue();
 
@@ -104,13 +104,13 @@ class DialogScanIT extends DeskUiIT {
 
     @Test
     void questionsSpeakTheDesksLanguage(FxRobot robot) {
-        robot.interact(() -> context.main().locale.set(java.util.Locale.forLanguageTag("da")));
+        interact(() -> context.main().locale.set(java.util.Locale.forLanguageTag("da")));
         scanToDetails(robot, "409900440");
         clickOn(robot, "#cancelButton");
         waitUntil(() -> openDialog().isPresent());
         assertThat(text(robot, "#confirmGoAhead")).isEqualTo("Kassér det, jeg har skrevet");
         assertThat(text(robot, "#confirmKeep")).isEqualTo("Behold det, jeg har skrevet");
-        robot.type(KeyCode.ENTER);
+        type(KeyCode.ENTER);
         waitUntil(() -> openDialog().isEmpty());
         assertThat(context.issue().card.get().value()).as("Enter keeps").isEqualTo("409900440");
     }

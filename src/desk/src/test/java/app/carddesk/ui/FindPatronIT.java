@@ -16,7 +16,7 @@ class FindPatronIT extends DeskUiIT {
         setText(robot, "#findQuery", query);
         setText(robot, "#findBirth", birth);
         click(robot, "#findQuery");
-        robot.type(KeyCode.ENTER);
+        type(KeyCode.ENTER);
     }
 
     private int listed(FxRobot robot) {
@@ -34,7 +34,7 @@ class FindPatronIT extends DeskUiIT {
         backend.database().jdbi().useHandle(h -> h.execute("UPDATE patron SET phone = '+45 20 30 40 50', "
                 + "phone_key = '20304050', identity_kind = 'CPR', identity_number = '3006014002' WHERE id = ?", amira));
 
-        robot.type(KeyCode.F5);
+        type(KeyCode.F5);
         waitUntil(() -> visible(robot, "#findQuery"));
         search(robot, "sofie niel", "");
         waitForText(robot, "#findSummary", "2 patrons found at this desk.");
@@ -57,7 +57,7 @@ class FindPatronIT extends DeskUiIT {
         search(robot, "hassan", "");
         waitForText(robot, "#findSummary", "One patron found");
         waitUntil(() -> robot.lookup("#findTable").queryTableView().isFocused());
-        robot.type(KeyCode.ENTER);
+        type(KeyCode.ENTER);
         waitForText(robot, "#patronTitle", "Amira Hassan");
 
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'PATRON_SEARCH'"))

@@ -120,7 +120,7 @@ class IssueCardFlowIT extends DeskUiIT {
     void shortStayVisitorWithOwnPinAndExpiryDate(FxRobot robot) {
         clickOn(robot, "#cardField");
         typeSlowly(robot, "4099 00002");
-        robot.type(javafx.scene.input.KeyCode.ENTER);
+        type(javafx.scene.input.KeyCode.ENTER);
         waitUntil(() -> visible(robot, "#shortStayRadio"));
         clickOn(robot, "#shortStayRadio");
         fill(robot, "#expiryField", "30-11-2027");
@@ -149,7 +149,7 @@ class IssueCardFlowIT extends DeskUiIT {
         clickOn(robot, "Visiting researcher");
         clickOn(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#pickupBox"));
-        robot.interact(() -> robot.lookup("#pickupBox").<org.controlsfx.control.SearchableComboBox<
+        interact(() -> robot.lookup("#pickupBox").<org.controlsfx.control.SearchableComboBox<
                 app.carddesk.domain.PickupLibrary>>query().getSelectionModel().select(2));
         clickOn(robot, "#nextButton");
 
@@ -224,7 +224,7 @@ class IssueCardFlowIT extends DeskUiIT {
         scan(robot, "409900008");
         waitUntil(() -> visible(robot, "#withoutRadio"));
         clickOn(robot, "#expectsRadio");
-        robot.type(javafx.scene.input.KeyCode.ENTER);
+        type(javafx.scene.input.KeyCode.ENTER);
         waitUntil(() -> visible(robot, "#surnameField"));
         assertThat(robot.lookup("E-mail").tryQuery()).isPresent();
         assertThat(robot.lookup("Phone").tryQuery()).isPresent();
@@ -296,7 +296,7 @@ class IssueCardFlowIT extends DeskUiIT {
         assertThat(similar.getItems()).hasSize(1);
         waitForText(robot, "#message", "must not be registered twice");
         assertThat(visible(robot, "#surnameField")).as("the flow does not move on by itself").isTrue();
-        robot.interact(() -> similar.getSelectionModel().select(0));
+        interact(() -> similar.getSelectionModel().select(0));
         clickOn(robot, "Open selected patron");
         waitForText(robot, "#patronTitle", "Sara Ahmadi");
         assertThat(count("SELECT COUNT(*) FROM patron")).isEqualTo(1);

@@ -16,12 +16,13 @@ class KeyboardChecklistIT extends DeskUiIT {
 
     private void key(FxRobot robot, KeyCode... codes) {
         for (KeyCode c : codes) {
-            robot.type(c);
+            type(c);
             keys++;
         }
     }
 
     private void write(FxRobot robot, String text) {
+        // At a person's pace (TestFX pauses after every character): a burst would be a scan.
         robot.write(text, 0);
         keys += text.length();
     }

@@ -39,7 +39,7 @@ class NorwegianIdentityUiIT extends DeskUiIT {
         assertThat(text(robot, "#service-IDPORTEN_LOGIN")).contains("yes");
         click(robot, "#registerIdButton");
         fill(robot, "#convertIdentityField", "07888834537");
-        robot.type(KeyCode.ENTER);
+        type(KeyCode.ENTER);
         waitForText(robot, "#registerName", "Emil Larsen");
         // The stand-in's synthetic numbers carry different birth dates: staff confirm it is one person.
         waitForText(robot, "#differencesText", "birth date");

@@ -21,13 +21,13 @@ import org.testfx.api.FxRobot;
 class PatronCardAndContactIT extends DeskUiIT {
 
     private void openByName(FxRobot robot, String name) {
-        robot.type(KeyCode.F5);
+        type(KeyCode.F5);
         waitUntil(() -> visible(robot, "#findQuery"));
         setText(robot, "#findQuery", name);
         click(robot, "#findQuery");
-        robot.type(KeyCode.ENTER);
+        type(KeyCode.ENTER);
         waitUntil(() -> robot.lookup("#findTable").queryTableView().isFocused());
-        robot.type(KeyCode.ENTER);
+        type(KeyCode.ENTER);
         waitUntil(() -> visible(robot, "#patronTitle"));
     }
 
@@ -73,7 +73,7 @@ class PatronCardAndContactIT extends DeskUiIT {
         assertThat(count("SELECT COUNT(*) FROM card WHERE number = '409900710' AND retired_reason = 'LOST'"))
                 .isEqualTo(1);
         java.nio.file.Path letter = dataDir.resolve("letter.pdf");
-        robot.interact(() -> context.patron().saveLetter(letter, java.util.Locale.ENGLISH));
+        interact(() -> context.patron().saveLetter(letter, java.util.Locale.ENGLISH));
         waitForText(robot, "#patronSuccess", "The welcome letter was saved as letter.pdf");
         try (var doc = org.apache.pdfbox.Loader.loadPDF(letter.toFile())) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).as("the letter names the new card")
@@ -122,7 +122,7 @@ class PatronCardAndContactIT extends DeskUiIT {
         waitForText(robot, "#patronTitle", "Ole Berg");
         setText(robot, "#patronEmail", "ole.berg@example.org");
         // "Save _contact data" shares its letter with the hidden panels' "_Cancel" buttons.
-        robot.press(KeyCode.ALT).type(KeyCode.C).release(KeyCode.ALT);
+        type(KeyCode.ALT, KeyCode.C);
         waitForText(robot, "#patronSuccess", "The contact data are saved.");
         assertThat(patronRow("id", id)).containsEntry("email", "ole.berg@example.org");
     }

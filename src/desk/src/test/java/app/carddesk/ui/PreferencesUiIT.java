@@ -19,7 +19,7 @@ class PreferencesUiIT extends DeskUiIT {
 
     @Test
     void theLanguageIsRememberedAfterARestart(FxRobot robot) throws Exception {
-        robot.interact(() -> robot.lookup("#languageBox").<ComboBox<Locale>>query()
+        interact(() -> robot.lookup("#languageBox").<ComboBox<Locale>>query()
                 .setValue(Locale.forLanguageTag("nb")));
         waitUntil(() -> robot.lookup("#navIssue").tryQuery().map(n -> ((javafx.scene.control.Labeled) n).getText()).orElse("").contains("Utsted kort"));
 

@@ -28,7 +28,7 @@ class SamePersonGuardIT extends DeskUiIT {
         click(robot, "#registerIdButton");
         setText(robot, "#convertIdentityField", "300601-4002");
         click(robot, "#convertIdentityField");
-        robot.type(KeyCode.ENTER);
+        type(KeyCode.ENTER);
         waitForText(robot, "#registerName", "Amira Hassan");
         waitForText(robot, "#differencesText", "Not the same as this record: name, birth date.");
         assertThat(robot.lookup("#registerName").query().getStyleClass()).contains("differs");
@@ -63,10 +63,10 @@ class SamePersonGuardIT extends DeskUiIT {
         click(robot, "#registerIdButton");
         setText(robot, "#convertIdentityField", "300601-4002");
         click(robot, "#convertIdentityField");
-        robot.type(KeyCode.ENTER);
+        type(KeyCode.ENTER);
         waitForText(robot, "#registerName", "Amira Hassan");
         assertThat(visible(robot, "#samePerson")).isFalse();
-        robot.type(KeyCode.ENTER);
+        type(KeyCode.ENTER);
         waitUntil(() -> visible(robot, "#cardCut"));
         click(robot, "#cardCut");
         click(robot, "#convertFinish");
@@ -87,7 +87,7 @@ class SamePersonGuardIT extends DeskUiIT {
         click(robot, "#registerIdButton");
         setText(robot, "#convertIdentityField", "1207981504");
         click(robot, "#convertIdentityField");
-        robot.type(KeyCode.ENTER);
+        type(KeyCode.ENTER);
         waitUntil(() -> visible(robot, "#mergeBox"));
         waitForText(robot, "#mergeDifferencesText", "name, birth date");
         assertThat(robot.lookup("#mergeOther-name").query().getStyleClass()).contains("differs");

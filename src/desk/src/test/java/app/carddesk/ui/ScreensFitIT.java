@@ -30,12 +30,12 @@ class ScreensFitIT extends DeskUiIT {
     @CsvSource({"da, 1024, 768, 13", "nb, 1024, 768, 13", "en, 1024, 768, 13",
             "da, 1280, 900, 19.5", "nb, 1280, 900, 19.5", "en, 1280, 900, 19.5"})
     void everyScreenFits(String language, double width, double height, double fontPx, FxRobot robot) {
-        robot.interact(() -> {
+        interact(() -> {
             stage.setWidth(width);
             stage.setHeight(height);
             context.main().locale.set(Locale.forLanguageTag(language));
         });
-        robot.interact(() -> stage.getScene().getRoot().setStyle("-fx-font-size: " + fontPx + "px;"));
+        interact(() -> stage.getScene().getRoot().setStyle("-fx-font-size: " + fontPx + "px;"));
         List<String> cut = new ArrayList<>();
         UUID patron = issueDirectly("409900950", "Hassan", "Amira", LocalDate.of(2001, 6, 30), "amira@example.org",
                 RegistrationKind.EXPECTS_NATIONAL_ID, null);
@@ -60,7 +60,7 @@ class ScreensFitIT extends DeskUiIT {
         click(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#categoryList"));
         check(robot, "checklist: category", cut);
-        robot.interact(() -> robot.lookup("#categoryList").queryListView().getSelectionModel().select(0));
+        interact(() -> robot.lookup("#categoryList").queryListView().getSelectionModel().select(0));
         click(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#pickupBox"));
         check(robot, "checklist: pickup", cut);
@@ -84,19 +84,19 @@ class ScreensFitIT extends DeskUiIT {
         waitUntil(() -> visible(robot, "#newCardField"));
         check(robot, "patron screen with New card open", cut);
 
-        robot.type(KeyCode.F3);
+        type(KeyCode.F3);
         waitUntil(() -> visible(robot, "#expiringTable"));
         check(robot, "work queue", cut);
-        robot.type(KeyCode.F4);
+        type(KeyCode.F4);
         waitUntil(() -> visible(robot, "#attentionTable"));
         check(robot, "needs attention", cut);
-        robot.type(KeyCode.F5);
+        type(KeyCode.F5);
         waitUntil(() -> visible(robot, "#findQuery"));
         setText(robot, "#findQuery", "Hassan");
         click(robot, "#findButton");
         waitUntil(() -> robot.lookup("#findTable").queryTableView().getItems().size() == 1);
         check(robot, "find a patron", cut);
-        robot.type(KeyCode.F6);
+        type(KeyCode.F6);
         waitUntil(() -> robot.lookup("#activateQuery").tryQuery().map(Node::isVisible).orElse(false));
         check(robot, "other library", cut);
 
@@ -105,7 +105,7 @@ class ScreensFitIT extends DeskUiIT {
 
     /** Every visible text on screen is shown whole and lies where it can be seen or scrolled to. */
     private void check(FxRobot robot, String screen, List<String> cut) {
-        robot.interact(() -> {
+        interact(() -> {
             stage.getScene().getRoot().applyCss();
             stage.getScene().getRoot().layout();
             visit(stage.getScene().getRoot(), screen, cut);

@@ -20,11 +20,11 @@ class ViewLifetimeIT extends DeskUiIT {
     @Test
     void aLanguageSwitchLetsGoOfTheViewsItReplaced(FxRobot robot) throws Exception {
         AtomicReference<Parent> root = new AtomicReference<>();
-        robot.interact(() -> root.set(stage.getScene().getRoot()));
+        interact(() -> root.set(stage.getScene().getRoot()));
         WeakReference<Parent> oldWindow = new WeakReference<>(root.getAndSet(null));
         WeakReference<Node> oldCardField = new WeakReference<>(robot.lookup("#cardField").query());
         for (String language : new String[] {"da", "nb", "en"}) {
-            robot.interact(() -> robot.lookup("#languageBox").<ComboBox<Locale>>query()
+            interact(() -> robot.lookup("#languageBox").<ComboBox<Locale>>query()
                     .setValue(Locale.forLanguageTag(language)));
         }
         waitUntil(() -> robot.lookup("#cardField").query() != oldCardField.get());

@@ -116,15 +116,15 @@ class NationalCardUiIT extends DeskUiIT {
         assertThat(text(robot, "#activate-name")).isEqualTo("Kari Dahl");
         waitForText(robot, "#rulesText", "Loan rules of Demo public library Oslo (version 2)");
         waitUntil(() -> robot.lookup("#rulesAccepted").query().isFocused());
-        robot.type(javafx.scene.input.KeyCode.ENTER);
+        type(javafx.scene.input.KeyCode.ENTER);
         waitUntil(() -> robot.lookup("#activatePin").query().isFocused());
         assertThat(robot.lookup("#rulesAccepted").<javafx.scene.control.CheckBox>query().isSelected())
                 .as("Enter never ticks the loan rules as accepted").isFalse();
         // Staff switch to Norwegian to show the patron the rules: the same version, in Norwegian.
-        robot.interact(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<Locale>>query()
+        interact(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<Locale>>query()
                 .setValue(Locale.forLanguageTag("nb")));
         waitForText(robot, "#rulesText", "Lånereglement for Demo folkebibliotek Oslo (versjon 2)");
-        robot.interact(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<Locale>>query()
+        interact(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<Locale>>query()
                 .setValue(Locale.ENGLISH));
         waitForText(robot, "#rulesText", "Loan rules of Demo public library Oslo (version 2)");
         assertThat(count("SELECT COUNT(*) FROM patron")).as("not a patron here before activation").isZero();
@@ -154,12 +154,12 @@ class NationalCardUiIT extends DeskUiIT {
         assertThat(robot.lookup("#unsubscribeButton").query().isDisabled()).as("leaving stays possible").isFalse();
         waitUntil(() -> visible(robot, "#library-DEMO-NO-BGO"));
         // The screen built again in another language shows the same: services, libraries, the home library.
-        robot.interact(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<Locale>>query()
+        interact(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<Locale>>query()
                 .setValue(Locale.forLanguageTag("nb")));
         waitForText(robot, "#service-IDPORTEN_LOGIN", "Logg inn med ID-porten: ja");
         assertThat(text(robot, "#library-DEMO-NO-BGO")).contains("Demo bibliotek Bergen");
         assertThat(text(robot, "#homeElsewhere")).contains("Demo bibliotek Bergen");
-        robot.interact(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<Locale>>query()
+        interact(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<Locale>>query()
                 .setValue(Locale.ENGLISH));
         waitForText(robot, "#service-IDPORTEN_LOGIN", "Log in with ID-porten: yes");
         assertThat(text(robot, "#fact-card")).isEqualTo("N010000001");

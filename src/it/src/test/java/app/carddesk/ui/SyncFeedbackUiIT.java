@@ -38,7 +38,12 @@ class SyncFeedbackUiIT extends DeskUiIT {
     }
 
     private void waitLong(FxRobot robot, String text, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> text(robot, "#syncLabel").contains(text));
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> text(robot, "#syncLabel").contains(text));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("after " + seconds + " s the sync line says \"" + text(robot, "#syncLabel")
+                    + "\", not \"" + text + "\"", e);
+        }
     }
 
     @Test
@@ -64,6 +69,9 @@ class SyncFeedbackUiIT extends DeskUiIT {
             // Pushed by the round the change starts, not 15 s later by the next one.
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> central.database().jdbi().withHandle(h -> h
                     .createQuery("SELECT COUNT(*) FROM patron").mapTo(Integer.class).one()) == 1);
+            // The central stores the change before the desk has its answer: the register goes away only
+            // once the desk has taken the change off its queue.
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> count("SELECT COUNT(*) FROM outbox") == 0);
         }
         // The register is gone: the desk says so after its next round, which "Sync now" starts.
         issueDirectly("409900902", "Dahl", "Eva", LocalDate.of(1991, 1, 1), null,

@@ -66,11 +66,12 @@ class SyncStatusUiIT extends DeskUiIT {
             assertThat(backend.sync().orElseThrow().syncOnce().refused()).isEqualTo(1);
             waitForText(robot, "#syncLabel", "One change needs attention");
 
-            robot.type(javafx.scene.input.KeyCode.F4);
+            type(javafx.scene.input.KeyCode.F4);
             waitUntil(() -> robot.lookup("#attentionTable").queryTableView().getItems().size() == 1);
-            assertThat(robot.lookup("Another desk issued this card number first. Remove this registration here, "
-                    + "and give the patron a new card if they are a different person.").tryQuery()).isPresent();
-            robot.interact(() -> robot.lookup("#attentionTable").queryTableView().getSelectionModel().select(0));
+            // The table's rows are drawn at the next pulse.
+            waitUntil(() -> robot.lookup("Another desk issued this card number first. Remove this registration "
+                    + "here, and give the patron a new card if they are a different person.").tryQuery().isPresent());
+            interact(() -> robot.lookup("#attentionTable").queryTableView().getSelectionModel().select(0));
             clickOn(robot, "#choice-DISCARD_LOCAL");
             waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
             // A card scanned into this question does not answer it either.

@@ -3,6 +3,7 @@ package app.carddesk.ui.background;
 import app.carddesk.work.DeskThreads;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -36,7 +37,12 @@ public final class FxBackgroundWork implements BackgroundWork, AutoCloseable {
         });
         running++;
         busy.set(true);
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            // The window is closing: a screen that was still loading gets nothing more.
+            finished();
+        }
     }
 
     private void finished() {
@@ -49,7 +55,10 @@ public final class FxBackgroundWork implements BackgroundWork, AutoCloseable {
         return busy.getReadOnlyProperty();
     }
 
-    /** Lets work under way finish (a save must not be cut off), then stops the thread. */
+    /**
+     * Lets work under way finish (a save must not be cut off), then stops the thread; what is handed
+     * in after that (a screen's next step of loading, as the window closes) is not started.
+     */
     @Override
     public void close() {
         DeskThreads.stop(executor);

@@ -294,32 +294,50 @@ abstract class DeskUiIT {
         if (background == null) {
             return;
         }
-        waitUntil(() -> {
-            java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
-            interact(() -> busy.set(background.busyProperty().get()));
-            return !busy.get();
-        });
+        waitUntil(() -> !background.busyProperty().get());
     }
 
     /**
-     * Waits up to 10 s for the screen to reach a state. A condition that cannot be checked yet (the
-     * screen it looks at is still being loaded) counts as not reached.
+     * Waits up to 10 s for the screen to reach a state. The condition is checked on the JavaFX thread,
+     * between two of its events, so it never sees a screen half-way through an update (a heading
+     * already changed, the rows below it not yet), and what a test checks right after it sees the
+     * same finished update. A condition that cannot be checked yet (the screen it looks at is still
+     * being loaded) counts as not reached.
      */
     void waitUntil(Callable<Boolean> condition) {
+        waitUntil(10, condition);
+    }
+
+    void waitUntil(int seconds, Callable<Boolean> condition) {
         java.util.concurrent.atomic.AtomicReference<Exception> last = new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFxThread(() -> {
                 try {
                     return condition.call();
                 } catch (RuntimeException e) {
                     last.set(e);
                     return false;
                 }
-            });
+            }));
         } catch (TimeoutException e) {
-            AssertionError failure = new AssertionError("the screen did not reach the expected state in 10 s; "
-                    + "it says: " + shownProblems(), last.get() != null ? last.get() : e);
-            throw failure;
+            throw new AssertionError("the screen did not reach the expected state in " + seconds + " s; it says: "
+                    + shownProblems(), last.get() != null ? last.get() : e);
+        }
+    }
+
+    private static <T> T onFxThread(Callable<T> read) throws Exception {
+        java.util.concurrent.CompletableFuture<T> value = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> {
+            try {
+                value.complete(read.call());
+            } catch (Exception | Error e) {
+                value.completeExceptionally(e);
+            }
+        });
+        try {
+            return value.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
         }
     }
 

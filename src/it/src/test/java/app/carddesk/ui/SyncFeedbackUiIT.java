@@ -37,10 +37,10 @@ class SyncFeedbackUiIT extends DeskUiIT {
                 (to, subject, body) -> { }, Clock.systemUTC());
     }
 
-    private void waitLong(FxRobot robot, String text, int seconds) throws Exception {
+    private void waitLong(FxRobot robot, String text, int seconds) {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> text(robot, "#syncLabel").contains(text));
-        } catch (java.util.concurrent.TimeoutException e) {
+            waitUntil(seconds, () -> text(robot, "#syncLabel").contains(text));
+        } catch (AssertionError e) {
             throw new AssertionError("after " + seconds + " s the sync line says \"" + text(robot, "#syncLabel")
                     + "\", not \"" + text + "\"", e);
         }

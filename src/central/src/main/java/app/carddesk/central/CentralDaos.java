@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -41,7 +40,6 @@ public final class CentralDaos {
         @SqlQuery("SELECT l.code, l.name, l.country, l.test_profile, l.max_short_stay_days, l.guardian_age "
                 + "FROM workstation w "
                 + "JOIN library l ON l.code = w.library_code WHERE w.token_hash = :hash")
-        @RegisterConstructorMapper(Library.class)
         Optional<Library> byToken(@Bind("hash") String tokenHash);
 
         @SqlQuery("SELECT name FROM workstation WHERE token_hash = :hash")
@@ -59,7 +57,6 @@ public final class CentralDaos {
 
         @SqlQuery("SELECT code, name, country, test_profile, max_short_stay_days, guardian_age FROM library "
                 + "WHERE code = :code")
-        @RegisterConstructorMapper(Library.class)
         Optional<Library> byCode(@Bind("code") String code);
 
         @SqlUpdate("INSERT INTO library (code, name, country, test_profile, max_short_stay_days) "
@@ -74,15 +71,12 @@ public final class CentralDaos {
 
         @SqlQuery("SELECT id, library_code, prefix, digits, range_from, range_to FROM card_series "
                 + "WHERE library_code = :library ORDER BY id")
-        @RegisterConstructorMapper(Row.class)
         List<Row> ofLibrary(@Bind("library") String library);
 
         @SqlQuery("SELECT id, library_code, prefix, digits, range_from, range_to FROM card_series ORDER BY id")
-        @RegisterConstructorMapper(Row.class)
         List<Row> all();
 
         @SqlQuery("SELECT id, library_code, prefix, digits, range_from, range_to FROM card_series WHERE id = :id")
-        @RegisterConstructorMapper(Row.class)
         Optional<Row> byId(@Bind("id") long id);
 
         /** Cards ever issued with numbers from {@code first} to {@code last} (same length: text order is number order). */
@@ -109,12 +103,10 @@ public final class CentralDaos {
         /** By key alone, so the database uses the index led by the key; the caller checks the library. */
         @SqlQuery("SELECT library_code, idem_key, request_hash, status, body FROM idempotency "
                 + "WHERE idem_key IN (<keys>)")
-        @RegisterConstructorMapper(Keyed.class)
         List<Keyed> findAll(@org.jdbi.v3.sqlobject.customizer.BindList("keys") java.util.Collection<String> keys);
 
         @SqlQuery("SELECT request_hash, status, body FROM idempotency WHERE library_code = :library "
                 + "AND idem_key = :key")
-        @RegisterConstructorMapper(Answer.class)
         Optional<Answer> find(@Bind("library") String library, @Bind("key") String key);
 
         /**
@@ -173,11 +165,9 @@ public final class CentralDaos {
         }
 
         @SqlQuery("SELECT number, status, patron_id FROM card WHERE number IN (<numbers>)")
-        @RegisterConstructorMapper(CardRow.class)
         List<CardRow> cards(@org.jdbi.v3.sqlobject.customizer.BindList("numbers") java.util.Collection<String> numbers);
 
         @SqlQuery("SELECT identity_number, id FROM patron WHERE identity_number IN (<numbers>)")
-        @RegisterConstructorMapper(IdentityRow.class)
         List<IdentityRow> identities(@org.jdbi.v3.sqlobject.customizer.BindList("numbers")
                                      java.util.Collection<String> numbers);
 
@@ -191,7 +181,6 @@ public final class CentralDaos {
         List<UUID> existingIds(@org.jdbi.v3.sqlobject.customizer.BindList("ids") java.util.Collection<UUID> ids);
 
         @SqlQuery("SELECT " + CentralPatronDao.COLUMNS + " FROM patron WHERE id IN (<ids>)")
-        @RegisterConstructorMapper(CentralPatronRow.class)
         List<CentralPatronRow> patrons(@org.jdbi.v3.sqlobject.customizer.BindList("ids") java.util.Collection<UUID> ids);
     }
 
@@ -206,7 +195,6 @@ public final class CentralDaos {
 
         @SqlQuery("SELECT seq, patron_id, kind FROM change_feed WHERE library_code = :library AND seq > :after "
                 + "ORDER BY seq LIMIT :limit")
-        @RegisterConstructorMapper(Entry.class)
         List<Entry> after(@Bind("library") String library, @Bind("after") long after, @Bind("limit") int limit);
     }
 
@@ -239,7 +227,6 @@ public final class CentralDaos {
         @SqlQuery("SELECT m.patron_id, m.library_code, l.name AS library_name, m.rules_version, m.rules_accepted_at, "
                 + "m.loans, m.reminders, m.claims FROM membership m JOIN library l ON l.code = m.library_code "
                 + "WHERE m.patron_id = :patron ORDER BY m.activated_at, m.library_code")
-        @RegisterConstructorMapper(Row.class)
         List<Row> of(@Bind("patron") UUID patron);
 
         @SqlUpdate("UPDATE membership SET loans = :loans, reminders = :reminders, claims = :claims, "
@@ -269,12 +256,10 @@ public final class CentralDaos {
 
         @SqlQuery("SELECT child_id, guardian_id, consent_at FROM guardian_link WHERE child_id = :child "
                 + "ORDER BY consent_at")
-        @RegisterConstructorMapper(Link.class)
         List<Link> ofChild(@Bind("child") UUID child);
 
         @SqlQuery("SELECT child_id, guardian_id, consent_at FROM guardian_link WHERE child_id IN (<children>) "
                 + "ORDER BY consent_at")
-        @RegisterConstructorMapper(Link.class)
         List<Link> ofChildren(@org.jdbi.v3.sqlobject.customizer.BindList("children") java.util.Collection<UUID> children);
 
         @SqlQuery("SELECT COUNT(*) FROM guardian_link WHERE child_id = :child AND guardian_id = :guardian")

@@ -16,6 +16,7 @@ public final class CentralDatabase implements AutoCloseable {
     private CentralDatabase(HikariDataSource pool) {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+        RowMappers.registerOn(jdbi);
     }
 
     public static CentralDatabase open(String jdbcUrl, String user, String password) {

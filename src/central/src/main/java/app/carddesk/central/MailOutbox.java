@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -52,7 +51,6 @@ public final class MailOutbox implements AutoCloseable {
 
         @SqlQuery("SELECT id, library_code, patron_id, kind, recipient, subject, body, attempts FROM mail_outbox "
                 + "WHERE next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit")
-        @RegisterConstructorMapper(Row.class)
         List<Row> due(@Bind("now") Instant now, @Bind("limit") int limit);
 
         /** Takes a mail for one attempt; 0 when another sender took it first. */

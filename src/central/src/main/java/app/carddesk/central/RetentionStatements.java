@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -21,7 +20,6 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
  * {@code retention_candidate} view.
  */
 @UseClasspathSqlLocator
-@RegisterConstructorMapper(RetentionStatements.Candidate.class)
 interface RetentionStatements {
 
     /** A patron the job looks at, with what stands in the way of deleting them. */
@@ -74,7 +72,6 @@ interface RetentionStatements {
     int pruneAnswersBefore(@Bind("cutoff") Instant cutoff);
 
     @SqlQuery
-    @RegisterConstructorMapper(HeldRow.class)
     List<HeldRow> held(@Bind("library") String library);
 
     /** A row of the staff list. */

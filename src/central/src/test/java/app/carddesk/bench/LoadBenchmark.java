@@ -138,7 +138,7 @@ public final class LoadBenchmark {
             int n = i;
             Desk desk = desks[i % DESKS];
             synchronized (desk) {
-                // A desk sends over its own connection, one request after the other, as a desk's sync does; a
+                // A desk sends one request after the other, as a desk's sync does (one connection at a time); a
                 // request that waits for the one before it counts the wait in its latency.
                 desk.last = desk.last.thenCompose(x -> request(desk)).thenAccept(ok -> latencies[n] = System.nanoTime()
                         - due);

@@ -190,6 +190,16 @@ public final class CentralDaos {
         void append(@Bind("library") String library, @Bind("patron") UUID patron, @Bind("kind") ChangeKind kind,
                     @Bind("at") Instant at, @Bind("desk") String desk);
 
+        /**
+         * A change for every library the patron is a member of; the one that made it is told it was
+         * its own desk's ({@code desk}), so that desk is not sent back what it has.
+         */
+        @SqlUpdate("INSERT INTO change_feed (library_code, patron_id, kind, at, desk_id) "
+                + "SELECT library_code, :patron, :kind, :at, CASE WHEN library_code = :library THEN :desk END "
+                + "FROM membership WHERE patron_id = :patron")
+        void toMembers(@Bind("patron") UUID patron, @Bind("kind") ChangeKind kind, @Bind("at") Instant at,
+                       @Bind("library") String library, @Bind("desk") String desk);
+
         record Entry(long seq, UUID patronId, ChangeKind kind) {
         }
 

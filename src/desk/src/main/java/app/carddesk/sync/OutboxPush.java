@@ -143,11 +143,11 @@ final class OutboxPush {
     }
 
     /**
-     * A batch of registrations ready to send, with the entries it stands for.
+     * A batch of registrations ready to send: the entries it stands for, and the request's body,
+     * written once as its size was counted.
      *
      * @param lastSeq the last outbox entry taken into it: the next batch starts after it
      */
-    /** A batch ready to go: its entries, and the request's body, written once as its size was counted. */
     private record Prepared(List<OutboxItem> sent, List<OutboxItem> gone, byte[] body, long lastSeq) {
     }
 

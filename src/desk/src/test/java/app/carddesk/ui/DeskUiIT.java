@@ -259,14 +259,14 @@ abstract class DeskUiIT {
             }
         });
         for (int turn = 0; turn < 2; turn++) {
-            java.util.concurrent.CompletableFuture<Void> later = new java.util.concurrent.CompletableFuture<>();
-            javafx.application.Platform.runLater(() -> later.complete(null));
             try {
-                later.get(10, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+                onFxThread(() -> true);
+            } catch (TimeoutException e) {
                 throw new AssertionError("the JavaFX thread did not get round in 10 s", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }

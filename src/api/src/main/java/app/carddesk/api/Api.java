@@ -219,4 +219,42 @@ public final class Api {
                                   int noticesWithdrawn, int inactiveDeleted, List<RetentionAction> actions,
                                   int answersRemoved) {
     }
+
+    /** The header a desk's request carries to say which signed-in person it acts for. */
+    public static final String SESSION_HEADER = "X-CardDesk-Session";
+
+    /** A person signing in at a workstation. */
+    public record SignIn(String userName, String password) {
+    }
+
+    /**
+     * A signed-in person's session: its token (sent as {@link #SESSION_HEADER}), when it ends, and
+     * what the person may do at this workstation's library. While {@code mustChangePassword} is
+     * true the session serves only the password change.
+     */
+    public record Session(String token, java.time.Instant expiresAt, StaffAccount account) {
+    }
+
+    /** A staff account as its library's administrators and the person themself see it. */
+    public record StaffAccount(UUID id, String userName, String displayName, String workEmail, String status,
+                               boolean mustChangePassword, java.time.LocalDate validFrom,
+                               java.time.LocalDate validUntil, List<String> roles, List<String> permissions) {
+    }
+
+    /** A password change by the signed-in person. */
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    /** A new personal account at the administrator's library, with its roles there. */
+    public record NewStaffAccount(String userName, String displayName, String workEmail, List<String> roles,
+                                  java.time.LocalDate validFrom, java.time.LocalDate validUntil) {
+    }
+
+    /** A new account, or one given a new password, and the one-time password to hand over. */
+    public record StaffAccountIssued(StaffAccount account, String oneTimePassword) {
+    }
+
+    /** The staff accounts of one library. */
+    public record StaffAccounts(List<StaffAccount> accounts) {
+    }
 }

@@ -24,16 +24,50 @@ public final class CentralDaos {
     }
 
     /** Who calls: the library, the workstation's name, and the desk (its local register), if it says. */
-    public record Caller(Library library, String workstation, String deskId) {
+    public record Caller(Library library, String workstation, String deskId, StaffSessions.Staff staff) {
         public Caller(Library library, String workstation) {
-            this(library, workstation, null);
+            this(library, workstation, null, null);
         }
 
         public Caller withDesk(String desk) {
             // Stored with each change of the feed: anything that is not a short line of text names no desk.
             return new Caller(library, workstation, desk == null || desk.isBlank() || desk.length() > 40
-                    || app.carddesk.api.FieldLimit.hasControlCharacter(desk) ? null : desk);
+                    || app.carddesk.api.FieldLimit.hasControlCharacter(desk) ? null : desk, staff);
         }
+
+        /** The same workstation, acting for a signed-in person. */
+        public Caller withStaff(StaffSessions.Staff person) {
+            return new Caller(library, workstation, deskId, person);
+        }
+
+        /**
+         * Refuses what the signed-in person's roles at this library do not allow (403, the
+         * permission named). A request without a session is the workstation's own, as desks sent
+         * before staff signed in.
+         */
+        public void require(app.carddesk.api.Permission permission) {
+            if (staff != null && !staff.permissions().contains(permission)) {
+                throw StaffSessions.denied(permission, library.code());
+            }
+        }
+
+        /** Refuses a request without a signed-in person who holds {@code permission} here. */
+        public StaffSessions.Staff requireStaff(app.carddesk.api.Permission permission) {
+            requireStaffSession();
+            require(permission);
+            return staff;
+        }
+
+        /** Refuses a request that acts for no signed-in person. */
+        public StaffSessions.Staff requireStaffSession() {
+            if (staff == null) {
+                throw new ApiException(401, app.carddesk.api.ErrorCode.SESSION_INVALID, SESSION,
+                        "Sign in first: this request needs a signed-in person (the " + SESSION + " header).");
+            }
+            return staff;
+        }
+
+        private static final String SESSION = app.carddesk.api.Api.SESSION_HEADER;
     }
 
     public interface Libraries {

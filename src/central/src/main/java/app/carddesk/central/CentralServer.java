@@ -3,6 +3,7 @@ package app.carddesk.central;
 import app.carddesk.api.ErrorCode;
 import app.carddesk.api.Api;
 import app.carddesk.api.FieldLimit;
+import app.carddesk.api.Permission;
 import app.carddesk.api.Json;
 import app.carddesk.central.CentralDaos.Caller;
 import app.carddesk.identity.PopulationRegister;
@@ -49,7 +50,7 @@ public final class CentralServer implements AutoCloseable {
     /** What the API does, apart from HTTP: one part per job, sharing one envelope for idempotent writes. */
     record Parts(Envelope envelope, Workstations workstations, Registrations registrations, Patrons patrons,
                  Memberships memberships, PatronSearch search, Feed feed, SeriesRegister series,
-                 PopulationLookup population, PinMails pinMails) {
+                 PopulationLookup population, PinMails pinMails, StaffSessions staff) {
 
         static Parts of(CentralDatabase db, PopulationRegister population, PinHasher pinHasher, MailOutbox mails,
                         ObjectMapper json, Clock clock) {
@@ -62,7 +63,7 @@ public final class CentralServer implements AutoCloseable {
                     new Patrons(jdbi, registry, memberships, envelope), memberships, new PatronSearch(jdbi, clock),
                     new Feed(jdbi), new SeriesRegister(jdbi, envelope, clock),
                     new PopulationLookup(jdbi, population, envelope, clock),
-                    new PinMails(pinHasher, mails, envelope, clock));
+                    new PinMails(pinHasher, mails, envelope, clock), new StaffSessions(jdbi, pinHasher, clock));
         }
     }
 
@@ -100,6 +101,9 @@ public final class CentralServer implements AutoCloseable {
             // One public token for each demo library, so that a Norwegian demo desk can connect too.
             CentralConfig.DEMO_TOKENS.forEach((library, token) -> parts.workstations().register(token, library,
                     "demo workstation", db.isPostgres()));
+            CentralConfig.DEMO_STAFF.forEach((user, library) -> parts.staff().addDemoAccount(user,
+                    "Demo staff (" + library + ")", library, CentralConfig.DEMO_STAFF_PASSWORD,
+                    java.util.List.of("DESK_STAFF", "SUPERVISOR", "LIBRARY_ADMIN")));
         }
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
@@ -182,16 +186,53 @@ public final class CentralServer implements AutoCloseable {
                 ctx.attribute(OPERATOR, Boolean.TRUE);
                 return;
             }
+            Caller caller;
             try {
-                ctx.attribute(CALLER, parts.workstations().authenticate(authorization).withDesk(ctx.header("X-CardDesk-Desk")));
+                caller = parts.workstations().authenticate(authorization).withDesk(ctx.header("X-CardDesk-Desk"));
             } catch (ApiException refused) {
                 limits.failed(source);
                 throw refused;
             }
+            String session = ctx.header(Api.SESSION_HEADER);
+            if (session != null) {
+                try {
+                    caller = parts.staff().resolve(caller, session);
+                } catch (ApiException refused) {
+                    limits.failed(source);
+                    throw refused;
+                }
+                if (caller.staff().mustChangePassword() && !ctx.path().startsWith("/api/v1/sessions/current")) {
+                    throw new ApiException(403, ErrorCode.PASSWORD_CHANGE_REQUIRED, null, "Choose a new password "
+                            + "first: the one you signed in with was set by an administrator.");
+                }
+            }
+            ctx.attribute(CALLER, caller);
         });
+        StaffSessions staff = parts.staff();
+        app.post("/api/v1/sessions", ctx -> {
+            if (ctx.header(Api.SESSION_HEADER) != null) {
+                throw new ApiException(400, ErrorCode.INVALID_QUERY, Api.SESSION_HEADER, "Sign in without a session; "
+                        + "sign out first to switch user.");
+            }
+            ctx.status(201).json(staff.signIn(caller(ctx), ctx.body(), envelope));
+        });
+        app.get("/api/v1/sessions/current", ctx -> ctx.json(staff.current(caller(ctx))));
+        app.delete("/api/v1/sessions/current", ctx -> {
+            staff.signOut(caller(ctx));
+            ctx.status(204);
+        });
+        app.post("/api/v1/sessions/current/password", ctx -> {
+            staff.changePassword(caller(ctx), ctx.body(), envelope);
+            ctx.status(204);
+        });
+        app.get("/api/v1/staff", ctx -> ctx.json(staff.accounts(caller(ctx))));
+        app.post("/api/v1/staff", ctx -> ctx.status(201).json(staff.create(caller(ctx), ctx.body(), envelope)));
+        app.post("/api/v1/staff/{accountId}/lock", ctx -> ctx.json(staff.setLocked(caller(ctx), accountId(ctx), true)));
+        app.post("/api/v1/staff/{accountId}/unlock", ctx -> ctx.json(staff.setLocked(caller(ctx), accountId(ctx),
+                false)));
         app.post("/api/v1/patrons", ctx -> answer(ctx,
-                parts.registrations().register(caller(ctx), ctx.header("Idempotency-Key"), ctx.body())));
-        app.post("/api/v1/patrons/batch", ctx -> ctx.json(parts.registrations().registerBatch(caller(ctx), ctx.body())));
+                parts.registrations().register(caller(ctx, Permission.ISSUE), ctx.header("Idempotency-Key"), ctx.body())));
+        app.post("/api/v1/patrons/batch", ctx -> ctx.json(parts.registrations().registerBatch(caller(ctx, Permission.ISSUE), ctx.body())));
         app.get("/api/v1/patrons", ctx -> {
             String card = ctx.queryParam("cardNumber");
             String identity = ctx.queryParam("identity");
@@ -210,16 +251,17 @@ public final class CentralServer implements AutoCloseable {
         app.post("/api/v1/patrons/search", ctx -> ctx.json(parts.search().search(caller(ctx),
                 envelope.parse(ctx.body(), Api.PatronSearch.class))));
         app.get("/api/v1/patrons/{id}", ctx -> ctx.json(patrons.get(caller(ctx), id(ctx))));
-        app.put("/api/v1/patrons/{id}", ctx -> answer(ctx, patrons.update(caller(ctx), id(ctx),
+        app.put("/api/v1/patrons/{id}", ctx -> answer(ctx, patrons.update(caller(ctx, Permission.EDIT), id(ctx),
                 ctx.header("If-Match"), ctx.header("Idempotency-Key"), ctx.body())));
         app.delete("/api/v1/patrons/{id}", ctx -> {
-            Answer a = patrons.delete(caller(ctx), id(ctx), ctx.header("Idempotency-Key"));
+            Answer a = patrons.delete(caller(ctx, Permission.UNSUBSCRIBE), id(ctx), ctx.header("Idempotency-Key"));
             ctx.status(a.status());
         });
         app.post("/api/v1/patrons/{id}/pin-email", ctx -> answer(ctx,
-                parts.pinMails().emailPin(caller(ctx), id(ctx), ctx.header("Idempotency-Key"), ctx.body())));
+                parts.pinMails().emailPin(caller(ctx, Permission.ISSUE), id(ctx), ctx.header("Idempotency-Key"), ctx.body())));
         // A POST, so that national IDs stay out of URLs and access logs.
         app.post("/api/v1/national/search", ctx -> {
+            caller(ctx, Permission.REGISTER_NATIONAL_ID);
             Api.NationalSearch q = envelope.parse(ctx.body(), Api.NationalSearch.class);
             limits.nationalSearch(caller(ctx).library().code() + "/" + caller(ctx).workstation());
             if (blank(q.cardNumber()) == blank(q.identity())) {
@@ -240,10 +282,10 @@ public final class CentralServer implements AutoCloseable {
         app.get("/api/v1/patrons/{id}/memberships", ctx -> ctx.json(memberships.memberships(caller(ctx), id(ctx))));
         app.put("/api/v1/patrons/{id}/standing", ctx -> ctx.json(memberships.reportStanding(caller(ctx), id(ctx),
                 envelope.parse(ctx.body(), Api.Standing.class))));
-        app.post("/api/v1/patrons/{id}/unsubscribe", ctx -> ctx.json(memberships.unsubscribe(caller(ctx), id(ctx))));
-        app.post("/api/v1/patrons/{id}/merge", ctx -> answer(ctx, patrons.merge(caller(ctx), id(ctx),
+        app.post("/api/v1/patrons/{id}/unsubscribe", ctx -> ctx.json(memberships.unsubscribe(caller(ctx, Permission.UNSUBSCRIBE), id(ctx))));
+        app.post("/api/v1/patrons/{id}/merge", ctx -> answer(ctx, patrons.merge(caller(ctx, Permission.MERGE), id(ctx),
                 ctx.header("Idempotency-Key"), ctx.body())));
-        app.get("/api/v1/retention/held", ctx -> ctx.json(retention.held(caller(ctx).library().code())));
+        app.get("/api/v1/retention/held", ctx -> ctx.json(retention.held(caller(ctx, Permission.HELD_LIST).library().code())));
         app.get("/api/v1/changes", ctx -> ctx.json(parts.feed().changes(caller(ctx),
                 number(ctx.queryParam("after"), 0), (int) number(ctx.queryParam("limit"), Api.FEED_PAGE_DEFAULT))));
         app.get("/api/v1/card-series", ctx -> ctx.json(operator(ctx) ? series.allSeries()
@@ -258,7 +300,7 @@ public final class CentralServer implements AutoCloseable {
             ctx.status(204);
         });
         app.post("/api/v1/population/lookup", ctx -> {
-            limits.populationLookup(caller(ctx).library().code() + "/" + caller(ctx).workstation());
+            limits.populationLookup(caller(ctx, Permission.REGISTER_NATIONAL_ID).library().code() + "/" + caller(ctx).workstation());
             ctx.json(parts.population().lookup(caller(ctx), ctx.body()));
         });
 
@@ -297,6 +339,21 @@ public final class CentralServer implements AutoCloseable {
                     + "the operator credential reserves and withdraws card series only.");
         }
         return caller;
+    }
+
+    /** The caller, refused (403, the permission named) when the signed-in person may not do this. */
+    private static Caller caller(Context ctx, Permission permission) {
+        Caller caller = caller(ctx);
+        caller.require(permission);
+        return caller;
+    }
+
+    private static UUID accountId(Context ctx) {
+        try {
+            return UUID.fromString(ctx.pathParam("accountId"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, ErrorCode.INVALID_ID, "accountId", "A staff account id is a UUID.");
+        }
     }
 
     private static boolean operator(Context ctx) {

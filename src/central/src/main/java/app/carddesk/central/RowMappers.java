@@ -25,7 +25,8 @@ final class RowMappers {
             CentralDaos.CardSeries.Row.class, CentralDaos.Idempotency.Answer.class, CentralDaos.Idempotency.Keyed.class,
             CentralDaos.Bulk.CardRow.class, CentralDaos.Bulk.IdentityRow.class, CentralDaos.ChangeFeed.Entry.class,
             CentralDaos.Memberships.Row.class, CentralDaos.Guardians.Link.class, MailOutbox.Dao.Row.class,
-            RetentionStatements.Candidate.class, RetentionStatements.HeldRow.class);
+            RetentionStatements.Candidate.class, RetentionStatements.HeldRow.class, StaffDao.AccountRow.class,
+            StaffDao.SessionRow.class);
 
     private RowMappers() {
     }

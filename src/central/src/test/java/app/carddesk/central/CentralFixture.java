@@ -53,6 +53,10 @@ final class CentralFixture implements AutoCloseable {
     }
 
     CentralFixture(Path dir, int smtpPort, boolean postgres) {
+        this(dir, smtpPort, postgres, Clock.systemUTC());
+    }
+
+    CentralFixture(Path dir, int smtpPort, boolean postgres, Clock clock) {
         Map<String, String> env = new java.util.HashMap<>(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK"));
         String url = "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
@@ -65,8 +69,7 @@ final class CentralFixture implements AutoCloseable {
         }
         CentralConfig config = CentralConfig.from(env).with(0, url).withSmtp("127.0.0.1", smtpPort)
                 .withRetentionAt("off");
-        server = CentralServer.start(config, new SmtpMailer("127.0.0.1", smtpPort, "desk@carddesk.invalid"),
-                Clock.systemUTC());
+        server = CentralServer.start(config, new SmtpMailer("127.0.0.1", smtpPort, "desk@carddesk.invalid"), clock);
         server.database().jdbi().useHandle(h -> h.execute(
                 "INSERT INTO workstation (token_hash, library_code, name) VALUES (?, 'DEMO-NO', 'oslo desk')",
                 Envelope.sha256(TOKEN_NO)));

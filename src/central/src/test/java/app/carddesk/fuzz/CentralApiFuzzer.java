@@ -56,6 +56,8 @@ public final class CentralApiFuzzer {
     private final Random random;
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The set-up's own connections, which the run's malformed requests never touch. */
+    private final HttpClient setUp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final FuzzState state;
@@ -123,6 +125,7 @@ public final class CentralApiFuzzer {
             });
             CentralApiFuzzer fuzzer = new CentralApiFuzzer(api, seed, "http://127.0.0.1:" + server.port(), tokenNo,
                     tokenBgo);
+            fuzzer.signInStaff();
             long start = System.nanoTime();
             fuzzer.run(requests);
             exit = fuzzer.report(Duration.ofNanos(System.nanoTime() - start), seed, mail.getReceivedMessages().length);
@@ -176,6 +179,57 @@ public final class CentralApiFuzzer {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    // ---------------------------------------------------------------- staff
+
+    /**
+     * Signs each library's demo administrator in (the session the run's staff requests carry), and
+     * creates a second account whose sessions are the ones sign-out requests end. Not counted.
+     */
+    private void signInStaff() throws IOException, InterruptedException {
+        Map<String, String> users = new HashMap<>();
+        CentralConfig.DEMO_STAFF.forEach((user, library) -> users.put(library, user));
+        for (Library l : state.libraries) {
+            l.user = users.get(l.code);
+            l.password = CentralConfig.DEMO_STAFF_PASSWORD;
+            l.session = signIn(l, l.user, l.password);
+            JsonNode issued = json.readTree(send("POST", "/api/v1/staff", l, l.session, "{\"userName\":\"fuzz.out."
+                    + l.code.toLowerCase(Locale.ROOT) + "\",\"displayName\":\"Sign-out\",\"roles\":[\"DESK_STAFF\"]}"));
+            String user = issued.path("account").path("userName").asText();
+            String first = issued.path("oneTimePassword").asText();
+            String own = "meadow copper violin " + l.code.length();
+            send("POST", "/api/v1/sessions/current/password", l, signIn(l, user, first),
+                    json.writeValueAsString(Map.of("currentPassword", first, "newPassword", own)));
+            l.freshSession = () -> {
+                try {
+                    return signIn(l, user, own);
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException("the sign-out account could not sign in", e);
+                }
+            };
+        }
+    }
+
+    private String signIn(Library l, String user, String password) throws IOException, InterruptedException {
+        return json.readTree(send("POST", "/api/v1/sessions", l, null,
+                json.writeValueAsString(Map.of("userName", user, "password", password)))).path("token").asText();
+    }
+
+    private String send(String method, String path, Library l, String session, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).header("Authorization", "Bearer " + l.token)
+                .header("Content-Type", "application/json");
+        if (session != null) {
+            b.header(app.carddesk.api.Api.SESSION_HEADER, session);
+        }
+        HttpResponse<String> r = setUp.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException("fuzz set-up: " + method + " " + path + " as " + l.code + " [" + l.token + "] answered " + r.statusCode()
+                    + " " + r.body());
+        }
+        return r.body();
     }
 
     // ---------------------------------------------------------------- the run
@@ -275,7 +329,11 @@ public final class CentralApiFuzzer {
         String route = call.route.name();
         int status = r.statusCode();
         try {
-            if (route.equals("POST /api/v1/card-series") && status == 201) {
+            if (route.equals("POST /api/v1/staff") && status == 201) {
+                state.accounts.add(UUID.fromString(json.readTree(r.body()).path("account").path("id").asText()));
+            } else if (route.equals("POST /api/v1/sessions/current/password") && status == 204) {
+                call.library.password = json.readTree(call.body).path("newPassword").asText();
+            } else if (route.equals("POST /api/v1/card-series") && status == 201) {
                 state.series.add(json.readTree(r.body()).path("id").asLong());
             } else if (route.equals("DELETE /api/v1/card-series/{seriesId}") && status == 204) {
                 state.series.remove(Long.valueOf(call.path.substring(call.path.lastIndexOf('/') + 1)));

@@ -26,6 +26,12 @@ final class FuzzState {
         final int rulesVersion;
         final String pickup;
         long nextCard;
+        /** The library's demo administrator, as signed in at the start: user name, password, session. */
+        String user;
+        String password;
+        String session;
+        /** Signs in a session of a second account, for requests that end their session. */
+        java.util.function.Supplier<String> freshSession;
 
         Library(String code, String token, String country, String cardPrefix, int cardDigits, long firstCard,
                 int rulesVersion, String pickup) {
@@ -101,6 +107,8 @@ final class FuzzState {
     final List<Library> libraries;
     final List<Known> known = new ArrayList<>();
     final List<UUID> gone = new ArrayList<>();
+    /** Staff accounts the run created (never the administrators it signs in as). */
+    final List<UUID> accounts = new ArrayList<>();
     /** Card series the run reserved (with the operator's credential) and has not withdrawn. */
     final List<Long> series = new ArrayList<>();
     private final Random random;

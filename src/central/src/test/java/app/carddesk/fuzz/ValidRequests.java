@@ -33,6 +33,8 @@ final class ValidRequests {
     private static final String[] NATIONAL_IDS = {"1503901001", "150390-1001", "0211852003", "3006014002",
         "0101654002", "14839512318", "02870151236", "51929023467", "07888834537", "1234567890", "x"};
 
+    private static final String[] WORDS = {"harbour", "kite", "tram", "meadow", "copper", "violin"};
+
     private final OpenApiRoutes api;
     private final Mutations odd;
     private final Random random;
@@ -82,6 +84,10 @@ final class ValidRequests {
                 call.headers.put(p.name(), state.newKey());
             } else if (p.name().equalsIgnoreCase("If-Match")) {
                 call.headers.put(p.name(), "1");
+            } else if (p.name().equalsIgnoreCase(app.carddesk.api.Api.SESSION_HEADER)) {
+                // Signing out ends the session it is sent with: that one is signed in for the purpose.
+                call.headers.put(p.name(), route.method().equals("DELETE") && route.path().equals(
+                        "/api/v1/sessions/current") ? library.freshSession.get() : library.session);
             } else if (p.required() || odd.chance(0.7)) {
                 call.headers.put(p.name(), generate(api.resolve(p.schema()), p.name(), call, 0).asText());
             }
@@ -289,6 +295,18 @@ final class ValidRequests {
             case "pin" -> nodes.textNode(odd.chance(0.8) ? PIN : "0000");
             case "pinHash" -> odd.chance(0.9) ? nodes.textNode(PIN_HASH) : nodes.nullNode();
             case "digits" -> nodes.numberNode(odd.between(6, 9));
+            case "userName" -> nodes.textNode(call.route.path().equals("/api/v1/sessions") ? l.user
+                    : "fz." + Long.toHexString(random.nextLong() & 0xffffffL));
+            case "password", "currentPassword" -> nodes.textNode(odd.chance(0.97) ? l.password : "not-the-password-"
+                    + random.nextInt(100));
+            case "newPassword" -> nodes.textNode(odd.pick(SURNAMES) + " lantern " + odd.pick(WORDS) + " "
+                    + random.nextInt(1000));
+            case "displayName" -> nodes.textNode(odd.pick(SURNAMES));
+            case "workEmail" -> nodes.textNode("staff" + random.nextInt(1000) + "@example.org");
+            case "roles" -> schema.path("type").asText("").equals("array") ? null
+                    : nodes.textNode(odd.pick(new String[] {"DESK_STAFF", "SUPERVISOR"}));
+            case "accountId" -> nodes.textNode(state.accounts.isEmpty() || odd.chance(0.1) ? odd.uuid().toString()
+                    : state.accounts.get(random.nextInt(state.accounts.size())).toString());
             case "from" -> nodes.numberNode(odd.between(0, 100_000));
             case "to" -> nodes.numberNode(odd.between(100_000, 200_000));
             default -> null;

@@ -1,0 +1,428 @@
+package app.carddesk.central;
+
+import app.carddesk.api.Api;
+import app.carddesk.api.ErrorCode;
+import app.carddesk.api.FieldLimit;
+import app.carddesk.api.Permission;
+import app.carddesk.central.CentralDaos.Caller;
+import app.carddesk.domain.PasswordPolicy;
+import app.carddesk.domain.Problem;
+import app.carddesk.security.PinHasher;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Staff sign-in at a library's workstation, the sessions it opens, and the library
+ * administrator's work on accounts. Passwords are kept only as Argon2id hashes; five wrong
+ * passwords in a row lock an account for fifteen minutes (the fourth warns); an administrator can
+ * lock and unlock. Every sign-in, failure, lock and change is audited.
+ */
+final class StaffSessions {
+
+    static final int ATTEMPTS = 5;
+    static final Duration LOCK = Duration.ofMinutes(15);
+    /** A session lasts a working day; the desk locks itself much sooner when left idle. */
+    static final Duration SESSION = Duration.ofHours(12);
+
+    /** A signed-in person, as a request acts for them. */
+    record Staff(UUID accountId, String userName, Set<Permission> permissions, boolean mustChangePassword,
+                 String sessionHash) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Jdbi jdbi;
+    private final PinHasher hasher;
+    private final PasswordPolicy policy = new PasswordPolicy();
+    private final Clock clock;
+    /** Verified against when no account has the name, so that a wrong name takes as long as a wrong password. */
+    private volatile String decoy;
+    /** The demo accounts' one public password, hashed once (demo mode only). */
+    private volatile String demoHash;
+
+    StaffSessions(Jdbi jdbi, PinHasher hasher, Clock clock) {
+        this.jdbi = jdbi;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    static ApiException denied(Permission permission, String library) {
+        return new ApiException(403, ErrorCode.PERMISSION_DENIED, null, "Your roles at " + library
+                + " do not include the permission '" + permission.code() + "'. Ask the library's administrator.");
+    }
+
+    /** Signs a person in at the calling workstation's library, or says precisely why not. */
+    Api.Session signIn(Caller workstation, String body, Envelope envelope) {
+        Api.SignIn in = envelope.parse(body, Api.SignIn.class);
+        String name = userName(in.userName());
+        if (in.password() == null || in.password().isEmpty() || in.password().length() > PasswordPolicy.MAX_LENGTH) {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "password", "Type your password.");
+        }
+        String library = workstation.library().code();
+        Instant now = clock.instant();
+        Optional<StaffDao.AccountRow> found = jdbi.withExtension(StaffDao.class, d -> d.personalByName(name));
+        if (found.isEmpty()) {
+            if (decoy == null) {
+                decoy = hasher.hash(token());
+            }
+            hasher.matches(in.password(), decoy);
+            audit(workstation, "SIGN_IN_FAILED", "unknown user name");
+            throw wrong(false);
+        }
+        StaffDao.AccountRow account = found.get();
+        if (account.adminLocked()) {
+            audit(workstation, "SIGN_IN_REFUSED", "user=" + name + " locked by an administrator");
+            throw new ApiException(423, ErrorCode.ACCOUNT_LOCKED, null, "This account is locked by an administrator. "
+                    + "Ask your library's administrator to unlock it.");
+        }
+        if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
+            long seconds = Math.max(1, Duration.between(now, account.lockedUntil()).toSeconds());
+            audit(workstation, "SIGN_IN_REFUSED", "user=" + name + " locked after failed attempts");
+            throw lockedFor(seconds);
+        }
+        if (account.passwordHash() == null || !hasher.matches(in.password(), account.passwordHash())) {
+            return failed(workstation, account, now);
+        }
+        if (!usable(account, now)) {
+            audit(workstation, "SIGN_IN_REFUSED", "user=" + name + " inactive");
+            throw new ApiException(403, ErrorCode.ACCOUNT_INACTIVE, null, "This account is not active now. Ask your "
+                    + "library's administrator.");
+        }
+        Set<Permission> permissions = permissions(account.id(), library);
+        if (permissions.isEmpty()) {
+            audit(workstation, "SIGN_IN_REFUSED", "user=" + name + " has no role here");
+            throw new ApiException(403, ErrorCode.NO_ROLE_HERE, null, "You have no role at " + library
+                    + ". Sign in at a workstation of your own library, or ask its administrator.");
+        }
+        String token = token();
+        Instant expires = now.plus(SESSION);
+        jdbi.useTransaction(h -> {
+            StaffDao d = h.attach(StaffDao.class);
+            d.signedIn(account.id());
+            d.openSession(Envelope.sha256(token), account.id(), library, workstation.workstation(), now, expires);
+            audit(h, workstation, "SIGNED_IN", "user=" + name);
+        });
+        return new Api.Session(token, expires, view(account, library, List.copyOf(roles(account.id(), library)),
+                permissions));
+    }
+
+    /** A wrong password: counted, the fourth warns, the fifth locks. */
+    private Api.Session failed(Caller workstation, StaffDao.AccountRow account, Instant now) {
+        int count = jdbi.inTransaction(h -> {
+            StaffDao d = h.attach(StaffDao.class);
+            d.countFailure(account.id());
+            int failures = d.byId(account.id()).map(StaffDao.AccountRow::failedAttempts).orElse(ATTEMPTS);
+            if (failures >= ATTEMPTS) {
+                d.lockUntil(account.id(), now.plus(LOCK));
+                audit(h, workstation, "ACCOUNT_LOCKED", "user=" + account.userName() + " after " + ATTEMPTS
+                        + " wrong passwords");
+            } else {
+                audit(h, workstation, "SIGN_IN_FAILED", "user=" + account.userName() + " wrong password " + failures);
+            }
+            return failures;
+        });
+        if (count >= ATTEMPTS) {
+            throw lockedFor(LOCK.toSeconds());
+        }
+        throw wrong(count == ATTEMPTS - 1);
+    }
+
+    private static ApiException wrong(boolean lastTry) {
+        return new ApiException(401, ErrorCode.INVALID_CREDENTIALS, null, lastTry
+                ? "Wrong user name or password. One more wrong password locks the account for "
+                + LOCK.toMinutes() + " minutes."
+                : "Wrong user name or password.");
+    }
+
+    private static ApiException lockedFor(long seconds) {
+        return new ApiException(423, ErrorCode.ACCOUNT_LOCKED, null, "This account is locked for "
+                + Math.max(1, (seconds + 59) / 60) + " minute(s) after " + ATTEMPTS + " wrong passwords. Wait, or "
+                + "ask your library's administrator to unlock it.").retryAfter(seconds);
+    }
+
+    private boolean usable(StaffDao.AccountRow a, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return a.active() && (a.validFrom() == null || !today.isBefore(a.validFrom()))
+                && (a.validUntil() == null || !today.isAfter(a.validUntil()));
+    }
+
+    /**
+     * The person a request's session stands for, checked on every request: the session must be
+     * this workstation's library's, not ended, and its account still active and unlocked.
+     */
+    Caller resolve(Caller workstation, String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            throw invalidSession();
+        }
+        String hash = Envelope.sha256(token.trim());
+        Instant now = clock.instant();
+        StaffDao.SessionRow session = jdbi.withExtension(StaffDao.class, d -> d.session(hash))
+                .filter(s -> s.expiresAt().isAfter(now) && s.libraryCode().equals(workstation.library().code()))
+                .orElseThrow(StaffSessions::invalidSession);
+        StaffDao.AccountRow account = jdbi.withExtension(StaffDao.class, d -> d.byId(session.accountId()))
+                // A lock after wrong passwords stops new sign-ins only: five wrong guesses by someone
+                // else do not end the person's work. An administrator's lock ends the session.
+                .filter(a -> usable(a, now) && !a.adminLocked())
+                .orElseThrow(StaffSessions::invalidSession);
+        return workstation.withStaff(new Staff(account.id(), account.userName(),
+                permissions(account.id(), session.libraryCode()), account.mustChangePassword(), hash));
+    }
+
+    private static ApiException invalidSession() {
+        return new ApiException(401, ErrorCode.SESSION_INVALID, Api.SESSION_HEADER, "Your session has ended. "
+                + "Sign in again.");
+    }
+
+    /** The signed-in person's own account. */
+    Api.StaffAccount current(Caller caller) {
+        Staff staff = caller.requireStaffSession();
+        String library = caller.library().code();
+        StaffDao.AccountRow account = jdbi.withExtension(StaffDao.class, d -> d.byId(staff.accountId())).orElseThrow();
+        return view(account, library, roles(account.id(), library), staff.permissions());
+    }
+
+    /** Ends the request's session. */
+    void signOut(Caller caller) {
+        Staff staff = caller.requireStaffSession();
+        jdbi.useTransaction(h -> {
+            h.attach(StaffDao.class).closeSession(staff.sessionHash());
+            audit(h, caller, "SIGNED_OUT", "user=" + staff.userName());
+        });
+    }
+
+    /** The signed-in person changes their password; an administrator-set one must be changed first. */
+    void changePassword(Caller caller, String body, Envelope envelope) {
+        Staff staff = caller.requireStaffSession();
+        Api.PasswordChange change = envelope.parse(body, Api.PasswordChange.class);
+        StaffDao.AccountRow account = jdbi.withExtension(StaffDao.class, d -> d.byId(staff.accountId())).orElseThrow();
+        if (change.currentPassword() == null || change.currentPassword().length() > PasswordPolicy.MAX_LENGTH
+                || !hasher.matches(change.currentPassword(), account.passwordHash())) {
+            audit(caller, "PASSWORD_CHANGE_FAILED", "user=" + staff.userName() + " wrong current password");
+            throw new ApiException(422, ErrorCode.INVALID_CREDENTIALS, "currentPassword",
+                    "The current password is wrong.");
+        }
+        refuseWeak(change.newPassword(), account.userName(), caller.library());
+        if (change.newPassword().equals(change.currentPassword())) {
+            throw new ApiException(422, ErrorCode.PASSWORD_REJECTED, "newPassword",
+                    "Choose a new password, not the one you have.");
+        }
+        String hash = hasher.hash(change.newPassword());
+        jdbi.useTransaction(h -> {
+            h.attach(StaffDao.class).setPassword(account.id(), hash, false);
+            audit(h, caller, "PASSWORD_CHANGED", "user=" + staff.userName());
+        });
+    }
+
+    private void refuseWeak(String password, String userName, CentralDaos.Library library) {
+        Optional<Problem> problem = policy.check(password, List.of(userName, library.code(), library.name()));
+        problem.ifPresent(p -> {
+            throw new ApiException(422, ErrorCode.PASSWORD_REJECTED, "newPassword", CentralTexts.ENGLISH.text(p));
+        });
+    }
+
+    /** The administrator's library's accounts. */
+    Api.StaffAccounts accounts(Caller caller) {
+        caller.requireStaff(Permission.STAFF_ADMIN);
+        String library = caller.library().code();
+        return jdbi.withHandle(h -> {
+            StaffDao d = h.attach(StaffDao.class);
+            return new Api.StaffAccounts(d.ofLibrary(library).stream().map(a -> view(a, library,
+                    d.roles(a.id(), library), permissionsIn(d, a.id(), library))).toList());
+        });
+    }
+
+    /** A new personal account at the administrator's library, with a one-time password to hand over. */
+    Api.StaffAccountIssued create(Caller caller, String body, Envelope envelope) {
+        Staff admin = caller.requireStaff(Permission.STAFF_ADMIN);
+        Api.NewStaffAccount in = envelope.parse(body, Api.NewStaffAccount.class);
+        String name = userName(in.userName());
+        String display = text("displayName", in.displayName(), 100, true);
+        String email = text("workEmail", in.workEmail(), 254, false);
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "workEmail", "A work e-mail address looks like "
+                    + "name@library.dk.");
+        }
+        if (in.validFrom() != null && in.validUntil() != null && in.validUntil().isBefore(in.validFrom())) {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "validUntil", "An account's last day is on or "
+                    + "after its first.");
+        }
+        List<String> roles = roles(in.roles());
+        String library = caller.library().code();
+        String password = oneTimePassword();
+        String hash = hasher.hash(password);
+        Instant now = clock.instant();
+        StaffDao.AccountRow row = new StaffDao.AccountRow(UUID.randomUUID(), "PERSONAL", name, display, email, hash,
+                true, in.validFrom(), in.validUntil(), true, false, 0, null);
+        return jdbi.inTransaction(h -> {
+            StaffDao d = h.attach(StaffDao.class);
+            checkGrant(d, roles);
+            if (d.countNamed(name) > 0) {
+                throw new ApiException(409, ErrorCode.USER_NAME_TAKEN, "userName", "The user name '" + name
+                        + "' is taken. Choose another.");
+            }
+            d.insert(row, now);
+            d.grant(row.id(), library, roles);
+            audit(h, caller, "ACCOUNT_CREATED", "user=" + name + " roles=" + String.join(",", roles) + " by="
+                    + admin.userName());
+            return new Api.StaffAccountIssued(view(row, library, roles, permissionsIn(d, row.id(), library)), password);
+        });
+    }
+
+    /** An administrator locks an account of their library (or unlocks it, which also ends a timed lock). */
+    Api.StaffAccount setLocked(Caller caller, UUID id, boolean locked) {
+        Staff admin = caller.requireStaff(Permission.STAFF_ADMIN);
+        String library = caller.library().code();
+        return jdbi.inTransaction(h -> {
+            StaffDao d = h.attach(StaffDao.class);
+            StaffDao.AccountRow account = d.byId(id).filter(a -> "PERSONAL".equals(a.kind())
+                    && !d.roles(a.id(), library).isEmpty()).orElseThrow(() -> new ApiException(404,
+                    ErrorCode.ACCOUNT_NOT_FOUND, "id", "No staff account of " + library + " has this id."));
+            d.setAdminLocked(id, locked);
+            if (locked) {
+                d.closeSessions(id);
+            }
+            audit(h, caller, locked ? "ACCOUNT_LOCKED_BY_ADMIN" : "ACCOUNT_UNLOCKED", "user=" + account.userName()
+                    + " by=" + admin.userName());
+            StaffDao.AccountRow now = d.byId(id).orElseThrow();
+            return view(now, library, d.roles(id, library), permissionsIn(d, id, library));
+        });
+    }
+
+    /** Refuses unknown roles and grants that would join a declared pair of conflicting permissions. */
+    private static void checkGrant(StaffDao d, List<String> roles) {
+        List<String> known = d.knownRoles(roles);
+        for (String role : roles) {
+            if (!known.contains(role)) {
+                throw new ApiException(422, ErrorCode.UNKNOWN_ROLE, "roles", "There is no role '" + role + "'.");
+            }
+        }
+        List<String> conflicts = d.conflicts(d.permissionsOf(roles));
+        if (!conflicts.isEmpty()) {
+            throw new ApiException(422, ErrorCode.PERMISSION_CONFLICT, "roles", "These roles may not be held "
+                    + "together: " + conflicts.get(0));
+        }
+    }
+
+    private static List<String> roles(List<String> roles) {
+        if (roles == null || roles.isEmpty() || roles.size() > 10) {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "roles", "Give the account one role or more.");
+        }
+        List<String> codes = new java.util.ArrayList<>();
+        for (String r : roles) {
+            if (r == null || r.isBlank() || r.length() > 40 || FieldLimit.hasControlCharacter(r)) {
+                throw new ApiException(422, ErrorCode.UNKNOWN_ROLE, "roles", "A role is named by its code, "
+                        + "for example DESK_STAFF.");
+            }
+            String code = r.trim().toUpperCase(Locale.ROOT);
+            if (!codes.contains(code)) {
+                codes.add(code);
+            }
+        }
+        return List.copyOf(codes);
+    }
+
+    private static String userName(String raw) {
+        String name = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+        if (!name.matches("[a-z0-9][a-z0-9._-]{1,59}")) {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "userName", "A user name is 2 to 60 letters a-z, "
+                    + "digits, dots, dashes or underscores.");
+        }
+        return name;
+    }
+
+    private static String text(String field, String value, int max, boolean required) {
+        String v = value == null ? null : value.strip();
+        if (v == null || v.isEmpty()) {
+            if (required) {
+                throw new ApiException(422, ErrorCode.INVALID_FIELD, field, "Fill in " + field + ".");
+            }
+            return null;
+        }
+        if (v.length() > max || FieldLimit.hasControlCharacter(v)) {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, field, field + " is one line of at most " + max
+                    + " characters.");
+        }
+        return v;
+    }
+
+    private List<String> roles(UUID account, String library) {
+        return jdbi.withExtension(StaffDao.class, d -> d.roles(account, library));
+    }
+
+    private Set<Permission> permissions(UUID account, String library) {
+        return jdbi.withExtension(StaffDao.class, d -> permissionsIn(d, account, library));
+    }
+
+    private static Set<Permission> permissionsIn(StaffDao d, UUID account, String library) {
+        Set<Permission> set = EnumSet.noneOf(Permission.class);
+        d.permissions(account, library).forEach(p -> Permission.of(p).ifPresent(set::add));
+        return set;
+    }
+
+    private Api.StaffAccount view(StaffDao.AccountRow a, String library, List<String> roles,
+                                         Set<Permission> permissions) {
+        String status = !a.active() ? "inactive" : a.adminLocked() ? "locked" : a.lockedUntil() != null
+                && a.lockedUntil().isAfter(clock.instant()) ? "locked_for_a_while" : "active";
+        return new Api.StaffAccount(a.id(), a.userName(), a.displayName(), a.workEmail(), status,
+                a.mustChangePassword(), a.validFrom(), a.validUntil(), roles,
+                permissions.stream().map(Permission::code).sorted().toList());
+    }
+
+    /** Adds a demo library's staff account with a public password (demo mode only), unless it exists. */
+    void addDemoAccount(String userName, String displayName, String library, String password, List<String> roles) {
+        jdbi.useTransaction(h -> {
+            StaffDao d = h.attach(StaffDao.class);
+            if (d.countNamed(userName) > 0) {
+                return;
+            }
+            if (demoHash == null || !hasher.matches(password, demoHash)) {
+                demoHash = hasher.hash(password);
+            }
+            StaffDao.AccountRow row = new StaffDao.AccountRow(UUID.randomUUID(), "PERSONAL", userName, displayName,
+                    null, demoHash, false, null, null, true, false, 0, null);
+            d.insert(row, clock.instant());
+            d.grant(row.id(), library, roles);
+        });
+    }
+
+    private void audit(Caller caller, String action, String detail) {
+        jdbi.useHandle(h -> audit(h, caller, action, detail));
+    }
+
+    private void audit(Handle h, Caller caller, String action, String detail) {
+        h.attach(CentralDaos.Audit.class).append(clock.instant(), caller.library().code(), caller.workstation(),
+                action, null, detail);
+    }
+
+    /** A one-time password: 16 characters from an alphabet without look-alikes, about 80 bits. */
+    static String oneTimePassword() {
+        String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                s.append('-');
+            }
+            s.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

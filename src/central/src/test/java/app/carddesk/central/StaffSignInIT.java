@@ -1,0 +1,281 @@
+package app.carddesk.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.carddesk.api.Api;
+import app.carddesk.api.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Staff sign-in against the real central service: the demo library's administrator signs in,
+ * creates an account whose one-time password must be changed first, wrong passwords lock it, an
+ * administrator locks and unlocks, roles decide what a session may do, and all of it is audited.
+ */
+class StaffSignInIT {
+
+    private static final ObjectMapper JSON = Json.mapper();
+    private static final String ADMIN = "demo.dk";
+    private static final String ADMIN_PASSWORD = CentralConfig.DEMO_STAFF_PASSWORD;
+
+    @TempDir
+    Path dir;
+    private final StepClock clock = new StepClock();
+    private CentralFixture central;
+
+    boolean postgres() {
+        return false;
+    }
+
+    @BeforeEach
+    void start() {
+        central = new CentralFixture(dir, 1, postgres(), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        central.close();
+    }
+
+    private HttpResponse<String> signIn(String user, String password) throws Exception {
+        return central.send("POST", "/api/v1/sessions", CentralFixture.TOKEN, JSON.writeValueAsString(
+                new Api.SignIn(user, password)));
+    }
+
+    private String session(String user, String password) throws Exception {
+        HttpResponse<String> r = signIn(user, password);
+        assertEquals(201, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).get("token").asText();
+    }
+
+    private static String error(HttpResponse<String> r) throws Exception {
+        return JSON.readTree(r.body()).path("error").asText();
+    }
+
+    /** A new desk-staff account at the demo library; returns {id, one-time password}. */
+    private String[] newAccount(String admin, String user, String... roles) throws Exception {
+        HttpResponse<String> r = central.send("POST", "/api/v1/staff", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.NewStaffAccount(user, "Ana Berg", "ana.berg@kb.dk",
+                        java.util.List.of(roles), null, null)), Api.SESSION_HEADER, admin);
+        assertEquals(201, r.statusCode(), r.body());
+        JsonNode issued = JSON.readTree(r.body());
+        return new String[] {issued.path("account").path("id").asText(), issued.path("oneTimePassword").asText()};
+    }
+
+    private long audited(String action) {
+        return central.sql("SELECT COUNT(*) FROM audit_event WHERE action = ?", Long.class, action);
+    }
+
+    @Test
+    void theDemoAdministratorSignsInAndSeesTheirPermissions() throws Exception {
+        HttpResponse<String> r = signIn(ADMIN, ADMIN_PASSWORD);
+        assertEquals(201, r.statusCode(), r.body());
+        JsonNode session = JSON.readTree(r.body());
+        assertEquals("2026-12-01T21:00:00Z", session.get("expiresAt").asText());
+        JsonNode permissions = session.path("account").path("permissions");
+        assertTrue(permissions.toString().contains("issue") && permissions.toString().contains("staff_admin"),
+                permissions.toString());
+        // The service keeps the token's hash only.
+        String token = session.get("token").asText();
+        assertEquals(0L, central.sql("SELECT COUNT(*) FROM staff_session WHERE token_hash = ?", Long.class, token));
+        assertEquals(1L, central.sql("SELECT COUNT(*) FROM staff_session WHERE token_hash = ?", Long.class,
+                Envelope.sha256(token)));
+        HttpResponse<String> me = central.send("GET", "/api/v1/sessions/current", CentralFixture.TOKEN, null,
+                Api.SESSION_HEADER, token);
+        assertEquals(ADMIN, JSON.readTree(me.body()).get("userName").asText());
+        assertEquals(1, audited("SIGNED_IN"));
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountForFifteenMinutesAndTheFourthWarns() throws Exception {
+        String admin = session(ADMIN, ADMIN_PASSWORD);
+        String[] ana = newAccount(admin, "ana.berg", "DESK_STAFF");
+        for (int i = 1; i <= 3; i++) {
+            HttpResponse<String> wrong = signIn("ana.berg", "not-the-password-" + i);
+            assertEquals(401, wrong.statusCode());
+            assertEquals("invalid_credentials", error(wrong));
+            assertFalse(wrong.body().contains("One more"), wrong.body());
+        }
+        HttpResponse<String> fourth = signIn("ana.berg", "not-the-password-4");
+        assertEquals(401, fourth.statusCode());
+        assertTrue(fourth.body().contains("One more wrong password locks the account for 15 minutes"), fourth.body());
+        HttpResponse<String> fifth = signIn("ana.berg", "not-the-password-5");
+        assertEquals(423, fifth.statusCode(), fifth.body());
+        assertEquals("account_locked", error(fifth));
+        assertEquals("900", fifth.headers().firstValue("Retry-After").orElse(""));
+        // Locked: even the right password is refused until the time has passed.
+        assertEquals(423, signIn("ana.berg", ana[1]).statusCode());
+        clock.advance(Duration.ofMinutes(14));
+        assertEquals(423, signIn("ana.berg", ana[1]).statusCode());
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        assertEquals(201, signIn("ana.berg", ana[1]).statusCode());
+        assertEquals(4, audited("SIGN_IN_FAILED"));
+        assertEquals(1, audited("ACCOUNT_LOCKED"));
+        assertEquals(2, audited("SIGN_IN_REFUSED"));
+        // No password, user name or token in the audit.
+        assertEquals(0L, central.sql("SELECT COUNT(*) FROM audit_event WHERE detail LIKE ?", Long.class,
+                "%not-the-password%"));
+    }
+
+    @Test
+    void aWrongUserNameIsAnsweredLikeAWrongPassword() throws Exception {
+        HttpResponse<String> r = signIn("nobody.here", "whatever-it-is-1");
+        assertEquals(401, r.statusCode());
+        assertEquals("invalid_credentials", error(r));
+        assertEquals("Wrong user name or password.", JSON.readTree(r.body()).get("message").asText());
+    }
+
+    @Test
+    void aOneTimePasswordMustBeChangedBeforeAnythingElse() throws Exception {
+        String admin = session(ADMIN, ADMIN_PASSWORD);
+        String[] ana = newAccount(admin, "ana.berg", "DESK_STAFF");
+        HttpResponse<String> first = signIn("ana.berg", ana[1]);
+        assertEquals(201, first.statusCode());
+        JsonNode session = JSON.readTree(first.body());
+        assertTrue(session.path("account").path("mustChangePassword").asBoolean());
+        String token = session.get("token").asText();
+        HttpResponse<String> blocked = central.send("GET", "/api/v1/patrons?cardNumber=40990000001",
+                CentralFixture.TOKEN, null, Api.SESSION_HEADER, token);
+        assertEquals(403, blocked.statusCode());
+        assertEquals("password_change_required", error(blocked));
+        HttpResponse<String> weak = changePassword(token, ana[1], "Bibliotek2026!");
+        assertEquals(422, weak.statusCode());
+        assertEquals("password_rejected", error(weak));
+        HttpResponse<String> personal = changePassword(token, ana[1], "ana.berg-at-the-desk");
+        assertEquals("password_rejected", error(personal));
+        assertTrue(JSON.readTree(personal.body()).get("message").asText().contains("user name"));
+        HttpResponse<String> wrongCurrent = changePassword(token, "not-it-at-all-x", "paper lantern over water");
+        assertEquals("invalid_credentials", error(wrongCurrent));
+        assertEquals(204, changePassword(token, ana[1], "paper lantern over water").statusCode());
+        HttpResponse<String> now = central.send("GET", "/api/v1/patrons?cardNumber=40990000001",
+                CentralFixture.TOKEN, null, Api.SESSION_HEADER, token);
+        assertEquals(404, now.statusCode(), now.body());
+        assertEquals(401, signIn("ana.berg", ana[1]).statusCode());
+        assertEquals(201, signIn("ana.berg", "paper lantern over water").statusCode());
+        assertEquals(1, audited("PASSWORD_CHANGED"));
+    }
+
+    private HttpResponse<String> changePassword(String token, String current, String next) throws Exception {
+        return central.send("POST", "/api/v1/sessions/current/password", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.PasswordChange(current, next)), Api.SESSION_HEADER, token);
+    }
+
+    @Test
+    void anAdministratorLocksAndUnlocksAndALockEndsTheSessions() throws Exception {
+        String admin = session(ADMIN, ADMIN_PASSWORD);
+        String[] ana = newAccount(admin, "ana.berg", "DESK_STAFF");
+        String anaSession = session("ana.berg", ana[1]);
+        HttpResponse<String> locked = central.send("POST", "/api/v1/staff/" + ana[0] + "/lock", CentralFixture.TOKEN,
+                null, Api.SESSION_HEADER, admin);
+        assertEquals(200, locked.statusCode(), locked.body());
+        assertEquals("locked", JSON.readTree(locked.body()).get("status").asText());
+        HttpResponse<String> ended = central.send("GET", "/api/v1/sessions/current", CentralFixture.TOKEN, null,
+                Api.SESSION_HEADER, anaSession);
+        assertEquals(401, ended.statusCode());
+        assertEquals("session_invalid", error(ended));
+        HttpResponse<String> refused = signIn("ana.berg", ana[1]);
+        assertEquals(423, refused.statusCode());
+        assertTrue(refused.headers().firstValue("Retry-After").isEmpty());
+        assertEquals(200, central.send("POST", "/api/v1/staff/" + ana[0] + "/unlock", CentralFixture.TOKEN, null,
+                Api.SESSION_HEADER, admin).statusCode());
+        assertEquals(201, signIn("ana.berg", ana[1]).statusCode());
+        assertEquals(1, audited("ACCOUNT_LOCKED_BY_ADMIN"));
+        assertEquals(1, audited("ACCOUNT_UNLOCKED"));
+    }
+
+    @Test
+    void aRoleWithoutThePermissionIsRefusedWithThePermissionNamed() throws Exception {
+        String admin = session(ADMIN, ADMIN_PASSWORD);
+        String[] clerk = newAccount(admin, "desk.only", "DESK_STAFF");
+        String token = session("desk.only", clerk[1]);
+        assertEquals(204, changePassword(token, clerk[1], "quiet reading room lamp").statusCode());
+        HttpResponse<String> staff = central.send("GET", "/api/v1/staff", CentralFixture.TOKEN, null,
+                Api.SESSION_HEADER, token);
+        assertEquals(403, staff.statusCode());
+        assertEquals("permission_denied", error(staff));
+        assertTrue(staff.body().contains("staff_admin"), staff.body());
+        HttpResponse<String> held = central.send("GET", "/api/v1/retention/held", CentralFixture.TOKEN, null,
+                Api.SESSION_HEADER, token);
+        assertEquals(403, held.statusCode());
+        assertTrue(held.body().contains("held_list"), held.body());
+        // The same workstation without a session, as desks sent before staff signed in.
+        assertEquals(200, central.send("GET", "/api/v1/retention/held", CentralFixture.TOKEN, null).statusCode());
+        HttpResponse<String> list = central.send("GET", "/api/v1/staff", CentralFixture.TOKEN, null,
+                Api.SESSION_HEADER, admin);
+        assertEquals(200, list.statusCode());
+        assertTrue(list.body().contains("desk.only") && list.body().contains(ADMIN), list.body());
+    }
+
+    @Test
+    void rolesThatJoinConflictingPermissionsAreRefused() throws Exception {
+        String admin = session(ADMIN, ADMIN_PASSWORD);
+        HttpResponse<String> r = central.send("POST", "/api/v1/staff", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.NewStaffAccount("both.hats", "Both Hats", null,
+                        java.util.List.of("LIBRARY_ADMIN", "DATA_PROTECTION"), null, null)),
+                Api.SESSION_HEADER, admin);
+        assertEquals(422, r.statusCode(), r.body());
+        assertEquals("permission_conflict", error(r));
+        assertEquals(0L, central.sql("SELECT COUNT(*) FROM staff_account WHERE user_name = 'both.hats'", Long.class));
+        HttpResponse<String> unknown = central.send("POST", "/api/v1/staff", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.NewStaffAccount("no.role", "No Role", null,
+                        java.util.List.of("JANITOR"), null, null)), Api.SESSION_HEADER, admin);
+        assertEquals("unknown_role", error(unknown));
+        newAccount(admin, "taken.name", "DESK_STAFF");
+        HttpResponse<String> taken = central.send("POST", "/api/v1/staff", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.NewStaffAccount("Taken.Name", "Other", null,
+                        java.util.List.of("DESK_STAFF"), null, null)), Api.SESSION_HEADER, admin);
+        assertEquals(409, taken.statusCode());
+        assertEquals("user_name_taken", error(taken));
+    }
+
+    @Test
+    void aPersonWithNoRoleAtThisLibraryAndAnAccountPastItsLastDayAreRefused() throws Exception {
+        String admin = session(ADMIN, ADMIN_PASSWORD);
+        HttpResponse<String> oslo = central.send("POST", "/api/v1/sessions", CentralFixture.TOKEN_NO,
+                JSON.writeValueAsString(new Api.SignIn(ADMIN, ADMIN_PASSWORD)));
+        assertEquals(403, oslo.statusCode());
+        assertEquals("no_role_here", error(oslo));
+        HttpResponse<String> r = central.send("POST", "/api/v1/staff", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.NewStaffAccount("short.stay", "Short Stay", null,
+                        java.util.List.of("DESK_STAFF"), java.time.LocalDate.parse("2026-11-01"),
+                        java.time.LocalDate.parse("2026-12-01"))), Api.SESSION_HEADER, admin);
+        String password = JSON.readTree(r.body()).get("oneTimePassword").asText();
+        assertEquals(201, signIn("short.stay", password).statusCode());
+        clock.advance(Duration.ofDays(1));
+        HttpResponse<String> after = signIn("short.stay", password);
+        assertEquals(403, after.statusCode());
+        assertEquals("account_inactive", error(after));
+    }
+
+    @Test
+    void aSystemAccountCanNeverHoldAPasswordAndAPersonalOneNeverAWorkstationCredential() {
+        var jdbi = central.server.database().jdbi();
+        java.util.UUID system = java.util.UUID.randomUUID();
+        org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> jdbi.useHandle(h -> h.execute(
+                "INSERT INTO staff_account (id, kind, user_name, display_name, password_hash, must_change_password, "
+                        + "active, admin_locked, failed_attempts, created_at) VALUES (?, 'SYSTEM', 'ws-1', 'Desk 1', "
+                        + "'$argon2id$x', FALSE, TRUE, FALSE, 0, CURRENT_TIMESTAMP)", system)));
+        java.util.UUID person = central.sql("SELECT id FROM staff_account WHERE user_name = ?", java.util.UUID.class,
+                ADMIN);
+        assertNotNull(person);
+        org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> jdbi.useHandle(h -> h.execute(
+                "INSERT INTO workstation (token_hash, library_code, name, account_id) VALUES ('x', 'DEMO-DK', 'w', ?)",
+                person)));
+        jdbi.useHandle(h -> h.execute("INSERT INTO staff_account (id, kind, user_name, display_name, "
+                + "must_change_password, active, admin_locked, failed_attempts, created_at) VALUES (?, 'SYSTEM', "
+                + "'ws-1', 'Desk 1', FALSE, TRUE, FALSE, 0, CURRENT_TIMESTAMP)", system));
+        jdbi.useHandle(h -> h.execute("INSERT INTO workstation (token_hash, library_code, name, account_id) "
+                + "VALUES ('y', 'DEMO-DK', 'w', ?)", system));
+        assertEquals(1L, central.sql("SELECT COUNT(*) FROM workstation WHERE account_id = ?", Long.class, system));
+    }
+}

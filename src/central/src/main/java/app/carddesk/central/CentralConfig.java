@@ -36,11 +36,6 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
     /** The public workstation tokens of the demo libraries, accepted in demo mode only. */
     public static final Map<String, String> DEMO_TOKENS = Map.of("DEMO-NO", "demo-workstation-token-oslo",
             "DEMO-NO-BGO", "demo-workstation-token-bergen");
-    /** The demo libraries' staff accounts (user name, library), demo mode only. */
-    public static final Map<String, String> DEMO_STAFF = Map.of("demo.dk", "DEMO-DK", "demo.oslo", "DEMO-NO",
-            "demo.bergen", "DEMO-NO-BGO");
-    /** The demo staff accounts' public password. */
-    public static final String DEMO_STAFF_PASSWORD = "paper-lantern-harbour";
     static final int MIN_SECRET_LENGTH = 32;
 
     /**

@@ -1,5 +1,6 @@
 package app.carddesk.central;
 
+import app.carddesk.api.DemoStaff;
 import app.carddesk.api.ErrorCode;
 import app.carddesk.api.Api;
 import app.carddesk.api.FieldLimit;
@@ -101,9 +102,8 @@ public final class CentralServer implements AutoCloseable {
             // One public token for each demo library, so that a Norwegian demo desk can connect too.
             CentralConfig.DEMO_TOKENS.forEach((library, token) -> parts.workstations().register(token, library,
                     "demo workstation", db.isPostgres()));
-            CentralConfig.DEMO_STAFF.forEach((user, library) -> parts.staff().addDemoAccount(user,
-                    "Demo staff (" + library + ")", library, CentralConfig.DEMO_STAFF_PASSWORD,
-                    java.util.List.of("DESK_STAFF", "SUPERVISOR", "LIBRARY_ADMIN")));
+            DemoStaff.USERS.forEach((library, user) -> parts.staff().addDemoAccount(user,
+                    "Demo staff (" + library + ")", library, java.util.List.of("DESK_STAFF", "SUPERVISOR", "LIBRARY_ADMIN")));
         }
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;

@@ -50,8 +50,11 @@ final class StaffSessions {
     private final Clock clock;
     /** Verified against when no account has the name, so that a wrong name takes as long as a wrong password. */
     private volatile String decoy;
-    /** The demo accounts' one public password, hashed once (demo mode only). */
-    private volatile String demoHash;
+    /**
+     * The demo accounts' one public password, hashed once per process (demo mode only): a demo
+     * register is made often (every test, every trial), and Argon2id is slow on purpose.
+     */
+    private static volatile String demoHash;
 
     StaffSessions(Jdbi jdbi, PinHasher hasher, Clock clock) {
         this.jdbi = jdbi;
@@ -141,14 +144,14 @@ final class StaffSessions {
     }
 
     private static ApiException wrong(boolean lastTry) {
-        return new ApiException(401, ErrorCode.INVALID_CREDENTIALS, null, lastTry
+        return new ApiException(401, lastTry ? ErrorCode.LAST_ATTEMPT : ErrorCode.INVALID_CREDENTIALS, null, lastTry
                 ? "Wrong user name or password. One more wrong password locks the account for "
                 + LOCK.toMinutes() + " minutes."
                 : "Wrong user name or password.");
     }
 
     private static ApiException lockedFor(long seconds) {
-        return new ApiException(423, ErrorCode.ACCOUNT_LOCKED, null, "This account is locked for "
+        return new ApiException(423, ErrorCode.ACCOUNT_LOCKED_FOR_A_WHILE, null, "This account is locked for "
                 + Math.max(1, (seconds + 59) / 60) + " minute(s) after " + ATTEMPTS + " wrong passwords. Wait, or "
                 + "ask your library's administrator to unlock it.").retryAfter(seconds);
     }
@@ -381,18 +384,23 @@ final class StaffSessions {
                 permissions.stream().map(Permission::code).sorted().toList());
     }
 
-    /** Adds a demo library's staff account with a public password (demo mode only), unless it exists. */
-    void addDemoAccount(String userName, String displayName, String library, String password, List<String> roles) {
+    /**
+     * Adds a demo library's staff account with the public demo password ({@code DemoStaff.PASSWORD},
+     * demo mode only), unless it exists.
+     */
+    void addDemoAccount(String userName, String displayName, String library, List<String> roles) {
         jdbi.useTransaction(h -> {
             StaffDao d = h.attach(StaffDao.class);
             if (d.countNamed(userName) > 0) {
                 return;
             }
-            if (demoHash == null || !hasher.matches(password, demoHash)) {
-                demoHash = hasher.hash(password);
+            String hash = demoHash;
+            if (hash == null) {
+                hash = hasher.hash(app.carddesk.api.DemoStaff.PASSWORD);
+                demoHash = hash;
             }
             StaffDao.AccountRow row = new StaffDao.AccountRow(UUID.randomUUID(), "PERSONAL", userName, displayName,
-                    null, demoHash, false, null, null, true, false, 0, null);
+                    null, hash, false, null, null, true, false, 0, null);
             d.insert(row, clock.instant());
             d.grant(row.id(), library, roles);
         });

@@ -26,7 +26,7 @@ class StaffSignInIT {
 
     private static final ObjectMapper JSON = Json.mapper();
     private static final String ADMIN = "demo.dk";
-    private static final String ADMIN_PASSWORD = CentralConfig.DEMO_STAFF_PASSWORD;
+    private static final String ADMIN_PASSWORD = app.carddesk.api.DemoStaff.PASSWORD;
 
     @TempDir
     Path dir;
@@ -108,10 +108,11 @@ class StaffSignInIT {
         }
         HttpResponse<String> fourth = signIn("ana.berg", "not-the-password-4");
         assertEquals(401, fourth.statusCode());
+        assertEquals("last_attempt", error(fourth));
         assertTrue(fourth.body().contains("One more wrong password locks the account for 15 minutes"), fourth.body());
         HttpResponse<String> fifth = signIn("ana.berg", "not-the-password-5");
         assertEquals(423, fifth.statusCode(), fifth.body());
-        assertEquals("account_locked", error(fifth));
+        assertEquals("account_locked_for_a_while", error(fifth));
         assertEquals("900", fifth.headers().firstValue("Retry-After").orElse(""));
         // Locked: even the right password is refused until the time has passed.
         assertEquals(423, signIn("ana.berg", ana[1]).statusCode());
@@ -185,6 +186,7 @@ class StaffSignInIT {
         assertEquals("session_invalid", error(ended));
         HttpResponse<String> refused = signIn("ana.berg", ana[1]);
         assertEquals(423, refused.statusCode());
+        assertEquals("account_locked", error(refused));
         assertTrue(refused.headers().firstValue("Retry-After").isEmpty());
         assertEquals(200, central.send("POST", "/api/v1/staff/" + ana[0] + "/unlock", CentralFixture.TOKEN, null,
                 Api.SESSION_HEADER, admin).statusCode());

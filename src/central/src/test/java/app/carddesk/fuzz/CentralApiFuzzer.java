@@ -188,11 +188,10 @@ public final class CentralApiFuzzer {
      * creates a second account whose sessions are the ones sign-out requests end. Not counted.
      */
     private void signInStaff() throws IOException, InterruptedException {
-        Map<String, String> users = new HashMap<>();
-        CentralConfig.DEMO_STAFF.forEach((user, library) -> users.put(library, user));
+        Map<String, String> users = app.carddesk.api.DemoStaff.USERS;
         for (Library l : state.libraries) {
             l.user = users.get(l.code);
-            l.password = CentralConfig.DEMO_STAFF_PASSWORD;
+            l.password = app.carddesk.api.DemoStaff.PASSWORD;
             l.session = signIn(l, l.user, l.password);
             JsonNode issued = json.readTree(send("POST", "/api/v1/staff", l, l.session, "{\"userName\":\"fuzz.out."
                     + l.code.toLowerCase(Locale.ROOT) + "\",\"displayName\":\"Sign-out\",\"roles\":[\"DESK_STAFF\"]}"));

@@ -72,7 +72,7 @@ public final class DeskApplication extends Application {
             DeskContext context = new DeskContext(backend, background);
             phase("CONTEXT_BUILT");
             DeskWindow.show(stage, scene, context.main(), () -> context.views().loadWindow("main/Main.fxml"),
-                    () -> context.views().messages());
+                    () -> context.views().messages(), config.idleMinutes());
             phase("CHECKLIST_BUILT");
             if (Boolean.getBoolean(REPORT_SHOWN)) {
                 // Measured once a pulse has laid out the checklist (CSS and layout done), the moment

@@ -4,7 +4,9 @@ import app.carddesk.domain.LibraryProfile;
 import app.carddesk.identity.StandInPopulationRegister;
 import app.carddesk.issuing.IssuingService;
 import app.carddesk.security.Argon2PinHasher;
-import app.carddesk.staff.WorkstationStaff;
+import app.carddesk.api.DemoStaff;
+import app.carddesk.staff.SignedInStaff;
+import app.carddesk.staff.StaffSignIn;
 import app.carddesk.store.Database;
 import app.carddesk.store.JdbiPatronStore;
 import app.carddesk.store.ProfileRepository;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public record DeskBackend(DeskConfig config, Database database, LibraryProfile profile, IssuingService issuing,
                           app.carddesk.issuing.MembershipService memberships, Optional<SyncService> sync, Optional<AttentionService> attention,
-                          Optional<app.carddesk.sync.SyncTimer> syncTimer)
+                          Optional<app.carddesk.sync.SyncTimer> syncTimer, app.carddesk.staff.StaffSignIn signIn)
         implements AutoCloseable {
 
     /** Thrown when the configured library profile is not in the store. */
@@ -62,14 +64,19 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             ProfileRepository profiles = new ProfileRepository(db.jdbi());
             LibraryProfile profile = profiles.load(config.profile()).orElseThrow(
                     () -> new UnknownProfileException(config.profile(), String.join(", ", profiles.codes())));
-            WorkstationStaff staff = WorkstationStaff.fromSystem();
+            SignedInStaff staff = SignedInStaff.onThisWorkstation();
+            app.carddesk.staff.StaffVerifiers verifiers = new app.carddesk.store.JdbiStaffVerifiers(db);
+            // Only a desk on its own with a demo library profile lets the demo account in.
+            String demoUser = profile.testProfile() ? DemoStaff.USERS.get(profile.code()) : null;
             if (!config.hasCentral()) {
+                StaffSignIn signIn = new StaffSignIn(Optional.empty(), verifiers, new Argon2PinHasher(), staff, clock,
+                        config.signInGrace(), demoUser, DemoStaff.PASSWORD);
                 JdbiPatronStore store = new JdbiPatronStore(db, clock);
                 IssuingService issuing = new IssuingService(profile, store,
                         StandInPopulationRegister.lazilyWithBundledFixture(), new Argon2PinHasher(), staff, clock);
                 return new DeskBackend(config, db, profile, issuing, new app.carddesk.issuing.MembershipService(profile,
                         app.carddesk.issuing.NationalRegister.none(), store, staff, clock), Optional.empty(),
-                        Optional.empty(), Optional.empty());
+                        Optional.empty(), Optional.empty(), signIn);
             }
             CentralClient client = new CentralClient(CentralClient.urls(config.centralUrl()), config.centralToken(),
                     Json.mapper(), Duration.ofSeconds(2));
@@ -80,8 +87,10 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
                     new CentralPopulationRegister(client), new Argon2PinHasher(), staff, clock, sync.queries());
             app.carddesk.issuing.MembershipService memberships = new app.carddesk.issuing.MembershipService(profile,
                     new app.carddesk.sync.CentralNationalRegister(client, ledger), store, staff, clock);
+            StaffSignIn signIn = new StaffSignIn(Optional.of(new app.carddesk.sync.CentralStaffDirectory(client)),
+                    verifiers, new Argon2PinHasher(), staff, clock, config.signInGrace(), null, null);
             return new DeskBackend(config, db, profile, issuing, memberships, Optional.of(sync),
-                    Optional.of(new AttentionService(ledger, sync)), Optional.empty());
+                    Optional.of(new AttentionService(ledger, sync)), Optional.empty(), signIn);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -100,7 +109,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
         // A change made at the desk is sent at once, and the status bar shows it waiting meanwhile.
         database.onChangeQueued(timer::now);
         return new DeskBackend(config, database, profile, issuing, memberships, sync, attention,
-                Optional.of(timer));
+                Optional.of(timer), signIn);
     }
 
     /** Runs a sync round now ("Sync now" in the status bar); nothing without a central register. */

@@ -38,6 +38,7 @@ public final class DeskContext {
     private final ViewLoader views;
     private final app.carddesk.ui.DeskPreferences preferences;
     private final app.carddesk.ui.find.FindViewModel find;
+    private final app.carddesk.ui.signin.SignInViewModel signIn;
 
     public DeskContext(DeskBackend backend, BackgroundWork background) {
         this.backend = backend;
@@ -56,6 +57,9 @@ public final class DeskContext {
         this.activate = new app.carddesk.ui.activate.ActivateViewModel(backend.memberships(), background, navigation);
         this.expiring = new ExpiringViewModel(backend.issuing(), background, navigation);
         this.main = new MainViewModel(locale, navigation, issue, patron);
+        this.signIn = new app.carddesk.ui.signin.SignInViewModel(backend.signIn(), background, backend.profile().code(),
+                backend.profile().name());
+        main.signIn(signIn);
         this.find = new app.carddesk.ui.find.FindViewModel(backend.issuing().finder(), background, navigation);
         this.attention = new AttentionViewModel(backend.attention(), backend.issuing(), background, navigation);
         this.views = new ViewLoader(this::controller, locale);
@@ -110,6 +114,9 @@ public final class DeskContext {
         if (type == app.carddesk.ui.find.FindView.class) {
             return new app.carddesk.ui.find.FindView(find, views.messages(), views.lifetime());
         }
+        if (type == app.carddesk.ui.signin.SignInView.class) {
+            return new app.carddesk.ui.signin.SignInView(signIn, views.messages(), views.lifetime());
+        }
         if (type == ExpiringView.class) {
             return new ExpiringView(expiring, views.messages(), views.lifetime());
         }
@@ -134,6 +141,10 @@ public final class DeskContext {
 
     public app.carddesk.ui.DeskPreferences preferences() {
         return preferences;
+    }
+
+    public app.carddesk.ui.signin.SignInViewModel signIn() {
+        return signIn;
     }
 
     public DeskBackend backend() {

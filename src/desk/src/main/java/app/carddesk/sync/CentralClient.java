@@ -125,6 +125,16 @@ public final class CentralClient {
         return send(path, b);
     }
 
+    /** A request made for a signed-in person, who the session names (null: the workstation's own). */
+    public Response sendAs(String method, String path, String session, Object body) {
+        HttpRequest.Builder b = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(write(body)));
+        if (session != null) {
+            b.header(app.carddesk.api.Api.SESSION_HEADER, session);
+        }
+        return send(path, b);
+    }
+
     public Response put(String path, String idempotencyKey, int ifMatch, Object body) {
         return send(path, request(path).PUT(HttpRequest.BodyPublishers.ofString(write(body)))
                 .header("Idempotency-Key", idempotencyKey).header("If-Match", Integer.toString(ifMatch)));

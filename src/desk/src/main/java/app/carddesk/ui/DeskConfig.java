@@ -35,6 +35,23 @@ public record DeskConfig(Path dataDir, String profile, Locale language, String c
         this(dataDir, profile, language, centralUrl, centralToken, syncSeconds, "A4");
     }
 
+    /**
+     * After how many minutes without a key or a mouse action the desk locks: {@code carddesk.idle.minutes},
+     * default 10, at least 1.
+     */
+    public int idleMinutes() {
+        try {
+            return Math.max(1, Integer.parseInt(setting(IDLE_MINUTES, new Properties(), "10").trim()));
+        } catch (NumberFormatException e) {
+            return 10;
+        }
+    }
+
+    /** How long a person may sign in here without the central register after it last let them in. */
+    public java.time.Duration signInGrace() {
+        return app.carddesk.staff.StaffSignIn.DEFAULT_GRACE;
+    }
+
     public boolean hasCentral() {
         return centralUrl != null && !centralUrl.isBlank();
     }
@@ -46,6 +63,7 @@ public record DeskConfig(Path dataDir, String profile, Locale language, String c
     public static final String CENTRAL_TOKEN = "carddesk.central.token";
     public static final String SYNC_SECONDS = "carddesk.sync.seconds";
     public static final String PAPER = "carddesk.paper";
+    public static final String IDLE_MINUTES = "carddesk.idle.minutes";
 
     public static DeskConfig load() {
         Path dataDir = dataDirectory();

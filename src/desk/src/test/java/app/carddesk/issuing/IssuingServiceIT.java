@@ -34,7 +34,7 @@ class IssuingServiceIT {
 
     @BeforeEach
     void open() {
-        backend = DeskBackend.open(new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH),
+        backend = app.carddesk.SignedInDesk.open(new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH),
                 Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
         service = backend.issuing();
     }

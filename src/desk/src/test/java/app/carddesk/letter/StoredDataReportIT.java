@@ -31,7 +31,7 @@ class StoredDataReportIT {
 
     @Test
     void listsEveryPieceOfPersonalDataWithItsSourceAndTheHistory() throws Exception {
-        try (DeskBackend desk = DeskBackend.open(new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH), Clock.systemUTC())) {
+        try (DeskBackend desk = app.carddesk.SignedInDesk.open(new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH), Clock.systemUTC())) {
             var issuing = desk.issuing();
             UUID id = ((IssueOutcome.Issued) issuing.issue(new IssueRequest(issuing.profile().cardNumberPolicy()
                     .check("409900400").value(), RegistrationKind.EXPECTS_NATIONAL_ID, null,
@@ -72,7 +72,7 @@ class StoredDataReportIT {
             "Ågård-Łukasiewicz, Zoë", "Παπαδόπουλος, Σωκράτης", "Иванова, Анна", "الخطيب, فاطمة", "לוי, דוד",
             "王, 小明", "김, 민지", "Berg, Maja 🙂"})
     void writesEveryNameAsTyped(String surname, String givenName) throws Exception {
-        try (DeskBackend desk = DeskBackend.open(new DeskConfig(dir, "DEMO-DK", Locale.forLanguageTag("da")),
+        try (DeskBackend desk = app.carddesk.SignedInDesk.open(new DeskConfig(dir, "DEMO-DK", Locale.forLanguageTag("da")),
                 Clock.systemUTC())) {
             var issuing = desk.issuing();
             UUID child = ((IssueOutcome.Issued) issuing.issue(new IssueRequest(issuing.profile().cardNumberPolicy()

@@ -36,17 +36,17 @@ class RegisterPerProfileIT {
 
     @Test
     void eachProfileKeepsARegisterOfItsOwn() {
-        try (DeskBackend dk = DeskBackend.open(new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH), Clock.systemUTC())) {
+        try (DeskBackend dk = app.carddesk.SignedInDesk.open(new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH), Clock.systemUTC())) {
             issue(dk, "409900001");
             assertThat(dk.database().file().getFileName().toString()).isEqualTo("carddesk");
         }
-        try (DeskBackend no = DeskBackend.open(new DeskConfig(dir, "DEMO-NO", Locale.ENGLISH), Clock.systemUTC())) {
+        try (DeskBackend no = app.carddesk.SignedInDesk.open(new DeskConfig(dir, "DEMO-NO", Locale.ENGLISH), Clock.systemUTC())) {
             assertThat(no.database().file().getFileName().toString()).isEqualTo("carddesk-DEMO-NO");
             assertThat(outbox(no)).as("nothing of the Danish library waits to be sent").isZero();
             assertThat(no.issuing().lookUp("409900001")).isNotInstanceOf(app.carddesk.issuing.CardLookup.Issued.class);
             issue(no, "N000000001");
         }
-        try (DeskBackend dk = DeskBackend.open(new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH), Clock.systemUTC())) {
+        try (DeskBackend dk = app.carddesk.SignedInDesk.open(new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH), Clock.systemUTC())) {
             assertThat(dk.issuing().lookUp("409900001")).isInstanceOf(app.carddesk.issuing.CardLookup.Issued.class);
             assertThat(outbox(dk)).isEqualTo(1);
         }
@@ -70,7 +70,7 @@ class RegisterPerProfileIT {
     @Test
     void theDataFolderAndItsFilesAreTheOwnersOnly() throws Exception {
         Path folder = dir.resolve("desk");
-        try (DeskBackend desk = DeskBackend.open(new DeskConfig(folder, "DEMO-DK", Locale.ENGLISH), Clock.systemUTC())) {
+        try (DeskBackend desk = app.carddesk.SignedInDesk.open(new DeskConfig(folder, "DEMO-DK", Locale.ENGLISH), Clock.systemUTC())) {
             issue(desk, "409900002");
         }
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))

@@ -69,7 +69,8 @@ abstract class DeskUiIT {
 
     private void start(Stage stage) {
         this.stage = stage;
-        backend = DeskBackend.open(config(dataDir), CLOCK);
+        backend = startsSignedIn() ? app.carddesk.SignedInDesk.open(config(dataDir), CLOCK)
+                : DeskBackend.open(config(dataDir), CLOCK);
         if (syncing()) {
             backend = backend.startSyncing();
         }
@@ -87,6 +88,12 @@ abstract class DeskUiIT {
     String profile() {
         return "DEMO-DK";
     }
+
+    /** Whether the desk opens with its demo account signed in (the sign-in screen's tests start without). */
+    boolean startsSignedIn() {
+        return true;
+    }
+
 
     /** Whether the desk syncs on its own timer, as the installed desk does (tests sync by hand otherwise). */
     boolean syncing() {

@@ -39,7 +39,7 @@ class PreferencesUiIT extends DeskUiIT {
 
         background.close();
         backend.close();
-        backend = DeskBackend.open(new DeskConfig(dataDir, profile(), restarted.language()), CLOCK);
+        backend = app.carddesk.SignedInDesk.open(new DeskConfig(dataDir, profile(), restarted.language()), CLOCK);
         background = new app.carddesk.ui.background.FxBackgroundWork();
         context = new DeskContext(backend, background);
         FxToolkit.setupStage(s -> {

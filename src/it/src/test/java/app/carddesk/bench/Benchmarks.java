@@ -107,7 +107,7 @@ public final class Benchmarks {
 
     private static void lookups() throws IOException {
         Path home = Files.createTempDirectory("carddesk-lookup");
-        DeskBackend backend = DeskBackend.open(new DeskConfig(home, "DEMO-NO", Locale.ENGLISH), Clock.systemUTC());
+        DeskBackend backend = app.carddesk.SignedInDesk.open(new DeskConfig(home, "DEMO-NO", Locale.ENGLISH), Clock.systemUTC());
         try {
             long t0 = System.nanoTime();
             fill(backend);

@@ -96,7 +96,7 @@ public final class SyncBenchmark {
     private static void push(Clock clock, int count, boolean warmUp) throws IOException {
         Path dir = Files.createTempDirectory("carddesk-sync-push");
         try (CentralServer central = central(dir.resolve("central"));
-             DeskBackend desk = DeskBackend.open(new DeskConfig(dir.resolve("desk"), "DEMO-DK", Locale.ENGLISH),
+             DeskBackend desk = app.carddesk.SignedInDesk.open(new DeskConfig(dir.resolve("desk"), "DEMO-DK", Locale.ENGLISH),
                      clock)) {
             queue(desk.database().jdbi(), count);
             settle(desk.database().jdbi());
@@ -126,7 +126,7 @@ public final class SyncBenchmark {
     private static void pull(Clock clock, int count, boolean warmUp) throws IOException {
         Path dir = Files.createTempDirectory("carddesk-sync-pull");
         try (CentralServer central = central(dir.resolve("central"));
-             DeskBackend desk = DeskBackend.open(new DeskConfig(dir.resolve("desk"), "DEMO-DK", Locale.ENGLISH),
+             DeskBackend desk = app.carddesk.SignedInDesk.open(new DeskConfig(dir.resolve("desk"), "DEMO-DK", Locale.ENGLISH),
                      clock)) {
             central.database().jdbi().useHandle(h -> {
                 h.execute(centralPatrons(count));
@@ -145,7 +145,7 @@ public final class SyncBenchmark {
                 System.out.printf("  warm-up pull: %,d in %.2f s%n", round.pulled(), seconds);
                 return;
             }
-            DeskBackend other = DeskBackend.open(new DeskConfig(dir.resolve("direct"), "DEMO-DK", Locale.ENGLISH),
+            DeskBackend other = app.carddesk.SignedInDesk.open(new DeskConfig(dir.resolve("direct"), "DEMO-DK", Locale.ENGLISH),
                     clock);
             long d0 = System.nanoTime();
             queue(other.database().jdbi(), PULL);

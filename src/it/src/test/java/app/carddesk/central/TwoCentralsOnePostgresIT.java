@@ -63,7 +63,7 @@ class TwoCentralsOnePostgresIT {
                 System.getenv().getOrDefault("CARDDESK_TEST_PG_PASSWORD", "carddesk"));
         CentralServer first = start();
         try (CentralServer second = start();
-             DeskBackend desk = DeskBackend.open(new DeskConfig(dir.resolve("desk"), "DEMO-DK", Locale.ENGLISH),
+             DeskBackend desk = app.carddesk.SignedInDesk.open(new DeskConfig(dir.resolve("desk"), "DEMO-DK", Locale.ENGLISH),
                      Clock.systemUTC())) {
             for (int i = 0; i < PATRONS; i++) {
                 var issuing = desk.issuing();

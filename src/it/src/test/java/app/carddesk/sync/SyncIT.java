@@ -79,7 +79,7 @@ class SyncIT {
     }
 
     private DeskBackend desk(String name) {
-        return DeskBackend.open(new DeskConfig(dir.resolve(name), "DEMO-DK", Locale.ENGLISH), clock);
+        return app.carddesk.SignedInDesk.open(new DeskConfig(dir.resolve(name), "DEMO-DK", Locale.ENGLISH), clock);
     }
 
     private SyncService sync(DeskBackend desk, int port, SyncService.AfterSend hook) {
@@ -231,7 +231,7 @@ class SyncIT {
         assertThat(http(port, "POST", "/api/v1/patrons/" + id + "/activation", oslo,
                 "{\"rulesVersion\":2,\"pin\":\"4826\"}")).isEqualTo(200);
 
-        deskA = DeskBackend.open(new DeskConfig(dir.resolve("oslo"), "DEMO-NO", Locale.ENGLISH), clock);
+        deskA = app.carddesk.SignedInDesk.open(new DeskConfig(dir.resolve("oslo"), "DEMO-NO", Locale.ENGLISH), clock);
         SyncService sync = new SyncService(new CentralClient(URI.create("http://127.0.0.1:" + port), oslo,
                 Json.mapper(), Duration.ofMillis(500)), new JdbiSyncLedger(deskA.database(), clock, "oslo"),
                 Json.mapper(), clock, (item, response) -> { });
@@ -491,7 +491,7 @@ class SyncIT {
         var issuing = new app.carddesk.issuing.IssuingService(deskA.profile(),
                 new app.carddesk.store.JdbiPatronStore(deskA.database(), clock),
                 app.carddesk.identity.StandInPopulationRegister.lazilyWithBundledFixture(),
-                new app.carddesk.security.Argon2PinHasher(1024, 1), app.carddesk.staff.WorkstationStaff.fromSystem(),
+                new app.carddesk.security.Argon2PinHasher(1024, 1), deskA.signIn().staff(),
                 clock);
         String name = "Ø".repeat(60) + "æ".repeat(40);
         String email = "å".repeat(180) + "@example.org";

@@ -27,7 +27,7 @@ class FindPatronConnectedIT extends DeskUiIT {
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"));
         try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
-            var other = app.carddesk.DeskBackend.open(new DeskConfig(dataDir.resolve("other"), profile(),
+            var other = app.carddesk.SignedInDesk.open(new DeskConfig(dataDir.resolve("other"), profile(),
                     Locale.ENGLISH, "http://127.0.0.1:" + port, TOKEN, 15), Clock.systemUTC());
             try {
                 other.issuing().issue(new app.carddesk.issuing.IssueRequest(other.profile().cardNumberPolicy()

@@ -181,7 +181,7 @@ class NationalCardUiIT extends DeskUiIT {
                 .statusCode()).isEqualTo(200);
 
         // Another desk of this library knows the patron too.
-        var otherDesk = app.carddesk.DeskBackend.open(new DeskConfig(dataDir.resolve("other"), "DEMO-NO",
+        var otherDesk = app.carddesk.SignedInDesk.open(new DeskConfig(dataDir.resolve("other"), "DEMO-NO",
                 Locale.ENGLISH, "http://127.0.0.1:" + port, OSLO, 15), CLOCK);
         otherDesk.sync().orElseThrow().syncOnce();
         assertThat(otherDesk.issuing().lookUp("N000000301"))

@@ -51,7 +51,7 @@ class SyncStatusUiIT extends DeskUiIT {
             // This desk issues the card first; another desk issues the same card and reaches the register first.
             var mine = issueDirectly("409900310", "Holm", "Ida", LocalDate.of(1992, 2, 2), null,
                     RegistrationKind.EXPECTS_NATIONAL_ID, null);
-            var other = app.carddesk.DeskBackend.open(new DeskConfig(dataDir.resolve("other"), profile(),
+            var other = app.carddesk.SignedInDesk.open(new DeskConfig(dataDir.resolve("other"), profile(),
                     Locale.ENGLISH, "http://127.0.0.1:" + port, TOKEN, 15), Clock.systemUTC());
             try {
                 other.issuing().issue(new app.carddesk.issuing.IssueRequest(other.profile().cardNumberPolicy()

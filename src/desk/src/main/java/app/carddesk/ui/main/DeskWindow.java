@@ -23,6 +23,15 @@ public final class DeskWindow {
 
     public static void show(Stage stage, Scene scene, MainViewModel main, Supplier<Parent> mainView,
                             Supplier<Messages> messages) {
+        show(stage, scene, main, mainView, messages, 10);
+    }
+
+    /**
+     * @param idleMinutes the desk locks (the sign-in screen covers it) after this long without a key
+     *                    or a mouse action
+     */
+    public static void show(Stage stage, Scene scene, MainViewModel main, Supplier<Parent> mainView,
+                            Supplier<Messages> messages, int idleMinutes) {
         scene.setRoot(mainView.get());
         // Ready to scan or type a card number the moment the desk shows.
         javafx.application.Platform.runLater(() -> {
@@ -43,6 +52,11 @@ public final class DeskWindow {
             stage.setTitle(messages.get().get("app.title"));
         });
         stage.setTitle(messages.get().get("app.title"));
+        javafx.animation.PauseTransition idle = new javafx.animation.PauseTransition(
+                javafx.util.Duration.minutes(idleMinutes));
+        idle.setOnFinished(e -> main.signIn().lockIdle(idleMinutes));
+        scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> idle.playFromStart());
+        idle.play();
         stage.setOnCloseRequest(e -> {
             if (main.leavingLosesWork() && !Confirm.ask(scene.getRoot(), messages.get(), Question.CLOSE_WINDOW)) {
                 e.consume();

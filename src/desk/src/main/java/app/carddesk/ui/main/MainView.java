@@ -44,6 +44,7 @@ public final class MainView {
     @FXML private ToggleGroup navGroup;
     @FXML private ComboBox<Locale> languageBox;
     @FXML private Label profileLabel;
+    @FXML private Label staffLabel;
     @FXML private Label syncLabel;
     @FXML private javafx.scene.control.Button syncNowButton;
     @FXML private ProgressIndicator busy;
@@ -93,6 +94,12 @@ public final class MainView {
             }
         });
         profileLabel.setText(views.messages().get("status.profile", profile.name(), profile.code()));
+        var who = vm.signIn();
+        // While nobody is signed in the desk takes no input: the sign-in screen covers it.
+        frame.disableProperty().bind(lifetime.of(who.signedIn).map(in -> !in));
+        staffLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> who.session.get() == null
+                ? "" : views.messages().get(who.session.get().offline() ? "signin.signedInOffline" : "signin.signedInAs",
+                who.session.get().displayName() + " (" + who.session.get().userName() + ")"), lifetime.of(who.session)));
         // Where the register lives is for IT, not for the desk: it is there when the mouse rests on the library.
         profileLabel.setTooltip(new javafx.scene.control.Tooltip(views.messages().get("status.store", store.toString())));
         busy.visibleProperty().bind(background.busyProperty());
@@ -190,6 +197,18 @@ public final class MainView {
     @FXML
     private void dismissNotice() {
         vm.navigation().noticeProperty().set(null);
+    }
+
+    @FXML
+    private void switchUser() {
+        // The next person does not see what the last one was typing about a patron.
+        if (vm.leavingLosesWork()) {
+            if (!app.carddesk.ui.Confirm.ask(frame, views.messages(), app.carddesk.ui.Question.LEAVE_CHECKLIST)) {
+                return;
+            }
+            vm.discardChecklist();
+        }
+        vm.signIn().switchUser();
     }
 
     @FXML

@@ -35,6 +35,16 @@ public final class MainViewModel {
     }
 
     private Runnable syncNow = () -> { };
+    private app.carddesk.ui.signin.SignInViewModel signIn;
+
+    /** Who works at the desk: nobody signed in, no scan is taken. */
+    public void signIn(app.carddesk.ui.signin.SignInViewModel who) {
+        this.signIn = who;
+    }
+
+    public app.carddesk.ui.signin.SignInViewModel signIn() {
+        return signIn;
+    }
 
     /** What "Sync now" does: a sync round at once. */
     public void onSyncNow(Runnable action) {
@@ -56,6 +66,10 @@ public final class MainViewModel {
 
     /** A card was scanned: start the checklist with it, unless that would lose unsaved work. */
     public void scanned(String text) {
+        if (signIn != null && !signIn.signedIn.get()) {
+            signIn.scannedWhileSignedOut();
+            return;
+        }
         if (navigation.screenProperty().get() == Navigation.Screen.PATRON && patron.takesScan()) {
             patron.newCardScanned(text);
         } else if (issue.dirty.get()) {

@@ -30,7 +30,7 @@ class IssueCardViewModelIT {
 
     @BeforeEach
     void open() {
-        backend = DeskBackend.open(new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH),
+        backend = app.carddesk.SignedInDesk.open(new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH),
                 Clock.fixed(LocalDate.of(2026, 11, 22).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
         vm = new IssueCardViewModel(backend.issuing(), new DirectBackgroundWork(), navigation);
     }

@@ -1,0 +1,66 @@
+package app.carddesk.staff;
+
+import app.carddesk.issuing.StaffContext;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Who works at this desk now, for the audit trail and for the requests made for them: the person
+ * who signed in, or nobody (the desk shows its sign-in screen then).
+ */
+public final class SignedInStaff implements StaffContext {
+
+    private final String workstation;
+    private volatile StaffSession session;
+    private final CopyOnWriteArrayList<Consumer<Optional<StaffSession>>> listeners = new CopyOnWriteArrayList<>();
+
+    public SignedInStaff(String workstation) {
+        this.workstation = workstation;
+    }
+
+    /** The workstation's name from the operating system. */
+    public static SignedInStaff onThisWorkstation() {
+        String host = System.getenv().getOrDefault("HOSTNAME", System.getenv().getOrDefault("COMPUTERNAME", ""));
+        return new SignedInStaff(host.isBlank() ? "workstation" : host);
+    }
+
+    public Optional<StaffSession> current() {
+        return Optional.ofNullable(session);
+    }
+
+    void signedIn(StaffSession person) {
+        session = person;
+        listeners.forEach(l -> l.accept(Optional.of(person)));
+    }
+
+    void signedOut() {
+        session = null;
+        listeners.forEach(l -> l.accept(Optional.empty()));
+    }
+
+    /** Told of every sign-in and sign-out, on the thread that made it. */
+    public void onChange(Consumer<Optional<StaffSession>> listener) {
+        listeners.add(listener);
+    }
+
+    /** The central register's session for requests made for the person, if there is one. */
+    public Optional<String> token() {
+        StaffSession s = session;
+        return s == null ? Optional.empty() : Optional.ofNullable(s.token());
+    }
+
+    @Override
+    public String staffUser() {
+        StaffSession s = session;
+        if (s == null) {
+            throw new IllegalStateException("nobody is signed in at this desk");
+        }
+        return s.userName();
+    }
+
+    @Override
+    public String workstation() {
+        return workstation;
+    }
+}

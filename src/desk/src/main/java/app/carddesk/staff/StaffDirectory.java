@@ -1,0 +1,34 @@
+package app.carddesk.staff;
+
+import java.util.Set;
+
+/** The organisation's staff accounts, as the central register answers for them. */
+public interface StaffDirectory {
+
+    /** What the central register answered to a sign-in or a password change. */
+    sealed interface Answer {
+    }
+
+    /** Signed in: the session and what the person may do at this library. */
+    record Accepted(String token, String displayName, Set<String> permissions, boolean mustChangePassword)
+            implements Answer {
+    }
+
+    /** Refused, and why; {@code minutes} is above 0 for a lock that ends by itself. */
+    record Refused(Reason reason, long minutes, String detail) implements Answer {
+    }
+
+    /** The central register did not answer. */
+    record Unreachable() implements Answer {
+    }
+
+    enum Reason { WRONG, LAST_TRY, LOCKED, INACTIVE, NO_ROLE, WEAK_PASSWORD, WRONG_CURRENT, OTHER }
+
+    Answer signIn(String userName, String password);
+
+    /** Changes the signed-in person's password; {@link Accepted} carries nothing new but the token. */
+    Answer changePassword(String token, String currentPassword, String newPassword);
+
+    /** Ends the session at the central register; nothing happens when it cannot be reached. */
+    void signOut(String token);
+}

@@ -1,0 +1,89 @@
+package app.carddesk.sync;
+
+import app.carddesk.api.Api;
+import app.carddesk.api.ErrorCode;
+import app.carddesk.staff.StaffDirectory;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Staff sign-in at the central register (POST /api/v1/sessions and the session's routes). */
+public final class CentralStaffDirectory implements StaffDirectory {
+
+    private final CentralClient client;
+
+    public CentralStaffDirectory(CentralClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Answer signIn(String userName, String password) {
+        CentralClient.Response r;
+        try {
+            r = client.sendAs("POST", "/api/v1/sessions", null, new Api.SignIn(userName, password));
+        } catch (CentralClient.UnreachableException e) {
+            return new Unreachable();
+        }
+        if (r.status() == 201) {
+            Api.Session s = client.read(r, Api.Session.class);
+            Set<String> permissions = new HashSet<>(s.account().permissions());
+            return new Accepted(s.token(), s.account().displayName(), permissions, s.account().mustChangePassword());
+        }
+        return refusal(r);
+    }
+
+    @Override
+    public Answer changePassword(String token, String currentPassword, String newPassword) {
+        CentralClient.Response r;
+        try {
+            r = client.sendAs("POST", "/api/v1/sessions/current/password", token,
+                    new Api.PasswordChange(currentPassword, newPassword));
+        } catch (CentralClient.UnreachableException e) {
+            return new Unreachable();
+        }
+        return r.status() == 204 ? new Accepted(token, null, Set.of(), false) : refusal(r);
+    }
+
+    @Override
+    public void signOut(String token) {
+        try {
+            client.sendAs("DELETE", "/api/v1/sessions/current", token, null);
+        } catch (CentralClient.UnreachableException e) {
+            // The session ends by itself; the desk has let the person go already.
+        }
+    }
+
+    private Answer refusal(CentralClient.Response r) {
+        if (r.status() >= 500 || r.status() == 429) {
+            return new Unreachable();
+        }
+        Api.Error error;
+        try {
+            error = client.read(r, Api.Error.class);
+        } catch (IllegalStateException unreadable) {
+            return new Refused(Reason.OTHER, 0, "HTTP " + r.status());
+        }
+        String code = error.error();
+        if (ErrorCode.INVALID_CREDENTIALS.is(code)) {
+            return new Refused(r.status() == 422 ? Reason.WRONG_CURRENT : Reason.WRONG, 0, null);
+        }
+        if (ErrorCode.LAST_ATTEMPT.is(code)) {
+            return new Refused(Reason.LAST_TRY, 0, null);
+        }
+        if (ErrorCode.ACCOUNT_LOCKED_FOR_A_WHILE.is(code)) {
+            return new Refused(Reason.LOCKED, 1, null);
+        }
+        if (ErrorCode.ACCOUNT_LOCKED.is(code)) {
+            return new Refused(Reason.LOCKED, 0, null);
+        }
+        if (ErrorCode.ACCOUNT_INACTIVE.is(code)) {
+            return new Refused(Reason.INACTIVE, 0, null);
+        }
+        if (ErrorCode.NO_ROLE_HERE.is(code)) {
+            return new Refused(Reason.NO_ROLE, 0, null);
+        }
+        if (ErrorCode.PASSWORD_REJECTED.is(code)) {
+            return new Refused(Reason.WEAK_PASSWORD, 0, error.message());
+        }
+        return new Refused(Reason.OTHER, 0, code);
+    }
+}

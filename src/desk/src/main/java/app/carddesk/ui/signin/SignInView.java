@@ -1,0 +1,85 @@
+package app.carddesk.ui.signin;
+
+import app.carddesk.text.Messages;
+import app.carddesk.ui.ProblemDisplay;
+import app.carddesk.ui.ViewLifetime;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The sign-in screen over the desk: user name, password, Enter. */
+public final class SignInView {
+
+    private final SignInViewModel vm;
+    private final Messages messages;
+    private final ViewLifetime lifetime;
+
+    @FXML private StackPane root;
+    @FXML private Label demoHint, problem;
+    @FXML private TextField userField;
+    @FXML private PasswordField passwordField, newField, repeatField;
+    @FXML private VBox changeBox;
+    @FXML private Button signInButton;
+
+    public SignInView(SignInViewModel vm, Messages messages, ViewLifetime lifetime) {
+        this.vm = vm;
+        this.messages = messages;
+        this.lifetime = lifetime;
+    }
+
+    @FXML
+    private void initialize() {
+        userField.textProperty().bindBidirectional(vm.userName);
+        passwordField.textProperty().bindBidirectional(vm.password);
+        newField.textProperty().bindBidirectional(vm.newPassword);
+        repeatField.textProperty().bindBidirectional(vm.repeatPassword);
+        vm.demoAccount().ifPresentOrElse(demo -> demoHint.setText(messages.get("signin.demo", demo.get(0),
+                demo.get(1))), () -> {
+                    demoHint.setVisible(false);
+                    demoHint.setManaged(false);
+                });
+        changeBox.visibleProperty().bind(lifetime.of(vm.mustChange));
+        changeBox.managedProperty().bind(changeBox.visibleProperty());
+        userField.disableProperty().bind(lifetime.of(vm.mustChange));
+        signInButton.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> messages.get(
+                vm.mustChange.get() ? "signin.changeButton" : "signin.button"), lifetime.of(vm.mustChange)));
+        signInButton.disableProperty().bind(lifetime.of(vm.busy));
+        ProblemDisplay.bind(lifetime.of(vm.problem), problem, passwordField, messages);
+        root.visibleProperty().bind(lifetime.of(vm.signedIn).map(in -> !in));
+        userField.setOnAction(e -> passwordField.requestFocus());
+        passwordField.setOnAction(e -> submit());
+        newField.setOnAction(e -> repeatField.requestFocus());
+        repeatField.setOnAction(e -> submit());
+        lifetime.onChange(vm.mustChange, (obs, was, now) -> {
+            if (now) {
+                newField.requestFocus();
+            }
+        });
+        lifetime.onChange(root.visibleProperty(), (obs, was, now) -> {
+            if (now) {
+                focusFirst();
+            }
+        });
+        javafx.application.Platform.runLater(this::focusFirst);
+    }
+
+    private void focusFirst() {
+        if (!root.isVisible()) {
+            return;
+        }
+        if (vm.userName.get() == null || vm.userName.get().isBlank()) {
+            userField.requestFocus();
+        } else {
+            passwordField.requestFocus();
+        }
+    }
+
+    @FXML
+    private void submit() {
+        vm.submit();
+    }
+}

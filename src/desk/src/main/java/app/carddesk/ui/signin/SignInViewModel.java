@@ -1,0 +1,151 @@
+package app.carddesk.ui.signin;
+
+import app.carddesk.domain.PasswordPolicy;
+import app.carddesk.domain.Problem;
+import app.carddesk.staff.StaffSession;
+import app.carddesk.staff.StaffSignIn;
+import app.carddesk.ui.background.BackgroundWork;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Who works at the desk: the sign-in screen (and the new password an administrator-set one asks
+ * for), switching user, and the lock after the desk stood unused. Passwords live in these
+ * properties only while they are typed; they are cleared as soon as they have been used.
+ */
+public final class SignInViewModel {
+
+    public final StringProperty userName = new SimpleStringProperty("");
+    public final StringProperty password = new SimpleStringProperty("");
+    public final StringProperty newPassword = new SimpleStringProperty("");
+    public final StringProperty repeatPassword = new SimpleStringProperty("");
+    public final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
+    /** Someone is signed in and may use the desk. */
+    public final BooleanProperty signedIn = new SimpleBooleanProperty(false);
+    /** Signed in with a password an administrator set: a new one is asked for first. */
+    public final BooleanProperty mustChange = new SimpleBooleanProperty(false);
+    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+    /** The person signed in, for the status bar. */
+    public final ObjectProperty<StaffSession> session = new SimpleObjectProperty<>();
+
+    private final StaffSignIn signIn;
+    private final BackgroundWork background;
+    private final String libraryCode;
+    private final String libraryName;
+
+    public SignInViewModel(StaffSignIn signIn, BackgroundWork background, String libraryCode, String libraryName) {
+        this.signIn = signIn;
+        this.background = background;
+        this.libraryCode = libraryCode;
+        this.libraryName = libraryName;
+        Optional<StaffSession> now = signIn.staff().current();
+        signedIn.set(now.isPresent());
+        session.set(now.orElse(null));
+    }
+
+    /** The demo account to show on a demo desk on its own, as {user, password}; empty on a real desk. */
+    public Optional<List<String>> demoAccount() {
+        return signIn.demoAccount();
+    }
+
+    /** Signs in, or (after an administrator-set password) changes it and goes on. */
+    public void submit() {
+        if (busy.get()) {
+            return;
+        }
+        if (mustChange.get()) {
+            changePassword();
+            return;
+        }
+        String user = userName.get();
+        String typed = password.get();
+        busy.set(true);
+        background.submit(() -> signIn.signIn(user, typed), result -> {
+            busy.set(false);
+            if (result instanceof StaffSignIn.MustChangePassword) {
+                mustChange.set(true);
+                problem.set(Problem.of("signin.mustChange"));
+                return;
+            }
+            password.set("");
+            accept(result);
+        }, failure -> {
+            busy.set(false);
+            password.set("");
+            problem.set(Problem.of("signin.failed", failure.getClass().getSimpleName()));
+        });
+    }
+
+    private void changePassword() {
+        String current = password.get();
+        String next = newPassword.get();
+        String repeated = repeatPassword.get();
+        Optional<Problem> weak = new PasswordPolicy().check(next, List.of(userName.get(), libraryCode, libraryName));
+        if (weak.isPresent()) {
+            problem.set(weak.get());
+            return;
+        }
+        busy.set(true);
+        background.submit(() -> signIn.changePassword(current, next, repeated), result -> {
+            busy.set(false);
+            if (result instanceof StaffSignIn.SignedIn) {
+                password.set("");
+                newPassword.set("");
+                repeatPassword.set("");
+                mustChange.set(false);
+            }
+            accept(result);
+        }, failure -> {
+            busy.set(false);
+            problem.set(Problem.of("signin.failed", failure.getClass().getSimpleName()));
+        });
+    }
+
+    private void accept(StaffSignIn.Result result) {
+        if (result instanceof StaffSignIn.SignedIn ok) {
+            problem.set(null);
+            session.set(ok.session());
+            signedIn.set(true);
+        } else if (result instanceof StaffSignIn.Refused no) {
+            problem.set(Problem.of(no.key(), no.args().toArray()));
+        }
+    }
+
+    /** "Switch user": the person leaves, the desk keeps its queue and waits for the next. */
+    public void switchUser() {
+        leave(null);
+        userName.set("");
+    }
+
+    /** The desk stood unused: it locks, and the same person (or another) signs in again. */
+    public void lockIdle(long minutes) {
+        if (signedIn.get()) {
+            leave(Problem.of("signin.idleLocked", minutes));
+        }
+    }
+
+    private void leave(Problem why) {
+        signedIn.set(false);
+        session.set(null);
+        mustChange.set(false);
+        password.set("");
+        newPassword.set("");
+        repeatPassword.set("");
+        problem.set(why);
+        background.submit(() -> {
+            signIn.signOut();
+            return Boolean.TRUE;
+        }, done -> { }, failure -> { });
+    }
+
+    /** A card was scanned while nobody is signed in: it does nothing but say so. */
+    public void scannedWhileSignedOut() {
+        problem.set(Problem.of("signin.scanFirst"));
+    }
+}

@@ -1,0 +1,90 @@
+package app.carddesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.api.DemoStaff;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * The desk opens on its sign-in screen: nothing behind it takes input, a scan only says to sign
+ * in first, a wrong password says so, the demo account (shown on a demo desk on its own) signs in
+ * with the keyboard alone, and "Switch user" brings the screen back for the next person.
+ */
+class SignInUiIT extends DeskUiIT {
+
+    @Override
+    boolean startsSignedIn() {
+        return false;
+    }
+
+    @Test
+    void staffSignInWithTheKeyboardAndAScanBeforeThatOnlySaysToSignInFirst(FxRobot robot) {
+        waitUntil(() -> visible(robot, "#signInScreen"));
+        assertThat(text(robot, "#signInDemo")).contains("demo.dk").contains(DemoStaff.PASSWORD);
+        assertThat(robot.lookup("#navIssue").query().isDisabled()).isTrue();
+        waitUntil(() -> robot.lookup("#signInUser").query().isFocused());
+
+        scan(robot, "409900001");
+        waitUntil(() -> text(robot, "#signInProblem").startsWith("Sign in first"));
+        assertThat(text(robot, "#signInUser")).isEmpty();
+        assertThat(context.issue().card.get()).isNull();
+        assertThat(context.issue().step.get()).isEqualTo(app.carddesk.ui.issuecard.Step.CARD);
+
+        typeSlowly(robot, "demo.dk");
+        type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#signInPassword").query().isFocused());
+        typeSlowly(robot, "not-the-password");
+        type(KeyCode.ENTER);
+        waitUntil(() -> text(robot, "#signInProblem").equals("Wrong user name or password."));
+        assertThat(text(robot, "#signInPassword")).as("a refused password is not kept").isEmpty();
+        assertThat(visible(robot, "#signInScreen")).isTrue();
+
+        typeSlowly(robot, DemoStaff.PASSWORD);
+        type(KeyCode.ENTER);
+        waitUntil(() -> !visible(robot, "#signInScreen"));
+        assertThat(text(robot, "#staffLabel")).contains("demo.dk");
+        assertThat(robot.lookup("#navIssue").query().isDisabled()).isFalse();
+
+        scan(robot, "409900001");
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+    }
+
+    @Test
+    void switchUserBringsTheSignInScreenBackAndTheNextPersonSignsIn(FxRobot robot) {
+        waitUntil(() -> visible(robot, "#signInScreen"));
+        interact(() -> {
+            context.signIn().userName.set("demo.dk");
+            context.signIn().password.set(DemoStaff.PASSWORD);
+        });
+        interact(() -> context.signIn().submit());
+        waitUntil(() -> !visible(robot, "#signInScreen"));
+        assertThat(backend.signIn().staff().staffUser()).isEqualTo("demo.dk");
+
+        clickOn(robot, "#switchUser");
+        waitUntil(() -> visible(robot, "#signInScreen"));
+        assertThat(backend.signIn().staff().current()).isEmpty();
+        assertThat(text(robot, "#signInUser")).isEmpty();
+        assertThat(robot.lookup("#navIssue").query().isDisabled()).isTrue();
+    }
+
+    @Test
+    void theDeskLocksItselfWhenLeftUnusedAndTheSamePersonSignsInAgain(FxRobot robot) {
+        interact(() -> {
+            context.signIn().userName.set("demo.dk");
+            context.signIn().password.set(DemoStaff.PASSWORD);
+        });
+        interact(() -> context.signIn().submit());
+        waitUntil(() -> !visible(robot, "#signInScreen"));
+        // What the desk's idle timer does when it runs out (after carddesk.idle.minutes).
+        interact(() -> context.signIn().lockIdle(10));
+        waitUntil(() -> visible(robot, "#signInScreen"));
+        assertThat(text(robot, "#signInProblem")).contains("10 minutes");
+        assertThat(text(robot, "#signInUser")).isEqualTo("demo.dk");
+        waitUntil(() -> robot.lookup("#signInPassword").query().isFocused());
+        typeSlowly(robot, DemoStaff.PASSWORD);
+        type(KeyCode.ENTER);
+        waitUntil(() -> !visible(robot, "#signInScreen"));
+    }
+}

@@ -1,0 +1,226 @@
+package app.carddesk.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.DeskBackend;
+import app.carddesk.api.Api;
+import app.carddesk.api.DemoStaff;
+import app.carddesk.api.Json;
+import app.carddesk.central.CentralConfig;
+import app.carddesk.central.CentralServer;
+import app.carddesk.central.Mailer;
+import app.carddesk.ui.DeskConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Signing in at a desk connected to the real central register on loopback: online, then offline
+ * within the grace period and not after it; the central's refusals as the desk words them; a
+ * one-time password changed first; an administrator's lock that reaches the desk at its next
+ * sign-in and holds offline too.
+ */
+class DeskSignInIT {
+
+    private static final String TOKEN = "sign-in-test-token";
+    private static final ObjectMapper JSON = Json.mapper();
+
+    @TempDir
+    Path dir;
+    private final MovingClock clock = new MovingClock();
+    private CentralServer central;
+    private DeskBackend desk;
+
+    /** A clock the test moves on (the grace period is days, the lock minutes). */
+    static final class MovingClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-12-01T09:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @AfterEach
+    void close() {
+        if (desk != null) {
+            desk.close();
+        }
+        if (central != null) {
+            central.close();
+        }
+    }
+
+    private void startCentral(int port) {
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN",
+                TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dir.resolve("central/c"))
+                .withRetentionAt("off");
+        Mailer none = (to, subject, body) -> { };
+        central = CentralServer.start(config, none, clock);
+    }
+
+    private int openDesk() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        startCentral(port);
+        desk = DeskBackend.open(new DeskConfig(dir.resolve("desk"), "DEMO-DK", Locale.ENGLISH,
+                "http://127.0.0.1:" + port, TOKEN, 15), clock);
+        return port;
+    }
+
+    private StaffSignIn signIn() {
+        return desk.signIn();
+    }
+
+    private static String key(StaffSignIn.Result r) {
+        return r instanceof StaffSignIn.Refused no ? no.key() : r.getClass().getSimpleName();
+    }
+
+    /** The central API as the library's administrator uses it. */
+    private JsonNode asAdmin(String method, String path, Object body) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + central.port();
+        HttpResponse<String> session = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(new Api.SignIn("demo.dk",
+                        DemoStaff.PASSWORD)))).build(), HttpResponse.BodyHandlers.ofString());
+        String token = JSON.readTree(session.body()).get("token").asText();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + TOKEN).header(Api.SESSION_HEADER, token)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
+        return JSON.readTree(r.body());
+    }
+
+    private JsonNode newAccount(String user) throws Exception {
+        return asAdmin("POST", "/api/v1/staff", new Api.NewStaffAccount(user, "Ana Berg", null,
+                List.of("DESK_STAFF"), null, null));
+    }
+
+    @Test
+    void signsInOnlineThenOfflineWithinTheGracePeriodAndNotAfterIt() throws Exception {
+        openDesk();
+        StaffSignIn.Result online = signIn().signIn("demo.dk", DemoStaff.PASSWORD);
+        assertThat(online).isInstanceOf(StaffSignIn.SignedIn.class);
+        StaffSession session = ((StaffSignIn.SignedIn) online).session();
+        assertThat(session.offline()).isFalse();
+        assertThat(session.token()).isNotBlank();
+        assertThat(session.may("issue")).isTrue();
+        assertThat(signIn().staff().staffUser()).isEqualTo("demo.dk");
+        String stored = desk.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT password_hash FROM staff_verifier WHERE user_name = 'demo.dk'").mapTo(String.class).one());
+        assertThat(stored).startsWith("$argon2id$").doesNotContain(DemoStaff.PASSWORD);
+        signIn().signOut();
+        assertThat(signIn().staff().current()).isEmpty();
+
+        central.close();
+        central = null;
+        clock.advance(Duration.ofDays(6));
+        StaffSignIn.Result offline = signIn().signIn("demo.dk", DemoStaff.PASSWORD);
+        assertThat(offline).isInstanceOf(StaffSignIn.SignedIn.class);
+        assertThat(((StaffSignIn.SignedIn) offline).session().offline()).isTrue();
+        assertThat(((StaffSignIn.SignedIn) offline).session().token()).isNull();
+        signIn().signOut();
+        assertThat(key(signIn().signIn("demo.dk", "paper-lantern-harbor"))).isEqualTo("signin.offlineUnknown");
+        assertThat(key(signIn().signIn("someone.else", DemoStaff.PASSWORD))).isEqualTo("signin.offlineUnknown");
+
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        StaffSignIn.Result late = signIn().signIn("demo.dk", DemoStaff.PASSWORD);
+        assertThat(key(late)).isEqualTo("signin.offlineExpired");
+        assertThat(((StaffSignIn.Refused) late).args()).containsExactly(7L);
+        assertThat(signIn().staff().current()).isEmpty();
+    }
+
+    @Test
+    void theCentralsRefusalsAreWordedAndAOneTimePasswordIsChangedFirst() throws Exception {
+        openDesk();
+        String first = newAccount("ana.berg").get("oneTimePassword").asText();
+        for (int i = 1; i <= 3; i++) {
+            assertThat(key(signIn().signIn("ana.berg", "wrong-guess-number-" + i))).isEqualTo("signin.wrong");
+        }
+        assertThat(key(signIn().signIn("ana.berg", "wrong-guess-number-4"))).isEqualTo("signin.lastTry");
+        assertThat(key(signIn().signIn("ana.berg", "wrong-guess-number-5"))).isEqualTo("signin.lockedForAWhile");
+        assertThat(key(signIn().signIn("ana.berg", first))).isEqualTo("signin.lockedForAWhile");
+        clock.advance(Duration.ofMinutes(16));
+
+        StaffSignIn.Result result = signIn().signIn("Ana.Berg ", first);
+        assertThat(result).isInstanceOf(StaffSignIn.MustChangePassword.class);
+        assertThat(key(signIn().changePassword(first, "quiet reading lamp", "quiet reading lamb")))
+                .isEqualTo("signin.passwordsDiffer");
+        assertThat(key(signIn().changePassword(first, "Bibliotek2026!", "Bibliotek2026!")))
+                .isEqualTo("signin.weakPassword");
+        assertThat(signIn().changePassword(first, "quiet reading lamp", "quiet reading lamp"))
+                .isInstanceOf(StaffSignIn.SignedIn.class);
+        signIn().signOut();
+        assertThat(key(signIn().signIn("ana.berg", first))).isEqualTo("signin.wrong");
+        assertThat(signIn().signIn("ana.berg", "quiet reading lamp")).isInstanceOf(StaffSignIn.SignedIn.class);
+        signIn().signOut();
+
+        central.close();
+        central = null;
+        assertThat(signIn().signIn("ana.berg", "quiet reading lamp")).as("the verifier has the new password")
+                .isInstanceOf(StaffSignIn.SignedIn.class);
+    }
+
+    @Test
+    void anAdministratorsLockReachesTheDeskAtItsNextSignInAndHoldsOfflineToo() throws Exception {
+        openDesk();
+        JsonNode account = newAccount("ana.berg");
+        String first = account.get("oneTimePassword").asText();
+        assertThat(signIn().signIn("ana.berg", first)).isInstanceOf(StaffSignIn.MustChangePassword.class);
+        assertThat(signIn().changePassword(first, "quiet reading lamp", "quiet reading lamp"))
+                .isInstanceOf(StaffSignIn.SignedIn.class);
+        signIn().signOut();
+
+        asAdmin("POST", "/api/v1/staff/" + account.path("account").path("id").asText() + "/lock", null);
+        assertThat(key(signIn().signIn("ana.berg", "quiet reading lamp"))).isEqualTo("signin.lockedByAdmin");
+        central.close();
+        central = null;
+        assertThat(key(signIn().signIn("ana.berg", "quiet reading lamp"))).isEqualTo("signin.offlineUnknown");
+        assertThat(signIn().staff().current()).isEmpty();
+    }
+
+    @Test
+    void aDeskOnItsOwnLetsOnlyItsDemoAccountIn() throws Exception {
+        desk = DeskBackend.open(new DeskConfig(dir.resolve("alone"), "DEMO-NO", Locale.ENGLISH), clock);
+        assertThat(signIn().demoAccount()).contains(List.of("demo.oslo", DemoStaff.PASSWORD));
+        assertThat(key(signIn().signIn("demo.dk", DemoStaff.PASSWORD))).isEqualTo("signin.wrong");
+        assertThat(key(signIn().signIn("demo.oslo", "not the password"))).isEqualTo("signin.wrong");
+        assertThat(signIn().signIn("demo.oslo", DemoStaff.PASSWORD)).isInstanceOf(StaffSignIn.SignedIn.class);
+        assertThat(signIn().staff().staffUser()).isEqualTo("demo.oslo");
+    }
+}

@@ -81,12 +81,15 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             CentralClient client = new CentralClient(CentralClient.urls(config.centralUrl()), config.centralToken(),
                     Json.mapper(), Duration.ofSeconds(2));
             JdbiSyncLedger ledger = new JdbiSyncLedger(db, clock, staff.workstation());
-            SyncService sync = new SyncService(client, ledger, Json.mapper(), clock);
+            // Look-ups and national register data are asked for the signed-in person, whose roles the
+            // central register checks; a session it no longer accepts signs the person out here.
+            CentralClient person = client.forPerson(() -> staff.token().orElse(null), staff::sessionEnded);
+            SyncService sync = new SyncService(client, person, ledger, Json.mapper(), clock, (item, response) -> { });
             JdbiPatronStore store = new JdbiPatronStore(db, clock);
             IssuingService issuing = new IssuingService(profile, store,
-                    new CentralPopulationRegister(client), new Argon2PinHasher(), staff, clock, sync.queries());
+                    new CentralPopulationRegister(person), new Argon2PinHasher(), staff, clock, sync.queries());
             app.carddesk.issuing.MembershipService memberships = new app.carddesk.issuing.MembershipService(profile,
-                    new app.carddesk.sync.CentralNationalRegister(client, ledger), store, staff, clock);
+                    new app.carddesk.sync.CentralNationalRegister(person, ledger), store, staff, clock);
             StaffSignIn signIn = new StaffSignIn(Optional.of(new app.carddesk.sync.CentralStaffDirectory(client)),
                     verifiers, new Argon2PinHasher(), staff, clock, config.signInGrace(), null, null);
             return new DeskBackend(config, db, profile, issuing, memberships, Optional.of(sync),

@@ -60,6 +60,8 @@ public final class DeskContext {
         this.signIn = new app.carddesk.ui.signin.SignInViewModel(backend.signIn(), background, backend.profile().code(),
                 backend.profile().name());
         main.signIn(signIn);
+        // Learnt on a background thread (the answer to a look-up); the screen changes on the JavaFX thread.
+        backend.signIn().staff().onSessionEnded(() -> Platform.runLater(signIn::sessionEnded));
         this.find = new app.carddesk.ui.find.FindViewModel(backend.issuing().finder(), background, navigation);
         this.attention = new AttentionViewModel(backend.attention(), backend.issuing(), background, navigation);
         this.views = new ViewLoader(this::controller, locale);

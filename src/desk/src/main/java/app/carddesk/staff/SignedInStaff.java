@@ -39,6 +39,24 @@ public final class SignedInStaff implements StaffContext {
         listeners.forEach(l -> l.accept(Optional.empty()));
     }
 
+    /**
+     * The central register no longer accepts the person's session (an administrator locked the
+     * account, it was made inactive, or the session ran out): nobody is signed in any more.
+     */
+    public void sessionEnded() {
+        if (session != null && session.token() != null) {
+            signedOut();
+            ended.forEach(Runnable::run);
+        }
+    }
+
+    private final CopyOnWriteArrayList<Runnable> ended = new CopyOnWriteArrayList<>();
+
+    /** Told when the central register ended the person's session, on the thread that learnt it. */
+    public void onSessionEnded(Runnable listener) {
+        ended.add(listener);
+    }
+
     /** Told of every sign-in and sign-out, on the thread that made it. */
     public void onChange(Consumer<Optional<StaffSession>> listener) {
         listeners.add(listener);

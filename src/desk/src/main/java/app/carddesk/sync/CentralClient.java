@@ -47,11 +47,34 @@ public final class CentralClient {
     private final HttpClient http;
     private final Duration timeout;
 
-    private volatile String deskId = "";
+    private final java.util.concurrent.atomic.AtomicReference<String> deskId;
+    /** The session of the person requests are made for, or null: the workstation's own requests. */
+    private final java.util.function.Supplier<String> session;
+    /** Told when the central register says the person's session has ended (locked, expired, signed out). */
+    private final Runnable sessionEnded;
 
     /** Names this desk (its local register) to the central service, which leaves its own changes out of its feed. */
     public void identifyAs(String desk) {
-        this.deskId = desk;
+        this.deskId.set(desk);
+    }
+
+    private CentralClient(CentralClient workstation, java.util.function.Supplier<String> session, Runnable ended) {
+        this.bases = workstation.bases;
+        this.token = workstation.token;
+        this.json = workstation.json;
+        this.timeout = workstation.timeout;
+        this.http = workstation.http;
+        this.deskId = workstation.deskId;
+        this.session = session;
+        this.sessionEnded = ended;
+    }
+
+    /**
+     * The same central service, for requests made for the signed-in person: each carries the
+     * person's session while there is one, and a refused session is reported to {@code ended}.
+     */
+    public CentralClient forPerson(java.util.function.Supplier<String> personSession, Runnable ended) {
+        return new CentralClient(this, personSession, ended);
     }
 
     public CentralClient(URI base, String token, ObjectMapper json, Duration timeout) {
@@ -72,6 +95,9 @@ public final class CentralClient {
         this.json = json;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.deskId = new java.util.concurrent.atomic.AtomicReference<>("");
+        this.session = () -> null;
+        this.sessionEnded = () -> { };
     }
 
     /** The instance requests go to now. */
@@ -126,11 +152,11 @@ public final class CentralClient {
     }
 
     /** A request made for a signed-in person, who the session names (null: the workstation's own). */
-    public Response sendAs(String method, String path, String session, Object body) {
+    public Response sendAs(String method, String path, String personSession, Object body) {
         HttpRequest.Builder b = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(write(body)));
-        if (session != null) {
-            b.header(app.carddesk.api.Api.SESSION_HEADER, session);
+        if (personSession != null) {
+            b.setHeader(app.carddesk.api.Api.SESSION_HEADER, personSession);
         }
         return send(path, b);
     }
@@ -158,9 +184,31 @@ public final class CentralClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base().resolve(path)).timeout(timeout.multipliedBy(3))
+        HttpRequest.Builder b = HttpRequest.newBuilder(base().resolve(path)).timeout(timeout.multipliedBy(3))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Accept", "application/json").header("X-CardDesk-Desk", deskId);
+                .header("Accept", "application/json").header("X-CardDesk-Desk", deskId.get());
+        String person = session.get();
+        if (person != null) {
+            b.header(app.carddesk.api.Api.SESSION_HEADER, person);
+        }
+        return b;
+    }
+
+    /** A request made for a person whose session the central register no longer accepts. */
+    private Response checked(Response r) {
+        if (r.status() == 401 && session.get() != null && sessionRefused(r)) {
+            sessionEnded.run();
+        }
+        return r;
+    }
+
+    private boolean sessionRefused(Response r) {
+        try {
+            return app.carddesk.api.ErrorCode.SESSION_INVALID.is(json.readValue(r.bytes(),
+                    app.carddesk.api.Api.Error.class).error());
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Sends to the current instance, and on to the next ones while an instance does not answer. */
@@ -169,7 +217,7 @@ public final class CentralClient {
         for (int tried = 0; tried < bases.size(); tried++) {
             int at = current;
             try {
-                return sendOnce(request.uri(bases.get(at).resolve(path)));
+                return checked(sendOnce(request.uri(bases.get(at).resolve(path))));
             } catch (UnreachableException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw e;

@@ -35,10 +35,19 @@ public final class SyncService {
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
 
     public SyncService(CentralClient client, SyncLedger ledger, ObjectMapper json, Clock clock, AfterSend afterSend) {
+        this(client, client, ledger, json, clock, afterSend);
+    }
+
+    /**
+     * @param queries the client look-ups go through: they are made for the signed-in person, while
+     *                pushing and pulling are the workstation's own work
+     */
+    public SyncService(CentralClient client, CentralClient queries, SyncLedger ledger, ObjectMapper json, Clock clock,
+                       AfterSend afterSend) {
         this.ledger = ledger;
         this.push = new OutboxPush(client, ledger, json, clock, afterSend, link);
         this.pull = new FeedPull(client, ledger, clock, link);
-        this.queries = new CentralQueries(client, ledger, link);
+        this.queries = new CentralQueries(queries, ledger, link);
         client.identifyAs(ledger.deskId());
     }
 

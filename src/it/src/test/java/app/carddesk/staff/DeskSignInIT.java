@@ -215,6 +215,26 @@ class DeskSignInIT {
     }
 
     @Test
+    void aLookUpMadeForAPersonWhoseAccountWasLockedSignsThemOutAtOnce() throws Exception {
+        openDesk();
+        JsonNode account = newAccount("ana.berg");
+        String first = account.get("oneTimePassword").asText();
+        signIn().signIn("ana.berg", first);
+        assertThat(signIn().changePassword(first, "quiet reading lamp", "quiet reading lamp"))
+                .isInstanceOf(StaffSignIn.SignedIn.class);
+        boolean[] told = new boolean[1];
+        signIn().staff().onSessionEnded(() -> told[0] = true);
+        var queries = desk.sync().orElseThrow().queries();
+        assertThat(queries.patronByCard("409900001")).isEmpty();
+        assertThat(signIn().staff().current()).isPresent();
+
+        asAdmin("POST", "/api/v1/staff/" + account.path("account").path("id").asText() + "/lock", null);
+        queries.patronByCard("409900001");
+        assertThat(signIn().staff().current()).as("signed out at the first answer after the lock").isEmpty();
+        assertThat(told[0]).isTrue();
+    }
+
+    @Test
     void aDeskOnItsOwnLetsOnlyItsDemoAccountIn() throws Exception {
         desk = DeskBackend.open(new DeskConfig(dir.resolve("alone"), "DEMO-NO", Locale.ENGLISH), clock);
         assertThat(signIn().demoAccount()).contains(List.of("demo.oslo", DemoStaff.PASSWORD));

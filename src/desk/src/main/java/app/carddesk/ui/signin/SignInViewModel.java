@@ -144,6 +144,13 @@ public final class SignInViewModel {
         }, done -> { }, failure -> { });
     }
 
+    /** The central register ended the person's session: the desk locks and says why. */
+    public void sessionEnded() {
+        if (signedIn.get()) {
+            leave(Problem.of("signin.sessionEnded"));
+        }
+    }
+
     /** A card was scanned while nobody is signed in: it does nothing but say so. */
     public void scannedWhileSignedOut() {
         problem.set(Problem.of("signin.scanFirst"));

@@ -257,4 +257,28 @@ public final class Api {
     /** The staff accounts of one library. */
     public record StaffAccounts(List<StaffAccount> accounts) {
     }
+
+    /** A library administrator asks for an enrolment code for a new workstation. */
+    public record EnrolmentRequest(String workstationName) {
+    }
+
+    /** A one-time enrolment code to type at the new desk, valid until {@code expiresAt}. */
+    public record EnrolmentCode(String code, java.time.Instant expiresAt, String library, String workstationName) {
+    }
+
+    /** A new desk trades its enrolment code for a credential of its own. */
+    public record Enrol(String code) {
+    }
+
+    /** The new workstation's credential (its bearer token) and the library it belongs to. */
+    public record Enrolled(String token, String library, String workstationName, UUID workstationId) {
+    }
+
+    /** An enrolled workstation of a library. */
+    public record Workstation(UUID id, String name, java.time.Instant enrolledAt, java.time.Instant revokedAt) {
+    }
+
+    /** A library's enrolled workstations. */
+    public record Workstations(List<Workstation> workstations) {
+    }
 }

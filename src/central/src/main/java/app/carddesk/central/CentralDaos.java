@@ -73,8 +73,11 @@ public final class CentralDaos {
     public interface Libraries {
         @SqlQuery("SELECT l.code, l.name, l.country, l.test_profile, l.max_short_stay_days, l.guardian_age "
                 + "FROM workstation w "
-                + "JOIN library l ON l.code = w.library_code WHERE w.token_hash = :hash")
+                + "JOIN library l ON l.code = w.library_code WHERE w.token_hash = :hash AND w.revoked_at IS NULL")
         Optional<Library> byToken(@Bind("hash") String tokenHash);
+
+        @SqlQuery("SELECT COUNT(*) FROM workstation WHERE token_hash = :hash AND revoked_at IS NOT NULL")
+        int revoked(@Bind("hash") String tokenHash);
 
         @SqlQuery("SELECT name FROM workstation WHERE token_hash = :hash")
         Optional<String> workstationName(@Bind("hash") String tokenHash);

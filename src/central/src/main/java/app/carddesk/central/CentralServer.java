@@ -51,7 +51,7 @@ public final class CentralServer implements AutoCloseable {
     /** What the API does, apart from HTTP: one part per job, sharing one envelope for idempotent writes. */
     record Parts(Envelope envelope, Workstations workstations, Registrations registrations, Patrons patrons,
                  Memberships memberships, PatronSearch search, Feed feed, SeriesRegister series,
-                 PopulationLookup population, PinMails pinMails, StaffSessions staff) {
+                 PopulationLookup population, PinMails pinMails, StaffSessions staff, Enrolment enrolment) {
 
         static Parts of(CentralDatabase db, PopulationRegister population, PinHasher pinHasher, MailOutbox mails,
                         ObjectMapper json, Clock clock) {
@@ -64,7 +64,8 @@ public final class CentralServer implements AutoCloseable {
                     new Patrons(jdbi, registry, memberships, envelope), memberships, new PatronSearch(jdbi, clock),
                     new Feed(jdbi), new SeriesRegister(jdbi, envelope, clock),
                     new PopulationLookup(jdbi, population, envelope, clock),
-                    new PinMails(pinHasher, mails, envelope, clock), new StaffSessions(jdbi, pinHasher, clock));
+                    new PinMails(pinHasher, mails, envelope, clock), new StaffSessions(jdbi, pinHasher, clock),
+                    new Enrolment(jdbi, clock));
         }
     }
 
@@ -180,6 +181,12 @@ public final class CentralServer implements AutoCloseable {
                 return;
             }
             String source = ctx.ip();
+            if (ctx.path().equals("/api/v1/enrolment")) {
+                // A new desk has no credential yet: its one-time code is checked by the route, and a
+                // wrong code counts as a failed authentication of the address.
+                limits.requireNotBlocked(source);
+                return;
+            }
             limits.requireNotBlocked(source);
             String authorization = ctx.header("Authorization");
             if (operator.presentedIn(authorization)) {
@@ -225,6 +232,21 @@ public final class CentralServer implements AutoCloseable {
             staff.changePassword(caller(ctx), ctx.body(), envelope);
             ctx.status(204);
         });
+        app.post("/api/v1/enrolment-codes", ctx -> ctx.status(201).json(parts.enrolment().newCode(caller(ctx),
+                envelope.parse(ctx.body(), Api.EnrolmentRequest.class))));
+        app.post("/api/v1/enrolment", ctx -> {
+            try {
+                ctx.status(201).json(parts.enrolment().enrol(envelope.parse(ctx.body(), Api.Enrol.class)));
+            } catch (ApiException refused) {
+                if (refused.status() == 422) {
+                    limits.failed(ctx.ip());
+                }
+                throw refused;
+            }
+        });
+        app.get("/api/v1/workstations", ctx -> ctx.json(parts.enrolment().list(caller(ctx))));
+        app.post("/api/v1/workstations/{accountId}/revoke", ctx -> ctx.json(parts.enrolment().revoke(caller(ctx),
+                accountId(ctx))));
         app.get("/api/v1/staff", ctx -> ctx.json(staff.accounts(caller(ctx))));
         app.post("/api/v1/staff", ctx -> ctx.status(201).json(staff.create(caller(ctx), ctx.body(), envelope)));
         app.post("/api/v1/staff/{accountId}/lock", ctx -> ctx.json(staff.setLocked(caller(ctx), accountId(ctx), true)));

@@ -19,8 +19,10 @@ final class Workstations {
         }
         String hash = Envelope.sha256(authorization.substring(7).trim());
         return jdbi.withExtension(CentralDaos.Libraries.class, d -> d.byToken(hash).map(l -> new Caller(l,
-                d.workstationName(hash).orElse("?"))))
-                .orElseThrow(() -> new ApiException(401, ErrorCode.UNAUTHORIZED, null, "The workstation token is not valid."));
+                d.workstationName(hash).orElse("?"))).orElseThrow(() -> d.revoked(hash) > 0
+                ? new ApiException(401, ErrorCode.WORKSTATION_REVOKED, null, "This workstation was revoked by the "
+                        + "library's administrator and can no longer sync. Ask them to enrol it again.")
+                : new ApiException(401, ErrorCode.UNAUTHORIZED, null, "The workstation token is not valid.")));
     }
 
     /** Registers a workstation's token for a library (stored hashed); used for the demo token. */

@@ -328,7 +328,12 @@ public final class CentralApiFuzzer {
         String route = call.route.name();
         int status = r.statusCode();
         try {
-            if (route.equals("POST /api/v1/staff") && status == 201) {
+            if (route.equals("POST /api/v1/enrolment-codes") && status == 201) {
+                state.enrolmentCodes.add(json.readTree(r.body()).path("code").asText());
+            } else if (route.equals("POST /api/v1/enrolment") && status == 201) {
+                state.enrolmentCodes.remove(json.readTree(call.body).path("code").asText());
+                state.workstations.add(UUID.fromString(json.readTree(r.body()).path("workstationId").asText()));
+            } else if (route.equals("POST /api/v1/staff") && status == 201) {
                 state.accounts.add(UUID.fromString(json.readTree(r.body()).path("account").path("id").asText()));
             } else if (route.equals("POST /api/v1/sessions/current/password") && status == 204) {
                 call.library.password = json.readTree(call.body).path("newPassword").asText();

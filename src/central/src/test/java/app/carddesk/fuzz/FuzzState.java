@@ -107,6 +107,9 @@ final class FuzzState {
     final List<Library> libraries;
     final List<Known> known = new ArrayList<>();
     final List<UUID> gone = new ArrayList<>();
+    /** Enrolment codes the run made and has not used, and the workstations it enrolled with them. */
+    final List<String> enrolmentCodes = new ArrayList<>();
+    final List<UUID> workstations = new ArrayList<>();
     /** Staff accounts the run created (never the administrators it signs in as). */
     final List<UUID> accounts = new ArrayList<>();
     /** Card series the run reserved (with the operator's credential) and has not withdrawn. */

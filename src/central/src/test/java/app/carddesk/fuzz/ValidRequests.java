@@ -305,8 +305,15 @@ final class ValidRequests {
             case "workEmail" -> nodes.textNode("staff" + random.nextInt(1000) + "@example.org");
             case "roles" -> schema.path("type").asText("").equals("array") ? null
                     : nodes.textNode(odd.pick(new String[] {"DESK_STAFF", "SUPERVISOR"}));
-            case "accountId" -> nodes.textNode(state.accounts.isEmpty() || odd.chance(0.1) ? odd.uuid().toString()
-                    : state.accounts.get(random.nextInt(state.accounts.size())).toString());
+            case "accountId" -> {
+                List<UUID> ids = call.route.path().startsWith("/api/v1/workstations/") ? state.workstations
+                        : state.accounts;
+                yield nodes.textNode(ids.isEmpty() || odd.chance(0.1) ? odd.uuid().toString()
+                        : ids.get(random.nextInt(ids.size())).toString());
+            }
+            case "workstationName" -> nodes.textNode("Fuzz desk " + random.nextInt(100));
+            case "code" -> nodes.textNode(state.enrolmentCodes.isEmpty() || odd.chance(0.1)
+                    ? "zzzz-zzzz-" + random.nextInt(10_000) : state.enrolmentCodes.get(0));
             case "from" -> nodes.numberNode(odd.between(0, 100_000));
             case "to" -> nodes.numberNode(odd.between(100_000, 200_000));
             default -> null;

@@ -28,6 +28,12 @@ final class CentralLink {
         state = SyncStatus.State.UNAUTHORIZED;
     }
 
+    /** A 401: the token refused, or this workstation revoked, as the answer's code says. */
+    void refused(CentralClient.Response r) {
+        state = r.body().contains("\"" + app.carddesk.api.ErrorCode.WORKSTATION_REVOKED.code() + "\"")
+                ? SyncStatus.State.REVOKED : SyncStatus.State.UNAUTHORIZED;
+    }
+
     /** The central register answered a request (whatever it said). */
     void answered(Instant at) {
         lastAnswerAt = at;

@@ -33,7 +33,7 @@ final class FeedPull {
             Page answer = CentralClient.await(next);
             if (!answer.response().ok()) {
                 if (answer.response().status() == 401 || answer.response().status() == 403) {
-                    link.unauthorized();
+                    link.refused(answer.response());
                 }
                 return applied;
             }

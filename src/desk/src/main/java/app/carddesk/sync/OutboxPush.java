@@ -117,7 +117,7 @@ final class OutboxPush {
         // 401: the workstation's token is refused. A 403 refuses this change only (another library
         // owns the patron): it goes to Needs attention like any refusal, and the queue goes on.
         if (status == 401) {
-            link.unauthorized();
+            link.refused(response);
             ledger.retryLater(item, "token refused");
             return Outcome.STOP;
         }
@@ -235,7 +235,7 @@ final class OutboxPush {
                 link.answered(clock.instant());
                 int status = response.status();
                 if (status == 401) {
-                    link.unauthorized();
+                    link.refused(response);
                     return null;
                 }
                 if (unavailable(status)) {

@@ -79,7 +79,7 @@ public final class SyncService {
             sent = pushed[0];
             refused = pushed[1];
             SyncStatus.State state = link.state();
-            if (state != SyncStatus.State.UNAUTHORIZED && (state == SyncStatus.State.ONLINE || sent + refused == 0)) {
+            if (state != SyncStatus.State.UNAUTHORIZED && state != SyncStatus.State.REVOKED && (state == SyncStatus.State.ONLINE || sent + refused == 0)) {
                 pulled = pull.pull();
             }
         } catch (CentralClient.UnreachableException e) {

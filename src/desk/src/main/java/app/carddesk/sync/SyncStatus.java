@@ -20,7 +20,9 @@ public record SyncStatus(State state, long pending, Instant oldestPendingAt, Ins
         /** Not reachable now: changes wait and are sent when it is back. */
         OFFLINE,
         /** The central register refused this workstation's token. */
-        UNAUTHORIZED
+        UNAUTHORIZED,
+        /** The library's administrator revoked this workstation: nothing is sent until it is enrolled again. */
+        REVOKED
     }
 
     public static SyncStatus notConfigured(long pending, Instant oldest, long problems) {

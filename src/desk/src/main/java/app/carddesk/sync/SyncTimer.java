@@ -58,8 +58,9 @@ public final class SyncTimer implements AutoCloseable {
         long delay;
         try {
             SyncStatus.State state = service.syncOnce().state();
-            delay = nextDelay(state, state == SyncStatus.State.UNAUTHORIZED ? errors.incrementAndGet() : 0);
-            if (state != SyncStatus.State.UNAUTHORIZED) {
+            delay = nextDelay(state, state == SyncStatus.State.UNAUTHORIZED || state == SyncStatus.State.REVOKED
+                    ? errors.incrementAndGet() : 0);
+            if (state != SyncStatus.State.UNAUTHORIZED && state != SyncStatus.State.REVOKED) {
                 errors.set(0);
             }
         } catch (RuntimeException e) {
@@ -75,7 +76,7 @@ public final class SyncTimer implements AutoCloseable {
         return switch (state) {
             case ONLINE, NOT_CONFIGURED -> baseSeconds;
             case OFFLINE -> Math.min(baseSeconds, OFFLINE_PROBE_SECONDS);
-            case UNAUTHORIZED -> Backoff.nextDelaySeconds(baseSeconds, errorsInARow);
+            case UNAUTHORIZED, REVOKED -> Backoff.nextDelaySeconds(baseSeconds, errorsInARow);
         };
     }
 

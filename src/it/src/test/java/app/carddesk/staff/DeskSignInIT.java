@@ -235,6 +235,27 @@ class DeskSignInIT {
     }
 
     @Test
+    void anEnrolledDeskSyncsWithItsOwnCredentialAndARevokedOneStopsAndSaysWhy() throws Exception {
+        int port = openDesk();
+        String code = asAdmin("POST", "/api/v1/enrolment-codes", new Api.EnrolmentRequest("Desk 7")).get("code")
+                .asText();
+        HttpResponse<String> enrolled = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/api/v1/enrolment")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(new Api.Enrol(code)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode credential = JSON.readTree(enrolled.body());
+        try (DeskBackend seven = DeskBackend.open(new DeskConfig(dir.resolve("seven"), "DEMO-DK", Locale.ENGLISH,
+                "http://127.0.0.1:" + port, credential.get("token").asText(), 15), clock)) {
+            var sync = seven.sync().orElseThrow();
+            sync.syncOnce();
+            assertThat(sync.status().state()).isEqualTo(app.carddesk.sync.SyncStatus.State.ONLINE);
+            asAdmin("POST", "/api/v1/workstations/" + credential.get("workstationId").asText() + "/revoke", null);
+            sync.syncOnce();
+            assertThat(sync.status().state()).isEqualTo(app.carddesk.sync.SyncStatus.State.REVOKED);
+        }
+    }
+
+    @Test
     void aDeskOnItsOwnLetsOnlyItsDemoAccountIn() throws Exception {
         desk = DeskBackend.open(new DeskConfig(dir.resolve("alone"), "DEMO-NO", Locale.ENGLISH), clock);
         assertThat(signIn().demoAccount()).contains(List.of("demo.oslo", DemoStaff.PASSWORD));

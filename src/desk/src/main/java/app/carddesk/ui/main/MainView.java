@@ -148,6 +148,7 @@ public final class MainView {
             case ONLINE -> s.pending() == 0 ? m.get("sync.online") : m.get("sync.onlineWaiting", s.pending());
             case OFFLINE -> s.pending() == 0 ? m.get("sync.offline") : m.get("sync.offlineWaiting", s.pending(), when);
             case UNAUTHORIZED -> m.get("sync.unauthorized", s.pending());
+            case REVOKED -> m.get("sync.revoked", s.pending());
         };
         return s.problems() == 0 ? text : text + " · " + m.get("sync.problems", s.problems());
     }

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public record DeskBackend(DeskConfig config, Database database, LibraryProfile profile, IssuingService issuing,
                           app.carddesk.issuing.MembershipService memberships, Optional<SyncService> sync, Optional<AttentionService> attention,
-                          Optional<app.carddesk.sync.SyncTimer> syncTimer, app.carddesk.staff.StaffSignIn signIn)
+                          Optional<app.carddesk.sync.SyncTimer> syncTimer, app.carddesk.staff.StaffSignIn signIn,
+                          Optional<app.carddesk.staff.WorkstationEnrolment> enrolment)
         implements AutoCloseable {
 
     /** Thrown when the configured library profile is not in the store. */
@@ -76,7 +77,9 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
                         StandInPopulationRegister.lazilyWithBundledFixture(), new Argon2PinHasher(), staff, clock);
                 return new DeskBackend(config, db, profile, issuing, new app.carddesk.issuing.MembershipService(profile,
                         app.carddesk.issuing.NationalRegister.none(), store, staff, clock), Optional.empty(),
-                        Optional.empty(), Optional.empty(), signIn);
+                        Optional.empty(), Optional.empty(), signIn, Optional.of(new app.carddesk.staff.WorkstationEnrolment(
+                                new app.carddesk.sync.CentralEnroller(),
+                                new app.carddesk.store.SettingsFile(config.dataDir()))));
             }
             CentralClient client = new CentralClient(CentralClient.urls(config.centralUrl()), config.centralToken(),
                     Json.mapper(), Duration.ofSeconds(2));
@@ -93,7 +96,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             StaffSignIn signIn = new StaffSignIn(Optional.of(new app.carddesk.sync.CentralStaffDirectory(client)),
                     verifiers, new Argon2PinHasher(), staff, clock, config.signInGrace(), null, null);
             return new DeskBackend(config, db, profile, issuing, memberships, Optional.of(sync),
-                    Optional.of(new AttentionService(ledger, sync)), Optional.empty(), signIn);
+                    Optional.of(new AttentionService(ledger, sync)), Optional.empty(), signIn, Optional.empty());
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -112,7 +115,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
         // A change made at the desk is sent at once, and the status bar shows it waiting meanwhile.
         database.onChangeQueued(timer::now);
         return new DeskBackend(config, database, profile, issuing, memberships, sync, attention,
-                Optional.of(timer), signIn);
+                Optional.of(timer), signIn, enrolment);
     }
 
     /** Runs a sync round now ("Sync now" in the status bar); nothing without a central register. */

@@ -58,7 +58,7 @@ public final class DeskContext {
         this.expiring = new ExpiringViewModel(backend.issuing(), background, navigation);
         this.main = new MainViewModel(locale, navigation, issue, patron);
         this.signIn = new app.carddesk.ui.signin.SignInViewModel(backend.signIn(), background, backend.profile().code(),
-                backend.profile().name());
+                backend.profile().name()).enrolWith(backend.enrolment());
         main.signIn(signIn);
         // Learnt on a background thread (the answer to a look-up); the screen changes on the JavaFX thread.
         backend.signIn().staff().onSessionEnded(() -> Platform.runLater(signIn::sessionEnded));

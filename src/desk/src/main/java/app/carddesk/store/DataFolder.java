@@ -47,6 +47,11 @@ public final class DataFolder {
         }
     }
 
+    /** One file for its owner only (a settings file with the workstation's credential). */
+    static void ownerOnly(Path file) throws IOException {
+        restrict(file, OWNER_FILE);
+    }
+
     private static void restrict(Path p, Set<PosixFilePermission> permissions) throws IOException {
         try {
             Files.setPosixFilePermissions(p, permissions);

@@ -23,7 +23,10 @@ public final class SignInView {
     @FXML private TextField userField;
     @FXML private PasswordField passwordField, newField, repeatField;
     @FXML private VBox changeBox;
-    @FXML private Button signInButton;
+    @FXML private Button signInButton, enrolToggle;
+    @FXML private VBox enrolBox;
+    @FXML private TextField addressField, codeField;
+    @FXML private Label enrolProblem, enrolDone;
 
     public SignInView(SignInViewModel vm, Messages messages, ViewLifetime lifetime) {
         this.vm = vm;
@@ -65,6 +68,30 @@ public final class SignInView {
             }
         });
         javafx.application.Platform.runLater(this::focusFirst);
+        enrolToggle.setVisible(vm.canEnrol());
+        enrolToggle.setManaged(vm.canEnrol());
+        enrolBox.visibleProperty().bind(lifetime.of(vm.enrolOpen));
+        enrolBox.managedProperty().bind(enrolBox.visibleProperty());
+        addressField.textProperty().bindBidirectional(vm.enrolAddress);
+        codeField.textProperty().bindBidirectional(vm.enrolCode);
+        addressField.setOnAction(e -> codeField.requestFocus());
+        codeField.setOnAction(e -> vm.enrol());
+        ProblemDisplay.bind(lifetime.of(vm.enrolProblem), enrolProblem, codeField, messages);
+        enrolDone.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.enrolDone.get() == null
+                ? "" : messages.text(vm.enrolDone.get()), lifetime.of(vm.enrolDone)));
+    }
+
+    @FXML
+    private void toggleEnrol() {
+        vm.enrolOpen.set(!vm.enrolOpen.get());
+        if (vm.enrolOpen.get()) {
+            addressField.requestFocus();
+        }
+    }
+
+    @FXML
+    private void enrol() {
+        vm.enrol();
     }
 
     private void focusFirst() {

@@ -34,7 +34,16 @@ public final class SignInViewModel {
     /** The person signed in, for the status bar. */
     public final ObjectProperty<StaffSession> session = new SimpleObjectProperty<>();
 
+    /** Joining the organisation (a desk on its own only): the central register's address and the code. */
+    public final BooleanProperty enrolOpen = new SimpleBooleanProperty(false);
+    public final StringProperty enrolAddress = new SimpleStringProperty("");
+    public final StringProperty enrolCode = new SimpleStringProperty("");
+    public final ObjectProperty<Problem> enrolProblem = new SimpleObjectProperty<>();
+    /** Enrolled: which library and workstation (a restart connects the desk). */
+    public final ObjectProperty<Problem> enrolDone = new SimpleObjectProperty<>();
+
     private final StaffSignIn signIn;
+    private Optional<app.carddesk.staff.WorkstationEnrolment> enrolment = Optional.empty();
     private final BackgroundWork background;
     private final String libraryCode;
     private final String libraryName;
@@ -47,6 +56,39 @@ public final class SignInViewModel {
         Optional<StaffSession> now = signIn.staff().current();
         signedIn.set(now.isPresent());
         session.set(now.orElse(null));
+    }
+
+    /** Lets a desk on its own join its library's organisation from the sign-in screen. */
+    public SignInViewModel enrolWith(Optional<app.carddesk.staff.WorkstationEnrolment> use) {
+        this.enrolment = use;
+        return this;
+    }
+
+    public boolean canEnrol() {
+        return enrolment.isPresent();
+    }
+
+    /** Trades the code for this desk's own credential and keeps it in the desk's settings. */
+    public void enrol() {
+        if (enrolment.isEmpty() || busy.get()) {
+            return;
+        }
+        String address = enrolAddress.get();
+        String code = enrolCode.get();
+        busy.set(true);
+        enrolProblem.set(null);
+        background.submit(() -> enrolment.get().enrol(address, code), result -> {
+            busy.set(false);
+            if (result instanceof app.carddesk.staff.WorkstationEnrolment.Done done) {
+                enrolCode.set("");
+                enrolDone.set(Problem.of("enrol.done", done.library(), done.workstationName()));
+            } else if (result instanceof app.carddesk.staff.WorkstationEnrolment.Refused no) {
+                enrolProblem.set(Problem.of(no.key(), no.args().toArray()));
+            }
+        }, failure -> {
+            busy.set(false);
+            enrolProblem.set(Problem.of("enrol.unreachable", failure.getClass().getSimpleName()));
+        });
     }
 
     /** The demo account to show on a demo desk on its own, as {user, password}; empty on a real desk. */

@@ -1,0 +1,86 @@
+package app.carddesk.staff;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A desk joins its library's organisation: staff (or IT) type the central register's address and
+ * the one-time enrolment code a library administrator made; the desk trades the code for a
+ * credential of its own and keeps address and credential in its settings file, readable by its
+ * user only. The desk connects at its next start.
+ */
+public final class WorkstationEnrolment {
+
+    /** The central register's side of enrolment. */
+    public interface Enroller {
+
+        sealed interface Answer {
+        }
+
+        record Enrolled(String token, String library, String workstationName) implements Answer {
+        }
+
+        record Invalid() implements Answer {
+        }
+
+        record Unreachable(String why) implements Answer {
+        }
+
+        Answer enrol(URI central, String code);
+    }
+
+    /** Where the desk keeps its settings (carddesk.properties in its data folder). */
+    public interface Settings {
+        void save(Map<String, String> values);
+    }
+
+    public sealed interface Result {
+    }
+
+    public record Done(String library, String workstationName) implements Result {
+    }
+
+    public record Refused(String key, List<Object> args) implements Result {
+        public Refused(String key, Object... args) {
+            this(key, List.of(args));
+        }
+    }
+
+    private final Enroller enroller;
+    private final Settings settings;
+
+    public WorkstationEnrolment(Enroller enroller, Settings settings) {
+        this.enroller = enroller;
+        this.settings = settings;
+    }
+
+    public Result enrol(String address, String code) {
+        URI central;
+        try {
+            central = URI.create(address == null ? "" : address.strip());
+        } catch (IllegalArgumentException e) {
+            return new Refused("enrol.badAddress");
+        }
+        String scheme = central.getScheme() == null ? "" : central.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("https") || scheme.equals("http")) || central.getHost() == null) {
+            return new Refused("enrol.badAddress");
+        }
+        String typed = code == null ? "" : code.strip();
+        if (typed.isEmpty()) {
+            return new Refused("enrol.codeMissing");
+        }
+        Enroller.Answer answer = enroller.enrol(central, typed);
+        if (answer instanceof Enroller.Enrolled ok) {
+            String base = central.toString().replaceAll("/+$", "");
+            settings.save(Map.of("carddesk.central.url", base, "carddesk.central.token", ok.token(),
+                    "carddesk.profile", ok.library()));
+            return new Done(ok.library(), ok.workstationName());
+        }
+        if (answer instanceof Enroller.Invalid) {
+            return new Refused("enrol.codeInvalid");
+        }
+        return new Refused("enrol.unreachable", ((Enroller.Unreachable) answer).why());
+    }
+}

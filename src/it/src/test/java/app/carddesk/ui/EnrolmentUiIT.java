@@ -1,0 +1,88 @@
+package app.carddesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.api.Api;
+import app.carddesk.api.DemoStaff;
+import app.carddesk.api.Json;
+import app.carddesk.central.CentralConfig;
+import app.carddesk.central.CentralServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * A desk on its own joins its library's organisation from the sign-in screen: the central
+ * register's address and the one-time code a library administrator made, typed at the desk; a
+ * wrong code says so, the right one leaves the desk's own credential in its settings file,
+ * readable by its user only, and the next start connects with it.
+ */
+class EnrolmentUiIT extends DeskUiIT {
+
+    private static final ObjectMapper JSON = Json.mapper();
+
+    @Override
+    boolean startsSignedIn() {
+        return false;
+    }
+
+    /** A library administrator's enrolment code, made through the API as the administration screen will. */
+    private static String code(int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + port;
+        String session = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions"))
+                .header("Authorization", "Bearer enrol-ui-token").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(new Api.SignIn("demo.dk",
+                        DemoStaff.PASSWORD)))).build(), HttpResponse.BodyHandlers.ofString()).body()).get("token")
+                .asText();
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/enrolment-codes"))
+                .header("Authorization", "Bearer enrol-ui-token").header(Api.SESSION_HEADER, session)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(new Api.EnrolmentRequest("Front desk 3")))).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("code").asText();
+    }
+
+    @Test
+    void aDeskOnItsOwnJoinsTheOrganisationWithAOneTimeCode(FxRobot robot) throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN",
+                "enrol-ui-token", "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:"
+                + dataDir.resolve("central/c")).withRetentionAt("off");
+        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
+            String code = code(port);
+            waitUntil(() -> visible(robot, "#signInScreen"));
+            clickOn(robot, "#enrolToggle");
+            waitUntil(() -> robot.lookup("#enrolAddress").query().isFocused());
+            fill(robot, "#enrolAddress", "http://127.0.0.1:" + port);
+            fill(robot, "#enrolCode", "abcd-efgh-jkmn");
+            clickOn(robot, "#enrolButton");
+            waitUntil(() -> text(robot, "#enrolProblem").startsWith("This enrolment code is not valid"));
+
+            fill(robot, "#enrolCode", code);
+            clickOn(robot, "#enrolButton");
+            waitUntil(() -> text(robot, "#enrolDone").contains("Front desk 3"));
+            assertThat(text(robot, "#enrolDone")).contains("DEMO-DK").contains("start it again");
+        }
+        var settings = dataDir.resolve("carddesk.properties");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(settings))).isEqualTo("rw-------");
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(settings)) {
+            p.load(in);
+        }
+        assertThat(p.getProperty("carddesk.central.url")).isEqualTo("http://127.0.0.1:" + port);
+        assertThat(p.getProperty("carddesk.central.token")).hasSizeGreaterThan(30);
+        assertThat(p.getProperty("carddesk.profile")).isEqualTo("DEMO-DK");
+    }
+}

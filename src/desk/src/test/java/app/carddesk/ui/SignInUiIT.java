@@ -45,6 +45,7 @@ class SignInUiIT extends DeskUiIT {
         type(KeyCode.ENTER);
         waitUntil(() -> !visible(robot, "#signInScreen"));
         assertThat(text(robot, "#staffLabel")).contains("demo.dk");
+        waitUntil(() -> robot.lookup("#cardField").query().isFocused());
         assertThat(robot.lookup("#navIssue").query().isDisabled()).isFalse();
 
         scan(robot, "409900001");
@@ -62,10 +63,12 @@ class SignInUiIT extends DeskUiIT {
         waitUntil(() -> !visible(robot, "#signInScreen"));
         assertThat(backend.signIn().staff().staffUser()).isEqualTo("demo.dk");
 
-        clickOn(robot, "#switchUser");
+        // Alt + the underlined letter, as staff switch without the mouse.
+        type(KeyCode.ALT, KeyCode.U);
         waitUntil(() -> visible(robot, "#signInScreen"));
         assertThat(backend.signIn().staff().current()).isEmpty();
         assertThat(text(robot, "#signInUser")).isEmpty();
+        waitUntil(() -> robot.lookup("#signInUser").query().isFocused());
         assertThat(robot.lookup("#navIssue").query().isDisabled()).isTrue();
     }
 

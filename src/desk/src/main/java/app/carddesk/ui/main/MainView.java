@@ -97,6 +97,17 @@ public final class MainView {
         var who = vm.signIn();
         // While nobody is signed in the desk takes no input: the sign-in screen covers it.
         frame.disableProperty().bind(lifetime.of(who.signedIn).map(in -> !in));
+        // Signed in, the desk is ready for the first scan or typed card number.
+        lifetime.onChange(who.signedIn, (obs, was, in) -> {
+            if (in) {
+                javafx.application.Platform.runLater(() -> {
+                    javafx.scene.Node card = frame.lookup("#cardField");
+                    if (card != null && card.isVisible()) {
+                        card.requestFocus();
+                    }
+                });
+            }
+        });
         staffLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> who.session.get() == null
                 ? "" : views.messages().get(who.session.get().offline() ? "signin.signedInOffline" : "signin.signedInAs",
                 who.session.get().displayName() + " (" + who.session.get().userName() + ")"), lifetime.of(who.session)));

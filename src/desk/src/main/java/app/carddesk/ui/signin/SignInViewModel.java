@@ -161,8 +161,9 @@ public final class SignInViewModel {
 
     /** "Switch user": the person leaves, the desk keeps its queue and waits for the next. */
     public void switchUser() {
-        leave(null);
+        // Emptied first: the screen that comes back puts the cursor in the first empty box.
         userName.set("");
+        leave(null);
     }
 
     /** The desk stood unused: it locks, and the same person (or another) signs in again. */

@@ -251,6 +251,18 @@ public final class CentralDaos {
                 + "VALUES (:at, :library, :workstation, :action, CAST(:patron AS UUID), :detail)")
         void append(@Bind("at") Instant at, @Bind("library") String library, @Bind("workstation") String workstation,
                     @Bind("action") String action, @Bind("patron") UUID patron, @Bind("detail") String detail);
+
+        @SqlUpdate("INSERT INTO audit_event (at, library_code, workstation, staff_user, action, patron_id, detail) "
+                + "VALUES (:at, :library, :workstation, :staff, :action, CAST(:patron AS UUID), :detail)")
+        void appendWithStaff(@Bind("at") Instant at, @Bind("library") String library,
+                             @Bind("workstation") String workstation, @Bind("staff") String staff,
+                             @Bind("action") String action, @Bind("patron") UUID patron, @Bind("detail") String detail);
+
+        /** An entry for what a request did: its library, workstation and the signed-in person, if any. */
+        default void appendFor(Caller caller, Instant at, String action, UUID patron, String detail) {
+            appendWithStaff(at, caller.library().code(), caller.workstation(),
+                    caller.staff() == null ? null : caller.staff().userName(), action, patron, detail);
+        }
     }
 
     /** A patron's memberships of libraries, with the standing each library's own system reports. */

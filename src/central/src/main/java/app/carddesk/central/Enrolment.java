@@ -94,8 +94,7 @@ final class Enrolment {
         jdbi.useTransaction(h -> {
             h.attach(Dao.class).addCode(Envelope.sha256(code), caller.library().code(), name, admin.userName(), now,
                     expires);
-            h.attach(CentralDaos.Audit.class).append(now, caller.library().code(), caller.workstation(),
-                    "ENROLMENT_CODE_MADE", null, "for=" + name + " by=" + admin.userName());
+            h.attach(CentralDaos.Audit.class).appendFor(caller, now, "ENROLMENT_CODE_MADE", null, "for=" + name + " by=" + admin.userName());
         });
         return new Api.EnrolmentCode(code, expires, caller.library().code(), name);
     }
@@ -146,7 +145,7 @@ final class Enrolment {
             Dao d = h.attach(Dao.class);
             if (d.revoke(account, library, now) == 1) {
                 d.deactivate(account);
-                h.attach(CentralDaos.Audit.class).append(now, library, caller.workstation(), "WORKSTATION_REVOKED",
+                h.attach(CentralDaos.Audit.class).appendFor(caller, now, "WORKSTATION_REVOKED",
                         null, "account=" + account + " by=" + admin.userName());
             }
             return d.ofLibrary(library).stream().filter(w -> w.accountId().equals(account)).findFirst()

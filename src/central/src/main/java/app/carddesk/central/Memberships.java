@@ -46,8 +46,7 @@ public final class Memberships {
                     : patrons.byIdentity(IdentityValidator.normalise(identity));
             CentralDaos.Libraries libraries = h.attach(CentralDaos.Libraries.class);
             // Who looked up whom in the country's register is audited, found or not.
-            h.attach(CentralDaos.Audit.class).append(clock.instant(), caller.library().code(), caller.workstation(),
-                    "NATIONAL_SEARCH", row.map(CentralPatronRow::id).orElse(null), card != null ? "by=card" : "by=id");
+            h.attach(CentralDaos.Audit.class).appendFor(caller, clock.instant(), "NATIONAL_SEARCH", row.map(CentralPatronRow::id).orElse(null), card != null ? "by=card" : "by=id");
             return row.flatMap(r -> libraries.byCode(r.libraryCode())
                             .filter(home -> home.country().equals(caller.library().country()))
                             .map(home -> new Api.NationalPatron(r.id(), r.cardNumber(), r.surname(), r.givenName(),
@@ -87,8 +86,7 @@ public final class Memberships {
                 return PinProof.check(h, id, patron.pinHash(), lockedUntil, body.pin(), now);
             });
             if (refused.isPresent()) {
-                jdbi.useHandle(h -> h.attach(CentralDaos.Audit.class).append(now, library, caller.workstation(),
-                        "ACTIVATION_REFUSED", id, refused.get().code().code()));
+                jdbi.useHandle(h -> h.attach(CentralDaos.Audit.class).appendFor(caller, now, "ACTIVATION_REFUSED", id, refused.get().code().code()));
                 throw refused.get();
             }
         }
@@ -158,7 +156,7 @@ public final class Memberships {
             if (standing.lastActivity() != null && !standing.lastActivity().isAfter(now)) {
                 h.attach(CentralPatronDao.class).activeAt(id, standing.lastActivity());
             }
-            h.attach(CentralDaos.Audit.class).append(now, library, caller.workstation(), "STANDING_REPORTED", id,
+            h.attach(CentralDaos.Audit.class).appendFor(caller, now, "STANDING_REPORTED", id,
                     "loans=" + standing.loans() + " reminders=" + standing.reminders() + " claims="
                             + standing.claims());
             return memberships(h, caller, id).stream().filter(m -> m.library().equals(library)).findFirst()
@@ -213,8 +211,7 @@ public final class Memberships {
             if (remaining.stream().noneMatch(Api.Membership::home)) {
                 h.attach(CentralPatronDao.class).moveHome(id, remaining.get(0).library(), now);
             }
-            h.attach(CentralDaos.Audit.class).append(now, caller.library().code(), caller.workstation(),
-                    "PATRON_UNSUBSCRIBED", id, "kept at " + remaining.size() + " of " + all.size() + " libraries");
+            h.attach(CentralDaos.Audit.class).appendFor(caller, now, "PATRON_UNSUBSCRIBED", id, "kept at " + remaining.size() + " of " + all.size() + " libraries");
             return new Api.Unsubscribed(false, memberships(h, caller, id));
         });
     }
@@ -233,7 +230,7 @@ public final class Memberships {
             Instant now = clock.instant();
             h.attach(CentralDaos.Memberships.class).remove(id, library);
             h.attach(CentralDaos.ChangeFeed.class).append(library, id, ChangeKind.LEFT, now, caller.deskId());
-            h.attach(CentralDaos.Audit.class).append(now, library, caller.workstation(), "PATRON_LEFT", id,
+            h.attach(CentralDaos.Audit.class).appendFor(caller, now, "PATRON_LEFT", id,
                     "kept at " + remaining.size() + " libraries");
         }
         return new Api.Unsubscribed(false, remaining);

@@ -281,8 +281,8 @@ public final class PatronRegistry {
             }
             if (links.count(child, g.guardianId()) == 0) {
                 links.add(child, g.guardianId(), g.consentAt(), caller.workstation());
-                h.attach(CentralDaos.Audit.class).append(clock.instant(), caller.library().code(),
-                        caller.workstation(), "GUARDIAN_CONSENT", child, "guardian=" + g.guardianId());
+                h.attach(CentralDaos.Audit.class).appendFor(caller, clock.instant(), "GUARDIAN_CONSENT", child,
+                        "guardian=" + g.guardianId());
             }
         }
     }
@@ -291,7 +291,7 @@ public final class PatronRegistry {
     void changed(Handle h, Caller caller, UUID id, ChangeKind kind, String action, String detail) {
         Instant now = clock.instant();
         h.attach(CentralDaos.ChangeFeed.class).toMembers(id, kind, now, caller.library().code(), caller.deskId());
-        h.attach(CentralDaos.Audit.class).append(now, caller.library().code(), caller.workstation(), action, id,
+        h.attach(CentralDaos.Audit.class).appendFor(caller, now, action, id,
                 detail);
     }
 

@@ -58,8 +58,7 @@ final class PinMails {
                     texts.get("pinmail.subject", caller.library().name()),
                     texts.get("pinmail.body", patron.givenName(), pin, caller.library().name(),
                             patron.cardNumber() == null ? "" : patron.cardNumber())));
-            h.attach(CentralDaos.Audit.class).append(clock.instant(), caller.library().code(), caller.workstation(),
-                    "PIN_EMAILED", id, "");
+            h.attach(CentralDaos.Audit.class).appendFor(caller, clock.instant(), "PIN_EMAILED", id, "");
             LOG.info("PIN mail queued for a patron of {}", caller.library().code());
             return new Answer(202, PIN_QUEUED);
         });

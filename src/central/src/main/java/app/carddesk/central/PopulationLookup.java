@@ -63,7 +63,6 @@ final class PopulationLookup {
     }
 
     private void audit(Caller caller, String action, String detail) {
-        jdbi.useExtension(CentralDaos.Audit.class, a -> a.append(clock.instant(), caller.library().code(),
-                caller.workstation(), action, null, detail));
+        jdbi.useExtension(CentralDaos.Audit.class, a -> a.appendFor(caller, clock.instant(), action, null, detail));
     }
 }

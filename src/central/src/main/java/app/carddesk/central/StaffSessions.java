@@ -411,8 +411,7 @@ final class StaffSessions {
     }
 
     private void audit(Handle h, Caller caller, String action, String detail) {
-        h.attach(CentralDaos.Audit.class).append(clock.instant(), caller.library().code(), caller.workstation(),
-                action, null, detail);
+        h.attach(CentralDaos.Audit.class).appendFor(caller, clock.instant(), action, null, detail);
     }
 
     /** A one-time password: 16 characters from an alphabet without look-alikes, about 80 bits. */

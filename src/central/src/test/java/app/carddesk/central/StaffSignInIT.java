@@ -94,6 +94,11 @@ class StaffSignInIT {
                 Api.SESSION_HEADER, token);
         assertEquals(ADMIN, JSON.readTree(me.body()).get("userName").asText());
         assertEquals(1, audited("SIGNED_IN"));
+        // What a request made for the person does is audited with their name beside the workstation.
+        assertEquals(200, central.send("POST", "/api/v1/patrons/search", CentralFixture.TOKEN,
+                "{\"name\":\"Hansen\"}", Api.SESSION_HEADER, token).statusCode());
+        assertEquals(ADMIN, central.sql("SELECT staff_user FROM audit_event WHERE action = 'PATRON_SEARCH'",
+                String.class));
     }
 
     @Test

@@ -130,7 +130,7 @@ public final class IssuingService {
 
     /** Stores the patron and their card, or refuses with the reason; nothing is stored half-way. */
     public IssueOutcome issue(IssueRequest r) {
-        Optional<Problem> problem = validate(r);
+        Optional<Problem> problem = staff.refusal("issue").or(() -> validate(r));
         if (problem.isPresent()) {
             return new IssueOutcome.Refused(problem.get());
         }

@@ -146,6 +146,10 @@ public final class MembershipService {
      * of those. A desk without a central register deletes them from its own store.
      */
     public Unsubscribed unsubscribe(UUID id) {
+        java.util.Optional<Problem> notAllowed = staff.refusal("unsubscribe");
+        if (notAllowed.isPresent()) {
+            return new Unsubscribed(false, List.of(), notAllowed.get());
+        }
         AuditEntry audit = new AuditEntry(clock.instant(), staff.staffUser(), staff.workstation(),
                 "PATRON_UNSUBSCRIBED", id, "");
         if (!national.available()) {

@@ -50,6 +50,10 @@ public final class PatronUpkeep {
      * phone number only what staff confirmed belongs to the person in the register.
      */
     public Optional<Problem> registerNationalId(UUID patronId, PersonRecord master, KeptContact kept) {
+        Optional<Problem> notAllowed = staff.refusal("register_national_id");
+        if (notAllowed.isPresent()) {
+            return notAllowed;
+        }
         Patron patron = store.patron(patronId).orElse(null);
         if (patron == null) {
             return Optional.of(Problem.of("patron.gone"));
@@ -89,6 +93,10 @@ public final class PatronUpkeep {
      * does the same in one transaction when the change arrives (with loans, reminders and claims).
      */
     public Optional<Problem> merge(UUID survivorId, UUID otherId, String keepCard) {
+        Optional<Problem> notAllowed = staff.refusal("merge");
+        if (notAllowed.isPresent()) {
+            return notAllowed;
+        }
         Patron keep = store.patron(survivorId).orElse(null);
         Patron other = store.patron(otherId).orElse(null);
         if (keep == null || other == null || survivorId.equals(otherId)) {
@@ -115,6 +123,10 @@ public final class PatronUpkeep {
      * change queued for the central register.
      */
     public Optional<Problem> issueNewCard(UUID patronId, String raw, CardReplacement reason) {
+        Optional<Problem> notAllowed = staff.refusal("issue");
+        if (notAllowed.isPresent()) {
+            return notAllowed;
+        }
         Patron patron = store.patron(patronId).orElse(null);
         if (patron == null) {
             return Optional.of(Problem.of("patron.gone"));
@@ -150,6 +162,10 @@ public final class PatronUpkeep {
      * registration. Patrons whose address comes from the national register keep that address.
      */
     public Optional<Problem> changeContact(UUID patronId, String email, String phone, app.carddesk.domain.Address a) {
+        Optional<Problem> notAllowed = staff.refusal("edit");
+        if (notAllowed.isPresent()) {
+            return notAllowed;
+        }
         Patron patron = store.patron(patronId).orElse(null);
         if (patron == null) {
             return Optional.of(Problem.of("patron.gone"));
@@ -193,6 +209,10 @@ public final class PatronUpkeep {
 
     /** Deletes an expired short-stay patron; refused when they still have a balance. */
     public Optional<Problem> deleteExpired(UUID patronId) {
+        Optional<Problem> notAllowed = staff.refusal("delete_expired");
+        if (notAllowed.isPresent()) {
+            return notAllowed;
+        }
         Patron p = store.patron(patronId).orElse(null);
         if (p == null) {
             return Optional.of(Problem.of("patron.gone"));
@@ -208,6 +228,10 @@ public final class PatronUpkeep {
 
     /** The library where the patron collects what they order (their home library); the patron may change it. */
     public Optional<Problem> changePickupLibrary(UUID patronId, String pickupLibraryCode) {
+        Optional<Problem> notAllowed = staff.refusal("edit");
+        if (notAllowed.isPresent()) {
+            return notAllowed;
+        }
         if (issuing.profile().pickupLibraries().stream().noneMatch(l -> l.code().equals(pickupLibraryCode))) {
             return Optional.of(Problem.of("pickup.required"));
         }
@@ -221,6 +245,10 @@ public final class PatronUpkeep {
     }
 
     public Optional<Problem> updateBalances(UUID patronId, long feesOwedMinor, long printCreditMinor) {
+        Optional<Problem> notAllowed = staff.refusal("edit");
+        if (notAllowed.isPresent()) {
+            return notAllowed;
+        }
         if (feesOwedMinor < 0 || printCreditMinor < 0) {
             return Optional.of(Problem.of("balance.negative"));
         }

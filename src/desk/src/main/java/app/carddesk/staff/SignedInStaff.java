@@ -78,6 +78,12 @@ public final class SignedInStaff implements StaffContext {
     }
 
     @Override
+    public boolean may(String permission) {
+        StaffSession s = session;
+        return s != null && s.may(permission);
+    }
+
+    @Override
     public String workstation() {
         return workstation;
     }

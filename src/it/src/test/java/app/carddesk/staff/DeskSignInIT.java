@@ -256,6 +256,32 @@ class DeskSignInIT {
     }
 
     @Test
+    void whatARoleDoesNotAllowIsRefusedAtTheDeskWithTheReason() throws Exception {
+        openDesk();
+        String first = newAccount("desk.only").get("oneTimePassword").asText();
+        signIn().signIn("desk.only", first);
+        signIn().changePassword(first, "quiet reading lamp", "quiet reading lamp");
+        var upkeep = desk.issuing().upkeep();
+        java.util.UUID someone = java.util.UUID.randomUUID();
+        assertThat(upkeep.merge(someone, java.util.UUID.randomUUID(), null)).get()
+                .extracting(app.carddesk.domain.Problem::key).isEqualTo("permission.missing.merge");
+        assertThat(upkeep.deleteExpired(someone)).get().extracting(app.carddesk.domain.Problem::key)
+                .isEqualTo("permission.missing.deleteExpired");
+        assertThat(desk.memberships().unsubscribe(someone).problem().key()).isEqualTo("permission.missing.unsubscribe");
+        // Desk staff may change details: the use case goes on to find that there is no such patron.
+        assertThat(upkeep.changePickupLibrary(someone, "KB-SK")).get().extracting(app.carddesk.domain.Problem::key)
+                .isEqualTo("issue.conflict.patron_gone");
+        signIn().signOut();
+
+        signIn().signIn("demo.dk", DemoStaff.PASSWORD);
+        assertThat(upkeep.merge(someone, java.util.UUID.randomUUID(), null)).get()
+                .extracting(app.carddesk.domain.Problem::key).isEqualTo("patron.gone");
+        signIn().signOut();
+        assertThat(upkeep.changePickupLibrary(someone, "KB-SK")).as("nobody signed in").get()
+                .extracting(app.carddesk.domain.Problem::key).isEqualTo("permission.missing.edit");
+    }
+
+    @Test
     void aDeskOnItsOwnLetsOnlyItsDemoAccountIn() throws Exception {
         desk = DeskBackend.open(new DeskConfig(dir.resolve("alone"), "DEMO-NO", Locale.ENGLISH), clock);
         assertThat(signIn().demoAccount()).contains(List.of("demo.oslo", DemoStaff.PASSWORD));

@@ -39,6 +39,7 @@ public final class DeskContext {
     private final app.carddesk.ui.DeskPreferences preferences;
     private final app.carddesk.ui.find.FindViewModel find;
     private final app.carddesk.ui.signin.SignInViewModel signIn;
+    private final app.carddesk.ui.StaffPermissions permissions;
 
     public DeskContext(DeskBackend backend, BackgroundWork background) {
         this.backend = backend;
@@ -60,6 +61,7 @@ public final class DeskContext {
         this.signIn = new app.carddesk.ui.signin.SignInViewModel(backend.signIn(), background, backend.profile().code(),
                 backend.profile().name()).enrolWith(backend.enrolment());
         main.signIn(signIn);
+        this.permissions = new app.carddesk.ui.StaffPermissions(signIn.session);
         // Learnt on a background thread (the answer to a look-up); the screen changes on the JavaFX thread.
         backend.signIn().staff().onSessionEnded(() -> Platform.runLater(signIn::sessionEnded));
         this.find = new app.carddesk.ui.find.FindViewModel(backend.issuing().finder(), background, navigation);
@@ -99,7 +101,8 @@ public final class DeskContext {
             return new app.carddesk.ui.issuecard.HandoverStepView(issue, views.messages(), preferences);
         }
         if (type == PatronView.class) {
-            return new PatronView(patron, backend.profile(), views.messages(), preferences, views.lifetime());
+            return new PatronView(patron, backend.profile(), views.messages(), preferences, views.lifetime(),
+                    permissions);
         }
         if (type == app.carddesk.ui.patron.ConversionView.class) {
             return new app.carddesk.ui.patron.ConversionView(patron, views.messages(), views.lifetime());
@@ -120,7 +123,7 @@ public final class DeskContext {
             return new app.carddesk.ui.signin.SignInView(signIn, views.messages(), views.lifetime());
         }
         if (type == ExpiringView.class) {
-            return new ExpiringView(expiring, views.messages(), views.lifetime());
+            return new ExpiringView(expiring, views.messages(), views.lifetime(), permissions);
         }
         throw new IllegalArgumentException("no controller for " + type);
     }

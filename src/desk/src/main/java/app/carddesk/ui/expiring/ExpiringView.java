@@ -32,7 +32,11 @@ public final class ExpiringView {
     @FXML private TableColumn<ExpiringViewModel.ReRegisterRow, String> reCardColumn, reNameColumn;
     @FXML private Label message;
 
-    public ExpiringView(ExpiringViewModel vm, Messages messages, ViewLifetime lifetime) {
+    private final app.carddesk.ui.StaffPermissions permissions;
+
+    public ExpiringView(ExpiringViewModel vm, Messages messages, ViewLifetime lifetime,
+                        app.carddesk.ui.StaffPermissions permissions) {
+        this.permissions = permissions;
         this.lifetime = lifetime;
         this.vm = vm;
         this.messages = messages;
@@ -61,6 +65,8 @@ public final class ExpiringView {
         reRegisterTable.setItems(vm.reRegister);
         reCardColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cardNumber()));
         reNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        // Deleting is for supervisors: others do not see the button.
+        app.carddesk.ui.Controls.visible(deleteButton, permissions.may("delete_expired"));
         deleteButton.setDisable(true);
         message.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.message.get()), vm.message));
         // The screen's root is shown and hidden by the frame: refresh the list each time it shows.

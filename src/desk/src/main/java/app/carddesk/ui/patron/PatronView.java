@@ -49,8 +49,12 @@ public final class PatronView {
 
     private final app.carddesk.ui.DeskPreferences preferences;
 
+    private final app.carddesk.ui.StaffPermissions permissions;
+
     public PatronView(PatronViewModel vm, LibraryProfile profile, Messages messages,
-                      app.carddesk.ui.DeskPreferences preferences, ViewLifetime lifetime) {
+                      app.carddesk.ui.DeskPreferences preferences, ViewLifetime lifetime,
+                      app.carddesk.ui.StaffPermissions permissions) {
+        this.permissions = permissions;
         this.lifetime = lifetime;
         this.vm = vm;
         this.profile = profile;
@@ -79,7 +83,11 @@ public final class PatronView {
         ProblemDisplay.bind(lifetime.of(vm.message), message, null, messages);
         success.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.success.get()), vm.success));
         Controls.visible(success, vm.success.isNotNull());
-        Controls.visible(registerIdButton, vm.canRegisterNationalId.and(vm.conversion.converting.not()));
+        // Only what the signed-in person's roles allow is offered.
+        Controls.visible(registerIdButton, vm.canRegisterNationalId.and(vm.conversion.converting.not())
+                .and(permissions.may("register_national_id")));
+        Controls.visible(newCardButton, permissions.may("issue"));
+        Controls.visible(unsubscribeButton, permissions.may("unsubscribe"));
         Controls.visible(conversionBox, vm.conversion.converting);
         Controls.visible(newCardBox, vm.newCardOpen);
         lifetime.onChange(vm.newCardOpen, (obs, was, open) -> {

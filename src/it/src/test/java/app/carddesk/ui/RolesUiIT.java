@@ -1,0 +1,103 @@
+package app.carddesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.api.Api;
+import app.carddesk.api.DemoStaff;
+import app.carddesk.api.Json;
+import app.carddesk.central.CentralConfig;
+import app.carddesk.central.CentralServer;
+import app.carddesk.domain.RegistrationKind;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * The desk offers only what the signed-in person's roles allow: desk staff see no Unsubscribe and
+ * no Delete in the work queue; a supervisor sees both.
+ */
+class RolesUiIT extends DeskUiIT {
+
+    private static final String TOKEN = "roles-ui-token";
+    private static final ObjectMapper JSON = Json.mapper();
+
+    @Override
+    boolean startsSignedIn() {
+        return false;
+    }
+
+    @Override
+    DeskConfig config(Path dir) {
+        return connected(dir, TOKEN);
+    }
+
+    /** A desk-staff account made by the demo library's administrator; its one-time password. */
+    private String deskStaffAccount() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + port;
+        String session = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(new Api.SignIn("demo.dk",
+                        DemoStaff.PASSWORD)))).build(), HttpResponse.BodyHandlers.ofString()).body()).get("token")
+                .asText();
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/staff"))
+                .header("Authorization", "Bearer " + TOKEN).header(Api.SESSION_HEADER, session)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(new Api.NewStaffAccount("desk.only", "Desk Only", null,
+                                List.of("DESK_STAFF"), null, null)))).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("oneTimePassword").asText();
+    }
+
+    private void signInAs(FxRobot robot, String user, String password) {
+        interact(() -> {
+            context.signIn().userName.set(user);
+            context.signIn().password.set(password);
+        });
+        interact(() -> context.signIn().submit());
+    }
+
+    @Test
+    void deskStaffAreNotOfferedWhatOnlySupervisorsMayDo(FxRobot robot) throws Exception {
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN",
+                TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"))
+                .withRetentionAt("off");
+        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
+            String first = deskStaffAccount();
+            signInAs(robot, "desk.only", first);
+            waitUntil(() -> visible(robot, "#signInNewPassword"));
+            interact(() -> {
+                context.signIn().newPassword.set("quiet reading lamp");
+                context.signIn().repeatPassword.set("quiet reading lamp");
+            });
+            interact(() -> context.signIn().submit());
+            waitUntil(() -> !visible(robot, "#signInScreen"));
+
+            issueDirectly("409900070", "Berg", "Ole", LocalDate.of(1980, 5, 6), null,
+                    RegistrationKind.EXPECTS_NATIONAL_ID, null);
+            scan(robot, "409900070");
+            waitForText(robot, "#patronTitle", "Ole Berg");
+            assertThat(visible(robot, "#newCardButton")).isTrue();
+            assertThat(visible(robot, "#registerIdButton")).isTrue();
+            assertThat(visible(robot, "#unsubscribeButton")).isFalse();
+            type(KeyCode.F3);
+            waitUntil(() -> robot.lookup("#deleteExpired").tryQuery().isPresent());
+            assertThat(visible(robot, "#deleteExpired")).isFalse();
+
+            interact(() -> context.signIn().switchUser());
+            waitUntil(() -> visible(robot, "#signInScreen"));
+            signInAs(robot, "demo.dk", DemoStaff.PASSWORD);
+            waitUntil(() -> !visible(robot, "#signInScreen"));
+            waitUntil(() -> visible(robot, "#deleteExpired"));
+        }
+    }
+}

@@ -100,6 +100,20 @@ class ScreensFitIT extends DeskUiIT {
         waitUntil(() -> robot.lookup("#activateQuery").tryQuery().map(Node::isVisible).orElse(false));
         check(robot, "other library", cut);
 
+        // The sign-in screen after Switch user, with a message, its one-time-password fields and its
+        // enrolment box open: the longest it gets.
+        interact(() -> context.signIn().switchUser());
+        waitUntil(() -> visible(robot, "#signInScreen"));
+        interact(() -> {
+            context.signIn().lockIdle(10);
+            context.signIn().mustChange.set(true);
+            context.signIn().problem.set(app.carddesk.domain.Problem.of("signin.offlineUnknown"));
+            context.signIn().enrolOpen.set(true);
+            context.signIn().enrolProblem.set(app.carddesk.domain.Problem.of("enrol.codeInvalid"));
+        });
+        waitUntil(() -> visible(robot, "#enrolCode"));
+        check(robot, "sign in", cut);
+
         assertThat(cut).as("texts cut short or out of reach at " + width + "x" + height + " in " + language).isEmpty();
     }
 

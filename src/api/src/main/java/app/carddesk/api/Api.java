@@ -281,4 +281,16 @@ public final class Api {
     /** A library's enrolled workstations. */
     public record Workstations(List<Workstation> workstations) {
     }
+
+    /**
+     * A sign that a personal account serves as a system account: {@code several_workstations}
+     * (open sessions at {@code count} workstations at once) or {@code session_used_as_api} (the
+     * person's session sent {@code count} times as a workstation credential in 30 days).
+     */
+    public record StaffSign(String userName, String kind, int count, java.time.Instant lastAt) {
+    }
+
+    /** The signs for one library, for its administrators. */
+    public record StaffSigns(List<StaffSign> signs) {
+    }
 }

@@ -60,7 +60,7 @@ public final class CentralServer implements AutoCloseable {
             PatronValidation validation = new PatronValidation(jdbi, clock);
             PatronRegistry registry = new PatronRegistry(jdbi, validation, clock);
             Memberships memberships = new Memberships(jdbi, registry, clock);
-            return new Parts(envelope, new Workstations(jdbi), new Registrations(jdbi, validation, registry, envelope, clock),
+            return new Parts(envelope, new Workstations(jdbi, clock), new Registrations(jdbi, validation, registry, envelope, clock),
                     new Patrons(jdbi, registry, memberships, envelope), memberships, new PatronSearch(jdbi, clock),
                     new Feed(jdbi), new SeriesRegister(jdbi, envelope, clock),
                     new PopulationLookup(jdbi, population, envelope, clock),
@@ -248,6 +248,7 @@ public final class CentralServer implements AutoCloseable {
         app.post("/api/v1/workstations/{accountId}/revoke", ctx -> ctx.json(parts.enrolment().revoke(caller(ctx),
                 accountId(ctx))));
         app.get("/api/v1/staff", ctx -> ctx.json(staff.accounts(caller(ctx))));
+        app.get("/api/v1/staff/signs", ctx -> ctx.json(staff.signs(caller(ctx))));
         app.post("/api/v1/staff", ctx -> ctx.status(201).json(staff.create(caller(ctx), ctx.body(), envelope)));
         app.post("/api/v1/staff/{accountId}/lock", ctx -> ctx.json(staff.setLocked(caller(ctx), accountId(ctx), true)));
         app.post("/api/v1/staff/{accountId}/unlock", ctx -> ctx.json(staff.setLocked(caller(ctx), accountId(ctx),

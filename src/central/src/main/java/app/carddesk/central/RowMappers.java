@@ -26,7 +26,7 @@ final class RowMappers {
             CentralDaos.Bulk.CardRow.class, CentralDaos.Bulk.IdentityRow.class, CentralDaos.ChangeFeed.Entry.class,
             CentralDaos.Memberships.Row.class, CentralDaos.Guardians.Link.class, MailOutbox.Dao.Row.class,
             RetentionStatements.Candidate.class, RetentionStatements.HeldRow.class, StaffDao.AccountRow.class,
-            StaffDao.SessionRow.class, Enrolment.Dao.Code.class, Enrolment.Dao.Enrolled.class);
+            StaffDao.SessionRow.class, StaffDao.Sign.class, Enrolment.Dao.Code.class, Enrolment.Dao.Enrolled.class);
 
     private RowMappers() {
     }

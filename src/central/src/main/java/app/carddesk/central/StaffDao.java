@@ -95,6 +95,24 @@ interface StaffDao {
     @SqlQuery("SELECT account_id, library_code, expires_at FROM staff_session WHERE token_hash = :hash")
     Optional<SessionRow> session(@Bind("hash") String tokenHash);
 
+    /** A sign that a personal account serves as a system account, for the library's administrators. */
+    record Sign(String userName, String kind, String detail, Instant at) {
+    }
+
+    /** People of the library with open sessions at several workstations at once. */
+    @SqlQuery("SELECT a.user_name, 'SEVERAL_WORKSTATIONS' AS kind, "
+            + "CAST(COUNT(DISTINCT s.workstation) AS VARCHAR(20)) AS detail, MAX(s.created_at) AS at "
+            + "FROM staff_session s JOIN staff_account a ON a.id = s.account_id "
+            + "WHERE s.library_code = :library AND s.expires_at > :now "
+            + "GROUP BY a.user_name HAVING COUNT(DISTINCT s.workstation) > 1")
+    List<Sign> severalWorkstations(@Bind("library") String library, @Bind("now") Instant now);
+
+    /** Sessions of the library's people sent as workstation credentials since {@code since}. */
+    @SqlQuery("SELECT staff_user AS user_name, 'SESSION_USED_AS_API' AS kind, CAST(COUNT(*) AS VARCHAR(20)) AS detail, "
+            + "MAX(at) AS at FROM audit_event WHERE library_code = :library AND action = 'SESSION_USED_AS_API' "
+            + "AND at >= :since GROUP BY staff_user")
+    List<Sign> sessionsUsedAsApi(@Bind("library") String library, @Bind("since") Instant since);
+
     @SqlUpdate("DELETE FROM staff_session WHERE token_hash = :hash")
     void closeSession(@Bind("hash") String tokenHash);
 

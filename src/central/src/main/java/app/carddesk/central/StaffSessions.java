@@ -236,6 +236,29 @@ final class StaffSessions {
         });
     }
 
+    /**
+     * Signs that a personal account is used as a system account: open sessions at several
+     * workstations at once, and the person's session sent as a workstation credential (30 days).
+     */
+    Api.StaffSigns signs(Caller caller) {
+        caller.requireStaff(Permission.STAFF_ADMIN);
+        String library = caller.library().code();
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> {
+            StaffDao d = h.attach(StaffDao.class);
+            List<Api.StaffSign> all = new java.util.ArrayList<>();
+            for (StaffDao.Sign s : d.severalWorkstations(library, now)) {
+                all.add(new Api.StaffSign(s.userName(), s.kind().toLowerCase(Locale.ROOT), Integer.parseInt(s.detail()),
+                        s.at()));
+            }
+            for (StaffDao.Sign s : d.sessionsUsedAsApi(library, now.minus(Duration.ofDays(30)))) {
+                all.add(new Api.StaffSign(s.userName(), s.kind().toLowerCase(Locale.ROOT), Integer.parseInt(s.detail()),
+                        s.at()));
+            }
+            return new Api.StaffSigns(all);
+        });
+    }
+
     /** The administrator's library's accounts. */
     Api.StaffAccounts accounts(Caller caller) {
         caller.requireStaff(Permission.STAFF_ADMIN);

@@ -9,8 +9,11 @@ final class Workstations {
 
     private final Jdbi jdbi;
 
-    Workstations(Jdbi jdbi) {
+    private final java.time.Clock clock;
+
+    Workstations(Jdbi jdbi, java.time.Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     public Caller authenticate(String authorization) {
@@ -19,10 +22,31 @@ final class Workstations {
         }
         String hash = Envelope.sha256(authorization.substring(7).trim());
         return jdbi.withExtension(CentralDaos.Libraries.class, d -> d.byToken(hash).map(l -> new Caller(l,
-                d.workstationName(hash).orElse("?"))).orElseThrow(() -> d.revoked(hash) > 0
-                ? new ApiException(401, ErrorCode.WORKSTATION_REVOKED, null, "This workstation was revoked by the "
-                        + "library's administrator and can no longer sync. Ask them to enrol it again.")
-                : new ApiException(401, ErrorCode.UNAUTHORIZED, null, "The workstation token is not valid.")));
+                d.workstationName(hash).orElse("?"))).orElseThrow(() -> refusal(hash)));
+    }
+
+    /**
+     * Why a bearer token is refused: a revoked workstation, a person's session used in the place of
+     * a workstation's credential (a personal account used as a system account: audited, and shown
+     * to the library's administrators), or simply not valid.
+     */
+    private ApiException refusal(String hash) {
+        return jdbi.inTransaction(h -> {
+            if (h.attach(CentralDaos.Libraries.class).revoked(hash) > 0) {
+                return new ApiException(401, ErrorCode.WORKSTATION_REVOKED, null, "This workstation was revoked by the "
+                        + "library's administrator and can no longer sync. Ask them to enrol it again.");
+            }
+            var session = h.attach(StaffDao.class).session(hash);
+            if (session.isPresent()) {
+                String user = h.attach(StaffDao.class).byId(session.get().accountId()).map(StaffDao.AccountRow::userName)
+                        .orElse("?");
+                h.attach(CentralDaos.Audit.class).appendWithStaff(clock.instant(), session.get().libraryCode(),
+                        "?", user, "SESSION_USED_AS_API", null, "a person's session was sent as a workstation credential");
+                return new ApiException(401, ErrorCode.UNAUTHORIZED, null, "A person's session is not a workstation "
+                        + "credential: integrations use a system account's token. This was recorded.");
+            }
+            return new ApiException(401, ErrorCode.UNAUTHORIZED, null, "The workstation token is not valid.");
+        });
     }
 
     /** Registers a workstation's token for a library (stored hashed); used for the demo token. */

@@ -134,6 +134,25 @@ class StaffSignInIT {
     }
 
     @Test
+    void signsOfAPersonalAccountUsedAsASystemAccountAreShownToTheAdministrator() throws Exception {
+        String admin = session(ADMIN, ADMIN_PASSWORD);
+        central.server.database().jdbi().useHandle(h -> h.execute("INSERT INTO workstation (token_hash, library_code, "
+                + "name) VALUES (?, 'DEMO-DK', 'second desk')", Envelope.sha256("second-desk-token")));
+        HttpResponse<String> second = central.send("POST", "/api/v1/sessions", "second-desk-token",
+                JSON.writeValueAsString(new Api.SignIn(ADMIN, ADMIN_PASSWORD)));
+        assertEquals(201, second.statusCode());
+        // An integration that took the person's session for a workstation credential.
+        HttpResponse<String> asApi = central.send("GET", "/api/v1/changes?after=0", admin, null);
+        assertEquals(401, asApi.statusCode());
+        assertTrue(asApi.body().contains("recorded"), asApi.body());
+        JsonNode signs = JSON.readTree(central.send("GET", "/api/v1/staff/signs", CentralFixture.TOKEN, null,
+                Api.SESSION_HEADER, admin).body()).get("signs");
+        assertEquals(2, signs.size(), signs.toString());
+        assertTrue(signs.toString().contains("\"kind\":\"several_workstations\",\"count\":2"), signs.toString());
+        assertTrue(signs.toString().contains("\"kind\":\"session_used_as_api\",\"count\":1"), signs.toString());
+    }
+
+    @Test
     void aWrongUserNameIsAnsweredLikeAWrongPassword() throws Exception {
         HttpResponse<String> r = signIn("nobody.here", "whatever-it-is-1");
         assertEquals(401, r.statusCode());

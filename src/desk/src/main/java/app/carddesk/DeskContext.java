@@ -120,7 +120,7 @@ public final class DeskContext {
             return new app.carddesk.ui.find.FindView(find, views.messages(), views.lifetime());
         }
         if (type == app.carddesk.ui.signin.SignInView.class) {
-            return new app.carddesk.ui.signin.SignInView(signIn, views.messages(), views.lifetime());
+            return new app.carddesk.ui.signin.SignInView(signIn, views.messages(), views.lifetime(), locale);
         }
         if (type == ExpiringView.class) {
             return new ExpiringView(expiring, views.messages(), views.lifetime(), permissions);

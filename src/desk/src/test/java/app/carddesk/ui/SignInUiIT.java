@@ -73,6 +73,19 @@ class SignInUiIT extends DeskUiIT {
     }
 
     @Test
+    void theNextPersonChoosesTheirLanguageBeforeSigningIn(FxRobot robot) {
+        waitUntil(() -> visible(robot, "#signInScreen"));
+        interact(() -> context.signIn().userName.set("demo.dk"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<java.util.Locale> language = robot.lookup("#signInLanguage").queryAs(
+                javafx.scene.control.ComboBox.class);
+        interact(() -> language.setValue(java.util.Locale.forLanguageTag("da")));
+        waitUntil(() -> text(robot, "#signInButton").replace("_", "").equals("Log ind"));
+        assertThat(text(robot, "#signInUser")).as("what was typed stays").isEqualTo("demo.dk");
+        assertThat(visible(robot, "#signInScreen")).isTrue();
+    }
+
+    @Test
     void theDeskLocksItselfWhenLeftUnusedAndTheSamePersonSignsInAgain(FxRobot robot) {
         interact(() -> {
             context.signIn().userName.set("demo.dk");

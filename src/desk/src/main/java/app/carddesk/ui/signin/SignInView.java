@@ -17,6 +17,9 @@ public final class SignInView {
     private final SignInViewModel vm;
     private final Messages messages;
     private final ViewLifetime lifetime;
+    private final javafx.beans.property.ObjectProperty<java.util.Locale> locale;
+
+    @FXML private javafx.scene.control.ComboBox<java.util.Locale> languageBox;
 
     @FXML private StackPane root;
     @FXML private Label demoHint, problem;
@@ -28,7 +31,9 @@ public final class SignInView {
     @FXML private TextField addressField, codeField;
     @FXML private Label enrolProblem, enrolDone;
 
-    public SignInView(SignInViewModel vm, Messages messages, ViewLifetime lifetime) {
+    public SignInView(SignInViewModel vm, Messages messages, ViewLifetime lifetime,
+                      javafx.beans.property.ObjectProperty<java.util.Locale> locale) {
+        this.locale = locale;
         this.vm = vm;
         this.messages = messages;
         this.lifetime = lifetime;
@@ -36,6 +41,16 @@ public final class SignInView {
 
     @FXML
     private void initialize() {
+        languageBox.getItems().setAll(java.util.List.of(java.util.Locale.forLanguageTag("da"),
+                java.util.Locale.forLanguageTag("nb"), java.util.Locale.ENGLISH));
+        languageBox.setConverter(app.carddesk.ui.Controls.converter(l -> messages.get("language." + l.getLanguage())));
+        languageBox.setValue(locale.get());
+        // The whole window is built again in the new language; what was typed lives in the ViewModel.
+        languageBox.valueProperty().addListener((obs, old, l) -> {
+            if (l != null && !l.equals(locale.get())) {
+                locale.set(l);
+            }
+        });
         userField.textProperty().bindBidirectional(vm.userName);
         passwordField.textProperty().bindBidirectional(vm.password);
         newField.textProperty().bindBidirectional(vm.newPassword);

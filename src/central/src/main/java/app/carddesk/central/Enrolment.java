@@ -5,11 +5,9 @@ import app.carddesk.api.ErrorCode;
 import app.carddesk.api.FieldLimit;
 import app.carddesk.api.Permission;
 import app.carddesk.central.CentralDaos.Caller;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,7 +25,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 final class Enrolment {
 
     static final Duration VALID = Duration.ofHours(24);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     interface Dao {
         record Code(String libraryCode, String workstationName, Instant expiresAt, Instant usedAt) {
@@ -88,7 +85,8 @@ final class Enrolment {
             throw new ApiException(422, ErrorCode.INVALID_FIELD, "workstationName", "Name the workstation in one "
                     + "line of at most 100 characters, for example 'Main desk 2'.");
         }
-        String code = code();
+        // 12 typable characters: about 60 bits, used once, for a day.
+        String code = Secrets.typable(12);
         Instant now = clock.instant();
         Instant expires = now.plus(VALID);
         jdbi.useTransaction(h -> {
@@ -107,7 +105,7 @@ final class Enrolment {
         }
         String hash = Envelope.sha256(code);
         Instant now = clock.instant();
-        String token = token();
+        String token = Secrets.token();
         UUID account = UUID.randomUUID();
         return jdbi.inTransaction(h -> {
             Dao d = h.attach(Dao.class);
@@ -153,24 +151,5 @@ final class Enrolment {
                     .orElseThrow(() -> new ApiException(404, ErrorCode.NOT_FOUND, "accountId", "No workstation of "
                             + library + " has this id."));
         });
-    }
-
-    /** 12 letters and digits without look-alikes, in groups of four: about 60 bits, used once, for a day. */
-    private static String code() {
-        String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            if (i > 0 && i % 4 == 0) {
-                s.append('-');
-            }
-            s.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return s.toString();
-    }
-
-    private static String token() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -8,13 +8,11 @@ import app.carddesk.central.CentralDaos.Caller;
 import app.carddesk.domain.PasswordPolicy;
 import app.carddesk.domain.Problem;
 import app.carddesk.security.PinHasher;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +40,6 @@ final class StaffSessions {
                  String sessionHash) {
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Jdbi jdbi;
     private final PinHasher hasher;
@@ -79,7 +76,7 @@ final class StaffSessions {
         Optional<StaffDao.AccountRow> found = jdbi.withExtension(StaffDao.class, d -> d.personalByName(name));
         if (found.isEmpty()) {
             if (decoy == null) {
-                decoy = hasher.hash(token());
+                decoy = hasher.hash(Secrets.token());
             }
             hasher.matches(in.password(), decoy);
             audit(workstation, "SIGN_IN_FAILED", "unknown user name");
@@ -110,7 +107,7 @@ final class StaffSessions {
             throw new ApiException(403, ErrorCode.NO_ROLE_HERE, null, "You have no role at " + library
                     + ". Sign in at a workstation of your own library, or ask its administrator.");
         }
-        String token = token();
+        String token = Secrets.token();
         Instant expires = now.plus(SESSION);
         jdbi.useTransaction(h -> {
             StaffDao d = h.attach(StaffDao.class);
@@ -287,7 +284,8 @@ final class StaffSessions {
         }
         List<String> roles = roles(in.roles());
         String library = caller.library().code();
-        String password = oneTimePassword();
+        // 16 typable characters: about 80 bits, changed at the first sign-in.
+        String password = Secrets.typable(16);
         String hash = hasher.hash(password);
         Instant now = clock.instant();
         StaffDao.AccountRow row = new StaffDao.AccountRow(UUID.randomUUID(), "PERSONAL", name, display, email, hash,
@@ -435,24 +433,5 @@ final class StaffSessions {
 
     private void audit(Handle h, Caller caller, String action, String detail) {
         h.attach(CentralDaos.Audit.class).appendFor(caller, clock.instant(), action, null, detail);
-    }
-
-    /** A one-time password: 16 characters from an alphabet without look-alikes, about 80 bits. */
-    static String oneTimePassword() {
-        String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            if (i > 0 && i % 4 == 0) {
-                s.append('-');
-            }
-            s.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return s.toString();
-    }
-
-    private static String token() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -7,11 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock a test moves on by hand, for rules that run on minutes (a lock, a session's end). */
-final class StepClock extends Clock {
+public final class StepClock extends Clock {
 
     private volatile Instant now = Instant.parse("2026-12-01T09:00:00Z");
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 

@@ -64,4 +64,22 @@ public final class Controls {
             }
         };
     }
+
+    /**
+     * A choice of the desk's three languages, each named in its own words, that switches the
+     * desk's language (the window is built again in it).
+     */
+    public static void languageChoice(javafx.scene.control.ComboBox<java.util.Locale> box,
+                                      javafx.beans.property.ObjectProperty<java.util.Locale> locale,
+                                      app.carddesk.text.Messages messages) {
+        box.getItems().setAll(java.util.List.of(java.util.Locale.forLanguageTag("da"),
+                java.util.Locale.forLanguageTag("nb"), java.util.Locale.ENGLISH));
+        box.setConverter(converter(l -> messages.get("language." + l.getLanguage())));
+        box.setValue(locale.get());
+        box.valueProperty().addListener((obs, old, l) -> {
+            if (l != null && !l.equals(locale.get())) {
+                locale.set(l);
+            }
+        });
+    }
 }

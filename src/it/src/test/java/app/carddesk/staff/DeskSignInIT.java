@@ -17,11 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,33 +38,10 @@ class DeskSignInIT {
 
     @TempDir
     Path dir;
-    private final MovingClock clock = new MovingClock();
+    /** Moved on by hand: the grace period is days, the lock minutes. */
+    private final app.carddesk.central.StepClock clock = new app.carddesk.central.StepClock();
     private CentralServer central;
     private DeskBackend desk;
-
-    /** A clock the test moves on (the grace period is days, the lock minutes). */
-    static final class MovingClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-01T09:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @AfterEach
     void close() {

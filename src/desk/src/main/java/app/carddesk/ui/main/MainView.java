@@ -9,7 +9,6 @@ import app.carddesk.ui.ViewLoader;
 import app.carddesk.ui.background.BackgroundWork;
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.fxml.FXML;
@@ -84,15 +83,7 @@ public final class MainView {
         });
         show(vm.navigation().screenProperty().get());
 
-        languageBox.getItems().setAll(List.of(Locale.forLanguageTag("da"), Locale.forLanguageTag("nb"),
-                Locale.ENGLISH));
-        languageBox.setConverter(Controls.converter(l -> views.messages().get("language." + l.getLanguage())));
-        languageBox.setValue(vm.locale.get());
-        languageBox.valueProperty().addListener((obs, old, l) -> {
-            if (l != null && !l.equals(vm.locale.get())) {
-                vm.locale.set(l);
-            }
-        });
+        Controls.languageChoice(languageBox, vm.locale, views.messages());
         profileLabel.setText(views.messages().get("status.profile", profile.name(), profile.code()));
         var who = vm.signIn();
         // While nobody is signed in the desk takes no input: the sign-in screen covers it.

@@ -41,16 +41,8 @@ public final class SignInView {
 
     @FXML
     private void initialize() {
-        languageBox.getItems().setAll(java.util.List.of(java.util.Locale.forLanguageTag("da"),
-                java.util.Locale.forLanguageTag("nb"), java.util.Locale.ENGLISH));
-        languageBox.setConverter(app.carddesk.ui.Controls.converter(l -> messages.get("language." + l.getLanguage())));
-        languageBox.setValue(locale.get());
         // The whole window is built again in the new language; what was typed lives in the ViewModel.
-        languageBox.valueProperty().addListener((obs, old, l) -> {
-            if (l != null && !l.equals(locale.get())) {
-                locale.set(l);
-            }
-        });
+        app.carddesk.ui.Controls.languageChoice(languageBox, locale, messages);
         userField.textProperty().bindBidirectional(vm.userName);
         passwordField.textProperty().bindBidirectional(vm.password);
         newField.textProperty().bindBidirectional(vm.newPassword);

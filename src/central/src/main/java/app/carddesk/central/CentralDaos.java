@@ -252,16 +252,33 @@ public final class CentralDaos {
         void append(@Bind("at") Instant at, @Bind("library") String library, @Bind("workstation") String workstation,
                     @Bind("action") String action, @Bind("patron") UUID patron, @Bind("detail") String detail);
 
-        @SqlUpdate("INSERT INTO audit_event (at, library_code, workstation, staff_user, action, patron_id, detail) "
-                + "VALUES (:at, :library, :workstation, :staff, :action, CAST(:patron AS UUID), :detail)")
+        @SqlUpdate("INSERT INTO audit_event (at, library_code, workstation, staff_user, staff_roles, action, "
+                + "patron_id, detail) VALUES (:at, :library, :workstation, :staff, :roles, :action, "
+                + "CAST(:patron AS UUID), :detail)")
         void appendWithStaff(@Bind("at") Instant at, @Bind("library") String library,
                              @Bind("workstation") String workstation, @Bind("staff") String staff,
-                             @Bind("action") String action, @Bind("patron") UUID patron, @Bind("detail") String detail);
+                             @Bind("roles") String roles, @Bind("action") String action, @Bind("patron") UUID patron,
+                             @Bind("detail") String detail);
 
-        /** An entry for what a request did: its library, workstation and the signed-in person, if any. */
+        /**
+         * An entry for what a request did: its library, workstation and the signed-in person with
+         * the roles they held there, if any.
+         */
         default void appendFor(Caller caller, Instant at, String action, UUID patron, String detail) {
+            StaffSessions.Staff staff = caller.staff();
             appendWithStaff(at, caller.library().code(), caller.workstation(),
-                    caller.staff() == null ? null : caller.staff().userName(), action, patron, detail);
+                    staff == null ? null : staff.userName(), staff == null ? null : String.join(",", staff.roles()),
+                    action, patron, detail);
+        }
+
+        /** Who saw and changed a patron's record, and the records merged into it, oldest first. */
+        @SqlQuery("SELECT at, library_code, staff_user, staff_roles, action FROM audit_event "
+                + "WHERE patron_id = :patron OR patron_id IN (SELECT merged_id FROM patron_alias "
+                + "WHERE survivor_id = :patron) ORDER BY at, id")
+        @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(HistoryRow.class)
+        List<HistoryRow> history(@Bind("patron") UUID patron);
+
+        record HistoryRow(Instant at, String libraryCode, String staffUser, String staffRoles, String action) {
         }
     }
 

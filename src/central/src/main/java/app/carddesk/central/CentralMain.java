@@ -7,7 +7,8 @@ import java.time.Clock;
 /**
  * Starts the central service with the settings from the environment (see the README), or runs
  * the retention job once: {@code retention --dry-run} lists what it would do, {@code retention}
- * does it.
+ * does it. {@code audit-verify} seals the newest audit entries and walks the audit chain: exit 0
+ * when every link holds, 1 with the first broken link.
  */
 public final class CentralMain {
 
@@ -35,6 +36,16 @@ public final class CentralMain {
                     System.exit(3);
                 }
                 System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.get()));
+            }
+            return;
+        }
+        if (args.length > 0 && "audit-verify".equals(args[0])) {
+            try (CentralDatabase db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword())) {
+                AuditChain chain = new AuditChain(db.jdbi());
+                chain.seal();
+                AuditChain.Verdict verdict = chain.verify();
+                (verdict.intact() ? System.out : System.err).println(verdict.text());
+                System.exit(verdict.intact() ? 0 : 1);
             }
             return;
         }

@@ -38,15 +38,22 @@ public final class CentralServer implements AutoCloseable {
     private final RetentionJob retention;
     private final MailOutbox mails;
     private final java.util.concurrent.ScheduledExecutorService daily;
+    private final AuditChain audit;
+    private final java.util.concurrent.ScheduledExecutorService sealer;
 
     private CentralServer(CentralDatabase database, Javalin app, RetentionJob retention, MailOutbox mails,
-                          java.util.concurrent.ScheduledExecutorService daily) {
+                          java.util.concurrent.ScheduledExecutorService daily, AuditChain audit) {
         this.database = database;
         this.app = app;
         this.retention = retention;
         this.mails = mails;
         this.daily = daily;
+        this.audit = audit;
+        this.sealer = audit.every(SEAL_EVERY);
     }
+
+    /** How soon a new audit entry joins the chain. */
+    static final java.time.Duration SEAL_EVERY = java.time.Duration.ofSeconds(2);
 
     /** What the API does, apart from HTTP: one part per job, sharing one envelope for idempotent writes. */
     record Parts(Envelope envelope, Workstations workstations, Registrations registrations, Patrons patrons,
@@ -116,7 +123,8 @@ public final class CentralServer implements AutoCloseable {
         routes(app, parts, db, retention, new RateLimits(config.limits(), clock), config, operator);
         app.start(config.bind(), config.port());
         LOG.info("Central service listening on {}:{}", config.bind(), app.port());
-        return new CentralServer(db, app, retention, mails, scheduleDaily(retention, config.retentionTime(), clock));
+        return new CentralServer(db, app, retention, mails, scheduleDaily(retention, config.retentionTime(), clock),
+                new AuditChain(db.jdbi()));
     }
 
     /** Runs the retention job every day at the configured time (UTC); a failed run is retried the next day. */
@@ -430,6 +438,11 @@ public final class CentralServer implements AutoCloseable {
         return retention;
     }
 
+    /** The audit trail's hash chain. */
+    public AuditChain audit() {
+        return audit;
+    }
+
     /** The PIN mails waiting for the mail server. */
     public MailOutbox mailOutbox() {
         return mails;
@@ -440,6 +453,7 @@ public final class CentralServer implements AutoCloseable {
         if (daily != null) {
             daily.shutdownNow();
         }
+        sealer.shutdownNow();
         app.stop();
         mails.close();
         database.close();

@@ -289,7 +289,8 @@ public final class Memberships {
             }
         }
         moveRelations(h, statements, other.id(), keep.id());
-        statements.moveHistory(keep.id(), other.id());
+        statements.passAliases(keep.id(), other.id());
+        statements.alias(keep.id(), other.id());
         String retired = plan.retiredCard();
         String pinHash = plan.cardOf(keep.pinHash(), other.pinHash());
         String identityKind = plan.identityOf(keep.identityKind(), other.identityKind());

@@ -35,7 +35,10 @@ interface MergeStatements {
     void dropChildrenOf(@Bind("other") UUID other);
 
     @SqlUpdate
-    void moveHistory(@Bind("survivor") UUID survivor, @Bind("other") UUID other);
+    void passAliases(@Bind("survivor") UUID survivor, @Bind("other") UUID other);
+
+    @SqlUpdate
+    void alias(@Bind("survivor") UUID survivor, @Bind("other") UUID other);
 
     @SqlUpdate
     void reissueCard(@Bind("survivor") UUID survivor, @Bind("number") String number);

@@ -64,6 +64,15 @@ interface StaffDao {
             + "ORDER BY role_code")
     List<String> roles(@Bind("id") UUID account, @Bind("library") String library);
 
+    /** A role held at a library with one of its permissions (none for a role without any). */
+    record Grant(String role, String permission) {
+    }
+
+    @SqlQuery("SELECT g.role_code AS role, p.permission FROM staff_grant g LEFT JOIN staff_role_permission p "
+            + "ON p.role_code = g.role_code WHERE g.account_id = :id AND g.library_code = :library")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(Grant.class)
+    List<Grant> grants(@Bind("id") UUID account, @Bind("library") String library);
+
     @SqlQuery("SELECT DISTINCT p.permission FROM staff_grant g JOIN staff_role_permission p "
             + "ON p.role_code = g.role_code WHERE g.account_id = :id AND g.library_code = :library")
     List<String> permissions(@Bind("id") UUID account, @Bind("library") String library);

@@ -36,8 +36,8 @@ final class StaffSessions {
     static final Duration SESSION = Duration.ofHours(12);
 
     /** A signed-in person, as a request acts for them. */
-    record Staff(UUID accountId, String userName, Set<Permission> permissions, boolean mustChangePassword,
-                 String sessionHash) {
+    record Staff(UUID accountId, String userName, List<String> roles, Set<Permission> permissions,
+                 boolean mustChangePassword, String sessionHash) {
     }
 
 
@@ -177,8 +177,13 @@ final class StaffSessions {
                 // else do not end the person's work. An administrator's lock ends the session.
                 .filter(a -> usable(a, now) && !a.adminLocked())
                 .orElseThrow(StaffSessions::invalidSession);
+        List<StaffDao.Grant> grants = jdbi.withExtension(StaffDao.class,
+                d -> d.grants(account.id(), session.libraryCode()));
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        grants.forEach(g -> Permission.of(g.permission()).ifPresent(permissions::add));
         return workstation.withStaff(new Staff(account.id(), account.userName(),
-                permissions(account.id(), session.libraryCode()), account.mustChangePassword(), hash));
+                grants.stream().map(StaffDao.Grant::role).distinct().sorted().toList(), permissions,
+                account.mustChangePassword(), hash));
     }
 
     private static ApiException invalidSession() {

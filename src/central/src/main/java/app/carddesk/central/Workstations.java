@@ -41,7 +41,7 @@ final class Workstations {
                 String user = h.attach(StaffDao.class).byId(session.get().accountId()).map(StaffDao.AccountRow::userName)
                         .orElse("?");
                 h.attach(CentralDaos.Audit.class).appendWithStaff(clock.instant(), session.get().libraryCode(),
-                        "?", user, "SESSION_USED_AS_API", null, "a person's session was sent as a workstation credential");
+                        "?", user, null, "SESSION_USED_AS_API", null, "a person's session was sent as a workstation credential");
                 return new ApiException(401, ErrorCode.UNAUTHORIZED, null, "A person's session is not a workstation "
                         + "credential: integrations use a system account's token. This was recorded.");
             }

@@ -95,6 +95,38 @@ class CentralPackageIT {
     }
 
     @Test
+    void theAuditVerifyCommandSealsWalksTheChainAndNamesABrokenLink() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
+        Map<String, String> env = Map.of("CARDDESK_CENTRAL_ADMIN_TOKEN", "an-operator-credential-of-40-characters!",
+                "CARDDESK_CENTRAL_DB", url, "CARDDESK_CENTRAL_LOG_DIR", dir.resolve("log").toString());
+        Process empty = start(env, "audit-verify");
+        assertThat(empty.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(empty.exitValue()).as(output(empty)).isZero();
+        assertThat(output(empty)).contains("Audit chain intact: 0 entries sealed");
+
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "carddesk", "");
+             java.sql.Statement s = c.createStatement()) {
+            for (int i = 0; i < 3; i++) {
+                s.execute("INSERT INTO audit_event (at, library_code, workstation, action, detail) "
+                        + "VALUES (CURRENT_TIMESTAMP, 'KB', 'front desk', 'PATRON_SEARCH', 'by=name')");
+            }
+        }
+        Process sealed = start(env, "audit-verify");
+        assertThat(sealed.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(sealed.exitValue()).as(output(sealed)).isZero();
+        assertThat(output(sealed)).contains("Audit chain intact: 3 entries sealed, 0 waiting");
+
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "carddesk", "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("UPDATE audit_event SET detail = 'by=card' WHERE chain_seq = 2");
+        }
+        Process broken = start(env, "audit-verify");
+        assertThat(broken.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(broken.exitValue()).isEqualTo(1);
+        assertThat(output(broken)).contains("Audit chain BROKEN at chain position 2").doesNotContain("Exception");
+    }
+
+    @Test
     void withoutAnOperatorCredentialItRefusesToStartAndSaysWhy() throws Exception {
         Process p = start(Map.of("CARDDESK_CENTRAL_DB", "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath(),
                 "CARDDESK_CENTRAL_LOG_DIR", dir.resolve("log").toString()));
@@ -245,9 +277,11 @@ class CentralPackageIT {
         return out;
     }
 
-    private Process start(Map<String, String> env) throws IOException {
-        ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", JAR.toString());
+    private Process start(Map<String, String> env, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder b = new ProcessBuilder(command);
         b.environment().keySet().removeIf(k -> k.startsWith("CARDDESK_"));
         b.environment().putAll(env);
         b.redirectErrorStream(true);

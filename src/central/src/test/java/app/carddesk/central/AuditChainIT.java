@@ -1,0 +1,136 @@
+package app.carddesk.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.carddesk.api.Api;
+import app.carddesk.api.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The audit trail as a hash chain on the real central service: entries made by requests are
+ * sealed in order, the walk along the chain holds, and a changed, removed or newest-removed entry
+ * is found at its place.
+ */
+class AuditChainIT {
+
+    private static final ObjectMapper JSON = Json.mapper();
+
+    @TempDir
+    Path dir;
+    private CentralFixture central;
+    private AuditChain chain;
+
+    boolean postgres() {
+        return false;
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        central = new CentralFixture(dir, 1, postgres(), new StepClock());
+        chain = central.server.audit();
+        HttpResponse<String> signIn = central.send("POST", "/api/v1/sessions", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.SignIn("demo.dk", app.carddesk.api.DemoStaff.PASSWORD)));
+        assertEquals(201, signIn.statusCode(), signIn.body());
+        String token = JSON.readTree(signIn.body()).get("token").asText();
+        for (String name : new String[] {"Hansen", "Berg", "Olsen", "Nielsen"}) {
+            assertEquals(200, central.send("POST", "/api/v1/patrons/search", CentralFixture.TOKEN,
+                    "{\"name\":\"" + name + "\"}", Api.SESSION_HEADER, token).statusCode());
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        central.close();
+    }
+
+    private long entries() {
+        return central.sql("SELECT COUNT(*) FROM audit_event", Long.class);
+    }
+
+    private void change(String statement) {
+        central.server.database().jdbi().useHandle(h -> h.execute(statement));
+    }
+
+    @Test
+    void everyEntryIsSealedInOrderAndTheChainHolds() {
+        chain.seal();
+        AuditChain.Verdict verdict = chain.verify();
+        assertTrue(verdict.intact(), verdict.text());
+        assertEquals(entries(), verdict.sealed());
+        assertEquals(0, verdict.waiting());
+        assertEquals(AuditChain.GENESIS, central.sql("SELECT prev_hash FROM audit_event WHERE chain_seq = 1",
+                String.class), "the chain starts from nothing");
+        assertEquals(central.sql("SELECT entry_hash FROM audit_event WHERE chain_seq = 2", String.class),
+                central.sql("SELECT prev_hash FROM audit_event WHERE chain_seq = 3", String.class),
+                "each entry carries the hash of the one before");
+        assertEquals("DESK_STAFF,LIBRARY_ADMIN,SUPERVISOR", central.sql("SELECT staff_roles FROM audit_event "
+                + "WHERE action = 'PATRON_SEARCH' ORDER BY id FETCH FIRST 1 ROWS ONLY",
+                String.class), "the entry names the roles the person acted in");
+
+        // An entry written after a round joins the same chain at the next place.
+        change("INSERT INTO audit_event (at, library_code, workstation, action, detail) "
+                + "VALUES (CURRENT_TIMESTAMP, 'DEMO-DK', 'front desk', 'PATRON_SEARCH', 'by=late')");
+        chain.seal();
+        AuditChain.Verdict after = chain.verify();
+        assertTrue(after.intact(), after.text());
+        assertEquals(entries(), after.sealed());
+        assertEquals(verdict.sealed() + 1, central.sql("SELECT chain_seq FROM audit_event WHERE detail = 'by=late'",
+                Long.class));
+    }
+
+    @Test
+    void anEntryChangedAfterSealingIsFoundAtItsPlace() {
+        chain.seal();
+        change("UPDATE audit_event SET detail = 'by=card' WHERE chain_seq = 3");
+        AuditChain.Verdict verdict = chain.verify();
+        assertFalse(verdict.intact());
+        assertEquals(3L, verdict.brokenAt(), verdict.text());
+        assertTrue(verdict.text().contains("changed after it was sealed"), verdict.text());
+    }
+
+    @Test
+    void aRemovedEntryLeavesAGap() {
+        chain.seal();
+        change("DELETE FROM audit_event WHERE chain_seq = 2");
+        AuditChain.Verdict verdict = chain.verify();
+        assertFalse(verdict.intact());
+        assertEquals(2L, verdict.brokenAt(), verdict.text());
+        assertTrue(verdict.text().contains("missing"), verdict.text());
+    }
+
+    @Test
+    void removingTheNewestEntriesIsFoundByTheRecordedHead() {
+        chain.seal();
+        long last = entries();
+        change("DELETE FROM audit_event WHERE chain_seq = " + last);
+        AuditChain.Verdict verdict = chain.verify();
+        assertFalse(verdict.intact());
+        assertTrue(verdict.text().contains("newest entries were removed"), verdict.text());
+    }
+
+    @Test
+    void anEntryRewrittenWithAFreshHashBreaksTheLinkToTheNext() {
+        chain.seal();
+        // Someone who recomputes the changed entry's own hash still breaks the next entry's link.
+        AuditChain.Entry second = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT " + AuditChain.Dao.COLUMNS + " FROM audit_event WHERE chain_seq = 2")
+                .registerRowMapper(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.factory(AuditChain.Entry.class))
+                .mapTo(AuditChain.Entry.class).one());
+        AuditChain.Entry forged = new AuditChain.Entry(second.id(), second.at(), second.libraryCode(),
+                second.workstation(), second.staffUser(), second.staffRoles(), second.action(), second.patronId(),
+                "by=card", second.chainSeq(), second.prevHash(), null);
+        change("UPDATE audit_event SET detail = 'by=card', entry_hash = '" + forged.hashAfter(second.prevHash())
+                + "' WHERE chain_seq = 2");
+        AuditChain.Verdict verdict = chain.verify();
+        assertFalse(verdict.intact());
+        assertEquals(3L, verdict.brokenAt(), verdict.text());
+    }
+}

@@ -35,6 +35,7 @@ public final class SignedInDesk {
         if (result instanceof StaffSignIn.Refused r && r.key().equals("signin.offlineUnknown")) {
             new app.carddesk.store.JdbiStaffVerifiers(desk.database()).save(new app.carddesk.staff.StaffVerifiers.Verifier(
                     user, "Demo", new app.carddesk.security.Argon2PinHasher().hash(DemoStaff.PASSWORD),
+                    StaffSignIn.DEMO_ROLES,
                     java.util.Set.of("issue", "edit", "register_national_id", "merge", "unsubscribe", "delete_expired",
                             "held_list"), clock.instant()));
             result = desk.signIn().signIn(user, DemoStaff.PASSWORD);

@@ -172,6 +172,16 @@ public final class Api {
     }
 
     /** A patron's membership of one library. */
+    /**
+     * One thing done with a patron's record in the organisation's register: when, at which
+     * library, in which roles (empty for a workstation's own request, such as a desk's sync), and
+     * what. Staff names are never given out; each library's desk names its own staff where its
+     * policy allows.
+     */
+    public record HistoryEntry(java.time.Instant at, String library, String libraryName, List<String> roles,
+                               String action) {
+    }
+
     public record Membership(String library, String libraryName, boolean home, Integer rulesVersion,
                              java.time.Instant rulesAcceptedAt, int loans, int reminders, int claims) {
         public boolean clear() {

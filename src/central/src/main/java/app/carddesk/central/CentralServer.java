@@ -310,6 +310,7 @@ public final class CentralServer implements AutoCloseable {
         app.get("/api/v1/loan-rules", ctx -> ctx.json(memberships.loanRules(caller(ctx), ctx.queryParam("lang"))));
         app.post("/api/v1/patrons/{id}/activation", ctx -> ctx.json(memberships.activate(caller(ctx), id(ctx),
                 envelope.parse(ctx.body(), Api.Activation.class))));
+        app.get("/api/v1/patrons/{id}/history", ctx -> ctx.json(memberships.history(caller(ctx), id(ctx))));
         app.get("/api/v1/patrons/{id}/memberships", ctx -> ctx.json(memberships.memberships(caller(ctx), id(ctx))));
         app.put("/api/v1/patrons/{id}/standing", ctx -> ctx.json(memberships.reportStanding(caller(ctx), id(ctx),
                 envelope.parse(ctx.body(), Api.Standing.class))));

@@ -171,6 +171,26 @@ public final class Memberships {
         });
     }
 
+    /**
+     * Who saw and changed the patron's record (and the records merged into it), for "what is
+     * stored about me": library and roles, never staff names. Reading it is itself audited.
+     */
+    public List<Api.HistoryEntry> history(Caller caller, UUID id) {
+        return jdbi.inTransaction(h -> {
+            registry.ownPatron(h.attach(CentralPatronDao.class), caller, id);
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            List<Api.HistoryEntry> entries = h.attach(CentralDaos.Audit.class).history(id).stream()
+                    .map(e -> new Api.HistoryEntry(e.at(), e.libraryCode(), names.computeIfAbsent(e.libraryCode(),
+                            code -> h.attach(CentralDaos.Libraries.class).byCode(code).map(CentralDaos.Library::name)
+                                    .orElse(code)),
+                            e.staffRoles() == null || e.staffRoles().isBlank() ? List.of()
+                                    : List.of(e.staffRoles().split(",")), e.action())).toList();
+            h.attach(CentralDaos.Audit.class).appendFor(caller, clock.instant(), "PATRON_HISTORY_READ", id,
+                    entries.size() + " entries");
+            return entries;
+        });
+    }
+
     private static List<Api.Membership> memberships(Handle h, Caller caller, UUID id) {
         String home = h.attach(CentralPatronDao.class).byId(id).map(CentralPatronRow::libraryCode).orElse("");
         return h.attach(CentralDaos.Memberships.class).of(id).stream().map(m -> new Api.Membership(m.libraryCode(),

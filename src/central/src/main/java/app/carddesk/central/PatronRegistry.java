@@ -30,6 +30,11 @@ public final class PatronRegistry {
     private final PatronValidation validation;
     private final Clock clock;
 
+    /** The register's clock's time now, for what its callers audit. */
+    Instant now() {
+        return clock.instant();
+    }
+
     public PatronRegistry(Jdbi jdbi, PatronValidation validation, Clock clock) {
         this.jdbi = jdbi;
         this.validation = validation;

@@ -23,8 +23,22 @@ final class Patrons {
     }
 
     public Api.Patron get(Caller caller, UUID id) {
-        return jdbi.withHandle(h -> PatronAccess.shown(caller, registry.ownPatron(h.attach(CentralPatronDao.class),
-                caller, id), h.attach(CentralDaos.Guardians.class).ofChild(id)));
+        return jdbi.withHandle(h -> {
+            Api.Patron shown = PatronAccess.shown(caller, registry.ownPatron(h.attach(CentralPatronDao.class), caller,
+                    id), h.attach(CentralDaos.Guardians.class).ofChild(id));
+            viewed(h, caller, id, "by=id");
+            return shown;
+        });
+    }
+
+    /**
+     * A person looked at the record (a request with a session): audited as a view. A workstation's
+     * own reads (a desk's sync) are not views by anyone.
+     */
+    private void viewed(org.jdbi.v3.core.Handle h, Caller caller, UUID id, String how) {
+        if (caller.staff() != null) {
+            h.attach(CentralDaos.Audit.class).appendFor(caller, registry.now(), "PATRON_VIEWED", id, how);
+        }
     }
 
     public Api.Patron findByCard(Caller caller, String card) {
@@ -38,7 +52,9 @@ final class Patrons {
                     .filter(r -> PatronRegistry.visible(patrons, caller, r))
                     .orElseThrow(() -> new ApiException(404, ErrorCode.PATRON_NOT_FOUND, null,
                             "No patron of this library matches."));
-            return PatronAccess.shown(caller, row, h.attach(CentralDaos.Guardians.class).ofChild(row.id()));
+            Api.Patron shown = PatronAccess.shown(caller, row, h.attach(CentralDaos.Guardians.class).ofChild(row.id()));
+            viewed(h, caller, row.id(), "by=card");
+            return shown;
         });
     }
 

@@ -27,6 +27,7 @@ class AuditChainIT {
     Path dir;
     private CentralFixture central;
     private AuditChain chain;
+    private String token;
 
     boolean postgres() {
         return false;
@@ -39,7 +40,7 @@ class AuditChainIT {
         HttpResponse<String> signIn = central.send("POST", "/api/v1/sessions", CentralFixture.TOKEN,
                 JSON.writeValueAsString(new Api.SignIn("demo.dk", app.carddesk.api.DemoStaff.PASSWORD)));
         assertEquals(201, signIn.statusCode(), signIn.body());
-        String token = JSON.readTree(signIn.body()).get("token").asText();
+        token = JSON.readTree(signIn.body()).get("token").asText();
         for (String name : new String[] {"Hansen", "Berg", "Olsen", "Nielsen"}) {
             assertEquals(200, central.send("POST", "/api/v1/patrons/search", CentralFixture.TOKEN,
                     "{\"name\":\"" + name + "\"}", Api.SESSION_HEADER, token).statusCode());
@@ -132,5 +133,34 @@ class AuditChainIT {
         AuditChain.Verdict verdict = chain.verify();
         assertFalse(verdict.intact());
         assertEquals(3L, verdict.brokenAt(), verdict.text());
+    }
+
+    @Test
+    void aPatronsHistoryListsViewsAndChangesByLibraryAndRoleWithoutStaffNames() throws Exception {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        assertEquals(201, central.send("POST", "/api/v1/patrons", CentralFixture.TOKEN,
+                CentralApiIT.patron(id, "409900077", "NONE", null, null), "Idempotency-Key", "history-1").statusCode());
+        assertEquals(200, central.send("GET", "/api/v1/patrons/" + id, CentralFixture.TOKEN, null).statusCode(),
+                "a desk's own read, which is no one's view");
+        assertEquals(200, central.send("GET", "/api/v1/patrons/" + id, CentralFixture.TOKEN, null,
+                Api.SESSION_HEADER, token).statusCode());
+
+        HttpResponse<String> first = central.send("GET", "/api/v1/patrons/" + id + "/history", CentralFixture.TOKEN,
+                null, Api.SESSION_HEADER, token);
+        assertEquals(200, first.statusCode(), first.body());
+        com.fasterxml.jackson.databind.JsonNode entries = JSON.readTree(first.body());
+        assertEquals(2, entries.size(), first.body());
+        assertEquals("PATRON_REGISTERED", entries.get(0).get("action").asText());
+        assertEquals(0, entries.get(0).get("roles").size(), "the desk's sync acts for no one");
+        assertEquals("PATRON_VIEWED", entries.get(1).get("action").asText());
+        assertEquals("[\"DESK_STAFF\",\"LIBRARY_ADMIN\",\"SUPERVISOR\"]", entries.get(1).get("roles").toString());
+        assertEquals("Demo Research Library Copenhagen", entries.get(1).get("libraryName").asText());
+        assertFalse(first.body().contains("demo.dk"), "no staff names leave the register");
+
+        com.fasterxml.jackson.databind.JsonNode second = JSON.readTree(central.send("GET", "/api/v1/patrons/" + id
+                + "/history", CentralFixture.TOKEN, null).body());
+        assertEquals("PATRON_HISTORY_READ", second.get(2).get("action").asText(), "reading the history is a view too");
+        assertEquals(404, central.send("GET", "/api/v1/patrons/" + id + "/history", CentralFixture.TOKEN_NO, null)
+                .statusCode(), "another library's patron is not there to read");
     }
 }

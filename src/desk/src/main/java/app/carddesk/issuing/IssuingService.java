@@ -309,7 +309,7 @@ public final class IssuingService {
     }
 
     private AuditEntry audit(String action, UUID patronId, String detail) {
-        return new AuditEntry(clock.instant(), staff.staffUser(), staff.workstation(), action, patronId, detail);
+        return staff.audit(clock, action, patronId, detail);
     }
 
     private String toJson(Patron p) {

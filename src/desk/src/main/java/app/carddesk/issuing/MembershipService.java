@@ -89,6 +89,21 @@ public final class MembershipService {
         }
     }
 
+    /**
+     * Who saw and changed the patron's record in the organisation's register, for their report;
+     * empty offline or without a central register (the report says so).
+     */
+    public java.util.Optional<List<NationalRegister.HistoryEntry>> history(UUID id) {
+        if (!national.available()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(national.history(id));
+        } catch (NationalRegister.UnavailableException | NationalRegister.RefusedException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Whether staff may type this library's standing themselves: only in a demo or test profile. */
     public boolean standingEditable() {
         return profile.testProfile() && national.available();
@@ -112,7 +127,7 @@ public final class MembershipService {
         } catch (NationalRegister.RefusedException e) {
             return Optional.of(Problem.of("national.refused"));
         }
-        store.recordAudit(new AuditEntry(clock.instant(), staff.staffUser(), staff.workstation(), "STANDING_EDITED",
+        store.recordAudit(staff.audit(clock, "STANDING_EDITED",
                 id, "demo"));
         return Optional.empty();
     }
@@ -135,7 +150,7 @@ public final class MembershipService {
                 default -> "national.refused";
             }));
         }
-        store.recordAudit(new AuditEntry(clock.instant(), staff.staffUser(), staff.workstation(), "PATRON_ACTIVATED",
+        store.recordAudit(staff.audit(clock, "PATRON_ACTIVATED",
                 id, "rules=" + rulesVersion + ";home=" + makeHome + ";proof=PIN"));
         return Optional.empty();
     }
@@ -150,8 +165,7 @@ public final class MembershipService {
         if (notAllowed.isPresent()) {
             return new Unsubscribed(false, List.of(), notAllowed.get());
         }
-        AuditEntry audit = new AuditEntry(clock.instant(), staff.staffUser(), staff.workstation(),
-                "PATRON_UNSUBSCRIBED", id, "");
+        AuditEntry audit = staff.audit(clock, "PATRON_UNSUBSCRIBED", id, "");
         if (!national.available()) {
             store.delete(id, audit, List.of(new OutboxEntry(id, OutboxKind.PATRON_DELETED, "{}")));
             return new Unsubscribed(true, List.of(), null);

@@ -51,6 +51,13 @@ public interface NationalRegister {
         }
     }
 
+    /** One thing done with a patron's record in the organisation's register; no staff names. */
+    record HistoryEntry(Instant at, String library, String libraryName, List<String> roles, String action) {
+        public HistoryEntry {
+            roles = List.copyOf(roles);
+        }
+    }
+
     /** What unsubscribing did: the patron was deleted, or stays where something remains. */
     record Removal(boolean deleted, List<Membership> remaining) {
         public Removal {
@@ -70,6 +77,9 @@ public interface NationalRegister {
     List<Membership> memberships(UUID id);
 
     Removal unsubscribe(UUID id);
+
+    /** Who saw and changed the patron's record at any library (the read is audited there). */
+    List<HistoryEntry> history(UUID id);
 
     /** Reports this library's standing for the patron, as its circulation system would (demo profiles). */
     Membership reportStanding(UUID id, int loans, int reminders, int claims);
@@ -103,6 +113,11 @@ public interface NationalRegister {
 
             @Override
             public Removal unsubscribe(UUID id) {
+                throw new UnavailableException("no central register configured");
+            }
+
+            @Override
+            public List<HistoryEntry> history(UUID id) {
                 throw new UnavailableException("no central register configured");
             }
 

@@ -68,7 +68,7 @@ public final class PatronFinder {
             more = true;
             all = all.subList(0, LIMIT);
         }
-        store.recordAudit(new AuditEntry(clock.instant(), staff.staffUser(), staff.workstation(), "PATRON_SEARCH",
+        store.recordAudit(staff.audit(clock, "PATRON_SEARCH",
                 null, "by=" + query.kind() + ";found=" + all.size() + ";central=" + remote.isPresent()));
         return new Found(List.copyOf(all), more, remote.isPresent(), remote.isEmpty() && centralLookup.configured());
     }

@@ -198,6 +198,17 @@ public final class PatronUpkeep {
         return store.auditTrail(patronId);
     }
 
+    /** The patron's record was opened on screen: a view is audited like a change. */
+    public void viewed(UUID patronId) {
+        store.recordAudit(staff.audit(clock, "PATRON_VIEWED", patronId, ""));
+    }
+
+    /** A "what is stored about me" report was made for the patron: audited, then its history read. */
+    public List<AuditEntry> reportMade(UUID patronId) {
+        store.recordAudit(staff.audit(clock, "REPORT_MADE", patronId, ""));
+        return store.auditTrail(patronId);
+    }
+
     /** The work queue of patrons on replacement numbers. */
     public List<Patron> needingReRegistration() {
         return store.needingReRegistration();
@@ -262,6 +273,6 @@ public final class PatronUpkeep {
 
 
     private AuditEntry audit(String action, UUID patronId, String detail) {
-        return new AuditEntry(clock.instant(), staff.staffUser(), staff.workstation(), action, patronId, detail);
+        return staff.audit(clock, action, patronId, detail);
     }
 }

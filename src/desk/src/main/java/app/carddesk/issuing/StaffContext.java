@@ -9,6 +9,15 @@ public interface StaffContext {
     /** The workstation's name. */
     String workstation();
 
+    /** The signed-in person's roles at this library, as the central register names them. */
+    java.util.List<String> roles();
+
+    /** An audit entry for what the signed-in person does now. */
+    default AuditEntry audit(java.time.Clock clock, String action, java.util.UUID patronId, String detail) {
+        return new AuditEntry(clock.instant(), staffUser(), workstation(), String.join(",", roles()), action, patronId,
+                detail);
+    }
+
     /** Whether the signed-in person's roles at this library include {@code permission} (as the central names it). */
     boolean may(String permission);
 

@@ -7,6 +7,7 @@ import app.carddesk.domain.MinorUnits;
 import app.carddesk.domain.Patron;
 import app.carddesk.domain.RegistrationKind;
 import app.carddesk.issuing.AuditEntry;
+import app.carddesk.issuing.NationalRegister;
 import app.carddesk.issuing.PatronSummary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,8 +30,16 @@ public final class StoredDataReport {
     private StoredDataReport() {
     }
 
+    /**
+     * What was done with the record: at this library (the desk's own audit trail, which names the
+     * library's staff where its policy allows), and in the organisation's register, which names
+     * libraries and roles only; empty when the register could not be asked.
+     */
+    public record History(List<AuditEntry> here, java.util.Optional<List<NationalRegister.HistoryEntry>> register) {
+    }
+
     /** The report's lines, in the patron's language. */
-    public static List<String> lines(ResourceBundle texts, Patron p, LibraryProfile profile, List<AuditEntry> history,
+    public static List<String> lines(ResourceBundle texts, Patron p, LibraryProfile profile, History history,
                                      List<PatronSummary> relatives, List<String> libraries) {
         boolean fromRegister = p.registrationKind() == RegistrationKind.NATIONAL_ID;
         String master = texts.getString(fromRegister ? "report.source.register" : "report.source.desk");
@@ -70,14 +79,29 @@ public final class StoredDataReport {
         }
         lines.add(texts.getString("report.pin"));
         lines.add(texts.getString("report.history"));
-        for (AuditEntry e : history) {
-            lines.add(format(texts, "report.event", WHEN.format(e.at()), event(texts, e.action())));
+        for (AuditEntry e : history.here()) {
+            String who = e.staffRoles() == null || e.staffRoles().isBlank() ? texts.getString("report.who.desk")
+                    : profile.reportNamesStaff()
+                    ? format(texts, "report.whoNamed", roles(texts, List.of(e.staffRoles().split(","))), profile.name(),
+                    e.staff())
+                    : format(texts, "report.who", roles(texts, List.of(e.staffRoles().split(","))), profile.name());
+            lines.add(format(texts, "report.event", WHEN.format(e.at()), event(texts, e.action()), who));
+        }
+        if (history.register().isPresent()) {
+            lines.add(texts.getString("report.central"));
+            for (NationalRegister.HistoryEntry e : history.register().get()) {
+                String who = e.roles().isEmpty() ? format(texts, "report.who.workstation", e.libraryName())
+                        : format(texts, "report.who", roles(texts, e.roles()), e.libraryName());
+                lines.add(format(texts, "report.event", WHEN.format(e.at()), event(texts, e.action()), who));
+            }
+        } else {
+            lines.add(texts.getString("report.centralUnavailable"));
         }
         lines.add(texts.getString("report.rights"));
         return lines;
     }
 
-    public static void write(ResourceBundle texts, Patron p, LibraryProfile profile, List<AuditEntry> history,
+    public static void write(ResourceBundle texts, Patron p, LibraryProfile profile, History history,
                              List<PatronSummary> relatives, List<String> libraries, PaperSize paper, Path target)
             throws IOException {
         try (PdfPages pages = new PdfPages(paper)) {
@@ -89,6 +113,12 @@ public final class StoredDataReport {
             }
             pages.save(target);
         }
+    }
+
+    /** Roles in the patron's language, joined. */
+    private static String roles(ResourceBundle texts, List<String> codes) {
+        return String.join(", ", codes.stream().map(String::trim).map(c -> texts.containsKey("role." + c)
+                ? texts.getString("role." + c) : c).toList());
     }
 
     /** What happened, in words: an event the report has no words for yet is named in general terms. */

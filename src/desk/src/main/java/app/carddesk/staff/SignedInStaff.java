@@ -78,6 +78,12 @@ public final class SignedInStaff implements StaffContext {
     }
 
     @Override
+    public java.util.List<String> roles() {
+        StaffSession s = session;
+        return s == null ? java.util.List.of() : s.roles();
+    }
+
+    @Override
     public boolean may(String permission) {
         StaffSession s = session;
         return s != null && s.may(permission);

@@ -1,5 +1,6 @@
 package app.carddesk.staff;
 
+import java.util.List;
 import java.util.Set;
 
 /** The organisation's staff accounts, as the central register answers for them. */
@@ -10,8 +11,8 @@ public interface StaffDirectory {
     }
 
     /** Signed in: the session and what the person may do at this library. */
-    record Accepted(String token, String displayName, Set<String> permissions, boolean mustChangePassword)
-            implements Answer {
+    record Accepted(String token, String displayName, List<String> roles, Set<String> permissions,
+                    boolean mustChangePassword) implements Answer {
     }
 
     /** Refused, and why; {@code minutes} is above 0 for a lock that ends by itself. */

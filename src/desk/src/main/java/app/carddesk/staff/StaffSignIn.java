@@ -36,6 +36,9 @@ public final class StaffSignIn {
         }
     }
 
+    /** The demo account's roles, as the central register's demo mode grants them. */
+    public static final List<String> DEMO_ROLES = List.of("DESK_STAFF", "LIBRARY_ADMIN", "SUPERVISOR");
+
     /** How long a person may sign in without the central register after it last let them in. */
     public static final Duration DEFAULT_GRACE = Duration.ofDays(7);
 
@@ -84,9 +87,10 @@ public final class StaffSignIn {
         }
         StaffDirectory.Answer answer = directory.get().signIn(user, password);
         if (answer instanceof StaffDirectory.Accepted ok) {
-            verifiers.save(new StaffVerifiers.Verifier(user, ok.displayName(), hasher.hash(password), ok.permissions(),
-                    clock.instant()));
-            StaffSession session = new StaffSession(user, ok.displayName(), ok.permissions(), ok.token(), false);
+            verifiers.save(new StaffVerifiers.Verifier(user, ok.displayName(), hasher.hash(password), ok.roles(),
+                    ok.permissions(), clock.instant()));
+            StaffSession session = new StaffSession(user, ok.displayName(), ok.roles(), ok.permissions(), ok.token(),
+                    false);
             staff.signedIn(session);
             return ok.mustChangePassword() ? new MustChangePassword(session) : new SignedIn(session);
         }
@@ -113,8 +117,8 @@ public final class StaffSignIn {
         if (clock.instant().isAfter(until)) {
             return new Refused("signin.offlineExpired", grace.toDays());
         }
-        StaffSession session = new StaffSession(user, verifier.get().displayName(), verifier.get().permissions(), null,
-                true);
+        StaffSession session = new StaffSession(user, verifier.get().displayName(), verifier.get().roles(),
+                verifier.get().permissions(), null, true);
         staff.signedIn(session);
         return new SignedIn(session);
     }
@@ -127,7 +131,7 @@ public final class StaffSignIn {
         if (!user.equals(demoUser) || !password.equals(demoPassword)) {
             return new Refused("signin.wrong");
         }
-        StaffSession session = new StaffSession(user, "Demo", Set.of("issue", "edit", "register_national_id",
+        StaffSession session = new StaffSession(user, "Demo", DEMO_ROLES, Set.of("issue", "edit", "register_national_id",
                 "merge", "unsubscribe", "delete_expired", "held_list"), null, false);
         staff.signedIn(session);
         return new SignedIn(session);
@@ -159,7 +163,7 @@ public final class StaffSignIn {
         StaffDirectory.Answer answer = directory.get().changePassword(session.token(), current, next);
         if (answer instanceof StaffDirectory.Accepted) {
             verifiers.save(new StaffVerifiers.Verifier(session.userName(), session.displayName(), hasher.hash(next),
-                    session.permissions(), clock.instant()));
+                    session.roles(), session.permissions(), clock.instant()));
             return new SignedIn(session);
         }
         if (answer instanceof StaffDirectory.Refused no) {

@@ -11,8 +11,8 @@ public interface StaffVerifiers {
      * One person's verifier: their password as an Argon2id hash made at this desk, and what they
      * were allowed at the last sign-in the central register answered.
      */
-    record Verifier(String userName, String displayName, String passwordHash, Set<String> permissions,
-                    Instant signedInOnlineAt) {
+    record Verifier(String userName, String displayName, String passwordHash, java.util.List<String> roles,
+                    Set<String> permissions, Instant signedInOnlineAt) {
     }
 
     Optional<Verifier> find(String userName);

@@ -12,11 +12,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** The audit trail: who did what to which patron, without personal data. */
 public interface AuditDao {
 
-    @SqlUpdate("INSERT INTO audit_event (at, staff, workstation, action, patron_id, detail) "
-            + "VALUES (:at, :staff, :workstation, :action, :patronId, :detail)")
+    @SqlUpdate("INSERT INTO audit_event (at, staff, workstation, staff_roles, action, patron_id, detail) "
+            + "VALUES (:at, :staff, :workstation, :staffRoles, :action, :patronId, :detail)")
     void append(@BindMethods AuditEntry entry);
 
-    @SqlQuery("SELECT at, staff, workstation, action, patron_id, detail FROM audit_event WHERE patron_id = :id "
+    @SqlQuery("SELECT at, staff, workstation, COALESCE(staff_roles, '') AS staff_roles, action, patron_id, detail "
+            + "FROM audit_event WHERE patron_id = :id "
             + "ORDER BY id")
     @RegisterConstructorMapper(AuditEntry.class)
     List<AuditEntry> forPatron(@Bind("id") UUID patronId);

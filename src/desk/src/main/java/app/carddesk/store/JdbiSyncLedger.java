@@ -125,7 +125,7 @@ public final class JdbiSyncLedger implements SyncLedger {
             h.attach(SyncDao.class).addProblem(item.patronId(), item.kind(), code, existingId,
                     message == null ? code : message.length() > 400 ? message.substring(0, 400) : message,
                     clock.instant());
-            h.attach(AuditDao.class).append(new AuditEntry(clock.instant(), "sync", workstation, "SYNC_REFUSED",
+            h.attach(AuditDao.class).append(AuditEntry.ofDesk(clock.instant(), "sync", workstation, "SYNC_REFUSED",
                     item.patronId(), "kind=" + item.kind() + ";code=" + code));
         });
     }
@@ -310,7 +310,7 @@ public final class JdbiSyncLedger implements SyncLedger {
     public void resolve(long problemId, String resolution, String staff) {
         writer.useTransaction(h -> {
             h.attach(SyncDao.class).resolve(problemId, resolution, staff, clock.instant());
-            h.attach(AuditDao.class).append(new AuditEntry(clock.instant(), staff, workstation, "SYNC_RESOLVED",
+            h.attach(AuditDao.class).append(AuditEntry.ofDesk(clock.instant(), staff, workstation, "SYNC_RESOLVED",
                     null, "resolution=" + resolution));
         });
     }

@@ -11,7 +11,8 @@ public interface ProfileDao {
 
     record ProfileRow(String code, String name, String country, boolean testProfile, int maxShortStayDays,
                       String homeLibraryCode, int guardianAge, String addressLine, String postalCode,
-                      String city, String phone, String email, String website, String logoFile) {
+                      String city, String phone, String email, String website, String logoFile,
+                      boolean reportNamesStaff) {
     }
 
     record SeriesRow(String prefix, int digits, String checkDigit) {
@@ -32,7 +33,7 @@ public interface ProfileDao {
     List<ServiceRow> digitalServices(@Bind("code") String code);
 
     @SqlQuery("SELECT code, name, country, test_profile, max_short_stay_days, home_library_code, guardian_age, "
-            + "address_line, postal_code, city, phone, email, website, logo_file "
+            + "address_line, postal_code, city, phone, email, website, logo_file, report_names_staff "
             + "FROM library_profile WHERE code = :code")
     @RegisterConstructorMapper(ProfileRow.class)
     Optional<ProfileRow> profile(@Bind("code") String code);

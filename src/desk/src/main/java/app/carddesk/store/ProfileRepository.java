@@ -36,7 +36,7 @@ public final class ProfileRepository {
                         .map(c -> new PatronCategory(c.code(), c.nameDa(), c.nameNb(), c.nameEn())).toList(),
                 dao.digitalServices(code).stream().map(ProfileRepository::rule).toList(), p.guardianAge(),
                 new Letterhead(p.name(), p.addressLine(), p.postalCode(), p.city(), p.phone(), p.email(),
-                        p.website(), p.logoFile()))));
+                        p.website(), p.logoFile()), p.reportNamesStaff())));
     }
 
     private static DigitalServiceRule rule(ProfileDao.ServiceRow row) {

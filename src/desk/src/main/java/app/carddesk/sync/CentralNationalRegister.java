@@ -55,6 +55,13 @@ public final class CentralNationalRegister implements NationalRegister {
     }
 
     @Override
+    public List<HistoryEntry> history(UUID id) {
+        return java.util.Arrays.stream(client.read(ok(call(() -> client.get("/api/v1/patrons/" + id + "/history"))),
+                Api.HistoryEntry[].class)).map(e -> new HistoryEntry(e.at(), e.library(), e.libraryName(), e.roles(),
+                e.action())).toList();
+    }
+
+    @Override
     public Removal unsubscribe(UUID id) {
         Api.Unsubscribed u = client.read(ok(call(() -> client.post("/api/v1/patrons/" + id + "/unsubscribe", null,
                 null))), Api.Unsubscribed.class);

@@ -26,7 +26,8 @@ public final class CentralStaffDirectory implements StaffDirectory {
         if (r.status() == 201) {
             Api.Session s = client.read(r, Api.Session.class);
             Set<String> permissions = new HashSet<>(s.account().permissions());
-            return new Accepted(s.token(), s.account().displayName(), permissions, s.account().mustChangePassword());
+            return new Accepted(s.token(), s.account().displayName(), s.account().roles(), permissions,
+                    s.account().mustChangePassword());
         }
         return refusal(r);
     }
@@ -40,7 +41,7 @@ public final class CentralStaffDirectory implements StaffDirectory {
         } catch (CentralClient.UnreachableException e) {
             return new Unreachable();
         }
-        return r.status() == 204 ? new Accepted(token, null, Set.of(), false) : refusal(r);
+        return r.status() == 204 ? new Accepted(token, null, java.util.List.of(), Set.of(), false) : refusal(r);
     }
 
     @Override

@@ -42,9 +42,12 @@ class StoredDataReportIT {
             var master = ((FetchResult.Found) issuing.fetch(issuing.checkIdentity("3006014002").value())).person();
             issuing.upkeep().registerNationalId(id, master);
 
+            issuing.upkeep().viewed(id);
+
             Path pdf = dir.resolve("report.pdf");
             StoredDataReport.write(Messages.bundle(Locale.ENGLISH), issuing.patron(id).orElseThrow(),
-                    issuing.profile(), issuing.upkeep().auditTrail(id), issuing.upkeep().relatives(id), java.util.List.of(
+                    issuing.profile(), new StoredDataReport.History(issuing.upkeep().reportMade(id),
+                            java.util.Optional.empty()), issuing.upkeep().relatives(id), java.util.List.of(
                             "Demo Research Library Copenhagen"), PaperSize.A4, pdf);
             try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
                 String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
@@ -61,6 +64,11 @@ class StoredDataReportIT {
                         .contains("Your fees or print credit were changed.")
                         .contains("Your national ID number was registered.")
                         .contains("Libraries you belong to: Demo Research Library Copenhagen")
+                        .contains("Your record was opened on screen. (desk staff, library administrator, supervisor "
+                                + "at Demo Research Library Copenhagen)")
+                        .contains("A report of what is stored about you was made.")
+                        .contains("The organisation's register could not be reached")
+                        .as("the library's policy does not name its staff").doesNotContain("demo.dk")
                         .doesNotContain("PATRON_ISSUED").doesNotContain("BALANCES_EDITED")
                         .contains("only as a salted one-way hash").doesNotContain("4826");
             }
@@ -84,10 +92,45 @@ class StoredDataReportIT {
                     .patronId();
             Path pdf = dir.resolve("report.pdf");
             StoredDataReport.write(Messages.bundle(Locale.forLanguageTag("da")), issuing.patron(child).orElseThrow(),
-                    issuing.profile(), issuing.upkeep().auditTrail(child), issuing.upkeep().relatives(child), java.util.List.of(),
+                    issuing.profile(), new StoredDataReport.History(issuing.upkeep().auditTrail(child),
+                            java.util.Optional.empty()), issuing.upkeep().relatives(child), java.util.List.of(),
                     PaperSize.LETTER, pdf);
             assertThat(LetterText.of(pdf)).contains(givenName + " " + surname).contains("Værge: Elif Demir")
                     .contains("Du blev oprettet og fik et lånerkort.");
+        }
+    }
+
+    @Test
+    void namesTheLibrarysOwnStaffWhereItsPolicyAllowsAndOtherLibrariesByRoleOnly() throws Exception {
+        try (DeskBackend desk = app.carddesk.SignedInDesk.open(new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH),
+                Clock.systemUTC())) {
+            var issuing = desk.issuing();
+            UUID id = ((IssueOutcome.Issued) issuing.issue(new IssueRequest(issuing.profile().cardNumberPolicy()
+                    .check("409900420").value(), RegistrationKind.EXPECTS_NATIONAL_ID, null,
+                    new PatronDetails("Nowak", "Piotr", LocalDate.of(1995, 2, 3), null, "", new Address("Vej 2",
+                            "1000", "København K", "")), null, PinDelivery.OWN_PIN, "4826", true, "PUBLIC", "KB-SK",
+                    "en"))).patronId();
+            issuing.upkeep().viewed(id);
+            var p = issuing.profile();
+            var naming = new app.carddesk.domain.LibraryProfile(p.code(), p.name(), p.country(), p.testProfile(),
+                    p.maxShortStayDays(), p.homeLibraryCode(), p.cardSeries(), p.pickupLibraries(), p.categories(),
+                    p.digitalServices(), p.guardianAge(), p.letterhead(), true);
+            java.time.Instant at = java.time.Instant.parse("2026-11-02T10:15:00Z");
+            var register = java.util.List.of(
+                    new app.carddesk.issuing.NationalRegister.HistoryEntry(at, "DEMO-DK",
+                            "Demo Research Library Copenhagen", java.util.List.of(), "PATRON_REGISTERED"),
+                    new app.carddesk.issuing.NationalRegister.HistoryEntry(at, "KB-AAR", "Aarhus Public Library",
+                            java.util.List.of("SUPERVISOR"), "PATRON_VIEWED"));
+            String text = String.join("\n", StoredDataReport.lines(Messages.bundle(Locale.ENGLISH),
+                    issuing.patron(id).orElseThrow(), naming, new StoredDataReport.History(issuing.upkeep()
+                            .reportMade(id), java.util.Optional.of(register)), java.util.List.of(), java.util.List.of()));
+            assertThat(text).contains("Your record was opened on screen. (desk staff, library administrator, "
+                            + "supervisor at Demo Research Library Copenhagen: demo.dk)")
+                    .contains("In the organisation's register")
+                    .contains("Your record was stored in the organisation's register. (a desk of Demo Research "
+                            + "Library Copenhagen (synchronisation))")
+                    .contains("Your record was opened on screen. (supervisor at Aarhus Public Library)")
+                    .doesNotContain("could not be reached");
         }
     }
 }

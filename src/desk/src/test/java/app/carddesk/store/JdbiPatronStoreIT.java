@@ -58,7 +58,7 @@ class JdbiPatronStoreIT {
     }
 
     private static AuditEntry audit(UUID id) {
-        return new AuditEntry(NOW, "staff1", "desk-1", "PATRON_ISSUED", id, "kind=TEST");
+        return new AuditEntry(NOW, "staff1", "desk-1", "DESK_STAFF", "PATRON_ISSUED", id, "kind=TEST");
     }
 
     private void insert(Patron p) {

@@ -48,7 +48,7 @@ class RegisterWriterIT {
     }
 
     private static void insert(JdbiPatronStore store, Patron p) {
-        store.insert(p, "$argon2id$hash", new AuditEntry(NOW, "staff1", "desk-1", "PATRON_ISSUED", p.id(), ""),
+        store.insert(p, "$argon2id$hash", new AuditEntry(NOW, "staff1", "desk-1", "DESK_STAFF", "PATRON_ISSUED", p.id(), ""),
                 List.of(new OutboxEntry(p.id(), OutboxKind.PATRON_CREATED, "{}")));
     }
 

@@ -15,12 +15,14 @@ import java.util.List;
  * @param digitalServices   what the library's digital services ask of a patron's identity
  * @param guardianAge       under this age a patron is registered with a guardian who consents
  * @param letterhead        what the library's letters say at the top
+ * @param reportNamesStaff  the library's policy: a patron's "what is stored about me" report names
+ *                          the library's own staff who saw or changed the record (otherwise their roles only)
  */
 public record LibraryProfile(String code, String name, Country country, boolean testProfile,
                              int maxShortStayDays, String homeLibraryCode, List<CardSeries> cardSeries,
                              List<PickupLibrary> pickupLibraries, List<PatronCategory> categories,
                              List<DigitalServiceRule> digitalServices, int guardianAge,
-                             Letterhead letterhead) {
+                             Letterhead letterhead, boolean reportNamesStaff) {
 
     public LibraryProfile {
         digitalServices = List.copyOf(digitalServices);

@@ -465,6 +465,23 @@ class SyncIT {
     }
 
     @Test
+    void aPatronsReportAsksTheCentralRegisterWhoSawAndChangedTheRecord() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        UUID id = issue(deskA, "409900008", "Nilsen", null);
+        sync(deskA, port).syncOnce();
+        var register = new CentralNationalRegister(new CentralClient(URI.create("http://127.0.0.1:" + port), TOKEN,
+                Json.mapper(), Duration.ofSeconds(1)), new JdbiSyncLedger(deskA.database(), clock, "desk"));
+        var history = register.history(id);
+        assertThat(history).extracting(app.carddesk.issuing.NationalRegister.HistoryEntry::action)
+                .containsExactly("PATRON_REGISTERED");
+        assertThat(history.get(0).libraryName()).isEqualTo("Demo Research Library Copenhagen");
+        assertThat(register.history(id)).extracting(app.carddesk.issuing.NationalRegister.HistoryEntry::action)
+                .containsExactly("PATRON_REGISTERED", "PATRON_HISTORY_READ");
+    }
+
+    @Test
     void fetchGoesThroughTheCentralService() throws Exception {
         int port = freePort();
         central = startCentral(port);

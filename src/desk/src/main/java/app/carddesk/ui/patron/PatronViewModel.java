@@ -121,7 +121,11 @@ public final class PatronViewModel {
         conversion.close();
         message.set(null);
         success.set(null);
-        background.submit(() -> service.patron(id), p -> show(p.orElse(null)), this::failed);
+        background.submit(() -> {
+            java.util.Optional<Patron> found = service.patron(id);
+            found.ifPresent(p -> upkeep.viewed(p.id()));
+            return found;
+        }, p -> show(p.orElse(null)), this::failed);
     }
 
     /** Reloads the patron after a change, then says it is done (opening a patron clears messages). */
@@ -365,8 +369,10 @@ public final class PatronViewModel {
         java.util.List<String> libraryNames = libraries.stream().map(app.carddesk.issuing.NationalRegister.Membership::libraryName)
                 .toList();
         background.submit(() -> {
+            java.util.List<app.carddesk.issuing.AuditEntry> here = upkeep.reportMade(p.id());
             app.carddesk.letter.StoredDataReport.write(app.carddesk.text.Messages.bundle(language), p,
-                    service.profile(), upkeep.auditTrail(p.id()), upkeep.relatives(p.id()), libraryNames,
+                    service.profile(), new app.carddesk.letter.StoredDataReport.History(here,
+                            memberships.history(p.id())), upkeep.relatives(p.id()), libraryNames,
                     letters.paper(), target);
             return target;
         }, saved -> success.set(Problem.of("report.saved", saved.getFileName().toString())), this::failed);

@@ -268,6 +268,45 @@ public final class Api {
     public record StaffAccounts(List<StaffAccount> accounts) {
     }
 
+    /** An organisation administrator schedules a verification round of every personal account. */
+    public record NewVerificationRound(java.time.Instant startsAt) {
+    }
+
+    /** How far one library is: its accounts by state. */
+    public record RoundProgress(String library, String libraryName, int pending, int verified, int reactivated,
+                                int closed) {
+    }
+
+    /**
+     * A verification round: when it starts (and started), when it ended (every account decided),
+     * and the progress of each library the caller may see (all of them for the organisation
+     * administrator, their own for a library administrator).
+     */
+    public record VerificationRound(UUID id, java.time.Instant startsAt, String scheduledBy,
+                                    java.time.Instant startedAt, java.time.Instant endedAt,
+                                    List<RoundProgress> libraries) {
+    }
+
+    /** One account in a round, as its library's administrator works through the list. */
+    public record RoundAccount(UUID accountId, String userName, String displayName, String workEmail,
+                               List<String> roles, String state, String decidedBy, java.time.Instant decidedAt) {
+    }
+
+    public record RoundAccounts(List<RoundAccount> accounts) {
+    }
+
+    /**
+     * A decision about one account: {@code verified} (checked, still inactive), {@code reactivated}
+     * (active again with a new one-time password, handed over in person or, with {@code mail},
+     * sent to the work address) or {@code closed}.
+     */
+    public record RoundDecision(String decision, Boolean mail) {
+    }
+
+    /** The account after a decision; the one-time password when re-activated and not mailed. */
+    public record RoundDecided(RoundAccount account, String oneTimePassword) {
+    }
+
     /** A library administrator asks for an enrolment code for a new workstation. */
     public record EnrolmentRequest(String workstationName) {
     }

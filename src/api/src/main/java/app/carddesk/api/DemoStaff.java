@@ -12,6 +12,11 @@ public final class DemoStaff {
     /** Each demo library's demo administrator (user name by library code). */
     public static final Map<String, String> USERS = Map.of("DEMO-DK", "demo.dk", "DEMO-NO", "demo.oslo",
             "DEMO-NO-BGO", "demo.bergen");
+    /**
+     * The demo organisation's administrator (at DEMO-DK): schedules verification rounds. Separate
+     * from the library administrators, who may not grant organisation-wide roles.
+     */
+    public static final String ORGANISATION_ADMIN = "demo.org";
     /** Their one public password. */
     public static final String PASSWORD = "paper-lantern-harbour";
 

@@ -1,12 +1,8 @@
 package app.carddesk.central;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -179,22 +175,5 @@ public final class AuditChain {
 
     private static Verdict broken(long checked, long at, String reason) {
         return new Verdict(false, checked, 0, null, at, reason);
-    }
-
-    /** Seals every few seconds until the returned executor is shut down. */
-    public ScheduledExecutorService every(Duration period) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "carddesk-audit-seal");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                seal();
-            } catch (RuntimeException e) {
-                LOG.warn("Audit sealing failed ({}); it is tried again shortly", e.getClass().getName());
-            }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
-        return executor;
     }
 }

@@ -39,6 +39,23 @@ public final class CentralMain {
             }
             return;
         }
+        if (args.length > 0 && "reactivate-admin".equals(args[0])) {
+            if (args.length != 3) {
+                System.err.println("Usage: reactivate-admin <user name> <verification code read out by them>");
+                System.exit(2);
+            }
+            try (CentralDatabase db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+                 MailOutbox mails = new MailOutbox(db.jdbi(), mailer, Clock.systemUTC())) {
+                String password = new VerificationRounds(db.jdbi(), new app.carddesk.security.Argon2PinHasher(), mails,
+                        Clock.systemUTC()).reactivateByOperator(args[1], args[2]);
+                System.out.println(args[1] + " is active again. One-time password (read it out; it is changed at the "
+                        + "first sign-in): " + password);
+            } catch (IllegalArgumentException refused) {
+                System.err.println("Not re-activated: " + refused.getMessage());
+                System.exit(1);
+            }
+            return;
+        }
         if (args.length > 0 && "audit-verify".equals(args[0])) {
             try (CentralDatabase db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword())) {
                 AuditChain chain = new AuditChain(db.jdbi());

@@ -39,26 +39,49 @@ public final class CentralServer implements AutoCloseable {
     private final MailOutbox mails;
     private final java.util.concurrent.ScheduledExecutorService daily;
     private final AuditChain audit;
-    private final java.util.concurrent.ScheduledExecutorService sealer;
+    private final VerificationRounds rounds;
+    /** Seals the audit trail and starts verification rounds whose time has come. */
+    private final java.util.concurrent.ScheduledExecutorService background;
 
     private CentralServer(CentralDatabase database, Javalin app, RetentionJob retention, MailOutbox mails,
-                          java.util.concurrent.ScheduledExecutorService daily, AuditChain audit) {
+                          java.util.concurrent.ScheduledExecutorService daily, AuditChain audit,
+                          VerificationRounds rounds) {
         this.database = database;
         this.app = app;
         this.retention = retention;
         this.mails = mails;
         this.daily = daily;
         this.audit = audit;
-        this.sealer = audit.every(SEAL_EVERY);
+        this.rounds = rounds;
+        this.background = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "carddesk-background");
+            t.setDaemon(true);
+            return t;
+        });
+        every(SEAL_EVERY, "Audit sealing", audit::seal);
+        every(ROUND_CHECK_EVERY, "Verification round start", rounds::startDue);
     }
 
     /** How soon a new audit entry joins the chain. */
     static final java.time.Duration SEAL_EVERY = java.time.Duration.ofSeconds(2);
+    /** How soon after its time a verification round starts. */
+    static final java.time.Duration ROUND_CHECK_EVERY = java.time.Duration.ofSeconds(10);
+
+    private void every(java.time.Duration period, String job, Runnable task) {
+        background.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed ({}); it is tried again shortly", job, e.getClass().getName());
+            }
+        }, period.toMillis(), period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
 
     /** What the API does, apart from HTTP: one part per job, sharing one envelope for idempotent writes. */
     record Parts(Envelope envelope, Workstations workstations, Registrations registrations, Patrons patrons,
                  Memberships memberships, PatronSearch search, Feed feed, SeriesRegister series,
-                 PopulationLookup population, PinMails pinMails, StaffSessions staff, Enrolment enrolment) {
+                 PopulationLookup population, PinMails pinMails, StaffSessions staff, Enrolment enrolment,
+                 VerificationRounds rounds) {
 
         static Parts of(CentralDatabase db, PopulationRegister population, PinHasher pinHasher, MailOutbox mails,
                         ObjectMapper json, Clock clock) {
@@ -72,7 +95,7 @@ public final class CentralServer implements AutoCloseable {
                     new Feed(jdbi), new SeriesRegister(jdbi, envelope, clock),
                     new PopulationLookup(jdbi, population, envelope, clock),
                     new PinMails(pinHasher, mails, envelope, clock), new StaffSessions(jdbi, pinHasher, clock),
-                    new Enrolment(jdbi, clock));
+                    new Enrolment(jdbi, clock), new VerificationRounds(jdbi, pinHasher, mails, clock));
         }
     }
 
@@ -112,6 +135,8 @@ public final class CentralServer implements AutoCloseable {
                     "demo workstation", db.isPostgres()));
             DemoStaff.USERS.forEach((library, user) -> parts.staff().addDemoAccount(user,
                     "Demo staff (" + library + ")", library, java.util.List.of("DESK_STAFF", "SUPERVISOR", "LIBRARY_ADMIN")));
+            parts.staff().addDemoAccount(DemoStaff.ORGANISATION_ADMIN, "Demo organisation administrator", "DEMO-DK",
+                    java.util.List.of("ORGANISATION_ADMIN"));
         }
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
@@ -124,7 +149,7 @@ public final class CentralServer implements AutoCloseable {
         app.start(config.bind(), config.port());
         LOG.info("Central service listening on {}:{}", config.bind(), app.port());
         return new CentralServer(db, app, retention, mails, scheduleDaily(retention, config.retentionTime(), clock),
-                new AuditChain(db.jdbi()));
+                new AuditChain(db.jdbi()), parts.rounds());
     }
 
     /** Runs the retention job every day at the configured time (UTC); a failed run is retried the next day. */
@@ -258,6 +283,12 @@ public final class CentralServer implements AutoCloseable {
         app.get("/api/v1/staff", ctx -> ctx.json(staff.accounts(caller(ctx))));
         app.get("/api/v1/staff/signs", ctx -> ctx.json(staff.signs(caller(ctx))));
         app.post("/api/v1/staff", ctx -> ctx.status(201).json(staff.create(caller(ctx), ctx.body(), envelope)));
+        app.post("/api/v1/verification-rounds", ctx -> ctx.status(201).json(parts.rounds().schedule(caller(ctx),
+                ctx.body(), envelope)));
+        app.get("/api/v1/verification-rounds/current", ctx -> ctx.json(parts.rounds().current(caller(ctx))));
+        app.get("/api/v1/verification-rounds/current/accounts", ctx -> ctx.json(parts.rounds().accounts(caller(ctx))));
+        app.post("/api/v1/verification-rounds/current/accounts/{accountId}", ctx -> ctx.json(parts.rounds()
+                .decide(caller(ctx), accountId(ctx), ctx.body(), envelope)));
         app.post("/api/v1/staff/{accountId}/lock", ctx -> ctx.json(staff.setLocked(caller(ctx), accountId(ctx), true)));
         app.post("/api/v1/staff/{accountId}/unlock", ctx -> ctx.json(staff.setLocked(caller(ctx), accountId(ctx),
                 false)));
@@ -444,6 +475,21 @@ public final class CentralServer implements AutoCloseable {
         return audit;
     }
 
+    /** Verification rounds of the organisation's personal accounts. */
+    VerificationRounds rounds() {
+        return rounds;
+    }
+
+    /** Starts a verification round whose time has come now, rather than at the next check. */
+    public int startDueVerificationRounds() {
+        return rounds.startDue();
+    }
+
+    /** The operator command {@code reactivate-admin}: see {@link VerificationRounds#reactivateByOperator}. */
+    public String reactivateAdministrator(String userName, String verificationCode) {
+        return rounds.reactivateByOperator(userName, verificationCode);
+    }
+
     /** The PIN mails waiting for the mail server. */
     public MailOutbox mailOutbox() {
         return mails;
@@ -454,7 +500,7 @@ public final class CentralServer implements AutoCloseable {
         if (daily != null) {
             daily.shutdownNow();
         }
-        sealer.shutdownNow();
+        background.shutdownNow();
         app.stop();
         mails.close();
         database.close();

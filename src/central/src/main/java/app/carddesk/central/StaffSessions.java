@@ -298,6 +298,7 @@ final class StaffSessions {
         return jdbi.inTransaction(h -> {
             StaffDao d = h.attach(StaffDao.class);
             checkGrant(d, roles);
+            checkGrantor(d, admin, roles);
             if (d.countNamed(name) > 0) {
                 throw new ApiException(409, ErrorCode.USER_NAME_TAKEN, "userName", "The user name '" + name
                         + "' is taken. Choose another.");
@@ -328,6 +329,19 @@ final class StaffSessions {
             StaffDao.AccountRow now = d.byId(id).orElseThrow();
             return view(now, library, d.roles(id, library), permissionsIn(d, id, library));
         });
+    }
+
+    /**
+     * Organisation-wide permissions (the organisation's libraries and series, verification rounds)
+     * are granted only by an organisation administrator, never by a library's own administrator.
+     */
+    private static void checkGrantor(StaffDao d, Staff admin, List<String> roles) {
+        List<String> granted = d.permissionsOf(roles);
+        for (Permission wide : List.of(Permission.ORGANISATION_ADMIN, Permission.VERIFICATION_ROUND)) {
+            if (granted.contains(wide.name()) && !admin.permissions().contains(Permission.ORGANISATION_ADMIN)) {
+                throw denied(Permission.ORGANISATION_ADMIN, "this library");
+            }
+        }
     }
 
     /** Refuses unknown roles and grants that would join a declared pair of conflicting permissions. */

@@ -128,6 +128,7 @@ public final class CentralApiFuzzer {
             fuzzer.signInStaff();
             long start = System.nanoTime();
             fuzzer.run(requests);
+            fuzzer.verificationRound(server, mail, requests + Math.max(100, requests / 10));
             exit = fuzzer.report(Duration.ofNanos(System.nanoTime() - start), seed, mail.getReceivedMessages().length);
         } finally {
             if (server != null) {
@@ -207,7 +208,92 @@ public final class CentralApiFuzzer {
                     throw new IllegalStateException("the sign-out account could not sign in", e);
                 }
             };
+            // An administrator with a work address, whom the operator re-activates after the round starts.
+            send("POST", "/api/v1/staff", l, l.session, "{\"userName\":\"" + roundAdmin(l) + "\",\"displayName\":"
+                    + "\"Round admin\",\"workEmail\":\"" + roundAdmin(l) + "@example.org\",\"roles\":[\"LIBRARY_ADMIN\","
+                    + "\"DESK_STAFF\",\"SUPERVISOR\"]}");
         }
+    }
+
+    private static String roundAdmin(Library l) {
+        return "fuzz.admin." + l.code.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The verification round makes every personal account inactive, so it comes last: the demo
+     * organisation administrator schedules one for now and the central starts it; the operator
+     * re-activates each library's round administrator with the code mailed to them; they sign in,
+     * choose a password, and a last stretch of requests runs with their sessions, the round's
+     * routes among them.
+     */
+    private void verificationRound(CentralServer server, GreenMail mail, int until) throws Exception {
+        Library dk = state.libraries.stream().filter(l -> l.code.equals("DEMO-DK")).findFirst().orElseThrow();
+        String org = signIn(dk, app.carddesk.api.DemoStaff.ORGANISATION_ADMIN, app.carddesk.api.DemoStaff.PASSWORD);
+        // Scheduled by a counted request, as the only one that can succeed: one round at a time.
+        OpenApiRoutes.Route schedule = routes.stream().filter(r -> r.method().equals("POST")
+                && r.path().equals("/api/v1/verification-rounds")).findFirst().orElseThrow();
+        Call call = valid.build(schedule, dk);
+        call.headers.put(app.carddesk.api.Api.SESSION_HEADER, org);
+        call.body = "{\"startsAt\":\"" + java.time.Instant.now() + "\"}";
+        exchange(call);
+        if (server.startDueVerificationRounds() != 1) {
+            throw new IllegalStateException("fuzz set-up: the verification round did not start");
+        }
+        long wait = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (server.mailOutbox().pending() > 0 && System.nanoTime() < wait) {
+            Thread.sleep(50);
+        }
+        for (Library l : state.libraries) {
+            String user = roundAdmin(l);
+            String code = null;
+            for (jakarta.mail.internet.MimeMessage m : mail.getReceivedMessages()) {
+                java.util.regex.Matcher found = java.util.regex.Pattern.compile(
+                        ": ([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})\\b").matcher(m.getContent().toString());
+                if (m.getAllRecipients()[0].toString().equals(user + "@example.org") && found.find()) {
+                    code = found.group(1);
+                }
+            }
+            String first = server.reactivateAdministrator(user, code);
+            String own = "harbour granite window " + l.code.length();
+            send("POST", "/api/v1/sessions/current/password", l, signIn(l, user, first),
+                    json.writeValueAsString(Map.of("currentPassword", first, "newPassword", own)));
+            l.user = user;
+            l.password = own;
+            l.session = signIn(l, user, own);
+            // A second session of the same person, for sign-outs; their password may change during the run.
+            l.freshSession = () -> {
+                try {
+                    return signIn(l, user, l.password);
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException("the round administrator could not sign in", e);
+                }
+            };
+        }
+        // Each library's administrator reads the round and decides one account (counted like any request),
+        // so that every round route is exercised however short the run; then random requests again.
+        for (Library l : state.libraries) {
+            Call list = valid.build(route("GET", "/api/v1/verification-rounds/current/accounts"), l);
+            HttpResponse<String> accounts = exchange(list);
+            if (accounts == null || accounts.statusCode() != 200) {
+                throw new IllegalStateException("fuzz set-up: the round's accounts of " + l.code + " could not be read");
+            }
+            exchange(valid.build(route("GET", "/api/v1/verification-rounds/current"), l));
+            for (JsonNode a : json.readTree(accounts.body()).path("accounts")) {
+                if (a.path("state").asText().equals("pending") && !a.path("userName").asText().startsWith("fuzz.")) {
+                    Call decide = valid.build(route("POST", "/api/v1/verification-rounds/current/accounts/{accountId}"), l);
+                    decide.path = "/api/v1/verification-rounds/current/accounts/" + a.path("accountId").asText();
+                    decide.body = "{\"decision\":\"verified\"}";
+                    exchange(decide);
+                    break;
+                }
+            }
+        }
+        run(until);
+    }
+
+    private OpenApiRoutes.Route route(String method, String path) {
+        return routes.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("openapi.yaml has no " + method + " " + path));
     }
 
     private String signIn(Library l, String user, String password) throws IOException, InterruptedException {
@@ -253,11 +339,13 @@ public final class CentralApiFuzzer {
 
     // ---------------------------------------------------------------- sending and learning
 
-    private void exchange(Call call) {
+    /** Sends the call, counts and checks its answer, and learns from it; null when nothing came back. */
+    private HttpResponse<String> exchange(Call call) {
         HttpResponse<String> r = exchangeRaw(call.route.method(), call);
         if (r != null) {
             learn(call, r);
         }
+        return r;
     }
 
     private HttpResponse<String> exchangeRaw(String method, Call call) {

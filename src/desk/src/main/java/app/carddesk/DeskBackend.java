@@ -78,11 +78,11 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
                 return new DeskBackend(config, db, profile, issuing, new app.carddesk.issuing.MembershipService(profile,
                         app.carddesk.issuing.NationalRegister.none(), store, staff, clock), Optional.empty(),
                         Optional.empty(), Optional.empty(), signIn, Optional.of(new app.carddesk.staff.WorkstationEnrolment(
-                                new app.carddesk.sync.CentralEnroller(),
+                                new app.carddesk.sync.CentralEnroller(config.centralTls()),
                                 new app.carddesk.store.SettingsFile(config.dataDir()))));
             }
             CentralClient client = new CentralClient(CentralClient.urls(config.centralUrl()), config.centralToken(),
-                    Json.mapper(), Duration.ofSeconds(2));
+                    Json.mapper(), Duration.ofSeconds(2), config.centralTls());
             JdbiSyncLedger ledger = new JdbiSyncLedger(db, clock, staff.workstation());
             // Look-ups and national register data are asked for the signed-in person, whose roles the
             // central register checks; a session it no longer accepts signs the person out here.

@@ -26,10 +26,28 @@ import java.util.Map;
  *                  required outside demo mode, at least 32 characters
  * @param limits    how often a source may fail to authenticate and a workstation may search the
  *                  country's register or the population register
+ * @param tls       {@code CARDDESK_CENTRAL_TLS_KEYSTORE} (a PKCS#12 file with the service's key and
+ *                  certificate chain) and {@code CARDDESK_CENTRAL_TLS_KEYSTORE_PASSWORD}: serve HTTPS
+ *                  only; unset, plain HTTP (demo mode, or behind a reverse proxy that terminates TLS)
+ * @param trustedProxies {@code CARDDESK_CENTRAL_TRUSTED_PROXIES}: addresses of reverse proxies whose
+ *                  {@code X-Forwarded-For} names the real source (for rate limits and blocks); none by default
  */
 public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser, String dbPassword,
                             String demoToken, String demoLibrary, String smtpHost, int smtpPort, String mailFrom,
-                            String retentionAt, boolean demo, String adminToken, Limits limits) {
+                            String retentionAt, boolean demo, String adminToken, Limits limits, Tls tls,
+                            java.util.Set<String> trustedProxies) {
+
+    /** Where the service's HTTPS key is; null path: plain HTTP. */
+    public record Tls(Path keyStore, String password) {
+        public boolean enabled() {
+            return keyStore != null;
+        }
+
+        @Override
+        public String toString() {
+            return enabled() ? "TLS from " + keyStore : "plain HTTP";
+        }
+    }
 
     public static final String DEFAULT_TOKEN = "demo-workstation-token";
     public static final String DEMO_ADMIN_TOKEN = "demo-operator-token";
@@ -72,7 +90,13 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
                 new Limits(number(env, "CARDDESK_AUTH_FAILURES_PER_MINUTE", 20),
                         number(env, "CARDDESK_AUTH_BLOCK_SECONDS", 300),
                         number(env, "CARDDESK_NATIONAL_SEARCHES_PER_MINUTE", 30),
-                        number(env, "CARDDESK_POPULATION_LOOKUPS_PER_MINUTE", 30)));
+                        number(env, "CARDDESK_POPULATION_LOOKUPS_PER_MINUTE", 30)),
+                new Tls(env.get("CARDDESK_CENTRAL_TLS_KEYSTORE") == null
+                        || env.get("CARDDESK_CENTRAL_TLS_KEYSTORE").isBlank() ? null
+                        : Path.of(env.get("CARDDESK_CENTRAL_TLS_KEYSTORE").trim()),
+                        env.getOrDefault("CARDDESK_CENTRAL_TLS_KEYSTORE_PASSWORD", "")),
+                java.util.Arrays.stream(env.getOrDefault("CARDDESK_CENTRAL_TRUSTED_PROXIES", "").split(","))
+                        .map(String::trim).filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 
     private static int number(Map<String, String> env, String name, int fallback) {
@@ -106,6 +130,10 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
             return java.util.Optional.of("CARDDESK_CENTRAL_ADMIN_TOKEN is too short or public: use a secret of at "
                     + "least " + MIN_SECRET_LENGTH + " characters.");
         }
+        if (tls.enabled() && !java.nio.file.Files.isReadable(tls.keyStore())) {
+            return java.util.Optional.of("CARDDESK_CENTRAL_TLS_KEYSTORE names " + tls.keyStore() + ", which cannot be "
+                    + "read. Give the path of a PKCS#12 file the service's user may read.");
+        }
         if (demoToken != null && !demoToken.isBlank()
                 && (demoToken.equals(DEFAULT_TOKEN) || demoToken.trim().length() < MIN_SECRET_LENGTH)) {
             return java.util.Optional.of("CARDDESK_CENTRAL_TOKEN is the public demo token or shorter than "
@@ -117,22 +145,28 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
     /** The same settings on another port and database, for tests and benchmarks. */
     public CentralConfig with(int newPort, String newJdbcUrl) {
         return new CentralConfig(newPort, bind, newJdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, smtpHost,
-                smtpPort, mailFrom, retentionAt, demo, adminToken, limits);
+                smtpPort, mailFrom, retentionAt, demo, adminToken, limits, tls, trustedProxies);
     }
 
     public CentralConfig withSmtp(String host, int newPort) {
         return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, host, newPort,
-                mailFrom, retentionAt, demo, adminToken, limits);
+                mailFrom, retentionAt, demo, adminToken, limits, tls, trustedProxies);
     }
 
     public CentralConfig withRetentionAt(String at) {
         return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, smtpHost, smtpPort,
-                mailFrom, at, demo, adminToken, limits);
+                mailFrom, at, demo, adminToken, limits, tls, trustedProxies);
     }
 
     public CentralConfig withLimits(Limits newLimits) {
         return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, smtpHost, smtpPort,
-                mailFrom, retentionAt, demo, adminToken, newLimits);
+                mailFrom, retentionAt, demo, adminToken, newLimits, tls, trustedProxies);
+    }
+
+    /** The same settings serving HTTPS with the key in {@code keyStore}. */
+    public CentralConfig withTls(Path keyStore, String password) {
+        return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, smtpHost, smtpPort,
+                mailFrom, retentionAt, demo, adminToken, limits, new Tls(keyStore, password), trustedProxies);
     }
 
     /** The daily retention time, or null when the job runs only on command. */
@@ -150,6 +184,6 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
     @Override
     public String toString() {
         return "CentralConfig[port=" + port + ", bind=" + bind + ", db=" + jdbcUrl.replaceAll("password=[^;&]*", "")
-                + (demo ? ", demo" : "") + "]";
+                + (demo ? ", demo" : "") + ", " + tls + "]";
     }
 }

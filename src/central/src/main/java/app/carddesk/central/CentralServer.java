@@ -142,14 +142,64 @@ public final class CentralServer implements AutoCloseable {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(json, false));
             c.http.maxRequestSize = Api.MAX_BODY_BYTES;
+            if (config.tls().enabled()) {
+                // HTTPS only: with a connector of its own, Jetty opens no plain HTTP port.
+                c.jetty.addConnector((server, http) -> httpsConnector(server, http, config));
+            }
         });
         OperatorCredential operator = new OperatorCredential(config.adminToken());
         new CentralMetrics(db, mails).install(app, operator);
         routes(app, parts, db, retention, new RateLimits(config.limits(), clock), config, operator);
-        app.start(config.bind(), config.port());
-        LOG.info("Central service listening on {}:{}", config.bind(), app.port());
+        if (config.tls().enabled()) {
+            app.start();
+        } else {
+            app.start(config.bind(), config.port());
+            if (!config.demo() && !isLoopback(config.bind())) {
+                LOG.warn("Serving plain HTTP on {}: put a reverse proxy that terminates TLS in front, or set "
+                        + "CARDDESK_CENTRAL_TLS_KEYSTORE", config.bind());
+            }
+        }
+        LOG.info("Central service listening on {}://{}:{}", config.tls().enabled() ? "https" : "http", config.bind(),
+                app.port());
         return new CentralServer(db, app, retention, mails, scheduleDaily(retention, config.retentionTime(), clock),
                 new AuditChain(db.jdbi()), parts.rounds());
+    }
+
+    /** The HTTPS connector: the configured key store, TLS 1.2 and 1.3 only (Jetty's defaults exclude the rest). */
+    private static org.eclipse.jetty.server.ServerConnector httpsConnector(org.eclipse.jetty.server.Server server,
+            org.eclipse.jetty.server.HttpConfiguration http, CentralConfig config) {
+        var tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+        tls.setKeyStorePath(config.tls().keyStore().toAbsolutePath().toString());
+        tls.setKeyStoreType("PKCS12");
+        tls.setKeyStorePassword(config.tls().password());
+        tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        var secure = new org.eclipse.jetty.server.HttpConfiguration(http);
+        secure.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
+        var connector = new org.eclipse.jetty.server.ServerConnector(server,
+                new org.eclipse.jetty.server.SslConnectionFactory(tls, "http/1.1"),
+                new org.eclipse.jetty.server.HttpConnectionFactory(secure));
+        connector.setHost(config.bind());
+        connector.setPort(config.port());
+        return connector;
+    }
+
+    /**
+     * Where a request comes from, for rate limits and blocks: the connection's address, or behind a
+     * trusted reverse proxy the address that proxy saw (the last one in X-Forwarded-For).
+     */
+    static String source(Context ctx, CentralConfig config) {
+        String peer = ctx.ip();
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank() || !config.trustedProxies().contains(peer)) {
+            return peer;
+        }
+        String[] hops = forwarded.split(",");
+        String last = hops[hops.length - 1].trim();
+        return last.isEmpty() || last.length() > 45 ? peer : last;
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("::1") || host.equalsIgnoreCase("localhost");
     }
 
     /** Runs the retention job every day at the configured time (UTC); a failed run is retried the next day. */
@@ -213,7 +263,7 @@ public final class CentralServer implements AutoCloseable {
             if (ctx.path().equals("/api/v1/openapi.yaml")) {
                 return;
             }
-            String source = ctx.ip();
+            String source = source(ctx, config);
             if (ctx.path().equals("/api/v1/enrolment")) {
                 // A new desk has no credential yet: its one-time code is checked by the route, and a
                 // wrong code counts as a failed authentication of the address.
@@ -272,7 +322,7 @@ public final class CentralServer implements AutoCloseable {
                 ctx.status(201).json(parts.enrolment().enrol(envelope.parse(ctx.body(), Api.Enrol.class)));
             } catch (ApiException refused) {
                 if (refused.status() == 422) {
-                    limits.failed(ctx.ip());
+                    limits.failed(source(ctx, config));
                 }
                 throw refused;
             }

@@ -41,12 +41,21 @@ class CentralOperationIT {
 
     private HttpResponse<String> send(CentralServer server, String method, String path, String token, String body)
             throws Exception {
+        return send(server, method, path, token, body, null);
+    }
+
+    /** A request as a reverse proxy forwards it for {@code forwardedFor}, when that is not null. */
+    private HttpResponse<String> send(CentralServer server, String method, String path, String token, String body,
+                                      String forwardedFor) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
+        }
+        if (forwardedFor != null) {
+            b.header("X-Forwarded-For", forwardedFor);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -64,6 +73,10 @@ class CentralOperationIT {
         assertThatThrownBy(() -> start(Map.of("CARDDESK_CENTRAL_ADMIN_TOKEN", OPERATOR,
                 "CARDDESK_CENTRAL_TOKEN", CentralConfig.DEFAULT_TOKEN)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("public demo token");
+        assertThatThrownBy(() -> start(Map.of("CARDDESK_CENTRAL_ADMIN_TOKEN", OPERATOR,
+                "CARDDESK_CENTRAL_TLS_KEYSTORE", "/nowhere/central.p12")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("/nowhere/central.p12")
+                .hasMessageContaining("cannot be read");
         assertThatThrownBy(() -> CentralConfig.from(Map.of("CARDDESK_NATIONAL_SEARCHES_PER_MINUTE", "lots")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole number");
     }
@@ -161,6 +174,29 @@ class CentralOperationIT {
                     null);
             assertThat(right.statusCode()).as("blocked for a while, whatever it sends").isEqualTo(429);
             assertThat(send(server, "GET", "/health", null, null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void behindATrustedReverseProxyEachForwardedSourceIsCountedOnItsOwn() throws Exception {
+        try (CentralServer server = start(Map.of("CARDDESK_CENTRAL_DEMO", "true",
+                "CARDDESK_AUTH_FAILURES_PER_MINUTE", "3", "CARDDESK_AUTH_BLOCK_SECONDS", "120",
+                "CARDDESK_CENTRAL_TRUSTED_PROXIES", "127.0.0.1"))) {
+            for (int i = 0; i < 4; i++) {
+                send(server, "GET", "/api/v1/card-series", "guess-" + i, null, "198.51.100.7, 203.0.113.9");
+            }
+            assertThat(send(server, "GET", "/api/v1/card-series", CentralConfig.DEFAULT_TOKEN, null,
+                    "203.0.113.9").statusCode()).as("the guessing source is blocked").isEqualTo(429);
+            assertThat(send(server, "GET", "/api/v1/card-series", CentralConfig.DEFAULT_TOKEN, null,
+                    "203.0.113.10").statusCode()).as("another desk behind the same proxy is not").isEqualTo(200);
+        }
+        try (CentralServer server = start(Map.of("CARDDESK_CENTRAL_DEMO", "true",
+                "CARDDESK_AUTH_FAILURES_PER_MINUTE", "3", "CARDDESK_AUTH_BLOCK_SECONDS", "120"))) {
+            for (int i = 0; i < 4; i++) {
+                send(server, "GET", "/api/v1/card-series", "guess-" + i, null, "203.0.113." + i);
+            }
+            assertThat(send(server, "GET", "/api/v1/card-series", CentralConfig.DEFAULT_TOKEN, null,
+                    "203.0.113.10").statusCode()).as("a header from an untrusted peer changes nothing").isEqualTo(429);
         }
     }
 

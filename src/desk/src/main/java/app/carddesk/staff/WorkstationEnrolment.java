@@ -28,6 +28,10 @@ public final class WorkstationEnrolment {
         record Unreachable(String why) implements Answer {
         }
 
+        /** The central register's certificate is not one this desk trusts. */
+        record Untrusted() implements Answer {
+        }
+
         Answer enrol(URI central, String code);
     }
 
@@ -80,6 +84,9 @@ public final class WorkstationEnrolment {
         }
         if (answer instanceof Enroller.Invalid) {
             return new Refused("enrol.codeInvalid");
+        }
+        if (answer instanceof Enroller.Untrusted) {
+            return new Refused("enrol.untrusted");
         }
         return new Refused("enrol.unreachable", ((Enroller.Unreachable) answer).why());
     }

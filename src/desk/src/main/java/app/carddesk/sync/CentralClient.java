@@ -37,6 +37,11 @@ public final class CentralClient {
         public UnreachableException(String message, Throwable cause) {
             super(message, cause);
         }
+
+        /** The central register answered with a certificate this desk does not trust. */
+        public boolean untrusted() {
+            return TrustStore.untrusted(getCause());
+        }
     }
 
     /** The central instances this desk may use, in order; requests go to one until it stops answering. */
@@ -87,6 +92,12 @@ public final class CentralClient {
      * idempotency keys, so one that reached an instance before it failed is not applied twice.
      */
     public CentralClient(java.util.List<URI> bases, String token, ObjectMapper json, Duration timeout) {
+        this(bases, token, json, timeout, TrustStore.context(null, null));
+    }
+
+    /** A client that trusts the certificates of {@code tls} (see {@link TrustStore}). */
+    public CentralClient(java.util.List<URI> bases, String token, ObjectMapper json, Duration timeout,
+                         javax.net.ssl.SSLContext tls) {
         if (bases.isEmpty()) {
             throw new IllegalArgumentException("at least one central URL");
         }
@@ -94,7 +105,8 @@ public final class CentralClient {
         this.token = token;
         this.json = json;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
+                .sslContext(tls).build();
         this.deskId = new java.util.concurrent.atomic.AtomicReference<>("");
         this.session = () -> null;
         this.sessionEnded = () -> { };

@@ -14,8 +14,13 @@ import java.time.Duration;
 /** Enrolment at the central register: {@code POST /api/v1/enrolment}, the one request made without a token. */
 public final class CentralEnroller implements WorkstationEnrolment.Enroller {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http;
+
+    /** Enrols with the central register over HTTPS trusting {@code tls}'s certificates, or plain HTTP. */
+    public CentralEnroller(javax.net.ssl.SSLContext tls) {
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1).sslContext(tls).build();
+    }
 
     @Override
     public Answer enrol(URI central, String code) {
@@ -34,7 +39,7 @@ public final class CentralEnroller implements WorkstationEnrolment.Enroller {
             }
             return new Unreachable("HTTP " + r.statusCode());
         } catch (IOException e) {
-            return new Unreachable(e.getClass().getSimpleName());
+            return TrustStore.untrusted(e) ? new Untrusted() : new Unreachable(e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Unreachable("interrupted");

@@ -24,6 +24,11 @@ final class CentralLink {
         state = SyncStatus.State.OFFLINE;
     }
 
+    /** The central register's certificate is not trusted: nothing is sent until IT sets the trust store. */
+    void untrusted() {
+        state = SyncStatus.State.UNTRUSTED;
+    }
+
     void unauthorized() {
         state = SyncStatus.State.UNAUTHORIZED;
     }

@@ -83,7 +83,11 @@ public final class SyncService {
                 pulled = pull.pull();
             }
         } catch (CentralClient.UnreachableException e) {
-            link.offline();
+            if (e.untrusted()) {
+                link.untrusted();
+            } else {
+                link.offline();
+            }
             LOG.info("Central register unreachable ({}); {} change(s) wait", e.getMessage(), ledger.pendingCount());
         }
         publish();

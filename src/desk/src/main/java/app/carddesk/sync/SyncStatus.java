@@ -22,7 +22,9 @@ public record SyncStatus(State state, long pending, Instant oldestPendingAt, Ins
         /** The central register refused this workstation's token. */
         UNAUTHORIZED,
         /** The library's administrator revoked this workstation: nothing is sent until it is enrolled again. */
-        REVOKED
+        REVOKED,
+        /** The central register's certificate is not trusted: nothing is sent until IT sets the trust store. */
+        UNTRUSTED
     }
 
     public static SyncStatus notConfigured(long pending, Instant oldest, long problems) {

@@ -58,9 +58,10 @@ public final class SyncTimer implements AutoCloseable {
         long delay;
         try {
             SyncStatus.State state = service.syncOnce().state();
-            delay = nextDelay(state, state == SyncStatus.State.UNAUTHORIZED || state == SyncStatus.State.REVOKED
-                    ? errors.incrementAndGet() : 0);
-            if (state != SyncStatus.State.UNAUTHORIZED && state != SyncStatus.State.REVOKED) {
+            boolean refused = state == SyncStatus.State.UNAUTHORIZED || state == SyncStatus.State.REVOKED
+                    || state == SyncStatus.State.UNTRUSTED;
+            delay = nextDelay(state, refused ? errors.incrementAndGet() : 0);
+            if (!refused) {
                 errors.set(0);
             }
         } catch (RuntimeException e) {
@@ -76,7 +77,7 @@ public final class SyncTimer implements AutoCloseable {
         return switch (state) {
             case ONLINE, NOT_CONFIGURED -> baseSeconds;
             case OFFLINE -> Math.min(baseSeconds, OFFLINE_PROBE_SECONDS);
-            case UNAUTHORIZED, REVOKED -> Backoff.nextDelaySeconds(baseSeconds, errorsInARow);
+            case UNAUTHORIZED, REVOKED, UNTRUSTED -> Backoff.nextDelaySeconds(baseSeconds, errorsInARow);
         };
     }
 

@@ -52,6 +52,18 @@ public record DeskConfig(Path dataDir, String profile, Locale language, String c
         return app.carddesk.staff.StaffSignIn.DEFAULT_GRACE;
     }
 
+    /**
+     * The TLS context for an HTTPS central register: the organisation's own certificate authority
+     * from {@code carddesk.central.truststore} (a PKCS#12 file; password in
+     * {@code carddesk.central.truststore.password}), else the system's.
+     */
+    public javax.net.ssl.SSLContext centralTls() {
+        Properties file = fileSettings(dataDir);
+        String store = setting(TRUST_STORE, file, "");
+        return app.carddesk.sync.TrustStore.context(store.isEmpty() ? null : Path.of(store),
+                setting(TRUST_STORE_PASSWORD, file, ""));
+    }
+
     public boolean hasCentral() {
         return centralUrl != null && !centralUrl.isBlank();
     }
@@ -64,18 +76,12 @@ public record DeskConfig(Path dataDir, String profile, Locale language, String c
     public static final String SYNC_SECONDS = "carddesk.sync.seconds";
     public static final String PAPER = "carddesk.paper";
     public static final String IDLE_MINUTES = "carddesk.idle.minutes";
+    public static final String TRUST_STORE = "carddesk.central.truststore";
+    public static final String TRUST_STORE_PASSWORD = "carddesk.central.truststore.password";
 
     public static DeskConfig load() {
         Path dataDir = dataDirectory();
-        Properties file = new Properties();
-        Path props = dataDir.resolve("carddesk.properties");
-        if (Files.isRegularFile(props)) {
-            try (InputStream in = Files.newInputStream(props)) {
-                file.load(in);
-            } catch (IOException e) {
-                // An unreadable settings file falls back to the defaults; the desk still starts.
-            }
-        }
+        Properties file = fileSettings(dataDir);
         int seconds;
         try {
             seconds = Math.max(2, Integer.parseInt(setting(SYNC_SECONDS, file, "15")));
@@ -90,6 +96,20 @@ public record DeskConfig(Path dataDir, String profile, Locale language, String c
                         .orElse(Locale.getDefault().getLanguage()))),
                 setting(CENTRAL_URL, file, ""), setting(CENTRAL_TOKEN, file, demoToken), seconds,
                 setting(PAPER, file, "A4"));
+    }
+
+    /** The settings in {@code carddesk.properties} of the data folder; none when it is missing or unreadable. */
+    private static Properties fileSettings(Path dataDir) {
+        Properties file = new Properties();
+        Path props = dataDir.resolve("carddesk.properties");
+        if (Files.isRegularFile(props)) {
+            try (InputStream in = Files.newInputStream(props)) {
+                file.load(in);
+            } catch (IOException e) {
+                // An unreadable settings file falls back to the defaults; the desk still starts.
+            }
+        }
+        return file;
     }
 
     /**

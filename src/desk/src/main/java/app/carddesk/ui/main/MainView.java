@@ -151,6 +151,7 @@ public final class MainView {
             case OFFLINE -> s.pending() == 0 ? m.get("sync.offline") : m.get("sync.offlineWaiting", s.pending(), when);
             case UNAUTHORIZED -> m.get("sync.unauthorized", s.pending());
             case REVOKED -> m.get("sync.revoked", s.pending());
+            case UNTRUSTED -> m.get("sync.untrusted", s.pending());
         };
         return s.problems() == 0 ? text : text + " · " + m.get("sync.problems", s.problems());
     }

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 public record DeskBackend(DeskConfig config, Database database, LibraryProfile profile, IssuingService issuing,
                           app.carddesk.issuing.MembershipService memberships, Optional<SyncService> sync, Optional<AttentionService> attention,
                           Optional<app.carddesk.sync.SyncTimer> syncTimer, app.carddesk.staff.StaffSignIn signIn,
-                          Optional<app.carddesk.staff.WorkstationEnrolment> enrolment)
+                          Optional<app.carddesk.staff.WorkstationEnrolment> enrolment,
+                          Optional<app.carddesk.staff.StaffAdministration> administration)
         implements AutoCloseable {
 
     /** Thrown when the configured library profile is not in the store. */
@@ -79,7 +80,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
                         app.carddesk.issuing.NationalRegister.none(), store, staff, clock), Optional.empty(),
                         Optional.empty(), Optional.empty(), signIn, Optional.of(new app.carddesk.staff.WorkstationEnrolment(
                                 new app.carddesk.sync.CentralEnroller(config.centralTls()),
-                                new app.carddesk.store.SettingsFile(config.dataDir()))));
+                                new app.carddesk.store.SettingsFile(config.dataDir()))), Optional.empty());
             }
             CentralClient client = new CentralClient(CentralClient.urls(config.centralUrl()), config.centralToken(),
                     Json.mapper(), Duration.ofSeconds(2), config.centralTls());
@@ -96,7 +97,8 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             StaffSignIn signIn = new StaffSignIn(Optional.of(new app.carddesk.sync.CentralStaffDirectory(client)),
                     verifiers, new Argon2PinHasher(), staff, clock, config.signInGrace(), null, null);
             return new DeskBackend(config, db, profile, issuing, memberships, Optional.of(sync),
-                    Optional.of(new AttentionService(ledger, sync)), Optional.empty(), signIn, Optional.empty());
+                    Optional.of(new AttentionService(ledger, sync)), Optional.empty(), signIn, Optional.empty(),
+                    Optional.of(new app.carddesk.sync.CentralStaffAdministration(person)));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -115,7 +117,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
         // A change made at the desk is sent at once, and the status bar shows it waiting meanwhile.
         database.onChangeQueued(timer::now);
         return new DeskBackend(config, database, profile, issuing, memberships, sync, attention,
-                Optional.of(timer), signIn, enrolment);
+                Optional.of(timer), signIn, enrolment, administration);
     }
 
     /** Runs a sync round now ("Sync now" in the status bar); nothing without a central register. */

@@ -40,6 +40,7 @@ public final class DeskContext {
     private final app.carddesk.ui.find.FindViewModel find;
     private final app.carddesk.ui.signin.SignInViewModel signIn;
     private final app.carddesk.ui.StaffPermissions permissions;
+    private final app.carddesk.ui.admin.AdministrationViewModel administration;
 
     public DeskContext(DeskBackend backend, BackgroundWork background) {
         this.backend = backend;
@@ -66,6 +67,9 @@ public final class DeskContext {
         backend.signIn().staff().onSessionEnded(() -> Platform.runLater(signIn::sessionEnded));
         this.find = new app.carddesk.ui.find.FindViewModel(backend.issuing().finder(), background, navigation);
         this.attention = new AttentionViewModel(backend.attention(), backend.issuing(), background, navigation);
+        this.administration = new app.carddesk.ui.admin.AdministrationViewModel(backend.administration(),
+                backend.signIn().staff()::may, background, java.time.ZoneId.systemDefault());
+        main.administrationConnected(backend.administration().isPresent());
         this.views = new ViewLoader(this::controller, locale);
         main.onSyncNow(backend::syncNow);
         backend.sync().ifPresent(sync -> {
@@ -109,6 +113,10 @@ public final class DeskContext {
         }
         if (type == app.carddesk.ui.patron.NewCardView.class) {
             return new app.carddesk.ui.patron.NewCardView(patron, views.messages(), views.lifetime());
+        }
+        if (type == app.carddesk.ui.admin.AdministrationView.class) {
+            return new app.carddesk.ui.admin.AdministrationView(administration, views.messages(), views.lifetime(),
+                    permissions);
         }
         if (type == AttentionView.class) {
             return new AttentionView(attention, views.messages());

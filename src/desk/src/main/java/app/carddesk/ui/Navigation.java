@@ -8,7 +8,7 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class Navigation {
 
     /** The desk's screens. */
-    public enum Screen { ISSUE, PATRON, EXPIRING, ATTENTION, ACTIVATE, FIND }
+    public enum Screen { ISSUE, PATRON, EXPIRING, ATTENTION, ACTIVATE, FIND, ADMIN }
 
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.ISSUE);
     private final ObjectProperty<UUID> patronId = new SimpleObjectProperty<>();

@@ -12,7 +12,8 @@ public enum Question {
     CLOSE_WINDOW("confirm.close", "confirm.close.do", "confirm.close.keep"),
     DELETE_EXPIRED("expiring.confirmDelete", "expiring.confirmDelete.do", "expiring.confirmDelete.keep"),
     DISCARD_REGISTRATION("attention.confirmDiscard", "attention.confirmDiscard.do", "attention.confirmDiscard.keep"),
-    UNSUBSCRIBE("unsubscribe.confirm", "unsubscribe.confirm.do", "unsubscribe.confirm.keep");
+    UNSUBSCRIBE("unsubscribe.confirm", "unsubscribe.confirm.do", "unsubscribe.confirm.keep"),
+    CLOSE_ACCOUNT("admin.confirmClose", "admin.confirmClose.do", "admin.confirmClose.keep");
 
     private final String text;
     private final String goAhead;

@@ -40,6 +40,7 @@ public final class MainView {
     @FXML private ToggleButton attentionButton;
     @FXML private ToggleButton activateButton;
     @FXML private ToggleButton findButton;
+    @FXML private ToggleButton adminButton;
     @FXML private ToggleGroup navGroup;
     @FXML private ComboBox<Locale> languageBox;
     @FXML private Label profileLabel;
@@ -74,6 +75,7 @@ public final class MainView {
         screens.put(Screen.ATTENTION, views.load("attention/Attention.fxml"));
         screens.put(Screen.ACTIVATE, views.load("activate/Activate.fxml"));
         screens.put(Screen.FIND, views.load("find/Find.fxml"));
+        screens.put(Screen.ADMIN, views.load("admin/Administration.fxml"));
         content.getChildren().setAll(screens.values());
         lifetime.onChange(vm.navigation().screenProperty(), (obs, old, s) -> {
             if (old == Screen.ISSUE && s != Screen.ISSUE) {
@@ -99,6 +101,10 @@ public final class MainView {
                 });
             }
         });
+        // Administration is there for those who administer: a library's staff, or the organisation.
+        adminButton.visibleProperty().bind(lifetime.of(who.session).map(s -> vm.administrationConnected()
+                && (s.may("staff_admin") || s.may("verification_round"))).orElse(false));
+        adminButton.managedProperty().bind(adminButton.visibleProperty());
         staffLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> who.session.get() == null
                 ? "" : views.messages().get(who.session.get().offline() ? "signin.signedInOffline" : "signin.signedInAs",
                 who.session.get().displayName() + " (" + who.session.get().userName() + ")"), lifetime.of(who.session)));
@@ -115,7 +121,8 @@ public final class MainView {
         frame.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             ToggleButton button = e.getCode() == KeyCode.F2 ? issueButton : e.getCode() == KeyCode.F3 ? expiringButton
                     : e.getCode() == KeyCode.F4 ? attentionButton : e.getCode() == KeyCode.F5 ? findButton
-                    : e.getCode() == KeyCode.F6 ? activateButton : null;
+                    : e.getCode() == KeyCode.F6 ? activateButton
+                    : e.getCode() == KeyCode.F7 && adminButton.isVisible() ? adminButton : null;
             if (button != null) {
                 e.consume();
                 button.fire();
@@ -159,7 +166,7 @@ public final class MainView {
     /** Where the keyboard starts on each screen (the checklist places its own focus). */
     private static final Map<Screen, String> FIRST_FIELD = Map.of(Screen.FIND, "#findQuery",
             Screen.EXPIRING, "#expiringTable", Screen.ATTENTION, "#attentionTable", Screen.ACTIVATE, "#activateQuery",
-            Screen.PATRON, "#patronScroller");
+            Screen.PATRON, "#patronScroller", Screen.ADMIN, "#adminAccounts");
 
     private void show(Screen s) {
         screens.forEach((k, node) -> node.setVisible(k == s));
@@ -179,6 +186,7 @@ public final class MainView {
         attentionButton.setSelected(s == Screen.ATTENTION);
         activateButton.setSelected(s == Screen.ACTIVATE);
         findButton.setSelected(s == Screen.FIND);
+        adminButton.setSelected(s == Screen.ADMIN);
     }
 
     /** The notice a closed screen left, with one line per library where the patron stays. */
@@ -249,6 +257,11 @@ public final class MainView {
     @FXML
     private void openExpiring() {
         leaveTo(Screen.EXPIRING);
+    }
+
+    @FXML
+    private void openAdmin() {
+        leaveTo(Screen.ADMIN);
     }
 
     @FXML

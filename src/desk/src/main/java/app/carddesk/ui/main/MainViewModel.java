@@ -55,6 +55,17 @@ public final class MainViewModel {
         syncNow.run();
     }
 
+    private boolean administrationConnected;
+
+    /** Whether this desk reaches a central register that answers for staff administration. */
+    public void administrationConnected(boolean connected) {
+        this.administrationConnected = connected;
+    }
+
+    public boolean administrationConnected() {
+        return administrationConnected;
+    }
+
     public Navigation navigation() {
         return navigation;
     }

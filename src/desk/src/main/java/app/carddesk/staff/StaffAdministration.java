@@ -1,0 +1,77 @@
+package app.carddesk.staff;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The administration a library's administrator does at the desk, which the central register
+ * answers for: the verification round of every personal account (the organisation administrator
+ * schedules it; each library's administrator decides their library's accounts) and the signs that
+ * a personal account serves as a system account. Only online.
+ */
+public interface StaffAdministration {
+
+    /** One library's accounts in the round, by state. */
+    record Progress(String library, String libraryName, int pending, int verified, int reactivated, int closed) {
+    }
+
+    /** The open round, or the last one; {@code startedAt} null while scheduled, {@code endedAt} once decided. */
+    record Round(Instant startsAt, String scheduledBy, Instant startedAt, Instant endedAt, List<Progress> libraries) {
+        public Round {
+            libraries = List.copyOf(libraries);
+        }
+    }
+
+    /** An account in the running round; {@code state} is pending, verified, reactivated or closed. */
+    record Account(UUID id, String userName, String displayName, String workEmail, List<String> roles, String state,
+                   String decidedBy) {
+        public Account {
+            roles = List.copyOf(roles);
+        }
+    }
+
+    /** An account after a decision, and its one-time password when re-activated and not mailed. */
+    record Decided(Account account, String oneTimePassword) {
+    }
+
+    /** A sign that a personal account serves as a system account: {@code several_workstations} or {@code session_used_as_api}. */
+    record Sign(String userName, String kind, int count, Instant lastAt) {
+    }
+
+    /** The central register refused, with its stable code (such as {@code already_decided}) and message. */
+    final class RefusedException extends RuntimeException {
+        private final String code;
+
+        public RefusedException(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /** The central register could not be reached. */
+    final class UnavailableException extends RuntimeException {
+        public UnavailableException(String message) {
+            super(message);
+        }
+    }
+
+    /** The open round, or the newest; empty when there has been none. */
+    Optional<Round> round();
+
+    /** This library's accounts in the running round. */
+    List<Account> roundAccounts();
+
+    /** Decides an account: {@code verified}, {@code reactivated} (with {@code mail}: to the work address) or {@code closed}. */
+    Decided decide(UUID account, String decision, boolean mail);
+
+    /** Schedules a round (organisation administrators). */
+    Round schedule(Instant startsAt);
+
+    List<Sign> signs();
+}

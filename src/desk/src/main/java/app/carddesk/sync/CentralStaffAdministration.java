@@ -1,0 +1,93 @@
+package app.carddesk.sync;
+
+import app.carddesk.api.Api;
+import app.carddesk.api.ErrorCode;
+import app.carddesk.staff.StaffAdministration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@link StaffAdministration} through the central register's API, for the signed-in person. */
+public final class CentralStaffAdministration implements StaffAdministration {
+
+    private final CentralClient person;
+
+    /** {@code person}: a client whose requests carry the signed-in person's session. */
+    public CentralStaffAdministration(CentralClient person) {
+        this.person = person;
+    }
+
+    @Override
+    public Optional<Round> round() {
+        CentralClient.Response r = call(() -> person.get("/api/v1/verification-rounds/current"));
+        if (r.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(round(person.read(ok(r), Api.VerificationRound.class)));
+    }
+
+    @Override
+    public List<Account> roundAccounts() {
+        return person.read(ok(call(() -> person.get("/api/v1/verification-rounds/current/accounts"))),
+                Api.RoundAccounts.class).accounts().stream().map(CentralStaffAdministration::account).toList();
+    }
+
+    @Override
+    public Decided decide(UUID account, String decision, boolean mail) {
+        Api.RoundDecided d = person.read(ok(call(() -> person.post("/api/v1/verification-rounds/current/accounts/"
+                + account, null, new Api.RoundDecision(decision, mail)))), Api.RoundDecided.class);
+        return new Decided(account(d.account()), d.oneTimePassword());
+    }
+
+    @Override
+    public Round schedule(Instant startsAt) {
+        return round(person.read(ok(call(() -> person.post("/api/v1/verification-rounds", null,
+                new Api.NewVerificationRound(startsAt)))), Api.VerificationRound.class));
+    }
+
+    @Override
+    public List<Sign> signs() {
+        return person.read(ok(call(() -> person.get("/api/v1/staff/signs"))), Api.StaffSigns.class).signs().stream()
+                .map(s -> new Sign(s.userName(), s.kind(), s.count(), s.lastAt())).toList();
+    }
+
+    private static Round round(Api.VerificationRound r) {
+        return new Round(r.startsAt(), r.scheduledBy(), r.startedAt(), r.endedAt(), r.libraries().stream()
+                .map(p -> new Progress(p.library(), p.libraryName(), p.pending(), p.verified(), p.reactivated(),
+                        p.closed())).toList());
+    }
+
+    private static Account account(Api.RoundAccount a) {
+        return new Account(a.accountId(), a.userName(), a.displayName(), a.workEmail(), a.roles(), a.state(),
+                a.decidedBy());
+    }
+
+    private static CentralClient.Response call(java.util.function.Supplier<CentralClient.Response> request) {
+        try {
+            return request.get();
+        } catch (CentralClient.UnreachableException e) {
+            throw new UnavailableException(e.getMessage());
+        }
+    }
+
+    private CentralClient.Response ok(CentralClient.Response r) {
+        if (r.status() / 100 == 2) {
+            return r;
+        }
+        if (r.status() >= 500 || r.status() == 429) {
+            throw new UnavailableException("HTTP " + r.status());
+        }
+        String code;
+        String message;
+        try {
+            Api.Error error = person.read(r, Api.Error.class);
+            code = error.error();
+            message = error.message();
+        } catch (IllegalStateException unreadable) {
+            code = ErrorCode.INTERNAL_ERROR.code();
+            message = "HTTP " + r.status();
+        }
+        throw new RefusedException(code, message);
+    }
+}

@@ -1,0 +1,163 @@
+package app.carddesk.ui.admin;
+
+import app.carddesk.staff.StaffAdministration.Account;
+import app.carddesk.staff.StaffAdministration.Progress;
+import app.carddesk.staff.StaffAdministration.Round;
+import app.carddesk.staff.StaffAdministration.Sign;
+import app.carddesk.text.Messages;
+import app.carddesk.ui.Confirm;
+import app.carddesk.ui.Question;
+import app.carddesk.ui.StaffPermissions;
+import app.carddesk.ui.ViewLifetime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+
+/** The Administration screen: the verification round and the signs of misused personal accounts. */
+public final class AdministrationView {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final AdministrationViewModel vm;
+    private final Messages messages;
+    private final ViewLifetime lifetime;
+    private final StaffPermissions permissions;
+
+    @FXML private javafx.scene.control.ScrollPane scroller;
+    @FXML private Label notConnected, roundState, oneTimePassword, message;
+    @FXML private VBox progress, scheduleBox, decisions;
+    @FXML private TextField startsAt;
+    @FXML private TableView<Account> accounts;
+    @FXML private TableColumn<Account, String> userColumn, nameColumn, rolesColumn, stateColumn, decidedColumn;
+    @FXML private TableView<Sign> signs;
+    @FXML private TableColumn<Sign, String> signUserColumn, signKindColumn, signCountColumn, signLastColumn;
+    @FXML private Button verifyButton, reactivateButton, reactivateMailButton, closeButton;
+
+    public AdministrationView(AdministrationViewModel vm, Messages messages, ViewLifetime lifetime,
+                              StaffPermissions permissions) {
+        this.vm = vm;
+        this.messages = messages;
+        this.lifetime = lifetime;
+        this.permissions = permissions;
+    }
+
+    @FXML
+    private void initialize() {
+        notConnected.setVisible(!vm.connected());
+        notConnected.setManaged(!vm.connected());
+        accounts.setItems(vm.accounts);
+        app.carddesk.ui.Tables.fitHeaders(accounts);
+        column(userColumn, Account::userName);
+        column(nameColumn, Account::displayName);
+        column(rolesColumn, a -> String.join(", ", a.roles().stream().map(this::role).toList()));
+        column(stateColumn, a -> messages.get("admin.state." + a.state()));
+        column(decidedColumn, a -> a.decidedBy() == null ? "" : a.decidedBy());
+        signs.setItems(vm.signs);
+        app.carddesk.ui.Tables.fitHeaders(signs);
+        signColumn(signUserColumn, Sign::userName);
+        signColumn(signKindColumn, s -> messages.get("admin.sign." + s.kind()));
+        signColumn(signCountColumn, s -> Integer.toString(s.count()));
+        signColumn(signLastColumn, s -> s.lastAt() == null ? "" : SHOWN.format(s.lastAt()));
+
+        startsAt.textProperty().bindBidirectional(vm.startsAt);
+        show(scheduleBox, lifetime.of(permissions.may("verification_round")));
+        show(decisions, lifetime.of(permissions.may("staff_admin")));
+        for (Button b : new Button[] {verifyButton, reactivateButton, reactivateMailButton, closeButton}) {
+            b.disableProperty().bind(accounts.getSelectionModel().selectedItemProperty().isNull());
+        }
+        lifetime.onChange(vm.round, (obs, old, r) -> showRound(r));
+        showRound(vm.round.get());
+        oneTimePassword.textProperty().bind(Bindings.createStringBinding(() -> vm.oneTimePassword.get().isEmpty() ? ""
+                : messages.get("admin.oneTimePassword", vm.oneTimePassword.get()), vm.oneTimePassword));
+        message.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.message.get()), vm.message));
+        lifetime.onChange(scroller.visibleProperty(), (obs, was, now) -> {
+            if (now) {
+                vm.message.set(null);
+                vm.oneTimePassword.set("");
+                vm.refresh();
+            }
+        });
+    }
+
+    private void showRound(Optional<Round> round) {
+        progress.getChildren().clear();
+        if (round.isEmpty()) {
+            roundState.setText(messages.get("admin.round.none"));
+            return;
+        }
+        Round r = round.get();
+        roundState.setText(r.endedAt() != null ? messages.get("admin.round.ended", SHOWN.format(r.endedAt()))
+                : r.startedAt() != null ? messages.get("admin.round.running", SHOWN.format(r.startedAt()))
+                : messages.get("admin.round.scheduled", SHOWN.format(r.startsAt()), r.scheduledBy()));
+        for (Progress p : r.libraries()) {
+            Label line = new Label(messages.get("admin.round.progress", p.libraryName(), p.pending(), p.verified(),
+                    p.reactivated(), p.closed()));
+            line.setId("progress-" + p.library());
+            line.setWrapText(true);
+            progress.getChildren().add(line);
+        }
+    }
+
+    private String role(String code) {
+        String key = "role." + code;
+        String text = messages.get(key);
+        return text.equals(key) ? code : text;
+    }
+
+    @FXML
+    private void schedule() {
+        vm.schedule();
+    }
+
+    @FXML
+    private void verify() {
+        vm.decide(selected(), "verified", false);
+    }
+
+    @FXML
+    private void reactivate() {
+        vm.decide(selected(), "reactivated", false);
+    }
+
+    @FXML
+    private void reactivateByMail() {
+        vm.decide(selected(), "reactivated", true);
+    }
+
+    @FXML
+    private void close() {
+        Account a = selected();
+        if (a != null && Confirm.ask(accounts, messages, Question.CLOSE_ACCOUNT, a.userName())) {
+            vm.decide(a, "closed", false);
+        }
+    }
+
+    private Account selected() {
+        return accounts.getSelectionModel().getSelectedItem();
+    }
+
+    private static void show(Node node, javafx.beans.value.ObservableValue<Boolean> when) {
+        node.visibleProperty().bind(when);
+        node.managedProperty().bind(when);
+    }
+
+    private static void column(TableColumn<Account, String> column, Function<Account, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    }
+
+    private static void signColumn(TableColumn<Sign, String> column, Function<Sign, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    }
+}

@@ -1,0 +1,135 @@
+package app.carddesk.ui.admin;
+
+import app.carddesk.domain.Problem;
+import app.carddesk.staff.StaffAdministration;
+import app.carddesk.staff.StaffAdministration.Account;
+import app.carddesk.staff.StaffAdministration.Round;
+import app.carddesk.staff.StaffAdministration.Sign;
+import app.carddesk.ui.background.BackgroundWork;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Administration screen: the verification round (its state and each library's progress, this
+ * library's accounts to decide one by one, and scheduling for the organisation administrator) and
+ * the signs that a personal account serves as a system account.
+ */
+public final class AdministrationViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdministrationViewModel.class);
+    /** How staff type the time a round starts, in the desk's time zone. */
+    public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+
+    public final ObjectProperty<Optional<Round>> round = new SimpleObjectProperty<>(Optional.empty());
+    public final ObservableList<Account> accounts = FXCollections.observableArrayList();
+    public final ObservableList<Sign> signs = FXCollections.observableArrayList();
+    public final ObjectProperty<Problem> message = new SimpleObjectProperty<>();
+    /** The one-time password just made, to hand over in person; shown once. */
+    public final StringProperty oneTimePassword = new SimpleStringProperty("");
+    public final StringProperty startsAt = new SimpleStringProperty("");
+
+    private final Optional<StaffAdministration> administration;
+    private final Predicate<String> may;
+    private final BackgroundWork background;
+    private final ZoneId zone;
+
+    public AdministrationViewModel(Optional<StaffAdministration> administration, Predicate<String> may,
+                                   BackgroundWork background, ZoneId zone) {
+        this.administration = administration;
+        this.may = may;
+        this.background = background;
+        this.zone = zone;
+    }
+
+    public boolean connected() {
+        return administration.isPresent();
+    }
+
+    /** What the screen shows, read in one go. */
+    private record Snapshot(Optional<Round> round, List<Account> accounts, List<Sign> signs) {
+    }
+
+    /** Reads the round, this library's accounts in it and the signs, as far as the person may see them. */
+    public void refresh() {
+        administration.ifPresent(a -> background.submit(() -> {
+            Optional<Round> current = a.round();
+            boolean running = current.map(r -> r.startedAt() != null && r.endedAt() == null).orElse(false);
+            return new Snapshot(current, running && may.test("staff_admin") ? a.roundAccounts() : List.of(),
+                    may.test("staff_admin") ? a.signs() : List.of());
+        }, read -> {
+            round.set(read.round());
+            accounts.setAll(read.accounts());
+            signs.setAll(read.signs());
+        }, this::failed));
+    }
+
+    /** Decides the account; a re-activation's one-time password is shown until the next decision. */
+    public void decide(Account account, String decision, boolean mail) {
+        if (account == null) {
+            message.set(Problem.of("admin.chooseAccount"));
+            return;
+        }
+        UUID id = account.id();
+        oneTimePassword.set("");
+        administration.ifPresent(a -> background.submit(() -> a.decide(id, decision, mail), decided -> {
+            if (decided.oneTimePassword() != null) {
+                oneTimePassword.set(decided.oneTimePassword());
+                message.set(Problem.of("admin.reactivated", account.userName()));
+            } else {
+                message.set(Problem.of(mail ? "admin.mailed" : "admin.decided." + decision, account.userName()));
+            }
+            refresh();
+        }, this::failed));
+    }
+
+    /** Schedules a round at the typed time (organisation administrators). */
+    public void schedule() {
+        Instant at;
+        try {
+            at = LocalDateTime.parse(startsAt.get().strip(), WHEN).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            message.set(Problem.of("admin.schedule.badTime"));
+            return;
+        }
+        administration.ifPresent(a -> background.submit(() -> a.schedule(at), scheduled -> {
+            message.set(Problem.of("admin.schedule.done"));
+            refresh();
+        }, this::failed));
+    }
+
+    private void failed(Throwable e) {
+        if (e instanceof StaffAdministration.RefusedException refused) {
+            message.set(switch (refused.code()) {
+                case "permission_denied" -> Problem.of("admin.refused.permission");
+                case "already_decided" -> Problem.of("admin.refused.decided");
+                case "verification_round_open" -> Problem.of("admin.refused.open");
+                case "no_verification_round" -> Problem.of("admin.round.none");
+                case "session_invalid" -> Problem.of("admin.refused.session");
+                default -> Problem.of("admin.refused", refused.getMessage());
+            });
+            refresh();
+            return;
+        }
+        if (e instanceof StaffAdministration.UnavailableException) {
+            message.set(Problem.of("admin.unavailable"));
+            return;
+        }
+        LOG.error("Administration failed", e);
+        message.set(Problem.of("error.unexpected"));
+    }
+}

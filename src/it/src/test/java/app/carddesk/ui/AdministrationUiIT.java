@@ -1,0 +1,148 @@
+package app.carddesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.api.Api;
+import app.carddesk.api.DemoStaff;
+import app.carddesk.api.Json;
+import app.carddesk.central.CentralConfig;
+import app.carddesk.central.CentralServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * A library administrator works through the verification round on the Administration screen: the
+ * round is running and every personal account inactive; the operator re-activated the
+ * administrator with the code mailed to them; at the desk they re-activate a clerk (the one-time
+ * password shown once, to hand over) and close a departed colleague's account, and see the
+ * library's progress.
+ */
+class AdministrationUiIT extends DeskUiIT {
+
+    private static final String TOKEN = "administration-ui-token";
+    private static final ObjectMapper JSON = Json.mapper();
+    private static final Pattern CODE = Pattern.compile(": ([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})\\b");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String[]> mails = new CopyOnWriteArrayList<>();
+
+    @Override
+    boolean startsSignedIn() {
+        return false;
+    }
+
+    @Override
+    DeskConfig config(Path dir) {
+        return connected(dir, TOKEN);
+    }
+
+    private HttpResponse<String> api(String method, String path, String session, Object body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (session != null) {
+            b.header(Api.SESSION_HEADER, session);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String session(String user, String password) throws Exception {
+        HttpResponse<String> r = api("POST", "/api/v1/sessions", null, new Api.SignIn(user, password));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return JSON.readTree(r.body()).get("token").asText();
+    }
+
+    @Test
+    void aLibraryAdministratorDecidesTheLibrarysAccountsOneByOne(FxRobot robot) throws Exception {
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN",
+                TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"))
+                .withRetentionAt("off");
+        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> mails.add(
+                new String[] {to, body}), Clock.systemUTC())) {
+            String demo = session("demo.dk", DemoStaff.PASSWORD);
+            for (Api.NewStaffAccount account : List.of(
+                    new Api.NewStaffAccount("dk.admin", "Dorte Admin", "dk.admin@kb.example", List.of("LIBRARY_ADMIN"),
+                            null, null),
+                    new Api.NewStaffAccount("dk.clerk", "Karl Clerk", null, List.of("DESK_STAFF"), null, null))) {
+                assertThat(api("POST", "/api/v1/staff", demo, account).statusCode()).isEqualTo(201);
+            }
+            String org = session(DemoStaff.ORGANISATION_ADMIN, DemoStaff.PASSWORD);
+            assertThat(api("POST", "/api/v1/verification-rounds", org, new Api.NewVerificationRound(Instant.now()))
+                    .statusCode()).isEqualTo(201);
+            assertThat(central.startDueVerificationRounds()).isEqualTo(1);
+            waitUntil(() -> mails.stream().anyMatch(m -> m[0].equals("dk.admin@kb.example")));
+            Matcher code = CODE.matcher(mails.stream().filter(m -> m[0].equals("dk.admin@kb.example")).findFirst()
+                    .orElseThrow()[1]);
+            assertThat(code.find()).isTrue();
+            String first = central.reactivateAdministrator("dk.admin", code.group(1));
+            assertThat(api("POST", "/api/v1/sessions/current/password", session("dk.admin", first),
+                    new Api.PasswordChange(first, "granite orchard window 73")).statusCode()).isEqualTo(204);
+
+            interact(() -> {
+                context.signIn().userName.set("dk.admin");
+                context.signIn().password.set("granite orchard window 73");
+            });
+            interact(() -> context.signIn().submit());
+            waitUntil(() -> !visible(robot, "#signInScreen"));
+            waitUntil(() -> visible(robot, "#navAdmin"));
+            type(KeyCode.F7);
+            waitForText(robot, "#adminRoundState", "running since");
+            assertThat(visible(robot, "#adminSchedule")).as("scheduling is the organisation's").isFalse();
+            TableView<?> accounts = robot.lookup("#adminAccounts").queryAs(TableView.class);
+            waitUntil(() -> accounts.getItems().size() == 4);
+            waitForText(robot, "#progress-DEMO-DK", "3 pending, 0 verified, 1 re-activated, 0 closed");
+
+            select(accounts, "dk.clerk");
+            click(robot, "#adminReactivate");
+            waitForText(robot, "#adminOneTimePassword", "One-time password: ");
+            String shown = robot.lookup("#adminOneTimePassword").queryAs(Label.class).getText();
+            Matcher otp = Pattern.compile("One-time password: ([a-z2-9-]{19})").matcher(shown);
+            assertThat(otp.find()).as(shown).isTrue();
+            assertThat(api("POST", "/api/v1/sessions", null, new Api.SignIn("dk.clerk", otp.group(1))).statusCode())
+                    .as("the clerk signs in with what was handed over").isEqualTo(201);
+
+            select(accounts, "demo.dk");
+            click(robot, "#adminClose");
+            waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+            click(robot, "#confirmGoAhead");
+            waitForText(robot, "#adminMessage", "demo.dk is closed.");
+            waitForText(robot, "#progress-DEMO-DK", "1 pending, 0 verified, 2 re-activated, 1 closed");
+            assertThat(robot.lookup("#adminOneTimePassword").queryAs(Label.class).getText())
+                    .as("a one-time password is shown once").isEmpty();
+            JsonNode closed = JSON.readTree(api("POST", "/api/v1/sessions", null, new Api.SignIn("demo.dk",
+                    DemoStaff.PASSWORD)).body());
+            assertThat(closed.get("error").asText()).isEqualTo("account_inactive");
+        }
+    }
+
+    /** Selects the row of {@code user} in the accounts table. */
+    private void select(TableView<?> table, String user) {
+        waitUntil(() -> table.getItems().stream().anyMatch(a -> a.toString().contains("userName=" + user + ",")));
+        interact(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).toString().contains("userName=" + user + ",")) {
+                    table.requestFocus();
+                    table.getSelectionModel().clearAndSelect(i);
+                }
+            }
+        });
+    }
+}

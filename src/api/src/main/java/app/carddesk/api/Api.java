@@ -151,7 +151,14 @@ public final class Api {
     }
 
     /** Many registrations in one request, each with its own idempotency key. */
-    public record BatchItem(String idempotencyKey, Patron patron) {
+    /**
+     * One registration of a batch, and the person who made it at the desk (possibly offline, hours
+     * ago): the central register checks that person's permission when it arrives.
+     */
+    public record BatchItem(String idempotencyKey, Patron patron, String actingFor) {
+        public BatchItem(String idempotencyKey, Patron patron) {
+            this(idempotencyKey, patron, null);
+        }
     }
 
     public record Batch(List<BatchItem> items) {
@@ -231,6 +238,12 @@ public final class Api {
     }
 
     /** The header a desk's request carries to say which signed-in person it acts for. */
+    /**
+     * The header with which a workstation names the person a queued change was made by, when it
+     * sends the change without that person's session (made offline, or sent after they left).
+     */
+    public static final String ACTING_FOR_HEADER = "X-CardDesk-Acting-For";
+
     public static final String SESSION_HEADER = "X-CardDesk-Session";
 
     /** A person signing in at a workstation. */

@@ -60,7 +60,8 @@ public final class CentralDaos {
 
         /** Refuses a request that acts for no signed-in person. */
         public StaffSessions.Staff requireStaffSession() {
-            if (staff == null) {
+            // A person a queued change was made by is not signed in: administration needs a session.
+            if (staff == null || staff.sessionHash() == null) {
                 throw new ApiException(401, app.carddesk.api.ErrorCode.SESSION_INVALID, SESSION,
                         "Sign in first: this request needs a signed-in person (the " + SESSION + " header).");
             }
@@ -164,7 +165,9 @@ public final class CentralDaos {
     /** A batch of registrations written at once: memberships, cards, feed, audit and remembered answers. */
     public interface RegistrationBatch {
         /** One patron of the batch, as the rows beside their own need them. */
-        record Registered(UUID id, String cardNumber, Instant createdAt, String detail) {
+        /** A registration of a batch, and who made it (null: the workstation's own). */
+        record Registered(UUID id, String cardNumber, Instant createdAt, String detail, String staffUser,
+                          String staffRoles) {
         }
 
         /** The answer to one item's Idempotency-Key. */
@@ -183,8 +186,9 @@ public final class CentralDaos {
         void created(@BindMethods List<Registered> rows, @Bind("library") String library, @Bind("at") Instant at,
                      @Bind("desk") String desk);
 
-        @SqlBatch("INSERT INTO audit_event (at, library_code, workstation, action, patron_id, detail) "
-                + "VALUES (:at, :library, :workstation, 'PATRON_REGISTERED', :id, :detail)")
+        @SqlBatch("INSERT INTO audit_event (at, library_code, workstation, staff_user, staff_roles, action, patron_id, "
+                + "detail) VALUES (:at, :library, :workstation, :staffUser, :staffRoles, 'PATRON_REGISTERED', :id, "
+                + ":detail)")
         void audited(@BindMethods List<Registered> rows, @Bind("library") String library,
                      @Bind("workstation") String workstation, @Bind("at") Instant at);
 

@@ -90,11 +90,13 @@ public final class CentralServer implements AutoCloseable {
             PatronValidation validation = new PatronValidation(jdbi, clock);
             PatronRegistry registry = new PatronRegistry(jdbi, validation, clock);
             Memberships memberships = new Memberships(jdbi, registry, clock);
-            return new Parts(envelope, new Workstations(jdbi, clock), new Registrations(jdbi, validation, registry, envelope, clock),
+            StaffSessions staff = new StaffSessions(jdbi, pinHasher, clock);
+            return new Parts(envelope, new Workstations(jdbi, clock),
+                    new Registrations(jdbi, validation, registry, envelope, clock, staff),
                     new Patrons(jdbi, registry, memberships, envelope), memberships, new PatronSearch(jdbi, clock),
                     new Feed(jdbi), new SeriesRegister(jdbi, envelope, clock),
                     new PopulationLookup(jdbi, population, envelope, clock),
-                    new PinMails(pinHasher, mails, envelope, clock), new StaffSessions(jdbi, pinHasher, clock),
+                    new PinMails(pinHasher, mails, envelope, clock), staff,
                     new Enrolment(jdbi, clock), new VerificationRounds(jdbi, pinHasher, mails, clock));
         }
     }
@@ -295,6 +297,9 @@ public final class CentralServer implements AutoCloseable {
                     throw new ApiException(403, ErrorCode.PASSWORD_CHANGE_REQUIRED, null, "Choose a new password "
                             + "first: the one you signed in with was set by an administrator.");
                 }
+            } else if (ctx.header(Api.ACTING_FOR_HEADER) != null && !ctx.path().startsWith("/api/v1/sessions")) {
+                // A change queued at the desk, sent by the workstation for the person who made it.
+                caller = parts.staff().actingFor(caller, ctx.header(Api.ACTING_FOR_HEADER));
             }
             ctx.attribute(CALLER, caller);
         });

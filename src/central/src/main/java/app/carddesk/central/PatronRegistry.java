@@ -151,14 +151,24 @@ public final class PatronRegistry {
 
     /** Writes checked registrations in batches: patrons, cards, the change feed and the audit trail. */
     public void insertAll(Handle h, Caller caller, List<Valid> rows) {
+        insertAll(h, caller, rows, java.util.Collections.nCopies(rows.size(), caller.staff()));
+    }
+
+    /** Inserts a batch's registrations, each audited with the person who made it ({@code madeBy}, in order). */
+    public void insertAll(Handle h, Caller caller, List<Valid> rows, List<StaffSessions.Staff> madeBy) {
         if (rows.isEmpty()) {
             return;
         }
         String library = caller.library().code();
         Instant now = clock.instant();
-        List<CentralDaos.RegistrationBatch.Registered> registered = rows.stream().map(v -> new CentralDaos
-                .RegistrationBatch.Registered(v.row().id(), v.row().cardNumber(), v.row().createdAt(),
-                "kind=" + v.row().registrationKind())).toList();
+        List<CentralDaos.RegistrationBatch.Registered> registered = new java.util.ArrayList<>(rows.size());
+        for (int k = 0; k < rows.size(); k++) {
+            Valid v = rows.get(k);
+            StaffSessions.Staff who = madeBy.get(k);
+            registered.add(new CentralDaos.RegistrationBatch.Registered(v.row().id(), v.row().cardNumber(),
+                    v.row().createdAt(), "kind=" + v.row().registrationKind(), who == null ? null : who.userName(),
+                    who == null ? null : String.join(",", who.roles())));
+        }
         CentralDaos.RegistrationBatch batch = h.attach(CentralDaos.RegistrationBatch.class);
         h.attach(CentralPatronDao.class).insertAll(rows.stream().map(Valid::row).toList());
         batch.memberships(registered, library);

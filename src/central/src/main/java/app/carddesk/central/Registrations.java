@@ -20,8 +20,11 @@ final class Registrations {
     private final PatronRegistry registry;
     private final Envelope envelope;
     private final Clock clock;
+    private final StaffSessions staff;
 
-    Registrations(Jdbi jdbi, PatronValidation validation, PatronRegistry registry, Envelope envelope, Clock clock) {
+    Registrations(Jdbi jdbi, PatronValidation validation, PatronRegistry registry, Envelope envelope, Clock clock,
+                  StaffSessions staff) {
+        this.staff = staff;
         this.jdbi = jdbi;
         this.validation = validation;
         this.registry = registry;
@@ -85,6 +88,32 @@ final class Registrations {
             }
             List<PatronValidation.Valid> valid = new java.util.ArrayList<>();
             List<Integer> validIndex = new java.util.ArrayList<>();
+            // Each registration is checked against what the person who made it may do now.
+            Caller[] callers = new Caller[n];
+            java.util.Map<String, Object> actors = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) {
+                Api.BatchItem item = batch.items().get(i);
+                callers[i] = caller;
+                if (answers[i] != null || item.actingFor() == null || caller.staff() != null) {
+                    continue;
+                }
+                Object actor = actors.computeIfAbsent(item.actingFor(), user -> {
+                    try {
+                        return staff.actingFor(caller, user);
+                    } catch (ApiException refused) {
+                        return refused;
+                    }
+                });
+                try {
+                    if (actor instanceof ApiException refused) {
+                        throw refused;
+                    }
+                    callers[i] = (Caller) actor;
+                    callers[i].require(app.carddesk.api.Permission.ISSUE);
+                } catch (ApiException refused) {
+                    answers[i] = envelope.error(refused);
+                }
+            }
             List<CentralDaos.CardSeries.Row> series = validation.reservedSeries(caller);
             for (int i = 0; i < n; i++) {
                 if (answers[i] != null) {
@@ -107,7 +136,7 @@ final class Registrations {
             List<PatronValidation.Valid> rows = accepted.stream().map(i -> valid.get(validIndex.indexOf(i))).toList();
             try {
                 h.savepoint(BATCH_INSERT);
-                registry.insertAll(h, caller, rows);
+                registry.insertAll(h, caller, rows, accepted.stream().map(i -> callers[i].staff()).toList());
                 List<CentralDaos.RegistrationBatch.Remembered> remembered = new java.util.ArrayList<>();
                 for (int k = 0; k < rows.size(); k++) {
                     int i = accepted.get(k);
@@ -122,7 +151,7 @@ final class Registrations {
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException race) {
                 h.rollbackToSavepoint(BATCH_INSERT);
                 for (int i : accepted) {
-                    answers[i] = one(h, caller, batch.items().get(i));
+                    answers[i] = one(h, callers[i], batch.items().get(i));
                 }
             }
             List<Api.BatchResult> results = new java.util.ArrayList<>();

@@ -186,6 +186,31 @@ final class StaffSessions {
                 account.mustChangePassword(), hash));
     }
 
+    /**
+     * The person a workstation says made a queued change ({@link Api#ACTING_FOR_HEADER}), with their
+     * roles here now: the change is checked against what they may do when it arrives. Refused
+     * (403) when the account is unknown, inactive, locked by an administrator or has no role here.
+     */
+    Caller actingFor(Caller workstation, String userName) {
+        String name = userName == null ? "" : userName.trim().toLowerCase(java.util.Locale.ROOT);
+        Instant now = clock.instant();
+        String library = workstation.library().code();
+        Optional<StaffDao.AccountRow> account = name.isEmpty() || name.length() > 60 ? Optional.empty()
+                : jdbi.withExtension(StaffDao.class, d -> d.personalByName(name))
+                .filter(a -> usable(a, now) && !a.adminLocked());
+        List<StaffDao.Grant> grants = account.map(a -> jdbi.withExtension(StaffDao.class,
+                d -> d.grants(a.id(), library))).orElse(List.of());
+        if (grants.isEmpty()) {
+            throw new ApiException(403, ErrorCode.ACTING_PERSON_REFUSED, Api.ACTING_FOR_HEADER, "The person who made "
+                    + "this change (" + name + ") may no longer work at " + library + ": their account is inactive, "
+                    + "locked or has no role here. Staff who may decide what happens to the change.");
+        }
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        grants.forEach(g -> Permission.of(g.permission()).ifPresent(permissions::add));
+        return workstation.withStaff(new Staff(account.get().id(), account.get().userName(),
+                grants.stream().map(StaffDao.Grant::role).distinct().sorted().toList(), permissions, false, null));
+    }
+
     private static ApiException invalidSession() {
         return new ApiException(401, ErrorCode.SESSION_INVALID, Api.SESSION_HEADER, "Your session has ended. "
                 + "Sign in again.");

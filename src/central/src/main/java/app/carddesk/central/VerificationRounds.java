@@ -198,8 +198,9 @@ final class VerificationRounds {
 
     /** Decides one account of the caller's library (an organisation administrator: of any library). */
     Api.RoundDecided decide(Caller caller, UUID accountId, String body, Envelope envelope) {
-        StaffSessions.Staff admin = caller.staff() != null && caller.staff().permissions()
-                .contains(Permission.VERIFICATION_ROUND) ? caller.staff() : caller.requireStaff(Permission.STAFF_ADMIN);
+        StaffSessions.Staff person = caller.requireStaffSession();
+        StaffSessions.Staff admin = person.permissions().contains(Permission.VERIFICATION_ROUND) ? person
+                : caller.requireStaff(Permission.STAFF_ADMIN);
         Api.RoundDecision in = envelope.parse(body, Api.RoundDecision.class);
         String state = switch (in.decision() == null ? "" : in.decision().trim().toLowerCase(Locale.ROOT)) {
             case "verified" -> "VERIFIED";
@@ -332,7 +333,7 @@ final class VerificationRounds {
     }
 
     private static void requireRoundReader(Caller caller) {
-        if (caller.staff() == null || !caller.staff().permissions().contains(Permission.VERIFICATION_ROUND)) {
+        if (!caller.requireStaffSession().permissions().contains(Permission.VERIFICATION_ROUND)) {
             caller.requireStaff(Permission.STAFF_ADMIN);
         }
     }

@@ -304,4 +304,48 @@ class StaffSignInIT {
                 + "VALUES ('y', 'DEMO-DK', 'w', ?)", system));
         assertEquals(1L, central.sql("SELECT COUNT(*) FROM workstation WHERE account_id = ?", Long.class, system));
     }
+
+    @Test
+    void aQueuedChangeIsCheckedAgainstThePersonWhoMadeItWhenItArrives() throws Exception {
+        String admin = session(ADMIN, ADMIN_PASSWORD);
+        String clerk = newAccount(admin, "clerk.offline", "DESK_STAFF")[0];
+        newAccount(admin, "dpo.only", "DATA_PROTECTION");
+        java.util.UUID first = java.util.UUID.randomUUID();
+        HttpResponse<String> made = central.send("POST", "/api/v1/patrons", CentralFixture.TOKEN,
+                CentralApiIT.patron(first, "409900081", "NONE", null, null), "Idempotency-Key", "offline-1",
+                Api.ACTING_FOR_HEADER, "clerk.offline");
+        assertEquals(201, made.statusCode(), made.body());
+        assertEquals("clerk.offline", central.sql("SELECT staff_user FROM audit_event WHERE patron_id = ?",
+                String.class, first), "the audit names who made the change, not only the workstation");
+        assertEquals("DESK_STAFF", central.sql("SELECT staff_roles FROM audit_event WHERE patron_id = ?",
+                String.class, first));
+
+        HttpResponse<String> notAllowed = central.send("POST", "/api/v1/patrons", CentralFixture.TOKEN,
+                CentralApiIT.patron(java.util.UUID.randomUUID(), "409900082", "NONE", null, null), "Idempotency-Key",
+                "offline-2", Api.ACTING_FOR_HEADER, "dpo.only");
+        assertEquals(403, notAllowed.statusCode());
+        assertEquals("permission_denied", error(notAllowed));
+
+        assertEquals(200, central.send("POST", "/api/v1/staff/" + clerk + "/lock", CentralFixture.TOKEN, null,
+                Api.SESSION_HEADER, admin).statusCode());
+        java.util.UUID second = java.util.UUID.randomUUID();
+        java.util.UUID third = java.util.UUID.randomUUID();
+        String batch = "{\"items\":[{\"idempotencyKey\":\"offline-3\",\"actingFor\":\"clerk.offline\",\"patron\":"
+                + CentralApiIT.patron(second, "409900083", "NONE", null, null) + "},{\"idempotencyKey\":\"offline-4\","
+                + "\"actingFor\":\"demo.dk\",\"patron\":" + CentralApiIT.patron(third, "409900084", "NONE", null, null)
+                + "}]}";
+        HttpResponse<String> results = central.send("POST", "/api/v1/patrons/batch", CentralFixture.TOKEN, batch);
+        assertEquals(200, results.statusCode(), results.body());
+        JsonNode items = JSON.readTree(results.body()).get("results");
+        assertEquals(403, items.get(0).get("status").asInt(), "made by a person locked since");
+        assertEquals("acting_person_refused", items.get(0).get("body").get("error").asText());
+        assertEquals(201, items.get(1).get("status").asInt(), "the rest of the batch goes through");
+        assertEquals(0L, central.sql("SELECT COUNT(*) FROM patron WHERE id = ?", Long.class, second));
+
+        // Naming a person is for queued changes only: it is no session, and administration needs one.
+        HttpResponse<String> admin2 = central.sendMalformed("GET", "/api/v1/staff", CentralFixture.TOKEN, null,
+                Api.ACTING_FOR_HEADER, ADMIN);
+        assertEquals(401, admin2.statusCode());
+        assertEquals("session_invalid", error(admin2));
+    }
 }

@@ -88,6 +88,12 @@ final class ValidRequests {
                 // Signing out ends the session it is sent with: that one is signed in for the purpose.
                 call.headers.put(p.name(), route.method().equals("DELETE") && route.path().equals(
                         "/api/v1/sessions/current") ? library.freshSession.get() : library.session);
+            } else if (p.name().equalsIgnoreCase(app.carddesk.api.Api.ACTING_FOR_HEADER)) {
+                // A queued change names who made it: mostly the library's administrator, now and then
+                // someone unknown, whose change is refused.
+                if (odd.chance(0.3)) {
+                    call.headers.put(p.name(), odd.chance(0.9) ? library.user : "left.long.ago");
+                }
             } else if (p.required() || odd.chance(0.7)) {
                 call.headers.put(p.name(), generate(api.resolve(p.schema()), p.name(), call, 0).asText());
             }
@@ -265,6 +271,8 @@ final class ValidRequests {
         Known target = call.target;
         return switch (name) {
             case "idempotencyKey" -> nodes.textNode(state.newKey());
+            case "actingFor" -> odd.chance(0.5) ? nodes.nullNode() : nodes.textNode(odd.chance(0.9) ? l.user
+                    : "left.long.ago");
             case "otherId" -> {
                 List<Known> others = state.visibleTo(l).stream().filter(k -> k != target).toList();
                 yield nodes.textNode(others.isEmpty() ? odd.uuid().toString() : odd.pick(others).id.toString());

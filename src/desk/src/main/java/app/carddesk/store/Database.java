@@ -84,7 +84,7 @@ public final class Database implements AutoCloseable {
      * this version, with no failed migration, opens without Flyway, whose look for migrations through the
      * desk's jar costs every start a noticeable part of a second.
      */
-    static final int SCHEMA_VERSION = 9;
+    static final int SCHEMA_VERSION = 10;
 
     static boolean isCurrent(JdbcConnectionPool pool) {
         try (Connection c = pool.getConnection(); Statement st = c.createStatement();

@@ -142,7 +142,7 @@ public final class JdbiPatronStore implements PatronStore {
                         audit.get(0).staff())));
                 audit.forEach(a -> h.attach(AuditDao.class).append(a));
                 OutboxDao out = h.attach(OutboxDao.class);
-                outbox.forEach(e -> out.append(e, clock.instant()));
+                outbox.forEach(e -> out.append(e, clock.instant(), audit.get(0).staff()));
             });
         } catch (UnableToExecuteStatementException e) {
             throw translate(e);
@@ -319,7 +319,7 @@ public final class JdbiPatronStore implements PatronStore {
         h.attach(AuditDao.class).append(audit);
         OutboxDao out = h.attach(OutboxDao.class);
         Instant now = clock.instant();
-        outbox.forEach(e -> out.append(e, now));
+        outbox.forEach(e -> out.append(e, now, audit.staff()));
         if (!outbox.isEmpty()) {
             h.afterCommit(queued);
         }

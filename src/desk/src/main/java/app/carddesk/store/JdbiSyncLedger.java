@@ -43,7 +43,7 @@ public final class JdbiSyncLedger implements SyncLedger {
     public List<OutboxItem> pendingAfter(long seq, int limit) {
         return jdbi.withExtension(OutboxDao.class, d -> d.after(seq, limit)).stream()
                 .map(p -> new OutboxItem(p.seq(), p.patronId(), p.kind(), p.payload(), p.createdAt(), p.idemKey(),
-                        p.attempts())).toList();
+                        p.attempts(), p.staffUser())).toList();
     }
 
     @Override
@@ -292,7 +292,7 @@ public final class JdbiSyncLedger implements SyncLedger {
         writer.useTransaction(h -> {
             h.attach(SyncDao.class).setCentralVersion(patronId, centralVersion);
             h.attach(OutboxDao.class).append(new app.carddesk.issuing.OutboxEntry(patronId, OutboxKind.PATRON_UPDATED, "{}"),
-                    clock.instant());
+                    clock.instant(), null);
         });
     }
 

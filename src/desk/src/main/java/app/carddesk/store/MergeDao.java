@@ -70,7 +70,7 @@ public interface MergeDao {
             statements().moveCard(survivorId, other.cardNumber());
         }
         audit().append(audit);
-        queued.forEach(e -> outbox().append(e, now));
+        queued.forEach(e -> outbox().append(e, now, audit.staff()));
     }
 
     private static String number(Patron p) {

@@ -14,15 +14,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface OutboxDao {
 
     record Pending(long seq, UUID patronId, app.carddesk.issuing.OutboxKind kind, String payload, Instant createdAt, String idemKey,
-                   int attempts) {
+                   int attempts, String staffUser) {
     }
 
     /** Every entry gets its own idempotency key, so a resend after a lost answer is recognised. */
-    @SqlUpdate("INSERT INTO outbox (patron_id, kind, payload, created_at, idem_key) "
-            + "VALUES (:patronId, :kind, :payload, :at, CAST(RANDOM_UUID() AS VARCHAR))")
-    void append(@BindMethods OutboxEntry entry, @Bind("at") Instant at);
+    /** Queues a change made by {@code staff} (null: the desk's own). */
+    @SqlUpdate("INSERT INTO outbox (patron_id, kind, payload, created_at, idem_key, staff_user) "
+            + "VALUES (:patronId, :kind, :payload, :at, CAST(RANDOM_UUID() AS VARCHAR), :staff)")
+    void append(@BindMethods OutboxEntry entry, @Bind("at") Instant at, @Bind("staff") String staff);
 
-    @SqlQuery("SELECT seq, patron_id, kind, payload, created_at, idem_key, attempts FROM outbox WHERE seq > :seq "
+    @SqlQuery("SELECT seq, patron_id, kind, payload, created_at, idem_key, attempts, staff_user FROM outbox WHERE seq > :seq "
             + "ORDER BY seq LIMIT :limit")
     @RegisterConstructorMapper(Pending.class)
     List<Pending> after(@Bind("seq") long seq, @Bind("limit") int limit);

@@ -46,7 +46,8 @@ public final class CentralClient {
 
     /** The central instances this desk may use, in order; requests go to one until it stops answering. */
     private final java.util.List<URI> bases;
-    private volatile int current;
+    /** The instance in use, shared with the clients made from this one (for a person, for a queued change). */
+    private final java.util.concurrent.atomic.AtomicInteger current;
     private final String token;
     private final ObjectMapper json;
     private final HttpClient http;
@@ -57,21 +58,35 @@ public final class CentralClient {
     private final java.util.function.Supplier<String> session;
     /** Told when the central register says the person's session has ended (locked, expired, signed out). */
     private final Runnable sessionEnded;
+    /** The person a queued change was made by, named on requests sent without their session; or null. */
+    private final String madeBy;
 
     /** Names this desk (its local register) to the central service, which leaves its own changes out of its feed. */
     public void identifyAs(String desk) {
         this.deskId.set(desk);
     }
 
-    private CentralClient(CentralClient workstation, java.util.function.Supplier<String> session, Runnable ended) {
+    private CentralClient(CentralClient workstation, java.util.function.Supplier<String> session, Runnable ended,
+                          String madeBy) {
         this.bases = workstation.bases;
         this.token = workstation.token;
         this.json = workstation.json;
         this.timeout = workstation.timeout;
         this.http = workstation.http;
         this.deskId = workstation.deskId;
+        this.current = workstation.current;
         this.session = session;
         this.sessionEnded = ended;
+        this.madeBy = madeBy;
+    }
+
+    /**
+     * The workstation sending a change queued by {@code person} (possibly offline, hours ago): each
+     * request names them, and the central register checks what they may do now. Null: the
+     * workstation's own (changes queued before staff signed in).
+     */
+    public CentralClient madeBy(String person) {
+        return person == null ? this : new CentralClient(this, () -> null, () -> { }, person);
     }
 
     /**
@@ -79,7 +94,7 @@ public final class CentralClient {
      * person's session while there is one, and a refused session is reported to {@code ended}.
      */
     public CentralClient forPerson(java.util.function.Supplier<String> personSession, Runnable ended) {
-        return new CentralClient(this, personSession, ended);
+        return new CentralClient(this, personSession, ended, null);
     }
 
     public CentralClient(URI base, String token, ObjectMapper json, Duration timeout) {
@@ -108,13 +123,15 @@ public final class CentralClient {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
                 .sslContext(tls).build();
         this.deskId = new java.util.concurrent.atomic.AtomicReference<>("");
+        this.current = new java.util.concurrent.atomic.AtomicInteger();
         this.session = () -> null;
         this.sessionEnded = () -> { };
+        this.madeBy = null;
     }
 
     /** The instance requests go to now. */
     public URI base() {
-        return bases.get(current);
+        return bases.get(current.get());
     }
 
     /** Parses a setting such as {@code http://a:8480, http://b:8480}. */
@@ -202,6 +219,8 @@ public final class CentralClient {
         String person = session.get();
         if (person != null) {
             b.header(app.carddesk.api.Api.SESSION_HEADER, person);
+        } else if (madeBy != null) {
+            b.header(app.carddesk.api.Api.ACTING_FOR_HEADER, madeBy);
         }
         return b;
     }
@@ -227,7 +246,7 @@ public final class CentralClient {
     private Response send(String path, HttpRequest.Builder request) {
         UnreachableException last = null;
         for (int tried = 0; tried < bases.size(); tried++) {
-            int at = current;
+            int at = current.get();
             try {
                 return checked(sendOnce(request.uri(bases.get(at).resolve(path))));
             } catch (UnreachableException e) {
@@ -235,7 +254,7 @@ public final class CentralClient {
                     throw e;
                 }
                 last = e;
-                current = (at + 1) % bases.size();
+                current.compareAndSet(at, (at + 1) % bases.size());
             }
         }
         throw last;

@@ -171,7 +171,7 @@ final class OutboxPush {
                 lastSeq = item.seq();
                 continue;
             }
-            Api.BatchItem entry = new Api.BatchItem(item.idemKey(), p);
+            Api.BatchItem entry = new Api.BatchItem(item.idemKey(), p, item.staffUser());
             byte[] written = written(entry);
             long size = written.length;
             if (!sent.isEmpty() && bytes + size > BATCH_BYTES) {
@@ -332,6 +332,7 @@ final class OutboxPush {
 
     /** The request for one outbox entry, or null when there is nothing left to send for it. */
     private CentralClient.Response send(OutboxItem item) {
+        CentralClient client = this.client.madeBy(item.staffUser());
         String path = "/api/v1/patrons/" + item.patronId();
         switch (item.kind()) {
             case PATRON_CREATED -> {

@@ -465,6 +465,32 @@ class SyncIT {
     }
 
     @Test
+    void changesMadeAtTheDeskArriveAsTheirPersonsAndAreRefusedOnceThatPersonMayNoLongerWork() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        UUID made = issue(deskA, "409900011", "Holm", null);
+        UUID alsoMade = issue(deskA, "409900012", "Dahl", null);
+        sync(deskA, port).syncOnce();
+        assertThat(atCentral("SELECT staff_user FROM audit_event WHERE patron_id = ? AND action = 'PATRON_REGISTERED'",
+                String.class, made)).as("the workstation sent it; the person made it").isEqualTo("demo.dk");
+        assertThat(atCentral("SELECT staff_user FROM audit_event WHERE patron_id = ? AND action = 'PATRON_REGISTERED'",
+                String.class, alsoMade)).isEqualTo("demo.dk");
+
+        // Made at the desk, then the person leaves the library before the change arrives.
+        UUID late = issue(deskA, "409900013", "Lund", null);
+        central.database().jdbi().useHandle(h -> h.execute(
+                "UPDATE staff_account SET active = FALSE WHERE user_name = 'demo.dk'"));
+        SyncService sync = sync(deskA, port);
+        sync.syncOnce();
+        assertThat(sync.status().problems()).as("refused, it waits in Needs attention").isEqualTo(1);
+        SyncProblem problem = new JdbiSyncLedger(deskA.database(), clock, "a").openProblems().get(0);
+        assertThat(problem.patronId()).isEqualTo(late);
+        assertThat(problem.code()).isEqualTo("acting_person_refused");
+        assertThat(atCentral("SELECT COUNT(*) FROM patron WHERE id = ?", Integer.class, late)).isZero();
+    }
+
+    @Test
     void aPatronsReportAsksTheCentralRegisterWhoSawAndChangedTheRecord() throws Exception {
         int port = freePort();
         central = startCentral(port);

@@ -96,6 +96,13 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
                     new app.carddesk.sync.CentralNationalRegister(person, ledger), store, staff, clock);
             StaffSignIn signIn = new StaffSignIn(Optional.of(new app.carddesk.sync.CentralStaffDirectory(client)),
                     verifiers, new Argon2PinHasher(), staff, clock, config.signInGrace(), null, null);
+            // Someone who signed in while the central register could not be reached is asked about at
+            // its next answer: a deactivation or lock made meanwhile signs them out at once.
+            sync.onStatus(status -> {
+                if (status.state() == app.carddesk.sync.SyncStatus.State.ONLINE) {
+                    signIn.recheckOffline();
+                }
+            });
             return new DeskBackend(config, db, profile, issuing, memberships, Optional.of(sync),
                     Optional.of(new AttentionService(ledger, sync)), Optional.empty(), signIn, Optional.empty(),
                     Optional.of(new app.carddesk.sync.CentralStaffAdministration(person)));

@@ -320,6 +320,10 @@ public final class Api {
     public record RoundDecided(RoundAccount account, String oneTimePassword) {
     }
 
+    /** A person as a workstation names them (X-CardDesk-Acting-For): their roles and permissions here now. */
+    public record ActingPerson(String userName, String displayName, List<String> roles, List<String> permissions) {
+    }
+
     /** A library administrator asks for an enrolment code for a new workstation. */
     public record EnrolmentRequest(String workstationName) {
     }

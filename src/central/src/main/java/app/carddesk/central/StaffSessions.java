@@ -211,6 +211,22 @@ final class StaffSessions {
                 grants.stream().map(StaffDao.Grant::role).distinct().sorted().toList(), permissions, false, null));
     }
 
+    /**
+     * The person a workstation names, as they stand now: a desk where they signed in offline asks
+     * at its next contact, and signs them out when this is refused.
+     */
+    Api.ActingPerson acting(Caller caller) {
+        Staff person = caller.staff();
+        if (person == null || person.sessionHash() != null) {
+            throw new ApiException(400, ErrorCode.INVALID_QUERY, Api.ACTING_FOR_HEADER, "Name the person in the "
+                    + Api.ACTING_FOR_HEADER + " header, without a session.");
+        }
+        String display = jdbi.withExtension(StaffDao.class, d -> d.byId(person.accountId()))
+                .map(StaffDao.AccountRow::displayName).orElse(person.userName());
+        return new Api.ActingPerson(person.userName(), display, person.roles(),
+                person.permissions().stream().map(Permission::code).sorted().toList());
+    }
+
     private static ApiException invalidSession() {
         return new ApiException(401, ErrorCode.SESSION_INVALID, Api.SESSION_HEADER, "Your session has ended. "
                 + "Sign in again.");

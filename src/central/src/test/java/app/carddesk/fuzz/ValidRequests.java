@@ -91,7 +91,7 @@ final class ValidRequests {
             } else if (p.name().equalsIgnoreCase(app.carddesk.api.Api.ACTING_FOR_HEADER)) {
                 // A queued change names who made it: mostly the library's administrator, now and then
                 // someone unknown, whose change is refused.
-                if (odd.chance(0.3)) {
+                if (p.required() || odd.chance(0.3)) {
                     call.headers.put(p.name(), odd.chance(0.9) ? library.user : "left.long.ago");
                 }
             } else if (p.required() || odd.chance(0.7)) {

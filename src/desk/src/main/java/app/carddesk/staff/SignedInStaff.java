@@ -50,6 +50,17 @@ public final class SignedInStaff implements StaffContext {
         }
     }
 
+    /**
+     * The central register no longer lets the person who signed in here offline work at this
+     * library (checked at the desk's next contact): nobody is signed in any more.
+     */
+    void offlinePersonRefused() {
+        if (session != null) {
+            signedOut();
+            ended.forEach(Runnable::run);
+        }
+    }
+
     private final CopyOnWriteArrayList<Runnable> ended = new CopyOnWriteArrayList<>();
 
     /** Told when the central register ended the person's session, on the thread that learnt it. */

@@ -32,4 +32,10 @@ public interface StaffDirectory {
 
     /** Ends the session at the central register; nothing happens when it cannot be reached. */
     void signOut(String token);
+
+    /**
+     * Whether a person who signed in here offline may still work at this library: {@link Accepted}
+     * with their roles now (no token), {@link Refused} when inactive, locked or without a role.
+     */
+    Answer stillAllowed(String userName);
 }

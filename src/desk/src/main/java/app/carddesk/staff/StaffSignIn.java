@@ -172,6 +172,37 @@ public final class StaffSignIn {
         return new Refused("signin.changeNeedsCentral");
     }
 
+    /**
+     * At the desk's first contact after an offline sign-in: asks the central register whether the
+     * person may still work here. A deactivation or lock made meanwhile signs them out at once and
+     * forgets their offline verifier; nothing changes while the register cannot be reached.
+     *
+     * @return true when the person was signed out
+     */
+    public boolean recheckOffline() {
+        Optional<StaffSession> current = staff.current();
+        if (directory.isEmpty() || current.isEmpty() || !current.get().offline()) {
+            return false;
+        }
+        String user = current.get().userName();
+        if (current.get() == recheckedSession) {
+            return false;
+        }
+        StaffDirectory.Answer answer = directory.get().stillAllowed(user);
+        if (answer instanceof StaffDirectory.Refused) {
+            verifiers.forget(user);
+            staff.offlinePersonRefused();
+            return true;
+        }
+        if (answer instanceof StaffDirectory.Accepted) {
+            recheckedSession = current.get();
+        }
+        return false;
+    }
+
+    /** The offline sign-in the central register confirmed since: not asked about again. */
+    private volatile StaffSession recheckedSession;
+
     /** Ends the person's work at this desk; what the desk queued stays queued. */
     public void signOut() {
         staff.current().ifPresent(s -> {

@@ -53,6 +53,24 @@ public final class CentralStaffDirectory implements StaffDirectory {
         }
     }
 
+    @Override
+    public Answer stillAllowed(String userName) {
+        CentralClient.Response r;
+        try {
+            r = client.madeBy(userName).get("/api/v1/staff/acting");
+        } catch (CentralClient.UnreachableException e) {
+            return new Unreachable();
+        }
+        if (r.status() == 200) {
+            Api.ActingPerson p = client.read(r, Api.ActingPerson.class);
+            return new Accepted(null, p.displayName(), p.roles(), new HashSet<>(p.permissions()), false);
+        }
+        if (r.status() == 403) {
+            return new Refused(Reason.INACTIVE, 0, null);
+        }
+        return refusal(r);
+    }
+
     private Answer refusal(CentralClient.Response r) {
         if (r.status() >= 500 || r.status() == 429) {
             return new Unreachable();

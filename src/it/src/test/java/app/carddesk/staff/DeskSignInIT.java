@@ -188,6 +188,44 @@ class DeskSignInIT {
     }
 
     @Test
+    void aDeactivationReachesADeskWhereThePersonSignedInOfflineAtItsNextContact() throws Exception {
+        int port = openDesk();
+        JsonNode account = newAccount("ana.berg");
+        String first = account.get("oneTimePassword").asText();
+        signIn().signIn("ana.berg", first);
+        assertThat(signIn().changePassword(first, "quiet reading lamp", "quiet reading lamp"))
+                .isInstanceOf(StaffSignIn.SignedIn.class);
+        signIn().signOut();
+        central.close();
+        central = null;
+        assertThat(signIn().signIn("ana.berg", "quiet reading lamp")).isInstanceOf(StaffSignIn.SignedIn.class);
+        assertThat(signIn().staff().current().orElseThrow().offline()).isTrue();
+
+        // Back online with the account still active: the person works on.
+        startCentral(port);
+        desk.sync().orElseThrow().syncOnce();
+        assertThat(signIn().staff().current()).as("still allowed").isPresent();
+
+        // Deactivated while the desk is offline again: signed out at the next contact, verifier gone.
+        signIn().signOut();
+        central.close();
+        central = null;
+        assertThat(signIn().signIn("ana.berg", "quiet reading lamp")).isInstanceOf(StaffSignIn.SignedIn.class);
+        startCentral(port);
+        central.database().jdbi().useHandle(h -> h.execute(
+                "UPDATE staff_account SET active = FALSE WHERE user_name = 'ana.berg'"));
+        boolean[] told = new boolean[1];
+        signIn().staff().onSessionEnded(() -> told[0] = true);
+        desk.sync().orElseThrow().syncOnce();
+        assertThat(signIn().staff().current()).as("signed out at the first answer").isEmpty();
+        assertThat(told[0]).as("the screen is told, and shows the sign-in").isTrue();
+        central.close();
+        central = null;
+        assertThat(key(signIn().signIn("ana.berg", "quiet reading lamp"))).as("no offline way back in")
+                .isEqualTo("signin.offlineUnknown");
+    }
+
+    @Test
     void aLookUpMadeForAPersonWhoseAccountWasLockedSignsThemOutAtOnce() throws Exception {
         openDesk();
         JsonNode account = newAccount("ana.berg");

@@ -21,7 +21,7 @@ public final class CentralDatabase implements AutoCloseable {
 
     public static CentralDatabase open(String jdbcUrl, String user, String password) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(withLockTimeout(jdbcUrl));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(16);
@@ -44,6 +44,15 @@ public final class CentralDatabase implements AutoCloseable {
         }
         ownerOnly(jdbcUrl);
         return new CentralDatabase(pool);
+    }
+
+    /**
+     * H2 gives up waiting for a row another transaction holds after 2 s by default; a request that
+     * waits for the same Idempotency-Key's first request (hashing a PIN, under load) may wait longer.
+     */
+    static String withLockTimeout(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("LOCK_TIMEOUT")
+                ? jdbcUrl + ";LOCK_TIMEOUT=15000" : jdbcUrl;
     }
 
     /**

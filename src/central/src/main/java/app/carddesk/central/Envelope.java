@@ -102,6 +102,10 @@ public final class Envelope {
                     h.release(CLAIM);
                     break;
                 } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                    if (lockTimedOut(e)) {
+                        throw new ApiException(503, ErrorCode.IDEMPOTENCY_KEY_BUSY, "Idempotency-Key",
+                                "Another request with this Idempotency-Key is still being answered; try again.");
+                    }
                     if (!UniqueViolation.of(h, e).filter(UniqueViolation.IDEMPOTENCY_PKEY::equals).isPresent()) {
                         throw e;
                     }
@@ -118,6 +122,17 @@ public final class Envelope {
             idem.answer(library, key, answer.status(), answer.body());
             return answer;
         });
+    }
+
+    /** The wait for the request holding the same key ran out (H2's lock timeout, PostgreSQL's lock_timeout). */
+    private static boolean lockTimedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s && ("HYT00".equals(s.getSQLState())
+                    || "55P03".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A write with an optional key: without one it simply runs in a transaction. */

@@ -70,6 +70,7 @@ public final class DeskContext {
         this.administration = new app.carddesk.ui.admin.AdministrationViewModel(backend.administration(),
                 backend.signIn().staff()::may, background, java.time.ZoneId.systemDefault());
         main.administrationConnected(backend.administration().isPresent());
+        signIn.session.addListener((obs, was, now) -> administration.personChanged());
         this.views = new ViewLoader(this::controller, locale);
         main.onSyncNow(backend::syncNow);
         backend.sync().ifPresent(sync -> {

@@ -13,7 +13,8 @@ public enum Question {
     DELETE_EXPIRED("expiring.confirmDelete", "expiring.confirmDelete.do", "expiring.confirmDelete.keep"),
     DISCARD_REGISTRATION("attention.confirmDiscard", "attention.confirmDiscard.do", "attention.confirmDiscard.keep"),
     UNSUBSCRIBE("unsubscribe.confirm", "unsubscribe.confirm.do", "unsubscribe.confirm.keep"),
-    CLOSE_ACCOUNT("admin.confirmClose", "admin.confirmClose.do", "admin.confirmClose.keep");
+    CLOSE_ACCOUNT("admin.confirmClose", "admin.confirmClose.do", "admin.confirmClose.keep"),
+    SCHEDULE_ROUND("admin.confirmSchedule", "admin.confirmSchedule.do", "admin.confirmSchedule.keep");
 
     private final String text;
     private final String goAhead;

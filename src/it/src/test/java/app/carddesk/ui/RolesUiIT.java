@@ -93,10 +93,12 @@ class RolesUiIT extends DeskUiIT {
             waitUntil(() -> robot.lookup("#deleteExpired").tryQuery().isPresent());
             assertThat(visible(robot, "#deleteExpired")).isFalse();
 
+            waitForText(robot, "#staffLabel", "(desk.only)");
             interact(() -> context.signIn().switchUser());
             waitUntil(() -> visible(robot, "#signInScreen"));
             signInAs(robot, "demo.dk", DemoStaff.PASSWORD);
             waitUntil(() -> !visible(robot, "#signInScreen"));
+            waitForText(robot, "#staffLabel", "(demo.dk)");
             waitUntil(() -> visible(robot, "#deleteExpired"));
         }
     }

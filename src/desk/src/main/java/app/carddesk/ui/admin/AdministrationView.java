@@ -82,6 +82,10 @@ public final class AdministrationView {
         oneTimePassword.textProperty().bind(Bindings.createStringBinding(() -> vm.oneTimePassword.get().isEmpty() ? ""
                 : messages.get("admin.oneTimePassword", vm.oneTimePassword.get()), vm.oneTimePassword));
         message.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.message.get()), vm.message));
+        lifetime.onChange(vm.message, (obs, old, p) -> {
+            message.getStyleClass().removeAll("warning", "success");
+            message.getStyleClass().add(AdministrationViewModel.isWarning(p) ? "warning" : "success");
+        });
         lifetime.onChange(scroller.visibleProperty(), (obs, was, now) -> {
             if (now) {
                 vm.message.set(null);
@@ -118,7 +122,11 @@ public final class AdministrationView {
 
     @FXML
     private void schedule() {
-        vm.schedule();
+        // Everyone, administrators too, is signed out at that time: asked first, with the time as typed.
+        if (vm.typedStart().isPresent()
+                && Confirm.ask(startsAt, messages, Question.SCHEDULE_ROUND, vm.startsAt.get().strip())) {
+            vm.schedule();
+        }
     }
 
     @FXML

@@ -97,15 +97,40 @@ public final class AdministrationViewModel {
         }, this::failed));
     }
 
-    /** Schedules a round at the typed time (organisation administrators). */
-    public void schedule() {
-        Instant at;
+    /** The typed start of a round, or empty (and the reason shown) when it is not a time. */
+    public Optional<Instant> typedStart() {
         try {
-            at = LocalDateTime.parse(startsAt.get().strip(), WHEN).atZone(zone).toInstant();
+            return Optional.of(LocalDateTime.parse(startsAt.get().strip(), WHEN).atZone(zone).toInstant());
         } catch (DateTimeParseException e) {
             message.set(Problem.of("admin.schedule.badTime"));
+            return Optional.empty();
+        }
+    }
+
+    /** A new person signed in (or nobody is): nothing the last one saw or was told stays on screen. */
+    public void personChanged() {
+        message.set(null);
+        oneTimePassword.set("");
+        startsAt.set("");
+        round.set(Optional.empty());
+        accounts.clear();
+        signs.clear();
+    }
+
+    /** Whether the message on screen is a refusal or a mistake to put right (shown as a warning). */
+    public static boolean isWarning(Problem p) {
+        return p != null && (p.key().startsWith("admin.refused") || p.key().equals("admin.unavailable")
+                || p.key().equals("admin.schedule.badTime") || p.key().equals("admin.chooseAccount")
+                || p.key().startsWith("error."));
+    }
+
+    /** Schedules a round at the typed time (organisation administrators). */
+    public void schedule() {
+        Optional<Instant> typed = typedStart();
+        if (typed.isEmpty()) {
             return;
         }
+        Instant at = typed.get();
         administration.ifPresent(a -> background.submit(() -> a.schedule(at), scheduled -> {
             message.set(Problem.of("admin.schedule.done"));
             refresh();

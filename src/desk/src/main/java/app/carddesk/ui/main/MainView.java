@@ -105,9 +105,10 @@ public final class MainView {
         adminButton.visibleProperty().bind(lifetime.of(who.session).map(s -> vm.administrationConnected()
                 && (s.may("staff_admin") || s.may("verification_round"))).orElse(false));
         adminButton.managedProperty().bind(adminButton.visibleProperty());
-        staffLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> who.session.get() == null
-                ? "" : views.messages().get(who.session.get().offline() ? "signin.signedInOffline" : "signin.signedInAs",
-                who.session.get().displayName() + " (" + who.session.get().userName() + ")"), lifetime.of(who.session)));
+        // Who is signed in now, after every switch of user (mapped from the lifetime-bound value itself).
+        staffLabel.textProperty().bind(lifetime.of(who.session).map(s -> views.messages().get(s.offline()
+                ? "signin.signedInOffline" : "signin.signedInAs", s.displayName() + " (" + s.userName() + ")"))
+                .orElse(""));
         // Where the register lives is for IT, not for the desk: it is there when the mouse rests on the library.
         profileLabel.setTooltip(new javafx.scene.control.Tooltip(views.messages().get("status.store", store.toString())));
         busy.visibleProperty().bind(background.busyProperty());
@@ -166,7 +167,7 @@ public final class MainView {
     /** Where the keyboard starts on each screen (the checklist places its own focus). */
     private static final Map<Screen, String> FIRST_FIELD = Map.of(Screen.FIND, "#findQuery",
             Screen.EXPIRING, "#expiringTable", Screen.ATTENTION, "#attentionTable", Screen.ACTIVATE, "#activateQuery",
-            Screen.PATRON, "#patronScroller", Screen.ADMIN, "#adminAccounts");
+            Screen.PATRON, "#patronScroller", Screen.ADMIN, "#adminScroller");
 
     private void show(Screen s) {
         screens.forEach((k, node) -> node.setVisible(k == s));

@@ -55,8 +55,10 @@ public final class SignInView {
         changeBox.visibleProperty().bind(lifetime.of(vm.mustChange));
         changeBox.managedProperty().bind(changeBox.visibleProperty());
         userField.disableProperty().bind(lifetime.of(vm.mustChange));
-        signInButton.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> messages.get(
-                vm.mustChange.get() ? "signin.changeButton" : "signin.button"), lifetime.of(vm.mustChange)));
+        // Mapped from the lifetime-bound value itself: a binding that reads the property directly
+        // would leave that value invalid after the first change and miss every later one.
+        signInButton.textProperty().bind(lifetime.of(vm.mustChange).map(change -> messages.get(
+                change ? "signin.changeButton" : "signin.button")));
         signInButton.disableProperty().bind(lifetime.of(vm.busy));
         ProblemDisplay.bind(lifetime.of(vm.problem), problem, passwordField, messages);
         root.visibleProperty().bind(lifetime.of(vm.signedIn).map(in -> !in));
@@ -84,8 +86,7 @@ public final class SignInView {
         addressField.setOnAction(e -> codeField.requestFocus());
         codeField.setOnAction(e -> vm.enrol());
         ProblemDisplay.bind(lifetime.of(vm.enrolProblem), enrolProblem, codeField, messages);
-        enrolDone.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.enrolDone.get() == null
-                ? "" : messages.text(vm.enrolDone.get()), lifetime.of(vm.enrolDone)));
+        enrolDone.textProperty().bind(lifetime.of(vm.enrolDone).map(messages::text).orElse(""));
     }
 
     @FXML

@@ -106,6 +106,10 @@ public final class SignInView {
         if (!root.isVisible()) {
             return;
         }
+        if (vm.enrolOpen.get() && vm.demoAccount().isEmpty()) {
+            addressField.requestFocus();
+            return;
+        }
         if (vm.userName.get() == null || vm.userName.get().isBlank()) {
             userField.requestFocus();
         } else {

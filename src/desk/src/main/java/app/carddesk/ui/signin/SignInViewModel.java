@@ -61,6 +61,10 @@ public final class SignInViewModel {
     /** Lets a desk on its own join its library's organisation from the sign-in screen. */
     public SignInViewModel enrolWith(Optional<app.carddesk.staff.WorkstationEnrolment> use) {
         this.enrolment = use;
+        // A real library's desk on its own lets nobody in: its first start asks to join at once.
+        if (use.isPresent() && demoAccount().isEmpty()) {
+            enrolOpen.set(true);
+        }
         return this;
     }
 

@@ -342,6 +342,10 @@ public final class CentralServer implements AutoCloseable {
         app.post("/api/v1/verification-rounds", ctx -> ctx.status(201).json(parts.rounds().schedule(caller(ctx),
                 ctx.body(), envelope)));
         app.get("/api/v1/verification-rounds/current", ctx -> ctx.json(parts.rounds().current(caller(ctx))));
+        app.delete("/api/v1/verification-rounds/current", ctx -> {
+            parts.rounds().cancel(caller(ctx));
+            ctx.status(204);
+        });
         app.get("/api/v1/verification-rounds/current/accounts", ctx -> ctx.json(parts.rounds().accounts(caller(ctx))));
         app.post("/api/v1/verification-rounds/current/accounts/{accountId}", ctx -> ctx.json(parts.rounds()
                 .decide(caller(ctx), accountId(ctx), ctx.body(), envelope)));

@@ -136,6 +136,10 @@ final class VerificationRounds {
         @SqlUpdate("UPDATE verification_round SET ended_at = :now WHERE id = :id AND ended_at IS NULL")
         int end(@Bind("id") UUID id, @Bind("now") Instant now);
 
+        /** Removes a round that has not started; 0 when it started meanwhile. */
+        @SqlUpdate("DELETE FROM verification_round WHERE id = :id AND started_at IS NULL")
+        int cancel(@Bind("id") UUID id);
+
         @SqlQuery("SELECT g.library_code, l.name AS library_name, v.state, COUNT(DISTINCT v.account_id) AS count "
                 + "FROM verification_account v JOIN staff_grant g ON g.account_id = v.account_id "
                 + "JOIN library l ON l.code = g.library_code WHERE v.round_id = :round "
@@ -176,6 +180,20 @@ final class VerificationRounds {
             audit(h, caller, "VERIFICATION_ROUND_SCHEDULED", "starts=" + in.startsAt() + " by=" + admin.userName());
         });
         return view(caller, jdbi.withExtension(Dao.class, d -> d.open()).orElseThrow());
+    }
+
+    /** Cancels the scheduled round before it starts (organisation administrators). */
+    void cancel(Caller caller) {
+        StaffSessions.Staff admin = caller.requireStaff(Permission.VERIFICATION_ROUND);
+        jdbi.useTransaction(h -> {
+            Dao d = h.attach(Dao.class);
+            RoundRow round = d.open().orElseThrow(VerificationRounds::noRound);
+            if (round.startedAt() != null || d.cancel(round.id()) == 0) {
+                throw new ApiException(409, ErrorCode.VERIFICATION_ROUND_STARTED, null, "The verification round "
+                        + "has started; it ends when every account is decided.");
+            }
+            audit(h, caller, "VERIFICATION_ROUND_CANCELLED", "starts=" + round.startsAt() + " by=" + admin.userName());
+        });
     }
 
     /** The open round, or the newest one once ended, with the progress the caller may see. */

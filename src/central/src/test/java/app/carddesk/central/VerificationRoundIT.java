@@ -134,6 +134,13 @@ class VerificationRoundIT {
         assertThat(scheduled.get("startedAt").isNull()).isTrue();
         call("POST", "/api/v1/verification-rounds", dk, org, new Api.NewVerificationRound(
                 clock.instant().plus(Duration.ofHours(3))), 409);
+        // A scheduled round can be called off before it starts, and scheduled again.
+        call("DELETE", "/api/v1/verification-rounds/current", dk, demoDk, null, 403);
+        assertThat(central.send("DELETE", "/api/v1/verification-rounds/current", dk, null, Api.SESSION_HEADER, org)
+                .statusCode()).isEqualTo(204);
+        assertThat(audited("VERIFICATION_ROUND_CANCELLED")).isEqualTo(1);
+        call("POST", "/api/v1/verification-rounds", dk, org, new Api.NewVerificationRound(
+                clock.instant().plus(Duration.ofHours(2))), 201);
 
         String desk = newWorkstation(dk, demoDk);
 
@@ -144,6 +151,8 @@ class VerificationRoundIT {
         clock.advance(Duration.ofHours(2));
         assertThat(central.server.rounds().startDue()).isEqualTo(1);
         assertThat(central.server.rounds().startDue()).as("a round starts once").isZero();
+        assertThat(central.send("DELETE", "/api/v1/verification-rounds/current", dk, null, Api.SESSION_HEADER, org)
+                .statusCode()).as("a started round is not called off").isIn(401, 409);
         long personal = central.sql("SELECT COUNT(*) FROM staff_account WHERE kind = 'PERSONAL'", Long.class);
         assertThat(central.sql("SELECT COUNT(*) FROM staff_account WHERE kind = 'PERSONAL' AND active", Long.class))
                 .as("every personal account, administrators included").isZero();
@@ -238,10 +247,10 @@ class VerificationRoundIT {
         assertThat(call("GET", "/api/v1/verification-rounds/current/accounts", dk, dkAdmin, null, 404)
                 .get("error").asText()).isEqualTo("no_verification_round");
 
-        // Every step is audited.
+        // Every step is audited (two schedulings: the first was called off).
         assertThat(List.of(audited("VERIFICATION_ROUND_SCHEDULED"), audited("VERIFICATION_ROUND_STARTED"),
                 audited("VERIFICATION_VERIFIED"), audited("VERIFICATION_REACTIVATED"), audited("VERIFICATION_CLOSED"),
-                audited("VERIFICATION_ROUND_ENDED"))).containsExactly(1L, 1L, 1L, 5L, 3L, 1L);
+                audited("VERIFICATION_ROUND_ENDED"))).containsExactly(2L, 1L, 1L, 5L, 3L, 1L);
         // The next round can be scheduled once this one has ended.
         call("POST", "/api/v1/verification-rounds", dk, org, new Api.NewVerificationRound(
                 clock.instant().plus(Duration.ofDays(90))), 201);

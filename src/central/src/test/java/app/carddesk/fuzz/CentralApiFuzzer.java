@@ -229,9 +229,16 @@ public final class CentralApiFuzzer {
     private void verificationRound(CentralServer server, GreenMail mail, int until) throws Exception {
         Library dk = state.libraries.stream().filter(l -> l.code.equals("DEMO-DK")).findFirst().orElseThrow();
         String org = signIn(dk, app.carddesk.api.DemoStaff.ORGANISATION_ADMIN, app.carddesk.api.DemoStaff.PASSWORD);
-        // Scheduled by a counted request, as the only one that can succeed: one round at a time.
-        OpenApiRoutes.Route schedule = routes.stream().filter(r -> r.method().equals("POST")
-                && r.path().equals("/api/v1/verification-rounds")).findFirst().orElseThrow();
+        // Scheduled by counted requests, as the only ones that can succeed (one round at a time): one
+        // for later, called off, then one for now.
+        OpenApiRoutes.Route schedule = route("POST", "/api/v1/verification-rounds");
+        Call later = valid.build(schedule, dk);
+        later.headers.put(app.carddesk.api.Api.SESSION_HEADER, org);
+        later.body = "{\"startsAt\":\"" + java.time.Instant.now().plus(Duration.ofDays(30)) + "\"}";
+        exchange(later);
+        Call cancel = valid.build(route("DELETE", "/api/v1/verification-rounds/current"), dk);
+        cancel.headers.put(app.carddesk.api.Api.SESSION_HEADER, org);
+        exchange(cancel);
         Call call = valid.build(schedule, dk);
         call.headers.put(app.carddesk.api.Api.SESSION_HEADER, org);
         call.body = "{\"startsAt\":\"" + java.time.Instant.now() + "\"}";

@@ -73,5 +73,8 @@ public interface StaffAdministration {
     /** Schedules a round (organisation administrators). */
     Round schedule(Instant startsAt);
 
+    /** Calls off the scheduled round before it starts (organisation administrators). */
+    void cancel();
+
     List<Sign> signs();
 }

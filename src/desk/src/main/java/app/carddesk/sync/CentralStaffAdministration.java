@@ -47,6 +47,11 @@ public final class CentralStaffAdministration implements StaffAdministration {
     }
 
     @Override
+    public void cancel() {
+        ok(call(() -> person.sendAs("DELETE", "/api/v1/verification-rounds/current", null, null)));
+    }
+
+    @Override
     public List<Sign> signs() {
         return person.read(ok(call(() -> person.get("/api/v1/staff/signs"))), Api.StaffSigns.class).signs().stream()
                 .map(s -> new Sign(s.userName(), s.kind(), s.count(), s.lastAt())).toList();

@@ -14,7 +14,8 @@ public enum Question {
     DISCARD_REGISTRATION("attention.confirmDiscard", "attention.confirmDiscard.do", "attention.confirmDiscard.keep"),
     UNSUBSCRIBE("unsubscribe.confirm", "unsubscribe.confirm.do", "unsubscribe.confirm.keep"),
     CLOSE_ACCOUNT("admin.confirmClose", "admin.confirmClose.do", "admin.confirmClose.keep"),
-    SCHEDULE_ROUND("admin.confirmSchedule", "admin.confirmSchedule.do", "admin.confirmSchedule.keep");
+    SCHEDULE_ROUND("admin.confirmSchedule", "admin.confirmSchedule.do", "admin.confirmSchedule.keep"),
+    CANCEL_ROUND("admin.confirmCancel", "admin.confirmCancel.do", "admin.confirmCancel.keep");
 
     private final String text;
     private final String goAhead;

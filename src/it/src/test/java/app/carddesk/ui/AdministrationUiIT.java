@@ -133,6 +133,46 @@ class AdministrationUiIT extends DeskUiIT {
         }
     }
 
+    @Test
+    void theOrganisationAdministratorSchedulesARoundAfterAQuestionAndCallsItOff(FxRobot robot) throws Exception {
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN",
+                TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"))
+                .withRetentionAt("off");
+        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
+            interact(() -> {
+                context.signIn().userName.set(DemoStaff.ORGANISATION_ADMIN);
+                context.signIn().password.set(DemoStaff.PASSWORD);
+            });
+            interact(() -> context.signIn().submit());
+            waitUntil(() -> !visible(robot, "#signInScreen"));
+            waitUntil(() -> visible(robot, "#navAdmin"));
+            type(KeyCode.F7);
+            waitForText(robot, "#adminRoundState", "No verification round is running.");
+            assertThat(visible(robot, "#adminAccounts")).as("deciding accounts is the library's").isFalse();
+
+            fill(robot, "#adminStartsAt", "next tuesday");
+            click(robot, "#adminSchedule");
+            waitForText(robot, "#adminMessage", "day-month-year hours:minutes");
+            String when = java.time.LocalDateTime.now().plusDays(7).withSecond(0).withNano(0)
+                    .format(app.carddesk.ui.admin.AdministrationViewModel.WHEN);
+            fill(robot, "#adminStartsAt", when);
+            click(robot, "#adminSchedule");
+            waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+            assertThat(robot.lookup(".dialog-pane .content").queryAs(Label.class).getText())
+                    .contains(when).contains("everyone is signed out");
+            click(robot, "#confirmGoAhead");
+            waitForText(robot, "#adminRoundState", "A verification round starts " + when);
+
+            click(robot, "#adminCancelRound");
+            waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+            click(robot, "#confirmGoAhead");
+            waitForText(robot, "#adminMessage", "called off");
+            waitForText(robot, "#adminRoundState", "No verification round is running.");
+            assertThat(api("POST", "/api/v1/sessions", null, new Api.SignIn("demo.dk", DemoStaff.PASSWORD))
+                    .statusCode()).as("nobody was made inactive").isEqualTo(201);
+        }
+    }
+
     /** Selects the row of {@code user} in the accounts table. */
     private void select(TableView<?> table, String user) {
         waitUntil(() -> table.getItems().stream().anyMatch(a -> a.toString().contains("userName=" + user + ",")));

@@ -43,7 +43,7 @@ public final class AdministrationView {
     @FXML private TableColumn<Account, String> userColumn, nameColumn, rolesColumn, stateColumn, decidedColumn;
     @FXML private TableView<Sign> signs;
     @FXML private TableColumn<Sign, String> signUserColumn, signKindColumn, signCountColumn, signLastColumn;
-    @FXML private Button verifyButton, reactivateButton, reactivateMailButton, closeButton;
+    @FXML private Button verifyButton, reactivateButton, reactivateMailButton, closeButton, cancelButton;
 
     public AdministrationView(AdministrationViewModel vm, Messages messages, ViewLifetime lifetime,
                               StaffPermissions permissions) {
@@ -77,6 +77,9 @@ public final class AdministrationView {
         for (Button b : new Button[] {verifyButton, reactivateButton, reactivateMailButton, closeButton}) {
             b.disableProperty().bind(accounts.getSelectionModel().selectedItemProperty().isNull());
         }
+        // Only a round that has not started can be called off, and only by whoever may schedule one.
+        show(cancelButton, lifetime.of(vm.round).map(r -> r.map(x -> x.startedAt() == null).orElse(false))
+                .flatMap(scheduled -> lifetime.of(permissions.may("verification_round")).map(may -> scheduled && may)));
         lifetime.onChange(vm.round, (obs, old, r) -> showRound(r));
         showRound(vm.round.get());
         oneTimePassword.textProperty().bind(Bindings.createStringBinding(() -> vm.oneTimePassword.get().isEmpty() ? ""
@@ -126,6 +129,13 @@ public final class AdministrationView {
         if (vm.typedStart().isPresent()
                 && Confirm.ask(startsAt, messages, Question.SCHEDULE_ROUND, vm.startsAt.get().strip())) {
             vm.schedule();
+        }
+    }
+
+    @FXML
+    private void cancel() {
+        if (Confirm.ask(cancelButton, messages, Question.CANCEL_ROUND)) {
+            vm.cancel();
         }
     }
 

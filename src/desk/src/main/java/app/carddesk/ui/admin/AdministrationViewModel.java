@@ -107,6 +107,17 @@ public final class AdministrationViewModel {
         }
     }
 
+    /** Calls off the scheduled round (organisation administrators). */
+    public void cancel() {
+        administration.ifPresent(a -> background.submit(() -> {
+            a.cancel();
+            return Boolean.TRUE;
+        }, done -> {
+            message.set(Problem.of("admin.cancel.done"));
+            refresh();
+        }, this::failed));
+    }
+
     /** A new person signed in (or nobody is): nothing the last one saw or was told stays on screen. */
     public void personChanged() {
         message.set(null);
@@ -143,6 +154,7 @@ public final class AdministrationViewModel {
                 case "permission_denied" -> Problem.of("admin.refused.permission");
                 case "already_decided" -> Problem.of("admin.refused.decided");
                 case "verification_round_open" -> Problem.of("admin.refused.open");
+                case "verification_round_started" -> Problem.of("admin.refused.started");
                 case "no_verification_round" -> Problem.of("admin.round.none");
                 case "session_invalid" -> Problem.of("admin.refused.session");
                 default -> Problem.of("admin.refused", refused.getMessage());

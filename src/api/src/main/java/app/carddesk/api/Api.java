@@ -324,6 +324,14 @@ public final class Api {
     public record ActingPerson(String userName, String displayName, List<String> roles, List<String> permissions) {
     }
 
+    /** One weekday's staffed hours: {@code weekday} 1 (Monday) to 7 (Sunday), times like 08:00, local. */
+    public record OpeningHours(int weekday, String opens, String closes) {
+    }
+
+    /** A library's staffed hours; a weekday left out is closed. */
+    public record LibraryHours(List<OpeningHours> days) {
+    }
+
     /** A library administrator asks for an enrolment code for a new workstation. */
     public record EnrolmentRequest(String workstationName) {
     }

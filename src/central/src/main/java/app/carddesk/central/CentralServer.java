@@ -338,6 +338,8 @@ public final class CentralServer implements AutoCloseable {
         app.get("/api/v1/staff", ctx -> ctx.json(staff.accounts(caller(ctx))));
         app.get("/api/v1/staff/signs", ctx -> ctx.json(staff.signs(caller(ctx))));
         app.get("/api/v1/staff/acting", ctx -> ctx.json(staff.acting(caller(ctx))));
+        app.get("/api/v1/library/hours", ctx -> ctx.json(staff.hours(caller(ctx))));
+        app.put("/api/v1/library/hours", ctx -> ctx.json(staff.setHours(caller(ctx), ctx.body(), envelope)));
         app.post("/api/v1/staff", ctx -> ctx.status(201).json(staff.create(caller(ctx), ctx.body(), envelope)));
         app.post("/api/v1/verification-rounds", ctx -> ctx.status(201).json(parts.rounds().schedule(caller(ctx),
                 ctx.body(), envelope)));

@@ -122,6 +122,30 @@ interface StaffDao {
             + "AND at >= :since GROUP BY staff_user")
     List<Sign> sessionsUsedAsApi(@Bind("library") String library, @Bind("since") Instant since);
 
+    /** A weekday's staffed hours (1 Monday .. 7 Sunday), in the library's own time zone. */
+    record Hours(int weekday, java.time.LocalTime opens, java.time.LocalTime closes) {
+    }
+
+    @SqlQuery("SELECT weekday, opens, closes FROM library_hours WHERE library_code = :library ORDER BY weekday")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(Hours.class)
+    List<Hours> hours(@Bind("library") String library);
+
+    @SqlUpdate("DELETE FROM library_hours WHERE library_code = :library")
+    void clearHours(@Bind("library") String library);
+
+    @SqlUpdate("INSERT INTO library_hours (library_code, weekday, opens, closes) VALUES (:library, :day, :opens, :closes)")
+    void addHours(@Bind("library") String library, @Bind("day") int weekday, @Bind("opens") java.time.LocalTime opens,
+                  @Bind("closes") java.time.LocalTime closes);
+
+    /** A person's sign-in at the library. */
+    record SignIn(String userName, Instant at) {
+    }
+
+    @SqlQuery("SELECT staff_user AS user_name, at FROM audit_event WHERE library_code = :library "
+            + "AND action = 'SIGNED_IN' AND staff_user IS NOT NULL AND at >= :since")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(SignIn.class)
+    List<SignIn> signIns(@Bind("library") String library, @Bind("since") Instant since);
+
     @SqlUpdate("DELETE FROM staff_session WHERE token_hash = :hash")
     void closeSession(@Bind("hash") String tokenHash);
 

@@ -109,11 +109,14 @@ final class StaffSessions {
         }
         String token = Secrets.token();
         Instant expires = now.plus(SESSION);
+        List<String> heldRoles = roles(account.id(), library);
         jdbi.useTransaction(h -> {
             StaffDao d = h.attach(StaffDao.class);
             d.signedIn(account.id());
             d.openSession(Envelope.sha256(token), account.id(), library, workstation.workstation(), now, expires);
-            audit(h, workstation, "SIGNED_IN", "user=" + name);
+            // Named as the person, so that sign-ins outside the library's hours can be counted.
+            audit(h, workstation.withStaff(new Staff(account.id(), name, heldRoles, permissions, false, null)),
+                    "SIGNED_IN", "user=" + name);
         });
         return new Api.Session(token, expires, view(account, library, List.copyOf(roles(account.id(), library)),
                 permissions));
@@ -298,8 +301,55 @@ final class StaffSessions {
                 all.add(new Api.StaffSign(s.userName(), s.kind().toLowerCase(Locale.ROOT), Integer.parseInt(s.detail()),
                         s.at()));
             }
+            all.addAll(outsideHours(d, caller.library(), now.minus(Duration.ofDays(30))));
             return new Api.StaffSigns(all);
         });
+    }
+
+    /**
+     * Sign-ins at this library in the last 30 days while it was closed (its staffed hours, in its
+     * own time zone), per person. A library without hours set shows none.
+     */
+    private static List<Api.StaffSign> outsideHours(StaffDao d, CentralDaos.Library library, Instant since) {
+        List<StaffDao.Hours> hours = d.hours(library.code());
+        if (hours.isEmpty()) {
+            return List.of();
+        }
+        java.time.ZoneId zone = LibraryHours.zone(library.country());
+        java.util.Map<String, Api.StaffSign> byPerson = new java.util.TreeMap<>();
+        for (StaffDao.SignIn s : d.signIns(library.code(), since)) {
+            if (LibraryHours.open(hours, s.at().atZone(zone))) {
+                continue;
+            }
+            Api.StaffSign earlier = byPerson.get(s.userName());
+            byPerson.put(s.userName(), new Api.StaffSign(s.userName(), "signed_in_outside_hours",
+                    earlier == null ? 1 : earlier.count() + 1, earlier == null || s.at().isAfter(earlier.lastAt())
+                    ? s.at() : earlier.lastAt()));
+        }
+        return List.copyOf(byPerson.values());
+    }
+
+    /** The library's staffed hours, as its administrator sees and sets them. */
+    Api.LibraryHours hours(Caller caller) {
+        caller.requireStaff(Permission.STAFF_ADMIN);
+        return new Api.LibraryHours(jdbi.withExtension(StaffDao.class, d -> d.hours(caller.library().code())).stream()
+                .map(h -> new Api.OpeningHours(h.weekday(), h.opens().toString(), h.closes().toString())).toList());
+    }
+
+    /** Replaces the library's staffed hours; audited. */
+    Api.LibraryHours setHours(Caller caller, String body, Envelope envelope) {
+        Staff admin = caller.requireStaff(Permission.STAFF_ADMIN);
+        Api.LibraryHours in = envelope.parse(body, Api.LibraryHours.class);
+        List<StaffDao.Hours> rows = LibraryHours.valid(in);
+        jdbi.useTransaction(h -> {
+            StaffDao d = h.attach(StaffDao.class);
+            d.clearHours(caller.library().code());
+            for (StaffDao.Hours row : rows) {
+                d.addHours(caller.library().code(), row.weekday(), row.opens(), row.closes());
+            }
+            audit(h, caller, "LIBRARY_HOURS_SET", rows.size() + " days by=" + admin.userName());
+        });
+        return hours(caller);
     }
 
     /** The administrator's library's accounts. */

@@ -348,4 +348,38 @@ class StaffSignInIT {
         assertEquals(401, admin2.statusCode());
         assertEquals("session_invalid", error(admin2));
     }
+
+    @Test
+    void signInsWhileTheLibraryIsClosedAreASign() throws Exception {
+        String admin = session(ADMIN, ADMIN_PASSWORD); // Tuesday 10:00 in Copenhagen: open
+        String weekdays = "{\"days\":[" + java.util.stream.IntStream.rangeClosed(1, 5)
+                .mapToObj(d -> "{\"weekday\":" + d + ",\"opens\":\"08:00\",\"closes\":\"17:00\"}")
+                .collect(java.util.stream.Collectors.joining(",")) + "]}";
+        HttpResponse<String> set = central.send("PUT", "/api/v1/library/hours", CentralFixture.TOKEN, weekdays,
+                Api.SESSION_HEADER, admin);
+        assertEquals(200, set.statusCode(), set.body());
+        assertEquals(5, JSON.readTree(set.body()).get("days").size());
+        HttpResponse<String> wrong = central.send("PUT", "/api/v1/library/hours", CentralFixture.TOKEN,
+                "{\"days\":[{\"weekday\":1,\"opens\":\"17:00\",\"closes\":\"08:00\"}]}", Api.SESSION_HEADER, admin);
+        assertEquals(422, wrong.statusCode());
+        assertEquals(5, JSON.readTree(central.send("GET", "/api/v1/library/hours", CentralFixture.TOKEN, null,
+                Api.SESSION_HEADER, admin).body()).get("days").size(), "a refused change changes nothing");
+        assertFalse(central.send("GET", "/api/v1/staff/signs", CentralFixture.TOKEN, null, Api.SESSION_HEADER, admin)
+                .body().contains("signed_in_outside_hours"));
+
+        clock.advance(Duration.ofHours(12)); // Tuesday 22:00 in Copenhagen: closed
+        String late = session(ADMIN, ADMIN_PASSWORD);
+        JsonNode signs = JSON.readTree(central.send("GET", "/api/v1/staff/signs", CentralFixture.TOKEN, null,
+                Api.SESSION_HEADER, late).body()).get("signs");
+        JsonNode outside = null;
+        for (JsonNode s : signs) {
+            if (s.get("kind").asText().equals("signed_in_outside_hours")) {
+                outside = s;
+            }
+        }
+        assertNotNull(outside, signs.toString());
+        assertEquals(ADMIN, outside.get("userName").asText());
+        assertEquals(1, outside.get("count").asInt());
+        assertEquals(1L, audited("LIBRARY_HOURS_SET"));
+    }
 }

@@ -271,6 +271,8 @@ final class ValidRequests {
         Known target = call.target;
         return switch (name) {
             case "idempotencyKey" -> nodes.textNode(state.newKey());
+            case "opens" -> nodes.textNode(odd.chance(0.9) ? "0" + odd.between(7, 9) + ":00" : "25:99");
+            case "closes" -> nodes.textNode(odd.chance(0.9) ? odd.between(16, 21) + ":30" : "06:00");
             case "actingFor" -> odd.chance(0.5) ? nodes.nullNode() : nodes.textNode(odd.chance(0.9) ? l.user
                     : "left.long.ago");
             case "otherId" -> {

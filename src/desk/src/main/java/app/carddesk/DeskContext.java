@@ -110,7 +110,7 @@ public final class DeskContext {
                     permissions);
         }
         if (type == app.carddesk.ui.patron.ConversionView.class) {
-            return new app.carddesk.ui.patron.ConversionView(patron, views.messages(), views.lifetime());
+            return new app.carddesk.ui.patron.ConversionView(patron, views.messages(), views.lifetime(), permissions);
         }
         if (type == app.carddesk.ui.patron.NewCardView.class) {
             return new app.carddesk.ui.patron.NewCardView(patron, views.messages(), views.lifetime());

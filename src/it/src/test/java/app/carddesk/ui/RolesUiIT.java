@@ -93,12 +93,29 @@ class RolesUiIT extends DeskUiIT {
             waitUntil(() -> robot.lookup("#deleteExpired").tryQuery().isPresent());
             assertThat(visible(robot, "#deleteExpired")).isFalse();
 
+            // Two records of one person: desk staff see who may join them, not a button that refuses.
+            issueDirectly("409900071", "Nielsen", "Sofie", LocalDate.of(1998, 7, 12), null,
+                    RegistrationKind.EXPECTS_NATIONAL_ID, null);
+            java.util.UUID other = issueDirectly("409900072", "Nielsen", "Sofie", LocalDate.of(1998, 7, 12),
+                    "sofie@example.org", RegistrationKind.EXPECTS_NATIONAL_ID, null);
+            backend.database().jdbi().useHandle(h -> h.execute("UPDATE patron SET identity_kind = 'CPR', "
+                    + "identity_number = '1207981504', registration_kind = 'NATIONAL_ID' WHERE id = ?", other));
+            scan(robot, "409900071");
+            waitForText(robot, "#patronTitle", "Sofie Nielsen");
+            click(robot, "#registerIdButton");
+            fill(robot, "#convertIdentityField", "1207981504");
+            type(KeyCode.ENTER);
+            waitUntil(() -> visible(robot, "#mergeBox"));
+            assertThat(visible(robot, "#mergeButton")).isFalse();
+            assertThat(visible(robot, "#mergeNeedsSupervisor")).isTrue();
+
             waitForText(robot, "#staffLabel", "(desk.only)");
             interact(() -> context.signIn().switchUser());
             waitUntil(() -> visible(robot, "#signInScreen"));
             signInAs(robot, "demo.dk", DemoStaff.PASSWORD);
             waitUntil(() -> !visible(robot, "#signInScreen"));
             waitForText(robot, "#staffLabel", "(demo.dk)");
+            type(KeyCode.F3);
             waitUntil(() -> visible(robot, "#deleteExpired"));
         }
     }

@@ -97,6 +97,10 @@ public final class MainView {
                     javafx.scene.Node card = frame.lookup("#cardField");
                     if (card != null && card.isVisible()) {
                         card.requestFocus();
+                    } else {
+                        // Another screen was open (the next person signed in over it): its first field
+                        // takes the keys, so F2 to F7 and typing work at once.
+                        focusFirstField(vm.navigation().screenProperty().get());
                     }
                 });
             }
@@ -173,21 +177,24 @@ public final class MainView {
         screens.forEach((k, node) -> node.setVisible(k == s));
         // Only the screen on show is in the window: Alt shortcuts of the others never compete with its own.
         content.getChildren().setAll(screens.get(s));
-        String first = FIRST_FIELD.get(s);
-        if (first != null) {
-            javafx.application.Platform.runLater(() -> {
-                javafx.scene.Node n = screens.get(s).lookup(first);
-                if (n != null) {
-                    n.requestFocus();
-                }
-            });
-        }
+        javafx.application.Platform.runLater(() -> focusFirstField(s));
         issueButton.setSelected(s == Screen.ISSUE);
         expiringButton.setSelected(s == Screen.EXPIRING);
         attentionButton.setSelected(s == Screen.ATTENTION);
         activateButton.setSelected(s == Screen.ACTIVATE);
         findButton.setSelected(s == Screen.FIND);
         adminButton.setSelected(s == Screen.ADMIN);
+    }
+
+    /** Puts the keyboard in the screen's first field (or on the screen itself, for one without any). */
+    private void focusFirstField(Screen s) {
+        String first = FIRST_FIELD.get(s);
+        javafx.scene.Node n = first == null ? null : screens.get(s).lookup(first);
+        if (n != null) {
+            n.requestFocus();
+        } else if (s != Screen.ISSUE) {
+            screens.get(s).requestFocus();
+        }
     }
 
     /** The notice a closed screen left, with one line per library where the patron stays. */

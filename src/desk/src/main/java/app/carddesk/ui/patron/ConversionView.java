@@ -49,9 +49,13 @@ public final class ConversionView {
     @FXML private CheckBox keepEmailBox, keepPhoneBox, samePersonBox, mergeSamePersonBox, cardCut, mergedCardCut;
     @FXML private VBox mergeBox, destroyBox;
     @FXML private RadioButton keepThisRadio, keepOtherRadio;
-    @FXML private Button saveButton;
+    @FXML private Button saveButton, mergeButton;
+    @FXML private Label mergeNeedsSupervisor;
+    private final app.carddesk.ui.StaffPermissions permissions;
 
-    public ConversionView(PatronViewModel vm, Messages messages, ViewLifetime lifetime) {
+    public ConversionView(PatronViewModel vm, Messages messages, ViewLifetime lifetime,
+                          app.carddesk.ui.StaffPermissions permissions) {
+        this.permissions = permissions;
         this.vm = vm;
         this.c = vm.conversion;
         this.messages = messages;
@@ -124,6 +128,9 @@ public final class ConversionView {
         });
         mergedCardCut.selectedProperty().bindBidirectional(c.mergedCardCut);
         Controls.visible(mergeBox, c.mergeWith.isNotNull());
+        // Joining two records is a supervisor's: others see who to ask instead of a button that refuses.
+        Controls.visible(mergeButton, permissions.may("merge"));
+        Controls.visible(mergeNeedsSupervisor, permissions.may("merge").not());
         lifetime.onChange(vm.patron, (obs, old, p) -> showPatron(p));
         showPatron(vm.patron.get());
         showFetched(c.fetched.get());

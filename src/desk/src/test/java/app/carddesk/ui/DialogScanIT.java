@@ -90,6 +90,19 @@ class DialogScanIT extends DeskUiIT {
     }
 
     @Test
+    void aCardAloneIsLeftOrReplacedWithoutAQuestion(FxRobot robot) {
+        scan(robot, "409900440");
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+        scan(robot, "409900441");
+        waitUntil(() -> context.issue().card.get() != null
+                && context.issue().card.get().value().equals("409900441"));
+        assertThat(openDialog()).as("nothing typed, nothing to lose: the new card is taken").isEmpty();
+        clickOn(robot, "#cancelButton");
+        waitUntil(() -> visible(robot, "#cardField"));
+        assertThat(openDialog()).isEmpty();
+    }
+
+    @Test
     void aSecondScanIntoTheNewCardQuestionKeepsWhatWasTyped(FxRobot robot) {
         scanToDetails(robot, "409900430");
         setText(robot, "#surnameField", "Larsen");
@@ -105,14 +118,15 @@ class DialogScanIT extends DeskUiIT {
     @Test
     void questionsSpeakTheDesksLanguage(FxRobot robot) {
         interact(() -> context.main().locale.set(java.util.Locale.forLanguageTag("da")));
-        scanToDetails(robot, "409900440");
+        scanToDetails(robot, "409900442");
+        setText(robot, "#surnameField", "Larsen");
         clickOn(robot, "#cancelButton");
         waitUntil(() -> openDialog().isPresent());
         assertThat(text(robot, "#confirmGoAhead")).isEqualTo("Kassér det, jeg har skrevet");
         assertThat(text(robot, "#confirmKeep")).isEqualTo("Behold det, jeg har skrevet");
         type(KeyCode.ENTER);
         waitUntil(() -> openDialog().isEmpty());
-        assertThat(context.issue().card.get().value()).as("Enter keeps").isEqualTo("409900440");
+        assertThat(context.issue().card.get().value()).as("Enter keeps").isEqualTo("409900442");
     }
 
     /** Scans a card into the open question: it stays open, unanswered, and says which card came. */

@@ -68,9 +68,14 @@ public final class IssueCardViewModel {
     /** Confirmation of the last finished card. */
     public final ObjectProperty<Problem> success = new SimpleObjectProperty<>();
 
+    /**
+     * Whether leaving now would lose something typed or fetched: a scanned card alone is not work
+     * (scanning it again brings it back), so leaving then asks nothing.
+     */
     public final BooleanBinding dirty = Bindings.createBooleanBinding(
-            () -> card.get() != null || !details.isEmpty(), card, details.surname, details.givenName,
-            details.email, details.phone, details.addressLine);
+            () -> !details.isEmpty() || !identity.text.get().isBlank() || identity.fetched.get() != null,
+            details.surname, details.givenName, details.email, details.phone, details.addressLine, identity.text,
+            identity.fetched);
 
     private final IssuingService service;
     private final BackgroundWork background;

@@ -124,7 +124,8 @@ public final class SignInViewModel {
         }, failure -> {
             busy.set(false);
             password.set("");
-            problem.set(Problem.of("signin.failed", failure.getClass().getSimpleName()));
+            org.slf4j.LoggerFactory.getLogger(SignInViewModel.class).error("Sign-in failed at this desk", failure);
+            problem.set(Problem.of("signin.failedHere", failure.getClass().getSimpleName()));
         });
     }
 
@@ -149,7 +150,8 @@ public final class SignInViewModel {
             accept(result);
         }, failure -> {
             busy.set(false);
-            problem.set(Problem.of("signin.failed", failure.getClass().getSimpleName()));
+            org.slf4j.LoggerFactory.getLogger(SignInViewModel.class).error("Sign-in failed at this desk", failure);
+            problem.set(Problem.of("signin.failedHere", failure.getClass().getSimpleName()));
         });
     }
 

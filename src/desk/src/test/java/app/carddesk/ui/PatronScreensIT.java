@@ -213,8 +213,16 @@ class PatronScreensIT extends DeskUiIT {
 
     @Test
     void leavingTheChecklistAsksFirst(FxRobot robot) {
-        scan(robot, "409900090");
+        scan(robot, "409900089");
         waitUntil(() -> visible(robot, "#withoutRadio"));
+        type(KeyCode.F3);
+        waitUntil(() -> visible(robot, "#expiringTable"));
+        assertThat(robot.lookup(".dialog-pane").tryQuery()).as("a card alone is left without a question").isEmpty();
+        scan(robot, "409900090");
+        waitUntil(() -> context.issue().card.get() != null
+                && context.issue().card.get().value().equals("409900090") && visible(robot, "#withoutRadio"));
+        interact(() -> context.issue().identity.text.set("1207981504"));
+        waitUntil(() -> context.issue().dirty.get());
         type(KeyCode.F3);
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         click(robot, "#confirmKeep");

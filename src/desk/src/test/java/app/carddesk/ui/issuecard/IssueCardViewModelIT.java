@@ -57,7 +57,9 @@ class IssueCardViewModelIT {
         vm.startWithCard(" 4099 00001 ");
         assertThat(vm.step.get()).isEqualTo(Step.IDENTITY);
         assertThat(vm.completed).containsExactlyInAnyOrder(Step.CARD, Step.LOOKUP);
-        assertThat(vm.dirty.get()).isTrue();
+        assertThat(vm.dirty.get()).as("a scanned card alone is nothing to lose").isFalse();
+        vm.identity.text.set("1207981504");
+        assertThat(vm.dirty.get()).as("a typed national ID is").isTrue();
         assertThat(vm.pickup.get().code()).isEqualTo("KB-SK");
     }
 

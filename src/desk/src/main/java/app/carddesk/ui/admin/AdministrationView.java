@@ -27,7 +27,8 @@ import javafx.scene.layout.VBox;
 /** The Administration screen: the verification round and the signs of misused personal accounts. */
 public final class AdministrationView {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
+    /** Times with the desk's time zone: a round covers libraries that may sit in other zones. */
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm z")
             .withZone(ZoneId.systemDefault());
 
     private final AdministrationViewModel vm;

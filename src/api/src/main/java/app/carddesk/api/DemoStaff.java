@@ -17,6 +17,8 @@ public final class DemoStaff {
      * from the library administrators, who may not grant organisation-wide roles.
      */
     public static final String ORGANISATION_ADMIN = "demo.org";
+    /** The roles each demo library's administrator holds there, in the order the register lists them. */
+    public static final java.util.List<String> ROLES = java.util.List.of("DESK_STAFF", "LIBRARY_ADMIN", "SUPERVISOR");
     /** Their one public password. */
     public static final String PASSWORD = "paper-lantern-harbour";
 

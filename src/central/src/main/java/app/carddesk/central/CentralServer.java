@@ -136,7 +136,7 @@ public final class CentralServer implements AutoCloseable {
             CentralConfig.DEMO_TOKENS.forEach((library, token) -> parts.workstations().register(token, library,
                     "demo workstation", db.isPostgres()));
             DemoStaff.USERS.forEach((library, user) -> parts.staff().addDemoAccount(user,
-                    "Demo staff (" + library + ")", library, java.util.List.of("DESK_STAFF", "SUPERVISOR", "LIBRARY_ADMIN")));
+                    "Demo staff (" + library + ")", library, DemoStaff.ROLES));
             parts.staff().addDemoAccount(DemoStaff.ORGANISATION_ADMIN, "Demo organisation administrator", "DEMO-DK",
                     java.util.List.of("ORGANISATION_ADMIN"));
         }

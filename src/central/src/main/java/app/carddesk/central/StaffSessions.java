@@ -118,8 +118,7 @@ final class StaffSessions {
             audit(h, workstation.withStaff(new Staff(account.id(), name, heldRoles, permissions, false, null)),
                     "SIGNED_IN", "user=" + name);
         });
-        return new Api.Session(token, expires, view(account, library, List.copyOf(roles(account.id(), library)),
-                permissions));
+        return new Api.Session(token, expires, view(account, library, heldRoles, permissions));
     }
 
     /** A wrong password: counted, the fourth warns, the fifth locks. */

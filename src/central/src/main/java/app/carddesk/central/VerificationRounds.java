@@ -8,7 +8,6 @@ import app.carddesk.security.PinHasher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -359,22 +358,22 @@ final class VerificationRounds {
     private Api.VerificationRound view(Caller caller, RoundRow round) {
         boolean all = caller.staff() != null && caller.staff().permissions().contains(Permission.VERIFICATION_ROUND);
         List<ProgressRow> rows = jdbi.withExtension(Dao.class, d -> d.progress(round.id()));
-        List<Api.RoundProgress> libraries = new ArrayList<>();
+        // One line per library, its accounts counted by state (pending, verified, reactivated, closed).
+        java.util.Map<String, int[]> counts = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> names = new java.util.HashMap<>();
         for (ProgressRow r : rows) {
-            if (!all && !r.libraryCode().equals(caller.library().code())) {
-                continue;
+            if (all || r.libraryCode().equals(caller.library().code())) {
+                names.put(r.libraryCode(), r.libraryName());
+                counts.computeIfAbsent(r.libraryCode(), code -> new int[4])[switch (r.state()) {
+                    case "PENDING" -> 0;
+                    case "VERIFIED" -> 1;
+                    case "REACTIVATED" -> 2;
+                    default -> 3;
+                }] += r.count();
             }
-            Api.RoundProgress p = libraries.isEmpty() || !libraries.get(libraries.size() - 1).library()
-                    .equals(r.libraryCode()) ? null : libraries.remove(libraries.size() - 1);
-            int[] n = p == null ? new int[4] : new int[] {p.pending(), p.verified(), p.reactivated(), p.closed()};
-            n[switch (r.state()) {
-                case "PENDING" -> 0;
-                case "VERIFIED" -> 1;
-                case "REACTIVATED" -> 2;
-                default -> 3;
-            }] += r.count();
-            libraries.add(new Api.RoundProgress(r.libraryCode(), r.libraryName(), n[0], n[1], n[2], n[3]));
         }
+        List<Api.RoundProgress> libraries = counts.entrySet().stream().map(e -> new Api.RoundProgress(e.getKey(),
+                names.get(e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList();
         return new Api.VerificationRound(round.id(), round.startsAt(), round.scheduledBy(), round.startedAt(),
                 round.endedAt(), libraries);
     }

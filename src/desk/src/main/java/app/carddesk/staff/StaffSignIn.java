@@ -37,7 +37,7 @@ public final class StaffSignIn {
     }
 
     /** The demo account's roles, as the central register's demo mode grants them. */
-    public static final List<String> DEMO_ROLES = List.of("DESK_STAFF", "LIBRARY_ADMIN", "SUPERVISOR");
+    public static final List<String> DEMO_ROLES = app.carddesk.api.DemoStaff.ROLES;
 
     /** How long a person may sign in without the central register after it last let them in. */
     public static final Duration DEFAULT_GRACE = Duration.ofDays(7);

@@ -79,13 +79,13 @@ public final class AdministrationView {
             b.disableProperty().bind(accounts.getSelectionModel().selectedItemProperty().isNull());
         }
         // Only a round that has not started can be called off, and only by whoever may schedule one.
-        show(cancelButton, lifetime.of(vm.round).map(r -> r.map(x -> x.startedAt() == null).orElse(false))
-                .flatMap(scheduled -> lifetime.of(permissions.may("verification_round")).map(may -> scheduled && may)));
+        show(cancelButton, lifetime.of(Bindings.createBooleanBinding(() -> vm.round.get()
+                .map(r -> r.startedAt() == null).orElse(false), vm.round).and(permissions.may("verification_round"))));
         lifetime.onChange(vm.round, (obs, old, r) -> showRound(r));
         showRound(vm.round.get());
-        oneTimePassword.textProperty().bind(Bindings.createStringBinding(() -> vm.oneTimePassword.get().isEmpty() ? ""
-                : messages.get("admin.oneTimePassword", vm.oneTimePassword.get()), vm.oneTimePassword));
-        message.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.message.get()), vm.message));
+        oneTimePassword.textProperty().bind(lifetime.of(vm.oneTimePassword).map(p -> p.isEmpty() ? ""
+                : messages.get("admin.oneTimePassword", p)));
+        message.textProperty().bind(lifetime.of(vm.message).map(messages::text).orElse(""));
         lifetime.onChange(vm.message, (obs, old, p) -> {
             message.getStyleClass().removeAll("warning", "success");
             message.getStyleClass().add(AdministrationViewModel.isWarning(p) ? "warning" : "success");

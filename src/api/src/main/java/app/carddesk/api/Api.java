@@ -253,9 +253,22 @@ public final class Api {
     /**
      * A signed-in person's session: its token (sent as {@link #SESSION_HEADER}), when it ends, and
      * what the person may do at this workstation's library. While {@code mustChangePassword} is
-     * true the session serves only the password change.
+     * true the session serves only the password change. {@code registerKey} is the key of the calling
+     * desk's register (Base64), when the central register holds it for this desk and this workstation
+     * credential; else null.
      */
-    public record Session(String token, java.time.Instant expiresAt, StaffAccount account) {
+    public record Session(String token, java.time.Instant expiresAt, StaffAccount account, String registerKey) {
+        public Session(String token, java.time.Instant expiresAt, StaffAccount account) {
+            this(token, expiresAt, account, null);
+        }
+
+        public Session withRegisterKey(String key) {
+            return new Session(token, expiresAt, account, key);
+        }
+    }
+
+    /** A desk's register key (Base64 of 32 bytes), handed to the central register for escrow. */
+    public record RegisterKey(String key) {
     }
 
     /** A staff account as its library's administrators and the person themself see it. */

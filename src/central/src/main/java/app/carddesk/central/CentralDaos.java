@@ -24,20 +24,21 @@ public final class CentralDaos {
     }
 
     /** Who calls: the library, the workstation's name, and the desk (its local register), if it says. */
-    public record Caller(Library library, String workstation, String deskId, StaffSessions.Staff staff) {
+    public record Caller(Library library, String workstation, String deskId, StaffSessions.Staff staff,
+                         String credential) {
         public Caller(Library library, String workstation) {
-            this(library, workstation, null, null);
+            this(library, workstation, null, null, null);
         }
 
         public Caller withDesk(String desk) {
             // Stored with each change of the feed: anything that is not a short line of text names no desk.
             return new Caller(library, workstation, desk == null || desk.isBlank() || desk.length() > 40
-                    || app.carddesk.api.FieldLimit.hasControlCharacter(desk) ? null : desk, staff);
+                    || app.carddesk.api.FieldLimit.hasControlCharacter(desk) ? null : desk, staff, credential);
         }
 
         /** The same workstation, acting for a signed-in person. */
         public Caller withStaff(StaffSessions.Staff person) {
-            return new Caller(library, workstation, deskId, person);
+            return new Caller(library, workstation, deskId, person, credential);
         }
 
         /**

@@ -81,7 +81,7 @@ public final class CentralServer implements AutoCloseable {
     record Parts(Envelope envelope, Workstations workstations, Registrations registrations, Patrons patrons,
                  Memberships memberships, PatronSearch search, Feed feed, SeriesRegister series,
                  PopulationLookup population, PinMails pinMails, StaffSessions staff, Enrolment enrolment,
-                 VerificationRounds rounds) {
+                 VerificationRounds rounds, RegisterKeys registerKeys) {
 
         static Parts of(CentralDatabase db, PopulationRegister population, PinHasher pinHasher, MailOutbox mails,
                         ObjectMapper json, Clock clock) {
@@ -97,7 +97,8 @@ public final class CentralServer implements AutoCloseable {
                     new Feed(jdbi), new SeriesRegister(jdbi, envelope, clock),
                     new PopulationLookup(jdbi, population, envelope, clock),
                     new PinMails(pinHasher, mails, envelope, clock), staff,
-                    new Enrolment(jdbi, clock), new VerificationRounds(jdbi, pinHasher, mails, clock));
+                    new Enrolment(jdbi, clock), new VerificationRounds(jdbi, pinHasher, mails, clock),
+                    new RegisterKeys(jdbi, clock));
         }
     }
 
@@ -309,7 +310,10 @@ public final class CentralServer implements AutoCloseable {
                 throw new ApiException(400, ErrorCode.INVALID_QUERY, Api.SESSION_HEADER, "Sign in without a session; "
                         + "sign out first to switch user.");
             }
-            ctx.status(201).json(staff.signIn(caller(ctx), ctx.body(), envelope));
+            Api.Session session = staff.signIn(caller(ctx), ctx.body(), envelope);
+            // The desk's register key comes back to this desk's own credential only (decision 0012).
+            ctx.status(201).json(parts.registerKeys().forSignIn(caller(ctx)).map(session::withRegisterKey)
+                    .orElse(session));
         });
         app.get("/api/v1/sessions/current", ctx -> ctx.json(staff.current(caller(ctx))));
         app.delete("/api/v1/sessions/current", ctx -> {
@@ -324,13 +328,19 @@ public final class CentralServer implements AutoCloseable {
                 envelope.parse(ctx.body(), Api.EnrolmentRequest.class))));
         app.post("/api/v1/enrolment", ctx -> {
             try {
-                ctx.status(201).json(parts.enrolment().enrol(envelope.parse(ctx.body(), Api.Enrol.class)));
+                ctx.status(201).json(parts.enrolment().enrol(envelope.parse(ctx.body(), Api.Enrol.class),
+                        ctx.header("X-CardDesk-Desk")));
             } catch (ApiException refused) {
                 if (refused.status() == 422) {
                     limits.failed(source(ctx, config));
                 }
                 throw refused;
             }
+        });
+        app.put("/api/v1/desks/{deskId}/register-key", ctx -> {
+            parts.registerKeys().hold(caller(ctx), ctx.pathParam("deskId"),
+                    envelope.parse(ctx.body(), Api.RegisterKey.class));
+            ctx.status(204);
         });
         app.get("/api/v1/workstations", ctx -> ctx.json(parts.enrolment().list(caller(ctx))));
         app.post("/api/v1/workstations/{accountId}/revoke", ctx -> ctx.json(parts.enrolment().revoke(caller(ctx),

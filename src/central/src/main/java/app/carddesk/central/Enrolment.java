@@ -97,8 +97,11 @@ final class Enrolment {
         return new Api.EnrolmentCode(code, expires, caller.library().code(), name);
     }
 
-    /** A new desk trades a code for its own credential; a used, expired or unknown code is refused alike. */
-    Api.Enrolled enrol(Api.Enrol in) {
+    /**
+     * A new desk trades a code for its own credential; a used, expired or unknown code is refused alike.
+     * A desk enrolled again ({@code deskId} names it) takes its register key in escrow to the new credential.
+     */
+    Api.Enrolled enrol(Api.Enrol in, String deskId) {
         String code = in == null || in.code() == null ? "" : in.code().strip().toLowerCase(java.util.Locale.ROOT);
         if (code.isEmpty() || code.length() > 40) {
             throw invalid();
@@ -116,6 +119,9 @@ final class Enrolment {
             }
             d.addSystemAccount(account, "ws-" + account, found.workstationName(), now);
             d.addWorkstation(Envelope.sha256(token), found.libraryCode(), found.workstationName(), account, now);
+            if (deskId != null && deskId.length() <= 40) {
+                h.attach(RegisterKeys.Dao.class).follow(deskId, found.libraryCode(), Envelope.sha256(token));
+            }
             h.attach(CentralDaos.Audit.class).append(now, found.libraryCode(), found.workstationName(),
                     "WORKSTATION_ENROLLED", null, "account=" + account);
             return new Api.Enrolled(token, found.libraryCode(), found.workstationName(), account);

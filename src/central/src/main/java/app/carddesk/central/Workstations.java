@@ -22,7 +22,7 @@ final class Workstations {
         }
         String hash = Envelope.sha256(authorization.substring(7).trim());
         return jdbi.withExtension(CentralDaos.Libraries.class, d -> d.byToken(hash).map(l -> new Caller(l,
-                d.workstationName(hash).orElse("?"))).orElseThrow(() -> refusal(hash)));
+                d.workstationName(hash).orElse("?"), null, null, hash)).orElseThrow(() -> refusal(hash)));
     }
 
     /**

@@ -113,4 +113,62 @@ class WorkstationEnrolmentIT {
         assertEquals(401, noSession.statusCode());
         assertEquals("session_invalid", JSON.readTree(noSession.body()).get("error").asText());
     }
+
+    private String signIn(String token, String desk) throws Exception {
+        HttpResponse<String> r = central.send("POST", "/api/v1/sessions", token,
+                JSON.writeValueAsString(new Api.SignIn("demo.dk", DemoStaff.PASSWORD)), "X-CardDesk-Desk", desk);
+        assertEquals(201, r.statusCode(), r.body());
+        return r.body();
+    }
+
+    @Test
+    void aDesksRegisterKeyComesBackToItsOwnCredentialOnlyAndFollowsItWhenEnrolledAgain() throws Exception {
+        String token = JSON.readTree(enrol(code("Desk with a key")).body()).get("token").asText();
+        String other = JSON.readTree(enrol(code("Another desk")).body()).get("token").asText();
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'k');
+        JsonNode first = JSON.readTree(signIn(token, "desk-1"));
+        assertTrue(first.path("registerKey").isNull(), "nothing is held yet: " + first);
+        String session = first.get("token").asText();
+        String body = JSON.writeValueAsString(new Api.RegisterKey(key));
+
+        HttpResponse<String> held = central.send("PUT", "/api/v1/desks/desk-1/register-key", token, body,
+                Api.SESSION_HEADER, session, "X-CardDesk-Desk", "desk-1");
+        assertEquals(204, held.statusCode(), held.body());
+        assertEquals(204, central.send("PUT", "/api/v1/desks/desk-1/register-key", token, body,
+                Api.SESSION_HEADER, session, "X-CardDesk-Desk", "desk-1").statusCode(), "the same key again");
+        HttpResponse<String> another = central.send("PUT", "/api/v1/desks/desk-1/register-key", token,
+                JSON.writeValueAsString(new Api.RegisterKey(java.util.Base64.getEncoder().encodeToString(new byte[32]))),
+                Api.SESSION_HEADER, session, "X-CardDesk-Desk", "desk-1");
+        assertEquals(409, another.statusCode());
+        assertEquals("register_key_held", JSON.readTree(another.body()).get("error").asText());
+        HttpResponse<String> notItsOwn = central.send("PUT", "/api/v1/desks/desk-2/register-key", token, body,
+                Api.SESSION_HEADER, session, "X-CardDesk-Desk", "desk-1");
+        assertEquals(400, notItsOwn.statusCode());
+        HttpResponse<String> short32 = central.send("PUT", "/api/v1/desks/desk-1/register-key", token,
+                JSON.writeValueAsString(new Api.RegisterKey("c2hvcnQ=")), Api.SESSION_HEADER, session,
+                "X-CardDesk-Desk", "desk-1");
+        assertEquals(422, short32.statusCode());
+        HttpResponse<String> noPerson = central.sendMalformed("PUT", "/api/v1/desks/desk-1/register-key", token,
+                body, "X-CardDesk-Desk", "desk-1");
+        assertEquals(401, noPerson.statusCode());
+
+        assertEquals(key, JSON.readTree(signIn(token, "desk-1")).get("registerKey").asText());
+        assertTrue(JSON.readTree(signIn(other, "desk-1")).path("registerKey").isNull(),
+                "another workstation's credential naming the same desk gets no key");
+        assertTrue(JSON.readTree(signIn(token, "desk-9")).path("registerKey").isNull());
+        // The key is nowhere in the audit, only that it is held.
+        assertEquals(0L, central.sql("SELECT COUNT(*) FROM audit_event WHERE detail LIKE ?", Long.class,
+                "%" + key + "%"));
+        assertEquals(1L, central.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'REGISTER_KEY_HELD'",
+                Long.class));
+
+        // Enrolled again after a revocation, the same desk's new credential gets its key.
+        HttpResponse<String> again = central.send("POST", "/api/v1/enrolment", null,
+                JSON.writeValueAsString(new Api.Enrol(code("Desk with a key"))), "X-CardDesk-Desk", "desk-1");
+        assertEquals(201, again.statusCode(), again.body());
+        String renewed = JSON.readTree(again.body()).get("token").asText();
+        assertEquals(key, JSON.readTree(signIn(renewed, "desk-1")).get("registerKey").asText());
+        assertTrue(JSON.readTree(signIn(token, "desk-1")).path("registerKey").isNull(),
+                "the old credential gets it no more");
+    }
 }

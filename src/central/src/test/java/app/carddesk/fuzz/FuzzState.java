@@ -78,6 +78,8 @@ final class FuzzState {
         String body;
         String mutation = "valid";
         Known target;
+        /** The desk a register key is sent for (the route's path), named in X-CardDesk-Desk as well. */
+        String deskId;
 
         Call(OpenApiRoutes.Route route, Library library) {
             this.route = route;

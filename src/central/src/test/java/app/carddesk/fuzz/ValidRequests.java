@@ -68,6 +68,9 @@ final class ValidRequests {
             if (p.name().equals("id")) {
                 call.target = route.path().endsWith("/activation") ? activationTarget(library) : state.pickVisible(library);
                 value = call.target == null ? odd.uuid().toString() : call.target.id.toString();
+            } else if (p.name().equals("deskId") && odd.chance(0.9)) {
+                value = library.code + "-desk-" + random.nextInt(3);
+                call.deskId = value;
             } else {
                 value = generate(api.resolve(p.schema()), p.name(), call, 0).asText();
             }
@@ -100,6 +103,9 @@ final class ValidRequests {
         }
         if (odd.chance(0.3)) {
             call.headers.put("X-CardDesk-Desk", "fuzz-desk-" + random.nextInt(3));
+        }
+        if (call.deskId != null && odd.chance(0.9)) {
+            call.headers.put("X-CardDesk-Desk", call.deskId);
         }
         if (route.body() != null) {
             JsonNode body = route.method().equals("PUT") && call.target != null && isPatron(route.body())
@@ -322,6 +328,9 @@ final class ValidRequests {
                         : ids.get(random.nextInt(ids.size())).toString());
             }
             case "workstationName" -> nodes.textNode("Fuzz desk " + random.nextInt(100));
+            case "key" -> nodes.textNode(odd.chance(0.1) ? "c2hvcnQ=" : java.util.Base64.getEncoder().encodeToString(
+                    java.util.Arrays.copyOf((call.deskId + (odd.chance(0.8) ? "" : random.nextInt(9)))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8), 32)));
             case "code" -> nodes.textNode(state.enrolmentCodes.isEmpty() || odd.chance(0.1)
                     ? "zzzz-zzzz-" + random.nextInt(10_000) : state.enrolmentCodes.get(0));
             case "from" -> nodes.numberNode(odd.between(0, 100_000));

@@ -1,7 +1,6 @@
 package app.carddesk;
 
 import app.carddesk.ui.DeskConfig;
-import app.carddesk.ui.main.DeskWindow;
 import app.carddesk.text.Messages;
 import app.carddesk.ui.background.FxBackgroundWork;
 import java.lang.management.ManagementFactory;
@@ -20,8 +19,9 @@ import javafx.stage.Stage;
 import org.slf4j.LoggerFactory;
 
 /**
- * The desk client. The window shows at once with a progress indicator while the local store
- * opens in the background; then the checklist takes its place.
+ * The desk client. The window shows at once, then the sign-in screen; the local register opens
+ * after the first sign-in, with the key it produced (decision 0012), and the checklist takes the
+ * window.
  */
 public final class DeskApplication extends Application {
 
@@ -31,22 +31,21 @@ public final class DeskApplication extends Application {
     public static final String BENCHMARK_STAY = "carddesk.benchmark.stay";
 
     private static DeskConfig startedWith;
-    private static CompletableFuture<DeskBackend> opened;
+    private static CompletableFuture<DeskGate> opened;
 
     private final FxBackgroundWork background = new FxBackgroundWork();
     private DeskBackend backend;
 
-    /** The settings the desk starts with and its register, already opening (see {@link Launcher}). */
-    static void opening(DeskConfig config, CompletableFuture<DeskBackend> register) {
+    /** The settings the desk starts with and what it has before sign-in, already prepared (see {@link Launcher}). */
+    static void opening(DeskConfig config, CompletableFuture<DeskGate> gate) {
         startedWith = config;
-        opened = register;
+        opened = gate;
     }
 
     @Override
     public void start(Stage stage) {
         DeskConfig config = startedWith != null ? startedWith : DeskConfig.load();
-        CompletableFuture<DeskBackend> register = opened != null ? opened
-                : CompletableFuture.completedFuture(null);
+        CompletableFuture<DeskGate> prepared = opened != null ? opened : CompletableFuture.completedFuture(null);
         Messages messages = Messages.forLocale(config.language());
         Label opening = new Label(messages.get("startup.opening"));
         VBox splash = new VBox(12, new ProgressIndicator(), opening);
@@ -64,34 +63,42 @@ public final class DeskApplication extends Application {
         }
         stage.show();
         background.submit(() -> {
-            DeskBackend ready = join(register);
-            return ready != null ? ready : DeskBackend.open(config, Clock.systemDefaultZone());
-        }, openedBackend -> {
-            phase("STORE_OPEN");
-            backend = openedBackend.startSyncing();
-            DeskContext context = new DeskContext(backend, background);
-            phase("CONTEXT_BUILT");
-            DeskWindow.show(stage, scene, context.main(), () -> context.views().loadWindow("main/Main.fxml"),
-                    () -> context.views().messages(), config.idleMinutes());
-            phase("CHECKLIST_BUILT");
+            DeskGate ready = join(prepared);
+            return ready != null ? ready : DeskGate.open(config, Clock.systemDefaultZone());
+        }, gate -> {
+            phase("GATE_OPEN");
+            DeskStart start = DeskStart.show(stage, scene, gate, background, g -> DeskBackend.open(g).startSyncing(),
+                    config.idleMinutes(), context -> {
+                        backend = context.backend();
+                        phase("CHECKLIST_BUILT");
+                        if (Boolean.getBoolean(REPORT_SHOWN)) {
+                            afterLayout(stage.getScene(), () -> {
+                                System.out.println("READY " + uptimeMillis());
+                                if (!Boolean.getBoolean(BENCHMARK_STAY)) {
+                                    Platform.runLater(Platform::exit);
+                                }
+                            });
+                        }
+                    }, failure -> startupFailed(messages, failure));
+            phase("SIGN_IN_SHOWN");
             if (Boolean.getBoolean(REPORT_SHOWN)) {
-                // Measured once a pulse has laid out the checklist (CSS and layout done), the moment
-                // staff can scan: before that, a scan waits.
-                Runnable[] once = new Runnable[1];
-                once[0] = () -> {
-                    scene.removePostLayoutPulseListener(once[0]);
-                    System.out.println("READY " + uptimeMillis());
-                    if (!Boolean.getBoolean(BENCHMARK_STAY)) {
-                        Platform.runLater(Platform::exit);
-                    }
-                };
-                scene.addPostLayoutPulseListener(once[0]);
+                // Measured once a pulse has laid out the sign-in screen (CSS and layout done), the moment
+                // staff can type; then the benchmark signs in with the demo account (its password is
+                // public) and measures until the checklist is ready to scan.
+                afterLayout(scene, () -> {
+                    System.out.println("SIGN_IN_READY " + uptimeMillis());
+                    start.signIn().demoAccount().ifPresent(demo -> {
+                        start.signIn().userName.set(demo.get(0));
+                        start.signIn().password.set(demo.get(1));
+                        start.signIn().submit();
+                    });
+                });
             }
         }, failure -> startupFailed(messages, failure));
     }
 
-    /** The register the launcher opened, or its failure as this thread's own. */
-    private static DeskBackend join(CompletableFuture<DeskBackend> register) throws Exception {
+    /** What the launcher prepared, or its failure as this thread's own. */
+    private static DeskGate join(CompletableFuture<DeskGate> register) throws Exception {
         try {
             return register.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -100,6 +107,16 @@ public final class DeskApplication extends Application {
             }
             throw e;
         }
+    }
+
+    /** Runs {@code then} once, after the next pulse has laid {@code scene} out. */
+    private static void afterLayout(Scene scene, Runnable then) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            then.run();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** The start-up benchmark's breakdown: when a phase of the start ended. */
@@ -118,6 +135,8 @@ public final class DeskApplication extends Application {
         LoggerFactory.getLogger(DeskApplication.class).error("Desk could not start", failure);
         String text = failure instanceof DeskBackend.UnknownProfileException unknown
                 ? messages.get("startup.unknownProfile", unknown.profile(), unknown.known())
+                : failure instanceof app.carddesk.store.Database.WrongKeyException
+                ? messages.get("startup.registerKeyWrong")
                 : messages.get("startup.failed", failure.getClass().getSimpleName());
         Alert alert = new Alert(Alert.AlertType.ERROR, text);
         alert.setHeaderText(messages.get("startup.failedTitle"));

@@ -58,33 +58,42 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
         }
     }
 
-    public static DeskBackend open(DeskConfig config, Clock clock) {
+    /**
+     * Opens the register with the key the gate's sign-in produced (decision 0012), encrypting a plain
+     * register from before on the way, and builds the use cases on it.
+     *
+     * @throws IllegalStateException when nobody has signed in at the gate
+     */
+    public static DeskBackend open(DeskGate gate) {
+        DeskConfig config = gate.config();
+        Clock clock = gate.clock();
+        app.carddesk.staff.RegisterKey key = gate.signIn().registerKey()
+                .orElseThrow(() -> new IllegalStateException("the register opens after a sign-in"));
         app.carddesk.store.DataFolder.prepare(config.dataDir());
-        Database db = Database.openFor(config.dataDir(), config.profile());
+        Database db = Database.openFor(config.dataDir(), config.profile(), key);
         app.carddesk.store.DataFolder.restrictFiles(config.dataDir());
         try {
             ProfileRepository profiles = new ProfileRepository(db.jdbi());
             LibraryProfile profile = profiles.load(config.profile()).orElseThrow(
                     () -> new UnknownProfileException(config.profile(), String.join(", ", profiles.codes())));
-            SignedInStaff staff = SignedInStaff.onThisWorkstation();
-            app.carddesk.staff.StaffVerifiers verifiers = new app.carddesk.store.JdbiStaffVerifiers(db);
-            // Only a desk on its own with a demo library profile lets the demo account in.
-            String demoUser = profile.testProfile() ? DemoStaff.USERS.get(profile.code()) : null;
-            if (!config.hasCentral()) {
-                StaffSignIn signIn = new StaffSignIn(Optional.empty(), verifiers, new Argon2PinHasher(), staff, clock,
-                        config.signInGrace(), demoUser, DemoStaff.PASSWORD);
+            gate.keys().libraryName(profile.name());
+            SignedInStaff staff = gate.staff();
+            StaffSignIn signIn = gate.signIn();
+            if (gate.client().isEmpty()) {
                 JdbiPatronStore store = new JdbiPatronStore(db, clock);
                 IssuingService issuing = new IssuingService(profile, store,
                         StandInPopulationRegister.lazilyWithBundledFixture(), new Argon2PinHasher(), staff, clock);
+                signIn.registerOpened();
                 return new DeskBackend(config, db, profile, issuing, new app.carddesk.issuing.MembershipService(profile,
                         app.carddesk.issuing.NationalRegister.none(), store, staff, clock), Optional.empty(),
-                        Optional.empty(), Optional.empty(), signIn, Optional.of(new app.carddesk.staff.WorkstationEnrolment(
-                                new app.carddesk.sync.CentralEnroller(config.centralTls()),
-                                new app.carddesk.store.SettingsFile(config.dataDir()))), Optional.empty());
+                        Optional.empty(), Optional.empty(), signIn, gate.enrolment(), Optional.empty());
             }
-            CentralClient client = new CentralClient(CentralClient.urls(config.centralUrl()), config.centralToken(),
-                    Json.mapper(), Duration.ofSeconds(2), config.centralTls());
+            CentralClient client = gate.client().get();
             JdbiSyncLedger ledger = new JdbiSyncLedger(db, clock, staff.workstation());
+            // One id names this desk to the central register: the register's own when it had one before.
+            String deskId = ledger.adoptDeskId(gate.keys().deskId());
+            gate.keys().deskId(deskId);
+            client.identifyAs(deskId);
             // Look-ups and national register data are asked for the signed-in person, whose roles the
             // central register checks; a session it no longer accepts signs the person out here.
             CentralClient person = client.forPerson(() -> staff.token().orElse(null), staff::sessionEnded);
@@ -94,15 +103,17 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
                     new CentralPopulationRegister(person), new Argon2PinHasher(), staff, clock, sync.queries());
             app.carddesk.issuing.MembershipService memberships = new app.carddesk.issuing.MembershipService(profile,
                     new app.carddesk.sync.CentralNationalRegister(person, ledger), store, staff, clock);
-            StaffSignIn signIn = new StaffSignIn(Optional.of(new app.carddesk.sync.CentralStaffDirectory(client)),
-                    verifiers, new Argon2PinHasher(), staff, clock, config.signInGrace(), null, null);
             // Someone who signed in while the central register could not be reached is asked about at
-            // its next answer: a deactivation or lock made meanwhile signs them out at once.
+            // its next answer: a deactivation or lock made meanwhile signs them out at once. A revoked
+            // workstation's register opens for no one after this run.
             sync.onStatus(status -> {
                 if (status.state() == app.carddesk.sync.SyncStatus.State.ONLINE) {
                     signIn.recheckOffline();
+                } else if (status.state() == app.carddesk.sync.SyncStatus.State.REVOKED) {
+                    signIn.workstationRevoked();
                 }
             });
+            signIn.registerOpened();
             return new DeskBackend(config, db, profile, issuing, memberships, Optional.of(sync),
                     Optional.of(new AttentionService(ledger, sync)), Optional.empty(), signIn, Optional.empty(),
                     Optional.of(new app.carddesk.sync.CentralStaffAdministration(person)));

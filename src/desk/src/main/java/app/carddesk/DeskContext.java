@@ -42,13 +42,31 @@ public final class DeskContext {
     private final app.carddesk.ui.StaffPermissions permissions;
     private final app.carddesk.ui.admin.AdministrationViewModel administration;
 
+    /** A desk opened with someone signed in already (tests; the real start goes through {@link DeskStart}). */
     public DeskContext(DeskBackend backend, BackgroundWork background) {
-        this.backend = backend;
-        this.background = background;
-        this.locale = new SimpleObjectProperty<>(backend.config().language());
-        this.preferences = app.carddesk.ui.DeskPreferences.in(backend.config().dataDir());
+        this(backend, background, new app.carddesk.ui.signin.SignInViewModel(backend.signIn(), background,
+                backend.profile().code(), backend.profile().name()).enrolWith(backend.enrolment()),
+                remembered(backend));
+    }
+
+    private static ObjectProperty<Locale> remembered(DeskBackend backend) {
+        ObjectProperty<Locale> locale = new SimpleObjectProperty<>(backend.config().language());
+        app.carddesk.ui.DeskPreferences preferences = app.carddesk.ui.DeskPreferences.in(backend.config().dataDir());
         // The language chosen is the language of the next start too.
         locale.addListener((obs, old, l) -> preferences.put("language", l.getLanguage()));
+        return locale;
+    }
+
+    /**
+     * @param signIn the sign-in screen's ViewModel the desk was opened through, used on for locks and switches
+     * @param locale the desk's language, chosen on the sign-in screen already
+     */
+    public DeskContext(DeskBackend backend, BackgroundWork background, app.carddesk.ui.signin.SignInViewModel signIn,
+                       ObjectProperty<Locale> locale) {
+        this.backend = backend;
+        this.background = background;
+        this.locale = locale;
+        this.preferences = app.carddesk.ui.DeskPreferences.in(backend.config().dataDir());
         this.issue = new IssueCardViewModel(backend.issuing(), background, navigation);
         this.issue.letterLanguage.set(locale.get());
         this.issue.letterSettings(new app.carddesk.letter.LetterSettings(
@@ -59,8 +77,7 @@ public final class DeskContext {
         this.activate = new app.carddesk.ui.activate.ActivateViewModel(backend.memberships(), background, navigation);
         this.expiring = new ExpiringViewModel(backend.issuing(), background, navigation);
         this.main = new MainViewModel(locale, navigation, issue, patron);
-        this.signIn = new app.carddesk.ui.signin.SignInViewModel(backend.signIn(), background, backend.profile().code(),
-                backend.profile().name()).enrolWith(backend.enrolment());
+        this.signIn = signIn;
         main.signIn(signIn);
         this.permissions = new app.carddesk.ui.StaffPermissions(signIn.session);
         // Learnt on a background thread (the answer to a look-up); the screen changes on the JavaFX thread.

@@ -18,12 +18,12 @@ public final class Launcher {
 
     public static void main(String[] args) {
         prepareLogging();
-        // The register opens (and migrates) while JavaFX starts and shows the window: neither waits
-        // for the other, and the checklist appears as soon as both are done.
+        // What the desk needs before sign-in is prepared while JavaFX starts and shows the window; the
+        // register itself opens after the first sign-in, with the key it produces.
         DeskConfig config = DeskConfig.load();
         ExecutorService opener = app.carddesk.work.DeskThreads.single("carddesk-open-register");
         DeskApplication.opening(config, CompletableFuture.supplyAsync(
-                () -> DeskBackend.open(config, Clock.systemDefaultZone()), opener));
+                () -> DeskGate.open(config, Clock.systemDefaultZone()), opener));
         opener.shutdown();
         Application.launch(DeskApplication.class, args);
     }

@@ -1,6 +1,9 @@
 package app.carddesk;
 
 import app.carddesk.api.DemoStaff;
+import app.carddesk.staff.KeySeal;
+import app.carddesk.staff.RegisterKey;
+import app.carddesk.staff.StaffKeys;
 import app.carddesk.staff.StaffSignIn;
 import app.carddesk.ui.DeskConfig;
 import java.time.Clock;
@@ -8,6 +11,7 @@ import java.time.Clock;
 /**
  * A desk opened for its library's demo account, as staff open it after signing in: a desk on its
  * own lets the demo account in, a connected one asks its central register (in demo mode) first.
+ * The register opens with the key that sign-in produced (decision 0012).
  */
 public final class SignedInDesk {
 
@@ -15,30 +19,23 @@ public final class SignedInDesk {
     }
 
     public static DeskBackend open(DeskConfig config, Clock clock) {
-        DeskBackend desk = DeskBackend.open(config, clock);
-        try {
-            signIn(desk, clock);
-            return desk;
-        } catch (RuntimeException e) {
-            desk.close();
-            throw e;
-        }
+        DeskGate gate = DeskGate.open(config, clock);
+        signIn(gate, clock);
+        return DeskBackend.open(gate);
     }
 
     /**
      * A connected desk whose central register is not up yet (a test that starts it later) lets the
-     * demo account in as a desk lets in a person who signed in there online a moment ago.
+     * demo account in as a desk lets in a person who signed in there online a moment ago: their
+     * seal of a new register's key is in the staff keys.
      */
-    public static void signIn(DeskBackend desk, Clock clock) {
-        String user = DemoStaff.USERS.get(desk.profile().code());
-        StaffSignIn.Result result = desk.signIn().signIn(user, DemoStaff.PASSWORD);
+    public static void signIn(DeskGate gate, Clock clock) {
+        String user = DemoStaff.USERS.get(gate.config().profile());
+        StaffSignIn.Result result = gate.signIn().signIn(user, DemoStaff.PASSWORD);
         if (result instanceof StaffSignIn.Refused r && r.key().equals("signin.offlineUnknown")) {
-            new app.carddesk.store.JdbiStaffVerifiers(desk.database()).save(new app.carddesk.staff.StaffVerifiers.Verifier(
-                    user, "Demo", new app.carddesk.security.Argon2PinHasher().hash(DemoStaff.PASSWORD),
-                    StaffSignIn.DEMO_ROLES,
-                    java.util.Set.of("issue", "edit", "register_national_id", "merge", "unsubscribe", "delete_expired",
-                            "held_list"), clock.instant()));
-            result = desk.signIn().signIn(user, DemoStaff.PASSWORD);
+            gate.keys().save(new StaffKeys.Entry(user, "Demo", StaffSignIn.DEMO_ROLES, StaffSignIn.DEMO_PERMISSIONS,
+                    clock.instant(), KeySeal.seal(RegisterKey.random(), DemoStaff.PASSWORD)));
+            result = gate.signIn().signIn(user, DemoStaff.PASSWORD);
         }
         if (!(result instanceof StaffSignIn.SignedIn)) {
             throw new IllegalStateException("the desk could not sign its demo account in: " + result);

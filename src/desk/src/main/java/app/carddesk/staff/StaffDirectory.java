@@ -10,9 +10,16 @@ public interface StaffDirectory {
     sealed interface Answer {
     }
 
-    /** Signed in: the session and what the person may do at this library. */
+    /**
+     * Signed in: the session and what the person may do at this library, and this desk's register
+     * key when the central register holds it for this desk (else null).
+     */
     record Accepted(String token, String displayName, List<String> roles, Set<String> permissions,
-                    boolean mustChangePassword) implements Answer {
+                    boolean mustChangePassword, RegisterKey registerKey) implements Answer {
+        public Accepted(String token, String displayName, List<String> roles, Set<String> permissions,
+                        boolean mustChangePassword) {
+            this(token, displayName, roles, permissions, mustChangePassword, null);
+        }
     }
 
     /** Refused, and why; {@code minutes} is above 0 for a lock that ends by itself. */
@@ -23,7 +30,7 @@ public interface StaffDirectory {
     record Unreachable() implements Answer {
     }
 
-    enum Reason { WRONG, LAST_TRY, LOCKED, INACTIVE, NO_ROLE, WEAK_PASSWORD, WRONG_CURRENT, OTHER }
+    enum Reason { WRONG, LAST_TRY, LOCKED, INACTIVE, NO_ROLE, WEAK_PASSWORD, WRONG_CURRENT, REVOKED, OTHER }
 
     Answer signIn(String userName, String password);
 
@@ -38,4 +45,11 @@ public interface StaffDirectory {
      * with their roles now (no token), {@link Refused} when inactive, locked or without a role.
      */
     Answer stillAllowed(String userName);
+
+    /**
+     * Hands this desk's register key to the central register for escrow, for the signed-in person
+     * with session {@code token}; false when it could not be reached or refused it (tried again at
+     * the next online sign-in).
+     */
+    boolean holdRegisterKey(String token, String deskId, RegisterKey key);
 }

@@ -1,6 +1,5 @@
 package app.carddesk.staff;
 
-import app.carddesk.security.PinHasher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,14 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
- * Signing in at this desk. With a central register, the register decides, and the desk keeps a
- * verifier (an Argon2id hash of the password made here) so that the same person can sign in while
- * the register cannot be reached, for a grace period after their last sign-in it answered. A
- * refusal by the register (wrong password, locked, inactive) always wins over the verifier: the
- * verifier is forgotten when the register no longer lets the person in. A desk on its own with a
- * demo library profile lets its demo account in, and nobody else.
+ * Signing in at this desk, and the key that opens its register (decision 0012). With a central
+ * register, the register decides, gives back this desk's register key when it holds it, and the
+ * desk seals that key under the person's password in the staff keys, so that the same person can
+ * sign in (and open the register) while the register cannot be reached, for a grace period after
+ * their last sign-in it answered. A refusal by the register (inactive, locked, no role here,
+ * workstation revoked) always wins: the seal is forgotten. A desk on its own with a demo library
+ * profile lets its demo account in, and nobody else.
  */
 public final class StaffSignIn {
 
@@ -39,33 +40,54 @@ public final class StaffSignIn {
     /** The demo account's roles, as the central register's demo mode grants them. */
     public static final List<String> DEMO_ROLES = app.carddesk.api.DemoStaff.ROLES;
 
+    /** What the demo account may do at a desk on its own. */
+    public static final Set<String> DEMO_PERMISSIONS = Set.of("issue", "edit", "register_national_id", "merge",
+            "unsubscribe", "delete_expired", "held_list");
+
     /** How long a person may sign in without the central register after it last let them in. */
     public static final Duration DEFAULT_GRACE = Duration.ofDays(7);
 
     private final Optional<StaffDirectory> directory;
-    private final StaffVerifiers verifiers;
-    private final PinHasher hasher;
+    private final StaffKeys keys;
     private final SignedInStaff staff;
     private final Clock clock;
     private final Duration grace;
+    /** Whether a register encrypted under some key is in the data folder already. */
+    private final BooleanSupplier lockedRegister;
     /** The demo account a desk on its own lets in (demo library profiles only), else null. */
     private final String demoUser;
     private final String demoPassword;
 
-    public StaffSignIn(Optional<StaffDirectory> directory, StaffVerifiers verifiers, PinHasher hasher,
-                       SignedInStaff staff, Clock clock, Duration grace, String demoUser, String demoPassword) {
+    /** The register key, once a sign-in produced it; it stays while the desk runs (locks keep the register open). */
+    private volatile RegisterKey key;
+    /** Whether the central register is known to hold {@link #key} for this desk. */
+    private volatile boolean escrowed;
+    /** Whether the register is open (escrow waits for it: the desk's id may change when it opens). */
+    private volatile boolean registerOpen;
+
+    public StaffSignIn(Optional<StaffDirectory> directory, StaffKeys keys, SignedInStaff staff, Clock clock,
+                       Duration grace, BooleanSupplier lockedRegister, String demoUser, String demoPassword) {
         this.directory = directory;
-        this.verifiers = verifiers;
-        this.hasher = hasher;
+        this.keys = keys;
         this.staff = staff;
         this.clock = clock;
         this.grace = grace;
+        this.lockedRegister = lockedRegister;
         this.demoUser = demoUser;
         this.demoPassword = demoPassword;
     }
 
     public SignedInStaff staff() {
         return staff;
+    }
+
+    public StaffKeys keys() {
+        return keys;
+    }
+
+    /** The key that opens this desk's register, once someone signed in. */
+    public Optional<RegisterKey> registerKey() {
+        return Optional.ofNullable(key);
     }
 
     /**
@@ -87,38 +109,73 @@ public final class StaffSignIn {
         }
         StaffDirectory.Answer answer = directory.get().signIn(user, password);
         if (answer instanceof StaffDirectory.Accepted ok) {
-            verifiers.save(new StaffVerifiers.Verifier(user, ok.displayName(), hasher.hash(password), ok.roles(),
-                    ok.permissions(), clock.instant()));
-            StaffSession session = new StaffSession(user, ok.displayName(), ok.roles(), ok.permissions(), ok.token(),
-                    false);
-            staff.signedIn(session);
-            return ok.mustChangePassword() ? new MustChangePassword(session) : new SignedIn(session);
+            return online(user, password, ok);
         }
         if (answer instanceof StaffDirectory.Refused no) {
             // An account made inactive, taken off this library or locked by an administrator cannot
-            // sign in here offline either. A lock after wrong passwords leaves the verifier: the
-            // person with the right password is not the one who guessed.
-            if (no.reason() == StaffDirectory.Reason.INACTIVE || no.reason() == StaffDirectory.Reason.NO_ROLE
+            // sign in here offline either. A lock after wrong passwords leaves the seal: the person
+            // with the right password is not the one who guessed. A revoked workstation opens for no one.
+            if (no.reason() == StaffDirectory.Reason.REVOKED) {
+                keys.forgetAll();
+            } else if (no.reason() == StaffDirectory.Reason.INACTIVE || no.reason() == StaffDirectory.Reason.NO_ROLE
                     || no.reason() == StaffDirectory.Reason.LOCKED && no.minutes() == 0) {
-                verifiers.forget(user);
+                keys.forget(user);
             }
             return refusal(no);
         }
         return offline(user, password);
     }
 
-    /** The central register did not answer: the verifier decides, within the grace period. */
+    /** The central register let the person in: the register key comes from it, the register, or the person's seal. */
+    private Result online(String user, String password, StaffDirectory.Accepted ok) {
+        RegisterKey known = key != null ? key : ok.registerKey();
+        if (known == null) {
+            known = keys.find(user).flatMap(e -> KeySeal.open(e.seal(), password)).orElse(null);
+        }
+        if (known == null && !lockedRegister.getAsBoolean()) {
+            // No register yet, or a plain one from before encryption: it gets a key of its own now.
+            known = RegisterKey.random();
+        }
+        if (known == null) {
+            directory.get().signOut(ok.token());
+            return new Refused("signin.registerKeyMissing");
+        }
+        key = known;
+        escrowed = escrowed || known.equals(ok.registerKey());
+        StaffSession session = new StaffSession(user, ok.displayName(), ok.roles(), ok.permissions(), ok.token(),
+                false);
+        staff.signedIn(session);
+        if (ok.mustChangePassword()) {
+            // A password an administrator set is no offline credential: the key is sealed under the new one.
+            keys.forget(user);
+            return new MustChangePassword(session);
+        }
+        keys.save(new StaffKeys.Entry(user, ok.displayName(), ok.roles(), ok.permissions(), clock.instant(),
+                KeySeal.seal(known, password)));
+        escrow();
+        return new SignedIn(session);
+    }
+
+    /** The central register did not answer: the person's seal decides, within the grace period. */
     private Result offline(String user, String password) {
-        Optional<StaffVerifiers.Verifier> verifier = verifiers.find(user);
-        if (verifier.isEmpty() || !hasher.matches(password, verifier.get().passwordHash())) {
+        Optional<StaffKeys.Entry> entry = keys.find(user);
+        if (entry.isEmpty()) {
             return new Refused("signin.offlineUnknown");
         }
-        Instant until = verifier.get().signedInOnlineAt().plus(grace);
+        Instant until = entry.get().signedInOnlineAt().plus(grace);
         if (clock.instant().isAfter(until)) {
+            keys.forget(user);
             return new Refused("signin.offlineExpired", grace.toDays());
         }
-        StaffSession session = new StaffSession(user, verifier.get().displayName(), verifier.get().roles(),
-                verifier.get().permissions(), null, true);
+        Optional<RegisterKey> opened = KeySeal.open(entry.get().seal(), password);
+        if (opened.isEmpty()) {
+            return new Refused("signin.offlineUnknown");
+        }
+        if (key == null) {
+            key = opened.get();
+        }
+        StaffSession session = new StaffSession(user, entry.get().displayName(), entry.get().roles(),
+                entry.get().permissions(), null, true);
         staff.signedIn(session);
         return new SignedIn(session);
     }
@@ -131,8 +188,26 @@ public final class StaffSignIn {
         if (!user.equals(demoUser) || !password.equals(demoPassword)) {
             return new Refused("signin.wrong");
         }
-        StaffSession session = new StaffSession(user, "Demo", DEMO_ROLES, Set.of("issue", "edit", "register_national_id",
-                "merge", "unsubscribe", "delete_expired", "held_list"), null, false);
+        RegisterKey known = key != null ? key
+                : keys.find(user).flatMap(e -> KeySeal.open(e.seal(), password)).orElse(null);
+        if (known == null && !lockedRegister.getAsBoolean()) {
+            known = RegisterKey.random();
+        }
+        if (known == null) {
+            return new Refused("signin.registerKeyMissing");
+        }
+        if (key == null) {
+            // Sealed for every demo account (their password is public): a demo desk switched to the other
+            // demo library opens the same data folder's registers.
+            for (String demo : app.carddesk.api.DemoStaff.USERS.values()) {
+                if (keys.find(demo).isEmpty()) {
+                    keys.save(new StaffKeys.Entry(demo, "Demo", DEMO_ROLES, DEMO_PERMISSIONS, clock.instant(),
+                            KeySeal.seal(known, password)));
+                }
+            }
+            key = known;
+        }
+        StaffSession session = new StaffSession(user, "Demo", DEMO_ROLES, DEMO_PERMISSIONS, null, false);
         staff.signedIn(session);
         return new SignedIn(session);
     }
@@ -147,6 +222,7 @@ public final class StaffSignIn {
             case NO_ROLE -> new Refused("signin.noRole");
             case WEAK_PASSWORD -> new Refused("signin.weakPassword", no.detail());
             case WRONG_CURRENT -> new Refused("signin.wrongCurrent");
+            case REVOKED -> new Refused("signin.revoked");
             case OTHER -> new Refused("signin.failed", no.detail());
         };
     }
@@ -162,8 +238,10 @@ public final class StaffSignIn {
         }
         StaffDirectory.Answer answer = directory.get().changePassword(session.token(), current, next);
         if (answer instanceof StaffDirectory.Accepted) {
-            verifiers.save(new StaffVerifiers.Verifier(session.userName(), session.displayName(), hasher.hash(next),
-                    session.roles(), session.permissions(), clock.instant()));
+            // The register is not touched: its key is sealed under the new password, the old seal replaced.
+            keys.save(new StaffKeys.Entry(session.userName(), session.displayName(), session.roles(),
+                    session.permissions(), clock.instant(), KeySeal.seal(key, next)));
+            escrow();
             return new SignedIn(session);
         }
         if (answer instanceof StaffDirectory.Refused no) {
@@ -173,9 +251,32 @@ public final class StaffSignIn {
     }
 
     /**
+     * The register is open under the key: from now on the key is handed to the central register
+     * for escrow at the first online sign-in that finds it not held there.
+     */
+    public void registerOpened() {
+        registerOpen = true;
+        escrow();
+    }
+
+    private void escrow() {
+        RegisterKey k = key;
+        Optional<StaffSession> now = staff.current();
+        if (escrowed || !registerOpen || k == null || directory.isEmpty() || now.isEmpty() || now.get().token() == null) {
+            return;
+        }
+        escrowed = directory.get().holdRegisterKey(now.get().token(), keys.deskId(), k);
+    }
+
+    /** The central register refused this workstation's credential: no one opens the register here again. */
+    public void workstationRevoked() {
+        keys.forgetAll();
+    }
+
+    /**
      * At the desk's first contact after an offline sign-in: asks the central register whether the
      * person may still work here. A deactivation or lock made meanwhile signs them out at once and
-     * forgets their offline verifier; nothing changes while the register cannot be reached.
+     * forgets their seal; nothing changes while the register cannot be reached.
      *
      * @return true when the person was signed out
      */
@@ -190,7 +291,7 @@ public final class StaffSignIn {
         }
         StaffDirectory.Answer answer = directory.get().stillAllowed(user);
         if (answer instanceof StaffDirectory.Refused) {
-            verifiers.forget(user);
+            keys.forget(user);
             staff.offlinePersonRefused();
             return true;
         }

@@ -20,26 +20,77 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    /** The register is encrypted under another key than the one a sign-in produced; nothing was changed. */
+    public static final class WrongKeyException extends RuntimeException {
+        WrongKeyException(Path file) {
+            super("the register " + file.getFileName() + " does not open with this key");
+        }
+    }
+
     private final JdbcConnectionPool pool;
     private final Jdbi jdbi;
     private final RegisterWriter writer;
     private final Path file;
     private final String url;
+    private final String password;
 
-    private Database(Path file, String url, JdbcConnectionPool pool) {
+    private Database(Path file, String url, String password, JdbcConnectionPool pool) {
         this.file = file;
         this.url = url;
+        this.password = password;
         this.pool = pool;
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
         this.writer = new RegisterWriter(jdbi);
     }
 
     /**
-     * Opens (creating if needed) the database {@code carddesk} in {@code folder} and brings its
-     * schema up to date.
+     * Opens (creating if needed) the database {@code carddesk} in {@code folder}, encrypted under
+     * {@code key}, and brings its schema up to date.
      */
-    public static Database open(Path folder) {
-        return open(folder, "carddesk");
+    public static Database open(Path folder, app.carddesk.staff.RegisterKey key) {
+        return open(folder, "carddesk", key);
+    }
+
+    /** H2's first bytes of a file encrypted with {@code CIPHER=AES}. */
+    private static final byte[] ENCRYPTED = "H2encrypt".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Whether the data folder holds a register encrypted under some key (decision 0012). */
+    public static boolean encryptedRegisterIn(Path folder) {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return false;
+        }
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().matches("carddesk(-.+)?\\.mv\\.db"))
+                    .anyMatch(Database::encrypted);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static boolean encrypted(Path mvFile) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(mvFile)) {
+            return java.util.Arrays.equals(in.readNBytes(ENCRYPTED.length), ENCRYPTED);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A register from before encryption: encrypted in place under {@code key} before it opens. H2
+     * writes the encrypted copy to a new file and moves it over the plain one when complete, so a
+     * crash meanwhile leaves the plain register, encrypted at the next sign-in.
+     */
+    private static void encryptIfPlain(Path folder, String name, app.carddesk.staff.RegisterKey key) {
+        Path mv = folder.resolve(name + ".mv.db");
+        if (!java.nio.file.Files.isRegularFile(mv) || encrypted(mv)) {
+            return;
+        }
+        try {
+            org.h2.tools.ChangeFileEncryption.execute(folder.toString(), name, "AES", null, key.filePassword(), true);
+            LOG.info("Desk store {} encrypted", mv.getFileName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("the plain register could not be encrypted", e);
+        }
     }
 
     /**
@@ -47,13 +98,13 @@ public final class Database implements AutoCloseable {
      * is new, or every card in it is one of the profile's), else {@code carddesk-PROFILE} of its own.
      * A desk switched to another profile thus never sees, nor sends, the first library's patrons.
      */
-    public static Database openFor(Path folder, String profile) {
-        Database main = open(folder, "carddesk");
+    public static Database openFor(Path folder, String profile, app.carddesk.staff.RegisterKey key) {
+        Database main = open(folder, "carddesk", key);
         if (main.ownedBy(profile)) {
             return main;
         }
         main.close();
-        Database own = open(folder, "carddesk-" + profile.replaceAll("[^A-Za-z0-9_-]", "_"));
+        Database own = open(folder, "carddesk-" + profile.replaceAll("[^A-Za-z0-9_-]", "_"), key);
         if (!own.ownedBy(profile)) {
             own.close();
             throw new IllegalStateException("register for " + profile + " belongs to another profile");
@@ -67,16 +118,28 @@ public final class Database implements AutoCloseable {
         return jdbi.withExtension(RegisterOwnerDao.class, dao -> dao.ownedBy(profile));
     }
 
-    private static Database open(Path folder, String name) {
+    private static Database open(Path folder, String name, app.carddesk.staff.RegisterKey key) {
+        encryptIfPlain(folder, name, key);
         Path file = folder.resolve(name);
-        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "carddesk", "");
+        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";CIPHER=AES;DB_CLOSE_ON_EXIT=FALSE";
+        // H2 takes the file's password and the user's, separated by a space; the user has none.
+        String password = new String(key.filePassword()) + " ";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "carddesk", password);
         pool.setMaxConnections(8);
+        try (Connection first = pool.getConnection()) {
+            LOG.debug("Desk store {} opened", name);
+        } catch (SQLException e) {
+            pool.dispose();
+            if (e.getErrorCode() == org.h2.api.ErrorCode.FILE_ENCRYPTION_ERROR_1) {
+                throw new WrongKeyException(file);
+            }
+            throw new IllegalStateException("the desk store could not be opened", e);
+        }
         if (!isCurrent(pool)) {
             Flyway.configure().dataSource(pool).locations("classpath:db/desk").load().migrate();
         }
         LOG.info("Desk store open at {}", file.toAbsolutePath());
-        return new Database(file, url, pool);
+        return new Database(file, url, password, pool);
     }
 
     /**
@@ -84,7 +147,7 @@ public final class Database implements AutoCloseable {
      * this version, with no failed migration, opens without Flyway, whose look for migrations through the
      * desk's jar costs every start a noticeable part of a second.
      */
-    static final int SCHEMA_VERSION = 10;
+    static final int SCHEMA_VERSION = 11;
 
     static boolean isCurrent(JdbcConnectionPool pool) {
         try (Connection c = pool.getConnection(); Statement st = c.createStatement();
@@ -134,7 +197,7 @@ public final class Database implements AutoCloseable {
     public void close() {
         writer.close();
         pool.dispose();
-        try (Connection c = DriverManager.getConnection(url, "carddesk", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, "carddesk", password); Statement s = c.createStatement()) {
             // COMPACT rewrites the file: rows deleted meanwhile (acknowledged outbox payloads, forgotten
             // patrons) leave no trace in it, as they would in the free space of a plain shutdown.
             s.execute("SHUTDOWN COMPACT");

@@ -130,6 +130,20 @@ public final class JdbiSyncLedger implements SyncLedger {
         });
     }
 
+    /**
+     * The desk's id: the one this register has, or else {@code proposed} (the id the staff keys
+     * gave the desk before its register opened), kept from now on.
+     */
+    public String adoptDeskId(String proposed) {
+        return writer.inTransaction(h -> {
+            SyncDao dao = h.attach(SyncDao.class);
+            return dao.state("desk_id").orElseGet(() -> {
+                dao.setState("desk_id", proposed);
+                return proposed;
+            });
+        });
+    }
+
     @Override
     public String deskId() {
         return writer.inTransaction(h -> {

@@ -17,6 +17,14 @@ public final class CentralEnroller implements WorkstationEnrolment.Enroller {
     private final HttpClient http;
 
     /** Enrols with the central register over HTTPS trusting {@code tls}'s certificates, or plain HTTP. */
+    /** Names this desk, so that a desk enrolled again gets its register's key at the new credential. */
+    private java.util.function.Supplier<String> deskId = () -> null;
+
+    public CentralEnroller withDesk(java.util.function.Supplier<String> desk) {
+        this.deskId = desk;
+        return this;
+    }
+
     public CentralEnroller(javax.net.ssl.SSLContext tls) {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1).sslContext(tls).build();
@@ -27,6 +35,7 @@ public final class CentralEnroller implements WorkstationEnrolment.Enroller {
         try {
             HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(central.resolve("/api/v1/enrolment"))
                     .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
+                    .header("X-CardDesk-Desk", java.util.Objects.requireNonNullElse(deskId.get(), ""))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(new Api.Enrol(code))))
                     .build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() == 201) {

@@ -26,8 +26,16 @@ public final class CentralStaffDirectory implements StaffDirectory {
         if (r.status() == 201) {
             Api.Session s = client.read(r, Api.Session.class);
             Set<String> permissions = new HashSet<>(s.account().permissions());
+            app.carddesk.staff.RegisterKey key = null;
+            if (s.registerKey() != null) {
+                try {
+                    key = app.carddesk.staff.RegisterKey.fromBase64(s.registerKey());
+                } catch (IllegalArgumentException unreadable) {
+                    // Not a key: the desk goes on with the one it knows, as if none had come.
+                }
+            }
             return new Accepted(s.token(), s.account().displayName(), s.account().roles(), permissions,
-                    s.account().mustChangePassword());
+                    s.account().mustChangePassword(), key);
         }
         return refusal(r);
     }
@@ -71,6 +79,16 @@ public final class CentralStaffDirectory implements StaffDirectory {
         return refusal(r);
     }
 
+    @Override
+    public boolean holdRegisterKey(String token, String deskId, app.carddesk.staff.RegisterKey key) {
+        try {
+            return client.sendAs("PUT", "/api/v1/desks/" + deskId + "/register-key", token,
+                    new Api.RegisterKey(key.base64())).status() == 204;
+        } catch (CentralClient.UnreachableException e) {
+            return false;
+        }
+    }
+
     private Answer refusal(CentralClient.Response r) {
         if (r.status() >= 500 || r.status() == 429) {
             return new Unreachable();
@@ -96,6 +114,9 @@ public final class CentralStaffDirectory implements StaffDirectory {
         }
         if (ErrorCode.ACCOUNT_INACTIVE.is(code)) {
             return new Refused(Reason.INACTIVE, 0, null);
+        }
+        if (ErrorCode.WORKSTATION_REVOKED.is(code)) {
+            return new Refused(Reason.REVOKED, 0, null);
         }
         if (ErrorCode.NO_ROLE_HERE.is(code)) {
             return new Refused(Reason.NO_ROLE, 0, null);

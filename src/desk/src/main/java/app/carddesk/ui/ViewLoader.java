@@ -45,6 +45,11 @@ public final class ViewLoader {
         return load(fxml);
     }
 
+    /** The window's views are gone for good (another window took their place): their ViewModels let go of them. */
+    public void endViews() {
+        lifetime.end();
+    }
+
     /** @param fxml path below {@code /app/carddesk/ui/}, like {@code main/Main.fxml} */
     public Parent load(String fxml) {
         FXMLLoader loader = new FXMLLoader(ViewLoader.class.getResource(fxml), messages().bundle());

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** A register opens without Flyway only when every migration ran and succeeded. */
 class CurrentSchemaIT {
 
+    /** The register key these tests open their registers with, as a sign-in gives it. */
+    private static final app.carddesk.staff.RegisterKey KEY = app.carddesk.staff.RegisterKey.random();
+
     @TempDir
     Path dir;
 
@@ -20,11 +23,13 @@ class CurrentSchemaIT {
         assertThat(Database.isCurrent(empty)).as("a new file").isFalse();
         empty.dispose();
 
-        try (Database db = Database.open(dir)) {
+        try (Database db = Database.open(dir, KEY)) {
             int cards = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM card").mapTo(Integer.class).one());
             assertThat(cards).isZero();
         }
-        JdbcConnectionPool migrated = JdbcConnectionPool.create(url, "carddesk", "");
+        // The plain file made above was encrypted when the register opened: it opens with the key only.
+        JdbcConnectionPool migrated = JdbcConnectionPool.create(url.replace(";DB_CLOSE", ";CIPHER=AES;DB_CLOSE"),
+                "carddesk", new String(KEY.filePassword()) + " ");
         assertThat(Database.isCurrent(migrated)).as("after every migration").isTrue();
         try (var c = migrated.getConnection(); var st = c.createStatement()) {
             st.execute("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '7'");
@@ -37,10 +42,10 @@ class CurrentSchemaIT {
 
     @Test
     void aRegisterOpensAgainWithItsData() {
-        try (Database db = Database.open(dir)) {
+        try (Database db = Database.open(dir, KEY)) {
             db.jdbi().useHandle(h -> h.execute("INSERT INTO card (number, status, issued_at) VALUES ('409900001', 'DESTROYED', CURRENT_TIMESTAMP)"));
         }
-        try (Database again = Database.open(dir)) {
+        try (Database again = Database.open(dir, KEY)) {
             String status = again.jdbi().withHandle(h -> h.createQuery("SELECT status FROM card").mapTo(String.class)
                     .one());
             assertThat(status).isEqualTo("DESTROYED");

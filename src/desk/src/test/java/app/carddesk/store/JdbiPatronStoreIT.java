@@ -32,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The desk's store against a real H2 database file. */
 class JdbiPatronStoreIT {
 
+    /** The register key these tests open their registers with, as a sign-in gives it. */
+    private static final app.carddesk.staff.RegisterKey KEY = app.carddesk.staff.RegisterKey.random();
+
     private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
 
     @TempDir
@@ -41,7 +44,7 @@ class JdbiPatronStoreIT {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
+        db = Database.open(dir, KEY);
         store = new JdbiPatronStore(db, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -150,7 +153,7 @@ class JdbiPatronStoreIT {
         Patron p = patron("409900001", null, "Berg", null, null);
         insert(p);
         db.close();
-        db = Database.open(dir);
+        db = Database.open(dir, KEY);
         assertThat(new JdbiPatronStore(db, Clock.systemUTC()).patron(p.id())).contains(p);
         assertThat(Files.exists(dir.resolve("carddesk.mv.db"))).isTrue();
     }

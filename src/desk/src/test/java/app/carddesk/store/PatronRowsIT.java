@@ -26,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PatronRowsIT {
 
+    /** The register key these tests open their registers with, as a sign-in gives it. */
+    private static final app.carddesk.staff.RegisterKey KEY = app.carddesk.staff.RegisterKey.random();
+
     @TempDir
     Path dir;
 
@@ -39,7 +42,7 @@ class PatronRowsIT {
 
     @Test
     void everyColumnOfThePatronTableIsWrittenByTheOneMapping() {
-        try (Database db = Database.open(dir)) {
+        try (Database db = Database.open(dir, KEY)) {
             List<String> table = db.jdbi().withHandle(h -> h.createQuery("SELECT LOWER(COLUMN_NAME) FROM "
                     + "INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'PATRON'").mapTo(String.class).list());
             Set<String> written = new TreeSet<>(PatronRows.columns(patron(), "hash").keySet());
@@ -51,7 +54,7 @@ class PatronRowsIT {
     @Test
     void aPatronComesBackAsTheyWereWritten() {
         Patron p = patron();
-        try (Database db = Database.open(dir)) {
+        try (Database db = Database.open(dir, KEY)) {
             db.jdbi().useExtension(PatronDao.class, dao -> dao.insert(p, "argon2-hash"));
             StoredPatron back = db.jdbi().withExtension(PatronDao.class, dao -> dao.byId(p.id())).orElseThrow();
             assertThat(back.patron()).isEqualTo(p);
@@ -73,7 +76,7 @@ class PatronRowsIT {
         a.put("central_version", 4);
         java.util.Map<String, Object> b = PatronRows.columns(second, null);
         b.put("central_version", 1);
-        try (Database db = Database.open(dir)) {
+        try (Database db = Database.open(dir, KEY)) {
             db.jdbi().useTransaction(h -> h.attach(PatronDao.class).insertRows(List.of(a, b)));
             List<StoredPatron> back = db.jdbi().withExtension(PatronDao.class,
                     dao -> dao.byIds(List.of(first.id(), second.id())));
@@ -91,7 +94,7 @@ class PatronRowsIT {
                 new Address("Gade 2", "8000", "Aarhus C", "Danmark"), "STUDENT", "AAB",
                 RegistrationKind.EXPECTS_NATIONAL_ID, null, PinDelivery.EMAIL, false, 0, 0,
                 p.createdAt().plusSeconds(60), "central", 9);
-        try (Database db = Database.open(dir)) {
+        try (Database db = Database.open(dir, KEY)) {
             db.jdbi().useExtension(PatronDao.class, dao -> dao.insert(p, "argon2-hash"));
             int changed = db.jdbi().withExtension(SyncDao.class, dao -> dao.updateFromCentral(central, 7,
                     Instant.now()));

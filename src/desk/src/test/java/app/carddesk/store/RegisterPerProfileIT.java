@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** A desk switched to another library profile never sees, nor sends, the first library's patrons. */
 class RegisterPerProfileIT {
 
+    /** The register key these tests open their registers with, as a sign-in gives it. */
+    private static final app.carddesk.staff.RegisterKey KEY = app.carddesk.staff.RegisterKey.random();
+
     @TempDir
     Path dir;
 
@@ -55,14 +58,14 @@ class RegisterPerProfileIT {
 
     @Test
     void aRegisterFromBeforeOwnersIsClaimedOnlyWhenItsCardsAreTheProfiles() {
-        try (Database db = Database.open(dir)) {
+        try (Database db = Database.open(dir, KEY)) {
             db.jdbi().useHandle(h -> h.execute("INSERT INTO card (number, status, issued_at) "
                     + "VALUES ('409900009', 'ISSUED', CURRENT_TIMESTAMP)"));
         }
-        try (Database no = Database.openFor(dir, "DEMO-NO")) {
+        try (Database no = Database.openFor(dir, "DEMO-NO", KEY)) {
             assertThat(no.file().getFileName().toString()).isEqualTo("carddesk-DEMO-NO");
         }
-        try (Database dk = Database.openFor(dir, "DEMO-DK")) {
+        try (Database dk = Database.openFor(dir, "DEMO-DK", KEY)) {
             assertThat(dk.file().getFileName().toString()).isEqualTo("carddesk");
         }
     }

@@ -36,6 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** One thread writes a desk's register, whichever thread a screen or the sync round runs on. */
 class RegisterWriterIT {
 
+    /** The register key these tests open their registers with, as a sign-in gives it. */
+    private static final app.carddesk.staff.RegisterKey KEY = app.carddesk.staff.RegisterKey.random();
+
     private static final Instant NOW = Instant.parse("2026-11-30T09:00:00Z");
 
     @TempDir
@@ -61,7 +64,7 @@ class RegisterWriterIT {
 
     @Test
     void screensAndTheFeedWriteOnTheOneWriterThreadAndNothingIsLost() throws Exception {
-        try (Database db = Database.open(dir)) {
+        try (Database db = Database.open(dir, KEY)) {
             Set<String> writers = ConcurrentHashMap.newKeySet();
             db.jdbi().setSqlLogger(new SqlLogger() {
                 @Override
@@ -98,7 +101,7 @@ class RegisterWriterIT {
 
     @Test
     void aRefusedWriteArrivesAsThrownAndAWriteInsideAWriteRunsAtOnce() {
-        try (Database db = Database.open(dir)) {
+        try (Database db = Database.open(dir, KEY)) {
             JdbiPatronStore store = new JdbiPatronStore(db, Clock.systemUTC());
             insert(store, patron("409900001"));
             assertThatThrownBy(() -> insert(store, patron("409900001")))

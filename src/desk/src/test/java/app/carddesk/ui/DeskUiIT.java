@@ -69,20 +69,48 @@ abstract class DeskUiIT {
 
     private void start(Stage stage) {
         this.stage = stage;
-        backend = startsSignedIn() ? app.carddesk.SignedInDesk.open(config(dataDir), CLOCK)
-                : DeskBackend.open(config(dataDir), CLOCK);
-        if (syncing()) {
-            backend = backend.startSyncing();
-        }
         background = new FxBackgroundWork();
-        context = new DeskContext(backend, background);
         Scene scene = new Scene(new Pane(), 1180, 800);
         stage.setScene(scene);
-        DeskWindow.show(stage, scene, context.main(), () -> context.views().loadWindow("main/Main.fxml"),
-                () -> context.views().messages());
+        if (startsSignedIn()) {
+            backend = app.carddesk.SignedInDesk.open(config(dataDir), CLOCK);
+            if (syncing()) {
+                backend = backend.startSyncing();
+            }
+            context = new DeskContext(backend, background);
+            signIn = context.signIn();
+            DeskWindow.show(stage, scene, context.main(), () -> context.views().loadWindow("main/Main.fxml"),
+                    () -> context.views().messages());
+        } else {
+            // As the installed desk starts: the sign-in screen, and the register opens after the first sign-in.
+            app.carddesk.DeskStart start = app.carddesk.DeskStart.show(stage, scene,
+                    app.carddesk.DeskGate.open(config(dataDir), CLOCK), background, gate -> {
+                        DeskBackend opened = DeskBackend.open(gate);
+                        return syncing() ? opened.startSyncing() : opened;
+                    }, 10, opened -> {
+                        context = opened;
+                        backend = opened.backend();
+                    }, failure -> {
+                        throw new IllegalStateException("the desk did not open", failure);
+                    });
+            signIn = start.signIn();
+        }
         stage.show();
         stage.toFront();
         stage.requestFocus();
+    }
+
+    /** The sign-in screen's ViewModel: the gate's before the first sign-in, the desk's after. */
+    app.carddesk.ui.signin.SignInViewModel signIn;
+
+    /** Waits until the first sign-in has opened the register and the desk shows (signed-out starts). */
+    void awaitDesk() {
+        try {
+            WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> context != null);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the desk did not open after the sign-in", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     String profile() {

@@ -41,13 +41,12 @@ class DeskSignInIT {
     /** Moved on by hand: the grace period is days, the lock minutes. */
     private final app.carddesk.central.StepClock clock = new app.carddesk.central.StepClock();
     private CentralServer central;
+    private app.carddesk.DeskGate gate;
     private DeskBackend desk;
 
     @AfterEach
     void close() {
-        if (desk != null) {
-            desk.close();
-        }
+        closeDesk();
         if (central != null) {
             central.close();
         }
@@ -67,13 +66,40 @@ class DeskSignInIT {
             port = s.getLocalPort();
         }
         startCentral(port);
-        desk = DeskBackend.open(new DeskConfig(dir.resolve("desk"), "DEMO-DK", Locale.ENGLISH,
-                "http://127.0.0.1:" + port, TOKEN, 15), clock);
+        this.port = port;
+        gate = app.carddesk.DeskGate.open(deskConfig(), clock);
         return port;
     }
 
+    private int port;
+
+    private DeskConfig deskConfig() {
+        return new DeskConfig(dir.resolve("desk"), "DEMO-DK", Locale.ENGLISH, "http://127.0.0.1:" + port, TOKEN, 15);
+    }
+
+    /** The desk as it runs after its first sign-in: the register open with the key the sign-in produced. */
+    private DeskBackend desk() {
+        if (desk == null) {
+            desk = DeskBackend.open(gate);
+        }
+        return desk;
+    }
+
+    /** The desk closed, as at the end of a day; the next start begins at the sign-in screen again. */
+    private void closeDesk() {
+        if (desk != null) {
+            desk.close();
+            desk = null;
+        }
+    }
+
+    private void restartDesk() {
+        closeDesk();
+        gate = app.carddesk.DeskGate.open(deskConfig(), clock);
+    }
+
     private StaffSignIn signIn() {
-        return desk.signIn();
+        return gate.signIn();
     }
 
     private static String key(StaffSignIn.Result r) {
@@ -114,10 +140,16 @@ class DeskSignInIT {
         assertThat(session.token()).isNotBlank();
         assertThat(session.may("issue")).isTrue();
         assertThat(signIn().staff().staffUser()).isEqualTo("demo.dk");
-        String stored = desk.database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT password_hash FROM staff_verifier WHERE user_name = 'demo.dk'").mapTo(String.class).one());
-        assertThat(stored).startsWith("$argon2id$").doesNotContain(DemoStaff.PASSWORD);
+        desk();
+        // Beside the register: the person's seal of its key, neither the password nor the key in clear.
+        Path keys = dir.resolve("desk/staff-keys.json");
+        String stored = java.nio.file.Files.readString(keys);
+        assertThat(stored).contains("demo.dk").doesNotContain(DemoStaff.PASSWORD)
+                .doesNotContain(signIn().registerKey().orElseThrow().base64());
+        assertThat(java.nio.file.Files.getPosixFilePermissions(keys))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         signIn().signOut();
+        restartDesk();
         assertThat(signIn().staff().current()).isEmpty();
 
         central.close();
@@ -127,6 +159,7 @@ class DeskSignInIT {
         assertThat(offline).isInstanceOf(StaffSignIn.SignedIn.class);
         assertThat(((StaffSignIn.SignedIn) offline).session().offline()).isTrue();
         assertThat(((StaffSignIn.SignedIn) offline).session().token()).isNull();
+        assertThat(desk().profile().code()).as("the register opens offline with the unsealed key").isEqualTo("DEMO-DK");
         signIn().signOut();
         assertThat(key(signIn().signIn("demo.dk", "paper-lantern-harbor"))).isEqualTo("signin.offlineUnknown");
         assertThat(key(signIn().signIn("someone.else", DemoStaff.PASSWORD))).isEqualTo("signin.offlineUnknown");
@@ -163,10 +196,44 @@ class DeskSignInIT {
         assertThat(signIn().signIn("ana.berg", "quiet reading lamp")).isInstanceOf(StaffSignIn.SignedIn.class);
         signIn().signOut();
 
+        desk();
         central.close();
         central = null;
-        assertThat(signIn().signIn("ana.berg", "quiet reading lamp")).as("the verifier has the new password")
+        restartDesk();
+        assertThat(signIn().signIn("ana.berg", "quiet reading lamp")).as("the seal is under the new password")
                 .isInstanceOf(StaffSignIn.SignedIn.class);
+        assertThat(desk().profile().code()).as("and opens the register, untouched by the change").isEqualTo("DEMO-DK");
+    }
+
+    @Test
+    void someoneWhoNeverSignedInHereGetsTheRegistersKeyFromTheCentralRegister() throws Exception {
+        openDesk();
+        assertThat(signIn().signIn("demo.dk", DemoStaff.PASSWORD)).isInstanceOf(StaffSignIn.SignedIn.class);
+        RegisterKey made = signIn().registerKey().orElseThrow();
+        desk().database().jdbi().useHandle(h -> h.execute("UPDATE library_profile SET name = 'Kept Library' "
+                + "WHERE code = 'DEMO-DK'"));
+        signIn().signOut();
+        // A new colleague (or one whose password an administrator reset): a one-time password, then their own.
+        String first = newAccount("ana.berg").get("oneTimePassword").asText();
+        restartDesk();
+        assertThat(signIn().signIn("ana.berg", first)).isInstanceOf(StaffSignIn.MustChangePassword.class);
+        assertThat(signIn().registerKey()).as("given by the central register").contains(made);
+        assertThat(signIn().changePassword(first, "quiet reading lamp", "quiet reading lamp"))
+                .isInstanceOf(StaffSignIn.SignedIn.class);
+        assertThat(desk().profile().name()).isEqualTo("Kept Library");
+
+        // A workstation revoked: the central register gives the key to no one, and the desk forgets every seal.
+        signIn().signOut();
+        central.database().jdbi().useHandle(h -> h.execute("UPDATE workstation SET revoked_at = CURRENT_TIMESTAMP"));
+        desk().sync().orElseThrow().syncOnce();
+        assertThat(java.nio.file.Files.readString(dir.resolve("desk/staff-keys.json"))).doesNotContain("ana.berg")
+                .doesNotContain("demo.dk");
+        restartDesk();
+        assertThat(key(signIn().signIn("ana.berg", "quiet reading lamp"))).isEqualTo("signin.revoked");
+        central.close();
+        central = null;
+        assertThat(key(signIn().signIn("ana.berg", "quiet reading lamp"))).isEqualTo("signin.offlineUnknown");
+        assertThat(signIn().registerKey()).isEmpty();
     }
 
     @Test
@@ -203,7 +270,7 @@ class DeskSignInIT {
 
         // Back online with the account still active: the person works on.
         startCentral(port);
-        desk.sync().orElseThrow().syncOnce();
+        desk().sync().orElseThrow().syncOnce();
         assertThat(signIn().staff().current()).as("still allowed").isPresent();
 
         // Deactivated while the desk is offline again: signed out at the next contact, verifier gone.
@@ -216,7 +283,7 @@ class DeskSignInIT {
                 "UPDATE staff_account SET active = FALSE WHERE user_name = 'ana.berg'"));
         boolean[] told = new boolean[1];
         signIn().staff().onSessionEnded(() -> told[0] = true);
-        desk.sync().orElseThrow().syncOnce();
+        desk().sync().orElseThrow().syncOnce();
         assertThat(signIn().staff().current()).as("signed out at the first answer").isEmpty();
         assertThat(told[0]).as("the screen is told, and shows the sign-in").isTrue();
         central.close();
@@ -235,7 +302,7 @@ class DeskSignInIT {
                 .isInstanceOf(StaffSignIn.SignedIn.class);
         boolean[] told = new boolean[1];
         signIn().staff().onSessionEnded(() -> told[0] = true);
-        var queries = desk.sync().orElseThrow().queries();
+        var queries = desk().sync().orElseThrow().queries();
         assertThat(queries.patronByCard("409900001")).isEmpty();
         assertThat(signIn().staff().current()).isPresent();
 
@@ -255,8 +322,8 @@ class DeskSignInIT {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(new Api.Enrol(code)))).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode credential = JSON.readTree(enrolled.body());
-        try (DeskBackend seven = DeskBackend.open(new DeskConfig(dir.resolve("seven"), "DEMO-DK", Locale.ENGLISH,
-                "http://127.0.0.1:" + port, credential.get("token").asText(), 15), clock)) {
+        try (DeskBackend seven = app.carddesk.SignedInDesk.open(new DeskConfig(dir.resolve("seven"), "DEMO-DK",
+                Locale.ENGLISH, "http://127.0.0.1:" + port, credential.get("token").asText(), 15), clock)) {
             var sync = seven.sync().orElseThrow();
             sync.syncOnce();
             assertThat(sync.status().state()).isEqualTo(app.carddesk.sync.SyncStatus.State.ONLINE);
@@ -272,13 +339,13 @@ class DeskSignInIT {
         String first = newAccount("desk.only").get("oneTimePassword").asText();
         signIn().signIn("desk.only", first);
         signIn().changePassword(first, "quiet reading lamp", "quiet reading lamp");
-        var upkeep = desk.issuing().upkeep();
+        var upkeep = desk().issuing().upkeep();
         java.util.UUID someone = java.util.UUID.randomUUID();
         assertThat(upkeep.merge(someone, java.util.UUID.randomUUID(), null)).get()
                 .extracting(app.carddesk.domain.Problem::key).isEqualTo("permission.missing.merge");
         assertThat(upkeep.deleteExpired(someone)).get().extracting(app.carddesk.domain.Problem::key)
                 .isEqualTo("permission.missing.deleteExpired");
-        assertThat(desk.memberships().unsubscribe(someone).problem().key()).isEqualTo("permission.missing.unsubscribe");
+        assertThat(desk().memberships().unsubscribe(someone).problem().key()).isEqualTo("permission.missing.unsubscribe");
         // Desk staff may change details: the use case goes on to find that there is no such patron.
         assertThat(upkeep.changePickupLibrary(someone, "KB-SK")).get().extracting(app.carddesk.domain.Problem::key)
                 .isEqualTo("issue.conflict.patron_gone");
@@ -294,7 +361,7 @@ class DeskSignInIT {
 
     @Test
     void aDeskOnItsOwnLetsOnlyItsDemoAccountIn() throws Exception {
-        desk = DeskBackend.open(new DeskConfig(dir.resolve("alone"), "DEMO-NO", Locale.ENGLISH), clock);
+        gate = app.carddesk.DeskGate.open(new DeskConfig(dir.resolve("alone"), "DEMO-NO", Locale.ENGLISH), clock);
         assertThat(signIn().demoAccount()).contains(List.of("demo.oslo", DemoStaff.PASSWORD));
         assertThat(key(signIn().signIn("demo.dk", DemoStaff.PASSWORD))).isEqualTo("signin.wrong");
         assertThat(key(signIn().signIn("demo.oslo", "not the password"))).isEqualTo("signin.wrong");

@@ -97,10 +97,11 @@ class AdministrationUiIT extends DeskUiIT {
                     new Api.PasswordChange(first, "granite orchard window 73")).statusCode()).isEqualTo(204);
 
             interact(() -> {
-                context.signIn().userName.set("dk.admin");
-                context.signIn().password.set("granite orchard window 73");
+                signIn.userName.set("dk.admin");
+                signIn.password.set("granite orchard window 73");
             });
-            interact(() -> context.signIn().submit());
+            interact(() -> signIn.submit());
+            awaitDesk();
             waitUntil(() -> !visible(robot, "#signInScreen"));
             waitUntil(() -> visible(robot, "#navAdmin"));
             type(KeyCode.F7);
@@ -140,10 +141,11 @@ class AdministrationUiIT extends DeskUiIT {
                 .withRetentionAt("off");
         try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
             interact(() -> {
-                context.signIn().userName.set(DemoStaff.ORGANISATION_ADMIN);
-                context.signIn().password.set(DemoStaff.PASSWORD);
+                signIn.userName.set(DemoStaff.ORGANISATION_ADMIN);
+                signIn.password.set(DemoStaff.PASSWORD);
             });
-            interact(() -> context.signIn().submit());
+            interact(() -> signIn.submit());
+            awaitDesk();
             waitUntil(() -> !visible(robot, "#signInScreen"));
             waitUntil(() -> visible(robot, "#navAdmin"));
             type(KeyCode.F7);

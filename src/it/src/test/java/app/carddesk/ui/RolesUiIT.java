@@ -60,10 +60,10 @@ class RolesUiIT extends DeskUiIT {
 
     private void signInAs(FxRobot robot, String user, String password) {
         interact(() -> {
-            context.signIn().userName.set(user);
-            context.signIn().password.set(password);
+            signIn.userName.set(user);
+            signIn.password.set(password);
         });
-        interact(() -> context.signIn().submit());
+        interact(() -> signIn.submit());
     }
 
     @Test
@@ -76,10 +76,11 @@ class RolesUiIT extends DeskUiIT {
             signInAs(robot, "desk.only", first);
             waitUntil(() -> visible(robot, "#signInNewPassword"));
             interact(() -> {
-                context.signIn().newPassword.set("quiet reading lamp");
-                context.signIn().repeatPassword.set("quiet reading lamp");
+                signIn.newPassword.set("quiet reading lamp");
+                signIn.repeatPassword.set("quiet reading lamp");
             });
-            interact(() -> context.signIn().submit());
+            interact(() -> signIn.submit());
+            awaitDesk();
             waitUntil(() -> !visible(robot, "#signInScreen"));
 
             issueDirectly("409900070", "Berg", "Ole", LocalDate.of(1980, 5, 6), null,
@@ -110,7 +111,7 @@ class RolesUiIT extends DeskUiIT {
             assertThat(visible(robot, "#mergeNeedsSupervisor")).isTrue();
 
             waitForText(robot, "#staffLabel", "(desk.only)");
-            interact(() -> context.signIn().switchUser());
+            interact(() -> signIn.switchUser());
             waitUntil(() -> visible(robot, "#signInScreen"));
             signInAs(robot, "demo.dk", DemoStaff.PASSWORD);
             waitUntil(() -> !visible(robot, "#signInScreen"));

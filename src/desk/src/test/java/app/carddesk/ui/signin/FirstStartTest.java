@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carddesk.staff.SignedInStaff;
 import app.carddesk.staff.StaffSignIn;
-import app.carddesk.staff.StaffVerifiers;
 import app.carddesk.staff.WorkstationEnrolment;
 import app.carddesk.ui.background.DirectBackgroundWork;
 import java.time.Clock;
@@ -17,28 +16,16 @@ import org.junit.jupiter.api.Test;
  */
 class FirstStartTest {
 
-    private static final StaffVerifiers NONE = new StaffVerifiers() {
-        @Override
-        public Optional<Verifier> find(String userName) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void save(Verifier verifier) {
-            throw new AssertionError("nobody signs in here");
-        }
-
-        @Override
-        public void forget(String userName) {
-        }
-    };
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path dir;
 
     private static final WorkstationEnrolment ENROLMENT = new WorkstationEnrolment(
             (central, code) -> new WorkstationEnrolment.Enroller.Invalid(), values -> { });
 
     private static SignInViewModel screen(String demoUser) {
-        StaffSignIn signIn = new StaffSignIn(Optional.empty(), NONE, null, new SignedInStaff("desk"),
-                Clock.systemUTC(), StaffSignIn.DEFAULT_GRACE, demoUser, demoUser == null ? null : "paper-lantern-harbour");
+        StaffSignIn signIn = new StaffSignIn(Optional.empty(), new app.carddesk.store.StaffKeysFile(dir),
+                new SignedInStaff("desk"), Clock.systemUTC(), StaffSignIn.DEFAULT_GRACE, () -> false, demoUser,
+                demoUser == null ? null : "paper-lantern-harbour");
         return new SignInViewModel(signIn, new DirectBackgroundWork(), "KB", "Det Kgl. Bibliotek")
                 .enrolWith(Optional.of(ENROLMENT));
     }

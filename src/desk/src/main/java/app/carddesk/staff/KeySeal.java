@@ -1,0 +1,70 @@
+package app.carddesk.staff;
+
+import com.password4j.Argon2Function;
+import com.password4j.types.Argon2;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The register key sealed under one person's password: AES-256-GCM under a key derived from the
+ * password with Argon2id (19 MiB, 2 passes, as the PINs), a random salt and nonce per seal. Opening
+ * the seal is the offline password check: a wrong password fails the GCM tag.
+ */
+public final class KeySeal {
+
+    /** One seal, each part in Base64. */
+    public record Sealed(String salt, String nonce, String box) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Argon2Function DERIVE = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
+
+    private KeySeal() {
+    }
+
+    public static Sealed seal(RegisterKey key, String password) {
+        byte[] salt = random(16);
+        byte[] nonce = random(12);
+        try {
+            Cipher gcm = cipher(Cipher.ENCRYPT_MODE, password, salt, nonce);
+            byte[] box = gcm.doFinal(key.bytes());
+            Base64.Encoder b64 = Base64.getEncoder();
+            return new Sealed(b64.encodeToString(salt), b64.encodeToString(nonce), b64.encodeToString(box));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    /** The key, or empty when the password is not the one it was sealed under (or the seal was changed). */
+    public static Optional<RegisterKey> open(Sealed sealed, String password) {
+        try {
+            Base64.Decoder b64 = Base64.getDecoder();
+            Cipher gcm = cipher(Cipher.DECRYPT_MODE, password, b64.decode(sealed.salt()), b64.decode(sealed.nonce()));
+            return Optional.of(RegisterKey.of(gcm.doFinal(b64.decode(sealed.box()))));
+        } catch (AEADBadTagException | IllegalArgumentException e) {
+            return Optional.empty();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    private static Cipher cipher(int mode, String password, byte[] salt, byte[] nonce) throws GeneralSecurityException {
+        byte[] derived = DERIVE.hash(password.getBytes(StandardCharsets.UTF_8), salt).getBytes();
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(mode, new SecretKeySpec(derived, 0, 32, "AES"), new GCMParameterSpec(128, nonce));
+        return gcm;
+    }
+
+    private static byte[] random(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}

@@ -1,0 +1,124 @@
+package app.carddesk.store;
+
+import app.carddesk.staff.StaffKeys;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code staff-keys.json} in the data folder, readable by its owner only: the staff keys of
+ * {@link StaffKeys}. Written to a new file and moved into place, so that a crash leaves the old
+ * file or the new one; an unreadable file counts as empty (nobody signs in offline until the next
+ * online sign-in), and is kept aside for IT rather than overwritten.
+ */
+public final class StaffKeysFile implements StaffKeys {
+
+    /** The file's content. */
+    record Content(String deskId, String libraryName, Map<String, Entry> people) {
+    }
+
+    private final Path file;
+    private final ObjectMapper json = app.carddesk.api.Json.mapper();
+    private Content content;
+
+    public StaffKeysFile(Path dataDir) {
+        this.file = dataDir.resolve("staff-keys.json");
+        this.content = read();
+    }
+
+    private Content read() {
+        if (!Files.isRegularFile(file)) {
+            return new Content(null, null, new LinkedHashMap<>());
+        }
+        try {
+            Content c = json.readValue(file.toFile(), Content.class);
+            return new Content(c.deskId(), c.libraryName(), c.people() == null ? new LinkedHashMap<>()
+                    : new LinkedHashMap<>(c.people()));
+        } catch (IOException e) {
+            try {
+                Files.move(file, file.resolveSibling("staff-keys.unreadable-" + System.currentTimeMillis() + ".json"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException ignored) {
+                // Overwritten at the next save, then.
+            }
+            return new Content(null, null, new LinkedHashMap<>());
+        }
+    }
+
+    private void write() {
+        try {
+            Files.createDirectories(file.getParent());
+            Path next = file.resolveSibling(file.getFileName() + ".new");
+            Files.deleteIfExists(next);
+            Files.createFile(next);
+            DataFolder.ownerOnly(next);
+            json.writerWithDefaultPrettyPrinter().writeValue(next.toFile(), content);
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized String deskId() {
+        if (content.deskId() == null) {
+            content = new Content(UUID.randomUUID().toString(), content.libraryName(), content.people());
+            write();
+        }
+        return content.deskId();
+    }
+
+    @Override
+    public synchronized void deskId(String id) {
+        if (!id.equals(content.deskId())) {
+            content = new Content(id, content.libraryName(), content.people());
+            write();
+        }
+    }
+
+    @Override
+    public synchronized Optional<String> libraryName() {
+        return Optional.ofNullable(content.libraryName());
+    }
+
+    @Override
+    public synchronized void libraryName(String name) {
+        if (!name.equals(content.libraryName())) {
+            content = new Content(content.deskId(), name, content.people());
+            write();
+        }
+    }
+
+    @Override
+    public synchronized Optional<Entry> find(String userName) {
+        return Optional.ofNullable(content.people().get(userName));
+    }
+
+    @Override
+    public synchronized void save(Entry entry) {
+        content.people().put(entry.userName(), entry);
+        write();
+    }
+
+    @Override
+    public synchronized void forget(String userName) {
+        if (content.people().remove(userName) != null) {
+            write();
+        }
+    }
+
+    @Override
+    public synchronized void forgetAll() {
+        if (!content.people().isEmpty()) {
+            content.people().clear();
+            write();
+        }
+    }
+}

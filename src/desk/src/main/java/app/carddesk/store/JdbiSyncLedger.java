@@ -302,11 +302,12 @@ public final class JdbiSyncLedger implements SyncLedger {
     }
 
     @Override
-    public void requeueUpdate(UUID patronId, int centralVersion) {
+    public void requeueUpdate(UUID patronId, int centralVersion, String staff) {
         writer.useTransaction(h -> {
             h.attach(SyncDao.class).setCentralVersion(patronId, centralVersion);
+            // Sent again for the person who chose to: the central register checks what they may do.
             h.attach(OutboxDao.class).append(new app.carddesk.issuing.OutboxEntry(patronId, OutboxKind.PATRON_UPDATED, "{}"),
-                    clock.instant(), null);
+                    clock.instant(), staff);
         });
     }
 

@@ -66,7 +66,7 @@ public final class AttentionService {
                 if (version.isEmpty()) {
                     return Optional.of("unreachable");
                 }
-                ledger.requeueUpdate(problem.patronId(), version.get());
+                ledger.requeueUpdate(problem.patronId(), version.get(), staff);
             }
             case DISMISS -> {
             }

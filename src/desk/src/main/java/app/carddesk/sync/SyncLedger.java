@@ -62,5 +62,5 @@ public interface SyncLedger {
     void discardRefusedRegistration(UUID patronId);
 
     /** Queues the patron's current local data to be sent again over {@code centralVersion}. */
-    void requeueUpdate(UUID patronId, int centralVersion);
+    void requeueUpdate(UUID patronId, int centralVersion, String staff);
 }

@@ -383,7 +383,10 @@ class SyncIT {
         assertThat(stale.code()).isEqualTo("stale_version");
 
         // Send this desk's version again: it goes over the central register's.
-        assertThat(attention.resolve(stale, AttentionService.Choice.SEND_AGAIN, "staff")).isEmpty();
+        assertThat(attention.resolve(stale, AttentionService.Choice.SEND_AGAIN, deskB.issuing().staffUser())).isEmpty();
+        java.util.List<String> madeBy = deskB.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT staff_user FROM outbox").mapTo(String.class).list());
+        assertThat(madeBy).as("sent again for the person who chose to").containsOnly("demo.dk");
         b.syncOnce();
         assertThat(atCentral("SELECT print_credit_minor FROM patron WHERE id = ?", Long.class, id)).isEqualTo(2500);
         assertThat(ledgerB.openProblems()).isEmpty();
@@ -395,7 +398,7 @@ class SyncIT {
         deskB.issuing().upkeep().updateBalances(id, 0, 100);
         b.syncOnce();
         SyncProblem again = ledgerB.openProblems().get(0);
-        assertThat(attention.resolve(again, AttentionService.Choice.TAKE_CENTRAL, "staff")).isEmpty();
+        assertThat(attention.resolve(again, AttentionService.Choice.TAKE_CENTRAL, deskB.issuing().staffUser())).isEmpty();
         assertThat(deskB.issuing().patron(id).orElseThrow().feesOwedMinor()).isEqualTo(700);
         assertThat(deskB.issuing().patron(id).orElseThrow().printCreditMinor()).as("desk B's change is dropped")
                 .isZero();

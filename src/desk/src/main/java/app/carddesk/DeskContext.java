@@ -88,6 +88,17 @@ public final class DeskContext {
                 backend.signIn().staff()::may, background, java.time.ZoneId.systemDefault());
         main.administrationConnected(backend.administration().isPresent());
         signIn.session.addListener((obs, was, now) -> administration.personChanged());
+        // The next person sees nothing of the last one's work; the same person back after a lock finds it as left.
+        String[] lastPerson = {signIn.session.get() == null ? null : signIn.session.get().userName()};
+        signIn.session.addListener((obs, was, now) -> {
+            if (now != null && !now.userName().equals(lastPerson[0])) {
+                if (lastPerson[0] != null) {
+                    main.nextPerson();
+                    find.clear();
+                }
+                lastPerson[0] = now.userName();
+            }
+        });
         this.views = new ViewLoader(this::controller, locale);
         main.onSyncNow(backend::syncNow);
         backend.sync().ifPresent(sync -> {

@@ -86,6 +86,7 @@ public final class DeskStart {
         ScannerInput.install(scene, ScanDetector.forCardScanners(), text -> text.matches("[0-9]{6,20}"),
                 text -> start.signIn.scannedWhileSignedOut());
         Mnemonics.install(scene);
+        warmUp();
         start.signIn.signedIn.addListener((obs, was, in) -> {
             if (in && !start.opening) {
                 start.opening = true;
@@ -93,6 +94,19 @@ public final class DeskStart {
             }
         });
         return start;
+    }
+
+    /** The register's code loaded while the person types (see {@link app.carddesk.store.Database#warmUp}). */
+    private static void warmUp() {
+        java.util.concurrent.ExecutorService warm = app.carddesk.work.DeskThreads.single("carddesk-warm-up");
+        warm.submit(() -> {
+            try {
+                app.carddesk.store.Database.warmUp();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(DeskStart.class).debug("Warm-up skipped: {}", e.toString());
+            }
+        });
+        warm.shutdown();
     }
 
     private Parent signInScreen() {

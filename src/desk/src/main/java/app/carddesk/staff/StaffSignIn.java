@@ -169,7 +169,7 @@ public final class StaffSignIn {
         }
         Optional<RegisterKey> opened = KeySeal.open(entry.get().seal(), password);
         if (opened.isEmpty()) {
-            return new Refused("signin.offlineUnknown");
+            return new Refused("signin.offlineWrong");
         }
         if (key == null) {
             key = opened.get();

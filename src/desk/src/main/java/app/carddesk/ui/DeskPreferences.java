@@ -55,6 +55,16 @@ public final class DeskPreferences {
 
     /** Remembers a value at once (written to a temporary file, then moved over the old one). */
     public synchronized void put(String key, String value) {
+        // What another part of the desk remembered meanwhile (through its own instance) is kept.
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                Properties now = new Properties();
+                now.load(in);
+                values.putAll(now);
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warn("Preferences could not be read; the defaults apply ({})", e.getClass().getSimpleName());
+            }
+        }
         if (value == null) {
             values.remove(key);
         } else {

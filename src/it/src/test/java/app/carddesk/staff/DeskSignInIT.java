@@ -161,7 +161,7 @@ class DeskSignInIT {
         assertThat(((StaffSignIn.SignedIn) offline).session().token()).isNull();
         assertThat(desk().profile().code()).as("the register opens offline with the unsealed key").isEqualTo("DEMO-DK");
         signIn().signOut();
-        assertThat(key(signIn().signIn("demo.dk", "paper-lantern-harbor"))).isEqualTo("signin.offlineUnknown");
+        assertThat(key(signIn().signIn("demo.dk", "paper-lantern-harbor"))).isEqualTo("signin.offlineWrong");
         assertThat(key(signIn().signIn("someone.else", DemoStaff.PASSWORD))).isEqualTo("signin.offlineUnknown");
 
         clock.advance(Duration.ofDays(1).plusMinutes(1));

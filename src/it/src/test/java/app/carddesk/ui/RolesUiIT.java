@@ -116,6 +116,8 @@ class RolesUiIT extends DeskUiIT {
             signInAs(robot, "demo.dk", DemoStaff.PASSWORD);
             waitUntil(() -> !visible(robot, "#signInScreen"));
             waitForText(robot, "#staffLabel", "(demo.dk)");
+            assertThat(context.patron().patron.get()).as("the last person's patron is not shown to the next").isNull();
+            assertThat(visible(robot, "#cardField")).as("the next person starts at the checklist").isTrue();
             type(KeyCode.F3);
             waitUntil(() -> visible(robot, "#deleteExpired"));
         }

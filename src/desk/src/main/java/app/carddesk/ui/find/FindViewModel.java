@@ -44,6 +44,15 @@ public final class FindViewModel {
         this.navigation = navigation;
     }
 
+    /** Empties the search and its results (the next person starts afresh). */
+    public void clear() {
+        query.set("");
+        birthDate.set("");
+        problem.set(null);
+        summary.set(null);
+        results.clear();
+    }
+
     public void search() {
         Checked<PatronQuery> parsed = finder.parse(query.get(), birthDate.get());
         problem.set(parsed.firstError().orElse(null));

@@ -133,4 +133,18 @@ public final class MainViewModel {
     public void discardChecklist() {
         issue.reset();
     }
+
+    /**
+     * Another person signed in: nothing the one before them was doing stays on screen (the last
+     * card's notice, a held scan, a half-typed checklist, an open patron); the desk starts at the
+     * checklist's first step.
+     */
+    public void nextPerson() {
+        issue.reset();
+        heldScan.set(null);
+        pendingScan.set(null);
+        patron.patron.set(null);
+        navigation.noticeProperty().set(null);
+        navigation.open(Navigation.Screen.ISSUE);
+    }
 }

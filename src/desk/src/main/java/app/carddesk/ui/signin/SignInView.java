@@ -20,6 +20,7 @@ public final class SignInView {
     private final javafx.beans.property.ObjectProperty<java.util.Locale> locale;
 
     @FXML private javafx.scene.control.ComboBox<java.util.Locale> languageBox;
+    @FXML private Label languageLabel;
 
     @FXML private StackPane root;
     @FXML private Label demoHint, problem;
@@ -43,6 +44,8 @@ public final class SignInView {
     private void initialize() {
         // The whole window is built again in the new language; what was typed lives in the ViewModel.
         app.carddesk.ui.Controls.languageChoice(languageBox, locale, messages);
+        // Set here, not in the FXML: there the box comes after its label and the reference found nothing.
+        languageLabel.setLabelFor(languageBox);
         userField.textProperty().bindBidirectional(vm.userName);
         passwordField.textProperty().bindBidirectional(vm.password);
         newField.textProperty().bindBidirectional(vm.newPassword);

@@ -173,6 +173,12 @@ class AdministrationUiIT extends DeskUiIT {
             assertThat(api("POST", "/api/v1/sessions", null, new Api.SignIn("demo.dk", DemoStaff.PASSWORD))
                     .statusCode()).as("nobody was made inactive").isEqualTo(201);
         }
+        // The central register gone: the screen says it does not know, not that there is no round.
+        type(KeyCode.F2);
+        waitUntil(() -> visible(robot, "#cardField"));
+        assertThat(visible(robot, "#navAdmin")).as("still signed in").isTrue();
+        click(robot, "#navAdmin");
+        waitForText(robot, "#adminRoundState", "Not known now");
     }
 
     /** Selects the row of {@code user} in the accounts table. */

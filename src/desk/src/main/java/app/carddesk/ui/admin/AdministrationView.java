@@ -37,7 +37,7 @@ public final class AdministrationView {
     private final StaffPermissions permissions;
 
     @FXML private javafx.scene.control.ScrollPane scroller;
-    @FXML private Label notConnected, roundState, oneTimePassword, message;
+    @FXML private Label notConnected, roundState, oneTimePassword, message, signsUnknown;
     @FXML private VBox progress, scheduleBox, decisions;
     @FXML private TextField startsAt;
     @FXML private TableView<Account> accounts;
@@ -79,8 +79,8 @@ public final class AdministrationView {
             b.disableProperty().bind(accounts.getSelectionModel().selectedItemProperty().isNull());
         }
         // Only a round that has not started can be called off, and only by whoever may schedule one.
-        show(cancelButton, lifetime.of(Bindings.createBooleanBinding(() -> vm.round.get()
-                .map(r -> r.startedAt() == null).orElse(false), vm.round).and(permissions.may("verification_round"))));
+        show(cancelButton, lifetime.of(Bindings.createBooleanBinding(() -> vm.round.get() != null
+                && vm.round.get().map(r -> r.startedAt() == null).orElse(false), vm.round).and(permissions.may("verification_round"))));
         lifetime.onChange(vm.round, (obs, old, r) -> showRound(r));
         showRound(vm.round.get());
         oneTimePassword.textProperty().bind(lifetime.of(vm.oneTimePassword).map(p -> p.isEmpty() ? ""
@@ -101,6 +101,11 @@ public final class AdministrationView {
 
     private void showRound(Optional<Round> round) {
         progress.getChildren().clear();
+        signsUnknown.setText(messages.get(round == null ? "admin.signs.unknown" : "admin.signs.none"));
+        if (round == null) {
+            roundState.setText(messages.get("admin.round.unknown"));
+            return;
+        }
         if (round.isEmpty()) {
             roundState.setText(messages.get("admin.round.none"));
             return;

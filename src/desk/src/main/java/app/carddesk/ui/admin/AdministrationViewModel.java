@@ -35,6 +35,7 @@ public final class AdministrationViewModel {
     /** How staff type the time a round starts, in the desk's time zone. */
     public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
+    /** The round, none (empty), or not known (null: the central register could not be asked). */
     public final ObjectProperty<Optional<Round>> round = new SimpleObjectProperty<>(Optional.empty());
     public final ObservableList<Account> accounts = FXCollections.observableArrayList();
     public final ObservableList<Sign> signs = FXCollections.observableArrayList();
@@ -75,7 +76,13 @@ public final class AdministrationViewModel {
             round.set(read.round());
             accounts.setAll(read.accounts());
             signs.setAll(read.signs());
-        }, this::failed));
+        }, e -> {
+            // Not asked is not "none": the screen says it does not know.
+            round.set(null);
+            accounts.clear();
+            signs.clear();
+            failed(e);
+        }));
     }
 
     /** Decides the account; a re-activation's one-time password is shown until the next decision. */

@@ -74,6 +74,7 @@ public final class SyncService {
         int sent = 0;
         int refused = 0;
         int pulled = 0;
+        boolean wasOffline = link.state() == SyncStatus.State.OFFLINE || link.state() == SyncStatus.State.UNTRUSTED;
         try {
             int[] pushed = push.pushAll();
             sent = pushed[0];
@@ -82,13 +83,23 @@ public final class SyncService {
             if (state != SyncStatus.State.UNAUTHORIZED && state != SyncStatus.State.REVOKED && (state == SyncStatus.State.ONLINE || sent + refused == 0)) {
                 pulled = pull.pull();
             }
+            if (wasOffline) {
+                LOG.info("Central register reachable again; {} change(s) sent", sent);
+            }
         } catch (CentralClient.UnreachableException e) {
             if (e.untrusted()) {
                 link.untrusted();
             } else {
                 link.offline();
             }
-            LOG.info("Central register unreachable ({}); {} change(s) wait", e.getMessage(), ledger.pendingCount());
+            // Said once when the link goes down, not at every round while it stays down (a day offline
+            // would fill the log with thousands of the same line).
+            if (wasOffline) {
+                LOG.debug("Central register still unreachable ({}); {} change(s) wait", e.getMessage(),
+                        ledger.pendingCount());
+            } else {
+                LOG.info("Central register unreachable ({}); {} change(s) wait", e.getMessage(), ledger.pendingCount());
+            }
         }
         publish();
         return new Round(sent, refused, pulled, link.state());

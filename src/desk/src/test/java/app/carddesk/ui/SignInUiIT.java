@@ -32,6 +32,7 @@ class SignInUiIT extends DeskUiIT {
         assertThat(text(robot, "#signInUser")).isEmpty();
 
         typeSlowly(robot, "demo.dk");
+        waitUntil(() -> text(robot, "#signInProblem").isEmpty());
         type(KeyCode.ENTER);
         waitUntil(() -> robot.lookup("#signInPassword").query().isFocused());
         typeSlowly(robot, "not-the-password");

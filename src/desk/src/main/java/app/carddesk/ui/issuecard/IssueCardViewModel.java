@@ -104,6 +104,12 @@ public final class IssueCardViewModel {
         guardian.details.libraryCountry(profile().country());
         guardianNeeded = Bindings.createBooleanBinding(() -> service.needsGuardian(details.birthDateValue()),
                 details.birthDate);
+        // Put right, the request to choose a category goes away.
+        category.addListener((obs, old, chosen) -> {
+            if (chosen != null && message.get() != null && "category.required".equals(message.get().key())) {
+                message.set(null);
+            }
+        });
     }
 
     /** The patron is under the profile's guardian age, going by the birth date typed. */

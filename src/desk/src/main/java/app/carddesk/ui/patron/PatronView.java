@@ -217,8 +217,15 @@ public final class PatronView {
             return messages.text(a.reason());
         }
         String kinds = String.join(messages.get("service.or"), java.util.Arrays.stream(
-                a.reason().args().get(0).toString().split(",")).map(k -> messages.get("identityKind." + k)).toList());
+                a.reason().args().get(0).toString().split(",")).map(this::kindInSentence).toList());
         return messages.get("service.reason.needsIdentity", kinds);
+    }
+
+    /** An identity kind as written inside a sentence ("fødselsnummer" is not a name there). */
+    private String kindInSentence(String kind) {
+        String key = "identityKind.inSentence." + kind;
+        String text = messages.get(key);
+        return text.equals(key) ? messages.get("identityKind." + kind) : text;
     }
 
     private void show(Patron p) {

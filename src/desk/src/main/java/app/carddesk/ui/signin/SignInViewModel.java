@@ -56,6 +56,12 @@ public final class SignInViewModel {
         Optional<StaffSession> now = signIn.staff().current();
         signedIn.set(now.isPresent());
         session.set(now.orElse(null));
+        // "Sign in first" after a scan goes once the person starts typing their name.
+        userName.addListener((obs, old, typed) -> {
+            if (problem.get() != null && "signin.scanFirst".equals(problem.get().key()) && !typed.isEmpty()) {
+                problem.set(null);
+            }
+        });
     }
 
     /** Lets a desk on its own join its library's organisation from the sign-in screen. */

@@ -117,6 +117,7 @@ class IssueCardViewModelIT {
         vm.next();
         assertThat(key(vm.message.get())).isEqualTo("category.required");
         vm.category.set(backend.profile().categories().get(0));
+        assertThat(vm.message.get()).as("put right, the request goes").isNull();
         vm.next();
         vm.next();
         assertThat(vm.step.get()).isEqualTo(Step.HANDOVER);

@@ -188,25 +188,27 @@ public final class StaffSignIn {
         if (!user.equals(demoUser) || !password.equals(demoPassword)) {
             return new Refused("signin.wrong");
         }
-        RegisterKey known = key != null ? key
-                : keys.find(user).flatMap(e -> KeySeal.open(e.seal(), password)).orElse(null);
+        // The demo accounts share one public password: a demo desk switched to the other demo library
+        // opens the same data folder's register with the seal its first demo account made.
+        RegisterKey known = key;
+        boolean ownSeal = keys.find(user).isPresent();
+        if (known == null) {
+            known = java.util.stream.Stream.concat(java.util.stream.Stream.of(user),
+                            app.carddesk.api.DemoStaff.USERS.values().stream().filter(d -> !d.equals(user)))
+                    .map(keys::find).flatMap(Optional::stream)
+                    .map(e -> KeySeal.open(e.seal(), password)).flatMap(Optional::stream).findFirst().orElse(null);
+        }
         if (known == null && !lockedRegister.getAsBoolean()) {
             known = RegisterKey.random();
         }
         if (known == null) {
             return new Refused("signin.registerKeyMissing");
         }
-        if (key == null) {
-            // Sealed for every demo account (their password is public): a demo desk switched to the other
-            // demo library opens the same data folder's registers.
-            for (String demo : app.carddesk.api.DemoStaff.USERS.values()) {
-                if (keys.find(demo).isEmpty()) {
-                    keys.save(new StaffKeys.Entry(demo, "Demo", DEMO_ROLES, DEMO_PERMISSIONS, clock.instant(),
-                            KeySeal.seal(known, password)));
-                }
-            }
-            key = known;
+        if (!ownSeal) {
+            keys.save(new StaffKeys.Entry(user, "Demo", DEMO_ROLES, DEMO_PERMISSIONS, clock.instant(),
+                    KeySeal.seal(known, password)));
         }
+        key = known;
         StaffSession session = new StaffSession(user, "Demo", DEMO_ROLES, DEMO_PERMISSIONS, null, false);
         staff.signedIn(session);
         return new SignedIn(session);

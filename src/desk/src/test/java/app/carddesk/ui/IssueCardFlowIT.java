@@ -32,6 +32,9 @@ class IssueCardFlowIT extends DeskUiIT {
 
         waitUntil(() -> visible(robot, "#emailPinRadio"));
         assertThat(robot.lookup("#emailPinRadio").queryAs(RadioButton.class).isSelected()).isTrue();
+        assertThat(text(robot, "#pinEmailLater")).as("a desk on its own says when the mail goes out")
+                .contains("once the desk is connected");
+        assertThat(visible(robot, "#pinEmailLater")).isTrue();
         clickOn(robot, "#nextButton");
 
         waitUntil(() -> visible(robot, "#categoryList"));
@@ -141,6 +144,7 @@ class IssueCardFlowIT extends DeskUiIT {
         waitUntil(() -> visible(robot, "#pinField"));
         assertThat(robot.lookup("#emailPinRadio").queryAs(RadioButton.class).isDisabled())
                 .as("no e-mail address, so no e-mailed PIN").isTrue();
+        assertThat(visible(robot, "#pinEmailLater")).as("only beside an e-mailed PIN").isFalse();
         fill(robot, "#pinField", "4826");
         fill(robot, "#pinRepeatField", "4826");
         clickOn(robot, "#changeAdvised");

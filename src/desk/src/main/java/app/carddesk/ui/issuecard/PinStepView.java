@@ -31,7 +31,7 @@ public final class PinStepView implements StepView {
     @FXML private GridPane ownPinGrid;
     @FXML private PasswordField pinField, pinRepeatField;
     @FXML private CheckBox changeAdvised;
-    @FXML private Label pinProblem;
+    @FXML private Label pinProblem, emailLater;
 
     public PinStepView(IssueCardViewModel vm, Messages messages, ViewLifetime lifetime) {
         this.vm = vm;
@@ -44,6 +44,9 @@ public final class PinStepView implements StepView {
         Controls.selectToggle(lifetime, pinGroup, vm.pin.delivery, Map.of(emailPinRadio, PinDelivery.EMAIL,
                 ownPinRadio, PinDelivery.OWN_PIN));
         emailPinRadio.disableProperty().bind(vm.pin.emailAvailable.not());
+        boolean later = !vm.letterSettings().centralRegister();
+        emailLater.visibleProperty().bind(lifetime.of(vm.pin.delivery).map(d -> later && d == PinDelivery.EMAIL));
+        emailLater.managedProperty().bind(emailLater.visibleProperty());
         ownPinGrid.disableProperty().bind(vm.pin.delivery.isNotEqualTo(PinDelivery.OWN_PIN));
         pinField.textProperty().bindBidirectional(vm.pin.pin);
         pinRepeatField.textProperty().bindBidirectional(vm.pin.pinRepeat);

@@ -87,11 +87,16 @@ public final class DeskApplication extends Application {
                 // public) and measures until the checklist is ready to scan.
                 afterLayout(scene, () -> {
                     System.out.println("SIGN_IN_READY " + uptimeMillis());
-                    start.signIn().demoAccount().ifPresent(demo -> {
+                    // -Dcarddesk.benchmark.typingMillis: the time a person takes to type name and password.
+                    javafx.animation.PauseTransition typing = new javafx.animation.PauseTransition(
+                            javafx.util.Duration.millis(Long.getLong("carddesk.benchmark.typingMillis", 0)));
+                    typing.setOnFinished(done -> start.signIn().demoAccount().ifPresent(demo -> {
+                        System.out.println("SIGN_IN_SUBMITTED " + uptimeMillis());
                         start.signIn().userName.set(demo.get(0));
                         start.signIn().password.set(demo.get(1));
                         start.signIn().submit();
-                    });
+                    }));
+                    typing.play();
                 });
             }
         }, failure -> startupFailed(messages, failure));

@@ -86,7 +86,13 @@ public final class DeskStart {
         ScannerInput.install(scene, ScanDetector.forCardScanners(), text -> text.matches("[0-9]{6,20}"),
                 text -> start.signIn.scannedWhileSignedOut());
         Mnemonics.install(scene);
-        warmUp();
+        // Once the sign-in screen is laid out (so it does not wait for the warm-up on a 2-core machine).
+        Runnable[] warm = new Runnable[1];
+        warm[0] = () -> {
+            scene.removePostLayoutPulseListener(warm[0]);
+            warmUp();
+        };
+        scene.addPostLayoutPulseListener(warm[0]);
         start.signIn.signedIn.addListener((obs, was, in) -> {
             if (in && !start.opening) {
                 start.opening = true;

@@ -34,7 +34,8 @@ import javafx.stage.Stage;
 public final class DeskStart {
 
     private final Stage stage;
-    private final Scene scene;
+    /** The sign-in screen's scene, let go once the desk has a scene of its own. */
+    private Scene scene;
     private final DeskGate gate;
     private final BackgroundWork background;
     private final ObjectProperty<Locale> locale;
@@ -149,6 +150,9 @@ public final class DeskStart {
                 });
             };
             desk.addPostLayoutPulseListener(once[0]);
+            // The sign-in screen's scene (and what it drew) is not kept all day by this object, which
+            // the sign-in's ViewModel holds on to.
+            scene = null;
             opened.accept(context);
         }, failed::accept);
     }

@@ -72,7 +72,7 @@ public final class DeskApplication extends Application {
                         backend = context.backend();
                         phase("CHECKLIST_BUILT");
                         if (Boolean.getBoolean(REPORT_SHOWN)) {
-                            afterLayout(stage.getScene(), () -> {
+                            app.carddesk.ui.AfterLayout.once(stage.getScene(), () -> {
                                 System.out.println("READY " + uptimeMillis());
                                 if (!Boolean.getBoolean(BENCHMARK_STAY)) {
                                     Platform.runLater(Platform::exit);
@@ -85,7 +85,7 @@ public final class DeskApplication extends Application {
                 // Measured once a pulse has laid out the sign-in screen (CSS and layout done), the moment
                 // staff can type; then the benchmark signs in with the demo account (its password is
                 // public) and measures until the checklist is ready to scan.
-                afterLayout(scene, () -> {
+                app.carddesk.ui.AfterLayout.once(scene, () -> {
                     System.out.println("SIGN_IN_READY " + uptimeMillis());
                     // -Dcarddesk.benchmark.typingMillis: the time a person takes to type name and password.
                     javafx.animation.PauseTransition typing = new javafx.animation.PauseTransition(
@@ -112,16 +112,6 @@ public final class DeskApplication extends Application {
             }
             throw e;
         }
-    }
-
-    /** Runs {@code then} once, after the next pulse has laid {@code scene} out. */
-    private static void afterLayout(Scene scene, Runnable then) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            then.run();
-        };
-        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** The start-up benchmark's breakdown: when a phase of the start ended. */

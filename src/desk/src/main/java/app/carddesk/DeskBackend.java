@@ -4,7 +4,6 @@ import app.carddesk.domain.LibraryProfile;
 import app.carddesk.identity.StandInPopulationRegister;
 import app.carddesk.issuing.IssuingService;
 import app.carddesk.security.Argon2PinHasher;
-import app.carddesk.api.DemoStaff;
 import app.carddesk.staff.SignedInStaff;
 import app.carddesk.staff.StaffSignIn;
 import app.carddesk.store.Database;
@@ -17,14 +16,8 @@ import app.carddesk.sync.AttentionService;
 import app.carddesk.sync.CentralClient;
 import app.carddesk.sync.CentralPopulationRegister;
 import app.carddesk.sync.SyncService;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.LoggerFactory;
 
 /**
  * The non-visual half of the composition root: the local store and the use cases on it. Built
@@ -69,7 +62,6 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
         Clock clock = gate.clock();
         app.carddesk.staff.RegisterKey key = gate.signIn().registerKey()
                 .orElseThrow(() -> new IllegalStateException("the register opens after a sign-in"));
-        app.carddesk.store.DataFolder.prepare(config.dataDir());
         Database db = Database.openFor(config.dataDir(), config.profile(), key);
         app.carddesk.store.DataFolder.restrictFiles(config.dataDir());
         try {
@@ -90,10 +82,9 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             }
             CentralClient client = gate.client().get();
             JdbiSyncLedger ledger = new JdbiSyncLedger(db, clock, staff.workstation());
-            // One id names this desk to the central register: the register's own when it had one before.
-            String deskId = ledger.adoptDeskId(gate.keys().deskId());
-            gate.keys().deskId(deskId);
-            client.identifyAs(deskId);
+            // One id names this desk to the central register (the sync identifies it by the ledger's): the
+            // register's own when it had one before.
+            gate.keys().deskId(ledger.adoptDeskId(gate.keys().deskId()));
             // Look-ups and national register data are asked for the signed-in person, whose roles the
             // central register checks; a session it no longer accepts signs the person out here.
             CentralClient person = client.forPerson(() -> staff.token().orElse(null), staff::sessionEnded);

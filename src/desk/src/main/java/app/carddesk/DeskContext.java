@@ -16,7 +16,6 @@ import app.carddesk.ui.patron.PatronViewModel;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The composition root of the desk's screens: builds every ViewModel once and hands each view
@@ -46,15 +45,7 @@ public final class DeskContext {
     public DeskContext(DeskBackend backend, BackgroundWork background) {
         this(backend, background, new app.carddesk.ui.signin.SignInViewModel(backend.signIn(), background,
                 backend.profile().code(), backend.profile().name()).enrolWith(backend.enrolment()),
-                remembered(backend));
-    }
-
-    private static ObjectProperty<Locale> remembered(DeskBackend backend) {
-        ObjectProperty<Locale> locale = new SimpleObjectProperty<>(backend.config().language());
-        app.carddesk.ui.DeskPreferences preferences = app.carddesk.ui.DeskPreferences.in(backend.config().dataDir());
-        // The language chosen is the language of the next start too.
-        locale.addListener((obs, old, l) -> preferences.put("language", l.getLanguage()));
-        return locale;
+                app.carddesk.ui.DeskPreferences.language(backend.config().dataDir(), backend.config().language()));
     }
 
     /**

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -49,10 +48,7 @@ public final class DeskStart {
         this.scene = scene;
         this.gate = gate;
         this.background = background;
-        this.locale = new SimpleObjectProperty<>(gate.config().language());
-        DeskPreferences preferences = DeskPreferences.in(gate.config().dataDir());
-        // The language chosen is the language of the next start too.
-        locale.addListener((obs, old, l) -> preferences.put("language", l.getLanguage()));
+        this.locale = DeskPreferences.language(gate.config().dataDir(), gate.config().language());
         this.signIn = new SignInViewModel(gate.signIn(), background, gate.config().profile(), gate.libraryName())
                 .enrolWith(gate.enrolment());
         ViewLoader[] loader = new ViewLoader[1];
@@ -88,12 +84,7 @@ public final class DeskStart {
                 text -> start.signIn.scannedWhileSignedOut());
         Mnemonics.install(scene);
         // Once the sign-in screen is laid out (so it does not wait for the warm-up on a 2-core machine).
-        Runnable[] warm = new Runnable[1];
-        warm[0] = () -> {
-            scene.removePostLayoutPulseListener(warm[0]);
-            warmUp();
-        };
-        scene.addPostLayoutPulseListener(warm[0]);
+        app.carddesk.ui.AfterLayout.once(scene, DeskStart::warmUp);
         start.signIn.signedIn.addListener((obs, was, in) -> {
             if (in && !start.opening) {
                 start.opening = true;
@@ -137,19 +128,6 @@ public final class DeskStart {
             stage.setScene(desk);
             DeskWindow.show(stage, desk, context.main(), () -> context.views().loadWindow("main/Main.fxml"),
                     () -> context.views().messages(), idleMinutes);
-            // Ready to scan or type a card number once the new scene is laid out (a new scene on a shown
-            // window gives its first control the focus at its first pulse).
-            Runnable[] once = new Runnable[1];
-            once[0] = () -> {
-                desk.removePostLayoutPulseListener(once[0]);
-                javafx.application.Platform.runLater(() -> {
-                    javafx.scene.Node card = desk.lookup("#cardField");
-                    if (card != null && card.isVisible()) {
-                        card.requestFocus();
-                    }
-                });
-            };
-            desk.addPostLayoutPulseListener(once[0]);
             // The sign-in screen's scene (and what it drew) is not kept all day by this object, which
             // the sign-in's ViewModel holds on to.
             scene = null;

@@ -41,6 +41,16 @@ public final class DeskPreferences {
         return p;
     }
 
+    /** The desk's language, starting at {@code start}; the one chosen is the language of the next start too. */
+    public static javafx.beans.property.ObjectProperty<java.util.Locale> language(Path dataDir,
+                                                                                 java.util.Locale start) {
+        javafx.beans.property.ObjectProperty<java.util.Locale> locale =
+                new javafx.beans.property.SimpleObjectProperty<>(start);
+        DeskPreferences preferences = in(dataDir);
+        locale.addListener((obs, old, l) -> preferences.put("language", l.getLanguage()));
+        return locale;
+    }
+
     public Optional<String> get(String key) {
         return Optional.ofNullable(values.getProperty(key)).filter(s -> !s.isBlank());
     }

@@ -406,6 +406,12 @@ abstract class DeskUiIT {
         waitUntil(() -> visible(robot, query) && text(robot, query).contains(contains));
     }
 
+    /** Gives a patron a national ID in the register, as if it had been registered at another desk. */
+    void registeredWithCpr(UUID patron, String cpr) {
+        backend.database().jdbi().useHandle(h -> h.execute("UPDATE patron SET identity_kind = 'CPR', "
+                + "identity_number = ?, registration_kind = 'NATIONAL_ID' WHERE id = ?", cpr, patron));
+    }
+
     /** Registers a patron through the real service, as an earlier desk session would have. */
     UUID issueDirectly(String card, String surname, String givenName, LocalDate birth, String email,
                        RegistrationKind kind, LocalDate expires) {

@@ -85,8 +85,7 @@ class PatronScreensIT extends DeskUiIT {
                 "sofie@example.org", RegistrationKind.EXPECTS_NATIONAL_ID, null);
         backend.issuing().upkeep().updateBalances(temporary, 2000, 0);
         backend.issuing().upkeep().updateBalances(selfRegistered, 0, 1500);
-        backend.database().jdbi().useHandle(h -> h.execute("UPDATE patron SET identity_kind = 'CPR', "
-                + "identity_number = '1207981504', registration_kind = 'NATIONAL_ID' WHERE id = ?", selfRegistered));
+        registeredWithCpr(selfRegistered, "1207981504");
 
         scan(robot, "409900080");
         waitForText(robot, "#patronTitle", "Sofie Nielsen");

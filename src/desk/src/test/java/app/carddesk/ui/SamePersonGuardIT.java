@@ -80,8 +80,7 @@ class SamePersonGuardIT extends DeskUiIT {
                 RegistrationKind.EXPECTS_NATIONAL_ID, null);
         UUID other = issueDirectly("409900521", "Nilsson", "Sofia", LocalDate.of(1989, 2, 1), "sofia@example.org",
                 RegistrationKind.EXPECTS_NATIONAL_ID, null);
-        backend.database().jdbi().useHandle(h -> h.execute("UPDATE patron SET identity_kind = 'CPR', "
-                + "identity_number = '1207981504', registration_kind = 'NATIONAL_ID' WHERE id = ?", other));
+        registeredWithCpr(other, "1207981504");
         scan(robot, "409900520");
         waitForText(robot, "#patronTitle", "Sofie Nielsen");
         click(robot, "#registerIdButton");

@@ -99,8 +99,7 @@ class RolesUiIT extends DeskUiIT {
                     RegistrationKind.EXPECTS_NATIONAL_ID, null);
             java.util.UUID other = issueDirectly("409900072", "Nielsen", "Sofie", LocalDate.of(1998, 7, 12),
                     "sofie@example.org", RegistrationKind.EXPECTS_NATIONAL_ID, null);
-            backend.database().jdbi().useHandle(h -> h.execute("UPDATE patron SET identity_kind = 'CPR', "
-                    + "identity_number = '1207981504', registration_kind = 'NATIONAL_ID' WHERE id = ?", other));
+            registeredWithCpr(other, "1207981504");
             scan(robot, "409900071");
             waitForText(robot, "#patronTitle", "Sofie Nielsen");
             click(robot, "#registerIdButton");

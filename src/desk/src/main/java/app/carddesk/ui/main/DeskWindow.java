@@ -33,13 +33,14 @@ public final class DeskWindow {
     public static void show(Stage stage, Scene scene, MainViewModel main, Supplier<Parent> mainView,
                             Supplier<Messages> messages, int idleMinutes) {
         scene.setRoot(mainView.get());
-        // Ready to scan or type a card number the moment the desk shows.
-        javafx.application.Platform.runLater(() -> {
+        // Ready to scan or type a card number the moment the desk shows: once the scene is laid out, since a
+        // scene new to a shown window gives its first control the focus at its first pulse.
+        app.carddesk.ui.AfterLayout.once(scene, () -> javafx.application.Platform.runLater(() -> {
             javafx.scene.Node card = scene.lookup("#cardField");
             if (card != null && card.isVisible()) {
                 card.requestFocus();
             }
-        });
+        }));
         ScannerInput.install(scene, ScanDetector.forCardScanners(), main::isCardNumber, main::scanned);
         if (!scene.getProperties().containsKey(Mnemonics.class)) {
             scene.getProperties().put(Mnemonics.class, Boolean.TRUE);

@@ -74,7 +74,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             if (gate.client().isEmpty()) {
                 JdbiPatronStore store = new JdbiPatronStore(db, clock);
                 IssuingService issuing = new IssuingService(profile, store,
-                        StandInPopulationRegister.lazilyWithBundledFixture(), new Argon2PinHasher(), staff, clock);
+                        StandInPopulationRegister.lazilyWithBundledFixture(), Argon2PinHasher.occasional(), staff, clock);
                 signIn.registerOpened();
                 return new DeskBackend(config, db, profile, issuing, new app.carddesk.issuing.MembershipService(profile,
                         app.carddesk.issuing.NationalRegister.none(), store, staff, clock), Optional.empty(),
@@ -91,7 +91,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             SyncService sync = new SyncService(client, person, ledger, Json.mapper(), clock, (item, response) -> { });
             JdbiPatronStore store = new JdbiPatronStore(db, clock);
             IssuingService issuing = new IssuingService(profile, store,
-                    new CentralPopulationRegister(person), new Argon2PinHasher(), staff, clock, sync.queries());
+                    new CentralPopulationRegister(person), Argon2PinHasher.occasional(), staff, clock, sync.queries());
             app.carddesk.issuing.MembershipService memberships = new app.carddesk.issuing.MembershipService(profile,
                     new app.carddesk.sync.CentralNationalRegister(person, ledger), store, staff, clock);
             // Someone who signed in while the central register could not be reached is asked about at

@@ -1,7 +1,6 @@
 package app.carddesk.staff;
 
-import com.password4j.Argon2Function;
-import com.password4j.types.Argon2;
+import app.carddesk.security.Argon2Id;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -15,7 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The register key sealed under one person's password: AES-256-GCM under a key derived from the
  * password with Argon2id (19 MiB, 2 passes, as the PINs), a random salt and nonce per seal. Opening
- * the seal is the offline password check: a wrong password fails the GCM tag.
+ * the seal is the offline password check: a wrong password fails the GCM tag. The derivation's memory
+ * is let go after each use: a desk signs in a few times a day.
  */
 public final class KeySeal {
 
@@ -24,7 +24,6 @@ public final class KeySeal {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Argon2Function DERIVE = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
 
     private KeySeal() {
     }
@@ -56,7 +55,8 @@ public final class KeySeal {
     }
 
     private static Cipher cipher(int mode, String password, byte[] salt, byte[] nonce) throws GeneralSecurityException {
-        byte[] derived = DERIVE.hash(password.getBytes(StandardCharsets.UTF_8), salt).getBytes();
+        byte[] derived = Argon2Id.LET_GO.with(19 * 1024, 2,
+                f -> f.hash(password.getBytes(StandardCharsets.UTF_8), salt).getBytes());
         Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
         gcm.init(mode, new SecretKeySpec(derived, 0, 32, "AES"), new GCMParameterSpec(128, nonce));
         return gcm;

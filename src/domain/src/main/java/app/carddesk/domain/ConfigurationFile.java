@@ -1,0 +1,153 @@
+package app.carddesk.domain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A library's configuration as a JSON file (schema: {@code library-configuration.schema.json} beside
+ * this class): read with every problem named by its field and reason, and written so that reading it
+ * again gives the same configuration. A file with a problem gives no configuration at all.
+ */
+public final class ConfigurationFile {
+
+    /** The largest configuration file read: far above any library's (loan rules included). */
+    public static final int MAX_BYTES = 1024 * 1024;
+    /** Where the published schema is on the class path. */
+    public static final String SCHEMA = "/app/carddesk/domain/library-configuration.schema.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** A configuration that can be used, or what is wrong with the file. */
+    public record Read(LibraryConfiguration configuration, List<LibraryConfiguration.Problem> problems) {
+
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private ConfigurationFile() {
+    }
+
+    public static Read read(byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            return refused("(file)", "The file is larger than " + MAX_BYTES / 1024 + " KB; a configuration is far "
+                    + "smaller. Is it the right file?");
+        }
+        LibraryConfiguration c;
+        try {
+            c = JSON.readValue(bytes, LibraryConfiguration.class);
+        } catch (UnrecognizedPropertyException e) {
+            return refused(path(e), "Not a field of a library configuration; see the schema for the fields.");
+        } catch (InvalidFormatException e) {
+            return refused(path(e), "\"" + e.getValue() + "\" is not " + kind(e.getTargetType()) + ".");
+        } catch (MismatchedInputException e) {
+            return refused(path(e), e.getTargetType() == null ? "Not the kind of value this field holds."
+                    : "Not " + kind(e.getTargetType()) + ".");
+        } catch (JsonProcessingException e) {
+            return refused("(file)", "Not JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (c == null) {
+            return refused("(file)", "The file is empty; it holds one JSON object.");
+        }
+        List<LibraryConfiguration.Problem> problems = c.problems();
+        return new Read(problems.isEmpty() ? c : null, problems);
+    }
+
+    public static Read read(InputStream in) throws IOException {
+        return read(in.readNBytes(MAX_BYTES + 1));
+    }
+
+    public static byte[] write(LibraryConfiguration configuration) {
+        try {
+            return JSON.writeValueAsBytes(configuration);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a configuration could not be written as JSON", e);
+        }
+    }
+
+    public static String text(LibraryConfiguration configuration) {
+        return new String(write(configuration), StandardCharsets.UTF_8);
+    }
+
+    /** A configuration bundled with CardDesk (the demo libraries), by its resource name. */
+    public static LibraryConfiguration bundled(String resource) {
+        try (InputStream in = ConfigurationFile.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no bundled configuration " + resource);
+            }
+            Read read = read(in);
+            if (!read.ok()) {
+                throw new IllegalStateException("bundled configuration " + resource + ": " + read.problems());
+            }
+            return read.configuration();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Read refused(String field, String reason) {
+        return new Read(null, List.of(new LibraryConfiguration.Problem(field, reason)));
+    }
+
+    /** The field as a JSON path: {@code categories[2].names.en}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                out.append(out.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.isEmpty() ? "(file)" : out.toString();
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == null) {
+            return "a value of this field";
+        }
+        if (type.isEnum()) {
+            StringBuilder names = new StringBuilder();
+            for (Object constant : type.getEnumConstants()) {
+                names.append(names.isEmpty() ? "" : ", ").append(constant);
+            }
+            return "one of " + names;
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == java.time.Instant.class) {
+            return "a time like 2026-01-01T00:00:00Z";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list [ ... ]";
+        }
+        if (type == String.class) {
+            return "text in quotes";
+        }
+        return "an object { ... }";
+    }
+}

@@ -27,6 +27,8 @@ public enum Permission {
     STAFF_ADMIN,
     /** The library's workstations: enrol and revoke. */
     WORKSTATION_ADMIN,
+    /** The library's configuration: categories, pickup libraries, rules, letterhead, loan rules. */
+    LIBRARY_CONFIG,
     /** Read the audit of who saw and changed what. */
     AUDIT_READ,
     /** The organisation's libraries and card series (organisation administrator). */

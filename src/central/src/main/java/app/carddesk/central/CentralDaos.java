@@ -324,8 +324,9 @@ public final class CentralDaos {
         @SqlQuery("SELECT version FROM loan_rules WHERE library_code = :library ORDER BY version DESC LIMIT 1")
         Optional<Integer> currentRulesVersion(@Bind("library") String library);
 
-        @SqlQuery("SELECT CASE WHEN :lang = 'en' THEN text_en ELSE text_nb END FROM loan_rules "
-                + "WHERE library_code = :library AND version = :version")
+        /** The text in the language asked for, in English where the library gave none in it. */
+        @SqlQuery("SELECT COALESCE(CASE WHEN :lang = 'da' THEN text_da WHEN :lang = 'nb' THEN text_nb END, text_en) "
+                + "FROM loan_rules WHERE library_code = :library AND version = :version")
         Optional<String> rulesText(@Bind("library") String library, @Bind("version") int version,
                                    @Bind("lang") String language);
     }

@@ -100,14 +100,27 @@ public final class CentralDatabase implements AutoCloseable {
         return true;
     }
 
-    /** Loads the demo libraries (demo mode only), unless the register has them already. */
+    /** The demo libraries, each a configuration file bundled with CardDesk. */
+    static final java.util.List<String> DEMO_LIBRARIES = java.util.List.of("DEMO-DK", "DEMO-NO", "DEMO-NO-BGO");
+
+    /**
+     * Loads the demo libraries (demo mode only) from their configuration files, as an operator would
+     * import them, and their staffed hours; a library the register has already is left as it is.
+     */
     public void loadDemoData() {
+        LibraryConfigurations configurations = new LibraryConfigurations(jdbi, java.time.Clock.systemUTC());
+        for (String code : DEMO_LIBRARIES) {
+            if (configurations.version(code).isEmpty()) {
+                configurations.put(code, app.carddesk.config.ConfigurationFile.bundled(
+                        "/app/carddesk/config/demo/" + code + ".json"), LibraryConfigurations.Author.operator("demo mode"));
+            }
+        }
         jdbi.useTransaction(h -> {
-            if (h.createQuery("SELECT COUNT(*) FROM library WHERE code = 'DEMO-DK'").mapTo(Integer.class).one() > 0) {
+            if (h.createQuery("SELECT COUNT(*) FROM library_hours").mapTo(Integer.class).one() > 0) {
                 return;
             }
             try (java.io.InputStream in = CentralDatabase.class.getResourceAsStream(
-                    "/app/carddesk/central/demo/demo-libraries.sql")) {
+                    "/app/carddesk/central/demo/demo-hours.sql")) {
                 h.createScript(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).execute();
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

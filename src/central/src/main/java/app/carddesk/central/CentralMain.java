@@ -7,7 +7,8 @@ import java.time.Clock;
 /**
  * Starts the central service with the settings from the environment (see the README), or runs
  * the retention job once: {@code retention --dry-run} lists what it would do, {@code retention}
- * does it. {@code audit-verify} seals the newest audit entries and walks the audit chain: exit 0
+ * does it. {@link SetUp}'s commands put a library into service: its configuration, its first
+ * administrator and its first workstation's enrolment code. {@code audit-verify} seals the newest audit entries and walks the audit chain: exit 0
  * when every link holds, 1 with the first broken link.
  */
 public final class CentralMain {
@@ -53,6 +54,12 @@ public final class CentralMain {
             } catch (IllegalArgumentException refused) {
                 System.err.println("Not re-activated: " + refused.getMessage());
                 System.exit(1);
+            }
+            return;
+        }
+        if (args.length > 0 && SetUp.COMMANDS.contains(args[0])) {
+            try (CentralDatabase db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword())) {
+                System.exit(new SetUp(db, Clock.systemUTC(), System.out, System.err).run(args));
             }
             return;
         }

@@ -1,5 +1,7 @@
 package app.carddesk.central;
 
+import app.carddesk.config.ConfigurationFile;
+import app.carddesk.domain.LibraryConfiguration;
 import app.carddesk.api.DemoStaff;
 import app.carddesk.api.ErrorCode;
 import app.carddesk.api.Api;
@@ -81,7 +83,7 @@ public final class CentralServer implements AutoCloseable {
     record Parts(Envelope envelope, Workstations workstations, Registrations registrations, Patrons patrons,
                  Memberships memberships, PatronSearch search, Feed feed, SeriesRegister series,
                  PopulationLookup population, PinMails pinMails, StaffSessions staff, Enrolment enrolment,
-                 VerificationRounds rounds, RegisterKeys registerKeys) {
+                 VerificationRounds rounds, RegisterKeys registerKeys, LibraryConfigurations configurations) {
 
         static Parts of(CentralDatabase db, PopulationRegister population, PinHasher pinHasher, MailOutbox mails,
                         ObjectMapper json, Clock clock) {
@@ -98,7 +100,7 @@ public final class CentralServer implements AutoCloseable {
                     new PopulationLookup(jdbi, population, envelope, clock),
                     new PinMails(pinHasher, mails, envelope, clock), staff,
                     new Enrolment(jdbi, clock), new VerificationRounds(jdbi, pinHasher, mails, clock),
-                    new RegisterKeys(jdbi, clock));
+                    new RegisterKeys(jdbi, clock), new LibraryConfigurations(jdbi, clock));
         }
     }
 
@@ -434,6 +436,43 @@ public final class CentralServer implements AutoCloseable {
             series.withdrawSeries(seriesId(ctx));
             ctx.status(204);
         });
+        app.get("/api/v1/library/configuration", ctx -> {
+            // A desk asks at every sync whether its library's configuration changed: 304 when not.
+            String code = caller(ctx).library().code();
+            int version = parts.configurations().version(code).orElseThrow(() -> LibraryConfigurations.unknown(code));
+            String etag = "\"" + version + "\"";
+            ctx.header("ETag", etag);
+            if (etag.equals(ctx.header("If-None-Match"))) {
+                ctx.status(304);
+                return;
+            }
+            ctx.json(parts.configurations().get(code).orElseThrow(() -> LibraryConfigurations.unknown(code)));
+        });
+        app.get("/api/v1/libraries/{code}/configuration", ctx -> {
+            String code = ctx.pathParam("code");
+            configurationAuthor(ctx, code);
+            ctx.json(parts.configurations().get(code).orElseThrow(() -> LibraryConfigurations.unknown(code)));
+        });
+        app.put("/api/v1/libraries/{code}/configuration", ctx -> {
+            String code = ctx.pathParam("code");
+            LibraryConfigurations.Author author = configurationAuthor(ctx, code);
+            ConfigurationFile.Read read = ConfigurationFile.read(ctx.bodyAsBytes());
+            if (!read.ok()) {
+                LibraryConfiguration.Problem first = read.problems().get(0);
+                if ("(file)".equals(first.field())) {
+                    throw new ApiException(400, ErrorCode.MALFORMED_JSON, null, first.reason());
+                }
+                throw new ApiException(422, ErrorCode.INVALID_FIELD, first.field(), first.reason()
+                        + (read.problems().size() > 1 ? " (and " + (read.problems().size() - 1) + " more problems)" : ""));
+            }
+            LibraryConfigurations.Stored stored = parts.configurations().put(code, read.configuration(), author);
+            ctx.status(stored.created() ? 201 : 200).json(stored.configuration());
+        });
+        app.get("/api/v1/libraries/{code}/card-series/stock", ctx -> {
+            String code = ctx.pathParam("code");
+            configurationAuthor(ctx, code);
+            ctx.json(parts.configurations().stock(code));
+        });
         app.post("/api/v1/population/lookup", ctx -> {
             limits.populationLookup(caller(ctx, Permission.REGISTER_NATIONAL_ID).library().code() + "/" + caller(ctx).workstation());
             ctx.json(parts.population().lookup(caller(ctx), ctx.body()));
@@ -489,6 +528,26 @@ public final class CentralServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, ErrorCode.INVALID_ID, "accountId", "A staff account id is a UUID.");
         }
+    }
+
+    /**
+     * Who may see and change a library's configuration: the operator, an organisation administrator,
+     * or the library's own administrator (library_config), who changes everything but its series.
+     */
+    private static LibraryConfigurations.Author configurationAuthor(Context ctx, String code) {
+        if (operator(ctx)) {
+            return LibraryConfigurations.Author.operator("operator");
+        }
+        Caller caller = caller(ctx);
+        StaffSessions.Staff staff = caller.requireStaffSession();
+        if (staff.permissions().contains(Permission.ORGANISATION_ADMIN)) {
+            return LibraryConfigurations.Author.of(caller, true);
+        }
+        if (!caller.library().code().equals(code)) {
+            throw StaffSessions.denied(Permission.ORGANISATION_ADMIN, caller.library().code());
+        }
+        caller.require(Permission.LIBRARY_CONFIG);
+        return LibraryConfigurations.Author.of(caller, false);
     }
 
     private static boolean operator(Context ctx) {

@@ -80,12 +80,7 @@ final class Enrolment {
     /** A one-time code for a new workstation of the administrator's library. */
     Api.EnrolmentCode newCode(Caller caller, Api.EnrolmentRequest in) {
         StaffSessions.Staff admin = caller.requireStaff(Permission.WORKSTATION_ADMIN);
-        String name = in == null || in.workstationName() == null ? "" : in.workstationName().strip();
-        if (name.isEmpty() || name.length() > 100 || FieldLimit.hasControlCharacter(name)) {
-            throw new ApiException(422, ErrorCode.INVALID_FIELD, "workstationName", "Name the workstation in one "
-                    + "line of at most 100 characters, for example 'Main desk 2'.");
-        }
-        // 12 typable characters: about 60 bits, used once, for a day.
+        String name = workstationName(in == null ? null : in.workstationName());
         String code = Secrets.typable(12);
         Instant now = clock.instant();
         Instant expires = now.plus(VALID);
@@ -95,6 +90,36 @@ final class Enrolment {
             h.attach(CentralDaos.Audit.class).appendFor(caller, now, "ENROLMENT_CODE_MADE", null, "for=" + name + " by=" + admin.userName());
         });
         return new Api.EnrolmentCode(code, expires, caller.library().code(), name);
+    }
+
+    /**
+     * A library's first workstation's code, made by the operator on the central's machine: before a
+     * library has a desk, its administrator has nowhere to sign in to make one.
+     */
+    Api.EnrolmentCode codeByOperator(String library, String workstationName) {
+        String name = workstationName(workstationName);
+        if (jdbi.withExtension(CentralDaos.Libraries.class, d -> d.byCode(library)).isEmpty()) {
+            throw new IllegalArgumentException("no library " + library + " in this register; import its configuration "
+                    + "first");
+        }
+        String code = Secrets.typable(12);
+        Instant now = clock.instant();
+        Instant expires = now.plus(VALID);
+        jdbi.useTransaction(h -> {
+            h.attach(Dao.class).addCode(Envelope.sha256(code), library, name, "operator", now, expires);
+            h.attach(CentralDaos.Audit.class).append(now, library, "command line", "ENROLMENT_CODE_MADE", null,
+                    "for=" + name + " by=operator");
+        });
+        return new Api.EnrolmentCode(code, expires, library, name);
+    }
+
+    private static String workstationName(String given) {
+        String name = given == null ? "" : given.strip();
+        if (name.isEmpty() || name.length() > 100 || FieldLimit.hasControlCharacter(name)) {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "workstationName", "Name the workstation in one "
+                    + "line of at most 100 characters, for example 'Main desk 2'.");
+        }
+        return name;
     }
 
     /**

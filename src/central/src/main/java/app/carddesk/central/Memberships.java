@@ -57,7 +57,8 @@ public final class Memberships {
     }
 
     public Api.LoanRules loanRules(Caller caller, String language) {
-        String lang = "en".equals(language) ? "en" : "nb";
+        // The library's own language unless English is asked for: Danish at a Danish library.
+        String lang = "en".equals(language) ? "en" : "DK".equals(caller.library().country()) ? "da" : "nb";
         return jdbi.withExtension(CentralDaos.Memberships.class, m -> m.currentRulesVersion(caller.library().code())
                 .map(v -> new Api.LoanRules(caller.library().code(), v,
                         m.rulesText(caller.library().code(), v, lang).orElseThrow()))

@@ -368,11 +368,7 @@ final class StaffSessions {
         Api.NewStaffAccount in = envelope.parse(body, Api.NewStaffAccount.class);
         String name = userName(in.userName());
         String display = text("displayName", in.displayName(), 100, true);
-        String email = text("workEmail", in.workEmail(), 254, false);
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new ApiException(422, ErrorCode.INVALID_FIELD, "workEmail", "A work e-mail address looks like "
-                    + "name@library.dk.");
-        }
+        String email = workEmail(in.workEmail());
         if (in.validFrom() != null && in.validUntil() != null && in.validUntil().isBefore(in.validFrom())) {
             throw new ApiException(422, ErrorCode.INVALID_FIELD, "validUntil", "An account's last day is on or "
                     + "after its first.");
@@ -512,6 +508,50 @@ final class StaffSessions {
         return new Api.StaffAccount(a.id(), a.userName(), a.displayName(), a.workEmail(), status,
                 a.mustChangePassword(), a.validFrom(), a.validUntil(), roles,
                 permissions.stream().map(Permission::code).sorted().toList());
+    }
+
+    private static String workEmail(String given) {
+        String email = text("workEmail", given, 254, false);
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "workEmail", "A work e-mail address looks like "
+                    + "name@library.dk.");
+        }
+        return email;
+    }
+
+    /**
+     * A library's first administrator, made by the operator on the central's machine (a library has
+     * nobody to create accounts before): library administrator and desk staff at the library, with a
+     * one-time password to read out, changed at the first sign-in.
+     *
+     * @return the one-time password
+     */
+    String addFirstAdministrator(String library, String userName, String displayName, String workEmail) {
+        String name = userName(userName);
+        String display = text("displayName", displayName, 100, true);
+        String email = workEmail(workEmail);
+        List<String> roles = List.of("LIBRARY_ADMIN", "DESK_STAFF");
+        String password = Secrets.typable(16);
+        String hash = hasher.hash(password);
+        Instant now = clock.instant();
+        StaffDao.AccountRow row = new StaffDao.AccountRow(UUID.randomUUID(), "PERSONAL", name, display, email, hash,
+                true, null, null, true, false, 0, null);
+        jdbi.useTransaction(h -> {
+            if (h.attach(CentralDaos.Libraries.class).byCode(library).isEmpty()) {
+                throw new ApiException(404, ErrorCode.NOT_FOUND, "library", "No library " + library + " in this "
+                        + "register; import its configuration first.");
+            }
+            StaffDao d = h.attach(StaffDao.class);
+            if (d.countNamed(name) > 0) {
+                throw new ApiException(409, ErrorCode.USER_NAME_TAKEN, "userName", "The user name '" + name
+                        + "' is taken. Choose another.");
+            }
+            d.insert(row, now);
+            d.grant(row.id(), library, roles);
+            h.attach(CentralDaos.Audit.class).appendWithStaff(now, library, "command line", null, null,
+                    "ACCOUNT_CREATED", null, "user=" + name + " roles=" + String.join(",", roles) + " by=operator");
+        });
+        return password;
     }
 
     /**

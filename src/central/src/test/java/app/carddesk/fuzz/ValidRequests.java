@@ -68,6 +68,8 @@ final class ValidRequests {
             if (p.name().equals("id")) {
                 call.target = route.path().endsWith("/activation") ? activationTarget(library) : state.pickVisible(library);
                 value = call.target == null ? odd.uuid().toString() : call.target.id.toString();
+            } else if (p.name().equals("code") && odd.chance(0.9)) {
+                value = library.code;
             } else if (p.name().equals("deskId") && odd.chance(0.9)) {
                 value = library.code + "-desk-" + random.nextInt(3);
                 call.deskId = value;
@@ -109,7 +111,9 @@ final class ValidRequests {
         }
         if (route.body() != null) {
             JsonNode body = route.method().equals("PUT") && call.target != null && isPatron(route.body())
-                    ? editedPatron(call) : generate(route.body(), "", call, 0);
+                    ? editedPatron(call)
+                    : route.method().equals("PUT") && isConfiguration(route.body()) && odd.chance(0.8)
+                    ? editedConfiguration(call) : generate(route.body(), "", call, 0);
             call.body = body.toString();
         }
         return call;
@@ -117,6 +121,47 @@ final class ValidRequests {
 
     private static boolean isPatron(JsonNode schema) {
         return OpenApiRoutes.componentName(schema).map("Patron"::equals).orElse(false);
+    }
+
+    private static boolean isConfiguration(JsonNode schema) {
+        return OpenApiRoutes.componentName(schema).map("LibraryConfiguration"::equals).orElse(false);
+    }
+
+    /**
+     * A library's real configuration, fetched, with a name changed or a loan-rules version added, as
+     * its administrator would change it; a generated one when there is none to fetch.
+     */
+    private JsonNode editedConfiguration(Call call) {
+        Call get = new Call(call.route, call.library);
+        get.path = call.path;
+        get.authorization = call.authorization;
+        get.headers.putAll(call.headers);
+        get.mutation = "fetch for an edit";
+        HttpResponse<String> r = fetch.apply(get);
+        if (r == null || r.statusCode() != 200) {
+            return generate(call.route.body(), "", call, 0);
+        }
+        try {
+            ObjectNode doc = (ObjectNode) json.readTree(r.body());
+            switch (random.nextInt(3)) {
+                case 0 -> doc.put("name", odd.pick(SURNAMES) + " bibliotek");
+                case 1 -> {
+                    if (doc.withArray("categories").get(0) instanceof ObjectNode category
+                            && category.get("names") instanceof ObjectNode names) {
+                        names.put("en", odd.pick(WORDS) + " readers");
+                    }
+                }
+                default -> {
+                    int next = doc.withArray("loanRules").size() == 0 ? 1
+                            : doc.withArray("loanRules").get(doc.withArray("loanRules").size() - 1).path("version").asInt() + 1;
+                    doc.withArray("loanRules").addObject().put("version", next).putObject("text")
+                            .put("en", "Loan rules, version " + next + ".");
+                }
+            }
+            return doc;
+        } catch (IOException e) {
+            return generate(call.route.body(), "", call, 0);
+        }
     }
 
     /** For an activation, mostly a patron of another library of the caller's country. */

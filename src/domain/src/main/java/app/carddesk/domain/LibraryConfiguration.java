@@ -127,12 +127,13 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
         }
         text(out, "organisation", organisation, 200, false);
         if (contact != null) {
-            text(out, "contact.addressLine", contact.addressLine(), 200, false);
-            text(out, "contact.postalCode", contact.postalCode(), 20, false);
-            text(out, "contact.city", contact.city(), 100, false);
-            text(out, "contact.phone", contact.phone(), 40, false);
-            text(out, "contact.email", contact.email(), 200, false);
-            text(out, "contact.website", contact.website(), 200, false);
+            String at = "contact.";
+            text(out, at + "addressLine", contact.addressLine(), 200, false);
+            text(out, at + "postalCode", contact.postalCode(), 20, false);
+            text(out, at + "city", contact.city(), 100, false);
+            text(out, at + "phone", contact.phone(), 40, false);
+            text(out, at + "email", contact.email(), 200, false);
+            text(out, at + "website", contact.website(), 200, false);
         }
         if (languages == null || languages.isEmpty()) {
             out.add(new Problem("languages", "Name at least one of da, nb and en."));
@@ -140,6 +141,8 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
             for (int i = 0; i < languages.size(); i++) {
                 if (!LANGUAGES.contains(languages.get(i))) {
                     out.add(new Problem("languages[" + i + "]", "One of da, nb and en."));
+                } else if (languages.indexOf(languages.get(i)) < i) {
+                    out.add(new Problem("languages[" + i + "]", languages.get(i) + " is named already."));
                 }
             }
         }
@@ -160,7 +163,21 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
         return out;
     }
 
+    /** The most entries each list holds: far above any library's, and a bound on what is stored. */
+    static final int MAX_ENTRIES = 200;
+
+    private static boolean tooMany(List<Problem> out, String field, List<?> list) {
+        if (list != null && list.size() > MAX_ENTRIES) {
+            out.add(new Problem(field, "At most " + MAX_ENTRIES + " entries (" + list.size() + " given)."));
+            return true;
+        }
+        return false;
+    }
+
     private void branches(List<Problem> out) {
+        if (tooMany(out, "pickupLibraries", pickupLibraries)) {
+            return;
+        }
         if (pickupLibraries == null || pickupLibraries.isEmpty()) {
             out.add(new Problem("pickupLibraries", "Name at least one pickup library (a branch)."));
             return;
@@ -186,6 +203,9 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
     }
 
     private void series(List<Problem> out) {
+        if (tooMany(out, "cardSeries", cardSeries)) {
+            return;
+        }
         if (cardSeries == null) {
             out.add(new Problem("cardSeries", "A list of the card series reserved for the library (it may be empty "
                     + "until the organisation reserves one)."));
@@ -217,6 +237,9 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
     }
 
     private void categories(List<Problem> out) {
+        if (tooMany(out, "categories", categories)) {
+            return;
+        }
         if (categories == null || categories.isEmpty()) {
             out.add(new Problem("categories", "Name at least one patron category."));
             return;
@@ -244,6 +267,9 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
     }
 
     private void services(List<Problem> out) {
+        if (tooMany(out, "digitalServices", digitalServices)) {
+            return;
+        }
         if (digitalServices == null) {
             out.add(new Problem("digitalServices", "A list of the digital services' rules (it may be empty)."));
             return;
@@ -259,15 +285,19 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
             if (!seen.add(d.service())) {
                 out.add(new Problem(at + ".service", d.service() + " has a rule already."));
             }
-            if (d.requiredIdentity() == null || d.requiredIdentity().contains(null)) {
-                out.add(new Problem(at + ".requiredIdentity", "A list of identity kinds (CPR, FNR, D_NUMBER, DUF); "
-                        + "empty when any patron qualifies."));
+            if (d.requiredIdentity() == null || d.requiredIdentity().contains(null)
+                    || new HashSet<>(d.requiredIdentity()).size() < d.requiredIdentity().size()) {
+                out.add(new Problem(at + ".requiredIdentity", "A list of identity kinds (CPR, FNR, D_NUMBER, DUF), "
+                        + "each once; empty when any patron qualifies."));
             }
             range(out, at + ".minAge", d.minAge(), 0, 130, true);
         }
     }
 
     private void alerts(List<Problem> out) {
+        if (tooMany(out, "addressAlerts", addressAlerts)) {
+            return;
+        }
         if (addressAlerts == null) {
             out.add(new Problem("addressAlerts", "A list of address alerts (it may be empty)."));
             return;
@@ -285,6 +315,9 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
     }
 
     private void loanRules(List<Problem> out) {
+        if (tooMany(out, "loanRules", loanRules)) {
+            return;
+        }
         if (loanRules == null) {
             out.add(new Problem("loanRules", "A list of the loan rules' versions (it may be empty)."));
             return;

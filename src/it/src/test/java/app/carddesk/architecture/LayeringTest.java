@@ -66,7 +66,7 @@ class LayeringTest {
     @ArchTest
     static final ArchRule sharedModulesKnowNeitherProduct = noClasses().that()
             .resideInAnyPackage("app.carddesk.domain..", "app.carddesk.api..", "app.carddesk.identity..",
-                    "app.carddesk.security..")
+                    "app.carddesk.security..", "app.carddesk.config..")
             .should().dependOnClassesThat().resideInAnyPackage(DESK)
             .orShould().dependOnClassesThat().resideInAnyPackage("app.carddesk.central..", "io.javalin..",
                     "org.eclipse.jetty..", "org.postgresql..", "com.zaxxer..");

@@ -1,4 +1,6 @@
-package app.carddesk.domain;
+package app.carddesk.config;
+
+import app.carddesk.domain.LibraryConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +29,7 @@ class ConfigurationFileTest {
     @ParameterizedTest
     @ValueSource(strings = {"DEMO-DK", "DEMO-NO", "DEMO-NO-BGO"})
     void aDemoLibrarysFileReadsAndWritesBackToTheSameConfiguration(String code) {
-        LibraryConfiguration demo = ConfigurationFile.bundled("/app/carddesk/domain/demo/" + code + ".json");
+        LibraryConfiguration demo = ConfigurationFile.bundled("/app/carddesk/config/demo/" + code + ".json");
 
         ConfigurationFile.Read again = ConfigurationFile.read(ConfigurationFile.write(demo));
 
@@ -140,7 +142,7 @@ class ConfigurationFileTest {
     }
 
     private static ObjectNode demo() throws Exception {
-        try (InputStream in = ConfigurationFile.class.getResourceAsStream("/app/carddesk/domain/demo/DEMO-DK.json")) {
+        try (InputStream in = ConfigurationFile.class.getResourceAsStream("/app/carddesk/config/demo/DEMO-DK.json")) {
             return (ObjectNode) JSON.readTree(in);
         }
     }

@@ -1,4 +1,6 @@
-package app.carddesk.domain;
+package app.carddesk.config;
+
+import app.carddesk.domain.LibraryConfiguration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -25,7 +27,7 @@ public final class ConfigurationFile {
     /** The largest configuration file read: far above any library's (loan rules included). */
     public static final int MAX_BYTES = 1024 * 1024;
     /** Where the published schema is on the class path. */
-    public static final String SCHEMA = "/app/carddesk/domain/library-configuration.schema.json";
+    public static final String SCHEMA = "/app/carddesk/config/library-configuration.schema.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,0 +1,141 @@
+package app.carddesk.central;
+
+import app.carddesk.api.Api;
+import app.carddesk.config.ConfigurationFile;
+import app.carddesk.domain.LibraryConfiguration;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * What the operator runs on the central's machine to put a library into service, before the
+ * library has anyone to sign in: its configuration from a file (and back to a file), its first
+ * administrator, and its first workstation's enrolment code. Each says what it did, or exactly
+ * what is wrong, and exits 0 or 1 (2 for a wrong command line).
+ */
+final class SetUp {
+
+    static final List<String> COMMANDS = List.of("config", "add-admin", "enrolment-code");
+
+    private static final String USAGE = """
+            Usage:
+              config import <file.json>          create or update the library the file configures
+              config export <LIBRARY> [file.json] write a library's configuration (to the screen without a file)
+              config check <file.json>           say what is wrong with a file, changing nothing
+              add-admin <LIBRARY> <user name> "<Full name>" [work e-mail]
+                                                 the library's first administrator, with a one-time password
+              enrolment-code <LIBRARY> "<Workstation name>"
+                                                 a one-time code (24 hours) for the library's first desk""";
+
+    private final CentralDatabase db;
+    private final Clock clock;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    SetUp(CentralDatabase db, Clock clock, PrintStream out, PrintStream err) {
+        this.db = db;
+        this.clock = clock;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String... args) {
+        try {
+            return switch (args[0]) {
+                case "config" -> config(args);
+                case "add-admin" -> addAdmin(args);
+                case "enrolment-code" -> enrolmentCode(args);
+                default -> usage();
+            };
+        } catch (ApiException refused) {
+            err.println("Refused: " + (refused.field() == null ? "" : refused.field() + ": ") + refused.getMessage());
+            return 1;
+        } catch (IllegalArgumentException refused) {
+            err.println("Refused: " + refused.getMessage());
+            return 1;
+        }
+    }
+
+    private int config(String[] args) {
+        if (args.length >= 3 && ("import".equals(args[1]) || "check".equals(args[1])) && args.length == 3) {
+            ConfigurationFile.Read read = read(Path.of(args[2]));
+            if (read == null) {
+                return 1;
+            }
+            if (!read.ok()) {
+                err.println(args[2] + " is not a usable library configuration (nothing was changed):");
+                read.problems().forEach(p -> err.println("  " + p.field() + ": " + p.reason()));
+                return 1;
+            }
+            LibraryConfiguration c = read.configuration();
+            if ("check".equals(args[1])) {
+                out.println(args[2] + " configures " + c.code() + " (" + c.name() + "); nothing wrong with it.");
+                return 0;
+            }
+            LibraryConfigurations.Stored stored = new LibraryConfigurations(db.jdbi(), clock).put(c.code(),
+                    c.withVersion(null), LibraryConfigurations.Author.operator("command line"));
+            out.println(c.code() + " (" + c.name() + ") " + (stored.created() ? "created" : "updated") + ": version "
+                    + stored.configuration().version() + ".");
+            return 0;
+        }
+        if (args.length >= 3 && args.length <= 4 && "export".equals(args[1])) {
+            LibraryConfiguration c = new LibraryConfigurations(db.jdbi(), clock).get(args[2])
+                    .orElseThrow(() -> LibraryConfigurations.unknown(args[2]));
+            byte[] json = ConfigurationFile.write(c);
+            if (args.length == 3) {
+                out.println(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+                return 0;
+            }
+            try {
+                Files.write(Path.of(args[3]), json);
+            } catch (IOException e) {
+                err.println("Could not write " + args[3] + ": " + e.getMessage());
+                return 1;
+            }
+            out.println(c.code() + " version " + c.version() + " written to " + args[3] + ".");
+            return 0;
+        }
+        return usage();
+    }
+
+    private ConfigurationFile.Read read(Path file) {
+        try {
+            return ConfigurationFile.read(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            err.println("There is no file " + file + ".");
+        } catch (IOException e) {
+            err.println("Could not read " + file + ": " + e.getMessage());
+        }
+        return null;
+    }
+
+    private int addAdmin(String[] args) {
+        if (args.length < 4 || args.length > 5) {
+            return usage();
+        }
+        StaffSessions staff = new StaffSessions(db.jdbi(), new app.carddesk.security.Argon2PinHasher(), clock);
+        String password = staff.addFirstAdministrator(args[1], args[2], args[3], args.length == 5 ? args[4] : null);
+        out.println(args[2] + " is " + args[1] + "'s administrator (library administrator and desk staff). "
+                + "One-time password (hand it over in person; it is changed at the first sign-in): " + password);
+        return 0;
+    }
+
+    private int enrolmentCode(String[] args) {
+        if (args.length != 3) {
+            return usage();
+        }
+        Api.EnrolmentCode code = new Enrolment(db.jdbi(), clock).codeByOperator(args[1], args[2]);
+        out.println("Enrolment code for " + code.workstationName() + " at " + code.library() + ": " + code.code()
+                + " (valid until " + code.expiresAt() + "; used once). At the desk: Join organisation.");
+        return 0;
+    }
+
+    private int usage() {
+        err.println(USAGE);
+        return 2;
+    }
+}

@@ -1,0 +1,160 @@
+package app.carddesk.central;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.api.Api;
+import app.carddesk.api.Json;
+import app.carddesk.config.ConfigurationFile;
+import app.carddesk.domain.LibraryConfiguration;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A library put into service from the central's command line, as the README's steps do it: its
+ * configuration imported from a file, its first administrator, its first desk's enrolment code;
+ * then that desk enrols and the administrator signs in with the one-time password.
+ */
+class SetUpIT {
+
+    private static final ObjectMapper JSON = Json.mapper();
+
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @TempDir
+    Path dir;
+    private CentralFixture central;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void start() {
+        central = new CentralFixture(dir.resolve("register"), ServerSetupTest.SMTP.getPort());
+    }
+
+    @AfterEach
+    void stop() {
+        central.close();
+    }
+
+    @Test
+    void aLibraryIsPutIntoServiceFromTheCommandLineAndItsAdministratorSignsInAtItsFirstDesk() throws Exception {
+        Path file = dir.resolve("kb-test.json");
+        Files.write(file, JSON.writeValueAsBytes(newLibrary()));
+
+        assertThat(run("config", "check", file.toString())).isZero();
+        assertThat(run("config", "import", file.toString())).as(text(err)).isZero();
+        assertThat(text(out)).contains("KB-TEST (Test Library Aarhus) created: version 1.");
+        assertThat(run("add-admin", "KB-TEST", "kb.admin", "Karen Bach", "karen.bach@kb-test.invalid")).isZero();
+        String password = after(text(out), "at the first sign-in\\): (\\S+)");
+        assertThat(run("enrolment-code", "KB-TEST", "Front desk 1")).isZero();
+        String code = after(text(out), "at KB-TEST: (\\S+) ");
+
+        HttpResponse<String> enrolled = central.send("POST", "/api/v1/enrolment", null,
+                JSON.writeValueAsString(new Api.Enrol(code)));
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        String token = JSON.readTree(enrolled.body()).get("token").asText();
+        HttpResponse<String> signedIn = central.send("POST", "/api/v1/sessions", token,
+                JSON.writeValueAsString(new Api.SignIn("kb.admin", password)));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(201);
+        JsonNode account = JSON.readTree(signedIn.body()).get("account");
+        assertThat(account.get("mustChangePassword").asBoolean()).isTrue();
+        assertThat(account.get("permissions").toString()).contains("library_config", "staff_admin", "issue");
+
+        HttpResponse<String> own = central.send("GET", "/api/v1/library/configuration", token, null);
+        assertThat(JSON.readTree(own.body()).get("code").asText()).isEqualTo("KB-TEST");
+        assertThat(central.sql("SELECT COUNT(*) FROM audit_event WHERE library_code = 'KB-TEST' AND action IN "
+                + "('LIBRARY_CREATED', 'ACCOUNT_CREATED', 'ENROLMENT_CODE_MADE', 'WORKSTATION_ENROLLED')",
+                Integer.class)).isEqualTo(4);
+    }
+
+    @Test
+    void anExportedConfigurationImportsIntoAnotherRegisterAsTheSameConfiguration() throws Exception {
+        Path exported = dir.resolve("demo-no.json");
+        assertThat(run("config", "export", "DEMO-NO", exported.toString())).isZero();
+        LibraryConfiguration original = ConfigurationFile.read(Files.readAllBytes(exported)).configuration();
+
+        try (CentralFixture other = new CentralFixture(dir.resolve("other"), ServerSetupTest.SMTP.getPort())) {
+            SetUp setUp = new SetUp(other.server.database(), Clock.systemUTC(), new PrintStream(out), new PrintStream(err));
+            ObjectNode renamed = (ObjectNode) JSON.readTree(Files.readAllBytes(exported));
+            renamed.put("code", "NO-COPY").putArray("cardSeries");
+            Path copy = dir.resolve("copy.json");
+            Files.write(copy, JSON.writeValueAsBytes(renamed));
+            assertThat(setUp.run("config", "import", copy.toString())).as(text(err)).isZero();
+            Path back = dir.resolve("back.json");
+            assertThat(setUp.run("config", "export", "NO-COPY", back.toString())).isZero();
+
+            LibraryConfiguration copied = ConfigurationFile.read(Files.readAllBytes(back)).configuration();
+            assertThat(copied.withVersion(null)).isEqualTo(new LibraryConfiguration(original.format(), null, "NO-COPY",
+                    original.name(), original.country(), original.testProfile(), original.organisation(),
+                    original.contact(), original.languages(), original.homeLibrary(), original.pickupLibraries(),
+                    java.util.List.of(), original.categories(), original.guardianAge(), original.maxShortStayDays(),
+                    original.inactiveYears(), original.noticeDays(), original.digitalServices(),
+                    original.addressAlerts(), original.loanRules(), original.reportNamesStaff()));
+        }
+    }
+
+    @Test
+    void aBrokenFileIsRefusedWithEveryProblemAndChangesNothing() throws Exception {
+        ObjectNode broken = newLibrary();
+        broken.put("homeLibrary", "NOWHERE");
+        ((ObjectNode) broken.withArray("categories").get(0)).put("maxAge", -1);
+        Path file = dir.resolve("broken.json");
+        Files.write(file, JSON.writeValueAsBytes(broken));
+
+        assertThat(run("config", "import", file.toString())).isEqualTo(1);
+
+        assertThat(text(err)).contains("nothing was changed", "homeLibrary: The code of one of the pickup libraries",
+                "categories[0].maxAge: A whole number from 0 to 130 (-1 given).");
+        assertThat(central.sql("SELECT COUNT(*) FROM library WHERE code = 'KB-TEST'", Integer.class)).isZero();
+        assertThat(run("config", "import", dir.resolve("missing.json").toString())).isEqualTo(1);
+        assertThat(text(err)).contains("There is no file");
+        assertThat(run("add-admin", "NOWHERE", "x.admin", "X")).isEqualTo(1);
+        assertThat(text(err)).contains("No library NOWHERE");
+        assertThat(run("config", "import")).isEqualTo(2);
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return new SetUp(central.server.database(), Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private static String text(ByteArrayOutputStream stream) {
+        return stream.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String after(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return m.group(1);
+    }
+
+    private static ObjectNode newLibrary() throws Exception {
+        try (InputStream in = ConfigurationFile.class.getResourceAsStream("/app/carddesk/config/demo/DEMO-DK.json")) {
+            ObjectNode file = (ObjectNode) JSON.readTree(in);
+            file.put("code", "KB-TEST").put("name", "Test Library Aarhus").put("testProfile", false);
+            ((ObjectNode) file.withArray("cardSeries").get(0)).put("prefix", "4100");
+            return file;
+        }
+    }
+}

@@ -7,11 +7,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$out/deb-root
 rm -rf "$root"
 install -d "$root/DEBIAN" "$root/usr/share/carddesk-central" "$root/lib/systemd/system" \
-    "$root/etc/carddesk-central" "$root/usr/share/doc/carddesk-central"
+    "$root/etc/carddesk-central" "$root/usr/share/doc/carddesk-central" "$root/usr/bin"
 install -m 0644 "$jar" "$root/usr/share/carddesk-central/carddesk-central.jar"
 install -m 0644 "$here/carddesk-central.service" "$root/lib/systemd/system/carddesk-central.service"
 install -m 0640 "$here/central.env" "$root/etc/carddesk-central/central.env"
 install -m 0644 "$here/README" "$root/usr/share/doc/carddesk-central/README"
+install -m 0755 "$here/carddesk-central" "$root/usr/bin/carddesk-central"
 sed "s/@VERSION@/$version/" "$here/debian/control" > "$root/DEBIAN/control"
 install -m 0644 "$here/debian/conffiles" "$root/DEBIAN/conffiles"
 for script in postinst prerm postrm; do

@@ -2,6 +2,7 @@ package app.carddesk;
 
 import app.carddesk.domain.LibraryProfile;
 import app.carddesk.identity.StandInPopulationRegister;
+import app.carddesk.issuing.CurrentProfile;
 import app.carddesk.issuing.IssuingService;
 import app.carddesk.security.Argon2PinHasher;
 import app.carddesk.staff.SignedInStaff;
@@ -30,6 +31,12 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
                           Optional<app.carddesk.staff.WorkstationEnrolment> enrolment,
                           Optional<app.carddesk.staff.StaffAdministration> administration)
         implements AutoCloseable {
+
+    /** The library's profile now: a sync replaces it when the library's configuration changed. */
+    @Override
+    public LibraryProfile profile() {
+        return issuing.profile();
+    }
 
     /** Thrown when the configured library profile is not in the store. */
     public static final class UnknownProfileException extends RuntimeException {
@@ -65,18 +72,25 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
         Database db = Database.openFor(config.dataDir(), config.profile(), key);
         app.carddesk.store.DataFolder.restrictFiles(config.dataDir());
         try {
-            ProfileRepository profiles = new ProfileRepository(db.jdbi());
-            LibraryProfile profile = profiles.load(config.profile()).orElseThrow(
-                    () -> new UnknownProfileException(config.profile(), String.join(", ", profiles.codes())));
+            ProfileRepository profiles = new ProfileRepository(db);
+            Optional<app.carddesk.sync.ConfigurationPull> configuration = gate.client().map(c ->
+                    new app.carddesk.sync.ConfigurationPull(c, profiles, config.profile()));
+            configure(configuration, profiles, config.profile());
+            // A new register is claimed once its library's profile is in it.
+            db.ownedBy(config.profile());
+            CurrentProfile current = new CurrentProfile(profiles.load(config.profile()).orElseThrow(
+                    () -> new UnknownProfileException(config.profile(), String.join(", ", profiles.codes()))));
+            LibraryProfile profile = current.get();
             gate.keys().libraryName(profile.name());
             SignedInStaff staff = gate.staff();
             StaffSignIn signIn = gate.signIn();
             if (gate.client().isEmpty()) {
                 JdbiPatronStore store = new JdbiPatronStore(db, clock);
-                IssuingService issuing = new IssuingService(profile, store,
-                        StandInPopulationRegister.lazilyWithBundledFixture(), Argon2PinHasher.occasional(), staff, clock);
+                IssuingService issuing = new IssuingService(current, store,
+                        StandInPopulationRegister.lazilyWithBundledFixture(), Argon2PinHasher.occasional(), staff, clock,
+                        app.carddesk.issuing.CentralLookup.none());
                 signIn.registerOpened();
-                return new DeskBackend(config, db, profile, issuing, new app.carddesk.issuing.MembershipService(profile,
+                return new DeskBackend(config, db, profile, issuing, new app.carddesk.issuing.MembershipService(current,
                         app.carddesk.issuing.NationalRegister.none(), store, staff, clock), Optional.empty(),
                         Optional.empty(), Optional.empty(), signIn, gate.enrolment(), Optional.empty());
             }
@@ -88,11 +102,14 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             // Look-ups and national register data are asked for the signed-in person, whose roles the
             // central register checks; a session it no longer accepts signs the person out here.
             CentralClient person = client.forPerson(() -> staff.token().orElse(null), staff::sessionEnded);
-            SyncService sync = new SyncService(client, person, ledger, Json.mapper(), clock, (item, response) -> { });
+            SyncService sync = new SyncService(client, person, ledger, Json.mapper(), clock, (item, response) -> { })
+                    .withConfiguration(configuration.orElseThrow());
+            // A changed configuration replaces the profile the desk works with, without a restart.
+            sync.onConfiguration(changed -> profiles.load(config.profile()).ifPresent(current::set));
             JdbiPatronStore store = new JdbiPatronStore(db, clock);
-            IssuingService issuing = new IssuingService(profile, store,
+            IssuingService issuing = new IssuingService(current, store,
                     new CentralPopulationRegister(person), Argon2PinHasher.occasional(), staff, clock, sync.queries());
-            app.carddesk.issuing.MembershipService memberships = new app.carddesk.issuing.MembershipService(profile,
+            app.carddesk.issuing.MembershipService memberships = new app.carddesk.issuing.MembershipService(current,
                     new app.carddesk.sync.CentralNationalRegister(person, ledger), store, staff, clock);
             // Someone who signed in while the central register could not be reached is asked about at
             // its next answer: a deactivation or lock made meanwhile signs them out at once. A revoked
@@ -111,6 +128,29 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * Brings the library's configuration into the register before the desk works with it: from the
+     * central register when the desk has one (it goes on with the one it has when the register does
+     * not answer); a demo library with none yet from the demo configuration file bundled with CardDesk.
+     */
+    private static void configure(Optional<app.carddesk.sync.ConfigurationPull> central, ProfileRepository profiles,
+                                  String library) {
+        if (central.isPresent()) {
+            try {
+                central.get().pull();
+            } catch (CentralClient.UnreachableException offline) {
+                org.slf4j.LoggerFactory.getLogger(DeskBackend.class).info(
+                        "Central register unreachable at start; the desk works with the configuration it has");
+            }
+        }
+        // A demo library's desk starts with the bundled demo configuration until the central register,
+        // if it has one, sends its own.
+        if (app.carddesk.api.DemoStaff.USERS.containsKey(library) && profiles.version(library).isEmpty()) {
+            profiles.apply(app.carddesk.config.ConfigurationFile.bundled("/app/carddesk/config/demo/" + library
+                    + ".json"));
         }
     }
 

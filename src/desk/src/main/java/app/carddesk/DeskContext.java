@@ -92,9 +92,17 @@ public final class DeskContext {
         });
         this.views = new ViewLoader(this::controller, locale);
         main.onSyncNow(backend::syncNow);
+        main.profile.set(backend.profile());
+        // A changed configuration arrives with a sync: the checklist's lists and the status bar follow it.
+        backend.issuing().currentProfile().onChange(changed -> Platform.runLater(() -> {
+            issue.profileChanged(changed);
+            main.profile.set(changed);
+        }));
         backend.sync().ifPresent(sync -> {
             // The sync reports from its own thread; the status bar is changed on the JavaFX thread.
             sync.onStatus(status -> Platform.runLater(() -> main.syncStatus.set(status)));
+            sync.onConfiguration(c -> Platform.runLater(() -> main.configurationChanged.set(
+                    new app.carddesk.ui.main.MainViewModel.ConfigurationChange(c.version(), java.time.Instant.now()))));
             background.submit(sync::status, main.syncStatus::set, e -> { });
         });
     }

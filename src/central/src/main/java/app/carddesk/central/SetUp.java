@@ -26,6 +26,7 @@ final class SetUp {
               config import <file.json>          create or update the library the file configures
               config export <LIBRARY> [file.json] write a library's configuration (to the screen without a file)
               config check <file.json>           say what is wrong with a file, changing nothing
+              config example <DK|NO>             a configuration to start from (a Danish or Norwegian library)
               add-admin <LIBRARY> <user name> "<Full name>" [work e-mail]
                                                  the library's first administrator, with a one-time password
               enrolment-code <LIBRARY> "<Workstation name>"
@@ -80,6 +81,16 @@ final class SetUp {
                     c.withVersion(null), LibraryConfigurations.Author.operator("command line"));
             out.println(c.code() + " (" + c.name() + ") " + (stored.created() ? "created" : "updated") + ": version "
                     + stored.configuration().version() + ".");
+            return 0;
+        }
+        if (args.length == 3 && "example".equals(args[1]) && ("DK".equals(args[2]) || "NO".equals(args[2]))) {
+            LibraryConfiguration demo = ConfigurationFile.bundled("/app/carddesk/config/demo/DEMO-" + args[2] + ".json");
+            LibraryConfiguration example = new LibraryConfiguration(demo.format(), null, "MY-LIBRARY", "My library",
+                    demo.country(), false, demo.organisation(), demo.contact(), demo.languages(), demo.homeLibrary(),
+                    demo.pickupLibraries(), demo.cardSeries(), demo.categories(), demo.guardianAge(),
+                    demo.maxShortStayDays(), demo.inactiveYears(), demo.noticeDays(), demo.digitalServices(),
+                    demo.addressAlerts(), demo.loanRules(), demo.reportNamesStaff());
+            out.println(ConfigurationFile.text(example));
             return 0;
         }
         if (args.length >= 3 && args.length <= 4 && "export".equals(args[1])) {

@@ -130,6 +130,18 @@ class SetUpIT {
         assertThat(run("add-admin", "NOWHERE", "x.admin", "X")).isEqualTo(1);
         assertThat(text(err)).contains("No library NOWHERE");
         assertThat(run("config", "import")).isEqualTo(2);
+        assertThat(run("config", "example", "SE")).isEqualTo(2);
+    }
+
+    @Test
+    void anExampleToStartFromIsAUsableConfigurationOfARealLibrary() {
+        assertThat(run("config", "example", "NO")).isZero();
+
+        ConfigurationFile.Read example = ConfigurationFile.read(out.toByteArray());
+        assertThat(example.problems()).isEmpty();
+        assertThat(example.configuration().code()).isEqualTo("MY-LIBRARY");
+        assertThat(example.configuration().testProfile()).as("a real library accepts no synthetic numbers").isFalse();
+        assertThat(example.configuration().country()).isEqualTo(app.carddesk.domain.Country.NO);
     }
 
     private int run(String... args) {

@@ -38,7 +38,7 @@ public final class IssuingService {
     private static final Logger LOG = LoggerFactory.getLogger(IssuingService.class);
     private static final int SIMILAR_LIMIT = 20;
 
-    private final LibraryProfile profile;
+    private final CurrentProfile current;
     private final PatronStore store;
     private final PopulationRegister register;
     private final PinHasher pinHasher;
@@ -56,8 +56,14 @@ public final class IssuingService {
 
     public IssuingService(LibraryProfile profile, PatronStore store, PopulationRegister register, PinHasher pinHasher,
                           StaffContext staff, Clock clock, CentralLookup central) {
+        this(new CurrentProfile(profile), store, register, pinHasher, staff, clock, central);
+    }
+
+    /** @param current the library's profile, replaced when its configuration changes */
+    public IssuingService(CurrentProfile current, PatronStore store, PopulationRegister register, PinHasher pinHasher,
+                          StaffContext staff, Clock clock, CentralLookup central) {
         this.central = central;
-        this.profile = profile;
+        this.current = current;
         this.store = store;
         this.register = register;
         this.pinHasher = pinHasher;
@@ -65,8 +71,13 @@ public final class IssuingService {
         this.clock = clock;
     }
 
+    /** The library's profile now: read it each time, since a sync may replace it. */
     public LibraryProfile profile() {
-        return profile;
+        return current.get();
+    }
+
+    public CurrentProfile currentProfile() {
+        return current;
     }
 
     /** Who works at this desk, for choices recorded outside issuing (sync problems). */
@@ -83,7 +94,7 @@ public final class IssuingService {
     }
 
     public CardLookup lookUp(String raw) {
-        Checked<CardNumber> checked = profile.cardNumberPolicy().check(raw);
+        Checked<CardNumber> checked = profile().cardNumberPolicy().check(raw);
         if (!checked.isOk()) {
             return new CardLookup.Invalid(raw, checked.firstError().orElseThrow());
         }
@@ -98,7 +109,7 @@ public final class IssuingService {
     }
 
     public Checked<IdentityNumber> checkIdentity(String raw) {
-        return profile.identityValidator().check(raw, today());
+        return profile().identityValidator().check(raw, today());
     }
 
     public FetchResult fetch(IdentityNumber identity) {
@@ -182,7 +193,7 @@ public final class IssuingService {
         if (g == null) {
             return null;
         }
-        String category = profile.categories().isEmpty() ? r.categoryCode() : profile.categories().get(0).code();
+        String category = profile().categories().isEmpty() ? r.categoryCode() : profile().categories().get(0).code();
         return new Patron(UUID.randomUUID(), null, null, g.surname().trim(), g.givenName().trim(), g.birthDate(),
                 blankToNull(g.email()), blankToNull(g.phone()), r.details().address(), category,
                 r.pickupLibraryCode(), RegistrationKind.EXPECTS_NATIONAL_ID, null, PinDelivery.OWN_PIN, false, 0, 0,
@@ -191,13 +202,13 @@ public final class IssuingService {
 
     /** Whether a patron born on this day is registered with a guardian, by the profile's age limit. */
     public boolean needsGuardian(LocalDate birthDate) {
-        return GuardianRule.required(birthDate, today(), profile.guardianAge());
+        return GuardianRule.required(birthDate, today(), profile().guardianAge());
     }
 
     /** The guardian's problem, if any: an existing patron must be an adult; a new one needs valid details. */
     public Optional<Problem> checkGuardian(GuardianChoice g) {
         if (g == null) {
-            return Optional.of(Problem.of("guardian.required", profile.guardianAge()));
+            return Optional.of(Problem.of("guardian.required", profile().guardianAge()));
         }
         if (g.existingId() != null) {
             Optional<Patron> existing = store.patron(g.existingId());
@@ -205,12 +216,12 @@ public final class IssuingService {
                 return Optional.of(Problem.of("guardian.notFound"));
             }
             if (needsGuardian(existing.get().birthDate())) {
-                return Optional.of(Problem.of("guardian.notAdult", profile.guardianAge()));
+                return Optional.of(Problem.of("guardian.notAdult", profile().guardianAge()));
             }
         } else {
             PatronDetails d = g.newGuardian();
             if (d == null) {
-                return Optional.of(Problem.of("guardian.required", profile.guardianAge()));
+                return Optional.of(Problem.of("guardian.required", profile().guardianAge()));
             }
             Optional<Problem> detail = contactProblem(d);
             if (detail.isPresent()) {
@@ -220,7 +231,7 @@ public final class IssuingService {
                 return Optional.of(Problem.of("details.birthDateRange"));
             }
             if (needsGuardian(d.birthDate())) {
-                return Optional.of(Problem.of("guardian.notAdult", profile.guardianAge()));
+                return Optional.of(Problem.of("guardian.notAdult", profile().guardianAge()));
             }
         }
         if (g.consentAt() == null) {
@@ -255,7 +266,7 @@ public final class IssuingService {
             return Optional.of(Problem.of("issue.conflict.identity_already_registered"));
         }
         if (r.kind() == RegistrationKind.SHORT_STAY) {
-            Optional<Problem> expiry = profile.shortStayPolicy().check(r.expiresOn(), today());
+            Optional<Problem> expiry = profile().shortStayPolicy().check(r.expiresOn(), today());
             if (expiry.isPresent()) {
                 return expiry;
             }
@@ -267,7 +278,7 @@ public final class IssuingService {
         }
         Optional<Problem> address = d.address() == null ? Optional.of(Problem.of("details.required.address"))
                 : ContactRules.checkAddress(d.address().line(), d.address().postalCode(), d.address().city(),
-                d.address().country(), profile.country());
+                d.address().country(), profile().country());
         if (address.isPresent()) {
             return address;
         }
@@ -289,10 +300,16 @@ public final class IssuingService {
                 return pin;
             }
         }
-        if (profile.categories().stream().noneMatch(c -> c.code().equals(r.categoryCode()))) {
+        Optional<app.carddesk.domain.PatronCategory> category = profile().categories().stream()
+                .filter(c -> c.code().equals(r.categoryCode())).findFirst();
+        if (category.isEmpty()) {
             return Optional.of(Problem.of("category.required"));
         }
-        if (profile.pickupLibraries().stream().noneMatch(p -> p.code().equals(r.pickupLibraryCode()))) {
+        Optional<Problem> age = category.get().ageProblem(d.birthDate(), today());
+        if (age.isPresent()) {
+            return age;
+        }
+        if (profile().pickupLibraries().stream().noneMatch(p -> p.code().equals(r.pickupLibraryCode()))) {
             return Optional.of(Problem.of("pickup.required"));
         }
         return Optional.empty();
@@ -305,7 +322,7 @@ public final class IssuingService {
 
     /** Finding patrons by any key, with the same register, central register and staff as issuing. */
     public PatronFinder finder() {
-        return new PatronFinder(profile, store, central, staff, clock);
+        return new PatronFinder(profile(), store, central, staff, clock);
     }
 
     private AuditEntry audit(String action, UUID patronId, String detail) {

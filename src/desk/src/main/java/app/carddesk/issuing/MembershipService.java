@@ -23,7 +23,7 @@ public final class MembershipService {
     public record Unsubscribed(boolean deleted, List<NationalRegister.Membership> remaining, Problem problem) {
     }
 
-    private final LibraryProfile profile;
+    private final CurrentProfile current;
     private final NationalRegister national;
     private final PatronStore store;
     private final StaffContext staff;
@@ -31,7 +31,12 @@ public final class MembershipService {
 
     public MembershipService(LibraryProfile profile, NationalRegister national, PatronStore store, StaffContext staff,
                              Clock clock) {
-        this.profile = profile;
+        this(new CurrentProfile(profile), national, store, staff, clock);
+    }
+
+    public MembershipService(CurrentProfile current, NationalRegister national, PatronStore store, StaffContext staff,
+                             Clock clock) {
+        this.current = current;
         this.national = national;
         this.store = store;
         this.staff = staff;
@@ -47,13 +52,13 @@ public final class MembershipService {
         if (!national.available()) {
             return new Found(null, Problem.of("national.needsCentral"));
         }
-        Checked<app.carddesk.domain.CardNumber> card = profile.cardNumberPolicy().check(text);
+        Checked<app.carddesk.domain.CardNumber> card = current.get().cardNumberPolicy().check(text);
         String cardNumber = null;
         String identity = null;
         if (card.isOk()) {
             cardNumber = card.value().value();
         } else {
-            var id = profile.identityValidator().check(text, java.time.LocalDate.now(clock));
+            var id = current.get().identityValidator().check(text, java.time.LocalDate.now(clock));
             if (!id.isOk()) {
                 return new Found(null, Problem.of("activate.cardOrId"));
             }
@@ -104,9 +109,9 @@ public final class MembershipService {
         }
     }
 
-    /** Whether staff may type this library's standing themselves: only in a demo or test profile. */
+    /** Whether staff may type this library's standing themselves: only in a demo or test current.get(). */
     public boolean standingEditable() {
-        return profile.testProfile() && national.available();
+        return current.get().testProfile() && national.available();
     }
 
     /**
@@ -178,7 +183,7 @@ public final class MembershipService {
         } catch (NationalRegister.RefusedException e) {
             return new Unsubscribed(false, List.of(), Problem.of("national.refused"));
         }
-        boolean stillHere = result.remaining().stream().anyMatch(m -> m.library().equals(profile.code()));
+        boolean stillHere = result.remaining().stream().anyMatch(m -> m.library().equals(current.get().code()));
         if (result.deleted()) {
             store.delete(id, audit, List.of());
         } else if (!stillHere) {

@@ -130,7 +130,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Claims an unclaimed register for {@code profile} when nothing in it belongs to another library. */
-    private boolean ownedBy(String profile) {
+    public boolean ownedBy(String profile) {
         return jdbi.withExtension(RegisterOwnerDao.class, dao -> dao.ownedBy(profile));
     }
 
@@ -152,7 +152,7 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("the desk store could not be opened", e);
         }
         if (!isCurrent(pool)) {
-            Flyway.configure().dataSource(pool).locations("classpath:db/desk").load().migrate();
+            migrate(pool);
         }
         LOG.info("Desk store open at {}", file.toAbsolutePath());
         return new Database(file, url, password, pool);
@@ -163,7 +163,37 @@ public final class Database implements AutoCloseable {
      * this version, with no failed migration, opens without Flyway, whose look for migrations through the
      * desk's jar costs every start a noticeable part of a second.
      */
-    static final int SCHEMA_VERSION = 11;
+    static final int SCHEMA_VERSION = 12;
+
+    private static void migrate(JdbcConnectionPool pool) {
+        Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/desk").load();
+        try {
+            flyway.migrate();
+        } catch (org.flywaydb.core.api.exception.FlywayValidateException changed) {
+            // Only a register from before configuration files gets here, once.
+            if (!acceptDemoProfilesRemoval(flyway)) {
+                throw changed;
+            }
+            flyway.migrate();
+        }
+    }
+
+    /**
+     * Versions 2 and 4 once inserted the demo profiles and their rules; they no longer do (decision
+     * 0013). A register migrated before keeps what they inserted, and only for these two versions is
+     * the changed checksum accepted; any other difference still stops the start.
+     */
+    private static boolean acceptDemoProfilesRemoval(Flyway flyway) {
+        var result = flyway.validateWithResult();
+        var mismatched = result.invalidMigrations.stream().filter(m -> m.errorDetails != null
+                && m.errorDetails.errorCode == org.flywaydb.core.api.CoreErrorCode.CHECKSUM_MISMATCH).toList();
+        if (result.validationSuccessful || mismatched.isEmpty()
+                || !mismatched.stream().allMatch(m -> "2".equals(m.version) || "4".equals(m.version))) {
+            return false;
+        }
+        flyway.repair();
+        return true;
+    }
 
     static boolean isCurrent(JdbcConnectionPool pool) {
         try (Connection c = pool.getConnection(); Statement st = c.createStatement();

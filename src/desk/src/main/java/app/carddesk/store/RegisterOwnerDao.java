@@ -22,6 +22,9 @@ interface RegisterOwnerDao {
                AND LENGTH(c.number) BETWEEN LENGTH(s.prefix) + s.digits AND LENGTH(s.prefix) + s.digits + 1)""")
     long foreignCards(@Bind("profile") String profile);
 
+    @SqlQuery("SELECT (SELECT COUNT(*) FROM card) + (SELECT COUNT(*) FROM patron)")
+    long records();
+
     @SqlUpdate("INSERT INTO register_owner (profile_code) VALUES (:profile)")
     void claim(@Bind("profile") String profile);
 
@@ -33,7 +36,9 @@ interface RegisterOwnerDao {
             return owner.get().equals(profile);
         }
         if (profiles(profile) == 0) {
-            return true; // an unknown profile claims nothing: the desk says so and stops
+            // A register with no profile in it yet is new (its configuration is written next, then it is
+            // claimed); one that holds cards or patrons of a profile it does not know is never handed over.
+            return records() == 0;
         }
         if (foreignCards(profile) > 0) {
             return false;

@@ -144,6 +144,15 @@ public final class CentralClient {
         return send(path, request(path).GET());
     }
 
+    /** A GET that the central register answers with 304 while its document still has this ETag (none: always). */
+    public Response getIfNoneMatch(String path, String etag) {
+        HttpRequest.Builder b = request(path).GET();
+        if (etag != null) {
+            b.header("If-None-Match", etag);
+        }
+        return send(path, b);
+    }
+
     /** Starts a GET and returns at once, so that the desk can work while the central service answers. */
     public java.util.concurrent.CompletableFuture<Response> getAsync(String path) {
         return http.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray())

@@ -33,6 +33,9 @@ public final class SyncService {
     private final FeedPull pull;
     private final CentralQueries queries;
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<app.carddesk.domain.LibraryConfiguration>> configurationListeners =
+            new CopyOnWriteArrayList<>();
+    private volatile ConfigurationPull configuration;
 
     public SyncService(CentralClient client, SyncLedger ledger, ObjectMapper json, Clock clock, AfterSend afterSend) {
         this(client, client, ledger, json, clock, afterSend);
@@ -64,6 +67,17 @@ public final class SyncService {
         listeners.add(listener);
     }
 
+    /** Each round also asks whether the library's configuration changed, and applies it. */
+    public SyncService withConfiguration(ConfigurationPull pull) {
+        this.configuration = pull;
+        return this;
+    }
+
+    /** Told of each changed configuration a round applied (on the sync's thread). */
+    public void onConfiguration(Consumer<app.carddesk.domain.LibraryConfiguration> listener) {
+        configurationListeners.add(listener);
+    }
+
     public SyncStatus status() {
         return new SyncStatus(link.state(), ledger.pendingCount(), ledger.oldestPendingAt(), link.lastAnswerAt(),
                 ledger.openProblemCount());
@@ -82,6 +96,9 @@ public final class SyncService {
             SyncStatus.State state = link.state();
             if (state != SyncStatus.State.UNAUTHORIZED && state != SyncStatus.State.REVOKED && (state == SyncStatus.State.ONLINE || sent + refused == 0)) {
                 pulled = pull.pull();
+                if (configuration != null && link.state() == SyncStatus.State.ONLINE) {
+                    configuration.pull().ifPresent(c -> configurationListeners.forEach(l -> l.accept(c)));
+                }
             }
             if (wasOffline) {
                 LOG.info("Central register reachable again; {} change(s) sent", sent);

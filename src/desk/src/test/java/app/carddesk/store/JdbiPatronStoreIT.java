@@ -159,16 +159,32 @@ class JdbiPatronStoreIT {
     }
 
     @Test
-    void loadsTheDemoProfilesCreatedOnFirstStart() {
-        ProfileRepository profiles = new ProfileRepository(db.jdbi());
-        assertThat(profiles.codes()).containsExactly("DEMO-DK", "DEMO-NO");
+    void aNewRegisterHasNoLibraryUntilAConfigurationIsWrittenAndGivesBackTheSameConfiguration() {
+        ProfileRepository profiles = new ProfileRepository(db);
+        assertThat(profiles.codes()).as("no migration creates a library").isEmpty();
+        var demo = app.carddesk.config.ConfigurationFile.bundled("/app/carddesk/config/demo/DEMO-NO.json");
+
+        profiles.apply(demo);
+
         var no = profiles.load("DEMO-NO").orElseThrow();
         assertThat(no.cardSeries()).singleElement().satisfies(s -> {
             assertThat(s.prefix()).isEqualTo("N");
             assertThat(s.digits()).isEqualTo(9);
         });
         assertThat(no.homeLibrary().code()).isEqualTo("OSL-HOV");
-        assertThat(profiles.load("DEMO-DK").orElseThrow().pickupLibraries()).hasSize(4);
+        assertThat(no.categories()).extracting(c -> c.maxAge()).containsExactly(null, 14, null);
+        assertThat(profiles.configuration("DEMO-NO").orElseThrow().withVersion(null))
+                .as("exported again, the same configuration").isEqualTo(demo);
+        assertThat(profiles.version("DEMO-NO")).contains(0);
         assertThat(profiles.load("NOPE")).isEmpty();
+
+        var changed = new app.carddesk.domain.LibraryConfiguration(demo.format(), 7, demo.code(), "Oslo, renamed",
+                demo.country(), demo.testProfile(), demo.organisation(), demo.contact(), demo.languages(),
+                demo.homeLibrary(), demo.pickupLibraries().subList(0, 1), demo.cardSeries(), demo.categories(),
+                demo.guardianAge(), demo.maxShortStayDays(), demo.inactiveYears(), demo.noticeDays(),
+                demo.digitalServices(), demo.addressAlerts(), demo.loanRules(), demo.reportNamesStaff());
+        profiles.apply(changed);
+        assertThat(profiles.configuration("DEMO-NO")).contains(changed);
+        assertThat(profiles.load("DEMO-NO").orElseThrow().pickupLibraries()).hasSize(1);
     }
 }

@@ -59,6 +59,9 @@ class RegisterPerProfileIT {
     @Test
     void aRegisterFromBeforeOwnersIsClaimedOnlyWhenItsCardsAreTheProfiles() {
         try (Database db = Database.open(dir, KEY)) {
+            // Registers from before owners had the demo profiles from their migrations.
+            new ProfileRepository(db).apply(app.carddesk.config.ConfigurationFile.bundled(
+                    "/app/carddesk/config/demo/DEMO-DK.json"));
             db.jdbi().useHandle(h -> h.execute("INSERT INTO card (number, status, issued_at) "
                     + "VALUES ('409900009', 'ISSUED', CURRENT_TIMESTAMP)"));
         }

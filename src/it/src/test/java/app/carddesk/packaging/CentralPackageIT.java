@@ -142,7 +142,7 @@ class CentralPackageIT {
         Process list = new ProcessBuilder("dpkg-deb", "--contents", DEB.toString()).redirectErrorStream(true).start();
         String contents = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(list.waitFor()).isZero();
-        assertThat(contents).contains("./usr/share/carddesk-central/carddesk-central.jar",
+        assertThat(contents).contains("./usr/share/carddesk-central/carddesk-central.jar", "./usr/bin/carddesk-central",
                 "./lib/systemd/system/carddesk-central.service", "-rw-r----- root/root")
                 .contains("./etc/carddesk-central/central.env");
         Process info = new ProcessBuilder("dpkg-deb", "--info", DEB.toString()).redirectErrorStream(true).start();

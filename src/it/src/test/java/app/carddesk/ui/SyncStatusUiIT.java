@@ -89,4 +89,39 @@ class SyncStatusUiIT extends DeskUiIT {
                     app.carddesk.issuing.CardLookup.Issued.class);
         }
     }
+
+    @Test
+    void aChangedConfigurationReachesTheChecklistAndTheStatusBarAtTheNextSync(FxRobot robot) throws Exception {
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"));
+        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
+            backend.sync().orElseThrow().syncOnce();
+            waitForText(robot, "#syncLabel", "Library settings updated to version 1");
+
+            var http = java.net.http.HttpClient.newHttpClient();
+            String path = "http://127.0.0.1:" + port + "/api/v1/libraries/DEMO-DK/configuration";
+            var json = app.carddesk.api.Json.mapper();
+            var now = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(http.send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(path)).header("Authorization", "Bearer "
+                            + CentralConfig.DEMO_ADMIN_TOKEN).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) now.withArray("categories").get(0).get("names"))
+                    .put("en", "Degree student");
+            now.put("name", "Research Library Copenhagen");
+            var put = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(path))
+                    .header("Authorization", "Bearer " + CentralConfig.DEMO_ADMIN_TOKEN)
+                    .header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(now.toString())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+            backend.sync().orElseThrow().syncOnce();
+
+            waitForText(robot, "#syncLabel", "Library settings updated to version 2");
+            waitForText(robot, "#profileLabel", "Research Library Copenhagen");
+            waitUntil(() -> robot.lookup("#categoryList").queryListView().getItems().stream()
+                    .anyMatch(c -> ((app.carddesk.domain.PatronCategory) c).nameEn().equals("Degree student")));
+            assertThat(backend.issuing().profile().name()).isEqualTo("Research Library Copenhagen");
+        }
+    }
 }

@@ -73,9 +73,14 @@ public final class IssueCardView {
         cardBadge.textProperty().bind(lifetime.of(vm.card).map(c -> messages.get("checklist.card", c.value()))
                 .orElse(""));
         cardBadge.visibleProperty().bind(vm.card.isNotNull().and(vm.step.isNotEqualTo(Step.CARD)));
-        pickupBox.getItems().setAll(vm.profile().pickupLibraries());
+        pickupBox.getItems().setAll(vm.choices.get().pickupLibraries());
         pickupBox.setConverter(Controls.converter(PickupLibrary::name));
         pickupBox.valueProperty().bindBidirectional(vm.pickup);
+        lifetime.onChange(vm.choices, (obs, old, p) -> {
+            PickupLibrary chosen = vm.pickup.get();
+            pickupBox.getItems().setAll(p.pickupLibraries());
+            vm.pickup.set(chosen);
+        });
         ProblemDisplay.bind(lifetime.of(vm.message), message, null, messages);
         success.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.success.get()), vm.success));
         success.visibleProperty().bind(vm.success.isNotNull());

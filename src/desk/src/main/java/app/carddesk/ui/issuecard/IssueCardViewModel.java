@@ -58,6 +58,8 @@ public final class IssueCardViewModel {
     public final PinForm pin = new PinForm();
     public final ObjectProperty<PatronCategory> category = new SimpleObjectProperty<>();
     public final ObjectProperty<PickupLibrary> pickup = new SimpleObjectProperty<>();
+    /** The profile the choices come from: replaced when the library's configuration changed at a sync. */
+    public final ObjectProperty<LibraryProfile> choices = new SimpleObjectProperty<>();
 
     public final GuardianForm guardian = new GuardianForm();
     public final HandoverForm handover = new HandoverForm();
@@ -99,6 +101,7 @@ public final class IssueCardViewModel {
         this.navigation = navigation;
         handover.comeBackNeeded.bind(Bindings.createBooleanBinding(
                 () -> identity.kind() == RegistrationKind.EXPECTS_NATIONAL_ID, identity.mode, identity.withoutKind));
+        choices.set(profile());
         pickup.set(profile().homeLibrary());
         details.libraryCountry(profile().country());
         guardian.details.libraryCountry(profile().country());
@@ -155,6 +158,20 @@ public final class IssueCardViewModel {
 
     public LibraryProfile profile() {
         return service.profile();
+    }
+
+    /**
+     * The library's configuration changed: its lists are shown anew, and what was chosen stays chosen
+     * where the new profile still has it (by its code), the pickup library falling back to the home one.
+     */
+    public void profileChanged(LibraryProfile changed) {
+        PatronCategory chosen = category.get();
+        PickupLibrary at = pickup.get();
+        choices.set(changed);
+        category.set(chosen == null ? null : changed.categories().stream()
+                .filter(c -> c.code().equals(chosen.code())).findFirst().orElse(null));
+        pickup.set(at == null ? changed.homeLibrary() : changed.pickupLibraries().stream()
+                .filter(l -> l.code().equals(at.code())).findFirst().orElse(changed.homeLibrary()));
     }
 
     public BackgroundWork background() {

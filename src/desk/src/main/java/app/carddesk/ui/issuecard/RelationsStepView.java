@@ -25,9 +25,13 @@ public final class RelationsStepView implements StepView {
 
     @FXML
     private void initialize() {
-        categoryList.getItems().setAll(vm.profile().categories());
+        categoryList.getItems().setAll(vm.choices.get().categories());
         categoryList.setCellFactory(v -> Controls.cell(c -> c.name(messages.locale())));
         categoryList.getSelectionModel().select(vm.category.get());
+        lifetime.onChange(vm.choices, (obs, old, p) -> {
+            categoryList.getItems().setAll(p.categories());
+            categoryList.getSelectionModel().select(vm.category.get());
+        });
         categoryList.getSelectionModel().selectedItemProperty().addListener((obs, old, c) -> vm.category.set(c));
         lifetime.onChange(vm.category, (obs, old, c) -> categoryList.getSelectionModel().select(c));
     }

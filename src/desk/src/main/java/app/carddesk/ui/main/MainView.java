@@ -86,7 +86,11 @@ public final class MainView {
         show(vm.navigation().screenProperty().get());
 
         Controls.languageChoice(languageBox, vm.locale, views.messages());
-        profileLabel.setText(views.messages().get("status.profile", profile.name(), profile.code()));
+        if (vm.profile.get() == null) {
+            vm.profile.set(profile);
+        }
+        profileLabel.textProperty().bind(lifetime.of(vm.profile).map(p -> views.messages().get("status.profile",
+                p.name(), p.code())));
         var who = vm.signIn();
         // While nobody is signed in the desk takes no input: the sign-in screen covers it.
         frame.disableProperty().bind(lifetime.of(who.signedIn).map(in -> !in));
@@ -120,7 +124,7 @@ public final class MainView {
                 != app.carddesk.sync.SyncStatus.State.NOT_CONFIGURED));
         syncNowButton.managedProperty().bind(syncNowButton.visibleProperty());
         syncLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> syncText(vm.syncStatus.get()), vm.syncStatus));
+                () -> syncText(vm.syncStatus.get()), vm.syncStatus, vm.configurationChanged));
         // F2 and F3 press the navigation buttons, so leaving the checklist asks first either way. A
         // filter on the frame, because tables and lists take F2 for themselves otherwise.
         frame.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -165,7 +169,15 @@ public final class MainView {
             case REVOKED -> m.get("sync.revoked", s.pending());
             case UNTRUSTED -> m.get("sync.untrusted", s.pending());
         };
-        return s.problems() == 0 ? text : text + " · " + m.get("sync.problems", s.problems());
+        if (s.problems() > 0) {
+            text = text + " · " + m.get("sync.problems", s.problems());
+        }
+        MainViewModel.ConfigurationChange changed = vm.configurationChanged.get();
+        if (changed != null) {
+            text = text + " · " + m.get("sync.configurationChanged", changed.version(), java.time.format.DateTimeFormatter
+                    .ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault()).format(changed.at()));
+        }
+        return text;
     }
 
     /** Where the keyboard starts on each screen (the checklist places its own focus). */

@@ -20,6 +20,14 @@ public final class MainViewModel {
     /** Sync with the central register, as the status bar tells it. */
     public final ObjectProperty<SyncStatus> syncStatus = new SimpleObjectProperty<>(
             SyncStatus.notConfigured(0, null, 0));
+    /** The library's configuration as the desk works with it, replaced when a sync brought a change. */
+    public final ObjectProperty<app.carddesk.domain.LibraryProfile> profile = new SimpleObjectProperty<>();
+    /** The last change of the library's configuration a sync brought, if any since the desk started. */
+    public final ObjectProperty<ConfigurationChange> configurationChanged = new SimpleObjectProperty<>();
+
+    /** A changed configuration: its version, and when the desk began to work with it. */
+    public record ConfigurationChange(Integer version, java.time.Instant at) {
+    }
 
     private final Navigation navigation;
     private final IssueCardViewModel issue;

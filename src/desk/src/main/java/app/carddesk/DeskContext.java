@@ -40,6 +40,7 @@ public final class DeskContext {
     private final app.carddesk.ui.signin.SignInViewModel signIn;
     private final app.carddesk.ui.StaffPermissions permissions;
     private final app.carddesk.ui.admin.AdministrationViewModel administration;
+    private final app.carddesk.ui.admin.LibrarySettingsViewModel librarySettings;
 
     /** A desk opened with someone signed in already (tests; the real start goes through {@link DeskStart}). */
     public DeskContext(DeskBackend backend, BackgroundWork background) {
@@ -79,6 +80,16 @@ public final class DeskContext {
                 backend.signIn().staff()::may, background, java.time.ZoneId.systemDefault());
         main.administrationConnected(backend.administration().isPresent());
         signIn.session.addListener((obs, was, now) -> administration.personChanged());
+        this.librarySettings = new app.carddesk.ui.admin.LibrarySettingsViewModel(backend.administration(),
+                () -> backend.profile().code(), background, backend::syncNow);
+        signIn.session.addListener((obs, was, now) -> librarySettings.personChanged());
+        // Read afresh each time the Administration screen opens, for those who keep the library's settings.
+        navigation.screenProperty().addListener((obs, was, now) -> {
+            if (now == Navigation.Screen.ADMIN && signIn.session.get() != null
+                    && signIn.session.get().may("library_config")) {
+                librarySettings.opened();
+            }
+        });
         // The next person sees nothing of the last one's work; the same person back after a lock finds it as left.
         String[] lastPerson = {signIn.session.get() == null ? null : signIn.session.get().userName()};
         signIn.session.addListener((obs, was, now) -> {
@@ -141,6 +152,10 @@ public final class DeskContext {
         }
         if (type == app.carddesk.ui.patron.NewCardView.class) {
             return new app.carddesk.ui.patron.NewCardView(patron, views.messages(), views.lifetime());
+        }
+        if (type == app.carddesk.ui.admin.LibrarySettingsView.class) {
+            return new app.carddesk.ui.admin.LibrarySettingsView(librarySettings, views.messages(), views.lifetime(),
+                    permissions);
         }
         if (type == app.carddesk.ui.admin.AdministrationView.class) {
             return new app.carddesk.ui.admin.AdministrationView(administration, views.messages(), views.lifetime(),

@@ -40,17 +40,32 @@ public interface StaffAdministration {
     record Sign(String userName, String kind, int count, Instant lastAt) {
     }
 
-    /** The central register refused, with its stable code (such as {@code already_decided}) and message. */
+    /** Card numbers used and left in one of the library's series; {@code warning} from 90 % used. */
+    record Stock(String prefix, int digits, long from, long to, long used, long left, boolean warning) {
+    }
+
+    /** The central register refused, with its stable code (such as {@code already_decided}), message and field. */
     final class RefusedException extends RuntimeException {
         private final String code;
+        private final String field;
 
         public RefusedException(String code, String message) {
+            this(code, message, null);
+        }
+
+        public RefusedException(String code, String message, String field) {
             super(message);
             this.code = code;
+            this.field = field;
         }
 
         public String code() {
             return code;
+        }
+
+        /** The field of the request refused, as a JSON path, when the register named one. */
+        public String field() {
+            return field;
         }
     }
 
@@ -77,4 +92,13 @@ public interface StaffAdministration {
     void cancel();
 
     List<Sign> signs();
+
+    /** The library's configuration as the central register has it now. */
+    app.carddesk.domain.LibraryConfiguration configuration(String library);
+
+    /** Replaces the library's configuration as a whole; refused (with the field) without a change. */
+    app.carddesk.domain.LibraryConfiguration publish(app.carddesk.domain.LibraryConfiguration configuration);
+
+    /** Each of the library's series with its card numbers used and left. */
+    List<Stock> stock(String library);
 }

@@ -1,5 +1,6 @@
 package app.carddesk.store;
 
+import app.carddesk.domain.AddressAlert;
 import app.carddesk.domain.CardSeries;
 import app.carddesk.domain.CheckDigit;
 import app.carddesk.domain.Country;
@@ -48,7 +49,9 @@ public final class ProfileRepository implements app.carddesk.sync.ConfigurationS
                         c.nameEn(), c.minAge(), c.maxAge())).toList(),
                 dao.digitalServices(code).stream().map(ProfileRepository::rule).toList(), p.guardianAge(),
                 new Letterhead(p.name(), p.addressLine(), p.postalCode(), p.city(), p.phone(), p.email(),
-                        p.website(), p.logoFile()), p.reportNamesStaff())));
+                        p.website(), p.logoFile()), p.reportNamesStaff(),
+                dao.alerts(code).stream().map(a -> new AddressAlert(a.containsText(), a.messageDa(), a.messageNb(),
+                        a.messageEn())).toList())));
     }
 
     /** The version of the configuration the profile was last written from; empty for a profile from before. */

@@ -57,6 +57,44 @@ public final class CentralStaffAdministration implements StaffAdministration {
                 .map(s -> new Sign(s.userName(), s.kind(), s.count(), s.lastAt())).toList();
     }
 
+    @Override
+    public app.carddesk.domain.LibraryConfiguration configuration(String library) {
+        return configurationIn(ok(call(() -> person.get(libraryPath(library) + "/configuration"))));
+    }
+
+    @Override
+    public app.carddesk.domain.LibraryConfiguration publish(app.carddesk.domain.LibraryConfiguration configuration) {
+        com.fasterxml.jackson.databind.JsonNode document;
+        try {
+            document = JSON.readTree(app.carddesk.config.ConfigurationFile.write(configuration));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a configuration could not be written", e);
+        }
+        return configurationIn(ok(call(() -> person.putJson(libraryPath(configuration.code()) + "/configuration",
+                document))));
+    }
+
+    @Override
+    public List<Stock> stock(String library) {
+        Stock[] rows = person.read(ok(call(() -> person.get(libraryPath(library) + "/card-series/stock"))),
+                Stock[].class);
+        return List.of(rows);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String libraryPath(String library) {
+        return "/api/v1/libraries/" + java.net.URLEncoder.encode(library, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static app.carddesk.domain.LibraryConfiguration configurationIn(CentralClient.Response r) {
+        app.carddesk.config.ConfigurationFile.Read read = app.carddesk.config.ConfigurationFile.read(r.bytes());
+        if (!read.ok()) {
+            throw new UnavailableException("the central register sent a configuration this desk cannot read");
+        }
+        return read.configuration();
+    }
+
     private static Round round(Api.VerificationRound r) {
         return new Round(r.startsAt(), r.scheduledBy(), r.startedAt(), r.endedAt(), r.libraries().stream()
                 .map(p -> new Progress(p.library(), p.libraryName(), p.pending(), p.verified(), p.reactivated(),
@@ -85,14 +123,16 @@ public final class CentralStaffAdministration implements StaffAdministration {
         }
         String code;
         String message;
+        String field = null;
         try {
             Api.Error error = person.read(r, Api.Error.class);
             code = error.error();
             message = error.message();
+            field = error.field();
         } catch (IllegalStateException unreadable) {
             code = ErrorCode.INTERNAL_ERROR.code();
             message = "HTTP " + r.status();
         }
-        throw new RefusedException(code, message);
+        throw new RefusedException(code, message, field);
     }
 }

@@ -25,6 +25,7 @@ class IssueCardFlowIT extends DeskUiIT {
         fill(robot, "#givenNameField", "Chidi");
         fill(robot, "#birthDateField", "14-03-2001");
         fill(robot, "#addressField", "Amagerfælledvej 56, vær. 412");
+        assertThat(visible(robot, "#addressAlert")).as("no alert for an ordinary address").isFalse();
         fill(robot, "#postalCodeField", "2300");
         fill(robot, "#cityField", "København S");
         fill(robot, "#emailField", "chidi.okafor@example.org");
@@ -139,6 +140,9 @@ class IssueCardFlowIT extends DeskUiIT {
         fill(robot, "#addressField", "Hotel Nora, Vesterbrogade 10");
         fill(robot, "#postalCodeField", "1620");
         fill(robot, "#cityField", "København V");
+        // The library's address alert warns, in its own words, and refuses nothing.
+        waitForText(robot, "#addressAlert", "Note about this address: A hotel is not a home: ask for the patron's "
+                + "address, or register a short stay.");
         clickOn(robot, "#nextButton");
 
         waitUntil(() -> visible(robot, "#pinField"));

@@ -17,14 +17,25 @@ import java.util.List;
  * @param letterhead        what the library's letters say at the top
  * @param reportNamesStaff  the library's policy: a patron's "what is stored about me" report names
  *                          the library's own staff who saw or changed the record (otherwise their roles only)
+ * @param addressAlerts     addresses staff are warned about at the details step
  */
 public record LibraryProfile(String code, String name, Country country, boolean testProfile,
                              int maxShortStayDays, String homeLibraryCode, List<CardSeries> cardSeries,
                              List<PickupLibrary> pickupLibraries, List<PatronCategory> categories,
                              List<DigitalServiceRule> digitalServices, int guardianAge,
-                             Letterhead letterhead, boolean reportNamesStaff) {
+                             Letterhead letterhead, boolean reportNamesStaff, List<AddressAlert> addressAlerts) {
+
+    /** A profile without address alerts. */
+    public LibraryProfile(String code, String name, Country country, boolean testProfile, int maxShortStayDays,
+                          String homeLibraryCode, List<CardSeries> cardSeries, List<PickupLibrary> pickupLibraries,
+                          List<PatronCategory> categories, List<DigitalServiceRule> digitalServices, int guardianAge,
+                          Letterhead letterhead, boolean reportNamesStaff) {
+        this(code, name, country, testProfile, maxShortStayDays, homeLibraryCode, cardSeries, pickupLibraries,
+                categories, digitalServices, guardianAge, letterhead, reportNamesStaff, List.of());
+    }
 
     public LibraryProfile {
+        addressAlerts = List.copyOf(addressAlerts);
         digitalServices = List.copyOf(digitalServices);
         cardSeries = List.copyOf(cardSeries);
         pickupLibraries = List.copyOf(pickupLibraries);
@@ -41,6 +52,11 @@ public record LibraryProfile(String code, String name, Country country, boolean 
 
     public ShortStayPolicy shortStayPolicy() {
         return new ShortStayPolicy(maxShortStayDays);
+    }
+
+    /** The first address alert the address matches, if any: staff are warned, nothing is refused. */
+    public java.util.Optional<AddressAlert> alertFor(String addressLine, String city) {
+        return addressAlerts.stream().filter(a -> a.matches(addressLine, city)).findFirst();
     }
 
     public PickupLibrary homeLibrary() {

@@ -30,6 +30,7 @@ public final class DetailsStepView implements StepView {
     @FXML private TextField countryField, emailField, phoneField;
     @FXML private Label surnameProblem, givenNameProblem, birthDateProblem, addressProblem, emailProblem, phoneProblem;
     @FXML private VBox similarBox;
+    @FXML private Label addressAlert;
     @FXML private ListView<PatronSummary> similarList;
 
     public DetailsStepView(IssueCardViewModel vm, Messages messages, ViewLifetime lifetime) {
@@ -62,6 +63,11 @@ public final class DetailsStepView implements StepView {
         similarList.setCellFactory(v -> Controls.cell(s -> messages.get("similar.row", s.givenName(), s.surname(),
                 DateInput.format(s.birthDate()), s.cardNumber() == null ? "-" : s.cardNumber(),
                 messages.get("similar.reason." + s.reason()))));
+        // The library's own words about an address it warns of; staff go on as they judge.
+        addressAlert.textProperty().bind(lifetime.of(vm.addressAlert).map(a -> messages.get("details.addressAlert",
+                a.message(messages.locale()))).orElse(""));
+        addressAlert.visibleProperty().bind(vm.addressAlert.isNotNull());
+        addressAlert.managedProperty().bind(addressAlert.visibleProperty());
         similarBox.visibleProperty().bind(Bindings.isNotEmpty(vm.similar));
         similarBox.managedProperty().bind(similarBox.visibleProperty());
     }

@@ -60,6 +60,8 @@ public final class IssueCardViewModel {
     public final ObjectProperty<PickupLibrary> pickup = new SimpleObjectProperty<>();
     /** The profile the choices come from: replaced when the library's configuration changed at a sync. */
     public final ObjectProperty<LibraryProfile> choices = new SimpleObjectProperty<>();
+    /** What the library asks staff to mind about the address typed (a hotel, say), if anything. */
+    public final javafx.beans.binding.ObjectBinding<app.carddesk.domain.AddressAlert> addressAlert;
 
     public final GuardianForm guardian = new GuardianForm();
     public final HandoverForm handover = new HandoverForm();
@@ -102,6 +104,8 @@ public final class IssueCardViewModel {
         handover.comeBackNeeded.bind(Bindings.createBooleanBinding(
                 () -> identity.kind() == RegistrationKind.EXPECTS_NATIONAL_ID, identity.mode, identity.withoutKind));
         choices.set(profile());
+        addressAlert = Bindings.createObjectBinding(() -> choices.get().alertFor(details.addressLine.get(),
+                details.city.get()).orElse(null), choices, details.addressLine, details.city);
         pickup.set(profile().homeLibrary());
         details.libraryCountry(profile().country());
         guardian.details.libraryCountry(profile().country());

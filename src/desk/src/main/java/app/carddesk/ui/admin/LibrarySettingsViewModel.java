@@ -1,0 +1,170 @@
+package app.carddesk.ui.admin;
+
+import app.carddesk.config.ConfigurationFile;
+import app.carddesk.domain.LibraryConfiguration;
+import app.carddesk.domain.Problem;
+import app.carddesk.staff.StaffAdministration;
+import app.carddesk.ui.background.BackgroundWork;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The library's settings on the Administration screen (decision 0013): the configuration the
+ * central register keeps for this library, with its series' stock; exported to a file and imported
+ * from one. A file with any problem is refused with each field and reason, and changes nothing.
+ */
+public final class LibrarySettingsViewModel {
+
+    /** The configuration now; null until read (or when it could not be). */
+    public final ObjectProperty<LibraryConfiguration> configuration = new SimpleObjectProperty<>();
+    public final ObservableList<StaffAdministration.Stock> stock = FXCollections.observableArrayList();
+    /** What is wrong with the file last imported, one line per field. */
+    public final ObservableList<LibraryConfiguration.Problem> fileProblems = FXCollections.observableArrayList();
+    public final ObjectProperty<Problem> message = new SimpleObjectProperty<>();
+    /** The file to export to or import from. */
+    public final StringProperty file = new SimpleStringProperty("");
+
+    private final Optional<StaffAdministration> administration;
+    private final Supplier<String> library;
+    private final BackgroundWork background;
+    private final Runnable syncNow;
+
+    /**
+     * @param library the code of the desk's library
+     * @param syncNow asks for a sync round, so that this desk works with an imported configuration at once
+     */
+    public LibrarySettingsViewModel(Optional<StaffAdministration> administration, Supplier<String> library,
+                                    BackgroundWork background, Runnable syncNow) {
+        this.administration = administration;
+        this.library = library;
+        this.background = background;
+        this.syncNow = syncNow;
+    }
+
+    private record Snapshot(LibraryConfiguration configuration, List<StaffAdministration.Stock> stock) {
+    }
+
+    /** The screen opened: the last message goes, and the settings are read afresh. */
+    public void opened() {
+        message.set(null);
+        fileProblems.clear();
+        refresh();
+    }
+
+    public void refresh() {
+        administration.ifPresent(a -> background.submit(() -> new Snapshot(a.configuration(library.get()),
+                a.stock(library.get())), read -> {
+            configuration.set(read.configuration());
+            stock.setAll(read.stock());
+            if (file.get().isBlank()) {
+                file.set(Path.of(System.getProperty("user.home"), library.get() + "-configuration.json").toString());
+            }
+        }, e -> {
+            configuration.set(null);
+            stock.clear();
+            failed(e);
+        }));
+    }
+
+    /** Writes the configuration as it is now to the file. */
+    public void export() {
+        LibraryConfiguration now = configuration.get();
+        Optional<Path> target = target();
+        if (now == null || target.isEmpty()) {
+            return;
+        }
+        background.submit(() -> {
+            Files.write(target.get(), ConfigurationFile.write(now));
+            return target.get();
+        }, written -> message.set(Problem.of("admin.library.exported", written.toString())),
+                e -> message.set(Problem.of("admin.library.unwritable", target.get().toString())));
+    }
+
+    /** Reads the file and, when nothing is wrong with it, stores it as the library's new configuration. */
+    public void importFile() {
+        Optional<Path> source = target();
+        if (source.isEmpty() || administration.isEmpty()) {
+            return;
+        }
+        fileProblems.clear();
+        String code = library.get();
+        background.submit(() -> {
+            ConfigurationFile.Read read = ConfigurationFile.read(Files.readAllBytes(source.get()));
+            if (!read.ok()) {
+                return read;
+            }
+            if (!read.configuration().code().equals(code)) {
+                return new ConfigurationFile.Read(null, List.of(new LibraryConfiguration.Problem("code",
+                        read.configuration().code())));
+            }
+            // A file replaces what is stored, as on the central's command line.
+            return new ConfigurationFile.Read(administration.get().publish(read.configuration().withVersion(null)),
+                    List.of());
+        }, read -> {
+            if (!read.ok()) {
+                if (read.problems().size() == 1 && read.problems().get(0).field().equals("code")) {
+                    message.set(Problem.of("admin.library.notThisLibrary", read.problems().get(0).reason(), code));
+                    return;
+                }
+                fileProblems.setAll(read.problems());
+                message.set(Problem.of("admin.library.fileRefused", read.problems().size()));
+                return;
+            }
+            configuration.set(read.configuration());
+            message.set(Problem.of("admin.library.published", read.configuration().version()));
+            syncNow.run();
+            refresh();
+        }, e -> {
+            if (e instanceof IOException) {
+                message.set(Problem.of("admin.library.unreadable", source.get().toString()));
+            } else {
+                failed(e);
+            }
+        });
+    }
+
+    /** A new person signed in (or nobody is): nothing the last one saw stays on screen. */
+    public void personChanged() {
+        configuration.set(null);
+        stock.clear();
+        fileProblems.clear();
+        message.set(null);
+    }
+
+    private Optional<Path> target() {
+        String typed = file.get() == null ? "" : file.get().strip();
+        if (typed.isEmpty()) {
+            message.set(Problem.of("admin.library.noFile"));
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(typed));
+    }
+
+    private void failed(Throwable e) {
+        if (e instanceof StaffAdministration.RefusedException refused) {
+            message.set(switch (refused.code()) {
+                case "permission_denied" -> Problem.of("admin.refused.permission");
+                case "session_invalid" -> Problem.of("admin.refused.session");
+                default -> Problem.of("admin.library.refused", refused.field() == null ? "-" : refused.field(),
+                        refused.getMessage());
+            });
+            return;
+        }
+        if (e instanceof StaffAdministration.UnavailableException) {
+            message.set(Problem.of("admin.unavailable"));
+            return;
+        }
+        org.slf4j.LoggerFactory.getLogger(LibrarySettingsViewModel.class).error("Library settings failed", e);
+        message.set(Problem.of("error.unexpected"));
+    }
+}

@@ -81,12 +81,13 @@ public final class DeskContext {
         main.administrationConnected(backend.administration().isPresent());
         signIn.session.addListener((obs, was, now) -> administration.personChanged());
         this.librarySettings = new app.carddesk.ui.admin.LibrarySettingsViewModel(backend.administration(),
-                () -> backend.profile().code(), background, backend::syncNow);
+                () -> backend.profile().code(), permission -> signIn.session.get() != null
+                && signIn.session.get().may(permission), background, backend::syncNow);
         signIn.session.addListener((obs, was, now) -> librarySettings.personChanged());
         // Read afresh each time the Administration screen opens, for those who keep the library's settings.
         navigation.screenProperty().addListener((obs, was, now) -> {
             if (now == Navigation.Screen.ADMIN && signIn.session.get() != null
-                    && signIn.session.get().may("library_config")) {
+                    && (signIn.session.get().may("library_config") || signIn.session.get().may("organisation_admin"))) {
                 librarySettings.opened();
             }
         });

@@ -93,4 +93,47 @@ class LibrarySettingsUiIT extends DeskUiIT {
             assertThat(version).as("a refused file changed nothing").isEqualTo(2);
         }
     }
+
+    @Test
+    void theOrganisationsAdministratorCreatesALibraryFromAFileOnTheScreen(FxRobot robot) throws Exception {
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN",
+                TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"))
+                .withRetentionAt("off");
+        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
+            ObjectNode file;
+            try (java.io.InputStream in = ConfigurationFile.class.getResourceAsStream(
+                    "/app/carddesk/config/demo/DEMO-DK.json")) {
+                file = (ObjectNode) JSON.readTree(in);
+            }
+            file.put("code", "KB-TEST").put("name", "Test Library Aarhus").put("testProfile", false);
+            ((ObjectNode) file.withArray("cardSeries").get(0)).put("prefix", "4100");
+            ((ObjectNode) file.withArray("categories").get(3)).put("minAge", 25);
+            file.putArray("pickupLibraries").add(JSON.createObjectNode().put("code", "AAR-HOV").put("name", "Dokk1"))
+                    .add(JSON.createObjectNode().put("code", "AAR-VIB").put("name", "Viby"));
+            file.put("homeLibrary", "AAR-HOV");
+            Path path = dataDir.resolve("kb-test.json");
+            Files.write(path, JSON.writeValueAsBytes(file));
+
+            interact(() -> {
+                signIn.userName.set(DemoStaff.ORGANISATION_ADMIN);
+                signIn.password.set(DemoStaff.PASSWORD);
+            });
+            interact(() -> signIn.submit());
+            awaitDesk();
+            waitUntil(() -> !visible(robot, "#signInScreen"));
+            waitUntil(() -> visible(robot, "#navAdmin"));
+            type(javafx.scene.input.KeyCode.F7);
+            waitUntil(() -> visible(robot, "#libraryFile"));
+            interact(() -> robot.lookup("#libraryFile").queryAs(TextField.class).setText(path.toString()));
+            click(robot, "#libraryImport");
+
+            waitForText(robot, "#libraryMessage", "Test Library Aarhus (KB-TEST) is stored as version 1");
+            var stored = central.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM pickup_library WHERE library_code = 'KB-TEST'").mapTo(Integer.class).one());
+            assertThat(stored).isEqualTo(2);
+            var series = central.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT prefix FROM card_series WHERE library_code = 'KB-TEST'").mapTo(String.class).list());
+            assertThat(series).containsExactly("4100");
+        }
+    }
 }

@@ -47,7 +47,8 @@ public final class LibrarySettingsView {
     @FXML
     private void initialize() {
         // For those who keep the library's configuration (or the organisation's).
-        root.visibleProperty().bind(lifetime.of(permissions.may("library_config")));
+        root.visibleProperty().bind(lifetime.of(permissions.may("library_config")
+                .or(permissions.may("organisation_admin"))));
         root.managedProperty().bind(root.visibleProperty());
         version.textProperty().bind(lifetime.of(vm.configuration).map(c -> messages.get("admin.library.version",
                 c.version(), c.name(), c.code())).orElse(messages.get("admin.library.unknown")));
@@ -67,7 +68,7 @@ public final class LibrarySettingsView {
         message.textProperty().bind(lifetime.of(vm.message).map(messages::text).orElse(""));
         lifetime.onChange(vm.message, (obs, old, p) -> {
             message.getStyleClass().removeAll("warning", "success");
-            message.getStyleClass().add(p != null && p.key().equals("admin.library.published")
+            message.getStyleClass().add(p != null && p.key().startsWith("admin.library.published")
                     || p != null && p.key().equals("admin.library.exported") ? "success" : "warning");
         });
     }

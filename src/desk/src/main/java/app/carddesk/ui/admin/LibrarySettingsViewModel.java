@@ -36,6 +36,7 @@ public final class LibrarySettingsViewModel {
 
     private final Optional<StaffAdministration> administration;
     private final Supplier<String> library;
+    private final java.util.function.Predicate<String> may;
     private final BackgroundWork background;
     private final Runnable syncNow;
 
@@ -44,9 +45,11 @@ public final class LibrarySettingsViewModel {
      * @param syncNow asks for a sync round, so that this desk works with an imported configuration at once
      */
     public LibrarySettingsViewModel(Optional<StaffAdministration> administration, Supplier<String> library,
-                                    BackgroundWork background, Runnable syncNow) {
+                                    java.util.function.Predicate<String> may, BackgroundWork background,
+                                    Runnable syncNow) {
         this.administration = administration;
         this.library = library;
+        this.may = may;
         this.background = background;
         this.syncNow = syncNow;
     }
@@ -103,7 +106,8 @@ public final class LibrarySettingsViewModel {
             if (!read.ok()) {
                 return read;
             }
-            if (!read.configuration().code().equals(code)) {
+            // Another library's file is the organisation's to import (it creates the library when new).
+            if (!read.configuration().code().equals(code) && !may.test("organisation_admin")) {
                 return new ConfigurationFile.Read(null, List.of(new LibraryConfiguration.Problem("code",
                         read.configuration().code())));
             }
@@ -118,6 +122,11 @@ public final class LibrarySettingsViewModel {
                 }
                 fileProblems.setAll(read.problems());
                 message.set(Problem.of("admin.library.fileRefused", read.problems().size()));
+                return;
+            }
+            if (!read.configuration().code().equals(code)) {
+                message.set(Problem.of("admin.library.publishedOther", read.configuration().name(),
+                        read.configuration().code(), read.configuration().version()));
                 return;
             }
             configuration.set(read.configuration());

@@ -111,7 +111,8 @@ public final class MainView {
         });
         // Administration is there for those who administer: a library's staff, or the organisation.
         adminButton.visibleProperty().bind(lifetime.of(who.session).map(s -> vm.administrationConnected()
-                && (s.may("staff_admin") || s.may("verification_round") || s.may("library_config"))).orElse(false));
+                && (s.may("staff_admin") || s.may("verification_round") || s.may("library_config")
+                || s.may("organisation_admin"))).orElse(false));
         adminButton.managedProperty().bind(adminButton.visibleProperty());
         // Who is signed in now, after every switch of user (mapped from the lifetime-bound value itself).
         staffLabel.textProperty().bind(lifetime.of(who.session).map(s -> views.messages().get(s.offline()

@@ -82,4 +82,20 @@ public final class Controls {
             }
         });
     }
+
+    /**
+     * Tab leaves a text area as it leaves any other field (and Shift+Tab goes back), so the form is
+     * worked by keyboard; a text area would take the Tab as a character otherwise.
+     */
+    public static void tabMovesFocus(javafx.scene.control.TextArea area) {
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown()) {
+                e.consume();
+                // The text area moves the focus on Ctrl+Tab.
+                area.fireEvent(new javafx.scene.input.KeyEvent(e.getSource(), e.getTarget(), e.getEventType(),
+                        e.getCharacter(), e.getText(), e.getCode(), e.isShiftDown(), true, e.isAltDown(),
+                        e.isMetaDown()));
+            }
+        });
+    }
 }

@@ -78,6 +78,17 @@ class LibrarySettingsUiIT extends DeskUiIT {
             waitForText(robot, "#syncLabel", "Library settings updated to version 2");
             waitUntil(() -> context.issue().choices.get().categories().get(0).nameEn().equals("Degree student"));
 
+            // New loan rules are typed and published on the screen as the next version.
+            waitForText(robot, "#libraryPublishRules", "Publish as version 3");
+            interact(() -> robot.lookup("#libraryRulesEn").queryAs(javafx.scene.control.TextArea.class)
+                    .setText("Loan rules, version 3."));
+            click(robot, "#libraryPublishRules");
+            waitForText(robot, "#libraryMessage", "Loan rules version 3 are published");
+            var rules = central.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT text_en FROM loan_rules WHERE library_code = 'DEMO-DK' ORDER BY version")
+                    .mapTo(String.class).list());
+            assertThat(rules).hasSize(3).endsWith("Loan rules, version 3.");
+
             ((ObjectNode) exported.withArray("categories").get(1)).put("minAge", 30).put("maxAge", 20);
             exported.put("homeLibrary", "NOWHERE");
             Files.write(file, JSON.writeValueAsBytes(exported));
@@ -90,7 +101,7 @@ class LibrarySettingsUiIT extends DeskUiIT {
                     "categories[1].maxAge: At least the lowest age, 30.");
             int version = central.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT config_version FROM library WHERE code = 'DEMO-DK'").mapTo(Integer.class).one());
-            assertThat(version).as("a refused file changed nothing").isEqualTo(2);
+            assertThat(version).as("a refused file changed nothing").isEqualTo(3);
         }
     }
 

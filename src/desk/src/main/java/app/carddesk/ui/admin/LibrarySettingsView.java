@@ -29,7 +29,9 @@ public final class LibrarySettingsView {
     private final StaffPermissions permissions;
 
     @FXML private VBox root;
-    @FXML private Label version, message;
+    @FXML private Label version, message, rulesCurrent;
+    @FXML private javafx.scene.control.TextArea rulesEn, rulesDa, rulesNb;
+    @FXML private Button publishButton;
     @FXML private TableView<Stock> stock;
     @FXML private TableColumn<Stock, String> seriesColumn, usedColumn, leftColumn, noteColumn;
     @FXML private TextField file;
@@ -60,6 +62,19 @@ public final class LibrarySettingsView {
         column(leftColumn, s -> Long.toString(s.left()));
         column(noteColumn, s -> s.warning() ? messages.get("admin.library.stock.warning") : "");
         file.textProperty().bindBidirectional(vm.file);
+        rulesEn.textProperty().bindBidirectional(vm.rulesEn);
+        rulesDa.textProperty().bindBidirectional(vm.rulesDa);
+        rulesNb.textProperty().bindBidirectional(vm.rulesNb);
+        for (javafx.scene.control.TextArea area : new javafx.scene.control.TextArea[] {rulesEn, rulesDa, rulesNb}) {
+            Controls.tabMovesFocus(area);
+        }
+        rulesCurrent.textProperty().bind(lifetime.of(vm.configuration).map(c -> c.loanRules().isEmpty()
+                ? messages.get("admin.library.rules.none") : messages.get("admin.library.rules.current",
+                c.loanRules().get(c.loanRules().size() - 1).version())).orElse(""));
+        publishButton.textProperty().bind(lifetime.of(vm.configuration).map(c -> messages.get(
+                "admin.library.rules.publish", c.loanRules().stream().mapToInt(LibraryConfiguration.LoanRules::version)
+                        .max().orElse(0) + 1)).orElse(messages.get("admin.library.rules.publish", "")));
+        publishButton.disableProperty().bind(vm.configuration.isNull());
         exportButton.disableProperty().bind(vm.configuration.isNull());
         problems.setItems(vm.fileProblems);
         problems.setCellFactory(v -> Controls.cell(p -> p.field() + ": " + p.reason()));
@@ -68,8 +83,9 @@ public final class LibrarySettingsView {
         message.textProperty().bind(lifetime.of(vm.message).map(messages::text).orElse(""));
         lifetime.onChange(vm.message, (obs, old, p) -> {
             message.getStyleClass().removeAll("warning", "success");
-            message.getStyleClass().add(p != null && p.key().startsWith("admin.library.published")
-                    || p != null && p.key().equals("admin.library.exported") ? "success" : "warning");
+            message.getStyleClass().add(p != null && (p.key().startsWith("admin.library.published")
+                    || p.key().equals("admin.library.exported") || p.key().equals("admin.library.rulesPublished"))
+                    ? "success" : "warning");
         });
     }
 
@@ -86,6 +102,11 @@ public final class LibrarySettingsView {
         if (chosen != null) {
             vm.file.set(chosen.getPath());
         }
+    }
+
+    @FXML
+    private void publishRules() {
+        vm.publishRules();
     }
 
     @FXML

@@ -33,6 +33,10 @@ public final class LibrarySettingsViewModel {
     public final ObjectProperty<Problem> message = new SimpleObjectProperty<>();
     /** The file to export to or import from. */
     public final StringProperty file = new SimpleStringProperty("");
+    /** New loan rules to publish, in each language (English required). */
+    public final StringProperty rulesDa = new SimpleStringProperty("");
+    public final StringProperty rulesNb = new SimpleStringProperty("");
+    public final StringProperty rulesEn = new SimpleStringProperty("");
 
     private final Optional<StaffAdministration> administration;
     private final Supplier<String> library;
@@ -142,12 +146,59 @@ public final class LibrarySettingsViewModel {
         });
     }
 
+    /**
+     * Publishes the typed loan rules as the library's next version; the versions before stay as
+     * patrons accepted them. Checked by the same rules as any configuration before it is sent.
+     */
+    public void publishRules() {
+        LibraryConfiguration now = configuration.get();
+        if (now == null || administration.isEmpty()) {
+            return;
+        }
+        if (rulesEn.get() == null || rulesEn.get().isBlank()) {
+            message.set(Problem.of("admin.library.rulesEnglish"));
+            return;
+        }
+        int next = now.loanRules().stream().mapToInt(LibraryConfiguration.LoanRules::version).max().orElse(0) + 1;
+        List<LibraryConfiguration.LoanRules> rules = new java.util.ArrayList<>(now.loanRules());
+        rules.add(new LibraryConfiguration.LoanRules(next, new LibraryConfiguration.Texts(blankIsNone(rulesDa.get()),
+                blankIsNone(rulesNb.get()), rulesEn.get().strip()), null));
+        LibraryConfiguration wanted = new LibraryConfiguration(now.format(), now.version(), now.code(), now.name(),
+                now.country(), now.testProfile(), now.organisation(), now.contact(), now.languages(), now.homeLibrary(),
+                now.pickupLibraries(), now.cardSeries(), now.categories(), now.guardianAge(), now.maxShortStayDays(),
+                now.inactiveYears(), now.noticeDays(), now.digitalServices(), now.addressAlerts(), rules,
+                now.reportNamesStaff());
+        List<LibraryConfiguration.Problem> wrong = wanted.problems();
+        if (!wrong.isEmpty()) {
+            fileProblems.setAll(wrong);
+            message.set(Problem.of("admin.library.rulesRefused"));
+            return;
+        }
+        fileProblems.clear();
+        background.submit(() -> administration.get().publish(wanted), stored -> {
+            configuration.set(stored);
+            rulesDa.set("");
+            rulesNb.set("");
+            rulesEn.set("");
+            message.set(Problem.of("admin.library.rulesPublished", next));
+            syncNow.run();
+            refresh();
+        }, this::failed);
+    }
+
+    private static String blankIsNone(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     /** A new person signed in (or nobody is): nothing the last one saw stays on screen. */
     public void personChanged() {
         configuration.set(null);
         stock.clear();
         fileProblems.clear();
         message.set(null);
+        rulesDa.set("");
+        rulesNb.set("");
+        rulesEn.set("");
     }
 
     private Optional<Path> target() {
@@ -164,6 +215,7 @@ public final class LibrarySettingsViewModel {
             message.set(switch (refused.code()) {
                 case "permission_denied" -> Problem.of("admin.refused.permission");
                 case "session_invalid" -> Problem.of("admin.refused.session");
+                case "stale_version" -> Problem.of("admin.library.changedMeanwhile");
                 default -> Problem.of("admin.library.refused", refused.field() == null ? "-" : refused.field(),
                         refused.getMessage());
             });

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -55,7 +54,7 @@ class LibraryConfigurationIT {
 
     @Test
     void theOperatorCreatesALibraryFromAFileAndEveryChangeIsANewVersionAudited() throws Exception {
-        ObjectNode file = newLibrary();
+        ObjectNode file = TestLibraries.aarhus();
 
         JsonNode created = put("KB-TEST", OPERATOR, null, file, 201);
         assertThat(created.get("version").asInt()).isEqualTo(1);
@@ -79,7 +78,7 @@ class LibraryConfigurationIT {
 
     @Test
     void aRefusedDocumentNamesTheFieldAndChangesNothing() throws Exception {
-        ObjectNode overlapping = newLibrary();
+        ObjectNode overlapping = TestLibraries.aarhus();
         ((ObjectNode) overlapping.withArray("cardSeries").get(0)).put("prefix", "40").put("digits", 7)
                 .put("from", 9_900_000).put("to", 9_900_099);
         JsonNode overlap = put("KB-TEST", OPERATOR, null, overlapping, 409);
@@ -87,14 +86,14 @@ class LibraryConfigurationIT {
         assertThat(overlap.get("field").asText()).isEqualTo("cardSeries[0]");
         assertThat(overlap.get("message").asText()).contains("DEMO-DK");
 
-        ObjectNode wrong = newLibrary();
+        ObjectNode wrong = TestLibraries.aarhus();
         ((ObjectNode) wrong.withArray("categories").get(0)).put("minAge", 30).put("maxAge", 20);
         JsonNode ages = put("KB-TEST", OPERATOR, null, wrong, 422);
         assertThat(ages.get("field").asText()).isEqualTo("categories[0].maxAge");
         assertThat(ages.get("message").asText()).isEqualTo("At least the lowest age, 30.");
 
         HttpResponse<String> unknown = central.sendMalformed("PUT", "/api/v1/libraries/KB-TEST/configuration",
-                OPERATOR, JSON.writeValueAsString(newLibrary().put("colour", "blue")));
+                OPERATOR, JSON.writeValueAsString(TestLibraries.aarhus().put("colour", "blue")));
         assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(JSON.readTree(unknown.body()).get("field").asText()).isEqualTo("colour");
 
@@ -102,7 +101,7 @@ class LibraryConfigurationIT {
                 OPERATOR, "{\"format\": 1,");
         assertThat(notJson.statusCode()).isEqualTo(400);
 
-        JsonNode otherCode = put("KB-OTHER", OPERATOR, null, newLibrary(), 422);
+        JsonNode otherCode = put("KB-OTHER", OPERATOR, null, TestLibraries.aarhus(), 422);
         assertThat(otherCode.get("field").asText()).isEqualTo("code");
 
         assertThat(central.sql("SELECT COUNT(*) FROM library WHERE code IN ('KB-TEST', 'KB-OTHER')", Integer.class))
@@ -203,16 +202,6 @@ class LibraryConfigurationIT {
                 .formatted(UUID.randomUUID(), card, (char) ('a' + n));
     }
 
-    /** A new library's file: the Copenhagen demo's, as another library with a series of its own. */
-    private static ObjectNode newLibrary() throws Exception {
-        ObjectNode file;
-        try (InputStream in = ConfigurationFile.class.getResourceAsStream("/app/carddesk/config/demo/DEMO-DK.json")) {
-            file = (ObjectNode) JSON.readTree(in);
-        }
-        file.put("code", "KB-TEST").put("name", "Test Library Aarhus").put("testProfile", false);
-        ((ObjectNode) file.withArray("cardSeries").get(0)).put("prefix", "4100");
-        return file;
-    }
 
     private JsonNode put(String code, String token, String session, ObjectNode document, int status) throws Exception {
         return call("PUT", "/api/v1/libraries/" + code + "/configuration", token, session, document, status);

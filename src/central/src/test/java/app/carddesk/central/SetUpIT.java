@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +57,7 @@ class SetUpIT {
     @Test
     void aLibraryIsPutIntoServiceFromTheCommandLineAndItsAdministratorSignsInAtItsFirstDesk() throws Exception {
         Path file = dir.resolve("kb-test.json");
-        Files.write(file, JSON.writeValueAsBytes(newLibrary()));
+        Files.write(file, JSON.writeValueAsBytes(TestLibraries.aarhus()));
 
         assertThat(run("config", "check", file.toString())).isZero();
         assertThat(run("config", "import", file.toString())).as(text(err)).isZero();
@@ -114,7 +113,7 @@ class SetUpIT {
 
     @Test
     void aBrokenFileIsRefusedWithEveryProblemAndChangesNothing() throws Exception {
-        ObjectNode broken = newLibrary();
+        ObjectNode broken = TestLibraries.aarhus();
         broken.put("homeLibrary", "NOWHERE");
         ((ObjectNode) broken.withArray("categories").get(0)).put("maxAge", -1);
         Path file = dir.resolve("broken.json");
@@ -161,12 +160,4 @@ class SetUpIT {
         return m.group(1);
     }
 
-    private static ObjectNode newLibrary() throws Exception {
-        try (InputStream in = ConfigurationFile.class.getResourceAsStream("/app/carddesk/config/demo/DEMO-DK.json")) {
-            ObjectNode file = (ObjectNode) JSON.readTree(in);
-            file.put("code", "KB-TEST").put("name", "Test Library Aarhus").put("testProfile", false);
-            ((ObjectNode) file.withArray("cardSeries").get(0)).put("prefix", "4100");
-            return file;
-        }
-    }
 }

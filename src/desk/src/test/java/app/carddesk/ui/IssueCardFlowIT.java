@@ -83,7 +83,13 @@ class IssueCardFlowIT extends DeskUiIT {
 
         waitUntil(() -> visible(robot, "#guardianBox"));
         assertThat(text(robot, "#guardianBox .column-head")).contains("Under 18");
+        // The library's ages for a category are said at this step.
+        clickOn(robot, "Visiting researcher");
+        clickOn(robot, "#nextButton");
+        waitForText(robot, "#message", "This category is for patrons aged 18 or older; this patron is 11. Choose "
+                + "another category.");
         clickOn(robot, "Student");
+        waitUntil(() -> text(robot, "#message").isEmpty());
         clickOn(robot, "#nextButton");
         waitForText(robot, "#message", "registered with a guardian");
         clickOn(robot, "#guardianNew");

@@ -18,11 +18,6 @@ public record AddressAlert(String contains, String messageDa, String messageNb, 
     }
 
     public String message(Locale locale) {
-        String text = switch (locale.getLanguage()) {
-            case "da" -> messageDa;
-            case "nb", "no", "nn" -> messageNb;
-            default -> messageEn;
-        };
-        return text == null || text.isBlank() ? messageEn : text;
+        return LibraryTexts.in(locale, messageDa, messageNb, messageEn);
     }
 }

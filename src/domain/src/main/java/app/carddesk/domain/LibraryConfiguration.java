@@ -73,12 +73,7 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
     public record Texts(String da, String nb, String en) {
 
         public String in(Locale locale) {
-            String text = switch (locale.getLanguage()) {
-                case "da" -> da;
-                case "nb", "no", "nn" -> nb;
-                default -> en;
-            };
-            return text == null || text.isBlank() ? en : text;
+            return LibraryTexts.in(locale, da, nb, en);
         }
     }
 

@@ -19,12 +19,7 @@ public record PatronCategory(String code, String nameDa, String nameNb, String n
 
     /** The library's name for the category in the given language, English where none is given. */
     public String name(Locale locale) {
-        String name = switch (locale.getLanguage()) {
-            case "da" -> nameDa;
-            case "nb", "no", "nn" -> nameNb;
-            default -> nameEn;
-        };
-        return name == null || name.isBlank() ? nameEn : name;
+        return LibraryTexts.in(locale, nameDa, nameNb, nameEn);
     }
 
     /**

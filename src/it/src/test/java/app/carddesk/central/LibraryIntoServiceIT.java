@@ -6,7 +6,6 @@ import app.carddesk.DeskBackend;
 import app.carddesk.DeskGate;
 import app.carddesk.api.Api;
 import app.carddesk.api.Json;
-import app.carddesk.config.ConfigurationFile;
 import app.carddesk.domain.LibraryConfiguration;
 import app.carddesk.issuing.IssueOutcome;
 import app.carddesk.issuing.IssueRequest;
@@ -16,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,7 +66,7 @@ class LibraryIntoServiceIT {
         central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC());
 
         Path file = dir.resolve("kb-test.json");
-        Files.write(file, JSON.writeValueAsBytes(newLibrary()));
+        Files.write(file, JSON.writeValueAsBytes(researchersFrom25()));
         assertThat(setUp("config", "import", file.toString())).contains("KB-TEST (Test Library Aarhus) created");
         String password = find(setUp("add-admin", "KB-TEST", "kb.admin", "Karen Bach"),
                 "at the first sign-in\\): (\\S+)");
@@ -159,14 +157,10 @@ class LibraryIntoServiceIT {
         return m.group(1);
     }
 
-    private static ObjectNode newLibrary() throws Exception {
-        try (InputStream in = ConfigurationFile.class.getResourceAsStream("/app/carddesk/config/demo/DEMO-DK.json")) {
-            ObjectNode file = (ObjectNode) JSON.readTree(in);
-            file.put("code", "KB-TEST").put("name", "Test Library Aarhus").put("testProfile", false);
-            ((ObjectNode) file.withArray("cardSeries").get(0)).put("prefix", "4100");
-            // Visiting researchers from 25 years of age, at this library.
-            ((ObjectNode) file.withArray("categories").get(3)).put("minAge", 25);
-            return file;
-        }
+    /** Visiting researchers from 25 years of age, at this library. */
+    private static ObjectNode researchersFrom25() {
+        ObjectNode file = TestLibraries.aarhus();
+        ((ObjectNode) file.withArray("categories").get(3)).put("minAge", 25);
+        return file;
     }
 }

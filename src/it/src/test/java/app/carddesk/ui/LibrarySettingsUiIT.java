@@ -111,13 +111,7 @@ class LibrarySettingsUiIT extends DeskUiIT {
                 TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"))
                 .withRetentionAt("off");
         try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
-            ObjectNode file;
-            try (java.io.InputStream in = ConfigurationFile.class.getResourceAsStream(
-                    "/app/carddesk/config/demo/DEMO-DK.json")) {
-                file = (ObjectNode) JSON.readTree(in);
-            }
-            file.put("code", "KB-TEST").put("name", "Test Library Aarhus").put("testProfile", false);
-            ((ObjectNode) file.withArray("cardSeries").get(0)).put("prefix", "4100");
+            ObjectNode file = app.carddesk.central.TestLibraries.aarhus();
             ((ObjectNode) file.withArray("categories").get(3)).put("minAge", 25);
             file.putArray("pickupLibraries").add(JSON.createObjectNode().put("code", "AAR-HOV").put("name", "Dokk1"))
                     .add(JSON.createObjectNode().put("code", "AAR-VIB").put("name", "Viby"));

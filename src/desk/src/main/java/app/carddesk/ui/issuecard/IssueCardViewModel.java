@@ -113,7 +113,7 @@ public final class IssueCardViewModel {
                 details.birthDate);
         // Put right, the request to choose a category goes away.
         category.addListener((obs, old, chosen) -> {
-            if (chosen != null && message.get() != null && "category.required".equals(message.get().key())) {
+            if (chosen != null && message.get() != null && message.get().key().startsWith("category.")) {
                 message.set(null);
             }
         });
@@ -147,6 +147,12 @@ public final class IssueCardViewModel {
     private void relationsDone() {
         if (category.get() == null) {
             message.set(Problem.of("category.required"));
+            return;
+        }
+        // The library's ages for the category, said at this step rather than at the end.
+        java.util.Optional<Problem> age = category.get().ageProblem(details.birthDateValue(), service.today());
+        if (age.isPresent()) {
+            message.set(age.get());
             return;
         }
         if (guardianNeeded.get()) {

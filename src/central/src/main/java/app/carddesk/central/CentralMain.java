@@ -58,7 +58,15 @@ public final class CentralMain {
             return;
         }
         if (args.length > 0 && SetUp.COMMANDS.contains(args[0])) {
-            try (CentralDatabase db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword())) {
+            CentralDatabase db;
+            try {
+                db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+            } catch (RuntimeException notOpened) {
+                System.err.println(SetUp.cannotOpen(config.jdbcUrl(), notOpened));
+                System.exit(1);
+                return;
+            }
+            try (db) {
                 System.exit(new SetUp(db, Clock.systemUTC(), System.out, System.err).run(args));
             }
             return;

@@ -84,12 +84,20 @@ final class SetUp {
             return 0;
         }
         if (args.length == 3 && "example".equals(args[1]) && ("DK".equals(args[2]) || "NO".equals(args[2]))) {
+            // The country's rules from its demo library; the library's own parts are placeholders to replace.
             LibraryConfiguration demo = ConfigurationFile.bundled("/app/carddesk/config/demo/DEMO-" + args[2] + ".json");
             LibraryConfiguration example = new LibraryConfiguration(demo.format(), null, "MY-LIBRARY", "My library",
-                    demo.country(), false, demo.organisation(), demo.contact(), demo.languages(), demo.homeLibrary(),
-                    demo.pickupLibraries(), demo.cardSeries(), demo.categories(), demo.guardianAge(),
-                    demo.maxShortStayDays(), demo.inactiveYears(), demo.noticeDays(), demo.digitalServices(),
-                    demo.addressAlerts(), demo.loanRules(), demo.reportNamesStaff());
+                    demo.country(), false, "My organisation", new LibraryConfiguration.Contact("Street 1",
+                    "DK".equals(args[2]) ? "8000" : "0150", "Town", "+00 00 00 00 00", "desk@my-library.invalid",
+                    "my-library.invalid"), demo.languages(), "MAIN",
+                    List.of(new LibraryConfiguration.Branch("MAIN", "Main library"),
+                            new LibraryConfiguration.Branch("BRANCH", "Branch library")),
+                    List.of(new LibraryConfiguration.Series("9990", 5, 0L, 99_999L, app.carddesk.domain.CheckDigit.NONE)),
+                    demo.categories(), demo.guardianAge(), demo.maxShortStayDays(), demo.inactiveYears(),
+                    demo.noticeDays(), demo.digitalServices(), demo.addressAlerts(),
+                    List.of(new LibraryConfiguration.LoanRules(1, new LibraryConfiguration.Texts(null, null,
+                            "Loan rules of My library (version 1). Replace this text with your own."), null)),
+                    demo.reportNamesStaff());
             out.println(ConfigurationFile.text(example));
             return 0;
         }
@@ -141,8 +149,23 @@ final class SetUp {
         }
         Api.EnrolmentCode code = new Enrolment(db.jdbi(), clock).codeByOperator(args[1], args[2]);
         out.println("Enrolment code for " + code.workstationName() + " at " + code.library() + ": " + code.code()
-                + " (valid until " + code.expiresAt() + "; used once). At the desk: Join organisation.");
+                + " (valid until " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(code.expiresAt()) + ", once). At the desk: "
+                + "Join the organisation ….");
         return 0;
+    }
+
+    /** Why a command could not open the register, in a sentence that says what to do. */
+    static String cannotOpen(String jdbcUrl, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return "The register (" + jdbcUrl.split(";")[0] + ") is open in the running central service: an H2 "
+                        + "register is opened by one process at a time. Stop the service (sudo systemctl stop "
+                        + "carddesk-central), run the command, and start it again.";
+            }
+        }
+        return "The register could not be opened (" + e.getClass().getSimpleName() + "): check CARDDESK_CENTRAL_DB "
+                + "and its user and password.";
     }
 
     private int usage() {

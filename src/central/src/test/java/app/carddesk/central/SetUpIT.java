@@ -133,6 +133,19 @@ class SetUpIT {
     }
 
     @Test
+    void aCommandOnTheRegisterTheRunningServiceHoldsSaysWhatToDo() {
+        // Another process holding an H2 file is refused as the pool starts (in one JVM H2 shares the file).
+        String url = "jdbc:h2:file:/var/lib/carddesk-central/central";
+        RuntimeException refused = new RuntimeException("Failed to initialize pool", new java.sql.SQLException(
+                "Database may be already in use", "90020", org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1));
+
+        assertThat(SetUp.cannotOpen(url, refused)).contains("is open in the running central service",
+                "sudo systemctl stop carddesk-central");
+        assertThat(SetUp.cannotOpen(url, new RuntimeException("wrong password")))
+                .contains("check CARDDESK_CENTRAL_DB and its user and password");
+    }
+
+    @Test
     void anExampleToStartFromIsAUsableConfigurationOfARealLibrary() {
         assertThat(run("config", "example", "NO")).isZero();
 
@@ -141,6 +154,7 @@ class SetUpIT {
         assertThat(example.configuration().code()).isEqualTo("MY-LIBRARY");
         assertThat(example.configuration().testProfile()).as("a real library accepts no synthetic numbers").isFalse();
         assertThat(example.configuration().country()).isEqualTo(app.carddesk.domain.Country.NO);
+        assertThat(text(out)).as("placeholders, not a demo library's own parts").doesNotContain("Demo", "Oslo");
     }
 
     private int run(String... args) {

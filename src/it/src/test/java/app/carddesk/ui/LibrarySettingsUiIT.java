@@ -75,7 +75,7 @@ class LibrarySettingsUiIT extends DeskUiIT {
             waitForText(robot, "#libraryMessage", "Version 2 is stored");
             // The desk's sync timer asks for a round at once; the test desk has no timer and runs it here.
             backend.sync().orElseThrow().syncOnce();
-            waitForText(robot, "#syncLabel", "Library settings updated to version 2");
+            waitForText(robot, "#syncLabel", "Settings: version 2");
             waitUntil(() -> context.issue().choices.get().categories().get(0).nameEn().equals("Degree student"));
 
             // New loan rules are typed and published on the screen as the next version.

@@ -96,7 +96,7 @@ class SyncStatusUiIT extends DeskUiIT {
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"));
         try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
             backend.sync().orElseThrow().syncOnce();
-            waitForText(robot, "#syncLabel", "Library settings updated to version 1");
+            waitForText(robot, "#syncLabel", "Settings: version 1");
 
             var http = java.net.http.HttpClient.newHttpClient();
             String path = "http://127.0.0.1:" + port + "/api/v1/libraries/DEMO-DK/configuration";
@@ -117,7 +117,7 @@ class SyncStatusUiIT extends DeskUiIT {
 
             backend.sync().orElseThrow().syncOnce();
 
-            waitForText(robot, "#syncLabel", "Library settings updated to version 2");
+            waitForText(robot, "#syncLabel", "Settings: version 2");
             waitForText(robot, "#profileLabel", "Research Library Copenhagen");
             waitUntil(() -> robot.lookup("#categoryList").queryListView().getItems().stream()
                     .anyMatch(c -> ((app.carddesk.domain.PatronCategory) c).nameEn().equals("Degree student")));

@@ -92,6 +92,7 @@ public final class LibrarySettingsViewModel {
         }
         background.submit(() -> {
             Files.write(target.get(), ConfigurationFile.write(now));
+            ownerOnly(target.get());
             return target.get();
         }, written -> message.set(Problem.of("admin.library.exported", written.toString())),
                 e -> message.set(Problem.of("admin.library.unwritable", target.get().toString())));
@@ -199,6 +200,15 @@ public final class LibrarySettingsViewModel {
         rulesDa.set("");
         rulesNb.set("");
         rulesEn.set("");
+    }
+
+    /** An exported file is readable by its owner only, as everything else the desk writes. */
+    private static void ownerOnly(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException notPosix) {
+            // Windows: the user's own folders are private already.
+        }
     }
 
     private Optional<Path> target() {

@@ -130,9 +130,13 @@ public final class IssuingService {
         }
     }
 
+    /** Patrons who may be this person, each once (with the first reason found) however many reasons match. */
     public List<PatronSummary> similar(PatronDetails d) {
-        return store.similar(ContactRules.nameKey(d.surname()), ContactRules.nameKey(d.givenName()), d.birthDate(),
-                ContactRules.emailKey(d.email()), ContactRules.phoneKey(d.phone()), SIMILAR_LIMIT);
+        java.util.Map<UUID, PatronSummary> once = new java.util.LinkedHashMap<>();
+        store.similar(ContactRules.nameKey(d.surname()), ContactRules.nameKey(d.givenName()), d.birthDate(),
+                ContactRules.emailKey(d.email()), ContactRules.phoneKey(d.phone()), SIMILAR_LIMIT)
+                .forEach(s -> once.putIfAbsent(s.id(), s));
+        return List.copyOf(once.values());
     }
 
     public Optional<Patron> patron(UUID id) {

@@ -70,6 +70,23 @@ class IssuingServiceIT {
     }
 
     @Test
+    void aPatronWhoMatchesForTwoReasonsIsListedOnceAmongTheSimilar() {
+        IssueOutcome outcome = service.issue(new IssueRequest(service.profile().cardNumberPolicy().check("409900003")
+                .value(), RegistrationKind.EXPECTS_NATIONAL_ID, null, new PatronDetails("Berg", "Anna",
+                LocalDate.of(1990, 5, 17), "anna.berg@example.org", "", new Address("Vej 1", "1000", "København K",
+                "")), null, PinDelivery.OWN_PIN, "4826", true, "STUDENT", "KB-SK", "en"));
+        UUID id = ((IssueOutcome.Issued) outcome).patronId();
+
+        var similar = service.similar(new PatronDetails("Berg", "Anna", LocalDate.of(1990, 5, 17),
+                "anna.berg@example.org", "", new Address("Vej 2", "1000", "København K", "")));
+
+        assertThat(similar).extracting(app.carddesk.issuing.PatronSummary::id).containsExactly(id);
+        assertThat(new app.carddesk.store.JdbiPatronStore(backend.database(), Clock.systemUTC()).similar("berg", "anna",
+                LocalDate.of(1990, 5, 17), "anna.berg@example.org", null, 20))
+                .as("the register finds the patron once for each reason").hasSize(2);
+    }
+
+    @Test
     void issuesOnceAndThenOpensThePatronForTheSameCard() {
         IssueOutcome outcome = service.issue(request("409900001", RegistrationKind.SHORT_STAY, null, "4826",
                 TODAY.plusDays(30)));

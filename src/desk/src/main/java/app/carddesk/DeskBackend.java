@@ -75,7 +75,9 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             ProfileRepository profiles = new ProfileRepository(db);
             Optional<app.carddesk.sync.ConfigurationPull> configuration = gate.client().map(c ->
                     new app.carddesk.sync.ConfigurationPull(c, profiles, config.profile()));
-            configure(configuration, profiles, config.profile());
+            // Signed in offline, the central register did not answer a moment ago: the first sync asks.
+            boolean answered = gate.staff().current().map(s -> !s.offline()).orElse(false);
+            configure(configuration.filter(c -> answered), profiles, config.profile());
             // A new register is claimed once its library's profile is in it.
             db.ownedBy(config.profile());
             CurrentProfile current = new CurrentProfile(profiles.load(config.profile()).orElseThrow(

@@ -121,7 +121,7 @@ public final class DeskContext {
 
     private Object controller(Class<?> type) {
         if (type == MainView.class) {
-            return new MainView(main, views, background, backend.profile(), backend.config().dataDir());
+            return new MainView(main, views, background, backend.config().dataDir());
         }
         if (type == IssueCardView.class) {
             return new IssueCardView(issue, views.messages(), views.lifetime());

@@ -459,11 +459,8 @@ public final class CentralServer implements AutoCloseable {
             ConfigurationFile.Read read = ConfigurationFile.read(ctx.bodyAsBytes());
             if (!read.ok()) {
                 LibraryConfiguration.Problem first = read.problems().get(0);
-                if ("(file)".equals(first.field())) {
-                    throw new ApiException(400, ErrorCode.MALFORMED_JSON, null, first.reason());
-                }
-                throw new ApiException(422, ErrorCode.INVALID_FIELD, first.field(), first.reason()
-                        + (read.problems().size() > 1 ? " (and " + (read.problems().size() - 1) + " more problems)" : ""));
+                throw "(file)".equals(first.field()) ? new ApiException(400, ErrorCode.MALFORMED_JSON, null,
+                        first.reason()) : LibraryConfigurations.refused(read.problems());
             }
             LibraryConfigurations.Stored stored = parts.configurations().put(code, read.configuration(), author);
             ctx.status(stored.created() ? 201 : 200).json(stored.configuration());

@@ -211,7 +211,7 @@ final class LibraryConfigurations {
         return jdbi.withHandle(h -> {
             Dao dao = h.attach(Dao.class);
             if (dao.library(code).isEmpty()) {
-                throw notFound(code);
+                throw unknown(code);
             }
             CentralDaos.CardSeries cards = h.attach(CentralDaos.CardSeries.class);
             List<Stock> out = new ArrayList<>();
@@ -236,9 +236,7 @@ final class LibraryConfigurations {
     public Stored put(String code, LibraryConfiguration wanted, Author author) {
         List<LibraryConfiguration.Problem> problems = wanted.problems();
         if (!problems.isEmpty()) {
-            LibraryConfiguration.Problem first = problems.get(0);
-            throw new ApiException(422, ErrorCode.INVALID_FIELD, first.field(), first.reason()
-                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
+            throw refused(problems);
         }
         if (!wanted.code().equals(code)) {
             throw new ApiException(422, ErrorCode.INVALID_FIELD, "code", "The document is for " + wanted.code()
@@ -419,12 +417,15 @@ final class LibraryConfigurations {
                 l.reportNamesStaff()));
     }
 
-    private static ApiException notFound(String code) {
+    /** A library that is not in the register. */
+    static ApiException unknown(String code) {
         return new ApiException(404, ErrorCode.NOT_FOUND, "code", "No library " + code + " in this register.");
     }
 
-    /** A configuration that is not in the register. */
-    static ApiException unknown(String code) {
-        return notFound(code);
+    /** A configuration refused for its problems: the first one's field and reason, and how many more there are. */
+    static ApiException refused(List<LibraryConfiguration.Problem> problems) {
+        LibraryConfiguration.Problem first = problems.get(0);
+        return new ApiException(422, ErrorCode.INVALID_FIELD, first.field(), first.reason()
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
     }
 }

@@ -62,7 +62,7 @@ final class SetUp {
     }
 
     private int config(String[] args) {
-        if (args.length >= 3 && ("import".equals(args[1]) || "check".equals(args[1])) && args.length == 3) {
+        if (args.length == 3 && ("import".equals(args[1]) || "check".equals(args[1]))) {
             ConfigurationFile.Read read = read(Path.of(args[2]));
             if (read == null) {
                 return 1;

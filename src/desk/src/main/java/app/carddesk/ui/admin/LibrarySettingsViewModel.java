@@ -61,6 +61,14 @@ public final class LibrarySettingsViewModel {
     private record Snapshot(LibraryConfiguration configuration, List<StaffAdministration.Stock> stock) {
     }
 
+    /**
+     * What an import came to: the configuration stored, or the file's problems, or the code of
+     * another library whose file this person may not import.
+     */
+    private record Imported(LibraryConfiguration stored, List<LibraryConfiguration.Problem> problems,
+                            String otherLibrary) {
+    }
+
     /** The screen opened: the last message goes, and the settings are read afresh. */
     public void opened() {
         message.set(null);
@@ -109,33 +117,31 @@ public final class LibrarySettingsViewModel {
         background.submit(() -> {
             ConfigurationFile.Read read = ConfigurationFile.read(Files.readAllBytes(source.get()));
             if (!read.ok()) {
-                return read;
+                return new Imported(null, read.problems(), null);
             }
             // Another library's file is the organisation's to import (it creates the library when new).
             if (!read.configuration().code().equals(code) && !may.test("organisation_admin")) {
-                return new ConfigurationFile.Read(null, List.of(new LibraryConfiguration.Problem("code",
-                        read.configuration().code())));
+                return new Imported(null, List.of(), read.configuration().code());
             }
             // A file replaces what is stored, as on the central's command line.
-            return new ConfigurationFile.Read(administration.get().publish(read.configuration().withVersion(null)),
-                    List.of());
-        }, read -> {
-            if (!read.ok()) {
-                if (read.problems().size() == 1 && read.problems().get(0).field().equals("code")) {
-                    message.set(Problem.of("admin.library.notThisLibrary", read.problems().get(0).reason(), code));
-                    return;
-                }
-                fileProblems.setAll(read.problems());
-                message.set(Problem.of("admin.library.fileRefused", read.problems().size()));
+            return new Imported(administration.get().publish(read.configuration().withVersion(null)), List.of(), null);
+        }, imported -> {
+            if (imported.otherLibrary() != null) {
+                message.set(Problem.of("admin.library.notThisLibrary", imported.otherLibrary(), code));
                 return;
             }
-            if (!read.configuration().code().equals(code)) {
-                message.set(Problem.of("admin.library.publishedOther", read.configuration().name(),
-                        read.configuration().code(), read.configuration().version()));
+            if (!imported.problems().isEmpty()) {
+                fileProblems.setAll(imported.problems());
+                message.set(Problem.of("admin.library.fileRefused", imported.problems().size()));
                 return;
             }
-            configuration.set(read.configuration());
-            message.set(Problem.of("admin.library.published", read.configuration().version()));
+            LibraryConfiguration stored = imported.stored();
+            if (!stored.code().equals(code)) {
+                message.set(Problem.of("admin.library.publishedOther", stored.name(), stored.code(), stored.version()));
+                return;
+            }
+            configuration.set(stored);
+            message.set(Problem.of("admin.library.published", stored.version()));
             syncNow.run();
             refresh();
         }, e -> {

@@ -1,7 +1,6 @@
 package app.carddesk.ui.main;
 
 import app.carddesk.ui.Controls;
-import app.carddesk.domain.LibraryProfile;
 import app.carddesk.ui.Confirm;
 import app.carddesk.ui.Question;
 import app.carddesk.ui.Navigation.Screen;
@@ -29,7 +28,6 @@ public final class MainView {
     private final app.carddesk.ui.ViewLifetime lifetime;
     private final ViewLoader views;
     private final BackgroundWork background;
-    private final LibraryProfile profile;
     private final Path store;
     private final Map<Screen, Parent> screens = new EnumMap<>(Screen.class);
 
@@ -55,13 +53,11 @@ public final class MainView {
     @FXML private Label heldLabel;
     @FXML private javafx.scene.control.Button continueHeldButton;
 
-    public MainView(MainViewModel vm, ViewLoader views, BackgroundWork background, LibraryProfile profile,
-                    Path store) {
+    public MainView(MainViewModel vm, ViewLoader views, BackgroundWork background, Path store) {
         this.vm = vm;
         this.views = views;
         this.lifetime = views.lifetime();
         this.background = background;
-        this.profile = profile;
         this.store = store;
     }
 
@@ -86,9 +82,6 @@ public final class MainView {
         show(vm.navigation().screenProperty().get());
 
         Controls.languageChoice(languageBox, vm.locale, views.messages());
-        if (vm.profile.get() == null) {
-            vm.profile.set(profile);
-        }
         profileLabel.textProperty().bind(lifetime.of(vm.profile).map(p -> views.messages().get("status.profile",
                 p.name(), p.code())));
         var who = vm.signIn();

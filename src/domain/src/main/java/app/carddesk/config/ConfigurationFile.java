@@ -63,8 +63,10 @@ public final class ConfigurationFile {
             return refused(path(e), e.getTargetType() == null ? "Not the kind of value this field holds."
                     : "Not " + kind(e.getTargetType()) + ".");
         } catch (JsonProcessingException e) {
-            return refused("(file)", "Not JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            // Some refusals (a number thousands of digits long, say) come without a place in the text.
+            return refused("(file)", e.getLocation() == null ? "Not a usable JSON document: " + e.getOriginalMessage()
+                    : "Not JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                    + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -100,6 +100,15 @@ class ConfigurationFileTest {
     }
 
     @Test
+    void aNumberTooLongToReadIsRefusedLikeAnyOtherBrokenFile() {
+        ConfigurationFile.Read read = ConfigurationFile.read(("{\"a\":" + "1".repeat(3000) + "}")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read.configuration()).isNull();
+        assertThat(read.problems()).extracting(LibraryConfiguration.Problem::field).containsExactly("(file)");
+    }
+
+    @Test
     void anEmptyOrHugeFileIsRefusedAsAWhole() {
         assertThat(ConfigurationFile.read(new byte[0]).problems()).hasSize(1);
         assertThat(ConfigurationFile.read("null".getBytes(StandardCharsets.UTF_8)).problems())

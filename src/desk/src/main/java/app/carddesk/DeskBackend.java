@@ -29,7 +29,8 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
                           app.carddesk.issuing.MembershipService memberships, Optional<SyncService> sync, Optional<AttentionService> attention,
                           Optional<app.carddesk.sync.SyncTimer> syncTimer, app.carddesk.staff.StaffSignIn signIn,
                           Optional<app.carddesk.staff.WorkstationEnrolment> enrolment,
-                          Optional<app.carddesk.staff.StaffAdministration> administration)
+                          Optional<app.carddesk.staff.StaffAdministration> administration,
+                          Optional<app.carddesk.staff.LibrarySettingsKeeper> librarySettings)
         implements AutoCloseable {
 
     /** The library's profile now: a sync replaces it when the library's configuration changed. */
@@ -92,9 +93,14 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
                         StandInPopulationRegister.lazilyWithBundledFixture(), Argon2PinHasher.occasional(), staff, clock,
                         app.carddesk.issuing.CentralLookup.none());
                 signIn.registerOpened();
+                // A desk on its own keeps its library's settings itself, and works with a change at once.
+                app.carddesk.store.LocalLibrarySettings settings = new app.carddesk.store.LocalLibrarySettings(db,
+                        config.profile(), clock, changed -> profiles.load(config.profile()).ifPresent(current::set),
+                        detail -> staff.audit(clock, "CONFIGURATION_CHANGED", null, detail));
                 return new DeskBackend(config, db, profile, issuing, new app.carddesk.issuing.MembershipService(current,
                         app.carddesk.issuing.NationalRegister.none(), store, staff, clock), Optional.empty(),
-                        Optional.empty(), Optional.empty(), signIn, gate.enrolment(), Optional.empty());
+                        Optional.empty(), Optional.empty(), signIn, gate.enrolment(), Optional.empty(),
+                        Optional.of(settings));
             }
             CentralClient client = gate.client().get();
             JdbiSyncLedger ledger = new JdbiSyncLedger(db, clock, staff.workstation());
@@ -124,9 +130,11 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
                 }
             });
             signIn.registerOpened();
+            app.carddesk.sync.CentralStaffAdministration administration =
+                    new app.carddesk.sync.CentralStaffAdministration(person);
             return new DeskBackend(config, db, profile, issuing, memberships, Optional.of(sync),
                     Optional.of(new AttentionService(ledger, sync)), Optional.empty(), signIn, Optional.empty(),
-                    Optional.of(new app.carddesk.sync.CentralStaffAdministration(person)));
+                    Optional.of(administration), Optional.of(administration));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -168,7 +176,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
         // A change made at the desk is sent at once, and the status bar shows it waiting meanwhile.
         database.onChangeQueued(timer::now);
         return new DeskBackend(config, database, profile, issuing, memberships, sync, attention,
-                Optional.of(timer), signIn, enrolment, administration);
+                Optional.of(timer), signIn, enrolment, administration, librarySettings);
     }
 
     /** Runs a sync round now ("Sync now" in the status bar); nothing without a central register. */

@@ -80,7 +80,7 @@ public final class DeskContext {
                 backend.signIn().staff()::may, background, java.time.ZoneId.systemDefault());
         main.administrationConnected(backend.administration().isPresent());
         signIn.session.addListener((obs, was, now) -> administration.personChanged());
-        this.librarySettings = new app.carddesk.ui.admin.LibrarySettingsViewModel(backend.administration(),
+        this.librarySettings = new app.carddesk.ui.admin.LibrarySettingsViewModel(backend.librarySettings(),
                 () -> backend.profile().code(), permission -> signIn.session.get() != null
                 && signIn.session.get().may(permission), background, backend::syncNow);
         signIn.session.addListener((obs, was, now) -> librarySettings.personChanged());

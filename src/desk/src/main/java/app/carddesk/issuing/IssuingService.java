@@ -105,7 +105,9 @@ public final class IssuingService {
                         : new CardLookup.Issued(card, r.patronId()))
                 .or(() -> central.patronByCard(card.value()).map(id -> new CardLookup.Issued(card, id)))
                 .orElseGet(() -> central.registeredElsewhere(card.value()) ? new CardLookup.OtherLibrary(card)
-                        : new CardLookup.Free(card));
+                        // A blank card is issued from the library's own numbers only.
+                        : profile().cardNumberPolicy().reserved(card) ? new CardLookup.Free(card)
+                        : new CardLookup.Invalid(raw, profile().cardNumberPolicy().notReserved(card)));
     }
 
     public Checked<IdentityNumber> checkIdentity(String raw) {

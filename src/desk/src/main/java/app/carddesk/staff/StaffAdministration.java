@@ -11,7 +11,7 @@ import java.util.UUID;
  * schedules it; each library's administrator decides their library's accounts) and the signs that
  * a personal account serves as a system account. Only online.
  */
-public interface StaffAdministration {
+public interface StaffAdministration extends LibrarySettingsKeeper {
 
     /** One library's accounts in the round, by state. */
     record Progress(String library, String libraryName, int pending, int verified, int reactivated, int closed) {
@@ -92,13 +92,4 @@ public interface StaffAdministration {
     void cancel();
 
     List<Sign> signs();
-
-    /** The library's configuration as the central register has it now. */
-    app.carddesk.domain.LibraryConfiguration configuration(String library);
-
-    /** Replaces the library's configuration as a whole; refused (with the field) without a change. */
-    app.carddesk.domain.LibraryConfiguration publish(app.carddesk.domain.LibraryConfiguration configuration);
-
-    /** Each of the library's series with its card numbers used and left. */
-    List<Stock> stock(String library);
 }

@@ -42,7 +42,7 @@ public final class StaffSignIn {
 
     /** What the demo account may do at a desk on its own. */
     public static final Set<String> DEMO_PERMISSIONS = Set.of("issue", "edit", "register_national_id", "merge",
-            "unsubscribe", "delete_expired", "held_list");
+            "unsubscribe", "delete_expired", "held_list", "library_config");
 
     /** How long a person may sign in without the central register after it last let them in. */
     public static final Duration DEFAULT_GRACE = Duration.ofDays(7);

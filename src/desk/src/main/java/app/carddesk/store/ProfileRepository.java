@@ -43,7 +43,8 @@ public final class ProfileRepository implements app.carddesk.sync.ConfigurationS
                 p.code(), p.name(), Country.valueOf(p.country()), p.testProfile(), p.maxShortStayDays(),
                 p.homeLibraryCode(),
                 dao.series(code).stream()
-                        .map(s -> new CardSeries(s.prefix(), s.digits(), CheckDigit.valueOf(s.checkDigit()))).toList(),
+                        .map(s -> new CardSeries(s.prefix(), s.digits(), CheckDigit.valueOf(s.checkDigit()),
+                                s.rangeFrom(), s.rangeTo() == null ? maxFor(s.digits()) : s.rangeTo())).toList(),
                 dao.pickupLibraries(code).stream().map(l -> new PickupLibrary(l.code(), l.name())).toList(),
                 dao.categories(code).stream().map(c -> new PatronCategory(c.code(), c.nameDa(), c.nameNb(),
                         c.nameEn(), c.minAge(), c.maxAge())).toList(),
@@ -104,6 +105,18 @@ public final class ProfileRepository implements app.carddesk.sync.ConfigurationS
             throw new IllegalArgumentException("configuration of " + c.code() + ": " + problems);
         }
         database.writer().useTransaction(h -> write(h, c));
+    }
+
+    /** Writes a configuration changed at this desk, with the audit of who changed it, in one transaction. */
+    public void apply(LibraryConfiguration c, app.carddesk.issuing.AuditEntry changed) {
+        List<LibraryConfiguration.Problem> problems = c.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("configuration of " + c.code() + ": " + problems);
+        }
+        database.writer().useTransaction(h -> {
+            write(h, c);
+            h.attach(AuditDao.class).append(changed);
+        });
     }
 
     private static void write(Handle h, LibraryConfiguration c) {

@@ -57,6 +57,17 @@ class IssuingServiceIT {
     }
 
     @Test
+    void aBlankCardOutsideTheLibrarysReservedNumbersIsNotTaken() {
+        try (DeskBackend oslo = app.carddesk.SignedInDesk.open(new DeskConfig(dir.resolve("oslo"), "DEMO-NO",
+                Locale.ENGLISH), Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC))) {
+            assertThat(oslo.issuing().lookUp("N000000777")).isInstanceOf(CardLookup.Free.class);
+            // Bergen's stock shares the prefix N; its blank cards are not Oslo's to issue.
+            assertThat(oslo.issuing().lookUp("N010000001")).isInstanceOfSatisfying(CardLookup.Invalid.class,
+                    invalid -> assertThat(invalid.problem().key()).isEqualTo("card.notReserved"));
+        }
+    }
+
+    @Test
     void refusesWhatTheScreenShouldHaveCaughtWithoutStoringAnything() {
         assertThat(key(service.issue(request("409900001", RegistrationKind.EXPECTS_NATIONAL_ID, null, "1234",
                 null)))).isEqualTo("pin.weak.run");

@@ -100,6 +100,24 @@ abstract class DeskUiIT {
         stage.requestFocus();
     }
 
+    /**
+     * Closes the desk and starts it again, as staff do after it joined an organisation: {@link
+     * #config} is asked again, so a test can start it with what the desk wrote to its settings.
+     */
+    void restartDesk() throws TimeoutException {
+        interact(() -> stage.hide());
+        if (background != null) {
+            background.close();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+        backend = null;
+        context = null;
+        FxToolkit.setupStage(this::start);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** The sign-in screen's ViewModel: the gate's before the first sign-in, the desk's after. */
     app.carddesk.ui.signin.SignInViewModel signIn;
 
@@ -259,6 +277,13 @@ abstract class DeskUiIT {
     private static void layOut(Node node) {
         node.getScene().getRoot().applyCss();
         node.getScene().getRoot().layout();
+    }
+
+    /** Shows the tab {@code tab} (a tab's id, as {@code #libraryTabFile}) of the tab pane {@code pane}. */
+    void showTab(FxRobot robot, String pane, String tab) {
+        javafx.scene.control.TabPane tabs = robot.lookup(pane).queryAs(javafx.scene.control.TabPane.class);
+        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> tab.equals("#" + t.getId())).findFirst().orElseThrow()));
     }
 
     /** Keys pressed together and let go, as staff press them, through the same robot as TestFX's. */

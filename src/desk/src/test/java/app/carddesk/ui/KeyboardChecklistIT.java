@@ -35,6 +35,18 @@ class KeyboardChecklistIT extends DeskUiIT {
     }
 
     @Test
+    void backOnTheChecklistFromAnotherScreenTheCardFieldHasTheKeyboard(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#cardField").query().isFocused());
+        type(javafx.scene.input.KeyCode.F5);
+        waitUntil(() -> robot.lookup("#findQuery").query().isFocused());
+        type(javafx.scene.input.KeyCode.F2);
+        waitUntil(() -> robot.lookup("#cardField").query().isFocused());
+        typeSlowly(robot, "409900809");
+        type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+    }
+
+    @Test
     void aStudentWithAnEmailedPinWithEnterThroughEveryStep(FxRobot robot) {
         scan(robot, "409900801");
         waitUntil(() -> visible(robot, "#withoutRadio") && robot.lookup("#withoutRadio").query().isFocused());

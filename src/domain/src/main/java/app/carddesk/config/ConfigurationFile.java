@@ -49,29 +49,27 @@ public final class ConfigurationFile {
 
     public static Read read(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            return refused("(file)", "The file is larger than " + MAX_BYTES / 1024 + " KB; a configuration is far "
-                    + "smaller. Is it the right file?");
+            return refused("(file)", "fileTooLarge", MAX_BYTES / 1024);
         }
         LibraryConfiguration c;
         try {
             c = JSON.readValue(bytes, LibraryConfiguration.class);
         } catch (UnrecognizedPropertyException e) {
-            return refused(path(e), "Not a field of a library configuration; see the schema for the fields.");
+            return refused(path(e), "unknownField");
         } catch (InvalidFormatException e) {
-            return refused(path(e), "\"" + e.getValue() + "\" is not " + kind(e.getTargetType()) + ".");
+            return refused(path(e), "valueNot." + kind(e.getTargetType()), String.valueOf(e.getValue()),
+                    constants(e.getTargetType()));
         } catch (MismatchedInputException e) {
-            return refused(path(e), e.getTargetType() == null ? "Not the kind of value this field holds."
-                    : "Not " + kind(e.getTargetType()) + ".");
+            return refused(path(e), "not." + kind(e.getTargetType()), constants(e.getTargetType()));
         } catch (JsonProcessingException e) {
             // Some refusals (a number thousands of digits long, say) come without a place in the text.
-            return refused("(file)", e.getLocation() == null ? "Not a usable JSON document: " + e.getOriginalMessage()
-                    : "Not JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + ": " + e.getOriginalMessage());
+            return e.getLocation() == null ? refused("(file)", "notUsableJson")
+                    : refused("(file)", "notJson", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (c == null) {
-            return refused("(file)", "The file is empty; it holds one JSON object.");
+            return refused("(file)", "emptyFile");
         }
         List<LibraryConfiguration.Problem> problems = c.problems();
         return new Read(problems.isEmpty() ? c : null, problems);
@@ -109,8 +107,8 @@ public final class ConfigurationFile {
         }
     }
 
-    private static Read refused(String field, String reason) {
-        return new Read(null, List.of(new LibraryConfiguration.Problem(field, reason)));
+    private static Read refused(String field, String key, Object... args) {
+        return new Read(null, List.of(LibraryConfiguration.Problem.of(field, key, args)));
     }
 
     /** The field as a JSON path: {@code categories[2].names.en}. */
@@ -126,32 +124,41 @@ public final class ConfigurationFile {
         return out.isEmpty() ? "(file)" : out.toString();
     }
 
+    /** The kind of value a field holds, as the problems' texts name it ({@code not.number}, …). */
     private static String kind(Class<?> type) {
         if (type == null) {
-            return "a value of this field";
+            return "value";
         }
         if (type.isEnum()) {
-            StringBuilder names = new StringBuilder();
-            for (Object constant : type.getEnumConstants()) {
-                names.append(names.isEmpty() ? "" : ", ").append(constant);
-            }
-            return "one of " + names;
+            return "oneOf";
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "a whole number";
+            return "number";
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return "boolean";
         }
         if (type == java.time.Instant.class) {
-            return "a time like 2026-01-01T00:00:00Z";
+            return "time";
         }
         if (List.class.isAssignableFrom(type)) {
-            return "a list [ ... ]";
+            return "list";
         }
         if (type == String.class) {
-            return "text in quotes";
+            return "text";
         }
-        return "an object { ... }";
+        return "object";
+    }
+
+    /** An enumeration's names, as a field of that kind takes them: {@code NONE, LUHN, MOD11}. */
+    private static String constants(Class<?> type) {
+        if (type == null || !type.isEnum()) {
+            return "";
+        }
+        StringBuilder names = new StringBuilder();
+        for (Object constant : type.getEnumConstants()) {
+            names.append(names.isEmpty() ? "" : ", ").append(constant);
+        }
+        return names.toString();
     }
 }

@@ -57,6 +57,22 @@ public final class CardNumberPolicy {
         return Checked.fail(best);
     }
 
+    /**
+     * Whether a card of one of the library's series is also in the numbers reserved for it: a blank
+     * card from another library's stack (which shares the prefix, as Norwegian libraries share
+     * {@code N}) is not, though a card another library issued works here all the same.
+     */
+    public boolean reserved(CardNumber card) {
+        return series.stream().anyMatch(s -> card.value().startsWith(s.prefix()) && card.value().length() == s.length()
+                && s.reserves(card.value()));
+    }
+
+    /** Why a blank card is not this library's to issue: the ranges reserved for it. */
+    public Problem notReserved(CardNumber card) {
+        return Problem.of("card.notReserved", card.value(), String.join(", ", series.stream()
+                .map(CardSeries::range).toList()));
+    }
+
     private String patterns() {
         return String.join(", ", series.stream().map(CardSeries::pattern).toList());
     }

@@ -18,17 +18,23 @@ public record CardSeriesRange(String prefix, int digits, long from, long to) {
 
     /** The first thing wrong with the range, as a sentence for the administrator; empty when none. */
     public static Optional<String> problem(String prefix, int digits, long from, long to) {
+        return problemAt("", prefix, digits, from, to).map(LibraryConfiguration.Problem::reason);
+    }
+
+    /** The first thing wrong with the range, at the field {@code at} of a configuration; empty when none. */
+    public static Optional<LibraryConfiguration.Problem> problemAt(String at, String prefix, int digits, long from,
+                                                                   long to) {
         if (prefix == null || !PREFIX.matcher(prefix).matches()) {
-            return Optional.of("The prefix is 1 to 8 capital letters or digits, like 4099 or N.");
+            return Optional.of(LibraryConfiguration.Problem.of(at, "seriesPrefix"));
         }
         if (digits < 1 || digits > 18 || prefix.length() + digits > MAX_LENGTH) {
-            return Optional.of("A series has 1 to 18 digits after its prefix.");
+            return Optional.of(LibraryConfiguration.Problem.of(at, "seriesDigits"));
         }
         if (from < 0 || to < from) {
-            return Optional.of("The range runs from a number to a larger or equal one, neither below 0.");
+            return Optional.of(LibraryConfiguration.Problem.of(at, "seriesRange"));
         }
         if (BigInteger.valueOf(to).compareTo(BigInteger.TEN.pow(digits)) >= 0) {
-            return Optional.of("The last number, " + to + ", has more than " + digits + " digits.");
+            return Optional.of(LibraryConfiguration.Problem.of(at, "seriesTooLong", to, digits));
         }
         return Optional.empty();
     }

@@ -93,11 +93,45 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
     public record LoanRules(Integer version, Texts text, Instant publishedAt) {
     }
 
-    /** One thing wrong with a configuration: the field, as a JSON path, and the reason. */
-    public record Problem(String field, String reason) {
+    /**
+     * One thing wrong with a configuration: the field, as a JSON path, and the reason, by its key in
+     * {@code app/carddesk/domain/problems.properties} (in English, Danish and Norwegian) with what
+     * fills it. The central register answers in English; a desk says it in the staff's language.
+     */
+    public record Problem(String field, String key, List<Object> args) {
+
+        /** The texts' bundle, {@code problems*.properties} beside this class. */
+        private static final String TEXTS = LibraryConfiguration.class.getPackageName() + ".problems";
+
+        public Problem {
+            args = List.copyOf(args);
+        }
+
+        public static Problem of(String field, String key, Object... args) {
+            return new Problem(field, key, List.of(args));
+        }
+
+        /** The same problem at a field inside {@code place} (a form's entry, say). */
+        public Problem inside(String place) {
+            return new Problem(place + "." + field, key, args);
+        }
+
+        /** The reason in English, as the central register and its command line say it. */
+        public String reason() {
+            return reason(Locale.ROOT);
+        }
+
+        /** The reason in the language of {@code locale} (English where CardDesk has none). */
+        public String reason(Locale locale) {
+            java.util.ResourceBundle texts = java.util.ResourceBundle.getBundle(TEXTS, locale,
+                    java.util.ResourceBundle.Control.getNoFallbackControl(
+                            java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+            return MessagePattern.format(texts.getString(key), locale, args.toArray());
+        }
+
         @Override
         public String toString() {
-            return field + ": " + reason;
+            return field + ": " + reason();
         }
     }
 
@@ -105,20 +139,17 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
     public List<Problem> problems() {
         List<Problem> out = new ArrayList<>();
         if (format == null || format != FORMAT) {
-            out.add(new Problem("format", "This is configuration format " + FORMAT + "; write \"format\": " + FORMAT
-                    + "."));
+            out.add(Problem.of("format", "format", FORMAT));
         }
         if (code == null || !CODE.matcher(code).matches()) {
-            out.add(new Problem("code", "1 to 32 capital letters, digits or dashes, starting with a letter or digit, "
-                    + "like KB-DK."));
+            out.add(Problem.of("code", "code"));
         }
         text(out, "name", name, 200, true);
         if (country == null) {
-            out.add(new Problem("country", "DK or NO: whose identity numbers and register apply."));
+            out.add(Problem.of("country", "country"));
         }
         if (testProfile == null) {
-            out.add(new Problem("testProfile", "true only for a test library (it accepts synthetic identity "
-                    + "numbers); false for a real one."));
+            out.add(Problem.of("testProfile", "testProfile"));
         }
         text(out, "organisation", organisation, 200, false);
         if (contact != null) {
@@ -131,13 +162,13 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
             text(out, at + "website", contact.website(), 200, false);
         }
         if (languages == null || languages.isEmpty()) {
-            out.add(new Problem("languages", "Name at least one of da, nb and en."));
+            out.add(Problem.of("languages", "languages"));
         } else {
             for (int i = 0; i < languages.size(); i++) {
                 if (!LANGUAGES.contains(languages.get(i))) {
-                    out.add(new Problem("languages[" + i + "]", "One of da, nb and en."));
+                    out.add(Problem.of("languages[" + i + "]", "language"));
                 } else if (languages.indexOf(languages.get(i)) < i) {
-                    out.add(new Problem("languages[" + i + "]", languages.get(i) + " is named already."));
+                    out.add(Problem.of("languages[" + i + "]", "languageTwice", languages.get(i)));
                 }
             }
         }
@@ -152,8 +183,7 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
         alerts(out);
         loanRules(out);
         if (reportNamesStaff == null) {
-            out.add(new Problem("reportNamesStaff", "true when \"what is stored about me\" names the library's own "
-                    + "staff, false when it gives their roles only."));
+            out.add(Problem.of("reportNamesStaff", "reportNamesStaff"));
         }
         return out;
     }
@@ -163,7 +193,7 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
 
     private static boolean tooMany(List<Problem> out, String field, List<?> list) {
         if (list != null && list.size() > MAX_ENTRIES) {
-            out.add(new Problem(field, "At most " + MAX_ENTRIES + " entries (" + list.size() + " given)."));
+            out.add(Problem.of(field, "tooMany", MAX_ENTRIES, list.size()));
             return true;
         }
         return false;
@@ -174,7 +204,7 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
             return;
         }
         if (pickupLibraries == null || pickupLibraries.isEmpty()) {
-            out.add(new Problem("pickupLibraries", "Name at least one pickup library (a branch)."));
+            out.add(Problem.of("pickupLibraries", "noBranch"));
             return;
         }
         Set<String> codes = new HashSet<>();
@@ -182,18 +212,18 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
             Branch b = pickupLibraries.get(i);
             String at = "pickupLibraries[" + i + "]";
             if (b == null) {
-                out.add(new Problem(at, "A pickup library is an object with a code and a name."));
+                out.add(Problem.of(at, "branchObject"));
                 continue;
             }
             if (b.code() == null || !CODE.matcher(b.code()).matches()) {
-                out.add(new Problem(at + ".code", "1 to 32 capital letters, digits or dashes."));
+                out.add(Problem.of(at + ".code", "entryCode"));
             } else if (!codes.add(b.code())) {
-                out.add(new Problem(at + ".code", "Another pickup library has the code " + b.code() + "."));
+                out.add(Problem.of(at + ".code", "branchTwice", b.code()));
             }
             text(out, at + ".name", b.name(), 200, true);
         }
         if (homeLibrary == null || !codes.contains(homeLibrary)) {
-            out.add(new Problem("homeLibrary", "The code of one of the pickup libraries above."));
+            out.add(Problem.of("homeLibrary", "homeLibrary"));
         }
     }
 
@@ -202,8 +232,7 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
             return;
         }
         if (cardSeries == null) {
-            out.add(new Problem("cardSeries", "A list of the card series reserved for the library (it may be empty "
-                    + "until the organisation reserves one)."));
+            out.add(Problem.of("cardSeries", "seriesList"));
             return;
         }
         List<CardSeriesRange> ranges = new ArrayList<>();
@@ -211,21 +240,21 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
             Series s = cardSeries.get(i);
             String at = "cardSeries[" + i + "]";
             if (s == null || s.digits() == null || s.from() == null || s.to() == null) {
-                out.add(new Problem(at, "A series has a prefix, digits, from and to."));
+                out.add(Problem.of(at, "seriesObject"));
                 continue;
             }
-            Optional<String> wrong = CardSeriesRange.problem(s.prefix(), s.digits(), s.from(), s.to());
+            Optional<Problem> wrong = CardSeriesRange.problemAt(at, s.prefix(), s.digits(), s.from(), s.to());
             if (wrong.isPresent()) {
-                out.add(new Problem(at, wrong.get()));
+                out.add(wrong.get());
                 continue;
             }
             if (s.checkDigit() == null) {
-                out.add(new Problem(at + ".checkDigit", "NONE, LUHN or MOD11."));
+                out.add(Problem.of(at + ".checkDigit", "checkDigit"));
                 continue;
             }
             CardSeriesRange range = new CardSeriesRange(s.prefix(), s.digits(), s.from(), s.to());
             if (ranges.stream().anyMatch(range::overlaps)) {
-                out.add(new Problem(at, "This range overlaps another series of the library."));
+                out.add(Problem.of(at, "seriesOverlap"));
             }
             ranges.add(range);
         }
@@ -236,7 +265,7 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
             return;
         }
         if (categories == null || categories.isEmpty()) {
-            out.add(new Problem("categories", "Name at least one patron category."));
+            out.add(Problem.of("categories", "noCategory"));
             return;
         }
         Set<String> codes = new HashSet<>();
@@ -244,19 +273,19 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
             Category c = categories.get(i);
             String at = "categories[" + i + "]";
             if (c == null) {
-                out.add(new Problem(at, "A category is an object with a code and names."));
+                out.add(Problem.of(at, "categoryObject"));
                 continue;
             }
             if (c.code() == null || !CODE.matcher(c.code()).matches()) {
-                out.add(new Problem(at + ".code", "1 to 32 capital letters, digits or dashes."));
+                out.add(Problem.of(at + ".code", "entryCode"));
             } else if (!codes.add(c.code())) {
-                out.add(new Problem(at + ".code", "Another category has the code " + c.code() + "."));
+                out.add(Problem.of(at + ".code", "categoryTwice", c.code()));
             }
             texts(out, at + ".names", c.names(), 200);
             range(out, at + ".minAge", c.minAge(), 0, 130, false);
             range(out, at + ".maxAge", c.maxAge(), 0, 130, false);
             if (c.minAge() != null && c.maxAge() != null && c.minAge() > c.maxAge()) {
-                out.add(new Problem(at + ".maxAge", "At least the lowest age, " + c.minAge() + "."));
+                out.add(Problem.of(at + ".maxAge", "maxBelowMin", c.minAge()));
             }
         }
     }
@@ -266,7 +295,7 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
             return;
         }
         if (digitalServices == null) {
-            out.add(new Problem("digitalServices", "A list of the digital services' rules (it may be empty)."));
+            out.add(Problem.of("digitalServices", "servicesList"));
             return;
         }
         Set<String> seen = new HashSet<>();
@@ -274,16 +303,15 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
             DigitalService d = digitalServices.get(i);
             String at = "digitalServices[" + i + "]";
             if (d == null || d.service() == null || !SERVICE.matcher(d.service()).matches()) {
-                out.add(new Problem(at + ".service", "A code of capital letters, digits and _, like MITID_LOGIN."));
+                out.add(Problem.of(at + ".service", "serviceCode"));
                 continue;
             }
             if (!seen.add(d.service())) {
-                out.add(new Problem(at + ".service", d.service() + " has a rule already."));
+                out.add(Problem.of(at + ".service", "serviceTwice", d.service()));
             }
             if (d.requiredIdentity() == null || d.requiredIdentity().contains(null)
                     || new HashSet<>(d.requiredIdentity()).size() < d.requiredIdentity().size()) {
-                out.add(new Problem(at + ".requiredIdentity", "A list of identity kinds (CPR, FNR, D_NUMBER, DUF), "
-                        + "each once; empty when any patron qualifies."));
+                out.add(Problem.of(at + ".requiredIdentity", "requiredIdentity"));
             }
             range(out, at + ".minAge", d.minAge(), 0, 130, true);
         }
@@ -294,14 +322,14 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
             return;
         }
         if (addressAlerts == null) {
-            out.add(new Problem("addressAlerts", "A list of address alerts (it may be empty)."));
+            out.add(Problem.of("addressAlerts", "alertsList"));
             return;
         }
         for (int i = 0; i < addressAlerts.size(); i++) {
             AddressAlert a = addressAlerts.get(i);
             String at = "addressAlerts[" + i + "]";
             if (a == null) {
-                out.add(new Problem(at, "An alert is an object with contains and message."));
+                out.add(Problem.of(at, "alertObject"));
                 continue;
             }
             text(out, at + ".contains", a.contains(), 100, true);
@@ -314,7 +342,7 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
             return;
         }
         if (loanRules == null) {
-            out.add(new Problem("loanRules", "A list of the loan rules' versions (it may be empty)."));
+            out.add(Problem.of("loanRules", "rulesList"));
             return;
         }
         int last = 0;
@@ -322,8 +350,7 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
             LoanRules r = loanRules.get(i);
             String at = "loanRules[" + i + "]";
             if (r == null || r.version() == null || r.version() <= last) {
-                out.add(new Problem(at + ".version", "Versions count up from 1, oldest first; the one before was "
-                        + last + "."));
+                out.add(Problem.of(at + ".version", "rulesVersion", last));
                 if (r == null) {
                     continue;
                 }
@@ -337,21 +364,21 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
     private static void text(List<Problem> out, String field, String value, int max, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                out.add(new Problem(field, "Required."));
+                out.add(Problem.of(field, "required"));
             }
             return;
         }
         if (value.length() > max) {
-            out.add(new Problem(field, "At most " + max + " characters (" + value.length() + " given)."));
+            out.add(Problem.of(field, "tooLong", max, value.length()));
         }
         if (value.chars().anyMatch(ch -> ch < 0x20 && ch != '\n')) {
-            out.add(new Problem(field, "No control characters."));
+            out.add(Problem.of(field, "control"));
         }
     }
 
     private static void texts(List<Problem> out, String field, Texts value, int max) {
         if (value == null) {
-            out.add(new Problem(field, "An object with da, nb and en; en is required."));
+            out.add(Problem.of(field, "texts"));
             return;
         }
         text(out, field + ".da", value.da(), max, false);
@@ -362,12 +389,12 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
     private static void range(List<Problem> out, String field, Integer value, int min, int max, boolean required) {
         if (value == null) {
             if (required) {
-                out.add(new Problem(field, "Required: a whole number from " + min + " to " + max + "."));
+                out.add(Problem.of(field, "numberRequired", min, max));
             }
             return;
         }
         if (value < min || value > max) {
-            out.add(new Problem(field, "A whole number from " + min + " to " + max + " (" + value + " given)."));
+            out.add(Problem.of(field, "numberRange", min, max, value));
         }
     }
 

@@ -44,21 +44,23 @@ class ConfigurationFileTest {
         ObjectNode file = demo();
         ((ObjectNode) file.withArray("categories").get(1)).put("colour", "blue");
 
-        assertThat(problems(file)).containsExactly(new LibraryConfiguration.Problem("categories[1].colour",
-                "Not a field of a library configuration; see the schema for the fields."));
+        assertThat(problems(file)).map(Object::toString).containsExactly("categories[1].colour: "
+                + "Not a field of a library configuration; see the schema for the fields.");
     }
 
     @Test
     void aValueOfTheWrongKindSaysWhatTheFieldHolds() throws Exception {
         ObjectNode file = demo();
         ((ObjectNode) file.withArray("cardSeries").get(0)).put("checkDigit", "SOMETIMES");
-        assertThat(problems(file)).containsExactly(new LibraryConfiguration.Problem("cardSeries[0].checkDigit",
-                "\"SOMETIMES\" is not one of NONE, LUHN, MOD11."));
+        assertThat(problems(file)).map(Object::toString).containsExactly(
+                "cardSeries[0].checkDigit: \"SOMETIMES\" is not one of NONE, LUHN, MOD11.");
 
         file = demo();
         file.put("guardianAge", "eighteen");
-        assertThat(problems(file)).containsExactly(new LibraryConfiguration.Problem("guardianAge",
-                "\"eighteen\" is not a whole number."));
+        assertThat(problems(file)).map(Object::toString).containsExactly(
+                "guardianAge: \"eighteen\" is not a whole number.");
+        assertThat(problems(file).get(0).reason(java.util.Locale.forLanguageTag("da")))
+                .isEqualTo("\"eighteen\" er ikke et helt tal.");
     }
 
     @Test
@@ -68,7 +70,8 @@ class ConfigurationFileTest {
 
         assertThat(read.ok()).isFalse();
         assertThat(read.configuration()).isNull();
-        assertThat(read.problems().get(0).reason()).startsWith("Not JSON at line 3");
+        assertThat(read.problems().get(0).reason()).startsWith("Not JSON at line 3, column 9: look for a missing "
+                + "comma");
     }
 
     @Test
@@ -93,10 +96,12 @@ class ConfigurationFileTest {
         assertThat(read.problems()).extracting(LibraryConfiguration.Problem::field).containsExactly("code",
                 "pickupLibraries[2].name", "homeLibrary", "cardSeries[1]", "cardSeries[2]", "categories[0].maxAge",
                 "categories[1].code", "loanRules[0].text.en", "reportNamesStaff");
-        assertThat(read.problems()).contains(
-                new LibraryConfiguration.Problem("cardSeries[1]", "This range overlaps another series of the library."),
-                new LibraryConfiguration.Problem("categories[0].maxAge", "At least the lowest age, 18."),
-                new LibraryConfiguration.Problem("pickupLibraries[2].name", "At most 200 characters (201 given)."));
+        assertThat(read.problems()).map(Object::toString).contains(
+                "cardSeries[1]: This range overlaps another series of the library.",
+                "categories[0].maxAge: At least the lowest age, 18.",
+                "pickupLibraries[2].name: At most 200 characters (201 given).");
+        assertThat(read.problems()).map(p -> p.reason(new java.util.Locale("nb"))).contains(
+                "Dette intervallet overlapper en annen av bibliotekets serier.", "Minst den laveste alderen, 18.");
     }
 
     @Test

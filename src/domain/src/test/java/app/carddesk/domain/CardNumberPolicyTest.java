@@ -51,4 +51,22 @@ class CardNumberPolicyTest {
         Checked<CardNumber> mistyped = withCheck.check("77" + body + (checkDigit + 1) % 10);
         assertThat(mistyped.firstError().orElseThrow().key()).isEqualTo("card.checkDigit");
     }
+
+    @org.junit.jupiter.api.Test
+    void aBlankCardIsTheLibrarysOnlyWithinTheNumbersReservedForIt() {
+        CardNumberPolicy oslo = new CardNumberPolicy(List.of(new CardSeries("N", 9, CheckDigit.NONE, 0, 9_999_999),
+                new CardSeries("N", 9, CheckDigit.NONE, 50_000_000, 59_999_999)));
+        CardNumber own = oslo.check("N009999999").value();
+        CardNumber second = oslo.check("N050000000").value();
+        CardNumber bergens = oslo.check("N010000001").value();
+
+        assertThat(oslo.reserved(own)).isTrue();
+        assertThat(oslo.reserved(second)).as("in the library's second range").isTrue();
+        assertThat(oslo.reserved(bergens)).as("another library's number: a card of this shape, not of this stock")
+                .isFalse();
+        assertThat(oslo.notReserved(bergens)).isEqualTo(Problem.of("card.notReserved", "N010000001",
+                "N000000000–N009999999, N050000000–N059999999"));
+        assertThat(policy.reserved(policy.check("N999999999").value())).as("a series without a range: all of it")
+                .isTrue();
+    }
 }

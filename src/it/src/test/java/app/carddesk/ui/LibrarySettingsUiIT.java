@@ -61,6 +61,7 @@ class LibrarySettingsUiIT extends DeskUiIT {
             waitUntil(() -> stock.getItems().size() == 1);
 
             Path file = dataDir.resolve("demo-dk.json");
+            showTab(robot, "#libraryTabs", "#libraryTabFile");
             interact(() -> robot.lookup("#libraryFile").queryAs(TextField.class).setText(file.toString()));
             click(robot, "#libraryExport");
             waitForText(robot, "#libraryMessage", "Written to " + file);
@@ -79,6 +80,7 @@ class LibrarySettingsUiIT extends DeskUiIT {
             waitUntil(() -> context.issue().choices.get().categories().get(0).nameEn().equals("Degree student"));
 
             // New loan rules are typed and published on the screen as the next version.
+            showTab(robot, "#libraryTabs", "#libraryTabLoanRules");
             waitForText(robot, "#libraryPublishRules", "Publish as version 3");
             interact(() -> robot.lookup("#libraryRulesEn").queryAs(javafx.scene.control.TextArea.class)
                     .setText("Loan rules, version 3."));
@@ -92,6 +94,7 @@ class LibrarySettingsUiIT extends DeskUiIT {
             ((ObjectNode) exported.withArray("categories").get(1)).put("minAge", 30).put("maxAge", 20);
             exported.put("homeLibrary", "NOWHERE");
             Files.write(file, JSON.writeValueAsBytes(exported));
+            showTab(robot, "#libraryTabs", "#libraryTabFile");
             click(robot, "#libraryImport");
             waitForText(robot, "#libraryMessage", "The file was not imported and nothing changed");
             ListView<?> problems = robot.lookup("#libraryProblems").queryAs(ListView.class);
@@ -104,6 +107,7 @@ class LibrarySettingsUiIT extends DeskUiIT {
             assertThat(version).as("a refused file changed nothing").isEqualTo(3);
         }
     }
+
 
     @Test
     void theOrganisationsAdministratorCreatesALibraryFromAFileOnTheScreen(FxRobot robot) throws Exception {
@@ -128,6 +132,8 @@ class LibrarySettingsUiIT extends DeskUiIT {
             waitUntil(() -> !visible(robot, "#signInScreen"));
             waitUntil(() -> visible(robot, "#navAdmin"));
             type(javafx.scene.input.KeyCode.F7);
+            waitUntil(() -> visible(robot, "#libraryTabs"));
+            showTab(robot, "#libraryTabs", "#libraryTabFile");
             waitUntil(() -> visible(robot, "#libraryFile"));
             interact(() -> robot.lookup("#libraryFile").queryAs(TextField.class).setText(path.toString()));
             click(robot, "#libraryImport");

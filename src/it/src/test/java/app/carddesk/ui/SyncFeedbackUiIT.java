@@ -42,7 +42,22 @@ class SyncFeedbackUiIT extends DeskUiIT {
             waitUntil(seconds, () -> text(robot, "#syncLabel").contains(text));
         } catch (AssertionError e) {
             throw new AssertionError("after " + seconds + " s the sync line says \"" + text(robot, "#syncLabel")
-                    + "\", not \"" + text + "\"", e);
+                    + "\", not \"" + text + "\"; the desk's log ends:\n" + logTail(), e);
+        }
+    }
+
+    /** The last lines the desk logged, to tell why a round came late. */
+    private String logTail() {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dataDir)) {
+            StringBuilder out = new StringBuilder();
+            for (Path log : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                java.util.List<String> lines = java.nio.file.Files.readAllLines(log);
+                out.append(log.getFileName()).append(":\n")
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
+            }
+            return out.toString();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return "(unreadable: " + e + ")";
         }
     }
 
@@ -73,10 +88,12 @@ class SyncFeedbackUiIT extends DeskUiIT {
             // once the desk has taken the change off its queue.
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> count("SELECT COUNT(*) FROM outbox") == 0);
         }
-        // The register is gone: the desk says so after its next round, which "Sync now" starts.
+        // The register is gone: the desk says so after its next round, which the change starts. That round
+        // follows the one under way when the register went, whose last request may wait for the client's
+        // whole timeout (3 × 2 s) before it gives up: 10 s, not one round's usual second.
         issueDirectly("409900902", "Dahl", "Eva", LocalDate.of(1991, 1, 1), null,
                 RegistrationKind.EXPECTS_NATIONAL_ID, null);
-        waitLong(robot, "unreachable: one change waiting since", 5);
+        waitLong(robot, "unreachable: one change waiting since", 10);
         try (CentralServer central = central()) {
             // The next round is up to 10 s away; "Sync now" runs one at once.
             click(robot, "#syncNow");

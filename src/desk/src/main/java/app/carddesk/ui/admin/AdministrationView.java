@@ -37,6 +37,7 @@ public final class AdministrationView {
     private final StaffPermissions permissions;
 
     @FXML private javafx.scene.control.ScrollPane scroller;
+    @FXML private javafx.scene.layout.VBox centralParts;
     @FXML private Label notConnected, roundState, oneTimePassword, message, signsUnknown;
     @FXML private VBox progress, scheduleBox, decisions;
     @FXML private TextField startsAt;
@@ -58,6 +59,9 @@ public final class AdministrationView {
     private void initialize() {
         notConnected.setVisible(!vm.connected());
         notConnected.setManaged(!vm.connected());
+        // Rounds and sign-ins are the organisation's register's; a desk on its own has its settings only.
+        centralParts.setVisible(vm.connected());
+        centralParts.setManaged(vm.connected());
         accounts.setItems(vm.accounts);
         app.carddesk.ui.Tables.fitHeaders(accounts);
         column(userColumn, Account::userName);

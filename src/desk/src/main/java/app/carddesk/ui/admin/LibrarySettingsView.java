@@ -20,7 +20,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
-/** The library's settings on the Administration screen: version, series stock, export and import. */
+/**
+ * The library's settings on the Administration screen: a tab per part of the configuration, each
+ * with its form (decision 0013), the series' stock, loan rules, and export and import of a file.
+ */
 public final class LibrarySettingsView {
 
     private final LibrarySettingsViewModel vm;
@@ -37,6 +40,23 @@ public final class LibrarySettingsView {
     @FXML private TextField file;
     @FXML private Button exportButton, importButton;
     @FXML private ListView<LibraryConfiguration.Problem> problems;
+    @FXML private javafx.scene.layout.FlowPane organisationBox, branchButtons, seriesButtons, seriesForm,
+            categoryButtons, alertButtons;
+    @FXML private TextField openCode, code, name, organisation, addressLine, postalCode, city, phone, email, website;
+    @FXML private TextField branchCode, branchName, seriesPrefix, seriesDigits, seriesFrom, seriesTo;
+    @FXML private TextField categoryCode, categoryEn, categoryDa, categoryNb, categoryMinAge, categoryMaxAge;
+    @FXML private TextField guardianAge, maxShortStayDays, inactiveYears, noticeDays;
+    @FXML private TextField alertContains, alertEn, alertDa, alertNb;
+    @FXML private javafx.scene.control.ComboBox<app.carddesk.domain.Country> country;
+    @FXML private javafx.scene.control.ComboBox<String> homeLibrary;
+    @FXML private javafx.scene.control.ComboBox<app.carddesk.domain.CheckDigit> seriesCheckDigit;
+    @FXML private javafx.scene.control.CheckBox danish, norwegian, english, testProfile, reportNamesStaff;
+    @FXML private ListView<LibraryConfiguration.Branch> branchList;
+    @FXML private ListView<LibraryConfiguration.Series> seriesList;
+    @FXML private ListView<LibraryConfiguration.Category> categoryList;
+    @FXML private ListView<LibraryConfiguration.AddressAlert> alertList;
+    @FXML private Label seriesNote;
+    @FXML private Button saveButton, revertButton, newButton;
 
     public LibrarySettingsView(LibrarySettingsViewModel vm, Messages messages, ViewLifetime lifetime,
                                StaffPermissions permissions) {
@@ -52,7 +72,9 @@ public final class LibrarySettingsView {
         root.visibleProperty().bind(lifetime.of(permissions.may("library_config")
                 .or(permissions.may("organisation_admin"))));
         root.managedProperty().bind(root.visibleProperty());
-        version.textProperty().bind(lifetime.of(vm.configuration).map(c -> messages.get("admin.library.version",
+        // Version 0 is the demo library's file CardDesk comes with, not yet changed here.
+        version.textProperty().bind(lifetime.of(vm.configuration).map(c -> messages.get(Integer.valueOf(0).equals(c.version())
+                ? "admin.library.versionBundled" : "admin.library.version",
                 c.version(), c.name(), c.code())).orElse(messages.get("admin.library.unknown")));
         stock.setItems(vm.stock);
         app.carddesk.ui.Tables.fitHeaders(stock);
@@ -74,19 +96,182 @@ public final class LibrarySettingsView {
         publishButton.textProperty().bind(lifetime.of(vm.configuration).map(c -> messages.get(
                 "admin.library.rules.publish", c.loanRules().stream().mapToInt(LibraryConfiguration.LoanRules::version)
                         .max().orElse(0) + 1)).orElse(messages.get("admin.library.rules.publish", "")));
-        publishButton.disableProperty().bind(vm.configuration.isNull());
-        exportButton.disableProperty().bind(vm.configuration.isNull());
+        // Loan rules and files belong to a library stored already, not to one being typed.
+        publishButton.disableProperty().bind(vm.configuration.isNull().or(vm.editor.creating));
+        exportButton.disableProperty().bind(vm.configuration.isNull().or(vm.editor.creating));
         problems.setItems(vm.fileProblems);
-        problems.setCellFactory(v -> Controls.cell(p -> p.field() + ": " + p.reason()));
+        problems.setCellFactory(v -> Controls.cell(p -> p.field() + ": " + p.reason(messages.locale())));
         problems.visibleProperty().bind(Bindings.isNotEmpty(vm.fileProblems));
         problems.managedProperty().bind(problems.visibleProperty());
         message.textProperty().bind(lifetime.of(vm.message).map(messages::text).orElse(""));
+        forms();
         lifetime.onChange(vm.message, (obs, old, p) -> {
             message.getStyleClass().removeAll("warning", "success");
             message.getStyleClass().add(p != null && (p.key().startsWith("admin.library.published")
-                    || p.key().equals("admin.library.exported") || p.key().equals("admin.library.rulesPublished"))
+                    || p.key().equals("admin.library.exported") || p.key().startsWith("admin.library.rulesPublished")
+                    || p.key().equals("admin.library.created"))
                     ? "success" : "warning");
+            // What was refused, or done, is said below the tabs: it scrolls into view.
+            if (p != null) {
+                app.carddesk.ui.Scrolling.showAndFocus(message, null);
+            }
         });
+        lifetime.onChange(Bindings.size(vm.fileProblems), (obs, was, now) -> {
+            if (now.intValue() > 0) {
+                app.carddesk.ui.Scrolling.showAndFocus(problems, null);
+            }
+        });
+    }
+
+    /** Binds each part's form to the editor; lists are chosen from, and changed with the buttons below them. */
+    private void forms() {
+        LibraryEditorViewModel e = vm.editor;
+        javafx.beans.binding.BooleanBinding organisationAdmin = permissions.may("organisation_admin");
+        // Another library, or a new one, is the organisation's register's to keep.
+        organisationBox.visibleProperty().bind(lifetime.of(organisationAdmin.and(
+                javafx.beans.binding.Bindings.createBooleanBinding(vm::organisationKept))));
+        organisationBox.managedProperty().bind(organisationBox.visibleProperty());
+        openCode.textProperty().bindBidirectional(vm.openCode);
+        bind(code, e.code);
+        code.editableProperty().bind(e.creating);
+        code.disableProperty().bind(e.creating.not());
+        bind(name, e.name);
+        country.getItems().setAll(app.carddesk.domain.Country.values());
+        country.setConverter(Controls.converter(c -> messages.get("admin.library.country." + c.name())));
+        country.valueProperty().bindBidirectional(e.country);
+        danish.selectedProperty().bindBidirectional(e.danish);
+        norwegian.selectedProperty().bindBidirectional(e.norwegian);
+        english.selectedProperty().bindBidirectional(e.english);
+        testProfile.selectedProperty().bindBidirectional(e.testProfile);
+        reportNamesStaff.selectedProperty().bindBidirectional(e.reportNamesStaff);
+        bind(organisation, e.organisation);
+        bind(addressLine, e.addressLine);
+        bind(postalCode, e.postalCode);
+        bind(city, e.city);
+        bind(phone, e.phone);
+        bind(email, e.email);
+        bind(website, e.website);
+
+        list(branchList, e.branches, b -> b.code() + " – " + b.name(), branchButtons, "Branch");
+        bind(branchCode, e.branchCode);
+        bind(branchName, e.branchName);
+        homeLibrary.setItems(e.branchCodes);
+        homeLibrary.valueProperty().bindBidirectional(e.homeLibrary);
+
+        list(seriesList, e.series, s -> s.prefix() + " " + pad(s.from(), s.digits()) + " – " + pad(s.to(), s.digits())
+                + " (" + messages.get("admin.library.seriesShown", s.digits(), checkDigit(s.checkDigit())) + ")",
+                seriesButtons, "Series");
+        bind(seriesPrefix, e.seriesPrefix);
+        bind(seriesDigits, e.seriesDigits);
+        bind(seriesFrom, e.seriesFrom);
+        bind(seriesTo, e.seriesTo);
+        seriesCheckDigit.getItems().setAll(app.carddesk.domain.CheckDigit.values());
+        seriesCheckDigit.setConverter(Controls.converter(this::checkDigit));
+        seriesCheckDigit.valueProperty().bindBidirectional(e.seriesCheckDigit);
+        // Series are reserved by the organisation, which keeps them from overlapping another library's; a
+        // desk on its own keeps its library's series itself.
+        seriesForm.disableProperty().bind(lifetime.of(organisationAdmin.not().and(
+                javafx.beans.binding.Bindings.createBooleanBinding(vm::organisationKept))));
+        seriesNote.setVisible(vm.organisationKept());
+        seriesNote.setManaged(vm.organisationKept());
+        seriesButtons.disableProperty().bind(seriesForm.disableProperty());
+
+        list(categoryList, e.categories, c -> c.code() + " – " + (c.names() == null ? "" : c.names().in(
+                messages.locale())) + ages(c), categoryButtons, "Category");
+        bind(categoryCode, e.categoryCode);
+        bind(categoryEn, e.categoryEn);
+        bind(categoryDa, e.categoryDa);
+        bind(categoryNb, e.categoryNb);
+        bind(categoryMinAge, e.categoryMinAge);
+        bind(categoryMaxAge, e.categoryMaxAge);
+
+        bind(guardianAge, e.guardianAge);
+        bind(maxShortStayDays, e.maxShortStayDays);
+        bind(inactiveYears, e.inactiveYears);
+        bind(noticeDays, e.noticeDays);
+        list(alertList, e.alerts, a -> "\u201c" + a.contains() + "\u201d – " + (a.message() == null ? ""
+                : a.message().in(messages.locale())), alertButtons, "Alert");
+        bind(alertContains, e.alertContains);
+        bind(alertEn, e.alertEn);
+        bind(alertDa, e.alertDa);
+        bind(alertNb, e.alertNb);
+
+        saveButton.textProperty().bind(lifetime.of(e.creating).map(creating -> messages.get(creating
+                ? "admin.library.create" : "admin.library.save")));
+        saveButton.disableProperty().bind(vm.configuration.isNull().and(e.creating.not()));
+        revertButton.disableProperty().bind(saveButton.disableProperty());
+    }
+
+    private static void bind(TextField field, javafx.beans.property.StringProperty value) {
+        field.textProperty().bindBidirectional(value);
+    }
+
+    /** A part's list, and its buttons: add what the form says, change the chosen entry to it, remove the chosen. */
+    private <T> void list(ListView<T> list, LibraryEditorViewModel.Part<T> part, Function<T, String> text,
+                          javafx.scene.layout.FlowPane buttons, String id) {
+        list.setItems(part.items);
+        list.setCellFactory(v -> Controls.cell(text));
+        lifetime.onChange(list.getSelectionModel().selectedIndexProperty(), (obs, was, now) ->
+                part.chosen.set(now.intValue()));
+        lifetime.onChange(part.chosen, (obs, was, now) -> {
+            if (now.intValue() < 0) {
+                list.getSelectionModel().clearSelection();
+            }
+        });
+        Button add = new Button(messages.get("admin.library.add"));
+        add.setId("library" + id + "Add");
+        add.setOnAction(a -> part.add());
+        Button change = new Button(messages.get("admin.library.change"));
+        change.setId("library" + id + "Change");
+        change.setOnAction(a -> part.change());
+        Button remove = new Button(messages.get("admin.library.remove"));
+        remove.setId("library" + id + "Remove");
+        remove.setOnAction(a -> part.remove());
+        change.disableProperty().bind(part.chosen.lessThan(0));
+        remove.disableProperty().bind(part.chosen.lessThan(0));
+        for (Button b : new Button[] {add, change, remove}) {
+            b.setMnemonicParsing(false);
+        }
+        buttons.getChildren().setAll(add, change, remove);
+    }
+
+    private String ages(LibraryConfiguration.Category c) {
+        if (c.minAge() == null && c.maxAge() == null) {
+            return "";
+        }
+        String ages = c.maxAge() == null ? messages.get("admin.library.agesFrom", c.minAge())
+                : c.minAge() == null ? messages.get("admin.library.agesUpTo", c.maxAge())
+                : messages.get("admin.library.agesShown", c.minAge(), c.maxAge());
+        return " (" + ages + ")";
+    }
+
+    private String checkDigit(app.carddesk.domain.CheckDigit scheme) {
+        return scheme == null ? "" : messages.get("admin.library.checkDigit." + scheme.name());
+    }
+
+    private static String pad(Long n, Integer digits) {
+        return n == null || digits == null ? "?" : String.format("%0" + digits + "d", n);
+    }
+
+    @FXML
+    private void open() {
+        vm.open();
+    }
+
+    @FXML
+    private void newLibrary() {
+        vm.newLibrary();
+        code.requestFocus();
+    }
+
+    @FXML
+    private void save() {
+        vm.save();
+    }
+
+    @FXML
+    private void revert() {
+        vm.refresh();
     }
 
     @FXML

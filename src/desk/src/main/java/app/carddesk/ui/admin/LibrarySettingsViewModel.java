@@ -28,8 +28,17 @@ public final class LibrarySettingsViewModel {
     /** The configuration now; null until read (or when it could not be). */
     public final ObjectProperty<LibraryConfiguration> configuration = new SimpleObjectProperty<>();
     public final ObservableList<StaffAdministration.Stock> stock = FXCollections.observableArrayList();
-    /** What is wrong with the file last imported, one line per field. */
-    public final ObservableList<LibraryConfiguration.Problem> fileProblems = FXCollections.observableArrayList();
+    /** The forms of each part, filled from the configuration shown. */
+    public final LibraryEditorViewModel editor = new LibraryEditorViewModel();
+    /**
+     * What is wrong with the file last imported, the forms last saved or the loan rules last typed,
+     * one line per field.
+     */
+    public final ObservableList<LibraryConfiguration.Problem> fileProblems = editor.problems;
+    /** The code of the library whose settings are shown: this desk's, or another an organisation administrator opened. */
+    public final StringProperty shown = new SimpleStringProperty("");
+    /** The code an organisation administrator typed to open another library's settings. */
+    public final StringProperty openCode = new SimpleStringProperty("");
     public final ObjectProperty<Problem> message = new SimpleObjectProperty<>();
     /** The file to export to or import from. */
     public final StringProperty file = new SimpleStringProperty("");
@@ -38,7 +47,7 @@ public final class LibrarySettingsViewModel {
     public final StringProperty rulesNb = new SimpleStringProperty("");
     public final StringProperty rulesEn = new SimpleStringProperty("");
 
-    private final Optional<StaffAdministration> administration;
+    private final Optional<app.carddesk.staff.LibrarySettingsKeeper> administration;
     private final Supplier<String> library;
     private final java.util.function.Predicate<String> may;
     private final BackgroundWork background;
@@ -48,7 +57,7 @@ public final class LibrarySettingsViewModel {
      * @param library the code of the desk's library
      * @param syncNow asks for a sync round, so that this desk works with an imported configuration at once
      */
-    public LibrarySettingsViewModel(Optional<StaffAdministration> administration, Supplier<String> library,
+    public LibrarySettingsViewModel(Optional<app.carddesk.staff.LibrarySettingsKeeper> administration, Supplier<String> library,
                                     java.util.function.Predicate<String> may, BackgroundWork background,
                                     Runnable syncNow) {
         this.administration = administration;
@@ -56,6 +65,14 @@ public final class LibrarySettingsViewModel {
         this.may = may;
         this.background = background;
         this.syncNow = syncNow;
+    }
+
+    /**
+     * Whether the settings are kept by the organisation's central register (which creates libraries
+     * and reserves series among them), not by this desk on its own.
+     */
+    public boolean organisationKept() {
+        return administration.map(app.carddesk.staff.LibrarySettingsKeeper::organisation).orElse(false);
     }
 
     private record Snapshot(LibraryConfiguration configuration, List<StaffAdministration.Stock> stock) {
@@ -73,22 +90,79 @@ public final class LibrarySettingsViewModel {
     public void opened() {
         message.set(null);
         fileProblems.clear();
+        if (shown.get().isEmpty()) {
+            shown.set(library.get());
+        }
         refresh();
     }
 
+    /** Reads the shown library's settings afresh and fills the forms with them (what was typed goes). */
     public void refresh() {
-        administration.ifPresent(a -> background.submit(() -> new Snapshot(a.configuration(library.get()),
-                a.stock(library.get())), read -> {
+        String code = shown.get().isEmpty() ? library.get() : shown.get();
+        administration.ifPresent(a -> background.submit(() -> new Snapshot(a.configuration(code),
+                a.stock(code)), read -> {
+            shown.set(code);
             configuration.set(read.configuration());
+            editor.load(read.configuration());
             stock.setAll(read.stock());
             if (file.get().isBlank()) {
-                file.set(Path.of(System.getProperty("user.home"), library.get() + "-configuration.json").toString());
+                file.set(Path.of(System.getProperty("user.home"), code + "-configuration.json").toString());
             }
         }, e -> {
             configuration.set(null);
             stock.clear();
             failed(e);
         }));
+    }
+
+    /** Opens another library's settings (organisation administrators): the code typed, or this desk's library. */
+    public void open() {
+        String typed = openCode.get() == null ? "" : openCode.get().strip().toUpperCase(java.util.Locale.ROOT);
+        message.set(null);
+        fileProblems.clear();
+        shown.set(typed.isEmpty() ? library.get() : typed);
+        refresh();
+    }
+
+    /**
+     * Empty forms for a new library of the organisation, in this desk's country; saving them creates
+     * the library in the central register (organisation administrators).
+     */
+    public void newLibrary() {
+        LibraryConfiguration own = configuration.get();
+        editor.startNew(own == null || own.country() == null ? app.carddesk.domain.Country.DK : own.country(),
+                own == null ? null : own.organisation());
+        message.set(Problem.of("admin.library.typeNew"));
+    }
+
+    /**
+     * Saves the forms as the library's next version (or creates the library), after the same checks
+     * as the central register makes; with any problem nothing is sent, and each is listed with its
+     * field. Someone else's change in between is refused by the register, and nothing is lost here.
+     */
+    public void save() {
+        if (administration.isEmpty()) {
+            return;
+        }
+        LibraryEditorViewModel.Edited edited = editor.edited();
+        if (!edited.ok()) {
+            editor.show(edited.problems());
+            message.set(Problem.of("admin.library.formRefused", edited.problems().size()));
+            return;
+        }
+        boolean created = editor.creating.get();
+        fileProblems.clear();
+        background.submit(() -> administration.get().publish(edited.configuration()), stored -> {
+            shown.set(stored.code());
+            configuration.set(stored);
+            editor.load(stored);
+            message.set(created ? Problem.of("admin.library.created", stored.name(), stored.code())
+                    : stored(stored));
+            if (stored.code().equals(library.get())) {
+                syncNow.run();
+            }
+            refresh();
+        }, this::failed);
     }
 
     /** Writes the configuration as it is now to the file. */
@@ -113,14 +187,14 @@ public final class LibrarySettingsViewModel {
             return;
         }
         fileProblems.clear();
-        String code = library.get();
+        String code = shown.get().isEmpty() ? library.get() : shown.get();
         background.submit(() -> {
             ConfigurationFile.Read read = ConfigurationFile.read(Files.readAllBytes(source.get()));
             if (!read.ok()) {
                 return new Imported(null, read.problems(), null);
             }
             // Another library's file is the organisation's to import (it creates the library when new).
-            if (!read.configuration().code().equals(code) && !may.test("organisation_admin")) {
+            if (!read.configuration().code().equals(code) && !(may.test("organisation_admin") && organisationKept())) {
                 return new Imported(null, List.of(), read.configuration().code());
             }
             // A file replaces what is stored, as on the central's command line.
@@ -141,8 +215,10 @@ public final class LibrarySettingsViewModel {
                 return;
             }
             configuration.set(stored);
-            message.set(Problem.of("admin.library.published", stored.version()));
-            syncNow.run();
+            message.set(stored(stored));
+            if (code.equals(library.get())) {
+                syncNow.run();
+            }
             refresh();
         }, e -> {
             if (e instanceof IOException) {
@@ -187,10 +263,19 @@ public final class LibrarySettingsViewModel {
             rulesDa.set("");
             rulesNb.set("");
             rulesEn.set("");
-            message.set(Problem.of("admin.library.rulesPublished", next));
-            syncNow.run();
+            message.set(Problem.of(organisationKept() ? "admin.library.rulesPublished"
+                    : "admin.library.rulesPublishedHere", next));
+            if (stored.code().equals(library.get())) {
+                syncNow.run();
+            }
             refresh();
         }, this::failed);
+    }
+
+    /** Says a new version is stored: for the library's desks at their next sync, or for this desk at once. */
+    private Problem stored(LibraryConfiguration stored) {
+        return Problem.of(organisationKept() ? "admin.library.published" : "admin.library.publishedHere",
+                stored.version());
     }
 
     private static String blankIsNone(String text) {
@@ -199,6 +284,8 @@ public final class LibrarySettingsViewModel {
 
     /** A new person signed in (or nobody is): nothing the last one saw stays on screen. */
     public void personChanged() {
+        shown.set("");
+        openCode.set("");
         configuration.set(null);
         stock.clear();
         fileProblems.clear();
@@ -232,6 +319,7 @@ public final class LibrarySettingsViewModel {
                 case "permission_denied" -> Problem.of("admin.refused.permission");
                 case "session_invalid" -> Problem.of("admin.refused.session");
                 case "stale_version" -> Problem.of("admin.library.changedMeanwhile");
+                case "other_library" -> Problem.of("admin.library.onlyOwn", library.get());
                 default -> Problem.of("admin.library.refused", refused.field() == null ? "-" : refused.field(),
                         refused.getMessage());
             });

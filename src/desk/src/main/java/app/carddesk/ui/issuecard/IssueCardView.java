@@ -150,6 +150,13 @@ public final class IssueCardView {
             Platform.runLater(() -> firstField(current).requestFocus());
         };
         lifetime.onChange(vm.step, (obs, old, s) -> refresh.run());
+        // Back on the checklist from another screen (F2), the keyboard is where the checklist stands:
+        // at its first step, in the card field, so that a typed number goes there.
+        lifetime.onChange(stepList.sceneProperty(), (obs, old, scene) -> {
+            if (scene != null) {
+                Platform.runLater(() -> firstField(vm.step.get()).requestFocus());
+            }
+        });
         lifetime.onSetChange(vm.completed, (javafx.collections.SetChangeListener<Step>) c -> refresh.run());
         refresh.run();
     }

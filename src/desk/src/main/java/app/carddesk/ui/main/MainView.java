@@ -102,9 +102,10 @@ public final class MainView {
                 });
             }
         });
-        // Administration is there for those who administer: a library's staff, or the organisation.
-        adminButton.visibleProperty().bind(lifetime.of(who.session).map(s -> vm.administrationConnected()
-                && (s.may("staff_admin") || s.may("verification_round") || s.may("library_config")
+        // Administration is there for those who administer: a library's staff, or the organisation; at a
+        // desk on its own, for those who keep the library's settings, which the desk keeps itself.
+        adminButton.visibleProperty().bind(lifetime.of(who.session).map(s -> s.may("library_config")
+                || vm.administrationConnected() && (s.may("staff_admin") || s.may("verification_round")
                 || s.may("organisation_admin"))).orElse(false));
         adminButton.managedProperty().bind(adminButton.visibleProperty());
         // Who is signed in now, after every switch of user (mapped from the lifetime-bound value itself).

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -24,6 +25,11 @@ class LocalLibrarySettingsUiIT extends DeskUiIT {
         type(KeyCode.F7);
         waitForText(robot, "#libraryVersion", "The demo settings CardDesk comes with, unchanged: "
                 + "Demo Research Library Copenhagen (DEMO-DK)");
+        // Ctrl+Tab goes from part to part.
+        showTab(robot, "#libraryTabs", "#libraryTabLibrary");
+        type(KeyCode.CONTROL, KeyCode.TAB);
+        waitUntil(() -> robot.lookup("#libraryTabs").queryAs(TabPane.class).getSelectionModel()
+                .getSelectedIndex() == 1);
         assertThat(visible(robot, "#adminNotConnected")).isTrue();
         assertThat(visible(robot, "#libraryOpenCode")).as("other libraries are the organisation's").isFalse();
 
@@ -33,10 +39,19 @@ class LocalLibrarySettingsUiIT extends DeskUiIT {
         fill(robot, "#libraryCategoryEn", "Degree student");
         fill(robot, "#libraryCategoryMaxAge", "text");
         click(robot, "#libraryCategoryChange");
-        waitUntil(() -> robot.lookup("#libraryProblems").queryAs(ListView.class).getItems().stream()
-                .anyMatch(p -> p.toString().equals("categories[0].maxAge: A whole number, such as 18.")));
+        // Named as the forms name it, not by its place in the file.
+        waitUntil(() -> robot.lookup("#libraryProblems .list-cell").queryAll().stream().anyMatch(cell ->
+                "Categories 1 › Highest age: A whole number, such as 18.".equals(
+                        ((javafx.scene.control.Labeled) cell).getText())));
         fill(robot, "#libraryCategoryMaxAge", "");
         click(robot, "#libraryCategoryChange");
+        // Another screen and back: what was typed and not saved is still there.
+        type(KeyCode.F5);
+        waitUntil(() -> visible(robot, "#findQuery"));
+        type(KeyCode.F7);
+        waitForText(robot, "#libraryMessage", "Your changes are not saved yet");
+        assertThat(robot.lookup("#libraryCategories").queryAs(ListView.class).getItems().get(0).toString())
+                .contains("Degree student");
         click(robot, "#librarySave");
         waitForText(robot, "#libraryMessage", "Version 1 is stored; this desk works with it now.");
         waitUntil(() -> context.issue().choices.get().categories().get(0).nameEn().equals("Degree student"));

@@ -52,8 +52,9 @@ public final class ConfigurationFile {
             return refused("(file)", "fileTooLarge", MAX_BYTES / 1024);
         }
         LibraryConfiguration c;
+        Collected collected = new Collected();
         try {
-            c = JSON.readValue(bytes, LibraryConfiguration.class);
+            c = JSON.readerFor(LibraryConfiguration.class).withHandler(collected).readValue(bytes);
         } catch (UnrecognizedPropertyException e) {
             return refused(path(e), "unknownField");
         } catch (InvalidFormatException e) {
@@ -69,9 +70,17 @@ public final class ConfigurationFile {
             throw new UncheckedIOException(e);
         }
         if (c == null) {
-            return refused("(file)", "emptyFile");
+            return collected.problems.isEmpty() ? refused("(file)", "emptyFile")
+                    : new Read(null, List.copyOf(collected.problems));
         }
-        List<LibraryConfiguration.Problem> problems = c.problems();
+        // What the reader could not take is named once, not again as missing or wrong below it.
+        List<LibraryConfiguration.Problem> problems = new java.util.ArrayList<>(collected.problems);
+        for (LibraryConfiguration.Problem p : c.problems()) {
+            if (collected.problems.stream().noneMatch(known -> within(p.field(), known.field())
+                    || within(known.field(), p.field()))) {
+                problems.add(p);
+            }
+        }
         return new Read(problems.isEmpty() ? c : null, problems);
     }
 
@@ -109,6 +118,73 @@ public final class ConfigurationFile {
 
     private static Read refused(String field, String key, Object... args) {
         return new Read(null, List.of(LibraryConfiguration.Problem.of(field, key, args)));
+    }
+
+    /** Whether the field {@code inner} is {@code outer} or a part of it. */
+    private static boolean within(String inner, String outer) {
+        return inner.equals(outer) || inner.startsWith(outer + ".") || inner.startsWith(outer + "[");
+    }
+
+    /**
+     * Takes note of each field the reader cannot use (unknown, or a value of the wrong kind) and
+     * reads on, so that a file's problems are all named at once, not the first one only.
+     */
+    private static final class Collected extends com.fasterxml.jackson.databind.deser.DeserializationProblemHandler {
+        final List<LibraryConfiguration.Problem> problems = new java.util.ArrayList<>();
+
+        @Override
+        public boolean handleUnknownProperty(com.fasterxml.jackson.databind.DeserializationContext ctxt,
+                                             com.fasterxml.jackson.core.JsonParser p,
+                                             com.fasterxml.jackson.databind.JsonDeserializer<?> deserializer,
+                                             Object beanOrClass, String propertyName) throws IOException {
+            problems.add(LibraryConfiguration.Problem.of(path(p.getParsingContext()), "unknownField"));
+            p.skipChildren();
+            return true;
+        }
+
+        @Override
+        public Object handleWeirdStringValue(com.fasterxml.jackson.databind.DeserializationContext ctxt,
+                                             Class<?> targetType, String value, String failureMsg) {
+            problems.add(LibraryConfiguration.Problem.of(path(ctxt.getParser().getParsingContext()),
+                    "valueNot." + kind(targetType), value, constants(targetType)));
+            return null;
+        }
+
+        @Override
+        public Object handleWeirdNumberValue(com.fasterxml.jackson.databind.DeserializationContext ctxt,
+                                             Class<?> targetType, Number value, String failureMsg) {
+            problems.add(LibraryConfiguration.Problem.of(path(ctxt.getParser().getParsingContext()),
+                    "valueNot." + kind(targetType), String.valueOf(value), constants(targetType)));
+            return null;
+        }
+
+        @Override
+        public Object handleUnexpectedToken(com.fasterxml.jackson.databind.DeserializationContext ctxt,
+                                            com.fasterxml.jackson.databind.JavaType targetType,
+                                            com.fasterxml.jackson.core.JsonToken t,
+                                            com.fasterxml.jackson.core.JsonParser p, String failureMsg)
+                throws IOException {
+            Class<?> type = targetType == null ? null : targetType.getRawClass();
+            problems.add(LibraryConfiguration.Problem.of(path(p.getParsingContext()), "not." + kind(type),
+                    constants(type)));
+            p.skipChildren();
+            return null;
+        }
+    }
+
+    /** Where the reader is, as a JSON path: {@code categories[2].minAge}. */
+    private static String path(com.fasterxml.jackson.core.JsonStreamContext at) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext c = at; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                parts.push("." + c.getCurrentName());
+            } else if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            }
+        }
+        String path = String.join("", parts);
+        path = path.startsWith(".") ? path.substring(1) : path;
+        return path.isEmpty() ? "(file)" : path;
     }
 
     /** The field as a JSON path: {@code categories[2].names.en}. */

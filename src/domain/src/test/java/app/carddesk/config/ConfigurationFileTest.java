@@ -64,6 +64,25 @@ class ConfigurationFileTest {
     }
 
     @Test
+    void everyUnusableFieldIsNamedAtOnceWithTheRulesBrokenBesideThem() throws Exception {
+        ObjectNode file = demo();
+        file.put("favouriteColour", "blue");
+        ((ObjectNode) file.withArray("categories").get(0)).put("colour", "red");
+        ((ObjectNode) file.withArray("cardSeries").get(0)).put("digits", "five");
+        file.put("guardianAge", "eighteen");
+        file.putObject("languages").put("da", true);
+        ((ObjectNode) file.withArray("categories").get(1)).put("minAge", 30).put("maxAge", 20);
+
+        assertThat(problems(file)).map(Object::toString).containsExactlyInAnyOrder(
+                "favouriteColour: Not a field of a library configuration; see the schema for the fields.",
+                "categories[0].colour: Not a field of a library configuration; see the schema for the fields.",
+                "cardSeries[0].digits: \"five\" is not a whole number.",
+                "guardianAge: \"eighteen\" is not a whole number.",
+                "languages: Not a list [ ... ].",
+                "categories[1].maxAge: At least the lowest age, 30.");
+    }
+
+    @Test
     void textThatIsNotJsonSaysWhere() {
         ConfigurationFile.Read read = ConfigurationFile.read("{\n \"format\": 1,\n \"code\" \"X\"\n}"
                 .getBytes(StandardCharsets.UTF_8));

@@ -99,7 +99,7 @@ class LibraryFromNothingUiIT extends DeskUiIT {
 
             click(robot, "#librarySave");
             waitForText(robot, "#libraryMessage", "Odense University Library (ODENSE-UB) is created");
-            waitForText(robot, "#libraryVersion", "Version 1 of Odense University Library (ODENSE-UB)");
+            waitForText(robot, "#libraryVersion", "Settings version 1: Odense University Library (ODENSE-UB)");
             java.util.List<String> series = central.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT prefix FROM card_series WHERE library_code = 'ODENSE-UB'").mapTo(String.class).list());
             assertThat(series).containsExactly("4300");
@@ -171,7 +171,7 @@ class LibraryFromNothingUiIT extends DeskUiIT {
 
             // The library's own administrator renames a category and publishes loan rules version 2.
             type(KeyCode.F7);
-            waitForText(robot, "#libraryVersion", "Version 2 of Odense University Library (ODENSE-UB)");
+            waitForText(robot, "#libraryVersion", "Settings version 2: Odense University Library (ODENSE-UB)");
             showTab(robot, "#libraryTabs", "#libraryTabCategories");
             interact(() -> robot.lookup("#libraryCategories").queryAs(ListView.class).getSelectionModel().select(0));
             waitUntil(() -> text(robot, "#libraryCategoryCode").equals("STUDENT"));

@@ -56,7 +56,7 @@ class LibrarySettingsUiIT extends DeskUiIT {
             waitUntil(() -> visible(robot, "#navAdmin"));
             type(javafx.scene.input.KeyCode.F7);
             waitUntil(() -> visible(robot, "#adminScroller"));
-            waitForText(robot, "#libraryVersion", "Version 1 of Demo Research Library Copenhagen (DEMO-DK)");
+            waitForText(robot, "#libraryVersion", "Settings version 1: Demo Research Library Copenhagen (DEMO-DK)");
             TableView<?> stock = robot.lookup("#libraryStock").queryAs(TableView.class);
             waitUntil(() -> stock.getItems().size() == 1);
 

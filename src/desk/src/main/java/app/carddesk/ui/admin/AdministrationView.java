@@ -38,6 +38,7 @@ public final class AdministrationView {
 
     @FXML private javafx.scene.control.ScrollPane scroller;
     @FXML private javafx.scene.layout.VBox centralParts;
+    @FXML private LibrarySettingsView librarySettingsController;
     @FXML private Label notConnected, roundState, oneTimePassword, message, signsUnknown;
     @FXML private VBox progress, scheduleBox, decisions;
     @FXML private TextField startsAt;
@@ -59,6 +60,8 @@ public final class AdministrationView {
     private void initialize() {
         notConnected.setVisible(!vm.connected());
         notConnected.setManaged(!vm.connected());
+        // Ctrl+Tab moves between the library's settings' parts wherever the keyboard is on this screen.
+        scroller.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, librarySettingsController::nextPart);
         // Rounds and sign-ins are the organisation's register's; a desk on its own has its settings only.
         centralParts.setVisible(vm.connected());
         centralParts.setManaged(vm.connected());

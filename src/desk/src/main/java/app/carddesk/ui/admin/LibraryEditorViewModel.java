@@ -93,6 +93,9 @@ public final class LibraryEditorViewModel {
     private Part<?> trying;
     private List<?> tryingItems;
 
+    /** What the forms made of the configuration just as it was filled in: the mark of "nothing changed". */
+    private LibraryConfiguration pristine;
+
     /** The configuration the forms were filled from: its version, digital services and loan rules stay. */
     private LibraryConfiguration base;
 
@@ -143,7 +146,8 @@ public final class LibraryEditorViewModel {
         branches.items.addListener((javafx.collections.ListChangeListener<Branch>) c -> {
             String home = homeLibrary.get();
             branchCodes.setAll(branches.items.stream().map(Branch::code).toList());
-            homeLibrary.set(home);
+            // The first pickup library is the home library until another is chosen.
+            homeLibrary.set(home == null || home.isBlank() ? branchCodes.stream().findFirst().orElse("") : home);
         });
         startNew(Country.DK, null);
         creating.set(false);
@@ -180,6 +184,7 @@ public final class LibraryEditorViewModel {
         inactiveYears.set(number(c.inactiveYears()));
         noticeDays.set(number(c.noticeDays()));
         problems.clear();
+        pristine = edited().configuration();
     }
 
     /**
@@ -191,6 +196,7 @@ public final class LibraryEditorViewModel {
                 in == Country.NO ? List.of("nb", "en") : List.of("da", "en"), "", List.of(), List.of(), List.of(), 18,
                 365, 3, 30, List.of(), List.of(), List.of(), false));
         creating.set(true);
+        pristine = edited().configuration();
     }
 
     /** The configuration typed, and everything wrong with it (empty when it can be saved). */
@@ -235,6 +241,11 @@ public final class LibraryEditorViewModel {
     @SuppressWarnings("unchecked")
     private <T> List<T> entries(Part<T> part) {
         return part == trying ? List.copyOf((List<T>) tryingItems) : List.copyOf(part.items);
+    }
+
+    /** Whether the forms hold anything not saved: a new library being typed, or a change to the one loaded. */
+    public boolean changed() {
+        return !edited().configuration().equals(pristine);
     }
 
     /** Puts the problems of a save (or a refusal) on the forms. */

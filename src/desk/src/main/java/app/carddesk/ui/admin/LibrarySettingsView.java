@@ -32,7 +32,9 @@ public final class LibrarySettingsView {
     private final StaffPermissions permissions;
 
     @FXML private VBox root;
-    @FXML private Label version, message, rulesCurrent;
+    @FXML private Label version, message, rulesCurrent, explain;
+    @FXML private javafx.scene.control.TextArea rulesText;
+    @FXML private javafx.scene.control.TabPane tabs;
     @FXML private javafx.scene.control.TextArea rulesEn, rulesDa, rulesNb;
     @FXML private Button publishButton;
     @FXML private TableView<Stock> stock;
@@ -73,9 +75,23 @@ public final class LibrarySettingsView {
                 .or(permissions.may("organisation_admin"))));
         root.managedProperty().bind(root.visibleProperty());
         // Version 0 is the demo library's file CardDesk comes with, not yet changed here.
-        version.textProperty().bind(lifetime.of(vm.configuration).map(c -> messages.get(Integer.valueOf(0).equals(c.version())
-                ? "admin.library.versionBundled" : "admin.library.version",
-                c.version(), c.name(), c.code())).orElse(messages.get("admin.library.unknown")));
+        // Read through the lifetime-bound values themselves: a binding that does not ask them for their
+        // value is told of their first change only.
+        javafx.beans.value.ObservableValue<LibraryConfiguration> shownConfiguration = lifetime.of(vm.configuration);
+        javafx.beans.value.ObservableValue<Boolean> creating = lifetime.of(vm.editor.creating);
+        version.textProperty().bind(Bindings.createStringBinding(() -> {
+            LibraryConfiguration c = shownConfiguration.getValue();
+            if (Boolean.TRUE.equals(creating.getValue())) {
+                return messages.get("admin.library.newUnsaved");
+            }
+            if (c == null) {
+                return messages.get("admin.library.unknown");
+            }
+            return messages.get(Integer.valueOf(0).equals(c.version()) ? "admin.library.versionBundled"
+                    : "admin.library.version", c.version(), c.name(), c.code());
+        }, shownConfiguration, creating));
+        explain.setText(messages.get(vm.organisationKept() ? "admin.library.explain" : "admin.library.explainHere"));
+
         stock.setItems(vm.stock);
         app.carddesk.ui.Tables.fitHeaders(stock);
         column(seriesColumn, s -> s.prefix() + " " + String.format("%0" + s.digits() + "d", s.from()) + " – "
@@ -90,9 +106,21 @@ public final class LibrarySettingsView {
         for (javafx.scene.control.TextArea area : new javafx.scene.control.TextArea[] {rulesEn, rulesDa, rulesNb}) {
             Controls.tabMovesFocus(area);
         }
-        rulesCurrent.textProperty().bind(lifetime.of(vm.configuration).map(c -> c.loanRules().isEmpty()
-                ? messages.get("admin.library.rules.none") : messages.get("admin.library.rules.current",
-                c.loanRules().get(c.loanRules().size() - 1).version())).orElse(""));
+        rulesText.textProperty().bind(lifetime.of(vm.configuration).map(c -> c.loanRules().isEmpty()
+                || vm.editor.creating.get() ? ""
+                : c.loanRules().get(c.loanRules().size() - 1).text().in(messages.locale())).orElse(""));
+        rulesText.visibleProperty().bind(Bindings.createBooleanBinding(() -> !rulesText.getText().isEmpty()
+                && !Boolean.TRUE.equals(creating.getValue()), rulesText.textProperty(), creating));
+        rulesText.managedProperty().bind(rulesText.visibleProperty());
+        rulesCurrent.textProperty().bind(Bindings.createStringBinding(() -> {
+            LibraryConfiguration c = shownConfiguration.getValue();
+            if (Boolean.TRUE.equals(creating.getValue())) {
+                return messages.get("admin.library.rules.createFirst");
+            }
+            return c == null ? "" : c.loanRules().isEmpty() ? messages.get("admin.library.rules.none")
+                    : messages.get("admin.library.rules.current", c.loanRules().get(c.loanRules().size() - 1)
+                    .version());
+        }, shownConfiguration, creating));
         publishButton.textProperty().bind(lifetime.of(vm.configuration).map(c -> messages.get(
                 "admin.library.rules.publish", c.loanRules().stream().mapToInt(LibraryConfiguration.LoanRules::version)
                         .max().orElse(0) + 1)).orElse(messages.get("admin.library.rules.publish", "")));
@@ -100,7 +128,10 @@ public final class LibrarySettingsView {
         publishButton.disableProperty().bind(vm.configuration.isNull().or(vm.editor.creating));
         exportButton.disableProperty().bind(vm.configuration.isNull().or(vm.editor.creating));
         problems.setItems(vm.fileProblems);
-        problems.setCellFactory(v -> Controls.cell(p -> p.field() + ": " + p.reason(messages.locale())));
+        // A problem of the forms is named as the forms name it; a file's also by its JSON path.
+        problems.setCellFactory(v -> Controls.cell(p -> place(p.field()) + (vm.problemsOfFile.get()
+                && !"(file)".equals(p.field()) ? " (" + p.field() + ")" : "") + ": " + p.reason(messages.locale())));
+        vm.placesIn(this::place);
         problems.visibleProperty().bind(Bindings.isNotEmpty(vm.fileProblems));
         problems.managedProperty().bind(problems.visibleProperty());
         message.textProperty().bind(lifetime.of(vm.message).map(messages::text).orElse(""));
@@ -202,6 +233,77 @@ public final class LibrarySettingsView {
         revertButton.disableProperty().bind(saveButton.disableProperty());
     }
 
+    /**
+     * Ctrl+Tab (Ctrl+Shift+Tab) goes to the next (previous) part from anywhere on the Administration
+     * screen, the buttons below the tabs too; inside the tabs the tab pane does it itself.
+     */
+    void nextPart(javafx.scene.input.KeyEvent k) {
+        if (k.getCode() == javafx.scene.input.KeyCode.TAB && k.isControlDown() && root.isVisible()
+                && !tabs.isFocusWithin()) {
+            int n = tabs.getTabs().size();
+            int at = tabs.getSelectionModel().getSelectedIndex();
+            tabs.getSelectionModel().select((at + (k.isShiftDown() ? n - 1 : 1)) % n);
+            tabs.requestFocus();
+            k.consume();
+        }
+    }
+
+    /** What each field of the configuration is called on the forms, by its name in the JSON document. */
+    private static final java.util.Map<String, String> FIELDS = java.util.Map.ofEntries(
+            java.util.Map.entry("format", "admin.field.format"), java.util.Map.entry("code", "admin.library.code"),
+            java.util.Map.entry("name", "admin.library.name"), java.util.Map.entry("country", "admin.library.country"),
+            java.util.Map.entry("testProfile", "admin.field.testProfile"),
+            java.util.Map.entry("organisation", "admin.library.organisation"),
+            java.util.Map.entry("contact", "admin.field.contact"),
+            java.util.Map.entry("addressLine", "admin.library.addressLine"),
+            java.util.Map.entry("postalCode", "admin.field.postalCode"), java.util.Map.entry("city", "admin.field.city"),
+            java.util.Map.entry("phone", "admin.library.phone"), java.util.Map.entry("email", "admin.library.email"),
+            java.util.Map.entry("website", "admin.library.website"),
+            java.util.Map.entry("languages", "admin.library.languages"),
+            java.util.Map.entry("homeLibrary", "admin.field.homeLibrary"),
+            java.util.Map.entry("pickupLibraries", "admin.library.tab.branches"),
+            java.util.Map.entry("cardSeries", "admin.library.tab.series"),
+            java.util.Map.entry("prefix", "admin.library.prefix"), java.util.Map.entry("digits", "admin.library.digits"),
+            java.util.Map.entry("from", "admin.library.from"), java.util.Map.entry("to", "admin.library.to"),
+            java.util.Map.entry("checkDigit", "admin.library.checkDigit"),
+            java.util.Map.entry("categories", "admin.library.tab.categories"),
+            java.util.Map.entry("names", "admin.field.names"), java.util.Map.entry("minAge", "admin.field.minAge"),
+            java.util.Map.entry("maxAge", "admin.field.maxAge"),
+            java.util.Map.entry("guardianAge", "admin.field.guardianAge"),
+            java.util.Map.entry("maxShortStayDays", "admin.field.maxShortStay"),
+            java.util.Map.entry("inactiveYears", "admin.field.inactiveYears"),
+            java.util.Map.entry("noticeDays", "admin.field.noticeDays"),
+            java.util.Map.entry("digitalServices", "admin.field.digitalServices"),
+            java.util.Map.entry("addressAlerts", "admin.library.alerts"),
+            java.util.Map.entry("contains", "admin.library.alertContains"),
+            java.util.Map.entry("message", "admin.field.message"),
+            java.util.Map.entry("loanRules", "admin.library.rules.title"),
+            java.util.Map.entry("version", "admin.field.version"), java.util.Map.entry("text", "admin.field.text"),
+            java.util.Map.entry("en", "admin.field.en"), java.util.Map.entry("da", "admin.field.da"),
+            java.util.Map.entry("nb", "admin.field.nb"),
+            java.util.Map.entry("reportNamesStaff", "admin.field.reportNamesStaff"),
+            java.util.Map.entry("(file)", "admin.field.file"));
+    private static final java.util.regex.Pattern SEGMENT = java.util.regex.Pattern.compile("(.+?)(?:\\[(\\d+)\\])?");
+
+    /** A field's JSON path ({@code categories[2].minAge}) as the forms name it: "Categories 3 › Lowest age". */
+    String place(String path) {
+        if (path == null || path.isEmpty()) {
+            return "";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String segment : path.equals("(file)") ? new String[] {path} : path.split("\\.")) {
+            java.util.regex.Matcher m = SEGMENT.matcher(segment);
+            if (!m.matches()) {
+                parts.add(segment);
+                continue;
+            }
+            String key = FIELDS.get(m.group(1));
+            String named = key == null ? m.group(1) : messages.get(key);
+            parts.add(m.group(2) == null ? named : named + " " + (Integer.parseInt(m.group(2)) + 1));
+        }
+        return String.join(" › ", parts);
+    }
+
     private static void bind(TextField field, javafx.beans.property.StringProperty value) {
         field.textProperty().bindBidirectional(value);
     }
@@ -220,10 +322,16 @@ public final class LibrarySettingsView {
         });
         Button add = new Button(messages.get("admin.library.add"));
         add.setId("library" + id + "Add");
-        add.setOnAction(a -> part.add());
+        add.setOnAction(a -> {
+            vm.problemsOfFile.set(false);
+            part.add();
+        });
         Button change = new Button(messages.get("admin.library.change"));
         change.setId("library" + id + "Change");
-        change.setOnAction(a -> part.change());
+        change.setOnAction(a -> {
+            vm.problemsOfFile.set(false);
+            part.change();
+        });
         Button remove = new Button(messages.get("admin.library.remove"));
         remove.setId("library" + id + "Remove");
         remove.setOnAction(a -> part.remove());
@@ -271,7 +379,7 @@ public final class LibrarySettingsView {
 
     @FXML
     private void revert() {
-        vm.refresh();
+        vm.revert();
     }
 
     @FXML

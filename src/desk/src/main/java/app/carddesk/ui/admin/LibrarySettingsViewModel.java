@@ -35,6 +35,8 @@ public final class LibrarySettingsViewModel {
      * one line per field.
      */
     public final ObservableList<LibraryConfiguration.Problem> fileProblems = editor.problems;
+    /** Whether the problems listed are a file's (named by their JSON path too), not the forms'. */
+    public final javafx.beans.property.BooleanProperty problemsOfFile = new javafx.beans.property.SimpleBooleanProperty();
     /** The code of the library whose settings are shown: this desk's, or another an organisation administrator opened. */
     public final StringProperty shown = new SimpleStringProperty("");
     /** The code an organisation administrator typed to open another library's settings. */
@@ -52,6 +54,12 @@ public final class LibrarySettingsViewModel {
     private final java.util.function.Predicate<String> may;
     private final BackgroundWork background;
     private final Runnable syncNow;
+    /** Puts a field's JSON path in the words of the forms (set by the view, which has the texts). */
+    private java.util.function.UnaryOperator<String> places = field -> field;
+
+    public void placesIn(java.util.function.UnaryOperator<String> places) {
+        this.places = places;
+    }
 
     /**
      * @param library the code of the desk's library
@@ -86,33 +94,63 @@ public final class LibrarySettingsViewModel {
                             String otherLibrary) {
     }
 
-    /** The screen opened: the last message goes, and the settings are read afresh. */
+    /**
+     * The screen opened: the last message goes, and the settings are read afresh, unless the forms
+     * hold changes not saved yet: those stay, and staff are told so (nothing typed is lost by
+     * looking at another screen).
+     */
     public void opened() {
-        message.set(null);
         fileProblems.clear();
         if (shown.get().isEmpty()) {
             shown.set(library.get());
         }
+        if (configuration.get() != null && editor.changed()) {
+            message.set(Problem.of("admin.library.unsaved"));
+            return;
+        }
+        message.set(null);
         refresh();
     }
 
     /** Reads the shown library's settings afresh and fills the forms with them (what was typed goes). */
     public void refresh() {
-        String code = shown.get().isEmpty() ? library.get() : shown.get();
+        read(shown.get().isEmpty() ? library.get() : shown.get(), null);
+    }
+
+    /**
+     * Reads a library's settings and shows them; when it is not there, the library shown before
+     * ({@code before}) stays, and staff are told the code is unknown.
+     */
+    private void read(String code, String before) {
         administration.ifPresent(a -> background.submit(() -> new Snapshot(a.configuration(code),
                 a.stock(code)), read -> {
+            String wasShown = shown.get();
             shown.set(code);
             configuration.set(read.configuration());
             editor.load(read.configuration());
             stock.setAll(read.stock());
-            if (file.get().isBlank()) {
-                file.set(Path.of(System.getProperty("user.home"), code + "-configuration.json").toString());
+            // The file proposed is the library's own, unless staff typed another.
+            if (file.get().isBlank() || file.get().equals(defaultFile(wasShown))) {
+                file.set(defaultFile(code));
             }
         }, e -> {
+            if (before != null && e instanceof StaffAdministration.RefusedException r
+                    && "not_found".equals(r.code())) {
+                shown.set(before);
+                message.set(Problem.of("admin.library.noSuchLibrary", code));
+                return;
+            }
             configuration.set(null);
             stock.clear();
             failed(e);
         }));
+    }
+
+    /** Undoes what the forms hold: the settings as stored, read afresh; what was said about the change goes. */
+    public void revert() {
+        message.set(null);
+        fileProblems.clear();
+        refresh();
     }
 
     /** Opens another library's settings (organisation administrators): the code typed, or this desk's library. */
@@ -120,8 +158,7 @@ public final class LibrarySettingsViewModel {
         String typed = openCode.get() == null ? "" : openCode.get().strip().toUpperCase(java.util.Locale.ROOT);
         message.set(null);
         fileProblems.clear();
-        shown.set(typed.isEmpty() ? library.get() : typed);
-        refresh();
+        read(typed.isEmpty() ? library.get() : typed, shown.get().isEmpty() ? library.get() : shown.get());
     }
 
     /**
@@ -132,6 +169,8 @@ public final class LibrarySettingsViewModel {
         LibraryConfiguration own = configuration.get();
         editor.startNew(own == null || own.country() == null ? app.carddesk.domain.Country.DK : own.country(),
                 own == null ? null : own.organisation());
+        // The stock shown was the open library's; a new one has none yet.
+        stock.clear();
         message.set(Problem.of("admin.library.typeNew"));
     }
 
@@ -146,6 +185,7 @@ public final class LibrarySettingsViewModel {
         }
         LibraryEditorViewModel.Edited edited = editor.edited();
         if (!edited.ok()) {
+            problemsOfFile.set(false);
             editor.show(edited.problems());
             message.set(Problem.of("admin.library.formRefused", edited.problems().size()));
             return;
@@ -205,6 +245,7 @@ public final class LibrarySettingsViewModel {
                 return;
             }
             if (!imported.problems().isEmpty()) {
+                problemsOfFile.set(true);
                 fileProblems.setAll(imported.problems());
                 message.set(Problem.of("admin.library.fileRefused", imported.problems().size()));
                 return;
@@ -253,6 +294,7 @@ public final class LibrarySettingsViewModel {
                 now.reportNamesStaff());
         List<LibraryConfiguration.Problem> wrong = wanted.problems();
         if (!wrong.isEmpty()) {
+            problemsOfFile.set(false);
             fileProblems.setAll(wrong);
             message.set(Problem.of("admin.library.rulesRefused"));
             return;
@@ -270,6 +312,15 @@ public final class LibrarySettingsViewModel {
             }
             refresh();
         }, this::failed);
+    }
+
+    private static String defaultFile(String code) {
+        return Path.of(System.getProperty("user.home"), code + "-configuration.json").toString();
+    }
+
+    /** A field the central register named, as staff read it on the forms. */
+    private String place(String field) {
+        return places.apply(field);
     }
 
     /** Says a new version is stored: for the library's desks at their next sync, or for this desk at once. */
@@ -320,8 +371,12 @@ public final class LibrarySettingsViewModel {
                 case "session_invalid" -> Problem.of("admin.refused.session");
                 case "stale_version" -> Problem.of("admin.library.changedMeanwhile");
                 case "other_library" -> Problem.of("admin.library.onlyOwn", library.get());
-                default -> Problem.of("admin.library.refused", refused.field() == null ? "-" : refused.field(),
-                        refused.getMessage());
+                case "card_series_overlap" -> Problem.of("admin.library.seriesOverlap", place(refused.field()));
+                case "card_series_in_use" -> Problem.of("admin.library.seriesInUse");
+                case "loan_rules_published" -> Problem.of("admin.library.rulesUnchangeable");
+                case "not_found" -> Problem.of("admin.library.noSuchLibrary", shown.get());
+                default -> Problem.of("admin.library.refused", refused.field() == null ? "-"
+                        : place(refused.field()), refused.getMessage());
             });
             return;
         }

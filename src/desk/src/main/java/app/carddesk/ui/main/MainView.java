@@ -178,7 +178,7 @@ public final class MainView {
     /** Where the keyboard starts on each screen (the checklist places its own focus). */
     private static final Map<Screen, String> FIRST_FIELD = Map.of(Screen.FIND, "#findQuery",
             Screen.EXPIRING, "#expiringTable", Screen.ATTENTION, "#attentionTable", Screen.ACTIVATE, "#activateQuery",
-            Screen.PATRON, "#patronScroller", Screen.ADMIN, "#adminScroller");
+            Screen.PATRON, "#patronScroller", Screen.ADMIN, "#libraryTabs,#adminScroller");
 
     private void show(Screen s) {
         screens.forEach((k, node) -> node.setVisible(k == s));
@@ -196,12 +196,29 @@ public final class MainView {
     /** Puts the keyboard in the screen's first field (or on the screen itself, for one without any). */
     private void focusFirstField(Screen s) {
         String first = FIRST_FIELD.get(s);
-        javafx.scene.Node n = first == null ? null : screens.get(s).lookup(first);
+        javafx.scene.Node n = null;
+        // The first of the candidates that is shown to this person (Administration's parts depend on roles).
+        for (String candidate : first == null ? new String[0] : first.split(",")) {
+            javafx.scene.Node found = screens.get(s).lookup(candidate);
+            if (found != null && shown(found)) {
+                n = found;
+                break;
+            }
+        }
         if (n != null) {
             n.requestFocus();
         } else if (s != Screen.ISSUE) {
             screens.get(s).requestFocus();
         }
+    }
+
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node p = node; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The notice a closed screen left, with one line per library where the patron stays. */

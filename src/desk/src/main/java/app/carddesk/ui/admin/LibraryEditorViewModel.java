@@ -14,6 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import static app.carddesk.ui.admin.Typed.blankIsNone;
+import static app.carddesk.ui.admin.Typed.none;
+import static app.carddesk.ui.admin.Typed.number;
+import static app.carddesk.ui.admin.Typed.strip;
+import static app.carddesk.ui.admin.Typed.text;
+import static app.carddesk.ui.admin.Typed.whole;
+import static app.carddesk.ui.admin.Typed.wholeLong;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -366,50 +373,5 @@ public final class LibraryEditorViewModel {
     private AddressAlert typedAlert(List<Problem> wrong) {
         return new AddressAlert(strip(alertContains.get()), new Texts(blankIsNone(alertDa.get()),
                 blankIsNone(alertNb.get()), strip(alertEn.get())));
-    }
-
-    /** A typed whole number; empty is none; anything else is a problem at {@code field}. */
-    private static Integer whole(List<Problem> wrong, String field, String typed) {
-        Long value = wholeLong(wrong, field, typed);
-        if (value == null) {
-            return null;
-        }
-        if (value > Integer.MAX_VALUE) {
-            wrong.add(Problem.of(field, "wholeNumber"));
-            return null;
-        }
-        return value.intValue();
-    }
-
-    private static Long wholeLong(List<Problem> wrong, String field, String typed) {
-        String t = typed == null ? "" : typed.strip();
-        if (t.isEmpty()) {
-            return null;
-        }
-        if (!t.matches("[0-9]{1,18}")) {
-            wrong.add(Problem.of(field, "wholeNumber"));
-            return null;
-        }
-        return Long.parseLong(t);
-    }
-
-    private static StringProperty text() {
-        return new SimpleStringProperty("");
-    }
-
-    private static String number(Number n) {
-        return n == null ? "" : n.toString();
-    }
-
-    private static String none(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String strip(String s) {
-        return s == null ? "" : s.strip();
-    }
-
-    private static String blankIsNone(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

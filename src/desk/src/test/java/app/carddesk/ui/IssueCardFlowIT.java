@@ -154,6 +154,8 @@ class IssueCardFlowIT extends DeskUiIT {
         waitUntil(() -> visible(robot, "#pinField"));
         assertThat(robot.lookup("#emailPinRadio").queryAs(RadioButton.class).isDisabled())
                 .as("no e-mail address, so no e-mailed PIN").isTrue();
+        assertThat(text(robot, "#pinNoEmail")).as("and staff are told why").startsWith("No e-mail address was given");
+        assertThat(visible(robot, "#pinNoEmail")).isTrue();
         assertThat(visible(robot, "#pinEmailLater")).as("only beside an e-mailed PIN").isFalse();
         fill(robot, "#pinField", "4826");
         fill(robot, "#pinRepeatField", "4826");

@@ -27,6 +27,7 @@ public final class PinStepView implements StepView {
     private final Messages messages;
 
     @FXML private RadioButton emailPinRadio, ownPinRadio;
+    @FXML private javafx.scene.control.Label noEmail;
     @FXML private ToggleGroup pinGroup;
     @FXML private GridPane ownPinGrid;
     @FXML private PasswordField pinField, pinRepeatField;
@@ -44,6 +45,8 @@ public final class PinStepView implements StepView {
         Controls.selectToggle(lifetime, pinGroup, vm.pin.delivery, Map.of(emailPinRadio, PinDelivery.EMAIL,
                 ownPinRadio, PinDelivery.OWN_PIN));
         emailPinRadio.disableProperty().bind(vm.pin.emailAvailable.not());
+        noEmail.visibleProperty().bind(lifetime.of(vm.pin.emailAvailable).map(available -> !available));
+        noEmail.managedProperty().bind(noEmail.visibleProperty());
         boolean later = !vm.letterSettings().centralRegister();
         emailLater.visibleProperty().bind(lifetime.of(vm.pin.delivery).map(d -> later && d == PinDelivery.EMAIL));
         emailLater.managedProperty().bind(emailLater.visibleProperty());

@@ -71,12 +71,8 @@ public final class LocalLibrarySettings implements LibrarySettingsKeeper {
             rules.add(before != null ? before : new LibraryConfiguration.LoanRules(r.version(), r.text(),
                     clock.instant()));
         }
-        LibraryConfiguration stored = new LibraryConfiguration(wanted.format(),
-                (now.version() == null ? 0 : now.version()) + 1, wanted.code(), wanted.name(), wanted.country(),
-                wanted.testProfile(), wanted.organisation(), wanted.contact(), wanted.languages(),
-                wanted.homeLibrary(), wanted.pickupLibraries(), wanted.cardSeries(), wanted.categories(),
-                wanted.guardianAge(), wanted.maxShortStayDays(), wanted.inactiveYears(), wanted.noticeDays(),
-                wanted.digitalServices(), wanted.addressAlerts(), rules, wanted.reportNamesStaff());
+        LibraryConfiguration stored = wanted.withLoanRules(rules)
+                .withVersion((now.version() == null ? 0 : now.version()) + 1);
         profiles.apply(stored, audit.apply("library=" + stored.code() + ";version=" + stored.version()));
         LibraryConfiguration read = configuration(wanted.code());
         applied.accept(read);

@@ -409,4 +409,11 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
                 languages, homeLibrary, pickupLibraries, cardSeries, categories, guardianAge, maxShortStayDays,
                 inactiveYears, noticeDays, digitalServices, addressAlerts, loanRules, reportNamesStaff);
     }
+
+    /** The same configuration with these loan-rule versions (a new one published, or their publication times). */
+    public LibraryConfiguration withLoanRules(List<LoanRules> newLoanRules) {
+        return new LibraryConfiguration(format, version, code, name, country, testProfile, organisation, contact,
+                languages, homeLibrary, pickupLibraries, cardSeries, categories, guardianAge, maxShortStayDays,
+                inactiveYears, noticeDays, digitalServices, addressAlerts, newLoanRules, reportNamesStaff);
+    }
 }

@@ -108,8 +108,7 @@ public final class LibrarySettingsView {
         for (javafx.scene.control.TextArea area : new javafx.scene.control.TextArea[] {rulesEn, rulesDa, rulesNb}) {
             Controls.tabMovesFocus(area);
         }
-        rulesText.textProperty().bind(lifetime.of(vm.configuration).map(c -> c.loanRules().isEmpty()
-                || vm.editor.creating.get() ? ""
+        rulesText.textProperty().bind(lifetime.of(vm.configuration).map(c -> c.loanRules().isEmpty() ? ""
                 : c.loanRules().get(c.loanRules().size() - 1).text().in(messages.locale())).orElse(""));
         rulesText.visibleProperty().bind(Bindings.createBooleanBinding(() -> !rulesText.getText().isEmpty()
                 && !Boolean.TRUE.equals(creating.getValue()), rulesText.textProperty(), creating));
@@ -161,8 +160,8 @@ public final class LibrarySettingsView {
         LibraryEditorViewModel e = vm.editor;
         javafx.beans.binding.BooleanBinding organisationAdmin = permissions.may("organisation_admin");
         // Another library, or a new one, is the organisation's register's to keep.
-        organisationBox.visibleProperty().bind(lifetime.of(organisationAdmin.and(
-                javafx.beans.binding.Bindings.createBooleanBinding(vm::organisationKept))));
+        boolean organisationKept = vm.organisationKept();
+        organisationBox.visibleProperty().bind(lifetime.of(organisationAdmin).map(may -> may && organisationKept));
         organisationBox.managedProperty().bind(organisationBox.visibleProperty());
         openCode.textProperty().bindBidirectional(vm.openCode);
         bind(code, e.code);
@@ -203,10 +202,9 @@ public final class LibrarySettingsView {
         seriesCheckDigit.valueProperty().bindBidirectional(e.seriesCheckDigit);
         // Series are reserved by the organisation, which keeps them from overlapping another library's; a
         // desk on its own keeps its library's series itself.
-        seriesForm.disableProperty().bind(lifetime.of(organisationAdmin.not().and(
-                javafx.beans.binding.Bindings.createBooleanBinding(vm::organisationKept))));
-        seriesNote.setVisible(vm.organisationKept());
-        seriesNote.setManaged(vm.organisationKept());
+        seriesForm.disableProperty().bind(lifetime.of(organisationAdmin).map(may -> !may && organisationKept));
+        seriesNote.setVisible(organisationKept);
+        seriesNote.setManaged(organisationKept);
         seriesButtons.disableProperty().bind(seriesForm.disableProperty());
 
         list(categoryList, e.categories, c -> c.code() + " – " + (c.names() == null ? "" : c.names().in(
@@ -237,11 +235,11 @@ public final class LibrarySettingsView {
 
     /**
      * Ctrl+Tab (Ctrl+Shift+Tab) goes to the next (previous) part from anywhere on the Administration
-     * screen, the buttons below the tabs too; inside the tabs the tab pane does it itself.
+     * screen: the buttons below the tabs, and a text field in a tab, which would otherwise take the
+     * first Ctrl+Tab to move the focus out of itself.
      */
     void nextPart(javafx.scene.input.KeyEvent k) {
-        if (k.getCode() == javafx.scene.input.KeyCode.TAB && k.isControlDown() && root.isVisible()
-                && !tabs.isFocusWithin()) {
+        if (k.getCode() == javafx.scene.input.KeyCode.TAB && k.isControlDown() && root.isVisible()) {
             int n = tabs.getTabs().size();
             int at = tabs.getSelectionModel().getSelectedIndex();
             tabs.getSelectionModel().select((at + (k.isShiftDown() ? n - 1 : 1)) % n);

@@ -287,11 +287,7 @@ public final class LibrarySettingsViewModel {
         List<LibraryConfiguration.LoanRules> rules = new java.util.ArrayList<>(now.loanRules());
         rules.add(new LibraryConfiguration.LoanRules(next, new LibraryConfiguration.Texts(blankIsNone(rulesDa.get()),
                 blankIsNone(rulesNb.get()), rulesEn.get().strip()), null));
-        LibraryConfiguration wanted = new LibraryConfiguration(now.format(), now.version(), now.code(), now.name(),
-                now.country(), now.testProfile(), now.organisation(), now.contact(), now.languages(), now.homeLibrary(),
-                now.pickupLibraries(), now.cardSeries(), now.categories(), now.guardianAge(), now.maxShortStayDays(),
-                now.inactiveYears(), now.noticeDays(), now.digitalServices(), now.addressAlerts(), rules,
-                now.reportNamesStaff());
+        LibraryConfiguration wanted = now.withLoanRules(rules);
         List<LibraryConfiguration.Problem> wrong = wanted.problems();
         if (!wrong.isEmpty()) {
             problemsOfFile.set(false);

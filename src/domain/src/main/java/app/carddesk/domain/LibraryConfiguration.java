@@ -165,7 +165,8 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
             out.add(Problem.of("languages", "languages"));
         } else {
             for (int i = 0; i < languages.size(); i++) {
-                if (!LANGUAGES.contains(languages.get(i))) {
+                // An immutable list's contains() refuses null: a null entry is simply not a language.
+                if (languages.get(i) == null || !LANGUAGES.contains(languages.get(i))) {
                     out.add(Problem.of("languages[" + i + "]", "language"));
                 } else if (languages.indexOf(languages.get(i)) < i) {
                     out.add(Problem.of("languages[" + i + "]", "languageTwice", languages.get(i)));

@@ -83,6 +83,15 @@ class ConfigurationFileTest {
     }
 
     @Test
+    void anEmptyOrWrongEntryInTheLanguagesIsNamedNotFailedOn() throws Exception {
+        ObjectNode file = demo();
+        file.putArray("languages").add("da").addNull().add(JSON.createObjectNode());
+
+        assertThat(problems(file)).map(Object::toString).containsExactly(
+                "languages[2]: Not text in quotes.", "languages[1]: One of da, nb and en.");
+    }
+
+    @Test
     void textThatIsNotJsonSaysWhere() {
         ConfigurationFile.Read read = ConfigurationFile.read("{\n \"format\": 1,\n \"code\" \"X\"\n}"
                 .getBytes(StandardCharsets.UTF_8));

@@ -137,16 +137,21 @@ public final class Database implements AutoCloseable {
     private static Database open(Path folder, String name, app.carddesk.staff.RegisterKey key) {
         encryptIfPlain(folder, name, key);
         Path file = folder.resolve(name);
-        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";CIPHER=AES;DB_CLOSE_ON_EXIT=FALSE";
-        // H2 takes the file's password and the user's, separated by a space; the user has none.
-        String password = new String(key.filePassword()) + " ";
+        // Encrypted as CIPHER=AES encrypts, through the JDK's AES (AesFile); the key is given apart from the URL.
+        // H2 would write a result of more rows than MAX_MEMORY_ROWS to a temporary file outside the register,
+        // in clear: the desk keeps every result in memory, as it holds the lists it reads in memory anyway.
+        AesFilePath.unlock(file, key.filePassword());
+        String url = "jdbc:h2:" + AesFilePath.databaseName(file) + ";DB_CLOSE_ON_EXIT=FALSE;MAX_MEMORY_ROWS="
+                + Integer.MAX_VALUE;
+        String password = "";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "carddesk", password);
         pool.setMaxConnections(8);
         try (Connection first = pool.getConnection()) {
             LOG.debug("Desk store {} opened", name);
         } catch (SQLException e) {
             pool.dispose();
-            if (e.getErrorCode() == org.h2.api.ErrorCode.FILE_ENCRYPTION_ERROR_1) {
+            AesFilePath.lock(file);
+            if (causedBy(e, AesFile.WrongKey.class)) {
                 throw new WrongKeyException(file);
             }
             throw new IllegalStateException("the desk store could not be opened", e);
@@ -193,6 +198,15 @@ public final class Database implements AutoCloseable {
         }
         flyway.repair();
         return true;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isCurrent(JdbcConnectionPool pool) {
@@ -250,6 +264,7 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             LOG.warn("Desk store did not shut down cleanly: {}", e.getMessage());
         }
+        AesFilePath.lock(file);
         // The compacted file is a new file: it is the owner's only, like the one it replaced.
         try {
             DataFolder.restrictFiles(file.toAbsolutePath().getParent());

@@ -119,6 +119,35 @@ final class CentralFixture implements AutoCloseable {
         return tables;
     }
 
+    /**
+     * The tables in an order that deletes every row referring to another table's before that table's
+     * rows; null when their references go round in a circle.
+     */
+    private static java.util.List<String> referencingFirst(java.sql.Statement s, java.util.List<String> tables)
+            throws java.sql.SQLException {
+        java.util.Map<String, java.util.Set<String>> referredBy = new java.util.HashMap<>();
+        try (java.sql.ResultSet r = s.executeQuery("SELECT child.relname, parent.relname FROM pg_constraint c "
+                + "JOIN pg_class child ON child.oid = c.conrelid JOIN pg_class parent ON parent.oid = c.confrelid "
+                + "WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace AND c.conrelid <> c.confrelid")) {
+            while (r.next()) {
+                referredBy.computeIfAbsent("\"" + r.getString(2) + "\"", k -> new java.util.HashSet<>())
+                        .add("\"" + r.getString(1) + "\"");
+            }
+        }
+        java.util.List<String> order = new java.util.ArrayList<>();
+        java.util.Set<String> left = new java.util.LinkedHashSet<>(tables);
+        while (!left.isEmpty()) {
+            java.util.List<String> free = left.stream().filter(t -> referredBy.getOrDefault(t, java.util.Set.of())
+                    .stream().noneMatch(left::contains)).toList();
+            if (free.isEmpty()) {
+                return null;
+            }
+            order.addAll(free);
+            free.forEach(left::remove);
+        }
+        return order;
+    }
+
     /** Puts the first rows back; false when that cannot be done now (the caller builds it all again). */
     private static boolean reset(java.sql.Connection c, java.sql.Statement s) throws java.sql.SQLException {
         java.util.List<String> tables = tables(s);
@@ -126,7 +155,15 @@ final class CentralFixture implements AutoCloseable {
         try {
             // A connection a test left open would hold the tables: better to build again than to wait.
             s.execute("SET LOCAL lock_timeout = '5s'");
-            s.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+            // Deleting the few rows a test left is quicker than TRUNCATE, which gives every table new files.
+            java.util.List<String> order = referencingFirst(s, tables);
+            if (order == null) {
+                s.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+            } else {
+                for (String table : order) {
+                    s.execute("DELETE FROM public." + table);
+                }
+            }
             for (String table : tables) {
                 s.execute("INSERT INTO public." + table + " SELECT * FROM seed." + table);
             }

@@ -147,18 +147,14 @@ public final class CentralServer implements AutoCloseable {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(json, false));
             c.http.maxRequestSize = Api.MAX_BODY_BYTES;
-            if (config.tls().enabled()) {
-                // HTTPS only: with a connector of its own, Jetty opens no plain HTTP port.
-                c.jetty.addConnector((server, http) -> httpsConnector(server, http, config));
-            }
+            // The one connector, HTTPS when configured (then Jetty opens no plain HTTP port).
+            c.jetty.addConnector((server, http) -> connector(server, http, config));
         });
         OperatorCredential operator = new OperatorCredential(config.adminToken());
         new CentralMetrics(db, mails).install(app, operator);
         routes(app, parts, db, retention, new RateLimits(config.limits(), clock), config, operator);
-        if (config.tls().enabled()) {
-            app.start();
-        } else {
-            app.start(config.bind(), config.port());
+        app.start();
+        if (!config.tls().enabled()) {
             if (!config.demo() && !isLoopback(config.bind())) {
                 LOG.warn("Serving plain HTTP on {}: put a reverse proxy that terminates TLS in front, or set "
                         + "CARDDESK_CENTRAL_TLS_KEYSTORE", config.bind());
@@ -170,9 +166,23 @@ public final class CentralServer implements AutoCloseable {
                 new AuditChain(db.jdbi()), parts.rounds());
     }
 
-    /** The HTTPS connector: the configured key store, TLS 1.2 and 1.3 only (Jetty's defaults exclude the rest). */
-    private static org.eclipse.jetty.server.ServerConnector httpsConnector(org.eclipse.jetty.server.Server server,
+    /**
+     * The service's connector: plain HTTP, or HTTPS with the configured key store and TLS 1.2 and 1.3
+     * only (Jetty's defaults exclude the rest). Jetty keeps the header lines a connection sent before
+     * and by default matches them without regard to case: a credential sent a second time on the same
+     * connection in other letter case would be read as the first one. Tokens are case-sensitive, so
+     * the match must be too.
+     */
+    private static org.eclipse.jetty.server.ServerConnector connector(org.eclipse.jetty.server.Server server,
             org.eclipse.jetty.server.HttpConfiguration http, CentralConfig config) {
+        http.setHeaderCacheCaseSensitive(true);
+        if (!config.tls().enabled()) {
+            var connector = new org.eclipse.jetty.server.ServerConnector(server,
+                    new org.eclipse.jetty.server.HttpConnectionFactory(http));
+            connector.setHost(config.bind());
+            connector.setPort(config.port());
+            return connector;
+        }
         var tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
         tls.setKeyStorePath(config.tls().keyStore().toAbsolutePath().toString());
         tls.setKeyStoreType("PKCS12");
@@ -180,6 +190,7 @@ public final class CentralServer implements AutoCloseable {
         tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
         var secure = new org.eclipse.jetty.server.HttpConfiguration(http);
         secure.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
+        secure.setHeaderCacheCaseSensitive(true);
         var connector = new org.eclipse.jetty.server.ServerConnector(server,
                 new org.eclipse.jetty.server.SslConnectionFactory(tls, "http/1.1"),
                 new org.eclipse.jetty.server.HttpConnectionFactory(secure));

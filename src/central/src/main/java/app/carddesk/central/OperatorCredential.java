@@ -18,8 +18,8 @@ final class OperatorCredential {
 
     /** Whether an {@code Authorization} header carries the operator's credential. */
     boolean presentedIn(String authorization) {
-        return hash != null && authorization != null && authorization.startsWith("Bearer ")
-                && MessageDigest.isEqual(hash, Envelope.sha256(authorization.substring(7).trim())
-                .getBytes(StandardCharsets.UTF_8));
+        String token = Workstations.bearer(authorization);
+        return hash != null && token != null
+                && MessageDigest.isEqual(hash, Envelope.sha256(token).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -17,12 +17,19 @@ final class Workstations {
     }
 
     public Caller authenticate(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
+        String token = bearer(authorization);
+        if (token == null) {
             throw new ApiException(401, ErrorCode.UNAUTHORIZED, null, "Send the workstation token as 'Authorization: Bearer'.");
         }
-        String hash = Envelope.sha256(authorization.substring(7).trim());
+        String hash = Envelope.sha256(token);
         return jdbi.withExtension(CentralDaos.Libraries.class, d -> d.byToken(hash).map(l -> new Caller(l,
                 d.workstationName(hash).orElse("?"), null, null, hash)).orElseThrow(() -> refusal(hash)));
+    }
+
+    /** The token of an {@code Authorization: Bearer} header (the scheme in any letter case, RFC 9110), or null. */
+    static String bearer(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
     }
 
     /**

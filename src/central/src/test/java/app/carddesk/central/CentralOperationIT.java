@@ -122,6 +122,65 @@ class CentralOperationIT {
         }
     }
 
+    /**
+     * Two workstations whose tokens differ only in letter case, called one after the other on one
+     * kept-alive connection: each is answered as itself. The scheme's letter case does not matter.
+     */
+    @Test
+    void aTokenIsReadAsSentOnAConnectionThatCarriedAnotherBefore() throws Exception {
+        try (CentralServer server = start(Map.of("CARDDESK_CENTRAL_DEMO", "true"))) {
+            server.database().jdbi().useHandle(h -> {
+                h.execute("INSERT INTO workstation (token_hash, library_code, name) VALUES (?, 'DEMO-DK', 'upper')",
+                        Envelope.sha256("Case-Token-Of-A-Desk-0123456789"));
+                h.execute("INSERT INTO workstation (token_hash, library_code, name) VALUES (?, 'DEMO-NO', 'lower')",
+                        Envelope.sha256("case-token-of-a-desk-0123456789"));
+            });
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+                socket.setSoTimeout(10_000);
+                assertThat(onConnection(socket, "Bearer Case-Token-Of-A-Desk-0123456789"))
+                        .contains("\"library\":\"DEMO-DK\"");
+                assertThat(onConnection(socket, "Bearer case-token-of-a-desk-0123456789"))
+                        .contains("\"library\":\"DEMO-NO\"");
+                assertThat(onConnection(socket, "bearer Case-Token-Of-A-Desk-0123456789"))
+                        .contains("\"library\":\"DEMO-DK\"");
+                assertThat(onConnection(socket, "Bearer CASE-TOKEN-OF-A-DESK-0123456789")).startsWith("401 ");
+            }
+        }
+    }
+
+    /** One request on an open connection; the answer's status and body, read by its Content-Length. */
+    private static String onConnection(java.net.Socket socket, String authorization) throws java.io.IOException {
+        socket.getOutputStream().write(("GET /api/v1/loan-rules HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                + authorization + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+        String status = null;
+        int length = -1;
+        for (String line = asciiLine(in); !line.isEmpty(); line = asciiLine(in)) {
+            if (status == null) {
+                status = line.substring(line.indexOf(' ') + 1);
+            } else if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        assertThat(length).as("a length to read the answer by").isNotNegative();
+        byte[] body = new byte[length];
+        in.readFully(body);
+        return status + " " + new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String asciiLine(java.io.DataInputStream in) throws java.io.IOException {
+        StringBuilder b = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new java.io.EOFException("the connection closed after: " + b);
+            }
+            if (c != '\r') {
+                b.append((char) c);
+            }
+        }
+        return b.toString();
+    }
+
     @Test
     void readinessSaysWhetherTheDatabaseAnswers() throws Exception {
         CentralServer server = start(Map.of("CARDDESK_CENTRAL_DEMO", "true"));

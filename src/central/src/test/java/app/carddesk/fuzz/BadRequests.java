@@ -68,7 +68,7 @@ final class BadRequests {
             case 2 -> "Bearer not-a-token";
             case 3 -> "Basic " + call.library.token;
             case 4 -> "Bearer " + "t".repeat(odd.between(100, 6000));
-            case 5 -> "bearer " + call.library.token;
+            case 5 -> "Bearer " + call.library.token.toUpperCase(Locale.ROOT); // tokens are case-sensitive
             default -> "Bearer " + other.token;
         };
     }

@@ -66,7 +66,10 @@ class CentralTextsTest {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = pattern.matcher(Files.readString(f));
                 while (m.find()) {
-                    into.add(m.group(1));
+                    // Names of the products' system properties (carddesk.…) look like keys and are none.
+                    if (!m.group(1).startsWith("carddesk.")) {
+                        into.add(m.group(1));
+                    }
                 }
             }
         }

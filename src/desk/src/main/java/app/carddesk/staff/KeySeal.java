@@ -1,5 +1,6 @@
 package app.carddesk.staff;
 
+import app.carddesk.security.Argon2Cost;
 import app.carddesk.security.Argon2Id;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,14 +14,19 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The register key sealed under one person's password: AES-256-GCM under a key derived from the
- * password with Argon2id (19 MiB, 2 passes, as the PINs), a random salt and nonce per seal. Opening
- * the seal is the offline password check: a wrong password fails the GCM tag. The derivation's memory
- * is let go after each use: a desk signs in a few times a day.
+ * password with Argon2id (at {@link Argon2Cost#current()}, as the PINs), a random salt and nonce per
+ * seal. Opening the seal is the offline password check: a wrong password fails the GCM tag. The seal
+ * records the cost it was made with (seals written before it did were all made at {@link
+ * Argon2Cost#OWASP}). The derivation's memory is let go after each use: a desk signs in a few times a day.
  */
 public final class KeySeal {
 
-    /** One seal, each part in Base64. */
-    public record Sealed(String salt, String nonce, String box) {
+    /** One seal, each part in Base64, and the cost of its key's derivation (null: {@link Argon2Cost#OWASP}). */
+    public record Sealed(String salt, String nonce, String box, Integer memoryKib, Integer passes) {
+
+        Argon2Cost cost() {
+            return memoryKib == null || passes == null ? Argon2Cost.OWASP : new Argon2Cost(memoryKib, passes);
+        }
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -31,11 +37,13 @@ public final class KeySeal {
     public static Sealed seal(RegisterKey key, String password) {
         byte[] salt = random(16);
         byte[] nonce = random(12);
+        Argon2Cost cost = Argon2Cost.current();
         try {
-            Cipher gcm = cipher(Cipher.ENCRYPT_MODE, password, salt, nonce);
+            Cipher gcm = cipher(Cipher.ENCRYPT_MODE, password, cost, salt, nonce);
             byte[] box = gcm.doFinal(key.bytes());
             Base64.Encoder b64 = Base64.getEncoder();
-            return new Sealed(b64.encodeToString(salt), b64.encodeToString(nonce), b64.encodeToString(box));
+            return new Sealed(b64.encodeToString(salt), b64.encodeToString(nonce), b64.encodeToString(box),
+                    cost.memoryKib(), cost.passes());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
@@ -43,9 +51,13 @@ public final class KeySeal {
 
     /** The key, or empty when the password is not the one it was sealed under (or the seal was changed). */
     public static Optional<RegisterKey> open(Sealed sealed, String password) {
+        if (!sealed.cost().plausible()) {
+            return Optional.empty();
+        }
         try {
             Base64.Decoder b64 = Base64.getDecoder();
-            Cipher gcm = cipher(Cipher.DECRYPT_MODE, password, b64.decode(sealed.salt()), b64.decode(sealed.nonce()));
+            Cipher gcm = cipher(Cipher.DECRYPT_MODE, password, sealed.cost(), b64.decode(sealed.salt()),
+                    b64.decode(sealed.nonce()));
             return Optional.of(RegisterKey.of(gcm.doFinal(b64.decode(sealed.box()))));
         } catch (AEADBadTagException | IllegalArgumentException e) {
             return Optional.empty();
@@ -54,8 +66,9 @@ public final class KeySeal {
         }
     }
 
-    private static Cipher cipher(int mode, String password, byte[] salt, byte[] nonce) throws GeneralSecurityException {
-        byte[] derived = Argon2Id.LET_GO.with(19 * 1024, 2,
+    private static Cipher cipher(int mode, String password, Argon2Cost cost, byte[] salt, byte[] nonce)
+            throws GeneralSecurityException {
+        byte[] derived = Argon2Id.LET_GO.with(cost.memoryKib(), cost.passes(),
                 f -> f.hash(password.getBytes(StandardCharsets.UTF_8), salt).getBytes());
         Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
         gcm.init(mode, new SecretKeySpec(derived, 0, 32, "AES"), new GCMParameterSpec(128, nonce));

@@ -5,8 +5,9 @@ import com.password4j.Password;
 
 /**
  * PINs as salted Argon2id hashes (password4j, pure Java). A 4-digit PIN has only 10,000 values,
- * so the cost per guess is what protects it if a database copy leaks; the parameters follow
- * OWASP's lowest recommended Argon2id setting (19 MiB, 2 passes).
+ * so the cost per guess is what protects it if a database copy leaks; new hashes are made at
+ * {@link Argon2Cost#current()} (OWASP's lowest recommended setting, 19 MiB and 2 passes), and a hash
+ * is checked at the cost it records, so a raised cost later still reads the hashes made before.
  */
 public final class Argon2PinHasher implements PinHasher {
 
@@ -14,14 +15,18 @@ public final class Argon2PinHasher implements PinHasher {
     private final int iterations;
     private final Argon2Id memory;
 
-    /** The production setting, its memory kept between hashes (a server). */
+    /** This process's setting, its memory kept between hashes (a server). */
     public Argon2PinHasher() {
-        this(19 * 1024, 2, Argon2Id.KEPT);
+        this(Argon2Cost.current(), Argon2Id.KEPT);
     }
 
-    /** The production setting, its memory let go after each hash (a desk, which hashes rarely). */
+    /** This process's setting, its memory let go after each hash (a desk, which hashes rarely). */
     public static Argon2PinHasher occasional() {
-        return new Argon2PinHasher(19 * 1024, 2, Argon2Id.LET_GO);
+        return new Argon2PinHasher(Argon2Cost.current(), Argon2Id.LET_GO);
+    }
+
+    private Argon2PinHasher(Argon2Cost cost, Argon2Id memory) {
+        this(cost.memoryKib(), cost.passes(), memory);
     }
 
     /** A cheaper setting for tests and benchmarks that hash many PINs; never for production. */
@@ -42,6 +47,27 @@ public final class Argon2PinHasher implements PinHasher {
 
     @Override
     public boolean matches(String pin, String hash) {
-        return memory.with(memoryKib, iterations, f -> Password.check(pin, hash).with(f));
+        Argon2Cost recorded = Argon2Cost.recordedIn(hash);
+        if (recorded == null && hash != null && hash.startsWith("$argon2id$v=19$m=")) {
+            return false; // a cost no hash of ours has
+        }
+        return memory.with(recorded == null ? memoryKib : recorded.memoryKib(),
+                recorded == null ? iterations : recorded.passes(), f -> Password.check(pin, hash).with(f));
+    }
+
+    /**
+     * Whether {@code pin} is the one {@code hash} was made of, at the cost the hash records; false
+     * for anything that is not such a hash.
+     */
+    public static boolean matchesRecorded(String pin, String hash) {
+        Argon2Cost recorded = Argon2Cost.recordedIn(hash);
+        if (recorded == null) {
+            return false;
+        }
+        try {
+            return new Argon2PinHasher(recorded, Argon2Id.KEPT).matches(pin, hash);
+        } catch (RuntimeException malformed) {
+            return false;
+        }
     }
 }

@@ -193,6 +193,19 @@ class CentralPackageIT {
         Process mount = new ProcessBuilder("mount", "--bind", "/proc", root.resolve("proc").toString())
                 .redirectErrorStream(true).start();
         assumeTrue(mount.waitFor() == 0, "mounting /proc for the image's files needs privileges here");
+        // The devices a container runtime gives every container. Without /dev/urandom the JVM made its
+        // random seed by timing threads, some twelve seconds of a core.
+        try {
+            Files.createDirectories(root.resolve("dev"));
+            for (String device : DEVICES) {
+                Files.deleteIfExists(root.resolve("dev").resolve(device));
+                Files.createFile(root.resolve("dev").resolve(device));
+                run("mount", "--bind", "/dev/" + device, root.resolve("dev").resolve(device).toString());
+            }
+        } catch (Exception | AssertionError e) {
+            unmount(root);
+            throw e;
+        }
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -222,9 +235,26 @@ class CentralPackageIT {
         } finally {
             p.destroy();
             p.waitFor(20, TimeUnit.SECONDS);
-            run("umount", root.resolve("proc").toString());
+            unmount(root);
             run("rm", "-rf", root.toString());
         }
+    }
+
+    private static final List<String> DEVICES = List.of("null", "zero", "random", "urandom");
+
+    /** Unmounts what the image's files were given (whatever of it is mounted), before they are deleted. */
+    private static void unmount(Path root) throws Exception {
+        List<String> failed = new java.util.ArrayList<>();
+        List<Path> points = new java.util.ArrayList<>(List.of(root.resolve("proc")));
+        DEVICES.forEach(d -> points.add(root.resolve("dev").resolve(d)));
+        for (Path point : points) {
+            Process umount = new ProcessBuilder("umount", point.toString()).redirectErrorStream(true).start();
+            String out = new String(umount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (umount.waitFor() != 0 && !out.contains("not mounted") && !out.contains("no mount point")) {
+                failed.add(point + ": " + out.strip());
+            }
+        }
+        assertThat(failed).as("unmounted before the image's files are deleted").isEmpty();
     }
 
     private static HttpResponse<String> waitForHealth(Process p, int port) throws Exception {

@@ -88,11 +88,12 @@ final class CentralFixture implements AutoCloseable {
      * took over a second a test).
      */
     static synchronized void emptyPostgres(String url, String user, String password) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
-             java.sql.Statement s = c.createStatement()) {
+        try (java.sql.Statement s = resetConnection(url, user, password).createStatement()) {
+            java.sql.Connection c = s.getConnection();
             if (seeded && reset(c, s)) {
                 return;
             }
+            schema = null;
             s.execute("DROP SCHEMA IF EXISTS seed CASCADE");
             s.execute("DROP SCHEMA IF EXISTS public CASCADE");
             s.execute("CREATE SCHEMA public");
@@ -105,6 +106,37 @@ final class CentralFixture implements AutoCloseable {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("the test PostgreSQL server cannot be reached", e);
         }
+    }
+
+    /** The connection the resets go through, kept for the JVM: each new one costs PostgreSQL a process. */
+    private static java.sql.Connection resetConnection;
+
+    private static java.sql.Connection resetConnection(String url, String user, String password)
+            throws java.sql.SQLException {
+        if (resetConnection == null || !resetConnection.isValid(2)) {
+            resetConnection = java.sql.DriverManager.getConnection(url, user, password);
+        }
+        return resetConnection;
+    }
+
+    /** The migrated schema as the resets need it, read again when its tables change (null until read). */
+    private record Schema(java.util.List<String> tables, java.util.List<String> referencingFirst,
+                          java.util.List<String[]> counters) {
+    }
+
+    private static Schema schema;
+
+    /** The identity and serial columns: table, column and sequence. */
+    private static java.util.List<String[]> counters(java.sql.Statement s) throws java.sql.SQLException {
+        java.util.List<String[]> counters = new java.util.ArrayList<>();
+        try (java.sql.ResultSet r = s.executeQuery("SELECT table_name, column_name, "
+                + "pg_get_serial_sequence('public.\"' || table_name || '\"', column_name) FROM information_schema.columns "
+                + "WHERE table_schema = 'public' AND (is_identity = 'YES' OR column_default LIKE 'nextval%')")) {
+            while (r.next()) {
+                counters.add(new String[] {r.getString(1), r.getString(2), r.getString(3)});
+            }
+        }
+        return counters;
     }
 
     /** The migrated tables, the migrations' own history left out. */
@@ -151,12 +183,15 @@ final class CentralFixture implements AutoCloseable {
     /** Puts the first rows back; false when that cannot be done now (the caller builds it all again). */
     private static boolean reset(java.sql.Connection c, java.sql.Statement s) throws java.sql.SQLException {
         java.util.List<String> tables = tables(s);
+        if (schema == null || !schema.tables().equals(tables)) {
+            schema = new Schema(tables, referencingFirst(s, tables), counters(s));
+        }
         c.setAutoCommit(false);
         try {
             // A connection a test left open would hold the tables: better to build again than to wait.
             s.execute("SET LOCAL lock_timeout = '5s'");
             // Deleting the few rows a test left is quicker than TRUNCATE, which gives every table new files.
-            java.util.List<String> order = referencingFirst(s, tables);
+            java.util.List<String> order = schema.referencingFirst();
             if (order == null) {
                 s.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
             } else {
@@ -168,15 +203,7 @@ final class CentralFixture implements AutoCloseable {
                 s.execute("INSERT INTO public." + table + " SELECT * FROM seed." + table);
             }
             // Identity and serial columns go on after the rows put back.
-            java.util.List<String[]> counters = new java.util.ArrayList<>();
-            try (java.sql.ResultSet r = s.executeQuery("SELECT table_name, column_name, "
-                    + "pg_get_serial_sequence('public.\"' || table_name || '\"', column_name) FROM information_schema.columns "
-                    + "WHERE table_schema = 'public' AND (is_identity = 'YES' OR column_default LIKE 'nextval%')")) {
-                while (r.next()) {
-                    counters.add(new String[] {r.getString(1), r.getString(2), r.getString(3)});
-                }
-            }
-            for (String[] counter : counters) {
+            for (String[] counter : schema.counters()) {
                 if (counter[2] != null) {
                     s.execute("SELECT setval('" + counter[2] + "', COALESCE((SELECT MAX(\"" + counter[1] + "\") FROM "
                             + "public.\"" + counter[0] + "\"), 0) + 1, false)");

@@ -18,19 +18,34 @@ public final class ProblemDisplay {
     }
 
     public static void bind(ObservableValue<Problem> problem, Label label, Control field, Messages messages) {
+        bindMarking(problem, label, p -> field, messages);
+    }
+
+    /**
+     * The same, the mark on the field each problem is about ({@code fieldFor}; null for none): a
+     * problem with a box beside a field marks the box, not the field.
+     */
+    public static void bindMarking(ObservableValue<Problem> problem, Label label,
+                                   java.util.function.Function<Problem, Control> fieldFor, Messages messages) {
         label.textProperty().bind(Bindings.createStringBinding(() -> messages.text(problem.getValue()), problem));
         label.visibleProperty().bind(problem.map(p -> true).orElse(false));
         label.managedProperty().bind(label.visibleProperty());
-        if (field != null) {
-            problem.addListener((obs, old, p) -> decorate(field, p, messages));
-            decorate(field, problem.getValue(), messages);
-        }
+        Control[] marked = new Control[1];
+        problem.addListener((obs, old, p) -> marked[0] = decorate(marked[0], p, fieldFor, messages));
+        marked[0] = decorate(null, problem.getValue(), fieldFor, messages);
     }
 
-    private static void decorate(Control field, Problem p, Messages messages) {
-        DECORATION.removeDecorations(field);
-        if (p != null && field.getScene() != null) {
-            DECORATION.applyValidationDecoration(ValidationMessage.error(field, messages.text(p)));
+    /** Takes the mark off {@code marked} and puts one on the problem's field; that field, or null. */
+    private static Control decorate(Control marked, Problem p, java.util.function.Function<Problem, Control> fieldFor,
+                                    Messages messages) {
+        if (marked != null) {
+            DECORATION.removeDecorations(marked);
         }
+        Control field = p == null ? null : fieldFor.apply(p);
+        if (field == null || field.getScene() == null) {
+            return null;
+        }
+        DECORATION.applyValidationDecoration(ValidationMessage.error(field, messages.text(p)));
+        return field;
     }
 }

@@ -104,6 +104,9 @@ class KeyboardChecklistIT extends DeskUiIT {
         waitForText(robot, "#pinProblem", "Ask the patron to change the PIN soon");
         waitUntil(() -> robot.lookup("#changeAdvised").query().isFocused());
         assertThat(robot.lookup("#changeAdvised").query().getPseudoClassStates().toString()).contains("error");
+        // The mark is on the box the sentence is about; the PIN typed is fine and carries none.
+        waitUntil(() -> marks(robot, "#changeAdvised") == 1);
+        waitUntil(() -> marks(robot, "#pinField") == 0);
         key(robot, KeyCode.SPACE, KeyCode.ENTER);
         waitUntil(() -> robot.lookup("#categoryList").query().isFocused());
         key(robot, KeyCode.DOWN, KeyCode.ENTER);
@@ -132,5 +135,11 @@ class KeyboardChecklistIT extends DeskUiIT {
         key(robot, KeyCode.ENTER);
         waitForText(robot, "#pinProblem", "straight run");
         waitUntil(() -> robot.lookup("#pinField").query().isFocused());
+    }
+
+    /** The problem marks (ControlsFX decorations) on a control; none when it never had one. */
+    private static int marks(FxRobot robot, String query) {
+        var marks = org.controlsfx.control.decoration.Decorator.getDecorations(robot.lookup(query).query());
+        return marks == null ? 0 : marks.size();
     }
 }

@@ -54,7 +54,8 @@ public final class PinStepView implements StepView {
         pinField.textProperty().bindBidirectional(vm.pin.pin);
         pinRepeatField.textProperty().bindBidirectional(vm.pin.pinRepeat);
         changeAdvised.selectedProperty().bindBidirectional(vm.pin.changeAdvised);
-        ProblemDisplay.bind(lifetime.of(vm.pin.problem), pinProblem, pinField, messages);
+        ProblemDisplay.bindMarking(lifetime.of(vm.pin.problem), pinProblem,
+                p -> "pin.adviseChange".equals(p.key()) ? changeAdvised : pinField, messages);
         // A refused PIN is checked again on Next; typing it again or ticking the box takes the problem away.
         for (ObservableValue<?> changed : List.of(vm.pin.pin, vm.pin.pinRepeat, vm.pin.changeAdvised,
                 vm.pin.delivery)) {

@@ -68,7 +68,7 @@ class SignInUiIT extends DeskUiIT {
         assertThat(backend.signIn().staff().staffUser()).isEqualTo("demo.dk");
 
         // Alt + the underlined letter, as staff switch without the mouse.
-        type(KeyCode.ALT, KeyCode.U);
+        type(KeyCode.ALT, KeyCode.T);
         waitUntil(() -> visible(robot, "#signInScreen"));
         assertThat(backend.signIn().staff().current()).isEmpty();
         assertThat(text(robot, "#signInUser")).isEmpty();

@@ -21,7 +21,7 @@ public final class CentralDatabase implements AutoCloseable {
 
     public static CentralDatabase open(String jdbcUrl, String user, String password) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(withLockTimeout(jdbcUrl));
+        config.setJdbcUrl(withH2Settings(jdbcUrl));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(16);
@@ -53,9 +53,15 @@ public final class CentralDatabase implements AutoCloseable {
      * H2 gives up waiting for a row another transaction holds after 2 s by default; a request that
      * waits for the same Idempotency-Key's first request (hashing a PIN, under load) may wait longer.
      */
-    static String withLockTimeout(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("LOCK_TIMEOUT")
-                ? jdbcUrl + ";LOCK_TIMEOUT=15000" : jdbcUrl;
+    static String withH2Settings(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:")) {
+            return jdbcUrl;
+        }
+        String upper = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
+        // WRITE_DELAY=0: a registration answered 201 is in the file. H2 otherwise writes up to half a
+        // second later, and a central killed in that time lost what the desk took as delivered.
+        return jdbcUrl + (upper.contains("LOCK_TIMEOUT") ? "" : ";LOCK_TIMEOUT=15000")
+                + (upper.contains("WRITE_DELAY") ? "" : ";WRITE_DELAY=0");
     }
 
     /**

@@ -29,12 +29,12 @@ public record Argon2Cost(int memoryKib, int passes) {
     }
 
     /**
-     * Whether a recorded cost is one this software could have made: between {@link #WEAK} and a
-     * hundred times {@link #OWASP}. A hash or seal from elsewhere that asks for more (gigabytes of
-     * memory for one check) is not a hash of ours.
+     * Whether a recorded cost is one this software could have made or may make after a raise: from
+     * {@link #WEAK} to four times {@link #OWASP}'s memory and ten passes. A hash a desk sends that
+     * asks for more (gigabytes of the central's memory for one check) is not a hash of ours.
      */
     public boolean plausible() {
-        return memoryKib >= WEAK.memoryKib && memoryKib <= 100 * OWASP.memoryKib && passes >= 1 && passes <= 16;
+        return memoryKib >= WEAK.memoryKib && memoryKib <= 4 * OWASP.memoryKib && passes >= 1 && passes <= 10;
     }
 
     /**

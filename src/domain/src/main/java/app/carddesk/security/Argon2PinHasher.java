@@ -65,7 +65,10 @@ public final class Argon2PinHasher implements PinHasher {
             return false;
         }
         try {
-            return new Argon2PinHasher(recorded, Argon2Id.KEPT).matches(pin, hash);
+            // This process's own cost stays in memory between checks; another (a hash sent from
+            // elsewhere) is let go after its check, so no stream of costs piles up memory here.
+            return new Argon2PinHasher(recorded, recorded.equals(Argon2Cost.current()) ? Argon2Id.KEPT
+                    : Argon2Id.LET_GO).matches(pin, hash);
         } catch (RuntimeException malformed) {
             return false;
         }

@@ -47,6 +47,8 @@ class Argon2CostTest {
         assertThat(Argon2PinHasher.matchesRecorded("4826", null)).isFalse();
         assertThat(new Argon2Cost(64, 1).plausible()).isTrue();
         assertThat(new Argon2Cost(32, 1).plausible()).isFalse();
-        assertThat(new Argon2Cost(19 * 1024, 17).plausible()).isFalse();
+        assertThat(new Argon2Cost(4 * 19 * 1024, 10).plausible()).isTrue();
+        assertThat(new Argon2Cost(4 * 19 * 1024 + 1, 1).plausible()).isFalse();
+        assertThat(new Argon2Cost(19 * 1024, 11).plausible()).isFalse();
     }
 }

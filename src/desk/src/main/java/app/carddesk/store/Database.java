@@ -142,7 +142,7 @@ public final class Database implements AutoCloseable {
         // in clear: the desk keeps every result in memory, as it holds the lists it reads in memory anyway.
         AesFilePath.unlock(file, key.filePassword());
         // WRITE_DELAY=0: H2 writes a commit to the file before the commit returns. By default it waits up
-        // to half a second, and a desk killed in that time (power cut, kill -9) lost a card it had issued.
+        // to half a second, and a desk killed in that time (kill -9, a crash) lost a card it had issued.
         String url = "jdbc:h2:" + AesFilePath.databaseName(file) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;"
                 + "MAX_MEMORY_ROWS=" + Integer.MAX_VALUE;
         String password = "";

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A desk killed the moment a commit returned (kill -9, a power cut) has what it committed when it
+ * A desk killed the moment a commit returned (kill -9, a crash) has what it committed when it
  * opens again: the register is opened with the settings the desk uses, by another JVM that halts
  * without any shutdown work right after its commit.
  */

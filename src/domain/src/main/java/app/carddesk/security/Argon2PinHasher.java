@@ -11,8 +11,7 @@ import com.password4j.Password;
  */
 public final class Argon2PinHasher implements PinHasher {
 
-    private final int memoryKib;
-    private final int iterations;
+    private final Argon2Cost cost;
     private final Argon2Id memory;
 
     /** This process's setting, its memory kept between hashes (a server). */
@@ -25,34 +24,36 @@ public final class Argon2PinHasher implements PinHasher {
         return new Argon2PinHasher(Argon2Cost.current(), Argon2Id.LET_GO);
     }
 
-    private Argon2PinHasher(Argon2Cost cost, Argon2Id memory) {
-        this(cost.memoryKib(), cost.passes(), memory);
-    }
-
     /** A cheaper setting for tests and benchmarks that hash many PINs; never for production. */
     public Argon2PinHasher(int memoryKib, int iterations) {
-        this(memoryKib, iterations, Argon2Id.KEPT);
+        this(new Argon2Cost(memoryKib, iterations), Argon2Id.KEPT);
     }
 
-    private Argon2PinHasher(int memoryKib, int iterations, Argon2Id memory) {
-        this.memoryKib = memoryKib;
-        this.iterations = iterations;
+    private Argon2PinHasher(Argon2Cost cost, Argon2Id memory) {
+        this.cost = cost;
         this.memory = memory;
     }
 
     @Override
     public String hash(String pin) {
-        return memory.with(memoryKib, iterations, f -> Password.hash(pin).addRandomSalt(16).with(f).getResult());
+        return memory.with(cost.memoryKib(), cost.passes(),
+                f -> Password.hash(pin).addRandomSalt(16).with(f).getResult());
     }
 
+    /**
+     * Checked at the cost the hash records (this hasher's own for a hash that records none). Only
+     * this hasher's own cost is kept in memory between checks: a hash from elsewhere at another cost
+     * is let go after its check, so no stream of costs piles up memory here.
+     */
     @Override
     public boolean matches(String pin, String hash) {
         Argon2Cost recorded = Argon2Cost.recordedIn(hash);
         if (recorded == null && hash != null && hash.startsWith("$argon2id$v=19$m=")) {
             return false; // a cost no hash of ours has
         }
-        return memory.with(recorded == null ? memoryKib : recorded.memoryKib(),
-                recorded == null ? iterations : recorded.passes(), f -> Password.check(pin, hash).with(f));
+        Argon2Cost at = recorded == null ? cost : recorded;
+        return (at.equals(cost) ? memory : Argon2Id.LET_GO).with(at.memoryKib(), at.passes(),
+                f -> Password.check(pin, hash).with(f));
     }
 
     /**
@@ -60,15 +61,11 @@ public final class Argon2PinHasher implements PinHasher {
      * for anything that is not such a hash.
      */
     public static boolean matchesRecorded(String pin, String hash) {
-        Argon2Cost recorded = Argon2Cost.recordedIn(hash);
-        if (recorded == null) {
+        if (Argon2Cost.recordedIn(hash) == null) {
             return false;
         }
         try {
-            // This process's own cost stays in memory between checks; another (a hash sent from
-            // elsewhere) is let go after its check, so no stream of costs piles up memory here.
-            return new Argon2PinHasher(recorded, recorded.equals(Argon2Cost.current()) ? Argon2Id.KEPT
-                    : Argon2Id.LET_GO).matches(pin, hash);
+            return new Argon2PinHasher().matches(pin, hash);
         } catch (RuntimeException malformed) {
             return false;
         }

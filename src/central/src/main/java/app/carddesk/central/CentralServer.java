@@ -634,15 +634,34 @@ public final class CentralServer implements AutoCloseable {
         return mails;
     }
 
+    /**
+     * Stops taking requests, lets a retention run or audit seal under way finish its batch (an
+     * interrupted H2 write closes the file under it), sends no more mail, then closes the database.
+     */
     @Override
     public void close() {
-        if (daily != null) {
-            daily.shutdownNow();
-        }
-        background.shutdownNow();
         app.stop();
+        if (daily != null) {
+            finish(daily, "Retention");
+        }
+        finish(background, "Audit sealing");
         mails.close();
         database.close();
+    }
+
+    /** Periodic jobs are not started again; the run under way gets half a minute, then is interrupted. */
+    private static void finish(java.util.concurrent.ExecutorService jobs, String what) {
+        jobs.shutdown();
+        try {
+            if (!jobs.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("{} did not finish within 30 s of the stop; it is cut off", what);
+                jobs.shutdownNow();
+                jobs.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            jobs.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
 }

@@ -69,6 +69,8 @@ public final class MailOutbox implements AutoCloseable {
     private final Mailer mailer;
     private final Clock clock;
     private final ScheduledExecutorService sender;
+    /** Set on close: the pass under way stops after the mail it is sending. */
+    private volatile boolean stopping;
 
     /** Starts the sender: it sends after every commit that queued a mail, and looks for due retries every 30 s. */
     public MailOutbox(Jdbi jdbi, Mailer mailer, Clock clock) {
@@ -118,6 +120,9 @@ public final class MailOutbox implements AutoCloseable {
         while (true) {
             List<Dao.Row> due = jdbi.withExtension(Dao.class, d -> d.due(clock.instant(), PASS));
             for (Dao.Row mail : due) {
+                if (stopping) {
+                    return sent;
+                }
                 int attempt = mail.attempts() + 1;
                 Instant retryAt = clock.instant().plus(pauseAfter(attempt));
                 if (jdbi.withExtension(Dao.class, d -> d.claim(mail.id(), mail.attempts(), retryAt)) == 0) {
@@ -169,13 +174,22 @@ public final class MailOutbox implements AutoCloseable {
         return jdbi.withExtension(Dao.class, Dao::count);
     }
 
-    /** Stops the sender; mails still queued are sent when the service runs again. */
+    /**
+     * Stops the sender after the mail it is sending (an interrupted H2 write closes the file under
+     * it); mails still queued are sent when the service runs again.
+     */
     @Override
     public void close() {
-        sender.shutdownNow();
+        stopping = true;
+        sender.shutdown();
         try {
-            sender.awaitTermination(5, TimeUnit.SECONDS);
+            if (!sender.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("The mail server did not answer within 30 s of the stop; the mail is sent again later");
+                sender.shutdownNow();
+                sender.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
+            sender.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

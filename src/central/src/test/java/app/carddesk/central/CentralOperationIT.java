@@ -200,6 +200,33 @@ class CentralOperationIT {
     }
 
     @Test
+    void closingLetsTheAuditSealUnderWayFinishAndLeavesNoThreadOrErrorFileBehind() throws Exception {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        CentralServer server = start(Map.of("CARDDESK_CENTRAL_DEMO", "true"));
+        server.database().jdbi().useHandle(h -> h.execute("INSERT INTO audit_event (at, library_code, workstation, "
+                + "action, detail) SELECT CURRENT_TIMESTAMP, 'DEMO-DK', 'desk-1', 'PATRON_READ', 'entry ' || X "
+                + "FROM SYSTEM_RANGE(1, 20000)"));
+        // The seal works in batches, one transaction each: close while the first ones are in.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (count(server, "SELECT COUNT(*) FROM audit_event WHERE chain_seq IS NOT NULL") == 0) {
+            assertThat(System.nanoTime()).as("the seal started").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        server.close();
+        assertThat(Thread.getAllStackTraces().keySet()).as("the central's own threads stopped with it")
+                .noneMatch(t -> t.isAlive() && t.getName().startsWith("carddesk-") && !before.contains(t));
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no error file from a cut-off write")
+                    .noneMatch(f -> f.endsWith(".trace.db"));
+        }
+        try (CentralServer again = start(Map.of("CARDDESK_CENTRAL_DEMO", "true"))) {
+            AuditChain.Verdict verdict = new AuditChain(again.database().jdbi()).verify();
+            assertThat(verdict.intact()).as(verdict.text()).isTrue();
+            assertThat(verdict.sealed() + verdict.waiting()).isGreaterThanOrEqualTo(20_000);
+        }
+    }
+
+    @Test
     void demoModeSaysSoAndLoadsTheDemoLibrariesOnce() throws Exception {
         Map<String, String> demo = Map.of("CARDDESK_CENTRAL_DEMO", "true");
         try (CentralServer server = start(demo)) {

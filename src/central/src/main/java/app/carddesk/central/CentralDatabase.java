@@ -45,8 +45,29 @@ public final class CentralDatabase implements AutoCloseable {
             pool.close();
             throw e;
         }
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            numberAheadOnH2(pool);
+        }
         ownerOnly(jdbcUrl);
         return new CentralDatabase(pool);
+    }
+
+    /**
+     * H2 writes an identity column's next number to the file every {@code CACHE} numbers (32 by
+     * default), in a commit of its own; with {@code WRITE_DELAY=0} each such commit writes every page
+     * the request has changed so far. A batch of 500 registrations numbers 1,000 feed and audit rows:
+     * that was some 30 extra writes of the batch's pages (a fifth of the central's time in a push).
+     * With 1,000 numbers at a time a crash leaves a gap in the numbers, never a number used twice.
+     * Only on H2: PostgreSQL caches numbers per connection, which would hand them out of order.
+     */
+    private static void numberAheadOnH2(HikariDataSource pool) {
+        try (java.sql.Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE change_feed ALTER COLUMN seq SET CACHE 1000");
+            s.execute("ALTER TABLE audit_event ALTER COLUMN id SET CACHE 1000");
+        } catch (java.sql.SQLException e) {
+            pool.close();
+            throw new IllegalStateException("the register's numbering could not be set", e);
+        }
     }
 
     /**

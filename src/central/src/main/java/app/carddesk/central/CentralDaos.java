@@ -241,13 +241,6 @@ public final class CentralDaos {
                 + "FROM membership WHERE patron_id = :patron")
         void toMembers(@Bind("patron") UUID patron, @Bind("kind") ChangeKind kind, @Bind("at") Instant at,
                        @Bind("library") String library, @Bind("desk") String desk);
-
-        record Entry(long seq, UUID patronId, ChangeKind kind) {
-        }
-
-        @SqlQuery("SELECT seq, patron_id, kind FROM change_feed WHERE library_code = :library AND seq > :after "
-                + "ORDER BY seq LIMIT :limit")
-        List<Entry> after(@Bind("library") String library, @Bind("after") long after, @Bind("limit") int limit);
     }
 
     public interface Audit {

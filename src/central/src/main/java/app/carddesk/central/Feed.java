@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The change feed a library's desks pull: each change with the patron as they are now. */
 final class Feed {
@@ -17,14 +21,66 @@ final class Feed {
     /** The page's query, in {@code app/carddesk/central/Feed/page.sql}. */
     private static final String PAGE = ClasspathSqlLocator.removingComments().locate(Feed.class, "page");
 
+    /** How many changes get their place in one transaction. */
+    private static final int PLACES = 5_000;
+
     private final Jdbi jdbi;
 
     Feed(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    /** This library's changes after {@code after}, each with the patron as it is now (one query a page). */
+    /**
+     * The places in the feed (V18__feed_delivery_order.sql): a change is written with a row number
+     * only, and gets its place once it has committed.
+     */
+    interface Places {
+        @SqlQuery("SELECT seq FROM change_feed WHERE delivery_seq IS NULL ORDER BY seq LIMIT :limit")
+        List<Long> waiting(@Bind("limit") int limit);
+
+        @SqlQuery("SELECT last_seq FROM feed_place WHERE id = 1 FOR UPDATE")
+        long lockLast();
+
+        @SqlBatch("UPDATE change_feed SET delivery_seq = :place WHERE seq = :seq")
+        void place(@Bind("seq") List<Long> seqs, @Bind("place") List<Long> places);
+
+        @SqlUpdate("UPDATE feed_place SET last_seq = :last WHERE id = 1")
+        void moveLast(@Bind("last") long last);
+    }
+
+    /**
+     * Gives every committed change without a place the next places, in the order the changes were
+     * written. One instance at a time gives places (the lock on the last one), and a change still
+     * being written is not seen: it gets a place after those given now, so a desk that has read up
+     * to a place never misses a change placed before it.
+     */
+    void place() {
+        if (jdbi.withExtension(Places.class, p -> p.waiting(1)).isEmpty()) {
+            return;
+        }
+        boolean more = true;
+        while (more) {
+            more = jdbi.inTransaction(h -> {
+                Places places = h.attach(Places.class);
+                long last = places.lockLast();
+                List<Long> waiting = places.waiting(PLACES);
+                if (waiting.isEmpty()) {
+                    return false;
+                }
+                places.place(waiting, java.util.stream.LongStream.rangeClosed(last + 1, last + waiting.size())
+                        .boxed().toList());
+                places.moveLast(last + waiting.size());
+                return waiting.size() == PLACES;
+            });
+        }
+    }
+
+    /**
+     * This library's changes after place {@code after}, each with the patron as it is now (one query
+     * a page); the changes committed since the last call get their places first.
+     */
     public Api.Changes changes(Caller caller, long after, int limit) {
+        place();
         int n = Math.max(1, Math.min(limit, Api.FEED_PAGE_MAX));
         List<Api.Change> rows = jdbi.withHandle(h -> h.createQuery(PAGE)
                 .bind("library", caller.library().code()).bind("after", after).bind("limit", n + 1)

@@ -23,7 +23,7 @@ final class RowMappers {
     /** Every record the central's statements read into. */
     private static final List<Class<?>> ROWS = List.of(CentralPatronRow.class, CentralDaos.Library.class,
             CentralDaos.CardSeries.Row.class, CentralDaos.Idempotency.Answer.class, CentralDaos.Idempotency.Keyed.class,
-            CentralDaos.Bulk.CardRow.class, CentralDaos.Bulk.IdentityRow.class, CentralDaos.ChangeFeed.Entry.class,
+            CentralDaos.Bulk.CardRow.class, CentralDaos.Bulk.IdentityRow.class,
             CentralDaos.Memberships.Row.class, CentralDaos.Guardians.Link.class, MailOutbox.Dao.Row.class,
             RetentionStatements.Candidate.class, RetentionStatements.HeldRow.class, StaffDao.AccountRow.class,
             StaffDao.SessionRow.class, StaffDao.Sign.class, Enrolment.Dao.Code.class, Enrolment.Dao.Enrolled.class);

@@ -108,8 +108,12 @@ public final class ScaleBenchmark {
                     + "SELECT card_number, 'ISSUED', id, library_code, created_at FROM patron");
             h.execute("INSERT INTO membership (patron_id, library_code, activated_at) "
                     + "SELECT id, library_code, created_at FROM patron");
-            h.execute("INSERT INTO change_feed (library_code, patron_id, kind, at) "
-                    + "SELECT library_code, id, 'CREATED', created_at FROM patron ORDER BY card_number");
+            // Changes committed long ago, each with its place in the feed (V18__feed_delivery_order.sql).
+            h.execute("INSERT INTO change_feed (library_code, patron_id, kind, at, delivery_seq) "
+                    + "SELECT library_code, id, 'CREATED', created_at, ROW_NUMBER() OVER (ORDER BY card_number) "
+                    + "+ (SELECT last_seq FROM feed_place) "
+                    + "FROM patron");
+            h.execute("UPDATE feed_place SET last_seq = (SELECT MAX(delivery_seq) FROM change_feed)");
             h.execute("ANALYZE");
         });
     }

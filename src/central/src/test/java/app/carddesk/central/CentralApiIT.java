@@ -74,6 +74,40 @@ class CentralApiIT {
         return json.readTree(r.body());
     }
 
+    /** The patrons of this library's changes after {@code after}, and the feed's position after them. */
+    private record Pulled(java.util.List<String> patrons, long last) {
+    }
+
+    private Pulled pull(long after) throws Exception {
+        JsonNode page = body(central.send("GET", "/api/v1/changes?after=" + after, CentralFixture.TOKEN, null));
+        java.util.List<String> patrons = new java.util.ArrayList<>();
+        page.get("changes").forEach(c -> patrons.add(c.get("patronId").asText()));
+        return new Pulled(patrons, page.get("last").asLong());
+    }
+
+    @Test
+    void aChangeThatCommitsAfterALaterOneStillReachesADeskThatPulledInBetween() throws Exception {
+        UUID first = UUID.randomUUID();
+        assertThat(post(patron(first, "409900021", "NONE", null, null), UUID.randomUUID().toString()).statusCode())
+                .isEqualTo(201);
+        long start = pull(0).last();
+        // A change to the first patron, written as every change is, by a request that is slow to commit.
+        try (org.jdbi.v3.core.Handle slow = central.server.database().jdbi().open()) {
+            slow.begin();
+            slow.attach(CentralDaos.ChangeFeed.class).toMembers(first, app.carddesk.api.ChangeKind.UPDATED,
+                    java.time.Instant.now(), "DEMO-DK", null);
+            // Meanwhile another desk registers a patron, and a desk pulls.
+            UUID second = UUID.randomUUID();
+            assertThat(post(patron(second, "409900022", "NONE", null, null), UUID.randomUUID().toString())
+                    .statusCode()).isEqualTo(201);
+            Pulled between = pull(start);
+            assertThat(between.patrons()).containsExactly(second.toString());
+            slow.commit();
+            assertThat(pull(between.last()).patrons()).as("the change that committed last, pulled next")
+                    .containsExactly(first.toString());
+        }
+    }
+
     @Test
     void answersHealthAndItsOwnApiDocument() throws Exception {
         assertThat(central.send("GET", "/health", null, null).statusCode()).isEqualTo(200);

@@ -151,8 +151,12 @@ public final class SyncBenchmark {
                      clock)) {
             central.database().jdbi().useHandle(h -> {
                 h.execute(centralPatrons(count));
-                h.execute("INSERT INTO change_feed (library_code, patron_id, kind, at) "
-                        + "SELECT 'DEMO-DK', id, 'CREATED', created_at FROM patron ORDER BY card_number");
+                // Changes committed before, each with its place in the feed (V18__feed_delivery_order.sql).
+                h.execute("INSERT INTO change_feed (library_code, patron_id, kind, at, delivery_seq) "
+                        + "SELECT 'DEMO-DK', id, 'CREATED', created_at, ROW_NUMBER() OVER (ORDER BY card_number) "
+                        + "+ (SELECT last_seq FROM feed_place) "
+                        + "FROM patron");
+                h.execute("UPDATE feed_place SET last_seq = (SELECT MAX(delivery_seq) FROM change_feed)");
             });
             settle(central.database().jdbi());
             SyncService sync = sync(desk, central, clock);

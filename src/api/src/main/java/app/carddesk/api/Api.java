@@ -231,10 +231,13 @@ public final class Api {
     public record RetentionAction(UUID patronId, String library, String cardNumber, String action, String reason) {
     }
 
-    /** What a retention run did (or would do), with the stored answers to old idempotency keys it removed. */
+    /**
+     * What a retention run did (or would do), with the stored answers to old idempotency keys and the
+     * superseded changes of the feed it removed.
+     */
     public record RetentionReport(boolean dryRun, LocalDate day, int shortStaysDeleted, int held, int noticesSent,
                                   int noticesWithdrawn, int inactiveDeleted, List<RetentionAction> actions,
-                                  int answersRemoved) {
+                                  int answersRemoved, int changesRemoved) {
     }
 
     /** The header a desk's request carries to say which signed-in person it acts for. */

@@ -128,11 +128,16 @@ public final class RetentionJob {
         }
         counts[2] = dryRun ? toNotice.size() : notify(toNotice, today, now);
         int answers = pruneAnswers(dryRun, now);
+        // The feed keeps each patron's latest change at each library (deletions included): a desk
+        // reading from any place, or from the start, still receives every patron as they are now.
+        int changes = jdbi.withExtension(RetentionStatements.class, q -> dryRun ? q.supersededChanges()
+                : q.pruneSupersededChanges());
         Api.RetentionReport report = new Api.RetentionReport(dryRun, today, counts[0], counts[1], counts[2], counts[3],
-                counts[4], actions, answers);
+                counts[4], actions, answers, changes);
         LOG.info("Retention{}: {} expired short stays deleted, {} held for staff, {} notices, {} notices withdrawn, "
-                + "{} inactive patrons deleted, {} stored answers past {} days removed", dryRun ? " (dry run)" : "",
-                counts[0], counts[1], counts[2], counts[3], counts[4], answers, ANSWERS_KEPT.toDays());
+                + "{} inactive patrons deleted, {} stored answers past {} days removed, {} superseded changes removed "
+                + "from the feed", dryRun ? " (dry run)" : "", counts[0], counts[1], counts[2], counts[3], counts[4],
+                answers, ANSWERS_KEPT.toDays(), changes);
         return report;
     }
 

@@ -68,6 +68,12 @@ interface RetentionStatements {
     @SqlQuery
     int answersBefore(@Bind("cutoff") Instant cutoff);
 
+    @SqlQuery
+    int supersededChanges();
+
+    @SqlUpdate
+    int pruneSupersededChanges();
+
     @SqlUpdate
     int pruneAnswersBefore(@Bind("cutoff") Instant cutoff);
 

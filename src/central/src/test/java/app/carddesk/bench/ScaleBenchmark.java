@@ -198,7 +198,8 @@ public final class ScaleBenchmark {
             long t = System.nanoTime();
             Api.RetentionReport r = job.run(name.equals("dry run"), 0);
             System.out.printf("  retention job, %-10s %6.1f s: deleted %,d short stays and %,d inactive, "
-                    + "notices %,d%n", name, seconds(t), r.shortStaysDeleted(), r.inactiveDeleted(), r.noticesSent());
+                    + "notices %,d, superseded changes removed from the feed %,d%n", name, seconds(t),
+                    r.shortStaysDeleted(), r.inactiveDeleted(), r.noticesSent(), r.changesRemoved());
             if (!name.equals("second run")) {
                 ok &= r.shortStaysDeleted() == expired && r.noticesSent() == inactive;
             } else {

@@ -334,6 +334,45 @@ class CentralLifecycleIT {
         assertThat(sql("SELECT COUNT(*) FROM idempotency", Integer.class)).as("the newer answer stays").isEqualTo(1);
     }
 
+    /** A change of {@code patron}'s data, written as every change is. */
+    private void changed(UUID patron) {
+        central.server.database().jdbi().useExtension(CentralDaos.ChangeFeed.class, f -> f.toMembers(patron,
+                app.carddesk.api.ChangeKind.UPDATED, Instant.now(), "DEMO-NO", null));
+    }
+
+    private List<String> feedAfter(long after) throws Exception {
+        List<String> patrons = new java.util.ArrayList<>();
+        call("GET", "/api/v1/changes?after=" + after, CentralFixture.TOKEN_NO, null, 200).get("changes")
+                .forEach(c -> patrons.add(c.get("patronId").asText() + " " + c.get("kind").asText()));
+        return patrons;
+    }
+
+    @Test
+    void theDailyRunRemovesSupersededChangesAndEveryDeskStillGetsEachPatronsLatest() throws Exception {
+        UUID a = registered(CentralFixture.TOKEN_NO, norwegian("N000000911", "Lund", LocalDate.of(1980, 1, 1), null));
+        UUID b = registered(CentralFixture.TOKEN_NO, norwegian("N000000912", "Moe", LocalDate.of(1981, 1, 1), null));
+        long behind = call("GET", "/api/v1/changes?after=0", CentralFixture.TOKEN_NO, null, 200).get("last").asLong();
+        changed(a);
+        changed(a);
+        assertThat(feedAfter(behind)).containsExactly(a + " UPDATED", a + " UPDATED");
+        changed(b); // not read yet: without its place it supersedes nothing
+        int rows = sql("SELECT COUNT(*) FROM change_feed", Integer.class);
+
+        Api.RetentionReport dry = central.server.retention().run(true, 10);
+        assertThat(dry.changesRemoved()).as("a's registration and first change").isEqualTo(2);
+        assertThat(sql("SELECT COUNT(*) FROM change_feed", Integer.class)).as("a dry run counts").isEqualTo(rows);
+        assertThat(central.server.retention().run(false, 10).changesRemoved()).isEqualTo(2);
+        assertThat(sql("SELECT COUNT(*) FROM change_feed", Integer.class)).isEqualTo(rows - 2);
+
+        assertThat(feedAfter(0)).as("a desk starting now, in the order of the places").containsExactly(
+                b + " CREATED", a + " UPDATED", b + " UPDATED");
+        assertThat(feedAfter(behind)).as("a desk that had the registrations").containsExactly(a + " UPDATED",
+                b + " UPDATED");
+        assertThat(central.server.retention().run(false, 10).changesRemoved()).as("b's registration, now that its "
+                + "change has a place").isEqualTo(1);
+        assertThat(feedAfter(0)).containsExactly(a + " UPDATED", b + " UPDATED");
+    }
+
     @Test
     void theRetentionJobRunsOnOneInstanceAtATime() throws Exception {
         RetentionJob job = central.server.retention();

@@ -55,11 +55,7 @@ public final class CentralServer implements AutoCloseable {
         this.daily = daily;
         this.audit = audit;
         this.rounds = rounds;
-        this.background = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "carddesk-background");
-            t.setDaemon(true);
-            return t;
-        });
+        this.background = CentralThreads.scheduled("carddesk-background");
         every(SEAL_EVERY, "Audit sealing", audit::seal);
         every(ROUND_CHECK_EVERY, "Verification round start", rounds::startDue);
     }
@@ -224,11 +220,7 @@ public final class CentralServer implements AutoCloseable {
         if (at == null) {
             return null;
         }
-        var executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "carddesk-retention");
-            t.setDaemon(true);
-            return t;
-        });
+        var executor = CentralThreads.scheduled("carddesk-retention");
         java.time.ZonedDateTime now = java.time.ZonedDateTime.now(clock.withZone(java.time.ZoneOffset.UTC));
         java.time.ZonedDateTime next = now.with(at);
         if (!next.isAfter(now)) {
@@ -642,26 +634,11 @@ public final class CentralServer implements AutoCloseable {
     public void close() {
         app.stop();
         if (daily != null) {
-            finish(daily, "Retention");
+            CentralThreads.finish(daily, "Retention");
         }
-        finish(background, "Audit sealing");
+        CentralThreads.finish(background, "Audit sealing");
         mails.close();
         database.close();
-    }
-
-    /** Periodic jobs are not started again; the run under way gets half a minute, then is interrupted. */
-    private static void finish(java.util.concurrent.ExecutorService jobs, String what) {
-        jobs.shutdown();
-        try {
-            if (!jobs.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                LOG.warn("{} did not finish within 30 s of the stop; it is cut off", what);
-                jobs.shutdownNow();
-                jobs.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            jobs.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
     }
 
 }

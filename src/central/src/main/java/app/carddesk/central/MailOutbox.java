@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -77,11 +76,7 @@ public final class MailOutbox implements AutoCloseable {
         this.jdbi = jdbi;
         this.mailer = mailer;
         this.clock = clock;
-        this.sender = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "carddesk-mail");
-            t.setDaemon(true);
-            return t;
-        });
+        this.sender = CentralThreads.scheduled("carddesk-mail");
         sender.scheduleWithFixedDelay(this::sendDueLogged, 0, FIRST_PAUSE.toSeconds(), TimeUnit.SECONDS);
     }
 
@@ -181,16 +176,6 @@ public final class MailOutbox implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
-        sender.shutdown();
-        try {
-            if (!sender.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("The mail server did not answer within 30 s of the stop; the mail is sent again later");
-                sender.shutdownNow();
-                sender.awaitTermination(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            sender.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        CentralThreads.finish(sender, "Mail sending");
     }
 }

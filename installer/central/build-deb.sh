@@ -18,5 +18,7 @@ install -m 0644 "$here/debian/conffiles" "$root/DEBIAN/conffiles"
 for script in postinst prerm postrm; do
     install -m 0755 "$here/debian/$script" "$root/DEBIAN/$script"
 done
-dpkg-deb --root-owner-group --build "$root" "$out/carddesk-central_${version}_all.deb"
+# gzip, not dpkg-deb's default xz: the package is almost all one jar, compressed already; xz saved
+# 1.5 % of its size and took 20 times as long (12.6 s against 0.6 s here).
+dpkg-deb -Zgzip --root-owner-group --build "$root" "$out/carddesk-central_${version}_all.deb"
 rm -rf "$root"

@@ -30,7 +30,7 @@ class CentralApiIT {
     }
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir
     Path dir;
@@ -39,7 +39,7 @@ class CentralApiIT {
 
     @BeforeEach
     void start() {
-        central = new CentralFixture(dir, ServerSetupTest.SMTP.getPort(), postgres());
+        central = new CentralFixture(dir, mail.getSmtp().getPort(), postgres());
     }
 
     @AfterEach
@@ -821,6 +821,7 @@ class CentralApiIT {
     void aPinAskedForWhileTheMailServerIsDownIsQueuedAndMailedWhenItIsBack() throws Exception {
         UUID id = UUID.randomUUID();
         post(patron(id, "409900016", "NONE", null, "maja@example.org"), "k-16");
+        int port = mail.getSmtp().getPort();
         mail.stop();
         HttpResponse<String> queued = central.send("POST", "/api/v1/patrons/" + id + "/pin-email",
                 CentralFixture.TOKEN, "{\"language\":\"da\"}", "Idempotency-Key", "pin-16");
@@ -833,18 +834,26 @@ class CentralApiIT {
         assertThat(attempts()).as("the sender tried and the server refused").isEqualTo(1);
         assertThat(central.send("POST", "/api/v1/patrons/" + id + "/pin-email", CentralFixture.TOKEN,
                 "{\"language\":\"da\"}", "Idempotency-Key", "pin-16").body()).as("a retry").isEqualTo(queued.body());
-        mail.start();
-        // The pause before the next attempt is over.
-        central.server.database().jdbi().useHandle(h -> h.execute(
-                "UPDATE mail_outbox SET next_attempt_at = next_attempt_at - INTERVAL '1' HOUR"));
-        central.server.mailOutbox().sendDue();
-        central.awaitMailsSent();
-        assertThat(mail.getReceivedMessages()).hasSize(1);
-        String hash = central.server.database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT pin_hash FROM patron WHERE id = :id").bind("id", id).mapTo(String.class).one());
-        String pin = pinFrom(mail.getReceivedMessages()[0]);
-        assertThat(new app.carddesk.security.Argon2PinHasher().matches(pin, hash)).isTrue();
-        assertThat(DatabaseSearch.centralContains(central.server.database(), pin)).as("PIN stored in clear").isFalse();
+        // The mail server back on its port.
+        com.icegreen.greenmail.util.GreenMail back = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+        back.start();
+        try {
+            // The pause before the next attempt is over.
+            central.server.database().jdbi().useHandle(h -> h.execute(
+                    "UPDATE mail_outbox SET next_attempt_at = next_attempt_at - INTERVAL '1' HOUR"));
+            central.server.mailOutbox().sendDue();
+            central.awaitMailsSent();
+            assertThat(back.getReceivedMessages()).hasSize(1);
+            String hash = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT pin_hash FROM patron WHERE id = :id").bind("id", id).mapTo(String.class).one());
+            String pin = pinFrom(back.getReceivedMessages()[0]);
+            assertThat(new app.carddesk.security.Argon2PinHasher().matches(pin, hash)).isTrue();
+            assertThat(DatabaseSearch.centralContains(central.server.database(), pin)).as("PIN stored in clear")
+                    .isFalse();
+        } finally {
+            back.stop();
+        }
     }
 
     @Test

@@ -23,8 +23,19 @@ final class CentralFixture implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
     private final ApiContract contract = new ApiContract();
 
-    /** The PostgreSQL server CI starts, as a JDBC URL; absent on machines without one. */
-    static final String POSTGRES_URL = System.getenv("CARDDESK_TEST_PG_URL");
+    /**
+     * The schema this test JVM works in: test JVMs run side by side on one PostgreSQL database, and
+     * each drops and fills its own ({@code carddesk.test.fork} is the build's fork number).
+     */
+    static final String SCHEMA = "test_" + System.getProperty("carddesk.test.fork", "fork_1");
+
+    /**
+     * The PostgreSQL server CI starts, as a JDBC URL working in {@link #SCHEMA}; absent on machines
+     * without one.
+     */
+    static final String POSTGRES_URL = System.getenv("CARDDESK_TEST_PG_URL") == null ? null
+            : System.getenv("CARDDESK_TEST_PG_URL") + (System.getenv("CARDDESK_TEST_PG_URL").contains("?") ? "&" : "?")
+            + "currentSchema=" + SCHEMA;
 
     /**
      * Skips a PostgreSQL suite on a machine without a test server; where one is required
@@ -59,8 +70,10 @@ final class CentralFixture implements AutoCloseable {
     CentralFixture(Path dir, int smtpPort, boolean postgres, Clock clock) {
         Map<String, String> env = new java.util.HashMap<>(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK"));
-        String url = "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
-        if (postgres) {
+        String url;
+        if (!postgres) {
+            url = MigratedH2.url(dir.resolve("central"), true);
+        } else {
             env.put("CARDDESK_CENTRAL_DB_USER", System.getenv().getOrDefault("CARDDESK_TEST_PG_USER", "carddesk"));
             env.put("CARDDESK_CENTRAL_DB_PASSWORD", System.getenv().getOrDefault("CARDDESK_TEST_PG_PASSWORD",
                     "carddesk"));
@@ -78,14 +91,17 @@ final class CentralFixture implements AutoCloseable {
                 Envelope.sha256(TOKEN_BGO)));
     }
 
-    /** Whether this JVM has built the schema once and kept its first rows aside (schema {@code seed}). */
+    /** Whether this JVM has built the schema once and kept its first rows aside (its seed schema). */
     private static boolean seeded;
 
+    /** Where the first rows are kept: beside {@link #SCHEMA}. */
+    private static final String SEED = SCHEMA + "_seed";
+
     /**
-     * Every test starts on an empty database, as Flyway leaves it. The first test of a JVM drops the
-     * schema, migrates it and keeps a copy of every table's rows in the schema {@code seed}; each later
-     * test empties the tables and copies those rows back (migrating a PostgreSQL schema from nothing
-     * took over a second a test).
+     * Every test starts on a database as a new demo central leaves it: migrated, with the demo
+     * libraries. The first test of a JVM drops the schema, migrates it, loads the demo libraries and
+     * keeps a copy of every table's rows in a seed schema beside it; each later test empties the tables
+     * and copies those rows back (migrating a PostgreSQL schema from nothing took over a second a test).
      */
     static synchronized void emptyPostgres(String url, String user, String password) {
         try (java.sql.Statement s = resetConnection(url, user, password).createStatement()) {
@@ -94,13 +110,15 @@ final class CentralFixture implements AutoCloseable {
                 return;
             }
             schema = null;
-            s.execute("DROP SCHEMA IF EXISTS seed CASCADE");
-            s.execute("DROP SCHEMA IF EXISTS public CASCADE");
-            s.execute("CREATE SCHEMA public");
-            CentralDatabase.open(url, user, password).close();
-            s.execute("CREATE SCHEMA seed");
+            s.execute("DROP SCHEMA IF EXISTS " + SEED + " CASCADE");
+            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            s.execute("CREATE SCHEMA " + SCHEMA);
+            try (CentralDatabase db = CentralDatabase.open(url, user, password)) {
+                db.loadDemoData();
+            }
+            s.execute("CREATE SCHEMA " + SEED);
             for (String table : tables(s)) {
-                s.execute("CREATE TABLE seed." + table + " AS TABLE public." + table);
+                s.execute("CREATE TABLE " + SEED + "." + table + " AS TABLE " + SCHEMA + "." + table);
             }
             seeded = true;
         } catch (java.sql.SQLException e) {
@@ -130,8 +148,8 @@ final class CentralFixture implements AutoCloseable {
     private static java.util.List<String[]> counters(java.sql.Statement s) throws java.sql.SQLException {
         java.util.List<String[]> counters = new java.util.ArrayList<>();
         try (java.sql.ResultSet r = s.executeQuery("SELECT table_name, column_name, "
-                + "pg_get_serial_sequence('public.\"' || table_name || '\"', column_name) FROM information_schema.columns "
-                + "WHERE table_schema = 'public' AND (is_identity = 'YES' OR column_default LIKE 'nextval%')")) {
+                + "pg_get_serial_sequence('" + SCHEMA + ".\"' || table_name || '\"', column_name) FROM information_schema.columns "
+                + "WHERE table_schema = '" + SCHEMA + "' AND (is_identity = 'YES' OR column_default LIKE 'nextval%')")) {
             while (r.next()) {
                 counters.add(new String[] {r.getString(1), r.getString(2), r.getString(3)});
             }
@@ -143,7 +161,7 @@ final class CentralFixture implements AutoCloseable {
     private static java.util.List<String> tables(java.sql.Statement s) throws java.sql.SQLException {
         java.util.List<String> tables = new java.util.ArrayList<>();
         try (java.sql.ResultSet r = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE "
-                + "table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history'")) {
+                + "table_schema = '" + SCHEMA + "' AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history'")) {
             while (r.next()) {
                 tables.add("\"" + r.getString(1) + "\"");
             }
@@ -160,7 +178,7 @@ final class CentralFixture implements AutoCloseable {
         java.util.Map<String, java.util.Set<String>> referredBy = new java.util.HashMap<>();
         try (java.sql.ResultSet r = s.executeQuery("SELECT child.relname, parent.relname FROM pg_constraint c "
                 + "JOIN pg_class child ON child.oid = c.conrelid JOIN pg_class parent ON parent.oid = c.confrelid "
-                + "WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace AND c.conrelid <> c.confrelid")) {
+                + "WHERE c.contype = 'f' AND c.connamespace = '" + SCHEMA + "'::regnamespace AND c.conrelid <> c.confrelid")) {
             while (r.next()) {
                 referredBy.computeIfAbsent("\"" + r.getString(2) + "\"", k -> new java.util.HashSet<>())
                         .add("\"" + r.getString(1) + "\"");
@@ -196,17 +214,20 @@ final class CentralFixture implements AutoCloseable {
                 s.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
             } else {
                 for (String table : order) {
-                    s.execute("DELETE FROM public." + table);
+                    s.execute("DELETE FROM " + SCHEMA + "." + table);
                 }
             }
-            for (String table : tables) {
-                s.execute("INSERT INTO public." + table + " SELECT * FROM seed." + table);
+            // Referenced rows (the demo libraries) before the rows referring to them.
+            java.util.List<String> referencedFirst = new java.util.ArrayList<>(order == null ? tables : order);
+            java.util.Collections.reverse(referencedFirst);
+            for (String table : referencedFirst) {
+                s.execute("INSERT INTO " + SCHEMA + "." + table + " SELECT * FROM " + SEED + "." + table);
             }
             // Identity and serial columns go on after the rows put back.
             for (String[] counter : schema.counters()) {
                 if (counter[2] != null) {
                     s.execute("SELECT setval('" + counter[2] + "', COALESCE((SELECT MAX(\"" + counter[1] + "\") FROM "
-                            + "public.\"" + counter[0] + "\"), 0) + 1, false)");
+                            + SCHEMA + ".\"" + counter[0] + "\"), 0) + 1, false)");
                 }
             }
             c.commit();

@@ -36,7 +36,7 @@ class CentralLifecycleIT {
     }
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir
     Path dir;
@@ -49,7 +49,7 @@ class CentralLifecycleIT {
 
     @BeforeEach
     void start() {
-        central = new CentralFixture(dir, ServerSetupTest.SMTP.getPort(), postgres());
+        central = new CentralFixture(dir, mail.getSmtp().getPort(), postgres());
     }
 
     @AfterEach
@@ -427,7 +427,7 @@ class CentralLifecycleIT {
                 new Api.Standing(0, 0, 0, now.minus(Duration.ofDays(10))), 200);
 
         RetentionJob job = new RetentionJob(central.server.database().jdbi(),
-                new SmtpMailer("127.0.0.1", ServerSetupTest.SMTP.getPort(), "library@carddesk.invalid"),
+                new SmtpMailer("127.0.0.1", mail.getSmtp().getPort(), "library@carddesk.invalid"),
                 Clock.systemUTC());
         Api.RetentionReport dry = job.run(true, 100);
         assertThat(dry.dryRun()).isTrue();

@@ -35,7 +35,7 @@ class CentralOperationIT {
     private CentralServer start(Map<String, String> env) {
         Map<String, String> all = new HashMap<>(env);
         all.put("CARDDESK_RETENTION_AT", "off");
-        return CentralServer.start(CentralConfig.from(all).with(0, "jdbc:h2:file:" + dir.resolve("central")),
+        return CentralServer.start(CentralConfig.from(all).with(0, MigratedH2.url(dir.resolve("central"), false)),
                 (to, subject, body) -> { }, STILL);
     }
 

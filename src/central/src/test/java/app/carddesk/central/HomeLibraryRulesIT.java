@@ -32,7 +32,7 @@ class HomeLibraryRulesIT {
     }
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir
     Path dir;
@@ -45,7 +45,7 @@ class HomeLibraryRulesIT {
 
     @BeforeEach
     void start() {
-        central = new CentralFixture(dir, ServerSetupTest.SMTP.getPort(), postgres());
+        central = new CentralFixture(dir, mail.getSmtp().getPort(), postgres());
     }
 
     @AfterEach

@@ -32,7 +32,7 @@ class LibraryConfigurationIT {
     private static final String OPERATOR = CentralConfig.DEMO_ADMIN_TOKEN;
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir
     Path dir;
@@ -44,7 +44,7 @@ class LibraryConfigurationIT {
 
     @BeforeEach
     void start() {
-        central = new CentralFixture(dir, ServerSetupTest.SMTP.getPort(), postgres());
+        central = new CentralFixture(dir, mail.getSmtp().getPort(), postgres());
     }
 
     @AfterEach

@@ -36,7 +36,7 @@ class SetUpIT {
     private static final ObjectMapper JSON = Json.mapper();
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir
     Path dir;
@@ -46,7 +46,7 @@ class SetUpIT {
 
     @BeforeEach
     void start() {
-        central = new CentralFixture(dir.resolve("register"), ServerSetupTest.SMTP.getPort());
+        central = new CentralFixture(dir.resolve("register"), mail.getSmtp().getPort());
     }
 
     @AfterEach
@@ -91,7 +91,7 @@ class SetUpIT {
         assertThat(run("config", "export", "DEMO-NO", exported.toString())).isZero();
         LibraryConfiguration original = ConfigurationFile.read(Files.readAllBytes(exported)).configuration();
 
-        try (CentralFixture other = new CentralFixture(dir.resolve("other"), ServerSetupTest.SMTP.getPort())) {
+        try (CentralFixture other = new CentralFixture(dir.resolve("other"), mail.getSmtp().getPort())) {
             SetUp setUp = new SetUp(other.server.database(), Clock.systemUTC(), new PrintStream(out), new PrintStream(err));
             ObjectNode renamed = (ObjectNode) JSON.readTree(Files.readAllBytes(exported));
             renamed.put("code", "NO-COPY").putArray("cardSeries");

@@ -37,7 +37,7 @@ class VerificationRoundIT {
     private static final Pattern CODE = Pattern.compile(": ([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})\\b");
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir
     Path dir;
@@ -50,7 +50,7 @@ class VerificationRoundIT {
 
     @BeforeEach
     void start() {
-        central = new CentralFixture(dir, ServerSetupTest.SMTP.getPort(), postgres(), clock);
+        central = new CentralFixture(dir, mail.getSmtp().getPort(), postgres(), clock);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package app.carddesk.staff;
 
+import app.carddesk.central.MigratedH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carddesk.DeskBackend;
@@ -54,7 +55,7 @@ class DeskSignInIT {
 
     private void startCentral(int port) {
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN",
-                TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dir.resolve("central/c"))
+                TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dir.resolve("central/c"), true))
                 .withRetentionAt("off");
         Mailer none = (to, subject, body) -> { };
         central = CentralServer.start(config, none, clock);

@@ -1,5 +1,6 @@
 package app.carddesk.sync;
 
+import app.carddesk.central.MigratedH2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,7 +64,7 @@ class HttpsIT {
             port = s.getLocalPort();
         }
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_RETENTION_AT", "off"))
-                .with(port, "jdbc:h2:file:" + dir.resolve("central/central")).withTls(keys, PASSWORD);
+                .with(port, MigratedH2.url(dir.resolve("central/central"), true)).withTls(keys, PASSWORD);
         central = CentralServer.start(config, new SmtpMailer("127.0.0.1", 1, "desk@carddesk.invalid"),
                 Clock.systemUTC());
     }

@@ -1,5 +1,6 @@
 package app.carddesk.sync;
 
+import app.carddesk.central.MigratedH2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class SyncIT {
     private static final String TOKEN = "desk-sync-token";
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir
     Path dir;
@@ -73,8 +74,8 @@ class SyncIT {
 
     private CentralServer startCentral(int port) {
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
-                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dir.resolve("central/central"));
-        return CentralServer.start(config, new SmtpMailer("127.0.0.1", ServerSetupTest.SMTP.getPort(),
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dir.resolve("central/central"), true));
+        return CentralServer.start(config, new SmtpMailer("127.0.0.1", mail.getSmtp().getPort(),
                 "desk@carddesk.invalid"), clock);
     }
 
@@ -431,6 +432,7 @@ class SyncIT {
         central = startCentral(port);
         deskA = desk("a");
         issue(deskA, "409900007", "Lindqvist", "maja@example.org");
+        int mailPort = mail.getSmtp().getPort();
         mail.stop();
         SyncService a = sync(deskA, port);
         SyncService.Round round = a.syncOnce();
@@ -438,13 +440,20 @@ class SyncIT {
         assertThat(round.refused()).isZero();
         assertThat(a.status().pending()).as("nothing waits at the desk").isZero();
         assertThat(central.mailOutbox().pending()).isEqualTo(1);
-        mail.start();
-        central.database().jdbi().useHandle(h -> h.execute(
-                "UPDATE mail_outbox SET next_attempt_at = next_attempt_at - INTERVAL '1' HOUR"));
-        central.mailOutbox().sendDue();
-        awaitMailsSent();
-        assertThat(mail.getReceivedMessages()).hasSize(1);
-        assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("maja@example.org");
+        // The mail server back on its port.
+        com.icegreen.greenmail.util.GreenMail back = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(mailPort, "127.0.0.1", "smtp"));
+        back.start();
+        try {
+            central.database().jdbi().useHandle(h -> h.execute(
+                    "UPDATE mail_outbox SET next_attempt_at = next_attempt_at - INTERVAL '1' HOUR"));
+            central.mailOutbox().sendDue();
+            awaitMailsSent();
+            assertThat(back.getReceivedMessages()).hasSize(1);
+            assertThat(back.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("maja@example.org");
+        } finally {
+            back.stop();
+        }
     }
 
     private void awaitMailsSent() throws InterruptedException {

@@ -1,5 +1,6 @@
 package app.carddesk.ui;
 
+import app.carddesk.central.MigratedH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carddesk.api.Api;
@@ -58,8 +59,7 @@ class EnrolmentUiIT extends DeskUiIT {
             port = s.getLocalPort();
         }
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN",
-                "enrol-ui-token", "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:"
-                + dataDir.resolve("central/c")).withRetentionAt("off");
+                "enrol-ui-token", "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true)).withRetentionAt("off");
         try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
             String code = code(port);
             waitUntil(() -> visible(robot, "#signInScreen"));

@@ -1,5 +1,6 @@
 package app.carddesk.ui;
 
+import app.carddesk.central.MigratedH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carddesk.central.CentralConfig;
@@ -25,7 +26,7 @@ class FindPatronConnectedIT extends DeskUiIT {
     @Test
     void findsAPatronOfAnotherDeskThroughTheCentralRegisterAndSaysWhenItCannot(FxRobot robot) throws Exception {
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
-                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"));
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true));
         try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
             var other = app.carddesk.SignedInDesk.open(new DeskConfig(dataDir.resolve("other"), profile(),
                     Locale.ENGLISH, "http://127.0.0.1:" + port, TOKEN, 15), Clock.systemUTC());

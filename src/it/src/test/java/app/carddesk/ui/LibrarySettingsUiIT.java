@@ -1,5 +1,6 @@
 package app.carddesk.ui;
 
+import app.carddesk.central.MigratedH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carddesk.api.DemoStaff;
@@ -43,7 +44,7 @@ class LibrarySettingsUiIT extends DeskUiIT {
     @Test
     void theAdministratorExportsChangesAndImportsTheLibrarysSettings(FxRobot robot) throws Exception {
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN",
-                TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"))
+                TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true))
                 .withRetentionAt("off");
         try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
             interact(() -> {
@@ -112,7 +113,7 @@ class LibrarySettingsUiIT extends DeskUiIT {
     @Test
     void theOrganisationsAdministratorCreatesALibraryFromAFileOnTheScreen(FxRobot robot) throws Exception {
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN",
-                TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"))
+                TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true))
                 .withRetentionAt("off");
         try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
             ObjectNode file = app.carddesk.central.TestLibraries.aarhus();

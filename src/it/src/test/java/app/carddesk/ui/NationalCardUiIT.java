@@ -1,5 +1,6 @@
 package app.carddesk.ui;
 
+import app.carddesk.central.MigratedH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carddesk.api.Api;
@@ -63,7 +64,7 @@ class NationalCardUiIT extends DeskUiIT {
         }
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", OSLO,
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-NO", "CARDDESK_RETENTION_AT", "off"))
-                .with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"));
+                .with(port, MigratedH2.url(dataDir.resolve("central/c"), true));
         central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC());
         central.database().jdbi().useHandle(h -> h.execute("INSERT INTO workstation (token_hash, library_code, name) "
                 + "VALUES (?, 'DEMO-NO-BGO', 'bergen desk')", Envelope.sha256(BERGEN)));

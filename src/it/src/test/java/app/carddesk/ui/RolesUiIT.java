@@ -1,5 +1,6 @@
 package app.carddesk.ui;
 
+import app.carddesk.central.MigratedH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carddesk.api.Api;
@@ -69,7 +70,7 @@ class RolesUiIT extends DeskUiIT {
     @Test
     void deskStaffAreNotOfferedWhatOnlySupervisorsMayDo(FxRobot robot) throws Exception {
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN",
-                TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"))
+                TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true))
                 .withRetentionAt("off");
         try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
             String first = deskStaffAccount();

@@ -1,5 +1,6 @@
 package app.carddesk.ui;
 
+import app.carddesk.central.MigratedH2;
 import app.carddesk.central.CentralConfig;
 import app.carddesk.central.CentralServer;
 import app.carddesk.domain.RegistrationKind;
@@ -33,7 +34,7 @@ class SyncFeedbackUiIT extends DeskUiIT {
     private CentralServer central() {
         return CentralServer.start(CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true",
                 "CARDDESK_CENTRAL_TOKEN", TOKEN,
-                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c")),
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true)),
                 (to, subject, body) -> { }, Clock.systemUTC());
     }
 

@@ -1,5 +1,6 @@
 package app.carddesk.ui;
 
+import app.carddesk.central.MigratedH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carddesk.central.CentralConfig;
@@ -33,7 +34,7 @@ class SyncStatusUiIT extends DeskUiIT {
         waitForText(robot, "#syncLabel", "unreachable: one change waiting since");
 
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
-                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"));
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true));
         try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
             backend.sync().orElseThrow().syncOnce();
             waitForText(robot, "#syncLabel", "up to date");
@@ -46,7 +47,7 @@ class SyncStatusUiIT extends DeskUiIT {
     @Test
     void aRefusedRegistrationWaitsForStaffsChoiceAndIsResolved(FxRobot robot) throws Exception {
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
-                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"));
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true));
         try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
             // This desk issues the card first; another desk issues the same card and reaches the register first.
             var mine = issueDirectly("409900310", "Holm", "Ida", LocalDate.of(1992, 2, 2), null,
@@ -93,7 +94,7 @@ class SyncStatusUiIT extends DeskUiIT {
     @Test
     void aChangedConfigurationReachesTheChecklistAndTheStatusBarAtTheNextSync(FxRobot robot) throws Exception {
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
-                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, "jdbc:h2:file:" + dataDir.resolve("central/c"));
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true));
         try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
             backend.sync().orElseThrow().syncOnce();
             waitForText(robot, "#syncLabel", "Settings: version 1");

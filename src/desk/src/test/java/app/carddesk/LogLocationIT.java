@@ -31,6 +31,8 @@ class LogLocationIT {
         Path folder = dir.resolve("desk");
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Short-lived, as the test JVMs are: the quick compiler only (the build's argLine).
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), "-Dcarddesk.home=" + folder,
                 "-Djava.io.tmpdir=" + tmp, "-Dlogback.configurationFile=logback.xml", LogLocationIT.class.getName()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();

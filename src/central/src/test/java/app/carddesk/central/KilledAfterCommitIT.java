@@ -23,6 +23,8 @@ class KilledAfterCommitIT {
         String url = "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
         for (int round = 1; round <= 3; round++) {
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    // Short-lived, as the test JVMs are: the quick compiler only (the build's argLine).
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                     "-cp", System.getProperty("java.class.path"), Committer.class.getName(), url, "kill-" + round)
                     .redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -25,6 +25,8 @@ class KilledAfterCommitIT {
         RegisterKey key = RegisterKey.random();
         for (int round = 1; round <= 3; round++) {
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    // Short-lived, as the test JVMs are: the quick compiler only (the build's argLine).
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                     "-cp", System.getProperty("java.class.path"), Committer.class.getName(), dir.toString(),
                     key.base64(), "kill-" + round).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -309,7 +309,9 @@ class CentralPackageIT {
 
     private Process start(Map<String, String> env, String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", JAR.toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                // Short-lived, as the test JVMs are: the quick compiler only (the build's argLine).
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder b = new ProcessBuilder(command);
         b.environment().keySet().removeIf(k -> k.startsWith("CARDDESK_"));

@@ -142,7 +142,8 @@ public final class DeskContext {
             return new app.carddesk.ui.issuecard.GuardianFormView(issue, views.messages(), views.lifetime());
         }
         if (type == app.carddesk.ui.issuecard.HandoverStepView.class) {
-            return new app.carddesk.ui.issuecard.HandoverStepView(issue, views.messages(), preferences);
+            return new app.carddesk.ui.issuecard.HandoverStepView(issue, views.messages(), preferences,
+                    views.lifetime());
         }
         if (type == PatronView.class) {
             return new PatronView(patron, backend.profile(), views.messages(), preferences, views.lifetime(),

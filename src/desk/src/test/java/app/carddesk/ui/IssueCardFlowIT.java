@@ -46,6 +46,15 @@ class IssueCardFlowIT extends DeskUiIT {
 
         waitUntil(() -> visible(robot, "#toldComeBack"));
         assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).isTrue();
+        // What Finish registers, for staff to read back to the patron.
+        assertThat(text(robot, "#summary-name")).isEqualTo("Chidi Okafor");
+        assertThat(text(robot, "#summary-birthDate")).isEqualTo("14-03-2001");
+        assertThat(text(robot, "#summary-card")).isEqualTo("409900001");
+        assertThat(text(robot, "#summary-registration")).isEqualTo("Temporary: expects a national ID");
+        assertThat(text(robot, "#summary-category")).isEqualTo("Exchange student");
+        assertThat(text(robot, "#summary-pickup")).isEqualTo("Den Sorte Diamant, Slotsholmen");
+        assertThat(text(robot, "#summary-pin")).isEqualTo("E-mailed to chidi.okafor@example.org");
+        assertThat(robot.lookup("#summary-guardian").tryQuery()).as("an adult has no guardian line").isEmpty();
         clickOn(robot, "#toldComeBack");
         clickOn(robot, "#toldLoanRules");
         clickOn(robot, "#cardHandedOver");
@@ -107,6 +116,9 @@ class IssueCardFlowIT extends DeskUiIT {
         waitUntil(() -> visible(robot, "#pickupBox"));
         clickOn(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#toldComeBack"));
+        assertThat(text(robot, "#summary-guardian")).isEqualTo("Mikkel Jensen");
+        assertThat(text(robot, "#summary-category")).isEqualTo("Student");
+        assertThat(text(robot, "#summary-pin")).isEqualTo("Chosen by the patron");
         clickOn(robot, "#toldComeBack");
         clickOn(robot, "#toldLoanRules");
         clickOn(robot, "#cardHandedOver");
@@ -171,6 +183,15 @@ class IssueCardFlowIT extends DeskUiIT {
 
         waitUntil(() -> visible(robot, "#toldLoanRules"));
         assertThat(visible(robot, "#toldComeBack")).as("a short stay will not come back with an ID").isFalse();
+        assertThat(text(robot, "#summary-registration")).isEqualTo("Short stay until 15-02-2027");
+        assertThat(text(robot, "#summary-pickup")).as("the library chosen").isEqualTo("Universitetsbiblioteket, Aarhus");
+        // Back to the pickup step and another library: the summary says so when the step shows again.
+        clickOn(robot, "#backButton");
+        waitUntil(() -> visible(robot, "#pickupBox"));
+        interact(() -> robot.lookup("#pickupBox").<org.controlsfx.control.SearchableComboBox<
+                app.carddesk.domain.PickupLibrary>>query().getSelectionModel().select(1));
+        clickOn(robot, "#nextButton");
+        waitForText(robot, "#summary-pickup", "Søndre Campus, Amager");
         clickOn(robot, "#toldLoanRules");
         clickOn(robot, "#cardHandedOver");
         clickOn(robot, "#nextButton");
@@ -178,7 +199,7 @@ class IssueCardFlowIT extends DeskUiIT {
         waitForText(robot, "#success", "Card 409900002 is issued to Élise Moreau");
         Map<String, Object> row = patronRow("card_number", "409900002");
         assertThat(row).containsEntry("registration_kind", "SHORT_STAY").containsEntry("pin_delivery", "OWN_PIN")
-                .containsEntry("pin_change_advised", true).containsEntry("pickup_library_code", "KB-AAR");
+                .containsEntry("pin_change_advised", true).containsEntry("pickup_library_code", "KB-AMA");
         assertThat(row.get("expires_on").toString()).isEqualTo("2027-02-15");
         String hash = (String) row.get("pin_hash");
         assertThat(hash).startsWith("$argon2id$").doesNotContain("4826");
@@ -188,6 +209,11 @@ class IssueCardFlowIT extends DeskUiIT {
 
     /** From the PIN step on: the patron's own PIN, a category, the home library, the hand-over. */
     private void ownPinToTheEnd(FxRobot robot, String pin, String category) {
+        ownPinToTheEnd(robot, pin, category, () -> { });
+    }
+
+    /** As above, checking the hand-over step with {@code atHandover} before it is ticked off. */
+    private void ownPinToTheEnd(FxRobot robot, String pin, String category, Runnable atHandover) {
         waitUntil(() -> visible(robot, "#pinField"));
         fill(robot, "#pinField", pin);
         fill(robot, "#pinRepeatField", pin);
@@ -199,6 +225,7 @@ class IssueCardFlowIT extends DeskUiIT {
         waitUntil(() -> visible(robot, "#pickupBox"));
         clickOn(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#toldLoanRules"));
+        atHandover.run();
         clickOn(robot, "#toldLoanRules");
         clickOn(robot, "#cardHandedOver");
         clickOn(robot, "#nextButton");
@@ -226,7 +253,13 @@ class IssueCardFlowIT extends DeskUiIT {
                 .as("master data from the register is not typed over").isFalse();
         fill(robot, "#phoneField", "+45 20 30 40 50");
         clickOn(robot, "#nextButton");
-        ownPinToTheEnd(robot, "7391", "Private patron");
+        ownPinToTheEnd(robot, "7391", "Private patron", () -> {
+            assertThat(text(robot, "#summary-registration")).isEqualTo("With national ID");
+            assertThat(robot.lookup("#handoverSummary .label").queryAllAs(javafx.scene.control.Label.class)
+                    .stream().map(javafx.scene.control.Label::getText).toList())
+                    .as("the national ID is not read out at the desk").contains("Maja Lindqvist")
+                    .noneMatch(t -> t.contains("150390") || t.contains("1001"));
+        });
 
         waitForText(robot, "#success", "Card 409900003 is issued to Maja Lindqvist");
         Map<String, Object> row = patronRow("card_number", "409900003");

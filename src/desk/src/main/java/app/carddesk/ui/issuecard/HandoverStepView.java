@@ -3,6 +3,7 @@ package app.carddesk.ui.issuecard;
 import app.carddesk.ui.Controls;
 import app.carddesk.text.Messages;
 import app.carddesk.ui.DeskPreferences;
+import app.carddesk.ui.ViewLifetime;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.util.Locale;
@@ -11,24 +12,33 @@ import javafx.print.PrinterJob;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.stage.FileChooser;
 
-/** The hand-over step: what staff told the patron, the card handed over, and the welcome letter. */
+/**
+ * The hand-over step: what Finish registers, to read back to the patron; what staff told them; the
+ * card handed over; and the welcome letter.
+ */
 public final class HandoverStepView implements StepView {
 
     private final IssueCardViewModel vm;
     private final Messages messages;
     private final DeskPreferences preferences;
+    private final ViewLifetime lifetime;
 
+    @FXML private GridPane summary;
     @FXML private CheckBox toldComeBack, toldLoanRules, cardHandedOver;
     @FXML private ComboBox<Locale> letterLanguageBox;
 
-    public HandoverStepView(IssueCardViewModel vm, Messages messages, DeskPreferences preferences) {
+    public HandoverStepView(IssueCardViewModel vm, Messages messages, DeskPreferences preferences,
+                            ViewLifetime lifetime) {
         this.vm = vm;
         this.messages = messages;
         this.preferences = preferences;
+        this.lifetime = lifetime;
     }
 
     @FXML
@@ -42,6 +52,28 @@ public final class HandoverStepView implements StepView {
         letterLanguageBox.getItems().setAll(Locale.ENGLISH, Locale.forLanguageTag("da"), Locale.forLanguageTag("nb"));
         letterLanguageBox.setConverter(Controls.converter(l -> messages.get("language." + l.getLanguage())));
         letterLanguageBox.valueProperty().bindBidirectional(vm.letterLanguage);
+        lifetime.onChange(vm.step, (obs, old, step) -> {
+            if (step == Step.HANDOVER) {
+                showSummary();
+            }
+        });
+        if (vm.step.get() == Step.HANDOVER) {
+            showSummary(); // the view made again at this step (another language)
+        }
+    }
+
+    /** The steps before cannot change while this one shows: the summary is made as it opens. */
+    private void showSummary() {
+        summary.getChildren().clear();
+        int row = 0;
+        for (HandoverSummary.Line line : HandoverSummary.of(vm, messages.locale())) {
+            Label label = new Label(messages.get(line.label()));
+            label.getStyleClass().add("summary-label");
+            Label value = new Label(messages.text(line.value()));
+            value.setWrapText(true);
+            value.setId("summary-" + line.label().substring("summary.".length()));
+            summary.addRow(row++, label, value);
+        }
     }
 
     @Override

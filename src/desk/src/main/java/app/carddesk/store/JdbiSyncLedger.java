@@ -71,7 +71,8 @@ public final class JdbiSyncLedger implements SyncLedger {
         }
         writer.useHandle(h -> {
             java.util.Map<UUID, List<Api.Guardian>> guardians = guardians(h, ids);
-            h.attach(PatronDao.class).byIds(ids).forEach(row -> found.put(row.patron().id(),
+            PatronDao patrons = h.attach(PatronDao.class);
+            InLists.query(ids, patrons::byIds).forEach(row -> found.put(row.patron().id(),
                     PatronWire.toApi(row.patron(), null, guardians.getOrDefault(row.patron().id(), List.of()),
                             row.pinHash())));
         });
@@ -81,7 +82,9 @@ public final class JdbiSyncLedger implements SyncLedger {
     /** The guardians of these patrons, for the documents sent to the central register. */
     private static java.util.Map<UUID, List<Api.Guardian>> guardians(Handle h, java.util.Collection<UUID> ids) {
         java.util.Map<UUID, List<Api.Guardian>> found = new java.util.HashMap<>();
-        h.attach(GuardianDao.class).ofChildren(ids).forEach(link -> found.computeIfAbsent(link.childId(),
+        GuardianDao links = h.attach(GuardianDao.class);
+        // Each child's links come in one list, in the order they were consented to.
+        InLists.query(ids, links::ofChildren).forEach(link -> found.computeIfAbsent(link.childId(),
                 k -> new java.util.ArrayList<>()).add(new Api.Guardian(link.guardianId(), link.consentAt())));
         return found;
     }
@@ -92,12 +95,13 @@ public final class JdbiSyncLedger implements SyncLedger {
             return;
         }
         writer.useTransaction(h -> {
-            h.attach(OutboxDao.class).deleteAll(items.stream().map(OutboxItem::seq).toList());
+            OutboxDao outbox = h.attach(OutboxDao.class);
+            InLists.each(items.stream().map(OutboxItem::seq).toList(), outbox::deleteAll);
             // One statement per distinct version: after a batch of registrations that is one, for version 1.
             java.util.Map<Integer, List<UUID>> byVersion = new java.util.HashMap<>();
             centralVersions.forEach((id, v) -> byVersion.computeIfAbsent(v, k -> new java.util.ArrayList<>()).add(id));
             SyncDao sync = h.attach(SyncDao.class);
-            byVersion.forEach((v, ids) -> sync.setCentralVersion(ids, v));
+            byVersion.forEach((v, ids) -> InLists.each(ids, part -> sync.setCentralVersion(part, v)));
         });
     }
 
@@ -168,9 +172,9 @@ public final class JdbiSyncLedger implements SyncLedger {
             changes.forEach(c -> ids.add(c.patronId()));
             SyncDao sync = h.attach(SyncDao.class);
             java.util.Set<UUID> busy = ids.isEmpty() ? java.util.Set.of()
-                    : new java.util.HashSet<>(sync.withPendingChanges(ids));
+                    : new java.util.HashSet<>(InLists.query(ids, sync::withPendingChanges));
             java.util.Set<UUID> known = ids.isEmpty() ? new java.util.HashSet<>()
-                    : new java.util.HashSet<>(sync.existing(ids));
+                    : new java.util.HashSet<>(InLists.query(ids, sync::existing));
             java.util.Map<UUID, Api.Patron> fresh = new java.util.LinkedHashMap<>();
             for (Api.Change c : changes) {
                 if (busy.contains(c.patronId())) {
@@ -219,7 +223,7 @@ public final class JdbiSyncLedger implements SyncLedger {
         GuardianDao guardians = h.attach(GuardianDao.class);
         List<UUID> replaced = now.keySet().stream().filter(hadBefore::contains).toList();
         if (!replaced.isEmpty()) {
-            guardians.unlinkChildren(replaced);
+            InLists.each(replaced, guardians::unlinkChildren);
         }
         List<GuardianDao.Link> links = now.values().stream().flatMap(p -> p.guardians().stream()
                 .map(g -> new GuardianDao.Link(p.id(), g.guardianId(), g.consentAt(), "central"))).toList();

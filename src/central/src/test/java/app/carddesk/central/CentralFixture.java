@@ -33,9 +33,11 @@ final class CentralFixture implements AutoCloseable {
      * The PostgreSQL server CI starts, as a JDBC URL working in {@link #SCHEMA}; absent on machines
      * without one.
      */
-    static final String POSTGRES_URL = System.getenv("CARDDESK_TEST_PG_URL") == null ? null
-            : System.getenv("CARDDESK_TEST_PG_URL") + (System.getenv("CARDDESK_TEST_PG_URL").contains("?") ? "&" : "?")
-            + "currentSchema=" + SCHEMA;
+    static final String POSTGRES_URL = inSchema(System.getenv("CARDDESK_TEST_PG_URL"));
+
+    private static String inSchema(String url) {
+        return url == null ? null : url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+    }
 
     /**
      * Skips a PostgreSQL suite on a machine without a test server; where one is required

@@ -29,6 +29,18 @@ class IssueCardFlowIT extends DeskUiIT {
         fill(robot, "#postalCodeField", "2300");
         fill(robot, "#cityField", "København S");
         fill(robot, "#emailField", "chidi.okafor@example.org");
+        // A wrong field keeps the step, and the keyboard goes to it.
+        fill(robot, "#birthDateField", "31-02-2001");
+        clickOn(robot, "#nextButton");
+        waitUntil(() -> robot.lookup("#birthDateField").query().isFocused());
+        assertThat(visible(robot, "#surnameField")).isTrue();
+        fill(robot, "#birthDateField", "14-03-2001");
+        // A postal code problem: the keyboard goes to the postal code.
+        fill(robot, "#postalCodeField", "230");
+        clickOn(robot, "#nextButton");
+        waitUntil(() -> robot.lookup("#postalCodeField").query().isFocused());
+        waitForText(robot, "#message", "Some details need correcting");
+        fill(robot, "#postalCodeField", "2300");
         clickOn(robot, "#nextButton");
 
         waitUntil(() -> visible(robot, "#emailPinRadio"));
@@ -53,7 +65,8 @@ class IssueCardFlowIT extends DeskUiIT {
         assertThat(text(robot, "#summary-registration")).isEqualTo("Temporary: expects a national ID");
         assertThat(text(robot, "#summary-category")).isEqualTo("Exchange student");
         assertThat(text(robot, "#summary-pickup")).isEqualTo("Den Sorte Diamant, Slotsholmen");
-        assertThat(text(robot, "#summary-pin")).isEqualTo("E-mailed to chidi.okafor@example.org");
+        assertThat(text(robot, "#summary-pin")).as("a desk on its own mails the PIN once connected")
+                .isEqualTo("By e-mail to chidi.okafor@example.org, once this desk is connected");
         assertThat(robot.lookup("#summary-guardian").tryQuery()).as("an adult has no guardian line").isEmpty();
         clickOn(robot, "#toldComeBack");
         clickOn(robot, "#toldLoanRules");
@@ -145,6 +158,8 @@ class IssueCardFlowIT extends DeskUiIT {
         type(javafx.scene.input.KeyCode.ENTER);
         waitUntil(() -> visible(robot, "#shortStayRadio"));
         clickOn(robot, "#shortStayRadio");
+        clickOn(robot, "#nextButton");
+        waitUntil(() -> robot.lookup("#expiryField").query().isFocused());
         fill(robot, "#expiryField", "30-11-2027");
         clickOn(robot, "#nextButton");
         waitForText(robot, "#expiryProblem", "at most 365 days");

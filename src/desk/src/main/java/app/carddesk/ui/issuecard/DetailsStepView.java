@@ -77,13 +77,41 @@ public final class DetailsStepView implements StepView {
         return surnameField.isEditable() ? surnameField : emailField;
     }
 
+    @Override
+    public Node fieldInError() {
+        DetailsForm d = vm.details;
+        // In the form's order; the address is one problem over its four fields, on the part it is about.
+        java.util.Map<ObjectProperty<Problem>, TextField> fields = new java.util.LinkedHashMap<>();
+        fields.put(d.surnameProblem, surnameField);
+        fields.put(d.givenNameProblem, givenNameField);
+        fields.put(d.birthDateProblem, birthDateField);
+        fields.put(d.addressProblem, d.addressProblem.get() == null ? addressField : addressPart(d.addressProblem.get()));
+        fields.put(d.emailProblem, emailField);
+        fields.put(d.phoneProblem, phoneField);
+        return fields.entrySet().stream().filter(e -> e.getKey().get() != null).map(java.util.Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    /** The part of the address a problem is about: the postal code, the first part left empty, or the line. */
+    private TextField addressPart(Problem p) {
+        if (p.key().startsWith("details.postalCode")) {
+            return postalCodeField;
+        }
+        if (p.key().equals("details.required.address")) {
+            return java.util.stream.Stream.of(addressField, postalCodeField, cityField)
+                    .filter(f -> f.getText() == null || f.getText().isBlank()).findFirst().orElse(addressField);
+        }
+        return addressField;
+    }
+
     private void bindField(TextField field, StringProperty value, ObjectProperty<Problem> problem, Label label,
                            boolean master) {
         field.textProperty().bindBidirectional(value);
         if (master) {
             field.editableProperty().bind(vm.details.fromRegister.not());
         }
-        ProblemDisplay.bind(lifetime.of(problem), label, field, messages);
+        ProblemDisplay.bindMarking(lifetime.of(problem), label, p -> field == addressField ? addressPart(p) : field,
+                messages);
         // The address is one problem over four fields: it is checked once staff leave the town.
         if (field != addressField) {
             checkOnLeave(field, problem);

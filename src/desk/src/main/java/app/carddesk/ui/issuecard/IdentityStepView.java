@@ -84,6 +84,14 @@ public final class IdentityStepView implements StepView {
         return identityGroup.getSelectedToggle() == withIdRadio ? identityField : withoutRadio;
     }
 
+    @Override
+    public Node fieldInError() {
+        if (vm.identity.expiryProblem.get() != null && !expiryField.isDisabled()) {
+            return expiryField;
+        }
+        return vm.identity.problem.get() != null && !identityField.isDisabled() ? identityField : null;
+    }
+
     @FXML
     private void fetch() {
         vm.fetch();

@@ -94,7 +94,7 @@ public final class IssueCardView {
         stepList.getParent().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && !nextButton.isDisabled() && entersNext(e.getTarget())) {
                 e.consume();
-                vm.next();
+                next();
             }
         });
     }
@@ -161,6 +161,17 @@ public final class IssueCardView {
         refresh.run();
     }
 
+    private StepView stepView(Step s) {
+        return switch (s) {
+            case IDENTITY -> identityPaneController;
+            case DETAILS -> detailsPaneController;
+            case PIN -> pinPaneController;
+            case RELATIONS -> relationsPaneController;
+            case HANDOVER -> handoverPaneController;
+            case CARD, LOOKUP, PICKUP -> null;
+        };
+    }
+
     private Node firstField(Step s) {
         return switch (s) {
             case CARD, LOOKUP -> cardField;
@@ -178,9 +189,17 @@ public final class IssueCardView {
         vm.lookUpCard();
     }
 
+    /** Next; when the step stays for a problem, the keyboard goes to the field to put right. */
     @FXML
     private void next() {
+        Step before = vm.step.get();
         vm.next();
+        StepView view = stepView(before);
+        Node wrong = vm.step.get() == before && view != null ? view.fieldInError() : null;
+        if (wrong != null) {
+            // After the marks are on the fields: marking a field can take the focus from it.
+            Platform.runLater(wrong::requestFocus);
+        }
     }
 
     @FXML

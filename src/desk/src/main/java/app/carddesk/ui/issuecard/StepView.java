@@ -7,4 +7,9 @@ interface StepView {
 
     /** Where the focus goes when the step shows. */
     Node firstField();
+
+    /** The first field whose problem keeps the checklist at this step; null when none is shown. */
+    default Node fieldInError() {
+        return null;
+    }
 }

@@ -33,6 +33,9 @@ public final class DetailsStepView implements StepView {
     @FXML private Label addressAlert;
     @FXML private ListView<PatronSummary> similarList;
 
+    /** Each field's problem and the field, in the form's order. */
+    private final java.util.Map<ObjectProperty<Problem>, TextField> problems = new java.util.LinkedHashMap<>();
+
     public DetailsStepView(IssueCardViewModel vm, Messages messages, ViewLifetime lifetime) {
         this.vm = vm;
         this.messages = messages;
@@ -79,17 +82,13 @@ public final class DetailsStepView implements StepView {
 
     @Override
     public Node fieldInError() {
-        DetailsForm d = vm.details;
-        // In the form's order; the address is one problem over its four fields, on the part it is about.
-        java.util.Map<ObjectProperty<Problem>, TextField> fields = new java.util.LinkedHashMap<>();
-        fields.put(d.surnameProblem, surnameField);
-        fields.put(d.givenNameProblem, givenNameField);
-        fields.put(d.birthDateProblem, birthDateField);
-        fields.put(d.addressProblem, d.addressProblem.get() == null ? addressField : addressPart(d.addressProblem.get()));
-        fields.put(d.emailProblem, emailField);
-        fields.put(d.phoneProblem, phoneField);
-        return fields.entrySet().stream().filter(e -> e.getKey().get() != null).map(java.util.Map.Entry::getValue)
-                .findFirst().orElse(null);
+        return problems.entrySet().stream().filter(e -> e.getKey().get() != null)
+                .map(e -> marked(e.getValue(), e.getKey().get())).findFirst().orElse(null);
+    }
+
+    /** The field a problem is marked on: its own, or for the address the part the problem is about. */
+    private TextField marked(TextField field, Problem p) {
+        return field == addressField ? addressPart(p) : field;
     }
 
     /** The part of the address a problem is about: the postal code, the first part left empty, or the line. */
@@ -110,8 +109,8 @@ public final class DetailsStepView implements StepView {
         if (master) {
             field.editableProperty().bind(vm.details.fromRegister.not());
         }
-        ProblemDisplay.bindMarking(lifetime.of(problem), label, p -> field == addressField ? addressPart(p) : field,
-                messages);
+        problems.put(problem, field);
+        ProblemDisplay.bindMarking(lifetime.of(problem), label, p -> marked(field, p), messages);
         // The address is one problem over four fields: it is checked once staff leave the town.
         if (field != addressField) {
             checkOnLeave(field, problem);

@@ -25,7 +25,7 @@ public final class HandoverSummary {
     public static List<Line> of(IssueCardViewModel vm, Locale locale) {
         List<Line> lines = new ArrayList<>();
         DetailsForm d = vm.details;
-        lines.add(new Line("summary.name", plain((d.givenName.get() + " " + d.surname.get()).trim())));
+        lines.add(new Line("summary.name", plain(name(d))));
         LocalDate born = d.birthDateValue();
         if (born != null) {
             lines.add(new Line("summary.birthDate", Problem.of("summary.value", born)));
@@ -58,9 +58,13 @@ public final class HandoverSummary {
 
     private static String guardianName(GuardianForm g) {
         if (g.isNew.get()) {
-            return (g.details.givenName.get() + " " + g.details.surname.get()).trim();
+            return name(g.details);
         }
-        return g.found.get() == null ? "" : (g.found.get().givenName() + " " + g.found.get().surname()).trim();
+        return g.found.get() == null ? "" : g.found.get().fullName().trim();
+    }
+
+    private static String name(DetailsForm d) {
+        return (d.givenName.get() + " " + d.surname.get()).trim();
     }
 
     private static Problem plain(String value) {

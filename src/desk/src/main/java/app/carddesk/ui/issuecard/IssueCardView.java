@@ -161,6 +161,7 @@ public final class IssueCardView {
         refresh.run();
     }
 
+    /** The view of a step that has one of its own (the card and pickup steps are part of this one). */
     private StepView stepView(Step s) {
         return switch (s) {
             case IDENTITY -> identityPaneController;
@@ -175,12 +176,8 @@ public final class IssueCardView {
     private Node firstField(Step s) {
         return switch (s) {
             case CARD, LOOKUP -> cardField;
-            case IDENTITY -> identityPaneController.firstField();
-            case DETAILS -> detailsPaneController.firstField();
-            case PIN -> pinPaneController.firstField();
-            case RELATIONS -> relationsPaneController.firstField();
             case PICKUP -> pickupBox;
-            case HANDOVER -> handoverPaneController.firstField();
+            default -> stepView(s).firstField();
         };
     }
 

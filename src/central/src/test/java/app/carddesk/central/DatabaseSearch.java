@@ -31,7 +31,7 @@ public final class DatabaseSearch {
     public static boolean contains(Jdbi jdbi, String needle) {
         return jdbi.withHandle(h -> {
             List<String> tables = h.createQuery("SELECT table_name FROM information_schema.tables "
-                    + "WHERE UPPER(table_schema) = 'PUBLIC' AND table_type = 'BASE TABLE'").mapTo(String.class).list();
+                    + "WHERE table_schema = CURRENT_SCHEMA AND table_type = 'BASE TABLE'").mapTo(String.class).list();
             for (String table : tables) {
                 for (Map<String, Object> row : h.createQuery("SELECT * FROM \"" + table + "\"").mapToMap().list()) {
                     for (Object value : row.values()) {

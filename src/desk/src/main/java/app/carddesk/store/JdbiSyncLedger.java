@@ -167,7 +167,7 @@ public final class JdbiSyncLedger implements SyncLedger {
 
     @Override
     public void applyChanges(List<Api.Change> changes, long last) {
-        writer.useTransaction(h -> {
+        writer.useRepeatableTransaction(h -> {
             java.util.Set<UUID> ids = new java.util.HashSet<>();
             changes.forEach(c -> ids.add(c.patronId()));
             SyncDao sync = h.attach(SyncDao.class);

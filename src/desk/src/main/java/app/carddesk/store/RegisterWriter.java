@@ -24,6 +24,8 @@ public final class RegisterWriter implements AutoCloseable {
     private final Jdbi jdbi;
     private final ExecutorService thread = DeskThreads.single(THREAD);
     private final Thread writer;
+    /** Whether H2 may hold commits back for a moment (only while the writes are ones made again after a crash). */
+    private boolean deferred;
 
     RegisterWriter(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -32,17 +34,22 @@ public final class RegisterWriter implements AutoCloseable {
 
     public <X extends Exception> void useTransaction(HandleConsumer<X> write) throws X {
         run(() -> {
+            durable();
             jdbi.useTransaction(write);
             return null;
         });
     }
 
     public <R, X extends Exception> R inTransaction(HandleCallback<R, X> write) throws X {
-        return run(() -> jdbi.inTransaction(write));
+        return run(() -> {
+            durable();
+            return jdbi.inTransaction(write);
+        });
     }
 
     public <X extends Exception> void useHandle(HandleConsumer<X> write) throws X {
         run(() -> {
+            durable();
             jdbi.useHandle(write);
             return null;
         });
@@ -51,9 +58,38 @@ public final class RegisterWriter implements AutoCloseable {
     public <E, X extends Exception> void useExtension(Class<E> type, org.jdbi.v3.core.extension.ExtensionConsumer<E, X>
             write) throws X {
         run(() -> {
+            durable();
             jdbi.useExtension(type, write);
             return null;
         });
+    }
+
+    /**
+     * A transaction that a crash may lose because it is made again after one: a page of the change
+     * feed, whose place in the feed is stored with it. H2 writes it to the file within a second
+     * instead of at its commit, so that a feed of many pages is not written to the file page by page;
+     * the next other write makes commits wait for the file again, and is in the file with all before
+     * it when it returns.
+     */
+    public <X extends Exception> void useRepeatableTransaction(HandleConsumer<X> write) throws X {
+        run(() -> {
+            if (!deferred) {
+                jdbi.useHandle(h -> h.execute("SET WRITE_DELAY " + DEFERRED_MILLIS));
+                deferred = true;
+            }
+            jdbi.useTransaction(write);
+            return null;
+        });
+    }
+
+    private static final int DEFERRED_MILLIS = 1000;
+
+    /** Commits wait for the file again, and everything before is written with the next commit. */
+    private void durable() {
+        if (deferred) {
+            jdbi.useHandle(h -> h.execute("SET WRITE_DELAY 0"));
+            deferred = false;
+        }
     }
 
     /** Runs {@code write} on the writer thread and waits for it; its exception is thrown here as it was. */

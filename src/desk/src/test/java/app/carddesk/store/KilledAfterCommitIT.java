@@ -42,6 +42,82 @@ class KilledAfterCommitIT {
         }
     }
 
+    /**
+     * A page of the change feed is not written to the file at its commit (it is pulled again after a
+     * crash, its place in the feed stored with it); the next other write takes it to the file with
+     * itself. Killed after that write, the desk has both; killed right after a page, it has the page
+     * and the page's place in the feed together or neither.
+     */
+    @Test
+    void aFeedPageIsInTheFileWithTheNextWriteAndKeepsItsPlaceInTheFeed() throws Exception {
+        RegisterKey key = RegisterKey.random();
+        halt(key, FeedPageWriter.class, "1", "then-write");
+        halt(key, FeedPageWriter.class, "2", "page-only");
+        try (Database db = Database.open(dir, key)) {
+            long place = new JdbiSyncLedger(db, java.time.Clock.systemUTC(), "test").lastChangeSeq();
+            List<String> cards = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT card_number FROM patron ORDER BY card_number").mapTo(String.class).list());
+            List<String> written = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT state_name FROM sync_state WHERE state_name LIKE 'kill-%'").mapTo(String.class).list());
+            assertThat(written).containsExactly("kill-1");
+            assertThat(cards).as("the first page, taken to the file by the write after it")
+                    .containsAll(FeedPageWriter.cards("1"));
+            if (place == FeedPageWriter.LAST * 2) {
+                assertThat(cards).hasSize(FeedPageWriter.LAST * 2);
+            } else {
+                assertThat(place).isEqualTo(FeedPageWriter.LAST);
+                assertThat(cards).hasSize(FeedPageWriter.LAST);
+            }
+        }
+    }
+
+    private void halt(RegisterKey key, Class<?> main, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                main.getName(), dir.toString(), key.base64()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).as(out).contains("committed");
+        assertThat(p.exitValue()).as("halted, as kill -9 leaves it").isEqualTo(9);
+    }
+
+    /** Applies a page of the feed (and, when told, one other write after it), says so and halts at once. */
+    public static final class FeedPageWriter {
+        static final int LAST = 50;
+
+        static List<String> cards(String page) {
+            return java.util.stream.IntStream.rangeClosed(1, LAST).mapToObj(i -> "40990" + page + String.format("%03d", i))
+                    .toList();
+        }
+
+        public static void main(String[] args) {
+            Database db = Database.open(Path.of(args[0]), RegisterKey.fromBase64(args[1]));
+            String page = args[2];
+            long first = (Long.parseLong(page) - 1) * LAST;
+            List<app.carddesk.api.Api.Change> changes = new java.util.ArrayList<>();
+            List<String> cards = cards(page);
+            for (int i = 0; i < LAST; i++) {
+                java.util.UUID id = java.util.UUID.randomUUID();
+                changes.add(new app.carddesk.api.Api.Change(first + i + 1, app.carddesk.api.ChangeKind.CREATED, id,
+                        new app.carddesk.api.Api.Patron(id, cards.get(i), new app.carddesk.api.Api.Identity("NONE", null),
+                                "Surname", "Given", java.time.LocalDate.of(2000, 1, 1), null, null,
+                                new app.carddesk.api.Api.Address("Vej 1", "1000", "København K", "Danmark"), "KB-SK",
+                                "STUDENT", null, true, 0L, 0L, 1, List.of())));
+            }
+            new JdbiSyncLedger(db, java.time.Clock.systemUTC(), "test").applyChanges(changes, first + LAST);
+            if ("then-write".equals(args[3])) {
+                db.writer().useHandle(h -> h.execute(
+                        "INSERT INTO sync_state (state_name, state_value) VALUES (?, '1')", "kill-" + page));
+            }
+            System.out.println("committed");
+            System.out.flush();
+            Runtime.getRuntime().halt(9);
+        }
+    }
+
     /** Opens the register, commits one row, says so and halts at once. */
     public static final class Committer {
         public static void main(String[] args) {

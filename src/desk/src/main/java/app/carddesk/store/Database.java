@@ -143,6 +143,7 @@ public final class Database implements AutoCloseable {
         AesFilePath.unlock(file, key.filePassword());
         // WRITE_DELAY=0: H2 writes a commit to the file before the commit returns. By default it waits up
         // to half a second, and a desk killed in that time (kill -9, a crash) lost a card it had issued.
+        // Pages of the change feed alone are held back for a moment (RegisterWriter.useRepeatableTransaction).
         String url = "jdbc:h2:" + AesFilePath.databaseName(file) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;"
                 + "MAX_MEMORY_ROWS=" + Integer.MAX_VALUE;
         String password = "";

@@ -34,34 +34,28 @@ public final class RegisterWriter implements AutoCloseable {
 
     public <X extends Exception> void useTransaction(HandleConsumer<X> write) throws X {
         run(() -> {
-            durable();
             jdbi.useTransaction(write);
             return null;
-        });
+        }, false);
     }
 
     public <R, X extends Exception> R inTransaction(HandleCallback<R, X> write) throws X {
-        return run(() -> {
-            durable();
-            return jdbi.inTransaction(write);
-        });
+        return run(() -> jdbi.inTransaction(write), false);
     }
 
     public <X extends Exception> void useHandle(HandleConsumer<X> write) throws X {
         run(() -> {
-            durable();
             jdbi.useHandle(write);
             return null;
-        });
+        }, false);
     }
 
     public <E, X extends Exception> void useExtension(Class<E> type, org.jdbi.v3.core.extension.ExtensionConsumer<E, X>
             write) throws X {
         run(() -> {
-            durable();
             jdbi.useExtension(type, write);
             return null;
-        });
+        }, false);
     }
 
     /**
@@ -73,31 +67,36 @@ public final class RegisterWriter implements AutoCloseable {
      */
     public <X extends Exception> void useRepeatableTransaction(HandleConsumer<X> write) throws X {
         run(() -> {
-            if (!deferred) {
-                jdbi.useHandle(h -> h.execute("SET WRITE_DELAY " + DEFERRED_MILLIS));
-                deferred = true;
-            }
             jdbi.useTransaction(write);
             return null;
-        });
+        }, true);
     }
 
     private static final int DEFERRED_MILLIS = 1000;
 
-    /** Commits wait for the file again, and everything before is written with the next commit. */
-    private void durable() {
-        if (deferred) {
-            jdbi.useHandle(h -> h.execute("SET WRITE_DELAY 0"));
-            deferred = false;
+    /**
+     * Before a write on the writer thread: commits wait for the file, or, for a repeatable write, may
+     * be held back; going back to waiting, the next commit writes everything before it too.
+     */
+    private void settle(boolean repeatable) {
+        if (repeatable != deferred) {
+            jdbi.useHandle(h -> h.execute("SET WRITE_DELAY " + (repeatable ? DEFERRED_MILLIS : 0)));
+            deferred = repeatable;
         }
     }
 
-    /** Runs {@code write} on the writer thread and waits for it; its exception is thrown here as it was. */
-    private <R, X extends Exception> R run(Callable<R> write) throws X {
+    /**
+     * Runs {@code write} on the writer thread and waits for it; its exception is thrown here as it was.
+     * A write inside a write keeps the outer write's way of committing.
+     */
+    private <R, X extends Exception> R run(Callable<R> write, boolean repeatable) throws X {
         if (Thread.currentThread() == writer) {
             return call(write);
         }
-        Future<R> done = thread.submit(write);
+        Future<R> done = thread.submit(() -> {
+            settle(repeatable);
+            return write.call();
+        });
         boolean interrupted = false;
         try {
             while (true) {

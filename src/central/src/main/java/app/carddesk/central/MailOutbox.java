@@ -164,6 +164,14 @@ public final class MailOutbox implements AutoCloseable {
         return pause.compareTo(LONGEST_PAUSE) < 0 ? pause : LONGEST_PAUSE;
     }
 
+    /**
+     * Waits for the pass under way, if one is, to end: an attempt is taken (its count raised) before
+     * the mail goes out, so the count alone does not tell that the attempt is over.
+     */
+    public void awaitPass() throws Exception {
+        sender.submit(() -> { }).get(30, TimeUnit.SECONDS);
+    }
+
     /** How many mails wait to be sent. */
     public int pending() {
         return jdbi.withExtension(Dao.class, Dao::count);

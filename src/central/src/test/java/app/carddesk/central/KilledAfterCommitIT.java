@@ -20,9 +20,7 @@ class KilledAfterCommitIT {
 
     @Test
     void whatWasCommittedIsThereAfterTheProcessWasKilled() throws Exception {
-        // A register migrated once for the test JVM: the killed processes open it, as the service opens
-        // an existing register, instead of each first building a new one.
-        String url = MigratedH2.url(dir.resolve("central"), false);
+        String url = "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
         for (int round = 1; round <= 3; round++) {
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     // Short-lived, as the test JVMs are: the quick compiler only (the build's argLine).

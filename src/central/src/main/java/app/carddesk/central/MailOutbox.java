@@ -32,6 +32,12 @@ public final class MailOutbox implements AutoCloseable {
     static final int MAX_ATTEMPTS = 30;
     static final Duration FIRST_PAUSE = Duration.ofSeconds(30);
     static final Duration LONGEST_PAUSE = Duration.ofHours(1);
+    /**
+     * How long a mail stays taken by the attempt that took it: longer than an attempt can last (the
+     * mailer gives up after 10 s to connect and 10 s for each answer or write), so that no other
+     * sender takes it while it may still be on its way; a failed attempt sets its pause at once.
+     */
+    static final Duration TAKEN = Duration.ofMinutes(2);
     /** The most mails one pass reads at a time. */
     private static final int PASS = 100;
 
@@ -52,10 +58,14 @@ public final class MailOutbox implements AutoCloseable {
                 + "WHERE next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit")
         List<Row> due(@Bind("now") Instant now, @Bind("limit") int limit);
 
-        /** Takes a mail for one attempt; 0 when another sender took it first. */
-        @SqlUpdate("UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = :retryAt "
+        /** Takes a mail for one attempt until {@code takenUntil}; 0 when another sender took it first. */
+        @SqlUpdate("UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = :takenUntil "
                 + "WHERE id = :id AND attempts = :attempts")
-        int claim(@Bind("id") long id, @Bind("attempts") int attempts, @Bind("retryAt") Instant retryAt);
+        int claim(@Bind("id") long id, @Bind("attempts") int attempts, @Bind("takenUntil") Instant takenUntil);
+
+        /** After a failed attempt (the {@code attempts}-th): the next one is due at {@code retryAt}. */
+        @SqlUpdate("UPDATE mail_outbox SET next_attempt_at = :retryAt WHERE id = :id AND attempts = :attempts")
+        int retryAt(@Bind("id") long id, @Bind("attempts") int attempts, @Bind("retryAt") Instant retryAt);
 
         @SqlUpdate("DELETE FROM mail_outbox WHERE id = :id")
         int delete(@Bind("id") long id);
@@ -104,9 +114,9 @@ public final class MailOutbox implements AutoCloseable {
     }
 
     /**
-     * Sends every mail that is due. A mail is taken for one attempt first, so two senders (two
-     * instances of the service) never send it both; it stops at the first mail the server cannot
-     * take, as the others would fail alike.
+     * Sends every mail that is due. A mail is taken for one attempt first, for longer than the
+     * attempt can last, so two senders (two instances of the service) never send it both; it stops
+     * at the first mail the server cannot take, as the others would fail alike.
      *
      * @return how many mails went out
      */
@@ -119,8 +129,8 @@ public final class MailOutbox implements AutoCloseable {
                     return sent;
                 }
                 int attempt = mail.attempts() + 1;
-                Instant retryAt = clock.instant().plus(pauseAfter(attempt));
-                if (jdbi.withExtension(Dao.class, d -> d.claim(mail.id(), mail.attempts(), retryAt)) == 0) {
+                Instant takenUntil = clock.instant().plus(TAKEN);
+                if (jdbi.withExtension(Dao.class, d -> d.claim(mail.id(), mail.attempts(), takenUntil)) == 0) {
                     continue;
                 }
                 try {
@@ -143,6 +153,8 @@ public final class MailOutbox implements AutoCloseable {
 
     private void failed(Dao.Row mail, int attempt, RuntimeException e) {
         if (attempt < MAX_ATTEMPTS) {
+            Instant retryAt = clock.instant().plus(pauseAfter(attempt));
+            jdbi.useExtension(Dao.class, d -> d.retryAt(mail.id(), attempt, retryAt));
             LOG.warn("A {} mail was not sent ({}); attempt {} of {}, it is tried again later", mail.kind(),
                     e.getClass().getSimpleName(), attempt, MAX_ATTEMPTS);
             return;

@@ -21,6 +21,7 @@ public final class SmtpMailer implements Mailer {
         props.put("mail.smtp.port", Integer.toString(port));
         props.put("mail.smtp.connectiontimeout", "10000");
         props.put("mail.smtp.timeout", "10000");
+        props.put("mail.smtp.writetimeout", "10000");
         this.session = Session.getInstance(props);
         this.from = from;
     }

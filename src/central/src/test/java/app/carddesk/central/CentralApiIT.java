@@ -827,13 +827,7 @@ class CentralApiIT {
                 CentralFixture.TOKEN, "{\"language\":\"da\"}", "Idempotency-Key", "pin-16");
         assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
         assertThat(body(queued).get("status").asText()).isEqualTo("queued");
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-        while (attempts() == 0 && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
-        // The attempt is counted as it starts; the mail server comes back only once it has failed, or
-        // the attempt under way could reach the new server and the mail go out twice.
-        central.server.mailOutbox().awaitPass();
+        MailAttempts.awaitFirst(central.server.database().jdbi(), central.server.mailOutbox());
         assertThat(attempts()).as("the sender tried and the server refused").isEqualTo(1);
         assertThat(central.send("POST", "/api/v1/patrons/" + id + "/pin-email", CentralFixture.TOKEN,
                 "{\"language\":\"da\"}", "Idempotency-Key", "pin-16").body()).as("a retry").isEqualTo(queued.body());
@@ -866,11 +860,7 @@ class CentralApiIT {
         mail.stop();
         assertThat(central.send("POST", "/api/v1/patrons/" + id + "/pin-email", CentralFixture.TOKEN,
                 "{\"language\":\"da\"}", "Idempotency-Key", "pin-17").statusCode()).isEqualTo(202);
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-        while (attempts() == 0 && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
-        central.server.mailOutbox().awaitPass();
+        MailAttempts.awaitFirst(central.server.database().jdbi(), central.server.mailOutbox());
         central.server.database().jdbi().useHandle(h -> h.execute("UPDATE mail_outbox SET attempts = ?, "
                 + "next_attempt_at = next_attempt_at - INTERVAL '2' HOUR", MailOutbox.MAX_ATTEMPTS - 1));
         assertThat(central.server.mailOutbox().sendDue()).isZero();
@@ -881,8 +871,7 @@ class CentralApiIT {
     }
 
     private int attempts() {
-        return central.server.database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT COALESCE(MAX(attempts), 0) FROM mail_outbox").mapTo(Integer.class).one());
+        return MailAttempts.most(central.server.database().jdbi());
     }
 
     /** Who each mail went to, what about and when: what a test that counts mails shows when the count is off. */

@@ -3,7 +3,6 @@ package app.carddesk.central;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -59,8 +58,7 @@ class MailSendersIT {
                 third.awaitPass();
                 db.jdbi().useTransaction(h -> third.queue(h, "DEMO-DK", null, "PIN",
                         new Mailer.Mail("maja@example.org", "PIN 2", "5678")));
-                awaitAttempt(db);
-                third.awaitPass();
+                MailAttempts.awaitFirst(db.jdbi(), third);
             }
             assertThat(second.sendDue()).as("not yet: the pause after the failed attempt").isZero();
             clock.advance(MailOutbox.FIRST_PAUSE.plusSeconds(1));
@@ -74,14 +72,6 @@ class MailSendersIT {
             latch.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void awaitAttempt(CentralDatabase db) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(MAX(attempts), 0) FROM mail_outbox")
-                .mapTo(Integer.class).one()) == 0 && System.nanoTime() < until) {
-            Thread.sleep(20);
         }
     }
 }

@@ -21,6 +21,9 @@ public final class RegisterWriter implements AutoCloseable {
     /** The writer thread's name, as it shows in a thread dump. */
     public static final String THREAD = "carddesk-register-writer";
 
+    /** How long H2 may hold back the commit of a repeatable write. */
+    private static final int DEFERRED_MILLIS = 1000;
+
     private final Jdbi jdbi;
     private final ExecutorService thread = DeskThreads.single(THREAD);
     private final Thread writer;
@@ -33,10 +36,7 @@ public final class RegisterWriter implements AutoCloseable {
     }
 
     public <X extends Exception> void useTransaction(HandleConsumer<X> write) throws X {
-        run(() -> {
-            jdbi.useTransaction(write);
-            return null;
-        }, false);
+        transaction(write, false);
     }
 
     public <R, X extends Exception> R inTransaction(HandleCallback<R, X> write) throws X {
@@ -66,13 +66,15 @@ public final class RegisterWriter implements AutoCloseable {
      * it when it returns.
      */
     public <X extends Exception> void useRepeatableTransaction(HandleConsumer<X> write) throws X {
+        transaction(write, true);
+    }
+
+    private <X extends Exception> void transaction(HandleConsumer<X> write, boolean repeatable) throws X {
         run(() -> {
             jdbi.useTransaction(write);
             return null;
-        }, true);
+        }, repeatable);
     }
-
-    private static final int DEFERRED_MILLIS = 1000;
 
     /**
      * Before a write on the writer thread: commits wait for the file, or, for a repeatable write, may

@@ -1,6 +1,7 @@
 package app.carddesk.central;
 
 import app.carddesk.api.ErrorCode;
+import app.carddesk.h2.RegisterRecovery;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
@@ -20,6 +21,7 @@ public final class CentralDatabase implements AutoCloseable {
     }
 
     public static CentralDatabase open(String jdbcUrl, String user, String password) {
+        RegisterRecovery.beforeOpen(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(withH2Settings(jdbcUrl));
         config.setUsername(user);

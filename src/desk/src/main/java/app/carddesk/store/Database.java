@@ -1,5 +1,6 @@
 package app.carddesk.store;
 
+import app.carddesk.h2.RegisterRecovery;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -147,6 +148,7 @@ public final class Database implements AutoCloseable {
         String url = "jdbc:h2:" + AesFilePath.databaseName(file) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;"
                 + "MAX_MEMORY_ROWS=" + Integer.MAX_VALUE;
         String password = "";
+        RegisterRecovery.beforeOpen(url);
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "carddesk", password);
         pool.setMaxConnections(8);
         try (Connection first = pool.getConnection()) {

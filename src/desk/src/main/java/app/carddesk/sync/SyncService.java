@@ -23,8 +23,13 @@ public final class SyncService {
         void answered(OutboxItem item, CentralClient.Response response);
     }
 
-    /** What one round did. */
-    public record Round(int sent, int refused, int pulled, SyncStatus.State state) {
+    /**
+     * What one round did.
+     *
+     * @param pushing how long sending the waiting changes and recording the answers took (the round's
+     *                pull follows it)
+     */
+    public record Round(int sent, int refused, int pulled, SyncStatus.State state, java.time.Duration pushing) {
     }
 
     private final SyncLedger ledger;
@@ -88,9 +93,12 @@ public final class SyncService {
         int sent = 0;
         int refused = 0;
         int pulled = 0;
+        java.time.Duration pushing = java.time.Duration.ZERO;
         boolean wasOffline = link.state() == SyncStatus.State.OFFLINE || link.state() == SyncStatus.State.UNTRUSTED;
         try {
+            long started = System.nanoTime();
             int[] pushed = push.pushAll();
+            pushing = java.time.Duration.ofNanos(System.nanoTime() - started);
             sent = pushed[0];
             refused = pushed[1];
             SyncStatus.State state = link.state();
@@ -119,7 +127,7 @@ public final class SyncService {
             }
         }
         publish();
-        return new Round(sent, refused, pulled, link.state());
+        return new Round(sent, refused, pulled, link.state(), pushing);
     }
 
     private void publish() {

@@ -5,6 +5,7 @@ import app.carddesk.api.Json;
 import app.carddesk.central.CentralConfig;
 import app.carddesk.central.CentralServer;
 import app.carddesk.central.Mailer;
+import app.carddesk.domain.PatronIds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,6 +51,7 @@ public final class LoadBenchmark {
     private static final int CLOSED_SECONDS = SMOKE ? 3 : 20;
     private static final String TOKEN = "load-bench-token";
     private static final ObjectMapper JSON = Json.mapper();
+    private static final Clock CLOCK = Clock.systemUTC();
 
     private final URI base;
     private final HttpClient http;
@@ -194,7 +196,8 @@ public final class LoadBenchmark {
 
     private CompletableFuture<Boolean> register(Desk desk) {
         int n = nextCard.getAndIncrement();
-        UUID id = UUID.randomUUID();
+        // Ids and idempotency keys as a desk makes them: time-ordered (PatronIds, RANDOM_UUID(7)).
+        UUID id = PatronIds.next(CLOCK);
         String card = "4099" + String.format("%05d", n);
         Api.Patron p = new Api.Patron(id, card, new Api.Identity("NONE", null),
                 "Surname" + n, "Given" + (n % 997), LocalDate.of(1960, 1, 1).plusDays(n % 15_000),
@@ -202,7 +205,7 @@ public final class LoadBenchmark {
                 new Api.Address("Vej " + n, "1000", "København K", "Danmark"), "KB-SK", "STUDENT", null, true, 0L, 0L,
                 null, List.of());
         return send(HttpRequest.newBuilder(base.resolve("/api/v1/patrons")).POST(body(p))
-                .header("Idempotency-Key", UUID.randomUUID().toString()), 201, "register").thenApply(answer -> {
+                .header("Idempotency-Key", PatronIds.next(CLOCK).toString()), 201, "register").thenApply(answer -> {
                     if (answer == null) {
                         return false;
                     }
@@ -223,7 +226,7 @@ public final class LoadBenchmark {
                 new Api.Address("Gade " + n, "2100", "København Ø", "Danmark"), "KB-SK", "STUDENT", null, true, 0L, 0L,
                 version, List.of());
         return send(HttpRequest.newBuilder(base.resolve("/api/v1/patrons/" + id)).PUT(body(change))
-                .header("If-Match", String.valueOf(version)).header("Idempotency-Key", UUID.randomUUID().toString()),
+                .header("If-Match", String.valueOf(version)).header("Idempotency-Key", PatronIds.next(CLOCK).toString()),
                 200, "edit").thenApply(answer -> {
                     synchronized (desk) {
                         desk.busyEditing = false;
@@ -292,7 +295,7 @@ public final class LoadBenchmark {
                     + "?, 'NONE', ?, 'Given', DATE '1980-01-01', 'Vej', '1000', 'København K', 'Danmark', 'STUDENT', "
                     + "'KB-SK', 'EXPECTS_NATIONAL_ID', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
             for (int i = 0; i < n; i++) {
-                batch.add(UUID.randomUUID(), "4098" + String.format("%06d", i), "Direct" + i);
+                batch.add(PatronIds.next(CLOCK), "4098" + String.format("%06d", i), "Direct" + i);
             }
             batch.execute();
         });

@@ -7,6 +7,7 @@ import app.carddesk.domain.IdentityNumber;
 import app.carddesk.domain.GuardianRule;
 import app.carddesk.domain.LibraryProfile;
 import app.carddesk.domain.Patron;
+import app.carddesk.domain.PatronIds;
 import app.carddesk.domain.PinDelivery;
 import app.carddesk.domain.PinPolicy;
 import app.carddesk.domain.Problem;
@@ -154,7 +155,7 @@ public final class IssuingService {
         String pinHash = r.pinDelivery() == PinDelivery.OWN_PIN ? pinHasher.hash(r.ownPin()) : null;
         Instant now = clock.instant();
         PatronDetails d = r.details();
-        Patron patron = new Patron(UUID.randomUUID(), r.card().value(), r.identity(), d.surname().trim(),
+        Patron patron = new Patron(PatronIds.next(clock), r.card().value(), r.identity(), d.surname().trim(),
                 d.givenName().trim(), d.birthDate(), blankToNull(d.email()), blankToNull(d.phone()), d.address(),
                 r.categoryCode(), r.pickupLibraryCode(), r.kind(),
                 r.kind() == RegistrationKind.SHORT_STAY ? r.expiresOn() : null, r.pinDelivery(),
@@ -200,7 +201,7 @@ public final class IssuingService {
             return null;
         }
         String category = profile().categories().isEmpty() ? r.categoryCode() : profile().categories().get(0).code();
-        return new Patron(UUID.randomUUID(), null, null, g.surname().trim(), g.givenName().trim(), g.birthDate(),
+        return new Patron(PatronIds.next(clock), null, null, g.surname().trim(), g.givenName().trim(), g.birthDate(),
                 blankToNull(g.email()), blankToNull(g.phone()), r.details().address(), category,
                 r.pickupLibraryCode(), RegistrationKind.EXPECTS_NATIONAL_ID, null, PinDelivery.OWN_PIN, false, 0, 0,
                 now, staff.staffUser(), 1);

@@ -17,10 +17,13 @@ public interface OutboxDao {
                    int attempts, String staffUser) {
     }
 
-    /** Every entry gets its own idempotency key, so a resend after a lost answer is recognised. */
-    /** Queues a change made by {@code staff} (null: the desk's own). */
+    /**
+     * Queues a change made by {@code staff} (null: the desk's own). Every entry gets its own
+     * idempotency key, so a resend after a lost answer is recognised; a time-ordered one (UUID
+     * version 7), as the central register keeps the keys in an index (see {@code PatronIds}).
+     */
     @SqlUpdate("INSERT INTO outbox (patron_id, kind, payload, created_at, idem_key, staff_user) "
-            + "VALUES (:patronId, :kind, :payload, :at, CAST(RANDOM_UUID() AS VARCHAR), :staff)")
+            + "VALUES (:patronId, :kind, :payload, :at, CAST(RANDOM_UUID(7) AS VARCHAR), :staff)")
     void append(@BindMethods OutboxEntry entry, @Bind("at") Instant at, @Bind("staff") String staff);
 
     @SqlQuery("SELECT seq, patron_id, kind, payload, created_at, idem_key, attempts, staff_user FROM outbox WHERE seq > :seq "

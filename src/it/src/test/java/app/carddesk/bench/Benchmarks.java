@@ -170,7 +170,7 @@ public final class Benchmarks {
                     INSERT INTO patron (id, card_number, identity_kind, surname, given_name, surname_key,
                         given_name_key, birth_date, category_code, pickup_library_code, registration_kind,
                         pin_delivery, pin_change_advised, created_at, created_by, updated_at, version)
-                    SELECT RANDOM_UUID(), 'N' || LPAD(CAST(X * 2 AS VARCHAR), 9, '0'), 'NONE',
+                    SELECT RANDOM_UUID(7), 'N' || LPAD(CAST(X * 2 AS VARCHAR), 9, '0'), 'NONE',
                         'Surname' || MOD(X, 50000), 'Given' || MOD(X, 997), 'surname' || MOD(X, 50000),
                         'given' || MOD(X, 997), DATEADD(DAY, -MOD(X, 30000), DATE '2008-01-01'), 'ADULT',
                         'OSL-HOV', 'EXPECTS_NATIONAL_ID', 'EMAIL', FALSE, CURRENT_TIMESTAMP, 'bench',

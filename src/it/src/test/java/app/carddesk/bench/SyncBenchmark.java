@@ -201,7 +201,8 @@ public final class SyncBenchmark {
 
     /**
      * Patrons and cards, and with {@code outbox} their PATRON_CREATED outbox entries, as issuing at
-     * the desk leaves them; without, as a pull leaves them.
+     * the desk leaves them; without, as a pull leaves them. Ids and idempotency keys are made as the
+     * desk makes them: time-ordered (UUID version 7, {@code PatronIds}).
      */
     private static void queue(Jdbi jdbi, int n, boolean outbox) {
         jdbi.useHandle(h -> {
@@ -210,7 +211,7 @@ public final class SyncBenchmark {
                         given_name_key, birth_date, address_line, postal_code, city, country, category_code,
                         pickup_library_code, registration_kind, pin_delivery, pin_change_advised, created_at,
                         created_by, updated_at, version)
-                    SELECT RANDOM_UUID(), '4099' || LPAD(CAST(X AS VARCHAR), 5, '0'), 'NONE', 'Surname' || X,
+                    SELECT RANDOM_UUID(7), '4099' || LPAD(CAST(X AS VARCHAR), 5, '0'), 'NONE', 'Surname' || X,
                         'Given' || MOD(X, 997), 'surname' || X, 'given' || MOD(X, 997),
                         DATEADD(DAY, -MOD(X, 20000), DATE '2005-01-01'), 'Vej ' || X, '1000', 'København K', 'Danmark',
                         'STUDENT', 'KB-SK', 'EXPECTS_NATIONAL_ID', 'OWN_PIN', TRUE, CURRENT_TIMESTAMP, 'bench',
@@ -220,7 +221,7 @@ public final class SyncBenchmark {
                     + "SELECT card_number, 'ISSUED', id, created_at FROM patron");
             if (outbox) {
                 h.execute("INSERT INTO outbox (patron_id, kind, payload, created_at, idem_key) "
-                        + "SELECT id, 'PATRON_CREATED', '{}', created_at, CAST(RANDOM_UUID() AS VARCHAR) FROM patron "
+                        + "SELECT id, 'PATRON_CREATED', '{}', created_at, CAST(RANDOM_UUID(7) AS VARCHAR) FROM patron "
                         + "ORDER BY card_number");
             }
         });
@@ -231,7 +232,7 @@ public final class SyncBenchmark {
                 INSERT INTO patron (id, library_code, card_number, identity_kind, surname, given_name, birth_date,
                     address_line, postal_code, city, country, category_code, pickup_library_code, registration_kind,
                     version, created_at, updated_at)
-                SELECT RANDOM_UUID(), 'DEMO-DK', '4099' || LPAD(CAST(X AS VARCHAR), 5, '0'), 'NONE', 'Surname' || X,
+                SELECT RANDOM_UUID(7), 'DEMO-DK', '4099' || LPAD(CAST(X AS VARCHAR), 5, '0'), 'NONE', 'Surname' || X,
                     'Given' || MOD(X, 997), DATEADD(DAY, -MOD(X, 20000), DATE '2005-01-01'), 'Vej ' || X, '1000',
                     'København K', 'Danmark', 'STUDENT', 'KB-SK', 'EXPECTS_NATIONAL_ID', 1, CURRENT_TIMESTAMP,
                     CURRENT_TIMESTAMP

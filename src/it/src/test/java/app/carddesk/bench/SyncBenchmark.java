@@ -32,13 +32,12 @@ public final class SyncBenchmark {
     private static final int PULL = SMOKE ? 5_000 : 100_000;
     private static final String TOKEN = "bench-token";
     /**
-     * One round left the compiler busy with the push path during the measured push (1.2 s of
-     * compiling in a 3.4 s round, measured with JFR). After three the compiler still works during
-     * the measured push (H2's MVMap.flushAppendBuffer twice for about a second each, with JFR on),
-     * and eight rounds gave a push some 13 % faster: the figures are those of a desk and a central
-     * service that have not been running long. Each round prints the compilers' time: after ten
-     * rounds of 5,000 a push round still compiled for 1.5 s, among it the central's batch
-     * registration recompiled five times in the measured push (JFR, jdk.Compilation).
+     * Warm-up rounds do the measured rounds' work (10,000 pushed, 100,000 pulled), so the JIT
+     * compilers have met the paths a round of that size takes: with rounds of 5,000 and 20,000 the
+     * compilers still worked 3-5 s during each measured round on these two cores (the desk, the
+     * central service and the compilers share them), and the figures varied by half. Each round
+     * prints the compilers' time; after three the figures are those of a desk and a central
+     * service that have been running for a minute or two.
      */
     private static final int WARM_UP_ROUNDS = 3;
 
@@ -48,11 +47,11 @@ public final class SyncBenchmark {
     static void run() throws IOException {
         Clock clock = Clock.systemUTC();
         if (!SMOKE) {
-            System.out.println("sync: " + WARM_UP_ROUNDS + " warm-up rounds of 5,000 pushed and 20,000 pulled first, "
-                    + "until the JIT compiler has done its work; the figures after them are the measured rounds");
+            System.out.printf("sync: %d warm-up rounds of %,d pushed and %,d pulled first, the measured rounds' work, "
+                    + "for the JIT compiler; the figures after them are the measured rounds%n", WARM_UP_ROUNDS, PUSH, PULL);
             for (int i = 1; i <= WARM_UP_ROUNDS; i++) {
-                push(clock, 5_000, true);
-                pull(clock, 20_000, true);
+                push(clock, PUSH, true);
+                pull(clock, PULL, true);
             }
         }
         push(clock, PUSH, false);

@@ -77,8 +77,9 @@ public final class RegisterRecovery {
             MVStore store = new MVStore.Builder().fileName(file).recoveryMode().autoCommitDisabled().open();
             // No compaction: the recovered store is only given a header that names its newest chunk.
             store.close(0);
-        } catch (MVStoreException e) {
-            if (e.getErrorCode() != DataUtils.ERROR_FILE_LOCKED) {
+        } catch (RuntimeException e) {
+            // In use by another process: opening it says so. Anything else: H2 opens it as it would have.
+            if (!(e instanceof MVStoreException locked && locked.getErrorCode() == DataUtils.ERROR_FILE_LOCKED)) {
                 LOG.warn("The register {} was not closed, and reading it through failed: {}", path.getName(),
                         e.getMessage());
             }

@@ -1,6 +1,7 @@
 package app.carddesk.sync;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -29,7 +30,7 @@ public final class SyncService {
      * @param pushing how long sending the waiting changes and recording the answers took (the round's
      *                pull follows it)
      */
-    public record Round(int sent, int refused, int pulled, SyncStatus.State state, java.time.Duration pushing) {
+    public record Round(int sent, int refused, int pulled, SyncStatus.State state, Duration pushing) {
     }
 
     private final SyncLedger ledger;
@@ -93,12 +94,12 @@ public final class SyncService {
         int sent = 0;
         int refused = 0;
         int pulled = 0;
-        java.time.Duration pushing = java.time.Duration.ZERO;
+        Duration pushing = Duration.ZERO;
         boolean wasOffline = link.state() == SyncStatus.State.OFFLINE || link.state() == SyncStatus.State.UNTRUSTED;
         try {
             long started = System.nanoTime();
             int[] pushed = push.pushAll();
-            pushing = java.time.Duration.ofNanos(System.nanoTime() - started);
+            pushing = Duration.ofNanos(System.nanoTime() - started);
             sent = pushed[0];
             refused = pushed[1];
             SyncStatus.State state = link.state();

@@ -122,8 +122,12 @@ public final class RegisterRecovery {
         if (end < 0 || checksum < 0) {
             return false;
         }
-        Map<String, String> fields = DataUtils.parseMap(header.substring(0, end));
-        return "1".equals(fields.get("clean"))
-                && DataUtils.getFletcher32(bytes, 0, checksum) == (int) Long.parseLong(fields.get("fletcher"), 16);
+        try {
+            Map<String, String> fields = DataUtils.parseMap(header.substring(0, end));
+            return "1".equals(fields.get("clean"))
+                    && DataUtils.getFletcher32(bytes, 0, checksum) == (int) Long.parseLong(fields.get("fletcher"), 16);
+        } catch (RuntimeException torn) {
+            return false;
+        }
     }
 }

@@ -59,6 +59,29 @@ class RegisterRecoveryIT {
     }
 
     @Test
+    void aHeaderThatDoesNotReadIsTakenForARegisterNotClosed() throws Exception {
+        Path base = dir.resolve("torn");
+        String file = base + ".mv.db";
+        MVStore store = new MVStore.Builder().fileName(file).autoCommitDisabled().open();
+        store.openMap("rows").put(1, "one");
+        store.commit();
+        store.close();
+        // The first of H2's two header blocks as a crash in the middle of writing it may leave it.
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(Path.of(file),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap("H:2,clean:1,fletcher:zz\n".getBytes(
+                    java.nio.charset.StandardCharsets.ISO_8859_1)), 0);
+        }
+        assertThat(RegisterRecovery.beforeOpen("jdbc:h2:file:" + base)).isEqualTo(RegisterRecovery.Outcome.RECOVERED);
+        MVStore reopened = new MVStore.Builder().fileName(file).autoCommitDisabled().open();
+        try {
+            assertThat(reopened.<Integer, String>openMap("rows").get(1)).isEqualTo("one");
+        } finally {
+            reopened.close();
+        }
+    }
+
+    @Test
     void aRegisterInUseIsLeftToH2AndANameWithoutAFileIsNotLookedFor() {
         Path base = dir.resolve("open");
         MVStore open = new MVStore.Builder().fileName(base + ".mv.db").autoCommitDisabled().open();

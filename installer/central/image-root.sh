@@ -10,10 +10,12 @@ java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")
 rm -rf "$out"
 mkdir -p "$out/opt" "$out/etc" "$out/var/lib/carddesk-central" "$out/tmp"
 # jdeps on the runnable jar names these; jdk.crypto.ec for TLS to PostgreSQL and the mail server.
+# Not compressed by jlink: Jib gzips the layer, and gzip of the plain module image is smaller (49 MB
+# image instead of 55) and cheaper to build than gzip of a zipped one.
 "$java_home/bin/jlink" --add-modules java.base,java.compiler,java.desktop,java.instrument,java.naming,\
 java.scripting,java.security.jgss,java.security.sasl,java.sql,jdk.jfr,jdk.management,jdk.net,\
 jdk.unsupported,jdk.crypto.ec,jdk.zipfs \
-    --strip-debug --no-man-pages --no-header-files --compress=2 --output "$out/opt/java"
+    --strip-debug --no-man-pages --no-header-files --compress=0 --output "$out/opt/java"
 # The C libraries the runtime's own libraries link against, with the loader, at their usual paths.
 libs=$(for f in "$out/opt/java/bin/java" "$out"/opt/java/lib/*.so "$out"/opt/java/lib/server/*.so; do
     ldd "$f" 2>/dev/null | awk '/=> \// {print $3} /^\s*\/lib/ {print $1}'

@@ -11,8 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -81,7 +79,7 @@ public final class LoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         String db = System.getProperty("carddesk.load.db", "h2");
-        Path dir = Files.createTempDirectory("carddesk-load");
+        BenchFolder dir = BenchFolder.create("carddesk-load");
         String url = "postgres".equals(db) ? pgUrl() : "jdbc:h2:file:" + dir.resolve("central");
         Map<String, String> env = new HashMap<>(Map.of("CARDDESK_CENTRAL_DEMO", "true",
                 "CARDDESK_CENTRAL_TOKEN", TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK", "CARDDESK_RETENTION_AT", "off"));

@@ -6,8 +6,6 @@ import app.carddesk.central.RetentionJob;
 import app.carddesk.central.SmtpMailer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +38,7 @@ public final class RetentionBenchmark {
     }
 
     static void run() throws Exception {
-        Path dir = Files.createTempDirectory("carddesk-retention-bench");
+        BenchFolder dir = BenchFolder.create("carddesk-retention-bench");
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try (CentralDatabase db = CentralDatabase.open("jdbc:h2:file:" + dir.resolve("central").toAbsolutePath(),

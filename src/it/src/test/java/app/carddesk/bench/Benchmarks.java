@@ -8,7 +8,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -59,7 +58,7 @@ public final class Benchmarks {
         launch(BareWindow.Start.class.getName(), null);
         for (int i = 0; i < STARTS; i++) {
             bare.add(launch(BareWindow.Start.class.getName(), null)[0]);
-            long[] d = launch("app.carddesk.Launcher", Files.createTempDirectory("carddesk-bench"));
+            long[] d = launch("app.carddesk.Launcher", BenchFolder.create("carddesk-bench").path());
             desk.add(d[0]);
             ready.add(d[1]);
             signIn.add(d[2]);
@@ -126,7 +125,7 @@ public final class Benchmarks {
     }
 
     private static void lookups() throws IOException {
-        Path home = Files.createTempDirectory("carddesk-lookup");
+        Path home = BenchFolder.create("carddesk-lookup").path();
         DeskBackend backend = app.carddesk.SignedInDesk.open(new DeskConfig(home, "DEMO-NO", Locale.ENGLISH), Clock.systemUTC());
         try {
             long t0 = System.nanoTime();

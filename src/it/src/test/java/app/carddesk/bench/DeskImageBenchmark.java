@@ -49,7 +49,7 @@ public final class DeskImageBenchmark {
         }
         Path bare = bareWindowImage();
         Path desk = install();
-        Path work = Files.createTempDirectory("carddesk-image-bench");
+        Path work = BenchFolder.create("carddesk-image-bench").path();
         launch(bare.resolve("bin/BareWindow"), null, null, false);
         long[] first = launch(desk.resolve("bin/CardDesk"), desk, work.resolve("register"), false);
         List<Long> bareShown = new ArrayList<>();

@@ -11,7 +11,6 @@ import app.carddesk.sync.SyncService;
 import app.carddesk.ui.DeskConfig;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,8 +110,8 @@ public final class SyncBenchmark {
     }
 
     private static void push(Clock clock, int count, boolean warmUp) throws IOException {
-        Path dir = Files.createTempDirectory("carddesk-sync-push");
-        try (CentralServer central = central(dir.resolve("central"));
+        try (BenchFolder dir = BenchFolder.create("carddesk-sync-push");
+             CentralServer central = central(dir.resolve("central"));
              DeskBackend desk = app.carddesk.SignedInDesk.open(new DeskConfig(dir.resolve("desk"), "DEMO-DK", Locale.ENGLISH),
                      clock)) {
             queue(desk.database().jdbi(), count, true);
@@ -148,8 +147,8 @@ public final class SyncBenchmark {
     }
 
     private static void pull(Clock clock, int count, boolean warmUp) throws IOException {
-        Path dir = Files.createTempDirectory("carddesk-sync-pull");
-        try (CentralServer central = central(dir.resolve("central"));
+        try (BenchFolder dir = BenchFolder.create("carddesk-sync-pull");
+             CentralServer central = central(dir.resolve("central"));
              DeskBackend desk = app.carddesk.SignedInDesk.open(new DeskConfig(dir.resolve("desk"), "DEMO-DK", Locale.ENGLISH),
                      clock)) {
             central.database().jdbi().useHandle(h -> {

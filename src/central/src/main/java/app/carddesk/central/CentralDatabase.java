@@ -1,6 +1,7 @@
 package app.carddesk.central;
 
 import app.carddesk.api.ErrorCode;
+import app.carddesk.h2.MigrationHistory;
 import app.carddesk.h2.RegisterRecovery;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -33,15 +34,8 @@ public final class CentralDatabase implements AutoCloseable {
         config.setPoolName("carddesk-central");
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/central").load();
-            try {
-                flyway.migrate();
-            } catch (org.flywaydb.core.api.exception.FlywayValidateException changed) {
-                // Only a register from before demo mode gets here, once: every other start validates once.
-                if (!acceptDemoDataRemoval(flyway)) {
-                    throw changed;
-                }
-                flyway.migrate();
+            if (!MigrationHistory.isAt(pool, SCHEMA_VERSION)) {
+                migrate(pool);
             }
         } catch (RuntimeException e) {
             pool.close();
@@ -52,6 +46,26 @@ public final class CentralDatabase implements AutoCloseable {
         }
         ownerOnly(jdbcUrl);
         return new CentralDatabase(pool);
+    }
+
+    /**
+     * The newest migration in {@code db/central}; a test keeps it equal to the files. A register already
+     * at this version opens without Flyway ({@link MigrationHistory}); a register of another version is
+     * Flyway's to migrate, or to refuse (one that a newer central already migrated further).
+     */
+    static final int SCHEMA_VERSION = 19;
+
+    private static void migrate(HikariDataSource pool) {
+        Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/central").load();
+        try {
+            flyway.migrate();
+        } catch (org.flywaydb.core.api.exception.FlywayValidateException changed) {
+            // Only a register from before demo mode gets here, once.
+            if (!acceptDemoDataRemoval(flyway)) {
+                throw changed;
+            }
+            flyway.migrate();
+        }
     }
 
     /**

@@ -128,6 +128,12 @@ final class CentralFixture implements AutoCloseable {
         }
     }
 
+    /** For a test that dropped the schema itself: the next test migrates it again from nothing. */
+    static synchronized void forgetSeed() {
+        seeded = false;
+        schema = null;
+    }
+
     /** The connection the resets go through, kept for the JVM: each new one costs PostgreSQL a process. */
     private static java.sql.Connection resetConnection;
 

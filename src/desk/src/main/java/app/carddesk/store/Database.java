@@ -1,5 +1,6 @@
 package app.carddesk.store;
 
+import app.carddesk.h2.MigrationHistory;
 import app.carddesk.h2.RegisterRecovery;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -170,8 +171,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * The newest migration in {@code db/desk}; a test keeps it equal to the files. A register already at
-     * this version, with no failed migration, opens without Flyway, whose look for migrations through the
-     * desk's jar costs every start a noticeable part of a second.
+     * this version opens without Flyway ({@link MigrationHistory}).
      */
     static final int SCHEMA_VERSION = 12;
 
@@ -215,19 +215,7 @@ public final class Database implements AutoCloseable {
     }
 
     static boolean isCurrent(JdbcConnectionPool pool) {
-        try (Connection c = pool.getConnection(); Statement st = c.createStatement();
-             java.sql.ResultSet tables = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
-            if (!tables.next()) {
-                return false;
-            }
-            try (java.sql.ResultSet r = st.executeQuery("SELECT MAX(CASE WHEN \"success\" THEN CAST(\"version\" AS INT) "
-                    + "END), SUM(CASE WHEN \"success\" THEN 0 ELSE 1 END) FROM \"flyway_schema_history\" "
-                    + "WHERE \"version\" IS NOT NULL")) {
-                return r.next() && r.getInt(1) == SCHEMA_VERSION && r.getInt(2) == 0;
-            }
-        } catch (SQLException | NumberFormatException e) {
-            return false;
-        }
+        return MigrationHistory.isAt(pool, SCHEMA_VERSION);
     }
 
     private final java.util.List<Runnable> queuedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();

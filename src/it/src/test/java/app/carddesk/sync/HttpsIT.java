@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,11 +37,14 @@ class HttpsIT {
 
     @TempDir
     Path dir;
+    /** The key pair and trust store, made once for the class: each keytool run is a JVM of its own. */
+    @TempDir
+    static Path keyDir;
     private CentralServer central;
     private int port;
 
     /** Runs the JDK's keytool, as IT does to make a key pair and a trust store. */
-    private void keytool(String... args) throws IOException, InterruptedException {
+    private static void keytool(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
                 .toString()));
         command.addAll(List.of(args));
@@ -50,16 +54,21 @@ class HttpsIT {
         assertThat(p.exitValue()).as(out).isZero();
     }
 
-    @BeforeEach
-    void start() throws Exception {
-        Path keys = dir.resolve("central.p12");
+    @BeforeAll
+    static void makeKeys() throws Exception {
+        Path keys = keyDir.resolve("central.p12");
         keytool("-genkeypair", "-alias", "central", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "30",
                 "-dname", "CN=127.0.0.1, O=Demo Library Organisation", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
                 "-storetype", "PKCS12", "-keystore", keys.toString(), "-storepass", PASSWORD);
         keytool("-exportcert", "-alias", "central", "-keystore", keys.toString(), "-storepass", PASSWORD,
-                "-rfc", "-file", dir.resolve("central.crt").toString());
-        keytool("-importcert", "-noprompt", "-alias", "organisation", "-file", dir.resolve("central.crt").toString(),
-                "-storetype", "PKCS12", "-keystore", dir.resolve("trust.p12").toString(), "-storepass", PASSWORD);
+                "-rfc", "-file", keyDir.resolve("central.crt").toString());
+        keytool("-importcert", "-noprompt", "-alias", "organisation", "-file", keyDir.resolve("central.crt").toString(),
+                "-storetype", "PKCS12", "-keystore", keyDir.resolve("trust.p12").toString(), "-storepass", PASSWORD);
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        Path keys = keyDir.resolve("central.p12");
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
@@ -83,7 +92,7 @@ class HttpsIT {
 
     @Test
     void aDeskTrustingTheOrganisationsCertificateGetsThrough() {
-        CentralClient trusting = client("https", TrustStore.context(dir.resolve("trust.p12"), PASSWORD));
+        CentralClient trusting = client("https", TrustStore.context(keyDir.resolve("trust.p12"), PASSWORD));
         CentralClient.Response r = trusting.get("/api/v1/loan-rules?lang=da");
         assertThat(r.status()).isEqualTo(200);
     }

@@ -108,9 +108,9 @@ public final class LoadBenchmark {
             for (int step = 1; step <= 3; step++) {
                 bench.openLoop(RATE * step / 3, WARM_UP_STEP_SECONDS, true);
             }
-            long compiling = compilerMillis();
+            long compiling = Jit.compilingMillis();
             long[] open = bench.openLoop(RATE, SECONDS, false);
-            compiling = compilerMillis() - compiling;
+            compiling = Jit.compilingMillis() - compiling;
             long[] closed = bench.closedLoop(CLOSED_SECONDS);
             double direct = directInserts(central.database().jdbi(), SMOKE ? 2_000 : 20_000);
             exit = bench.verify(central.database().jdbi()) ? 0 : 1;
@@ -131,11 +131,6 @@ public final class LoadBenchmark {
             executor.shutdownNow();
         }
         System.exit(exit);
-    }
-
-    private static long compilerMillis() {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** Offers requests at a fixed rate for a while; returns the latencies (ns) from each request's due time. */

@@ -78,12 +78,6 @@ public final class SyncBenchmark {
         jdbi.useHandle(h -> h.execute("CHECKPOINT"));
     }
 
-    /** The JIT compilers' accumulated time in this JVM (all their threads together), in ms. */
-    private static long compilerMillis() {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
-    }
-
     /**
      * How much of the measured round the JIT compilers spent compiling, on the same two cores: the
      * part of the figure that belongs to a JVM that has not run the sync long, not to the sync.
@@ -117,12 +111,12 @@ public final class SyncBenchmark {
             queue(desk.database().jdbi(), count, true);
             settle(desk.database().jdbi());
             SyncService sync = sync(desk, central, clock);
-            long compiling = compilerMillis();
+            long compiling = Jit.compilingMillis();
             long t0 = System.nanoTime();
             SyncService.Round round = sync.syncOnce();
             double wholeRound = (System.nanoTime() - t0) / 1e9;
             double seconds = round.pushing().toNanos() / 1e9;
-            compiling = compilerMillis() - compiling;
+            compiling = Jit.compilingMillis() - compiling;
             check("pushed", round.sent(), count);
             check("own changes pulled back in the push's round", round.pulled(), count);
             check("patrons at the central register after the push",
@@ -169,11 +163,11 @@ public final class SyncBenchmark {
                     count(central.database().jdbi(), "SELECT COUNT(*) FROM change_feed WHERE delivery_seq IS NULL"), 0);
             settle(central.database().jdbi());
             SyncService sync = sync(desk, central, clock);
-            long compiling = compilerMillis();
+            long compiling = Jit.compilingMillis();
             long t0 = System.nanoTime();
             SyncService.Round round = sync.syncOnce();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            compiling = compilerMillis() - compiling;
+            compiling = Jit.compilingMillis() - compiling;
             check("pulled", round.pulled(), count);
             check("patrons at the desk after the pull", count(desk.database().jdbi(), "SELECT COUNT(*) FROM patron"),
                     count);

@@ -95,7 +95,7 @@ public final class AuditChain {
         int total = 0;
         while (true) {
             int sealed = jdbi.inTransaction(h -> {
-                Dao dao = h.attach(Dao.class);
+                Dao dao = Daos.on(h, Dao.class);
                 Head head = dao.lockHead();
                 List<Entry> entries = dao.unsealed(BATCH);
                 if (entries.isEmpty()) {
@@ -143,7 +143,7 @@ public final class AuditChain {
     /** Walks the whole chain from its start and says whether every link holds. */
     public Verdict verify() {
         return jdbi.inTransaction(h -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = Daos.on(h, Dao.class);
             Head head = dao.head();
             long waiting = dao.waiting();
             long expected = 1;

@@ -73,16 +73,21 @@ public final class CentralDaos {
     }
 
     public interface Libraries {
-        @SqlQuery("SELECT l.code, l.name, l.country, l.test_profile, l.max_short_stay_days, l.guardian_age "
-                + "FROM workstation w "
+        /** A workstation that is not revoked, with its library: what authenticating a request needs, in one read. */
+        record Workstation(String code, String name, String country, boolean testProfile, int maxShortStayDays,
+                           int guardianAge, String workstation) {
+            Library library() {
+                return new Library(code, name, country, testProfile, maxShortStayDays, guardianAge);
+            }
+        }
+
+        @SqlQuery("SELECT l.code, l.name, l.country, l.test_profile, l.max_short_stay_days, l.guardian_age, "
+                + "w.name AS workstation FROM workstation w "
                 + "JOIN library l ON l.code = w.library_code WHERE w.token_hash = :hash AND w.revoked_at IS NULL")
-        Optional<Library> byToken(@Bind("hash") String tokenHash);
+        Optional<Workstation> byToken(@Bind("hash") String tokenHash);
 
         @SqlQuery("SELECT COUNT(*) FROM workstation WHERE token_hash = :hash AND revoked_at IS NOT NULL")
         int revoked(@Bind("hash") String tokenHash);
-
-        @SqlQuery("SELECT name FROM workstation WHERE token_hash = :hash")
-        Optional<String> workstationName(@Bind("hash") String tokenHash);
 
         @SqlUpdate("MERGE INTO workstation (token_hash, library_code, name) KEY (token_hash) "
                 + "VALUES (:hash, :library, :name)")

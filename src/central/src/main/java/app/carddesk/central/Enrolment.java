@@ -85,9 +85,9 @@ final class Enrolment {
         Instant now = clock.instant();
         Instant expires = now.plus(VALID);
         jdbi.useTransaction(h -> {
-            h.attach(Dao.class).addCode(Envelope.sha256(code), caller.library().code(), name, admin.userName(), now,
+            Daos.on(h, Dao.class).addCode(Envelope.sha256(code), caller.library().code(), name, admin.userName(), now,
                     expires);
-            h.attach(CentralDaos.Audit.class).appendFor(caller, now, "ENROLMENT_CODE_MADE", null, "for=" + name + " by=" + admin.userName());
+            Daos.on(h, CentralDaos.Audit.class).appendFor(caller, now, "ENROLMENT_CODE_MADE", null, "for=" + name + " by=" + admin.userName());
         });
         return new Api.EnrolmentCode(code, expires, caller.library().code(), name);
     }
@@ -106,8 +106,8 @@ final class Enrolment {
         Instant now = clock.instant();
         Instant expires = now.plus(VALID);
         jdbi.useTransaction(h -> {
-            h.attach(Dao.class).addCode(Envelope.sha256(code), library, name, "operator", now, expires);
-            h.attach(CentralDaos.Audit.class).append(now, library, "command line", "ENROLMENT_CODE_MADE", null,
+            Daos.on(h, Dao.class).addCode(Envelope.sha256(code), library, name, "operator", now, expires);
+            Daos.on(h, CentralDaos.Audit.class).append(now, library, "command line", "ENROLMENT_CODE_MADE", null,
                     "for=" + name + " by=operator");
         });
         return new Api.EnrolmentCode(code, expires, library, name);
@@ -136,7 +136,7 @@ final class Enrolment {
         String token = Secrets.token();
         UUID account = UUID.randomUUID();
         return jdbi.inTransaction(h -> {
-            Dao d = h.attach(Dao.class);
+            Dao d = Daos.on(h, Dao.class);
             Dao.Code found = d.code(hash).filter(c -> c.usedAt() == null && c.expiresAt().isAfter(now))
                     .orElseThrow(Enrolment::invalid);
             if (d.use(hash, now) != 1) {
@@ -145,9 +145,9 @@ final class Enrolment {
             d.addSystemAccount(account, "ws-" + account, found.workstationName(), now);
             d.addWorkstation(Envelope.sha256(token), found.libraryCode(), found.workstationName(), account, now);
             if (deskId != null && deskId.length() <= 40) {
-                h.attach(RegisterKeys.Dao.class).follow(deskId, found.libraryCode(), Envelope.sha256(token));
+                Daos.on(h, RegisterKeys.Dao.class).follow(deskId, found.libraryCode(), Envelope.sha256(token));
             }
-            h.attach(CentralDaos.Audit.class).append(now, found.libraryCode(), found.workstationName(),
+            Daos.on(h, CentralDaos.Audit.class).append(now, found.libraryCode(), found.workstationName(),
                     "WORKSTATION_ENROLLED", null, "account=" + account);
             return new Api.Enrolled(token, found.libraryCode(), found.workstationName(), account);
         });
@@ -171,10 +171,10 @@ final class Enrolment {
         String library = caller.library().code();
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
-            Dao d = h.attach(Dao.class);
+            Dao d = Daos.on(h, Dao.class);
             if (d.revoke(account, library, now) == 1) {
                 d.deactivate(account);
-                h.attach(CentralDaos.Audit.class).appendFor(caller, now, "WORKSTATION_REVOKED",
+                Daos.on(h, CentralDaos.Audit.class).appendFor(caller, now, "WORKSTATION_REVOKED",
                         null, "account=" + account + " by=" + admin.userName());
             }
             return d.ofLibrary(library).stream().filter(w -> w.accountId().equals(account)).findFirst()

@@ -90,7 +90,7 @@ public final class Envelope {
                         org.jdbi.v3.core.HandleCallback<Answer, RuntimeException> write) {
         String library = caller.library().code();
         return jdbi.inTransaction(h -> {
-            CentralDaos.Idempotency idem = h.attach(CentralDaos.Idempotency.class);
+            CentralDaos.Idempotency idem = Daos.on(h, CentralDaos.Idempotency.class);
             for (int attempt = 0; ; attempt++) {
                 Optional<CentralDaos.Idempotency.Answer> earlier = idem.find(library, key);
                 if (earlier.isPresent()) {

@@ -61,7 +61,7 @@ final class Feed {
         boolean more = true;
         while (more) {
             more = jdbi.inTransaction(h -> {
-                Places places = h.attach(Places.class);
+                Places places = Daos.on(h, Places.class);
                 long last = places.lockLast();
                 List<Long> waiting = places.waiting(PLACES);
                 if (waiting.isEmpty()) {

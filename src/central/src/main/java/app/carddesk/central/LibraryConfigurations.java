@@ -203,17 +203,17 @@ final class LibraryConfigurations {
 
     /** The library's configuration version, for a desk asking whether it has the newest. */
     public Optional<Integer> version(String code) {
-        return jdbi.withHandle(h -> h.attach(Dao.class).library(code).map(Dao.LibraryRow::configVersion));
+        return jdbi.withHandle(h -> Daos.on(h, Dao.class).library(code).map(Dao.LibraryRow::configVersion));
     }
 
     /** Each series of the library with the card numbers used and left; a warning from 90 % used. */
     public List<Stock> stock(String code) {
         return jdbi.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = Daos.on(h, Dao.class);
             if (dao.library(code).isEmpty()) {
                 throw unknown(code);
             }
-            CentralDaos.CardSeries cards = h.attach(CentralDaos.CardSeries.class);
+            CentralDaos.CardSeries cards = Daos.on(h, CentralDaos.CardSeries.class);
             List<Stock> out = new ArrayList<>();
             for (Dao.SeriesRow s : dao.series(code)) {
                 CardSeriesRange range = new CardSeriesRange(s.prefix(), s.digits(), s.rangeFrom(), s.rangeTo());
@@ -244,7 +244,7 @@ final class LibraryConfigurations {
         }
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
-            Dao dao = h.attach(Dao.class);
+            Dao dao = Daos.on(h, Dao.class);
             Optional<Integer> current = dao.lockVersion(code);
             boolean created = current.isEmpty();
             if (created && !author.organisation()) {
@@ -288,7 +288,7 @@ final class LibraryConfigurations {
             LibraryConfiguration stored = read(h, code).orElseThrow();
             dao.remember(code, version, new String(ConfigurationFile.write(stored), StandardCharsets.UTF_8),
                     author.name(), now);
-            h.attach(CentralDaos.Audit.class).appendWithStaff(now, code, author.workstation(), author.staffUser(),
+            Daos.on(h, CentralDaos.Audit.class).appendWithStaff(now, code, author.workstation(), author.staffUser(),
                     author.roles(), created ? "LIBRARY_CREATED" : "CONFIGURATION_CHANGED", null, "version " + version);
             return new Stored(stored, created);
         });
@@ -315,7 +315,7 @@ final class LibraryConfigurations {
                 throw seriesChange(code);
             }
             CardSeriesRange range = new CardSeriesRange(s.prefix(), s.digits(), s.rangeFrom(), s.rangeTo());
-            if (h.attach(CentralDaos.CardSeries.class).cardsBetween(range.first(), range.last(),
+            if (Daos.on(h, CentralDaos.CardSeries.class).cardsBetween(range.first(), range.last(),
                     s.prefix().length() + s.digits()) > 0) {
                 throw new ApiException(409, ErrorCode.CARD_SERIES_IN_USE, "cardSeries", "The series " + s.prefix()
                         + " " + s.rangeFrom() + "-" + s.rangeTo() + " has cards issued from it; it stays.");
@@ -394,7 +394,7 @@ final class LibraryConfigurations {
     }
 
     private static Optional<LibraryConfiguration> read(Handle h, String code) {
-        Dao dao = h.attach(Dao.class);
+        Dao dao = Daos.on(h, Dao.class);
         return dao.library(code).map(l -> new LibraryConfiguration(LibraryConfiguration.FORMAT, l.configVersion(),
                 l.code(), l.name(), Country.valueOf(l.country()), l.testProfile(), l.organisation(),
                 new LibraryConfiguration.Contact(l.addressLine(), l.postalCode(), l.city(), l.phone(), l.email(),

@@ -92,7 +92,7 @@ public final class MailOutbox implements AutoCloseable {
 
     /** Queues a mail in the caller's transaction; it is sent once that transaction has committed. */
     void queue(Handle h, String library, UUID patron, String kind, Mailer.Mail mail) {
-        h.attach(Dao.class).add(library, patron, kind, mail.to(), mail.subject(), mail.body(), clock.instant());
+        Daos.on(h, Dao.class).add(library, patron, kind, mail.to(), mail.subject(), mail.body(), clock.instant());
         h.afterCommit(this::wake);
     }
 
@@ -161,8 +161,8 @@ public final class MailOutbox implements AutoCloseable {
         }
         LOG.error("A {} mail was given up after {} attempts ({})", mail.kind(), attempt, e.getClass().getSimpleName());
         jdbi.useTransaction(h -> {
-            h.attach(Dao.class).delete(mail.id());
-            h.attach(CentralDaos.Audit.class).append(clock.instant(), mail.libraryCode(), "mail sender",
+            Daos.on(h, Dao.class).delete(mail.id());
+            Daos.on(h, CentralDaos.Audit.class).append(clock.instant(), mail.libraryCode(), "mail sender",
                     "MAIL_GIVEN_UP", mail.patronId(), "kind=" + mail.kind() + " attempts=" + attempt);
         });
     }

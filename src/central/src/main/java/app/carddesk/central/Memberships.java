@@ -41,12 +41,12 @@ public final class Memberships {
     /** Finds a patron registered at any library of the caller's country, with as little data as activation needs. */
     public Api.NationalPatron findNationally(Caller caller, String card, String identity) {
         return jdbi.withHandle(h -> {
-            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+            CentralPatronDao patrons = Daos.on(h, CentralPatronDao.class);
             Optional<CentralPatronRow> row = card != null ? patrons.byCard(card.trim().toUpperCase(Locale.ROOT))
                     : patrons.byIdentity(IdentityValidator.normalise(identity));
-            CentralDaos.Libraries libraries = h.attach(CentralDaos.Libraries.class);
+            CentralDaos.Libraries libraries = Daos.on(h, CentralDaos.Libraries.class);
             // Who looked up whom in the country's register is audited, found or not.
-            h.attach(CentralDaos.Audit.class).appendFor(caller, clock.instant(), "NATIONAL_SEARCH", row.map(CentralPatronRow::id).orElse(null), card != null ? "by=card" : "by=id");
+            Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), "NATIONAL_SEARCH", row.map(CentralPatronRow::id).orElse(null), card != null ? "by=card" : "by=id");
             return row.flatMap(r -> libraries.byCode(r.libraryCode())
                             .filter(home -> home.country().equals(caller.library().country()))
                             .map(home -> new Api.NationalPatron(r.id(), r.cardNumber(), r.surname(), r.givenName(),
@@ -77,23 +77,23 @@ public final class Memberships {
         Instant now = clock.instant();
         boolean member = jdbi.withHandle(h -> {
             CentralPatronRow patron = inCountry(h, caller, id);
-            return h.attach(CentralDaos.Memberships.class).isMember(patron.id(), library);
+            return Daos.on(h, CentralDaos.Memberships.class).isMember(patron.id(), library);
         });
         if (!member) {
             // A wrong PIN is counted in a transaction of its own, committed before the refusal is answered.
             Optional<ApiException> refused = jdbi.inTransaction(h -> {
                 CentralPatronRow patron = inCountry(h, caller, id);
-                Instant lockedUntil = h.attach(CentralPatronDao.class).pinLockedUntil(id).orElse(null);
+                Instant lockedUntil = Daos.on(h, CentralPatronDao.class).pinLockedUntil(id).orElse(null);
                 return PinProof.check(h, id, patron.pinHash(), lockedUntil, body.pin(), now);
             });
             if (refused.isPresent()) {
-                jdbi.useHandle(h -> h.attach(CentralDaos.Audit.class).appendFor(caller, now, "ACTIVATION_REFUSED", id, refused.get().code().code()));
+                jdbi.useHandle(h -> Daos.on(h, CentralDaos.Audit.class).appendFor(caller, now, "ACTIVATION_REFUSED", id, refused.get().code().code()));
                 throw refused.get();
             }
         }
         jdbi.useTransaction(h -> {
-            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
-            CentralDaos.Memberships members = h.attach(CentralDaos.Memberships.class);
+            CentralPatronDao patrons = Daos.on(h, CentralPatronDao.class);
+            CentralDaos.Memberships members = Daos.on(h, CentralDaos.Memberships.class);
             // A deletion of the patron, or another activation, waits for this one or has happened before it.
             patrons.lock(id);
             inCountry(h, caller, id);
@@ -115,16 +115,16 @@ public final class Memberships {
             registry.changed(h, caller, id, ChangeKind.UPDATED, "PATRON_ACTIVATED", "rules=" + current + " proof=PIN"
                     + (Boolean.TRUE.equals(body.makeHome()) ? " home" : ""));
         });
-        return jdbi.withHandle(h -> PatronAccess.shown(caller, h.attach(CentralPatronDao.class).byId(id)
+        return jdbi.withHandle(h -> PatronAccess.shown(caller, Daos.on(h, CentralPatronDao.class).byId(id)
                 .orElseThrow(() -> new ApiException(404, ErrorCode.PATRON_NOT_FOUND, "id", "The patron was deleted meanwhile.")),
-                h.attach(CentralDaos.Guardians.class).ofChild(id)));
+                Daos.on(h, CentralDaos.Guardians.class).ofChild(id)));
     }
 
     /** The patron, when registered at a library of the caller's country. */
     private static CentralPatronRow inCountry(Handle h, Caller caller, UUID id) {
-        CentralPatronRow patron = h.attach(CentralPatronDao.class).byId(id).orElseThrow(() -> new ApiException(404,
+        CentralPatronRow patron = Daos.on(h, CentralPatronDao.class).byId(id).orElseThrow(() -> new ApiException(404,
                 ErrorCode.PATRON_NOT_FOUND, "id", "Nobody in the register has that id."));
-        boolean sameCountry = h.attach(CentralDaos.Libraries.class).byCode(patron.libraryCode())
+        boolean sameCountry = Daos.on(h, CentralDaos.Libraries.class).byCode(patron.libraryCode())
                 .map(l -> l.country().equals(caller.library().country())).orElse(false);
         if (!sameCountry) {
             throw new ApiException(404, ErrorCode.PATRON_NOT_FOUND, "id", "Nobody in this country's register has that id.");
@@ -145,19 +145,19 @@ public final class Memberships {
         }
         String library = caller.library().code();
         return jdbi.inTransaction(h -> {
-            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+            CentralPatronDao patrons = Daos.on(h, CentralPatronDao.class);
             registry.ownPatron(patrons, caller, id);
             Instant now = clock.instant();
-            CentralDaos.Memberships members = h.attach(CentralDaos.Memberships.class);
+            CentralDaos.Memberships members = Daos.on(h, CentralDaos.Memberships.class);
             if (members.setStanding(id, library, standing.loans(), standing.reminders(), standing.claims(), now) == 0) {
                 // Registered here before memberships were recorded: the membership is implied.
                 members.add(id, library, now, null, null);
                 members.setStanding(id, library, standing.loans(), standing.reminders(), standing.claims(), now);
             }
             if (standing.lastActivity() != null && !standing.lastActivity().isAfter(now)) {
-                h.attach(CentralPatronDao.class).activeAt(id, standing.lastActivity());
+                Daos.on(h, CentralPatronDao.class).activeAt(id, standing.lastActivity());
             }
-            h.attach(CentralDaos.Audit.class).appendFor(caller, now, "STANDING_REPORTED", id,
+            Daos.on(h, CentralDaos.Audit.class).appendFor(caller, now, "STANDING_REPORTED", id,
                     "loans=" + standing.loans() + " reminders=" + standing.reminders() + " claims="
                             + standing.claims());
             return memberships(h, caller, id).stream().filter(m -> m.library().equals(library)).findFirst()
@@ -167,7 +167,7 @@ public final class Memberships {
 
     public List<Api.Membership> memberships(Caller caller, UUID id) {
         return jdbi.withHandle(h -> {
-            registry.ownPatron(h.attach(CentralPatronDao.class), caller, id);
+            registry.ownPatron(Daos.on(h, CentralPatronDao.class), caller, id);
             return memberships(h, caller, id);
         });
     }
@@ -178,23 +178,23 @@ public final class Memberships {
      */
     public List<Api.HistoryEntry> history(Caller caller, UUID id) {
         return jdbi.inTransaction(h -> {
-            registry.ownPatron(h.attach(CentralPatronDao.class), caller, id);
+            registry.ownPatron(Daos.on(h, CentralPatronDao.class), caller, id);
             java.util.Map<String, String> names = new java.util.HashMap<>();
-            List<Api.HistoryEntry> entries = h.attach(CentralDaos.Audit.class).history(id).stream()
+            List<Api.HistoryEntry> entries = Daos.on(h, CentralDaos.Audit.class).history(id).stream()
                     .map(e -> new Api.HistoryEntry(e.at(), e.libraryCode(), names.computeIfAbsent(e.libraryCode(),
-                            code -> h.attach(CentralDaos.Libraries.class).byCode(code).map(CentralDaos.Library::name)
+                            code -> Daos.on(h, CentralDaos.Libraries.class).byCode(code).map(CentralDaos.Library::name)
                                     .orElse(code)),
                             e.staffRoles() == null || e.staffRoles().isBlank() ? List.of()
                                     : List.of(e.staffRoles().split(",")), e.action())).toList();
-            h.attach(CentralDaos.Audit.class).appendFor(caller, clock.instant(), "PATRON_HISTORY_READ", id,
+            Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), "PATRON_HISTORY_READ", id,
                     entries.size() + " entries");
             return entries;
         });
     }
 
     private static List<Api.Membership> memberships(Handle h, Caller caller, UUID id) {
-        String home = h.attach(CentralPatronDao.class).byId(id).map(CentralPatronRow::libraryCode).orElse("");
-        return h.attach(CentralDaos.Memberships.class).of(id).stream().map(m -> new Api.Membership(m.libraryCode(),
+        String home = Daos.on(h, CentralPatronDao.class).byId(id).map(CentralPatronRow::libraryCode).orElse("");
+        return Daos.on(h, CentralDaos.Memberships.class).of(id).stream().map(m -> new Api.Membership(m.libraryCode(),
                 m.libraryName(), m.libraryCode().equals(home), m.rulesVersion(), m.rulesAcceptedAt(), m.loans(),
                 m.reminders(), m.claims())).toList();
     }
@@ -206,7 +206,7 @@ public final class Memberships {
      */
     public Api.Unsubscribed unsubscribe(Caller caller, UUID id) {
         return jdbi.inTransaction(h -> {
-            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+            CentralPatronDao patrons = Daos.on(h, CentralPatronDao.class);
             CentralPatronRow patron = registry.ownPatron(patrons, caller, id);
             List<Api.Membership> all = memberships(h, caller, id);
             if (!PatronAccess.isHome(caller, patron)) {
@@ -219,8 +219,8 @@ public final class Memberships {
                 return new Api.Unsubscribed(true, List.of());
             }
             Instant now = clock.instant();
-            CentralDaos.Memberships members = h.attach(CentralDaos.Memberships.class);
-            CentralDaos.ChangeFeed feed = h.attach(CentralDaos.ChangeFeed.class);
+            CentralDaos.Memberships members = Daos.on(h, CentralDaos.Memberships.class);
+            CentralDaos.ChangeFeed feed = Daos.on(h, CentralDaos.ChangeFeed.class);
             for (Api.Membership m : all) {
                 if (m.clear()) {
                     members.remove(id, m.library());
@@ -230,9 +230,9 @@ public final class Memberships {
                 }
             }
             if (remaining.stream().noneMatch(Api.Membership::home)) {
-                h.attach(CentralPatronDao.class).moveHome(id, remaining.get(0).library(), now);
+                Daos.on(h, CentralPatronDao.class).moveHome(id, remaining.get(0).library(), now);
             }
-            h.attach(CentralDaos.Audit.class).appendFor(caller, now, "PATRON_UNSUBSCRIBED", id, "kept at " + remaining.size() + " of " + all.size() + " libraries");
+            Daos.on(h, CentralDaos.Audit.class).appendFor(caller, now, "PATRON_UNSUBSCRIBED", id, "kept at " + remaining.size() + " of " + all.size() + " libraries");
             return new Api.Unsubscribed(false, memberships(h, caller, id));
         });
     }
@@ -249,9 +249,9 @@ public final class Memberships {
             remaining = all;
         } else {
             Instant now = clock.instant();
-            h.attach(CentralDaos.Memberships.class).remove(id, library);
-            h.attach(CentralDaos.ChangeFeed.class).append(library, id, ChangeKind.LEFT, now, caller.deskId());
-            h.attach(CentralDaos.Audit.class).appendFor(caller, now, "PATRON_LEFT", id,
+            Daos.on(h, CentralDaos.Memberships.class).remove(id, library);
+            Daos.on(h, CentralDaos.ChangeFeed.class).append(library, id, ChangeKind.LEFT, now, caller.deskId());
+            Daos.on(h, CentralDaos.Audit.class).appendFor(caller, now, "PATRON_LEFT", id,
                     "kept at " + remaining.size() + " libraries");
         }
         return new Api.Unsubscribed(false, remaining);
@@ -271,7 +271,7 @@ public final class Memberships {
         if (request.otherId() == null || request.otherId().equals(survivorId)) {
             throw new ApiException(422, ErrorCode.INVALID_FIELD, "otherId", "Name the other patron's id to merge.");
         }
-        CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+        CentralPatronDao patrons = Daos.on(h, CentralPatronDao.class);
         CentralPatronRow keep = PatronAccess.home(h, caller, survivorId);
         CentralPatronRow other = PatronAccess.home(h, caller, request.otherId());
         // Other libraries' systems hold the loans of the record that goes by its id: they settle first.
@@ -296,8 +296,8 @@ public final class Memberships {
         boolean keepsOthersCard = plan.takesOthersCard();
         registry.changed(h, caller, other.id(), keepsOthersCard ? ChangeKind.LEFT : ChangeKind.DELETED, "PATRONS_MERGED",
                 "into=" + keep.id());
-        CentralDaos.Memberships members = h.attach(CentralDaos.Memberships.class);
-        MergeStatements statements = h.attach(MergeStatements.class);
+        CentralDaos.Memberships members = Daos.on(h, CentralDaos.Memberships.class);
+        MergeStatements statements = Daos.on(h, MergeStatements.class);
         List<CentralDaos.Memberships.Row> keepRows = members.of(keep.id());
         for (CentralDaos.Memberships.Row m : members.of(other.id())) {
             Optional<CentralDaos.Memberships.Row> same = keepRows.stream()
@@ -332,13 +332,13 @@ public final class Memberships {
         if (!members.isMember(keep.id(), library)) {
             members.add(keep.id(), library, now, null, null);
         }
-        return PatronAccess.shown(caller, h.attach(CentralPatronDao.class).byId(survivorId).orElseThrow(),
-                h.attach(CentralDaos.Guardians.class).ofChild(survivorId));
+        return PatronAccess.shown(caller, Daos.on(h, CentralPatronDao.class).byId(survivorId).orElseThrow(),
+                Daos.on(h, CentralDaos.Guardians.class).ofChild(survivorId));
     }
 
     /** Guardianships of and by the other record become the survivor's, without duplicates. */
     private static void moveRelations(Handle h, MergeStatements statements, UUID from, UUID to) {
-        CentralDaos.Guardians links = h.attach(CentralDaos.Guardians.class);
+        CentralDaos.Guardians links = Daos.on(h, CentralDaos.Guardians.class);
         List<UUID> ownGuardians = new ArrayList<>(links.ofChild(to).stream().map(CentralDaos.Guardians.Link::guardianId)
                 .toList());
         for (CentralDaos.Guardians.Link l : links.ofChild(from)) {

@@ -22,9 +22,9 @@ final class PatronAccess {
 
     /** The patron, if the caller's library is their home library; 404 when not visible, 403 when a member only. */
     static CentralPatronRow home(Handle h, Caller caller, UUID id) {
-        CentralPatronRow patron = PatronRegistry.visibleOrNotFound(h.attach(CentralPatronDao.class), caller, id);
+        CentralPatronRow patron = PatronRegistry.visibleOrNotFound(Daos.on(h, CentralPatronDao.class), caller, id);
         if (!isHome(caller, patron)) {
-            String home = h.attach(CentralDaos.Libraries.class).byCode(patron.libraryCode())
+            String home = Daos.on(h, CentralDaos.Libraries.class).byCode(patron.libraryCode())
                     .map(CentralDaos.Library::name).orElse(patron.libraryCode());
             throw new ApiException(403, ErrorCode.NOT_HOME_LIBRARY, "id", "This patron's home library is " + home
                     + ". Only the home library changes their details, card or PIN, deletes or merges them; "
@@ -84,7 +84,7 @@ final class PatronAccess {
      * reports open loans, reminders or claims for the patron.
      */
     static void requireNothingOutstanding(Handle h, UUID id, String except, String action) {
-        List<Api.Membership> open = h.attach(CentralDaos.Memberships.class).of(id).stream()
+        List<Api.Membership> open = Daos.on(h, CentralDaos.Memberships.class).of(id).stream()
                 .filter(m -> except == null || !m.libraryCode().equals(except))
                 .filter(m -> m.loans() > 0 || m.reminders() > 0 || m.claims() > 0)
                 .map(m -> new Api.Membership(m.libraryCode(), m.libraryName(), false, m.rulesVersion(),

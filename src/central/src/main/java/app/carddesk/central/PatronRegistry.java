@@ -44,7 +44,7 @@ public final class PatronRegistry {
     /** Stores a new patron; the caller holds the transaction. */
     public void insert(Handle h, Caller caller, Valid valid) {
         CentralPatronRow row = valid.row();
-        CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+        CentralPatronDao patrons = Daos.on(h, CentralPatronDao.class);
         if (patrons.byId(row.id()).isPresent()) {
             throw new ApiException(409, ErrorCode.PATRON_EXISTS, "id", "A patron with this id exists already.", row.id());
         }
@@ -70,7 +70,7 @@ public final class PatronRegistry {
             throw raced(h, e, row);
         }
         h.release(WRITE);
-        h.attach(CentralDaos.Memberships.class).add(row.id(), caller.library().code(), row.createdAt(), null, null);
+        Daos.on(h, CentralDaos.Memberships.class).add(row.id(), caller.library().code(), row.createdAt(), null, null);
         addGuardians(h, caller, row.id(), valid.guardians());
         changed(h, caller, row.id(), ChangeKind.CREATED, "PATRON_REGISTERED", "kind=" + row.registrationKind());
     }
@@ -87,7 +87,7 @@ public final class PatronRegistry {
         if (valid.isEmpty()) {
             return accepted;
         }
-        CentralDaos.Bulk bulk = h.attach(CentralDaos.Bulk.class);
+        CentralDaos.Bulk bulk = Daos.on(h, CentralDaos.Bulk.class);
         java.util.Set<String> cards = new java.util.HashSet<>();
         java.util.Set<String> identities = new java.util.HashSet<>();
         java.util.Set<UUID> ids = new java.util.HashSet<>();
@@ -169,8 +169,8 @@ public final class PatronRegistry {
                     v.row().createdAt(), "kind=" + v.row().registrationKind(), who == null ? null : who.userName(),
                     who == null ? null : String.join(",", who.roles())));
         }
-        CentralDaos.RegistrationBatch batch = h.attach(CentralDaos.RegistrationBatch.class);
-        h.attach(CentralPatronDao.class).insertAll(rows.stream().map(Valid::row).toList());
+        CentralDaos.RegistrationBatch batch = Daos.on(h, CentralDaos.RegistrationBatch.class);
+        Daos.on(h, CentralPatronDao.class).insertAll(rows.stream().map(Valid::row).toList());
         batch.memberships(registered, library);
         for (Valid v : rows) {
             addGuardians(h, caller, v.row().id(), v.guardians());
@@ -186,13 +186,13 @@ public final class PatronRegistry {
 
     /** Replaces a patron's data when {@code expectedVersion} is still the current one. */
     public CentralPatronRow update(Handle h, Caller caller, UUID id, int expectedVersion, Api.Patron body) {
-        CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+        CentralPatronDao patrons = Daos.on(h, CentralPatronDao.class);
         CentralPatronRow current = PatronAccess.home(h, caller, id);
         if (current.version() != expectedVersion) {
             throw new ApiException(412, ErrorCode.STALE_VERSION, "If-Match", "The patron was changed meanwhile (now version "
                     + current.version() + "). Fetch it again and repeat the change.", id);
         }
-        CentralDaos.Guardians guardians = h.attach(CentralDaos.Guardians.class);
+        CentralDaos.Guardians guardians = Daos.on(h, CentralDaos.Guardians.class);
         Valid valid = validation.validate(caller, body, current.version(), current.createdAt(),
                 () -> validation.reservedSeries(caller),
                 !guardians.ofChild(id).isEmpty());
@@ -245,7 +245,7 @@ public final class PatronRegistry {
 
     public void delete(Handle h, Caller caller, UUID id) {
         // An activation at another library finishes first (and its library hears of the deletion) or waits.
-        h.attach(CentralPatronDao.class).lock(id);
+        Daos.on(h, CentralPatronDao.class).lock(id);
         CentralPatronRow current = PatronAccess.home(h, caller, id);
         PatronAccess.requireNothingOutstanding(h, id, null, "deleted");
         changed(h, caller, id, ChangeKind.DELETED, "PATRON_DELETED", "kind=" + current.registrationKind());
@@ -257,13 +257,13 @@ public final class PatronRegistry {
      * The caller has written the change feed already (it goes to every library the patron had).
      */
     public void erase(Handle h, CentralPatronRow patron, String cardReason) {
-        CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+        CentralPatronDao patrons = Daos.on(h, CentralPatronDao.class);
         if (patron.cardNumber() != null) {
             patrons.retireCard(patron.cardNumber(), clock.instant(), cardReason);
         }
-        h.attach(CentralDaos.Memberships.class).removeAll(patron.id());
-        h.attach(CentralDaos.Guardians.class).removeAll(patron.id());
-        h.attach(RetentionStatements.class).deleteHolds(List.of(patron.id()));
+        Daos.on(h, CentralDaos.Memberships.class).removeAll(patron.id());
+        Daos.on(h, CentralDaos.Guardians.class).removeAll(patron.id());
+        Daos.on(h, RetentionStatements.class).deleteHolds(List.of(patron.id()));
         patrons.delete(patron.id());
     }
 
@@ -288,15 +288,15 @@ public final class PatronRegistry {
         if (guardians.isEmpty()) {
             return; // most patrons: and attaching the DAOs costs more than a batch's inserts
         }
-        CentralDaos.Guardians links = h.attach(CentralDaos.Guardians.class);
-        CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+        CentralDaos.Guardians links = Daos.on(h, CentralDaos.Guardians.class);
+        CentralPatronDao patrons = Daos.on(h, CentralPatronDao.class);
         for (Api.Guardian g : guardians) {
             if (patrons.byId(g.guardianId()).filter(p -> visible(patrons, caller, p)).isEmpty()) {
                 throw guardianUnknown(g.guardianId());
             }
             if (links.count(child, g.guardianId()) == 0) {
                 links.add(child, g.guardianId(), g.consentAt(), caller.workstation());
-                h.attach(CentralDaos.Audit.class).appendFor(caller, clock.instant(), "GUARDIAN_CONSENT", child,
+                Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), "GUARDIAN_CONSENT", child,
                         "guardian=" + g.guardianId());
             }
         }
@@ -305,8 +305,8 @@ public final class PatronRegistry {
     /** Feeds a change to every library the patron is a member of, and audits it for the caller's. */
     void changed(Handle h, Caller caller, UUID id, ChangeKind kind, String action, String detail) {
         Instant now = clock.instant();
-        h.attach(CentralDaos.ChangeFeed.class).toMembers(id, kind, now, caller.library().code(), caller.deskId());
-        h.attach(CentralDaos.Audit.class).appendFor(caller, now, action, id,
+        Daos.on(h, CentralDaos.ChangeFeed.class).toMembers(id, kind, now, caller.library().code(), caller.deskId());
+        Daos.on(h, CentralDaos.Audit.class).appendFor(caller, now, action, id,
                 detail);
     }
 
@@ -341,7 +341,7 @@ public final class PatronRegistry {
             return e;
         }
         h.rollbackToSavepoint(WRITE);
-        CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+        CentralPatronDao patrons = Daos.on(h, CentralPatronDao.class);
         return switch (rule.get()) {
             case UniqueViolation.PATRON_PKEY -> new ApiException(409, ErrorCode.PATRON_EXISTS, "id",
                     "A patron with this id exists already.", row.id());

@@ -111,7 +111,7 @@ final class PatronSearch {
             List<Api.PatronFound> found = query.map((rs, ctx) -> new Api.PatronFound(
                     rs.getObject("id", java.util.UUID.class), rs.getString("card_number"), rs.getString("given_name"),
                     rs.getString("surname"), rs.getObject("birth_date", java.time.LocalDate.class))).list();
-            h.attach(CentralDaos.Audit.class).appendFor(caller, clock.instant(), "PATRON_SEARCH",
+            Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), "PATRON_SEARCH",
                     null, "by=" + searchedBy + ";found=" + Math.min(found.size(), Api.SEARCH_LIMIT));
             boolean more = found.size() > Api.SEARCH_LIMIT;
             return new Api.PatronSearchResult(more ? found.subList(0, Api.SEARCH_LIMIT) : found, more);

@@ -24,8 +24,8 @@ final class Patrons {
 
     public Api.Patron get(Caller caller, UUID id) {
         return jdbi.withHandle(h -> {
-            Api.Patron shown = PatronAccess.shown(caller, registry.ownPatron(h.attach(CentralPatronDao.class), caller,
-                    id), h.attach(CentralDaos.Guardians.class).ofChild(id));
+            Api.Patron shown = PatronAccess.shown(caller, registry.ownPatron(Daos.on(h, CentralPatronDao.class), caller,
+                    id), Daos.on(h, CentralDaos.Guardians.class).ofChild(id));
             viewed(h, caller, id, "by=id");
             return shown;
         });
@@ -37,7 +37,7 @@ final class Patrons {
      */
     private void viewed(org.jdbi.v3.core.Handle h, Caller caller, UUID id, String how) {
         if (caller.staff() != null) {
-            h.attach(CentralDaos.Audit.class).appendFor(caller, registry.now(), "PATRON_VIEWED", id, how);
+            Daos.on(h, CentralDaos.Audit.class).appendFor(caller, registry.now(), "PATRON_VIEWED", id, how);
         }
     }
 
@@ -47,12 +47,12 @@ final class Patrons {
         }
         // One connection and one look-up of the row: this is what every scan at a desk asks.
         return jdbi.withHandle(h -> {
-            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+            CentralPatronDao patrons = Daos.on(h, CentralPatronDao.class);
             CentralPatronRow row = patrons.byCard(card.trim().toUpperCase(Locale.ROOT))
                     .filter(r -> PatronRegistry.visible(patrons, caller, r))
                     .orElseThrow(() -> new ApiException(404, ErrorCode.PATRON_NOT_FOUND, null,
                             "No patron of this library matches."));
-            Api.Patron shown = PatronAccess.shown(caller, row, h.attach(CentralDaos.Guardians.class).ofChild(row.id()));
+            Api.Patron shown = PatronAccess.shown(caller, row, Daos.on(h, CentralDaos.Guardians.class).ofChild(row.id()));
             viewed(h, caller, row.id(), "by=card");
             return shown;
         });

@@ -40,7 +40,7 @@ final class PinMails {
         Api.PinEmailRequest request = envelope.parse(rawBody, Api.PinEmailRequest.class);
         String requestHash = Envelope.sha256(id + rawBody);
         return envelope.once(caller, idempotencyKey, requestHash, h -> {
-            CentralPatronDao patrons = h.attach(CentralPatronDao.class);
+            CentralPatronDao patrons = Daos.on(h, CentralPatronDao.class);
             CentralPatronRow patron = PatronAccess.home(h, caller, id);
             if (patron.email() == null) {
                 throw new ApiException(422, ErrorCode.INVALID_FIELD, "email", "The patron has no e-mail address.");
@@ -58,7 +58,7 @@ final class PinMails {
                     texts.get("pinmail.subject", caller.library().name()),
                     texts.get("pinmail.body", patron.givenName(), pin, caller.library().name(),
                             patron.cardNumber() == null ? "" : patron.cardNumber())));
-            h.attach(CentralDaos.Audit.class).appendFor(caller, clock.instant(), "PIN_EMAILED", id, "");
+            Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), "PIN_EMAILED", id, "");
             LOG.info("PIN mail queued for a patron of {}", caller.library().code());
             return new Answer(202, PIN_QUEUED);
         });

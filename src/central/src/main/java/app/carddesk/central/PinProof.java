@@ -43,12 +43,12 @@ final class PinProof {
                     "Ask the patron to type their PIN (4 digits): a patron is activated at a new library only in person."));
         }
         if (matches(pin, pinHash)) {
-            h.attach(CentralPatronDao.class).pinAccepted(patron);
+            Daos.on(h, CentralPatronDao.class).pinAccepted(patron);
             return java.util.Optional.empty();
         }
-        int failures = h.attach(CentralPatronDao.class).pinRefused(patron);
+        int failures = Daos.on(h, CentralPatronDao.class).pinRefused(patron);
         if (failures >= MAX_FAILURES) {
-            h.attach(CentralPatronDao.class).lockPin(patron, now.plus(LOCK));
+            Daos.on(h, CentralPatronDao.class).lockPin(patron, now.plus(LOCK));
             return java.util.Optional.of(new ApiException(423, ErrorCode.PIN_LOCKED, "pin", "Wrong PIN, " + MAX_FAILURES
                     + " times: the PIN is locked for " + LOCK.toMinutes() + " minutes."));
         }

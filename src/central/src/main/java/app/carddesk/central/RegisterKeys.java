@@ -62,9 +62,9 @@ final class RegisterKeys {
         }
         String library = caller.library().code();
         boolean held = jdbi.inTransaction(h -> {
-            Dao d = h.attach(Dao.class);
+            Dao d = Daos.on(h, Dao.class);
             if (d.hold(deskId, library, caller.credential(), key, clock.instant()) == 1) {
-                h.attach(CentralDaos.Audit.class).appendFor(caller, clock.instant(), "REGISTER_KEY_HELD", null,
+                Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), "REGISTER_KEY_HELD", null,
                         "desk=" + deskId);
                 return true;
             }

@@ -83,7 +83,7 @@ final class Registrations {
                 }
             }
             if (!keys.isEmpty()) {
-                h.attach(CentralDaos.Idempotency.class).findAll(keys).stream()
+                Daos.on(h, CentralDaos.Idempotency.class).findAll(keys).stream()
                         .filter(k -> k.libraryCode().equals(library)).forEach(k -> seen.put(k.idemKey(), k));
             }
             List<PatronValidation.Valid> valid = new java.util.ArrayList<>();
@@ -146,7 +146,7 @@ final class Registrations {
                             hashes[i], answer));
                 }
                 if (!remembered.isEmpty()) {
-                    h.attach(CentralDaos.RegistrationBatch.class).remembered(remembered, library, clock.instant());
+                    Daos.on(h, CentralDaos.RegistrationBatch.class).remembered(remembered, library, clock.instant());
                 }
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException race) {
                 h.rollbackToSavepoint(BATCH_INSERT);

@@ -246,7 +246,7 @@ public final class RetentionJob {
     private void forChunks(List<Candidate> all, java.util.function.BiConsumer<RetentionStatements, List<UUID>> work) {
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<UUID> ids = all.subList(from, Math.min(all.size(), from + CHUNK)).stream().map(Candidate::id).toList();
-            jdbi.useTransaction(h -> work.accept(h.attach(RetentionStatements.class), ids));
+            jdbi.useTransaction(h -> work.accept(Daos.on(h, RetentionStatements.class), ids));
         }
     }
 

@@ -21,7 +21,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class RowMappers {
 
     /** Every record the central's statements read into. */
-    private static final List<Class<?>> ROWS = List.of(CentralPatronRow.class, CentralDaos.Library.class,
+    private static final List<Class<?>> ROWS = List.of(CentralPatronRow.class, CentralDaos.Library.class, CentralDaos.Libraries.Workstation.class,
             CentralDaos.CardSeries.Row.class, CentralDaos.Idempotency.Answer.class, CentralDaos.Idempotency.Keyed.class,
             CentralDaos.Bulk.CardRow.class, CentralDaos.Bulk.IdentityRow.class,
             CentralDaos.Memberships.Row.class, CentralDaos.Guardians.Link.class, MailOutbox.Dao.Row.class,

@@ -39,7 +39,7 @@ final class SeriesRegister {
         }
         CardSeriesRange wanted = new CardSeriesRange(prefix, s.digits(), s.from(), s.to());
         return jdbi.inTransaction(h -> {
-            CentralDaos.CardSeries dao = h.attach(CentralDaos.CardSeries.class);
+            CentralDaos.CardSeries dao = Daos.on(h, CentralDaos.CardSeries.class);
             // Overlap in the card numbers the series produce: "40" + 7 digits covers "4099" + 5 digits too.
             boolean taken = dao.all().stream().filter(r -> !r.libraryCode().equals(library))
                     .anyMatch(r -> wanted.overlaps(range(r)));
@@ -48,7 +48,7 @@ final class SeriesRegister {
                         "Part of this range is reserved by another library. Choose another range.");
             }
             long id = dao.reserve(library, prefix, s.digits(), s.from(), s.to());
-            h.attach(CentralDaos.Audit.class).append(clock.instant(), library, "operator", "SERIES_RESERVED", null,
+            Daos.on(h, CentralDaos.Audit.class).append(clock.instant(), library, "operator", "SERIES_RESERVED", null,
                     prefix + "/" + s.digits() + " " + s.from() + "-" + s.to());
             return new Api.CardSeries(id, library, prefix, s.digits(), s.from(), s.to());
         });
@@ -60,7 +60,7 @@ final class SeriesRegister {
      */
     public void withdrawSeries(long id) {
         jdbi.useTransaction(h -> {
-            CentralDaos.CardSeries dao = h.attach(CentralDaos.CardSeries.class);
+            CentralDaos.CardSeries dao = Daos.on(h, CentralDaos.CardSeries.class);
             CentralDaos.CardSeries.Row row = dao.byId(id).orElseThrow(() -> new ApiException(404,
                     ErrorCode.CARD_SERIES_NOT_FOUND, "seriesId", "No card series has this id."));
             CardSeriesRange range = range(row);
@@ -70,7 +70,7 @@ final class SeriesRegister {
                         + "were issued: it stays reserved, since those numbers are never issued again.");
             }
             dao.withdraw(id);
-            h.attach(CentralDaos.Audit.class).append(clock.instant(), row.libraryCode(), "operator",
+            Daos.on(h, CentralDaos.Audit.class).append(clock.instant(), row.libraryCode(), "operator",
                     "SERIES_WITHDRAWN", null, row.prefix() + "/" + row.digits() + " " + row.rangeFrom() + "-"
                             + row.rangeTo());
         });

@@ -111,7 +111,7 @@ final class StaffSessions {
         Instant expires = now.plus(SESSION);
         List<String> heldRoles = roles(account.id(), library);
         jdbi.useTransaction(h -> {
-            StaffDao d = h.attach(StaffDao.class);
+            StaffDao d = Daos.on(h, StaffDao.class);
             d.signedIn(account.id());
             d.openSession(Envelope.sha256(token), account.id(), library, workstation.workstation(), now, expires);
             // Named as the person, so that sign-ins outside the library's hours can be counted.
@@ -124,7 +124,7 @@ final class StaffSessions {
     /** A wrong password: counted, the fourth warns, the fifth locks. */
     private Api.Session failed(Caller workstation, StaffDao.AccountRow account, Instant now) {
         int count = jdbi.inTransaction(h -> {
-            StaffDao d = h.attach(StaffDao.class);
+            StaffDao d = Daos.on(h, StaffDao.class);
             d.countFailure(account.id());
             int failures = d.byId(account.id()).map(StaffDao.AccountRow::failedAttempts).orElse(ATTEMPTS);
             if (failures >= ATTEMPTS) {
@@ -246,7 +246,7 @@ final class StaffSessions {
     void signOut(Caller caller) {
         Staff staff = caller.requireStaffSession();
         jdbi.useTransaction(h -> {
-            h.attach(StaffDao.class).closeSession(staff.sessionHash());
+            Daos.on(h, StaffDao.class).closeSession(staff.sessionHash());
             audit(h, caller, "SIGNED_OUT", "user=" + staff.userName());
         });
     }
@@ -269,7 +269,7 @@ final class StaffSessions {
         }
         String hash = hasher.hash(change.newPassword());
         jdbi.useTransaction(h -> {
-            h.attach(StaffDao.class).setPassword(account.id(), hash, false);
+            Daos.on(h, StaffDao.class).setPassword(account.id(), hash, false);
             audit(h, caller, "PASSWORD_CHANGED", "user=" + staff.userName());
         });
     }
@@ -290,7 +290,7 @@ final class StaffSessions {
         String library = caller.library().code();
         Instant now = clock.instant();
         return jdbi.withHandle(h -> {
-            StaffDao d = h.attach(StaffDao.class);
+            StaffDao d = Daos.on(h, StaffDao.class);
             List<Api.StaffSign> all = new java.util.ArrayList<>();
             for (StaffDao.Sign s : d.severalWorkstations(library, now)) {
                 all.add(new Api.StaffSign(s.userName(), s.kind().toLowerCase(Locale.ROOT), Integer.parseInt(s.detail()),
@@ -341,7 +341,7 @@ final class StaffSessions {
         Api.LibraryHours in = envelope.parse(body, Api.LibraryHours.class);
         List<StaffDao.Hours> rows = LibraryHours.valid(in);
         jdbi.useTransaction(h -> {
-            StaffDao d = h.attach(StaffDao.class);
+            StaffDao d = Daos.on(h, StaffDao.class);
             d.clearHours(caller.library().code());
             for (StaffDao.Hours row : rows) {
                 d.addHours(caller.library().code(), row.weekday(), row.opens(), row.closes());
@@ -356,7 +356,7 @@ final class StaffSessions {
         caller.requireStaff(Permission.STAFF_ADMIN);
         String library = caller.library().code();
         return jdbi.withHandle(h -> {
-            StaffDao d = h.attach(StaffDao.class);
+            StaffDao d = Daos.on(h, StaffDao.class);
             return new Api.StaffAccounts(d.ofLibrary(library).stream().map(a -> view(a, library,
                     d.roles(a.id(), library), permissionsIn(d, a.id(), library))).toList());
         });
@@ -382,7 +382,7 @@ final class StaffSessions {
         StaffDao.AccountRow row = new StaffDao.AccountRow(UUID.randomUUID(), "PERSONAL", name, display, email, hash,
                 true, in.validFrom(), in.validUntil(), true, false, 0, null);
         return jdbi.inTransaction(h -> {
-            StaffDao d = h.attach(StaffDao.class);
+            StaffDao d = Daos.on(h, StaffDao.class);
             checkGrant(d, roles);
             checkGrantor(d, admin, roles);
             if (d.countNamed(name) > 0) {
@@ -402,7 +402,7 @@ final class StaffSessions {
         Staff admin = caller.requireStaff(Permission.STAFF_ADMIN);
         String library = caller.library().code();
         return jdbi.inTransaction(h -> {
-            StaffDao d = h.attach(StaffDao.class);
+            StaffDao d = Daos.on(h, StaffDao.class);
             StaffDao.AccountRow account = d.byId(id).filter(a -> "PERSONAL".equals(a.kind())
                     && !d.roles(a.id(), library).isEmpty()).orElseThrow(() -> new ApiException(404,
                     ErrorCode.ACCOUNT_NOT_FOUND, "id", "No staff account of " + library + " has this id."));
@@ -537,18 +537,18 @@ final class StaffSessions {
         StaffDao.AccountRow row = new StaffDao.AccountRow(UUID.randomUUID(), "PERSONAL", name, display, email, hash,
                 true, null, null, true, false, 0, null);
         jdbi.useTransaction(h -> {
-            if (h.attach(CentralDaos.Libraries.class).byCode(library).isEmpty()) {
+            if (Daos.on(h, CentralDaos.Libraries.class).byCode(library).isEmpty()) {
                 throw new ApiException(404, ErrorCode.NOT_FOUND, "library", "No library " + library + " in this "
                         + "register; import its configuration first.");
             }
-            StaffDao d = h.attach(StaffDao.class);
+            StaffDao d = Daos.on(h, StaffDao.class);
             if (d.countNamed(name) > 0) {
                 throw new ApiException(409, ErrorCode.USER_NAME_TAKEN, "userName", "The user name '" + name
                         + "' is taken. Choose another.");
             }
             d.insert(row, now);
             d.grant(row.id(), library, roles);
-            h.attach(CentralDaos.Audit.class).appendWithStaff(now, library, "command line", null, null,
+            Daos.on(h, CentralDaos.Audit.class).appendWithStaff(now, library, "command line", null, null,
                     "ACCOUNT_CREATED", null, "user=" + name + " roles=" + String.join(",", roles) + " by=operator");
         });
         return password;
@@ -560,7 +560,7 @@ final class StaffSessions {
      */
     void addDemoAccount(String userName, String displayName, String library, List<String> roles) {
         jdbi.useTransaction(h -> {
-            StaffDao d = h.attach(StaffDao.class);
+            StaffDao d = Daos.on(h, StaffDao.class);
             if (d.countNamed(userName) > 0) {
                 return;
             }
@@ -581,6 +581,6 @@ final class StaffSessions {
     }
 
     private void audit(Handle h, Caller caller, String action, String detail) {
-        h.attach(CentralDaos.Audit.class).appendFor(caller, clock.instant(), action, null, detail);
+        Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), action, null, detail);
     }
 }

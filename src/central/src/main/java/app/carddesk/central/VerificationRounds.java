@@ -168,7 +168,7 @@ final class VerificationRounds {
         }
         UUID id = UUID.randomUUID();
         jdbi.useTransaction(h -> {
-            Dao d = h.attach(Dao.class);
+            Dao d = Daos.on(h, Dao.class);
             Optional<RoundRow> open = d.open();
             if (open.isPresent()) {
                 throw new ApiException(409, ErrorCode.VERIFICATION_ROUND_OPEN, null, "A verification round "
@@ -185,7 +185,7 @@ final class VerificationRounds {
     void cancel(Caller caller) {
         StaffSessions.Staff admin = caller.requireStaff(Permission.VERIFICATION_ROUND);
         jdbi.useTransaction(h -> {
-            Dao d = h.attach(Dao.class);
+            Dao d = Daos.on(h, Dao.class);
             RoundRow round = d.open().orElseThrow(VerificationRounds::noRound);
             if (round.startedAt() != null || d.cancel(round.id()) == 0) {
                 throw new ApiException(409, ErrorCode.VERIFICATION_ROUND_STARTED, null, "The verification round "
@@ -207,7 +207,7 @@ final class VerificationRounds {
         caller.requireStaff(Permission.STAFF_ADMIN);
         RoundRow round = started();
         return jdbi.withHandle(h -> {
-            Dao d = h.attach(Dao.class);
+            Dao d = Daos.on(h, Dao.class);
             return new Api.RoundAccounts(d.ofLibrary(round.id(), caller.library().code()).stream()
                     .map(a -> view(d, a)).toList());
         });
@@ -230,7 +230,7 @@ final class VerificationRounds {
         RoundRow round = started();
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
-            Dao d = h.attach(Dao.class);
+            Dao d = Daos.on(h, Dao.class);
             AccountRow account = d.account(round.id(), accountId)
                     .filter(a -> admin.permissions().contains(Permission.VERIFICATION_ROUND)
                             || d.grantedAt(a.accountId(), caller.library().code()))
@@ -270,7 +270,7 @@ final class VerificationRounds {
         }
         RoundRow round = due.get();
         return jdbi.inTransaction(h -> {
-            Dao d = h.attach(Dao.class);
+            Dao d = Daos.on(h, Dao.class);
             if (d.start(round.id(), now) == 0) {
                 return 0;
             }
@@ -284,7 +284,7 @@ final class VerificationRounds {
                 queueCodeMail(h, admin, code);
                 mailed++;
             }
-            h.attach(CentralDaos.Audit.class).appendWithStaff(now, "*", "central", null, null,
+            Daos.on(h, CentralDaos.Audit.class).appendWithStaff(now, "*", "central", null, null,
                     "VERIFICATION_ROUND_STARTED", null, "deactivated=" + enlisted + " codes mailed=" + mailed);
             LOG.info("Verification round started: {} personal accounts made inactive, {} verification codes mailed",
                     enlisted, mailed);
@@ -318,14 +318,14 @@ final class VerificationRounds {
                     + ". Ask them to read it again from the mail.");
         }
         return jdbi.inTransaction(h -> {
-            Dao d = h.attach(Dao.class);
+            Dao d = Daos.on(h, Dao.class);
             if (d.decide(round.id(), account.accountId(), "REACTIVATED", "operator", now) == 0) {
                 throw new IllegalArgumentException(name + " was " + account.state().toLowerCase(Locale.ROOT)
                         + " by " + account.decidedBy() + " already.");
             }
             String password = Secrets.typable(16);
             d.reactivate(account.accountId(), hasher.hash(password));
-            h.attach(CentralDaos.Audit.class).appendWithStaff(now, "*", "operator", null, null,
+            Daos.on(h, CentralDaos.Audit.class).appendWithStaff(now, "*", "operator", null, null,
                     "VERIFICATION_REACTIVATED", null, "user=" + name + " by=operator with code");
             endIfDecided(h, round, now);
             return password;
@@ -333,9 +333,9 @@ final class VerificationRounds {
     }
 
     private static void endIfDecided(Handle h, RoundRow round, Instant now) {
-        Dao d = h.attach(Dao.class);
+        Dao d = Daos.on(h, Dao.class);
         if (d.undecided(round.id()) == 0 && d.end(round.id(), now) > 0) {
-            h.attach(CentralDaos.Audit.class).appendWithStaff(now, "*", "central", null, null,
+            Daos.on(h, CentralDaos.Audit.class).appendWithStaff(now, "*", "central", null, null,
                     "VERIFICATION_ROUND_ENDED", null, "every account decided");
         }
     }
@@ -405,6 +405,6 @@ final class VerificationRounds {
     }
 
     private void audit(Handle h, Caller caller, String action, String detail) {
-        h.attach(CentralDaos.Audit.class).appendFor(caller, clock.instant(), action, null, detail);
+        Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), action, null, detail);
     }
 }

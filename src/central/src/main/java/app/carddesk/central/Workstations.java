@@ -22,8 +22,8 @@ final class Workstations {
             throw new ApiException(401, ErrorCode.UNAUTHORIZED, null, "Send the workstation token as 'Authorization: Bearer'.");
         }
         String hash = Envelope.sha256(token);
-        return jdbi.withExtension(CentralDaos.Libraries.class, d -> d.byToken(hash).map(l -> new Caller(l,
-                d.workstationName(hash).orElse("?"), null, null, hash)).orElseThrow(() -> refusal(hash)));
+        return jdbi.withExtension(CentralDaos.Libraries.class, d -> d.byToken(hash)).map(w -> new Caller(w.library(),
+                w.workstation() == null ? "?" : w.workstation(), null, null, hash)).orElseThrow(() -> refusal(hash));
     }
 
     /** The token of an {@code Authorization: Bearer} header (the scheme in any letter case, RFC 9110), or null. */
@@ -39,15 +39,15 @@ final class Workstations {
      */
     private ApiException refusal(String hash) {
         return jdbi.inTransaction(h -> {
-            if (h.attach(CentralDaos.Libraries.class).revoked(hash) > 0) {
+            if (Daos.on(h, CentralDaos.Libraries.class).revoked(hash) > 0) {
                 return new ApiException(401, ErrorCode.WORKSTATION_REVOKED, null, "This workstation was revoked by the "
                         + "library's administrator and can no longer sync. Ask them to enrol it again.");
             }
-            var session = h.attach(StaffDao.class).session(hash);
+            var session = Daos.on(h, StaffDao.class).session(hash);
             if (session.isPresent()) {
-                String user = h.attach(StaffDao.class).byId(session.get().accountId()).map(StaffDao.AccountRow::userName)
+                String user = Daos.on(h, StaffDao.class).byId(session.get().accountId()).map(StaffDao.AccountRow::userName)
                         .orElse("?");
-                h.attach(CentralDaos.Audit.class).appendWithStaff(clock.instant(), session.get().libraryCode(),
+                Daos.on(h, CentralDaos.Audit.class).appendWithStaff(clock.instant(), session.get().libraryCode(),
                         "?", user, null, "SESSION_USED_AS_API", null, "a person's session was sent as a workstation credential");
                 return new ApiException(401, ErrorCode.UNAUTHORIZED, null, "A person's session is not a workstation "
                         + "credential: integrations use a system account's token. This was recorded.");

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * The installed desk, measured as staff start it: cold starts of the desk's application image (the
- * one its installer packages) to the first window and to ready-to-scan, beside a bare JavaFX window
+ * one its installer packages) to the first window, the sign-in screen ready and ready-to-scan (signed in
+ * at once, and after a person's typing time: from the Enter), beside a bare JavaFX window
  * packaged the same way, and the desk's resident memory after a minute with its register open.
  *
  * <p>Build the image first, then run under a display (the desk's starts share one register, as a desk's
@@ -35,6 +36,12 @@ public final class DeskImageBenchmark {
     private static final Path JAVAFX = Path.of("../desk/target/installer/javafx");
     /** The desktop entry the package installs: the desk is measured as its menu entry starts it. */
     private static final Path DESKTOP_ENTRY = Path.of("../../assets/CardDesk.desktop");
+    /** The time a person takes to type user name and password, in the series that models one. */
+    private static final long TYPING_MILLIS = 3000;
+
+    /** One start's times in ms from process start (-1: not reported): window, sign-in ready, Enter, ready to scan. */
+    private record Start(long shown, long signInReady, long submitted, long ready) {
+    }
 
     private DeskImageBenchmark() {
     }
@@ -50,25 +57,36 @@ public final class DeskImageBenchmark {
         Path bare = bareWindowImage();
         Path desk = install();
         Path work = BenchFolder.create("carddesk-image-bench").path();
-        launch(bare.resolve("bin/BareWindow"), null, null, false);
-        long[] first = launch(desk.resolve("bin/CardDesk"), desk, work.resolve("register"), false);
+        launch(bare.resolve("bin/BareWindow"), null, null, false, 0);
+        Start first = launch(desk.resolve("bin/CardDesk"), desk, work.resolve("register"), false, 0);
         List<Long> bareShown = new ArrayList<>();
         List<Long> deskShown = new ArrayList<>();
+        List<Long> signInReady = new ArrayList<>();
         List<Long> deskReady = new ArrayList<>();
+        List<Long> enterToReady = new ArrayList<>();
         for (int i = 0; i < STARTS; i++) {
-            bareShown.add(launch(bare.resolve("bin/BareWindow"), null, null, false)[0]);
-            long[] d = launch(desk.resolve("bin/CardDesk"), desk, work.resolve("register"), false);
-            deskShown.add(d[0]);
-            deskReady.add(d[1]);
+            bareShown.add(launch(bare.resolve("bin/BareWindow"), null, null, false, 0).shown());
+            Start d = launch(desk.resolve("bin/CardDesk"), desk, work.resolve("register"), false, 0);
+            deskShown.add(d.shown());
+            signInReady.add(d.signInReady());
+            deskReady.add(d.ready());
+            Start typed = launch(desk.resolve("bin/CardDesk"), desk, work.resolve("register"), false, TYPING_MILLIS);
+            enterToReady.add(typed.ready() - typed.submitted());
         }
         System.out.printf("desk start-up as installed, %d starts each after one warm-up (ms from process start; "
                 + "image %s, installed to %s with its CDS archive made there):%n", STARTS, DESK_IMAGE.normalize(), desk);
-        System.out.printf("  the very first start, creating its register: shown %d, ready %d%n", first[0], first[1]);
+        System.out.printf("  the very first start, creating its register: shown %d, ready %d%n", first.shown(),
+                first.ready());
         System.out.printf("  bare JavaFX window shown   median %5d  (runs %s)%n", median(bareShown), bareShown);
         System.out.printf("  CardDesk window shown      median %5d  (runs %s)%n", median(deskShown), deskShown);
+        System.out.printf("  sign-in screen ready       median %5d  (runs %s; laid out, staff can type)%n",
+                median(signInReady), signInReady);
         System.out.printf("  CardDesk ready to scan     median %5d  (runs %s; the demo account signed in the moment "
                 + "the sign-in screen was ready, its register opened with the unsealed key)%n",
                 median(deskReady), deskReady);
+        System.out.printf("  Enter to ready to scan     median %5d  (runs %s; ms after the sign-in's Enter, which came "
+                + "%d ms after the sign-in screen was ready, as a person types)%n", median(enterToReady),
+                enterToReady, TYPING_MILLIS);
         long rss = idleResidentKb(desk, work.resolve("register"));
         System.out.printf("desk memory: %,d MB resident after %d s idle with its register open (goal: at most 200)%n",
                 rss / 1024, IDLE_SECONDS);
@@ -136,12 +154,13 @@ public final class DeskImageBenchmark {
     }
 
     /**
-     * Starts an image and times it until it reports its window and (the desk) ready; returns {shown, ready}.
-     * The launcher takes JVM options from its .cfg only, so the desk's benchmark settings go there.
+     * Starts an image and times it until it reports its window and (the desk) ready. The launcher takes
+     * JVM options from its .cfg only, so the desk's benchmark settings go there.
      */
-    private static long[] launch(Path launcher, Path image, Path home, boolean stay) throws Exception {
+    private static Start launch(Path launcher, Path image, Path home, boolean stay, long typingMillis)
+            throws Exception {
         if (image != null) {
-            configure(image, home, stay);
+            configure(image, home, stay, typingMillis);
         }
         ProcessBuilder b = new ProcessBuilder(launcher.toString()).redirectErrorStream(true);
         if (image != null) {
@@ -149,15 +168,17 @@ public final class DeskImageBenchmark {
         }
         long start = System.nanoTime();
         Process p = b.start();
-        long[] times = read(p, start, image != null, stay);
+        Start times = read(p, start, image != null, stay);
         if (!stay && !p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
         }
         return times;
     }
 
-    private static long[] read(Process p, long start, boolean desk, boolean stopAtReady) throws IOException {
+    private static Start read(Process p, long start, boolean desk, boolean stopAtReady) throws IOException {
         long shown = -1;
+        long signInReady = -1;
+        long submitted = -1;
         long ready = -1;
         StringBuilder log = new StringBuilder();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -166,6 +187,10 @@ public final class DeskImageBenchmark {
             long at = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (line.startsWith("FIRST_SHOWN")) {
                 shown = at;
+            } else if (line.startsWith("SIGN_IN_READY")) {
+                signInReady = at;
+            } else if (line.startsWith("SIGN_IN_SUBMITTED")) {
+                submitted = at;
             } else if (line.startsWith("READY")) {
                 ready = at;
                 if (stopAtReady) {
@@ -175,14 +200,14 @@ public final class DeskImageBenchmark {
                 log.append(line).append('\n');
             }
         }
-        if (shown < 0 || (desk && ready < 0)) {
-            throw new IllegalStateException("the image did not report its window" + (desk ? " and ready" : "")
-                    + "; its output:\n" + log);
+        if (shown < 0 || (desk && (signInReady < 0 || submitted < 0 || ready < 0))) {
+            throw new IllegalStateException("the image did not report its window" + (desk
+                    ? ", its sign-in screen ready, the sign-in sent and ready to scan" : "") + "; its output:\n" + log);
         }
-        return new long[] {shown, ready};
+        return new Start(shown, signInReady, submitted, ready);
     }
 
-    private static void configure(Path image, Path home, boolean stay) throws IOException {
+    private static void configure(Path image, Path home, boolean stay, long typingMillis) throws IOException {
         Path cfg = image.resolve("lib/app/CardDesk.cfg");
         Path saved = image.resolve("lib/app/CardDesk.cfg.installed");
         if (!Files.exists(saved)) {
@@ -190,6 +215,7 @@ public final class DeskImageBenchmark {
         }
         String options = Files.readString(saved) + "java-options=-Dcarddesk.benchmark=true\n"
                 + "java-options=-Dcarddesk.home=" + home + "\n"
+                + "java-options=-Dcarddesk.benchmark.typingMillis=" + typingMillis + "\n"
                 + (stay ? "java-options=-Dcarddesk.benchmark.stay=true\n" : "");
         Files.writeString(cfg, options);
     }
@@ -212,7 +238,7 @@ public final class DeskImageBenchmark {
 
     /** Starts the desk, waits a while after it is ready, and reads its resident set size from /proc. */
     private static long idleResidentKb(Path image, Path home) throws Exception {
-        configure(image, home, true);
+        configure(image, home, true, 0);
         ProcessBuilder b = new ProcessBuilder(image.resolve("bin/CardDesk").toString()).redirectErrorStream(true);
         b.environment().putAll(desktopEnvironment());
         Process p = b.start();

@@ -64,8 +64,12 @@ public final class ScaleBenchmark {
             db.loadDemoData();
             long t = System.nanoTime();
             fill(db.jdbi());
+            double filled = seconds(t);
+            t = System.nanoTime();
+            vacuum(db.jdbi());
             System.out.printf("central register at scale, PostgreSQL, %d cores: %,d patrons of one library, "
-                    + "written by SQL in %.1f s%n", Runtime.getRuntime().availableProcessors(), PATRONS, seconds(t));
+                    + "written by SQL in %.1f s, then vacuumed and analysed in %.1f s%n",
+                    Runtime.getRuntime().availableProcessors(), PATRONS, filled, seconds(t));
         }
         boolean ok = true;
         Mailer noMail = (to, subject, body) -> { };
@@ -114,8 +118,16 @@ public final class ScaleBenchmark {
                     + "+ (SELECT last_seq FROM feed_place) "
                     + "FROM patron");
             h.execute("UPDATE feed_place SET last_seq = (SELECT MAX(delivery_seq) FROM change_feed)");
-            h.execute("ANALYZE");
         });
+    }
+
+    /**
+     * What a register that grew over years has and a bulk load has not: every page vacuumed (its rows
+     * marked visible to all, so the first reader does not rewrite it) and the planner's statistics.
+     * An operator runs the same after loading patrons in bulk.
+     */
+    private static void vacuum(Jdbi jdbi) {
+        jdbi.useHandle(h -> h.execute("VACUUM ANALYZE"));
     }
 
     private static UUID idOf(int i) {
@@ -125,11 +137,13 @@ public final class ScaleBenchmark {
     /** Card look-ups through the API, one after another, as desks scan cards. */
     private static boolean lookUps(HttpClient http, URI base) throws Exception {
         SplittableRandom random = new SplittableRandom(7);
-        for (int i = 0; i < LOOKUPS / 5; i++) {
+        // As many look-ups as are measured first: with a fifth, the JIT compilers still worked during the measured ones.
+        for (int i = 0; i < LOOKUPS; i++) {
             lookUp(http, base, random.nextInt(PATRONS));
         }
         long[] took = new long[LOOKUPS];
         int wrong = 0;
+        long compiling = Jit.compilingMillis();
         for (int i = 0; i < LOOKUPS; i++) {
             int n = random.nextInt(PATRONS);
             long t = System.nanoTime();
@@ -139,10 +153,12 @@ public final class ScaleBenchmark {
                 wrong++;
             }
         }
+        compiling = Jit.compilingMillis() - compiling;
         Arrays.sort(took);
-        System.out.printf("  card look-up through the API, %,d one after another: p50 %.2f ms, p99 %.2f ms, "
-                + "max %.1f ms (goal: p99 at most 5 ms); %d not found or wrong%n", LOOKUPS,
-                took[LOOKUPS / 2] / 1e6, took[LOOKUPS * 99 / 100] / 1e6, took[LOOKUPS - 1] / 1e6, wrong);
+        System.out.printf("  card look-up through the API, %,d one after another (after as many unmeasured): p50 %.2f ms, "
+                + "p99 %.2f ms, max %.1f ms (goal: p99 at most 5 ms); %d not found or wrong; the JIT compilers "
+                + "worked %.1f s meanwhile%n", LOOKUPS, took[LOOKUPS / 2] / 1e6, took[LOOKUPS * 99 / 100] / 1e6,
+                took[LOOKUPS - 1] / 1e6, wrong, compiling / 1000.0);
         return wrong == 0;
     }
 

@@ -54,6 +54,14 @@ public final class LoadBenchmark {
      * prints how long, beside the figures.
      */
     private static final int WARM_UP_STEP_SECONDS = SMOKE ? 1 : Integer.getInteger("carddesk.load.warmup", 10);
+    /**
+     * After the steps, the full rate goes on in rounds of this many seconds until the JIT compilers
+     * worked less than a tenth of a round ({@code -Dcarddesk.load.settle=0}: not at all), for at most
+     * {@link #SETTLE_MAX_SECONDS}: a central serves for months, and its steady state is the one
+     * measured; the time it took to get there is printed.
+     */
+    private static final int SETTLE_ROUND_SECONDS = 10;
+    private static final int SETTLE_MAX_SECONDS = SMOKE ? 0 : Integer.getInteger("carddesk.load.settle", 180);
     private static final String TOKEN = "load-bench-token";
     private static final ObjectMapper JSON = Json.mapper();
     private static final Clock CLOCK = Clock.systemUTC();
@@ -108,6 +116,17 @@ public final class LoadBenchmark {
             for (int step = 1; step <= 3; step++) {
                 bench.openLoop(RATE * step / 3, WARM_UP_STEP_SECONDS, true);
             }
+            int warmedUp = 3 * WARM_UP_STEP_SECONDS;
+            long lastRound = -1;
+            for (int settled = 0; settled < SETTLE_MAX_SECONDS; settled += SETTLE_ROUND_SECONDS) {
+                long before = Jit.compilingMillis();
+                bench.openLoop(RATE, SETTLE_ROUND_SECONDS, true);
+                warmedUp += SETTLE_ROUND_SECONDS;
+                lastRound = Jit.compilingMillis() - before;
+                if (lastRound < SETTLE_ROUND_SECONDS * 100L) {
+                    break;
+                }
+            }
             long compiling = Jit.compilingMillis();
             long[] open = bench.openLoop(RATE, SECONDS, false);
             compiling = Jit.compilingMillis() - compiling;
@@ -117,8 +136,11 @@ public final class LoadBenchmark {
             System.out.printf("  open loop, %d/s offered for %d s: %,d answered, p50 %.1f ms, p99 %.1f ms, "
                     + "max %.1f ms (goal: p99 at most 50 ms, 0 errors)%n", RATE, SECONDS, open.length,
                     pct(open, 50), pct(open, 99), pct(open, 100));
-            System.out.printf("    after a warm-up of %d s; the JIT compilers worked %.1f s during the open loop, on "
-                    + "the same cores%n", 3 * WARM_UP_STEP_SECONDS, compiling / 1e3);
+            System.out.printf("    after a warm-up of %d s (%s); the JIT compilers worked %.1f s during the "
+                    + "open loop, on the same cores%n", warmedUp, lastRound < 0 ? "rising in three steps"
+                    : lastRound < SETTLE_ROUND_SECONDS * 100L ? "until the JIT compilers worked under a tenth of "
+                    + "the last " + SETTLE_ROUND_SECONDS + " s" : "the JIT compilers still at work after the "
+                    + SETTLE_MAX_SECONDS + " s allowed for them", compiling / 1e3);
             System.out.printf("  closed loop, %d desks as fast as answered for %d s: %,.0f per second, p50 %.1f ms, "
                     + "p99 %.1f ms%n", DESKS, CLOSED_SECONDS, closed.length / (double) CLOSED_SECONDS,
                     pct(closed, 50), pct(closed, 99));

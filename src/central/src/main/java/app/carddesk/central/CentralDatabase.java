@@ -2,10 +2,10 @@ package app.carddesk.central;
 
 import app.carddesk.api.ErrorCode;
 import app.carddesk.h2.MigrationHistory;
+import app.carddesk.h2.Migrations;
 import app.carddesk.h2.RegisterRecovery;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -55,17 +55,12 @@ public final class CentralDatabase implements AutoCloseable {
      */
     static final int SCHEMA_VERSION = 19;
 
+    /**
+     * Versions 2 and 5 once inserted the demo libraries; they no longer do (demo data is loaded only in
+     * demo mode), and a register migrated before keeps what they inserted.
+     */
     private static void migrate(HikariDataSource pool) {
-        Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/central").load();
-        try {
-            flyway.migrate();
-        } catch (org.flywaydb.core.api.exception.FlywayValidateException changed) {
-            // Only a register from before demo mode gets here, once.
-            if (!acceptDemoDataRemoval(flyway)) {
-                throw changed;
-            }
-            flyway.migrate();
-        }
+        Migrations.migrate(pool, "classpath:db/central", java.util.Set.of("2", "5"));
     }
 
     /**
@@ -124,26 +119,6 @@ public final class CentralDatabase implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(CentralDatabase.class)
                     .warn("The register's files could not be made the owner's only: {}", e.getMessage());
         }
-    }
-
-    /**
-     * Versions 2 and 5 once inserted the demo libraries; they no longer do (demo data is loaded only
-     * in demo mode). A register migrated before keeps what they inserted, and only for these two
-     * versions is the changed checksum accepted; any other difference still stops the start.
-     */
-    private static boolean acceptDemoDataRemoval(Flyway flyway) {
-        var result = flyway.validateWithResult();
-        if (result.validationSuccessful) {
-            return false;
-        }
-        var mismatched = result.invalidMigrations.stream().filter(m -> m.errorDetails != null
-                && m.errorDetails.errorCode == org.flywaydb.core.api.CoreErrorCode.CHECKSUM_MISMATCH).toList();
-        if (mismatched.isEmpty() || !mismatched.stream().allMatch(m -> "2".equals(m.version)
-                || "5".equals(m.version))) {
-            return false;
-        }
-        flyway.repair();
-        return true;
     }
 
     /** The demo libraries, each a configuration file bundled with CardDesk. */

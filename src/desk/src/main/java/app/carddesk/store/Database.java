@@ -1,6 +1,7 @@
 package app.carddesk.store;
 
 import app.carddesk.h2.MigrationHistory;
+import app.carddesk.h2.Migrations;
 import app.carddesk.h2.RegisterRecovery;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -175,34 +176,12 @@ public final class Database implements AutoCloseable {
      */
     static final int SCHEMA_VERSION = 12;
 
-    private static void migrate(JdbcConnectionPool pool) {
-        Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/desk").load();
-        try {
-            flyway.migrate();
-        } catch (org.flywaydb.core.api.exception.FlywayValidateException changed) {
-            // Only a register from before configuration files gets here, once.
-            if (!acceptDemoProfilesRemoval(flyway)) {
-                throw changed;
-            }
-            flyway.migrate();
-        }
-    }
-
     /**
      * Versions 2 and 4 once inserted the demo profiles and their rules; they no longer do (decision
-     * 0013). A register migrated before keeps what they inserted, and only for these two versions is
-     * the changed checksum accepted; any other difference still stops the start.
+     * 0013), and a register migrated before keeps what they inserted.
      */
-    private static boolean acceptDemoProfilesRemoval(Flyway flyway) {
-        var result = flyway.validateWithResult();
-        var mismatched = result.invalidMigrations.stream().filter(m -> m.errorDetails != null
-                && m.errorDetails.errorCode == org.flywaydb.core.api.CoreErrorCode.CHECKSUM_MISMATCH).toList();
-        if (result.validationSuccessful || mismatched.isEmpty()
-                || !mismatched.stream().allMatch(m -> "2".equals(m.version) || "4".equals(m.version))) {
-            return false;
-        }
-        flyway.repair();
-        return true;
+    private static void migrate(JdbcConnectionPool pool) {
+        Migrations.migrate(pool, "classpath:db/desk", java.util.Set.of("2", "4"));
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -12,7 +12,9 @@ mkdir -p "$out/opt" "$out/etc" "$out/var/lib/carddesk-central" "$out/tmp"
 # jdeps on the runnable jar names these; jdk.crypto.ec for TLS to PostgreSQL and the mail server.
 # Not compressed by jlink: Jib gzips the layer, and gzip of the plain module image is smaller (49 MB
 # image instead of 55) and cheaper to build than gzip of a zipped one.
-"$java_home/bin/jlink" --add-modules java.base,java.compiler,java.desktop,java.instrument,java.naming,\
+# jlink itself is a short Java run: the quick compiler alone halves its CPU (8 s to 4 s here), and
+# the runtime it writes is the same.
+"$java_home/bin/jlink" -J-XX:TieredStopAtLevel=1 -J-XX:+UseSerialGC --add-modules java.base,java.compiler,java.desktop,java.instrument,java.naming,\
 java.scripting,java.security.jgss,java.security.sasl,java.sql,jdk.jfr,jdk.management,jdk.net,\
 jdk.unsupported,jdk.crypto.ec,jdk.zipfs \
     --strip-debug --no-man-pages --no-header-files --compress=0 --output "$out/opt/java"

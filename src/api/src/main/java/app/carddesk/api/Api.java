@@ -232,12 +232,12 @@ public final class Api {
     }
 
     /**
-     * What a retention run did (or would do), with the stored answers to old idempotency keys and the
-     * superseded changes of the feed it removed.
+     * What a retention run did (or would do), with the stored answers to old idempotency keys, the
+     * superseded changes of the feed and the audit entries past the kept period it removed.
      */
     public record RetentionReport(boolean dryRun, LocalDate day, int shortStaysDeleted, int held, int noticesSent,
                                   int noticesWithdrawn, int inactiveDeleted, List<RetentionAction> actions,
-                                  int answersRemoved, int changesRemoved) {
+                                  int answersRemoved, int changesRemoved, long auditEntriesRemoved) {
     }
 
     /** The header a desk's request carries to say which signed-in person it acts for. */

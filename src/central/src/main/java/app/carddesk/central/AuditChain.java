@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * removed one leaves a gap, and one slipped in has no place. Someone who can rewrite the database
  * could recompute every hash after their change; the head the sealer logs after each round is what
  * an operator keeps elsewhere to catch that too.
+ *
+ * <p>Entries past the organisation's period are removed from the start of the chain ({@link
+ * #removeBefore}); the chain then starts after the last one removed, whose place and hash {@code
+ * audit_seal} keeps, and each removal is an entry of the chain that names that place and hash.
  */
 public final class AuditChain {
 
@@ -59,6 +63,17 @@ public final class AuditChain {
     public record Seal(long id, long seq, String prev, String hash) {
     }
 
+    /** Where the chain starts now: after the last entry removed (0 and {@link #GENESIS}: none removed). */
+    public record Start(long prunedSeq, String prunedHash) {
+    }
+
+    /** A sealed entry's place, time and hash: what a removal needs to know of it. */
+    public record Link(long chainSeq, Instant at, String entryHash) {
+    }
+
+    /** The action of the entry that records a removal from the start of the chain. */
+    static final String REMOVED = "AUDIT_REMOVED";
+
     interface Dao {
         String COLUMNS = "id, at, library_code, workstation, staff_user, staff_roles, action, patron_id, detail, "
                 + "chain_seq, prev_hash, entry_hash";
@@ -88,6 +103,95 @@ public final class AuditChain {
 
         @SqlQuery("SELECT COUNT(*) FROM audit_event WHERE chain_seq IS NULL")
         long waiting();
+
+        @SqlQuery("SELECT pruned_seq, pruned_hash FROM audit_seal WHERE id = 1")
+        @RegisterConstructorMapper(Start.class)
+        Start start();
+
+        @SqlQuery("SELECT chain_seq, at, entry_hash FROM audit_event WHERE chain_seq > :after ORDER BY chain_seq "
+                + "LIMIT :limit")
+        @RegisterConstructorMapper(Link.class)
+        List<Link> linksAfter(@Bind("after") long after, @Bind("limit") int limit);
+
+        @SqlUpdate("DELETE FROM audit_event WHERE chain_seq > :after AND chain_seq <= :through")
+        int remove(@Bind("after") long after, @Bind("through") long through);
+
+        @SqlUpdate("UPDATE audit_seal SET pruned_seq = :prunedSeq, pruned_hash = :prunedHash WHERE id = 1")
+        void moveStart(@BindMethods Start start);
+
+        @SqlQuery("SELECT COUNT(*) FROM audit_event WHERE action = '" + REMOVED + "' AND detail LIKE :prefix")
+        long removals(@Bind("prefix") String prefix);
+    }
+
+    /** How a removal's entry names the new start of the chain (its detail begins so). */
+    static String removalDetail(Start start) {
+        return "through " + start.prunedSeq() + " " + start.prunedHash();
+    }
+
+    /** At most this many entries go in one transaction, each with its own removal entry. */
+    static final int REMOVAL_BATCH = 50_000;
+    private static final int PAGE = 1_000;
+
+    /**
+     * Removes the sealed entries made before {@code before} from the start of the chain, up to the
+     * first entry made at or after it (so nothing newer goes, even where entries were sealed a little
+     * out of time order), in transactions of {@link #REMOVAL_BATCH}. Each transaction holds the
+     * sealer's lock, moves the chain's start to the last entry it removed and adds an entry saying so,
+     * which the sealer gives the chain's next place: an interrupted run leaves a chain that holds.
+     * With {@code dryRun} it counts and changes nothing.
+     *
+     * @return how many entries were (or would be) removed
+     */
+    public long removeBefore(Instant before, Instant now, boolean dryRun) {
+        long total = 0;
+        long after = jdbi.withExtension(Dao.class, Dao::start).prunedSeq();
+        while (true) {
+            long from = after;
+            Removal removal = jdbi.inTransaction(h -> {
+                Dao dao = Daos.on(h, Dao.class);
+                if (!dryRun) {
+                    dao.lockHead();
+                }
+                // Read a page at a time: on most days the chain's first entry is already too new.
+                int old = 0;
+                Link last = null;
+                boolean newer = false;
+                boolean end = false;
+                while (old < REMOVAL_BATCH && !newer && !end) {
+                    List<Link> page = dao.linksAfter(last == null ? from : last.chainSeq(), PAGE);
+                    end = page.size() < PAGE;
+                    for (Link link : page) {
+                        if (!link.at().isBefore(before)) {
+                            newer = true;
+                            break;
+                        }
+                        last = link;
+                        if (++old == REMOVAL_BATCH) {
+                            break;
+                        }
+                    }
+                }
+                if (old == 0) {
+                    return new Removal(0, from, false);
+                }
+                if (!dryRun) {
+                    dao.remove(from, last.chainSeq());
+                    Start start = new Start(last.chainSeq(), last.entryHash());
+                    dao.moveStart(start);
+                    Daos.on(h, CentralDaos.Audit.class).append(now, "*", "retention job", REMOVED, null,
+                            removalDetail(start) + " (" + old + " entries made before " + before + ")");
+                }
+                return new Removal(old, last.chainSeq(), old == REMOVAL_BATCH && !newer);
+            });
+            total += removal.count();
+            after = removal.through();
+            if (!removal.more()) {
+                return total;
+            }
+        }
+    }
+
+    private record Removal(int count, long through, boolean more) {
     }
 
     /** Seals the entries written since the last round; returns how many. */
@@ -128,52 +232,68 @@ public final class AuditChain {
         return total;
     }
 
-    /** What a walk along the chain found. */
-    public record Verdict(boolean intact, long sealed, long waiting, String head, Long brokenAt, String reason) {
+    /**
+     * What a walk along the chain found: {@code sealed} entries walked, after the {@code removed} the
+     * retention run took from its start.
+     */
+    public record Verdict(boolean intact, long sealed, long removed, long waiting, String head, Long brokenAt,
+                          String reason) {
 
         public String text() {
+            String before = removed == 0 ? "" : " (the " + removed + " before them removed after the kept period)";
             return intact
-                    ? "Audit chain intact: " + sealed + " entries sealed, " + waiting + " waiting to be sealed; head "
-                    + head + "."
+                    ? "Audit chain intact: " + sealed + " entries sealed" + before + ", " + waiting
+                    + " waiting to be sealed; head " + head + "."
                     : "Audit chain BROKEN at chain position " + brokenAt + ": " + reason + " (" + sealed
                     + " entries checked before it).";
         }
     }
 
-    /** Walks the whole chain from its start and says whether every link holds. */
+    /**
+     * Walks the whole chain from its start (after the entries the retention run removed, a removal
+     * an entry of the chain records) and says whether every link holds.
+     */
     public Verdict verify() {
         return jdbi.inTransaction(h -> {
             Dao dao = Daos.on(h, Dao.class);
             Head head = dao.head();
             long waiting = dao.waiting();
-            long expected = 1;
-            String previous = GENESIS;
+            Start start = dao.start();
+            if (start.prunedSeq() > 0 && dao.removals(removalDetail(start) + " %") == 0) {
+                return broken(0, start.prunedSeq() + 1, "the entries before it were removed, but no removal by the "
+                        + "retention run names this place and hash");
+            }
+            long expected = start.prunedSeq() + 1;
+            String previous = start.prunedHash();
             try (Stream<Entry> entries = dao.sealed()) {
                 for (Entry e : (Iterable<Entry>) entries::iterator) {
+                    long checked = expected - 1 - start.prunedSeq();
                     if (e.chainSeq() != expected) {
-                        return broken(expected - 1, expected, "entry " + expected + " is missing");
+                        return broken(checked, expected, "entry " + expected + " is missing");
                     }
                     if (!previous.equals(e.prevHash())) {
-                        return broken(expected - 1, expected, "the entry before it was changed or replaced");
+                        return broken(checked, expected, "the entry before it was changed or replaced");
                     }
                     if (!e.hashAfter(previous).equals(e.entryHash())) {
-                        return broken(expected - 1, expected, "this entry (audit id " + e.id()
+                        return broken(checked, expected, "this entry (audit id " + e.id()
                                 + ") was changed after it was sealed");
                     }
                     previous = e.entryHash();
                     expected++;
                 }
             }
-            long count = expected - 1;
-            if (count != head.lastSeq() || !previous.equals(head.lastHash())) {
-                return broken(count, count + 1, "the chain ends before its recorded head (" + head.lastSeq()
+            long last = expected - 1;
+            long count = last - start.prunedSeq();
+            if (last != head.lastSeq() || !previous.equals(head.lastHash())) {
+                return broken(count, last + 1, "the chain ends before its recorded head (" + head.lastSeq()
                         + "): the newest entries were removed");
             }
-            return new Verdict(true, count, waiting, head.lastSeq() + " " + head.lastHash(), null, null);
+            return new Verdict(true, count, start.prunedSeq(), waiting, head.lastSeq() + " " + head.lastHash(), null,
+                    null);
         });
     }
 
     private static Verdict broken(long checked, long at, String reason) {
-        return new Verdict(false, checked, 0, null, at, reason);
+        return new Verdict(false, checked, 0, 0, null, at, reason);
     }
 }

@@ -20,6 +20,9 @@ import java.util.Map;
  * @param mailFrom  {@code CARDDESK_MAIL_FROM}
  * @param retentionAt {@code CARDDESK_RETENTION_AT}: the time of day (UTC, HH:mm) of the daily retention
  *                  run, default 02:30; {@code off} runs it only on command
+ * @param auditKeptMonths {@code CARDDESK_AUDIT_KEPT_MONTHS}: how long the audit trail is kept before the
+ *                  retention run removes it, default {@value #DEFAULT_AUDIT_KEPT_MONTHS} months; {@code
+ *                  off} (0 here) keeps it for good
  * @param demo      {@code CARDDESK_CENTRAL_DEMO=true}: demo mode, with the demo libraries and their
  *                  public tokens; never for real patrons
  * @param adminToken {@code CARDDESK_CENTRAL_ADMIN_TOKEN}: the operator's credential (card series);
@@ -34,8 +37,8 @@ import java.util.Map;
  */
 public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser, String dbPassword,
                             String demoToken, String demoLibrary, String smtpHost, int smtpPort, String mailFrom,
-                            String retentionAt, boolean demo, String adminToken, Limits limits, Tls tls,
-                            java.util.Set<String> trustedProxies) {
+                            String retentionAt, int auditKeptMonths, boolean demo, String adminToken, Limits limits,
+                            Tls tls, java.util.Set<String> trustedProxies) {
 
     /** Where the service's HTTPS key is; null path: plain HTTP. */
     public record Tls(Path keyStore, String password) {
@@ -55,6 +58,8 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
     public static final Map<String, String> DEMO_TOKENS = Map.of("DEMO-NO", "demo-workstation-token-oslo",
             "DEMO-NO-BGO", "demo-workstation-token-bergen");
     static final int MIN_SECRET_LENGTH = 32;
+    /** Five years: an organisation sets its own period, the one its data-protection officer names. */
+    public static final int DEFAULT_AUDIT_KEPT_MONTHS = 60;
 
     /**
      * Rates per minute: {@code CARDDESK_AUTH_FAILURES_PER_MINUTE} failed authentications per source
@@ -85,6 +90,7 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
                 Integer.parseInt(env.getOrDefault("CARDDESK_SMTP_PORT", "25")),
                 env.getOrDefault("CARDDESK_MAIL_FROM", "CardDesk <no-reply@carddesk.invalid>"),
                 env.getOrDefault("CARDDESK_RETENTION_AT", "02:30"),
+                months(env.get("CARDDESK_AUDIT_KEPT_MONTHS")),
                 demo,
                 env.getOrDefault("CARDDESK_CENTRAL_ADMIN_TOKEN", demo ? DEMO_ADMIN_TOKEN : null),
                 new Limits(number(env, "CARDDESK_AUTH_FAILURES_PER_MINUTE", 20),
@@ -97,6 +103,32 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
                         env.getOrDefault("CARDDESK_CENTRAL_TLS_KEYSTORE_PASSWORD", "")),
                 java.util.Arrays.stream(env.getOrDefault("CARDDESK_CENTRAL_TRUSTED_PROXIES", "").split(","))
                         .map(String::trim).filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    /** A whole number of months of 1 or more, or {@code off} (0): kept for good. */
+    private static int months(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_AUDIT_KEPT_MONTHS;
+        }
+        if ("off".equalsIgnoreCase(value.trim())) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("CARDDESK_AUDIT_KEPT_MONTHS must be a whole number of months of 1 or more "
+                + "(default " + DEFAULT_AUDIT_KEPT_MONTHS + "), or off to keep the audit trail for good, not '" + value
+                + "'.");
+    }
+
+    /** The audit trail's kept period, or null when it is kept for good. */
+    public java.time.Period auditKept() {
+        return auditKeptMonths == 0 ? null : java.time.Period.ofMonths(auditKeptMonths);
     }
 
     private static int number(Map<String, String> env, String name, int fallback) {
@@ -145,28 +177,29 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
     /** The same settings on another port and database, for tests and benchmarks. */
     public CentralConfig with(int newPort, String newJdbcUrl) {
         return new CentralConfig(newPort, bind, newJdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, smtpHost,
-                smtpPort, mailFrom, retentionAt, demo, adminToken, limits, tls, trustedProxies);
+                smtpPort, mailFrom, retentionAt, auditKeptMonths, demo, adminToken, limits, tls, trustedProxies);
     }
 
     public CentralConfig withSmtp(String host, int newPort) {
         return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, host, newPort,
-                mailFrom, retentionAt, demo, adminToken, limits, tls, trustedProxies);
+                mailFrom, retentionAt, auditKeptMonths, demo, adminToken, limits, tls, trustedProxies);
     }
 
     public CentralConfig withRetentionAt(String at) {
         return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, smtpHost, smtpPort,
-                mailFrom, at, demo, adminToken, limits, tls, trustedProxies);
+                mailFrom, at, auditKeptMonths, demo, adminToken, limits, tls, trustedProxies);
     }
 
     public CentralConfig withLimits(Limits newLimits) {
         return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, smtpHost, smtpPort,
-                mailFrom, retentionAt, demo, adminToken, newLimits, tls, trustedProxies);
+                mailFrom, retentionAt, auditKeptMonths, demo, adminToken, newLimits, tls, trustedProxies);
     }
 
     /** The same settings serving HTTPS with the key in {@code keyStore}. */
     public CentralConfig withTls(Path keyStore, String password) {
         return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, smtpHost, smtpPort,
-                mailFrom, retentionAt, demo, adminToken, limits, new Tls(keyStore, password), trustedProxies);
+                mailFrom, retentionAt, auditKeptMonths, demo, adminToken, limits, new Tls(keyStore, password),
+                trustedProxies);
     }
 
     /** The daily retention time, or null when the job runs only on command. */

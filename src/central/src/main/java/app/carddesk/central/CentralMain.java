@@ -31,7 +31,7 @@ public final class CentralMain {
             boolean dryRun = args.length > 1 && "--dry-run".equals(args[1]);
             try (CentralDatabase db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword())) {
                 java.util.Optional<Api.RetentionReport> report = new RetentionJob(db.jdbi(), mailer,
-                        Clock.systemUTC()).runAlone(dryRun, Integer.MAX_VALUE);
+                        Clock.systemUTC(), config.auditKept()).runAlone(dryRun, Integer.MAX_VALUE);
                 if (report.isEmpty()) {
                     System.err.println("Another central instance is running the retention job now; nothing was done.");
                     System.exit(3);

@@ -114,7 +114,7 @@ public final class CentralServer implements AutoCloseable {
         MailOutbox mails = new MailOutbox(db.jdbi(), mailer, clock);
         Parts parts = Parts.of(db, StandInPopulationRegister.withBundledFixture(), new Argon2PinHasher(), mails, json,
                 clock);
-        RetentionJob retention = new RetentionJob(db.jdbi(), mailer, clock);
+        RetentionJob retention = new RetentionJob(db.jdbi(), mailer, clock, config.auditKept());
         int keyed = SearchKeys.backfill(db.jdbi());
         if (keyed > 0) {
             LOG.info("Search keys written for {} patrons stored before they existed", keyed);

@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * <li>At libraries with an inactivity period (Norway: three years), an inactive patron is sent a
  * notice; once the notice period (30 days) has passed without activity they are deleted (or listed
  * for staff, as above). Activity after the notice withdraws it.</li>
+ * <li>Stored answers to idempotency keys past 30 days, and changes of the feed a later change
+ * supersedes, are removed.</li>
+ * <li>Audit entries older than the organisation's kept period are removed from the start of the
+ * audit chain ({@link AuditChain#removeBefore}).</li>
  * </ul>
  * Every step selects by state, so a second run on the same day does nothing more, and work is
  * committed in chunks, so an interrupted run goes on where it stopped. The log holds counts only;
@@ -42,11 +46,19 @@ public final class RetentionJob {
     private final Jdbi jdbi;
     private final Mailer mailer;
     private final Clock clock;
+    private final java.time.Period auditKept;
 
+    /** With the audit trail kept for {@link CentralConfig#DEFAULT_AUDIT_KEPT_MONTHS} months. */
     public RetentionJob(Jdbi jdbi, Mailer mailer, Clock clock) {
+        this(jdbi, mailer, clock, java.time.Period.ofMonths(CentralConfig.DEFAULT_AUDIT_KEPT_MONTHS));
+    }
+
+    /** @param auditKept how long audit entries are kept ({@code CARDDESK_AUDIT_KEPT_MONTHS}); null: for good */
+    public RetentionJob(Jdbi jdbi, Mailer mailer, Clock clock, java.time.Period auditKept) {
         this.jdbi = jdbi;
         this.mailer = mailer;
         this.clock = clock;
+        this.auditKept = auditKept;
     }
 
     /**
@@ -132,12 +144,16 @@ public final class RetentionJob {
         // reading from any place, or from the start, still receives every patron as they are now.
         int changes = jdbi.withExtension(RetentionStatements.class, q -> dryRun ? q.supersededChanges()
                 : q.pruneSupersededChanges());
+        // The audit trail's oldest entries, once past the kept period (the day's start, in UTC).
+        long audit = auditKept == null ? 0 : new AuditChain(jdbi).removeBefore(
+                today.minus(auditKept).atStartOfDay(ZoneOffset.UTC).toInstant(), now, dryRun);
         Api.RetentionReport report = new Api.RetentionReport(dryRun, today, counts[0], counts[1], counts[2], counts[3],
-                counts[4], actions, answers, changes);
+                counts[4], actions, answers, changes, audit);
         LOG.info("Retention{}: {} expired short stays deleted, {} held for staff, {} notices, {} notices withdrawn, "
                 + "{} inactive patrons deleted, {} stored answers past {} days removed, {} superseded changes removed "
-                + "from the feed", dryRun ? " (dry run)" : "", counts[0], counts[1], counts[2], counts[3], counts[4],
-                answers, ANSWERS_KEPT.toDays(), changes);
+                + "from the feed, {} audit entries past {} removed", dryRun ? " (dry run)" : "", counts[0], counts[1],
+                counts[2], counts[3], counts[4], answers, ANSWERS_KEPT.toDays(), changes, audit,
+                auditKept == null ? "(kept for good)" : auditKept.toTotalMonths() + " months");
         return report;
     }
 

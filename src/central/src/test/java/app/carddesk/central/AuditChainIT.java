@@ -9,6 +9,10 @@ import app.carddesk.api.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +137,65 @@ class AuditChainIT {
         AuditChain.Verdict verdict = chain.verify();
         assertFalse(verdict.intact());
         assertEquals(3L, verdict.brokenAt(), verdict.text());
+    }
+
+    /** The retention run at {@code day}, keeping the audit trail five years. */
+    private Api.RetentionReport retention(String day, boolean dryRun) {
+        Clock at = Clock.fixed(Instant.parse(day + "T03:00:00Z"), ZoneOffset.UTC);
+        return new RetentionJob(central.server.database().jdbi(), (to, subject, body) -> { }, at, Period.ofMonths(60))
+                .run(dryRun, 100);
+    }
+
+    private void entryAt(String timestamp, String detail) {
+        change("INSERT INTO audit_event (at, library_code, workstation, action, detail) VALUES (TIMESTAMP WITH TIME "
+                + "ZONE '" + timestamp + "', 'DEMO-DK', 'front desk', 'PATRON_SEARCH', '" + detail + "')");
+    }
+
+    @Test
+    void theRetentionRunRemovesEntriesPastTheKeptPeriodFromTheStartAndTheChainStillHolds() {
+        chain.seal();
+        long made = entries(); // made on 2026-12-01, the test clock's day
+        entryAt("2027-06-01 10:00:00+00", "by=newer");
+        entryAt("2026-12-01 10:00:00+00", "by=older-after-newer");
+        chain.seal();
+
+        // On 2032-03-01, five years back is 2027-03-01: the entries of 2026 at the chain's start go,
+        // up to the first newer one; an older one after it waits until that one goes too.
+        Api.RetentionReport dry = retention("2032-03-01", true);
+        assertEquals(made, dry.auditEntriesRemoved());
+        assertEquals(made + 2, entries(), "a dry run removes nothing");
+
+        Api.RetentionReport report = retention("2032-03-01", false);
+        assertEquals(made, report.auditEntriesRemoved());
+        assertEquals(3, entries(), "the newer entry, the older one after it and the removal's own entry");
+        assertEquals(1L, central.sql("SELECT COUNT(*) FROM audit_event WHERE detail LIKE 'through " + made
+                + " %' AND action = 'AUDIT_REMOVED'", Long.class), "the removal is an entry that names its end");
+        chain.seal();
+        AuditChain.Verdict verdict = chain.verify();
+        assertTrue(verdict.intact(), verdict.text());
+        assertEquals(made, verdict.removed());
+        assertEquals(3, verdict.sealed());
+        assertTrue(verdict.text().contains("the " + made + " before them removed"), verdict.text());
+
+        assertEquals(0, retention("2032-03-01", false).auditEntriesRemoved(), "a second run removes nothing more");
+        assertEquals(0, new RetentionJob(central.server.database().jdbi(), (to, subject, body) -> { },
+                Clock.fixed(Instant.parse("2040-01-01T03:00:00Z"), ZoneOffset.UTC), null).run(false, 100)
+                .auditEntriesRemoved(), "an audit trail kept for good");
+        AuditChain.Verdict later = chain.verify();
+        assertTrue(later.intact(), later.text());
+    }
+
+    @Test
+    void entriesRemovedFromTheStartWithoutARemovalByTheRetentionRunBreakTheChain() {
+        chain.seal();
+        long first = 3;
+        String hash = central.sql("SELECT entry_hash FROM audit_event WHERE chain_seq = " + first, String.class);
+        change("DELETE FROM audit_event WHERE chain_seq <= " + first);
+        change("UPDATE audit_seal SET pruned_seq = " + first + ", pruned_hash = '" + hash + "' WHERE id = 1");
+        AuditChain.Verdict verdict = chain.verify();
+        assertFalse(verdict.intact());
+        assertEquals(first + 1, verdict.brokenAt(), verdict.text());
+        assertTrue(verdict.text().contains("no removal by the retention run"), verdict.text());
     }
 
     @Test

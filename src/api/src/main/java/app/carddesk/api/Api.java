@@ -233,11 +233,13 @@ public final class Api {
 
     /**
      * What a retention run did (or would do), with the stored answers to old idempotency keys, the
-     * superseded changes of the feed and the audit entries past the kept period it removed.
+     * superseded changes of the feed, the expired staff sessions and enrolment codes, and the audit
+     * entries past the kept period it removed.
      */
     public record RetentionReport(boolean dryRun, LocalDate day, int shortStaysDeleted, int held, int noticesSent,
                                   int noticesWithdrawn, int inactiveDeleted, List<RetentionAction> actions,
-                                  int answersRemoved, int changesRemoved, long auditEntriesRemoved) {
+                                  int answersRemoved, int changesRemoved, int expiredCredentialsRemoved,
+                                  long auditEntriesRemoved) {
     }
 
     /** The header a desk's request carries to say which signed-in person it acts for. */

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * <li>At libraries with an inactivity period (Norway: three years), an inactive patron is sent a
  * notice; once the notice period (30 days) has passed without activity they are deleted (or listed
  * for staff, as above). Activity after the notice withdraws it.</li>
- * <li>Stored answers to idempotency keys past 30 days, and changes of the feed a later change
- * supersedes, are removed.</li>
+ * <li>Stored answers to idempotency keys past 30 days, changes of the feed a later change
+ * supersedes, and staff sessions and enrolment codes past their end are removed.</li>
  * <li>Audit entries older than the organisation's kept period are removed from the start of the
  * audit chain ({@link AuditChain#removeBefore}).</li>
  * </ul>
@@ -144,15 +144,19 @@ public final class RetentionJob {
         // reading from any place, or from the start, still receives every patron as they are now.
         int changes = jdbi.withExtension(RetentionStatements.class, q -> dryRun ? q.supersededChanges()
                 : q.pruneSupersededChanges());
+        // Sessions and enrolment codes past their end: they open nothing, and name a person and a place.
+        int credentials = jdbi.withExtension(RetentionStatements.class, q -> dryRun ? q.expiredCredentials(now)
+                : q.pruneExpiredCredentials(now));
         // The audit trail's oldest entries, once past the kept period (the day's start, in UTC).
         long audit = auditKept == null ? 0 : new AuditChain(jdbi).removeBefore(
                 today.minus(auditKept).atStartOfDay(ZoneOffset.UTC).toInstant(), now, dryRun);
         Api.RetentionReport report = new Api.RetentionReport(dryRun, today, counts[0], counts[1], counts[2], counts[3],
-                counts[4], actions, answers, changes, audit);
+                counts[4], actions, answers, changes, credentials, audit);
         LOG.info("Retention{}: {} expired short stays deleted, {} held for staff, {} notices, {} notices withdrawn, "
                 + "{} inactive patrons deleted, {} stored answers past {} days removed, {} superseded changes removed "
-                + "from the feed, {} audit entries past {} removed", dryRun ? " (dry run)" : "", counts[0], counts[1],
-                counts[2], counts[3], counts[4], answers, ANSWERS_KEPT.toDays(), changes, audit,
+                + "from the feed, {} expired sessions and enrolment codes removed, {} audit entries past {} removed",
+                dryRun ? " (dry run)" : "", counts[0], counts[1], counts[2], counts[3], counts[4], answers,
+                ANSWERS_KEPT.toDays(), changes, credentials, audit,
                 auditKept == null ? "(kept for good)" : auditKept.toTotalMonths() + " months");
         return report;
     }

@@ -77,6 +77,22 @@ interface RetentionStatements {
     @SqlUpdate
     int pruneAnswersBefore(@Bind("cutoff") Instant cutoff);
 
+    /** Staff sessions and workstation enrolment codes past their end, which open nothing any more. */
+    @SqlQuery
+    int expiredCredentials(@Bind("now") Instant now);
+
+    @SqlUpdate
+    int pruneExpiredSessions(@Bind("now") Instant now);
+
+    @SqlUpdate
+    int pruneExpiredEnrolmentCodes(@Bind("now") Instant now);
+
+    /** Removes what {@link #expiredCredentials} counts. */
+    @Transaction
+    default int pruneExpiredCredentials(Instant now) {
+        return pruneExpiredSessions(now) + pruneExpiredEnrolmentCodes(now);
+    }
+
     @SqlQuery
     List<HeldRow> held(@Bind("library") String library);
 

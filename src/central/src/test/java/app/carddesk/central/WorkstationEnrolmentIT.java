@@ -86,6 +86,30 @@ class WorkstationEnrolmentIT {
     }
 
     @Test
+    void theDailyRunRemovesSessionsAndCodesPastTheirEndAndNothingBefore() throws Exception {
+        String code = code("Branch desk");
+        clock.advance(Duration.ofHours(11));
+        assertEquals(0, central.server.retention().run(false, 10).expiredCredentialsRemoved(),
+                "the session lasts twelve hours and the code a day");
+        assertEquals(200, central.send("GET", "/api/v1/workstations", CentralFixture.TOKEN, null,
+                Api.SESSION_HEADER, admin).statusCode());
+
+        clock.advance(Duration.ofHours(2));
+        assertEquals(1, central.server.retention().run(true, 10).expiredCredentialsRemoved(), "the session, counted");
+        assertEquals(1L, central.sql("SELECT COUNT(*) FROM staff_session", Long.class), "a dry run removes nothing");
+        assertEquals(1, central.server.retention().run(false, 10).expiredCredentialsRemoved());
+        assertEquals(0L, central.sql("SELECT COUNT(*) FROM staff_session", Long.class));
+        assertEquals(1L, central.sql("SELECT COUNT(*) FROM enrolment_code", Long.class));
+
+        clock.advance(Duration.ofHours(12));
+        assertEquals(1, central.server.retention().run(false, 10).expiredCredentialsRemoved(), "the code");
+        assertEquals(0L, central.sql("SELECT COUNT(*) FROM enrolment_code", Long.class));
+        HttpResponse<String> late = enrol(code);
+        assertEquals(422, late.statusCode(), "a removed code is refused as any old one is");
+        assertEquals("enrolment_code_invalid", JSON.readTree(late.body()).get("error").asText());
+    }
+
+    @Test
     void aRevokedWorkstationIsRefusedWithTheReason() throws Exception {
         JsonNode enrolled = JSON.readTree(enrol(code("Desk to go")).body());
         String token = enrolled.get("token").asText();

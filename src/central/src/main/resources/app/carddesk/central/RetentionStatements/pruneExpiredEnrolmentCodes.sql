@@ -1,0 +1,1 @@
+DELETE FROM enrolment_code WHERE expires_at < :now

@@ -1,0 +1,1 @@
+DELETE FROM staff_session WHERE expires_at < :now

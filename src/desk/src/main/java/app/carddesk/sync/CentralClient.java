@@ -155,20 +155,17 @@ public final class CentralClient {
 
     /** Starts a GET and returns at once, so that the desk can work while the central service answers. */
     public java.util.concurrent.CompletableFuture<Response> getAsync(String path) {
-        return http.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(r -> new Response(r.statusCode(), r.body()));
+        return sendAsync(path, request(path).GET(), 0);
     }
 
     /** Starts a POST of a JSON document written already, and returns at once. */
     public java.util.concurrent.CompletableFuture<Response> postAsync(String path, byte[] json) {
-        return http.sendAsync(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).thenApply(r -> new Response(r.statusCode(), r.body()));
+        return sendAsync(path, request(path).POST(HttpRequest.BodyPublishers.ofByteArray(json)), 0);
     }
 
     /** Starts a POST and returns at once. */
     public java.util.concurrent.CompletableFuture<Response> postAsync(String path, Object body) {
-        return http.sendAsync(request(path).POST(HttpRequest.BodyPublishers.ofString(write(body))).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).thenApply(r -> new Response(r.statusCode(), r.body()));
+        return sendAsync(path, request(path).POST(HttpRequest.BodyPublishers.ofString(write(body))), 0);
     }
 
     /** Waits for an answer started with {@link #getAsync} or {@link #postAsync}. */
@@ -176,6 +173,9 @@ public final class CentralClient {
         try {
             return pending.join();
         } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof UnreachableException unreachable) {
+                throw unreachable;
+            }
             throw new UnreachableException(e.getCause() == null ? "failed" : e.getCause().getClass().getSimpleName(),
                     e.getCause());
         }
@@ -269,10 +269,58 @@ public final class CentralClient {
         throw last;
     }
 
+    /**
+     * As {@link #send}, without waiting: a request that gets no answer from one instance goes on to
+     * the next, which is used from then on.
+     */
+    private java.util.concurrent.CompletableFuture<Response> sendAsync(String path, HttpRequest.Builder request,
+                                                                       int tried) {
+        int at = current.get();
+        return http.sendAsync(request.uri(bases.get(at).resolve(path)).build(), HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(r -> answered(new Response(r.statusCode(), r.body())))
+                .handle((r, failure) -> {
+                    if (failure == null) {
+                        return java.util.concurrent.CompletableFuture.completedFuture(checked(r));
+                    }
+                    Throwable cause = failure instanceof java.util.concurrent.CompletionException
+                            && failure.getCause() != null ? failure.getCause() : failure;
+                    boolean noAnswer = cause instanceof IOException || cause instanceof UnreachableException;
+                    if (!noAnswer || tried + 1 >= bases.size()) {
+                        return java.util.concurrent.CompletableFuture.<Response>failedFuture(cause);
+                    }
+                    current.compareAndSet(at, (at + 1) % bases.size());
+                    return sendAsync(path, request, tried + 1);
+                }).thenCompose(next -> next);
+    }
+
+    /**
+     * An answer that says the instance behind a reverse proxy or load balancer does not answer (502,
+     * 504, or a 503 that is not one of the central service's own refusals) counts as no answer, so
+     * that the request goes on to the next instance.
+     */
+    private Response answered(Response r) {
+        int status = r.status();
+        if (status == 502 || status == 504 || status == 503 && !refusal(r)) {
+            throw new UnreachableException("answered " + status, null);
+        }
+        return r;
+    }
+
+    /** Whether an answer is a refusal of the central service's own (an error document with a code it uses). */
+    private boolean refusal(Response r) {
+        try {
+            String code = json.readValue(r.bytes(), app.carddesk.api.Api.Error.class).error();
+            return code != null
+                    && java.util.Arrays.stream(app.carddesk.api.ErrorCode.values()).anyMatch(c -> c.is(code));
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private Response sendOnce(HttpRequest.Builder request) {
         try {
             HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), r.body());
+            return answered(new Response(r.statusCode(), r.body()));
         } catch (HttpTimeoutException e) {
             throw new UnreachableException("timed out", e);
         } catch (IOException e) {

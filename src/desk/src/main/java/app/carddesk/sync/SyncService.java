@@ -109,7 +109,7 @@ public final class SyncService {
                     configuration.pull().ifPresent(c -> configurationListeners.forEach(l -> l.accept(c)));
                 }
             }
-            if (wasOffline) {
+            if (wasOffline && link.state() == SyncStatus.State.ONLINE) {
                 LOG.info("Central register reachable again; {} change(s) sent", sent);
             }
         } catch (CentralClient.UnreachableException e) {

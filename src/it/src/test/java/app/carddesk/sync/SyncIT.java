@@ -215,6 +215,75 @@ class SyncIT {
         assertThat(client.base().getPort()).as("the instance that answers is used from then on").isEqualTo(port);
     }
 
+    /**
+     * A reverse proxy on loopback whose central instance is gone: it answers every request with
+     * {@code status} and {@code body}, as nginx does with its own error page.
+     */
+    private static com.sun.net.httpserver.HttpServer proxyAnswering(int status, String type, String body)
+            throws IOException {
+        com.sun.net.httpserver.HttpServer proxy = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        proxy.createContext("/", exchange -> {
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        proxy.start();
+        return proxy;
+    }
+
+    @Test
+    void aDeskMovesOnWhenTheProxyInFrontOfAnInstanceSaysItsInstanceIsGone() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        for (int status : new int[] {502, 503, 504}) {
+            com.sun.net.httpserver.HttpServer proxy = proxyAnswering(status, "text/html",
+                    "<html><body><h1>" + status + " Bad Gateway</h1>nginx</body></html>");
+            try {
+                CentralClient client = new CentralClient(java.util.List.of(
+                        URI.create("http://127.0.0.1:" + proxy.getAddress().getPort()),
+                        URI.create("http://127.0.0.1:" + port)), TOKEN, Json.mapper(), Duration.ofMillis(500));
+                SyncService sync = new SyncService(client, new JdbiSyncLedger(deskA.database(), clock, "desk"),
+                        Json.mapper(), clock, (item, response) -> { });
+                issue(deskA, "40990000" + (status - 500), "Berg", null);
+
+                // The registration goes in a batch sent without waiting, the feed is read the same way.
+                SyncService.Round round = sync.syncOnce();
+                assertThat(round.state()).as("after a %d from the proxy", status).isEqualTo(SyncStatus.State.ONLINE);
+                assertThat(round.sent()).isEqualTo(1);
+                assertThat(client.base().getPort()).as("the instance that answers is used from then on")
+                        .isEqualTo(port);
+            } finally {
+                proxy.stop(0);
+            }
+        }
+        assertThat(centralPatrons()).isEqualTo(3);
+    }
+
+    @Test
+    void aRefusalOfTheCentralServiceItselfIsAnAnswerAndNoReasonToMoveOn() throws Exception {
+        com.sun.net.httpserver.HttpServer own = proxyAnswering(503, "application/json",
+                "{\"error\":\"register_unavailable\",\"field\":null,\"message\":\"The population register "
+                        + "cannot be reached right now.\"}");
+        com.sun.net.httpserver.HttpServer other = proxyAnswering(200, "application/json", "[]");
+        try {
+            CentralClient client = new CentralClient(java.util.List.of(
+                    URI.create("http://127.0.0.1:" + own.getAddress().getPort()),
+                    URI.create("http://127.0.0.1:" + other.getAddress().getPort())), TOKEN, Json.mapper(),
+                    Duration.ofMillis(500));
+            assertThat(client.get("/api/v1/population/search").status()).isEqualTo(503);
+            assertThat(CentralClient.await(client.getAsync("/api/v1/population/search")).status()).isEqualTo(503);
+            assertThat(client.base().getPort()).isEqualTo(own.getAddress().getPort());
+        } finally {
+            own.stop(0);
+            other.stop(0);
+        }
+    }
+
     @Test
     void aChangeAnotherLibraryOwnsLandsInNeedsAttentionAndHoldsUpNothingBehindIt() throws Exception {
         int port = freePort();

@@ -3,21 +3,45 @@ package app.carddesk.central;
 import app.carddesk.api.Api;
 import app.carddesk.api.Json;
 import java.time.Clock;
+import java.util.List;
 
 /**
- * Starts the central service with the settings from the environment (see the README), or runs
- * the retention job once: {@code retention --dry-run} lists what it would do, {@code retention}
- * does it. {@link SetUp}'s commands put a library into service: its configuration, its first
- * administrator and its first workstation's enrolment code. {@code audit-verify} seals the newest audit entries and walks the audit chain: exit 0
- * when every link holds, 1 with the first broken link.
+ * Starts the central service with the settings from the environment (see the README), or runs one
+ * operator command against its register and exits ({@link #USAGE}).
  */
 public final class CentralMain {
+
+    /** What each command does, and what its exit code says. */
+    static final String USAGE = """
+            Usage: java -jar carddesk-central.jar [command]      (carddesk-central [command] where installed)
+              (no command)                       start the service with the settings in the environment
+              retention [--dry-run]              run the retention job once, or list what it would do
+              audit-verify                       seal the newest audit entries and walk the audit chain
+              reactivate-admin <user name> <verification code read out by them>
+                                                 make active again an administrator a verification round
+                                                 left inactive, with a one-time password
+            """ + SetUp.USAGE.substring(SetUp.USAGE.indexOf('\n') + 1) + "\n" + """
+
+            Exit codes: 0 done; 1 refused (audit-verify: the chain is broken); 2 wrong use or settings;
+            3 another instance is running the retention job; 4 the register could not be opened
+            (an H2 register is open in the running service: stop it first).""";
+
+    /** Exit code: the register could not be opened. */
+    static final int CANNOT_OPEN = 4;
 
     private CentralMain() {
     }
 
     public static void main(String[] args) throws Exception {
         prepareLog(System.getenv());
+        if (args.length == 0) {
+            serve();
+            return;
+        }
+        System.exit(command(args, System.getenv(), System.out, System.err));
+    }
+
+    private static void serve() {
         CentralConfig config;
         try {
             config = CentralConfig.fromEnvironment();
@@ -27,60 +51,6 @@ public final class CentralMain {
             return;
         }
         Mailer mailer = new SmtpMailer(config.smtpHost(), config.smtpPort(), config.mailFrom());
-        if (args.length > 0 && "retention".equals(args[0])) {
-            boolean dryRun = args.length > 1 && "--dry-run".equals(args[1]);
-            try (CentralDatabase db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword())) {
-                java.util.Optional<Api.RetentionReport> report = new RetentionJob(db.jdbi(), mailer,
-                        Clock.systemUTC(), config.auditKept()).runAlone(dryRun, Integer.MAX_VALUE);
-                if (report.isEmpty()) {
-                    System.err.println("Another central instance is running the retention job now; nothing was done.");
-                    System.exit(3);
-                }
-                System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.get()));
-            }
-            return;
-        }
-        if (args.length > 0 && "reactivate-admin".equals(args[0])) {
-            if (args.length != 3) {
-                System.err.println("Usage: reactivate-admin <user name> <verification code read out by them>");
-                System.exit(2);
-            }
-            try (CentralDatabase db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
-                 MailOutbox mails = new MailOutbox(db.jdbi(), mailer, Clock.systemUTC())) {
-                String password = new VerificationRounds(db.jdbi(), new app.carddesk.security.Argon2PinHasher(), mails,
-                        Clock.systemUTC()).reactivateByOperator(args[1], args[2]);
-                System.out.println(args[1] + " is active again. One-time password (read it out; it is changed at the "
-                        + "first sign-in): " + password);
-            } catch (IllegalArgumentException refused) {
-                System.err.println("Not re-activated: " + refused.getMessage());
-                System.exit(1);
-            }
-            return;
-        }
-        if (args.length > 0 && SetUp.COMMANDS.contains(args[0])) {
-            CentralDatabase db;
-            try {
-                db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
-            } catch (RuntimeException notOpened) {
-                System.err.println(SetUp.cannotOpen(config.jdbcUrl(), notOpened));
-                System.exit(1);
-                return;
-            }
-            try (db) {
-                System.exit(new SetUp(db, Clock.systemUTC(), System.out, System.err).run(args));
-            }
-            return;
-        }
-        if (args.length > 0 && "audit-verify".equals(args[0])) {
-            try (CentralDatabase db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword())) {
-                AuditChain chain = new AuditChain(db.jdbi());
-                chain.seal();
-                AuditChain.Verdict verdict = chain.verify();
-                (verdict.intact() ? System.out : System.err).println(verdict.text());
-                System.exit(verdict.intact() ? 0 : 1);
-            }
-            return;
-        }
         CentralServer server;
         try {
             server = CentralServer.start(config, mailer, Clock.systemUTC());
@@ -90,6 +60,84 @@ public final class CentralMain {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "carddesk-central-shutdown"));
+    }
+
+    /** Runs one operator command with the settings in {@code env}; returns its exit code. */
+    static int command(String[] args, java.util.Map<String, String> env, java.io.PrintStream out,
+                       java.io.PrintStream err) throws Exception {
+        String name = args[0];
+        if (List.of("help", "--help", "-h").contains(name)) {
+            out.println(USAGE);
+            return 0;
+        }
+        if (!List.of("retention", "audit-verify", "reactivate-admin").contains(name)
+                && !SetUp.COMMANDS.contains(name)) {
+            err.println("There is no command '" + name + "'. Nothing was started or changed.");
+            err.println(USAGE);
+            return 2;
+        }
+        if (name.equals("reactivate-admin") && args.length != 3
+                || name.equals("retention") && (args.length > 2 || args.length == 2 && !"--dry-run".equals(args[1]))) {
+            err.println(USAGE);
+            return 2;
+        }
+        CentralConfig config;
+        try {
+            config = CentralConfig.from(env);
+        } catch (IllegalArgumentException wrong) {
+            err.println("Nothing was done: " + wrong.getMessage());
+            return 2;
+        }
+        CentralDatabase db;
+        try {
+            db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        } catch (RuntimeException notOpened) {
+            err.println(SetUp.cannotOpen(config.jdbcUrl(), notOpened));
+            return CANNOT_OPEN;
+        }
+        try (db) {
+            Mailer mailer = new SmtpMailer(config.smtpHost(), config.smtpPort(), config.mailFrom());
+            return switch (name) {
+                case "retention" -> retention(db, config, mailer, args.length == 2, out, err);
+                case "audit-verify" -> auditVerify(db, out, err);
+                case "reactivate-admin" -> reactivate(db, mailer, args[1], args[2], out, err);
+                default -> new SetUp(db, Clock.systemUTC(), out, err).run(args);
+            };
+        }
+    }
+
+    private static int retention(CentralDatabase db, CentralConfig config, Mailer mailer, boolean dryRun,
+                                 java.io.PrintStream out, java.io.PrintStream err) throws Exception {
+        java.util.Optional<Api.RetentionReport> report = new RetentionJob(db.jdbi(), mailer, Clock.systemUTC(),
+                config.auditKept()).runAlone(dryRun, Integer.MAX_VALUE);
+        if (report.isEmpty()) {
+            err.println("Another central instance is running the retention job now; nothing was done.");
+            return 3;
+        }
+        out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.get()));
+        return 0;
+    }
+
+    private static int auditVerify(CentralDatabase db, java.io.PrintStream out, java.io.PrintStream err) {
+        AuditChain chain = new AuditChain(db.jdbi());
+        chain.seal();
+        AuditChain.Verdict verdict = chain.verify();
+        (verdict.intact() ? out : err).println(verdict.text());
+        return verdict.intact() ? 0 : 1;
+    }
+
+    private static int reactivate(CentralDatabase db, Mailer mailer, String user, String code,
+                                  java.io.PrintStream out, java.io.PrintStream err) {
+        try (MailOutbox mails = new MailOutbox(db.jdbi(), mailer, Clock.systemUTC())) {
+            String password = new VerificationRounds(db.jdbi(), new app.carddesk.security.Argon2PinHasher(), mails,
+                    Clock.systemUTC()).reactivateByOperator(user, code);
+            out.println(user + " is active again. One-time password (read it out; it is changed at the first "
+                    + "sign-in): " + password);
+            return 0;
+        } catch (IllegalArgumentException refused) {
+            err.println("Not re-activated: " + refused.getMessage());
+            return 1;
+        }
     }
 
     /**

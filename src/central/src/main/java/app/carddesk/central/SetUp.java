@@ -21,7 +21,7 @@ final class SetUp {
 
     static final List<String> COMMANDS = List.of("config", "add-admin", "enrolment-code");
 
-    private static final String USAGE = """
+    static final String USAGE = """
             Usage:
               config import <file.json>          create or update the library the file configures
               config export <LIBRARY> [file.json] write a library's configuration (to the screen without a file)

@@ -110,6 +110,13 @@ class CentralPackageIT {
                 s.execute("INSERT INTO audit_event (at, library_code, workstation, action, detail) "
                         + "VALUES (CURRENT_TIMESTAMP, 'KB', 'front desk', 'PATRON_SEARCH', 'by=name')");
             }
+            // While another process (here: this test, as the running service would) has the H2 register
+            // open, a command says so and what to do, with an exit code of its own, never "broken".
+            Process locked = start(env, "audit-verify");
+            assertThat(locked.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(locked.exitValue()).as(output(locked)).isEqualTo(4);
+            assertThat(output(locked)).contains("is open in the running central service", "Stop the service")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
         }
         Process sealed = start(env, "audit-verify");
         assertThat(sealed.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -155,16 +155,21 @@ public final class MailOutbox implements AutoCloseable {
         if (attempt < MAX_ATTEMPTS) {
             Instant retryAt = clock.instant().plus(pauseAfter(attempt));
             jdbi.useExtension(Dao.class, d -> d.retryAt(mail.id(), attempt, retryAt));
-            LOG.warn("A {} mail was not sent ({}); attempt {} of {}, it is tried again later", mail.kind(),
-                    e.getClass().getSimpleName(), attempt, MAX_ATTEMPTS);
+            LOG.warn("A {} mail was not sent: {}; attempt {} of {}, it is tried again later", mail.kind(),
+                    why(e), attempt, MAX_ATTEMPTS);
             return;
         }
-        LOG.error("A {} mail was given up after {} attempts ({})", mail.kind(), attempt, e.getClass().getSimpleName());
+        LOG.error("A {} mail was given up after {} attempts: {}", mail.kind(), attempt, why(e));
         jdbi.useTransaction(h -> {
             Daos.on(h, Dao.class).delete(mail.id());
             Daos.on(h, CentralDaos.Audit.class).append(clock.instant(), mail.libraryCode(), "mail sender",
                     "MAIL_GIVEN_UP", mail.patronId(), "kind=" + mail.kind() + " attempts=" + attempt);
         });
+    }
+
+    /** The mailer's own reason (written without personal data); of anything else, its kind only. */
+    private static String why(RuntimeException e) {
+        return e instanceof Mailer.MailUnavailableException ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** The pause after a failed attempt: doubling from the first pause, never longer than the longest. */

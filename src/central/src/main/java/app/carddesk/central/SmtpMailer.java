@@ -14,8 +14,10 @@ public final class SmtpMailer implements Mailer {
 
     private final Session session;
     private final String from;
+    private final String server;
 
     public SmtpMailer(String host, int port, String from) {
+        this.server = host + ":" + port;
         Properties props = new Properties();
         props.put("mail.smtp.host", host);
         props.put("mail.smtp.port", Integer.toString(port));
@@ -31,9 +33,25 @@ public final class SmtpMailer implements Mailer {
         try {
             Transport.send(message(new Mail(to, subject, body)));
         } catch (MessagingException e) {
-            throw new MailUnavailableException("mail server refused or unreachable: " + e.getClass().getSimpleName(),
-                    e);
+            throw new MailUnavailableException(reason(e), e);
         }
+    }
+
+    /**
+     * Why a mail did not go, for the log and without personal data: the mail server and, where it
+     * could not be reached, the network's own words (connection refused, unknown host, timed out);
+     * a server's refusal, which may quote an address, by its kind only.
+     */
+    String reason(MessagingException e) {
+        Throwable network = e;
+        while (network != null && !(network instanceof java.io.IOException)) {
+            network = network.getCause();
+        }
+        return network == null
+                ? "the mail server " + server + " refused it (" + e.getClass().getSimpleName() + ")"
+                : "the mail server " + server + " cannot be reached (" + network.getClass().getSimpleName()
+                + (network.getMessage() == null ? "" : ": " + network.getMessage()) + "); check CARDDESK_SMTP_HOST "
+                + "and CARDDESK_SMTP_PORT";
     }
 
     /** One SMTP connection for the whole list; a mail the server refuses ends the run there. */

@@ -74,4 +74,16 @@ class MailSendersIT {
             Thread.currentThread().interrupt();
         }
     }
+    @Test
+    void aMailServerThatCannotBeReachedIsNamedWithTheNetworksWordsAndNoAddress() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        SmtpMailer mailer = new SmtpMailer("127.0.0.1", closed, "library@carddesk.invalid");
+        Throwable thrown = org.junit.jupiter.api.Assertions.assertThrows(Mailer.MailUnavailableException.class,
+                () -> mailer.send("amara.okafor@example.org", "Your PIN", "1234"));
+        assertThat(thrown.getMessage()).contains("the mail server 127.0.0.1:" + closed + " cannot be reached",
+                "Connection refused", "CARDDESK_SMTP_HOST").doesNotContain("amara", "example.org", "1234");
+    }
 }

@@ -25,7 +25,10 @@ final class SetUp {
             Usage:
               config import <file.json>          create or update the library the file configures
               config export <LIBRARY> [file.json] write a library's configuration (to the screen without a file)
-              config check <file.json>           say what is wrong with a file, changing nothing
+              config check <file.json> [card number ...]
+                                                 say what is wrong with a file, and whether each number
+                                                 printed on a blank card is one of the library's; changing
+                                                 nothing
               config example <DK|NO>             a configuration to start from (a Danish or Norwegian library)
               add-admin <LIBRARY> <user name> "<Full name>" [work e-mail]
                                                  the library's first administrator, with a one-time password
@@ -62,7 +65,7 @@ final class SetUp {
     }
 
     private int config(String[] args) {
-        if (args.length == 3 && ("import".equals(args[1]) || "check".equals(args[1]))) {
+        if (args.length == 3 && "import".equals(args[1]) || args.length >= 3 && "check".equals(args[1])) {
             ConfigurationFile.Read read = read(Path.of(args[2]));
             if (read == null) {
                 return 1;
@@ -75,7 +78,7 @@ final class SetUp {
             LibraryConfiguration c = read.configuration();
             if ("check".equals(args[1])) {
                 out.println(args[2] + " configures " + c.code() + " (" + c.name() + "); nothing wrong with it.");
-                return 0;
+                return cards(c, List.of(args).subList(3, args.length));
             }
             LibraryConfigurations.Stored stored = new LibraryConfigurations(db.jdbi(), clock).put(c.code(),
                     c.withVersion(null), LibraryConfigurations.Author.operator("command line"));
@@ -153,6 +156,34 @@ final class SetUp {
                 .withZone(java.time.ZoneOffset.UTC).format(code.expiresAt()) + ", once). At the desk: "
                 + "Join the organisation ….");
         return 0;
+    }
+
+    /**
+     * Whether each number, as printed on a blank card, is one the configuration's series accept and
+     * reserve for the library, and if not, why: the check digit's digits and the series' range are
+     * easy to get wrong, and a desk refuses every card then. Exit 1 when any is refused.
+     */
+    private int cards(LibraryConfiguration c, List<String> numbers) {
+        app.carddesk.domain.CardNumberPolicy policy = new app.carddesk.domain.CardNumberPolicy(c.cardSeries().stream()
+                .map(s -> new app.carddesk.domain.CardSeries(s.prefix(), s.digits(), s.checkDigit(), s.from(), s.to()))
+                .toList());
+        int refused = 0;
+        for (String number : numbers) {
+            var checked = policy.check(number);
+            app.carddesk.domain.Problem problem = !checked.isOk() ? checked.firstError().orElseThrow()
+                    : policy.reserved(checked.value()) ? null : policy.notReserved(checked.value());
+            if (problem == null) {
+                out.println("  " + number + ": a blank card of " + c.code() + ".");
+            } else {
+                refused++;
+                out.println("  " + number + ": refused. " + CentralTexts.ENGLISH.text(problem));
+            }
+        }
+        if (refused > 0) {
+            out.println("A series' check digit is reckoned over the digits after its prefix, and its from and to "
+                    + "count those digits, check digit included.");
+        }
+        return refused == 0 ? 0 : 1;
     }
 
     /** Why a command could not open the register, in a sentence that says what to do. */

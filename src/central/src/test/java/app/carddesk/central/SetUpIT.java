@@ -112,6 +112,25 @@ class SetUpIT {
     }
 
     @Test
+    void checkSaysOfEachNumberPrintedOnABlankCardWhetherItIsOneOfTheLibrarys() throws Exception {
+        ObjectNode luhn = TestLibraries.aarhus();
+        ((ObjectNode) luhn.withArray("cardSeries").get(0)).put("prefix", "2810").put("digits", 6)
+                .put("from", 100_000).put("to", 109_999).put("checkDigit", "LUHN");
+        Path file = dir.resolve("luhn.json");
+        Files.write(file, JSON.writeValueAsBytes(luhn));
+
+        assertThat(run("config", "check", file.toString(), "2810100008")).as(text(err)).isZero();
+        assertThat(text(out)).contains("2810100008: a blank card of KB-TEST.");
+        // Luhn over the whole printed number, and a number past the series' range.
+        assertThat(run("config", "check", file.toString(), "2810100004", "2810200006", "2810100016")).isEqualTo(1);
+        assertThat(text(out)).contains("2810100004: refused. The check digit does not match",
+                "2810200006: refused. Card 2810200006 is not from this library's own stock",
+                "2810100016: a blank card of KB-TEST.", "reckoned over the digits after its prefix");
+        assertThat(central.sql("SELECT COUNT(*) FROM library WHERE code = 'KB-TEST'", Integer.class))
+                .as("a check changes nothing").isZero();
+    }
+
+    @Test
     void aBrokenFileIsRefusedWithEveryProblemAndChangesNothing() throws Exception {
         ObjectNode broken = TestLibraries.aarhus();
         broken.put("homeLibrary", "NOWHERE");

@@ -111,6 +111,9 @@ class RolesUiIT extends DeskUiIT {
             assertThat(visible(robot, "#mergeNeedsSupervisor")).isTrue();
 
             waitForText(robot, "#staffLabel", "(desk.only)");
+            // The notice of the last card this person issued names its patron.
+            interact(() -> context.issue().success.set(app.carddesk.domain.Problem.of("issue.done", "409900073",
+                    "Amara Okafor")));
             interact(() -> signIn.switchUser());
             waitUntil(() -> visible(robot, "#signInScreen"));
             signInAs(robot, "demo.dk", DemoStaff.PASSWORD);
@@ -118,6 +121,8 @@ class RolesUiIT extends DeskUiIT {
             waitForText(robot, "#staffLabel", "(demo.dk)");
             assertThat(context.patron().patron.get()).as("the last person's patron is not shown to the next").isNull();
             assertThat(visible(robot, "#cardField")).as("the next person starts at the checklist").isTrue();
+            assertThat(context.issue().success.get()).as("nor the last person's notice of an issued card").isNull();
+            assertThat(text(robot, "#success")).doesNotContain("Amara Okafor");
             type(KeyCode.F3);
             waitUntil(() -> visible(robot, "#deleteExpired"));
         }

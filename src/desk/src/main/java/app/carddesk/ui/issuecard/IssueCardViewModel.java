@@ -416,6 +416,7 @@ public final class IssueCardViewModel {
         pickup.set(profile().homeLibrary());
         handover.clear();
         message.set(null);
+        success.set(null);
     }
 
     private void failed(Throwable e) {

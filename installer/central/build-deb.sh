@@ -14,6 +14,8 @@ install -m 0640 "$here/central.env" "$root/etc/carddesk-central/central.env"
 install -m 0644 "$here/README" "$root/usr/share/doc/carddesk-central/README"
 install -m 0755 "$here/carddesk-central" "$root/usr/bin/carddesk-central"
 sed "s/@VERSION@/$version/" "$here/debian/control" > "$root/DEBIAN/control"
+# What apt shows as the space the package takes (in KiB), as dpkg-gencontrol would write it.
+echo "Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)" >> "$root/DEBIAN/control"
 install -m 0644 "$here/debian/conffiles" "$root/DEBIAN/conffiles"
 for script in postinst prerm postrm; do
     install -m 0755 "$here/debian/$script" "$root/DEBIAN/$script"

@@ -157,6 +157,10 @@ class CentralPackageIT {
         assertThat(info.waitFor()).isZero();
         assertThat(control).contains("Package: carddesk-central", "postinst", "conffiles")
                 .doesNotContain("libgtk", "openjfx");
+        java.util.regex.Matcher size = java.util.regex.Pattern.compile("Installed-Size: (\\d+)").matcher(control);
+        assertThat(size.find()).as("apt can say how much space it takes: %s", control).isTrue();
+        assertThat(Long.parseLong(size.group(1))).as("KiB, about the jar's size").isGreaterThan(
+                Files.size(JAR) / 1024 * 9 / 10);
     }
 
     @Test

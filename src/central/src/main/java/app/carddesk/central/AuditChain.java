@@ -119,8 +119,10 @@ public final class AuditChain {
         @SqlUpdate("UPDATE audit_seal SET pruned_seq = :prunedSeq, pruned_hash = :prunedHash WHERE id = 1")
         void moveStart(@BindMethods Start start);
 
-        @SqlQuery("SELECT COUNT(*) FROM audit_event WHERE action = '" + REMOVED + "' AND detail LIKE :prefix")
-        long removals(@Bind("prefix") String prefix);
+        /** Removal entries after the chain's start (or waiting to be sealed) whose detail begins so. */
+        @SqlQuery("SELECT COUNT(*) FROM audit_event WHERE action = '" + REMOVED + "' AND (chain_seq > :after "
+                + "OR chain_seq IS NULL) AND detail LIKE :prefix")
+        long removals(@Bind("after") long after, @Bind("prefix") String prefix);
     }
 
     /** How a removal's entry names the new start of the chain (its detail begins so). */
@@ -130,7 +132,8 @@ public final class AuditChain {
 
     /** At most this many entries go in one transaction, each with its own removal entry. */
     static final int REMOVAL_BATCH = 50_000;
-    private static final int PAGE = 1_000;
+    /** The entries read at a time while looking for the first one to keep. */
+    static final int PAGE = 1_000;
 
     /**
      * Removes the sealed entries made before {@code before} from the start of the chain, up to the
@@ -143,6 +146,11 @@ public final class AuditChain {
      * @return how many entries were (or would be) removed
      */
     public long removeBefore(Instant before, Instant now, boolean dryRun) {
+        return removeBefore(before, now, dryRun, REMOVAL_BATCH, PAGE);
+    }
+
+    /** As {@link #removeBefore(Instant, Instant, boolean)}, in transactions of {@code batch}, reading {@code page}. */
+    long removeBefore(Instant before, Instant now, boolean dryRun, int batch, int page) {
         long total = 0;
         long after = jdbi.withExtension(Dao.class, Dao::start).prunedSeq();
         while (true) {
@@ -157,16 +165,16 @@ public final class AuditChain {
                 Link last = null;
                 boolean newer = false;
                 boolean end = false;
-                while (old < REMOVAL_BATCH && !newer && !end) {
-                    List<Link> page = dao.linksAfter(last == null ? from : last.chainSeq(), PAGE);
-                    end = page.size() < PAGE;
-                    for (Link link : page) {
+                while (old < batch && !newer && !end) {
+                    List<Link> links = dao.linksAfter(last == null ? from : last.chainSeq(), page);
+                    end = links.size() < page;
+                    for (Link link : links) {
                         if (!link.at().isBefore(before)) {
                             newer = true;
                             break;
                         }
                         last = link;
-                        if (++old == REMOVAL_BATCH) {
+                        if (++old == batch) {
                             break;
                         }
                     }
@@ -181,8 +189,15 @@ public final class AuditChain {
                     Daos.on(h, CentralDaos.Audit.class).append(now, "*", "retention job", REMOVED, null,
                             removalDetail(start) + " (" + old + " entries made before " + before + ")");
                 }
-                return new Removal(old, last.chainSeq(), old == REMOVAL_BATCH && !newer);
+                return new Removal(old, last.chainSeq(), old == batch && !newer);
             });
+            if (!dryRun && removal.count() > 0) {
+                // Kept with the heads the sealer logs: someone who can write the database could move the
+                // start and write a removal entry for it; the log, kept elsewhere, says where it was moved.
+                String hash = jdbi.withExtension(Dao.class, Dao::start).prunedHash();
+                LOG.info("Audit chain start moved to {} {}: {} entries made before {} removed", removal.through(),
+                        hash, removal.count(), before);
+            }
             total += removal.count();
             after = removal.through();
             if (!removal.more()) {
@@ -236,11 +251,12 @@ public final class AuditChain {
      * What a walk along the chain found: {@code sealed} entries walked, after the {@code removed} the
      * retention run took from its start.
      */
-    public record Verdict(boolean intact, long sealed, long removed, long waiting, String head, Long brokenAt,
-                          String reason) {
+    public record Verdict(boolean intact, long sealed, long removed, String start, long waiting, String head,
+                          Long brokenAt, String reason) {
 
         public String text() {
-            String before = removed == 0 ? "" : " (the " + removed + " before them removed after the kept period)";
+            String before = removed == 0 ? "" : " (the " + removed + " before them removed after the kept period; "
+                    + "the chain starts after " + start + ")";
             return intact
                     ? "Audit chain intact: " + sealed + " entries sealed" + before + ", " + waiting
                     + " waiting to be sealed; head " + head + "."
@@ -254,12 +270,13 @@ public final class AuditChain {
      * an entry of the chain records) and says whether every link holds.
      */
     public Verdict verify() {
-        return jdbi.inTransaction(h -> {
+        // One snapshot: instances beside it seal and the retention run moves the start meanwhile.
+        return jdbi.inTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, h -> {
             Dao dao = Daos.on(h, Dao.class);
             Head head = dao.head();
             long waiting = dao.waiting();
             Start start = dao.start();
-            if (start.prunedSeq() > 0 && dao.removals(removalDetail(start) + " %") == 0) {
+            if (start.prunedSeq() > 0 && dao.removals(start.prunedSeq(), removalDetail(start) + " %") == 0) {
                 return broken(0, start.prunedSeq() + 1, "the entries before it were removed, but no removal by the "
                         + "retention run names this place and hash");
             }
@@ -288,12 +305,12 @@ public final class AuditChain {
                 return broken(count, last + 1, "the chain ends before its recorded head (" + head.lastSeq()
                         + "): the newest entries were removed");
             }
-            return new Verdict(true, count, start.prunedSeq(), waiting, head.lastSeq() + " " + head.lastHash(), null,
-                    null);
+            return new Verdict(true, count, start.prunedSeq(), start.prunedSeq() + " " + start.prunedHash(), waiting,
+                    head.lastSeq() + " " + head.lastHash(), null, null);
         });
     }
 
     private static Verdict broken(long checked, long at, String reason) {
-        return new Verdict(false, checked, 0, 0, null, at, reason);
+        return new Verdict(false, checked, 0, null, 0, null, at, reason);
     }
 }

@@ -60,6 +60,8 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
     static final int MIN_SECRET_LENGTH = 32;
     /** Five years: an organisation sets its own period, the one its data-protection officer names. */
     public static final int DEFAULT_AUDIT_KEPT_MONTHS = 60;
+    /** A hundred years; longer is "off". */
+    static final int MAX_AUDIT_KEPT_MONTHS = 1200;
 
     /**
      * Rates per minute: {@code CARDDESK_AUTH_FAILURES_PER_MINUTE} failed authentications per source
@@ -115,15 +117,15 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
         }
         try {
             int n = Integer.parseInt(value.trim());
-            if (n >= 1) {
+            if (n >= 1 && n <= MAX_AUDIT_KEPT_MONTHS) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new IllegalArgumentException("CARDDESK_AUDIT_KEPT_MONTHS must be a whole number of months of 1 or more "
-                + "(default " + DEFAULT_AUDIT_KEPT_MONTHS + "), or off to keep the audit trail for good, not '" + value
-                + "'.");
+        throw new IllegalArgumentException("CARDDESK_AUDIT_KEPT_MONTHS must be a whole number of months from 1 to "
+                + MAX_AUDIT_KEPT_MONTHS + " (default " + DEFAULT_AUDIT_KEPT_MONTHS + "), or off to keep the audit "
+                + "trail for good, not '" + value + "'.");
     }
 
     /** The audit trail's kept period, or null when it is kept for good. */

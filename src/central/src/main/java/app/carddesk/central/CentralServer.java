@@ -234,7 +234,7 @@ public final class CentralServer implements AutoCloseable {
             }
         }, java.time.Duration.between(now, next).toSeconds(), java.util.concurrent.TimeUnit.DAYS.toSeconds(1),
                 java.util.concurrent.TimeUnit.SECONDS);
-        LOG.info("Retention runs daily at {} UTC", at);
+        LOG.info("Retention runs daily at {} UTC; the audit trail is kept {}", at, job.auditKept());
         return executor;
     }
 

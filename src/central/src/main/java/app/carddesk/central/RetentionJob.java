@@ -92,6 +92,11 @@ public final class RetentionJob {
         }
     }
 
+    /** How long the audit trail is kept, as the log says it: "60 months" or "for good". */
+    public String auditKept() {
+        return auditKept == null ? "for good" : auditKept.toTotalMonths() + " months";
+    }
+
     /** Runs the job for today; with {@code dryRun} nothing is written or sent. */
     public Api.RetentionReport run(boolean dryRun, int listLimit) {
         Instant now = clock.instant();
@@ -154,10 +159,9 @@ public final class RetentionJob {
                 counts[4], actions, answers, changes, credentials, audit);
         LOG.info("Retention{}: {} expired short stays deleted, {} held for staff, {} notices, {} notices withdrawn, "
                 + "{} inactive patrons deleted, {} stored answers past {} days removed, {} superseded changes removed "
-                + "from the feed, {} expired sessions and enrolment codes removed, {} audit entries past {} removed",
+                + "from the feed, {} expired sessions and enrolment codes removed, {} audit entries removed (kept {})",
                 dryRun ? " (dry run)" : "", counts[0], counts[1], counts[2], counts[3], counts[4], answers,
-                ANSWERS_KEPT.toDays(), changes, credentials, audit,
-                auditKept == null ? "(kept for good)" : auditKept.toTotalMonths() + " months");
+                ANSWERS_KEPT.toDays(), changes, credentials, audit, auditKept());
         return report;
     }
 

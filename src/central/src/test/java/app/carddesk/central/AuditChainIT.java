@@ -186,6 +186,32 @@ class AuditChainIT {
     }
 
     @Test
+    void aRemovalInSeveralTransactionsLeavesAChainThatHoldsAfterEachOne() {
+        chain.seal();
+        long made = entries();
+        assertTrue(made >= 5, "entries enough for several transactions: " + made);
+        entryAt("2027-06-01 10:00:00+00", "by=newer");
+        chain.seal();
+        Instant cutoff = Instant.parse("2027-03-01T00:00:00Z");
+        Instant now = Instant.parse("2032-03-01T03:00:00Z");
+
+        assertEquals(made, chain.removeBefore(cutoff, now, true, 2, 3), "a dry run counts across transactions");
+        assertEquals(made + 1, entries());
+        // Two entries to a transaction, read three at a time: each transaction moves the start and says so.
+        assertEquals(made, chain.removeBefore(cutoff, now, false, 2, 3));
+        long removals = (made + 1) / 2;
+        assertEquals(removals, central.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'AUDIT_REMOVED'",
+                Long.class));
+        assertEquals(1 + removals, entries(), "the newer entry and one removal entry per transaction");
+        chain.seal();
+        AuditChain.Verdict verdict = chain.verify();
+        assertTrue(verdict.intact(), verdict.text());
+        assertEquals(made, verdict.removed());
+        assertTrue(verdict.text().contains("the chain starts after " + made + " "), verdict.text());
+        assertEquals(0, chain.removeBefore(cutoff, now, false, 2, 3));
+    }
+
+    @Test
     void entriesRemovedFromTheStartWithoutARemovalByTheRetentionRunBreakTheChain() {
         chain.seal();
         long first = 3;

@@ -4,6 +4,7 @@ import app.carddesk.api.Api;
 import app.carddesk.api.Json;
 import java.time.Clock;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the central service with the settings from the environment (see the README), or runs one
@@ -24,7 +25,8 @@ public final class CentralMain {
 
             Exit codes: 0 done; 1 refused (audit-verify: the chain is broken); 2 wrong use or settings;
             3 another instance is running the retention job; 4 the register could not be opened
-            (an H2 register is open in the running service: stop it first).""";
+            (an H2 register is open in the running service: stop it first); 5 the command failed on
+            the way (the log says where).""";
 
     /** Exit code: the register could not be opened. */
     static final int CANNOT_OPEN = 4;
@@ -88,6 +90,10 @@ public final class CentralMain {
             err.println("Nothing was done: " + wrong.getMessage());
             return 2;
         }
+        if (name.equals("config") && args.length >= 2 && List.of("check", "example").contains(args[1])) {
+            // A file checked or an example written touches no register: it works beside a running service.
+            return new SetUp(null, Clock.systemUTC(), out, err).run(args);
+        }
         CentralDatabase db;
         try {
             db = CentralDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
@@ -103,8 +109,20 @@ public final class CentralMain {
                 case "reactivate-admin" -> reactivate(db, mailer, args[1], args[2], out, err);
                 default -> new SetUp(db, Clock.systemUTC(), out, err).run(args);
             };
+        } catch (RuntimeException failed) {
+            // Never "refused" or "broken". Exception messages can quote data (database errors quote
+            // values), so only where it failed is logged, as the service does for a failed request.
+            StackTraceElement at = failed.getStackTrace().length == 0 ? null : failed.getStackTrace()[0];
+            LoggerFactory.getLogger(CentralMain.class).error("The command '{}' failed ({} at {})", name,
+                    failed.getClass().getName(), at);
+            err.println("The command '" + name + "' failed (" + failed.getClass().getSimpleName() + "); nothing "
+                    + "more was done. Try it again; if it fails again, the log says where.");
+            return FAILED;
         }
     }
+
+    /** Exit code: the command failed on the way (the register or the network); the log says where. */
+    static final int FAILED = 5;
 
     private static int retention(CentralDatabase db, CentralConfig config, Mailer mailer, boolean dryRun,
                                  java.io.PrintStream out, java.io.PrintStream err) throws Exception {

@@ -47,11 +47,18 @@ public final class SmtpMailer implements Mailer {
         while (network != null && !(network instanceof java.io.IOException)) {
             network = network.getCause();
         }
-        return network == null
-                ? "the mail server " + server + " refused it (" + e.getClass().getSimpleName() + ")"
-                : "the mail server " + server + " cannot be reached (" + network.getClass().getSimpleName()
-                + (network.getMessage() == null ? "" : ": " + network.getMessage()) + "); check CARDDESK_SMTP_HOST "
-                + "and CARDDESK_SMTP_PORT";
+        if (network == null) {
+            return "the mail server " + server + " refused it (" + e.getClass().getSimpleName() + ")";
+        }
+        String words = network.getClass().getSimpleName() + (network.getMessage() == null ? ""
+                : ": " + network.getMessage());
+        boolean notReached = network instanceof java.net.ConnectException
+                || network instanceof java.net.UnknownHostException
+                || network instanceof java.net.SocketTimeoutException;
+        return notReached
+                ? "the mail server " + server + " cannot be reached (" + words + "); check CARDDESK_SMTP_HOST and "
+                + "CARDDESK_SMTP_PORT"
+                : "the connection to the mail server " + server + " broke off (" + words + ")";
     }
 
     /** One SMTP connection for the whole list; a mail the server refuses ends the run there. */

@@ -74,6 +74,7 @@ class MailSendersIT {
             Thread.currentThread().interrupt();
         }
     }
+
     @Test
     void aMailServerThatCannotBeReachedIsNamedWithTheNetworksWordsAndNoAddress() throws Exception {
         int closed;

@@ -34,8 +34,21 @@ public final class CentralClient {
 
     /** The central service could not be reached (no network, not running, timed out). */
     public static final class UnreachableException extends RuntimeException {
+        private final boolean mayHaveArrived;
+
         public UnreachableException(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        /** @param mayHaveArrived a proxy answered for an instance that may have done the request already */
+        public UnreachableException(String message, Throwable cause, boolean mayHaveArrived) {
             super(message, cause);
+            this.mayHaveArrived = mayHaveArrived;
+        }
+
+        /** Whether the request may have been done although no answer came back (a proxy's 502 or 504). */
+        public boolean mayHaveArrived() {
+            return mayHaveArrived;
         }
 
         /** The central register answered with a certificate this desk does not trust. */
@@ -262,6 +275,11 @@ public final class CentralClient {
                 if (Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
+                if (e.mayHaveArrived() && !repeatable(request.build())) {
+                    // Not sent again: the caller hears the central did not answer, as after a time-out.
+                    current.compareAndSet(at, (at + 1) % bases.size());
+                    throw e;
+                }
                 last = e;
                 current.compareAndSet(at, (at + 1) % bases.size());
             }
@@ -271,7 +289,8 @@ public final class CentralClient {
 
     /**
      * As {@link #send}, without waiting: a request that gets no answer from one instance goes on to
-     * the next, which is used from then on.
+     * the next, which is used from then on. Sent so are the feed's reads and batches of
+     * registrations, each of which carries its own idempotency key: both may be sent again.
      */
     private java.util.concurrent.CompletableFuture<Response> sendAsync(String path, HttpRequest.Builder request,
                                                                        int tried) {
@@ -301,17 +320,28 @@ public final class CentralClient {
     private Response answered(Response r) {
         int status = r.status();
         if (status == 502 || status == 504 || status == 503 && !refusal(r)) {
-            throw new UnreachableException("answered " + status, null);
+            throw new UnreachableException("answered " + status, null, status != 503);
         }
         return r;
     }
 
-    /** Whether an answer is a refusal of the central service's own (an error document with a code it uses). */
+    /**
+     * Whether a request may go to the next instance after one that may have done it already (a proxy's
+     * 502 or 504 can come after the instance did the work): a read, or a write with an idempotency key,
+     * which the register answers once.
+     */
+    private static boolean repeatable(HttpRequest request) {
+        return request.method().equals("GET") || request.headers().firstValue("Idempotency-Key").isPresent();
+    }
+
+    /**
+     * Whether an answer is a refusal of the central service's own: an error document with a code (one
+     * a newer central added as well as those this desk knows).
+     */
     private boolean refusal(Response r) {
         try {
             String code = json.readValue(r.bytes(), app.carddesk.api.Api.Error.class).error();
-            return code != null
-                    && java.util.Arrays.stream(app.carddesk.api.ErrorCode.values()).anyMatch(c -> c.is(code));
+            return code != null && !code.isBlank();
         } catch (java.io.IOException | RuntimeException e) {
             return false;
         }

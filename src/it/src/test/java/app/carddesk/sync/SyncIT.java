@@ -257,11 +257,59 @@ class SyncIT {
                 assertThat(round.sent()).isEqualTo(1);
                 assertThat(client.base().getPort()).as("the instance that answers is used from then on")
                         .isEqualTo(port);
+
+                // Nothing to send: the feed's read, sent without waiting, moves on by itself.
+                CentralClient reader = new CentralClient(java.util.List.of(
+                        URI.create("http://127.0.0.1:" + proxy.getAddress().getPort()),
+                        URI.create("http://127.0.0.1:" + port)), TOKEN, Json.mapper(), Duration.ofMillis(500));
+                SyncService.Round read = new SyncService(reader, new JdbiSyncLedger(deskA.database(), clock, "desk"),
+                        Json.mapper(), clock, (item, response) -> { }).syncOnce();
+                assertThat(read.sent()).isZero();
+                assertThat(read.state()).as("a read after a %d", status).isEqualTo(SyncStatus.State.ONLINE);
+                assertThat(reader.base().getPort()).isEqualTo(port);
             } finally {
                 proxy.stop(0);
             }
         }
         assertThat(centralPatrons()).isEqualTo(3);
+    }
+
+    @Test
+    void aWriteWithoutAKeyIsNotSentAgainAfterAProxysAnswerThatItMayHaveArrived() throws Exception {
+        com.sun.net.httpserver.HttpServer gateway = proxyAnswering(504, "text/html", "<h1>504 Gateway Time-out</h1>");
+        java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer next = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        next.createContext("/", exchange -> {
+            received.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        next.start();
+        try {
+            CentralClient client = new CentralClient(java.util.List.of(
+                    URI.create("http://127.0.0.1:" + gateway.getAddress().getPort()),
+                    URI.create("http://127.0.0.1:" + next.getAddress().getPort())), TOKEN, Json.mapper(),
+                    Duration.ofMillis(500));
+            assertThatThrownBy(() -> client.post("/api/v1/verification-rounds", null, Map.of("startsAt", "x")))
+                    .isInstanceOf(CentralClient.UnreachableException.class);
+            assertThat(received).as("a write the gateway's instance may have done is not done twice").hasValue(0);
+            assertThat(client.base().getPort()).as("the next request goes to the next instance")
+                    .isEqualTo(next.getAddress().getPort());
+
+            CentralClient keyed = new CentralClient(java.util.List.of(
+                    URI.create("http://127.0.0.1:" + gateway.getAddress().getPort()),
+                    URI.create("http://127.0.0.1:" + next.getAddress().getPort())), TOKEN, Json.mapper(),
+                    Duration.ofMillis(500));
+            assertThat(keyed.post("/api/v1/patrons", "key-1", Map.of()).status()).as("a keyed write, answered once")
+                    .isEqualTo(200);
+            assertThat(keyed.get("/api/v1/changes?after=0").status()).isEqualTo(200);
+            assertThat(received).hasValue(2);
+        } finally {
+            gateway.stop(0);
+            next.stop(0);
+        }
     }
 
     @Test

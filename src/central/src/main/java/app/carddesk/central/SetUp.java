@@ -165,8 +165,7 @@ final class SetUp {
      */
     private int cards(LibraryConfiguration c, List<String> numbers) {
         app.carddesk.domain.CardNumberPolicy policy = new app.carddesk.domain.CardNumberPolicy(c.cardSeries().stream()
-                .map(s -> new app.carddesk.domain.CardSeries(s.prefix(), s.digits(), s.checkDigit(), s.from(), s.to()))
-                .toList());
+                .map(LibraryConfiguration.Series::cardSeries).toList());
         int refused = 0;
         for (String number : numbers) {
             var checked = policy.check(number);

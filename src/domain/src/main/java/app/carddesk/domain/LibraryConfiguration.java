@@ -67,6 +67,11 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
 
     /** A card number series: prefix, digits after it (check digit included), range and check digit scheme. */
     public record Series(String prefix, Integer digits, Long from, Long to, CheckDigit checkDigit) {
+
+        /** The series as the card-number rules use it (of a checked configuration: every part given). */
+        public CardSeries cardSeries() {
+            return new CardSeries(prefix, digits, checkDigit, from, to);
+        }
     }
 
     /** A text in each of the languages CardDesk speaks; a library gives at least English. */

@@ -349,7 +349,11 @@ public final class IssueCardViewModel {
         }
         IssueRequest request = request();
         String name = details.givenName.get() + " " + details.surname.get();
+        long asked = resets;
         background.submit(() -> service.issue(request), outcome -> {
+            if (asked != resets) {
+                return; // reset meanwhile (the next person signed in): the card is issued, its notice not shown
+            }
             if (outcome instanceof IssueOutcome.Issued) {
                 reset();
                 success.set(Problem.of("issue.done", request.card().value(), name));
@@ -358,6 +362,9 @@ public final class IssueCardViewModel {
             }
         }, this::failed);
     }
+
+    /** How often the checklist was reset: work that ends after a reset shows nothing of the patron before. */
+    private long resets;
 
     private IssueRequest request() {
         RegistrationKind kind = identity.kind();
@@ -394,14 +401,20 @@ public final class IssueCardViewModel {
 
     public void saveLetter(Path target) {
         WelcomeLetter letter = letter();
+        long asked = resets;
         background.submit(() -> {
             WelcomeLetterPdf.write(letter, letters.paper(), letters.dataDir(), target);
             return target;
-        }, saved -> success.set(Problem.of("letter.saved", saved.getFileName().toString())), this::failed);
+        }, saved -> {
+            if (asked == resets) {
+                success.set(Problem.of("letter.saved", saved.getFileName().toString()));
+            }
+        }, this::failed);
     }
 
     /** Drops everything typed so far and returns to the first step. */
     public void reset() {
+        resets++;
         step.set(Step.CARD);
         guardian.clear();
         completed.clear();

@@ -204,12 +204,21 @@ public final class CentralClient {
 
     /** A request made for a signed-in person, who the session names (null: the workstation's own). */
     public Response sendAs(String method, String path, String personSession, Object body) {
+        return sendAs(method, path, personSession, body, false);
+    }
+
+    /**
+     * As {@link #sendAs(String, String, String, Object)}; {@code repeatable}: a write the caller knows
+     * does no harm when done twice (a sign-in opens a second session, of which one is used), which
+     * therefore goes on to the next instance after a proxy's 502 or 504 as a read does.
+     */
+    public Response sendAs(String method, String path, String personSession, Object body, boolean repeatable) {
         HttpRequest.Builder b = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(write(body)));
         if (personSession != null) {
             b.setHeader(app.carddesk.api.Api.SESSION_HEADER, personSession);
         }
-        return send(path, b);
+        return send(path, b, repeatable);
     }
 
     public Response put(String path, String idempotencyKey, int ifMatch, Object body) {
@@ -266,6 +275,10 @@ public final class CentralClient {
 
     /** Sends to the current instance, and on to the next ones while an instance does not answer. */
     private Response send(String path, HttpRequest.Builder request) {
+        return send(path, request, false);
+    }
+
+    private Response send(String path, HttpRequest.Builder request, boolean repeatable) {
         UnreachableException last = null;
         for (int tried = 0; tried < bases.size(); tried++) {
             int at = current.get();
@@ -275,7 +288,7 @@ public final class CentralClient {
                 if (Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
-                if (e.mayHaveArrived() && !repeatable(request.build())) {
+                if (e.mayHaveArrived() && !repeatable && !repeatable(request.build())) {
                     // Not sent again: the caller hears the central did not answer, as after a time-out.
                     current.compareAndSet(at, (at + 1) % bases.size());
                     throw e;
@@ -327,11 +340,12 @@ public final class CentralClient {
 
     /**
      * Whether a request may go to the next instance after one that may have done it already (a proxy's
-     * 502 or 504 can come after the instance did the work): a read, or a write with an idempotency key,
-     * which the register answers once.
+     * 502 or 504 can come after the instance did the work): a read, a write idempotent by its method
+     * (PUT, DELETE), or one with an idempotency key, which the register answers once.
      */
     private static boolean repeatable(HttpRequest request) {
-        return request.method().equals("GET") || request.headers().firstValue("Idempotency-Key").isPresent();
+        return java.util.Set.of("GET", "HEAD", "PUT", "DELETE").contains(request.method())
+                || request.headers().firstValue("Idempotency-Key").isPresent();
     }
 
     /**

@@ -19,7 +19,8 @@ public final class CentralStaffDirectory implements StaffDirectory {
     public Answer signIn(String userName, String password) {
         CentralClient.Response r;
         try {
-            r = client.sendAs("POST", "/api/v1/sessions", null, new Api.SignIn(userName, password));
+            // Repeatable: after a proxy's 502 or 504 the next instance is asked (at worst a session more).
+            r = client.sendAs("POST", "/api/v1/sessions", null, new Api.SignIn(userName, password), true);
         } catch (CentralClient.UnreachableException e) {
             return new Unreachable();
         }

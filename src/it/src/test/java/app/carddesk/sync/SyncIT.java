@@ -306,6 +306,14 @@ class SyncIT {
                     .isEqualTo(200);
             assertThat(keyed.get("/api/v1/changes?after=0").status()).isEqualTo(200);
             assertThat(received).hasValue(2);
+
+            CentralClient signIn = new CentralClient(java.util.List.of(
+                    URI.create("http://127.0.0.1:" + gateway.getAddress().getPort()),
+                    URI.create("http://127.0.0.1:" + next.getAddress().getPort())), TOKEN, Json.mapper(),
+                    Duration.ofMillis(500));
+            assertThat(signIn.sendAs("POST", "/api/v1/sessions", null, Map.of("userName", "x"), true).status())
+                    .as("a sign-in, which does no harm twice, goes on").isEqualTo(200);
+            assertThat(received).hasValue(3);
         } finally {
             gateway.stop(0);
             next.stop(0);

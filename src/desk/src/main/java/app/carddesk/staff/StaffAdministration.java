@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * The administration a library's administrator does at the desk, which the central register
- * answers for: the verification round of every personal account (the organisation administrator
+ * answers for: new staff accounts, the verification round of every personal account (the organisation administrator
  * schedules it; each library's administrator decides their library's accounts) and the signs that
  * a personal account serves as a system account. Only online.
  */
@@ -75,6 +75,19 @@ public interface StaffAdministration extends LibrarySettingsKeeper {
             super(message);
         }
     }
+
+    /** A new personal account at this library, with the roles the person works in. */
+    record NewAccount(String userName, String displayName, String workEmail, List<String> roles) {
+        public NewAccount {
+            roles = List.copyOf(roles);
+        }
+    }
+
+    /**
+     * Makes a personal account at the signed-in person's library (library administrators); the
+     * answer holds its one-time password, to hand over in person.
+     */
+    Decided create(NewAccount account);
 
     /** The open round, or the newest; empty when there has been none. */
     Optional<Round> round();

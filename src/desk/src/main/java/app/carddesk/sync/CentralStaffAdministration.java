@@ -19,6 +19,16 @@ public final class CentralStaffAdministration implements StaffAdministration {
     }
 
     @Override
+    public Decided create(NewAccount account) {
+        Api.StaffAccountIssued made = person.read(ok(call(() -> person.post("/api/v1/staff",
+                UUID.randomUUID().toString(), new Api.NewStaffAccount(account.userName(), account.displayName(),
+                        account.workEmail(), account.roles(), null, null)))), Api.StaffAccountIssued.class);
+        Api.StaffAccount a = made.account();
+        return new Decided(new Account(a.id(), a.userName(), a.displayName(), a.workEmail(), a.roles(), a.status(),
+                null), made.oneTimePassword());
+    }
+
+    @Override
     public Optional<Round> round() {
         CentralClient.Response r = call(() -> person.get("/api/v1/verification-rounds/current"));
         if (r.status() == 404) {

@@ -65,6 +65,13 @@ class AdministrationUiIT extends DeskUiIT {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The demo central register on this desk's loopback port, with an H2 file in the test's folder. */
+    private CentralConfig demoCentral() {
+        return CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true))
+                .withRetentionAt("off");
+    }
+
     private String session(String user, String password) throws Exception {
         HttpResponse<String> r = api("POST", "/api/v1/sessions", null, new Api.SignIn(user, password));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
@@ -73,10 +80,7 @@ class AdministrationUiIT extends DeskUiIT {
 
     @Test
     void aLibraryAdministratorDecidesTheLibrarysAccountsOneByOne(FxRobot robot) throws Exception {
-        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN",
-                TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true))
-                .withRetentionAt("off");
-        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> mails.add(
+        try (CentralServer central = CentralServer.start(demoCentral(), (to, subject, body) -> mails.add(
                 new String[] {to, body}), Clock.systemUTC())) {
             String demo = session("demo.dk", DemoStaff.PASSWORD);
             for (Api.NewStaffAccount account : List.of(
@@ -136,11 +140,56 @@ class AdministrationUiIT extends DeskUiIT {
     }
 
     @Test
+    void aLibraryAdministratorMakesAStaffAccountAndHandsOverItsOneTimePassword(FxRobot robot) throws Exception {
+        try (CentralServer central = CentralServer.start(demoCentral(), (to, subject, body) -> { },
+                Clock.systemUTC())) {
+            interact(() -> {
+                signIn.userName.set("demo.dk");
+                signIn.password.set(DemoStaff.PASSWORD);
+            });
+            interact(() -> signIn.submit());
+            awaitDesk();
+            waitUntil(() -> !visible(robot, "#signInScreen"));
+            type(KeyCode.F7);
+            waitUntil(() -> visible(robot, "#adminStaff"));
+
+            // What is typed is checked at the desk first, in the staff's language.
+            fill(robot, "#adminNewUserName", "Lars Holm");
+            click(robot, "#adminCreateAccount");
+            waitForText(robot, "#adminStaffMessage", "A user name has 2 to 60 small letters");
+            fill(robot, "#adminNewUserName", "lars.holm");
+            fill(robot, "#adminNewDisplayName", "Lars Holm");
+            click(robot, "#adminCreateAccount");
+            waitForText(robot, "#adminStaffMessage", "Tick at least one role.");
+
+            click(robot, "#adminRole-DESK_STAFF");
+            click(robot, "#adminCreateAccount");
+            waitForText(robot, "#adminStaffMessage", "The account lars.holm is made for Lars Holm.");
+            String shown = robot.lookup("#adminCreatedPassword").queryAs(Label.class).getText();
+            Matcher otp = Pattern.compile("One-time password: ([a-z2-9-]{19})").matcher(shown);
+            assertThat(otp.find()).as(shown).isTrue();
+            assertThat(text(robot, "#adminNewUserName")).as("the form is empty for the next one").isEmpty();
+            HttpResponse<String> first = api("POST", "/api/v1/sessions", null, new Api.SignIn("lars.holm",
+                    otp.group(1)));
+            assertThat(first.statusCode()).as("they sign in with what was handed over").isEqualTo(201);
+            JsonNode account = JSON.readTree(first.body()).get("account");
+            assertThat(account.get("mustChangePassword").asBoolean()).isTrue();
+            assertThat(account.get("roles").toString()).isEqualTo("[\"DESK_STAFF\"]");
+
+            // The register's own refusal, said in the staff's words.
+            fill(robot, "#adminNewUserName", "lars.holm");
+            fill(robot, "#adminNewDisplayName", "Lars Holm Again");
+            click(robot, "#adminRole-SUPERVISOR");
+            click(robot, "#adminCreateAccount");
+            waitForText(robot, "#adminStaffMessage", "Another account has the user name lars.holm already.");
+            assertThat(robot.lookup("#adminCreatedPassword").queryAs(Label.class).getText()).isEmpty();
+        }
+    }
+
+    @Test
     void theOrganisationAdministratorSchedulesARoundAfterAQuestionAndCallsItOff(FxRobot robot) throws Exception {
-        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN",
-                TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true))
-                .withRetentionAt("off");
-        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
+        try (CentralServer central = CentralServer.start(demoCentral(), (to, subject, body) -> { },
+                Clock.systemUTC())) {
             interact(() -> {
                 signIn.userName.set(DemoStaff.ORGANISATION_ADMIN);
                 signIn.password.set(DemoStaff.PASSWORD);

@@ -47,6 +47,10 @@ public final class AdministrationView {
     @FXML private TableView<Sign> signs;
     @FXML private TableColumn<Sign, String> signUserColumn, signKindColumn, signCountColumn, signLastColumn;
     @FXML private Button verifyButton, reactivateButton, reactivateMailButton, closeButton, cancelButton;
+    @FXML private VBox staffBox;
+    @FXML private TextField newUserName, newDisplayName, newWorkEmail;
+    @FXML private javafx.scene.layout.FlowPane newRoles;
+    @FXML private Label createdPassword, staffMessage;
 
     public AdministrationView(AdministrationViewModel vm, Messages messages, ViewLifetime lifetime,
                               StaffPermissions permissions) {
@@ -80,6 +84,36 @@ public final class AdministrationView {
         signColumn(signLastColumn, s -> s.lastAt() == null ? "" : SHOWN.format(s.lastAt()));
 
         startsAt.textProperty().bindBidirectional(vm.startsAt);
+        show(staffBox, lifetime.of(permissions.may("staff_admin")));
+        newUserName.textProperty().bindBidirectional(vm.newUserName);
+        newDisplayName.textProperty().bindBidirectional(vm.newDisplayName);
+        newWorkEmail.textProperty().bindBidirectional(vm.newWorkEmail);
+        for (String code : AdministrationViewModel.ROLES) {
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(capitalised(role(code)));
+            box.setId("adminRole-" + code);
+            box.setMnemonicParsing(false);
+            box.setSelected(vm.newRoles.contains(code));
+            lifetime.onChange(box.selectedProperty(), (obs, was, now) -> {
+                if (now) {
+                    vm.newRoles.add(code);
+                } else {
+                    vm.newRoles.remove(code);
+                }
+            });
+            lifetime.onSetChange(vm.newRoles, change -> box.setSelected(vm.newRoles.contains(code)));
+            newRoles.getChildren().add(box);
+        }
+        showPassword(createdPassword, vm.createdPassword);
+        showMessage(staffMessage, vm.staffMessage);
+        lifetime.onChange(vm.staffMessage, (obs, old, p) -> {
+            // Below the button it answers: brought into sight, with the one-time password under it.
+            if (p != null) {
+                javafx.application.Platform.runLater(() -> {
+                    scroller.layout();
+                    app.carddesk.ui.Scrolling.reveal(createdPassword);
+                });
+            }
+        });
         show(scheduleBox, lifetime.of(permissions.may("verification_round")));
         show(decisions, lifetime.of(permissions.may("staff_admin")));
         for (Button b : new Button[] {verifyButton, reactivateButton, reactivateMailButton, closeButton}) {
@@ -90,17 +124,14 @@ public final class AdministrationView {
                 && vm.round.get().map(r -> r.startedAt() == null).orElse(false), vm.round).and(permissions.may("verification_round"))));
         lifetime.onChange(vm.round, (obs, old, r) -> showRound(r));
         showRound(vm.round.get());
-        oneTimePassword.textProperty().bind(lifetime.of(vm.oneTimePassword).map(p -> p.isEmpty() ? ""
-                : messages.get("admin.oneTimePassword", p)));
-        message.textProperty().bind(lifetime.of(vm.message).map(messages::text).orElse(""));
-        lifetime.onChange(vm.message, (obs, old, p) -> {
-            message.getStyleClass().removeAll("warning", "success");
-            message.getStyleClass().add(AdministrationViewModel.isWarning(p) ? "warning" : "success");
-        });
+        showPassword(oneTimePassword, vm.oneTimePassword);
+        showMessage(message, vm.message);
         lifetime.onChange(scroller.visibleProperty(), (obs, was, now) -> {
             if (now) {
                 vm.message.set(null);
                 vm.oneTimePassword.set("");
+                vm.createdPassword.set("");
+                vm.staffMessage.set(null);
                 vm.refresh();
             }
         });
@@ -128,6 +159,30 @@ public final class AdministrationView {
             line.setWrapText(true);
             progress.getChildren().add(line);
         }
+    }
+
+    /** A one-time password, said once with what to do with it. */
+    private void showPassword(Label label, javafx.beans.value.ObservableValue<String> password) {
+        label.textProperty().bind(lifetime.of(password).map(p -> p.isEmpty() ? ""
+                : messages.get("admin.oneTimePassword", p)));
+    }
+
+    /** A message in the staff's language, as a warning when it is a refusal or a mistake to put right. */
+    private void showMessage(Label label, javafx.beans.value.ObservableValue<app.carddesk.domain.Problem> problem) {
+        label.textProperty().bind(lifetime.of(problem).map(messages::text).orElse(""));
+        lifetime.onChange(problem, (obs, old, p) -> {
+            label.getStyleClass().removeAll("warning", "success");
+            label.getStyleClass().add(AdministrationViewModel.isWarning(p) ? "warning" : "success");
+        });
+    }
+
+    private String capitalised(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(messages.locale()) + text.substring(1);
+    }
+
+    @FXML
+    private void createAccount() {
+        vm.createAccount();
     }
 
     private String role(String code) {

@@ -44,6 +44,21 @@ public final class AdministrationViewModel {
     public final StringProperty oneTimePassword = new SimpleStringProperty("");
     public final StringProperty startsAt = new SimpleStringProperty("");
 
+    /** A new account's user name, full name and work e-mail, as typed. */
+    public final StringProperty newUserName = new SimpleStringProperty("");
+    public final StringProperty newDisplayName = new SimpleStringProperty("");
+    public final StringProperty newWorkEmail = new SimpleStringProperty("");
+    /** The roles a library's administrator gives at the library, in the order the screen offers them. */
+    public static final List<String> ROLES = List.of("DESK_STAFF", "SUPERVISOR", "LIBRARY_ADMIN", "DATA_PROTECTION");
+    /** The roles ticked for the new account. */
+    public final javafx.collections.ObservableSet<String> newRoles = FXCollections.observableSet();
+    /** The new account's one-time password, to hand over in person; shown once. */
+    public final StringProperty createdPassword = new SimpleStringProperty("");
+    /** What became of the new account, shown beside its form. */
+    public final ObjectProperty<Problem> staffMessage = new SimpleObjectProperty<>();
+
+    private static final java.util.regex.Pattern USER_NAME = java.util.regex.Pattern.compile("[a-z0-9._-]{2,60}");
+
     private final Optional<StaffAdministration> administration;
     private final Predicate<String> may;
     private final BackgroundWork background;
@@ -104,6 +119,46 @@ public final class AdministrationViewModel {
         }, this::failed));
     }
 
+    /**
+     * Makes the typed account at this library (library administrators): what is typed is checked here
+     * first, then by the central register; on success the form empties and the one-time password shows.
+     */
+    public void createAccount() {
+        createdPassword.set("");
+        staffMessage.set(null);
+        String user = newUserName.get().strip().toLowerCase(java.util.Locale.ROOT);
+        String name = newDisplayName.get().strip();
+        String email = newWorkEmail.get().strip();
+        if (!USER_NAME.matcher(user).matches()) {
+            staffMessage.set(Problem.of("admin.staff.badUserName"));
+            return;
+        }
+        if (name.isEmpty()) {
+            staffMessage.set(Problem.of("admin.staff.noName"));
+            return;
+        }
+        if (newRoles.isEmpty()) {
+            staffMessage.set(Problem.of("admin.staff.noRole"));
+            return;
+        }
+        List<String> roles = ROLES.stream().filter(newRoles::contains).toList();
+        StaffAdministration.NewAccount account = new StaffAdministration.NewAccount(user, name,
+                email.isEmpty() ? null : email, roles);
+        administration.ifPresent(a -> background.submit(() -> a.create(account), made -> {
+            createdPassword.set(made.oneTimePassword());
+            staffMessage.set(Problem.of("admin.staff.created", name, user));
+            newUserName.set("");
+            newDisplayName.set("");
+            newWorkEmail.set("");
+            newRoles.clear();
+        }, e -> failed(e, user, staffMessage)));
+    }
+
+    /** Whether the signed-in person makes staff accounts here (a library administrator). */
+    public boolean makesAccounts() {
+        return may.test("staff_admin");
+    }
+
     /** The typed start of a round, or empty (and the reason shown) when it is not a time. */
     public Optional<Instant> typedStart() {
         try {
@@ -129,6 +184,12 @@ public final class AdministrationViewModel {
     public void personChanged() {
         message.set(null);
         oneTimePassword.set("");
+        createdPassword.set("");
+        staffMessage.set(null);
+        newUserName.set("");
+        newDisplayName.set("");
+        newWorkEmail.set("");
+        newRoles.clear();
         startsAt.set("");
         round.set(Optional.empty());
         accounts.clear();
@@ -139,6 +200,7 @@ public final class AdministrationViewModel {
     public static boolean isWarning(Problem p) {
         return p != null && (p.key().startsWith("admin.refused") || p.key().equals("admin.unavailable")
                 || p.key().equals("admin.schedule.badTime") || p.key().equals("admin.chooseAccount")
+                || p.key().startsWith("admin.staff.") && !p.key().equals("admin.staff.created")
                 || p.key().startsWith("error."));
     }
 
@@ -156,8 +218,16 @@ public final class AdministrationViewModel {
     }
 
     private void failed(Throwable e) {
+        failed(e, null, message);
+    }
+
+    private void failed(Throwable e, String userName, ObjectProperty<Problem> message) {
         if (e instanceof StaffAdministration.RefusedException refused) {
             message.set(switch (refused.code()) {
+                case "user_name_taken" -> Problem.of("admin.staff.taken", userName);
+                case "permission_conflict" -> Problem.of("admin.staff.conflict");
+                case "invalid_field" -> Problem.of("admin.staff.invalid", refused.field() == null ? ""
+                        : refused.field());
                 case "permission_denied" -> Problem.of("admin.refused.permission");
                 case "already_decided" -> Problem.of("admin.refused.decided");
                 case "verification_round_open" -> Problem.of("admin.refused.open");

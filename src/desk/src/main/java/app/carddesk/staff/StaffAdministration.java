@@ -89,6 +89,13 @@ public interface StaffAdministration extends LibrarySettingsKeeper {
      */
     Decided create(NewAccount account);
 
+    /** A one-time code to type at a new desk of the library, valid until {@code expiresAt}. */
+    record EnrolmentCode(String code, Instant expiresAt, String workstationName) {
+    }
+
+    /** Makes an enrolment code for a new desk of the signed-in person's library (library administrators). */
+    EnrolmentCode enrolmentCode(String workstationName);
+
     /** The open round, or the newest; empty when there has been none. */
     Optional<Round> round();
 

@@ -29,6 +29,13 @@ public final class CentralStaffAdministration implements StaffAdministration {
     }
 
     @Override
+    public EnrolmentCode enrolmentCode(String workstationName) {
+        Api.EnrolmentCode c = person.read(ok(call(() -> person.post("/api/v1/enrolment-codes", null,
+                new Api.EnrolmentRequest(workstationName)))), Api.EnrolmentCode.class);
+        return new EnrolmentCode(c.code(), c.expiresAt(), c.workstationName());
+    }
+
+    @Override
     public Optional<Round> round() {
         CentralClient.Response r = call(() -> person.get("/api/v1/verification-rounds/current"));
         if (r.status() == 404) {

@@ -183,6 +183,21 @@ class AdministrationUiIT extends DeskUiIT {
             click(robot, "#adminCreateAccount");
             waitForText(robot, "#adminStaffMessage", "Another account has the user name lars.holm already.");
             assertThat(robot.lookup("#adminCreatedPassword").queryAs(Label.class).getText()).isEmpty();
+
+            // A code for a new desk, which that desk trades for a credential of its own.
+            click(robot, "#adminMakeEnrolmentCode");
+            waitForText(robot, "#adminEnrolmentCode", "Type the new desk's name");
+            fill(robot, "#adminNewDeskName", "Front desk 2");
+            click(robot, "#adminMakeEnrolmentCode");
+            waitForText(robot, "#adminEnrolmentCode", "Enrolment code for “Front desk 2”: ");
+            Matcher code = CODE.matcher(text(robot, "#adminEnrolmentCode"));
+            assertThat(code.find()).as(text(robot, "#adminEnrolmentCode")).isTrue();
+            HttpResponse<String> enrolled = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/v1/enrolment")).header("Content-Type", "application/json").POST(
+                    HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(new Api.Enrol(code.group(1)))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+            assertThat(JSON.readTree(enrolled.body()).get("library").asText()).isEqualTo("DEMO-DK");
         }
     }
 

@@ -50,7 +50,8 @@ public final class AdministrationView {
     @FXML private VBox staffBox;
     @FXML private TextField newUserName, newDisplayName, newWorkEmail;
     @FXML private javafx.scene.layout.FlowPane newRoles;
-    @FXML private Label createdPassword, staffMessage;
+    @FXML private Label createdPassword, staffMessage, enrolmentCode;
+    @FXML private TextField newDeskName;
 
     public AdministrationView(AdministrationViewModel vm, Messages messages, ViewLifetime lifetime,
                               StaffPermissions permissions) {
@@ -105,13 +106,17 @@ public final class AdministrationView {
         }
         showPassword(createdPassword, vm.createdPassword);
         showMessage(staffMessage, vm.staffMessage);
+        newDeskName.textProperty().bindBidirectional(vm.newDeskName);
+        showMessage(enrolmentCode, vm.enrolmentCode);
+        lifetime.onChange(vm.enrolmentCode, (obs, old, p) -> {
+            if (p != null) {
+                revealLater(enrolmentCode);
+            }
+        });
         lifetime.onChange(vm.staffMessage, (obs, old, p) -> {
             // Below the button it answers: brought into sight, with the one-time password under it.
             if (p != null) {
-                javafx.application.Platform.runLater(() -> {
-                    scroller.layout();
-                    app.carddesk.ui.Scrolling.reveal(createdPassword);
-                });
+                revealLater(createdPassword);
             }
         });
         show(scheduleBox, lifetime.of(permissions.may("verification_round")));
@@ -132,6 +137,7 @@ public final class AdministrationView {
                 vm.oneTimePassword.set("");
                 vm.createdPassword.set("");
                 vm.staffMessage.set(null);
+                vm.enrolmentCode.set(null);
                 vm.refresh();
             }
         });
@@ -161,6 +167,14 @@ public final class AdministrationView {
         }
     }
 
+    /** Scrolls {@code label} into sight once its new text is laid out: it answers a button above it. */
+    private void revealLater(Label label) {
+        javafx.application.Platform.runLater(() -> {
+            scroller.layout();
+            app.carddesk.ui.Scrolling.reveal(label);
+        });
+    }
+
     /** A one-time password, said once with what to do with it. */
     private void showPassword(Label label, javafx.beans.value.ObservableValue<String> password) {
         label.textProperty().bind(lifetime.of(password).map(p -> p.isEmpty() ? ""
@@ -183,6 +197,11 @@ public final class AdministrationView {
     @FXML
     private void createAccount() {
         vm.createAccount();
+    }
+
+    @FXML
+    private void makeEnrolmentCode() {
+        vm.makeEnrolmentCode();
     }
 
     private String role(String code) {

@@ -56,6 +56,9 @@ public final class AdministrationViewModel {
     public final StringProperty createdPassword = new SimpleStringProperty("");
     /** What became of the new account, shown beside its form. */
     public final ObjectProperty<Problem> staffMessage = new SimpleObjectProperty<>();
+    /** A new desk's name, as typed, and the enrolment code made for it (shown once). */
+    public final StringProperty newDeskName = new SimpleStringProperty("");
+    public final ObjectProperty<Problem> enrolmentCode = new SimpleObjectProperty<>();
 
     private static final java.util.regex.Pattern USER_NAME = java.util.regex.Pattern.compile("[a-z0-9._-]{2,60}");
 
@@ -154,6 +157,21 @@ public final class AdministrationViewModel {
         }, e -> failed(e, user, staffMessage)));
     }
 
+    /** Makes an enrolment code for the typed new desk (library administrators); it shows until the next one. */
+    public void makeEnrolmentCode() {
+        enrolmentCode.set(null);
+        String name = newDeskName.get().strip();
+        if (name.isEmpty()) {
+            enrolmentCode.set(Problem.of("admin.desk.noName"));
+            return;
+        }
+        administration.ifPresent(a -> background.submit(() -> a.enrolmentCode(name), made -> {
+            enrolmentCode.set(Problem.of("admin.desk.code", made.code(), made.workstationName(),
+                    WHEN.format(made.expiresAt().atZone(zone))));
+            newDeskName.set("");
+        }, e -> failed(e, null, enrolmentCode)));
+    }
+
     /** Whether the signed-in person makes staff accounts here (a library administrator). */
     public boolean makesAccounts() {
         return may.test("staff_admin");
@@ -186,6 +204,8 @@ public final class AdministrationViewModel {
         oneTimePassword.set("");
         createdPassword.set("");
         staffMessage.set(null);
+        newDeskName.set("");
+        enrolmentCode.set(null);
         newUserName.set("");
         newDisplayName.set("");
         newWorkEmail.set("");
@@ -201,6 +221,7 @@ public final class AdministrationViewModel {
         return p != null && (p.key().startsWith("admin.refused") || p.key().equals("admin.unavailable")
                 || p.key().equals("admin.schedule.badTime") || p.key().equals("admin.chooseAccount")
                 || p.key().startsWith("admin.staff.") && !p.key().equals("admin.staff.created")
+                || p.key().equals("admin.desk.noName")
                 || p.key().startsWith("error."));
     }
 

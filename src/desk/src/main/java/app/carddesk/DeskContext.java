@@ -77,7 +77,9 @@ public final class DeskContext {
         this.find = new app.carddesk.ui.find.FindViewModel(backend.issuing().finder(), background, navigation);
         this.attention = new AttentionViewModel(backend.attention(), backend.issuing(), background, navigation);
         this.administration = new app.carddesk.ui.admin.AdministrationViewModel(backend.administration(),
-                backend.signIn().staff()::may, background, java.time.ZoneId.systemDefault());
+                backend.signIn().staff()::may,
+                () -> backend.signIn().staff().current().map(app.carddesk.staff.StaffSession::userName).orElse(null),
+                background, java.time.ZoneId.systemDefault());
         main.administrationConnected(backend.administration().isPresent());
         signIn.session.addListener((obs, was, now) -> administration.personChanged());
         this.librarySettings = new app.carddesk.ui.admin.LibrarySettingsViewModel(backend.librarySettings(),

@@ -89,6 +89,15 @@ public interface StaffAdministration extends LibrarySettingsKeeper {
      */
     Decided create(NewAccount account);
 
+    /** The library's staff accounts; each {@link Account#state()} is active, inactive, locked or locked_for_a_while. */
+    List<Account> staff();
+
+    /** Locks an account of the library until an administrator unlocks it; its sessions end. */
+    Account lock(UUID account);
+
+    /** Unlocks an account of the library. */
+    Account unlock(UUID account);
+
     /** A one-time code to type at a new desk of the library, valid until {@code expiresAt}. */
     record EnrolmentCode(String code, Instant expiresAt, String workstationName) {
     }

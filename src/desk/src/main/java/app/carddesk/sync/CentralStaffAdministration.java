@@ -23,9 +23,29 @@ public final class CentralStaffAdministration implements StaffAdministration {
         Api.StaffAccountIssued made = person.read(ok(call(() -> person.post("/api/v1/staff",
                 UUID.randomUUID().toString(), new Api.NewStaffAccount(account.userName(), account.displayName(),
                         account.workEmail(), account.roles(), null, null)))), Api.StaffAccountIssued.class);
-        Api.StaffAccount a = made.account();
-        return new Decided(new Account(a.id(), a.userName(), a.displayName(), a.workEmail(), a.roles(), a.status(),
-                null), made.oneTimePassword());
+        return new Decided(account(made.account()), made.oneTimePassword());
+    }
+
+    @Override
+    public List<Account> staff() {
+        return person.read(ok(call(() -> person.get("/api/v1/staff"))), Api.StaffAccounts.class).accounts().stream()
+                .map(CentralStaffAdministration::account).toList();
+    }
+
+    @Override
+    public Account lock(UUID account) {
+        return account(person.read(ok(call(() -> person.sendAs("POST", "/api/v1/staff/" + account + "/lock", null,
+                null))), Api.StaffAccount.class));
+    }
+
+    @Override
+    public Account unlock(UUID account) {
+        return account(person.read(ok(call(() -> person.sendAs("POST", "/api/v1/staff/" + account + "/unlock", null,
+                null))), Api.StaffAccount.class));
+    }
+
+    private static Account account(Api.StaffAccount a) {
+        return new Account(a.id(), a.userName(), a.displayName(), a.workEmail(), a.roles(), a.status(), null);
     }
 
     @Override

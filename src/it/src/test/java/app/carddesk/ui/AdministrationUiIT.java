@@ -176,6 +176,26 @@ class AdministrationUiIT extends DeskUiIT {
             assertThat(account.get("mustChangePassword").asBoolean()).isTrue();
             assertThat(account.get("roles").toString()).isEqualTo("[\"DESK_STAFF\"]");
 
+            // The library's accounts, the new one among them; a colleague who left is locked out.
+            TableView<?> staff = robot.lookup("#adminStaffAccounts").queryAs(TableView.class);
+            waitUntil(() -> staff.getItems().stream().anyMatch(a -> a.toString().contains("lars.holm")));
+            select(staff, "demo.dk");
+            click(robot, "#adminLockAccount");
+            waitForText(robot, "#adminStaffMessage", "You cannot lock your own account");
+            assertThat(visible(robot, "#signInScreen")).as("still signed in").isFalse();
+            select(staff, "lars.holm");
+            click(robot, "#adminLockAccount");
+            waitForText(robot, "#adminStaffMessage", "lars.holm is locked");
+            JsonNode locked = JSON.readTree(api("POST", "/api/v1/sessions", null, new Api.SignIn("lars.holm",
+                    otp.group(1))).body());
+            assertThat(locked.get("error").asText()).isEqualTo("account_locked");
+            waitUntil(() -> staff.getItems().stream().anyMatch(a -> a.toString().contains("locked")));
+            select(staff, "lars.holm");
+            click(robot, "#adminUnlockAccount");
+            waitForText(robot, "#adminStaffMessage", "lars.holm is unlocked");
+            assertThat(api("POST", "/api/v1/sessions", null, new Api.SignIn("lars.holm", otp.group(1))).statusCode())
+                    .isEqualTo(201);
+
             // The register's own refusal, said in the staff's words.
             fill(robot, "#adminNewUserName", "lars.holm");
             fill(robot, "#adminNewDisplayName", "Lars Holm Again");

@@ -51,6 +51,9 @@ public final class AdministrationView {
     @FXML private TextField newUserName, newDisplayName, newWorkEmail;
     @FXML private javafx.scene.layout.FlowPane newRoles;
     @FXML private Label createdPassword, staffMessage, enrolmentCode;
+    @FXML private TableView<Account> staff;
+    @FXML private TableColumn<Account, String> staffUserColumn, staffNameColumn, staffRolesColumn, staffStateColumn;
+    @FXML private Button lockButton, unlockButton;
     @FXML private TextField newDeskName;
 
     public AdministrationView(AdministrationViewModel vm, Messages messages, ViewLifetime lifetime,
@@ -86,6 +89,15 @@ public final class AdministrationView {
 
         startsAt.textProperty().bindBidirectional(vm.startsAt);
         show(staffBox, lifetime.of(permissions.may("staff_admin")));
+        staff.setItems(vm.staff);
+        app.carddesk.ui.Tables.fitHeaders(staff);
+        column(staffUserColumn, Account::userName);
+        column(staffNameColumn, Account::displayName);
+        column(staffRolesColumn, a -> String.join(", ", a.roles().stream().map(this::role).toList()));
+        column(staffStateColumn, a -> messages.get("admin.staffState." + a.state()));
+        for (Button b : new Button[] {lockButton, unlockButton}) {
+            b.disableProperty().bind(staff.getSelectionModel().selectedItemProperty().isNull());
+        }
         newUserName.textProperty().bindBidirectional(vm.newUserName);
         newDisplayName.textProperty().bindBidirectional(vm.newDisplayName);
         newWorkEmail.textProperty().bindBidirectional(vm.newWorkEmail);
@@ -197,6 +209,16 @@ public final class AdministrationView {
     @FXML
     private void createAccount() {
         vm.createAccount();
+    }
+
+    @FXML
+    private void lockAccount() {
+        vm.lock(staff.getSelectionModel().getSelectedItem(), true);
+    }
+
+    @FXML
+    private void unlockAccount() {
+        vm.lock(staff.getSelectionModel().getSelectedItem(), false);
     }
 
     @FXML

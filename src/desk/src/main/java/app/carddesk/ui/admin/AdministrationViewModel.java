@@ -38,6 +38,8 @@ public final class AdministrationViewModel {
     /** The round, none (empty), or not known (null: the central register could not be asked). */
     public final ObjectProperty<Optional<Round>> round = new SimpleObjectProperty<>(Optional.empty());
     public final ObservableList<Account> accounts = FXCollections.observableArrayList();
+    /** The library's staff accounts (for those who administer staff). */
+    public final ObservableList<Account> staff = FXCollections.observableArrayList();
     public final ObservableList<Sign> signs = FXCollections.observableArrayList();
     public final ObjectProperty<Problem> message = new SimpleObjectProperty<>();
     /** The one-time password just made, to hand over in person; shown once. */
@@ -67,10 +69,14 @@ public final class AdministrationViewModel {
     private final BackgroundWork background;
     private final ZoneId zone;
 
+    /** The signed-in person's user name (null when nobody is signed in). */
+    private final java.util.function.Supplier<String> me;
+
     public AdministrationViewModel(Optional<StaffAdministration> administration, Predicate<String> may,
-                                   BackgroundWork background, ZoneId zone) {
+                                   java.util.function.Supplier<String> me, BackgroundWork background, ZoneId zone) {
         this.administration = administration;
         this.may = may;
+        this.me = me;
         this.background = background;
         this.zone = zone;
     }
@@ -80,7 +86,7 @@ public final class AdministrationViewModel {
     }
 
     /** What the screen shows, read in one go. */
-    private record Snapshot(Optional<Round> round, List<Account> accounts, List<Sign> signs) {
+    private record Snapshot(Optional<Round> round, List<Account> accounts, List<Sign> signs, List<Account> staff) {
     }
 
     /** Reads the round, this library's accounts in it and the signs, as far as the person may see them. */
@@ -89,16 +95,19 @@ public final class AdministrationViewModel {
             Optional<Round> current = a.round();
             boolean running = current.map(r -> r.startedAt() != null && r.endedAt() == null).orElse(false);
             return new Snapshot(current, running && may.test("staff_admin") ? a.roundAccounts() : List.of(),
-                    may.test("staff_admin") ? a.signs() : List.of());
+                    may.test("staff_admin") ? a.signs() : List.of(),
+                    may.test("staff_admin") ? a.staff() : List.of());
         }, read -> {
             round.set(read.round());
             accounts.setAll(read.accounts());
             signs.setAll(read.signs());
+            staff.setAll(read.staff());
         }, e -> {
             // Not asked is not "none": the screen says it does not know.
             round.set(null);
             accounts.clear();
             signs.clear();
+            staff.clear();
             failed(e);
         }));
     }
@@ -154,7 +163,29 @@ public final class AdministrationViewModel {
             newDisplayName.set("");
             newWorkEmail.set("");
             newRoles.clear();
+            refresh();
         }, e -> failed(e, user, staffMessage)));
+    }
+
+    /** Locks the chosen account (a colleague who left, a lost password) or unlocks it again. */
+    public void lock(Account account, boolean locked) {
+        staffMessage.set(null);
+        createdPassword.set("");
+        if (account == null) {
+            staffMessage.set(Problem.of("admin.chooseAccount"));
+            return;
+        }
+        if (locked && account.userName().equals(me.get())) {
+            // Locked out at once, and no one left here to unlock it.
+            staffMessage.set(Problem.of("admin.staff.notYourself"));
+            return;
+        }
+        UUID id = account.id();
+        administration.ifPresent(a -> background.submit(() -> locked ? a.lock(id) : a.unlock(id), done -> {
+            staffMessage.set(Problem.of(locked ? "admin.staff.lockedNow" : "admin.staff.unlockedNow",
+                    account.userName()));
+            refresh();
+        }, e -> failed(e, account.userName(), staffMessage)));
     }
 
     /** Makes an enrolment code for the typed new desk (library administrators); it shows until the next one. */
@@ -214,13 +245,15 @@ public final class AdministrationViewModel {
         round.set(Optional.empty());
         accounts.clear();
         signs.clear();
+        staff.clear();
     }
 
     /** Whether the message on screen is a refusal or a mistake to put right (shown as a warning). */
     public static boolean isWarning(Problem p) {
         return p != null && (p.key().startsWith("admin.refused") || p.key().equals("admin.unavailable")
                 || p.key().equals("admin.schedule.badTime") || p.key().equals("admin.chooseAccount")
-                || p.key().startsWith("admin.staff.") && !p.key().equals("admin.staff.created")
+                || p.key().startsWith("admin.staff.") && !List.of("admin.staff.created", "admin.staff.lockedNow",
+                        "admin.staff.unlockedNow").contains(p.key())
                 || p.key().equals("admin.desk.noName")
                 || p.key().startsWith("error."));
     }

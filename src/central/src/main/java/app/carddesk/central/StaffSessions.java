@@ -465,7 +465,7 @@ final class StaffSessions {
 
     private static String userName(String raw) {
         String name = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
-        if (!name.matches("[a-z0-9][a-z0-9._-]{1,59}")) {
+        if (!app.carddesk.domain.StaffUserName.valid(name)) {
             throw new ApiException(422, ErrorCode.INVALID_FIELD, "userName", "A user name is 2 to 60 letters a-z, "
                     + "digits, dots, dashes or underscores.");
         }

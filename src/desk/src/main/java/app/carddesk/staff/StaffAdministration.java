@@ -7,9 +7,10 @@ import java.util.UUID;
 
 /**
  * The administration a library's administrator does at the desk, which the central register
- * answers for: new staff accounts, the verification round of every personal account (the organisation administrator
- * schedules it; each library's administrator decides their library's accounts) and the signs that
- * a personal account serves as a system account. Only online.
+ * answers for: the library's staff accounts and new desks' enrolment codes, the verification round
+ * of every personal account (the organisation administrator schedules it; each library's
+ * administrator decides their library's accounts) and the signs that a personal account serves as
+ * a system account. Only online.
  */
 public interface StaffAdministration extends LibrarySettingsKeeper {
 

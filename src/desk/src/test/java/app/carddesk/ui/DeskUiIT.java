@@ -121,6 +121,15 @@ abstract class DeskUiIT {
     /** The sign-in screen's ViewModel: the gate's before the first sign-in, the desk's after. */
     app.carddesk.ui.signin.SignInViewModel signIn;
 
+    /** Signs in on the sign-in screen as {@code user} (the fields set directly: typing is not under test). */
+    void signInAs(FxRobot robot, String user, String password) {
+        interact(() -> {
+            signIn.userName.set(user);
+            signIn.password.set(password);
+        });
+        interact(() -> signIn.submit());
+    }
+
     /** Waits until the first sign-in has opened the register and the desk shows (signed-out starts). */
     void awaitDesk() {
         try {

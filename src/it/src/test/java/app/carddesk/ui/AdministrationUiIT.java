@@ -101,11 +101,7 @@ class AdministrationUiIT extends DeskUiIT {
             assertThat(api("POST", "/api/v1/sessions/current/password", session("dk.admin", first),
                     new Api.PasswordChange(first, "granite orchard window 73")).statusCode()).isEqualTo(204);
 
-            interact(() -> {
-                signIn.userName.set("dk.admin");
-                signIn.password.set("granite orchard window 73");
-            });
-            interact(() -> signIn.submit());
+            signInAs(robot, "dk.admin", "granite orchard window 73");
             awaitDesk();
             waitUntil(() -> !visible(robot, "#signInScreen"));
             waitUntil(() -> visible(robot, "#navAdmin"));
@@ -143,11 +139,7 @@ class AdministrationUiIT extends DeskUiIT {
     void aLibraryAdministratorMakesAStaffAccountAndHandsOverItsOneTimePassword(FxRobot robot) throws Exception {
         try (CentralServer central = CentralServer.start(demoCentral(), (to, subject, body) -> { },
                 Clock.systemUTC())) {
-            interact(() -> {
-                signIn.userName.set("demo.dk");
-                signIn.password.set(DemoStaff.PASSWORD);
-            });
-            interact(() -> signIn.submit());
+            signInAs(robot, "demo.dk", DemoStaff.PASSWORD);
             awaitDesk();
             waitUntil(() -> !visible(robot, "#signInScreen"));
             type(KeyCode.F7);
@@ -225,11 +217,7 @@ class AdministrationUiIT extends DeskUiIT {
     void theOrganisationAdministratorSchedulesARoundAfterAQuestionAndCallsItOff(FxRobot robot) throws Exception {
         try (CentralServer central = CentralServer.start(demoCentral(), (to, subject, body) -> { },
                 Clock.systemUTC())) {
-            interact(() -> {
-                signIn.userName.set(DemoStaff.ORGANISATION_ADMIN);
-                signIn.password.set(DemoStaff.PASSWORD);
-            });
-            interact(() -> signIn.submit());
+            signInAs(robot, DemoStaff.ORGANISATION_ADMIN, DemoStaff.PASSWORD);
             awaitDesk();
             waitUntil(() -> !visible(robot, "#signInScreen"));
             waitUntil(() -> visible(robot, "#navAdmin"));

@@ -59,14 +59,6 @@ class RolesUiIT extends DeskUiIT {
                 HttpResponse.BodyHandlers.ofString()).body()).get("oneTimePassword").asText();
     }
 
-    private void signInAs(FxRobot robot, String user, String password) {
-        interact(() -> {
-            signIn.userName.set(user);
-            signIn.password.set(password);
-        });
-        interact(() -> signIn.submit());
-    }
-
     @Test
     void deskStaffAreNotOfferedWhatOnlySupervisorsMayDo(FxRobot robot) throws Exception {
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN",

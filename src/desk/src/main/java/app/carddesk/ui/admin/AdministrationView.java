@@ -117,20 +117,11 @@ public final class AdministrationView {
             newRoles.getChildren().add(box);
         }
         showPassword(createdPassword, vm.createdPassword);
-        showMessage(staffMessage, vm.staffMessage);
+        // Each answer lies below the button it answers: brought into sight (the account's with the
+        // one-time password under it).
+        showMessage(staffMessage, vm.staffMessage, createdPassword);
         newDeskName.textProperty().bindBidirectional(vm.newDeskName);
-        showMessage(enrolmentCode, vm.enrolmentCode);
-        lifetime.onChange(vm.enrolmentCode, (obs, old, p) -> {
-            if (p != null) {
-                revealLater(enrolmentCode);
-            }
-        });
-        lifetime.onChange(vm.staffMessage, (obs, old, p) -> {
-            // Below the button it answers: brought into sight, with the one-time password under it.
-            if (p != null) {
-                revealLater(createdPassword);
-            }
-        });
+        showMessage(enrolmentCode, vm.enrolmentCode, enrolmentCode);
         show(scheduleBox, lifetime.of(permissions.may("verification_round")));
         show(decisions, lifetime.of(permissions.may("staff_admin")));
         for (Button b : new Button[] {verifyButton, reactivateButton, reactivateMailButton, closeButton}) {
@@ -179,14 +170,6 @@ public final class AdministrationView {
         }
     }
 
-    /** Scrolls {@code label} into sight once its new text is laid out: it answers a button above it. */
-    private void revealLater(Label label) {
-        javafx.application.Platform.runLater(() -> {
-            scroller.layout();
-            app.carddesk.ui.Scrolling.reveal(label);
-        });
-    }
-
     /** A one-time password, said once with what to do with it. */
     private void showPassword(Label label, javafx.beans.value.ObservableValue<String> password) {
         label.textProperty().bind(lifetime.of(password).map(p -> p.isEmpty() ? ""
@@ -195,10 +178,22 @@ public final class AdministrationView {
 
     /** A message in the staff's language, as a warning when it is a refusal or a mistake to put right. */
     private void showMessage(Label label, javafx.beans.value.ObservableValue<app.carddesk.domain.Problem> problem) {
+        showMessage(label, problem, null);
+    }
+
+    /** As above; a new message also scrolls {@code reveal} into sight once laid out. */
+    private void showMessage(Label label, javafx.beans.value.ObservableValue<app.carddesk.domain.Problem> problem,
+                             Label reveal) {
         label.textProperty().bind(lifetime.of(problem).map(messages::text).orElse(""));
         lifetime.onChange(problem, (obs, old, p) -> {
             label.getStyleClass().removeAll("warning", "success");
             label.getStyleClass().add(AdministrationViewModel.isWarning(p) ? "warning" : "success");
+            if (p != null && reveal != null) {
+                javafx.application.Platform.runLater(() -> {
+                    scroller.layout();
+                    app.carddesk.ui.Scrolling.reveal(reveal);
+                });
+            }
         });
     }
 

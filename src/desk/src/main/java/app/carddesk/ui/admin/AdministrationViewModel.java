@@ -62,8 +62,6 @@ public final class AdministrationViewModel {
     public final StringProperty newDeskName = new SimpleStringProperty("");
     public final ObjectProperty<Problem> enrolmentCode = new SimpleObjectProperty<>();
 
-    private static final java.util.regex.Pattern USER_NAME = java.util.regex.Pattern.compile("[a-z0-9._-]{2,60}");
-
     private final Optional<StaffAdministration> administration;
     private final Predicate<String> may;
     private final BackgroundWork background;
@@ -141,7 +139,7 @@ public final class AdministrationViewModel {
         String user = newUserName.get().strip().toLowerCase(java.util.Locale.ROOT);
         String name = newDisplayName.get().strip();
         String email = newWorkEmail.get().strip();
-        if (!USER_NAME.matcher(user).matches()) {
+        if (!app.carddesk.domain.StaffUserName.valid(user)) {
             staffMessage.set(Problem.of("admin.staff.badUserName"));
             return;
         }
@@ -201,11 +199,6 @@ public final class AdministrationViewModel {
                     WHEN.format(made.expiresAt().atZone(zone))));
             newDeskName.set("");
         }, e -> failed(e, null, enrolmentCode)));
-    }
-
-    /** Whether the signed-in person makes staff accounts here (a library administrator). */
-    public boolean makesAccounts() {
-        return may.test("staff_admin");
     }
 
     /** The typed start of a round, or empty (and the reason shown) when it is not a time. */

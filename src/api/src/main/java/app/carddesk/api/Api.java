@@ -291,6 +291,10 @@ public final class Api {
                                   java.time.LocalDate validFrom, java.time.LocalDate validUntil) {
     }
 
+    /** The roles an account holds at the administrator's library, in place of those it held. */
+    public record StaffRoles(List<String> roles) {
+    }
+
     /** A new account, or one given a new password, and the one-time password to hand over. */
     public record StaffAccountIssued(StaffAccount account, String oneTimePassword) {
     }

@@ -367,6 +367,8 @@ public final class CentralServer implements AutoCloseable {
         app.post("/api/v1/verification-rounds/current/accounts/{accountId}", ctx -> ctx.json(parts.rounds()
                 .decide(caller(ctx), accountId(ctx), ctx.body(), envelope)));
         app.post("/api/v1/staff/{accountId}/lock", ctx -> ctx.json(staff.setLocked(caller(ctx), accountId(ctx), true)));
+        app.put("/api/v1/staff/{accountId}/roles", ctx -> ctx.json(staff.setRoles(caller(ctx), accountId(ctx),
+                ctx.body(), envelope)));
         app.post("/api/v1/staff/{accountId}/unlock", ctx -> ctx.json(staff.setLocked(caller(ctx), accountId(ctx),
                 false)));
         app.post("/api/v1/patrons", ctx -> answer(ctx,

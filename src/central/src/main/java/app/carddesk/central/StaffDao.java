@@ -91,6 +91,9 @@ interface StaffDao {
     @SqlBatch("INSERT INTO staff_grant (account_id, library_code, role_code) VALUES (:id, :library, :role)")
     void grant(@Bind("id") UUID account, @Bind("library") String library, @Bind("role") List<String> roles);
 
+    @SqlUpdate("DELETE FROM staff_grant WHERE account_id = :id AND library_code = :library")
+    void revokeAll(@Bind("id") UUID account, @Bind("library") String library);
+
     @SqlUpdate("INSERT INTO staff_session (token_hash, account_id, library_code, workstation, created_at, expires_at) "
             + "VALUES (:hash, :id, :library, :workstation, :at, :expires)")
     void openSession(@Bind("hash") String tokenHash, @Bind("id") UUID account, @Bind("library") String library,

@@ -397,15 +397,19 @@ final class StaffSessions {
         });
     }
 
-    /** An administrator locks an account of their library (or unlocks it, which also ends a timed lock). */
+    /**
+     * An administrator locks an account of their library (or unlocks it, which also ends a timed
+     * lock). Never their own: they would be signed out at once with nobody there to unlock them.
+     */
     Api.StaffAccount setLocked(Caller caller, UUID id, boolean locked) {
         Staff admin = caller.requireStaff(Permission.STAFF_ADMIN);
         String library = caller.library().code();
+        if (locked) {
+            notOwn(admin, id);
+        }
         return jdbi.inTransaction(h -> {
             StaffDao d = Daos.on(h, StaffDao.class);
-            StaffDao.AccountRow account = d.byId(id).filter(a -> "PERSONAL".equals(a.kind())
-                    && !d.roles(a.id(), library).isEmpty()).orElseThrow(() -> new ApiException(404,
-                    ErrorCode.ACCOUNT_NOT_FOUND, "id", "No staff account of " + library + " has this id."));
+            StaffDao.AccountRow account = ofLibrary(d, id, library);
             d.setAdminLocked(id, locked);
             if (locked) {
                 d.closeSessions(id);
@@ -415,6 +419,50 @@ final class StaffSessions {
             StaffDao.AccountRow now = d.byId(id).orElseThrow();
             return view(now, library, d.roles(id, library), permissionsIn(d, id, library));
         });
+    }
+
+    /**
+     * The roles an account of the administrator's library holds there, in place of those it held
+     * (someone who changes job, or stays on with less); the person's next request already has them.
+     * Never the administrator's own: nobody gives themself a role, nor takes away the one that lets
+     * them administer staff. Audited with the roles before and after.
+     */
+    Api.StaffAccount setRoles(Caller caller, UUID id, String body, Envelope envelope) {
+        Staff admin = caller.requireStaff(Permission.STAFF_ADMIN);
+        Api.StaffRoles in = envelope.parse(body, Api.StaffRoles.class);
+        List<String> roles = roles(in.roles()).stream().sorted().toList();
+        notOwn(admin, id);
+        String library = caller.library().code();
+        return jdbi.inTransaction(h -> {
+            StaffDao d = Daos.on(h, StaffDao.class);
+            StaffDao.AccountRow account = ofLibrary(d, id, library);
+            List<String> before = d.roles(id, library);
+            checkGrant(d, roles);
+            checkGrantor(d, admin, roles);
+            // Organisation-wide roles are taken away only by whoever may give them.
+            checkGrantor(d, admin, before);
+            if (!before.equals(roles)) {
+                d.revokeAll(id, library);
+                d.grant(id, library, roles);
+                audit(h, caller, "ROLES_CHANGED", "user=" + account.userName() + " roles=" + String.join(",", roles)
+                        + " was=" + String.join(",", before) + " by=" + admin.userName());
+            }
+            return view(account, library, roles, permissionsIn(d, id, library));
+        });
+    }
+
+    /** A personal account with a role at {@code library}, or 404. */
+    private static StaffDao.AccountRow ofLibrary(StaffDao d, UUID id, String library) {
+        return d.byId(id).filter(a -> "PERSONAL".equals(a.kind()) && !d.roles(a.id(), library).isEmpty())
+                .orElseThrow(() -> new ApiException(404, ErrorCode.ACCOUNT_NOT_FOUND, "id", "No staff account of "
+                        + library + " has this id."));
+    }
+
+    private static void notOwn(Staff admin, UUID id) {
+        if (id.equals(admin.accountId())) {
+            throw new ApiException(409, ErrorCode.OWN_ACCOUNT, "id", "Administrators do not lock their own account "
+                    + "or change their own roles; another administrator of the library does.");
+        }
     }
 
     /**

@@ -219,6 +219,92 @@ class StaffSignInIT {
         assertEquals(1, audited("ACCOUNT_UNLOCKED"));
     }
 
+    private HttpResponse<String> setRoles(String admin, String account, String body) throws Exception {
+        return central.send("PUT", "/api/v1/staff/" + account + "/roles", CentralFixture.TOKEN, body,
+                Api.SESSION_HEADER, admin);
+    }
+
+    private static String roles(String... roles) throws Exception {
+        return JSON.writeValueAsString(new Api.StaffRoles(java.util.List.of(roles)));
+    }
+
+    @Test
+    void anAdministratorChangesAColleaguesRolesAndTheirNextRequestHasThem() throws Exception {
+        String admin = session(ADMIN, ADMIN_PASSWORD);
+        String[] ana = newAccount(admin, "ana.berg", "DESK_STAFF");
+        String anaSession = session("ana.berg", ana[1]);
+        assertEquals(204, changePassword(anaSession, ana[1], "quiet reading room lamp").statusCode());
+        assertEquals(403, central.send("GET", "/api/v1/staff", CentralFixture.TOKEN, null,
+                Api.SESSION_HEADER, anaSession).statusCode());
+
+        HttpResponse<String> promoted = setRoles(admin, ana[0], roles("desk_staff", "LIBRARY_ADMIN"));
+        assertEquals(200, promoted.statusCode(), promoted.body());
+        assertEquals("[\"DESK_STAFF\",\"LIBRARY_ADMIN\"]", JSON.readTree(promoted.body()).get("roles").toString());
+        assertTrue(JSON.readTree(promoted.body()).get("permissions").toString().contains("staff_admin"));
+        // The session she already has carries the new role on its next request.
+        assertEquals(200, central.send("GET", "/api/v1/staff", CentralFixture.TOKEN, null,
+                Api.SESSION_HEADER, anaSession).statusCode());
+
+        assertEquals(200, setRoles(admin, ana[0], roles("DESK_STAFF")).statusCode());
+        assertEquals(403, central.send("GET", "/api/v1/staff", CentralFixture.TOKEN, null,
+                Api.SESSION_HEADER, anaSession).statusCode());
+        assertEquals(2, audited("ROLES_CHANGED"));
+        assertEquals("user=ana.berg roles=DESK_STAFF was=DESK_STAFF,LIBRARY_ADMIN by=" + ADMIN, central.sql(
+                "SELECT detail FROM audit_event WHERE action = 'ROLES_CHANGED' ORDER BY id DESC LIMIT 1",
+                String.class));
+        // The roles she holds already: answered, nothing changed, nothing audited.
+        assertEquals(200, setRoles(admin, ana[0], roles("DESK_STAFF")).statusCode());
+        assertEquals(2, audited("ROLES_CHANGED"));
+    }
+
+    @Test
+    void rolesAreNotChangedWhenRefusedNorForOneselfNorAcrossLibraries() throws Exception {
+        String admin = session(ADMIN, ADMIN_PASSWORD);
+        String[] ana = newAccount(admin, "ana.berg", "DESK_STAFF");
+        HttpResponse<String> conflict = setRoles(admin, ana[0], roles("LIBRARY_ADMIN", "DATA_PROTECTION"));
+        assertEquals(422, conflict.statusCode(), conflict.body());
+        assertEquals("permission_conflict", error(conflict));
+        HttpResponse<String> unknown = setRoles(admin, ana[0], roles("DESK_STAFF", "JANITOR"));
+        assertEquals(422, unknown.statusCode());
+        assertEquals("unknown_role", error(unknown));
+        HttpResponse<String> none = central.sendMalformed("PUT", "/api/v1/staff/" + ana[0] + "/roles",
+                CentralFixture.TOKEN, roles(), Api.SESSION_HEADER, admin);
+        assertEquals(422, none.statusCode());
+        assertEquals("invalid_field", error(none));
+        HttpResponse<String> malformed = central.sendMalformed("PUT", "/api/v1/staff/" + ana[0] + "/roles",
+                CentralFixture.TOKEN, "{\"roles\": \"DESK_STAFF\"}", Api.SESSION_HEADER, admin);
+        assertEquals(400, malformed.statusCode());
+        assertEquals("malformed_json", error(malformed));
+        // Only an organisation administrator gives (or takes) an organisation-wide role.
+        HttpResponse<String> wide = setRoles(admin, ana[0], roles("ORGANISATION_ADMIN"));
+        assertEquals(403, wide.statusCode());
+        assertEquals("permission_denied", error(wide));
+        String organisationAdmin = central.sql("SELECT CAST(id AS VARCHAR(36)) FROM staff_account "
+                + "WHERE user_name = ?", String.class, app.carddesk.api.DemoStaff.ORGANISATION_ADMIN);
+        assertEquals(403, setRoles(admin, organisationAdmin, roles("DESK_STAFF")).statusCode());
+        assertEquals("DESK_STAFF", central.sql("SELECT role_code FROM staff_grant g JOIN staff_account a "
+                + "ON a.id = g.account_id WHERE a.user_name = 'ana.berg'", String.class));
+
+        String me = JSON.readTree(central.send("GET", "/api/v1/sessions/current", CentralFixture.TOKEN, null,
+                Api.SESSION_HEADER, admin).body()).get("id").asText();
+        HttpResponse<String> own = setRoles(admin, me, roles("DESK_STAFF"));
+        assertEquals(409, own.statusCode(), own.body());
+        assertEquals("own_account", error(own));
+        HttpResponse<String> lockOwn = central.send("POST", "/api/v1/staff/" + me + "/lock", CentralFixture.TOKEN,
+                null, Api.SESSION_HEADER, admin);
+        assertEquals(409, lockOwn.statusCode());
+        assertEquals("own_account", error(lockOwn));
+        assertEquals(200, central.send("GET", "/api/v1/staff", CentralFixture.TOKEN, null, Api.SESSION_HEADER, admin)
+                .statusCode());
+
+        String oslo = central.sql("SELECT CAST(id AS VARCHAR(36)) FROM staff_account WHERE user_name = ?",
+                String.class, app.carddesk.api.DemoStaff.USERS.get("DEMO-NO"));
+        HttpResponse<String> elsewhere = setRoles(admin, oslo, roles("DESK_STAFF"));
+        assertEquals(404, elsewhere.statusCode());
+        assertEquals("account_not_found", error(elsewhere));
+        assertEquals(0, audited("ROLES_CHANGED"));
+    }
+
     @Test
     void aRoleWithoutThePermissionIsRefusedWithThePermissionNamed() throws Exception {
         String admin = session(ADMIN, ADMIN_PASSWORD);

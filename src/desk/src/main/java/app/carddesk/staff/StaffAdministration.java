@@ -99,6 +99,12 @@ public interface StaffAdministration extends LibrarySettingsKeeper {
     /** Unlocks an account of the library. */
     Account unlock(UUID account);
 
+    /**
+     * The roles an account holds at the library, in place of those it held; the person works with
+     * them from their next step. Never the signed-in person's own account.
+     */
+    Account setRoles(UUID account, List<String> roles);
+
     /** A one-time code to type at a new desk of the library, valid until {@code expiresAt}. */
     record EnrolmentCode(String code, Instant expiresAt, String workstationName) {
     }

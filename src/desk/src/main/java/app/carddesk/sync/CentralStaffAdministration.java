@@ -44,6 +44,13 @@ public final class CentralStaffAdministration implements StaffAdministration {
                 null))), Api.StaffAccount.class));
     }
 
+    @Override
+    public Account setRoles(UUID account, List<String> roles) {
+        // Repeatable: the same roles sent twice leave the account as once.
+        return account(person.read(ok(call(() -> person.sendAs("PUT", "/api/v1/staff/" + account + "/roles", null,
+                new Api.StaffRoles(roles), true))), Api.StaffAccount.class));
+    }
+
     private static Account account(Api.StaffAccount a) {
         return new Account(a.id(), a.userName(), a.displayName(), a.workEmail(), a.roles(), a.status(), null);
     }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -187,6 +188,26 @@ class AdministrationUiIT extends DeskUiIT {
             waitForText(robot, "#adminStaffMessage", "lars.holm is unlocked");
             assertThat(api("POST", "/api/v1/sessions", null, new Api.SignIn("lars.holm", otp.group(1))).statusCode())
                     .isEqualTo(201);
+
+            // Lars becomes a supervisor too: the chosen account's roles are ticked, changed and saved.
+            select(staff, "lars.holm");
+            waitUntil(() -> robot.lookup("#adminChosenRole-DESK_STAFF").queryAs(CheckBox.class).isSelected());
+            assertThat(robot.lookup("#adminChosenRole-SUPERVISOR").queryAs(CheckBox.class).isSelected()).isFalse();
+            click(robot, "#adminChosenRole-SUPERVISOR");
+            click(robot, "#adminSaveRoles");
+            waitForText(robot, "#adminStaffMessage", "lars.holm now has the roles ticked");
+            JsonNode promoted = JSON.readTree(api("POST", "/api/v1/sessions", null, new Api.SignIn("lars.holm",
+                    otp.group(1))).body()).get("account");
+            assertThat(promoted.get("roles").toString()).isEqualTo("[\"DESK_STAFF\",\"SUPERVISOR\"]");
+            waitUntil(() -> staff.getItems().stream().anyMatch(a -> a.toString().contains("SUPERVISOR")));
+            select(staff, "lars.holm");
+            click(robot, "#adminChosenRole-DATA_PROTECTION");
+            click(robot, "#adminChosenRole-LIBRARY_ADMIN");
+            click(robot, "#adminSaveRoles");
+            waitForText(robot, "#adminStaffMessage", "These roles together hold permissions");
+            select(staff, "demo.dk");
+            click(robot, "#adminSaveRoles");
+            waitForText(robot, "#adminStaffMessage", "You cannot change your own roles.");
 
             // The register's own refusal, said in the staff's words.
             fill(robot, "#adminNewUserName", "lars.holm");

@@ -53,7 +53,8 @@ public final class AdministrationView {
     @FXML private Label createdPassword, staffMessage, enrolmentCode;
     @FXML private TableView<Account> staff;
     @FXML private TableColumn<Account, String> staffUserColumn, staffNameColumn, staffRolesColumn, staffStateColumn;
-    @FXML private Button lockButton, unlockButton;
+    @FXML private Button lockButton, unlockButton, saveRolesButton;
+    @FXML private javafx.scene.layout.FlowPane chosenRoles;
     @FXML private TextField newDeskName;
 
     public AdministrationView(AdministrationViewModel vm, Messages messages, ViewLifetime lifetime,
@@ -95,27 +96,29 @@ public final class AdministrationView {
         column(staffNameColumn, Account::displayName);
         column(staffRolesColumn, a -> String.join(", ", a.roles().stream().map(this::role).toList()));
         column(staffStateColumn, a -> messages.get("admin.staffState." + a.state()));
-        for (Button b : new Button[] {lockButton, unlockButton}) {
+        for (Button b : new Button[] {lockButton, unlockButton, saveRolesButton}) {
             b.disableProperty().bind(staff.getSelectionModel().selectedItemProperty().isNull());
+        }
+        lifetime.onChange(staff.getSelectionModel().selectedItemProperty(), (obs, was, now) -> vm.choose(now));
+        lifetime.onChange(vm.chosen, (obs, was, now) -> {
+            if (staff.getSelectionModel().getSelectedItem() != now) {
+                if (now == null) {
+                    staff.getSelectionModel().clearSelection();
+                } else {
+                    staff.getSelectionModel().select(now);
+                }
+            }
+        });
+        roleBoxes(chosenRoles, "adminChosenRole-", vm.chosenRoles);
+        for (javafx.scene.Node box : chosenRoles.getChildren()) {
+            if (box instanceof javafx.scene.control.CheckBox) {
+                box.disableProperty().bind(staff.getSelectionModel().selectedItemProperty().isNull());
+            }
         }
         newUserName.textProperty().bindBidirectional(vm.newUserName);
         newDisplayName.textProperty().bindBidirectional(vm.newDisplayName);
         newWorkEmail.textProperty().bindBidirectional(vm.newWorkEmail);
-        for (String code : AdministrationViewModel.ROLES) {
-            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(capitalised(role(code)));
-            box.setId("adminRole-" + code);
-            box.setMnemonicParsing(false);
-            box.setSelected(vm.newRoles.contains(code));
-            lifetime.onChange(box.selectedProperty(), (obs, was, now) -> {
-                if (now) {
-                    vm.newRoles.add(code);
-                } else {
-                    vm.newRoles.remove(code);
-                }
-            });
-            lifetime.onSetChange(vm.newRoles, change -> box.setSelected(vm.newRoles.contains(code)));
-            newRoles.getChildren().add(box);
-        }
+        roleBoxes(newRoles, "adminRole-", vm.newRoles);
         showPassword(createdPassword, vm.createdPassword);
         // Each answer lies below the button it answers: brought into sight (the account's with the
         // one-time password under it).
@@ -197,6 +200,25 @@ public final class AdministrationView {
         });
     }
 
+    /** A tick box for each role a library's administrator gives, kept in step with {@code ticked}. */
+    private void roleBoxes(javafx.scene.layout.Pane pane, String idPrefix, javafx.collections.ObservableSet<String> ticked) {
+        for (String code : AdministrationViewModel.ROLES) {
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(capitalised(role(code)));
+            box.setId(idPrefix + code);
+            box.setMnemonicParsing(false);
+            box.setSelected(ticked.contains(code));
+            lifetime.onChange(box.selectedProperty(), (obs, was, now) -> {
+                if (now) {
+                    ticked.add(code);
+                } else {
+                    ticked.remove(code);
+                }
+            });
+            lifetime.onSetChange(ticked, change -> box.setSelected(ticked.contains(code)));
+            pane.getChildren().add(box);
+        }
+    }
+
     private String capitalised(String text) {
         return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(messages.locale()) + text.substring(1);
     }
@@ -214,6 +236,11 @@ public final class AdministrationView {
     @FXML
     private void unlockAccount() {
         vm.lock(staff.getSelectionModel().getSelectedItem(), false);
+    }
+
+    @FXML
+    private void saveRoles() {
+        vm.saveRoles();
     }
 
     @FXML

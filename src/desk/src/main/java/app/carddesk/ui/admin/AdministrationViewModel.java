@@ -56,6 +56,9 @@ public final class AdministrationViewModel {
     public final javafx.collections.ObservableSet<String> newRoles = FXCollections.observableSet();
     /** The new account's one-time password, to hand over in person; shown once. */
     public final StringProperty createdPassword = new SimpleStringProperty("");
+    /** The account chosen in the list of the library's accounts, and the roles ticked for it. */
+    public final ObjectProperty<Account> chosen = new SimpleObjectProperty<>();
+    public final javafx.collections.ObservableSet<String> chosenRoles = FXCollections.observableSet();
     /** What became of the new account, shown beside its form. */
     public final ObjectProperty<Problem> staffMessage = new SimpleObjectProperty<>();
     /** A new desk's name, as typed, and the enrolment code made for it (shown once). */
@@ -99,7 +102,7 @@ public final class AdministrationViewModel {
             round.set(read.round());
             accounts.setAll(read.accounts());
             signs.setAll(read.signs());
-            staff.setAll(read.staff());
+            replaceStaff(read.staff());
         }, e -> {
             // Not asked is not "none": the screen says it does not know.
             round.set(null);
@@ -186,6 +189,68 @@ public final class AdministrationViewModel {
         }, e -> failed(e, account.userName(), staffMessage)));
     }
 
+    /** While the list is read again: the list's own emptying is not a choice. */
+    private boolean replacing;
+
+    /**
+     * Chooses an account in the list (or none): its roles are ticked, ready to change. The same
+     * account with the same roles again (the list read again) keeps what is ticked.
+     */
+    public void choose(Account account) {
+        if (replacing) {
+            return;
+        }
+        Account was = chosen.get();
+        chosen.set(account);
+        if (account == null || was == null || !was.id().equals(account.id()) || !was.roles().equals(account.roles())) {
+            chosenRoles.clear();
+            if (account != null) {
+                chosenRoles.addAll(account.roles().stream().filter(ROLES::contains).toList());
+            }
+        }
+    }
+
+    /** The library's accounts read again; the chosen one stays chosen, as it is now. */
+    private void replaceStaff(List<Account> read) {
+        Account was = chosen.get();
+        replacing = true;
+        try {
+            staff.setAll(read);
+        } finally {
+            replacing = false;
+        }
+        choose(was == null ? null : read.stream().filter(a -> a.id().equals(was.id())).findFirst().orElse(null));
+    }
+
+    /**
+     * Gives the chosen account the ticked roles, keeping any role this screen does not offer (an
+     * organisation-wide one, which only an organisation administrator gives or takes).
+     */
+    public void saveRoles() {
+        staffMessage.set(null);
+        createdPassword.set("");
+        Account account = chosen.get();
+        if (account == null) {
+            staffMessage.set(Problem.of("admin.chooseAccount"));
+            return;
+        }
+        if (account.userName().equals(me.get())) {
+            staffMessage.set(Problem.of("admin.staff.notYourRoles"));
+            return;
+        }
+        if (chosenRoles.isEmpty()) {
+            staffMessage.set(Problem.of("admin.staff.noRole"));
+            return;
+        }
+        List<String> roles = new java.util.ArrayList<>(ROLES.stream().filter(chosenRoles::contains).toList());
+        account.roles().stream().filter(r -> !ROLES.contains(r)).forEach(roles::add);
+        UUID id = account.id();
+        administration.ifPresent(a -> background.submit(() -> a.setRoles(id, List.copyOf(roles)), done -> {
+            staffMessage.set(Problem.of("admin.staff.rolesSaved", done.userName()));
+            refresh();
+        }, e -> failed(e, account.userName(), staffMessage)));
+    }
+
     /** Makes an enrolment code for the typed new desk (library administrators); it shows until the next one. */
     public void makeEnrolmentCode() {
         enrolmentCode.set(null);
@@ -234,6 +299,7 @@ public final class AdministrationViewModel {
         newDisplayName.set("");
         newWorkEmail.set("");
         newRoles.clear();
+        choose(null);
         startsAt.set("");
         round.set(Optional.empty());
         accounts.clear();
@@ -246,7 +312,7 @@ public final class AdministrationViewModel {
         return p != null && (p.key().startsWith("admin.refused") || p.key().equals("admin.unavailable")
                 || p.key().equals("admin.schedule.badTime") || p.key().equals("admin.chooseAccount")
                 || p.key().startsWith("admin.staff.") && !List.of("admin.staff.created", "admin.staff.lockedNow",
-                        "admin.staff.unlockedNow").contains(p.key())
+                        "admin.staff.unlockedNow", "admin.staff.rolesSaved").contains(p.key())
                 || p.key().equals("admin.desk.noName")
                 || p.key().startsWith("error."));
     }
@@ -273,6 +339,8 @@ public final class AdministrationViewModel {
             message.set(switch (refused.code()) {
                 case "user_name_taken" -> Problem.of("admin.staff.taken", userName);
                 case "permission_conflict" -> Problem.of("admin.staff.conflict");
+                case "own_account" -> Problem.of("admin.staff.own");
+                case "account_not_found" -> Problem.of("admin.staff.gone");
                 case "invalid_field" -> Problem.of("admin.staff.invalid", refused.field() == null ? ""
                         : refused.field());
                 case "permission_denied" -> Problem.of("admin.refused.permission");

@@ -109,6 +109,19 @@ public interface StaffAdministration extends LibrarySettingsKeeper {
     record EnrolmentCode(String code, Instant expiresAt, String workstationName) {
     }
 
+    /** A desk of the library that joined the organisation; {@code revokedAt} null while it works. */
+    record Desk(UUID id, String name, Instant enrolledAt, Instant revokedAt) {
+    }
+
+    /** The library's desks, those revoked among them (library administrators). */
+    List<Desk> desks();
+
+    /**
+     * Revokes a desk of the library (a stolen or retired machine): its credential stops working at
+     * once. Revoking a revoked desk changes nothing.
+     */
+    Desk revoke(UUID desk);
+
     /** Makes an enrolment code for a new desk of the signed-in person's library (library administrators). */
     EnrolmentCode enrolmentCode(String workstationName);
 

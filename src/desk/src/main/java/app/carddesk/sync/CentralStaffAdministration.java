@@ -63,6 +63,23 @@ public final class CentralStaffAdministration implements StaffAdministration {
     }
 
     @Override
+    public List<Desk> desks() {
+        return person.read(ok(call(() -> person.get("/api/v1/workstations"))), Api.Workstations.class).workstations()
+                .stream().map(CentralStaffAdministration::desk).toList();
+    }
+
+    @Override
+    public Desk revoke(UUID desk) {
+        // Repeatable: a second revocation changes nothing.
+        return desk(person.read(ok(call(() -> person.sendAs("POST", "/api/v1/workstations/" + desk + "/revoke", null,
+                null, true))), Api.Workstation.class));
+    }
+
+    private static Desk desk(Api.Workstation w) {
+        return new Desk(w.id(), w.name(), w.enrolledAt(), w.revokedAt());
+    }
+
+    @Override
     public Optional<Round> round() {
         CentralClient.Response r = call(() -> person.get("/api/v1/verification-rounds/current"));
         if (r.status() == 404) {

@@ -14,6 +14,7 @@ public enum Question {
     DISCARD_REGISTRATION("attention.confirmDiscard", "attention.confirmDiscard.do", "attention.confirmDiscard.keep"),
     UNSUBSCRIBE("unsubscribe.confirm", "unsubscribe.confirm.do", "unsubscribe.confirm.keep"),
     CLOSE_ACCOUNT("admin.confirmClose", "admin.confirmClose.do", "admin.confirmClose.keep"),
+    REVOKE_DESK("admin.confirmRevoke", "admin.confirmRevoke.do", "admin.confirmRevoke.keep"),
     SCHEDULE_ROUND("admin.confirmSchedule", "admin.confirmSchedule.do", "admin.confirmSchedule.keep"),
     CANCEL_ROUND("admin.confirmCancel", "admin.confirmCancel.do", "admin.confirmCancel.keep");
 

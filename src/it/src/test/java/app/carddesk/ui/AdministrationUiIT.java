@@ -219,18 +219,49 @@ class AdministrationUiIT extends DeskUiIT {
 
             // A code for a new desk, which that desk trades for a credential of its own.
             click(robot, "#adminMakeEnrolmentCode");
-            waitForText(robot, "#adminEnrolmentCode", "Type the new desk's name");
+            waitForText(robot, "#adminDeskMessage", "Type the new desk's name");
             fill(robot, "#adminNewDeskName", "Front desk 2");
             click(robot, "#adminMakeEnrolmentCode");
-            waitForText(robot, "#adminEnrolmentCode", "Enrolment code for “Front desk 2”: ");
-            Matcher code = CODE.matcher(text(robot, "#adminEnrolmentCode"));
-            assertThat(code.find()).as(text(robot, "#adminEnrolmentCode")).isTrue();
+            waitForText(robot, "#adminDeskMessage", "Enrolment code for “Front desk 2”: ");
+            Matcher code = CODE.matcher(text(robot, "#adminDeskMessage"));
+            assertThat(code.find()).as(text(robot, "#adminDeskMessage")).isTrue();
             HttpResponse<String> enrolled = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                     + "/api/v1/enrolment")).header("Content-Type", "application/json").POST(
                     HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(new Api.Enrol(code.group(1)))))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
             assertThat(JSON.readTree(enrolled.body()).get("library").asText()).isEqualTo("DEMO-DK");
+
+            // The new desk is among the library's desks; a stolen one is revoked there, after a question.
+            String deskToken = JSON.readTree(enrolled.body()).get("token").asText();
+            // Administration read again, as when the administrator comes back to it.
+            type(KeyCode.F2);
+            waitUntil(() -> visible(robot, "#cardField"));
+            type(KeyCode.F7);
+            TableView<?> desks = robot.lookup("#adminDeskList").queryAs(TableView.class);
+            waitUntil(() -> desks.getItems().stream().anyMatch(d -> d.toString().contains("name=Front desk 2,")));
+            assertThat(robot.lookup("#adminRevokeDesk").query().isDisabled()).as("nothing chosen yet").isTrue();
+            interact(() -> {
+                for (int i = 0; i < desks.getItems().size(); i++) {
+                    if (desks.getItems().get(i).toString().contains("name=Front desk 2,")) {
+                        desks.requestFocus();
+                        desks.getSelectionModel().clearAndSelect(i);
+                    }
+                }
+            });
+            click(robot, "#adminRevokeDesk");
+            waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+            assertThat(robot.lookup(".dialog-pane .content").queryAs(Label.class).getText())
+                    .contains("Front desk 2").contains("changes it has not sent stay on it");
+            click(robot, "#confirmGoAhead");
+            waitForText(robot, "#adminDeskMessage", "“Front desk 2” is revoked");
+            waitUntil(() -> desks.getItems().stream().anyMatch(d -> d.toString().contains("name=Front desk 2,")
+                    && !d.toString().contains("revokedAt=null")));
+            HttpResponse<String> stolen = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/v1/changes?after=0")).header("Authorization", "Bearer " + deskToken).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(stolen.statusCode()).isEqualTo(401);
+            assertThat(JSON.readTree(stolen.body()).get("error").asText()).isEqualTo("workstation_revoked");
         }
     }
 

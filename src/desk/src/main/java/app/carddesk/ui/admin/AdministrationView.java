@@ -1,6 +1,7 @@
 package app.carddesk.ui.admin;
 
 import app.carddesk.staff.StaffAdministration.Account;
+import app.carddesk.staff.StaffAdministration.Desk;
 import app.carddesk.staff.StaffAdministration.Progress;
 import app.carddesk.staff.StaffAdministration.Round;
 import app.carddesk.staff.StaffAdministration.Sign;
@@ -50,12 +51,16 @@ public final class AdministrationView {
     @FXML private VBox staffBox;
     @FXML private TextField newUserName, newDisplayName, newWorkEmail;
     @FXML private javafx.scene.layout.FlowPane newRoles;
-    @FXML private Label createdPassword, staffMessage, enrolmentCode;
+    @FXML private Label createdPassword, staffMessage, deskMessage;
     @FXML private TableView<Account> staff;
     @FXML private TableColumn<Account, String> staffUserColumn, staffNameColumn, staffRolesColumn, staffStateColumn;
     @FXML private Button lockButton, unlockButton, saveRolesButton;
     @FXML private javafx.scene.layout.FlowPane chosenRoles;
     @FXML private TextField newDeskName;
+    @FXML private VBox desksBox;
+    @FXML private TableView<Desk> desks;
+    @FXML private TableColumn<Desk, String> deskNameColumn, deskJoinedColumn, deskStateColumn;
+    @FXML private Button revokeButton;
 
     public AdministrationView(AdministrationViewModel vm, Messages messages, ViewLifetime lifetime,
                               StaffPermissions permissions) {
@@ -123,8 +128,20 @@ public final class AdministrationView {
         // Each answer lies below the button it answers: brought into sight (the account's with the
         // one-time password under it).
         showMessage(staffMessage, vm.staffMessage, createdPassword);
+        show(desksBox, lifetime.of(permissions.may("workstation_admin")));
+        desks.setItems(vm.desks);
+        app.carddesk.ui.Tables.fitHeaders(desks);
+        deskColumn(deskNameColumn, Desk::name);
+        deskColumn(deskJoinedColumn, d -> d.enrolledAt() == null ? "" : SHOWN.format(d.enrolledAt()));
+        deskColumn(deskStateColumn, d -> d.revokedAt() == null ? messages.get("admin.desks.working")
+                : messages.get("admin.desks.revokedAt", SHOWN.format(d.revokedAt())));
+        // A revoked desk stays revoked: only one still working can be chosen for it.
+        revokeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            Desk d = desks.getSelectionModel().getSelectedItem();
+            return d == null || d.revokedAt() != null;
+        }, desks.getSelectionModel().selectedItemProperty()));
         newDeskName.textProperty().bindBidirectional(vm.newDeskName);
-        showMessage(enrolmentCode, vm.enrolmentCode, enrolmentCode);
+        showMessage(deskMessage, vm.deskMessage, deskMessage);
         show(scheduleBox, lifetime.of(permissions.may("verification_round")));
         show(decisions, lifetime.of(permissions.may("staff_admin")));
         for (Button b : new Button[] {verifyButton, reactivateButton, reactivateMailButton, closeButton}) {
@@ -143,7 +160,7 @@ public final class AdministrationView {
                 vm.oneTimePassword.set("");
                 vm.createdPassword.set("");
                 vm.staffMessage.set(null);
-                vm.enrolmentCode.set(null);
+                vm.deskMessage.set(null);
                 vm.refresh();
             }
         });
@@ -239,6 +256,14 @@ public final class AdministrationView {
     }
 
     @FXML
+    private void revokeDesk() {
+        Desk d = desks.getSelectionModel().getSelectedItem();
+        if (d != null && Confirm.ask(desks, messages, Question.REVOKE_DESK, d.name())) {
+            vm.revoke(d);
+        }
+    }
+
+    @FXML
     private void saveRoles() {
         vm.saveRoles();
     }
@@ -303,6 +328,10 @@ public final class AdministrationView {
     }
 
     private static void column(TableColumn<Account, String> column, Function<Account, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    }
+
+    private static void deskColumn(TableColumn<Desk, String> column, Function<Desk, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
     }
 

@@ -61,9 +61,11 @@ public final class AdministrationViewModel {
     public final javafx.collections.ObservableSet<String> chosenRoles = FXCollections.observableSet();
     /** What became of the new account, shown beside its form. */
     public final ObjectProperty<Problem> staffMessage = new SimpleObjectProperty<>();
-    /** A new desk's name, as typed, and the enrolment code made for it (shown once). */
+    /** The library's desks (for those who administer workstations). */
+    public final ObservableList<StaffAdministration.Desk> desks = FXCollections.observableArrayList();
+    /** A new desk's name, as typed; the enrolment code made for it (shown once) or what became of a revocation. */
     public final StringProperty newDeskName = new SimpleStringProperty("");
-    public final ObjectProperty<Problem> enrolmentCode = new SimpleObjectProperty<>();
+    public final ObjectProperty<Problem> deskMessage = new SimpleObjectProperty<>();
 
     private final Optional<StaffAdministration> administration;
     private final Predicate<String> may;
@@ -87,7 +89,8 @@ public final class AdministrationViewModel {
     }
 
     /** What the screen shows, read in one go. */
-    private record Snapshot(Optional<Round> round, List<Account> accounts, List<Sign> signs, List<Account> staff) {
+    private record Snapshot(Optional<Round> round, List<Account> accounts, List<Sign> signs, List<Account> staff,
+                            List<StaffAdministration.Desk> desks) {
     }
 
     /** Reads the round, this library's accounts in it and the signs, as far as the person may see them. */
@@ -97,18 +100,21 @@ public final class AdministrationViewModel {
             boolean running = current.map(r -> r.startedAt() != null && r.endedAt() == null).orElse(false);
             return new Snapshot(current, running && may.test("staff_admin") ? a.roundAccounts() : List.of(),
                     may.test("staff_admin") ? a.signs() : List.of(),
-                    may.test("staff_admin") ? a.staff() : List.of());
+                    may.test("staff_admin") ? a.staff() : List.of(),
+                    may.test("workstation_admin") ? a.desks() : List.of());
         }, read -> {
             round.set(read.round());
             accounts.setAll(read.accounts());
             signs.setAll(read.signs());
             replaceStaff(read.staff());
+            desks.setAll(read.desks());
         }, e -> {
             // Not asked is not "none": the screen says it does not know.
             round.set(null);
             accounts.clear();
             signs.clear();
             staff.clear();
+            desks.clear();
             failed(e);
         }));
     }
@@ -253,17 +259,31 @@ public final class AdministrationViewModel {
 
     /** Makes an enrolment code for the typed new desk (library administrators); it shows until the next one. */
     public void makeEnrolmentCode() {
-        enrolmentCode.set(null);
+        deskMessage.set(null);
         String name = newDeskName.get().strip();
         if (name.isEmpty()) {
-            enrolmentCode.set(Problem.of("admin.desk.noName"));
+            deskMessage.set(Problem.of("admin.desk.noName"));
             return;
         }
         administration.ifPresent(a -> background.submit(() -> a.enrolmentCode(name), made -> {
-            enrolmentCode.set(Problem.of("admin.desk.code", made.code(), made.workstationName(),
+            deskMessage.set(Problem.of("admin.desk.code", made.code(), made.workstationName(),
                     WHEN.format(made.expiresAt().atZone(zone))));
             newDeskName.set("");
-        }, e -> failed(e, null, enrolmentCode)));
+        }, e -> failed(e, null, deskMessage)));
+    }
+
+    /** Revokes the chosen desk (after the screen asked); it says so and the list is read again. */
+    public void revoke(StaffAdministration.Desk desk) {
+        deskMessage.set(null);
+        if (desk == null) {
+            deskMessage.set(Problem.of("admin.desks.choose"));
+            return;
+        }
+        UUID id = desk.id();
+        administration.ifPresent(a -> background.submit(() -> a.revoke(id), done -> {
+            deskMessage.set(Problem.of("admin.desks.revoked", done.name()));
+            refresh();
+        }, e -> failed(e, null, deskMessage)));
     }
 
     /** The typed start of a round, or empty (and the reason shown) when it is not a time. */
@@ -294,7 +314,7 @@ public final class AdministrationViewModel {
         createdPassword.set("");
         staffMessage.set(null);
         newDeskName.set("");
-        enrolmentCode.set(null);
+        deskMessage.set(null);
         newUserName.set("");
         newDisplayName.set("");
         newWorkEmail.set("");
@@ -305,6 +325,7 @@ public final class AdministrationViewModel {
         accounts.clear();
         signs.clear();
         staff.clear();
+        desks.clear();
     }
 
     /** Whether the message on screen is a refusal or a mistake to put right (shown as a warning). */
@@ -313,7 +334,7 @@ public final class AdministrationViewModel {
                 || p.key().equals("admin.schedule.badTime") || p.key().equals("admin.chooseAccount")
                 || p.key().startsWith("admin.staff.") && !List.of("admin.staff.created", "admin.staff.lockedNow",
                         "admin.staff.unlockedNow", "admin.staff.rolesSaved").contains(p.key())
-                || p.key().equals("admin.desk.noName")
+                || p.key().equals("admin.desk.noName") || p.key().equals("admin.desks.choose")
                 || p.key().startsWith("error."));
     }
 

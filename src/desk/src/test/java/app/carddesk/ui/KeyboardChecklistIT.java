@@ -66,6 +66,15 @@ class KeyboardChecklistIT extends DeskUiIT {
         write(robot, "København S");
         tabTo(robot, "#emailField");
         write(robot, "chidi@example.org");
+        tabTo(robot, "#phoneField");
+        // Past the last field, Tab reaches Next before Back and Cancel.
+        key(robot, KeyCode.TAB);
+        assertThat(robot.lookup("#nextButton").query().isFocused()).as("Tab after the phone").isTrue();
+        key(robot, KeyCode.TAB);
+        assertThat(robot.lookup("#backButton").query().isFocused()).isTrue();
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        keys++;
+        assertThat(robot.lookup("#nextButton").query().isFocused()).as("Shift+Tab back to Next").isTrue();
         key(robot, KeyCode.ENTER);
         waitUntil(() -> robot.lookup("#emailPinRadio").query().isFocused());
         assertThat(text(robot, "#cardBadge")).isEqualTo("Card 409900801");

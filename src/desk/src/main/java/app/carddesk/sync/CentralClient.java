@@ -328,12 +328,15 @@ public final class CentralClient {
     /**
      * An answer that says the instance behind a reverse proxy or load balancer does not answer (502,
      * 504, or a 503 that is not one of the central service's own refusals) counts as no answer, so
-     * that the request goes on to the next instance.
+     * that the request goes on to the next instance. So does a 404 that is not the central
+     * service's own (it answers every 404 with an error document): the address is some other web
+     * server's, and the request never reached a central register.
      */
     private Response answered(Response r) {
         int status = r.status();
-        if (status == 502 || status == 504 || status == 503 && !refusal(r)) {
-            throw new UnreachableException("answered " + status, null, status != 503);
+        if (status == 502 || status == 504 || (status == 503 || status == 404) && !refusal(r)) {
+            throw new UnreachableException(status == 404 ? "answered 404: not a CardDesk central register"
+                    : "answered " + status, null, status != 503 && status != 404);
         }
         return r;
     }

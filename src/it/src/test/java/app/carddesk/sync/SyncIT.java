@@ -240,16 +240,19 @@ class SyncIT {
         int port = freePort();
         central = startCentral(port);
         deskA = desk("a");
-        for (int status : new int[] {502, 503, 504}) {
+        // 404: the address is a web server's, not a central register's (which answers every 404 with
+        // an error document of its own), such as a proxy that does not route to the instance.
+        for (int status : new int[] {502, 503, 504, 404}) {
             com.sun.net.httpserver.HttpServer proxy = proxyAnswering(status, "text/html",
-                    "<html><body><h1>" + status + " Bad Gateway</h1>nginx</body></html>");
+                    "<html><body><h1>" + status + " " + (status == 404 ? "Not Found" : "Bad Gateway")
+                            + "</h1>nginx</body></html>");
             try {
                 CentralClient client = new CentralClient(java.util.List.of(
                         URI.create("http://127.0.0.1:" + proxy.getAddress().getPort()),
                         URI.create("http://127.0.0.1:" + port)), TOKEN, Json.mapper(), Duration.ofMillis(500));
                 SyncService sync = new SyncService(client, new JdbiSyncLedger(deskA.database(), clock, "desk"),
                         Json.mapper(), clock, (item, response) -> { });
-                issue(deskA, "40990000" + (status - 500), "Berg", null);
+                issue(deskA, "40990000" + (status == 404 ? 5 : status - 500), "Berg", null);
 
                 // The registration goes in a batch sent without waiting, the feed is read the same way.
                 SyncService.Round round = sync.syncOnce();
@@ -271,7 +274,7 @@ class SyncIT {
                 proxy.stop(0);
             }
         }
-        assertThat(centralPatrons()).isEqualTo(3);
+        assertThat(centralPatrons()).isEqualTo(4);
     }
 
     @Test

@@ -157,6 +157,18 @@ class CentralPackageIT {
         assertThat(info.waitFor()).isZero();
         assertThat(control).contains("Package: carddesk-central", "postinst", "conffiles")
                 .doesNotContain("libgtk", "openjfx");
+        // The settings file is a conffile: the package never writes into it (an upgrade would ask
+        // about it); the operator's credential made on installation goes to a file of its own.
+        Process postinst = new ProcessBuilder("dpkg-deb", "--info", DEB.toString(), "postinst").redirectErrorStream(true)
+                .start();
+        String script = new String(postinst.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(postinst.waitFor()).isZero();
+        assertThat(script).contains("> /etc/carddesk-central/operator.env").doesNotContain("sed -i");
+        Process settings = new ProcessBuilder("sh", "-c", "dpkg-deb --fsys-tarfile '" + DEB
+                + "' | tar -xOf - ./etc/carddesk-central/central.env").redirectErrorStream(true).start();
+        String env = new String(settings.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(settings.waitFor()).isZero();
+        assertThat(env).contains("CARDDESK_CENTRAL_BIND=").doesNotContainPattern("(?m)^CARDDESK_CENTRAL_ADMIN_TOKEN=");
         java.util.regex.Matcher size = java.util.regex.Pattern.compile("Installed-Size: (\\d+)").matcher(control);
         assertThat(size.find()).as("apt can say how much space it takes: %s", control).isTrue();
         assertThat(Long.parseLong(size.group(1))).as("KiB, about the jar's size").isGreaterThan(

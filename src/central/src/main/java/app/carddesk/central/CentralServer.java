@@ -78,7 +78,8 @@ public final class CentralServer implements AutoCloseable {
     /** What the API does, apart from HTTP: one part per job, sharing one envelope for idempotent writes. */
     record Parts(Envelope envelope, Workstations workstations, Registrations registrations, Patrons patrons,
                  Memberships memberships, PatronSearch search, Feed feed, SeriesRegister series,
-                 PopulationLookup population, PinMails pinMails, StaffSessions staff, Enrolment enrolment,
+                 PopulationLookup population, PinMails pinMails, StaffSessions staff, StaffAccounts accounts,
+                 Enrolment enrolment,
                  VerificationRounds rounds, RegisterKeys registerKeys, LibraryConfigurations configurations) {
 
         static Parts of(CentralDatabase db, PopulationRegister population, PinHasher pinHasher, MailOutbox mails,
@@ -94,7 +95,7 @@ public final class CentralServer implements AutoCloseable {
                     new Patrons(jdbi, registry, memberships, envelope), memberships, new PatronSearch(jdbi, clock),
                     new Feed(jdbi), new SeriesRegister(jdbi, envelope, clock),
                     new PopulationLookup(jdbi, population, envelope, clock),
-                    new PinMails(pinHasher, mails, envelope, clock), staff,
+                    new PinMails(pinHasher, mails, envelope, clock), staff, new StaffAccounts(jdbi, pinHasher, clock),
                     new Enrolment(jdbi, clock), new VerificationRounds(jdbi, pinHasher, mails, clock),
                     new RegisterKeys(jdbi, clock), new LibraryConfigurations(jdbi, clock));
         }
@@ -134,9 +135,9 @@ public final class CentralServer implements AutoCloseable {
             // One public token for each demo library, so that a Norwegian demo desk can connect too.
             CentralConfig.DEMO_TOKENS.forEach((library, token) -> parts.workstations().register(token, library,
                     "demo workstation", db.isPostgres()));
-            DemoStaff.USERS.forEach((library, user) -> parts.staff().addDemoAccount(user,
+            DemoStaff.USERS.forEach((library, user) -> parts.accounts().addDemoAccount(user,
                     "Demo staff (" + library + ")", library, DemoStaff.ROLES));
-            parts.staff().addDemoAccount(DemoStaff.ORGANISATION_ADMIN, "Demo organisation administrator", "DEMO-DK",
+            parts.accounts().addDemoAccount(DemoStaff.ORGANISATION_ADMIN, "Demo organisation administrator", "DEMO-DK",
                     java.util.List.of("ORGANISATION_ADMIN"));
         }
         Javalin app = Javalin.create(c -> {
@@ -310,6 +311,7 @@ public final class CentralServer implements AutoCloseable {
             ctx.attribute(CALLER, caller);
         });
         StaffSessions staff = parts.staff();
+        StaffAccounts accounts = parts.accounts();
         app.post("/api/v1/sessions", ctx -> {
             if (ctx.header(Api.SESSION_HEADER) != null) {
                 throw new ApiException(400, ErrorCode.INVALID_QUERY, Api.SESSION_HEADER, "Sign in without a session; "
@@ -350,12 +352,12 @@ public final class CentralServer implements AutoCloseable {
         app.get("/api/v1/workstations", ctx -> ctx.json(parts.enrolment().list(caller(ctx))));
         app.post("/api/v1/workstations/{accountId}/revoke", ctx -> ctx.json(parts.enrolment().revoke(caller(ctx),
                 accountId(ctx))));
-        app.get("/api/v1/staff", ctx -> ctx.json(staff.accounts(caller(ctx))));
-        app.get("/api/v1/staff/signs", ctx -> ctx.json(staff.signs(caller(ctx))));
+        app.get("/api/v1/staff", ctx -> ctx.json(accounts.accounts(caller(ctx))));
+        app.get("/api/v1/staff/signs", ctx -> ctx.json(accounts.signs(caller(ctx))));
         app.get("/api/v1/staff/acting", ctx -> ctx.json(staff.acting(caller(ctx))));
-        app.get("/api/v1/library/hours", ctx -> ctx.json(staff.hours(caller(ctx))));
-        app.put("/api/v1/library/hours", ctx -> ctx.json(staff.setHours(caller(ctx), ctx.body(), envelope)));
-        app.post("/api/v1/staff", ctx -> ctx.status(201).json(staff.create(caller(ctx), ctx.body(), envelope)));
+        app.get("/api/v1/library/hours", ctx -> ctx.json(accounts.hours(caller(ctx))));
+        app.put("/api/v1/library/hours", ctx -> ctx.json(accounts.setHours(caller(ctx), ctx.body(), envelope)));
+        app.post("/api/v1/staff", ctx -> ctx.status(201).json(accounts.create(caller(ctx), ctx.body(), envelope)));
         app.post("/api/v1/verification-rounds", ctx -> ctx.status(201).json(parts.rounds().schedule(caller(ctx),
                 ctx.body(), envelope)));
         app.get("/api/v1/verification-rounds/current", ctx -> ctx.json(parts.rounds().current(caller(ctx))));
@@ -366,10 +368,10 @@ public final class CentralServer implements AutoCloseable {
         app.get("/api/v1/verification-rounds/current/accounts", ctx -> ctx.json(parts.rounds().accounts(caller(ctx))));
         app.post("/api/v1/verification-rounds/current/accounts/{accountId}", ctx -> ctx.json(parts.rounds()
                 .decide(caller(ctx), accountId(ctx), ctx.body(), envelope)));
-        app.post("/api/v1/staff/{accountId}/lock", ctx -> ctx.json(staff.setLocked(caller(ctx), accountId(ctx), true)));
-        app.put("/api/v1/staff/{accountId}/roles", ctx -> ctx.json(staff.setRoles(caller(ctx), accountId(ctx),
+        app.post("/api/v1/staff/{accountId}/lock", ctx -> ctx.json(accounts.setLocked(caller(ctx), accountId(ctx), true)));
+        app.put("/api/v1/staff/{accountId}/roles", ctx -> ctx.json(accounts.setRoles(caller(ctx), accountId(ctx),
                 ctx.body(), envelope)));
-        app.post("/api/v1/staff/{accountId}/unlock", ctx -> ctx.json(staff.setLocked(caller(ctx), accountId(ctx),
+        app.post("/api/v1/staff/{accountId}/unlock", ctx -> ctx.json(accounts.setLocked(caller(ctx), accountId(ctx),
                 false)));
         app.post("/api/v1/patrons", ctx -> answer(ctx,
                 parts.registrations().register(caller(ctx, Permission.ISSUE), ctx.header("Idempotency-Key"), ctx.body())));

@@ -139,8 +139,8 @@ final class SetUp {
         if (args.length < 4 || args.length > 5) {
             return usage();
         }
-        StaffSessions staff = new StaffSessions(db.jdbi(), new app.carddesk.security.Argon2PinHasher(), clock);
-        String password = staff.addFirstAdministrator(args[1], args[2], args[3], args.length == 5 ? args[4] : null);
+        StaffAccounts accounts = new StaffAccounts(db.jdbi(), new app.carddesk.security.Argon2PinHasher(), clock);
+        String password = accounts.addFirstAdministrator(args[1], args[2], args[3], args.length == 5 ? args[4] : null);
         out.println(args[2] + " is " + args[1] + "'s administrator (library administrator and desk staff). "
                 + "One-time password (hand it over in person; it is changed at the first sign-in): " + password);
         return 0;

@@ -1,0 +1,379 @@
+package app.carddesk.central;
+
+import app.carddesk.api.Api;
+import app.carddesk.api.ErrorCode;
+import app.carddesk.api.FieldLimit;
+import app.carddesk.api.Permission;
+import app.carddesk.central.CentralDaos.Caller;
+import app.carddesk.central.StaffSessions.Staff;
+import app.carddesk.security.PinHasher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A library administrator's work on its staff accounts: the accounts and their roles, new
+ * accounts with a one-time password, locks, the library's staffed hours and the signs that a
+ * personal account serves as a system account; and the first administrator the operator makes.
+ * Roles that join conflicting permissions are refused, organisation-wide ones are given and taken
+ * by an organisation administrator only, and nobody locks or changes their own account. Every
+ * change is audited.
+ */
+final class StaffAccounts {
+
+    /**
+     * The demo accounts' one public password, hashed once per process (demo mode only): a demo
+     * register is made often (every test, every trial), and Argon2id is slow on purpose.
+     */
+    private static volatile String demoHash;
+
+    private final Jdbi jdbi;
+    private final PinHasher hasher;
+    private final Clock clock;
+
+    StaffAccounts(Jdbi jdbi, PinHasher hasher, Clock clock) {
+        this.jdbi = jdbi;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /**
+     * Signs that a personal account is used as a system account: open sessions at several
+     * workstations at once, and the person's session sent as a workstation credential (30 days).
+     */
+    Api.StaffSigns signs(Caller caller) {
+        caller.requireStaff(Permission.STAFF_ADMIN);
+        String library = caller.library().code();
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> {
+            StaffDao d = Daos.on(h, StaffDao.class);
+            List<Api.StaffSign> all = new java.util.ArrayList<>();
+            for (StaffDao.Sign s : d.severalWorkstations(library, now)) {
+                all.add(new Api.StaffSign(s.userName(), s.kind().toLowerCase(Locale.ROOT), Integer.parseInt(s.detail()),
+                        s.at()));
+            }
+            for (StaffDao.Sign s : d.sessionsUsedAsApi(library, now.minus(Duration.ofDays(30)))) {
+                all.add(new Api.StaffSign(s.userName(), s.kind().toLowerCase(Locale.ROOT), Integer.parseInt(s.detail()),
+                        s.at()));
+            }
+            all.addAll(outsideHours(d, caller.library(), now.minus(Duration.ofDays(30))));
+            return new Api.StaffSigns(all);
+        });
+    }
+
+    /**
+     * Sign-ins at this library in the last 30 days while it was closed (its staffed hours, in its
+     * own time zone), per person. A library without hours set shows none.
+     */
+    private static List<Api.StaffSign> outsideHours(StaffDao d, CentralDaos.Library library, Instant since) {
+        List<StaffDao.Hours> hours = d.hours(library.code());
+        if (hours.isEmpty()) {
+            return List.of();
+        }
+        java.time.ZoneId zone = LibraryHours.zone(library.country());
+        java.util.Map<String, Api.StaffSign> byPerson = new java.util.TreeMap<>();
+        for (StaffDao.SignIn s : d.signIns(library.code(), since)) {
+            if (LibraryHours.open(hours, s.at().atZone(zone))) {
+                continue;
+            }
+            Api.StaffSign earlier = byPerson.get(s.userName());
+            byPerson.put(s.userName(), new Api.StaffSign(s.userName(), "signed_in_outside_hours",
+                    earlier == null ? 1 : earlier.count() + 1, earlier == null || s.at().isAfter(earlier.lastAt())
+                    ? s.at() : earlier.lastAt()));
+        }
+        return List.copyOf(byPerson.values());
+    }
+
+    /** The library's staffed hours, as its administrator sees and sets them. */
+    Api.LibraryHours hours(Caller caller) {
+        caller.requireStaff(Permission.STAFF_ADMIN);
+        return new Api.LibraryHours(jdbi.withExtension(StaffDao.class, d -> d.hours(caller.library().code())).stream()
+                .map(h -> new Api.OpeningHours(h.weekday(), h.opens().toString(), h.closes().toString())).toList());
+    }
+
+    /** Replaces the library's staffed hours; audited. */
+    Api.LibraryHours setHours(Caller caller, String body, Envelope envelope) {
+        Staff admin = caller.requireStaff(Permission.STAFF_ADMIN);
+        Api.LibraryHours in = envelope.parse(body, Api.LibraryHours.class);
+        List<StaffDao.Hours> rows = LibraryHours.valid(in);
+        jdbi.useTransaction(h -> {
+            StaffDao d = Daos.on(h, StaffDao.class);
+            d.clearHours(caller.library().code());
+            for (StaffDao.Hours row : rows) {
+                d.addHours(caller.library().code(), row.weekday(), row.opens(), row.closes());
+            }
+            audit(h, caller, "LIBRARY_HOURS_SET", rows.size() + " days by=" + admin.userName());
+        });
+        return hours(caller);
+    }
+
+    /** The administrator's library's accounts. */
+    Api.StaffAccounts accounts(Caller caller) {
+        caller.requireStaff(Permission.STAFF_ADMIN);
+        String library = caller.library().code();
+        return jdbi.withHandle(h -> {
+            StaffDao d = Daos.on(h, StaffDao.class);
+            return new Api.StaffAccounts(d.ofLibrary(library).stream().map(a -> view(a, library,
+                    d.roles(a.id(), library), permissionsIn(d, a.id(), library))).toList());
+        });
+    }
+
+    /** A new personal account at the administrator's library, with a one-time password to hand over. */
+    Api.StaffAccountIssued create(Caller caller, String body, Envelope envelope) {
+        Staff admin = caller.requireStaff(Permission.STAFF_ADMIN);
+        Api.NewStaffAccount in = envelope.parse(body, Api.NewStaffAccount.class);
+        String name = userName(in.userName());
+        String display = text("displayName", in.displayName(), 100, true);
+        String email = workEmail(in.workEmail());
+        if (in.validFrom() != null && in.validUntil() != null && in.validUntil().isBefore(in.validFrom())) {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "validUntil", "An account's last day is on or "
+                    + "after its first.");
+        }
+        List<String> roles = roles(in.roles());
+        String library = caller.library().code();
+        // 16 typable characters: about 80 bits, changed at the first sign-in.
+        String password = Secrets.typable(16);
+        String hash = hasher.hash(password);
+        Instant now = clock.instant();
+        StaffDao.AccountRow row = new StaffDao.AccountRow(UUID.randomUUID(), "PERSONAL", name, display, email, hash,
+                true, in.validFrom(), in.validUntil(), true, false, 0, null);
+        return jdbi.inTransaction(h -> {
+            StaffDao d = Daos.on(h, StaffDao.class);
+            checkGrant(d, roles);
+            checkGrantor(d, admin, roles);
+            if (d.countNamed(name) > 0) {
+                throw new ApiException(409, ErrorCode.USER_NAME_TAKEN, "userName", "The user name '" + name
+                        + "' is taken. Choose another.");
+            }
+            d.insert(row, now);
+            d.grant(row.id(), library, roles);
+            audit(h, caller, "ACCOUNT_CREATED", "user=" + name + " roles=" + String.join(",", roles) + " by="
+                    + admin.userName());
+            return new Api.StaffAccountIssued(view(row, library, roles, permissionsIn(d, row.id(), library)), password);
+        });
+    }
+
+    /**
+     * An administrator locks an account of their library (or unlocks it, which also ends a timed
+     * lock). Never their own: they would be signed out at once with nobody there to unlock them.
+     */
+    Api.StaffAccount setLocked(Caller caller, UUID id, boolean locked) {
+        Staff admin = caller.requireStaff(Permission.STAFF_ADMIN);
+        String library = caller.library().code();
+        if (locked) {
+            notOwn(admin, id);
+        }
+        return jdbi.inTransaction(h -> {
+            StaffDao d = Daos.on(h, StaffDao.class);
+            StaffDao.AccountRow account = ofLibrary(d, id, library);
+            d.setAdminLocked(id, locked);
+            if (locked) {
+                d.closeSessions(id);
+            }
+            audit(h, caller, locked ? "ACCOUNT_LOCKED_BY_ADMIN" : "ACCOUNT_UNLOCKED", "user=" + account.userName()
+                    + " by=" + admin.userName());
+            StaffDao.AccountRow now = d.byId(id).orElseThrow();
+            return view(now, library, d.roles(id, library), permissionsIn(d, id, library));
+        });
+    }
+
+    /**
+     * The roles an account of the administrator's library holds there, in place of those it held
+     * (someone who changes job, or stays on with less); the person's next request already has them.
+     * Never the administrator's own: nobody gives themself a role, nor takes away the one that lets
+     * them administer staff. Audited with the roles before and after.
+     */
+    Api.StaffAccount setRoles(Caller caller, UUID id, String body, Envelope envelope) {
+        Staff admin = caller.requireStaff(Permission.STAFF_ADMIN);
+        Api.StaffRoles in = envelope.parse(body, Api.StaffRoles.class);
+        List<String> roles = roles(in.roles()).stream().sorted().toList();
+        notOwn(admin, id);
+        String library = caller.library().code();
+        return jdbi.inTransaction(h -> {
+            StaffDao d = Daos.on(h, StaffDao.class);
+            StaffDao.AccountRow account = ofLibrary(d, id, library);
+            List<String> before = d.roles(id, library);
+            checkGrant(d, roles);
+            checkGrantor(d, admin, roles);
+            // Organisation-wide roles are taken away only by whoever may give them.
+            checkGrantor(d, admin, before);
+            if (!before.equals(roles)) {
+                d.revokeAll(id, library);
+                d.grant(id, library, roles);
+                audit(h, caller, "ROLES_CHANGED", "user=" + account.userName() + " roles=" + String.join(",", roles)
+                        + " was=" + String.join(",", before) + " by=" + admin.userName());
+            }
+            return view(account, library, roles, permissionsIn(d, id, library));
+        });
+    }
+
+    /** A personal account with a role at {@code library}, or 404. */
+    private static StaffDao.AccountRow ofLibrary(StaffDao d, UUID id, String library) {
+        return d.byId(id).filter(a -> "PERSONAL".equals(a.kind()) && !d.roles(a.id(), library).isEmpty())
+                .orElseThrow(() -> new ApiException(404, ErrorCode.ACCOUNT_NOT_FOUND, "id", "No staff account of "
+                        + library + " has this id."));
+    }
+
+    private static void notOwn(Staff admin, UUID id) {
+        if (id.equals(admin.accountId())) {
+            throw new ApiException(409, ErrorCode.OWN_ACCOUNT, "id", "Administrators do not lock their own account "
+                    + "or change their own roles; another administrator of the library does.");
+        }
+    }
+
+    /**
+     * Organisation-wide permissions (the organisation's libraries and series, verification rounds)
+     * are granted only by an organisation administrator, never by a library's own administrator.
+     */
+    private static void checkGrantor(StaffDao d, Staff admin, List<String> roles) {
+        List<String> granted = d.permissionsOf(roles);
+        for (Permission wide : List.of(Permission.ORGANISATION_ADMIN, Permission.VERIFICATION_ROUND)) {
+            if (granted.contains(wide.name()) && !admin.permissions().contains(Permission.ORGANISATION_ADMIN)) {
+                throw StaffSessions.denied(Permission.ORGANISATION_ADMIN, "this library");
+            }
+        }
+    }
+
+    /** Refuses unknown roles and grants that would join a declared pair of conflicting permissions. */
+    private static void checkGrant(StaffDao d, List<String> roles) {
+        List<String> known = d.knownRoles(roles);
+        for (String role : roles) {
+            if (!known.contains(role)) {
+                throw new ApiException(422, ErrorCode.UNKNOWN_ROLE, "roles", "There is no role '" + role + "'.");
+            }
+        }
+        List<String> conflicts = d.conflicts(d.permissionsOf(roles));
+        if (!conflicts.isEmpty()) {
+            throw new ApiException(422, ErrorCode.PERMISSION_CONFLICT, "roles", "These roles may not be held "
+                    + "together: " + conflicts.get(0));
+        }
+    }
+
+    private static List<String> roles(List<String> roles) {
+        if (roles == null || roles.isEmpty() || roles.size() > 10) {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "roles", "Give the account one role or more.");
+        }
+        List<String> codes = new java.util.ArrayList<>();
+        for (String r : roles) {
+            if (r == null || r.isBlank() || r.length() > 40 || FieldLimit.hasControlCharacter(r)) {
+                throw new ApiException(422, ErrorCode.UNKNOWN_ROLE, "roles", "A role is named by its code, "
+                        + "for example DESK_STAFF.");
+            }
+            String code = r.trim().toUpperCase(Locale.ROOT);
+            if (!codes.contains(code)) {
+                codes.add(code);
+            }
+        }
+        return List.copyOf(codes);
+    }
+
+    static String userName(String raw) {
+        String name = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+        if (!app.carddesk.domain.StaffUserName.valid(name)) {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "userName", "A user name is 2 to 60 letters a-z, "
+                    + "digits, dots, dashes or underscores.");
+        }
+        return name;
+    }
+
+    private static String text(String field, String value, int max, boolean required) {
+        String v = value == null ? null : value.strip();
+        if (v == null || v.isEmpty()) {
+            if (required) {
+                throw new ApiException(422, ErrorCode.INVALID_FIELD, field, "Fill in " + field + ".");
+            }
+            return null;
+        }
+        if (v.length() > max || FieldLimit.hasControlCharacter(v)) {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, field, field + " is one line of at most " + max
+                    + " characters.");
+        }
+        return v;
+    }
+
+
+    private static String workEmail(String given) {
+        String email = text("workEmail", given, 254, false);
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "workEmail", "A work e-mail address looks like "
+                    + "name@library.dk.");
+        }
+        return email;
+    }
+
+    /**
+     * A library's first administrator, made by the operator on the central's machine (a library has
+     * nobody to create accounts before): library administrator and desk staff at the library, with a
+     * one-time password to read out, changed at the first sign-in.
+     *
+     * @return the one-time password
+     */
+    String addFirstAdministrator(String library, String userName, String displayName, String workEmail) {
+        String name = userName(userName);
+        String display = text("displayName", displayName, 100, true);
+        String email = workEmail(workEmail);
+        List<String> roles = List.of("LIBRARY_ADMIN", "DESK_STAFF");
+        String password = Secrets.typable(16);
+        String hash = hasher.hash(password);
+        Instant now = clock.instant();
+        StaffDao.AccountRow row = new StaffDao.AccountRow(UUID.randomUUID(), "PERSONAL", name, display, email, hash,
+                true, null, null, true, false, 0, null);
+        jdbi.useTransaction(h -> {
+            if (Daos.on(h, CentralDaos.Libraries.class).byCode(library).isEmpty()) {
+                throw new ApiException(404, ErrorCode.NOT_FOUND, "library", "No library " + library + " in this "
+                        + "register; import its configuration first.");
+            }
+            StaffDao d = Daos.on(h, StaffDao.class);
+            if (d.countNamed(name) > 0) {
+                throw new ApiException(409, ErrorCode.USER_NAME_TAKEN, "userName", "The user name '" + name
+                        + "' is taken. Choose another.");
+            }
+            d.insert(row, now);
+            d.grant(row.id(), library, roles);
+            Daos.on(h, CentralDaos.Audit.class).appendWithStaff(now, library, "command line", null, null,
+                    "ACCOUNT_CREATED", null, "user=" + name + " roles=" + String.join(",", roles) + " by=operator");
+        });
+        return password;
+    }
+
+    /**
+     * Adds a demo library's staff account with the public demo password ({@code DemoStaff.PASSWORD},
+     * demo mode only), unless it exists.
+     */
+    void addDemoAccount(String userName, String displayName, String library, List<String> roles) {
+        jdbi.useTransaction(h -> {
+            StaffDao d = Daos.on(h, StaffDao.class);
+            if (d.countNamed(userName) > 0) {
+                return;
+            }
+            String hash = demoHash;
+            if (hash == null) {
+                hash = hasher.hash(app.carddesk.api.DemoStaff.PASSWORD);
+                demoHash = hash;
+            }
+            StaffDao.AccountRow row = new StaffDao.AccountRow(UUID.randomUUID(), "PERSONAL", userName, displayName,
+                    null, hash, false, null, null, true, false, 0, null);
+            d.insert(row, clock.instant());
+            d.grant(row.id(), library, roles);
+        });
+    }
+
+    private void audit(Handle h, Caller caller, String action, String detail) {
+        Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), action, null, detail);
+    }
+
+    private Api.StaffAccount view(StaffDao.AccountRow a, String library, List<String> roles,
+                                  Set<Permission> permissions) {
+        return StaffSessions.view(a, library, roles, permissions, clock.instant());
+    }
+
+    private static Set<Permission> permissionsIn(StaffDao d, UUID account, String library) {
+        return StaffSessions.permissionsIn(d, account, library);
+    }
+}

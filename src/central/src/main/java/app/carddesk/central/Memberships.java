@@ -4,6 +4,7 @@ import app.carddesk.domain.Checked;
 import app.carddesk.domain.MergePlan;
 import app.carddesk.api.ChangeKind;
 import app.carddesk.api.ErrorCode;
+import app.carddesk.api.FieldLimit;
 import app.carddesk.api.Api;
 import app.carddesk.central.CentralDaos.Caller;
 import app.carddesk.domain.IdentityValidator;
@@ -36,6 +37,25 @@ public final class Memberships {
         this.jdbi = jdbi;
         this.registry = registry;
         this.clock = clock;
+    }
+
+    /** A search by a card number or a national ID (one of them), checked before it is made. */
+    public Api.NationalPatron findNationally(Caller caller, Api.NationalSearch q) {
+        if (blank(q.cardNumber()) == blank(q.identity())) {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "cardNumber", "Search by a card number or a national ID.");
+        }
+        FieldLimit.CARD_NUMBER.problem(q.cardNumber()).ifPresent(problem -> {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "cardNumber", problem);
+        });
+        if (q.identity() != null && (q.identity().length() > 40
+                || FieldLimit.hasControlCharacter(q.identity()))) {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, "identity", "A national ID is one short line of digits.");
+        }
+        return findNationally(caller, blank(q.cardNumber()) ? null : q.cardNumber(), q.identity());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Finds a patron registered at any library of the caller's country, with as little data as activation needs. */

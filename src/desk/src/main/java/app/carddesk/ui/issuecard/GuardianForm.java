@@ -30,6 +30,25 @@ public final class GuardianForm {
         return found.get() == null ? null : new GuardianChoice(found.get().id(), null, consentAt);
     }
 
+    /**
+     * Looks up the guardian's library card: they must be a patron here already; {@link #found} or
+     * {@link #problem} says what came of it.
+     */
+    void find(app.carddesk.issuing.IssuingService service, app.carddesk.ui.background.BackgroundWork background,
+              java.util.function.Consumer<Throwable> failed) {
+        found.set(null);
+        problem.set(null);
+        String text = card.get();
+        background.submit(() -> service.lookUp(text) instanceof app.carddesk.issuing.CardLookup.Issued issued
+                ? service.patron(issued.patronId()) : java.util.Optional.<Patron>empty(), p -> {
+                    if (p.isPresent()) {
+                        found.set(p.get());
+                    } else {
+                        problem.set(Problem.of("guardian.notFound"));
+                    }
+                }, failed);
+    }
+
     void clear() {
         isNew.set(false);
         card.set("");

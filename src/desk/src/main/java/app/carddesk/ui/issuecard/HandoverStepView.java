@@ -51,7 +51,7 @@ public final class HandoverStepView implements StepView {
         cardHandedOver.selectedProperty().bindBidirectional(h.cardHandedOver);
         letterLanguageBox.getItems().setAll(Locale.ENGLISH, Locale.forLanguageTag("da"), Locale.forLanguageTag("nb"));
         letterLanguageBox.setConverter(Controls.converter(l -> messages.get("language." + l.getLanguage())));
-        letterLanguageBox.valueProperty().bindBidirectional(vm.letterLanguage);
+        letterLanguageBox.valueProperty().bindBidirectional(vm.letter.language);
         lifetime.onChange(vm.step, (obs, old, step) -> {
             if (step == Step.HANDOVER) {
                 showSummary();
@@ -90,7 +90,7 @@ public final class HandoverStepView implements StepView {
         File file = chooser.showSaveDialog(toldLoanRules.getScene().getWindow());
         if (file != null) {
             preferences.rememberFolder(file);
-            vm.saveLetter(file.toPath());
+            vm.letter.save(file.toPath());
         }
     }
 
@@ -102,7 +102,7 @@ public final class HandoverStepView implements StepView {
             return;
         }
         if (job.showPrintDialog(toldLoanRules.getScene().getWindow())) {
-            vm.renderLetter(png -> {
+            vm.letter.render(png -> {
                 ImageView page = new ImageView(new Image(new ByteArrayInputStream(png)));
                 var layout = job.getJobSettings().getPageLayout();
                 page.setPreserveRatio(true);

@@ -50,7 +50,7 @@ public final class HandoverSummary {
             lines.add(new Line("summary.pickup", plain(vm.pickup.get().name())));
         }
         // The mail goes out when the central register has the patron: at once, or once a desk on its own is connected.
-        String byMail = vm.letterSettings().centralRegister() ? "summary.pin.EMAIL" : "summary.pin.EMAIL.later";
+        String byMail = vm.letter.settings().centralRegister() ? "summary.pin.EMAIL" : "summary.pin.EMAIL.later";
         lines.add(new Line("summary.pin", vm.pin.delivery.get() == PinDelivery.EMAIL
                 ? Problem.of(byMail, d.email.get().trim()) : Problem.of("summary.pin.OWN_PIN")));
         return lines;

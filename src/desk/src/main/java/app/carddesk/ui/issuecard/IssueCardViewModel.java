@@ -14,15 +14,10 @@ import app.carddesk.issuing.IssueOutcome;
 import app.carddesk.issuing.IssueRequest;
 import app.carddesk.issuing.IssuingService;
 import app.carddesk.issuing.PatronSummary;
-import app.carddesk.letter.WelcomeLetter;
-import app.carddesk.letter.WelcomeLetterPdf;
 import app.carddesk.ui.Navigation;
 import app.carddesk.ui.background.BackgroundWork;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.UUID;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -65,7 +60,8 @@ public final class IssueCardViewModel {
 
     public final GuardianForm guardian = new GuardianForm();
     public final HandoverForm handover = new HandoverForm();
-    public final ObjectProperty<Locale> letterLanguage = new SimpleObjectProperty<>(Locale.ENGLISH);
+    /** The welcome letter handed over with the card. */
+    public final HandoverLetter letter;
 
     /** What stops the current step, or went wrong, in the staff's words. */
     public final ObjectProperty<Problem> message = new SimpleObjectProperty<>();
@@ -85,22 +81,12 @@ public final class IssueCardViewModel {
     private final BackgroundWork background;
     private final Navigation navigation;
 
-    private app.carddesk.letter.LetterSettings letters = new app.carddesk.letter.LetterSettings(
-            app.carddesk.letter.PaperSize.A4, null, false);
-
-    /** How this desk's letters come out: paper, the library's logo, whether a PIN mail goes out soon. */
-    public void letterSettings(app.carddesk.letter.LetterSettings settings) {
-        this.letters = settings;
-    }
-
-    public app.carddesk.letter.LetterSettings letterSettings() {
-        return letters;
-    }
 
     public IssueCardViewModel(IssuingService service, BackgroundWork background, Navigation navigation) {
         this.service = service;
         this.background = background;
         this.navigation = navigation;
+        this.letter = new HandoverLetter(this, background);
         handover.comeBackNeeded.bind(Bindings.createBooleanBinding(
                 () -> identity.kind() == RegistrationKind.EXPECTS_NATIONAL_ID, identity.mode, identity.withoutKind));
         choices.set(profile());
@@ -124,20 +110,7 @@ public final class IssueCardViewModel {
 
     /** Looks up the guardian's library card: they must be a patron here already. */
     public void findGuardian() {
-        guardian.found.set(null);
-        guardian.problem.set(null);
-        String text = guardian.card.get();
-        background.submit(() -> {
-            CardLookup found = service.lookUp(text);
-            return found instanceof CardLookup.Issued issued ? service.patron(issued.patronId())
-                    : java.util.Optional.<app.carddesk.domain.Patron>empty();
-        }, p -> {
-            if (p.isPresent()) {
-                guardian.found.set(p.get());
-            } else {
-                guardian.problem.set(Problem.of("guardian.notFound"));
-            }
-        }, this::failed);
+        guardian.find(service, background, this::failed);
     }
 
     private app.carddesk.issuing.GuardianChoice guardianChoice() {
@@ -241,7 +214,7 @@ public final class IssueCardViewModel {
         if (identity.readyToFetch(checked)) {
             IdentityNumber number = checked.value();
             background.submit(() -> service.fetch(number),
-                    r -> identity.fetchedResult(number, r, letters.centralRegister()), this::failed);
+                    r -> identity.fetchedResult(number, r, letter.settings().centralRegister()), this::failed);
         }
     }
 
@@ -373,43 +346,15 @@ public final class IssueCardViewModel {
         return new IssueRequest(card.get(), kind, identity.identity(),
                 details.toDetails(), expires, delivery, delivery == PinDelivery.OWN_PIN ? pin.pin.get() : null,
                 pin.changeAdvised.get(), category.get().code(), pickup.get().code(),
-                letterLanguage.get().getLanguage(), guardianNeeded.get() ? guardianChoice() : null);
+                letter.language.get().getLanguage(), guardianNeeded.get() ? guardianChoice() : null);
     }
 
-    /** The welcome letter for this patron in the chosen language. */
-    public WelcomeLetter letter() {
-        ResourceBundle texts = app.carddesk.text.Messages.bundle(letterLanguage.get());
-        RegistrationKind kind = identity.kind();
-        LocalDate expires = identity.expiry();
-        app.carddesk.issuing.PatronDetails d = details.toDetails();
-        return WelcomeLetter.compose(texts, new WelcomeLetter.Facts((d.givenName() + " " + d.surname()).trim(),
-                d.givenName(), d.address(), profile().letterhead(), card.get() == null ? "" : card.get().value(),
-                pickup.get() == null ? "" : pickup.get().name(), kind, expires, pin.delivery.get(),
-                pin.changeAdvised.get(), letters.centralRegister(), service.today()));
+    long resets() {
+        return resets;
     }
 
-    /** The letter as it prints, as a PNG at 200 dpi, handed to {@code print} on the JavaFX thread. */
-    public void renderLetter(java.util.function.Consumer<byte[]> print) {
-        WelcomeLetter letter = letter();
-        background.submit(() -> {
-            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-            javax.imageio.ImageIO.write(WelcomeLetterPdf.render(letter, letters.paper(), letters.dataDir(), 200), "png",
-                    png);
-            return png.toByteArray();
-        }, print::accept, this::failed);
-    }
-
-    public void saveLetter(Path target) {
-        WelcomeLetter letter = letter();
-        long asked = resets;
-        background.submit(() -> {
-            WelcomeLetterPdf.write(letter, letters.paper(), letters.dataDir(), target);
-            return target;
-        }, saved -> {
-            if (asked == resets) {
-                success.set(Problem.of("letter.saved", saved.getFileName().toString()));
-            }
-        }, this::failed);
+    LocalDate today() {
+        return service.today();
     }
 
     /** Drops everything typed so far and returns to the first step. */
@@ -432,7 +377,7 @@ public final class IssueCardViewModel {
         success.set(null);
     }
 
-    private void failed(Throwable e) {
+    void failed(Throwable e) {
         LOG.error("Desk operation failed", e);
         message.set(Problem.of("error.unexpected"));
     }

@@ -47,7 +47,7 @@ public final class PinStepView implements StepView {
         emailPinRadio.disableProperty().bind(vm.pin.emailAvailable.not());
         noEmail.visibleProperty().bind(lifetime.of(vm.pin.emailAvailable).map(available -> !available));
         noEmail.managedProperty().bind(noEmail.visibleProperty());
-        boolean later = !vm.letterSettings().centralRegister();
+        boolean later = !vm.letter.settings().centralRegister();
         emailLater.visibleProperty().bind(lifetime.of(vm.pin.delivery).map(d -> later && d == PinDelivery.EMAIL));
         emailLater.managedProperty().bind(emailLater.visibleProperty());
         ownPinGrid.disableProperty().bind(vm.pin.delivery.isNotEqualTo(PinDelivery.OWN_PIN));

@@ -105,6 +105,7 @@ public final class PatronViewModel {
         this.upkeep = service.upkeep();
         this.memberships = memberships;
         this.background = background;
+        letterSettings(app.carddesk.ui.LetterPrinter.PLAIN);
         this.navigation = navigation;
         this.conversion = new ConversionViewModel(service, background, navigation, patron, message, this::reloaded,
                 this::failed);
@@ -330,11 +331,10 @@ public final class PatronViewModel {
         }, this::failed);
     }
 
-    private app.carddesk.letter.LetterSettings letters = new app.carddesk.letter.LetterSettings(
-            app.carddesk.letter.PaperSize.A4, null, false);
+    private app.carddesk.ui.LetterPrinter letters;
 
     public void letterSettings(app.carddesk.letter.LetterSettings settings) {
-        this.letters = settings;
+        this.letters = new app.carddesk.ui.LetterPrinter(settings, background);
     }
 
     /**
@@ -353,11 +353,9 @@ public final class PatronViewModel {
                 app.carddesk.text.Messages.bundle(language), new app.carddesk.letter.WelcomeLetter.Facts(
                         p.fullName(), p.givenName(), p.address(), service.profile().letterhead(),
                         p.cardNumber() == null ? "" : p.cardNumber(), pickupName, p.registrationKind(), p.expiresOn(),
-                        p.pinDelivery(), p.pinChangeAdvised(), letters.centralRegister(), service.today()));
-        background.submit(() -> {
-            app.carddesk.letter.WelcomeLetterPdf.write(letter, letters.paper(), letters.dataDir(), target);
-            return target;
-        }, saved -> success.set(Problem.of("letter.saved", saved.getFileName().toString())), this::failed);
+                        p.pinDelivery(), p.pinChangeAdvised(), letters.settings().centralRegister(), service.today()));
+        letters.save(letter, target, saved -> success.set(Problem.of("letter.saved", saved.getFileName().toString())),
+                this::failed);
     }
 
     /** Writes "what is stored about me" for the patron on screen, in the given language. */
@@ -373,7 +371,7 @@ public final class PatronViewModel {
             app.carddesk.letter.StoredDataReport.write(app.carddesk.text.Messages.bundle(language), p,
                     service.profile(), new app.carddesk.letter.StoredDataReport.History(here,
                             memberships.history(p.id())), upkeep.relatives(p.id()), libraryNames,
-                    letters.paper(), target);
+                    letters.settings().paper(), target);
             return target;
         }, saved -> success.set(Problem.of("report.saved", saved.getFileName().toString())), this::failed);
     }

@@ -1,0 +1,68 @@
+package app.carddesk.ui.issuecard;
+
+import app.carddesk.domain.Problem;
+import app.carddesk.domain.RegistrationKind;
+import app.carddesk.issuing.PatronDetails;
+import app.carddesk.letter.LetterSettings;
+import app.carddesk.letter.WelcomeLetter;
+import app.carddesk.ui.LetterPrinter;
+import app.carddesk.ui.background.BackgroundWork;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The welcome letter handed over with the card: in the language chosen for it, composed from what
+ * the checklist holds, shown, printed and saved as this desk makes letters.
+ */
+public final class HandoverLetter {
+
+    public final ObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
+
+    private final IssueCardViewModel vm;
+    private final BackgroundWork background;
+    private LetterPrinter printer;
+
+    HandoverLetter(IssueCardViewModel vm, BackgroundWork background) {
+        this.vm = vm;
+        this.background = background;
+        this.printer = new LetterPrinter(LetterPrinter.PLAIN, background);
+    }
+
+    /** How this desk's letters come out: paper, the library's logo, whether a PIN mail goes out soon. */
+    public void settings(LetterSettings settings) {
+        this.printer = new LetterPrinter(settings, background);
+    }
+
+    public LetterSettings settings() {
+        return printer.settings();
+    }
+
+    /** The letter for the patron being registered, in the chosen language. */
+    public WelcomeLetter compose() {
+        RegistrationKind kind = vm.identity.kind();
+        PatronDetails d = vm.details.toDetails();
+        return WelcomeLetter.compose(app.carddesk.text.Messages.bundle(language.get()), new WelcomeLetter.Facts(
+                (d.givenName() + " " + d.surname()).trim(), d.givenName(), d.address(), vm.profile().letterhead(),
+                vm.card.get() == null ? "" : vm.card.get().value(),
+                vm.pickup.get() == null ? "" : vm.pickup.get().name(), kind, vm.identity.expiry(),
+                vm.pin.delivery.get(), vm.pin.changeAdvised.get(), settings().centralRegister(), vm.today()));
+    }
+
+    /** The letter as it prints, as a PNG at 200 dpi, handed to {@code print} on the JavaFX thread. */
+    public void render(Consumer<byte[]> print) {
+        printer.render(compose(), 200, print, vm::failed);
+    }
+
+    /** Saves the letter as a PDF; said on the checklist unless it started afresh meanwhile. */
+    public void save(Path target) {
+        long asked = vm.resets();
+        printer.save(compose(), target, saved -> {
+            if (asked == vm.resets()) {
+                vm.success.set(Problem.of("letter.saved", saved.getFileName().toString()));
+            }
+        }, vm::failed);
+    }
+}

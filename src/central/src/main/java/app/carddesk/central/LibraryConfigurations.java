@@ -16,11 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Each library's configuration in the central register (decision 0013): the one mapper between
@@ -60,134 +55,6 @@ final class LibraryConfigurations {
     record Stock(String prefix, int digits, long from, long to, long used, long left, boolean warning) {
     }
 
-    interface Dao {
-        record LibraryRow(String code, String name, String country, boolean testProfile, String organisation,
-                          String languages, String homeLibrary, String addressLine, String postalCode, String city,
-                          String phone, String email, String website, int guardianAge, int maxShortStayDays,
-                          Integer inactiveYears, int noticeDays, boolean reportNamesStaff, int configVersion) {
-        }
-
-        record SeriesRow(long id, String prefix, int digits, long rangeFrom, long rangeTo, String checkDigit) {
-        }
-
-        record BranchRow(String code, String name) {
-        }
-
-        record CategoryRow(String code, String nameDa, String nameNb, String nameEn, Integer minAge, Integer maxAge) {
-        }
-
-        record ServiceRow(String service, String requiredIdentity, int minAge) {
-        }
-
-        record AlertRow(String containsText, String messageDa, String messageNb, String messageEn) {
-        }
-
-        record RulesRow(int version, String textDa, String textNb, String textEn, Instant publishedAt) {
-        }
-
-        @SqlQuery("SELECT code, name, country, test_profile, organisation, languages, home_library, address_line, "
-                + "postal_code, city, phone, email, website, guardian_age, max_short_stay_days, inactive_years, "
-                + "notice_days, report_names_staff, config_version FROM library WHERE code = :code")
-        @RegisterConstructorMapper(LibraryRow.class)
-        Optional<LibraryRow> library(@Bind("code") String code);
-
-        @SqlQuery("SELECT config_version FROM library WHERE code = :code FOR UPDATE")
-        Optional<Integer> lockVersion(@Bind("code") String code);
-
-        @SqlQuery("SELECT id, prefix, digits, range_from, range_to, check_digit FROM card_series "
-                + "WHERE library_code = :code ORDER BY id")
-        @RegisterConstructorMapper(SeriesRow.class)
-        List<SeriesRow> series(@Bind("code") String code);
-
-        @SqlQuery("SELECT code, name FROM pickup_library WHERE library_code = :code ORDER BY sort_order")
-        @RegisterConstructorMapper(BranchRow.class)
-        List<BranchRow> branches(@Bind("code") String code);
-
-        @SqlQuery("SELECT code, name_da, name_nb, name_en, min_age, max_age FROM patron_category "
-                + "WHERE library_code = :code ORDER BY sort_order")
-        @RegisterConstructorMapper(CategoryRow.class)
-        List<CategoryRow> categories(@Bind("code") String code);
-
-        @SqlQuery("SELECT service, required_identity, min_age FROM digital_service_rule WHERE library_code = :code "
-                + "ORDER BY sort_order")
-        @RegisterConstructorMapper(ServiceRow.class)
-        List<ServiceRow> services(@Bind("code") String code);
-
-        @SqlQuery("SELECT contains_text, message_da, message_nb, message_en FROM address_alert "
-                + "WHERE library_code = :code ORDER BY sort_order")
-        @RegisterConstructorMapper(AlertRow.class)
-        List<AlertRow> alerts(@Bind("code") String code);
-
-        @SqlQuery("SELECT version, text_da, text_nb, text_en, published_at FROM loan_rules WHERE library_code = :code "
-                + "ORDER BY version")
-        @RegisterConstructorMapper(RulesRow.class)
-        List<RulesRow> loanRules(@Bind("code") String code);
-
-        @SqlUpdate("INSERT INTO library (code, name, country, test_profile, max_short_stay_days) "
-                + "VALUES (:code, :name, :country, :testProfile, :maxShortStayDays)")
-        void create(@BindMethods LibraryRow row);
-
-        @SqlUpdate("UPDATE library SET name = :name, country = :country, test_profile = :testProfile, "
-                + "organisation = :organisation, languages = :languages, home_library = :homeLibrary, "
-                + "address_line = :addressLine, postal_code = :postalCode, city = :city, phone = :phone, "
-                + "email = :email, website = :website, guardian_age = :guardianAge, "
-                + "max_short_stay_days = :maxShortStayDays, inactive_years = :inactiveYears, "
-                + "notice_days = :noticeDays, report_names_staff = :reportNamesStaff, "
-                + "config_version = :configVersion WHERE code = :code")
-        void update(@BindMethods LibraryRow row);
-
-        @SqlUpdate("INSERT INTO card_series (library_code, prefix, digits, range_from, range_to, check_digit) "
-                + "VALUES (:library, :prefix, :digits, :rangeFrom, :rangeTo, :checkDigit)")
-        void addSeries(@Bind("library") String library, @BindMethods SeriesRow row);
-
-        @SqlUpdate("DELETE FROM card_series WHERE id = :id")
-        void withdrawSeries(@Bind("id") long id);
-
-        @SqlQuery("SELECT library_code, prefix, digits, range_from, range_to FROM card_series "
-                + "WHERE library_code <> :code")
-        @RegisterConstructorMapper(OtherSeries.class)
-        List<OtherSeries> otherLibrariesSeries(@Bind("code") String code);
-
-        record OtherSeries(String libraryCode, String prefix, int digits, long rangeFrom, long rangeTo) {
-        }
-
-        @SqlUpdate("DELETE FROM pickup_library WHERE library_code = :code")
-        void clearBranches(@Bind("code") String code);
-
-        @SqlUpdate("INSERT INTO pickup_library (library_code, code, name, sort_order) VALUES (:library, :code, :name, :order)")
-        void addBranch(@Bind("library") String library, @Bind("code") String code, @Bind("name") String name,
-                       @Bind("order") int order);
-
-        @SqlUpdate("DELETE FROM patron_category WHERE library_code = :code")
-        void clearCategories(@Bind("code") String code);
-
-        @SqlUpdate("INSERT INTO patron_category (library_code, code, name_da, name_nb, name_en, min_age, max_age, "
-                + "sort_order) VALUES (:library, :code, :nameDa, :nameNb, :nameEn, :minAge, :maxAge, :order)")
-        void addCategory(@Bind("library") String library, @BindMethods CategoryRow row, @Bind("order") int order);
-
-        @SqlUpdate("DELETE FROM digital_service_rule WHERE library_code = :code")
-        void clearServices(@Bind("code") String code);
-
-        @SqlUpdate("INSERT INTO digital_service_rule (library_code, service, required_identity, min_age, sort_order) "
-                + "VALUES (:library, :service, :requiredIdentity, :minAge, :order)")
-        void addService(@Bind("library") String library, @BindMethods ServiceRow row, @Bind("order") int order);
-
-        @SqlUpdate("DELETE FROM address_alert WHERE library_code = :code")
-        void clearAlerts(@Bind("code") String code);
-
-        @SqlUpdate("INSERT INTO address_alert (library_code, sort_order, contains_text, message_da, message_nb, "
-                + "message_en) VALUES (:library, :order, :containsText, :messageDa, :messageNb, :messageEn)")
-        void addAlert(@Bind("library") String library, @BindMethods AlertRow row, @Bind("order") int order);
-
-        @SqlUpdate("INSERT INTO loan_rules (library_code, version, text_da, text_nb, text_en, published_at) "
-                + "VALUES (:library, :version, :textDa, :textNb, :textEn, :publishedAt)")
-        void publish(@Bind("library") String library, @BindMethods RulesRow row);
-
-        @SqlUpdate("INSERT INTO library_config_history (library_code, version, document, changed_by, changed_at) "
-                + "VALUES (:library, :version, :document, :by, :at)")
-        void remember(@Bind("library") String library, @Bind("version") int version,
-                      @Bind("document") String document, @Bind("by") String by, @Bind("at") Instant at);
-    }
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -203,19 +70,19 @@ final class LibraryConfigurations {
 
     /** The library's configuration version, for a desk asking whether it has the newest. */
     public Optional<Integer> version(String code) {
-        return jdbi.withHandle(h -> Daos.on(h, Dao.class).library(code).map(Dao.LibraryRow::configVersion));
+        return jdbi.withHandle(h -> Daos.on(h, LibraryConfigurationDao.class).library(code).map(LibraryConfigurationDao.LibraryRow::configVersion));
     }
 
     /** Each series of the library with the card numbers used and left; a warning from 90 % used. */
     public List<Stock> stock(String code) {
         return jdbi.withHandle(h -> {
-            Dao dao = Daos.on(h, Dao.class);
+            LibraryConfigurationDao dao = Daos.on(h, LibraryConfigurationDao.class);
             if (dao.library(code).isEmpty()) {
                 throw unknown(code);
             }
             CentralDaos.CardSeries cards = Daos.on(h, CentralDaos.CardSeries.class);
             List<Stock> out = new ArrayList<>();
-            for (Dao.SeriesRow s : dao.series(code)) {
+            for (LibraryConfigurationDao.SeriesRow s : dao.series(code)) {
                 CardSeriesRange range = new CardSeriesRange(s.prefix(), s.digits(), s.rangeFrom(), s.rangeTo());
                 long size = s.rangeTo() - s.rangeFrom() + 1;
                 long used = cards.cardsBetween(range.first(), range.last(), s.prefix().length() + s.digits());
@@ -244,7 +111,7 @@ final class LibraryConfigurations {
         }
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
-            Dao dao = Daos.on(h, Dao.class);
+            LibraryConfigurationDao dao = Daos.on(h, LibraryConfigurationDao.class);
             Optional<Integer> current = dao.lockVersion(code);
             boolean created = current.isEmpty();
             if (created && !author.organisation()) {
@@ -255,7 +122,7 @@ final class LibraryConfigurations {
                         + "meanwhile (now version " + current.get() + "). Load it again and make your change there.");
             }
             int version = created ? 1 : current.get() + 1;
-            Dao.LibraryRow row = row(wanted, version);
+            LibraryConfigurationDao.LibraryRow row = row(wanted, version);
             if (created) {
                 dao.create(row);
             }
@@ -269,19 +136,19 @@ final class LibraryConfigurations {
             dao.clearCategories(code);
             i = 0;
             for (LibraryConfiguration.Category c : wanted.categories()) {
-                dao.addCategory(code, new Dao.CategoryRow(c.code(), c.names().da(), c.names().nb(), c.names().en(),
+                dao.addCategory(code, new LibraryConfigurationDao.CategoryRow(c.code(), c.names().da(), c.names().nb(), c.names().en(),
                         c.minAge(), c.maxAge()), i++);
             }
             dao.clearServices(code);
             i = 0;
             for (LibraryConfiguration.DigitalService d : wanted.digitalServices()) {
-                dao.addService(code, new Dao.ServiceRow(d.service(), String.join(",",
+                dao.addService(code, new LibraryConfigurationDao.ServiceRow(d.service(), String.join(",",
                         d.requiredIdentity().stream().map(Enum::name).toList()), d.minAge()), i++);
             }
             dao.clearAlerts(code);
             i = 0;
             for (LibraryConfiguration.AddressAlert a : wanted.addressAlerts()) {
-                dao.addAlert(code, new Dao.AlertRow(a.contains(), a.message().da(), a.message().nb(), a.message().en()),
+                dao.addAlert(code, new LibraryConfigurationDao.AlertRow(a.contains(), a.message().da(), a.message().nb(), a.message().en()),
                         i++);
             }
             loanRules(dao, code, wanted.loanRules(), now);
@@ -302,10 +169,10 @@ final class LibraryConfigurations {
      * ones withdrawn (refused when a card was issued from them). Only the organisation changes
      * series; a library's administrator sends them back as they are.
      */
-    private static void series(Handle h, Dao dao, String code, List<LibraryConfiguration.Series> wanted, Author author) {
-        List<Dao.SeriesRow> have = dao.series(code);
+    private static void series(Handle h, LibraryConfigurationDao dao, String code, List<LibraryConfiguration.Series> wanted, Author author) {
+        List<LibraryConfigurationDao.SeriesRow> have = dao.series(code);
         List<LibraryConfiguration.Series> kept = new ArrayList<>();
-        for (Dao.SeriesRow s : have) {
+        for (LibraryConfigurationDao.SeriesRow s : have) {
             Optional<LibraryConfiguration.Series> same = wanted.stream().filter(w -> same(w, s)).findFirst();
             if (same.isPresent()) {
                 kept.add(same.get());
@@ -322,7 +189,7 @@ final class LibraryConfigurations {
             }
             dao.withdrawSeries(s.id());
         }
-        List<Dao.OtherSeries> others = dao.otherLibrariesSeries(code);
+        List<LibraryConfigurationDao.OtherSeries> others = dao.otherLibrariesSeries(code);
         for (int i = 0; i < wanted.size(); i++) {
             LibraryConfiguration.Series w = wanted.get(i);
             if (kept.contains(w)) {
@@ -332,17 +199,17 @@ final class LibraryConfigurations {
                 throw seriesChange(code);
             }
             CardSeriesRange range = new CardSeriesRange(w.prefix(), w.digits(), w.from(), w.to());
-            Optional<Dao.OtherSeries> taken = others.stream().filter(o -> range.overlaps(
+            Optional<LibraryConfigurationDao.OtherSeries> taken = others.stream().filter(o -> range.overlaps(
                     new CardSeriesRange(o.prefix(), o.digits(), o.rangeFrom(), o.rangeTo()))).findFirst();
             if (taken.isPresent()) {
                 throw new ApiException(409, ErrorCode.CARD_SERIES_OVERLAP, "cardSeries[" + i + "]", "Part of this range "
                         + "is reserved by " + taken.get().libraryCode() + ". Choose another range.");
             }
-            dao.addSeries(code, new Dao.SeriesRow(0, w.prefix(), w.digits(), w.from(), w.to(), w.checkDigit().name()));
+            dao.addSeries(code, new LibraryConfigurationDao.SeriesRow(0, w.prefix(), w.digits(), w.from(), w.to(), w.checkDigit().name()));
         }
     }
 
-    private static boolean same(LibraryConfiguration.Series w, Dao.SeriesRow s) {
+    private static boolean same(LibraryConfiguration.Series w, LibraryConfigurationDao.SeriesRow s) {
         return w.prefix().equals(s.prefix()) && w.digits() == s.digits() && w.from() == s.rangeFrom()
                 && w.to() == s.rangeTo() && w.checkDigit().name().equals(s.checkDigit());
     }
@@ -357,12 +224,12 @@ final class LibraryConfigurations {
      * Published versions stay as they were, whether the document repeats them or leaves them out (a
      * document need not carry every version); versions after the newest are published now.
      */
-    private static void loanRules(Dao dao, String code, List<LibraryConfiguration.LoanRules> wanted, Instant now) {
-        List<Dao.RulesRow> published = dao.loanRules(code);
-        int newest = published.stream().mapToInt(Dao.RulesRow::version).max().orElse(0);
+    private static void loanRules(LibraryConfigurationDao dao, String code, List<LibraryConfiguration.LoanRules> wanted, Instant now) {
+        List<LibraryConfigurationDao.RulesRow> published = dao.loanRules(code);
+        int newest = published.stream().mapToInt(LibraryConfigurationDao.RulesRow::version).max().orElse(0);
         for (int i = 0; i < wanted.size(); i++) {
             LibraryConfiguration.LoanRules w = wanted.get(i);
-            Optional<Dao.RulesRow> was = published.stream().filter(p -> p.version() == w.version()).findFirst();
+            Optional<LibraryConfigurationDao.RulesRow> was = published.stream().filter(p -> p.version() == w.version()).findFirst();
             if (was.isPresent()) {
                 if (!texts(was.get()).equals(w.text())) {
                     throw new ApiException(409, ErrorCode.LOAN_RULES_PUBLISHED, "loanRules[" + i + "].text",
@@ -375,26 +242,26 @@ final class LibraryConfigurations {
                 throw new ApiException(409, ErrorCode.LOAN_RULES_PUBLISHED, "loanRules[" + i + "].version",
                         "Versions after " + newest + " can be published now; earlier ones never.");
             }
-            dao.publish(code, new Dao.RulesRow(w.version(), w.text().da(), w.text().nb(), w.text().en(),
+            dao.publish(code, new LibraryConfigurationDao.RulesRow(w.version(), w.text().da(), w.text().nb(), w.text().en(),
                     w.publishedAt() == null ? now : w.publishedAt()));
         }
     }
 
-    private static LibraryConfiguration.Texts texts(Dao.RulesRow r) {
+    private static LibraryConfiguration.Texts texts(LibraryConfigurationDao.RulesRow r) {
         return new LibraryConfiguration.Texts(r.textDa(), r.textNb(), r.textEn());
     }
 
-    private static Dao.LibraryRow row(LibraryConfiguration c, int version) {
+    private static LibraryConfigurationDao.LibraryRow row(LibraryConfiguration c, int version) {
         LibraryConfiguration.Contact k = c.contact() == null
                 ? new LibraryConfiguration.Contact(null, null, null, null, null, null) : c.contact();
-        return new Dao.LibraryRow(c.code(), c.name(), c.country().name(), c.testProfile(), c.organisation(),
+        return new LibraryConfigurationDao.LibraryRow(c.code(), c.name(), c.country().name(), c.testProfile(), c.organisation(),
                 String.join(",", c.languages()), c.homeLibrary(), k.addressLine(), k.postalCode(), k.city(), k.phone(),
                 k.email(), k.website(), c.guardianAge(), c.maxShortStayDays(), c.inactiveYears(), c.noticeDays(),
                 c.reportNamesStaff(), version);
     }
 
     private static Optional<LibraryConfiguration> read(Handle h, String code) {
-        Dao dao = Daos.on(h, Dao.class);
+        LibraryConfigurationDao dao = Daos.on(h, LibraryConfigurationDao.class);
         return dao.library(code).map(l -> new LibraryConfiguration(LibraryConfiguration.FORMAT, l.configVersion(),
                 l.code(), l.name(), Country.valueOf(l.country()), l.testProfile(), l.organisation(),
                 new LibraryConfiguration.Contact(l.addressLine(), l.postalCode(), l.city(), l.phone(), l.email(),

@@ -14,10 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,109 +45,6 @@ final class VerificationRounds {
         this.clock = clock;
     }
 
-    record RoundRow(UUID id, Instant startsAt, String scheduledBy, Instant startedAt, Instant endedAt) {
-    }
-
-    record AccountRow(UUID accountId, String userName, String displayName, String workEmail, String state,
-                      String codeHash, String decidedBy, Instant decidedAt) {
-    }
-
-    record ProgressRow(String libraryCode, String libraryName, String state, int count) {
-    }
-
-    interface Dao {
-        String ROUND = "SELECT id, starts_at, scheduled_by, started_at, ended_at FROM verification_round ";
-        String ACCOUNT = "SELECT v.account_id, a.user_name, a.display_name, a.work_email, v.state, v.code_hash, "
-                + "v.decided_by, v.decided_at FROM verification_account v JOIN staff_account a ON a.id = v.account_id ";
-
-        /** The round not yet ended, if there is one (there is at most one). */
-        @SqlQuery(ROUND + "WHERE ended_at IS NULL")
-        @RegisterConstructorMapper(RoundRow.class)
-        Optional<RoundRow> open();
-
-        /** The newest round, ended or not. */
-        @SqlQuery(ROUND + "ORDER BY scheduled_at DESC FETCH FIRST 1 ROWS ONLY")
-        @RegisterConstructorMapper(RoundRow.class)
-        Optional<RoundRow> newest();
-
-        @SqlUpdate("INSERT INTO verification_round (id, starts_at, scheduled_by, scheduled_at) "
-                + "VALUES (:id, :startsAt, :by, :at)")
-        void schedule(@Bind("id") UUID id, @Bind("startsAt") Instant startsAt, @Bind("by") String by,
-                      @Bind("at") Instant at);
-
-        /** Marks the round started; 0 when another central instance started it first. */
-        @SqlUpdate("UPDATE verification_round SET started_at = :now WHERE id = :id AND started_at IS NULL")
-        int start(@Bind("id") UUID id, @Bind("now") Instant now);
-
-        @SqlUpdate("INSERT INTO verification_account (round_id, account_id, state) "
-                + "SELECT :round, id, 'PENDING' FROM staff_account WHERE kind = 'PERSONAL' AND active")
-        int enlist(@Bind("round") UUID round);
-
-        @SqlUpdate("DELETE FROM staff_session WHERE account_id IN (SELECT account_id FROM verification_account "
-                + "WHERE round_id = :round)")
-        int endSessions(@Bind("round") UUID round);
-
-        @SqlUpdate("UPDATE staff_account SET active = FALSE WHERE id IN (SELECT account_id FROM verification_account "
-                + "WHERE round_id = :round)")
-        int deactivate(@Bind("round") UUID round);
-
-        /** The enlisted library administrators (those who may administer staff somewhere), with a work address. */
-        @SqlQuery(ACCOUNT + "WHERE v.round_id = :round AND a.work_email IS NOT NULL AND v.account_id IN ("
-                + "SELECT g.account_id FROM staff_grant g JOIN staff_role_permission p ON p.role_code = g.role_code "
-                + "WHERE p.permission IN ('STAFF_ADMIN', 'VERIFICATION_ROUND')) ORDER BY a.user_name")
-        @RegisterConstructorMapper(AccountRow.class)
-        List<AccountRow> administrators(@Bind("round") UUID round);
-
-        @SqlUpdate("UPDATE verification_account SET code_hash = :hash WHERE round_id = :round AND account_id = :id")
-        void setCode(@Bind("round") UUID round, @Bind("id") UUID account, @Bind("hash") String hash);
-
-        @SqlQuery(ACCOUNT + "WHERE v.round_id = :round AND v.account_id IN (SELECT account_id FROM staff_grant "
-                + "WHERE library_code = :library) ORDER BY a.user_name")
-        @RegisterConstructorMapper(AccountRow.class)
-        List<AccountRow> ofLibrary(@Bind("round") UUID round, @Bind("library") String library);
-
-        @SqlQuery(ACCOUNT + "WHERE v.round_id = :round AND v.account_id = :id")
-        @RegisterConstructorMapper(AccountRow.class)
-        Optional<AccountRow> account(@Bind("round") UUID round, @Bind("id") UUID account);
-
-        @SqlQuery(ACCOUNT + "WHERE v.round_id = :round AND a.user_name = :name")
-        @RegisterConstructorMapper(AccountRow.class)
-        Optional<AccountRow> named(@Bind("round") UUID round, @Bind("name") String userName);
-
-        /** Decides an account; 0 when it was decided finally already (re-activated or closed). */
-        @SqlUpdate("UPDATE verification_account SET state = :state, decided_by = :by, decided_at = :at "
-                + "WHERE round_id = :round AND account_id = :id AND state IN ('PENDING', 'VERIFIED')")
-        int decide(@Bind("round") UUID round, @Bind("id") UUID account, @Bind("state") String state,
-                   @Bind("by") String by, @Bind("at") Instant at);
-
-        @SqlUpdate("UPDATE staff_account SET active = TRUE, password_hash = :hash, must_change_password = TRUE, "
-                + "failed_attempts = 0, locked_until = NULL WHERE id = :id")
-        void reactivate(@Bind("id") UUID account, @Bind("hash") String passwordHash);
-
-        @SqlQuery("SELECT COUNT(*) FROM verification_account WHERE round_id = :round "
-                + "AND state IN ('PENDING', 'VERIFIED')")
-        int undecided(@Bind("round") UUID round);
-
-        @SqlUpdate("UPDATE verification_round SET ended_at = :now WHERE id = :id AND ended_at IS NULL")
-        int end(@Bind("id") UUID id, @Bind("now") Instant now);
-
-        /** Removes a round that has not started; 0 when it started meanwhile. */
-        @SqlUpdate("DELETE FROM verification_round WHERE id = :id AND started_at IS NULL")
-        int cancel(@Bind("id") UUID id);
-
-        @SqlQuery("SELECT g.library_code, l.name AS library_name, v.state, COUNT(DISTINCT v.account_id) AS count "
-                + "FROM verification_account v JOIN staff_grant g ON g.account_id = v.account_id "
-                + "JOIN library l ON l.code = g.library_code WHERE v.round_id = :round "
-                + "GROUP BY g.library_code, l.name, v.state ORDER BY g.library_code")
-        @RegisterConstructorMapper(ProgressRow.class)
-        List<ProgressRow> progress(@Bind("round") UUID round);
-
-        @SqlQuery("SELECT COUNT(*) > 0 FROM staff_grant WHERE account_id = :id AND library_code = :library")
-        boolean grantedAt(@Bind("id") UUID account, @Bind("library") String library);
-
-        @SqlQuery("SELECT role_code FROM staff_grant WHERE account_id = :id ORDER BY library_code, role_code")
-        List<String> roles(@Bind("id") UUID account);
-    }
 
     /** Schedules a round; only one may be open at a time. */
     Api.VerificationRound schedule(Caller caller, String body, Envelope envelope) {
@@ -168,8 +61,8 @@ final class VerificationRounds {
         }
         UUID id = UUID.randomUUID();
         jdbi.useTransaction(h -> {
-            Dao d = Daos.on(h, Dao.class);
-            Optional<RoundRow> open = d.open();
+            VerificationRoundDao d = Daos.on(h, VerificationRoundDao.class);
+            Optional<VerificationRoundDao.RoundRow> open = d.open();
             if (open.isPresent()) {
                 throw new ApiException(409, ErrorCode.VERIFICATION_ROUND_OPEN, null, "A verification round "
                         + (open.get().startedAt() == null ? "is scheduled for " + open.get().startsAt()
@@ -178,15 +71,15 @@ final class VerificationRounds {
             d.schedule(id, in.startsAt(), admin.userName(), now);
             audit(h, caller, "VERIFICATION_ROUND_SCHEDULED", "starts=" + in.startsAt() + " by=" + admin.userName());
         });
-        return view(caller, jdbi.withExtension(Dao.class, d -> d.open()).orElseThrow());
+        return view(caller, jdbi.withExtension(VerificationRoundDao.class, d -> d.open()).orElseThrow());
     }
 
     /** Cancels the scheduled round before it starts (organisation administrators). */
     void cancel(Caller caller) {
         StaffSessions.Staff admin = caller.requireStaff(Permission.VERIFICATION_ROUND);
         jdbi.useTransaction(h -> {
-            Dao d = Daos.on(h, Dao.class);
-            RoundRow round = d.open().orElseThrow(VerificationRounds::noRound);
+            VerificationRoundDao d = Daos.on(h, VerificationRoundDao.class);
+            VerificationRoundDao.RoundRow round = d.open().orElseThrow(VerificationRounds::noRound);
             if (round.startedAt() != null || d.cancel(round.id()) == 0) {
                 throw new ApiException(409, ErrorCode.VERIFICATION_ROUND_STARTED, null, "The verification round "
                         + "has started; it ends when every account is decided.");
@@ -198,16 +91,16 @@ final class VerificationRounds {
     /** The open round, or the newest one once ended, with the progress the caller may see. */
     Api.VerificationRound current(Caller caller) {
         requireRoundReader(caller);
-        RoundRow round = jdbi.withExtension(Dao.class, Dao::newest).orElseThrow(VerificationRounds::noRound);
+        VerificationRoundDao.RoundRow round = jdbi.withExtension(VerificationRoundDao.class, VerificationRoundDao::newest).orElseThrow(VerificationRounds::noRound);
         return view(caller, round);
     }
 
     /** The caller library's accounts in the open round, for its administrator to work through. */
     Api.RoundAccounts accounts(Caller caller) {
         caller.requireStaff(Permission.STAFF_ADMIN);
-        RoundRow round = started();
+        VerificationRoundDao.RoundRow round = started();
         return jdbi.withHandle(h -> {
-            Dao d = Daos.on(h, Dao.class);
+            VerificationRoundDao d = Daos.on(h, VerificationRoundDao.class);
             return new Api.RoundAccounts(d.ofLibrary(round.id(), caller.library().code()).stream()
                     .map(a -> view(d, a)).toList());
         });
@@ -227,11 +120,11 @@ final class VerificationRounds {
                     + "reactivated or closed.");
         };
         boolean mail = Boolean.TRUE.equals(in.mail());
-        RoundRow round = started();
+        VerificationRoundDao.RoundRow round = started();
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
-            Dao d = Daos.on(h, Dao.class);
-            AccountRow account = d.account(round.id(), accountId)
+            VerificationRoundDao d = Daos.on(h, VerificationRoundDao.class);
+            VerificationRoundDao.AccountRow account = d.account(round.id(), accountId)
                     .filter(a -> admin.permissions().contains(Permission.VERIFICATION_ROUND)
                             || d.grantedAt(a.accountId(), caller.library().code()))
                     .orElseThrow(() -> new ApiException(404, ErrorCode.ACCOUNT_NOT_FOUND, "accountId", "No account "
@@ -263,14 +156,14 @@ final class VerificationRounds {
     /** Starts every round whose time has come; returns how many this instance started. */
     int startDue() {
         Instant now = clock.instant();
-        Optional<RoundRow> due = jdbi.withExtension(Dao.class, Dao::open)
+        Optional<VerificationRoundDao.RoundRow> due = jdbi.withExtension(VerificationRoundDao.class, VerificationRoundDao::open)
                 .filter(r -> r.startedAt() == null && !r.startsAt().isAfter(now));
         if (due.isEmpty()) {
             return 0;
         }
-        RoundRow round = due.get();
+        VerificationRoundDao.RoundRow round = due.get();
         return jdbi.inTransaction(h -> {
-            Dao d = Daos.on(h, Dao.class);
+            VerificationRoundDao d = Daos.on(h, VerificationRoundDao.class);
             if (d.start(round.id(), now) == 0) {
                 return 0;
             }
@@ -278,7 +171,7 @@ final class VerificationRounds {
             d.endSessions(round.id());
             d.deactivate(round.id());
             int mailed = 0;
-            for (AccountRow admin : d.administrators(round.id())) {
+            for (VerificationRoundDao.AccountRow admin : d.administrators(round.id())) {
                 String code = Secrets.typable(12);
                 d.setCode(round.id(), admin.accountId(), Envelope.sha256(code));
                 queueCodeMail(h, admin, code);
@@ -300,10 +193,10 @@ final class VerificationRounds {
      */
     String reactivateByOperator(String userName, String code) {
         Instant now = clock.instant();
-        RoundRow round = jdbi.withExtension(Dao.class, Dao::open).filter(r -> r.startedAt() != null)
+        VerificationRoundDao.RoundRow round = jdbi.withExtension(VerificationRoundDao.class, VerificationRoundDao::open).filter(r -> r.startedAt() != null)
                 .orElseThrow(() -> new IllegalArgumentException("No verification round is running."));
         String name = userName == null ? "" : userName.trim().toLowerCase(Locale.ROOT);
-        AccountRow account = jdbi.withExtension(Dao.class, d -> d.named(round.id(), name)).orElseThrow(() ->
+        VerificationRoundDao.AccountRow account = jdbi.withExtension(VerificationRoundDao.class, d -> d.named(round.id(), name)).orElseThrow(() ->
                 new IllegalArgumentException("'" + name + "' is not an account in this round."));
         if (account.codeHash() == null) {
             throw new IllegalArgumentException(name + " was given no verification code (only library and "
@@ -318,7 +211,7 @@ final class VerificationRounds {
                     + ". Ask them to read it again from the mail.");
         }
         return jdbi.inTransaction(h -> {
-            Dao d = Daos.on(h, Dao.class);
+            VerificationRoundDao d = Daos.on(h, VerificationRoundDao.class);
             if (d.decide(round.id(), account.accountId(), "REACTIVATED", "operator", now) == 0) {
                 throw new IllegalArgumentException(name + " was " + account.state().toLowerCase(Locale.ROOT)
                         + " by " + account.decidedBy() + " already.");
@@ -332,16 +225,16 @@ final class VerificationRounds {
         });
     }
 
-    private static void endIfDecided(Handle h, RoundRow round, Instant now) {
-        Dao d = Daos.on(h, Dao.class);
+    private static void endIfDecided(Handle h, VerificationRoundDao.RoundRow round, Instant now) {
+        VerificationRoundDao d = Daos.on(h, VerificationRoundDao.class);
         if (d.undecided(round.id()) == 0 && d.end(round.id(), now) > 0) {
             Daos.on(h, CentralDaos.Audit.class).appendWithStaff(now, "*", "central", null, null,
                     "VERIFICATION_ROUND_ENDED", null, "every account decided");
         }
     }
 
-    private RoundRow started() {
-        return jdbi.withExtension(Dao.class, Dao::open).filter(r -> r.startedAt() != null)
+    private VerificationRoundDao.RoundRow started() {
+        return jdbi.withExtension(VerificationRoundDao.class, VerificationRoundDao::open).filter(r -> r.startedAt() != null)
                 .orElseThrow(VerificationRounds::noRound);
     }
 
@@ -355,13 +248,13 @@ final class VerificationRounds {
         }
     }
 
-    private Api.VerificationRound view(Caller caller, RoundRow round) {
+    private Api.VerificationRound view(Caller caller, VerificationRoundDao.RoundRow round) {
         boolean all = caller.staff() != null && caller.staff().permissions().contains(Permission.VERIFICATION_ROUND);
-        List<ProgressRow> rows = jdbi.withExtension(Dao.class, d -> d.progress(round.id()));
+        List<VerificationRoundDao.ProgressRow> rows = jdbi.withExtension(VerificationRoundDao.class, d -> d.progress(round.id()));
         // One line per library, its accounts counted by state (pending, verified, reactivated, closed).
         java.util.Map<String, int[]> counts = new java.util.LinkedHashMap<>();
         java.util.Map<String, String> names = new java.util.HashMap<>();
-        for (ProgressRow r : rows) {
+        for (VerificationRoundDao.ProgressRow r : rows) {
             if (all || r.libraryCode().equals(caller.library().code())) {
                 names.put(r.libraryCode(), r.libraryName());
                 counts.computeIfAbsent(r.libraryCode(), code -> new int[4])[switch (r.state()) {
@@ -378,19 +271,19 @@ final class VerificationRounds {
                 round.endedAt(), libraries);
     }
 
-    private static Api.RoundAccount view(Dao d, AccountRow a) {
+    private static Api.RoundAccount view(VerificationRoundDao d, VerificationRoundDao.AccountRow a) {
         return new Api.RoundAccount(a.accountId(), a.userName(), a.displayName(), a.workEmail(),
                 d.roles(a.accountId()).stream().distinct().toList(), a.state().toLowerCase(Locale.ROOT),
                 a.decidedBy(), a.decidedAt());
     }
 
-    private void queueCodeMail(Handle h, AccountRow admin, String code) {
+    private void queueCodeMail(Handle h, VerificationRoundDao.AccountRow admin, String code) {
         CentralTexts texts = CentralTexts.forLanguage(language(h, admin.accountId()));
         mails.queue(h, "*", null, "VERIFY_CODE", new Mailer.Mail(admin.workEmail(),
                 texts.get("round.code.subject"), texts.get("round.code.body", admin.displayName(), code)));
     }
 
-    private void queuePasswordMail(Handle h, CentralDaos.Library library, AccountRow account, String password) {
+    private void queuePasswordMail(Handle h, CentralDaos.Library library, VerificationRoundDao.AccountRow account, String password) {
         CentralTexts texts = CentralTexts.forLanguage(language(h, account.accountId()));
         mails.queue(h, library.code(), null, "STAFF_PASSWORD", new Mailer.Mail(account.workEmail(),
                 texts.get("round.password.subject", library.name()),

@@ -1,5 +1,10 @@
 package app.carddesk.domain;
 
+import static app.carddesk.domain.ConfigurationChecks.range;
+import static app.carddesk.domain.ConfigurationChecks.text;
+import static app.carddesk.domain.ConfigurationChecks.texts;
+import static app.carddesk.domain.ConfigurationChecks.tooMany;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -197,14 +202,6 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
     /** The most entries each list holds: far above any library's, and a bound on what is stored. */
     static final int MAX_ENTRIES = 200;
 
-    private static boolean tooMany(List<Problem> out, String field, List<?> list) {
-        if (list != null && list.size() > MAX_ENTRIES) {
-            out.add(Problem.of(field, "tooMany", MAX_ENTRIES, list.size()));
-            return true;
-        }
-        return false;
-    }
-
     private void branches(List<Problem> out) {
         if (tooMany(out, "pickupLibraries", pickupLibraries)) {
             return;
@@ -364,43 +361,6 @@ public record LibraryConfiguration(Integer format, Integer version, String code,
                 last = r.version();
             }
             texts(out, at + ".text", r.text(), 4000);
-        }
-    }
-
-    private static void text(List<Problem> out, String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                out.add(Problem.of(field, "required"));
-            }
-            return;
-        }
-        if (value.length() > max) {
-            out.add(Problem.of(field, "tooLong", max, value.length()));
-        }
-        if (value.chars().anyMatch(ch -> ch < 0x20 && ch != '\n')) {
-            out.add(Problem.of(field, "control"));
-        }
-    }
-
-    private static void texts(List<Problem> out, String field, Texts value, int max) {
-        if (value == null) {
-            out.add(Problem.of(field, "texts"));
-            return;
-        }
-        text(out, field + ".da", value.da(), max, false);
-        text(out, field + ".nb", value.nb(), max, false);
-        text(out, field + ".en", value.en(), max, true);
-    }
-
-    private static void range(List<Problem> out, String field, Integer value, int min, int max, boolean required) {
-        if (value == null) {
-            if (required) {
-                out.add(Problem.of(field, "numberRequired", min, max));
-            }
-            return;
-        }
-        if (value < min || value > max) {
-            out.add(Problem.of(field, "numberRange", min, max, value));
         }
     }
 

@@ -15,20 +15,27 @@ public interface Mailer {
     void send(String to, String subject, String body);
 
     /**
-     * Sends many mails, over one connection where the server allows it, and says how many of them
-     * (from the start of the list) were sent before the server stopped taking them.
+     * How many mails of a list went (from its start), and why the rest did not (null when all went),
+     * in words for the log: the mail server and the network's reason, never an address.
      */
-    default int sendAll(List<Mail> mails) {
+    record Sent(int count, String stoppedBecause) {
+    }
+
+    /**
+     * Sends many mails, over one connection where the server allows it, and says how many of them
+     * (from the start of the list) were sent before the server stopped taking them, and why.
+     */
+    default Sent sendAll(List<Mail> mails) {
         int sent = 0;
         for (Mail m : mails) {
             try {
                 send(m.to(), m.subject(), m.body());
             } catch (MailUnavailableException e) {
-                return sent;
+                return new Sent(sent, e.getMessage());
             }
             sent++;
         }
-        return sent;
+        return new Sent(sent, null);
     }
 
     final class MailUnavailableException extends RuntimeException {

@@ -195,7 +195,8 @@ public final class RetentionJob {
             List<Candidate> chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK));
             List<Candidate> withMail = chunk.stream().filter(c -> c.email() != null).toList();
             List<Mailer.Mail> mails = withMail.stream().map(c -> notice(c, today.plusDays(c.noticeDays()))).toList();
-            int sent = mailer.sendAll(mails);
+            Mailer.Sent went = mailer.sendAll(mails);
+            int sent = went.count();
             List<UUID> done = new ArrayList<>(withMail.subList(0, sent).stream().map(Candidate::id).toList());
             chunk.stream().filter(c -> c.email() == null).forEach(c -> done.add(c.id()));
             if (!done.isEmpty()) {
@@ -203,7 +204,7 @@ public final class RetentionJob {
             }
             noticed += done.size();
             if (sent < mails.size()) {
-                LOG.warn("Retention: the mail server stopped taking notices; {} wait for the next run",
+                LOG.warn("Retention: {}; {} notices wait for the next run", went.stoppedBecause(),
                         candidates.size() - from - sent);
                 break;
             }

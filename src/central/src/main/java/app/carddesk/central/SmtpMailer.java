@@ -63,11 +63,11 @@ public final class SmtpMailer implements Mailer {
 
     /** One SMTP connection for the whole list; a mail the server refuses ends the run there. */
     @Override
-    public int sendAll(java.util.List<Mail> mails) {
-        if (mails.isEmpty()) {
-            return 0;
-        }
+    public Sent sendAll(java.util.List<Mail> mails) {
         int sent = 0;
+        if (mails.isEmpty()) {
+            return new Sent(sent, null);
+        }
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect();
             for (Mail m : mails) {
@@ -76,9 +76,9 @@ public final class SmtpMailer implements Mailer {
                 sent++;
             }
         } catch (MessagingException e) {
-            return sent;
+            return new Sent(sent, reason(e));
         }
-        return sent;
+        return new Sent(sent, null);
     }
 
     private MimeMessage message(Mail mail) throws MessagingException {

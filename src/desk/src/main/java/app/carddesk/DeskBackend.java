@@ -73,6 +73,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
         Database db = Database.openFor(config.dataDir(), config.profile(), key);
         app.carddesk.store.DataFolder.restrictFiles(config.dataDir());
         try {
+            keepAudit(config, db, clock);
             ProfileRepository profiles = new ProfileRepository(db);
             Optional<app.carddesk.sync.ConfigurationPull> configuration = gate.client().map(c ->
                     new app.carddesk.sync.ConfigurationPull(c, profiles, config.profile()));
@@ -138,6 +139,31 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * The desk's own audit trail shortened to the organisation's period as the register opens. A
+     * setting that cannot be read keeps all of it, and the log says which and why.
+     */
+    private static void keepAudit(DeskConfig config, Database db, Clock clock) {
+        int months;
+        try {
+            months = config.auditKeptMonths();
+        } catch (IllegalArgumentException e) {
+            org.slf4j.LoggerFactory.getLogger(DeskBackend.class).warn("{} Until it is put right, this desk's "
+                    + "audit trail is kept whole.", e.getMessage());
+            return;
+        }
+        if (months == 0) {
+            return;
+        }
+        java.time.ZonedDateTime cutoff = java.time.ZonedDateTime.now(clock.withZone(java.time.ZoneOffset.UTC))
+                .minusMonths(months);
+        int removed = app.carddesk.store.AuditRetention.removeBefore(db, cutoff.toInstant());
+        if (removed > 0) {
+            org.slf4j.LoggerFactory.getLogger(DeskBackend.class).info("Desk audit: {} entries from before {} "
+                    + "removed (kept {} months)", removed, cutoff.toLocalDate(), months);
         }
     }
 

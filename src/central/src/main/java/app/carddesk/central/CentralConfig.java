@@ -58,10 +58,8 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
     public static final Map<String, String> DEMO_TOKENS = Map.of("DEMO-NO", "demo-workstation-token-oslo",
             "DEMO-NO-BGO", "demo-workstation-token-bergen");
     static final int MIN_SECRET_LENGTH = 32;
-    /** Five years: an organisation sets its own period, the one its data-protection officer names. */
-    public static final int DEFAULT_AUDIT_KEPT_MONTHS = 60;
-    /** A hundred years; longer is "off". */
-    static final int MAX_AUDIT_KEPT_MONTHS = 1200;
+    /** Five years, unless the organisation sets its own ({@link app.carddesk.domain.AuditKept}). */
+    public static final int DEFAULT_AUDIT_KEPT_MONTHS = app.carddesk.domain.AuditKept.DEFAULT_MONTHS;
 
     /**
      * Rates per minute: {@code CARDDESK_AUTH_FAILURES_PER_MINUTE} failed authentications per source
@@ -92,7 +90,7 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
                 Integer.parseInt(env.getOrDefault("CARDDESK_SMTP_PORT", "25")),
                 env.getOrDefault("CARDDESK_MAIL_FROM", "CardDesk <no-reply@carddesk.invalid>"),
                 env.getOrDefault("CARDDESK_RETENTION_AT", "02:30"),
-                months(env.get("CARDDESK_AUDIT_KEPT_MONTHS")),
+                app.carddesk.domain.AuditKept.months(env.get("CARDDESK_AUDIT_KEPT_MONTHS"), "CARDDESK_AUDIT_KEPT_MONTHS"),
                 demo,
                 env.getOrDefault("CARDDESK_CENTRAL_ADMIN_TOKEN", demo ? DEMO_ADMIN_TOKEN : null),
                 new Limits(number(env, "CARDDESK_AUTH_FAILURES_PER_MINUTE", 20),
@@ -105,27 +103,6 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
                         env.getOrDefault("CARDDESK_CENTRAL_TLS_KEYSTORE_PASSWORD", "")),
                 java.util.Arrays.stream(env.getOrDefault("CARDDESK_CENTRAL_TRUSTED_PROXIES", "").split(","))
                         .map(String::trim).filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet()));
-    }
-
-    /** A whole number of months of 1 or more, or {@code off} (0): kept for good. */
-    private static int months(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_AUDIT_KEPT_MONTHS;
-        }
-        if ("off".equalsIgnoreCase(value.trim())) {
-            return 0;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 1 && n <= MAX_AUDIT_KEPT_MONTHS) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new IllegalArgumentException("CARDDESK_AUDIT_KEPT_MONTHS must be a whole number of months from 1 to "
-                + MAX_AUDIT_KEPT_MONTHS + " (default " + DEFAULT_AUDIT_KEPT_MONTHS + "), or off to keep the audit "
-                + "trail for good, not '" + value + "'.");
     }
 
     /** The audit trail's kept period, or null when it is kept for good. */

@@ -47,6 +47,18 @@ public record DeskConfig(Path dataDir, String profile, Locale language, String c
         }
     }
 
+    /**
+     * How many months this desk keeps its own audit trail: {@code carddesk.audit.kept.months}, the
+     * period the organisation's data-protection officer sets (default 60, as the central register's),
+     * or {@code off} (0) to keep it for good.
+     *
+     * @throws IllegalArgumentException naming the setting, for a value that is neither
+     */
+    public int auditKeptMonths() {
+        return app.carddesk.domain.AuditKept.months(setting(AUDIT_KEPT_MONTHS, fileSettings(dataDir), ""),
+                AUDIT_KEPT_MONTHS);
+    }
+
     /** How long a person may sign in here without the central register after it last let them in. */
     public java.time.Duration signInGrace() {
         return app.carddesk.staff.StaffSignIn.DEFAULT_GRACE;
@@ -77,6 +89,7 @@ public record DeskConfig(Path dataDir, String profile, Locale language, String c
     public static final String PAPER = "carddesk.paper";
     public static final String IDLE_MINUTES = "carddesk.idle.minutes";
     public static final String TRUST_STORE = "carddesk.central.truststore";
+    public static final String AUDIT_KEPT_MONTHS = "carddesk.audit.kept.months";
     public static final String TRUST_STORE_PASSWORD = "carddesk.central.truststore.password";
 
     public static DeskConfig load() {

@@ -28,9 +28,12 @@ final class CentralMetrics {
         Gauge.builder("carddesk.change.feed.last.seq", db, d -> d.jdbi().withHandle(h -> h.createQuery(
                         "SELECT COALESCE(MAX(seq), 0) FROM change_feed").mapTo(Long.class).one()))
                 .description("The change feed's newest position").register(registry);
-        Gauge.builder("carddesk.db.pool.active", db, d -> d.poolActive()).register(registry);
-        Gauge.builder("carddesk.db.pool.idle", db, d -> d.poolIdle()).register(registry);
-        Gauge.builder("carddesk.db.pool.waiting", db, d -> d.poolWaiting()).register(registry);
+        Gauge.builder("carddesk.db.pool.active", db, d -> d.poolActive())
+                .description("Database connections in use by requests now").register(registry);
+        Gauge.builder("carddesk.db.pool.idle", db, d -> d.poolIdle())
+                .description("Database connections open and free").register(registry);
+        Gauge.builder("carddesk.db.pool.waiting", db, d -> d.poolWaiting())
+                .description("Requests waiting for a database connection").register(registry);
     }
 
     /** Times every request by its route (never its URL, which may hold ids) and status. */

@@ -119,6 +119,10 @@ class CentralOperationIT {
                     .contains("carddesk_mail_outbox_pending")
                     .contains("carddesk_db_pool_active")
                     .doesNotContain("409900001").doesNotContain("0101901234").doesNotContain("maja");
+            // Every series says what it counts, for whoever reads the scrape or builds a dashboard.
+            assertThat(scraped.body().lines().filter(l -> l.startsWith("# HELP carddesk_"))
+                    .filter(l -> l.split(" ", 4).length < 4 || l.split(" ", 4)[3].isBlank()).toList())
+                    .as("carddesk series without a description").isEmpty();
         }
     }
 

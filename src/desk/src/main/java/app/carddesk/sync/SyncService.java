@@ -96,6 +96,7 @@ public final class SyncService {
         int pulled = 0;
         Duration pushing = Duration.ZERO;
         boolean wasOffline = link.state() == SyncStatus.State.OFFLINE || link.state() == SyncStatus.State.UNTRUSTED;
+        boolean firstContact = link.lastAnswerAt() == null;
         try {
             long started = System.nanoTime();
             int[] pushed = push.pushAll();
@@ -110,7 +111,8 @@ public final class SyncService {
                 }
             }
             if (wasOffline && link.state() == SyncStatus.State.ONLINE) {
-                LOG.info("Central register reachable again; {} change(s) sent", sent);
+                LOG.info(firstContact ? "Central register reached; {} change(s) sent"
+                        : "Central register reachable again; {} change(s) sent", sent);
             }
         } catch (CentralClient.UnreachableException e) {
             if (e.untrusted()) {

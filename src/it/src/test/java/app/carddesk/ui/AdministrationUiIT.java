@@ -173,6 +173,7 @@ class AdministrationUiIT extends DeskUiIT {
             TableView<?> staff = robot.lookup("#adminStaffAccounts").queryAs(TableView.class);
             waitUntil(() -> staff.getItems().stream().anyMatch(a -> a.toString().contains("lars.holm")));
             select(staff, "demo.dk");
+            assertThat(robot.lookup("#adminUnlockAccount").query().isDisabled()).as("an open account").isTrue();
             click(robot, "#adminLockAccount");
             waitForText(robot, "#adminStaffMessage", "You cannot lock your own account");
             assertThat(visible(robot, "#signInScreen")).as("still signed in").isFalse();
@@ -225,6 +226,8 @@ class AdministrationUiIT extends DeskUiIT {
             waitForText(robot, "#adminDeskMessage", "Enrolment code for “Front desk 2”: ");
             Matcher code = CODE.matcher(text(robot, "#adminDeskMessage"));
             assertThat(code.find()).as(text(robot, "#adminDeskMessage")).isTrue();
+            assertThat(text(robot, "#adminDeskMessage")).as("the end of its validity, with its time zone")
+                    .containsPattern("until \\d\\d-\\d\\d-\\d{4} \\d\\d:\\d\\d \\S+\\)");
             HttpResponse<String> enrolled = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                     + "/api/v1/enrolment")).header("Content-Type", "application/json").POST(
                     HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(new Api.Enrol(code.group(1)))))

@@ -59,6 +59,12 @@ class RolesUiIT extends DeskUiIT {
                 HttpResponse.BodyHandlers.ofString()).body()).get("oneTimePassword").asText();
     }
 
+    /** The problem marks (ControlsFX decorations) on a control; none when it never had one. */
+    private static int marks(FxRobot robot, String query) {
+        var marks = org.controlsfx.control.decoration.Decorator.getDecorations(robot.lookup(query).query());
+        return marks == null ? 0 : marks.size();
+    }
+
     @Test
     void deskStaffAreNotOfferedWhatOnlySupervisorsMayDo(FxRobot robot) throws Exception {
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN",
@@ -68,10 +74,17 @@ class RolesUiIT extends DeskUiIT {
             String first = deskStaffAccount();
             signInAs(robot, "desk.only", first);
             waitUntil(() -> visible(robot, "#signInNewPassword"));
+            assertThat(marks(robot, "#signInPassword")).as("choosing a new password is no fault").isZero();
+            // Two new passwords that differ: the mark is on the repeat, not on the one signed in with.
             interact(() -> {
                 signIn.newPassword.set("quiet reading lamp");
-                signIn.repeatPassword.set("quiet reading lamp");
+                signIn.repeatPassword.set("quiet reading lump");
             });
+            interact(() -> signIn.submit());
+            waitForText(robot, "#signInProblem", "The two new passwords differ");
+            waitUntil(() -> marks(robot, "#signInRepeatPassword") == 1);
+            assertThat(marks(robot, "#signInPassword")).isZero();
+            interact(() -> signIn.repeatPassword.set("quiet reading lamp"));
             interact(() -> signIn.submit());
             awaitDesk();
             waitUntil(() -> !visible(robot, "#signInScreen"));

@@ -29,8 +29,7 @@ import javafx.scene.layout.VBox;
 public final class AdministrationView {
 
     /** Times with the desk's time zone: a round covers libraries that may sit in other zones. */
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm z")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter SHOWN = AdministrationViewModel.SHOWN.withZone(ZoneId.systemDefault());
 
     private final AdministrationViewModel vm;
     private final Messages messages;
@@ -76,6 +75,8 @@ public final class AdministrationView {
         notConnected.setManaged(!vm.connected());
         // Ctrl+Tab moves between the library's settings' parts wherever the keyboard is on this screen.
         scroller.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, librarySettingsController::nextPart);
+        // Tab through a long screen: what gets the keyboard scrolls into view.
+        app.carddesk.ui.Scrolling.followFocus(scroller);
         // Rounds and sign-ins are the organisation's register's; a desk on its own has its settings only.
         centralParts.setVisible(vm.connected());
         centralParts.setManaged(vm.connected());
@@ -101,9 +102,16 @@ public final class AdministrationView {
         column(staffNameColumn, Account::displayName);
         column(staffRolesColumn, a -> String.join(", ", a.roles().stream().map(this::role).toList()));
         column(staffStateColumn, a -> messages.get("admin.staffState." + a.state()));
-        for (Button b : new Button[] {lockButton, unlockButton, saveRolesButton}) {
-            b.disableProperty().bind(staff.getSelectionModel().selectedItemProperty().isNull());
-        }
+        saveRolesButton.disableProperty().bind(staff.getSelectionModel().selectedItemProperty().isNull());
+        // Lock what is open, unlock what is locked (by an administrator or after wrong passwords).
+        lockButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            Account a = staff.getSelectionModel().getSelectedItem();
+            return a == null || a.state().equals("locked");
+        }, staff.getSelectionModel().selectedItemProperty()));
+        unlockButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            Account a = staff.getSelectionModel().getSelectedItem();
+            return a == null || !a.state().startsWith("locked");
+        }, staff.getSelectionModel().selectedItemProperty()));
         lifetime.onChange(staff.getSelectionModel().selectedItemProperty(), (obs, was, now) -> vm.choose(now));
         lifetime.onChange(vm.chosen, (obs, was, now) -> {
             if (staff.getSelectionModel().getSelectedItem() != now) {
@@ -261,6 +269,12 @@ public final class AdministrationView {
         if (d != null && Confirm.ask(desks, messages, Question.REVOKE_DESK, d.name())) {
             vm.revoke(d);
         }
+    }
+
+    @FXML
+    private void readAgain() {
+        vm.message.set(null);
+        vm.refresh();
     }
 
     @FXML

@@ -34,6 +34,8 @@ public final class AdministrationViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(AdministrationViewModel.class);
     /** How staff type the time a round starts, in the desk's time zone. */
     public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+    /** A time as the screen shows it, with its zone: the central register's libraries may sit in others. */
+    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm z");
 
     /** The round, none (empty), or not known (null: the central register could not be asked). */
     public final ObjectProperty<Optional<Round>> round = new SimpleObjectProperty<>(Optional.empty());
@@ -267,7 +269,7 @@ public final class AdministrationViewModel {
         }
         administration.ifPresent(a -> background.submit(() -> a.enrolmentCode(name), made -> {
             deskMessage.set(Problem.of("admin.desk.code", made.code(), made.workstationName(),
-                    WHEN.format(made.expiresAt().atZone(zone))));
+                    SHOWN.format(made.expiresAt().atZone(zone))));
             newDeskName.set("");
         }, e -> failed(e, null, deskMessage)));
     }

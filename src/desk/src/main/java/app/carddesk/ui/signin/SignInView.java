@@ -40,6 +40,23 @@ public final class SignInView {
         this.lifetime = lifetime;
     }
 
+    /**
+     * The field a problem is about: while a new password is chosen, the new one (or its repeat, when
+     * the two differ) unless the one signed in with was refused; the request to choose one marks
+     * nothing.
+     */
+    private javafx.scene.control.Control fieldOf(app.carddesk.domain.Problem p) {
+        if (!vm.mustChange.get()) {
+            return passwordField;
+        }
+        return switch (p.key()) {
+            case "signin.mustChange" -> null;
+            case "signin.passwordsDiffer" -> repeatField;
+            case "signin.wrong", "signin.wrongCurrent", "signin.lastTry" -> passwordField;
+            default -> newField;
+        };
+    }
+
     @FXML
     private void initialize() {
         // The whole window is built again in the new language; what was typed lives in the ViewModel.
@@ -63,7 +80,7 @@ public final class SignInView {
         signInButton.textProperty().bind(lifetime.of(vm.mustChange).map(change -> messages.get(
                 change ? "signin.changeButton" : "signin.button")));
         signInButton.disableProperty().bind(lifetime.of(vm.busy));
-        ProblemDisplay.bind(lifetime.of(vm.problem), problem, passwordField, messages);
+        ProblemDisplay.bindMarking(lifetime.of(vm.problem), problem, this::fieldOf, messages);
         root.visibleProperty().bind(lifetime.of(vm.signedIn).map(in -> !in));
         userField.setOnAction(e -> passwordField.requestFocus());
         passwordField.setOnAction(e -> submit());

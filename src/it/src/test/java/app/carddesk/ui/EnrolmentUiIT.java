@@ -73,6 +73,10 @@ class EnrolmentUiIT extends DeskUiIT {
             fill(robot, "#enrolCode", code);
             clickOn(robot, "#enrolButton");
             waitUntil(() -> text(robot, "#enrolDone").contains("Front desk 3"));
+            // Joined: nothing more to type; the way out is offered and has the keyboard.
+            waitUntil(() -> visible(robot, "#enrolClose") && robot.lookup("#enrolClose").query().isFocused());
+            assertThat(robot.lookup("#enrolButton").query().isDisabled()).isTrue();
+            assertThat(robot.lookup("#enrolCode").query().isDisabled()).isTrue();
             assertThat(text(robot, "#enrolDone")).contains("DEMO-DK").contains("start it again");
         }
         var settings = dataDir.resolve("carddesk.properties");

@@ -30,6 +30,7 @@ public final class SignInView {
     @FXML private Button signInButton, enrolToggle;
     @FXML private VBox enrolBox;
     @FXML private TextField addressField, codeField;
+    @FXML private Button enrolButton, enrolClose;
     @FXML private Label enrolProblem, enrolDone;
 
     public SignInView(SignInViewModel vm, Messages messages, ViewLifetime lifetime,
@@ -107,19 +108,40 @@ public final class SignInView {
         codeField.setOnAction(e -> vm.enrol());
         ProblemDisplay.bind(lifetime.of(vm.enrolProblem), enrolProblem, codeField, messages);
         enrolDone.textProperty().bind(lifetime.of(vm.enrolDone).map(messages::text).orElse(""));
+        // Joined: nothing more to type here; the desk works with the central register from its next start.
+        javafx.beans.value.ObservableValue<Boolean> joined = lifetime.of(vm.enrolDone).map(d -> true).orElse(false);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {addressField, codeField, enrolButton}) {
+            n.disableProperty().bind(joined);
+        }
+        enrolClose.visibleProperty().bind(joined);
+        enrolClose.managedProperty().bind(enrolClose.visibleProperty());
+        lifetime.onChange(vm.enrolDone, (obs, was, now) -> {
+            if (now != null) {
+                enrolClose.requestFocus();
+            }
+        });
     }
 
     @FXML
     private void toggleEnrol() {
         vm.enrolOpen.set(!vm.enrolOpen.get());
         if (vm.enrolOpen.get()) {
-            addressField.requestFocus();
+            // After the key that opened it is done with: its mnemonic (Alt+O) leaves the focus on the
+            // button otherwise, and what is typed next would go nowhere (or be taken for a scan).
+            javafx.application.Platform.runLater(addressField::requestFocus);
         }
     }
 
     @FXML
     private void enrol() {
         vm.enrol();
+    }
+
+    /** As when staff close the window: the desk ends, and starts connected the next time. */
+    @FXML
+    private void closeAfterEnrolment() {
+        javafx.stage.Window window = root.getScene().getWindow();
+        window.fireEvent(new javafx.stage.WindowEvent(window, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
     }
 
     private void focusFirst() {

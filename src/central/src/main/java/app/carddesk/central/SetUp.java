@@ -87,21 +87,7 @@ final class SetUp {
             return 0;
         }
         if (args.length == 3 && "example".equals(args[1]) && ("DK".equals(args[2]) || "NO".equals(args[2]))) {
-            // The country's rules from its demo library; the library's own parts are placeholders to replace.
-            LibraryConfiguration demo = ConfigurationFile.bundled("/app/carddesk/config/demo/DEMO-" + args[2] + ".json");
-            LibraryConfiguration example = new LibraryConfiguration(demo.format(), null, "MY-LIBRARY", "My library",
-                    demo.country(), false, "My organisation", new LibraryConfiguration.Contact("Street 1",
-                    "DK".equals(args[2]) ? "8000" : "0150", "Town", "+00 00 00 00 00", "desk@my-library.invalid",
-                    "my-library.invalid"), demo.languages(), "MAIN",
-                    List.of(new LibraryConfiguration.Branch("MAIN", "Main library"),
-                            new LibraryConfiguration.Branch("BRANCH", "Branch library")),
-                    List.of(new LibraryConfiguration.Series("9990", 5, 0L, 99_999L, app.carddesk.domain.CheckDigit.NONE)),
-                    demo.categories(), demo.guardianAge(), demo.maxShortStayDays(), demo.inactiveYears(),
-                    demo.noticeDays(), demo.digitalServices(), demo.addressAlerts(),
-                    List.of(new LibraryConfiguration.LoanRules(1, new LibraryConfiguration.Texts(null, null,
-                            "Loan rules of My library (version 1). Replace this text with your own."), null)),
-                    demo.reportNamesStaff());
-            out.println(ConfigurationFile.text(example));
+            out.println(ConfigurationFile.text(example("DK".equals(args[2]))));
             return 0;
         }
         if (args.length >= 3 && args.length <= 4 && "export".equals(args[1])) {
@@ -133,6 +119,40 @@ final class SetUp {
             err.println("Could not read " + file + ": " + e.getMessage());
         }
         return null;
+    }
+
+    /**
+     * A public library to start a real one from: the country's rules (guardian age, short stays,
+     * digital services, address alerts) from its demo library, and placeholders for the library's
+     * own parts (name, letterhead, branches, card series, categories, loan rules) in the country's
+     * language and English.
+     */
+    private static LibraryConfiguration example(boolean danish) {
+        LibraryConfiguration demo = ConfigurationFile.bundled("/app/carddesk/config/demo/DEMO-" + (danish ? "DK" : "NO")
+                + ".json");
+        LibraryConfiguration.Texts rules = danish
+                ? new LibraryConfiguration.Texts("Låneregler for My library (version 1). Erstat teksten med jeres egen.",
+                        null, "Loan rules of My library (version 1). Replace this text with your own.")
+                : new LibraryConfiguration.Texts(null, "Låneregler for My library (versjon 1). Erstatt teksten med "
+                        + "deres egen.", "Loan rules of My library (version 1). Replace this text with your own.");
+        List<LibraryConfiguration.Category> categories = List.of(
+                new LibraryConfiguration.Category("ADULT", new LibraryConfiguration.Texts("Voksen", "Voksen", "Adult"),
+                        18, null),
+                new LibraryConfiguration.Category("CHILD", new LibraryConfiguration.Texts("Barn", "Barn", "Child"),
+                        null, 17),
+                new LibraryConfiguration.Category("STUDENT", new LibraryConfiguration.Texts("Studerende", "Student",
+                        "Student"), null, null),
+                new LibraryConfiguration.Category("INSTITUTION", new LibraryConfiguration.Texts("Institution",
+                        "Institusjon", "Institution"), null, null));
+        return new LibraryConfiguration(demo.format(), null, "MY-LIBRARY", "My library", demo.country(), false,
+                "My organisation", new LibraryConfiguration.Contact("Street 1", danish ? "8000" : "0150", "Town",
+                "+00 00 00 00 00", "desk@my-library.invalid", "my-library.invalid"), demo.languages(), "MAIN",
+                List.of(new LibraryConfiguration.Branch("MAIN", "Main library"),
+                        new LibraryConfiguration.Branch("BRANCH", "Branch library")),
+                List.of(new LibraryConfiguration.Series("9990", 5, 0L, 99_999L, app.carddesk.domain.CheckDigit.NONE)),
+                categories, demo.guardianAge(), demo.maxShortStayDays(), demo.inactiveYears(), demo.noticeDays(),
+                demo.digitalServices(), demo.addressAlerts(),
+                List.of(new LibraryConfiguration.LoanRules(1, rules, null)), demo.reportNamesStaff());
     }
 
     private int addAdmin(String[] args) {

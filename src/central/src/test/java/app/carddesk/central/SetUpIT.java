@@ -173,7 +173,18 @@ class SetUpIT {
         assertThat(example.configuration().code()).isEqualTo("MY-LIBRARY");
         assertThat(example.configuration().testProfile()).as("a real library accepts no synthetic numbers").isFalse();
         assertThat(example.configuration().country()).isEqualTo(app.carddesk.domain.Country.NO);
-        assertThat(text(out)).as("placeholders, not a demo library's own parts").doesNotContain("Demo", "Oslo");
+        assertThat(text(out)).as("placeholders, not a demo library's own parts").doesNotContain("Demo", "Oslo",
+                "University", "universitetet");
+        // A public library's categories, and loan rules in the country's language as well as English.
+        assertThat(example.configuration().categories()).extracting(c -> c.code())
+                .containsExactly("ADULT", "CHILD", "STUDENT", "INSTITUTION");
+        assertThat(example.configuration().loanRules().get(0).text().nb()).startsWith("Låneregler for My library");
+
+        assertThat(run("config", "example", "DK")).isZero();
+        ConfigurationFile.Read danish = ConfigurationFile.read(out.toByteArray());
+        assertThat(danish.problems()).isEmpty();
+        assertThat(danish.configuration().loanRules().get(0).text().da()).startsWith("Låneregler for My library");
+        assertThat(text(out)).doesNotContain("Demo", "University", "universitetet");
     }
 
     private int run(String... args) {

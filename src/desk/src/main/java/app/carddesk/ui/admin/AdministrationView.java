@@ -202,6 +202,13 @@ public final class AdministrationView {
     private void showPassword(Label label, javafx.beans.value.ObservableValue<String> password) {
         label.textProperty().bind(lifetime.of(password).map(p -> p.isEmpty() ? ""
                 : messages.get("admin.oneTimePassword", p)));
+        takesRoomWhenSaying(label);
+    }
+
+    /** An answer's line takes room on the screen only while it says something. */
+    private static void takesRoomWhenSaying(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
     }
 
     /** A message in the staff's language, as a warning when it is a refusal or a mistake to put right. */
@@ -213,6 +220,7 @@ public final class AdministrationView {
     private void showMessage(Label label, javafx.beans.value.ObservableValue<app.carddesk.domain.Problem> problem,
                              Label reveal) {
         label.textProperty().bind(lifetime.of(problem).map(messages::text).orElse(""));
+        takesRoomWhenSaying(label);
         lifetime.onChange(problem, (obs, old, p) -> {
             label.getStyleClass().removeAll("warning", "success");
             label.getStyleClass().add(AdministrationViewModel.isWarning(p) ? "warning" : "success");

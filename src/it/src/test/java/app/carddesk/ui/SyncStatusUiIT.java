@@ -32,12 +32,16 @@ class SyncStatusUiIT extends DeskUiIT {
                 RegistrationKind.EXPECTS_NATIONAL_ID, null);
         backend.sync().orElseThrow().syncOnce();
         waitForText(robot, "#syncLabel", "unreachable: one change waiting since");
+        waitForText(robot, "#staffLabel", "Signed in offline: ");
+        assertThat(text(robot, "#staffLabel")).doesNotContain("answers again");
 
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true));
         try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
             backend.sync().orElseThrow().syncOnce();
             waitForText(robot, "#syncLabel", "up to date");
+            // Signed in without it, the person is told how to reach the register's screens now.
+            waitForText(robot, "#staffLabel", "the central register answers again: Switch user and sign in once more");
             int patrons = central.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM patron")
                     .mapTo(Integer.class).one());
             assertThat(patrons).isEqualTo(1);

@@ -109,9 +109,20 @@ public final class MainView {
                 || s.may("organisation_admin"))).orElse(false));
         adminButton.managedProperty().bind(adminButton.visibleProperty());
         // Who is signed in now, after every switch of user (mapped from the lifetime-bound value itself).
-        staffLabel.textProperty().bind(lifetime.of(who.session).map(s -> views.messages().get(s.offline()
-                ? "signin.signedInOffline" : "signin.signedInAs", s.displayName() + " (" + s.userName() + ")"))
-                .orElse(""));
+        // Signed in offline while the central register answers again: its screens need a sign-in with it.
+        // Read from the lifetime-bound values themselves, so that each stays valid and tells of the next change.
+        var person = lifetime.of(who.session);
+        var link = lifetime.of(vm.syncStatus);
+        staffLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            var s = person.getValue();
+            var status = link.getValue();
+            if (s == null) {
+                return "";
+            }
+            boolean back = status != null && status.state() == app.carddesk.sync.SyncStatus.State.ONLINE;
+            return views.messages().get(!s.offline() ? "signin.signedInAs" : back ? "signin.signedInOfflineBack"
+                    : "signin.signedInOffline", s.displayName() + " (" + s.userName() + ")");
+        }, person, link));
         // Where the register lives is for IT, not for the desk: it is there when the mouse rests on the library.
         profileLabel.setTooltip(new javafx.scene.control.Tooltip(views.messages().get("status.store", store.toString())));
         busy.visibleProperty().bind(background.busyProperty());

@@ -74,6 +74,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
         app.carddesk.store.DataFolder.restrictFiles(config.dataDir());
         try {
             keepAudit(config, db, clock);
+            recordSignIns(gate.staff(), db, clock);
             ProfileRepository profiles = new ProfileRepository(db);
             Optional<app.carddesk.sync.ConfigurationPull> configuration = gate.client().map(c ->
                     new app.carddesk.sync.ConfigurationPull(c, profiles, config.profile()));
@@ -213,6 +214,21 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
     @Override
     public void close() {
         syncTimer.ifPresent(app.carddesk.sync.SyncTimer::close);
+        signIn.staff().recordSignInsWith(null);
         database.close();
+    }
+
+    /**
+     * Each sign-in at this desk in its own audit trail, with or without the central register (one
+     * without it is audited nowhere else): the one that opened the register now, each later one as
+     * it happens.
+     */
+    private static void recordSignIns(SignedInStaff staff, Database db, Clock clock) {
+        java.util.function.Consumer<app.carddesk.staff.StaffSession> record = person -> db.writer().useExtension(
+                app.carddesk.store.AuditDao.class, d -> d.append(new app.carddesk.issuing.AuditEntry(clock.instant(),
+                        person.userName(), staff.workstation(), String.join(",", person.roles()), "SIGNED_IN", null,
+                        person.offline() ? "offline" : "with the central register")));
+        staff.current().ifPresent(record);
+        staff.recordSignInsWith(record);
     }
 }

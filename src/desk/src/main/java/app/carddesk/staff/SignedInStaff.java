@@ -31,7 +31,19 @@ public final class SignedInStaff implements StaffContext {
 
     void signedIn(StaffSession person) {
         session = person;
+        signIns.accept(person);
         listeners.forEach(l -> l.accept(Optional.of(person)));
+    }
+
+    /** Where each sign-in is recorded (the open register's audit trail), or nowhere. */
+    private volatile Consumer<StaffSession> signIns = person -> { };
+
+    /**
+     * Records each sign-in from now on with {@code record} (replacing the one before: one register is
+     * open at a time), or with nothing when it is null (the register closed).
+     */
+    public void recordSignInsWith(Consumer<StaffSession> record) {
+        signIns = record == null ? person -> { } : record;
     }
 
     void signedOut() {

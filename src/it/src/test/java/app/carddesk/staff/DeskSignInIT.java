@@ -161,6 +161,12 @@ class DeskSignInIT {
         assertThat(((StaffSignIn.SignedIn) offline).session().offline()).isTrue();
         assertThat(((StaffSignIn.SignedIn) offline).session().token()).isNull();
         assertThat(desk().profile().code()).as("the register opens offline with the unsealed key").isEqualTo("DEMO-DK");
+        // Both sign-ins are in the desk's own audit; the offline one is audited nowhere else.
+        StaffSignIn.Result again = signIn().signIn("demo.dk", DemoStaff.PASSWORD);
+        assertThat(again).isInstanceOf(StaffSignIn.SignedIn.class);
+        java.util.List<String> signIns = desk().database().jdbi().withHandle(h -> h.createQuery("SELECT staff || ' ' "
+                + "|| detail FROM audit_event WHERE action = 'SIGNED_IN' ORDER BY id").mapTo(String.class).list());
+        assertThat(signIns).containsExactly("demo.dk with the central register", "demo.dk offline", "demo.dk offline");
         signIn().signOut();
         assertThat(key(signIn().signIn("demo.dk", "paper-lantern-harbor"))).isEqualTo("signin.offlineWrong");
         assertThat(key(signIn().signIn("someone.else", DemoStaff.PASSWORD))).isEqualTo("signin.offlineUnknown");

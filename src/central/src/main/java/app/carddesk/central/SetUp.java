@@ -78,6 +78,7 @@ final class SetUp {
             LibraryConfiguration c = read.configuration();
             if ("check".equals(args[1])) {
                 out.println(args[2] + " configures " + c.code() + " (" + c.name() + "); nothing wrong with it.");
+                untranslatedRules(c).forEach(out::println);
                 return cards(c, List.of(args).subList(3, args.length));
             }
             LibraryConfigurations.Stored stored = new LibraryConfigurations(db.jdbi(), clock).put(c.code(),
@@ -119,6 +120,28 @@ final class SetUp {
             err.println("Could not read " + file + ": " + e.getMessage());
         }
         return null;
+    }
+
+    /**
+     * Notes, not faults: a language of the library's that its newest loan rules have no text in
+     * (patrons choosing it read them in English). Published rules never change, so this is said
+     * before they are imported.
+     */
+    static List<String> untranslatedRules(LibraryConfiguration c) {
+        if (c.loanRules() == null || c.loanRules().isEmpty() || c.languages() == null) {
+            return List.of();
+        }
+        LibraryConfiguration.LoanRules newest = c.loanRules().get(c.loanRules().size() - 1);
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
+        texts.put("da", newest.text().da());
+        texts.put("nb", newest.text().nb());
+        java.util.Map<String, String> names = java.util.Map.of("da", "Danish", "nb", "Norwegian");
+        return c.languages().stream().filter(names::containsKey)
+                .filter(l -> texts.get(l) == null || texts.get(l).isBlank())
+                .map(l -> "Note: the newest loan rules (version " + newest.version() + ") have no " + names.get(l)
+                        + " text, so patrons who choose " + names.get(l) + " read them in English. Published rules "
+                        + "never change: add the text before importing.")
+                .toList();
     }
 
     /**

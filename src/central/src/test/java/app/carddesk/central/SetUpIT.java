@@ -187,6 +187,21 @@ class SetUpIT {
         assertThat(text(out)).doesNotContain("Demo", "University", "universitetet");
     }
 
+    @Test
+    void checkNotesALanguageTheNewestLoanRulesHaveNoTextIn() throws Exception {
+        assertThat(run("config", "example", "DK")).isZero();
+        Path file = dir.resolve("library.json");
+        Files.writeString(file, text(out).replaceAll("\"da\"\\s*:\\s*\"Låneregler[^\"]*\"", "\"da\" : null"));
+        assertThat(run("config", "check", file.toString())).as(text(err)).isZero();
+        assertThat(text(out)).contains("nothing wrong with it", "Note: the newest loan rules (version 1) have no "
+                + "Danish text, so patrons who choose Danish read them in English");
+
+        assertThat(run("config", "example", "DK")).isZero();
+        Files.writeString(file, text(out));
+        assertThat(run("config", "check", file.toString())).isZero();
+        assertThat(text(out)).doesNotContain("Note:");
+    }
+
     private int run(String... args) {
         out.reset();
         err.reset();

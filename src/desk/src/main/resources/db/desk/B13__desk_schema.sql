@@ -1,4 +1,4 @@
--- A new register at version 12 in one step: what V1 to V12 make, table by table, with the columns
+-- A new register at version 13 in one step: what V1 to V13 make, table by table, with the columns
 -- later versions added at the end where those versions put them. A register that already has a
 -- history is migrated by the versioned scripts as before; a new one runs this script alone, which
 -- saves the copies of whole tables that H2 makes for each ALTER TABLE (most of a new register's
@@ -118,6 +118,8 @@ CREATE TABLE audit_event (
     detail      VARCHAR(400) NOT NULL,
     staff_roles VARCHAR(200)
 );
+
+CREATE INDEX audit_event_at ON audit_event (at);
 
 CREATE TABLE outbox (
     seq        BIGINT AUTO_INCREMENT PRIMARY KEY,

@@ -244,14 +244,7 @@ class AdministrationUiIT extends DeskUiIT {
             TableView<?> desks = robot.lookup("#adminDeskList").queryAs(TableView.class);
             waitUntil(() -> desks.getItems().stream().anyMatch(d -> d.toString().contains("name=Front desk 2,")));
             assertThat(robot.lookup("#adminRevokeDesk").query().isDisabled()).as("nothing chosen yet").isTrue();
-            interact(() -> {
-                for (int i = 0; i < desks.getItems().size(); i++) {
-                    if (desks.getItems().get(i).toString().contains("name=Front desk 2,")) {
-                        desks.requestFocus();
-                        desks.getSelectionModel().clearAndSelect(i);
-                    }
-                }
-            });
+            selectRow(desks, "name=Front desk 2,");
             click(robot, "#adminRevokeDesk");
             waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
             assertThat(robot.lookup(".dialog-pane .content").queryAs(Label.class).getText())
@@ -311,10 +304,15 @@ class AdministrationUiIT extends DeskUiIT {
 
     /** Selects the row of {@code user} in the accounts table. */
     private void select(TableView<?> table, String user) {
-        waitUntil(() -> table.getItems().stream().anyMatch(a -> a.toString().contains("userName=" + user + ",")));
+        selectRow(table, "userName=" + user + ",");
+    }
+
+    /** Selects the row whose item reads with {@code part}, once the table has one. */
+    private void selectRow(TableView<?> table, String part) {
+        waitUntil(() -> table.getItems().stream().anyMatch(a -> a.toString().contains(part)));
         interact(() -> {
             for (int i = 0; i < table.getItems().size(); i++) {
-                if (table.getItems().get(i).toString().contains("userName=" + user + ",")) {
+                if (table.getItems().get(i).toString().contains(part)) {
                     table.requestFocus();
                     table.getSelectionModel().clearAndSelect(i);
                 }

@@ -102,7 +102,10 @@ public final class AdministrationView {
         column(staffNameColumn, Account::displayName);
         column(staffRolesColumn, a -> String.join(", ", a.roles().stream().map(this::role).toList()));
         column(staffStateColumn, a -> messages.get("admin.staffState." + a.state()));
-        saveRolesButton.disableProperty().bind(staff.getSelectionModel().selectedItemProperty().isNull());
+        // The chosen account's roles are there to change once an account is chosen.
+        javafx.beans.binding.BooleanBinding nothingChosen = staff.getSelectionModel().selectedItemProperty().isNull();
+        saveRolesButton.disableProperty().bind(nothingChosen);
+        chosenRoles.disableProperty().bind(nothingChosen);
         // Lock what is open, unlock what is locked (by an administrator or after wrong passwords).
         lockButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             Account a = staff.getSelectionModel().getSelectedItem();
@@ -123,11 +126,6 @@ public final class AdministrationView {
             }
         });
         roleBoxes(chosenRoles, "adminChosenRole-", vm.chosenRoles);
-        for (javafx.scene.Node box : chosenRoles.getChildren()) {
-            if (box instanceof javafx.scene.control.CheckBox) {
-                box.disableProperty().bind(staff.getSelectionModel().selectedItemProperty().isNull());
-            }
-        }
         newUserName.textProperty().bindBidirectional(vm.newUserName);
         newDisplayName.textProperty().bindBidirectional(vm.newDisplayName);
         newWorkEmail.textProperty().bindBidirectional(vm.newWorkEmail);

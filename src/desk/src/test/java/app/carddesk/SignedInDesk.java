@@ -1,7 +1,6 @@
 package app.carddesk;
 
 import app.carddesk.api.DemoStaff;
-import app.carddesk.staff.KeySeal;
 import app.carddesk.staff.RegisterKey;
 import app.carddesk.staff.StaffKeys;
 import app.carddesk.staff.StaffSignIn;
@@ -33,8 +32,8 @@ public final class SignedInDesk {
         String user = DemoStaff.USERS.get(gate.config().profile());
         StaffSignIn.Result result = gate.signIn().signIn(user, DemoStaff.PASSWORD);
         if (result instanceof StaffSignIn.Refused r && r.key().equals("signin.offlineUnknown")) {
-            gate.keys().save(new StaffKeys.Entry(user, "Demo", StaffSignIn.DEMO_ROLES, StaffSignIn.DEMO_PERMISSIONS,
-                    clock.instant(), KeySeal.seal(RegisterKey.random(), DemoStaff.PASSWORD)));
+            gate.keys().save(StaffKeys.Entry.sealed(user, "Demo", StaffSignIn.DEMO_ROLES, StaffSignIn.DEMO_PERMISSIONS,
+                    clock.instant(), RegisterKey.random(), DemoStaff.PASSWORD));
             result = gate.signIn().signIn(user, DemoStaff.PASSWORD);
         }
         if (!(result instanceof StaffSignIn.SignedIn)) {

@@ -13,8 +13,39 @@ import java.util.Set;
  */
 public interface StaffKeys {
 
+    /**
+     * One person's entry. Its seal is bound to the rest of it, so that an entry edited in the file
+     * (roles, permissions, the time of the last online sign-in that the grace period counts from)
+     * opens for no password.
+     */
     record Entry(String userName, String displayName, List<String> roles, Set<String> permissions,
                  Instant signedInOnlineAt, KeySeal.Sealed seal) {
+
+        /** A new entry, the register key sealed under the person's password and bound to the entry. */
+        public static Entry sealed(String userName, String displayName, List<String> roles, Set<String> permissions,
+                                   Instant signedInOnlineAt, RegisterKey key, String password) {
+            Entry unsealed = new Entry(userName, displayName, roles, permissions, signedInOnlineAt, null);
+            return new Entry(userName, displayName, roles, permissions, signedInOnlineAt,
+                    KeySeal.seal(key, password, unsealed.boundText()));
+        }
+
+        /** The register key, when the password is the person's and the entry is as the desk wrote it. */
+        public Optional<RegisterKey> open(String password) {
+            return seal == null ? Optional.empty() : KeySeal.open(seal, password, boundText());
+        }
+
+        /** Whether the seal is from before seals were bound to their entries (sealed again at the next sign-in). */
+        public boolean unbound() {
+            return seal != null && seal.bound() == null;
+        }
+
+        /** The entry's fields, in one fixed order, as its seal is bound to them. */
+        private String boundText() {
+            return String.join("\n", "carddesk staff key 1", userName, String.valueOf(displayName),
+                    String.join(",", roles == null ? List.of() : roles),
+                    String.join(",", new java.util.TreeSet<>(permissions == null ? Set.of() : permissions)),
+                    signedInOnlineAt == null ? "" : signedInOnlineAt.getEpochSecond() + "." + signedInOnlineAt.getNano());
+        }
     }
 
     /** The desk's id (sent as X-CardDesk-Desk), made when first asked. */

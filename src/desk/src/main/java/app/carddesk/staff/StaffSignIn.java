@@ -130,7 +130,7 @@ public final class StaffSignIn {
     private Result online(String user, String password, StaffDirectory.Accepted ok) {
         RegisterKey known = key != null ? key : ok.registerKey();
         if (known == null) {
-            known = keys.find(user).flatMap(e -> KeySeal.open(e.seal(), password)).orElse(null);
+            known = keys.find(user).flatMap(e -> e.open(password)).orElse(null);
         }
         if (known == null && !lockedRegister.getAsBoolean()) {
             // No register yet, or a plain one from before encryption: it gets a key of its own now.
@@ -150,8 +150,8 @@ public final class StaffSignIn {
             keys.forget(user);
             return new MustChangePassword(session);
         }
-        keys.save(new StaffKeys.Entry(user, ok.displayName(), ok.roles(), ok.permissions(), clock.instant(),
-                KeySeal.seal(known, password)));
+        keys.save(StaffKeys.Entry.sealed(user, ok.displayName(), ok.roles(), ok.permissions(), clock.instant(),
+                known, password));
         escrow();
         return new SignedIn(session);
     }
@@ -167,9 +167,15 @@ public final class StaffSignIn {
             keys.forget(user);
             return new Refused("signin.offlineExpired", grace.toDays());
         }
-        Optional<RegisterKey> opened = KeySeal.open(entry.get().seal(), password);
+        Optional<RegisterKey> opened = entry.get().open(password);
         if (opened.isEmpty()) {
             return new Refused("signin.offlineWrong");
+        }
+        if (entry.get().unbound()) {
+            // A seal from before seals were bound to their entries: bound from now on.
+            StaffKeys.Entry e = entry.get();
+            keys.save(StaffKeys.Entry.sealed(e.userName(), e.displayName(), e.roles(), e.permissions(),
+                    e.signedInOnlineAt(), opened.get(), password));
         }
         if (key == null) {
             key = opened.get();
@@ -196,7 +202,7 @@ public final class StaffSignIn {
             known = java.util.stream.Stream.concat(java.util.stream.Stream.of(user),
                             app.carddesk.api.DemoStaff.USERS.values().stream().filter(d -> !d.equals(user)))
                     .map(keys::find).flatMap(Optional::stream)
-                    .map(e -> KeySeal.open(e.seal(), password)).flatMap(Optional::stream).findFirst().orElse(null);
+                    .map(e -> e.open(password)).flatMap(Optional::stream).findFirst().orElse(null);
         }
         if (known == null && !lockedRegister.getAsBoolean()) {
             known = RegisterKey.random();
@@ -205,8 +211,8 @@ public final class StaffSignIn {
             return new Refused("signin.registerKeyMissing");
         }
         if (!ownSeal) {
-            keys.save(new StaffKeys.Entry(user, "Demo", DEMO_ROLES, DEMO_PERMISSIONS, clock.instant(),
-                    KeySeal.seal(known, password)));
+            keys.save(StaffKeys.Entry.sealed(user, "Demo", DEMO_ROLES, DEMO_PERMISSIONS, clock.instant(), known,
+                    password));
         }
         key = known;
         StaffSession session = new StaffSession(user, "Demo", DEMO_ROLES, DEMO_PERMISSIONS, null, false);
@@ -241,8 +247,8 @@ public final class StaffSignIn {
         StaffDirectory.Answer answer = directory.get().changePassword(session.token(), current, next);
         if (answer instanceof StaffDirectory.Accepted) {
             // The register is not touched: its key is sealed under the new password, the old seal replaced.
-            keys.save(new StaffKeys.Entry(session.userName(), session.displayName(), session.roles(),
-                    session.permissions(), clock.instant(), KeySeal.seal(key, next)));
+            keys.save(StaffKeys.Entry.sealed(session.userName(), session.displayName(), session.roles(),
+                    session.permissions(), clock.instant(), key, next));
             escrow();
             return new SignedIn(session);
         }

@@ -3,13 +3,6 @@ package app.carddesk.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carddesk.security.Argon2Cost;
-import app.carddesk.security.Argon2Id;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Base64;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class KeySealTest {
@@ -17,39 +10,64 @@ class KeySealTest {
     @Test
     void aSealRecordsTheCostItWasMadeWithAndOpensOnlyWithItsPassword() {
         RegisterKey key = RegisterKey.random();
-        KeySeal.Sealed sealed = KeySeal.seal(key, "paper lantern");
+        KeySeal.Sealed sealed = KeySeal.seal(key, "paper lantern", "ana.berg");
 
         assertThat(new Argon2Cost(sealed.memoryKib(), sealed.passes())).isEqualTo(Argon2Cost.current());
-        assertThat(KeySeal.open(sealed, "paper lantern")).hasValueSatisfying(k ->
+        assertThat(KeySeal.open(sealed, "paper lantern", "ana.berg")).hasValueSatisfying(k ->
                 assertThat(k.bytes()).isEqualTo(key.bytes()));
-        assertThat(KeySeal.open(sealed, "paper lanterns")).isEmpty();
+        assertThat(KeySeal.open(sealed, "paper lanterns", "ana.berg")).isEmpty();
+    }
+
+    @Test
+    void aSealOpensOnlyWithTheTextItIsBoundTo() {
+        KeySeal.Sealed sealed = KeySeal.seal(RegisterKey.random(), "paper lantern", "ana.berg DESK_STAFF");
+
+        assertThat(KeySeal.open(sealed, "paper lantern", "ana.berg DESK_STAFF")).isPresent();
+        assertThat(KeySeal.open(sealed, "paper lantern", "ana.berg ORG_ADMIN")).isEmpty();
+        KeySeal.Sealed unmarked = new KeySeal.Sealed(sealed.salt(), sealed.nonce(), sealed.box(), sealed.memoryKib(),
+                sealed.passes(), null);
+        assertThat(KeySeal.open(unmarked, "paper lantern", "ana.berg ORG_ADMIN"))
+                .as("a bound seal passed off as one from before binding").isEmpty();
+    }
+
+    /** A person's entry in staff-keys.json: nothing in it can be changed without its seal failing. */
+    @Test
+    void anEntryEditedInTheFileOpensForNoPassword() {
+        RegisterKey key = RegisterKey.random();
+        java.time.Instant at = java.time.Instant.parse("2026-12-01T08:15:30.123456789Z");
+        StaffKeys.Entry entry = StaffKeys.Entry.sealed("ana.berg", "Ana Berg", java.util.List.of("DESK_STAFF"),
+                java.util.Set.of("issue", "search"), at, key, "paper lantern");
+
+        assertThat(entry.open("paper lantern")).hasValueSatisfying(k -> assertThat(k.bytes()).isEqualTo(key.bytes()));
+        assertThat(entry.unbound()).isFalse();
+        assertThat(new StaffKeys.Entry("ana.berg", "Ana Berg", java.util.List.of("DESK_STAFF", "ORG_ADMIN"),
+                entry.permissions(), at, entry.seal()).open("paper lantern")).as("a role added").isEmpty();
+        assertThat(new StaffKeys.Entry("ana.berg", "Ana Berg", entry.roles(), java.util.Set.of("issue", "search",
+                "merge"), at, entry.seal()).open("paper lantern")).as("a permission added").isEmpty();
+        assertThat(new StaffKeys.Entry("ana.berg", "Ana Berg", entry.roles(), entry.permissions(),
+                at.plusSeconds(86_400), entry.seal()).open("paper lantern")).as("the grace period moved").isEmpty();
+        assertThat(new StaffKeys.Entry("bo.lund", "Ana Berg", entry.roles(), entry.permissions(), at, entry.seal())
+                .open("paper lantern")).as("another person's name").isEmpty();
+        assertThat(new StaffKeys.Entry("ana.berg", "Ana Berg", entry.roles(), java.util.Set.of("search", "issue"), at,
+                entry.seal()).open("paper lantern")).as("the same permissions in another order").isPresent();
     }
 
     /** staff-keys.json written before seals recorded their cost: all made at OWASP's setting. */
     @Test
     void aSealWithoutARecordedCostWasMadeAtOwaspsSetting() throws Exception {
         RegisterKey key = RegisterKey.random();
-        byte[] salt = new byte[16];
-        byte[] nonce = new byte[12];
-        new SecureRandom().nextBytes(salt);
-        new SecureRandom().nextBytes(nonce);
-        byte[] derived = Argon2Id.LET_GO.with(19 * 1024, 2,
-                f -> f.hash("paper lantern".getBytes(StandardCharsets.UTF_8), salt).getBytes());
-        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-        gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(derived, 0, 32, "AES"), new GCMParameterSpec(128, nonce));
-        Base64.Encoder b64 = Base64.getEncoder();
-        KeySeal.Sealed before = new KeySeal.Sealed(b64.encodeToString(salt), b64.encodeToString(nonce),
-                b64.encodeToString(gcm.doFinal(key.bytes())), null, null);
+        KeySeal.Sealed before = LegacySeal.of(key, "paper lantern");
 
-        assertThat(KeySeal.open(before, "paper lantern")).hasValueSatisfying(k ->
+        assertThat(KeySeal.open(before, "paper lantern", "anything")).hasValueSatisfying(k ->
                 assertThat(k.bytes()).isEqualTo(key.bytes()));
+        assertThat(new StaffKeys.Entry("ana.berg", null, null, null, null, before).unbound()).isTrue();
     }
 
     @Test
     void aSealAskingForACostNoSealOfOursHasDoesNotOpen() {
-        KeySeal.Sealed sealed = KeySeal.seal(RegisterKey.random(), "paper lantern");
-        KeySeal.Sealed greedy = new KeySeal.Sealed(sealed.salt(), sealed.nonce(), sealed.box(), 50_000_000, 1);
+        KeySeal.Sealed sealed = KeySeal.seal(RegisterKey.random(), "paper lantern", "ana.berg");
+        KeySeal.Sealed greedy = new KeySeal.Sealed(sealed.salt(), sealed.nonce(), sealed.box(), 50_000_000, 1, true);
 
-        assertThat(KeySeal.open(greedy, "paper lantern")).isEmpty();
+        assertThat(KeySeal.open(greedy, "paper lantern", "ana.berg")).isEmpty();
     }
 }

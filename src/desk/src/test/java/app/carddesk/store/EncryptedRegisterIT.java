@@ -132,8 +132,8 @@ class EncryptedRegisterIT {
     /** A desk whose register was made under {@code key} (its demo account's seal holds it). */
     private DeskBackend openWith(RegisterKey key) {
         String user = DemoStaff.USERS.get("DEMO-DK");
-        new StaffKeysFile(dir).save(new app.carddesk.staff.StaffKeys.Entry(user, "Demo", StaffSignIn.DEMO_ROLES,
-                StaffSignIn.DEMO_PERMISSIONS, CLOCK.instant(), app.carddesk.staff.KeySeal.seal(key, DemoStaff.PASSWORD)));
+        new StaffKeysFile(dir).save(app.carddesk.staff.StaffKeys.Entry.sealed(user, "Demo", StaffSignIn.DEMO_ROLES,
+                StaffSignIn.DEMO_PERMISSIONS, CLOCK.instant(), key, DemoStaff.PASSWORD));
         return signedIn(DeskGate.open(config(), CLOCK), DemoStaff.PASSWORD);
     }
 }

@@ -1,0 +1,103 @@
+package app.carddesk.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.DeskGate;
+import app.carddesk.api.Json;
+import app.carddesk.ui.DeskConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An offline sign-in trusts staff-keys.json only as the desk wrote it: whoever can edit the file (the
+ * workstation's user) cannot give themselves a role, a permission or a longer grace period, and a
+ * seal from before seals were bound to their entries still signs in offline and is bound from then on.
+ * The desk's central register does not answer here (nothing listens on its port).
+ */
+class OfflineStaffKeysIT {
+
+    private static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
+    private static final String PASSWORD = "quiet reading lamp";
+    private static final ObjectMapper JSON = Json.mapper();
+
+    @TempDir
+    Path dir;
+
+    private StaffSignIn.Result signIn() {
+        DeskConfig config = new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH, "http://127.0.0.1:9", "a-desk-token", 15);
+        return DeskGate.open(config, Clock.fixed(NOW, ZoneOffset.UTC)).signIn().signIn("ana.berg", PASSWORD);
+    }
+
+    private Path file() {
+        return dir.resolve("staff-keys.json");
+    }
+
+    private void save(StaffKeys.Entry entry) {
+        DeskGate.open(new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH), Clock.systemUTC()).keys().save(entry);
+    }
+
+    /** The file with one change made to Ana's entry, as a text editor would. */
+    private void edit(java.util.function.Consumer<ObjectNode> change) throws Exception {
+        ObjectNode content = (ObjectNode) JSON.readTree(file().toFile());
+        change.accept((ObjectNode) content.get("people").get("ana.berg"));
+        Files.writeString(file(), JSON.writeValueAsString(content));
+    }
+
+    private static String outcome(StaffSignIn.Result r) {
+        return r instanceof StaffSignIn.Refused no ? no.key()
+                : ((StaffSignIn.SignedIn) r).session().roles() + " offline=" + ((StaffSignIn.SignedIn) r).session().offline();
+    }
+
+    @Test
+    void anEditedEntrySignsNobodyInAndTheEntryAsWrittenDoes() throws Exception {
+        save(StaffKeys.Entry.sealed("ana.berg", "Ana Berg", List.of("DESK_STAFF"), Set.of("issue", "search"),
+                NOW.minusSeconds(6 * 86_400), RegisterKey.random(), PASSWORD));
+        String written = Files.readString(file());
+        assertThat(outcome(signIn())).isEqualTo("[DESK_STAFF] offline=true");
+
+        edit(e -> ((ArrayNode) e.get("roles")).add("LIBRARY_ADMIN"));
+        assertThat(outcome(signIn())).as("a role added").isEqualTo("signin.offlineWrong");
+
+        Files.writeString(file(), written);
+        edit(e -> ((ArrayNode) e.get("permissions")).add("staff.admin"));
+        assertThat(outcome(signIn())).as("a permission added").isEqualTo("signin.offlineWrong");
+
+        Files.writeString(file(), written);
+        edit(e -> e.put("signedInOnlineAt", NOW.toString()));
+        assertThat(outcome(signIn())).as("the grace period moved on").isEqualTo("signin.offlineWrong");
+
+        Files.writeString(file(), written);
+        assertThat(outcome(signIn())).as("the entry as the desk wrote it").isEqualTo("[DESK_STAFF] offline=true");
+    }
+
+    @Test
+    void aSealFromBeforeBindingSignsInOfflineAndIsBoundFromThen() throws Exception {
+        RegisterKey key = RegisterKey.random();
+        save(new StaffKeys.Entry("ana.berg", "Ana Berg", List.of("DESK_STAFF"), Set.of("issue"),
+                NOW.minusSeconds(86_400), LegacySeal.of(key, PASSWORD)));
+        com.fasterxml.jackson.databind.JsonNode mark = JSON.readTree(file().toFile()).at("/people/ana.berg/seal/bound");
+        assertThat(mark.isNull() || mark.isMissingNode()).as("no binding recorded: " + mark).isTrue();
+
+        assertThat(outcome(signIn())).isEqualTo("[DESK_STAFF] offline=true");
+
+        StaffKeys.Entry bound = DeskGate.open(new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH), Clock.systemUTC())
+                .keys().find("ana.berg").orElseThrow();
+        assertThat(bound.unbound()).isFalse();
+        assertThat(bound.signedInOnlineAt()).as("the grace period still counts from the last online sign-in")
+                .isEqualTo(NOW.minusSeconds(86_400));
+        assertThat(bound.open(PASSWORD)).hasValueSatisfying(k -> assertThat(k.bytes()).isEqualTo(key.bytes()));
+        edit(e -> ((ArrayNode) e.get("roles")).add("LIBRARY_ADMIN"));
+        assertThat(outcome(signIn())).as("edited once bound").isEqualTo("signin.offlineWrong");
+    }
+}

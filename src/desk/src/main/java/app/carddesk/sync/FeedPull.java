@@ -24,8 +24,10 @@ final class FeedPull {
     /**
      * Pulls page after page; the next page is fetched and read while the desk stores the current
      * one.
+     *
+     * @param progress told how many changes were stored so far, after each page that has more behind it
      */
-    int pull() {
+    int pull(java.util.function.IntConsumer progress) {
         int applied = 0;
         long after = ledger.lastChangeSeq();
         CompletableFuture<Page> next = fetch(after);
@@ -50,6 +52,7 @@ final class FeedPull {
             if (!page.more()) {
                 return applied;
             }
+            progress.accept(applied);
         }
     }
 

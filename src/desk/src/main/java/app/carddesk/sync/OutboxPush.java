@@ -26,8 +26,6 @@ final class OutboxPush {
      * Needs attention, so that it never holds up the entries behind it.
      */
     static final int MAX_ATTEMPTS = 5;
-    /** A batch stays this far below the central register's body limit (headers, the envelope). */
-    private static final int BATCH_BYTES = Api.MAX_BODY_BYTES - 16 * 1024;
 
     private final CentralClient client;
     private final SyncLedger ledger;
@@ -35,6 +33,7 @@ final class OutboxPush {
     private final Clock clock;
     private final SyncService.AfterSend afterSend;
     private final CentralLink link;
+    private final RegistrationBatches batches;
 
     OutboxPush(CentralClient client, SyncLedger ledger, ObjectMapper json, Clock clock, SyncService.AfterSend afterSend,
                CentralLink link) {
@@ -44,45 +43,48 @@ final class OutboxPush {
         this.clock = clock;
         this.afterSend = afterSend;
         this.link = link;
+        this.batches = new RegistrationBatches(ledger, json);
     }
 
     /**
      * Sends everything waiting, in order: runs of registrations as batches, the rest one by one.
      *
+     * @param afterBatch told after each batch whose answers are recorded while more are to be sent
      * @return how many were sent and refused
      */
-    int[] pushAll() {
+    int[] pushAll(Runnable afterBatch) {
         int sent = 0;
         int refused = 0;
-            List<OutboxItem> batch;
-            outer:
-            while (!(batch = ledger.pending(BATCH)).isEmpty()) {
-                int i = 0;
-                while (i < batch.size()) {
-                    int j = i;
-                    while (j < batch.size() && batch.get(j).kind() == OutboxKind.PATRON_CREATED) {
-                        j++;
-                    }
-                    if (j - i > 1) {
-                        int[] counts = pushRegistrations(batch.subList(i, j));
-                        if (counts == null) {
-                            break outer;
-                        }
-                        sent += counts[0];
-                        refused += counts[1];
-                        i = j;
-                        continue;
-                    }
-                    Outcome outcome = push(batch.get(i++));
-                    if (outcome == Outcome.SENT) {
-                        sent++;
-                    } else if (outcome == Outcome.REFUSED) {
-                        refused++;
-                    } else {
+        List<OutboxItem> batch;
+        outer:
+        while (!(batch = ledger.pending(BATCH)).isEmpty()) {
+            int i = 0;
+            while (i < batch.size()) {
+                int j = i;
+                while (j < batch.size() && batch.get(j).kind() == OutboxKind.PATRON_CREATED) {
+                    j++;
+                }
+                if (j - i > 1) {
+                    int[] counts = pushRegistrations(batch.subList(i, j), afterBatch);
+                    if (counts == null) {
                         break outer;
                     }
+                    sent += counts[0];
+                    refused += counts[1];
+                    i = j;
+                    continue;
+                }
+                Outcome outcome = push(batch.get(i++));
+                if (outcome == Outcome.SENT) {
+                    sent++;
+                } else if (outcome == Outcome.REFUSED) {
+                    refused++;
+                } else {
+                    break outer;
                 }
             }
+            afterBatch.run();
+        }
         return new int[] {sent, refused};
     }
 
@@ -143,86 +145,21 @@ final class OutboxPush {
     }
 
     /**
-     * A batch of registrations ready to send: the entries it stands for, and the request's body,
-     * written once as its size was counted.
-     *
-     * @param lastSeq the last outbox entry taken into it: the next batch starts after it
-     */
-    private record Prepared(List<OutboxItem> sent, List<OutboxItem> gone, byte[] body, long lastSeq) {
-    }
-
-    /**
-     * Takes registrations into a batch while it stays below the central register's body limit, so
-     * that a queue of any size drains batch by batch. Each entry is written as JSON once: the bytes
-     * that are counted are the bytes sent.
-     */
-    private Prepared prepare(List<OutboxItem> items) {
-        java.util.Map<UUID, Api.Patron> patrons = ledger.patrons(items.stream().map(OutboxItem::patronId).toList());
-        List<OutboxItem> gone = new java.util.ArrayList<>();
-        List<OutboxItem> sent = new java.util.ArrayList<>();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.writeBytes("{\"items\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        long bytes = 32;
-        long lastSeq = items.get(0).seq() - 1;
-        for (OutboxItem item : items) {
-            Api.Patron p = patrons.get(item.patronId());
-            if (p == null) {
-                gone.add(item);
-                lastSeq = item.seq();
-                continue;
-            }
-            Api.BatchItem entry = new Api.BatchItem(item.idemKey(), p, item.staffUser());
-            byte[] written = written(entry);
-            long size = written.length;
-            if (!sent.isEmpty() && bytes + size > BATCH_BYTES) {
-                break;
-            }
-            bytes += size + 1;
-            if (!sent.isEmpty()) {
-                body.write(',');
-            }
-            body.writeBytes(written);
-            sent.add(item);
-            lastSeq = item.seq();
-        }
-        body.writeBytes("]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return new Prepared(sent, gone, body.toByteArray(), lastSeq);
-    }
-
-    private byte[] written(Object document) {
-        try {
-            return json.writeValueAsBytes(document);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a registration could not be written as JSON", e);
-        }
-    }
-
-    /** The leading run of registrations among the entries after {@code seq}. */
-    private List<OutboxItem> nextRun(long seq) {
-        List<OutboxItem> next = ledger.pendingAfter(seq, BATCH);
-        int j = 0;
-        while (j < next.size() && next.get(j).kind() == OutboxKind.PATRON_CREATED) {
-            j++;
-        }
-        return next.subList(0, j);
-    }
-
-    /**
      * Sends runs of registrations in batches, each answered item by item as if sent alone. While
      * one batch is on its way, the desk prepares the next and records the answers of the last, so
      * desk and central service work at the same time.
      *
      * @return {sent, refused}, or null when the round must stop (offline, token refused)
      */
-    private int[] pushRegistrations(List<OutboxItem> firstRun) {
+    private int[] pushRegistrations(List<OutboxItem> firstRun, Runnable afterBatch) {
         int sent = 0;
         int refused = 0;
-        Prepared current = prepare(firstRun);
+        RegistrationBatches.Prepared current = batches.prepare(firstRun);
         java.util.concurrent.CompletableFuture<CentralClient.Response> inFlight = current.sent().isEmpty() ? null
                 : client.postAsync("/api/v1/patrons/batch", current.body());
         while (true) {
-            List<OutboxItem> nextItems = nextRun(current.lastSeq());
-            Prepared next = nextItems.isEmpty() ? null : prepare(nextItems);
+            List<OutboxItem> nextItems = batches.nextRun(current.lastSeq());
+            RegistrationBatches.Prepared next = nextItems.isEmpty() ? null : batches.prepare(nextItems);
             CentralClient.Response response = null;
             if (inFlight != null) {
                 try {
@@ -261,6 +198,7 @@ final class OutboxPush {
             if (next == null) {
                 return new int[] {sent, refused};
             }
+            afterBatch.run();
             current = next;
         }
     }
@@ -271,7 +209,7 @@ final class OutboxPush {
     }
 
     /** Sends a refused batch's entries one at a time; {sent, refused, 1 when the round must stop}. */
-    private int[] pushOneByOne(Prepared batch) {
+    private int[] pushOneByOne(RegistrationBatches.Prepared batch) {
         ledger.acknowledgedAll(batch.gone(), java.util.Map.of());
         int sent = 0;
         int refused = 0;
@@ -304,7 +242,7 @@ final class OutboxPush {
     }
 
     /** Records the answers to one batch: acknowledged entries leave the outbox, refusals become problems. */
-    private int[] record(Prepared batch, CentralClient.Response response) {
+    private int[] record(RegistrationBatches.Prepared batch, CentralClient.Response response) {
         List<OutboxItem> acked = new java.util.ArrayList<>(batch.gone());
         java.util.Map<UUID, Integer> versions = new java.util.HashMap<>();
         int sent = 0;

@@ -86,8 +86,11 @@ public final class SyncService {
 
     public SyncStatus status() {
         return new SyncStatus(link.state(), ledger.pendingCount(), ledger.oldestPendingAt(), link.lastAnswerAt(),
-                ledger.openProblemCount());
+                ledger.openProblemCount(), receiving);
     }
+
+    /** Changes received so far in a pull that has more to come (0: none under way). */
+    private volatile long receiving;
 
     /** Pushes everything waiting, then pulls what changed; safe to call again at any time. */
     public synchronized Round syncOnce() {
@@ -99,13 +102,18 @@ public final class SyncService {
         boolean firstContact = link.lastAnswerAt() == null;
         try {
             long started = System.nanoTime();
-            int[] pushed = push.pushAll();
+            // Staff see a long round move: the waiting count after each batch sent, and what arrived so far.
+            int[] pushed = push.pushAll(this::publish);
             pushing = Duration.ofNanos(System.nanoTime() - started);
             sent = pushed[0];
             refused = pushed[1];
             SyncStatus.State state = link.state();
             if (state != SyncStatus.State.UNAUTHORIZED && state != SyncStatus.State.REVOKED && (state == SyncStatus.State.ONLINE || sent + refused == 0)) {
-                pulled = pull.pull();
+                pulled = pull.pull(received -> {
+                    receiving = received;
+                    publish();
+                });
+                receiving = 0;
                 if (configuration != null && link.state() == SyncStatus.State.ONLINE) {
                     configuration.pull().ifPresent(c -> configurationListeners.forEach(l -> l.accept(c)));
                 }
@@ -115,6 +123,7 @@ public final class SyncService {
                         : "Central register reachable again; {} change(s) sent", sent);
             }
         } catch (CentralClient.UnreachableException e) {
+            receiving = 0;
             if (e.untrusted()) {
                 link.untrusted();
             } else {

@@ -9,8 +9,11 @@ import java.time.Instant;
  * @param oldestPendingAt when the oldest of them was made, or null
  * @param lastSyncAt      the last time the central register answered, or null
  * @param problems        refused changes waiting for staff
+ * @param receiving       changes received so far from the central register while more are still coming
+ *                        (a new desk's first pull, or a day's changes after a day offline); 0 otherwise
  */
-public record SyncStatus(State state, long pending, Instant oldestPendingAt, Instant lastSyncAt, long problems) {
+public record SyncStatus(State state, long pending, Instant oldestPendingAt, Instant lastSyncAt, long problems,
+                         long receiving) {
 
     /** Whether and how the desk reaches the central register. */
     public enum State {
@@ -28,6 +31,6 @@ public record SyncStatus(State state, long pending, Instant oldestPendingAt, Ins
     }
 
     public static SyncStatus notConfigured(long pending, Instant oldest, long problems) {
-        return new SyncStatus(State.NOT_CONFIGURED, pending, oldest, null, problems);
+        return new SyncStatus(State.NOT_CONFIGURED, pending, oldest, null, problems, 0);
     }
 }

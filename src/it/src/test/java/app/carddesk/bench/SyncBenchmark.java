@@ -1,13 +1,16 @@
 package app.carddesk.bench;
 
 import app.carddesk.DeskBackend;
+import app.carddesk.api.Api;
 import app.carddesk.api.Json;
 import app.carddesk.central.CentralConfig;
+import app.carddesk.central.CentralPatronRows;
 import app.carddesk.central.CentralServer;
 import app.carddesk.central.Mailer;
 import app.carddesk.store.JdbiSyncLedger;
 import app.carddesk.sync.CentralClient;
 import app.carddesk.sync.SyncService;
+import app.carddesk.sync.SyncStatus;
 import app.carddesk.ui.DeskConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +31,7 @@ public final class SyncBenchmark {
     /** {@code -Dcarddesk.bench=smoke}: a small run that checks the counts only, as CI runs it. */
     private static final boolean SMOKE = "smoke".equals(System.getProperty("carddesk.bench"));
     private static final int PUSH = SMOKE ? 2_000 : 10_000;
-    private static final int PULL = SMOKE ? 5_000 : 100_000;
+    private static final int PULL = SMOKE ? 12_000 : 100_000;
     private static final String TOKEN = "bench-token";
     /**
      * Warm-up rounds do the measured rounds' work (10,000 pushed, 100,000 pulled), so the JIT
@@ -67,6 +70,30 @@ public final class SyncBenchmark {
         if (done != expected) {
             throw new IllegalStateException("sync benchmark: " + what + " " + done + " of " + expected
                     + "; the figures above do not count");
+        }
+    }
+
+    /**
+     * What staff saw of a long round: after each batch sent, the changes still waiting (fewer each
+     * time); after each page received with more to come, how many arrived so far (a page more each time).
+     */
+    private static void checkProgress(java.util.List<SyncStatus> seen, int pushed, int pulled) {
+        java.util.List<Long> waiting = seen.stream().filter(s -> s.receiving() == 0).map(SyncStatus::pending)
+                .filter(n -> n > 0).toList();
+        for (int i = 1; i < waiting.size(); i++) {
+            check("changes waiting, told after batch " + (i + 1) + ", fewer than after the batch before",
+                    Long.compare(waiting.get(i), waiting.get(i - 1)), -1);
+        }
+        int batches = (pushed + Api.MAX_BATCH_ITEMS - 1) / Api.MAX_BATCH_ITEMS;
+        if (waiting.size() < batches - 1) {
+            check("reports of what still waits while sending (at least)", waiting.size(), batches - 1);
+        }
+        java.util.List<Long> received = seen.stream().map(SyncStatus::receiving).filter(n -> n > 0).toList();
+        int pages = (pulled + Api.FEED_PAGE_MAX - 1) / Api.FEED_PAGE_MAX;
+        check("reports of what arrived so far while receiving", received.size(), Math.max(0, pages - 1));
+        for (int i = 0; i < received.size(); i++) {
+            check("changes received so far, told after page " + (i + 1), received.get(i),
+                    (long) (i + 1) * Api.FEED_PAGE_MAX);
         }
     }
 
@@ -111,6 +138,8 @@ public final class SyncBenchmark {
             queue(desk.database().jdbi(), count, true);
             settle(desk.database().jdbi());
             SyncService sync = sync(desk, central, clock);
+            java.util.List<SyncStatus> seen = new java.util.ArrayList<>();
+            sync.onStatus(seen::add);
             long compiling = Jit.compilingMillis();
             long t0 = System.nanoTime();
             SyncService.Round round = sync.syncOnce();
@@ -123,6 +152,7 @@ public final class SyncBenchmark {
                     count(central.database().jdbi(), "SELECT COUNT(*) FROM patron"), count);
             check("entries still waiting at the desk after the push",
                     new JdbiSyncLedger(desk.database(), clock, "bench").pendingCount(), 0);
+            checkProgress(seen, count, round.pulled());
             if (warmUp) {
                 System.out.printf("  warm-up push: %,d in %.2f s = %,.0f per second, the round %.2f s (JIT %.2f s)%n",
                         round.sent(), seconds, round.sent() / seconds, wholeRound, compiling / 1e3);
@@ -145,11 +175,7 @@ public final class SyncBenchmark {
              CentralServer central = central(dir.resolve("central"));
              DeskBackend desk = app.carddesk.SignedInDesk.open(new DeskConfig(dir.resolve("desk"), "DEMO-DK", Locale.ENGLISH),
                      clock)) {
-            central.database().jdbi().useHandle(h -> {
-                h.execute(centralPatrons(count));
-                h.execute("INSERT INTO change_feed (library_code, patron_id, kind, at) "
-                        + "SELECT 'DEMO-DK', id, 'CREATED', created_at FROM patron ORDER BY card_number");
-            });
+            CentralPatronRows.withCardsAndFeed(central.database().jdbi(), count);
             settle(central.database().jdbi());
             // The first read of the feed gives the changes committed since the last read their places
             // (V18__feed_delivery_order.sql): here another desk's, timed on its own.
@@ -163,12 +189,15 @@ public final class SyncBenchmark {
                     count(central.database().jdbi(), "SELECT COUNT(*) FROM change_feed WHERE delivery_seq IS NULL"), 0);
             settle(central.database().jdbi());
             SyncService sync = sync(desk, central, clock);
+            java.util.List<SyncStatus> seen = new java.util.ArrayList<>();
+            sync.onStatus(seen::add);
             long compiling = Jit.compilingMillis();
             long t0 = System.nanoTime();
             SyncService.Round round = sync.syncOnce();
             double seconds = (System.nanoTime() - t0) / 1e9;
             compiling = Jit.compilingMillis() - compiling;
             check("pulled", round.pulled(), count);
+            checkProgress(seen, 0, count);
             check("patrons at the desk after the pull", count(desk.database().jdbi(), "SELECT COUNT(*) FROM patron"),
                     count);
             if (warmUp) {
@@ -219,24 +248,12 @@ public final class SyncBenchmark {
         });
     }
 
-    private static String centralPatrons(int n) {
-        return """
-                INSERT INTO patron (id, library_code, card_number, identity_kind, surname, given_name, birth_date,
-                    address_line, postal_code, city, country, category_code, pickup_library_code, registration_kind,
-                    version, created_at, updated_at)
-                SELECT RANDOM_UUID(7), 'DEMO-DK', '4099' || LPAD(CAST(X AS VARCHAR), 5, '0'), 'NONE', 'Surname' || X,
-                    'Given' || MOD(X, 997), DATEADD(DAY, -MOD(X, 20000), DATE '2005-01-01'), 'Vej ' || X, '1000',
-                    'København K', 'Danmark', 'STUDENT', 'KB-SK', 'EXPECTS_NATIONAL_ID', 1, CURRENT_TIMESTAMP,
-                    CURRENT_TIMESTAMP
-                FROM SYSTEM_RANGE(0, %d)""".formatted(n - 1);
-    }
-
     /** The comparison for the push: the rows the central service writes, written in one statement each. */
     private static long directCentralWrites(Path dir, int n) {
         try (CentralServer direct = central(dir)) {
             long t0 = System.nanoTime();
             direct.database().jdbi().useHandle(h -> {
-                h.execute(centralPatrons(n));
+                h.execute(CentralPatronRows.patrons(n));
                 h.execute("INSERT INTO card (number, status, patron_id, library_code, issued_at) "
                         + "SELECT card_number, 'ISSUED', id, library_code, created_at FROM patron");
                 h.execute("INSERT INTO change_feed (library_code, patron_id, kind, at) "

@@ -129,4 +129,36 @@ class SyncStatusUiIT extends DeskUiIT {
             assertThat(backend.issuing().profile().name()).isEqualTo("Research Library Copenhagen");
         }
     }
+
+    @Test
+    void saysHowManyChangesHaveArrivedWhileALongPullIsUnderWay(FxRobot robot) throws Exception {
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true));
+        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
+            int patrons = app.carddesk.api.Api.FEED_PAGE_MAX + 1_000;
+            app.carddesk.central.CentralPatronRows.withCardsAndFeed(central.database().jdbi(), patrons);
+            var sync = backend.sync().orElseThrow();
+            var told = new java.util.concurrent.CountDownLatch(1);
+            var goOn = new java.util.concurrent.CountDownLatch(1);
+            // The round waits at its first report of what arrived (the status bar has been told by then),
+            // so that the test sees the bar while the pull is under way, whichever round pulls.
+            sync.onStatus(status -> {
+                if (status.receiving() > 0 && told.getCount() > 0) {
+                    told.countDown();
+                    try {
+                        goOn.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            var round = java.util.concurrent.CompletableFuture.runAsync(sync::syncOnce);
+            assertThat(told.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("a page with more behind it").isTrue();
+            waitForText(robot, "#syncLabel", "Central register: receiving changes (5,000 so far)");
+            goOn.countDown();
+            round.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            waitForText(robot, "#syncLabel", "Central register: up to date");
+            assertThat(count("SELECT COUNT(*) FROM patron")).isEqualTo((long) patrons);
+        }
+    }
 }

@@ -169,7 +169,8 @@ public final class MainView {
                 .withZone(java.time.ZoneId.systemDefault()).format(s.oldestPendingAt());
         String text = switch (s.state()) {
             case NOT_CONFIGURED -> m.get("sync.notConfigured");
-            case ONLINE -> s.pending() == 0 ? m.get("sync.online") : m.get("sync.onlineWaiting", s.pending());
+            case ONLINE -> s.receiving() > 0 ? m.get("sync.receiving", s.receiving())
+                    : s.pending() == 0 ? m.get("sync.online") : m.get("sync.onlineWaiting", s.pending());
             case OFFLINE -> s.pending() == 0 ? m.get("sync.offline") : m.get("sync.offlineWaiting", s.pending(), when);
             case UNAUTHORIZED -> m.get("sync.unauthorized", s.pending());
             case REVOKED -> m.get("sync.revoked", s.pending());

@@ -146,7 +146,8 @@ final class SetUp {
 
     /**
      * A public library to start a real one from: the country's rules (guardian age, short stays,
-     * digital services, address alerts) from its demo library, and placeholders for the library's
+     * digital services, address alerts) from its demo library, children's and adults' categories divided
+     * at the guardian age, a card series in the country's form, and placeholders for the library's
      * own parts (name, letterhead, branches, card series, categories, loan rules) in the country's
      * language and English.
      */
@@ -160,9 +161,9 @@ final class SetUp {
                         + "deres egen.", "Loan rules of My library (version 1). Replace this text with your own.");
         List<LibraryConfiguration.Category> categories = List.of(
                 new LibraryConfiguration.Category("ADULT", new LibraryConfiguration.Texts("Voksen", "Voksen", "Adult"),
-                        18, null),
+                        demo.guardianAge(), null),
                 new LibraryConfiguration.Category("CHILD", new LibraryConfiguration.Texts("Barn", "Barn", "Child"),
-                        null, 17),
+                        null, demo.guardianAge() - 1),
                 new LibraryConfiguration.Category("STUDENT", new LibraryConfiguration.Texts("Studerende", "Student",
                         "Student"), null, null),
                 new LibraryConfiguration.Category("INSTITUTION", new LibraryConfiguration.Texts("Institution",
@@ -172,7 +173,10 @@ final class SetUp {
                 "+00 00 00 00 00", "desk@my-library.invalid", "my-library.invalid"), demo.languages(), "MAIN",
                 List.of(new LibraryConfiguration.Branch("MAIN", "Main library"),
                         new LibraryConfiguration.Branch("BRANCH", "Branch library")),
-                List.of(new LibraryConfiguration.Series("9990", 5, 0L, 99_999L, app.carddesk.domain.CheckDigit.NONE)),
+                // A placeholder for the series printed on the library's cards (in Norway: N and nine digits,
+                // reserved in the national register).
+                List.of(danish ? new LibraryConfiguration.Series("9990", 5, 0L, 99_999L, app.carddesk.domain.CheckDigit.NONE)
+                        : new LibraryConfiguration.Series("N", 9, 0L, 99_999L, app.carddesk.domain.CheckDigit.NONE)),
                 categories, demo.guardianAge(), demo.maxShortStayDays(), demo.inactiveYears(), demo.noticeDays(),
                 demo.digitalServices(), demo.addressAlerts(),
                 List.of(new LibraryConfiguration.LoanRules(1, rules, null)), demo.reportNamesStaff());

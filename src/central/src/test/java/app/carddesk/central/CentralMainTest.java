@@ -75,6 +75,16 @@ class CentralMainTest {
         Files.writeString(file, out.toString(StandardCharsets.UTF_8));
         assertThat(run(settings(), "config", "check", file.toString(), "999012345")).as(said()).isZero();
         assertThat(said()).contains("configures MY-LIBRARY", "999012345: a blank card of MY-LIBRARY.");
+        // A Norwegian library's: cards N and nine digits, children under the guardian age, adults from it.
+        out.reset();
+        assertThat(run(settings(), "config", "example", "NO")).isZero();
+        String norwegian = out.toString(StandardCharsets.UTF_8);
+        com.fasterxml.jackson.databind.JsonNode example = app.carddesk.api.Json.mapper().readTree(norwegian);
+        assertThat(example.at("/categories/0/minAge").asInt()).isEqualTo(example.get("guardianAge").asInt());
+        assertThat(example.at("/categories/1/maxAge").asInt()).isEqualTo(example.get("guardianAge").asInt() - 1);
+        Files.writeString(file, norwegian);
+        assertThat(run(settings(), "config", "check", file.toString(), "N000012345")).as(said()).isZero();
+        assertThat(said()).contains("N000012345: a blank card of MY-LIBRARY.");
         assertThat(registerMade()).as("no register made or opened").isFalse();
     }
 }

@@ -114,11 +114,28 @@ public final class DeskContext {
         }));
         backend.sync().ifPresent(sync -> {
             // The sync reports from its own thread; the status bar is changed on the JavaFX thread.
-            sync.onStatus(status -> Platform.runLater(() -> main.syncStatus.set(status)));
+            sync.onStatus(status -> Platform.runLater(() -> {
+                main.syncStatus.set(status);
+                mailGoesOutNow(status.state() == app.carddesk.sync.SyncStatus.State.ONLINE);
+            }));
             sync.onConfiguration(c -> Platform.runLater(() -> main.configurationChanged.set(
                     new app.carddesk.ui.main.MainViewModel.ConfigurationChange(c.version(), java.time.Instant.now()))));
             background.submit(sync::status, main.syncStatus::set, e -> { });
         });
+    }
+
+    /**
+     * Whether an e-mailed PIN goes out within minutes, as the hand-over and the welcome letter say: only
+     * while the central register answers. Offline they say it goes once the desk is connected again.
+     */
+    private void mailGoesOutNow(boolean online) {
+        app.carddesk.letter.LetterSettings now = issue.letter.settings();
+        if (now.centralRegister() != online) {
+            app.carddesk.letter.LetterSettings next = new app.carddesk.letter.LetterSettings(now.paper(),
+                    now.dataDir(), online);
+            issue.letter.settings(next);
+            patron.letterSettings(next);
+        }
     }
 
     private Object controller(Class<?> type) {

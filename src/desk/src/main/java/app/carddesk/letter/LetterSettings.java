@@ -7,7 +7,8 @@ import java.nio.file.Path;
  *
  * @param paper           A4 or US Letter
  * @param dataDir         where the library's own logo file lives
- * @param centralRegister whether the desk sends registrations on (so an e-mailed PIN goes out soon)
+ * @param centralRegister whether the desk reaches its central register now (so an e-mailed PIN goes out
+ *                        within minutes; otherwise once the desk is connected)
  */
 public record LetterSettings(PaperSize paper, Path dataDir, boolean centralRegister) {
 }

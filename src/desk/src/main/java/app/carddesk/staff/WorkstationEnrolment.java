@@ -60,26 +60,46 @@ public final class WorkstationEnrolment {
         this.settings = settings;
     }
 
+    /**
+     * Joins with the one-time code at the address IT gave, or at the first of several (separated by
+     * commas, when the organisation runs more than one central instance) that answers; the desk keeps
+     * them all and moves to the next whenever one does not answer.
+     */
     public Result enrol(String address, String code) {
-        URI central;
-        try {
-            central = URI.create(address == null ? "" : address.strip());
-        } catch (IllegalArgumentException e) {
-            return new Refused("enrol.badAddress");
+        List<URI> centrals = new java.util.ArrayList<>();
+        for (String one : (address == null ? "" : address).split("[,\\s]+")) {
+            if (one.isEmpty()) {
+                continue;
+            }
+            URI central;
+            try {
+                central = URI.create(one);
+            } catch (IllegalArgumentException e) {
+                return new Refused("enrol.badAddress");
+            }
+            String scheme = central.getScheme() == null ? "" : central.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("https") || scheme.equals("http")) || central.getHost() == null) {
+                return new Refused("enrol.badAddress");
+            }
+            centrals.add(URI.create(central.toString().replaceAll("/+$", "")));
         }
-        String scheme = central.getScheme() == null ? "" : central.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("https") || scheme.equals("http")) || central.getHost() == null) {
+        if (centrals.isEmpty()) {
             return new Refused("enrol.badAddress");
         }
         String typed = code == null ? "" : code.strip();
         if (typed.isEmpty()) {
             return new Refused("enrol.codeMissing");
         }
-        Enroller.Answer answer = enroller.enrol(central, typed);
+        Enroller.Answer answer = null;
+        for (URI central : centrals) {
+            answer = enroller.enrol(central, typed);
+            if (!(answer instanceof Enroller.Unreachable)) {
+                break;
+            }
+        }
         if (answer instanceof Enroller.Enrolled ok) {
-            String base = central.toString().replaceAll("/+$", "");
-            settings.save(Map.of("carddesk.central.url", base, "carddesk.central.token", ok.token(),
-                    "carddesk.profile", ok.library()));
+            settings.save(Map.of("carddesk.central.url", String.join(",", centrals.stream().map(URI::toString)
+                    .toList()), "carddesk.central.token", ok.token(), "carddesk.profile", ok.library()));
             return new Done(ok.library(), ok.workstationName());
         }
         if (answer instanceof Enroller.Invalid) {

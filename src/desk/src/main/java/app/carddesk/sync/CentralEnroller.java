@@ -16,7 +16,6 @@ public final class CentralEnroller implements WorkstationEnrolment.Enroller {
 
     private final HttpClient http;
 
-    /** Enrols with the central register over HTTPS trusting {@code tls}'s certificates, or plain HTTP. */
     /** Names this desk, so that a desk enrolled again gets its register's key at the new credential. */
     private java.util.function.Supplier<String> deskId = () -> null;
 
@@ -25,6 +24,7 @@ public final class CentralEnroller implements WorkstationEnrolment.Enroller {
         return this;
     }
 
+    /** Enrols with the central register over HTTPS trusting {@code tls}'s certificates, or plain HTTP. */
     public CentralEnroller(javax.net.ssl.SSLContext tls) {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1).sslContext(tls).build();

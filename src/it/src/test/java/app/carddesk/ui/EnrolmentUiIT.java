@@ -60,15 +60,22 @@ class EnrolmentUiIT extends DeskUiIT {
         }
         CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN",
                 "enrol-ui-token", "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true)).withRetentionAt("off");
-        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
+        // A port where connections are refused: bound, never listening.
+        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC());
+             java.net.Socket refusing = new java.net.Socket()) {
+            refusing.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
             String code = code(port);
             waitUntil(() -> visible(robot, "#signInScreen"));
             // Opened from the keyboard (its mnemonic): the address field takes what is typed next.
             robot.press(javafx.scene.input.KeyCode.ALT).type(javafx.scene.input.KeyCode.O)
                     .release(javafx.scene.input.KeyCode.ALT);
             waitUntil(() -> robot.lookup("#enrolAddress").query().isFocused());
-            fill(robot, "#enrolAddress", "http://127.0.0.1:" + port);
+            fill(robot, "#enrolAddress", "http://127.0.0.1:" + port + ", central two");
             fill(robot, "#enrolCode", "abcd-efgh-jkmn");
+            clickOn(robot, "#enrolButton");
+            waitUntil(() -> text(robot, "#enrolProblem").contains("several separated by commas"));
+            // Two instances, as IT gave them: the first does not answer, so the desk joins at the second.
+            fill(robot, "#enrolAddress", "http://127.0.0.1:" + refusing.getLocalPort() + ", http://127.0.0.1:" + port + "/");
             clickOn(robot, "#enrolButton");
             waitUntil(() -> text(robot, "#enrolProblem").startsWith("This enrolment code is not valid"));
 
@@ -87,7 +94,9 @@ class EnrolmentUiIT extends DeskUiIT {
         try (var in = Files.newInputStream(settings)) {
             p.load(in);
         }
-        assertThat(p.getProperty("carddesk.central.url")).isEqualTo("http://127.0.0.1:" + port);
+        assertThat(p.getProperty("carddesk.central.url")).startsWith("http://127.0.0.1:")
+                .endsWith(",http://127.0.0.1:" + port).contains(",");
+        assertThat(app.carddesk.sync.CentralClient.urls(p.getProperty("carddesk.central.url"))).hasSize(2);
         assertThat(p.getProperty("carddesk.central.token")).hasSizeGreaterThan(30);
         assertThat(p.getProperty("carddesk.profile")).isEqualTo("DEMO-DK");
     }

@@ -436,6 +436,19 @@ abstract class DeskUiIT {
         return true;
     }
 
+    /** Whether the node is within the visible part of the scroll pane around it (call on the JavaFX thread). */
+    boolean inView(FxRobot robot, String query) {
+        javafx.scene.Node n = robot.lookup(query).query();
+        for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane pane) {
+                javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+                javafx.geometry.Bounds v = pane.localToScene(pane.getBoundsInLocal());
+                return b.getMinY() >= v.getMinY() && b.getMaxY() <= v.getMaxY();
+            }
+        }
+        return true;
+    }
+
     void waitForText(FxRobot robot, String query, String contains) {
         waitUntil(() -> visible(robot, query) && text(robot, query).contains(contains));
     }

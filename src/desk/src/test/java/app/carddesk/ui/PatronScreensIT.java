@@ -27,6 +27,9 @@ class PatronScreensIT extends DeskUiIT {
                 .isEqualTo("Log in with MitID: not possible, it needs a CPR.");
         assertThat(text(robot, "#service-CARD_PIN_LOGIN")).isEqualTo("Log in with card number and PIN: yes");
         click(robot, "#registerIdButton");
+        // The panel opens below the patron's details: it is scrolled into view with the keyboard in its field.
+        waitUntil(() -> robot.lookup("#convertIdentityField").query().isFocused()
+                && inView(robot, "#convertIdentityField"));
         fill(robot, "#convertIdentityField", "300601-4002");
         type(KeyCode.ENTER);
         waitForText(robot, "#registerName", "Amira Hassan");
@@ -39,7 +42,9 @@ class PatronScreensIT extends DeskUiIT {
         waitForText(robot, "#patronMessage", "Cut the temporary card in half");
         click(robot, "#cardCut");
         click(robot, "#convertFinish");
-        waitForText(robot, "#patronSuccess", "card 409900040 is retired for good");
+        waitForText(robot, "#patronSuccess", "card 409900040 is retired for good. Give the patron a new card");
+        // Left without a card, the patron gets one next: the keyboard is on New card.
+        waitUntil(() -> robot.lookup("#newCardButton").query().isFocused() && inView(robot, "#newCardButton"));
 
         Map<String, Object> row = patronRow("id", id);
         assertThat(row).containsEntry("identity_kind", "CPR").containsEntry("identity_number", "3006014002")

@@ -137,9 +137,9 @@ public final class ConversionView {
         showMerge(c.mergeWith.get());
     }
 
-    /** Puts the focus in the national ID field (the panel just opened). */
+    /** Puts the focus in the national ID field once the panel that just opened is laid out and in view. */
     void focusIdentity() {
-        identityField.requestFocus();
+        Scrolling.showAndFocus(identityField.getParent(), identityField);
     }
 
     /** The record's side of the comparison. */

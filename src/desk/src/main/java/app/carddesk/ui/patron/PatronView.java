@@ -95,6 +95,12 @@ public final class PatronView {
                 newCardButton.requestFocus();
             }
         });
+        // The temporary card destroyed, the patron has none: the keyboard goes to New card.
+        lifetime.onChange(vm.success, (obs, was, now) -> {
+            if (now != null && now.key().equals("convert.doneCardRetired") && newCardButton.isVisible()) {
+                app.carddesk.ui.Scrolling.showAndFocus(newCardButton, newCardButton);
+            }
+        });
         lifetime.onChange(vm.patron, (obs, old, p) -> show(p));
         lifetime.onListChange(vm.digitalAccess, (javafx.collections.ListChangeListener<DigitalAccess.Access>) c -> showAccess());
         unsubscribeButton.disableProperty().bind(vm.patron.isNull());

@@ -117,6 +117,9 @@ final class LibraryConfigurations {
             if (created && !author.organisation()) {
                 throw StaffSessions.denied(app.carddesk.api.Permission.ORGANISATION_ADMIN, code);
             }
+            if (!created && !author.organisation()) {
+                organisationsOwn(dao.library(code).orElseThrow(), wanted);
+            }
             if (!created && wanted.version() != null && !wanted.version().equals(current.get())) {
                 throw new ApiException(409, ErrorCode.STALE_VERSION, "version", "Someone changed this configuration "
                         + "meanwhile (now version " + current.get() + "). Load it again and make your change there.");
@@ -212,6 +215,23 @@ final class LibraryConfigurations {
     private static boolean same(LibraryConfiguration.Series w, LibraryConfigurationDao.SeriesRow s) {
         return w.prefix().equals(s.prefix()) && w.digits() == s.digits() && w.from() == s.rangeFrom()
                 && w.to() == s.rangeTo() && w.checkDigit().name().equals(s.checkDigit());
+    }
+
+    /**
+     * What only the organisation changes in a library's configuration (besides its card series): its
+     * country, which decides the national identity rules, and whether it is a test library that accepts
+     * the stand-in register's synthetic people. A library's own administrator sends them as they are.
+     */
+    private static void organisationsOwn(LibraryConfigurationDao.LibraryRow stored, LibraryConfiguration wanted) {
+        if (!stored.country().equals(wanted.country().name())) {
+            throw new ApiException(403, ErrorCode.PERMISSION_DENIED, "country", "A library's country is set by the "
+                    + "organisation (organisation_admin or the operator), not by its own administrator. Send it as it is.");
+        }
+        if (stored.testProfile() != wanted.testProfile()) {
+            throw new ApiException(403, ErrorCode.PERMISSION_DENIED, "testProfile", "Whether a library is a test "
+                    + "library (accepting synthetic identity numbers) is set by the organisation (organisation_admin "
+                    + "or the operator), not by its own administrator. Send it as it is.");
+        }
     }
 
     private static ApiException seriesChange(String code) {

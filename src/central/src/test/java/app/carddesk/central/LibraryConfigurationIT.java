@@ -151,6 +151,16 @@ class LibraryConfigurationIT {
         assertThat(put("DEMO-DK", CentralFixture.TOKEN, session, moreSeries, 403).get("field").asText())
                 .isEqualTo("cardSeries");
 
+        // The country and being a test library are the organisation's to set, as the series are.
+        ObjectNode real = (ObjectNode) desk.deepCopy();
+        real.put("testProfile", !desk.get("testProfile").asBoolean());
+        assertThat(put("DEMO-DK", CentralFixture.TOKEN, session, real, 403).get("field").asText())
+                .isEqualTo("testProfile");
+        ObjectNode moved = (ObjectNode) desk.deepCopy();
+        moved.put("country", "NO");
+        assertThat(put("DEMO-DK", CentralFixture.TOKEN, session, moved, 403).get("field").asText())
+                .isEqualTo("country");
+
         JsonNode oslo = call("GET", "/api/v1/libraries/DEMO-NO/configuration", OPERATOR, null, null, 200);
         assertThat(put("DEMO-NO", CentralFixture.TOKEN, session, (ObjectNode) oslo, 403).get("error").asText())
                 .isEqualTo("permission_denied");

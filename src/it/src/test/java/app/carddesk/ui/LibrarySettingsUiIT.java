@@ -58,6 +58,10 @@ class LibrarySettingsUiIT extends DeskUiIT {
             type(javafx.scene.input.KeyCode.F7);
             waitUntil(() -> visible(robot, "#adminScroller"));
             waitForText(robot, "#libraryVersion", "Settings version 1: Demo Research Library Copenhagen (DEMO-DK)");
+            // A library's administrator sees its country and test setting, and cannot change them.
+            assertThat(robot.lookup("#libraryCountry").query().isDisabled()).isTrue();
+            assertThat(robot.lookup("#libraryTestProfile").query().isDisabled()).isTrue();
+            assertThat(robot.lookup("#libraryName").query().isDisabled()).isFalse();
             TableView<?> stock = robot.lookup("#libraryStock").queryAs(TableView.class);
             waitUntil(() -> stock.getItems().size() == 1);
 

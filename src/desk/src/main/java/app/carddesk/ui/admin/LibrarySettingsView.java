@@ -175,6 +175,9 @@ public final class LibrarySettingsView {
         norwegian.selectedProperty().bindBidirectional(e.norwegian);
         english.selectedProperty().bindBidirectional(e.english);
         testProfile.selectedProperty().bindBidirectional(e.testProfile);
+        // The country (its identity rules) and being a test library are the organisation's, as the series are.
+        country.disableProperty().bind(lifetime.of(organisationAdmin).map(may -> !may && organisationKept));
+        testProfile.disableProperty().bind(country.disableProperty());
         reportNamesStaff.selectedProperty().bindBidirectional(e.reportNamesStaff);
         bind(organisation, e.organisation);
         bind(addressLine, e.addressLine);

@@ -76,11 +76,21 @@ public final class Controls {
                 java.util.Locale.forLanguageTag("nb"), java.util.Locale.ENGLISH));
         box.setConverter(converter(l -> messages.get("language." + l.getLanguage())));
         box.setValue(locale.get());
-        box.valueProperty().addListener((obs, old, l) -> {
+        // A language is taken when chosen: in the open list, when the list closes (Enter, a click), not
+        // at each arrow key, which would build the screens again under the list and leave the Enter
+        // that follows to the screen's default button.
+        Runnable take = () -> {
+            java.util.Locale l = box.getValue();
             if (l != null && !l.equals(locale.get())) {
                 locale.set(l);
             }
+        };
+        box.valueProperty().addListener((obs, old, l) -> {
+            if (!box.isShowing()) {
+                take.run();
+            }
         });
+        box.addEventHandler(javafx.scene.control.ComboBoxBase.ON_HIDDEN, e -> take.run());
     }
 
     /**

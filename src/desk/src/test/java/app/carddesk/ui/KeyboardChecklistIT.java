@@ -47,6 +47,24 @@ class KeyboardChecklistIT extends DeskUiIT {
     }
 
     @Test
+    void aLanguageChosenFromTheOpenListWithTheKeyboardLeavesTheChecklistWhereItWas(FxRobot robot) {
+        scan(robot, "409900808");
+        waitUntil(() -> visible(robot, "#withoutRadio") && robot.lookup("#withoutRadio").query().isFocused());
+        interact(() -> robot.lookup("#languageBox").query().requestFocus());
+        robot.press(KeyCode.ALT).type(KeyCode.DOWN).release(KeyCode.ALT);
+        waitUntil(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<?>>query().isShowing());
+        // English is the last in the list; the one above it is Norwegian.
+        key(robot, KeyCode.UP);
+        assertThat(robot.lookup("#navIssue").<javafx.scene.control.Labeled>query().getText())
+                .as("nothing changes while the list is open").startsWith("Issue");
+        key(robot, KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#navIssue").<javafx.scene.control.Labeled>query().getText().contains("Utsted"));
+        assertThat(context.issue().step.get()).as("the Enter chose the language and moved nothing on")
+                .isEqualTo(app.carddesk.ui.issuecard.Step.IDENTITY);
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+    }
+
+    @Test
     void aStudentWithAnEmailedPinWithEnterThroughEveryStep(FxRobot robot) {
         scan(robot, "409900801");
         waitUntil(() -> visible(robot, "#withoutRadio") && robot.lookup("#withoutRadio").query().isFocused());

@@ -65,6 +65,23 @@ class KeyboardChecklistIT extends DeskUiIT {
     }
 
     @Test
+    void fieldsPassedOverEmptyAreNotMarkedUntilNext(FxRobot robot) {
+        scan(robot, "409900807");
+        waitUntil(() -> visible(robot, "#withoutRadio") && robot.lookup("#withoutRadio").query().isFocused());
+        key(robot, KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#surnameField").query().isFocused());
+        tabTo(robot, "#birthDateField");
+        write(robot, "31-02-2001");
+        tabTo(robot, "#emailField");
+        assertThat(text(robot, "#surnameProblem")).as("passed over empty").isEmpty();
+        assertThat(text(robot, "#givenNameProblem")).isEmpty();
+        waitForText(robot, "#birthDateProblem", "There is no such day");
+        interact(() -> robot.lookup("#nextButton").queryButton().fire());
+        waitForText(robot, "#surnameProblem", "Type the patron’s surname.");
+        waitForText(robot, "#givenNameProblem", "Type the patron’s first name.");
+    }
+
+    @Test
     void aStudentWithAnEmailedPinWithEnterThroughEveryStep(FxRobot robot) {
         scan(robot, "409900801");
         waitUntil(() -> visible(robot, "#withoutRadio") && robot.lookup("#withoutRadio").query().isFocused());

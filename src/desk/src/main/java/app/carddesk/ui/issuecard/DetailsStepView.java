@@ -57,8 +57,10 @@ public final class DetailsStepView implements StepView {
         postalCodeField.textProperty().bindBidirectional(d.postalCode);
         cityField.textProperty().bindBidirectional(d.city);
         countryField.textProperty().bindBidirectional(d.country);
-        checkOnLeave(cityField, d.addressProblem);
-        checkOnLeave(countryField, d.addressProblem);
+        java.util.function.BooleanSupplier addressTyped = () -> List.of(addressField, postalCodeField, cityField,
+                countryField).stream().anyMatch(f -> f.getText() != null && !f.getText().isBlank());
+        checkOnLeave(cityField, d.addressProblem, addressTyped);
+        checkOnLeave(countryField, d.addressProblem, addressTyped);
         for (ObservableValue<String> part : List.of(d.postalCode, d.city, d.country)) {
             recheckWhileShown(part, d.addressProblem);
         }
@@ -113,14 +115,18 @@ public final class DetailsStepView implements StepView {
         ProblemDisplay.bindMarking(lifetime.of(problem), label, p -> marked(field, p), messages);
         // The address is one problem over four fields: it is checked once staff leave the town.
         if (field != addressField) {
-            checkOnLeave(field, problem);
+            checkOnLeave(field, problem, () -> field.getText() != null && !field.getText().isBlank());
         }
         recheckWhileShown(value, problem);
     }
 
-    private void checkOnLeave(TextField field, ObjectProperty<Problem> problem) {
+    /**
+     * What staff typed is checked as they leave the field; a field passed over empty is not marked
+     * (Tab through the form flags nothing): Next checks every field.
+     */
+    private void checkOnLeave(TextField field, ObjectProperty<Problem> problem, java.util.function.BooleanSupplier typed) {
         field.focusedProperty().addListener((obs, was, now) -> {
-            if (was && !now && vm.step.get() == Step.DETAILS) {
+            if (was && !now && vm.step.get() == Step.DETAILS && typed.getAsBoolean()) {
                 vm.checkField(problem);
             }
         });

@@ -47,7 +47,7 @@ class FindPatronConnectedIT extends DeskUiIT {
             setText(robot, "#findQuery", "karin dahl");
             click(robot, "#findQuery");
             type(KeyCode.ENTER);
-            waitForText(robot, "#findSummary", "One patron found, here and in the central register.");
+            waitForText(robot, "#findSummary", "One patron found (this desk and the central register searched).");
             assertThat(count("SELECT COUNT(*) FROM patron")).as("not taken before it is opened").isZero();
             // By card number and by e-mail the central register finds her too (she is not at this desk yet).
             for (String key : new String[] {"409900610", "karin@example.org"}) {

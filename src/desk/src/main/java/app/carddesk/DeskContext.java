@@ -61,6 +61,7 @@ public final class DeskContext {
         this.preferences = app.carddesk.ui.DeskPreferences.in(backend.config().dataDir());
         this.issue = new IssueCardViewModel(backend.issuing(), background, navigation);
         this.issue.letter.language.set(locale.get());
+        this.issue.datesIn(locale::get);
         this.issue.letter.settings(new app.carddesk.letter.LetterSettings(
                 app.carddesk.letter.PaperSize.of(backend.config().paper()), backend.config().dataDir(),
                 backend.config().hasCentral()));

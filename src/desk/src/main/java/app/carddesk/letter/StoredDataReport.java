@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -23,9 +22,6 @@ import java.util.ResourceBundle;
  * it came from, and what was done with the record and when, as a PDF the patron can take home.
  */
 public final class StoredDataReport {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
-            .withZone(ZoneId.systemDefault());
 
     private StoredDataReport() {
     }
@@ -47,7 +43,7 @@ public final class StoredDataReport {
         List<String> lines = new ArrayList<>();
         lines.add(format(texts, "report.intro", profile.name()));
         line(lines, texts, "details.name", p.fullName(), master);
-        line(lines, texts, "details.birthDate", DateInput.format(p.birthDate()), master);
+        line(lines, texts, "details.birthDate", DateInput.format(p.birthDate(), texts.getLocale()), master);
         line(lines, texts, "details.address", String.join(", ", p.address().line(), p.address().postalCode() + " "
                 + p.address().city(), p.address().country()).replaceAll(",\\s*$", ""), master);
         if (p.identity() != null) {
@@ -59,7 +55,7 @@ public final class StoredDataReport {
         line(lines, texts, "patron.registration", texts.getString("registration." + p.registrationKind()),
                 texts.getString("report.source.desk"));
         if (p.expiresOn() != null) {
-            line(lines, texts, "patron.expires", DateInput.format(p.expiresOn()), texts.getString("report.source.desk"));
+            line(lines, texts, "patron.expires", DateInput.format(p.expiresOn(), texts.getLocale()), texts.getString("report.source.desk"));
         }
         line(lines, texts, "patron.category", profile.categories().stream()
                 .filter(c -> c.code().equals(p.categoryCode())).findFirst().map(c -> c.name(texts.getLocale()))
@@ -85,14 +81,14 @@ public final class StoredDataReport {
                     ? format(texts, "report.whoNamed", roles(texts, List.of(e.staffRoles().split(","))), profile.name(),
                     e.staff())
                     : format(texts, "report.who", roles(texts, List.of(e.staffRoles().split(","))), profile.name());
-            lines.add(format(texts, "report.event", WHEN.format(e.at()), event(texts, e.action()), who));
+            lines.add(format(texts, "report.event", DateInput.formatLocal(e.at().atZone(ZoneId.systemDefault()), texts.getLocale()), event(texts, e.action()), who));
         }
         if (history.register().isPresent()) {
             lines.add(texts.getString("report.central"));
             for (NationalRegister.HistoryEntry e : history.register().get()) {
                 String who = e.roles().isEmpty() ? format(texts, "report.who.workstation", e.libraryName())
                         : format(texts, "report.who", roles(texts, e.roles()), e.libraryName());
-                lines.add(format(texts, "report.event", WHEN.format(e.at()), event(texts, e.action()), who));
+                lines.add(format(texts, "report.event", DateInput.formatLocal(e.at().atZone(ZoneId.systemDefault()), texts.getLocale()), event(texts, e.action()), who));
             }
         } else {
             lines.add(texts.getString("report.centralUnavailable"));

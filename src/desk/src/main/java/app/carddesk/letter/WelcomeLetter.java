@@ -38,7 +38,7 @@ public record WelcomeLetter(Letterhead letterhead, String date, List<String> add
             paragraphs.add(texts.getString("letter.comeBack"));
         }
         if (f.kind() == RegistrationKind.SHORT_STAY && f.expiresOn() != null) {
-            paragraphs.add(format(texts, "letter.expires", app.carddesk.domain.DateInput.format(f.expiresOn())));
+            paragraphs.add(format(texts, "letter.expires", app.carddesk.domain.DateInput.format(f.expiresOn(), texts.getLocale())));
         }
         Address a = f.address();
         List<String> address = Stream.of(f.fullName(), a == null ? "" : a.line(),

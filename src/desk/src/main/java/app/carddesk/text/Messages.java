@@ -38,6 +38,23 @@ public final class Messages {
         return bundle.getLocale();
     }
 
+    /** A date as this language writes it (day.month.year in Norwegian, day-month-year otherwise). */
+    public String date(java.time.LocalDate date) {
+        return app.carddesk.domain.DateInput.format(date, locale());
+    }
+
+    /** A moment in the desk's time zone as this language writes it: date and hours:minutes. */
+    public String time(java.time.Instant at) {
+        return at == null ? "" : app.carddesk.domain.DateInput.formatLocal(at.atZone(java.time.ZoneId.systemDefault()),
+                locale());
+    }
+
+    /** A moment in the desk's time zone with the zone named, as this language writes it. */
+    public String timeWithZone(java.time.Instant at) {
+        return at == null ? "" : app.carddesk.domain.DateInput.format(at.atZone(java.time.ZoneId.systemDefault()),
+                locale());
+    }
+
     public String get(String key, Object... args) {
         String pattern;
         try {

@@ -37,10 +37,34 @@ public final class DateInput {
         return Checked.fail(Problem.of("date.format", text));
     }
 
-    /** The way the desk shows a date: day-month-year. */
+    /** The way the desk shows a date where no language is given: day-month-year with hyphens. */
     public static String format(LocalDate date) {
-        return date == null ? "" : String.format("%02d-%02d-%04d", date.getDayOfMonth(), date.getMonthValue(),
-                date.getYear());
+        return format(date, java.util.Locale.ROOT);
+    }
+
+    /**
+     * A date as people who read {@code language} write it: day.month.year in Norwegian, day-month-year
+     * in Danish and English. Every form is read back by {@link #parse}.
+     */
+    public static String format(LocalDate date, java.util.Locale language) {
+        if (date == null) {
+            return "";
+        }
+        String lang = language == null ? "" : language.getLanguage();
+        String sep = lang.equals("nb") || lang.equals("nn") || lang.equals("no") ? "." : "-";
+        return String.format("%02d%s%02d%s%04d", date.getDayOfMonth(), sep, date.getMonthValue(), sep, date.getYear());
+    }
+
+    /** A moment as {@code language} writes it: its date as {@link #format(LocalDate, java.util.Locale)}, hours:minutes and the zone. */
+    public static String format(java.time.ZonedDateTime at, java.util.Locale language) {
+        return at == null ? "" : format(at.toLocalDate(), language) + " "
+                + java.time.format.DateTimeFormatter.ofPattern("HH:mm z", java.util.Locale.ROOT).format(at);
+    }
+
+    /** A moment without its zone (the desk's own time): date and hours:minutes. */
+    public static String formatLocal(java.time.ZonedDateTime at, java.util.Locale language) {
+        return at == null ? "" : format(at.toLocalDate(), language) + " "
+                + java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ROOT).format(at);
     }
 
     private static int i(Matcher m, int group) {

@@ -38,6 +38,18 @@ class RulesTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({"nb, 04.01.2001", "nn, 04.01.2001", "da, 04-01-2001", "en, 04-01-2001", "'', 04-01-2001"})
+    void writesDatesAsTheLanguageWritesThemAndReadsThemBack(String language, String written) {
+        LocalDate date = LocalDate.of(2001, 1, 4);
+        assertThat(DateInput.format(date, java.util.Locale.forLanguageTag(language))).isEqualTo(written);
+        assertThat(DateInput.parse(written).value()).isEqualTo(date);
+        assertThat(MessagePattern.format("Born {0}.", java.util.Locale.forLanguageTag(language), date))
+                .isEqualTo("Born " + written + ".");
+        assertThat(MessagePattern.format("From {0}.", java.util.Locale.forLanguageTag(language),
+                date.atTime(6, 5).atZone(java.time.ZoneOffset.UTC))).isEqualTo("From " + written + " 06:05 Z.");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({"'', date.required", "31-02-2001, date.noSuchDay", "next week, date.format", "2001/12, date.format"})
     void explainsDatesItCannotRead(String raw, String key) {
         assertThat(DateInput.parse(raw).firstError().orElseThrow().key()).isEqualTo(key);

@@ -277,7 +277,7 @@ class AdministrationUiIT extends DeskUiIT {
             click(robot, "#adminSchedule");
             waitForText(robot, "#adminMessage", "day-month-year hours:minutes");
             String when = java.time.LocalDateTime.now().plusDays(7).withSecond(0).withNano(0)
-                    .format(app.carddesk.ui.admin.AdministrationViewModel.WHEN);
+                    .format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm"));
             fill(robot, "#adminStartsAt", when);
             click(robot, "#adminSchedule");
             waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());

@@ -3,7 +3,6 @@ package app.carddesk.ui.activate;
 import app.carddesk.ui.Controls;
 import app.carddesk.ui.ViewLifetime;
 import app.carddesk.issuing.NationalRegister;
-import app.carddesk.domain.DateInput;
 import app.carddesk.text.Messages;
 import app.carddesk.ui.ProblemDisplay;
 import javafx.fxml.FXML;
@@ -89,7 +88,7 @@ public final class ActivateView {
         }
         int row = 0;
         row = fact(row, "details.name", p.givenName() + " " + p.surname());
-        row = fact(row, "details.birthDate", DateInput.format(p.birthDate()));
+        row = fact(row, "details.birthDate", messages.date(p.birthDate()));
         row = fact(row, "patron.card", p.cardNumber() == null ? messages.get("patron.noCard") : p.cardNumber());
         fact(row, "activate.homeLibrary", p.homeLibraryName());
         alreadyHere.setVisible(p.activeHere());

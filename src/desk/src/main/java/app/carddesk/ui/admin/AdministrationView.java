@@ -10,8 +10,6 @@ import app.carddesk.ui.Confirm;
 import app.carddesk.ui.Question;
 import app.carddesk.ui.StaffPermissions;
 import app.carddesk.ui.ViewLifetime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -29,7 +27,6 @@ import javafx.scene.layout.VBox;
 public final class AdministrationView {
 
     /** Times with the desk's time zone: a round covers libraries that may sit in other zones. */
-    private static final DateTimeFormatter SHOWN = AdministrationViewModel.SHOWN.withZone(ZoneId.systemDefault());
 
     private final AdministrationViewModel vm;
     private final Messages messages;
@@ -92,7 +89,7 @@ public final class AdministrationView {
         signColumn(signUserColumn, Sign::userName);
         signColumn(signKindColumn, s -> messages.get("admin.sign." + s.kind()));
         signColumn(signCountColumn, s -> Integer.toString(s.count()));
-        signColumn(signLastColumn, s -> s.lastAt() == null ? "" : SHOWN.format(s.lastAt()));
+        signColumn(signLastColumn, s -> s.lastAt() == null ? "" : messages.timeWithZone(s.lastAt()));
 
         startsAt.textProperty().bindBidirectional(vm.startsAt);
         show(staffBox, lifetime.of(permissions.may("staff_admin")));
@@ -138,9 +135,9 @@ public final class AdministrationView {
         desks.setItems(vm.desks);
         app.carddesk.ui.Tables.fitHeaders(desks);
         deskColumn(deskNameColumn, Desk::name);
-        deskColumn(deskJoinedColumn, d -> d.enrolledAt() == null ? "" : SHOWN.format(d.enrolledAt()));
+        deskColumn(deskJoinedColumn, d -> d.enrolledAt() == null ? "" : messages.timeWithZone(d.enrolledAt()));
         deskColumn(deskStateColumn, d -> d.revokedAt() == null ? messages.get("admin.desks.working")
-                : messages.get("admin.desks.revokedAt", SHOWN.format(d.revokedAt())));
+                : messages.get("admin.desks.revokedAt", messages.timeWithZone(d.revokedAt())));
         // A revoked desk stays revoked: only one still working can be chosen for it.
         revokeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             Desk d = desks.getSelectionModel().getSelectedItem();
@@ -184,9 +181,9 @@ public final class AdministrationView {
             return;
         }
         Round r = round.get();
-        roundState.setText(r.endedAt() != null ? messages.get("admin.round.ended", SHOWN.format(r.endedAt()))
-                : r.startedAt() != null ? messages.get("admin.round.running", SHOWN.format(r.startedAt()))
-                : messages.get("admin.round.scheduled", SHOWN.format(r.startsAt()), r.scheduledBy()));
+        roundState.setText(r.endedAt() != null ? messages.get("admin.round.ended", messages.timeWithZone(r.endedAt()))
+                : r.startedAt() != null ? messages.get("admin.round.running", messages.timeWithZone(r.startedAt()))
+                : messages.get("admin.round.scheduled", messages.timeWithZone(r.startsAt()), r.scheduledBy()));
         for (Progress p : r.libraries()) {
             Label line = new Label(messages.get("admin.round.progress", p.libraryName(), p.pending(), p.verified(),
                     p.reactivated(), p.closed()));

@@ -7,7 +7,6 @@ import app.carddesk.staff.StaffAdministration.Round;
 import app.carddesk.staff.StaffAdministration.Sign;
 import app.carddesk.ui.background.BackgroundWork;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -33,9 +32,7 @@ public final class AdministrationViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdministrationViewModel.class);
     /** How staff type the time a round starts, in the desk's time zone. */
-    public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
     /** A time as the screen shows it, with its zone: the central register's libraries may sit in others. */
-    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm z");
 
     /** The round, none (empty), or not known (null: the central register could not be asked). */
     public final ObjectProperty<Optional<Round>> round = new SimpleObjectProperty<>(Optional.empty());
@@ -269,7 +266,7 @@ public final class AdministrationViewModel {
         }
         administration.ifPresent(a -> background.submit(() -> a.enrolmentCode(name), made -> {
             deskMessage.set(Problem.of("admin.desk.code", made.code(), made.workstationName(),
-                    SHOWN.format(made.expiresAt().atZone(zone))));
+                    made.expiresAt().atZone(zone)));
             newDeskName.set("");
         }, e -> failed(e, null, deskMessage)));
     }
@@ -291,7 +288,14 @@ public final class AdministrationViewModel {
     /** The typed start of a round, or empty (and the reason shown) when it is not a time. */
     public Optional<Instant> typedStart() {
         try {
-            return Optional.of(LocalDateTime.parse(startsAt.get().strip(), WHEN).atZone(zone).toInstant());
+            // Day, month and year as a date is typed anywhere at the desk (hyphens or dots), then hours:minutes.
+            String[] parts = startsAt.get().strip().split("\\s+");
+            app.carddesk.domain.Checked<java.time.LocalDate> day = app.carddesk.domain.DateInput.parse(parts[0]);
+            if (parts.length != 2 || !day.isOk()) {
+                throw new DateTimeParseException("not a day and a time", startsAt.get(), 0);
+            }
+            return Optional.of(day.value().atTime(java.time.LocalTime.parse(parts[1],
+                    DateTimeFormatter.ofPattern("H:mm"))).atZone(zone).toInstant());
         } catch (DateTimeParseException e) {
             message.set(Problem.of("admin.schedule.badTime"));
             return Optional.empty();

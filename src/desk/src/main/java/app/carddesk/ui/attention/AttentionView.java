@@ -4,8 +4,6 @@ import app.carddesk.sync.AttentionService.Choice;
 import app.carddesk.text.Messages;
 import app.carddesk.ui.Confirm;
 import app.carddesk.ui.attention.AttentionViewModel.Row;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -18,9 +16,6 @@ import javafx.scene.layout.HBox;
 
 /** The list of refused changes, with the choices that fit the selected one. */
 public final class AttentionView {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
-            .withZone(ZoneId.systemDefault());
 
     private final AttentionViewModel vm;
     private final Messages messages;
@@ -39,7 +34,7 @@ public final class AttentionView {
     private void initialize() {
         table.setItems(vm.rows);
         app.carddesk.ui.Tables.fitHeaders(table);
-        column(whenColumn, r -> WHEN.format(r.problem().createdAt()));
+        column(whenColumn, r -> messages.time(r.problem().createdAt()));
         column(patronColumn, Row::patron);
         column(whatColumn, r -> {
             String key = "attention.code." + r.problem().code();

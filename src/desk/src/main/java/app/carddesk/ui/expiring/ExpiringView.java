@@ -1,7 +1,6 @@
 package app.carddesk.ui.expiring;
 
 import app.carddesk.ui.ViewLifetime;
-import app.carddesk.domain.DateInput;
 import app.carddesk.domain.MinorUnits;
 import app.carddesk.ui.Confirm;
 import app.carddesk.text.Messages;
@@ -49,7 +48,7 @@ public final class ExpiringView {
         app.carddesk.ui.Tables.fitHeaders(reRegisterTable);
         column(cardColumn, Row::cardNumber);
         column(nameColumn, Row::name);
-        column(expiredColumn, r -> DateInput.format(r.expiredOn()));
+        column(expiredColumn, r -> messages.date(r.expiredOn()));
         column(feesColumn, r -> MinorUnits.format(r.feesOwedMinor()));
         column(creditColumn, r -> MinorUnits.format(r.printCreditMinor()));
         column(statusColumn, r -> messages.get(r.deletable() ? "expiring.canDelete" : "expiring.keptBalance"));

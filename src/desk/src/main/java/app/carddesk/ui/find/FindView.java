@@ -1,7 +1,6 @@
 package app.carddesk.ui.find;
 
 import app.carddesk.ui.ViewLifetime;
-import app.carddesk.domain.DateInput;
 import app.carddesk.issuing.PatronSummary;
 import app.carddesk.text.Messages;
 import app.carddesk.ui.ProblemDisplay;
@@ -46,7 +45,7 @@ public final class FindView {
         app.carddesk.ui.Tables.fitHeaders(table);
         nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().givenName() + " "
                 + c.getValue().surname()));
-        birthColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(DateInput.format(c.getValue().birthDate())));
+        birthColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(messages.date(c.getValue().birthDate())));
         cardColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cardNumber() == null
                 ? messages.get("card.none") : c.getValue().cardNumber()));
         whereColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(messages.get(

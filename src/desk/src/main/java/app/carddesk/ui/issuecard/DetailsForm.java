@@ -108,11 +108,19 @@ public final class DetailsForm {
                 country.get().trim()));
     }
 
+    /** The desk's language, which a date filled in is written in. */
+    private java.util.function.Supplier<java.util.Locale> language = () -> java.util.Locale.ROOT;
+
+    /** Dates filled in from the population register are written as {@code language} writes them. */
+    public void datesIn(java.util.function.Supplier<java.util.Locale> language) {
+        this.language = language;
+    }
+
     /** Takes name, birth date and address from the population register. */
     public void fill(PersonRecord person) {
         surname.set(person.surname());
         givenName.set(person.givenName());
-        birthDate.set(DateInput.format(person.birthDate()));
+        birthDate.set(DateInput.format(person.birthDate(), language.get()));
         addressLine.set(person.address().line());
         postalCode.set(person.address().postalCode());
         city.set(person.address().city());

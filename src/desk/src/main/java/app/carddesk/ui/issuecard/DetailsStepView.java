@@ -1,7 +1,6 @@
 package app.carddesk.ui.issuecard;
 
 import app.carddesk.ui.Controls;
-import app.carddesk.domain.DateInput;
 import app.carddesk.domain.Problem;
 import app.carddesk.issuing.PatronSummary;
 import app.carddesk.text.Messages;
@@ -66,7 +65,7 @@ public final class DetailsStepView implements StepView {
         }
         similarList.setItems(vm.similar);
         similarList.setCellFactory(v -> Controls.cell(s -> messages.get("similar.row", s.givenName(), s.surname(),
-                DateInput.format(s.birthDate()), s.cardNumber() == null ? "-" : s.cardNumber(),
+                messages.date(s.birthDate()), s.cardNumber() == null ? "-" : s.cardNumber(),
                 messages.get("similar.reason." + s.reason()))));
         // The library's own words about an address it warns of; staff go on as they judge.
         addressAlert.textProperty().bind(lifetime.of(vm.addressAlert).map(a -> messages.get("details.addressAlert",

@@ -1,7 +1,6 @@
 package app.carddesk.ui.issuecard;
 
 import app.carddesk.ui.Controls;
-import app.carddesk.domain.DateInput;
 import app.carddesk.domain.RegistrationKind;
 import app.carddesk.text.Messages;
 import app.carddesk.ui.ProblemDisplay;
@@ -68,7 +67,7 @@ public final class IdentityStepView implements StepView {
         fetchedGrid.visibleProperty().bind(vm.identity.fetched.isNotNull());
         lifetime.onChange(vm.identity.fetched, (obs, old, p) -> {
             fetchedName.setText(p == null ? "" : p.givenName() + " " + p.surname());
-            fetchedBirth.setText(p == null ? "" : DateInput.format(p.birthDate()));
+            fetchedBirth.setText(p == null ? "" : messages.date(p.birthDate()));
             fetchedAddress.setText(p == null ? "" : String.join(", ", p.address().line(),
                     p.address().postalCode() + " " + p.address().city()));
         });

@@ -59,6 +59,12 @@ public final class IssueCardViewModel {
     public final javafx.beans.binding.ObjectBinding<app.carddesk.domain.AddressAlert> addressAlert;
 
     public final GuardianForm guardian = new GuardianForm();
+
+    /** Dates filled in from the population register are written as the desk's language writes them. */
+    public void datesIn(java.util.function.Supplier<java.util.Locale> language) {
+        details.datesIn(language);
+        guardian.details.datesIn(language);
+    }
     public final HandoverForm handover = new HandoverForm();
     /** The welcome letter handed over with the card. */
     public final HandoverLetter letter;

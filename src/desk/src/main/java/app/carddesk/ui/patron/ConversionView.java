@@ -1,7 +1,6 @@
 package app.carddesk.ui.patron;
 
 import app.carddesk.ui.Controls;
-import app.carddesk.domain.DateInput;
 import app.carddesk.domain.MinorUnits;
 import app.carddesk.domain.Patron;
 import app.carddesk.domain.SamePerson;
@@ -148,7 +147,7 @@ public final class ConversionView {
             return;
         }
         currentName.setText(p.fullName());
-        currentBirth.setText(DateInput.format(p.birthDate()));
+        currentBirth.setText(messages.date(p.birthDate()));
         currentAddress.setText(PatronTexts.address(p.address()));
         currentEmail.setText(PatronTexts.orEmpty(p.email()));
         currentPhone.setText(PatronTexts.orEmpty(p.phone()));
@@ -165,7 +164,7 @@ public final class ConversionView {
 
     private void showFetched(PersonRecord p) {
         registerName.setText(p == null ? "" : p.givenName() + " " + p.surname());
-        registerBirth.setText(p == null ? "" : DateInput.format(p.birthDate()));
+        registerBirth.setText(p == null ? "" : messages.date(p.birthDate()));
         registerAddress.setText(p == null ? "" : PatronTexts.address(p.address()));
     }
 
@@ -206,7 +205,7 @@ public final class ConversionView {
         var differ = SamePerson.differences(self, other);
         row = compare(row, "details.name", self.fullName(), other.fullName(),
                 differ.contains(SamePerson.Difference.NAME));
-        row = compare(row, "details.birthDate", DateInput.format(self.birthDate()), DateInput.format(other.birthDate()),
+        row = compare(row, "details.birthDate", messages.date(self.birthDate()), messages.date(other.birthDate()),
                 differ.contains(SamePerson.Difference.BIRTH_DATE));
         row = compare(row, "patron.card", texts.card(self), texts.card(other), false);
         row = compare(row, "patron.identity", texts.identity(self), texts.identity(other), false);
@@ -218,8 +217,8 @@ public final class ConversionView {
                 MinorUnits.format(other.feesOwedMinor()), false);
         row = compare(row, "patron.printCredit", MinorUnits.format(self.printCreditMinor()),
                 MinorUnits.format(other.printCreditMinor()), false);
-        compare(row, "merge.registeredOn", DateInput.format(self.createdAt().atZone(ZoneId.systemDefault())
-                .toLocalDate()), DateInput.format(other.createdAt().atZone(ZoneId.systemDefault()).toLocalDate()),
+        compare(row, "merge.registeredOn", messages.date(self.createdAt().atZone(ZoneId.systemDefault())
+                .toLocalDate()), messages.date(other.createdAt().atZone(ZoneId.systemDefault()).toLocalDate()),
                 false);
         keepThisRadio.setText(messages.get("merge.keepThis", texts.card(self)));
         keepOtherRadio.setText(messages.get("merge.keepOther", texts.card(other)));

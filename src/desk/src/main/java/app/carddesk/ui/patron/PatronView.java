@@ -2,7 +2,6 @@ package app.carddesk.ui.patron;
 
 import app.carddesk.ui.Controls;
 import app.carddesk.ui.ViewLifetime;
-import app.carddesk.domain.DateInput;
 import app.carddesk.domain.DigitalAccess;
 import app.carddesk.domain.LibraryProfile;
 import app.carddesk.domain.Patron;
@@ -245,10 +244,10 @@ public final class PatronView {
         row = fact(row, "patron.card", p.cardNumber() == null ? messages.get("patron.noCard") : p.cardNumber());
         row = fact(row, "patron.identity", texts.identity(p) + (p.identity() != null
                 && p.identity().needsReRegistration() ? " " + messages.get("patron.replacementNumber") : ""));
-        row = fact(row, "details.birthDate", DateInput.format(p.birthDate()));
+        row = fact(row, "details.birthDate", messages.date(p.birthDate()));
         row = fact(row, "patron.registration", messages.get("registration." + p.registrationKind()));
         if (p.expiresOn() != null) {
-            row = fact(row, "patron.expires", DateInput.format(p.expiresOn()));
+            row = fact(row, "patron.expires", messages.date(p.expiresOn()));
         }
         row = fact(row, "patron.category", profile.categories().stream().filter(c -> c.code().equals(p.categoryCode()))
                 .findFirst().map(c -> c.name(messages.locale())).orElse(p.categoryCode()));

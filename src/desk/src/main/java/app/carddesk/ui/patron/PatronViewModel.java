@@ -2,7 +2,6 @@ package app.carddesk.ui.patron;
 
 import app.carddesk.issuing.PatronUpkeep;
 import app.carddesk.domain.Checked;
-import app.carddesk.domain.DateInput;
 import app.carddesk.domain.DigitalAccess;
 import app.carddesk.domain.IdentityTransitions;
 import app.carddesk.domain.MinorUnits;
@@ -380,10 +379,6 @@ public final class PatronViewModel {
     public String maskedIdentity() {
         Patron p = patron.get();
         return p == null || p.identity() == null ? "" : p.identity().masked();
-    }
-
-    public String birthDate() {
-        return patron.get() == null ? "" : DateInput.format(patron.get().birthDate());
     }
 
     void failed(Throwable e) {

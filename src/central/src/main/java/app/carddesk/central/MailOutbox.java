@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,6 +73,32 @@ public final class MailOutbox implements AutoCloseable {
 
         @SqlQuery("SELECT COUNT(*) FROM mail_outbox")
         int count();
+
+        @SqlQuery("SELECT card_number FROM patron WHERE id = :id")
+        Optional<String> cardOf(@Bind("id") UUID patron);
+    }
+
+    /**
+     * Stands in a queued mail's text for the patron's card, so that a mail that waited for the server
+     * names the card the patron holds when it goes (a temporary card may have been replaced meanwhile);
+     * the card it was asked for when the patron holds none then.
+     */
+    static String cardAtSending(String queuedCard) {
+        return CARD_MARK + (queuedCard == null ? "" : queuedCard) + CARD_MARK;
+    }
+
+    private static final String CARD_MARK = "\u0001card\u0001";
+    private static final java.util.regex.Pattern CARD = java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(CARD_MARK) + "(.*?)" + java.util.regex.Pattern.quote(CARD_MARK));
+
+    private String withCurrentCard(Dao.Row mail) {
+        java.util.regex.Matcher m = CARD.matcher(mail.body());
+        if (!m.find()) {
+            return mail.body();
+        }
+        String card = mail.patronId() == null ? null
+                : jdbi.withExtension(Dao.class, d -> d.cardOf(mail.patronId())).orElse(null);
+        return m.replaceAll(java.util.regex.Matcher.quoteReplacement(card != null ? card : m.group(1)));
     }
 
     private final Jdbi jdbi;
@@ -134,7 +161,7 @@ public final class MailOutbox implements AutoCloseable {
                     continue;
                 }
                 try {
-                    mailer.send(mail.recipient(), mail.subject(), mail.body());
+                    mailer.send(mail.recipient(), mail.subject(), withCurrentCard(mail));
                 } catch (RuntimeException e) {
                     failed(mail, attempt, e);
                     if (e instanceof Mailer.MailUnavailableException) {

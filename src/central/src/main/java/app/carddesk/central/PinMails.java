@@ -57,7 +57,7 @@ final class PinMails {
             mails.queue(h, caller.library().code(), id, "PIN", new Mailer.Mail(patron.email(),
                     texts.get("pinmail.subject", caller.library().name()),
                     texts.get("pinmail.body", patron.givenName(), pin, caller.library().name(),
-                            patron.cardNumber() == null ? "" : patron.cardNumber())));
+                            MailOutbox.cardAtSending(patron.cardNumber()))));
             Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), "PIN_EMAILED", id, "");
             LOG.info("PIN mail queued for a patron of {}", caller.library().code());
             return new Answer(202, PIN_QUEUED);

@@ -831,6 +831,10 @@ class CentralApiIT {
         assertThat(attempts()).as("the sender tried and the server refused").isEqualTo(1);
         assertThat(central.send("POST", "/api/v1/patrons/" + id + "/pin-email", CentralFixture.TOKEN,
                 "{\"language\":\"da\"}", "Idempotency-Key", "pin-16").body()).as("a retry").isEqualTo(queued.body());
+        // Meanwhile the temporary card is replaced: the mail names the card the patron holds when it goes.
+        HttpResponse<String> replaced = central.send("PUT", "/api/v1/patrons/" + id, CentralFixture.TOKEN,
+                patron(id, "409900026", "NONE", null, "maja@example.org"), "If-Match", "1");
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
         // The mail server back on its port.
         com.icegreen.greenmail.util.GreenMail back = new com.icegreen.greenmail.util.GreenMail(
                 new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
@@ -842,6 +846,8 @@ class CentralApiIT {
             central.server.mailOutbox().sendDue();
             central.awaitMailsSent();
             assertThat(back.getReceivedMessages()).as(described(back.getReceivedMessages())).hasSize(1);
+            assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(back.getReceivedMessages()[0]))
+                    .contains("409900026").doesNotContain("409900016").doesNotContain("\u0001");
             String hash = central.server.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT pin_hash FROM patron WHERE id = :id").bind("id", id).mapTo(String.class).one());
             String pin = pinFrom(back.getReceivedMessages()[0]);

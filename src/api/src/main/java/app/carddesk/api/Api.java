@@ -242,14 +242,17 @@ public final class Api {
                                   long auditEntriesRemoved) {
     }
 
-    /** The header a desk's request carries to say which signed-in person it acts for. */
     /**
      * The header with which a workstation names the person a queued change was made by, when it
      * sends the change without that person's session (made offline, or sent after they left).
      */
     public static final String ACTING_FOR_HEADER = "X-CardDesk-Acting-For";
 
+    /** The header a desk's request carries to say which signed-in person it acts for. */
     public static final String SESSION_HEADER = "X-CardDesk-Session";
+
+    /** With an edit that takes the patron's card out of use: why ({@link CardRetirement}). */
+    public static final String CARD_RETIRED_HEADER = "X-CardDesk-Card-Retired-Because";
 
     /** A person signing in at a workstation. */
     public record SignIn(String userName, String password) {

@@ -75,8 +75,9 @@ public interface CentralPatronDao {
     void issueCard(@Bind("number") String number, @Bind("patronId") UUID patronId, @Bind("library") String library,
                    @Bind("at") Instant at);
 
-    @SqlUpdate("UPDATE card SET status = 'RETIRED', retired_at = :at WHERE number = :number")
-    int retireCard(@Bind("number") String number, @Bind("at") Instant at);
+    /** Retires a card the patron no longer holds, with the desk's reason when it gave one. */
+    @SqlUpdate("UPDATE card SET status = 'RETIRED', retired_at = :at, retired_reason = :reason WHERE number = :number")
+    int retireReplacedCard(@Bind("number") String number, @Bind("at") Instant at, @Bind("reason") String reason);
 
     /** Retires a card number and says why (a merge or a deletion: the card is to be destroyed). */
     @SqlUpdate("UPDATE card SET status = 'RETIRED', retired_at = :at, retired_reason = :reason, patron_id = NULL "

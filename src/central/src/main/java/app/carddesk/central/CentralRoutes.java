@@ -200,7 +200,7 @@ final class CentralRoutes {
                 envelope.parse(ctx.body(), Api.PatronSearch.class))));
         app.get("/api/v1/patrons/{id}", ctx -> ctx.json(patrons.get(caller(ctx), id(ctx))));
         app.put("/api/v1/patrons/{id}", ctx -> answer(ctx, patrons.update(caller(ctx, Permission.EDIT), id(ctx),
-                ctx.header("If-Match"), ctx.header("Idempotency-Key"), ctx.body())));
+                ctx.header("If-Match"), ctx.header("Idempotency-Key"), ctx.body(), ctx.header(Api.CARD_RETIRED_HEADER))));
         app.delete("/api/v1/patrons/{id}", ctx -> {
             Answer a = patrons.delete(caller(ctx, Permission.UNSUBSCRIBE), id(ctx), ctx.header("Idempotency-Key"));
             ctx.status(a.status());

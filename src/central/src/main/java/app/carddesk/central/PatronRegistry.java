@@ -184,8 +184,12 @@ public final class PatronRegistry {
         batch.audited(registered, library, caller.workstation(), now);
     }
 
-    /** Replaces a patron's data when {@code expectedVersion} is still the current one. */
-    public CentralPatronRow update(Handle h, Caller caller, UUID id, int expectedVersion, Api.Patron body) {
+    /**
+     * Replaces a patron's data when {@code expectedVersion} is still the current one; a card the
+     * patron no longer holds is retired with {@code cardRetired} as its reason (null: none given).
+     */
+    public CentralPatronRow update(Handle h, Caller caller, UUID id, int expectedVersion, Api.Patron body,
+                                   app.carddesk.api.CardRetirement cardRetired) {
         CentralPatronDao patrons = Daos.on(h, CentralPatronDao.class);
         CentralPatronRow current = PatronAccess.home(h, caller, id);
         if (current.version() != expectedVersion) {
@@ -226,7 +230,8 @@ public final class PatronRegistry {
                 patrons.issueCard(next.cardNumber(), id, caller.library().code(), next.updatedAt());
             }
             if (current.cardNumber() != null && !current.cardNumber().equals(next.cardNumber())) {
-                patrons.retireCard(current.cardNumber(), next.updatedAt());
+                patrons.retireReplacedCard(current.cardNumber(), next.updatedAt(),
+                        cardRetired == null ? null : cardRetired.name());
             }
             if (patrons.update(next) != 1) {
                 throw new ApiException(412, ErrorCode.STALE_VERSION, "If-Match", "The patron was changed meanwhile.", id);

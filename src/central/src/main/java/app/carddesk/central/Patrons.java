@@ -62,7 +62,8 @@ final class Patrons {
      * Replaces a patron's data. With an Idempotency-Key, a retry after a lost answer gets the
      * first answer again instead of a stale-version refusal of its own earlier write.
      */
-    public Answer update(Caller caller, UUID id, String ifMatch, String idempotencyKey, String rawBody) {
+    public Answer update(Caller caller, UUID id, String ifMatch, String idempotencyKey, String rawBody,
+                         String cardRetiredBecause) {
         if (ifMatch == null || !ifMatch.replace("\"", "").trim().matches("\\d{1,9}")) {
             throw new ApiException(428, ErrorCode.VERSION_REQUIRED, "If-Match",
                     "Send the version you edited as 'If-Match: <version>'.");
@@ -73,10 +74,23 @@ final class Patrons {
             throw new ApiException(422, ErrorCode.INVALID_FIELD, "id", "The id in the body differs from the one in the path.");
         }
         Api.Patron withId = body.id() == null ? body.withId(id) : body;
-        String requestHash = Envelope.sha256(id + ifMatch + rawBody);
+        app.carddesk.api.CardRetirement retired = cardRetirement(cardRetiredBecause);
+        String requestHash = Envelope.sha256(id + ifMatch + (retired == null ? "" : retired.name()) + rawBody);
         org.jdbi.v3.core.HandleCallback<Answer, RuntimeException> change = h -> new Answer(200,
-                envelope.write(PatronMapper.toApi(registry.update(h, caller, id, version, withId))));
+                envelope.write(PatronMapper.toApi(registry.update(h, caller, id, version, withId, retired))));
         return envelope.optionallyOnce(caller, idempotencyKey, requestHash, change);
+    }
+
+    private static app.carddesk.api.CardRetirement cardRetirement(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return app.carddesk.api.CardRetirement.valueOf(header.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(422, ErrorCode.INVALID_FIELD, Api.CARD_RETIRED_HEADER, "Say why the card is "
+                    + "retired as one of " + java.util.Arrays.toString(app.carddesk.api.CardRetirement.values()) + ".");
+        }
     }
 
     /** Deletes a patron; a key reused for another request is refused like on every other route. */

@@ -202,6 +202,27 @@ class CentralApiIT {
     }
 
     @Test
+    void aCardTakenOutOfUseByAnEditKeepsTheReasonTheDeskGave() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900018", "NONE", null, null), "k-18a");
+        String replaced = patron(id, "409900019", "NONE", null, null);
+        HttpResponse<String> unknown = central.sendMalformed("PUT", "/api/v1/patrons/" + id, CentralFixture.TOKEN, replaced,
+                "If-Match", "1", app.carddesk.api.Api.CARD_RETIRED_HEADER, "SHREDDED");
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(422);
+        assertThat(body(unknown).get("field").asText()).isEqualTo(app.carddesk.api.Api.CARD_RETIRED_HEADER);
+        HttpResponse<String> ok = central.send("PUT", "/api/v1/patrons/" + id, CentralFixture.TOKEN, replaced,
+                "If-Match", "1", app.carddesk.api.Api.CARD_RETIRED_HEADER, "LOST");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(central.sql("SELECT status || ' ' || retired_reason FROM card WHERE number = '409900018'",
+                String.class)).isEqualTo("RETIRED LOST");
+        // Without a reason, as before.
+        HttpResponse<String> again = central.send("PUT", "/api/v1/patrons/" + id, CentralFixture.TOKEN,
+                patron(id, "409900020", "NONE", null, null), "If-Match", "2");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(central.sql("SELECT status FROM card WHERE number = '409900019'", String.class)).isEqualTo("RETIRED");
+    }
+
+    @Test
     void refusesAStaleEditAndFeedsEveryChange() throws Exception {
         UUID id = UUID.randomUUID();
         post(patron(id, "409900007", "NONE", null, null), "k-9");

@@ -73,7 +73,8 @@ public final class PatronUpkeep {
         ObjectNode change = json.createObjectNode().put("patronId", patronId.toString())
                 .put("identityKind", master.identity().kind().name())
                 .put("identityNumber", master.identity().number())
-                .put("retiredCard", retire);
+                .put("retiredCard", retire)
+                .put("cardRetiredBecause", retire == null ? null : DESTROYED_AFTER_CONVERSION);
         try {
             store.convertToNationalId(patronId, master, retire, kept,
                     audit("NATIONAL_ID_REGISTERED", patronId, "identity=" + master.identity().kind()
@@ -117,6 +118,9 @@ public final class PatronUpkeep {
     /** Why a patron gets a new card. */
     public enum CardReplacement { LOST, REPLACED }
 
+    /** Why a temporary card was retired when the patron's national ID was registered: it was cut in half. */
+    public static final String DESTROYED_AFTER_CONVERSION = "DESTROYED_AFTER_CONVERSION";
+
     /**
      * Gives a patron a new card (scanned from the stack of blanks): the usual card checks, then
      * the old card, if any, is retired with its reason and the new one issued, together, and the
@@ -150,7 +154,8 @@ public final class PatronUpkeep {
             store.replaceCard(patronId, number, patron.cardNumber(), retiredReason,
                     audit(patron.cardNumber() == null ? "CARD_ISSUED" : "CARD_REPLACED", patronId,
                             retiredReason == null ? "" : "reason=" + retiredReason),
-                    List.of(new OutboxEntry(patronId, OutboxKind.PATRON_UPDATED, "{}")));
+                    List.of(new OutboxEntry(patronId, OutboxKind.PATRON_UPDATED, retiredReason == null ? "{}"
+                            : json.createObjectNode().put("cardRetiredBecause", retiredReason).toString())));
         } catch (PatronStore.ConflictException e) {
             return Optional.of(Problem.of("issue.conflict." + e.code()));
         }

@@ -192,7 +192,7 @@ public final class JdbiPatronStore implements PatronStore {
                     throw new ConflictException("patron_gone");
                 }
                 if (retiredCard != null) {
-                    h.attach(CardDao.class).retire(retiredCard, now, "DESTROYED_AFTER_CONVERSION");
+                    h.attach(CardDao.class).retire(retiredCard, now, app.carddesk.issuing.PatronUpkeep.DESTROYED_AFTER_CONVERSION);
                 }
                 record(h, audit, outbox);
             });

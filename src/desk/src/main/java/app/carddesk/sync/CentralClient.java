@@ -222,8 +222,15 @@ public final class CentralClient {
     }
 
     public Response put(String path, String idempotencyKey, int ifMatch, Object body) {
-        return send(path, request(path).PUT(HttpRequest.BodyPublishers.ofString(write(body)))
-                .header("Idempotency-Key", idempotencyKey).header("If-Match", Integer.toString(ifMatch)));
+        return put(path, idempotencyKey, ifMatch, body, java.util.Map.of());
+    }
+
+    /** A versioned PUT with headers of its own besides the key and the version. */
+    public Response put(String path, String idempotencyKey, int ifMatch, Object body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder b = request(path).PUT(HttpRequest.BodyPublishers.ofString(write(body)))
+                .header("Idempotency-Key", idempotencyKey).header("If-Match", Integer.toString(ifMatch));
+        headers.forEach(b::header);
+        return send(path, b);
     }
 
     /** A PUT that is idempotent by itself (no version, no key), such as a reported standing. */

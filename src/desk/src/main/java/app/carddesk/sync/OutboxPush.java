@@ -298,8 +298,11 @@ final class OutboxPush {
                         p)).orElse(null);
             }
             default -> {
+                // A change that took the patron's card out of use says why, as the desk recorded it.
+                String retired = field(item.payload(), "cardRetiredBecause", null);
                 Optional<Api.Patron> patron = ledger.patron(item.patronId());
-                return patron.map(p -> client.put(path, item.idemKey(), p.version() == null ? 1 : p.version(), p))
+                return patron.map(p -> client.put(path, item.idemKey(), p.version() == null ? 1 : p.version(), p,
+                        retired == null ? java.util.Map.of() : java.util.Map.of(Api.CARD_RETIRED_HEADER, retired)))
                         .orElse(null);
             }
         }

@@ -173,6 +173,32 @@ class SyncIT {
     }
 
     @Test
+    void aCardRetiredAtTheDeskIsRetiredAtTheCentralRegisterWithTheSameReason() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        SyncService sync = sync(deskA, port);
+        var issuing = deskA.issuing();
+        UUID lost = issue(deskA, "409900060", "Berg", null);
+        UUID converted = issue(deskA, "409900062", "Hassan", null);
+        assertThat(sync.syncOnce().refused()).isZero();
+
+        assertThat(issuing.upkeep().issueNewCard(lost, "409900061",
+                app.carddesk.issuing.PatronUpkeep.CardReplacement.LOST)).isEmpty();
+        var amira = ((app.carddesk.issuing.FetchResult.Found) issuing.fetch(issuing.checkIdentity("3006014002")
+                .value())).person();
+        assertThat(issuing.upkeep().registerNationalId(converted, amira)).isEmpty();
+        assertThat(sync.syncOnce().refused()).isZero();
+
+        assertThat(atCentral("SELECT status || ' ' || retired_reason FROM card WHERE number = '409900060'",
+                String.class)).isEqualTo("RETIRED LOST");
+        assertThat(atCentral("SELECT card_number FROM patron WHERE id = ?", String.class, lost)).isEqualTo("409900061");
+        assertThat(atCentral("SELECT status || ' ' || retired_reason FROM card WHERE number = '409900062'",
+                String.class)).isEqualTo("RETIRED DESTROYED_AFTER_CONVERSION");
+        assertThat(sync.status().pending()).isZero();
+    }
+
+    @Test
     void aRegistrationMadeOfflineReachesTheCentralRegisterOnceItIsBack() throws Exception {
         int port = freePort();
         deskA = desk("a");

@@ -31,19 +31,39 @@ public final class ProblemDisplay {
         label.visibleProperty().bind(problem.map(p -> true).orElse(false));
         label.managedProperty().bind(label.visibleProperty());
         Control[] marked = new Control[1];
-        problem.addListener((obs, old, p) -> marked[0] = decorate(marked[0], p, fieldFor, messages));
-        marked[0] = decorate(null, problem.getValue(), fieldFor, messages);
+        problem.addListener((obs, old, p) -> marked[0] = decorate(marked[0], problem, fieldFor, messages));
+        marked[0] = decorate(null, problem, fieldFor, messages);
     }
 
-    /** Takes the mark off {@code marked} and puts one on the problem's field; that field, or null. */
-    private static Control decorate(Control marked, Problem p, java.util.function.Function<Problem, Control> fieldFor,
-                                    Messages messages) {
+    /**
+     * Takes the mark off {@code marked} and puts one on the problem's field; that field, or null. A
+     * field not yet on screen (a view built again in another language) is marked once it is, if the
+     * problem is still the same.
+     */
+    private static Control decorate(Control marked, ObservableValue<Problem> problem,
+                                    java.util.function.Function<Problem, Control> fieldFor, Messages messages) {
         if (marked != null) {
             DECORATION.removeDecorations(marked);
         }
+        Problem p = problem.getValue();
         Control field = p == null ? null : fieldFor.apply(p);
-        if (field == null || field.getScene() == null) {
+        if (field == null) {
             return null;
+        }
+        if (field.getScene() == null) {
+            field.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends javafx.scene.Scene> obs, javafx.scene.Scene was,
+                                    javafx.scene.Scene now) {
+                    if (now != null) {
+                        field.sceneProperty().removeListener(this);
+                        if (problem.getValue() == p) {
+                            DECORATION.applyValidationDecoration(ValidationMessage.error(field, messages.text(p)));
+                        }
+                    }
+                }
+            });
+            return field;
         }
         DECORATION.applyValidationDecoration(ValidationMessage.error(field, messages.text(p)));
         return field;

@@ -79,6 +79,14 @@ class KeyboardChecklistIT extends DeskUiIT {
         interact(() -> robot.lookup("#nextButton").queryButton().fire());
         waitForText(robot, "#surnameProblem", "Type the patron’s surname.");
         waitForText(robot, "#givenNameProblem", "Type the patron’s first name.");
+        // In another language the same fields stay marked.
+        interact(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<java.util.Locale>>query()
+                .setValue(java.util.Locale.forLanguageTag("nb")));
+        waitForText(robot, "#surnameProblem", "Skriv lånerens etternavn.");
+        waitUntil(() -> {
+            var marks = org.controlsfx.control.decoration.Decorator.getDecorations(robot.lookup("#surnameField").query());
+            return marks != null && !marks.isEmpty();
+        });
     }
 
     @Test

@@ -13,11 +13,21 @@ public final class Scrolling {
     private Scrolling() {
     }
 
-    /** Scrolls {@code pane} along with the focus, for as long as the pane is part of a scene. */
+    /**
+     * Scrolls {@code pane} along with the focus, for as long as the pane is part of a scene; and when
+     * the content grows or shrinks (rows read in the background, a panel opened above), the field that
+     * has the focus stays in view.
+     */
     public static void followFocus(ScrollPane pane) {
         pane.sceneProperty().flatMap(s -> s.focusOwnerProperty()).addListener((obs, old, focused) -> {
             if (focused != null && isInside(focused, pane)) {
                 show(pane, focused);
+            }
+        });
+        pane.contentProperty().flatMap(Node::layoutBoundsProperty).addListener((obs, was, now) -> {
+            Node focused = pane.getScene() == null ? null : pane.getScene().getFocusOwner();
+            if (focused != null && isInside(focused, pane) && was.getHeight() != now.getHeight()) {
+                javafx.application.Platform.runLater(() -> show(pane, focused));
             }
         });
     }

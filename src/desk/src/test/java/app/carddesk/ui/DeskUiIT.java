@@ -72,6 +72,8 @@ abstract class DeskUiIT {
         background = new FxBackgroundWork();
         Scene scene = new Scene(new Pane(), 1180, 800);
         stage.setScene(scene);
+        // The stage is shared by the tests of a JVM: each starts at the scene's size, whatever the last one set.
+        stage.sizeToScene();
         if (startsSignedIn()) {
             backend = app.carddesk.SignedInDesk.open(config(dataDir), CLOCK);
             if (syncing()) {

@@ -30,6 +30,14 @@ class PatronScreensIT extends DeskUiIT {
         // The panel opens below the patron's details: it is scrolled into view with the keyboard in its field.
         waitUntil(() -> robot.lookup("#convertIdentityField").query().isFocused()
                 && inView(robot, "#convertIdentityField"));
+        // A number refused: its reason is scrolled into view below the field, on a low screen too.
+        interact(() -> stage.setHeight(600));
+        waitUntil(() -> robot.lookup("#convertIdentityField").query().isFocused()
+                && inView(robot, "#convertIdentityField"));
+        fill(robot, "#convertIdentityField", "12345678901");
+        type(KeyCode.ENTER);
+        waitUntil(() -> visible(robot, "#convertProblem") && inView(robot, "#convertProblem"));
+        interact(() -> stage.sizeToScene());
         fill(robot, "#convertIdentityField", "300601-4002");
         type(KeyCode.ENTER);
         waitForText(robot, "#registerName", "Amira Hassan");

@@ -70,6 +70,12 @@ public final class ConversionView {
             c.fetchOrSave();
         });
         ProblemDisplay.bind(lifetime.of(c.identityProblem), identityProblem, identityField, messages);
+        // The panel sits low on the patron screen: a refused number's reason is scrolled into view.
+        lifetime.onChange(c.identityProblem, (obs, was, now) -> {
+            if (now != null) {
+                Scrolling.showAndFocus(identityProblem, null);
+            }
+        });
         keepEmailBox.selectedProperty().bindBidirectional(c.keepEmail);
         keepPhoneBox.selectedProperty().bindBidirectional(c.keepPhone);
         samePersonBox.selectedProperty().bindBidirectional(c.samePersonConfirmed);

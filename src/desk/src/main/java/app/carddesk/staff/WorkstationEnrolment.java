@@ -75,11 +75,11 @@ public final class WorkstationEnrolment {
             try {
                 central = URI.create(one);
             } catch (IllegalArgumentException e) {
-                return new Refused("enrol.badAddress");
+                return new Refused("enrol.notAnAddress", one);
             }
             String scheme = central.getScheme() == null ? "" : central.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("https") || scheme.equals("http")) || central.getHost() == null) {
-                return new Refused("enrol.badAddress");
+                return new Refused("enrol.notAnAddress", one);
             }
             centrals.add(URI.create(central.toString().replaceAll("/+$", "")));
         }

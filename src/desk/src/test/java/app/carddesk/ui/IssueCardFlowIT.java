@@ -46,7 +46,7 @@ class IssueCardFlowIT extends DeskUiIT {
         waitUntil(() -> visible(robot, "#emailPinRadio"));
         assertThat(robot.lookup("#emailPinRadio").queryAs(RadioButton.class).isSelected()).isTrue();
         assertThat(text(robot, "#pinEmailLater")).as("a desk on its own says when the mail goes out")
-                .contains("once the desk is connected");
+                .contains("goes out once it does");
         assertThat(visible(robot, "#pinEmailLater")).isTrue();
         clickOn(robot, "#nextButton");
 

@@ -73,7 +73,11 @@ class EnrolmentUiIT extends DeskUiIT {
             fill(robot, "#enrolAddress", "http://127.0.0.1:" + port + ", central two");
             fill(robot, "#enrolCode", "abcd-efgh-jkmn");
             clickOn(robot, "#enrolButton");
-            waitUntil(() -> text(robot, "#enrolProblem").contains("several separated by commas"));
+            waitUntil(() -> text(robot, "#enrolProblem").startsWith("“central” is not an address"));
+            assertThat(org.controlsfx.control.decoration.Decorator.getDecorations(robot.lookup("#enrolAddress")
+                    .query())).as("the address field is marked, not the code's").isNotEmpty();
+            assertThat(org.controlsfx.control.decoration.Decorator.getDecorations(robot.lookup("#enrolCode")
+                    .query())).isNullOrEmpty();
             // Two instances, as IT gave them: the first does not answer, so the desk joins at the second.
             fill(robot, "#enrolAddress", "http://127.0.0.1:" + refusing.getLocalPort() + ", http://127.0.0.1:" + port + "/");
             clickOn(robot, "#enrolButton");

@@ -164,4 +164,32 @@ class SyncStatusUiIT extends DeskUiIT {
             assertThat(count("SELECT COUNT(*) FROM patron")).isEqualTo((long) patrons);
         }
     }
+
+    @Test
+    void thePinStepSaysAMailedPinWaitsOnlyWhileTheCentralRegisterCannotBeReached(FxRobot robot) throws Exception {
+        backend.sync().orElseThrow().syncOnce();
+        waitForText(robot, "#syncLabel", "unreachable");
+        scan(robot, "409900320");
+        waitUntil(() -> visible(robot, "#withoutRadio"));
+        clickOn(robot, "#nextButton");
+        waitUntil(() -> visible(robot, "#surnameField"));
+        fill(robot, "#surnameField", "Okafor");
+        fill(robot, "#givenNameField", "Chidi");
+        fill(robot, "#birthDateField", "14-03-2001");
+        fill(robot, "#addressField", "Amagerfælledvej 56");
+        fill(robot, "#postalCodeField", "2300");
+        fill(robot, "#cityField", "København S");
+        fill(robot, "#emailField", "chidi.okafor@example.org");
+        clickOn(robot, "#nextButton");
+        waitUntil(() -> visible(robot, "#emailPinRadio"));
+        waitUntil(() -> visible(robot, "#pinEmailLater"));
+
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true));
+        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
+            backend.sync().orElseThrow().syncOnce();
+            waitForText(robot, "#syncLabel", "up to date");
+            waitUntil(() -> !visible(robot, "#pinEmailLater"));
+        }
+    }
 }

@@ -31,9 +31,14 @@ public final class HandoverLetter {
         this.printer = new LetterPrinter(LetterPrinter.PLAIN, background);
     }
 
+    /** The settings below, to follow: whether a PIN mail goes out soon changes with the central register's answers. */
+    public final javafx.beans.property.ObjectProperty<LetterSettings> settings =
+            new javafx.beans.property.SimpleObjectProperty<>(LetterPrinter.PLAIN);
+
     /** How this desk's letters come out: paper, the library's logo, whether a PIN mail goes out soon. */
     public void settings(LetterSettings settings) {
         this.printer = new LetterPrinter(settings, background);
+        this.settings.set(settings);
     }
 
     public LetterSettings settings() {

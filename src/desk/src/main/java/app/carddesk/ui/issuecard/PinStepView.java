@@ -47,8 +47,12 @@ public final class PinStepView implements StepView {
         emailPinRadio.disableProperty().bind(vm.pin.emailAvailable.not());
         noEmail.visibleProperty().bind(lifetime.of(vm.pin.emailAvailable).map(available -> !available));
         noEmail.managedProperty().bind(noEmail.visibleProperty());
-        boolean later = !vm.letter.settings().centralRegister();
-        emailLater.visibleProperty().bind(lifetime.of(vm.pin.delivery).map(d -> later && d == PinDelivery.EMAIL));
+        // While the desk does not reach a central register, a mailed PIN waits: staff are told before they choose.
+        var settings = lifetime.of(vm.letter.settings);
+        var delivery = lifetime.of(vm.pin.delivery);
+        emailLater.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
+                settings.getValue() != null && !settings.getValue().centralRegister()
+                        && delivery.getValue() == PinDelivery.EMAIL, settings, delivery));
         emailLater.managedProperty().bind(emailLater.visibleProperty());
         ownPinGrid.disableProperty().bind(vm.pin.delivery.isNotEqualTo(PinDelivery.OWN_PIN));
         pinField.textProperty().bindBidirectional(vm.pin.pin);

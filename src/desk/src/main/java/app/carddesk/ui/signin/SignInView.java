@@ -106,7 +106,9 @@ public final class SignInView {
         codeField.textProperty().bindBidirectional(vm.enrolCode);
         addressField.setOnAction(e -> codeField.requestFocus());
         codeField.setOnAction(e -> vm.enrol());
-        ProblemDisplay.bind(lifetime.of(vm.enrolProblem), enrolProblem, codeField, messages);
+        // A problem with the code marks the code; any other (the address, the register's answer) the address.
+        ProblemDisplay.bindMarking(lifetime.of(vm.enrolProblem), enrolProblem,
+                p -> p.key().startsWith("enrol.code") ? codeField : addressField, messages);
         enrolDone.textProperty().bind(lifetime.of(vm.enrolDone).map(messages::text).orElse(""));
         // Joined: nothing more to type here; the desk works with the central register from its next start.
         javafx.beans.value.ObservableValue<Boolean> joined = lifetime.of(vm.enrolDone).map(d -> true).orElse(false);

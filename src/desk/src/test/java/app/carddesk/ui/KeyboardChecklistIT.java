@@ -87,6 +87,16 @@ class KeyboardChecklistIT extends DeskUiIT {
             var marks = org.controlsfx.control.decoration.Decorator.getDecorations(robot.lookup("#surnameField").query());
             return marks != null && !marks.isEmpty();
         });
+        waitForText(robot, "#message", "se de merkede feltene");
+        // Put right, field by field: the summary goes with the last mark.
+        fill(robot, "#surnameField", "Okafor");
+        fill(robot, "#givenNameField", "Chidi");
+        assertThat(text(robot, "#message")).contains("se de merkede feltene");
+        fill(robot, "#birthDateField", "14.03.2001");
+        fill(robot, "#addressField", "Storgata 1");
+        fill(robot, "#postalCodeField", "0150");
+        fill(robot, "#cityField", "Oslo");
+        waitUntil(() -> !visible(robot, "#message"));
     }
 
     @Test

@@ -76,6 +76,11 @@ public final class DetailsForm {
         return p.isEmpty();
     }
 
+    /** Whether no field has a problem on screen. */
+    public boolean allFieldsRight() {
+        return problems().stream().allMatch(p -> p.get() == null);
+    }
+
     private java.util.List<ObjectProperty<Problem>> problems() {
         return java.util.List.of(surnameProblem, givenNameProblem, birthDateProblem, addressProblem, emailProblem,
                 phoneProblem);

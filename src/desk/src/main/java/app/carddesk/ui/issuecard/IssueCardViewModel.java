@@ -170,6 +170,10 @@ public final class IssueCardViewModel {
     /** Checks one detail field, as when staff leave it. */
     public void checkField(ObjectProperty<Problem> field) {
         details.check(field, service.today());
+        // "See the marked fields" goes once nothing is marked any more.
+        if (message.get() != null && message.get().key().equals("details.fix") && details.allFieldsRight()) {
+            message.set(null);
+        }
     }
 
     /** A scan (or typed number) starts a new checklist on that card. */

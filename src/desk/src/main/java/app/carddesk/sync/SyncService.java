@@ -109,11 +109,14 @@ public final class SyncService {
             refused = pushed[1];
             SyncStatus.State state = link.state();
             if (state != SyncStatus.State.UNAUTHORIZED && state != SyncStatus.State.REVOKED && (state == SyncStatus.State.ONLINE || sent + refused == 0)) {
-                pulled = pull.pull(received -> {
-                    receiving = received;
-                    publish();
-                });
-                receiving = 0;
+                try {
+                    pulled = pull.pull(received -> {
+                        receiving = received;
+                        publish();
+                    });
+                } finally {
+                    receiving = 0;
+                }
                 if (configuration != null && link.state() == SyncStatus.State.ONLINE) {
                     configuration.pull().ifPresent(c -> configurationListeners.forEach(l -> l.accept(c)));
                 }
@@ -123,7 +126,6 @@ public final class SyncService {
                         : "Central register reachable again; {} change(s) sent", sent);
             }
         } catch (CentralClient.UnreachableException e) {
-            receiving = 0;
             if (e.untrusted()) {
                 link.untrusted();
             } else {

@@ -37,8 +37,9 @@ public final class ProblemDisplay {
 
     /**
      * Takes the mark off {@code marked} and puts one on the problem's field; that field, or null. A
-     * field not yet on screen (a view built again in another language) is marked once it is, if the
-     * problem is still the same.
+     * field not yet on screen (a view built again in another language) is marked once it is shown
+     * with its skin, if the problem is still the same: without a skin, the mark would be put among
+     * the field's children by reflection, which the installed desk's modules do not allow.
      */
     private static Control decorate(Control marked, ObservableValue<Problem> problem,
                                     java.util.function.Function<Problem, Control> fieldFor, Messages messages) {
@@ -50,19 +51,20 @@ public final class ProblemDisplay {
         if (field == null) {
             return null;
         }
-        if (field.getScene() == null) {
-            field.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override
-                public void changed(ObservableValue<? extends javafx.scene.Scene> obs, javafx.scene.Scene was,
-                                    javafx.scene.Scene now) {
-                    if (now != null) {
-                        field.sceneProperty().removeListener(this);
-                        if (problem.getValue() == p) {
-                            DECORATION.applyValidationDecoration(ValidationMessage.error(field, messages.text(p)));
-                        }
+        if (field.getScene() == null || field.getSkin() == null) {
+            // The mark is drawn among the field's skin's children: it waits until the field has both.
+            javafx.beans.InvalidationListener[] ready = new javafx.beans.InvalidationListener[1];
+            ready[0] = obs -> {
+                if (field.getScene() != null && field.getSkin() != null) {
+                    field.sceneProperty().removeListener(ready[0]);
+                    field.skinProperty().removeListener(ready[0]);
+                    if (problem.getValue() == p) {
+                        DECORATION.applyValidationDecoration(ValidationMessage.error(field, messages.text(p)));
                     }
                 }
-            });
+            };
+            field.sceneProperty().addListener(ready[0]);
+            field.skinProperty().addListener(ready[0]);
             return field;
         }
         DECORATION.applyValidationDecoration(ValidationMessage.error(field, messages.text(p)));

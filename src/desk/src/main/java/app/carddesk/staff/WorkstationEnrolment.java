@@ -108,6 +108,18 @@ public final class WorkstationEnrolment {
         if (answer instanceof Enroller.Untrusted) {
             return new Refused("enrol.untrusted");
         }
-        return new Refused("enrol.unreachable", ((Enroller.Unreachable) answer).why());
+        return unreachable(((Enroller.Unreachable) answer).why());
+    }
+
+    /** Why no central register answered, in staff's words: the network's reason names no class. */
+    private static Refused unreachable(String why) {
+        return switch (why) {
+            case "ConnectException" -> new Refused("enrol.unreachable.refused");
+            case "UnknownHostException" -> new Refused("enrol.unreachable.unknownHost");
+            case "HttpConnectTimeoutException", "HttpTimeoutException", "SocketTimeoutException" ->
+                    new Refused("enrol.unreachable.timeout");
+            default -> why.startsWith("HTTP ") ? new Refused("enrol.unreachable", why)
+                    : new Refused("enrol.unreachable.other");
+        };
     }
 }

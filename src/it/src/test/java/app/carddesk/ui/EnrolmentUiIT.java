@@ -78,6 +78,10 @@ class EnrolmentUiIT extends DeskUiIT {
                     .query())).as("the address field is marked, not the code's").isNotEmpty();
             assertThat(org.controlsfx.control.decoration.Decorator.getDecorations(robot.lookup("#enrolCode")
                     .query())).isNullOrEmpty();
+            // Only the instance that does not answer: said in words, with no Java class in them.
+            fill(robot, "#enrolAddress", "http://127.0.0.1:" + refusing.getLocalPort());
+            clickOn(robot, "#enrolButton");
+            waitUntil(() -> text(robot, "#enrolProblem").startsWith("Nothing answers at that address"));
             // Two instances, as IT gave them: the first does not answer, so the desk joins at the second.
             fill(robot, "#enrolAddress", "http://127.0.0.1:" + refusing.getLocalPort() + ", http://127.0.0.1:" + port + "/");
             clickOn(robot, "#enrolButton");

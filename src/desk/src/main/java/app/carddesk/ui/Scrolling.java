@@ -15,8 +15,8 @@ public final class Scrolling {
 
     /**
      * Scrolls {@code pane} along with the focus, for as long as the pane is part of a scene; and when
-     * the content grows or shrinks (rows read in the background, a panel opened above), the field that
-     * has the focus stays in view.
+     * the content grows or shrinks (rows read in the background, a panel opened above) or the window
+     * is made lower, the field that has the focus stays in view.
      */
     public static void followFocus(ScrollPane pane) {
         pane.sceneProperty().flatMap(s -> s.focusOwnerProperty()).addListener((obs, old, focused) -> {
@@ -24,12 +24,15 @@ public final class Scrolling {
                 show(pane, focused);
             }
         });
-        pane.contentProperty().flatMap(Node::layoutBoundsProperty).addListener((obs, was, now) -> {
+        javafx.beans.value.ChangeListener<Bounds> keepFocusInView = (obs, was, now) -> {
             Node focused = pane.getScene() == null ? null : pane.getScene().getFocusOwner();
             if (focused != null && isInside(focused, pane) && was.getHeight() != now.getHeight()) {
                 javafx.application.Platform.runLater(() -> show(pane, focused));
             }
-        });
+        };
+        pane.contentProperty().flatMap(Node::layoutBoundsProperty).addListener(keepFocusInView);
+        // The window made lower: the field being typed in stays in view too.
+        pane.viewportBoundsProperty().addListener(keepFocusInView);
     }
 
     /** Scrolls the nearest scroll pane around {@code node}, if any, until the node is in view. */

@@ -30,7 +30,8 @@ class PatronScreensIT extends DeskUiIT {
         // The panel opens below the patron's details: it is scrolled into view with the keyboard in its field.
         waitUntil(() -> robot.lookup("#convertIdentityField").query().isFocused()
                 && inView(robot, "#convertIdentityField"));
-        // A number refused: its reason is scrolled into view below the field, on a low screen too.
+        // The window made lower, the field being typed in stays in view; a number refused there has its
+        // reason scrolled into view below it.
         interact(() -> stage.setHeight(600));
         waitUntil(() -> robot.lookup("#convertIdentityField").query().isFocused()
                 && inView(robot, "#convertIdentityField"));

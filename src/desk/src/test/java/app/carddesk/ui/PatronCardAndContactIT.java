@@ -41,12 +41,14 @@ class PatronCardAndContactIT extends DeskUiIT {
 
         openByName(robot, "amira hassan");
         waitForText(robot, "#fact-card", "none");
+        waitForText(robot, "#noCardHint", "This patron has no card: give them one with New card");
         click(robot, "#newCardButton");
         waitUntil(() -> visible(robot, "#newCardField"));
         assertThat(visible(robot, "#newCardLost")).as("nothing to replace").isFalse();
         scan(robot, "409900701");
         waitForText(robot, "#patronSuccess", "Card 409900701 is issued to the patron.");
         waitForText(robot, "#fact-card", "409900701");
+        waitUntil(() -> !visible(robot, "#noCardHint"));
         assertThat(count("SELECT COUNT(*) FROM card WHERE number = '409900701' AND status = 'ISSUED' "
                 + "AND patron_id = ?", id)).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM outbox WHERE patron_id = ? AND kind = 'PATRON_UPDATED'", id))

@@ -52,8 +52,10 @@ class PatronScreensIT extends DeskUiIT {
         click(robot, "#cardCut");
         click(robot, "#convertFinish");
         waitForText(robot, "#patronSuccess", "card 409900040 is retired for good. Give the patron a new card");
-        // Left without a card, the patron gets one next: the keyboard is on New card.
+        // Left without a card, the patron gets one next: the keyboard is on New card, with the reason beside it.
         waitUntil(() -> robot.lookup("#newCardButton").query().isFocused() && inView(robot, "#newCardButton"));
+        waitForText(robot, "#noCardHint", "This patron has no card");
+        waitUntil(() -> inView(robot, "#noCardHint"));
 
         Map<String, Object> row = patronRow("id", id);
         assertThat(row).containsEntry("identity_kind", "CPR").containsEntry("identity_number", "3006014002")

@@ -45,6 +45,7 @@ public final class PatronView {
     @FXML private GridPane contactGrid;
     @FXML private javafx.scene.layout.HBox balancesRow, pickupRow;
     @FXML private Button newCardButton;
+    @FXML private Label noCardHint;
 
     private final app.carddesk.ui.DeskPreferences preferences;
 
@@ -86,6 +87,11 @@ public final class PatronView {
         Controls.visible(registerIdButton, vm.canRegisterNationalId.and(vm.conversion.converting.not())
                 .and(permissions.may("register_national_id")));
         Controls.visible(newCardButton, permissions.may("issue"));
+        // A patron left without a card (the temporary one destroyed) is told of beside the button that gives one.
+        // Read from the lifetime-bound value itself, so that it stays valid and tells of the next patron.
+        var shown = lifetime.of(vm.patron);
+        Controls.visible(noCardHint, javafx.beans.binding.Bindings.createBooleanBinding(() -> shown.getValue() != null
+                && shown.getValue().cardNumber() == null, shown).and(permissions.may("issue")));
         Controls.visible(unsubscribeButton, permissions.may("unsubscribe"));
         Controls.visible(conversionBox, vm.conversion.converting);
         Controls.visible(newCardBox, vm.newCardOpen);

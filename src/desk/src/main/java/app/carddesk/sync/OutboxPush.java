@@ -49,15 +49,20 @@ final class OutboxPush {
     /**
      * Sends everything waiting, in order: runs of registrations as batches, the rest one by one.
      *
-     * @param afterBatch told after each batch whose answers are recorded while more are to be sent
+     * @param afterBatch told between batches: the answers of one are recorded and another is to be sent
      * @return how many were sent and refused
      */
     int[] pushAll(Runnable afterBatch) {
         int sent = 0;
         int refused = 0;
         List<OutboxItem> batch;
+        boolean first = true;
         outer:
         while (!(batch = ledger.pending(BATCH)).isEmpty()) {
+            if (!first) {
+                afterBatch.run();
+            }
+            first = false;
             int i = 0;
             while (i < batch.size()) {
                 int j = i;
@@ -83,7 +88,6 @@ final class OutboxPush {
                     break outer;
                 }
             }
-            afterBatch.run();
         }
         return new int[] {sent, refused};
     }

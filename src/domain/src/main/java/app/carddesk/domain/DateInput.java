@@ -57,14 +57,17 @@ public final class DateInput {
 
     /** A moment as {@code language} writes it: its date as {@link #format(LocalDate, java.util.Locale)}, hours:minutes and the zone. */
     public static String format(java.time.ZonedDateTime at, java.util.Locale language) {
-        return at == null ? "" : format(at.toLocalDate(), language) + " "
-                + java.time.format.DateTimeFormatter.ofPattern("HH:mm z", java.util.Locale.ROOT).format(at);
+        return withTime(at, language, "HH:mm z");
     }
 
     /** A moment without its zone (the desk's own time): date and hours:minutes. */
     public static String formatLocal(java.time.ZonedDateTime at, java.util.Locale language) {
+        return withTime(at, language, "HH:mm");
+    }
+
+    private static String withTime(java.time.ZonedDateTime at, java.util.Locale language, String time) {
         return at == null ? "" : format(at.toLocalDate(), language) + " "
-                + java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ROOT).format(at);
+                + java.time.format.DateTimeFormatter.ofPattern(time, java.util.Locale.ROOT).format(at);
     }
 
     private static int i(Matcher m, int group) {

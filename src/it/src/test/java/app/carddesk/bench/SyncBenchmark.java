@@ -252,13 +252,7 @@ public final class SyncBenchmark {
     private static long directCentralWrites(Path dir, int n) {
         try (CentralServer direct = central(dir)) {
             long t0 = System.nanoTime();
-            direct.database().jdbi().useHandle(h -> {
-                h.execute(CentralPatronRows.patrons(n));
-                h.execute("INSERT INTO card (number, status, patron_id, library_code, issued_at) "
-                        + "SELECT card_number, 'ISSUED', id, library_code, created_at FROM patron");
-                h.execute("INSERT INTO change_feed (library_code, patron_id, kind, at) "
-                        + "SELECT 'DEMO-DK', id, 'CREATED', created_at FROM patron");
-            });
+            CentralPatronRows.withCardsAndFeed(direct.database().jdbi(), n);
             return System.nanoTime() - t0;
         }
     }

@@ -14,7 +14,7 @@ public final class CentralPatronRows {
     }
 
     /** The INSERT of {@code n} patrons alone (no cards, no feed). */
-    public static String patrons(int n) {
+    private static String patrons(int n) {
         return """
                 INSERT INTO patron (id, library_code, card_number, identity_kind, surname, given_name, birth_date,
                     address_line, postal_code, city, country, category_code, pickup_library_code, registration_kind,

@@ -26,6 +26,13 @@ class SyncStatusUiIT extends DeskUiIT {
         return connected(dir, TOKEN);
     }
 
+    /** The central register this desk syncs with, on the desk's port, with the demo libraries. */
+    private CentralServer startCentral() {
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
+                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true));
+        return CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC());
+    }
+
     @Test
     void saysWhatWaitsWhileOfflineAndWhenItIsSent(FxRobot robot) throws Exception {
         issueDirectly("409900300", "Berg", "Ole", LocalDate.of(1980, 5, 6), null,
@@ -37,9 +44,7 @@ class SyncStatusUiIT extends DeskUiIT {
         waitForText(robot, "#staffLabel", "Signed in offline: ");
         assertThat(text(robot, "#staffLabel")).doesNotContain("answers again");
 
-        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
-                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true));
-        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
+        try (CentralServer central = startCentral()) {
             backend.sync().orElseThrow().syncOnce();
             waitForText(robot, "#syncLabel", "up to date");
             waitUntil(() -> context.issue().letter.settings().centralRegister());
@@ -53,9 +58,7 @@ class SyncStatusUiIT extends DeskUiIT {
 
     @Test
     void aRefusedRegistrationWaitsForStaffsChoiceAndIsResolved(FxRobot robot) throws Exception {
-        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
-                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true));
-        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
+        try (CentralServer central = startCentral()) {
             // This desk issues the card first; another desk issues the same card and reaches the register first.
             var mine = issueDirectly("409900310", "Holm", "Ida", LocalDate.of(1992, 2, 2), null,
                     RegistrationKind.EXPECTS_NATIONAL_ID, null);
@@ -100,9 +103,7 @@ class SyncStatusUiIT extends DeskUiIT {
 
     @Test
     void aChangedConfigurationReachesTheChecklistAndTheStatusBarAtTheNextSync(FxRobot robot) throws Exception {
-        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
-                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true));
-        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
+        try (CentralServer central = startCentral()) {
             backend.sync().orElseThrow().syncOnce();
             waitForText(robot, "#syncLabel", "Settings: version 1");
 
@@ -135,9 +136,7 @@ class SyncStatusUiIT extends DeskUiIT {
 
     @Test
     void saysHowManyChangesHaveArrivedWhileALongPullIsUnderWay(FxRobot robot) throws Exception {
-        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
-                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true));
-        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
+        try (CentralServer central = startCentral()) {
             int patrons = app.carddesk.api.Api.FEED_PAGE_MAX + 1_000;
             app.carddesk.central.CentralPatronRows.withCardsAndFeed(central.database().jdbi(), patrons);
             var sync = backend.sync().orElseThrow();
@@ -169,10 +168,7 @@ class SyncStatusUiIT extends DeskUiIT {
     void thePinStepSaysAMailedPinWaitsOnlyWhileTheCentralRegisterCannotBeReached(FxRobot robot) throws Exception {
         backend.sync().orElseThrow().syncOnce();
         waitForText(robot, "#syncLabel", "unreachable");
-        scan(robot, "409900320");
-        waitUntil(() -> visible(robot, "#withoutRadio"));
-        clickOn(robot, "#nextButton");
-        waitUntil(() -> visible(robot, "#surnameField"));
+        scanToDetails(robot, "409900320");
         fill(robot, "#surnameField", "Okafor");
         fill(robot, "#givenNameField", "Chidi");
         fill(robot, "#birthDateField", "14-03-2001");
@@ -184,9 +180,7 @@ class SyncStatusUiIT extends DeskUiIT {
         waitUntil(() -> visible(robot, "#emailPinRadio"));
         waitUntil(() -> visible(robot, "#pinEmailLater"));
 
-        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
-                "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true));
-        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
+        try (CentralServer central = startCentral()) {
             backend.sync().orElseThrow().syncOnce();
             waitForText(robot, "#syncLabel", "up to date");
             waitUntil(() -> !visible(robot, "#pinEmailLater"));

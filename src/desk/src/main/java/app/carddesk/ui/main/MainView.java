@@ -63,16 +63,12 @@ public final class MainView {
 
     @FXML
     private void initialize() {
-        // Every screen is built now: their views draw the ViewModels' state as it changes, so a screen
-        // built later would miss what happened before (a patron opened by a scan, say).
-        screens.put(Screen.ISSUE, views.load("issuecard/IssueCard.fxml"));
-        screens.put(Screen.PATRON, views.load("patron/Patron.fxml"));
-        screens.put(Screen.EXPIRING, views.load("expiring/Expiring.fxml"));
-        screens.put(Screen.ATTENTION, views.load("attention/Attention.fxml"));
-        screens.put(Screen.ACTIVATE, views.load("activate/Activate.fxml"));
-        screens.put(Screen.FIND, views.load("find/Find.fxml"));
-        screens.put(Screen.ADMIN, views.load("admin/Administration.fxml"));
-        content.getChildren().setAll(screens.values());
+        // The checklist and the patron screen are built now: a scan opens either, and their views also
+        // act on what changes (a patron opened by a scan takes the keyboard, say). The screens reached
+        // only from the navigation are built the first time they are opened, so the desk is ready to scan
+        // sooner after sign-in; each draws its ViewModel's state as it is then, as after a language switch.
+        screen(Screen.ISSUE);
+        screen(Screen.PATRON);
         lifetime.onChange(vm.navigation().screenProperty(), (obs, old, s) -> {
             if (old == Screen.ISSUE && s != Screen.ISSUE) {
                 vm.navigation().noticeProperty().set(null);
@@ -187,15 +183,30 @@ public final class MainView {
         return text;
     }
 
+    private static final Map<Screen, String> FXML = Map.of(Screen.ISSUE, "issuecard/IssueCard.fxml",
+            Screen.PATRON, "patron/Patron.fxml", Screen.EXPIRING, "expiring/Expiring.fxml",
+            Screen.ATTENTION, "attention/Attention.fxml", Screen.ACTIVATE, "activate/Activate.fxml",
+            Screen.FIND, "find/Find.fxml", Screen.ADMIN, "admin/Administration.fxml");
+
     /** Where the keyboard starts on each screen (the checklist places its own focus). */
     private static final Map<Screen, String> FIRST_FIELD = Map.of(Screen.FIND, "#findQuery",
             Screen.EXPIRING, "#expiringTable", Screen.ATTENTION, "#attentionTable", Screen.ACTIVATE, "#activateQuery",
             Screen.PATRON, "#patronScroller", Screen.ADMIN, "#libraryTabs,#adminScroller");
 
+    /** The screen's view, built the first time it is asked for. */
+    private Parent screen(Screen s) {
+        return screens.computeIfAbsent(s, k -> views.load(FXML.get(k)));
+    }
+
     private void show(Screen s) {
+        if (!screens.containsKey(s)) {
+            // Built hidden, so that it is shown as every screen is: its view refreshes what it lists then.
+            screen(s).setVisible(false);
+        }
+        Parent shown = screens.get(s);
         screens.forEach((k, node) -> node.setVisible(k == s));
         // Only the screen on show is in the window: Alt shortcuts of the others never compete with its own.
-        content.getChildren().setAll(screens.get(s));
+        content.getChildren().setAll(shown);
         javafx.application.Platform.runLater(() -> focusFirstField(s));
         issueButton.setSelected(s == Screen.ISSUE);
         expiringButton.setSelected(s == Screen.EXPIRING);

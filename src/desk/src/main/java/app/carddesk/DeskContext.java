@@ -105,7 +105,8 @@ public final class DeskContext {
                 lastPerson[0] = now.userName();
             }
         });
-        this.views = new ViewLoader(this::controller, locale);
+        this.views = new ViewLoader(this::controller, locale,
+                () -> main.profile.get() == null ? null : main.profile.get().country());
         main.onSyncNow(backend::syncNow);
         main.profile.set(backend.profile());
         // A changed configuration arrives with a sync: the checklist's lists and the status bar follow it.

@@ -22,6 +22,19 @@ public final class Messages {
     }
 
     /**
+     * The texts for a language at a library in {@code country} (null: the language's own terms), see
+     * {@link CountryTexts}.
+     */
+    public static Messages forLocale(Locale locale, app.carddesk.domain.Country country) {
+        return new Messages(bundle(locale, country));
+    }
+
+    /** The texts for a language at a library in {@code country} (null: the language's own terms). */
+    public static ResourceBundle bundle(Locale locale, app.carddesk.domain.Country country) {
+        return country == null ? bundle(locale) : new CountryTexts(bundle(locale), country);
+    }
+
+    /**
      * The texts for a language, never falling back to the system's language: English asked for
      * on a Danish workstation is English.
      */

@@ -1,9 +1,11 @@
 package app.carddesk.ui;
 
+import app.carddesk.domain.Country;
 import app.carddesk.text.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -17,15 +19,22 @@ public final class ViewLoader {
 
     private final Callback<Class<?>, Object> controllers;
     private final ObjectProperty<Locale> locale;
+    private final Supplier<Country> country;
     private ViewLifetime lifetime = new ViewLifetime();
 
     public ViewLoader(Callback<Class<?>, Object> controllers, ObjectProperty<Locale> locale) {
+        this(controllers, locale, () -> null);
+    }
+
+    /** @param country the library's country, whose terms for the national ID the texts use (null: the language's) */
+    public ViewLoader(Callback<Class<?>, Object> controllers, ObjectProperty<Locale> locale, Supplier<Country> country) {
         this.controllers = controllers;
         this.locale = locale;
+        this.country = country;
     }
 
     public Messages messages() {
-        return Messages.forLocale(locale.get());
+        return Messages.forLocale(locale.get(), country.get());
     }
 
     /** The lifetime of the views loaded since the window was last built. */

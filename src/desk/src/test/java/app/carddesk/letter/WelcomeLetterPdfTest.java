@@ -76,6 +76,16 @@ class WelcomeLetterPdfTest {
         assertThat(String.join(" ", letter.paragraphs())).contains(says);
     }
 
+    @ParameterizedTest(name = "{0} at a library in {1}")
+    @CsvSource({"da, DK, dit CPR-nummer", "da, NO, dit fødselsnummer", "nb, NO, fødselsnummeret ditt",
+            "nb, DK, CPR-nummeret ditt"})
+    void tellsThePatronToComeBackWithTheNumberOfTheLibrarysCountry(String language, app.carddesk.domain.Country country,
+                                                                   String says) {
+        WelcomeLetter letter = WelcomeLetter.compose(Messages.bundle(Locale.forLanguageTag(language), country),
+                facts("Berg", "Jo", RegistrationKind.EXPECTS_NATIONAL_ID, null, PinDelivery.EMAIL, true));
+        assertThat(String.join(" ", letter.paragraphs())).contains(says);
+    }
+
     @ParameterizedTest
     @CsvSource({"SHORT_STAY, 15-02-2027, true", "NATIONAL_ID, , false"})
     void mentionsTheExpiryOnlyForShortStays(RegistrationKind kind, String expires, boolean mentioned) {

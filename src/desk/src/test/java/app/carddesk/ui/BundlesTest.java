@@ -40,8 +40,87 @@ class BundlesTest {
     @ValueSource(strings = {"_da", "_nb"})
     void everyLanguageHasEveryKey(String suffix) throws IOException {
         Set<String> english = load("").stringPropertyNames();
-        Set<String> other = load(suffix).stringPropertyNames();
-        assertThat(new TreeSet<>(other)).as("keys in %s", suffix).isEqualTo(new TreeSet<>(english));
+        Set<String> other = new TreeSet<>(load(suffix).stringPropertyNames());
+        other.removeIf(k -> k.contains("@"));
+        assertThat(other).as("keys in %s", suffix).isEqualTo(new TreeSet<>(english));
+    }
+
+    /** Texts about one country's numbers, or naming both countries' numbers, need no variant for the other. */
+    private static final List<String> ONE_COUNTRY_OR_BOTH = List.of("identity.cpr.", "identity.fnr.", "identityKind.",
+            "activate.", "reregister.", "patron.replacementNumber", "identity.length", "convert.notAllowed");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"_da:NO:CPR|sundhedskort|CPR-registret", "_nb:DK:fødselsnummer|Folkeregisteret|D-nummer|ID-nummer"})
+    void aTextNamingThisLanguagesNationalIdHasTheOtherCountrysVariant(String spec) throws IOException {
+        String[] part = spec.split(":");
+        Properties texts = load(part[0]);
+        Pattern term = Pattern.compile(part[2], Pattern.CASE_INSENSITIVE);
+        Set<String> missing = new TreeSet<>();
+        for (String key : texts.stringPropertyNames()) {
+            if (!key.contains("@") && term.matcher(texts.getProperty(key)).find()
+                    && ONE_COUNTRY_OR_BOTH.stream().noneMatch(key::startsWith)
+                    && !texts.containsKey(key + "@" + part[1])) {
+                missing.add(key);
+            }
+        }
+        assertThat(missing).as("texts in messages%s a library in %s would read with the wrong country's terms",
+                part[0], part[1]).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"_da:NO", "_nb:DK"})
+    void aCountryVariantKeepsItsTextsPlaceholdersAndShortcut(String spec) throws IOException {
+        String[] part = spec.split(":");
+        Properties texts = load(part[0]);
+        Pattern placeholder = Pattern.compile("\\{\\d+[^}]*}");
+        Set<String> variants = new TreeSet<>();
+        for (String key : texts.stringPropertyNames()) {
+            if (!key.contains("@")) {
+                continue;
+            }
+            variants.add(key);
+            String base = key.substring(0, key.indexOf('@'));
+            assertThat(key.substring(key.indexOf('@') + 1)).as(key).isEqualTo(part[1]);
+            assertThat(texts.getProperty(base)).as("the text %s is a variant of", key).isNotNull();
+            assertThat(all(placeholder.matcher(texts.getProperty(key)))).as(key)
+                    .isEqualTo(all(placeholder.matcher(texts.getProperty(base))));
+            assertThat(shortcut(texts.getProperty(key))).as("Alt shortcut of %s", key)
+                    .isEqualTo(shortcut(texts.getProperty(base)));
+        }
+        assertThat(variants).isNotEmpty();
+    }
+
+    private static Set<String> all(Matcher m) {
+        Set<String> found = new TreeSet<>();
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
+    private static String shortcut(String text) {
+        int at = text.indexOf('_');
+        return at < 0 || at + 1 >= text.length() ? "" : text.substring(at + 1, at + 2).toLowerCase(Locale.ROOT);
+    }
+
+    @Test
+    void aLibrarysCountryChoosesTheTermsForTheNationalId() {
+        Locale danish = Locale.forLanguageTag("da");
+        Locale norwegian = Locale.forLanguageTag("nb");
+        assertThat(Messages.forLocale(danish, app.carddesk.domain.Country.DK).get("identity.without"))
+                .isEqualTo("_Uden CPR-nummer");
+        assertThat(Messages.forLocale(danish, app.carddesk.domain.Country.NO).get("identity.without"))
+                .isEqualTo("_Uden fødselsnummer");
+        assertThat(Messages.forLocale(norwegian, app.carddesk.domain.Country.DK).get("convert.done"))
+                .isEqualTo("CPR-nummeret er registrert.");
+        assertThat(Messages.forLocale(norwegian, app.carddesk.domain.Country.NO).get("convert.done"))
+                .isEqualTo("ID-nummeret er registrert.");
+        // A text with no variant is the language's own; a key nowhere stays the key.
+        assertThat(Messages.forLocale(danish, app.carddesk.domain.Country.NO).get("flow.next")).isEqualTo("_Næste");
+        assertThat(Messages.forLocale(danish, app.carddesk.domain.Country.NO).get("no.such.key")).isEqualTo("no.such.key");
+        assertThat(Messages.forLocale(Locale.ENGLISH, app.carddesk.domain.Country.NO).get("identity.placeholder"))
+                .isEqualTo("National ID number");
+        assertThat(Messages.forLocale(danish, app.carddesk.domain.Country.NO).locale()).isEqualTo(danish);
     }
 
     @ParameterizedTest

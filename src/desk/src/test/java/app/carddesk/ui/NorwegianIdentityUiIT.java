@@ -58,4 +58,24 @@ class NorwegianIdentityUiIT extends DeskUiIT {
         assertThat(robot.lookup("#registerIdButton").query().isVisible())
                 .as("a fødselsnummer does not move on").isFalse();
     }
+
+    @Test
+    void aDanishSpeakerAtANorwegianLibraryReadsTheNorwegianTermsInDanish(FxRobot robot) {
+        interact(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<java.util.Locale>>query()
+                .setValue(java.util.Locale.forLanguageTag("da")));
+        waitForText(robot, "#nextButton", "Næste");
+        scan(robot, "N000000702");
+        waitForText(robot, "#withoutRadio", "Uden fødselsnummer");
+        assertThat(text(robot, "#withIdRadio")).isEqualTo("Med fødselsnummer eller D-nummer");
+        assertThat(robot.lookup("#identityField").<javafx.scene.control.TextField>query().getPromptText())
+                .isEqualTo("Fødselsnummer eller D-nummer");
+        click(robot, "#withIdRadio");
+        click(robot, "#nextButton");
+        waitUntil(() -> robot.lookup("Tryk først Hent for at hente lånerens navn og adresse fra Folkeregisteret.")
+                .tryQuery().isPresent());
+        assertThat(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l
+                        && l.getText() != null && l.getText().contains("CPR")).queryAll().stream()
+                .filter(n -> n.getId() != null && visible(robot, "#" + n.getId())).toList())
+                .as("nothing on the checklist speaks of the Danish number").isEmpty();
+    }
 }

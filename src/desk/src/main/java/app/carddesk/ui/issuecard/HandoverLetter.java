@@ -49,7 +49,8 @@ public final class HandoverLetter {
     public WelcomeLetter compose() {
         RegistrationKind kind = vm.identity.kind();
         PatronDetails d = vm.details.toDetails();
-        return WelcomeLetter.compose(app.carddesk.text.Messages.bundle(language.get()), new WelcomeLetter.Facts(
+        return WelcomeLetter.compose(app.carddesk.text.Messages.bundle(language.get(), vm.profile().country()),
+                new WelcomeLetter.Facts(
                 (d.givenName() + " " + d.surname()).trim(), d.givenName(), d.address(), vm.profile().letterhead(),
                 vm.card.get() == null ? "" : vm.card.get().value(),
                 vm.pickup.get() == null ? "" : vm.pickup.get().name(), kind, vm.identity.expiry(),

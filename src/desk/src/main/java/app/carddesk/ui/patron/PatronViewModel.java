@@ -349,7 +349,8 @@ public final class PatronViewModel {
                 .filter(l -> l.code().equals(p.pickupLibraryCode())).findFirst()
                 .map(app.carddesk.domain.PickupLibrary::name).orElse(p.pickupLibraryCode());
         app.carddesk.letter.WelcomeLetter letter = app.carddesk.letter.WelcomeLetter.compose(
-                app.carddesk.text.Messages.bundle(language), new app.carddesk.letter.WelcomeLetter.Facts(
+                app.carddesk.text.Messages.bundle(language, service.profile().country()),
+                new app.carddesk.letter.WelcomeLetter.Facts(
                         p.fullName(), p.givenName(), p.address(), service.profile().letterhead(),
                         p.cardNumber() == null ? "" : p.cardNumber(), pickupName, p.registrationKind(), p.expiresOn(),
                         p.pinDelivery(), p.pinChangeAdvised(), letters.settings().centralRegister(), service.today()));
@@ -367,7 +368,8 @@ public final class PatronViewModel {
                 .toList();
         background.submit(() -> {
             java.util.List<app.carddesk.issuing.AuditEntry> here = upkeep.reportMade(p.id());
-            app.carddesk.letter.StoredDataReport.write(app.carddesk.text.Messages.bundle(language), p,
+            app.carddesk.letter.StoredDataReport.write(app.carddesk.text.Messages.bundle(language,
+                    service.profile().country()), p,
                     service.profile(), new app.carddesk.letter.StoredDataReport.History(here,
                             memberships.history(p.id())), upkeep.relatives(p.id()), libraryNames,
                     letters.settings().paper(), target);

@@ -32,6 +32,9 @@ final class SetUp {
               config example <DK|NO>             a configuration to start from (a Danish or Norwegian library)
               add-admin <LIBRARY> <user name> "<Full name>" [work e-mail]
                                                  the library's first administrator, with a one-time password
+              add-admin --organisation <LIBRARY> <user name> "<Full name>" [work e-mail]
+                                                 an organisation administrator (libraries, card series,
+                                                 verification rounds), signing in at LIBRARY's desks
               enrolment-code <LIBRARY> "<Workstation name>"
                                                  a one-time code (24 hours) for the library's first desk""";
 
@@ -183,13 +186,20 @@ final class SetUp {
     }
 
     private int addAdmin(String[] args) {
-        if (args.length < 4 || args.length > 5) {
+        boolean organisation = args.length > 1 && "--organisation".equals(args[1]);
+        String[] a = organisation ? java.util.stream.Stream.concat(java.util.stream.Stream.of(args[0]),
+                java.util.Arrays.stream(args, 2, args.length)).toArray(String[]::new) : args;
+        if (a.length < 4 || a.length > 5) {
             return usage();
         }
         StaffAccounts accounts = new StaffAccounts(db.jdbi(), new app.carddesk.security.Argon2PinHasher(), clock);
-        String password = accounts.addFirstAdministrator(args[1], args[2], args[3], args.length == 5 ? args[4] : null);
-        out.println(args[2] + " is " + args[1] + "'s administrator (library administrator and desk staff). "
-                + "One-time password (hand it over in person; it is changed at the first sign-in): " + password);
+        String email = a.length == 5 ? a[4] : null;
+        String password = organisation ? accounts.addOrganisationAdministrator(a[1], a[2], a[3], email)
+                : accounts.addFirstAdministrator(a[1], a[2], a[3], email);
+        out.println(a[2] + (organisation ? " is an organisation administrator (libraries, card series, verification "
+                + "rounds), signing in at " + a[1] + "'s desks. " : " is " + a[1] + "'s administrator (library "
+                + "administrator and desk staff). ") + "One-time password (hand it over in person; it is changed "
+                + "at the first sign-in): " + password);
         return 0;
     }
 

@@ -315,10 +315,25 @@ final class StaffAccounts {
      * @return the one-time password
      */
     String addFirstAdministrator(String library, String userName, String displayName, String workEmail) {
+        return addByOperator(library, userName, displayName, workEmail, List.of("LIBRARY_ADMIN", "DESK_STAFF"));
+    }
+
+    /**
+     * An organisation administrator, made by the operator on the central's machine: nobody else may
+     * grant the organisation's role, so a real organisation's first one is made here. They sign in
+     * at the given library's desks and schedule verification rounds, add libraries and card series.
+     *
+     * @return the one-time password
+     */
+    String addOrganisationAdministrator(String library, String userName, String displayName, String workEmail) {
+        return addByOperator(library, userName, displayName, workEmail, List.of("ORGANISATION_ADMIN"));
+    }
+
+    private String addByOperator(String library, String userName, String displayName, String workEmail,
+                                 List<String> roles) {
         String name = userName(userName);
         String display = text("displayName", displayName, 100, true);
         String email = workEmail(workEmail);
-        List<String> roles = List.of("LIBRARY_ADMIN", "DESK_STAFF");
         String password = Secrets.typable(16);
         String hash = hasher.hash(password);
         Instant now = clock.instant();

@@ -86,6 +86,51 @@ class SetUpIT {
     }
 
     @Test
+    void theOperatorMakesARealOrganisationsAdministratorWhoSchedulesAVerificationRound() throws Exception {
+        Path file = dir.resolve("kb-test.json");
+        Files.write(file, JSON.writeValueAsBytes(TestLibraries.aarhus()));
+        assertThat(run("config", "import", file.toString())).as(text(err)).isZero();
+        assertThat(run("add-admin", "KB-TEST", "kb.admin", "Karen Bach")).isZero();
+        String libraryAdmin = after(text(out), "at the first sign-in\\): (\\S+)");
+        out.reset();
+
+        assertThat(run("add-admin", "--organisation", "KB-TEST", "org.admin", "Ole Rask", "ole.rask@kb-test.invalid"))
+                .as(text(err)).isZero();
+        assertThat(text(out)).contains("org.admin is an organisation administrator");
+        String password = after(text(out), "at the first sign-in\\): (\\S+)");
+        assertThat(run("enrolment-code", "KB-TEST", "Front desk 1")).isZero();
+        String code = after(text(out), "at KB-TEST: (\\S+) ");
+        String token = JSON.readTree(central.send("POST", "/api/v1/enrolment", null,
+                JSON.writeValueAsString(new Api.Enrol(code))).body()).get("token").asText();
+
+        HttpResponse<String> signedIn = central.send("POST", "/api/v1/sessions", token,
+                JSON.writeValueAsString(new Api.SignIn("org.admin", password)));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(201);
+        assertThat(JSON.readTree(signedIn.body()).at("/account/permissions").toString())
+                .contains("organisation_admin", "verification_round").doesNotContain("issue");
+        String session = JSON.readTree(signedIn.body()).get("token").asText();
+        HttpResponse<String> changed = central.send("POST", "/api/v1/sessions/current/password", token,
+                JSON.writeValueAsString(new Api.PasswordChange(password, "granite orchard window 73")),
+                Api.SESSION_HEADER, session);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+        HttpResponse<String> round = central.send("POST", "/api/v1/verification-rounds", token,
+                JSON.writeValueAsString(new Api.NewVerificationRound(java.time.Instant.now().plusSeconds(7200))),
+                Api.SESSION_HEADER, session);
+        assertThat(round.statusCode()).as(round.body()).isEqualTo(201);
+
+        // A library's own administrator cannot schedule one: the organisation's role is the operator's to give.
+        String kbSession = JSON.readTree(central.send("POST", "/api/v1/sessions", token,
+                JSON.writeValueAsString(new Api.SignIn("kb.admin", libraryAdmin))).body()).get("token").asText();
+        central.send("POST", "/api/v1/sessions/current/password", token, JSON.writeValueAsString(
+                new Api.PasswordChange(libraryAdmin, "harbour copper meadow 58")), Api.SESSION_HEADER, kbSession);
+        assertThat(central.send("DELETE", "/api/v1/verification-rounds/current", token, null,
+                Api.SESSION_HEADER, kbSession).statusCode()).isEqualTo(403);
+        assertThat(central.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'ACCOUNT_CREATED' AND detail LIKE "
+                + "'user=org.admin roles=ORGANISATION_ADMIN by=operator%'", Integer.class)).isEqualTo(1);
+        assertThat(run("add-admin", "--organisation", "KB-TEST", "org.two")).isEqualTo(2);
+    }
+
+    @Test
     void anExportedConfigurationImportsIntoAnotherRegisterAsTheSameConfiguration() throws Exception {
         Path exported = dir.resolve("demo-no.json");
         assertThat(run("config", "export", "DEMO-NO", exported.toString())).isZero();

@@ -95,7 +95,7 @@ public final class SignedInStaff implements StaffContext {
     public String staffUser() {
         StaffSession s = session;
         if (s == null) {
-            throw new IllegalStateException("nobody is signed in at this desk");
+            throw new NobodySignedIn();
         }
         return s.userName();
     }
@@ -115,5 +115,26 @@ public final class SignedInStaff implements StaffContext {
     @Override
     public String workstation() {
         return workstation;
+    }
+
+    /**
+     * Work that acts for the signed-in person found nobody: the person was signed out while it ran
+     * (the central register ended the session, or the account was made inactive). Not a fault: the
+     * sign-in screen already says why.
+     */
+    public static final class NobodySignedIn extends IllegalStateException {
+        NobodySignedIn() {
+            super("nobody is signed in at this desk");
+        }
+    }
+
+    /** Whether {@code failure} (or what caused it) is {@link NobodySignedIn}. */
+    public static boolean signedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof NobodySignedIn) {
+                return true;
+            }
+        }
+        return false;
     }
 }

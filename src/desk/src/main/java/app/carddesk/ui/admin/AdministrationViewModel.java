@@ -385,7 +385,6 @@ public final class AdministrationViewModel {
             message.set(Problem.of("admin.unavailable"));
             return;
         }
-        LOG.error("Administration failed", e);
-        message.set(Problem.of("error.unexpected"));
+        message.set(app.carddesk.ui.Failures.problem(LOG, "Administration failed", e));
     }
 }

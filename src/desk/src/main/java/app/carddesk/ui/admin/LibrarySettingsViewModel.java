@@ -380,7 +380,7 @@ public final class LibrarySettingsViewModel {
             message.set(Problem.of("admin.unavailable"));
             return;
         }
-        org.slf4j.LoggerFactory.getLogger(LibrarySettingsViewModel.class).error("Library settings failed", e);
-        message.set(Problem.of("error.unexpected"));
+        message.set(app.carddesk.ui.Failures.problem(org.slf4j.LoggerFactory.getLogger(LibrarySettingsViewModel.class),
+                "Library settings failed", e));
     }
 }

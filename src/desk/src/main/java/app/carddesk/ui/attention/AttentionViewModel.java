@@ -76,7 +76,6 @@ public final class AttentionViewModel {
     }
 
     private void failed(Throwable e) {
-        LOG.error("Needs-attention operation failed", e);
-        message.set(Problem.of("error.unexpected"));
+        message.set(app.carddesk.ui.Failures.problem(LOG, "Needs-attention operation failed", e));
     }
 }

@@ -88,7 +88,6 @@ public final class ExpiringViewModel {
     }
 
     private void failed(Throwable e) {
-        LOG.error("Expiring list operation failed", e);
-        message.set(Problem.of("error.unexpected"));
+        message.set(app.carddesk.ui.Failures.problem(LOG, "Expiring list operation failed", e));
     }
 }

@@ -92,7 +92,6 @@ public final class FindViewModel {
 
     private void failed(Throwable e) {
         searching.set(false);
-        LOG.error("Patron search failed", e);
-        problem.set(Problem.of("error.unexpected"));
+        problem.set(app.carddesk.ui.Failures.problem(LOG, "Patron search failed", e));
     }
 }

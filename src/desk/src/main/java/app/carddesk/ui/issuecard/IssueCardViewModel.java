@@ -388,7 +388,6 @@ public final class IssueCardViewModel {
     }
 
     void failed(Throwable e) {
-        LOG.error("Desk operation failed", e);
-        message.set(Problem.of("error.unexpected"));
+        message.set(app.carddesk.ui.Failures.problem(LOG, "Desk operation failed", e));
     }
 }

@@ -384,7 +384,6 @@ public final class PatronViewModel {
     }
 
     void failed(Throwable e) {
-        LOG.error("Patron screen operation failed", e);
-        message.set(Problem.of("error.unexpected"));
+        message.set(app.carddesk.ui.Failures.problem(LOG, "Patron screen operation failed", e));
     }
 }

@@ -114,6 +114,8 @@ class AdministrationUiIT extends DeskUiIT {
             waitForText(robot, "#progress-DEMO-DK", "3 pending, 0 verified, 1 re-activated, 0 closed");
 
             select(accounts, "dk.clerk");
+            assertThat(robot.lookup("#adminReactivateMail").query().isDisabled())
+                    .as("an account without a work address gets no mail").isTrue();
             click(robot, "#adminReactivate");
             waitForText(robot, "#adminOneTimePassword", "One-time password: ");
             String shown = robot.lookup("#adminOneTimePassword").queryAs(Label.class).getText();

@@ -147,9 +147,14 @@ public final class AdministrationView {
         showMessage(deskMessage, vm.deskMessage, deskMessage);
         show(scheduleBox, lifetime.of(permissions.may("verification_round")));
         show(decisions, lifetime.of(permissions.may("staff_admin")));
-        for (Button b : new Button[] {verifyButton, reactivateButton, reactivateMailButton, closeButton}) {
+        for (Button b : new Button[] {verifyButton, reactivateButton, closeButton}) {
             b.disableProperty().bind(accounts.getSelectionModel().selectedItemProperty().isNull());
         }
+        // A one-time password goes by mail only to an account with a work address.
+        reactivateMailButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            var a = accounts.getSelectionModel().getSelectedItem();
+            return a == null || a.workEmail() == null || a.workEmail().isBlank();
+        }, accounts.getSelectionModel().selectedItemProperty()));
         // Only a round that has not started can be called off, and only by whoever may schedule one.
         show(cancelButton, lifetime.of(Bindings.createBooleanBinding(() -> vm.round.get() != null
                 && vm.round.get().map(r -> r.startedAt() == null).orElse(false), vm.round).and(permissions.may("verification_round"))));

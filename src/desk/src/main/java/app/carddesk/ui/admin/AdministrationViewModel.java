@@ -124,6 +124,10 @@ public final class AdministrationViewModel {
             message.set(Problem.of("admin.chooseAccount"));
             return;
         }
+        if (mail && (account.workEmail() == null || account.workEmail().isBlank())) {
+            message.set(Problem.of("admin.round.noWorkEmail", account.userName()));
+            return;
+        }
         UUID id = account.id();
         oneTimePassword.set("");
         administration.ifPresent(a -> background.submit(() -> a.decide(id, decision, mail), decided -> {
@@ -134,7 +138,7 @@ public final class AdministrationViewModel {
                 message.set(Problem.of(mail ? "admin.mailed" : "admin.decided." + decision, account.userName()));
             }
             refresh();
-        }, this::failed));
+        }, e -> failed(e, account.userName(), message)));
     }
 
     /**
@@ -368,8 +372,9 @@ public final class AdministrationViewModel {
                 case "permission_conflict" -> Problem.of("admin.staff.conflict");
                 case "own_account" -> Problem.of("admin.staff.own");
                 case "account_not_found" -> Problem.of("admin.staff.gone");
-                case "invalid_field" -> Problem.of("admin.staff.invalid", refused.field() == null ? ""
-                        : refused.field());
+                // A round's re-activation by mail for an account without a work address (its list was old).
+                case "invalid_field" -> "mail".equals(refused.field()) ? Problem.of("admin.round.noWorkEmail", userName)
+                        : Problem.of("admin.staff.invalid", refused.field() == null ? "" : refused.field());
                 case "permission_denied" -> Problem.of("admin.refused.permission");
                 case "already_decided" -> Problem.of("admin.refused.decided");
                 case "verification_round_open" -> Problem.of("admin.refused.open");

@@ -57,8 +57,20 @@ interface StaffDao {
             + "WHERE id = :id")
     void setAdminLocked(@Bind("id") UUID id, @Bind("locked") boolean locked);
 
-    @SqlUpdate("UPDATE staff_account SET password_hash = :hash, must_change_password = :mustChange WHERE id = :id")
+    /**
+     * Keeps the password the person chose last when another one takes its place (each right-hand side
+     * reads the row as it was): a one-time password an administrator set is not kept.
+     */
+    String KEEP_CHOSEN_PASSWORD = "previous_password_hash = CASE WHEN must_change_password THEN "
+            + "previous_password_hash ELSE password_hash END";
+
+    @SqlUpdate("UPDATE staff_account SET " + KEEP_CHOSEN_PASSWORD + ", password_hash = :hash, "
+            + "must_change_password = :mustChange WHERE id = :id")
     void setPassword(@Bind("id") UUID id, @Bind("hash") String hash, @Bind("mustChange") boolean mustChange);
+
+    /** The hash of the password the person chose before the one they have now, if kept. */
+    @SqlQuery("SELECT previous_password_hash FROM staff_account WHERE id = :id AND previous_password_hash IS NOT NULL")
+    Optional<String> previousPassword(@Bind("id") UUID id);
 
     @SqlQuery("SELECT role_code FROM staff_grant WHERE account_id = :id AND library_code = :library "
             + "ORDER BY role_code")

@@ -261,6 +261,14 @@ final class StaffSessions {
             throw new ApiException(422, ErrorCode.PASSWORD_REJECTED, "newPassword",
                     "Choose a new password, not the one you have.");
         }
+        // After a one-time password (a verification round, an administrator's reset) the person chooses a
+        // new password, not the one they had before it.
+        Optional<String> previous = jdbi.withExtension(StaffDao.class, d -> d.previousPassword(account.id()));
+        if (previous.isPresent() && hasher.matches(change.newPassword(), previous.get())) {
+            audit(caller, "PASSWORD_CHANGE_FAILED", "user=" + staff.userName() + " the password before");
+            throw new ApiException(422, ErrorCode.PASSWORD_REJECTED, "newPassword",
+                    "Choose a new password, not the one you had before.");
+        }
         String hash = hasher.hash(change.newPassword());
         jdbi.useTransaction(h -> {
             Daos.on(h, StaffDao.class).setPassword(account.id(), hash, false);

@@ -88,8 +88,8 @@ interface VerificationRoundDao {
     int decide(@Bind("round") UUID round, @Bind("id") UUID account, @Bind("state") String state,
                @Bind("by") String by, @Bind("at") Instant at);
 
-    @SqlUpdate("UPDATE staff_account SET active = TRUE, password_hash = :hash, must_change_password = TRUE, "
-            + "failed_attempts = 0, locked_until = NULL WHERE id = :id")
+    @SqlUpdate("UPDATE staff_account SET active = TRUE, " + StaffDao.KEEP_CHOSEN_PASSWORD + ", password_hash = :hash, "
+            + "must_change_password = TRUE, failed_attempts = 0, locked_until = NULL WHERE id = :id")
     void reactivate(@Bind("id") UUID account, @Bind("hash") String passwordHash);
 
     @SqlQuery("SELECT COUNT(*) FROM verification_account WHERE round_id = :round "

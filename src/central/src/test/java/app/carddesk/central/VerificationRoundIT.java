@@ -234,8 +234,18 @@ class VerificationRoundIT {
                 .isTrue();
         String orgOtp = decide(dk, dkAdmin, idOf(dkList, "demo.org"), "reactivated", 200);
         org = signIn(dk, DemoStaff.ORGANISATION_ADMIN, orgOtp);
+        // Re-activated means a new password: not the one from before the round.
+        JsonNode again = call("POST", "/api/v1/sessions/current/password", dk, org, new Api.PasswordChange(orgOtp,
+                DemoStaff.PASSWORD), 422);
+        assertThat(again.get("error").asText()).isEqualTo("password_rejected");
+        assertThat(again.get("message").asText()).contains("not the one you had before");
         call("POST", "/api/v1/sessions/current/password", dk, org, new Api.PasswordChange(orgOtp,
                 "lighthouse pebble violet 91"), 204);
+        // Nor, later, the one before the one the person has.
+        call("POST", "/api/v1/sessions/current/password", dk, org, new Api.PasswordChange(
+                "lighthouse pebble violet 91", "copper lantern meadow 12"), 204);
+        call("POST", "/api/v1/sessions/current/password", dk, org, new Api.PasswordChange(
+                "copper lantern meadow 12", "lighthouse pebble violet 91"), 422);
         JsonNode all = call("GET", "/api/v1/verification-rounds/current", dk, org, null, 200);
         assertThat(all.get("libraries").findValuesAsText("library")).containsExactly("DEMO-DK", "DEMO-NO",
                 "DEMO-NO-BGO");

@@ -24,7 +24,7 @@ class PatronScreensIT extends DeskUiIT {
         waitForText(robot, "#patronTitle", "Amira Hassan");
         assertThat(text(robot, "#fact-identity")).isEqualTo("none yet");
         assertThat(text(robot, "#service-MITID_LOGIN"))
-                .isEqualTo("Log in with MitID: not possible, it needs a CPR.");
+                .isEqualTo("Log in with MitID: not possible, it needs a CPR number.");
         assertThat(text(robot, "#service-CARD_PIN_LOGIN")).isEqualTo("Log in with card number and PIN: yes");
         click(robot, "#registerIdButton");
         // The panel opens below the patron's details: it is scrolled into view with the keyboard in its field.

@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * A registered patron as the desk keeps them.
  *
- * @param cardNumber       the card in use, or {@code null} once a temporary card was destroyed
+ * @param cardNumber       the card in use, or {@code null} for none (a temporary card destroyed, a guardian
+ *                         registered without a card of their own)
  * @param identity         the national identity number, or {@code null} for none
  * @param feesOwedMinor    unpaid fees in minor units (øre)
  * @param printCreditMinor unused print-account credit in minor units (øre)

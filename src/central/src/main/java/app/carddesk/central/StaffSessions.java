@@ -91,6 +91,11 @@ final class StaffSessions {
             return failed(workstation, account, now);
         }
         if (!usable(account, now)) {
+            if (jdbi.withExtension(VerificationRoundDao.class, d -> d.awaitsDecision(account.id()))) {
+                audit(workstation, "SIGN_IN_REFUSED", "user=" + name + " awaits the verification round");
+                throw new ApiException(403, ErrorCode.ACCOUNT_AWAITS_VERIFICATION, null, "A verification round is "
+                        + "under way: this account is inactive until an administrator re-activates it.");
+            }
             audit(workstation, "SIGN_IN_REFUSED", "user=" + name + " inactive");
             throw new ApiException(403, ErrorCode.ACCOUNT_INACTIVE, null, "This account is not active now. Ask your "
                     + "library's administrator.");

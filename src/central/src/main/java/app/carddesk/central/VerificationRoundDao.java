@@ -92,6 +92,12 @@ interface VerificationRoundDao {
             + "must_change_password = TRUE, failed_attempts = 0, locked_until = NULL WHERE id = :id")
     void reactivate(@Bind("id") UUID account, @Bind("hash") String passwordHash);
 
+    /** Whether a round that has started holds the account inactive until someone decides it. */
+    @SqlQuery("SELECT COUNT(*) > 0 FROM verification_account a JOIN verification_round r ON r.id = a.round_id "
+            + "WHERE a.account_id = :id AND r.started_at IS NOT NULL AND r.ended_at IS NULL "
+            + "AND a.state IN ('PENDING', 'VERIFIED')")
+    boolean awaitsDecision(@Bind("id") UUID account);
+
     @SqlQuery("SELECT COUNT(*) FROM verification_account WHERE round_id = :round "
             + "AND state IN ('PENDING', 'VERIFIED')")
     int undecided(@Bind("round") UUID round);

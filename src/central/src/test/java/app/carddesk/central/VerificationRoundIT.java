@@ -159,7 +159,7 @@ class VerificationRoundIT {
         assertThat(central.sql("SELECT COUNT(*) FROM verification_account", Long.class)).isEqualTo(personal);
         call("GET", "/api/v1/sessions/current", dk, org, null, 401);
         assertThat(central.send("POST", "/api/v1/sessions", dk, JSON.writeValueAsString(new Api.SignIn("demo.dk",
-                DemoStaff.PASSWORD))).body()).contains("account_inactive");
+                DemoStaff.PASSWORD))).body()).contains("account_awaits_verification");
         // System accounts are untouched: an enrolled workstation goes on working.
         assertThat(central.sql("SELECT COUNT(*) FROM staff_account WHERE kind = 'SYSTEM' AND NOT active", Long.class))
                 .isZero();

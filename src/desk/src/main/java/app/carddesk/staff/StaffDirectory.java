@@ -30,7 +30,8 @@ public interface StaffDirectory {
     record Unreachable() implements Answer {
     }
 
-    enum Reason { WRONG, LAST_TRY, LOCKED, INACTIVE, NO_ROLE, WEAK_PASSWORD, WRONG_CURRENT, REVOKED, OTHER }
+    enum Reason { WRONG, LAST_TRY, LOCKED, INACTIVE, AWAITS_VERIFICATION, NO_ROLE, WEAK_PASSWORD, WRONG_CURRENT, REVOKED,
+        OTHER }
 
     Answer signIn(String userName, String password);
 

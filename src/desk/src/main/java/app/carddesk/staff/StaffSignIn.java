@@ -117,7 +117,8 @@ public final class StaffSignIn {
             // with the right password is not the one who guessed. A revoked workstation opens for no one.
             if (no.reason() == StaffDirectory.Reason.REVOKED) {
                 keys.forgetAll();
-            } else if (no.reason() == StaffDirectory.Reason.INACTIVE || no.reason() == StaffDirectory.Reason.NO_ROLE
+            } else if (no.reason() == StaffDirectory.Reason.INACTIVE
+                    || no.reason() == StaffDirectory.Reason.AWAITS_VERIFICATION || no.reason() == StaffDirectory.Reason.NO_ROLE
                     || no.reason() == StaffDirectory.Reason.LOCKED && no.minutes() == 0) {
                 keys.forget(user);
             }
@@ -227,6 +228,7 @@ public final class StaffSignIn {
             case LOCKED -> no.minutes() > 0 ? new Refused("signin.lockedForAWhile")
                     : new Refused("signin.lockedByAdmin");
             case INACTIVE -> new Refused("signin.inactive");
+            case AWAITS_VERIFICATION -> new Refused("signin.awaitsVerification");
             case NO_ROLE -> new Refused("signin.noRole");
             case WEAK_PASSWORD -> new Refused("signin.weakPassword", no.detail());
             case WRONG_CURRENT -> new Refused("signin.wrongCurrent");

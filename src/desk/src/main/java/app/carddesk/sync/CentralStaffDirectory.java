@@ -116,6 +116,9 @@ public final class CentralStaffDirectory implements StaffDirectory {
         if (ErrorCode.ACCOUNT_INACTIVE.is(code)) {
             return new Refused(Reason.INACTIVE, 0, null);
         }
+        if (ErrorCode.ACCOUNT_AWAITS_VERIFICATION.is(code)) {
+            return new Refused(Reason.AWAITS_VERIFICATION, 0, null);
+        }
         if (ErrorCode.WORKSTATION_REVOKED.is(code)) {
             return new Refused(Reason.REVOKED, 0, null);
         }

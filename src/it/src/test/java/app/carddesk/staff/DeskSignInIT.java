@@ -109,11 +109,16 @@ class DeskSignInIT {
 
     /** The central API as the library's administrator uses it. */
     private JsonNode asAdmin(String method, String path, Object body) throws Exception {
+        return as("demo.dk", method, path, body);
+    }
+
+    /** The central API as {@code user} (a demo account) uses it. */
+    private JsonNode as(String user, String method, String path, Object body) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + central.port();
         HttpResponse<String> session = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions"))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(new Api.SignIn("demo.dk",
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(new Api.SignIn(user,
                         DemoStaff.PASSWORD)))).build(), HttpResponse.BodyHandlers.ofString());
         String token = JSON.readTree(session.body()).get("token").asText();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
@@ -259,6 +264,27 @@ class DeskSignInIT {
         central = null;
         assertThat(key(signIn().signIn("ana.berg", "quiet reading lamp"))).isEqualTo("signin.offlineUnknown");
         assertThat(signIn().staff().current()).isEmpty();
+    }
+
+    @Test
+    void aVerificationRoundSaysWhyAtSignInAndHoldsOfflineToo() throws Exception {
+        openDesk();
+        JsonNode account = newAccount("ana.berg");
+        String first = account.get("oneTimePassword").asText();
+        signIn().signIn("ana.berg", first);
+        assertThat(signIn().changePassword(first, "quiet reading lamp", "quiet reading lamp"))
+                .isInstanceOf(StaffSignIn.SignedIn.class);
+        signIn().signOut();
+
+        as(DemoStaff.ORGANISATION_ADMIN, "POST", "/api/v1/verification-rounds",
+                new Api.NewVerificationRound(clock.instant().plus(Duration.ofHours(1))));
+        clock.advance(Duration.ofHours(1));
+        assertThat(central.startDueVerificationRounds()).isEqualTo(1);
+        assertThat(key(signIn().signIn("ana.berg", "quiet reading lamp"))).isEqualTo("signin.awaitsVerification");
+        central.close();
+        central = null;
+        assertThat(key(signIn().signIn("ana.berg", "quiet reading lamp")))
+                .as("a round holds offline too").isEqualTo("signin.offlineUnknown");
     }
 
     @Test

@@ -46,6 +46,13 @@ final class PopulationLookup {
             audit(caller, "POPULATION_LOOKUP", "kind=" + kind + " result=not_in_register");
             throw new ApiException(404, ErrorCode.NOT_IN_REGISTER, "number", "This kind of number is not in the register.");
         }
+        if (population.synthetic() && !caller.library().testProfile()) {
+            // The stand-in's synthetic people are for test libraries: a real library's patrons are real people.
+            audit(caller, "POPULATION_LOOKUP", "kind=" + kind + " result=not_connected");
+            throw new ApiException(503, ErrorCode.POPULATION_REGISTER_NOT_CONNECTED, null, "No population register "
+                    + "is connected to this central register for a library with real patrons; until one is, "
+                    + "register patrons without a national ID.");
+        }
         Optional<PersonRecord> found;
         try {
             found = population.find(checked.value());

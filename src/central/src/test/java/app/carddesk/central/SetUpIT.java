@@ -80,6 +80,13 @@ class SetUpIT {
 
         HttpResponse<String> own = central.send("GET", "/api/v1/library/configuration", token, null);
         assertThat(JSON.readTree(own.body()).get("code").asText()).isEqualTo("KB-TEST");
+        // The stand-in's synthetic people are not a real library's: Fetch says no register is connected.
+        HttpResponse<String> fetched = central.send("POST", "/api/v1/population/lookup", token,
+                JSON.writeValueAsString(new Api.LookupRequest("1503901001")));
+        assertThat(fetched.statusCode()).as(fetched.body()).isEqualTo(503);
+        assertThat(JSON.readTree(fetched.body()).get("error").asText()).isEqualTo("population_register_not_connected");
+        assertThat(central.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'POPULATION_LOOKUP' AND detail = "
+                + "'kind=CPR result=not_connected'", Integer.class)).isEqualTo(1);
         assertThat(central.sql("SELECT COUNT(*) FROM audit_event WHERE library_code = 'KB-TEST' AND action IN "
                 + "('LIBRARY_CREATED', 'ACCOUNT_CREATED', 'ENROLMENT_CODE_MADE', 'WORKSTATION_ENROLLED')",
                 Integer.class)).isEqualTo(4);

@@ -21,4 +21,8 @@ public sealed interface FetchResult {
     /** The register could not be reached: try again, or register without the national ID. */
     record Unavailable() implements FetchResult {
     }
+
+    /** No register of real people is connected for this library: register without the national ID, tell IT. */
+    record NotConnected() implements FetchResult {
+    }
 }

@@ -130,6 +130,9 @@ public final class IssuingService {
         } catch (PopulationRegister.RegisterUnavailableException e) {
             LOG.warn("Population register unavailable: {}", e.getMessage());
             return new FetchResult.Unavailable();
+        } catch (PopulationRegister.NotConnectedException e) {
+            LOG.warn("No population register: {}", e.getMessage());
+            return new FetchResult.NotConnected();
         }
     }
 

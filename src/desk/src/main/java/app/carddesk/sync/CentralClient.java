@@ -272,11 +272,15 @@ public final class CentralClient {
     }
 
     private boolean sessionRefused(Response r) {
+        return app.carddesk.api.ErrorCode.SESSION_INVALID.is(errorCode(r));
+    }
+
+    /** The code of the central register's refusal (null when the answer is no error document). */
+    public String errorCode(Response r) {
         try {
-            return app.carddesk.api.ErrorCode.SESSION_INVALID.is(json.readValue(r.bytes(),
-                    app.carddesk.api.Api.Error.class).error());
+            return json.readValue(r.bytes(), app.carddesk.api.Api.Error.class).error();
         } catch (java.io.IOException | RuntimeException e) {
-            return false;
+            return null;
         }
     }
 

@@ -28,6 +28,9 @@ public final class CentralPopulationRegister implements PopulationRegister {
             return Optional.empty();
         }
         if (!r.ok()) {
+            if (r.status() == 503 && app.carddesk.api.ErrorCode.POPULATION_REGISTER_NOT_CONNECTED.is(client.errorCode(r))) {
+                throw new NotConnectedException("the central register has no population register for this library");
+            }
             throw new RegisterUnavailableException("central service answered " + r.status(), null);
         }
         Api.Person p = client.read(r, Api.Person.class);

@@ -84,6 +84,11 @@ public final class StandInPopulationRegister implements PopulationRegister {
     }
 
     @Override
+    public boolean synthetic() {
+        return true;
+    }
+
+    @Override
     public Optional<PersonRecord> find(IdentityNumber identity) {
         return Optional.ofNullable(people.get(identity.number()));
     }

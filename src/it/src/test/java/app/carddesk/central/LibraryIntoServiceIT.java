@@ -86,6 +86,9 @@ class LibraryIntoServiceIT {
         assertThat(desk.profile().name()).isEqualTo("Test Library Aarhus");
         assertThat(desk.profile().testProfile()).isFalse();
         var issuing = desk.issuing();
+        // A real library gets no synthetic person from the stand-in register: Fetch says none is connected.
+        assertThat(issuing.fetch(issuing.checkIdentity("1503901001").value()))
+                .isInstanceOf(app.carddesk.issuing.FetchResult.NotConnected.class);
         IssueOutcome issued = issuing.issue(request(issuing, "410000001", "STUDENT", 1990));
         assertThat(issued).isInstanceOf(IssueOutcome.Issued.class);
         IssueOutcome tooYoung = issuing.issue(request(issuing, "410000002", "RESEARCHER", 2004));

@@ -91,6 +91,9 @@ public final class IdentityForm {
             problem.set(Problem.of("identity.alreadyRegistered"));
         } else if (result instanceof FetchResult.NotFound) {
             problem.set(Problem.of(number.kind().fetchable() ? "identity.notFound" : "identity.notInRegister"));
+        } else if (result instanceof FetchResult.NotConnected) {
+            problem.set(Problem.of("identity.notConnected"));
+            registerLaterOffered.set(true);
         } else {
             problem.set(Problem.of(centralRegister ? "identity.centralUnavailable" : "identity.unavailable"));
             registerLaterOffered.set(true);

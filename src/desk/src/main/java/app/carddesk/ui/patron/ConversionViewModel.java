@@ -91,6 +91,8 @@ public final class ConversionViewModel {
                 offerMerge(already.patronId());
             } else if (result instanceof FetchResult.NotFound) {
                 identityProblem.set(Problem.of("convert.notFound"));
+            } else if (result instanceof FetchResult.NotConnected) {
+                identityProblem.set(Problem.of("identity.notConnected"));
             } else {
                 identityProblem.set(Problem.of("identity.unavailable"));
             }

@@ -30,6 +30,12 @@ public final class Confirm {
         alert.getDialogPane().setPrefWidth(520);
         Button goAheadButton = (Button) alert.getDialogPane().lookupButton(goAhead);
         Button keepButton = (Button) alert.getDialogPane().lookupButton(keep);
+        // Each button as wide as its words: an answer like "Schedule the round for 10-12-2026 06:00" is
+        // read in full, not cut to the width of the other.
+        for (Button b : new Button[] {goAheadButton, keepButton}) {
+            ButtonBar.setButtonUniformSize(b, false);
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         goAheadButton.setId(GO_AHEAD_ID);
         goAheadButton.setDefaultButton(false);
         keepButton.setId(KEEP_ID);

@@ -285,6 +285,11 @@ class AdministrationUiIT extends DeskUiIT {
             waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
             assertThat(robot.lookup(".dialog-pane .content").queryAs(Label.class).getText())
                     .contains(when).contains("everyone is signed out");
+            for (String id : List.of("#confirmGoAhead", "#confirmKeep")) {
+                javafx.scene.control.Button b = robot.lookup(id).queryButton();
+                assertThat(b.getWidth()).as("%s reads in full: %s", id, b.getText())
+                        .isGreaterThanOrEqualTo(b.prefWidth(-1) - 0.5);
+            }
             click(robot, "#confirmGoAhead");
             waitForText(robot, "#adminRoundState", "A verification round starts " + when);
 

@@ -26,6 +26,33 @@ import org.testfx.api.FxRobot;
  */
 class ScreensFitIT extends DeskUiIT {
 
+    @org.junit.jupiter.api.Test
+    void switchUserKeepsItsPlaceWhenTheStatusBarWraps(FxRobot robot) {
+        interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(768);
+            context.main().locale.set(Locale.forLanguageTag("da"));
+        });
+        waitUntil(() -> visible(robot, "#switchUser"));
+        Node statusTexts = robot.lookup("#syncLabel").query().getParent();
+        waitUntil(() -> statusTexts.getBoundsInLocal().getHeight() > 0);
+        double textsBefore = statusTexts.getBoundsInLocal().getHeight();
+        // Offline with changes waiting and problems: the longest status there is, which wraps at 1024 px.
+        interact(() -> context.main().syncStatus.set(new app.carddesk.sync.SyncStatus(
+                app.carddesk.sync.SyncStatus.State.OFFLINE, 987, java.time.Instant.now(), null, 12, 0)));
+        waitUntil(() -> text(robot, "#syncLabel").contains("987"));
+        // Laid out again: the status texts take a second line.
+        waitUntil(() -> statusTexts.getBoundsInLocal().getHeight() > textsBefore + 5);
+        Bounds after = sceneBounds(robot, "#switchUser");
+        assertThat(after.getMaxX()).as("at the right end, beside the texts").isCloseTo(stage.getScene().getWidth() - 8,
+                org.assertj.core.api.Assertions.within(2.0));
+    }
+
+    private static Bounds sceneBounds(FxRobot robot, String query) {
+        Node n = robot.lookup(query).query();
+        return n.localToScene(n.getBoundsInLocal());
+    }
+
     @ParameterizedTest(name = "{0} at {1}x{2}, font {3} px")
     @CsvSource({"da, 1024, 768, 13", "nb, 1024, 768, 13", "en, 1024, 768, 13",
             "da, 1280, 900, 19.5", "nb, 1280, 900, 19.5", "en, 1280, 900, 19.5"})

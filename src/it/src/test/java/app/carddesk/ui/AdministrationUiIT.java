@@ -24,10 +24,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A library administrator works through the verification round on the Administration screen: the
@@ -135,6 +137,9 @@ class AdministrationUiIT extends DeskUiIT {
             JsonNode closed = JSON.readTree(api("POST", "/api/v1/sessions", null, new Api.SignIn("demo.dk",
                     DemoStaff.PASSWORD)).body());
             assertThat(closed.get("error").asText()).isEqualTo("account_inactive");
+            // Every role an account holds can be read at 1024 px, one a line (demo.dk holds three); last, as
+            // the language switch builds the screen anew.
+            rolesReadInFull(robot);
         }
     }
 
@@ -310,6 +315,42 @@ class AdministrationUiIT extends DeskUiIT {
     }
 
     /** Selects the row of {@code user} in the accounts table. */
+    /** At 1024x768 in Danish every table cell of roles shows all its words and lines; size and language are put back. */
+    private void rolesReadInFull(FxRobot robot) {
+        double[] size = {stage.getWidth(), stage.getHeight()};
+        interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(768);
+            context.main().locale.set(java.util.Locale.forLanguageTag("da"));
+        });
+        waitUntil(() -> robot.lookup(".table-cell").queryAll().stream().anyMatch(c -> c instanceof Labeled l
+                && l.getText() != null && l.getText().contains("biblioteksadministrator")));
+        WaitForAsyncUtils.waitForFxEvents();
+        int checked = 0;
+        for (javafx.scene.Node cell : robot.lookup(".table-cell").queryAll()) {
+            if (cell instanceof javafx.scene.control.TableCell<?, ?> l && l.getText() != null && l.isVisible()
+                    && l.getTableColumn() != null && List.of("rolesColumn", "staffRolesColumn")
+                    .contains(l.getTableColumn().getId())) {
+                javafx.scene.text.Text words = new javafx.scene.text.Text(l.getText());
+                words.setFont(l.getFont());
+                // Within a pixel: the text's own measure and the cell's snap to pixels differently.
+                assertThat(l.getWidth()).as("reads in full: %s", l.getText()).isGreaterThanOrEqualTo(
+                        words.getLayoutBounds().getWidth() + l.getInsets().getLeft() + l.getInsets().getRight() - 1);
+                assertThat(l.getHeight()).as("every line shows: %s", l.getText()).isGreaterThanOrEqualTo(
+                        words.getLayoutBounds().getHeight() + l.getInsets().getTop() + l.getInsets().getBottom() - 1);
+                checked++;
+            }
+        }
+        assertThat(checked).isPositive();
+        interact(() -> {
+            stage.setWidth(size[0]);
+            stage.setHeight(size[1]);
+            context.main().locale.set(java.util.Locale.ENGLISH);
+        });
+        waitUntil(() -> robot.lookup(".table-cell").queryAll().stream().anyMatch(c -> c instanceof Labeled l
+                && l.getText() != null && l.getText().contains("library administrator")));
+    }
+
     private void select(TableView<?> table, String user) {
         selectRow(table, "userName=" + user + ",");
     }

@@ -81,7 +81,8 @@ public final class AdministrationView {
         app.carddesk.ui.Tables.fitHeaders(accounts);
         column(userColumn, Account::userName);
         column(nameColumn, Account::displayName);
-        column(rolesColumn, a -> String.join(", ", a.roles().stream().map(this::role).toList()));
+        // One role a line: an account's roles are read in full at 1024 px, the row as high as they need.
+        column(rolesColumn, a -> String.join("\n", a.roles().stream().map(this::role).toList()));
         column(stateColumn, a -> messages.get("admin.state." + a.state()));
         column(decidedColumn, a -> a.decidedBy() == null ? "" : a.decidedBy());
         signs.setItems(vm.signs);
@@ -97,7 +98,7 @@ public final class AdministrationView {
         app.carddesk.ui.Tables.fitHeaders(staff);
         column(staffUserColumn, Account::userName);
         column(staffNameColumn, Account::displayName);
-        column(staffRolesColumn, a -> String.join(", ", a.roles().stream().map(this::role).toList()));
+        column(staffRolesColumn, a -> String.join("\n", a.roles().stream().map(this::role).toList()));
         column(staffStateColumn, a -> messages.get("admin.staffState." + a.state()));
         // The chosen account's roles are there to change once an account is chosen.
         javafx.beans.binding.BooleanBinding nothingChosen = staff.getSelectionModel().selectedItemProperty().isNull();

@@ -131,6 +131,16 @@ class DeskSignInIT {
         return JSON.readTree(r.body());
     }
 
+    /** A new account whose person signed in here and chose "quiet reading lamp" for the one-time password. */
+    private JsonNode signedInWithOwnPassword(String user) throws Exception {
+        JsonNode account = newAccount(user);
+        String first = account.get("oneTimePassword").asText();
+        signIn().signIn(user, first);
+        assertThat(signIn().changePassword(first, "quiet reading lamp", "quiet reading lamp"))
+                .isInstanceOf(StaffSignIn.SignedIn.class);
+        return account;
+    }
+
     private JsonNode newAccount(String user) throws Exception {
         return asAdmin("POST", "/api/v1/staff", new Api.NewStaffAccount(user, "Ana Berg", null,
                 List.of("DESK_STAFF"), null, null));
@@ -269,11 +279,7 @@ class DeskSignInIT {
     @Test
     void aVerificationRoundSaysWhyAtSignInAndHoldsOfflineToo() throws Exception {
         openDesk();
-        JsonNode account = newAccount("ana.berg");
-        String first = account.get("oneTimePassword").asText();
-        signIn().signIn("ana.berg", first);
-        assertThat(signIn().changePassword(first, "quiet reading lamp", "quiet reading lamp"))
-                .isInstanceOf(StaffSignIn.SignedIn.class);
+        signedInWithOwnPassword("ana.berg");
         signIn().signOut();
 
         as(DemoStaff.ORGANISATION_ADMIN, "POST", "/api/v1/verification-rounds",
@@ -290,11 +296,7 @@ class DeskSignInIT {
     @Test
     void aDeactivationReachesADeskWhereThePersonSignedInOfflineAtItsNextContact() throws Exception {
         int port = openDesk();
-        JsonNode account = newAccount("ana.berg");
-        String first = account.get("oneTimePassword").asText();
-        signIn().signIn("ana.berg", first);
-        assertThat(signIn().changePassword(first, "quiet reading lamp", "quiet reading lamp"))
-                .isInstanceOf(StaffSignIn.SignedIn.class);
+        signedInWithOwnPassword("ana.berg");
         signIn().signOut();
         central.close();
         central = null;
@@ -328,11 +330,7 @@ class DeskSignInIT {
     @Test
     void aLookUpMadeForAPersonWhoseAccountWasLockedSignsThemOutAtOnce() throws Exception {
         openDesk();
-        JsonNode account = newAccount("ana.berg");
-        String first = account.get("oneTimePassword").asText();
-        signIn().signIn("ana.berg", first);
-        assertThat(signIn().changePassword(first, "quiet reading lamp", "quiet reading lamp"))
-                .isInstanceOf(StaffSignIn.SignedIn.class);
+        JsonNode account = signedInWithOwnPassword("ana.berg");
         boolean[] told = new boolean[1];
         signIn().staff().onSessionEnded(() -> told[0] = true);
         var queries = desk().sync().orElseThrow().queries();

@@ -127,6 +127,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             sync.onStatus(status -> {
                 if (status.state() == app.carddesk.sync.SyncStatus.State.ONLINE) {
                     signIn.recheckOffline();
+                    signIn.recheckSession();
                 } else if (status.state() == app.carddesk.sync.SyncStatus.State.REVOKED) {
                     signIn.workstationRevoked();
                 }

@@ -48,6 +48,13 @@ public interface StaffDirectory {
     Answer stillAllowed(String userName);
 
     /**
+     * Whether the central register still accepts the session {@code token}: false only when it says
+     * the session ended (a verification round began, the account was locked or made inactive, 12 hours
+     * passed); true when it accepts it or cannot be reached.
+     */
+    boolean sessionOpen(String token);
+
+    /**
      * Hands this desk's register key to the central register for escrow, for the signed-in person
      * with session {@code token}; false when it could not be reached or refused it (tried again at
      * the next online sign-in).

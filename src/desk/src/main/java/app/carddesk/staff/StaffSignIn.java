@@ -314,6 +314,32 @@ public final class StaffSignIn {
     /** The offline sign-in the central register confirmed since: not asked about again. */
     private volatile StaffSession recheckedSession;
 
+    /** How often an online session is asked about between the person's own requests. */
+    public static final java.time.Duration SESSION_CHECK = java.time.Duration.ofSeconds(60);
+    private volatile java.time.Instant sessionCheckedAt = java.time.Instant.MIN;
+
+    /**
+     * At a sync round that reached the central register, at most once a minute: whether it still
+     * accepts the signed-in person's session. One it ended (a verification round began, an
+     * administrator locked the account) signs the person out now, not at their next search.
+     *
+     * @return true when the person was signed out
+     */
+    public boolean recheckSession() {
+        Optional<StaffSession> current = staff.current();
+        java.time.Instant now = clock.instant();
+        if (directory.isEmpty() || current.isEmpty() || current.get().token() == null
+                || now.isBefore(sessionCheckedAt.plus(SESSION_CHECK))) {
+            return false;
+        }
+        sessionCheckedAt = now;
+        if (directory.get().sessionOpen(current.get().token())) {
+            return false;
+        }
+        staff.sessionEnded();
+        return true;
+    }
+
     /** Ends the person's work at this desk; what the desk queued stays queued. */
     public void signOut() {
         staff.current().ifPresent(s -> {

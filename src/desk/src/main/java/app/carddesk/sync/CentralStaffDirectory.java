@@ -81,6 +81,16 @@ public final class CentralStaffDirectory implements StaffDirectory {
     }
 
     @Override
+    public boolean sessionOpen(String token) {
+        try {
+            CentralClient.Response r = client.sendAs("GET", "/api/v1/sessions/current", token, null);
+            return !(r.status() == 401 && ErrorCode.SESSION_INVALID.is(client.errorCode(r)));
+        } catch (CentralClient.UnreachableException e) {
+            return true;
+        }
+    }
+
+    @Override
     public boolean holdRegisterKey(String token, String deskId, app.carddesk.staff.RegisterKey key) {
         try {
             return client.sendAs("PUT", "/api/v1/desks/" + deskId + "/register-key", token,

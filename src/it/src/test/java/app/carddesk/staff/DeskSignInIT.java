@@ -344,6 +344,25 @@ class DeskSignInIT {
     }
 
     @Test
+    void aSessionTheCentralRegisterEndedSignsThePersonOutAtTheNextSyncRound() throws Exception {
+        openDesk();
+        JsonNode account = signedInWithOwnPassword("ana.berg");
+        boolean[] told = new boolean[1];
+        signIn().staff().onSessionEnded(() -> told[0] = true);
+        var sync = desk().sync().orElseThrow();
+        sync.syncOnce();
+        assertThat(signIn().staff().current()).as("a session the register accepts").isPresent();
+
+        asAdmin("POST", "/api/v1/staff/" + account.path("account").path("id").asText() + "/lock", null);
+        sync.syncOnce();
+        assertThat(signIn().staff().current()).as("asked at most once a minute").isPresent();
+        clock.advance(StaffSignIn.SESSION_CHECK);
+        sync.syncOnce();
+        assertThat(signIn().staff().current()).as("signed out by the round, before any request of theirs").isEmpty();
+        assertThat(told[0]).isTrue();
+    }
+
+    @Test
     void anEnrolledDeskSyncsWithItsOwnCredentialAndARevokedOneStopsAndSaysWhy() throws Exception {
         int port = openDesk();
         String code = asAdmin("POST", "/api/v1/enrolment-codes", new Api.EnrolmentRequest("Desk 7")).get("code")

@@ -187,19 +187,19 @@ final class SetUp {
 
     private int addAdmin(String[] args) {
         boolean organisation = args.length > 1 && "--organisation".equals(args[1]);
-        String[] a = organisation ? java.util.stream.Stream.concat(java.util.stream.Stream.of(args[0]),
-                java.util.Arrays.stream(args, 2, args.length)).toArray(String[]::new) : args;
-        if (a.length < 4 || a.length > 5) {
+        // LIBRARY, user name, full name and an optional e-mail, after the flag when there is one.
+        List<String> a = List.of(args).subList(organisation ? 2 : 1, args.length);
+        if (a.size() < 3 || a.size() > 4) {
             return usage();
         }
         StaffAccounts accounts = new StaffAccounts(db.jdbi(), new app.carddesk.security.Argon2PinHasher(), clock);
-        String email = a.length == 5 ? a[4] : null;
-        String password = organisation ? accounts.addOrganisationAdministrator(a[1], a[2], a[3], email)
-                : accounts.addFirstAdministrator(a[1], a[2], a[3], email);
-        out.println(a[2] + (organisation ? " is an organisation administrator (libraries, card series, verification "
-                + "rounds), signing in at " + a[1] + "'s desks. " : " is " + a[1] + "'s administrator (library "
-                + "administrator and desk staff). ") + "One-time password (hand it over in person; it is changed "
-                + "at the first sign-in): " + password);
+        String email = a.size() == 4 ? a.get(3) : null;
+        String password = organisation ? accounts.addOrganisationAdministrator(a.get(0), a.get(1), a.get(2), email)
+                : accounts.addFirstAdministrator(a.get(0), a.get(1), a.get(2), email);
+        out.println(a.get(1) + (organisation ? " is an organisation administrator (libraries, card series, "
+                + "verification rounds), signing in at " + a.get(0) + "'s desks. " : " is " + a.get(0)
+                + "'s administrator (library administrator and desk staff). ") + "One-time password (hand it over "
+                + "in person; it is changed at the first sign-in): " + password);
         return 0;
     }
 

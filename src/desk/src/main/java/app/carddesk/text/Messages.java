@@ -18,7 +18,7 @@ public final class Messages {
     }
 
     public static Messages forLocale(Locale locale) {
-        return new Messages(bundle(locale));
+        return forLocale(locale, null);
     }
 
     /**

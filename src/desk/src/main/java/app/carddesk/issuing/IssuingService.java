@@ -7,6 +7,7 @@ import app.carddesk.domain.IdentityNumber;
 import app.carddesk.domain.GuardianRule;
 import app.carddesk.domain.LibraryProfile;
 import app.carddesk.domain.Patron;
+import app.carddesk.domain.PatronCategory;
 import app.carddesk.domain.PatronIds;
 import app.carddesk.domain.PinDelivery;
 import app.carddesk.domain.PinPolicy;
@@ -203,9 +204,8 @@ public final class IssuingService {
         if (g == null) {
             return null;
         }
-        String category = profile().categories().isEmpty() ? r.categoryCode() : profile().categories().get(0).code();
         return new Patron(PatronIds.next(clock), null, null, g.surname().trim(), g.givenName().trim(), g.birthDate(),
-                blankToNull(g.email()), blankToNull(g.phone()), r.details().address(), category,
+                blankToNull(g.email()), blankToNull(g.phone()), r.details().address(), r.guardian().category(),
                 r.pickupLibraryCode(), RegistrationKind.EXPECTS_NATIONAL_ID, null, PinDelivery.OWN_PIN, false, 0, 0,
                 now, staff.staffUser(), 1);
     }
@@ -242,6 +242,16 @@ public final class IssuingService {
             }
             if (needsGuardian(d.birthDate())) {
                 return Optional.of(Problem.of("guardian.notAdult", profile().guardianAge()));
+            }
+            Optional<PatronCategory> category = profile().categories().stream()
+                    .filter(c -> c.code().equals(g.category())).findFirst();
+            if (category.isEmpty()) {
+                return Optional.of(Problem.of("guardian.category"));
+            }
+            Optional<Problem> age = category.get().ageProblem(d.birthDate(), today());
+            if (age.isPresent()) {
+                // The same limits, said of the guardian: guardian.tooYoung or guardian.tooOld.
+                return Optional.of(new Problem(age.get().key().replace("category.", "guardian."), age.get().args()));
             }
         }
         if (g.consentAt() == null) {

@@ -68,6 +68,34 @@ class IssuingServiceIT {
     }
 
     @Test
+    void aNewGuardianIsRegisteredInTheCategoryStaffChoseWhichMustFitTheirAge() {
+        try (DeskBackend oslo = app.carddesk.SignedInDesk.open(new DeskConfig(dir.resolve("oslo"), "DEMO-NO",
+                Locale.ENGLISH), Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC))) {
+            IssuingService issuing = oslo.issuing();
+            PatronDetails parent = new PatronDetails("Haugen", "Kari", LocalDate.of(1985, 4, 4), "kari@example.org",
+                    "", null);
+            java.util.function.Function<String, IssueOutcome> child = category -> issuing.issue(new IssueRequest(
+                    issuing.profile().cardNumberPolicy().check("N000000777").value(),
+                    RegistrationKind.EXPECTS_NATIONAL_ID, null, new PatronDetails("Haugen", "Ola",
+                    LocalDate.of(2016, 2, 3), "", "", new Address("Gate 1", "0150", "Oslo", "")), null,
+                    PinDelivery.OWN_PIN, "4826", true, "CHILD", "OSL-HOV", "nb",
+                    GuardianChoice.registered(parent, category, java.time.Instant.now())));
+
+            assertThat(key(child.apply(null))).isEqualTo("guardian.category");
+            assertThat(key(child.apply("NOT-A-CATEGORY"))).isEqualTo("guardian.category");
+            // Oslo's CHILD category is for 14 and younger; the guardian is 41.
+            IssueOutcome tooOld = child.apply("CHILD");
+            assertThat(((IssueOutcome.Refused) tooOld).problem()).isEqualTo(Problem.of("guardian.tooOld", "CHILD", 14,
+                    41));
+            assertThat(issuing.lookUp("N000000777")).as("nothing is saved").isInstanceOf(CardLookup.Free.class);
+
+            UUID childId = ((IssueOutcome.Issued) child.apply("ADULT")).patronId();
+            UUID guardianId = oslo.issuing().upkeep().relatives(childId).get(0).id();
+            assertThat(issuing.patron(guardianId).orElseThrow().categoryCode()).isEqualTo("ADULT");
+        }
+    }
+
+    @Test
     void refusesWhatTheScreenShouldHaveCaughtWithoutStoringAnything() {
         assertThat(key(service.issue(request("409900001", RegistrationKind.EXPECTS_NATIONAL_ID, null, "1234",
                 null)))).isEqualTo("pin.weak.run");

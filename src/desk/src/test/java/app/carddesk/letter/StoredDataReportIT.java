@@ -87,8 +87,9 @@ class StoredDataReportIT {
                     .check("409900410").value(), RegistrationKind.EXPECTS_NATIONAL_ID, null,
                     new PatronDetails(surname, givenName, LocalDate.now().minusYears(9), null, "",
                             new Address("Vej 1", "1000", "København K", "")), null, PinDelivery.OWN_PIN, "4826", true,
-                    "PUBLIC", "KB-SK", "da", new app.carddesk.issuing.GuardianChoice(null, new PatronDetails(
-                            "Demir", "Elif", LocalDate.of(1980, 1, 1), null, "", null), java.time.Instant.now()))))
+                    "PUBLIC", "KB-SK", "da", app.carddesk.issuing.GuardianChoice.registered(new PatronDetails(
+                            "Demir", "Elif", LocalDate.of(1980, 1, 1), null, "", null), "PUBLIC",
+                            java.time.Instant.now()))))
                     .patronId();
             Path pdf = dir.resolve("report.pdf");
             StoredDataReport.write(Messages.bundle(Locale.forLanguageTag("da")), issuing.patron(child).orElseThrow(),

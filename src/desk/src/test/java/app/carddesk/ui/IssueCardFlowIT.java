@@ -123,13 +123,22 @@ class IssueCardFlowIT extends DeskUiIT {
         fill(robot, "#guardianBirth", "12-08-1984");
         fill(robot, "#guardianEmail", "mikkel.jensen@example.org");
         clickOn(robot, "#nextButton");
+        // The guardian is a patron in their own right, in a category staff choose.
+        waitForText(robot, "#message", "Choose a category for the guardian.");
+        javafx.scene.control.ComboBox<app.carddesk.domain.PatronCategory> category =
+                robot.lookup("#guardianCategory").query();
+        assertThat(category.getItems()).extracting(c -> c.name(java.util.Locale.ENGLISH))
+                .contains("Private patron", "Student");
+        interact(() -> category.setValue(category.getItems().stream()
+                .filter(c -> c.code().equals("PUBLIC")).findFirst().orElseThrow()));
+        clickOn(robot, "#nextButton");
         waitForText(robot, "#message", "The guardian must consent");
         clickOn(robot, "#guardianConsent");
         clickOn(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#pickupBox"));
         clickOn(robot, "#nextButton");
         waitUntil(() -> visible(robot, "#toldComeBack"));
-        assertThat(text(robot, "#summary-guardian")).isEqualTo("Mikkel Jensen");
+        assertThat(text(robot, "#summary-guardian")).isEqualTo("Mikkel Jensen (Private patron)");
         assertThat(text(robot, "#summary-category")).isEqualTo("Student");
         assertThat(text(robot, "#summary-pin")).isEqualTo("Chosen by the patron");
         clickOn(robot, "#toldComeBack");
@@ -140,7 +149,8 @@ class IssueCardFlowIT extends DeskUiIT {
 
         Map<String, Object> child = patronRow("card_number", "409900009");
         Map<String, Object> guardian = patronRow("email", "mikkel.jensen@example.org");
-        assertThat(guardian).containsEntry("given_name", "Mikkel").containsEntry("address_line", "Nørrebrogade 20");
+        assertThat(guardian).containsEntry("given_name", "Mikkel").containsEntry("address_line", "Nørrebrogade 20")
+                .containsEntry("category_code", "PUBLIC");
         assertThat(guardian.get("card_number")).as("the guardian gets no card of their own").isNull();
         assertThat(count("SELECT COUNT(*) FROM guardian_link WHERE child_id = ? AND guardian_id = ? "
                 + "AND consent_at IS NOT NULL", child.get("id"), guardian.get("id"))).isEqualTo(1);

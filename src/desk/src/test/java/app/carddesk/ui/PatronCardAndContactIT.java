@@ -91,8 +91,9 @@ class PatronCardAndContactIT extends DeskUiIT {
         UUID child = ((IssueOutcome.Issued) issuing.issue(new IssueRequest(issuing.profile().cardNumberPolicy()
                 .check("409900720").value(), RegistrationKind.EXPECTS_NATIONAL_ID, null, new PatronDetails("Demir",
                 "Ada", TODAY.minusYears(9), null, "", new Address("Vej 1", "1000", "København K", "")), null,
-                PinDelivery.OWN_PIN, "4826", true, "PUBLIC", "KB-SK", "en", new GuardianChoice(null,
-                new PatronDetails("Demir", "Elif", LocalDate.of(1980, 1, 1), null, "", null), Instant.now()))))
+                PinDelivery.OWN_PIN, "4826", true, "PUBLIC", "KB-SK", "en", GuardianChoice.registered(
+                new PatronDetails("Demir", "Elif", LocalDate.of(1980, 1, 1), null, "", null), "PUBLIC",
+                Instant.now()))))
                 .patronId();
         scan(robot, "409900720");
         waitForText(robot, "#patronTitle", "Ada Demir");

@@ -130,8 +130,8 @@ class SyncIT {
                 .value(), RegistrationKind.EXPECTS_NATIONAL_ID, null, new PatronDetails("Holm", "Ida",
                 LocalDate.now().minusYears(8), null, "", new Address("Vej 2", "1000", "København K", "")), null,
                 PinDelivery.OWN_PIN, "4826", true, "STUDENT", "KB-SK", "da",
-                new app.carddesk.issuing.GuardianChoice(null, new PatronDetails("Holm", "Jonas",
-                        LocalDate.of(1985, 4, 4), "jonas@example.org", "", null), clock.instant())));
+                app.carddesk.issuing.GuardianChoice.registered(new PatronDetails("Holm", "Jonas",
+                        LocalDate.of(1985, 4, 4), "jonas@example.org", "", null), "PUBLIC", clock.instant())));
         assertThat(child).as(child.toString()).isInstanceOf(IssueOutcome.Issued.class);
         UUID childId = ((IssueOutcome.Issued) child).patronId();
         UUID temporary = issue(deskA, "409900051", "Lund", null);
@@ -715,7 +715,7 @@ class SyncIT {
                             : LocalDate.of(1980, 1, 1), email, "+45 12 34 56 78 90 12", new Address("Æ".repeat(200),
                             "1000", "Å".repeat(100), "Ø".repeat(100))), null, PinDelivery.OWN_PIN, "4826", true,
                     "STUDENT", "KB-SK", "da", guardian == null ? null
-                    : new app.carddesk.issuing.GuardianChoice(guardian, null, java.time.Instant.now())));
+                    : app.carddesk.issuing.GuardianChoice.existing(guardian, java.time.Instant.now())));
             assertThat(outcome).as("registration " + i).isInstanceOf(IssueOutcome.Issued.class);
             return ((IssueOutcome.Issued) outcome).patronId();
         };

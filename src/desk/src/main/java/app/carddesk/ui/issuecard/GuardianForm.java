@@ -1,6 +1,7 @@
 package app.carddesk.ui.issuecard;
 
 import app.carddesk.domain.Patron;
+import app.carddesk.domain.PatronCategory;
 import app.carddesk.domain.Problem;
 import app.carddesk.issuing.GuardianChoice;
 import java.time.Instant;
@@ -18,6 +19,8 @@ public final class GuardianForm {
     public final StringProperty card = new SimpleStringProperty("");
     public final ObjectProperty<Patron> found = new SimpleObjectProperty<>();
     public final DetailsForm details = new DetailsForm();
+    /** A new guardian's patron category, chosen as for any patron. */
+    public final ObjectProperty<PatronCategory> category = new SimpleObjectProperty<>();
     public final BooleanProperty consent = new SimpleBooleanProperty(false);
     public final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
 
@@ -25,9 +28,10 @@ public final class GuardianForm {
     GuardianChoice choice(Instant now) {
         Instant consentAt = consent.get() ? now : null;
         if (isNew.get()) {
-            return new GuardianChoice(null, details.toDetails(), consentAt);
+            return GuardianChoice.registered(details.toDetails(),
+                    category.get() == null ? null : category.get().code(), consentAt);
         }
-        return found.get() == null ? null : new GuardianChoice(found.get().id(), null, consentAt);
+        return found.get() == null ? null : GuardianChoice.existing(found.get().id(), consentAt);
     }
 
     /**
@@ -54,6 +58,7 @@ public final class GuardianForm {
         card.set("");
         found.set(null);
         details.clear();
+        category.set(null);
         consent.set(false);
         problem.set(null);
     }

@@ -1,12 +1,15 @@
 package app.carddesk.ui.issuecard;
 
+import app.carddesk.domain.PatronCategory;
 import app.carddesk.text.Messages;
+import app.carddesk.ui.Controls;
 import app.carddesk.ui.ProblemDisplay;
 import app.carddesk.ui.ViewLifetime;
 import app.carddesk.ui.scan.ScannerInput;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
@@ -27,6 +30,7 @@ public final class GuardianFormView {
             guardianPhone;
     @FXML private GridPane guardianGrid;
     @FXML private CheckBox guardianConsentBox;
+    @FXML private ComboBox<PatronCategory> guardianCategory;
 
     public GuardianFormView(IssueCardViewModel vm, Messages messages, ViewLifetime lifetime) {
         this.vm = vm;
@@ -59,6 +63,11 @@ public final class GuardianFormView {
         guardianBirth.textProperty().bindBidirectional(vm.guardian.details.birthDate);
         guardianEmail.textProperty().bindBidirectional(vm.guardian.details.email);
         guardianPhone.textProperty().bindBidirectional(vm.guardian.details.phone);
+        guardianCategory.getItems().setAll(vm.choices.get().categories());
+        lifetime.onChange(vm.choices, (obs, old, p) -> guardianCategory.getItems().setAll(p.categories()));
+        guardianCategory.setCellFactory(v -> Controls.cell(c -> c.name(messages.locale())));
+        guardianCategory.setButtonCell(Controls.cell(c -> c.name(messages.locale())));
+        guardianCategory.valueProperty().bindBidirectional(vm.guardian.category);
         guardianConsentBox.selectedProperty().bindBidirectional(vm.guardian.consent);
         guardianFoundLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.guardian.found.get() == null ? "" : vm.guardian.found.get().fullName(), vm.guardian.found));

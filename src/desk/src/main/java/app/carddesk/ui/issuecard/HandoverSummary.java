@@ -39,6 +39,9 @@ public final class HandoverSummary {
                 ? Problem.of("summary.shortStayUntil", expires) : Problem.of("registration." + kind.name())));
         if (vm.guardianNeeded.get()) {
             String guardian = guardianName(vm.guardian);
+            if (vm.guardian.isNew.get() && vm.guardian.category.get() != null) {
+                guardian += " (" + vm.guardian.category.get().name(locale) + ")";
+            }
             if (!guardian.isEmpty()) {
                 lines.add(new Line("summary.guardian", plain(guardian)));
             }

@@ -84,7 +84,8 @@ final class LibraryConfigurations {
             List<Stock> out = new ArrayList<>();
             for (LibraryConfigurationDao.SeriesRow s : dao.series(code)) {
                 CardSeriesRange range = new CardSeriesRange(s.prefix(), s.digits(), s.rangeFrom(), s.rangeTo());
-                long size = s.rangeTo() - s.rangeFrom() + 1;
+                long size = new app.carddesk.domain.CardSeries(s.prefix(), s.digits(),
+                        app.carddesk.domain.CheckDigit.valueOf(s.checkDigit()), s.rangeFrom(), s.rangeTo()).numbers();
                 long used = cards.cardsBetween(range.first(), range.last(), s.prefix().length() + s.digits());
                 out.add(new Stock(s.prefix(), s.digits(), s.rangeFrom(), s.rangeTo(), used, size - used,
                         used * 10 >= size * 9));

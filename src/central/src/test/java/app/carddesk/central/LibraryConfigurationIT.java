@@ -175,6 +175,9 @@ class LibraryConfigurationIT {
         ObjectNode dk = (ObjectNode) call("GET", "/api/v1/libraries/DEMO-DK/configuration", OPERATOR, null, null, 200);
         dk.withArray("cardSeries").addObject().put("prefix", "4098").put("digits", 1).put("from", 0).put("to", 9)
                 .put("checkDigit", "NONE");
+        // With a check digit, one number in ten of the range is a card: 4097100–4097199 holds ten.
+        dk.withArray("cardSeries").addObject().put("prefix", "4097").put("digits", 3).put("from", 100)
+                .put("to", 199).put("checkDigit", "LUHN");
         put("DEMO-DK", OPERATOR, null, dk, 200);
         for (int i = 0; i < 9; i++) {
             HttpResponse<String> r = central.send("POST", "/api/v1/patrons", CentralFixture.TOKEN, patron("4098" + i, i),
@@ -184,7 +187,7 @@ class LibraryConfigurationIT {
 
         JsonNode stock = call("GET", "/api/v1/libraries/DEMO-DK/card-series/stock", OPERATOR, null, null, 200);
 
-        assertThat(stock).hasSize(2);
+        assertThat(stock).hasSize(3);
         JsonNode main = stock.get(0);
         assertThat(main.get("prefix").asText()).isEqualTo("4099");
         assertThat(main.get("used").asLong()).isZero();
@@ -194,6 +197,9 @@ class LibraryConfigurationIT {
         assertThat(small.get("used").asLong()).isEqualTo(9);
         assertThat(small.get("left").asLong()).isEqualTo(1);
         assertThat(small.get("warning").asBoolean()).isTrue();
+        JsonNode checked = stock.get(2);
+        assertThat(checked.get("prefix").asText()).isEqualTo("4097");
+        assertThat(checked.get("left").asLong()).isEqualTo(10);
 
         // Withdrawing a series cards were issued from is refused.
         ObjectNode without = (ObjectNode) call("GET", "/api/v1/libraries/DEMO-DK/configuration", OPERATOR, null, null,

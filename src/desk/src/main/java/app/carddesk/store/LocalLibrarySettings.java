@@ -84,7 +84,7 @@ public final class LocalLibrarySettings implements LibrarySettingsKeeper {
         List<Stock> out = new ArrayList<>();
         for (LibraryConfiguration.Series s : configuration(code).cardSeries()) {
             CardSeriesRange range = new CardSeriesRange(s.prefix(), s.digits(), s.from(), s.to());
-            long size = s.to() - s.from() + 1;
+            long size = s.cardSeries().numbers();
             // Numbers of one length sort as text in number order.
             long used = database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM card WHERE number "
                     + "BETWEEN :first AND :last AND LENGTH(number) = :length").bind("first", range.first())

@@ -97,7 +97,7 @@ class PatronCardAndContactIT extends DeskUiIT {
                 .patronId();
         scan(robot, "409900720");
         waitForText(robot, "#patronTitle", "Ada Demir");
-        waitForText(robot, "#relative-GUARDIAN-Demir", "Guardian: Elif Demir");
+        waitForText(robot, "#relative-GUARDIAN-Demir", "Guardian: Elif Demir (no card)");
 
         setText(robot, "#patronEmail", "ada.demir@");
         click(robot, "#saveContact");
@@ -111,6 +111,13 @@ class PatronCardAndContactIT extends DeskUiIT {
         waitForText(robot, "#patronSuccess", "The contact data are saved.");
         assertThat(patronRow("id", child)).containsEntry("email", "ada.demir@example.org")
                 .containsEntry("postal_code", "2100");
+
+        // The guardian opens from the child's screen, and the child from the guardian's.
+        click(robot, "#relative-GUARDIAN-Demir");
+        waitForText(robot, "#patronTitle", "Elif Demir");
+        waitForText(robot, "#relative-CHILD-Demir", "Guardian of: Ada Demir (card 409900720)");
+        click(robot, "#relative-CHILD-Demir");
+        waitForText(robot, "#patronTitle", "Ada Demir");
     }
 
     private String patronRowCard(UUID id) {

@@ -65,7 +65,7 @@ public final class DetailsStepView implements StepView {
         }
         similarList.setItems(vm.similar);
         similarList.setCellFactory(v -> Controls.cell(s -> messages.get("similar.row", s.givenName(), s.surname(),
-                messages.date(s.birthDate()), s.cardNumber() == null ? "-" : s.cardNumber(),
+                messages.date(s.birthDate()), app.carddesk.ui.patron.PatronTexts.cardInSentence(messages, s.cardNumber()),
                 messages.get("similar.reason." + s.reason()))));
         // The library's own words about an address it warns of; staff go on as they judge.
         addressAlert.textProperty().bind(lifetime.of(vm.addressAlert).map(a -> messages.get("details.addressAlert",

@@ -5,7 +5,7 @@ import app.carddesk.domain.Patron;
 import app.carddesk.text.Messages;
 
 /** How the patron screens word a patron's card, national ID and address. */
-final class PatronTexts {
+public final class PatronTexts {
 
     private final Messages messages;
 
@@ -15,6 +15,11 @@ final class PatronTexts {
 
     String card(Patron p) {
         return p.cardNumber() == null ? messages.get("patron.noCard") : p.cardNumber();
+    }
+
+    /** A patron's card within a sentence: "card 409900001", or "no card" for a guardian who has none. */
+    public static String cardInSentence(Messages messages, String cardNumber) {
+        return cardNumber == null ? messages.get("card.none") : messages.get("card.numbered", cardNumber);
     }
 
     String identity(Patron p) {

@@ -177,10 +177,12 @@ public final class PatronView {
     private void showRelatives() {
         relativesBox.getChildren().clear();
         for (app.carddesk.issuing.PatronSummary r : vm.relatives) {
-            Label line = new Label(messages.get("GUARDIAN".equals(r.reason()) ? "relatives.guardian"
-                    : "relatives.child", r.givenName(), r.surname(), r.cardNumber() == null
-                    ? messages.get("card.none") : r.cardNumber()));
+            // A link: staff who need to reach the guardian (or see the child) open them from here.
+            javafx.scene.control.Hyperlink line = new javafx.scene.control.Hyperlink(messages.get(
+                    "GUARDIAN".equals(r.reason()) ? "relatives.guardian" : "relatives.child", r.givenName(),
+                    r.surname(), PatronTexts.cardInSentence(messages, r.cardNumber())));
             line.setId("relative-" + r.reason() + "-" + r.surname());
+            line.setOnAction(e -> vm.load(r.id()));
             relativesBox.getChildren().add(line);
         }
     }
@@ -204,7 +206,7 @@ public final class PatronView {
     private void unsubscribe() {
         Patron p = vm.patron.get();
         if (p != null && app.carddesk.ui.Confirm.ask(title, messages, app.carddesk.ui.Question.UNSUBSCRIBE,
-                p.fullName(), p.cardNumber() == null ? messages.get("card.none") : p.cardNumber())) {
+                p.fullName(), PatronTexts.cardInSentence(messages, p.cardNumber()))) {
             vm.unsubscribe();
         }
     }

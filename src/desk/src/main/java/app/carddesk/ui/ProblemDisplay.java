@@ -31,7 +31,10 @@ public final class ProblemDisplay {
         label.visibleProperty().bind(problem.map(p -> true).orElse(false));
         label.managedProperty().bind(label.visibleProperty());
         Control[] marked = new Control[1];
-        problem.addListener((obs, old, p) -> marked[0] = decorate(marked[0], problem, fieldFor, messages));
+        problem.addListener((obs, old, p) -> {
+            marked[0] = decorate(marked[0], problem, fieldFor, messages);
+            app.carddesk.ui.scan.ScannerInput.replacedByNextScan(marked[0]);
+        });
         marked[0] = decorate(null, problem, fieldFor, messages);
     }
 

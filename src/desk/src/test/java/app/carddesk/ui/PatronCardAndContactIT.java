@@ -45,6 +45,9 @@ class PatronCardAndContactIT extends DeskUiIT {
         click(robot, "#newCardButton");
         waitUntil(() -> visible(robot, "#newCardField"));
         assertThat(visible(robot, "#newCardLost")).as("nothing to replace").isFalse();
+        // A number refused is replaced by the next scan, not added to.
+        scan(robot, "409800001");
+        waitUntil(() -> visible(robot, "#newCardProblem"));
         scan(robot, "409900701");
         waitForText(robot, "#patronSuccess", "Card 409900701 is issued to the patron.");
         waitForText(robot, "#fact-card", "409900701");

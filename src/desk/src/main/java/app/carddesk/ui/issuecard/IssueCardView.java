@@ -58,12 +58,6 @@ public final class IssueCardView {
         ScannerInput.markCardField(cardField);
         cardField.textProperty().bindBidirectional(vm.cardText);
         ProblemDisplay.bind(lifetime.of(vm.cardProblem), cardProblem, cardField, messages);
-        // After a refused number the next scan or typing replaces it rather than adding to it.
-        lifetime.onChange(vm.cardProblem, (obs, old, p) -> {
-            if (p != null) {
-                cardField.selectAll();
-            }
-        });
         cardField.focusedProperty().addListener((obs, was, now) -> {
             if (now) {
                 Platform.runLater(cardField::selectAll);

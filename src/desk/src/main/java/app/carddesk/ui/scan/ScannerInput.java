@@ -62,6 +62,16 @@ public final class ScannerInput {
         field.getProperties().put(CARD_FIELD, Boolean.TRUE);
     }
 
+    /**
+     * After a refused number in a card field, the next scan (or typing) replaces it rather than
+     * adding to it: the field's text is selected. Nothing for any other field, or none.
+     */
+    public static void replacedByNextScan(javafx.scene.control.Control field) {
+        if (field instanceof TextInputControl text && Boolean.TRUE.equals(text.getProperties().get(CARD_FIELD))) {
+            text.selectAll();
+        }
+    }
+
     private void typed(KeyEvent e) {
         String s = e.getCharacter();
         if (swallowEnter && ("\r".equals(s) || "\n".equals(s))) {

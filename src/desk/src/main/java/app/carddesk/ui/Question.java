@@ -12,6 +12,7 @@ public enum Question {
     CLOSE_WINDOW("confirm.close", "confirm.close.do", "confirm.close.keep"),
     DELETE_EXPIRED("expiring.confirmDelete", "expiring.confirmDelete.do", "expiring.confirmDelete.keep"),
     DISCARD_REGISTRATION("attention.confirmDiscard", "attention.confirmDiscard.do", "attention.confirmDiscard.keep"),
+    DROP_CONTACT("convert.confirmDrop", "convert.confirmDrop.do", "convert.confirmDrop.keep"),
     UNSUBSCRIBE("unsubscribe.confirm", "unsubscribe.confirm.do", "unsubscribe.confirm.keep"),
     CLOSE_ACCOUNT("admin.confirmClose", "admin.confirmClose.do", "admin.confirmClose.keep"),
     REVOKE_DESK("admin.confirmRevoke", "admin.confirmRevoke.do", "admin.confirmRevoke.keep"),

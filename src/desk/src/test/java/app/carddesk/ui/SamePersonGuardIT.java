@@ -43,6 +43,11 @@ class SamePersonGuardIT extends DeskUiIT {
         click(robot, "#samePerson");
         click(robot, "#keepPhone");
         click(robot, "#convertSave");
+        // What Save would take away is said before it goes.
+        waitUntil(() -> robot.lookup("#confirm-DROP_CONTACT").tryQuery().isPresent());
+        assertThat(robot.lookup("#confirm-DROP_CONTACT").queryAs(javafx.scene.control.DialogPane.class)
+                .getContentText()).contains("Saving removes anna@example.org from the record");
+        click(robot, "#confirmGoAhead");
         waitUntil(() -> visible(robot, "#cardCut"));
         click(robot, "#cardCut");
         click(robot, "#convertFinish");
@@ -52,6 +57,30 @@ class SamePersonGuardIT extends DeskUiIT {
         assertThat(row.get("email")).as("cleared: staff did not confirm it").isNull();
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE patron_id = ? AND action = 'NATIONAL_ID_REGISTERED' "
                 + "AND detail LIKE '%emailKept=false;phoneKept=true%'", id)).isEqualTo(1);
+    }
+
+    @Test
+    void enterAfterSayingItIsTheSamePersonKeepsTheContactDataStaffWereAskedAbout(FxRobot robot) {
+        UUID id = issueDirectly("409900505", "Schneider", "Anna", LocalDate.of(1990, 5, 17), "anna@example.org",
+                RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        scan(robot, "409900505");
+        waitForText(robot, "#patronTitle", "Anna Schneider");
+        click(robot, "#registerIdButton");
+        setText(robot, "#convertIdentityField", "300601-4002");
+        click(robot, "#convertIdentityField");
+        type(KeyCode.ENTER);
+        waitForText(robot, "#differencesText", "Not the same as this record: name, birth date.");
+        // The same person: ticked, and Enter on the tick box goes on.
+        click(robot, "#samePerson");
+        type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#confirm-DROP_CONTACT").tryQuery().isPresent());
+        type(KeyCode.ENTER);
+        waitUntil(() -> visible(robot, "#cardCut"));
+        click(robot, "#cardCut");
+        click(robot, "#convertFinish");
+        waitForText(robot, "#patronSuccess", "retired for good");
+        assertThat(patronRow("id", id)).as("kept: Enter answers with the choice that keeps")
+                .containsEntry("email", "anna@example.org");
     }
 
     @Test

@@ -67,7 +67,11 @@ public final class ConversionView {
         identityField.textProperty().bindBidirectional(c.identityText);
         identityField.setOnAction(e -> {
             e.consume();
-            c.fetchOrSave();
+            if (c.entersSave()) {
+                save();
+            } else {
+                c.fetch();
+            }
         });
         ProblemDisplay.bind(lifetime.of(c.identityProblem), identityProblem, identityField, messages);
         // The panel sits low on the patron screen: a refused number's reason is scrolled into view.
@@ -114,7 +118,7 @@ public final class ConversionView {
                 } else if (c.mergeWith.get() != null) {
                     c.merge();
                 } else {
-                    c.save();
+                    save();
                 }
             }
         });
@@ -261,8 +265,14 @@ public final class ConversionView {
         c.fetch();
     }
 
+    /** Save, asking first when it would remove the record's e-mail address or phone number. */
     @FXML
     private void save() {
+        java.util.List<String> dropped = c.contactDropped();
+        if (!dropped.isEmpty() && !app.carddesk.ui.Confirm.ask(saveButton, messages,
+                app.carddesk.ui.Question.DROP_CONTACT, String.join(", ", dropped))) {
+            c.keepContact();
+        }
         c.save();
     }
 

@@ -110,14 +110,34 @@ public final class ConversionViewModel {
         return !differences.isEmpty() && !samePersonConfirmed.get();
     }
 
-    /** Enter in the national ID field: fetch, or go on with what was fetched for the same number. */
-    public void fetchOrSave() {
+    /** Whether Enter in the national ID field goes on with what was fetched for the same number (else it fetches). */
+    public boolean entersSave() {
         Checked<IdentityNumber> typed = service.checkIdentity(identityText.get());
-        if (fetched.get() != null && typed.isOk() && fetched.get().identity().number().equals(typed.value().number())) {
-            save();
-        } else {
-            fetch();
+        return fetched.get() != null && typed.isOk() && fetched.get().identity().number().equals(typed.value().number());
+    }
+
+    /**
+     * The record's e-mail address and phone number that Save would remove, Keep it being unticked for
+     * them (as it starts where the name or birth date differ): staff are asked before they go.
+     */
+    public java.util.List<String> contactDropped() {
+        Patron p = patron.get();
+        java.util.List<String> dropped = new java.util.ArrayList<>();
+        if (p != null && fetched.get() != null && !unconfirmedDifferences()) {
+            if (p.email() != null && !keepEmail.get()) {
+                dropped.add(p.email());
+            }
+            if (p.phone() != null && !keepPhone.get()) {
+                dropped.add(p.phone());
+            }
         }
+        return dropped;
+    }
+
+    /** Staff chose to keep the record's e-mail address and phone number. */
+    public void keepContact() {
+        keepEmail.set(true);
+        keepPhone.set(true);
     }
 
     /** Accepts the fetched master data; the conversion is stored once the card is destroyed. */

@@ -23,7 +23,11 @@ public sealed interface CardLookup {
     record OtherLibrary(CardNumber card) implements CardLookup {
     }
 
-    /** Destroyed or retired: never to be issued again. */
-    record Retired(CardNumber card) implements CardLookup {
+    /**
+     * Destroyed or retired: never to be issued again.
+     *
+     * @param patronId the patron whose card it was, when the desk knows them; null otherwise
+     */
+    record Retired(CardNumber card, UUID patronId) implements CardLookup {
     }
 }

@@ -103,7 +103,8 @@ public final class IssuingService {
         CardNumber card = checked.value();
         return store.card(card.value())
                 .<CardLookup>map(r -> r.status() == CardStatus.RETIRED
-                        ? new CardLookup.Retired(card)
+                        ? new CardLookup.Retired(card, r.patronId() == null || store.patron(r.patronId()).isEmpty()
+                                ? null : r.patronId())
                         : new CardLookup.Issued(card, r.patronId()))
                 .or(() -> central.patronByCard(card.value()).map(id -> new CardLookup.Issued(card, id)))
                 .orElseGet(() -> central.registeredElsewhere(card.value()) ? new CardLookup.OtherLibrary(card)

@@ -86,6 +86,10 @@ class PatronCardAndContactIT extends DeskUiIT {
         }
         scan(robot, "409900710");
         waitForText(robot, "#cardProblem", "can never be issued again");
+        // The patron shows their old card: the desk knows whose it was.
+        click(robot, "#retiredOwner");
+        waitForText(robot, "#patronTitle", "Ole Berg");
+        waitForText(robot, "#fact-card", "409900711");
     }
 
     @Test

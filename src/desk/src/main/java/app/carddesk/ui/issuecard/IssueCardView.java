@@ -41,6 +41,7 @@ public final class IssueCardView {
     @FXML private HandoverStepView handoverPaneController;
     @FXML private Label stepTitle, success, message, cardProblem, cardBadge;
     @FXML private TextField cardField;
+    @FXML private javafx.scene.control.Button retiredOwnerButton;
     @FXML private SearchableComboBox<PickupLibrary> pickupBox;
     @FXML private Button nextButton, backButton;
     @FXML private ScrollPane stepScroller;
@@ -58,6 +59,7 @@ public final class IssueCardView {
         ScannerInput.markCardField(cardField);
         cardField.textProperty().bindBidirectional(vm.cardText);
         ProblemDisplay.bind(lifetime.of(vm.cardProblem), cardProblem, cardField, messages);
+        app.carddesk.ui.Controls.visible(retiredOwnerButton, vm.retiredCardOwner.isNotNull());
         cardField.focusedProperty().addListener((obs, was, now) -> {
             if (now) {
                 Platform.runLater(cardField::selectAll);
@@ -178,6 +180,12 @@ public final class IssueCardView {
     @FXML
     private void lookUp() {
         vm.lookUpCard();
+    }
+
+    /** A patron shows an old card: the desk opens the patron it was retired from. */
+    @FXML
+    private void openRetiredOwner() {
+        vm.openExisting(vm.retiredCardOwner.get());
     }
 
     /** Next; when the step stays for a problem, the keyboard goes to the field to put right. */

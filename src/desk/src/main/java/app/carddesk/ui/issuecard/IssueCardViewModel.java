@@ -44,6 +44,8 @@ public final class IssueCardViewModel {
 
     public final StringProperty cardText = new SimpleStringProperty("");
     public final ObjectProperty<Problem> cardProblem = new SimpleObjectProperty<>();
+    /** The patron whose card a refused, retired number was, when the desk knows them: staff can open them. */
+    public final ObjectProperty<java.util.UUID> retiredCardOwner = new SimpleObjectProperty<>();
     public final ObjectProperty<CardNumber> card = new SimpleObjectProperty<>();
 
     public final IdentityForm identity = new IdentityForm();
@@ -192,10 +194,12 @@ public final class IssueCardViewModel {
 
     private void lookedUp(CardLookup result) {
         cardProblem.set(null);
+        retiredCardOwner.set(null);
         if (result instanceof CardLookup.Invalid invalid) {
             cardProblem.set(invalid.problem());
         } else if (result instanceof CardLookup.Retired retired) {
             cardProblem.set(Problem.of("card.retired", retired.card().value()));
+            retiredCardOwner.set(retired.patronId());
         } else if (result instanceof CardLookup.Issued issued) {
             reset();
             navigation.openPatron(issued.patronId());
@@ -375,6 +379,7 @@ public final class IssueCardViewModel {
         completed.clear();
         cardText.set("");
         cardProblem.set(null);
+        retiredCardOwner.set(null);
         card.set(null);
         identity.clear();
         details.clear();

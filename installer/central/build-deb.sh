@@ -6,7 +6,8 @@ jar=$1; version=$2; out=$3
 here=$(cd "$(dirname "$0")" && pwd)
 root=$out/deb-root
 rm -rf "$root"
-install -d "$root/DEBIAN" "$root/usr/share/carddesk-central" "$root/lib/systemd/system" \
+install -d "$root/DEBIAN" "$root/usr/share/carddesk-central" "$root/usr/lib/carddesk-central/adapters" \
+    "$root/lib/systemd/system" \
     "$root/etc/carddesk-central" "$root/usr/share/doc/carddesk-central" "$root/usr/bin"
 install -m 0644 "$jar" "$root/usr/share/carddesk-central/carddesk-central.jar"
 install -m 0644 "$here/carddesk-central.service" "$root/lib/systemd/system/carddesk-central.service"

@@ -3,8 +3,6 @@ package app.carddesk.central;
 import app.carddesk.api.DemoStaff;
 import app.carddesk.api.Api;
 import app.carddesk.api.Json;
-import app.carddesk.identity.PopulationRegister;
-import app.carddesk.identity.StandInPopulationRegister;
 import app.carddesk.security.PinHasher;
 import app.carddesk.security.Argon2PinHasher;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,7 +68,7 @@ public final class CentralServer implements AutoCloseable {
                  Enrolment enrolment,
                  VerificationRounds rounds, RegisterKeys registerKeys, LibraryConfigurations configurations) {
 
-        static Parts of(CentralDatabase db, PopulationRegister population, PinHasher pinHasher, MailOutbox mails,
+        static Parts of(CentralDatabase db, PopulationRegisters population, PinHasher pinHasher, MailOutbox mails,
                         ObjectMapper json, Clock clock) {
             Jdbi jdbi = db.jdbi();
             Envelope envelope = new Envelope(jdbi, json, clock);
@@ -89,8 +87,16 @@ public final class CentralServer implements AutoCloseable {
         }
     }
 
-    /** Opens the database and starts listening; a port of 0 picks a free one. */
+    /**
+     * Opens the database and starts listening; a port of 0 picks a free one. Population registers
+     * are those of the service's environment ({@code CARDDESK_POPULATION_ADAPTERS}).
+     */
     public static CentralServer start(CentralConfig config, Mailer mailer, Clock clock) {
+        return start(config, mailer, clock, PopulationRegisters.fromEnvironment());
+    }
+
+    /** The same, asking the given population registers. */
+    static CentralServer start(CentralConfig config, Mailer mailer, Clock clock, PopulationRegisters registers) {
         config.refusal().ifPresent(reason -> {
             throw new IllegalStateException(reason);
         });
@@ -101,7 +107,7 @@ public final class CentralServer implements AutoCloseable {
         }
         ObjectMapper json = Json.mapper();
         MailOutbox mails = new MailOutbox(db.jdbi(), mailer, clock);
-        Parts parts = Parts.of(db, StandInPopulationRegister.withBundledFixture(), new Argon2PinHasher(), mails, json,
+        Parts parts = Parts.of(db, registers, new Argon2PinHasher(), mails, json,
                 clock);
         RetentionJob retention = new RetentionJob(db.jdbi(), mailer, clock, config.auditKept());
         int keyed = SearchKeys.backfill(db.jdbi());

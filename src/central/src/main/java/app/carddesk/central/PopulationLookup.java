@@ -17,13 +17,13 @@ import org.jdbi.v3.core.Jdbi;
 final class PopulationLookup {
 
     private final Jdbi jdbi;
-    private final PopulationRegister population;
+    private final PopulationRegisters registers;
     private final Envelope envelope;
     private final Clock clock;
 
-    PopulationLookup(Jdbi jdbi, PopulationRegister population, Envelope envelope, Clock clock) {
+    PopulationLookup(Jdbi jdbi, PopulationRegisters registers, Envelope envelope, Clock clock) {
         this.jdbi = jdbi;
-        this.population = population;
+        this.registers = registers;
         this.envelope = envelope;
         this.clock = clock;
     }
@@ -46,8 +46,10 @@ final class PopulationLookup {
             audit(caller, "POPULATION_LOOKUP", "kind=" + kind + " result=not_in_register");
             throw new ApiException(404, ErrorCode.NOT_IN_REGISTER, "number", "This kind of number is not in the register.");
         }
-        if (population.synthetic() && !caller.library().testProfile()) {
-            // The stand-in's synthetic people are for test libraries: a real library's patrons are real people.
+        // The stand-in's synthetic people are for test libraries: a real library's patrons are real people.
+        Optional<PopulationRegister> register = registers.forLibrary(caller.library().testProfile(),
+                app.carddesk.domain.Country.valueOf(caller.library().country()));
+        if (register.isEmpty()) {
             audit(caller, "POPULATION_LOOKUP", "kind=" + kind + " result=not_connected");
             throw new ApiException(503, ErrorCode.POPULATION_REGISTER_NOT_CONNECTED, null, "No population register "
                     + "is connected to this central register for a library with real patrons; until one is, "
@@ -55,7 +57,7 @@ final class PopulationLookup {
         }
         Optional<PersonRecord> found;
         try {
-            found = population.find(checked.value());
+            found = register.get().find(checked.value());
         } catch (PopulationRegister.RegisterUnavailableException e) {
             audit(caller, "POPULATION_LOOKUP", "kind=" + kind + " result=unavailable");
             throw new ApiException(503, ErrorCode.REGISTER_UNAVAILABLE, null,

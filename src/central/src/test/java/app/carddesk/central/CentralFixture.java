@@ -70,6 +70,15 @@ final class CentralFixture implements AutoCloseable {
     }
 
     CentralFixture(Path dir, int smtpPort, boolean postgres, Clock clock) {
+        this(dir, smtpPort, postgres, clock, PopulationRegisters.standInOnly());
+    }
+
+    /** On H2, asking the given population registers (adapters installed, say). */
+    CentralFixture(Path dir, int smtpPort, PopulationRegisters registers) {
+        this(dir, smtpPort, false, Clock.systemUTC(), registers);
+    }
+
+    private CentralFixture(Path dir, int smtpPort, boolean postgres, Clock clock, PopulationRegisters registers) {
         Map<String, String> env = new java.util.HashMap<>(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN", TOKEN,
                 "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK"));
         String url;
@@ -84,7 +93,8 @@ final class CentralFixture implements AutoCloseable {
         }
         CentralConfig config = CentralConfig.from(env).with(0, url).withSmtp("127.0.0.1", smtpPort)
                 .withRetentionAt("off");
-        server = CentralServer.start(config, new SmtpMailer("127.0.0.1", smtpPort, "desk@carddesk.invalid"), clock);
+        server = CentralServer.start(config, new SmtpMailer("127.0.0.1", smtpPort, "desk@carddesk.invalid"), clock,
+                registers);
         server.database().jdbi().useHandle(h -> h.execute(
                 "INSERT INTO workstation (token_hash, library_code, name) VALUES (?, 'DEMO-NO', 'oslo desk')",
                 Envelope.sha256(TOKEN_NO)));

@@ -51,7 +51,42 @@ class SetUpIT {
 
     @AfterEach
     void stop() {
+        if (central != null) {
+            central.close();
+        }
+    }
+
+    @Test
+    void aRealLibrarysFetchIsAnsweredByThePopulationRegisterAnAdapterConnects() throws Exception {
         central.close();
+        Path adapters = dir.resolve("adapters");
+        TestAdapters.jar(adapters, TestAdapters.Cpr.class);
+        central = new CentralFixture(dir.resolve("register-with-cpr"), mail.getSmtp().getPort(),
+                PopulationRegisters.load(adapters.toString(), java.util.Map.of(TestAdapters.PERSON,
+                        TestAdapters.INGRID)::get));
+        Path file = dir.resolve("kb-test.json");
+        Files.write(file, JSON.writeValueAsBytes(TestLibraries.aarhus()));
+        assertThat(run("config", "import", file.toString())).as(text(err)).isZero();
+        assertThat(run("enrolment-code", "KB-TEST", "Front desk 1")).isZero();
+        HttpResponse<String> enrolled = central.send("POST", "/api/v1/enrolment", null,
+                JSON.writeValueAsString(new Api.Enrol(after(text(out), "at KB-TEST: (\\S+) "))));
+        String token = JSON.readTree(enrolled.body()).get("token").asText();
+
+        HttpResponse<String> found = central.send("POST", "/api/v1/population/lookup", token,
+                JSON.writeValueAsString(new Api.LookupRequest(TestAdapters.INGRID)));
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(JSON.readTree(found.body()).get("surname").asText()).isEqualTo("Lund");
+        HttpResponse<String> unknown = central.send("POST", "/api/v1/population/lookup", token,
+                JSON.writeValueAsString(new Api.LookupRequest("1503901001")));
+        assertThat(unknown.statusCode()).as("the stand-in's synthetic person is not in the real register")
+                .isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("error").asText()).isEqualTo("person_not_found");
+        assertThat(central.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'POPULATION_LOOKUP' AND detail = "
+                + "'kind=CPR result=found'", Integer.class)).isEqualTo(1);
+        // The demo library, a test library, still gets the stand-in's people.
+        HttpResponse<String> demo = central.send("POST", "/api/v1/population/lookup", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.LookupRequest("1503901001")));
+        assertThat(demo.statusCode()).as(demo.body()).isEqualTo(200);
     }
 
     @Test

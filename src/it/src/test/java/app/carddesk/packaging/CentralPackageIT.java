@@ -151,7 +151,9 @@ class CentralPackageIT {
         assertThat(list.waitFor()).isZero();
         assertThat(contents).contains("./usr/share/carddesk-central/carddesk-central.jar", "./usr/bin/carddesk-central",
                 "./lib/systemd/system/carddesk-central.service", "-rw-r----- root/root")
-                .contains("./etc/carddesk-central/central.env");
+                .contains("./etc/carddesk-central/central.env")
+                // Where root puts the population register adapters the organisation has access to.
+                .contains("./usr/lib/carddesk-central/adapters/");
         Process info = new ProcessBuilder("dpkg-deb", "--info", DEB.toString()).redirectErrorStream(true).start();
         String control = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(info.waitFor()).isZero();
@@ -168,7 +170,8 @@ class CentralPackageIT {
                 + "' | tar -xOf - ./etc/carddesk-central/central.env").redirectErrorStream(true).start();
         String env = new String(settings.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(settings.waitFor()).isZero();
-        assertThat(env).contains("CARDDESK_CENTRAL_BIND=").doesNotContainPattern("(?m)^CARDDESK_CENTRAL_ADMIN_TOKEN=");
+        assertThat(env).contains("CARDDESK_CENTRAL_BIND=").doesNotContainPattern("(?m)^CARDDESK_CENTRAL_ADMIN_TOKEN=")
+                .containsPattern("(?m)^CARDDESK_POPULATION_ADAPTERS=/usr/lib/carddesk-central/adapters$");
         java.util.regex.Matcher size = java.util.regex.Pattern.compile("Installed-Size: (\\d+)").matcher(control);
         assertThat(size.find()).as("apt can say how much space it takes: %s", control).isTrue();
         assertThat(Long.parseLong(size.group(1))).as("KiB, about the jar's size").isGreaterThan(

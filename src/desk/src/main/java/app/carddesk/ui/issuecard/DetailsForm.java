@@ -122,6 +122,13 @@ public final class DetailsForm {
     }
 
     /** Takes name, birth date and address from the population register. */
+    /** A birth date known from elsewhere (a national ID's digits), unless one is typed already. */
+    void birthDateIfEmpty(java.time.LocalDate date) {
+        if (date != null && birthDate.get().isBlank()) {
+            birthDate.set(DateInput.format(date, language.get()));
+        }
+    }
+
     public void fill(PersonRecord person) {
         surname.set(person.surname());
         givenName.set(person.givenName());

@@ -100,8 +100,14 @@ public final class IdentityForm {
         }
     }
 
-    /** Without a national ID now; the patron expects one, registered later. */
-    public void registerLater() {
+    /**
+     * Without a national ID now; the patron expects one, registered later. The number typed cannot
+     * be registered unchecked, but the birth date it holds is the patron's: it goes to the details.
+     */
+    public void registerLater(Checked<IdentityNumber> typed, DetailsForm details) {
+        if (typed.isOk()) {
+            details.birthDateIfEmpty(typed.value().birthDate());
+        }
         registerLaterOffered.set(false);
         problem.set(null);
         mode.set(IdentityMode.WITHOUT);

@@ -234,7 +234,7 @@ public final class IssueCardViewModel {
 
     /** Registers the patron without a national ID now (they expect one); the ID is registered later. */
     public void registerWithoutNow() {
-        identity.registerLater();
+        identity.registerLater(service.checkIdentity(identity.text.get()), details);
         next();
     }
 

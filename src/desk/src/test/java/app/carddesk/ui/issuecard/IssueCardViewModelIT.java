@@ -53,6 +53,26 @@ class IssueCardViewModelIT {
     }
 
     @Test
+    void registeredWithoutTheNumberTypedTheDetailsStartWithTheBirthDateItHolds() {
+        // As when Fetch cannot reach a register: the number is not registered unchecked.
+        vm.startWithCard("409900001");
+        vm.identity.mode.set(IdentityMode.NATIONAL_ID);
+        vm.identity.text.set("150390-1001");
+        vm.registerWithoutNow();
+        assertThat(vm.step.get()).isEqualTo(Step.DETAILS);
+        assertThat(vm.identity.kind()).isEqualTo(RegistrationKind.EXPECTS_NATIONAL_ID);
+        assertThat(vm.identity.identity()).isNull();
+        assertThat(vm.details.birthDateValue()).isEqualTo(LocalDate.of(1990, 3, 15));
+
+        // A birth date staff typed stays as typed.
+        vm.back();
+        vm.details.birthDate.set("16-03-1990");
+        vm.identity.mode.set(IdentityMode.NATIONAL_ID);
+        vm.registerWithoutNow();
+        assertThat(vm.details.birthDateValue()).isEqualTo(LocalDate.of(1990, 3, 16));
+    }
+
+    @Test
     void aFreeCardCompletesScanAndLookUp() {
         vm.startWithCard(" 4099 00001 ");
         assertThat(vm.step.get()).isEqualTo(Step.IDENTITY);

@@ -17,6 +17,12 @@ public interface PatronStore {
 
     Optional<Patron> patron(UUID id);
 
+    /**
+     * Whether the central register refused this patron's registration: it never took them, and no
+     * registration of them waits to be sent. A change to such a patron is sent as a registration.
+     */
+    boolean registrationRefused(UUID id);
+
     Optional<UUID> patronIdByIdentity(String identityNumber);
 
     /** What was done with a patron's record and when (no personal data in it). */

@@ -146,16 +146,24 @@ public final class PatronUpkeep {
             return Optional.of(Problem.of("issue.conflict.card_number_retired"));
         }
         String number = ((CardLookup.Free) lookup).card().value();
-        if (patron.cardNumber() != null && reason == null) {
-            return Optional.of(Problem.of("newCard.reasonRequired", patron.cardNumber()));
+        // A card another desk issued first, while the desks were apart, was never this patron's:
+        // it is not retired, and no reason is asked.
+        String held = patron.cardNumber() != null && store.card(patron.cardNumber())
+                .filter(c -> c.status() == CardStatus.ISSUED && patronId.equals(c.patronId()))
+                .isPresent() ? patron.cardNumber() : null;
+        if (held != null && reason == null) {
+            return Optional.of(Problem.of("newCard.reasonRequired", held));
         }
-        String retiredReason = patron.cardNumber() == null ? null : reason.name();
+        String retiredReason = held == null ? null : reason.name();
+        // Refused by the central register (its card was taken): with the new card it is registered again.
+        OutboxEntry change = store.registrationRefused(patronId)
+                ? new OutboxEntry(patronId, OutboxKind.PATRON_CREATED, "{}")
+                : new OutboxEntry(patronId, OutboxKind.PATRON_UPDATED, retiredReason == null ? "{}"
+                        : json.createObjectNode().put("cardRetiredBecause", retiredReason).toString());
         try {
-            store.replaceCard(patronId, number, patron.cardNumber(), retiredReason,
-                    audit(patron.cardNumber() == null ? "CARD_ISSUED" : "CARD_REPLACED", patronId,
-                            retiredReason == null ? "" : "reason=" + retiredReason),
-                    List.of(new OutboxEntry(patronId, OutboxKind.PATRON_UPDATED, retiredReason == null ? "{}"
-                            : json.createObjectNode().put("cardRetiredBecause", retiredReason).toString())));
+            store.replaceCard(patronId, number, held, retiredReason,
+                    audit(held == null ? "CARD_ISSUED" : "CARD_REPLACED", patronId,
+                            retiredReason == null ? "" : "reason=" + retiredReason), List.of(change));
         } catch (PatronStore.ConflictException e) {
             return Optional.of(Problem.of("issue.conflict." + e.code()));
         }

@@ -57,6 +57,15 @@ public final class JdbiPatronStore implements PatronStore {
     }
 
     @Override
+    public boolean registrationRefused(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM patron p WHERE p.id = :id "
+                + "AND p.central_version IS NULL AND EXISTS (SELECT 1 FROM sync_problem s WHERE s.patron_id = p.id "
+                + "AND s.change_kind = 'PATRON_CREATED') AND NOT EXISTS (SELECT 1 FROM outbox o "
+                + "WHERE o.patron_id = p.id AND o.kind = 'PATRON_CREATED')").bind("id", id).mapTo(Integer.class)
+                .one() > 0);
+    }
+
+    @Override
     public Optional<Patron> patron(UUID id) {
         return jdbi.withExtension(PatronDao.class, dao -> dao.byId(id)).map(StoredPatron::patron);
     }

@@ -102,7 +102,20 @@ public final class JdbiSyncLedger implements SyncLedger {
             centralVersions.forEach((id, v) -> byVersion.computeIfAbsent(v, k -> new java.util.ArrayList<>()).add(id));
             SyncDao sync = h.attach(SyncDao.class);
             byVersion.forEach((v, ids) -> InLists.each(ids, part -> sync.setCentralVersion(part, v)));
+            settleRegisteredAgain(sync, items);
         });
+    }
+
+    /** Registrations the central register took: any earlier refusal of them is settled. */
+    private void settleRegisteredAgain(SyncDao sync, List<OutboxItem> acknowledged) {
+        if (sync.openProblemCount() == 0) {
+            return; // the usual case: a queue of registrations drains without one statement more each
+        }
+        for (OutboxItem item : acknowledged) {
+            if (item.kind() == OutboxKind.PATRON_CREATED) {
+                sync.registeredAgain(item.patronId(), item.staffUser(), clock.instant());
+            }
+        }
     }
 
 
@@ -113,6 +126,7 @@ public final class JdbiSyncLedger implements SyncLedger {
             if (centralVersion != null) {
                 h.attach(SyncDao.class).setCentralVersion(item.patronId(), centralVersion);
             }
+            settleRegisteredAgain(h.attach(SyncDao.class), List.of(item));
         });
     }
 
@@ -253,6 +267,7 @@ public final class JdbiSyncLedger implements SyncLedger {
         h.attach(PatronDao.class).insertRows(rows);
         if (!cards.isEmpty()) {
             h.attach(SyncDao.class).ensureCards(cards, holders, now);
+            h.attach(SyncDao.class).claimCards(cards, holders);
         }
     }
 
@@ -288,6 +303,7 @@ public final class JdbiSyncLedger implements SyncLedger {
         }
         if (p.cardNumber() != null) {
             h.attach(SyncDao.class).ensureCards(List.of(p.cardNumber()), List.of(p.id()), now);
+            h.attach(SyncDao.class).claimCards(List.of(p.cardNumber()), List.of(p.id()));
         }
     }
 

@@ -31,6 +31,19 @@ public interface SyncDao {
             + "WHERE NOT EXISTS (SELECT 1 FROM card WHERE number = :number)")
     void ensureCards(@Bind("number") List<String> numbers, @Bind("patron") List<UUID> patrons, @Bind("at") Instant at);
 
+    /**
+     * The central register's holder of a card is its holder here: a card two desks issued while
+     * apart is the one the central register took first, never the local patron it refused.
+     */
+    @SqlBatch("UPDATE card SET patron_id = :patron WHERE number = :number AND status = 'ISSUED' "
+            + "AND (patron_id IS NULL OR patron_id <> :patron)")
+    void claimCards(@Bind("number") List<String> numbers, @Bind("patron") List<UUID> patrons);
+
+    /** A registration the central register took after all: its earlier refusals are settled. */
+    @SqlUpdate("UPDATE sync_problem SET resolved_at = :at, resolution = 'REGISTERED_AGAIN', resolved_by = :staff "
+            + "WHERE patron_id = :id AND change_kind = 'PATRON_CREATED' AND resolved_at IS NULL")
+    int registeredAgain(@Bind("id") UUID patronId, @Bind("staff") String staff, @Bind("at") Instant at);
+
     @SqlQuery("SELECT id FROM patron WHERE id IN (<ids>)")
     List<UUID> existing(@org.jdbi.v3.sqlobject.customizer.BindList("ids") java.util.Collection<UUID> ids);
 

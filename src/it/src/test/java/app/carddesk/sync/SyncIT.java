@@ -466,6 +466,38 @@ class SyncIT {
     }
 
     @Test
+    void theDeskThatLostTheCardGivesItsPatronANewOneAndRegistersThemAgainWithoutTouchingTheWinnersCard()
+            throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        deskB = desk("b");
+        UUID nora = issue(deskA, "409900004", "Solberg", null);
+        UUID erik = issue(deskB, "409900004", "Dahl", null);
+        SyncService a = sync(deskA, port);
+        SyncService b = sync(deskB, port);
+        a.syncOnce();
+        assertThat(b.syncOnce().refused()).isEqualTo(1);
+        b.syncOnce();
+        // The central register's holder of the card is the winner's patron, at this desk too.
+        assertThat(deskB.issuing().lookUp("409900004")).isInstanceOfSatisfying(
+                app.carddesk.issuing.CardLookup.Issued.class, i -> assertThat(i.patronId()).isEqualTo(nora));
+
+        // Erik is another person: a new card, with no reason to give (the card was never his) and
+        // nothing retired.
+        assertThat(deskB.issuing().upkeep().issueNewCard(erik, "409900005", null)).isEmpty();
+        assertThat(deskB.issuing().lookUp("409900004")).as("Nora's card stays hers")
+                .isInstanceOf(app.carddesk.issuing.CardLookup.Issued.class);
+        assertThat(b.syncOnce().refused()).isZero();
+        assertThat(atCentral("SELECT card_number FROM patron WHERE id = ?", String.class, erik)).isEqualTo("409900005");
+        assertThat(atCentral("SELECT card_number FROM patron WHERE id = ?", String.class, nora)).isEqualTo("409900004");
+        assertThat(atCentral("SELECT COUNT(*) FROM card WHERE number = '409900004' AND status = 'ISSUED'",
+                Integer.class)).isEqualTo(1);
+        assertThat(new JdbiSyncLedger(deskB.database(), clock, "b").openProblems())
+                .as("the refusal is settled once the patron is registered again").isEmpty();
+    }
+
+    @Test
     void manyRegistrationsGoInBatchesAndRefusalsStillLandInTheProblemsList() throws Exception {
         int port = freePort();
         central = startCentral(port);

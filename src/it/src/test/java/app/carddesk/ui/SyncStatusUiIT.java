@@ -79,10 +79,13 @@ class SyncStatusUiIT extends DeskUiIT {
 
             type(javafx.scene.input.KeyCode.F4);
             waitUntil(() -> robot.lookup("#attentionTable").queryTableView().getItems().size() == 1);
-            // The table's rows are drawn at the next pulse.
-            waitUntil(() -> robot.lookup("Another desk issued this card number first. Remove this registration "
-                    + "here, and give the patron a new card if they are a different person.").tryQuery().isPresent());
-            interact(() -> robot.lookup("#attentionTable").queryTableView().getSelectionModel().select(0));
+            // The first row is chosen already, and its whole text is read under the list.
+            waitForText(robot, "#attentionDetail", "Another desk issued this card number first, so this registration "
+                    + "did not reach the central register. Someone else: open the patron and give them a new card "
+                    + "(New card); they are then registered again with their details. The same person: remove this "
+                    + "registration here.");
+            assertThat(robot.lookup("#attentionTable").queryTableView().getSelectionModel().getSelectedIndex())
+                    .isZero();
             clickOn(robot, "#choice-DISCARD_LOCAL");
             waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
             // A card scanned into this question does not answer it either.

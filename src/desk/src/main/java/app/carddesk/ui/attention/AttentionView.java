@@ -23,7 +23,7 @@ public final class AttentionView {
     @FXML private TableView<Row> table;
     @FXML private TableColumn<Row, String> whenColumn, patronColumn, whatColumn;
     @FXML private HBox choices;
-    @FXML private Label message, notConnected;
+    @FXML private Label message, notConnected, detail;
 
     public AttentionView(AttentionViewModel vm, Messages messages) {
         this.vm = vm;
@@ -36,12 +36,16 @@ public final class AttentionView {
         app.carddesk.ui.Tables.fitHeaders(table);
         column(whenColumn, r -> messages.time(r.problem().createdAt()));
         column(patronColumn, Row::patron);
-        column(whatColumn, r -> {
-            String key = "attention.code." + r.problem().code();
-            String text = messages.get(key);
-            return text.equals(key) ? r.problem().message() : text;
-        });
+        column(whatColumn, this::what);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> showChoices(row));
+        // The chosen change's whole text, wrapped: the column cuts it at narrow widths.
+        detail.textProperty().bind(table.getSelectionModel().selectedItemProperty().map(this::what).orElse(""));
+        // Reached by Tab, the list has a row chosen, so its choices are there at once.
+        vm.rows.addListener((javafx.collections.ListChangeListener<Row>) c -> {
+            if (!vm.rows.isEmpty() && table.getSelectionModel().isEmpty()) {
+                table.getSelectionModel().selectFirst();
+            }
+        });
         message.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.message.get()), vm.message));
         notConnected.setVisible(!vm.connected());
         notConnected.setManaged(!vm.connected());
@@ -71,6 +75,12 @@ public final class AttentionView {
             });
             choices.getChildren().add(b);
         }
+    }
+
+    private String what(Row r) {
+        String key = "attention.code." + r.problem().code();
+        String text = messages.get(key);
+        return text.equals(key) ? r.problem().message() : text;
     }
 
     private static void column(TableColumn<Row, String> column, Function<Row, String> value) {

@@ -52,7 +52,16 @@ public final class CentralMain {
             System.exit(2);
             return;
         }
-        Mailer mailer = new SmtpMailer(config.smtpHost(), config.smtpPort(), config.mailFrom());
+        Mailer mailer;
+        try {
+            MailServer mail = MailServer.from(System.getenv());
+            mailer = new SmtpMailer(mail);
+            LoggerFactory.getLogger(CentralMain.class).info("Mail server: {}", mail);
+        } catch (IllegalArgumentException wrong) {
+            System.err.println("CardDesk central service not started: " + wrong.getMessage());
+            System.exit(2);
+            return;
+        }
         CentralServer server;
         try {
             server = CentralServer.start(config, mailer, Clock.systemUTC());
@@ -84,8 +93,10 @@ public final class CentralMain {
             return 2;
         }
         CentralConfig config;
+        MailServer mail;
         try {
             config = CentralConfig.from(env);
+            mail = MailServer.from(env);
         } catch (IllegalArgumentException wrong) {
             err.println("Nothing was done: " + wrong.getMessage());
             return 2;
@@ -102,7 +113,7 @@ public final class CentralMain {
             return CANNOT_OPEN;
         }
         try (db) {
-            Mailer mailer = new SmtpMailer(config.smtpHost(), config.smtpPort(), config.mailFrom());
+            Mailer mailer = new SmtpMailer(mail);
             return switch (name) {
                 case "retention" -> retention(db, config, mailer, args.length == 2, out, err);
                 case "audit-verify" -> auditVerify(db, out, err);

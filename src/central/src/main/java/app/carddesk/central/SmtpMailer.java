@@ -16,16 +16,61 @@ public final class SmtpMailer implements Mailer {
     private final String from;
     private final String server;
 
+    /** A plain mail server with no login (one on this machine, or a test's). */
     public SmtpMailer(String host, int port, String from) {
-        this.server = host + ":" + port;
+        this(MailServer.plain(host, port, from));
+    }
+
+    public SmtpMailer(MailServer mail) {
+        this.server = mail.host() + ":" + mail.port();
         Properties props = new Properties();
-        props.put("mail.smtp.host", host);
-        props.put("mail.smtp.port", Integer.toString(port));
+        props.put("mail.smtp.host", mail.host());
+        props.put("mail.smtp.port", Integer.toString(mail.port()));
         props.put("mail.smtp.connectiontimeout", "10000");
         props.put("mail.smtp.timeout", "10000");
         props.put("mail.smtp.writetimeout", "10000");
-        this.session = Session.getInstance(props);
-        this.from = from;
+        if (mail.security() != MailServer.Security.NONE) {
+            // TLS whose certificate is checked, and for the name the service was given.
+            props.put("mail.smtp.ssl.checkserveridentity", "true");
+            props.put(mail.security() == MailServer.Security.TLS ? "mail.smtp.ssl.enable" : "mail.smtp.starttls.enable",
+                    "true");
+            if (mail.security() == MailServer.Security.STARTTLS) {
+                // Never on in clear when the server does not offer TLS.
+                props.put("mail.smtp.starttls.required", "true");
+            }
+            if (mail.trustStore() != null) {
+                props.put("mail.smtp.ssl.socketFactory", trusting(mail.trustStore(), mail.trustStorePassword()));
+            }
+        }
+        jakarta.mail.Authenticator login = null;
+        if (mail.user() != null) {
+            props.put("mail.smtp.auth", "true");
+            login = new jakarta.mail.Authenticator() {
+                @Override
+                protected jakarta.mail.PasswordAuthentication getPasswordAuthentication() {
+                    return new jakarta.mail.PasswordAuthentication(mail.user(), mail.password());
+                }
+            };
+        }
+        this.session = Session.getInstance(props, login);
+        this.from = mail.from();
+    }
+
+    /** TLS sockets that trust the CAs in a PKCS#12 file (an organisation's own CA) and no others. */
+    private static javax.net.ssl.SSLSocketFactory trusting(java.nio.file.Path store, String password) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(store)) {
+            java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+            keys.load(in, password.toCharArray());
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(keys);
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            return tls.getSocketFactory();
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("CARDDESK_SMTP_TRUSTSTORE " + store + " cannot be read as a PKCS#12 "
+                    + "file with that password (" + e.getClass().getSimpleName() + ").");
+        }
     }
 
     @Override
@@ -46,6 +91,19 @@ public final class SmtpMailer implements Mailer {
         Throwable network = e;
         while (network != null && !(network instanceof java.io.IOException)) {
             network = network.getCause();
+        }
+        if (e instanceof jakarta.mail.AuthenticationFailedException) {
+            return "the mail server " + server + " refused the login; check CARDDESK_SMTP_USER and "
+                    + "CARDDESK_SMTP_PASSWORD";
+        }
+        if (network instanceof javax.net.ssl.SSLException) {
+            return "the TLS connection to the mail server " + server + " failed (" + network.getClass().getSimpleName()
+                    + "): is its certificate from a CA the service trusts (CARDDESK_SMTP_TRUSTSTORE), for that name, "
+                    + "and CARDDESK_SMTP_SECURITY right for the port?";
+        }
+        if (network == null && e.getMessage() != null && e.getMessage().contains("STARTTLS")) {
+            return "the mail server " + server + " does not offer STARTTLS, which CARDDESK_SMTP_SECURITY=starttls "
+                    + "requires; use tls for a server that speaks TLS from the start (port 465)";
         }
         if (network == null) {
             return "the mail server " + server + " refused it (" + e.getClass().getSimpleName() + ")";

@@ -79,6 +79,49 @@ class SignInUiIT extends DeskUiIT {
     }
 
     @Test
+    void theNextPersonInAnotherLanguageFindsTheKeyboardInTheCardField(FxRobot robot) {
+        waitUntil(() -> visible(robot, "#signInScreen"));
+        interact(() -> {
+            signIn.userName.set("demo.dk");
+            signIn.password.set(DemoStaff.PASSWORD);
+        });
+        interact(() -> signIn.submit());
+        awaitDesk();
+        waitUntil(() -> robot.lookup("#cardField").query().isFocused());
+        type(KeyCode.ALT, KeyCode.T);
+        waitUntil(() -> visible(robot, "#signInScreen"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<java.util.Locale> language = robot.lookup("#signInLanguage").queryAs(
+                javafx.scene.control.ComboBox.class);
+        interact(() -> language.setValue(java.util.Locale.forLanguageTag("da")));
+        waitUntil(() -> text(robot, "#signInButton").replace("_", "").equals("Log ind"));
+        interact(() -> {
+            signIn.userName.set("demo.dk");
+            signIn.password.set(DemoStaff.PASSWORD);
+        });
+        interact(() -> signIn.submit());
+        waitUntil(() -> !visible(robot, "#signInScreen"));
+        // A number typed by hand goes where card numbers belong.
+        waitUntil(() -> robot.lookup("#cardField").query().isFocused());
+
+        // The language chosen on the main screen, from its box, and the next person after that.
+        interact(() -> robot.lookup("#languageBox").query().requestFocus());
+        interact(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<java.util.Locale>>query()
+                .setValue(java.util.Locale.ENGLISH));
+        waitUntil(() -> robot.lookup("#navIssue").<javafx.scene.control.Labeled>query().getText().startsWith("Issue"));
+        waitUntil(() -> robot.lookup("#cardField").query().isFocused());
+        click(robot, "#switchUser");
+        waitUntil(() -> visible(robot, "#signInScreen"));
+        interact(() -> {
+            signIn.userName.set("demo.dk");
+            signIn.password.set(DemoStaff.PASSWORD);
+        });
+        interact(() -> signIn.submit());
+        waitUntil(() -> !visible(robot, "#signInScreen"));
+        waitUntil(() -> robot.lookup("#cardField").query().isFocused());
+    }
+
+    @Test
     void theNextPersonChoosesTheirLanguageBeforeSigningIn(FxRobot robot) {
         waitUntil(() -> visible(robot, "#signInScreen"));
         interact(() -> signIn.userName.set("demo.dk"));

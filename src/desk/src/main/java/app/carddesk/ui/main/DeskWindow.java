@@ -30,17 +30,20 @@ public final class DeskWindow {
      * @param idleMinutes the desk locks (the sign-in screen covers it) after this long without a key
      *                    or a mouse action
      */
+    /** The card field takes the keys when it is on screen and someone is signed in (the sign-in screen has them else). */
+    private static void focusCard(Scene scene) {
+        javafx.scene.Node card = scene.lookup("#cardField");
+        if (card != null && card.isVisible() && !card.isDisabled()) {
+            card.requestFocus();
+        }
+    }
+
     public static void show(Stage stage, Scene scene, MainViewModel main, Supplier<Parent> mainView,
                             Supplier<Messages> messages, int idleMinutes) {
         scene.setRoot(mainView.get());
         // Ready to scan or type a card number the moment the desk shows: once the scene is laid out, since a
         // scene new to a shown window gives its first control the focus at its first pulse.
-        app.carddesk.ui.AfterLayout.once(scene, () -> javafx.application.Platform.runLater(() -> {
-            javafx.scene.Node card = scene.lookup("#cardField");
-            if (card != null && card.isVisible()) {
-                card.requestFocus();
-            }
-        }));
+        app.carddesk.ui.AfterLayout.once(scene, () -> javafx.application.Platform.runLater(() -> focusCard(scene)));
         ScannerInput.install(scene, ScanDetector.forCardScanners(), main::isCardNumber, main::scanned);
         if (!scene.getProperties().containsKey(Mnemonics.class)) {
             scene.getProperties().put(Mnemonics.class, Boolean.TRUE);
@@ -51,6 +54,8 @@ public final class DeskWindow {
         main.locale.addListener((obs, old, l) -> {
             scene.setRoot(mainView.get());
             stage.setTitle(messages.get().get("app.title"));
+            // In the new language too the desk is ready for a typed card number, not left in the language box.
+            app.carddesk.ui.AfterLayout.once(scene, () -> javafx.application.Platform.runLater(() -> focusCard(scene)));
         });
         stage.setTitle(messages.get().get("app.title"));
         javafx.animation.PauseTransition idle = new javafx.animation.PauseTransition(

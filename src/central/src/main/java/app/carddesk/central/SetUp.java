@@ -162,15 +162,16 @@ final class SetUp {
                         null, "Loan rules of My library (version 1). Replace this text with your own.")
                 : new LibraryConfiguration.Texts(null, "Låneregler for My library (versjon 1). Erstatt teksten med "
                         + "deres egen.", "Loan rules of My library (version 1). Replace this text with your own.");
+        // Names in the library's own language and English only, as its letters and desks use them.
+        java.util.function.BiFunction<String, String, LibraryConfiguration.Texts> named = (own, english) -> danish
+                ? new LibraryConfiguration.Texts(own, null, english) : new LibraryConfiguration.Texts(null, own, english);
         List<LibraryConfiguration.Category> categories = List.of(
-                new LibraryConfiguration.Category("ADULT", new LibraryConfiguration.Texts("Voksen", "Voksen", "Adult"),
-                        demo.guardianAge(), null),
-                new LibraryConfiguration.Category("CHILD", new LibraryConfiguration.Texts("Barn", "Barn", "Child"),
-                        null, demo.guardianAge() - 1),
-                new LibraryConfiguration.Category("STUDENT", new LibraryConfiguration.Texts("Studerende", "Student",
-                        "Student"), null, null),
-                new LibraryConfiguration.Category("INSTITUTION", new LibraryConfiguration.Texts("Institution",
-                        "Institusjon", "Institution"), null, null));
+                new LibraryConfiguration.Category("ADULT", named.apply("Voksen", "Adult"), demo.guardianAge(), null),
+                new LibraryConfiguration.Category("CHILD", named.apply("Barn", "Child"), null, demo.guardianAge() - 1),
+                new LibraryConfiguration.Category("STUDENT", named.apply(danish ? "Studerende" : "Student", "Student"),
+                        null, null),
+                new LibraryConfiguration.Category("INSTITUTION", named.apply(danish ? "Institution" : "Institusjon",
+                        "Institution"), null, null));
         return new LibraryConfiguration(demo.format(), null, "MY-LIBRARY", "My library", demo.country(), false,
                 "My organisation", new LibraryConfiguration.Contact("Street 1", danish ? "8000" : "0150", "Town",
                 "+00 00 00 00 00", "desk@my-library.invalid", "my-library.invalid"), demo.languages(), "MAIN",

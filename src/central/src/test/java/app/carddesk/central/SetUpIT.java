@@ -266,6 +266,9 @@ class SetUpIT {
         assertThat(example.configuration().categories()).extracting(c -> c.code())
                 .containsExactly("ADULT", "CHILD", "STUDENT", "INSTITUTION");
         assertThat(example.configuration().loanRules().get(0).text().nb()).startsWith("Låneregler for My library");
+        // Named in Norwegian and English: no Danish in a Norwegian library's file.
+        assertThat(example.configuration().categories()).allSatisfy(c -> assertThat(c.names().da()).isNull());
+        assertThat(example.configuration().categories().get(3).names().nb()).isEqualTo("Institusjon");
 
         assertThat(run("config", "example", "DK")).isZero();
         ConfigurationFile.Read danish = ConfigurationFile.read(out.toByteArray());

@@ -52,7 +52,9 @@ public final class ProfileRepository implements app.carddesk.sync.ConfigurationS
                 new Letterhead(p.name(), p.addressLine(), p.postalCode(), p.city(), p.phone(), p.email(),
                         p.website(), p.logoFile()), p.reportNamesStaff(),
                 dao.alerts(code).stream().map(a -> new AddressAlert(a.containsText(), a.messageDa(), a.messageNb(),
-                        a.messageEn())).toList())));
+                        a.messageEn())).toList(),
+                p.languages() == null ? null
+                        : Arrays.stream(p.languages().split(",")).filter(l -> !l.isBlank()).toList())));
     }
 
     /** The version of the configuration the profile was last written from; empty for a profile from before. */

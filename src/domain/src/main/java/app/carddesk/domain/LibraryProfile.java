@@ -18,12 +18,25 @@ import java.util.List;
  * @param reportNamesStaff  the library's policy: a patron's "what is stored about me" report names
  *                          the library's own staff who saw or changed the record (otherwise their roles only)
  * @param addressAlerts     addresses staff are warned about at the details step
+ * @param languages         the languages of the library's letters and mails ({@code da}, {@code nb},
+ *                          {@code en}), its own first
  */
 public record LibraryProfile(String code, String name, Country country, boolean testProfile,
                              int maxShortStayDays, String homeLibraryCode, List<CardSeries> cardSeries,
                              List<PickupLibrary> pickupLibraries, List<PatronCategory> categories,
                              List<DigitalServiceRule> digitalServices, int guardianAge,
-                             Letterhead letterhead, boolean reportNamesStaff, List<AddressAlert> addressAlerts) {
+                             Letterhead letterhead, boolean reportNamesStaff, List<AddressAlert> addressAlerts,
+                             List<String> languages) {
+
+    /** A profile whose letters may be in any of the languages CardDesk speaks. */
+    public LibraryProfile(String code, String name, Country country, boolean testProfile, int maxShortStayDays,
+                          String homeLibraryCode, List<CardSeries> cardSeries, List<PickupLibrary> pickupLibraries,
+                          List<PatronCategory> categories, List<DigitalServiceRule> digitalServices, int guardianAge,
+                          Letterhead letterhead, boolean reportNamesStaff, List<AddressAlert> addressAlerts) {
+        this(code, name, country, testProfile, maxShortStayDays, homeLibraryCode, cardSeries, pickupLibraries,
+                categories, digitalServices, guardianAge, letterhead, reportNamesStaff, addressAlerts,
+                List.of("da", "nb", "en"));
+    }
 
     /** A profile without address alerts. */
     public LibraryProfile(String code, String name, Country country, boolean testProfile, int maxShortStayDays,
@@ -40,6 +53,7 @@ public record LibraryProfile(String code, String name, Country country, boolean 
         cardSeries = List.copyOf(cardSeries);
         pickupLibraries = List.copyOf(pickupLibraries);
         categories = List.copyOf(categories);
+        languages = languages == null || languages.isEmpty() ? List.of("en") : List.copyOf(languages);
     }
 
     public CardNumberPolicy cardNumberPolicy() {

@@ -19,7 +19,22 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class HandoverLetter {
 
+    /** The patron's language: the letter's, and the PIN mail's when the PIN is mailed. */
     public final ObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
+    /** The languages the library writes in, its own first. */
+    public final javafx.collections.ObservableList<Locale> offered = javafx.collections.FXCollections
+            .observableArrayList(Locale.ENGLISH);
+
+    /**
+     * The library's languages ({@code da}, {@code nb}, {@code en}) are those offered; a language it
+     * does not write in (the staff's own, say) gives way to its first.
+     */
+    public void offer(java.util.List<String> languages) {
+        offered.setAll(languages.stream().map(Locale::forLanguageTag).toList());
+        if (!offered.contains(language.get())) {
+            language.set(offered.get(0));
+        }
+    }
 
     private final IssueCardViewModel vm;
     private final BackgroundWork background;

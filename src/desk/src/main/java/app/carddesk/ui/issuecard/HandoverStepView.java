@@ -49,7 +49,10 @@ public final class HandoverStepView implements StepView {
         toldComeBack.selectedProperty().bindBidirectional(h.toldComeBack);
         toldLoanRules.selectedProperty().bindBidirectional(h.toldLoanRules);
         cardHandedOver.selectedProperty().bindBidirectional(h.cardHandedOver);
-        letterLanguageBox.getItems().setAll(Locale.ENGLISH, Locale.forLanguageTag("da"), Locale.forLanguageTag("nb"));
+        vm.letter.offer(vm.choices.get().languages());
+        lifetime.onChange(vm.choices, (obs, old, p) -> vm.letter.offer(p.languages()));
+        letterLanguageBox.getItems().setAll(vm.letter.offered);
+        lifetime.onListChange(vm.letter.offered, c -> letterLanguageBox.getItems().setAll(vm.letter.offered));
         letterLanguageBox.setConverter(Controls.converter(l -> messages.get("language." + l.getLanguage())));
         letterLanguageBox.valueProperty().bindBidirectional(vm.letter.language);
         lifetime.onChange(vm.step, (obs, old, step) -> {

@@ -73,6 +73,19 @@ class IssueCardViewModelIT {
     }
 
     @Test
+    void thePatronsLanguageIsOneTheLibraryWritesIn() {
+        // The Danish demo library writes in Danish and English.
+        vm.letter.language.set(java.util.Locale.forLanguageTag("nb"));
+        vm.letter.offer(backend.profile().languages());
+        assertThat(vm.letter.offered).containsExactly(java.util.Locale.forLanguageTag("da"), java.util.Locale.ENGLISH);
+        assertThat(vm.letter.language.get()).as("a Norwegian-speaking desk starts on the library's own")
+                .isEqualTo(java.util.Locale.forLanguageTag("da"));
+        vm.letter.language.set(java.util.Locale.ENGLISH);
+        vm.letter.offer(backend.profile().languages());
+        assertThat(vm.letter.language.get()).as("one it writes in stays").isEqualTo(java.util.Locale.ENGLISH);
+    }
+
+    @Test
     void aFreeCardCompletesScanAndLookUp() {
         vm.startWithCard(" 4099 00001 ");
         assertThat(vm.step.get()).isEqualTo(Step.IDENTITY);

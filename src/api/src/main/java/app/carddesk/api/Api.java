@@ -370,7 +370,7 @@ public final class Api {
     }
 
     /** The new workstation's credential (its bearer token) and the library it belongs to. */
-    public record Enrolled(String token, String library, String workstationName, UUID workstationId) {
+    public record Enrolled(String token, String library, String workstationName, UUID workstationId, String libraryName) {
     }
 
     /** An enrolled workstation of a library. */

@@ -149,7 +149,9 @@ final class Enrolment {
             }
             Daos.on(h, CentralDaos.Audit.class).append(now, found.libraryCode(), found.workstationName(),
                     "WORKSTATION_ENROLLED", null, "account=" + account);
-            return new Api.Enrolled(token, found.libraryCode(), found.workstationName(), account);
+            String libraryName = Daos.on(h, CentralDaos.Libraries.class).byCode(found.libraryCode())
+                    .map(CentralDaos.Library::name).orElse(found.libraryCode());
+            return new Api.Enrolled(token, found.libraryCode(), found.workstationName(), account, libraryName);
         });
     }
 

@@ -63,6 +63,7 @@ class WorkstationEnrolmentIT {
         assertEquals(201, r.statusCode(), r.body());
         JsonNode enrolled = JSON.readTree(r.body());
         assertEquals("DEMO-DK", enrolled.get("library").asText());
+        assertEquals("Demo Research Library Copenhagen", enrolled.get("libraryName").asText());
         String token = enrolled.get("token").asText();
         assertEquals(200, central.send("GET", "/api/v1/changes?after=0", token, null).statusCode());
         assertEquals("SYSTEM", central.sql("SELECT kind FROM staff_account WHERE id = ?", String.class,

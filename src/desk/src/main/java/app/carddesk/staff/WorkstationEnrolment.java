@@ -19,7 +19,7 @@ public final class WorkstationEnrolment {
         sealed interface Answer {
         }
 
-        record Enrolled(String token, String library, String workstationName) implements Answer {
+        record Enrolled(String token, String library, String workstationName, String libraryName) implements Answer {
         }
 
         record Invalid() implements Answer {
@@ -43,7 +43,7 @@ public final class WorkstationEnrolment {
     public sealed interface Result {
     }
 
-    public record Done(String library, String workstationName) implements Result {
+    public record Done(String library, String workstationName, String libraryName) implements Result {
     }
 
     public record Refused(String key, List<Object> args) implements Result {
@@ -100,7 +100,7 @@ public final class WorkstationEnrolment {
         if (answer instanceof Enroller.Enrolled ok) {
             settings.save(Map.of("carddesk.central.url", String.join(",", centrals.stream().map(URI::toString)
                     .toList()), "carddesk.central.token", ok.token(), "carddesk.profile", ok.library()));
-            return new Done(ok.library(), ok.workstationName());
+            return new Done(ok.library(), ok.workstationName(), ok.libraryName());
         }
         if (answer instanceof Enroller.Invalid) {
             return new Refused("enrol.codeInvalid");

@@ -40,7 +40,7 @@ public final class CentralEnroller implements WorkstationEnrolment.Enroller {
                     .build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() == 201) {
                 Api.Enrolled e = Json.mapper().readValue(r.body(), Api.Enrolled.class);
-                return new Enrolled(e.token(), e.library(), e.workstationName());
+                return new Enrolled(e.token(), e.library(), e.workstationName(), e.libraryName());
             }
             if (r.statusCode() == 422 && ErrorCode.ENROLMENT_CODE_INVALID.is(Json.mapper().readValue(r.body(),
                     Api.Error.class).error())) {

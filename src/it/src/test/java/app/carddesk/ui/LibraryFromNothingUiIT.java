@@ -126,7 +126,7 @@ class LibraryFromNothingUiIT extends DeskUiIT {
             fill(robot, "#enrolAddress", "http://127.0.0.1:" + port);
             fill(robot, "#enrolCode", code);
             clickOn(robot, "#enrolButton");
-            waitForText(robot, "#enrolDone", "ODENSE-UB");
+            waitForText(robot, "#enrolDone", "“Front desk 1” of Odense University Library (ODENSE-UB)");
             desk = enrolled(dataDir.resolve("odense-desk"));
             assertThat(desk.profile()).isEqualTo("ODENSE-UB");
             restartDesk();

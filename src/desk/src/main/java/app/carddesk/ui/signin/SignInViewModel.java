@@ -91,7 +91,9 @@ public final class SignInViewModel {
             busy.set(false);
             if (result instanceof app.carddesk.staff.WorkstationEnrolment.Done done) {
                 enrolCode.set("");
-                enrolDone.set(Problem.of("enrol.done", done.library(), done.workstationName()));
+                // The library by its name, with the code IT knows it by.
+                enrolDone.set(Problem.of("enrol.done", done.libraryName() == null ? done.library()
+                        : done.libraryName() + " (" + done.library() + ")", done.workstationName()));
             } else if (result instanceof app.carddesk.staff.WorkstationEnrolment.Refused no) {
                 enrolProblem.set(Problem.of(no.key(), no.args().toArray()));
             }

@@ -138,13 +138,20 @@ public final class IssuingService {
         }
     }
 
-    /** Patrons who may be this person, each once (with the first reason found) however many reasons match. */
+    /**
+     * Patrons who may be this person, each once however many reasons match, with every reason
+     * (comma-separated, as {@code NAME_BIRTH,EMAIL}).
+     */
     public List<PatronSummary> similar(PatronDetails d) {
         java.util.Map<UUID, PatronSummary> once = new java.util.LinkedHashMap<>();
         store.similar(ContactRules.nameKey(d.surname()), ContactRules.nameKey(d.givenName()), d.birthDate(),
                 ContactRules.emailKey(d.email()), ContactRules.phoneKey(d.phone()), SIMILAR_LIMIT)
-                .forEach(s -> once.putIfAbsent(s.id(), s));
-        return List.copyOf(once.values());
+                .forEach(s -> once.merge(s.id(), s, (first, more) -> new PatronSummary(first.id(), first.cardNumber(),
+                        first.givenName(), first.surname(), first.birthDate(), first.reason() + "," + more.reason())));
+        List<String> order = List.of("NAME_BIRTH", "EMAIL", "PHONE");
+        return once.values().stream().map(s -> new PatronSummary(s.id(), s.cardNumber(), s.givenName(), s.surname(),
+                s.birthDate(), java.util.Arrays.stream(s.reason().split(",")).sorted(java.util.Comparator.comparingInt(
+                        order::indexOf)).collect(java.util.stream.Collectors.joining(",")))).toList();
     }
 
     public Optional<Patron> patron(UUID id) {

@@ -120,6 +120,7 @@ class IssuingServiceIT {
                 "anna.berg@example.org", "", new Address("Vej 2", "1000", "København K", "")));
 
         assertThat(similar).extracting(app.carddesk.issuing.PatronSummary::id).containsExactly(id);
+        assertThat(similar.get(0).reason()).as("with both reasons").isEqualTo("NAME_BIRTH,EMAIL");
         assertThat(new app.carddesk.store.JdbiPatronStore(backend.database(), Clock.systemUTC()).similar("berg", "anna",
                 LocalDate.of(1990, 5, 17), "anna.berg@example.org", null, 20))
                 .as("the register finds the patron once for each reason").hasSize(2);

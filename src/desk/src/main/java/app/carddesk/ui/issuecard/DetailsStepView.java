@@ -66,7 +66,8 @@ public final class DetailsStepView implements StepView {
         similarList.setItems(vm.similar);
         similarList.setCellFactory(v -> Controls.cell(s -> messages.get("similar.row", s.givenName(), s.surname(),
                 messages.date(s.birthDate()), app.carddesk.ui.patron.PatronTexts.cardInSentence(messages, s.cardNumber()),
-                messages.get("similar.reason." + s.reason()))));
+                java.util.Arrays.stream(s.reason().split(",")).map(r -> messages.get("similar.reason." + r))
+                        .collect(java.util.stream.Collectors.joining(", ")))));
         // The library's own words about an address it warns of; staff go on as they judge.
         addressAlert.textProperty().bind(lifetime.of(vm.addressAlert).map(a -> messages.get("details.addressAlert",
                 a.message(messages.locale()))).orElse(""));

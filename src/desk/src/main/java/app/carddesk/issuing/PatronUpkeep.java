@@ -212,6 +212,11 @@ public final class PatronUpkeep {
     }
 
     /** The patron's record was opened on screen: a view is audited like a change. */
+    /** Whether the central register refused this patron's registration (Needs attention says why). */
+    public boolean registrationRefused(UUID patronId) {
+        return store.registrationRefused(patronId);
+    }
+
     public void viewed(UUID patronId) {
         store.recordAudit(staff.audit(clock, "PATRON_VIEWED", patronId, ""));
     }

@@ -21,7 +21,18 @@ final class CentralLink {
     }
 
     void offline() {
+        SyncStatus.State was = state;
         state = SyncStatus.State.OFFLINE;
+        if (was != SyncStatus.State.OFFLINE) {
+            lost.run();
+        }
+    }
+
+    private volatile Runnable lost = () -> { };
+
+    /** Told when the central register stops answering, whichever request found it out (a search, say). */
+    void whenLost(Runnable told) {
+        this.lost = told;
     }
 
     /** The central register's certificate is not trusted: nothing is sent until IT sets the trust store. */

@@ -57,6 +57,8 @@ public final class SyncService {
         this.push = new OutboxPush(client, ledger, json, clock, afterSend, link);
         this.pull = new FeedPull(client, ledger, clock, link);
         this.queries = new CentralQueries(queries, ledger, link);
+        // The status bar says so at once, not at the next round.
+        link.whenLost(this::publish);
         client.identifyAs(ledger.deskId());
     }
 

@@ -77,7 +77,7 @@ class WelcomeLetterPdfTest {
     }
 
     @ParameterizedTest(name = "{0} at a library in {1}")
-    @CsvSource({"da, DK, dit CPR-nummer", "da, NO, dit fødselsnummer", "nb, NO, fødselsnummeret ditt",
+    @CsvSource({"da, DK, dit CPR-nummer", "da, NO, får fødselsnummer eller D-nummer", "nb, NO, får fødselsnummer eller D-nummer",
             "nb, DK, CPR-nummeret ditt"})
     void tellsThePatronToComeBackWithTheNumberOfTheLibrarysCountry(String language, app.carddesk.domain.Country country,
                                                                    String says) {

@@ -223,6 +223,23 @@ class SyncIT {
     }
 
     @Test
+    void aSearchThatFindsTheCentralRegisterGoneSaysSoInTheStatusAtOnce() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        SyncService sync = sync(deskA, port);
+        assertThat(sync.syncOnce().state()).isEqualTo(SyncStatus.State.ONLINE);
+        java.util.List<SyncStatus.State> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        sync.onStatus(s -> told.add(s.state()));
+        central.close();
+        central = null;
+
+        assertThat(sync.queries().search(new app.carddesk.domain.PatronQuery(app.carddesk.domain.PatronQuery.Kind.NAME,
+                "Berg", null))).isEmpty();
+        assertThat(told).as("before the next round").containsExactly(SyncStatus.State.OFFLINE);
+    }
+
+    @Test
     void aDeskGivenTwoCentralInstancesMovesToTheOneThatAnswers() throws Exception {
         int down = freePort();
         int port = freePort();

@@ -86,6 +86,11 @@ class SyncStatusUiIT extends DeskUiIT {
                     + "registration here.");
             assertThat(robot.lookup("#attentionTable").queryTableView().getSelectionModel().getSelectedIndex())
                     .isZero();
+            // The patron's own screen says so too.
+            clickOn(robot, "#attentionOpen");
+            waitForText(robot, "#patronMessage", "The central register did not take this registration");
+            type(javafx.scene.input.KeyCode.F4);
+            waitUntil(() -> robot.lookup("#attentionTable").queryTableView().getSelectionModel().getSelectedIndex() == 0);
             clickOn(robot, "#choice-DISCARD_LOCAL");
             waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
             // A card scanned into this question does not answer it either.

@@ -63,6 +63,7 @@ public final class AttentionView {
             return;
         }
         Button open = new Button(messages.get("attention.open"));
+        open.setId("attentionOpen");
         open.setOnAction(e -> vm.openPatron(row));
         choices.getChildren().add(open);
         for (Choice c : row.choices()) {

@@ -124,8 +124,13 @@ public final class PatronViewModel {
         background.submit(() -> {
             java.util.Optional<Patron> found = service.patron(id);
             found.ifPresent(p -> upkeep.viewed(p.id()));
-            return found;
-        }, p -> show(p.orElse(null)), this::failed);
+            return found.map(p -> java.util.Map.entry(p, upkeep.registrationRefused(p.id())));
+        }, p -> {
+            show(p.map(java.util.Map.Entry::getKey).orElse(null));
+            if (p.isPresent() && p.get().getValue()) {
+                message.set(Problem.of("patron.registrationRefused"));
+            }
+        }, this::failed);
     }
 
     /** Reloads the patron after a change, then says it is done (opening a patron clears messages). */

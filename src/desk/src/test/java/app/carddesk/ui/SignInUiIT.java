@@ -58,11 +58,7 @@ class SignInUiIT extends DeskUiIT {
     @Test
     void switchUserBringsTheSignInScreenBackAndTheNextPersonSignsIn(FxRobot robot) {
         waitUntil(() -> visible(robot, "#signInScreen"));
-        interact(() -> {
-            signIn.userName.set("demo.dk");
-            signIn.password.set(DemoStaff.PASSWORD);
-        });
-        interact(() -> signIn.submit());
+        signInAs(robot, "demo.dk", DemoStaff.PASSWORD);
         awaitDesk();
         waitUntil(() -> !visible(robot, "#signInScreen"));
         assertThat(backend.signIn().staff().staffUser()).isEqualTo("demo.dk");
@@ -81,11 +77,7 @@ class SignInUiIT extends DeskUiIT {
     @Test
     void theNextPersonInAnotherLanguageFindsTheKeyboardInTheCardField(FxRobot robot) {
         waitUntil(() -> visible(robot, "#signInScreen"));
-        interact(() -> {
-            signIn.userName.set("demo.dk");
-            signIn.password.set(DemoStaff.PASSWORD);
-        });
-        interact(() -> signIn.submit());
+        signInAs(robot, "demo.dk", DemoStaff.PASSWORD);
         awaitDesk();
         waitUntil(() -> robot.lookup("#cardField").query().isFocused());
         type(KeyCode.ALT, KeyCode.T);
@@ -95,11 +87,7 @@ class SignInUiIT extends DeskUiIT {
                 javafx.scene.control.ComboBox.class);
         interact(() -> language.setValue(java.util.Locale.forLanguageTag("da")));
         waitUntil(() -> text(robot, "#signInButton").replace("_", "").equals("Log ind"));
-        interact(() -> {
-            signIn.userName.set("demo.dk");
-            signIn.password.set(DemoStaff.PASSWORD);
-        });
-        interact(() -> signIn.submit());
+        signInAs(robot, "demo.dk", DemoStaff.PASSWORD);
         waitUntil(() -> !visible(robot, "#signInScreen"));
         // A number typed by hand goes where card numbers belong.
         waitUntil(() -> robot.lookup("#cardField").query().isFocused());
@@ -112,11 +100,7 @@ class SignInUiIT extends DeskUiIT {
         waitUntil(() -> robot.lookup("#cardField").query().isFocused());
         click(robot, "#switchUser");
         waitUntil(() -> visible(robot, "#signInScreen"));
-        interact(() -> {
-            signIn.userName.set("demo.dk");
-            signIn.password.set(DemoStaff.PASSWORD);
-        });
-        interact(() -> signIn.submit());
+        signInAs(robot, "demo.dk", DemoStaff.PASSWORD);
         waitUntil(() -> !visible(robot, "#signInScreen"));
         waitUntil(() -> robot.lookup("#cardField").query().isFocused());
     }
@@ -136,11 +120,7 @@ class SignInUiIT extends DeskUiIT {
 
     @Test
     void theDeskLocksItselfWhenLeftUnusedAndTheSamePersonSignsInAgain(FxRobot robot) {
-        interact(() -> {
-            signIn.userName.set("demo.dk");
-            signIn.password.set(DemoStaff.PASSWORD);
-        });
-        interact(() -> signIn.submit());
+        signInAs(robot, "demo.dk", DemoStaff.PASSWORD);
         awaitDesk();
         waitUntil(() -> !visible(robot, "#signInScreen"));
         // What the desk's idle timer does when it runs out (after carddesk.idle.minutes).

@@ -86,7 +86,9 @@ public final class JdbiPatronStore implements PatronStore {
         List<Object> values = new java.util.ArrayList<>();
         switch (query.kind()) {
             case CARD -> {
-                where.append("card_number = ?");
+                // A card the patron had before (lost, replaced, cut in half) finds them too.
+                where.append("(card_number = ? OR id IN (SELECT patron_id FROM card WHERE number = ?))");
+                values.add(query.value());
                 values.add(query.value());
             }
             case IDENTITY -> {

@@ -43,6 +43,16 @@ class FindPatronIT extends DeskUiIT {
         search(robot, "4099 00602", "");
         waitUntil(() -> listed(robot) == 1 && robot.lookup("#findTable").queryTableView().getItems().get(0)
                 .toString().contains("409900602"));
+        // A card the patron had before finds them by it: Sofie's old card, replaced.
+        backend.database().jdbi().useHandle(h -> {
+            h.execute("UPDATE card SET status = 'RETIRED', retired_reason = 'LOST' WHERE number = '409900602'");
+            h.execute("INSERT INTO card (number, status, patron_id, issued_at) SELECT '409900604', 'ISSUED', id, "
+                    + "CURRENT_TIMESTAMP FROM patron WHERE card_number = '409900602'");
+            h.execute("UPDATE patron SET card_number = '409900604' WHERE card_number = '409900602'");
+        });
+        search(robot, "409900602", "");
+        waitUntil(() -> listed(robot) == 1 && robot.lookup("#findTable").queryTableView().getItems().get(0)
+                .toString().contains("409900604"));
         search(robot, "AMIRA@example.org", "");
         waitForText(robot, "#findSummary", "One patron found");
         search(robot, "20 30 40 50", "");
@@ -61,7 +71,7 @@ class FindPatronIT extends DeskUiIT {
         waitForText(robot, "#patronTitle", "Amira Hassan");
 
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'PATRON_SEARCH'"))
-                .as("every search that ran is audited").isEqualTo(8);
+                .as("every search that ran is audited").isEqualTo(9);
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'PATRON_SEARCH' "
                 + "AND detail = 'by=IDENTITY;found=1;central=false'")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE detail LIKE '%3006014002%' "

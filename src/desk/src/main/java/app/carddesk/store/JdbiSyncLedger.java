@@ -137,6 +137,11 @@ public final class JdbiSyncLedger implements SyncLedger {
     }
 
     @Override
+    public boolean awaitsRegistration(UUID patronId) {
+        return jdbi.withExtension(SyncDao.class, d -> d.refusedRegistration(patronId));
+    }
+
+    @Override
     public void refused(OutboxItem item, String code, UUID existingId, String message) {
         writer.useTransaction(h -> {
             h.attach(OutboxDao.class).done(item.seq());

@@ -39,6 +39,10 @@ public interface SyncDao {
             + "AND (patron_id IS NULL OR patron_id <> :patron)")
     void claimCards(@Bind("number") List<String> numbers, @Bind("patron") List<UUID> patrons);
 
+    @SqlQuery("SELECT COUNT(*) > 0 FROM sync_problem WHERE patron_id = :id AND change_kind = 'PATRON_CREATED' "
+            + "AND resolved_at IS NULL")
+    boolean refusedRegistration(@Bind("id") UUID patronId);
+
     /** A registration the central register took after all: its earlier refusals are settled. */
     @SqlUpdate("UPDATE sync_problem SET resolved_at = :at, resolution = 'REGISTERED_AGAIN', resolved_by = :staff "
             + "WHERE patron_id = :id AND change_kind = 'PATRON_CREATED' AND resolved_at IS NULL")

@@ -57,12 +57,15 @@ final class OutboxPush {
         int refused = 0;
         List<OutboxItem> batch;
         boolean first = true;
+        // Read on from the last entry looked at: an entry left waiting stays in the queue behind.
+        long after = 0;
         outer:
-        while (!(batch = ledger.pending(BATCH)).isEmpty()) {
+        while (!(batch = ledger.pendingAfter(after, BATCH)).isEmpty()) {
             if (!first) {
                 afterBatch.run();
             }
             first = false;
+            after = batch.get(batch.size() - 1).seq();
             int i = 0;
             while (i < batch.size()) {
                 int j = i;
@@ -84,7 +87,7 @@ final class OutboxPush {
                     sent++;
                 } else if (outcome == Outcome.REFUSED) {
                     refused++;
-                } else {
+                } else if (outcome == Outcome.STOP) {
                     break outer;
                 }
             }
@@ -92,9 +95,13 @@ final class OutboxPush {
         return new int[] {sent, refused};
     }
 
-    private enum Outcome { SENT, REFUSED, STOP }
+    private enum Outcome { SENT, REFUSED, STOP, WAITING }
 
     private Outcome push(OutboxItem item) {
+        if (item.kind() != OutboxKind.PATRON_CREATED && ledger.awaitsRegistration(item.patronId())) {
+            // The patron's PIN mail or edit waits for the registration staff send again (New card).
+            return Outcome.WAITING;
+        }
         CentralClient.Response response;
         try {
             response = send(item);

@@ -38,6 +38,13 @@ public interface SyncLedger {
     /** Refused by the central register: the entry moves to the problems list, in one transaction. */
     void refused(OutboxItem item, String code, UUID existingId, String message);
 
+    /**
+     * Whether the central register refused this patron's registration and staff have not settled it:
+     * the patron's other changes (a PIN mail, an edit) wait for the registration instead of being sent
+     * for a patron the central register does not have.
+     */
+    boolean awaitsRegistration(UUID patronId);
+
     long lastChangeSeq();
 
     /** This desk's own id, made once with its local register. */

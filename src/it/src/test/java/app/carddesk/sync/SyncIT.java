@@ -490,12 +490,15 @@ class SyncIT {
         deskA = desk("a");
         deskB = desk("b");
         UUID nora = issue(deskA, "409900004", "Solberg", null);
-        UUID erik = issue(deskB, "409900004", "Dahl", null);
+        // Erik's PIN is to be mailed: the mail waits for his registration, not refused with it.
+        UUID erik = issue(deskB, "409900004", "Dahl", "erik.dahl@example.org");
         SyncService a = sync(deskA, port);
         SyncService b = sync(deskB, port);
         a.syncOnce();
         assertThat(b.syncOnce().refused()).isEqualTo(1);
         b.syncOnce();
+        assertThat(b.status().pending()).as("the PIN mail waits").isEqualTo(1);
+        assertThat(b.status().problems()).isEqualTo(1);
         // The central register's holder of the card is the winner's patron, at this desk too.
         assertThat(deskB.issuing().lookUp("409900004")).isInstanceOfSatisfying(
                 app.carddesk.issuing.CardLookup.Issued.class, i -> assertThat(i.patronId()).isEqualTo(nora));
@@ -506,6 +509,10 @@ class SyncIT {
         assertThat(deskB.issuing().lookUp("409900004")).as("Nora's card stays hers")
                 .isInstanceOf(app.carddesk.issuing.CardLookup.Issued.class);
         assertThat(b.syncOnce().refused()).isZero();
+        assertThat(b.syncOnce().refused()).isZero();
+        assertThat(b.status().pending()).as("registered again, then the PIN mail").isZero();
+        awaitMailsSent();
+        assertThat(mail.getReceivedMessagesForDomain("example.org")).as("Erik's PIN mail").hasSize(1);
         assertThat(atCentral("SELECT card_number FROM patron WHERE id = ?", String.class, erik)).isEqualTo("409900005");
         assertThat(atCentral("SELECT card_number FROM patron WHERE id = ?", String.class, nora)).isEqualTo("409900004");
         assertThat(atCentral("SELECT COUNT(*) FROM card WHERE number = '409900004' AND status = 'ISSUED'",

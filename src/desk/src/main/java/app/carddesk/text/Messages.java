@@ -31,7 +31,7 @@ public final class Messages {
 
     /** The texts for a language at a library in {@code country} (null: the language's own terms). */
     public static ResourceBundle bundle(Locale locale, app.carddesk.domain.Country country) {
-        return country == null ? bundle(locale) : new CountryTexts(bundle(locale), country);
+        return country == null ? bundle(locale) : new CountryTexts(bundle(locale), bundle(Locale.ROOT), country);
     }
 
     /**

@@ -127,6 +127,13 @@ class BundlesTest {
                 .isEqualTo("With a fødselsnummer or D-number");
         assertThat(Messages.forLocale(Locale.ENGLISH, app.carddesk.domain.Country.DK).get("identity.with"))
                 .isEqualTo("With a CPR number");
+        // A variant only the English texts have does not turn a Danish or Norwegian text English.
+        assertThat(Messages.forLocale(danish, app.carddesk.domain.Country.DK).get("identity.with"))
+                .isEqualTo("Med CPR-nummer");
+        assertThat(Messages.forLocale(norwegian, app.carddesk.domain.Country.NO).get("identity.with"))
+                .isEqualTo("Med fødselsnummer eller D-nummer");
+        assertThat(Messages.forLocale(danish, app.carddesk.domain.Country.NO).get("identity.with"))
+                .isEqualTo("Med fødselsnummer eller D-nummer");
     }
 
     @ParameterizedTest

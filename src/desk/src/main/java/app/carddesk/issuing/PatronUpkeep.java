@@ -148,9 +148,7 @@ public final class PatronUpkeep {
         String number = ((CardLookup.Free) lookup).card().value();
         // A card another desk issued first, while the desks were apart, was never this patron's:
         // it is not retired, and no reason is asked.
-        String held = patron.cardNumber() != null && store.card(patron.cardNumber())
-                .filter(c -> c.status() == CardStatus.ISSUED && patronId.equals(c.patronId()))
-                .isPresent() ? patron.cardNumber() : null;
+        String held = holdsCard(patron) ? patron.cardNumber() : null;
         if (held != null && reason == null) {
             return Optional.of(Problem.of("newCard.reasonRequired", held));
         }
@@ -212,6 +210,12 @@ public final class PatronUpkeep {
     }
 
     /** The patron's record was opened on screen: a view is audited like a change. */
+    /** Whether the patron's card is theirs: not one another desk issued first while the desks were apart. */
+    public boolean holdsCard(Patron patron) {
+        return patron.cardNumber() != null && store.card(patron.cardNumber())
+                .filter(c -> c.status() == CardStatus.ISSUED && patron.id().equals(c.patronId())).isPresent();
+    }
+
     /** Whether the central register refused this patron's registration (Needs attention says why). */
     public boolean registrationRefused(UUID patronId) {
         return store.registrationRefused(patronId);

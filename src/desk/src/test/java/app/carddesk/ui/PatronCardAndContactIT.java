@@ -61,6 +61,27 @@ class PatronCardAndContactIT extends DeskUiIT {
     }
 
     @Test
+    void aCardAnotherDeskIssuedFirstIsNeitherAskedAboutNorRetired(FxRobot robot) {
+        // Two desks apart issued 409900740; the central register gave it to Nora, so this desk did too.
+        UUID erik = issueDirectly("409900740", "Dahl", "Erik", LocalDate.of(1985, 2, 3), null,
+                RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        UUID nora = issueDirectly("409900741", "Solberg", "Nora", LocalDate.of(1990, 4, 5), null,
+                RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        backend.database().jdbi().useHandle(h -> h.execute("UPDATE card SET patron_id = ? WHERE number = '409900740'",
+                nora));
+        openByName(robot, "erik dahl");
+        waitForText(robot, "#fact-card", "409900740");
+        click(robot, "#newCardButton");
+        waitUntil(() -> visible(robot, "#newCardField"));
+        assertThat(visible(robot, "#newCardLost")).as("no reason asked for a card that was never his").isFalse();
+        scan(robot, "409900742");
+        waitForText(robot, "#patronSuccess", "Card 409900742 is issued to the patron.");
+        assertThat(patronRowCard(erik)).isEqualTo("409900742");
+        assertThat(count("SELECT COUNT(*) FROM card WHERE number = '409900740' AND status = 'ISSUED' AND patron_id = ?",
+                nora)).as("Nora's card is not retired").isEqualTo(1);
+    }
+
+    @Test
     void aLostCardIsRetiredAsLostWhenTheNewOneIsIssued(FxRobot robot) throws Exception {
         UUID id = issueDirectly("409900710", "Berg", "Ole", LocalDate.of(1980, 5, 6), null,
                 RegistrationKind.EXPECTS_NATIONAL_ID, null);

@@ -48,7 +48,10 @@ public final class NewCardView {
                 reasons.selectToggle(null);
             }
         });
-        Controls.visible(newCardReasonBox, lifetime.of(vm.patron).map(p -> p.cardNumber() != null).orElse(false));
+        // Why the old card goes is asked only of a card that is the patron's to retire.
+        Controls.visible(newCardReasonBox, javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.patron.get() != null && vm.patron.get().cardNumber() != null && vm.cardHeld.get(),
+                lifetime.of(vm.patron), lifetime.of(vm.cardHeld)));
         newCardReasonLabel.textProperty().bind(lifetime.of(vm.patron).map(p -> p.cardNumber() == null ? ""
                 : messages.get("newCard.reason", p.cardNumber())).orElse(""));
         ProblemDisplay.bind(lifetime.of(vm.newCardProblem), newCardProblem, newCardField, messages);

@@ -56,7 +56,6 @@ public final class PatronViewModel {
         return p.identity() != null && p.identity().heldElsewhere();
     }
 
-
     /** The libraries the patron belongs to (from the central register), with what remains at each. */
     public final javafx.collections.ObservableList<app.carddesk.issuing.NationalRegister.Membership> libraries =
             javafx.collections.FXCollections.observableArrayList();
@@ -74,6 +73,8 @@ public final class PatronViewModel {
     public final StringProperty newCardText = new SimpleStringProperty("");
     public final ObjectProperty<PatronUpkeep.CardReplacement> newCardReason = new SimpleObjectProperty<>();
     public final ObjectProperty<Problem> newCardProblem = new SimpleObjectProperty<>();
+    /** The card is the patron's (not one another desk issued first, while apart): New card retires it. */
+    public final BooleanProperty cardHeld = new SimpleBooleanProperty(true);
 
     /** Contact data as staff may edit it; the address only where it does not come from the national register. */
     public final StringProperty email = new SimpleStringProperty("");
@@ -124,13 +125,17 @@ public final class PatronViewModel {
         background.submit(() -> {
             java.util.Optional<Patron> found = service.patron(id);
             found.ifPresent(p -> upkeep.viewed(p.id()));
-            return found.map(p -> java.util.Map.entry(p, upkeep.registrationRefused(p.id())));
-        }, p -> {
-            show(p.map(java.util.Map.Entry::getKey).orElse(null));
-            if (p.isPresent() && p.get().getValue()) {
+            return found.map(p -> new Shown(p, upkeep.registrationRefused(p.id()), upkeep.holdsCard(p)));
+        }, s -> {
+            show(s.map(Shown::patron).orElse(null));
+            cardHeld.set(s.map(Shown::holdsCard).orElse(true));
+            if (s.isPresent() && s.get().refused()) {
                 message.set(Problem.of("patron.registrationRefused"));
             }
         }, this::failed);
+    }
+
+    private record Shown(Patron patron, boolean refused, boolean holdsCard) {
     }
 
     /** Reloads the patron after a change, then says it is done (opening a patron clears messages). */
@@ -250,11 +255,12 @@ public final class PatronViewModel {
         }
         String text = newCardText.get();
         PatronUpkeep.CardReplacement reason = newCardReason.get();
-        String old = p.cardNumber();
+        String old = cardHeld.get() ? p.cardNumber() : null;
         background.submit(() -> upkeep.issueNewCard(p.id(), text, reason), problem -> {
             newCardProblem.set(problem.orElse(null));
             if (problem.isEmpty()) {
                 newCardOpen.set(false);
+                cardHeld.set(true);
                 String issued = app.carddesk.domain.CardNumberPolicy.normalise(text);
                 reloaded(p.id(), old == null ? Problem.of("newCard.done", issued)
                         : Problem.of("newCard.doneRetired", issued, old));

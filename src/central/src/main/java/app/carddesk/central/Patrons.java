@@ -41,6 +41,12 @@ final class Patrons {
         }
     }
 
+    /** Whether the number is a retired card: a desk that never had it must not take it for a blank one. */
+    private static boolean retired(org.jdbi.v3.core.Handle h, String number) {
+        return Daos.on(h, CentralDaos.Bulk.class).cards(java.util.List.of(number)).stream()
+                .anyMatch(c -> "RETIRED".equals(c.status()));
+    }
+
     public Api.Patron findByCard(Caller caller, String card) {
         if (app.carddesk.api.FieldLimit.hasControlCharacter(card)) {
             throw new ApiException(400, ErrorCode.INVALID_QUERY, "cardNumber", "A card number is one line of letters and digits.");
@@ -48,10 +54,12 @@ final class Patrons {
         // One connection and one look-up of the row: this is what every scan at a desk asks.
         return jdbi.withHandle(h -> {
             CentralPatronDao patrons = Daos.on(h, CentralPatronDao.class);
-            CentralPatronRow row = patrons.byCard(card.trim().toUpperCase(Locale.ROOT))
+            String number = card.trim().toUpperCase(Locale.ROOT);
+            CentralPatronRow row = patrons.byCard(number)
                     .filter(r -> PatronRegistry.visible(patrons, caller, r))
-                    .orElseThrow(() -> new ApiException(404, ErrorCode.PATRON_NOT_FOUND, null,
-                            "No patron of this library matches."));
+                    .orElseThrow(() -> retired(h, number) ? new ApiException(410, ErrorCode.CARD_NUMBER_RETIRED, null,
+                            "This card number was retired (lost, replaced or cut in half) and is never issued again.")
+                            : new ApiException(404, ErrorCode.PATRON_NOT_FOUND, null, "No patron of this library matches."));
             Api.Patron shown = PatronAccess.shown(caller, row, Daos.on(h, CentralDaos.Guardians.class).ofChild(row.id()));
             viewed(h, caller, row.id(), "by=card");
             return shown;

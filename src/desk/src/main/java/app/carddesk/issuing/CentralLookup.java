@@ -11,6 +11,23 @@ public interface CentralLookup {
 
     Optional<UUID> patronByCard(String cardNumber);
 
+    /** What the central register knows of a card number this desk does not: a patron, a retired card, or nothing. */
+    sealed interface CardAnswer {
+        record Holder(UUID patronId) implements CardAnswer {
+        }
+
+        record Retired() implements CardAnswer {
+        }
+
+        record Unknown() implements CardAnswer {
+        }
+    }
+
+    /** The central register's answer for a card number (its patron taken into the local store). */
+    default CardAnswer card(String cardNumber) {
+        return patronByCard(cardNumber).<CardAnswer>map(CardAnswer.Holder::new).orElseGet(CardAnswer.Unknown::new);
+    }
+
     Optional<UUID> patronByIdentity(String identityNumber);
 
     /** Whether a card number belongs to a patron of another library of the country (national card). */

@@ -106,11 +106,20 @@ public final class IssuingService {
                         ? new CardLookup.Retired(card, r.patronId() == null || store.patron(r.patronId()).isEmpty()
                                 ? null : r.patronId())
                         : new CardLookup.Issued(card, r.patronId()))
-                .or(() -> central.patronByCard(card.value()).map(id -> new CardLookup.Issued(card, id)))
-                .orElseGet(() -> central.registeredElsewhere(card.value()) ? new CardLookup.OtherLibrary(card)
-                        // A blank card is issued from the library's own numbers only.
-                        : profile().cardNumberPolicy().reserved(card) ? new CardLookup.Free(card)
-                        : new CardLookup.Invalid(raw, profile().cardNumberPolicy().notReserved(card)));
+                .orElseGet(() -> {
+                    CentralLookup.CardAnswer known = central.card(card.value());
+                    if (known instanceof CentralLookup.CardAnswer.Holder h) {
+                        return new CardLookup.Issued(card, h.patronId());
+                    }
+                    if (known instanceof CentralLookup.CardAnswer.Retired) {
+                        // Retired at another desk (lost, replaced, cut in half): never a blank card here either.
+                        return new CardLookup.Retired(card, null);
+                    }
+                    return central.registeredElsewhere(card.value()) ? new CardLookup.OtherLibrary(card)
+                            // A blank card is issued from the library's own numbers only.
+                            : profile().cardNumberPolicy().reserved(card) ? new CardLookup.Free(card)
+                            : new CardLookup.Invalid(raw, profile().cardNumberPolicy().notReserved(card));
+                });
     }
 
     public Checked<IdentityNumber> checkIdentity(String raw) {

@@ -1,6 +1,7 @@
 package app.carddesk.sync;
 
 import app.carddesk.api.Api;
+import app.carddesk.issuing.CentralLookup.CardAnswer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -63,7 +64,28 @@ public final class CentralQueries implements app.carddesk.issuing.CentralLookup 
 
     /** Asks the central register for this library's patron with a card number the desk does not know. */
     public Optional<UUID> pullByCard(String cardNumber) {
-        return pullOne("/api/v1/patrons?cardNumber=" + URLEncoder.encode(cardNumber, StandardCharsets.UTF_8));
+        return card(cardNumber) instanceof CardAnswer.Holder h ? Optional.of(h.patronId()) : Optional.empty();
+    }
+
+    /** The patron with this card (taken into the desk's register), a retired card, or nothing known. */
+    @Override
+    public CardAnswer card(String cardNumber) {
+        try {
+            CentralClient.Response r = client.get("/api/v1/patrons?cardNumber="
+                    + URLEncoder.encode(cardNumber, StandardCharsets.UTF_8));
+            if (r.status() == 410) {
+                return new CardAnswer.Retired();
+            }
+            if (!r.ok()) {
+                return new CardAnswer.Unknown();
+            }
+            Api.Patron patron = client.read(r, Api.Patron.class);
+            ledger.applyPatron(patron);
+            return new CardAnswer.Holder(patron.id());
+        } catch (CentralClient.UnreachableException e) {
+            link.offline();
+            return new CardAnswer.Unknown();
+        }
     }
 
     /**

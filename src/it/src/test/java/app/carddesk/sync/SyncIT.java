@@ -196,6 +196,15 @@ class SyncIT {
         assertThat(atCentral("SELECT status || ' ' || retired_reason FROM card WHERE number = '409900062'",
                 String.class)).isEqualTo("RETIRED DESTROYED_AFTER_CONVERSION");
         assertThat(sync.status().pending()).isZero();
+
+        // A desk that never had the cards learns from the central register that they are retired,
+        // and does not take them for blank ones.
+        deskB = desk("b");
+        var queries = sync(deskB, port).queries();
+        assertThat(queries.card("409900060")).isInstanceOf(app.carddesk.issuing.CentralLookup.CardAnswer.Retired.class);
+        assertThat(queries.card("409900062")).isInstanceOf(app.carddesk.issuing.CentralLookup.CardAnswer.Retired.class);
+        assertThat(queries.card("409900061")).isInstanceOf(app.carddesk.issuing.CentralLookup.CardAnswer.Holder.class);
+        assertThat(queries.card("409900069")).isInstanceOf(app.carddesk.issuing.CentralLookup.CardAnswer.Unknown.class);
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.Map;
  * machine.
  *
  * @param host               {@code CARDDESK_SMTP_HOST}, default localhost
- * @param port               {@code CARDDESK_SMTP_PORT}, default 25
+ * @param port               {@code CARDDESK_SMTP_PORT}, default 25, 587 with STARTTLS, 465 with TLS
  * @param from               {@code CARDDESK_MAIL_FROM}
  * @param security           {@code CARDDESK_SMTP_SECURITY}: {@code starttls}, {@code tls} (implicit, port
  *                           465) or {@code none}; default none for a server on this machine, starttls else
@@ -47,13 +47,6 @@ public record MailServer(String host, int port, String from, Security security, 
      */
     public static MailServer from(Map<String, String> env) {
         String host = env.getOrDefault("CARDDESK_SMTP_HOST", "localhost").trim();
-        String portText = env.getOrDefault("CARDDESK_SMTP_PORT", "25").trim();
-        int port;
-        try {
-            port = Integer.parseInt(portText);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("CARDDESK_SMTP_PORT must be a port number, not '" + portText + "'.");
-        }
         String securityText = env.get("CARDDESK_SMTP_SECURITY");
         Security security;
         if (securityText == null || securityText.isBlank()) {
@@ -66,10 +59,22 @@ public record MailServer(String host, int port, String from, Security security, 
                         + securityText.trim() + "'.");
             }
         }
+        // Without a port, the one that goes with the protection: 25 plain, 587 STARTTLS, 465 TLS.
+        String portText = env.getOrDefault("CARDDESK_SMTP_PORT", switch (security) {
+            case NONE -> "25";
+            case STARTTLS -> "587";
+            case TLS -> "465";
+        }).trim();
+        int port;
+        try {
+            port = Integer.parseInt(portText);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("CARDDESK_SMTP_PORT must be a port number, not '" + portText + "'.");
+        }
         String user = blankToNull(env.get("CARDDESK_SMTP_USER"));
         if (user != null && security == Security.NONE && !local(host)) {
             throw new IllegalArgumentException("CARDDESK_SMTP_USER is set but CARDDESK_SMTP_SECURITY is none: the mail "
-                    + "password would cross the network in clear to " + host + ". Set CARDDESK_SMTP_SECURITY to "
+                    + "login would cross the network in clear to " + host + ". Set CARDDESK_SMTP_SECURITY to "
                     + "starttls or tls.");
         }
         String trust = blankToNull(env.get("CARDDESK_SMTP_TRUSTSTORE"));

@@ -85,10 +85,12 @@ final class PopulationRegisters {
         }
         PopulationRegisters registers = new PopulationRegisters(StandInPopulationRegister.withBundledFixture(),
                 connected, names);
+        String where = folder == null || folder.isBlank() ? ADAPTERS + " is not set"
+                : "no adapter for it in " + folder.trim();
         for (Country country : Country.values()) {
-            LOG.info("Population register for {}: {}", country, names.getOrDefault(country, "none connected "
-                    + "(libraries with real patrons register them without a national ID; test libraries use "
-                    + "the stand-in)"));
+            LOG.info("Population register for {}: {}", country, names.getOrDefault(country, "none connected ("
+                    + where + "; libraries with real patrons register them without a national ID, test libraries "
+                    + "use the stand-in)"));
         }
         return registers;
     }

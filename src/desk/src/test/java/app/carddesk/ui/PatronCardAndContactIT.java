@@ -42,6 +42,7 @@ class PatronCardAndContactIT extends DeskUiIT {
         openByName(robot, "amira hassan");
         waitForText(robot, "#fact-card", "none");
         waitForText(robot, "#noCardHint", "This patron has no card: give them one with New card");
+        waitForText(robot, "#service-CARD_PIN_LOGIN", "the patron has no card");
         click(robot, "#newCardButton");
         waitUntil(() -> visible(robot, "#newCardField"));
         assertThat(visible(robot, "#newCardLost")).as("nothing to replace").isFalse();
@@ -52,6 +53,7 @@ class PatronCardAndContactIT extends DeskUiIT {
         waitForText(robot, "#patronSuccess", "Card 409900701 is issued to the patron.");
         waitForText(robot, "#fact-card", "409900701");
         waitUntil(() -> !visible(robot, "#noCardHint"));
+        waitForText(robot, "#service-CARD_PIN_LOGIN", "Log in with card number and PIN: yes");
         assertThat(count("SELECT COUNT(*) FROM card WHERE number = '409900701' AND status = 'ISSUED' "
                 + "AND patron_id = ?", id)).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM outbox WHERE patron_id = ? AND kind = 'PATRON_UPDATED'", id))

@@ -18,9 +18,20 @@ public final class DigitalAccess {
     private DigitalAccess() {
     }
 
+    /** The service of logging in with the card's number and the PIN: a patron without a card has none. */
+    public static final String CARD_PIN_LOGIN = "CARD_PIN_LOGIN";
+
+    /** For a patron with a card. */
     public static List<Access> of(List<DigitalServiceRule> rules, IdentityKind identity, LocalDate birthDate,
                                   LocalDate today) {
-        return rules.stream().map(rule -> access(rule, identity, birthDate, today)).toList();
+        return of(rules, identity, birthDate, today, true);
+    }
+
+    public static List<Access> of(List<DigitalServiceRule> rules, IdentityKind identity, LocalDate birthDate,
+                                  LocalDate today, boolean hasCard) {
+        return rules.stream().map(rule -> !hasCard && CARD_PIN_LOGIN.equals(rule.service())
+                ? new Access(rule.service(), false, Problem.of("service.reason.needsCard"))
+                : access(rule, identity, birthDate, today)).toList();
     }
 
     private static Access access(DigitalServiceRule rule, IdentityKind identity, LocalDate birthDate,

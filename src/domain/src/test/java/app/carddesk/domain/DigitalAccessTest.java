@@ -30,4 +30,13 @@ class DigitalAccessTest {
         assertThat(access.get(0).reason() == null ? "" : access.get(0).reason().key()).isEqualTo(reason);
         assertThat(access.get(1).allowed()).as("card and PIN work for everyone").isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void withoutACardThereIsNoCardAndPinLogin() {
+        List<DigitalAccess.Access> access = DigitalAccess.of(DK, IdentityKind.CPR, LocalDate.of(1980, 1, 1), TODAY,
+                false);
+        assertThat(access.get(0).allowed()).as("MitID needs no card").isTrue();
+        assertThat(access.get(1).allowed()).isFalse();
+        assertThat(access.get(1).reason().key()).isEqualTo("service.reason.needsCard");
+    }
 }

@@ -153,7 +153,7 @@ public final class PatronViewModel {
             return;
         }
         digitalAccess.setAll(DigitalAccess.of(service.profile().digitalServices(), p.identityKind(), p.birthDate(),
-                service.today()));
+                service.today(), p.cardNumber() != null));
         pickup.set(service.profile().pickupLibraries().stream().filter(l -> l.code().equals(p.pickupLibraryCode()))
                 .findFirst().orElse(null));
         email.set(p.email() == null ? "" : p.email());

@@ -20,8 +20,31 @@ public final class Mnemonics {
     private Mnemonics() {
     }
 
+    /**
+     * On the scene's window: the scene's own mnemonic handling comes before any filter on the scene,
+     * and for a label (the language box's) it took the key without moving the focus.
+     */
     public static void install(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+        // Once per scene: twice, a letter would press its button twice.
+        if (scene.getProperties().putIfAbsent(Mnemonics.class, Boolean.TRUE) != null) {
+            return;
+        }
+        javafx.event.EventHandler<KeyEvent> handler = handler(scene);
+        if (scene.getWindow() != null) {
+            scene.getWindow().addEventFilter(KeyEvent.KEY_PRESSED, handler);
+        }
+        scene.windowProperty().addListener((obs, old, window) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, handler);
+            }
+            if (window != null) {
+                window.addEventFilter(KeyEvent.KEY_PRESSED, handler);
+            }
+        });
+    }
+
+    private static javafx.event.EventHandler<KeyEvent> handler(Scene scene) {
+        return e -> {
             if (!e.isAltDown() || e.isControlDown() || e.isShortcutDown() || e.getCode().getChar().length() != 1
                     || !Character.isLetterOrDigit(e.getCode().getChar().charAt(0))) {
                 return;
@@ -53,7 +76,7 @@ public final class Mnemonics {
             } else {
                 focus(target);
             }
-        });
+        };
     }
 
     private static void focus(Labeled l) {

@@ -64,7 +64,9 @@ public final class ViewLoader {
         FXMLLoader loader = new FXMLLoader(ViewLoader.class.getResource(fxml), messages().bundle());
         loader.setControllerFactory(controllers);
         try {
-            return loader.load();
+            Parent view = loader.load();
+            LabelsFor.connect(view);
+            return view;
         } catch (IOException e) {
             throw new UncheckedIOException("view " + fxml + " could not be loaded", e);
         }

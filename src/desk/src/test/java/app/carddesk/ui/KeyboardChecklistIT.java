@@ -47,6 +47,13 @@ class KeyboardChecklistIT extends DeskUiIT {
     }
 
     @Test
+    void altAndTheLanguagesLetterReachesTheLanguageBox(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#cardField").query().isFocused());
+        type(KeyCode.ALT, KeyCode.G);
+        waitUntil(() -> robot.lookup("#languageBox").query().isFocused());
+    }
+
+    @Test
     void aLanguageChosenFromTheOpenListWithTheKeyboardLeavesTheChecklistWhereItWas(FxRobot robot) {
         scan(robot, "409900808");
         waitUntil(() -> visible(robot, "#withoutRadio") && robot.lookup("#withoutRadio").query().isFocused());

@@ -106,6 +106,17 @@ class SignInUiIT extends DeskUiIT {
     }
 
     @Test
+    void altAndAFieldsLetterPutsTheCursorThere(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#signInUser").query().isFocused());
+        type(KeyCode.ALT, KeyCode.P);
+        waitUntil(() -> robot.lookup("#signInPassword").query().isFocused());
+        type(KeyCode.ALT, KeyCode.U);
+        waitUntil(() -> robot.lookup("#signInUser").query().isFocused());
+        type(KeyCode.ALT, KeyCode.G);
+        waitUntil(() -> robot.lookup("#signInLanguage").query().isFocused());
+    }
+
+    @Test
     void theNextPersonChoosesTheirLanguageBeforeSigningIn(FxRobot robot) {
         waitUntil(() -> visible(robot, "#signInScreen"));
         interact(() -> signIn.userName.set("demo.dk"));

@@ -45,10 +45,7 @@ public final class DeskWindow {
         // scene new to a shown window gives its first control the focus at its first pulse.
         app.carddesk.ui.AfterLayout.once(scene, () -> javafx.application.Platform.runLater(() -> focusCard(scene)));
         ScannerInput.install(scene, ScanDetector.forCardScanners(), main::isCardNumber, main::scanned);
-        if (!scene.getProperties().containsKey(Mnemonics.class)) {
-            scene.getProperties().put(Mnemonics.class, Boolean.TRUE);
-            Mnemonics.install(scene);
-        }
+        Mnemonics.install(scene);
         DialogScans.guard(stage, main::isCardNumber, main::heldWhileAsking,
                 card -> messages.get().get("scan.heldInDialog", card));
         main.locale.addListener((obs, old, l) -> {

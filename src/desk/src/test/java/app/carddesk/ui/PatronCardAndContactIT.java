@@ -45,6 +45,11 @@ class PatronCardAndContactIT extends DeskUiIT {
         waitForText(robot, "#service-CARD_PIN_LOGIN", "the patron has no card");
         click(robot, "#newCardButton");
         waitUntil(() -> visible(robot, "#newCardField"));
+        // Escape closes the panel; opened again, it takes the scan.
+        type(KeyCode.ESCAPE);
+        waitUntil(() -> !visible(robot, "#newCardField"));
+        click(robot, "#newCardButton");
+        waitUntil(() -> visible(robot, "#newCardField"));
         assertThat(visible(robot, "#newCardLost")).as("nothing to replace").isFalse();
         // A number refused is replaced by the next scan, not added to.
         scan(robot, "409800001");

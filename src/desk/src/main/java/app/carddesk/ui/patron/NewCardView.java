@@ -35,6 +35,13 @@ public final class NewCardView {
     @FXML
     private void initialize() {
         ScannerInput.markCardField(newCardField);
+        // Escape closes the panel, as Cancel does.
+        newCardReasonBox.getParent().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && vm.newCardOpen.get()) {
+                e.consume();
+                vm.cancelNewCard();
+            }
+        });
         newCardField.textProperty().bindBidirectional(vm.newCardText);
         newCardField.setOnAction(e -> vm.issueNewCard());
         ToggleGroup reasons = new ToggleGroup();

@@ -26,8 +26,9 @@ public sealed interface CardLookup {
     /**
      * Destroyed or retired: never to be issued again.
      *
-     * @param patronId the patron whose card it was, when the desk knows them; null otherwise
+     * @param patronId     the patron whose card it was, when the desk knows them; null otherwise
+     * @param reportedLost the card was reported lost or stolen: whoever shows it may not be its patron
      */
-    record Retired(CardNumber card, UUID patronId) implements CardLookup {
+    record Retired(CardNumber card, UUID patronId, boolean reportedLost) implements CardLookup {
     }
 }

@@ -104,7 +104,7 @@ public final class IssuingService {
         return store.card(card.value())
                 .<CardLookup>map(r -> r.status() == CardStatus.RETIRED
                         ? new CardLookup.Retired(card, r.patronId() == null || store.patron(r.patronId()).isEmpty()
-                                ? null : r.patronId())
+                                ? null : r.patronId(), "LOST".equals(r.retiredReason()))
                         : new CardLookup.Issued(card, r.patronId()))
                 .orElseGet(() -> {
                     CentralLookup.CardAnswer known = central.card(card.value());
@@ -113,7 +113,7 @@ public final class IssuingService {
                     }
                     if (known instanceof CentralLookup.CardAnswer.Retired) {
                         // Retired at another desk (lost, replaced, cut in half): never a blank card here either.
-                        return new CardLookup.Retired(card, null);
+                        return new CardLookup.Retired(card, null, false);
                     }
                     return central.registeredElsewhere(card.value()) ? new CardLookup.OtherLibrary(card)
                             // A blank card is issued from the library's own numbers only.

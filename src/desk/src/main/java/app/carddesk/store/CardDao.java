@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** The {@code card} table: every card number ever issued, and whether it is retired. */
 public interface CardDao {
 
-    @SqlQuery("SELECT number, status, patron_id FROM card WHERE number = :number")
+    @SqlQuery("SELECT number, status, patron_id, retired_reason FROM card WHERE number = :number")
     @RegisterConstructorMapper(CardRecord.class)
     Optional<CardRecord> find(@Bind("number") String number);
 

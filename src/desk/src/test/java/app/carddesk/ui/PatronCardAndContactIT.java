@@ -113,7 +113,8 @@ class PatronCardAndContactIT extends DeskUiIT {
                     .contains("409900711").doesNotContain("409900710");
         }
         scan(robot, "409900710");
-        waitForText(robot, "#cardProblem", "can never be issued again");
+        waitForText(robot, "#cardProblem", "Card 409900710 was reported lost or stolen and can never be issued again. "
+                + "Whoever shows it may not be its patron");
         // The patron shows their old card: the desk knows whose it was.
         click(robot, "#retiredOwner");
         waitForText(robot, "#patronTitle", "Ole Berg");

@@ -198,7 +198,8 @@ public final class IssueCardViewModel {
         if (result instanceof CardLookup.Invalid invalid) {
             cardProblem.set(invalid.problem());
         } else if (result instanceof CardLookup.Retired retired) {
-            cardProblem.set(Problem.of("card.retired", retired.card().value()));
+            cardProblem.set(Problem.of(retired.reportedLost() ? "card.retiredLost" : "card.retired",
+                    retired.card().value()));
             retiredCardOwner.set(retired.patronId());
         } else if (result instanceof CardLookup.Issued issued) {
             reset();

@@ -86,8 +86,9 @@ class SyncStatusUiIT extends DeskUiIT {
                     + "registration here.");
             assertThat(robot.lookup("#attentionTable").queryTableView().getSelectionModel().getSelectedIndex())
                     .isZero();
-            // The patron's own screen says so too.
-            clickOn(robot, "#attentionOpen");
+            // The patron's own screen says so too: Enter on the row opens it.
+            interact(() -> robot.lookup("#attentionTable").query().requestFocus());
+            type(javafx.scene.input.KeyCode.ENTER);
             waitForText(robot, "#patronMessage", "The central register did not take this registration");
             type(javafx.scene.input.KeyCode.F4);
             waitUntil(() -> robot.lookup("#attentionTable").queryTableView().getSelectionModel().getSelectedIndex() == 0);

@@ -38,6 +38,14 @@ public final class AttentionView {
         column(patronColumn, Row::patron);
         column(whatColumn, this::what);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> showChoices(row));
+        // Enter on a row opens its patron, as in every list of the desk.
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            Row row = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && row != null) {
+                e.consume();
+                vm.openPatron(row);
+            }
+        });
         // The chosen change's whole text, wrapped: the column cuts it at narrow widths.
         detail.textProperty().bind(table.getSelectionModel().selectedItemProperty().map(this::what).orElse(""));
         // Reached by Tab, the list has a row chosen, so its choices are there at once.

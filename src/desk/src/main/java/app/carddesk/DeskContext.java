@@ -185,7 +185,7 @@ public final class DeskContext {
                     permissions);
         }
         if (type == AttentionView.class) {
-            return new AttentionView(attention, views.messages());
+            return new AttentionView(attention, views.messages(), views.lifetime());
         }
         if (type == app.carddesk.ui.activate.ActivateView.class) {
             return new app.carddesk.ui.activate.ActivateView(activate, views.messages(), views.lifetime());

@@ -25,9 +25,14 @@ public final class AttentionView {
     @FXML private HBox choices;
     @FXML private Label message, notConnected, detail;
 
-    public AttentionView(AttentionViewModel vm, Messages messages) {
+    private final app.carddesk.ui.ViewLifetime lifetime;
+    /** The problem whose choices are shown; -1 for none. */
+    private long shown = -1;
+
+    public AttentionView(AttentionViewModel vm, Messages messages, app.carddesk.ui.ViewLifetime lifetime) {
         this.vm = vm;
         this.messages = messages;
+        this.lifetime = lifetime;
     }
 
     @FXML
@@ -37,7 +42,18 @@ public final class AttentionView {
         column(whenColumn, r -> messages.time(r.problem().createdAt()));
         column(patronColumn, Row::patron);
         column(whatColumn, this::what);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> showChoices(row));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                showChoices(row);
+            } else {
+                // A list read again passes through "nothing chosen" on its way back to the same row.
+                javafx.application.Platform.runLater(() -> {
+                    if (table.getSelectionModel().isEmpty()) {
+                        showChoices(null);
+                    }
+                });
+            }
+        });
         // Enter on a row opens its patron, as in every list of the desk.
         table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             Row row = table.getSelectionModel().getSelectedItem();
@@ -48,11 +64,19 @@ public final class AttentionView {
         });
         // The chosen change's whole text, wrapped: the column cuts it at narrow widths.
         detail.textProperty().bind(table.getSelectionModel().selectedItemProperty().map(this::what).orElse(""));
-        // Reached by Tab, the list has a row chosen, so its choices are there at once.
-        vm.rows.addListener((javafx.collections.ListChangeListener<Row>) c -> {
-            if (!vm.rows.isEmpty() && table.getSelectionModel().isEmpty()) {
-                table.getSelectionModel().selectFirst();
+        // Reached by Tab, the list has a row chosen, so its choices are there at once; read again (each
+        // time the screen shows), the change chosen before stays chosen and its buttons stay as they were.
+        lifetime.onListChange(vm.rows, c -> {
+            if (vm.rows.isEmpty() || !table.getSelectionModel().isEmpty()) {
+                return;
             }
+            int again = 0;
+            for (int i = 0; i < vm.rows.size(); i++) {
+                if (vm.rows.get(i).problem().id() == shown) {
+                    again = i;
+                }
+            }
+            table.getSelectionModel().select(again);
         });
         message.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.message.get()), vm.message));
         notConnected.setVisible(!vm.connected());
@@ -66,7 +90,11 @@ public final class AttentionView {
     }
 
     private void showChoices(Row row) {
+        if (row != null && row.problem().id() == shown) {
+            return;
+        }
         choices.getChildren().clear();
+        shown = row == null ? -1 : row.problem().id();
         if (row == null) {
             return;
         }

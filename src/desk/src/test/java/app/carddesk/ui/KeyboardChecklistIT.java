@@ -51,6 +51,9 @@ class KeyboardChecklistIT extends DeskUiIT {
         waitUntil(() -> robot.lookup("#cardField").query().isFocused());
         type(KeyCode.ALT, KeyCode.G);
         waitUntil(() -> robot.lookup("#languageBox").query().isFocused());
+        // A number typed by hand from there goes to the card field, not nowhere.
+        typeSlowly(robot, "409");
+        waitUntil(() -> robot.lookup("#cardField").query().isFocused() && text(robot, "#cardField").equals("409"));
     }
 
     @Test

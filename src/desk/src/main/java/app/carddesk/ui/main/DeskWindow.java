@@ -30,6 +30,16 @@ public final class DeskWindow {
      * @param idleMinutes the desk locks (the sign-in screen covers it) after this long without a key
      *                    or a mouse action
      */
+    /** Whether the node and every pane around it are shown and enabled. */
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return !node.isDisabled();
+    }
+
     /** The card field takes the keys when it is on screen and someone is signed in (the sign-in screen has them else). */
     private static void focusCard(Scene scene) {
         javafx.scene.Node card = scene.lookup("#cardField");
@@ -46,6 +56,25 @@ public final class DeskWindow {
         app.carddesk.ui.AfterLayout.once(scene, () -> javafx.application.Platform.runLater(() -> focusCard(scene)));
         ScannerInput.install(scene, ScanDetector.forCardScanners(), main::isCardNumber, main::scanned);
         Mnemonics.install(scene);
+        // A number typed by hand while the keyboard rests on a button or a list (the language box just
+        // used, say) goes to the card field when it is on screen, instead of nowhere.
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            String c = e.getCharacter();
+            if (c.length() != 1 || !Character.isDigit(c.charAt(0)) || e.isAltDown() || e.isControlDown()
+                    || e.isShortcutDown() || scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) {
+                return;
+            }
+            if (scene.lookup("#cardField") instanceof javafx.scene.control.TextField card && shown(card)) {
+                card.requestFocus();
+                card.appendText(c);
+                // The field selects its text when it gets the keys: the next digit follows this one.
+                javafx.application.Platform.runLater(() -> {
+                    card.deselect();
+                    card.end();
+                });
+                e.consume();
+            }
+        });
         DialogScans.guard(stage, main::isCardNumber, main::heldWhileAsking,
                 card -> messages.get().get("scan.heldInDialog", card));
         main.locale.addListener((obs, old, l) -> {

@@ -105,7 +105,7 @@ public final class PatronViewModel {
         this.upkeep = service.upkeep();
         this.memberships = memberships;
         this.background = background;
-        letterSettings(app.carddesk.ui.LetterPrinter.PLAIN);
+        this.letters = new PatronLetters(service, memberships, background, success, this::failed);
         this.navigation = navigation;
         this.conversion = new ConversionViewModel(service, background, navigation, patron, message, this::reloaded,
                 this::failed);
@@ -341,51 +341,25 @@ public final class PatronViewModel {
         }, this::failed);
     }
 
-    private app.carddesk.ui.LetterPrinter letters;
+    private final PatronLetters letters;
 
     public void letterSettings(app.carddesk.letter.LetterSettings settings) {
-        this.letters = new app.carddesk.ui.LetterPrinter(settings, background);
+        letters.settings(settings);
     }
 
-    /**
-     * Writes the welcome letter for the patron on screen, naming the card they hold now (a new card
-     * included), in the given language.
-     */
+    /** The welcome letter for the patron on screen, naming the card they hold now, in the given language. */
     public void saveLetter(java.nio.file.Path target, java.util.Locale language) {
-        Patron p = patron.get();
-        if (p == null) {
-            return;
+        if (patron.get() != null) {
+            letters.saveLetter(patron.get(), target, language);
         }
-        String pickupName = service.profile().pickupLibraries().stream()
-                .filter(l -> l.code().equals(p.pickupLibraryCode())).findFirst()
-                .map(app.carddesk.domain.PickupLibrary::name).orElse(p.pickupLibraryCode());
-        app.carddesk.letter.WelcomeLetter letter = app.carddesk.letter.WelcomeLetter.compose(
-                app.carddesk.text.Messages.bundle(language, service.profile().country()),
-                new app.carddesk.letter.WelcomeLetter.Facts(
-                        p.fullName(), p.givenName(), p.address(), service.profile().letterhead(),
-                        p.cardNumber() == null ? "" : p.cardNumber(), pickupName, p.registrationKind(), p.expiresOn(),
-                        p.pinDelivery(), p.pinChangeAdvised(), letters.settings().centralRegister(), service.today()));
-        letters.save(letter, target, saved -> success.set(Problem.of("letter.saved", saved.getFileName().toString())),
-                this::failed);
     }
 
     /** Writes "what is stored about me" for the patron on screen, in the given language. */
     public void saveStoredDataReport(java.nio.file.Path target, java.util.Locale language) {
-        Patron p = patron.get();
-        if (p == null) {
-            return;
+        if (patron.get() != null) {
+            letters.saveStoredDataReport(patron.get(), libraries.stream()
+                    .map(app.carddesk.issuing.NationalRegister.Membership::libraryName).toList(), target, language);
         }
-        java.util.List<String> libraryNames = libraries.stream().map(app.carddesk.issuing.NationalRegister.Membership::libraryName)
-                .toList();
-        background.submit(() -> {
-            java.util.List<app.carddesk.issuing.AuditEntry> here = upkeep.reportMade(p.id());
-            app.carddesk.letter.StoredDataReport.write(app.carddesk.text.Messages.bundle(language,
-                    service.profile().country()), p,
-                    service.profile(), new app.carddesk.letter.StoredDataReport.History(here,
-                            memberships.history(p.id())), upkeep.relatives(p.id()), libraryNames,
-                    letters.settings().paper(), target);
-            return target;
-        }, saved -> success.set(Problem.of("report.saved", saved.getFileName().toString())), this::failed);
     }
 
     /** The identity as the screen shows it: masked, for recognising rather than reading out. */

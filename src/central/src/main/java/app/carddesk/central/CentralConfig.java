@@ -15,9 +15,6 @@ import java.util.Map;
  *                  {@code demoLibrary} at start (demo mode: {@value #DEFAULT_TOKEN} unless set;
  *                  otherwise none unless set, and never the public demo token)
  * @param demoLibrary {@code CARDDESK_CENTRAL_LIBRARY}: the library that token belongs to
- * @param smtpHost  {@code CARDDESK_SMTP_HOST}, default localhost
- * @param smtpPort  {@code CARDDESK_SMTP_PORT}, default 25
- * @param mailFrom  {@code CARDDESK_MAIL_FROM}
  * @param retentionAt {@code CARDDESK_RETENTION_AT}: the time of day (UTC, HH:mm) of the daily retention
  *                  run, default 02:30; {@code off} runs it only on command
  * @param auditKeptMonths {@code CARDDESK_AUDIT_KEPT_MONTHS}: how long the audit trail is kept before the
@@ -36,8 +33,8 @@ import java.util.Map;
  *                  {@code X-Forwarded-For} names the real source (for rate limits and blocks); none by default
  */
 public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser, String dbPassword,
-                            String demoToken, String demoLibrary, String smtpHost, int smtpPort, String mailFrom,
-                            String retentionAt, int auditKeptMonths, boolean demo, String adminToken, Limits limits,
+                            String demoToken, String demoLibrary, String retentionAt, int auditKeptMonths,
+                            boolean demo, String adminToken, Limits limits,
                             Tls tls, java.util.Set<String> trustedProxies) {
 
     /** Where the service's HTTPS key is; null path: plain HTTP. */
@@ -86,9 +83,6 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
                 env.getOrDefault("CARDDESK_CENTRAL_DB_PASSWORD", ""),
                 env.getOrDefault("CARDDESK_CENTRAL_TOKEN", demo ? DEFAULT_TOKEN : null),
                 env.getOrDefault("CARDDESK_CENTRAL_LIBRARY", "DEMO-DK"),
-                env.getOrDefault("CARDDESK_SMTP_HOST", "localhost"),
-                Integer.parseInt(env.getOrDefault("CARDDESK_SMTP_PORT", "25")),
-                env.getOrDefault("CARDDESK_MAIL_FROM", "CardDesk <no-reply@carddesk.invalid>"),
                 env.getOrDefault("CARDDESK_RETENTION_AT", "02:30"),
                 app.carddesk.domain.AuditKept.months(env.get("CARDDESK_AUDIT_KEPT_MONTHS"), "CARDDESK_AUDIT_KEPT_MONTHS"),
                 demo,
@@ -155,29 +149,25 @@ public record CentralConfig(int port, String bind, String jdbcUrl, String dbUser
 
     /** The same settings on another port and database, for tests and benchmarks. */
     public CentralConfig with(int newPort, String newJdbcUrl) {
-        return new CentralConfig(newPort, bind, newJdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, smtpHost,
-                smtpPort, mailFrom, retentionAt, auditKeptMonths, demo, adminToken, limits, tls, trustedProxies);
+        return new CentralConfig(newPort, bind, newJdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, retentionAt,
+                auditKeptMonths, demo, adminToken, limits, tls, trustedProxies);
     }
 
-    public CentralConfig withSmtp(String host, int newPort) {
-        return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, host, newPort,
-                mailFrom, retentionAt, auditKeptMonths, demo, adminToken, limits, tls, trustedProxies);
-    }
 
     public CentralConfig withRetentionAt(String at) {
-        return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, smtpHost, smtpPort,
-                mailFrom, at, auditKeptMonths, demo, adminToken, limits, tls, trustedProxies);
+        return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, at, auditKeptMonths,
+                demo, adminToken, limits, tls, trustedProxies);
     }
 
     public CentralConfig withLimits(Limits newLimits) {
-        return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, smtpHost, smtpPort,
-                mailFrom, retentionAt, auditKeptMonths, demo, adminToken, newLimits, tls, trustedProxies);
+        return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, retentionAt,
+                auditKeptMonths, demo, adminToken, newLimits, tls, trustedProxies);
     }
 
     /** The same settings serving HTTPS with the key in {@code keyStore}. */
     public CentralConfig withTls(Path keyStore, String password) {
-        return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, smtpHost, smtpPort,
-                mailFrom, retentionAt, auditKeptMonths, demo, adminToken, limits, new Tls(keyStore, password),
+        return new CentralConfig(port, bind, jdbcUrl, dbUser, dbPassword, demoToken, demoLibrary, retentionAt,
+                auditKeptMonths, demo, adminToken, limits, new Tls(keyStore, password),
                 trustedProxies);
     }
 

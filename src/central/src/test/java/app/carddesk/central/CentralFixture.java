@@ -91,7 +91,7 @@ final class CentralFixture implements AutoCloseable {
             url = POSTGRES_URL;
             emptyPostgres(url, env.get("CARDDESK_CENTRAL_DB_USER"), env.get("CARDDESK_CENTRAL_DB_PASSWORD"));
         }
-        CentralConfig config = CentralConfig.from(env).with(0, url).withSmtp("127.0.0.1", smtpPort)
+        CentralConfig config = CentralConfig.from(env).with(0, url)
                 .withRetentionAt("off");
         server = CentralServer.start(config, new SmtpMailer("127.0.0.1", smtpPort, "desk@carddesk.invalid"), clock,
                 registers);

@@ -168,7 +168,7 @@ public final class CentralApiFuzzer {
                 s.execute("CREATE SCHEMA public");
             }
         }
-        CentralConfig config = CentralConfig.from(env).with(0, url).withSmtp("127.0.0.1", smtpPort)
+        CentralConfig config = CentralConfig.from(env).with(0, url)
                 .withRetentionAt("off");
         return CentralServer.start(config, new SmtpMailer("127.0.0.1", smtpPort, "fuzz@carddesk.invalid"),
                 Clock.systemUTC());

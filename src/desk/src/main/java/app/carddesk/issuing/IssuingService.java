@@ -152,15 +152,17 @@ public final class IssuingService {
      * (comma-separated, as {@code NAME_BIRTH,EMAIL}).
      */
     public List<PatronSummary> similar(PatronDetails d) {
-        java.util.Map<UUID, PatronSummary> once = new java.util.LinkedHashMap<>();
-        store.similar(ContactRules.nameKey(d.surname()), ContactRules.nameKey(d.givenName()), d.birthDate(),
-                ContactRules.emailKey(d.email()), ContactRules.phoneKey(d.phone()), SIMILAR_LIMIT)
-                .forEach(s -> once.merge(s.id(), s, (first, more) -> new PatronSummary(first.id(), first.cardNumber(),
-                        first.givenName(), first.surname(), first.birthDate(), first.reason() + "," + more.reason())));
         List<String> order = List.of("NAME_BIRTH", "EMAIL", "PHONE");
-        return once.values().stream().map(s -> new PatronSummary(s.id(), s.cardNumber(), s.givenName(), s.surname(),
-                s.birthDate(), java.util.Arrays.stream(s.reason().split(",")).sorted(java.util.Comparator.comparingInt(
-                        order::indexOf)).collect(java.util.stream.Collectors.joining(",")))).toList();
+        java.util.Map<UUID, List<PatronSummary>> byPatron = store.similar(ContactRules.nameKey(d.surname()),
+                ContactRules.nameKey(d.givenName()), d.birthDate(), ContactRules.emailKey(d.email()),
+                ContactRules.phoneKey(d.phone()), SIMILAR_LIMIT).stream().collect(java.util.stream.Collectors.groupingBy(
+                        PatronSummary::id, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+        return byPatron.values().stream().map(all -> {
+            PatronSummary s = all.get(0);
+            return new PatronSummary(s.id(), s.cardNumber(), s.givenName(), s.surname(), s.birthDate(), all.stream()
+                    .map(PatronSummary::reason).sorted(java.util.Comparator.comparingInt(order::indexOf))
+                    .collect(java.util.stream.Collectors.joining(",")));
+        }).toList();
     }
 
     public Optional<Patron> patron(UUID id) {

@@ -209,7 +209,6 @@ public final class PatronUpkeep {
         return store.auditTrail(patronId);
     }
 
-    /** The patron's record was opened on screen: a view is audited like a change. */
     /** Whether the patron's card is theirs: not one another desk issued first while the desks were apart. */
     public boolean holdsCard(Patron patron) {
         return patron.cardNumber() != null && store.card(patron.cardNumber())
@@ -221,6 +220,7 @@ public final class PatronUpkeep {
         return store.registrationRefused(patronId);
     }
 
+    /** The patron's record was opened on screen: a view is audited like a change. */
     public void viewed(UUID patronId) {
         store.recordAudit(staff.audit(clock, "PATRON_VIEWED", patronId, ""));
     }

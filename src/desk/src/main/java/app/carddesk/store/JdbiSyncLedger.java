@@ -118,7 +118,6 @@ public final class JdbiSyncLedger implements SyncLedger {
         }
     }
 
-
     @Override
     public void acknowledged(OutboxItem item, Integer centralVersion) {
         writer.useTransaction(h -> {
@@ -137,8 +136,8 @@ public final class JdbiSyncLedger implements SyncLedger {
     }
 
     @Override
-    public boolean awaitsRegistration(UUID patronId) {
-        return jdbi.withExtension(SyncDao.class, d -> d.refusedRegistration(patronId));
+    public java.util.Set<UUID> awaitingRegistration() {
+        return jdbi.withExtension(SyncDao.class, SyncDao::refusedRegistrations);
     }
 
     @Override

@@ -39,9 +39,9 @@ public interface SyncDao {
             + "AND (patron_id IS NULL OR patron_id <> :patron)")
     void claimCards(@Bind("number") List<String> numbers, @Bind("patron") List<UUID> patrons);
 
-    @SqlQuery("SELECT COUNT(*) > 0 FROM sync_problem WHERE patron_id = :id AND change_kind = 'PATRON_CREATED' "
-            + "AND resolved_at IS NULL")
-    boolean refusedRegistration(@Bind("id") UUID patronId);
+    @SqlQuery("SELECT DISTINCT patron_id FROM sync_problem WHERE change_kind = 'PATRON_CREATED' "
+            + "AND resolved_at IS NULL AND patron_id IS NOT NULL")
+    java.util.Set<UUID> refusedRegistrations();
 
     /** A registration the central register took after all: its earlier refusals are settled. */
     @SqlUpdate("UPDATE sync_problem SET resolved_at = :at, resolution = 'REGISTERED_AGAIN', resolved_by = :staff "

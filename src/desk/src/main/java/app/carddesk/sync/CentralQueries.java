@@ -59,7 +59,8 @@ public final class CentralQueries implements app.carddesk.issuing.CentralLookup 
     /** Takes the central register's current version of one patron into the local store. */
     @Override
     public Optional<UUID> pullById(UUID id) {
-        return pullOne("/api/v1/patrons/" + id);
+        return take("/api/v1/patrons/" + id) instanceof CardAnswer.Holder h ? Optional.of(h.patronId())
+                : Optional.empty();
     }
 
     /** Asks the central register for this library's patron with a card number the desk does not know. */
@@ -70,9 +71,13 @@ public final class CentralQueries implements app.carddesk.issuing.CentralLookup 
     /** The patron with this card (taken into the desk's register), a retired card, or nothing known. */
     @Override
     public CardAnswer card(String cardNumber) {
+        return take("/api/v1/patrons?cardNumber=" + URLEncoder.encode(cardNumber, StandardCharsets.UTF_8));
+    }
+
+    /** One patron the central register holds, taken into the desk's register; a retired card (410); or nothing. */
+    private CardAnswer take(String path) {
         try {
-            CentralClient.Response r = client.get("/api/v1/patrons?cardNumber="
-                    + URLEncoder.encode(cardNumber, StandardCharsets.UTF_8));
+            CentralClient.Response r = client.get(path);
             if (r.status() == 410) {
                 return new CardAnswer.Retired();
             }
@@ -121,21 +126,6 @@ public final class CentralQueries implements app.carddesk.issuing.CentralLookup 
         try {
             CentralClient.Response r = client.post("/api/v1/patrons/search", null, body);
             return r.ok() ? Optional.of(client.read(r, Api.PatronSearchResult.class)) : Optional.empty();
-        } catch (CentralClient.UnreachableException e) {
-            link.offline();
-            return Optional.empty();
-        }
-    }
-
-    private Optional<UUID> pullOne(String path) {
-        try {
-            CentralClient.Response r = client.get(path);
-            if (!r.ok()) {
-                return Optional.empty();
-            }
-            Api.Patron patron = client.read(r, Api.Patron.class);
-            ledger.applyPatron(patron);
-            return Optional.of(patron.id());
         } catch (CentralClient.UnreachableException e) {
             link.offline();
             return Optional.empty();

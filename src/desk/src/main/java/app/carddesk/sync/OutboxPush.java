@@ -66,6 +66,8 @@ final class OutboxPush {
             }
             first = false;
             after = batch.get(batch.size() - 1).seq();
+            // Read once a batch, and again after a refusal: not once an entry.
+            waiting = ledger.awaitingRegistration();
             int i = 0;
             while (i < batch.size()) {
                 int j = i;
@@ -79,6 +81,9 @@ final class OutboxPush {
                     }
                     sent += counts[0];
                     refused += counts[1];
+                    if (counts[1] > 0) {
+                        waiting = ledger.awaitingRegistration();
+                    }
                     i = j;
                     continue;
                 }
@@ -87,6 +92,7 @@ final class OutboxPush {
                     sent++;
                 } else if (outcome == Outcome.REFUSED) {
                     refused++;
+                    waiting = ledger.awaitingRegistration();
                 } else if (outcome == Outcome.STOP) {
                     break outer;
                 }
@@ -97,8 +103,11 @@ final class OutboxPush {
 
     private enum Outcome { SENT, REFUSED, STOP, WAITING }
 
+    /** Patrons whose refused registration their other changes wait for (SyncLedger.awaitingRegistration). */
+    private java.util.Set<java.util.UUID> waiting = java.util.Set.of();
+
     private Outcome push(OutboxItem item) {
-        if (item.kind() != OutboxKind.PATRON_CREATED && ledger.awaitsRegistration(item.patronId())) {
+        if (item.kind() != OutboxKind.PATRON_CREATED && waiting.contains(item.patronId())) {
             // The patron's PIN mail or edit waits for the registration staff send again (New card).
             return Outcome.WAITING;
         }

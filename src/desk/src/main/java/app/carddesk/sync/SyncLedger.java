@@ -39,11 +39,11 @@ public interface SyncLedger {
     void refused(OutboxItem item, String code, UUID existingId, String message);
 
     /**
-     * Whether the central register refused this patron's registration and staff have not settled it:
-     * the patron's other changes (a PIN mail, an edit) wait for the registration instead of being sent
-     * for a patron the central register does not have.
+     * The patrons whose registration the central register refused and staff have not settled: their
+     * other changes (a PIN mail, an edit) wait for the registration instead of being sent for a patron
+     * the central register does not have.
      */
-    boolean awaitsRegistration(UUID patronId);
+    java.util.Set<UUID> awaitingRegistration();
 
     long lastChangeSeq();
 

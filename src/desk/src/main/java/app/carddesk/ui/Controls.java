@@ -19,6 +19,16 @@ public final class Controls {
     private Controls() {
     }
 
+    /** Whether the node and every pane around it are shown (a hidden panel hides what is in it). */
+    public static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code n} is shown, and takes room in its layout, only while {@code when} holds. */
     public static void visible(Node n, ObservableValue<Boolean> when) {
         n.visibleProperty().bind(when);

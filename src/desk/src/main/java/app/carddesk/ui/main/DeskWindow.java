@@ -26,20 +26,6 @@ public final class DeskWindow {
         show(stage, scene, main, mainView, messages, 10);
     }
 
-    /**
-     * @param idleMinutes the desk locks (the sign-in screen covers it) after this long without a key
-     *                    or a mouse action
-     */
-    /** Whether the node and every pane around it are shown and enabled. */
-    private static boolean shown(javafx.scene.Node node) {
-        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return !node.isDisabled();
-    }
-
     /** The card field takes the keys when it is on screen and someone is signed in (the sign-in screen has them else). */
     private static void focusCard(Scene scene) {
         javafx.scene.Node card = scene.lookup("#cardField");
@@ -48,6 +34,10 @@ public final class DeskWindow {
         }
     }
 
+    /**
+     * @param idleMinutes the desk locks (the sign-in screen covers it) after this long without a key
+     *                    or a mouse action
+     */
     public static void show(Stage stage, Scene scene, MainViewModel main, Supplier<Parent> mainView,
                             Supplier<Messages> messages, int idleMinutes) {
         scene.setRoot(mainView.get());
@@ -64,7 +54,8 @@ public final class DeskWindow {
                     || e.isShortcutDown() || scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) {
                 return;
             }
-            if (scene.lookup("#cardField") instanceof javafx.scene.control.TextField card && shown(card)) {
+            if (scene.lookup("#cardField") instanceof javafx.scene.control.TextField card
+                    && app.carddesk.ui.Controls.shown(card) && !card.isDisabled()) {
                 card.requestFocus();
                 card.appendText(c);
                 // The field selects its text when it gets the keys: the next digit follows this one.

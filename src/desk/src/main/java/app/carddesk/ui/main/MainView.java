@@ -223,7 +223,7 @@ public final class MainView {
         // The first of the candidates that is shown to this person (Administration's parts depend on roles).
         for (String candidate : first == null ? new String[0] : first.split(",")) {
             javafx.scene.Node found = screens.get(s).lookup(candidate);
-            if (found != null && shown(found)) {
+            if (found != null && app.carddesk.ui.Controls.shown(found)) {
                 n = found;
                 break;
             }
@@ -235,14 +235,6 @@ public final class MainView {
         }
     }
 
-    private static boolean shown(javafx.scene.Node node) {
-        for (javafx.scene.Node p = node; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** The notice a closed screen left, with one line per library where the patron stays. */
     private void showNotice(app.carddesk.ui.Navigation.Notice n) {

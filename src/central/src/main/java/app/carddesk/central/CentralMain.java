@@ -48,8 +48,7 @@ public final class CentralMain {
         try {
             config = CentralConfig.fromEnvironment();
         } catch (IllegalArgumentException wrong) {
-            System.err.println("CardDesk central service not started: " + wrong.getMessage());
-            System.exit(2);
+            notStarted(wrong.getMessage());
             return;
         }
         Mailer mailer;
@@ -58,19 +57,26 @@ public final class CentralMain {
             mailer = new SmtpMailer(mail);
             LoggerFactory.getLogger(CentralMain.class).info("Mail server: {}", mail);
         } catch (IllegalArgumentException wrong) {
-            System.err.println("CardDesk central service not started: " + wrong.getMessage());
-            System.exit(2);
+            notStarted(wrong.getMessage());
             return;
         }
         CentralServer server;
         try {
             server = CentralServer.start(config, mailer, Clock.systemUTC());
         } catch (IllegalStateException refused) {
-            System.err.println("CardDesk central service not started: " + refused.getMessage());
-            System.exit(2);
+            notStarted(refused.getMessage());
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "carddesk-central-shutdown"));
+    }
+
+    /**
+     * Says why the service did not start where an operator looks for it: its log file and standard
+     * error (the journal under systemd), and exits with the code for wrong settings.
+     */
+    private static void notStarted(String reason) {
+        LoggerFactory.getLogger(CentralMain.class).error("CardDesk central service not started: {}", reason);
+        System.exit(2);
     }
 
     /** Runs one operator command with the settings in {@code env}; returns its exit code. */

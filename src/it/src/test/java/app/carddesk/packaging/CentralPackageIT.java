@@ -134,12 +134,15 @@ class CentralPackageIT {
     }
 
     @Test
-    void withoutAnOperatorCredentialItRefusesToStartAndSaysWhy() throws Exception {
+    void withoutAnOperatorCredentialItRefusesToStartAndSaysWhyInItsLog() throws Exception {
         Process p = start(Map.of("CARDDESK_CENTRAL_DB", "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath(),
                 "CARDDESK_CENTRAL_LOG_DIR", dir.resolve("log").toString()));
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
         assertThat(output(p)).contains("CARDDESK_CENTRAL_ADMIN_TOKEN").doesNotContain("Exception");
+        // Under systemd the journal has standard error; the service's own log must say it too.
+        assertThat(Files.readString(dir.resolve("log/carddesk-central.log")))
+                .contains("CardDesk central service not started").contains("CARDDESK_CENTRAL_ADMIN_TOKEN");
     }
 
     @Test

@@ -73,6 +73,16 @@ public record LibraryProfile(String code, String name, Country country, boolean 
         return addressAlerts.stream().filter(a -> a.matches(addressLine, city)).findFirst();
     }
 
+    /**
+     * The categories to offer a patron born on {@code birthDate}: those their age fits. All of them when
+     * the birth date is unknown or none fits, so that staff can still choose and be told why not.
+     */
+    public List<PatronCategory> categoriesFor(java.time.LocalDate birthDate, java.time.LocalDate today) {
+        List<PatronCategory> fitting = categories.stream()
+                .filter(c -> c.ageProblem(birthDate, today).isEmpty()).toList();
+        return fitting.isEmpty() ? categories : fitting;
+    }
+
     public PickupLibrary homeLibrary() {
         return pickupLibraries.stream().filter(p -> p.code().equals(homeLibraryCode)).findFirst()
                 .orElse(pickupLibraries.isEmpty() ? null : pickupLibraries.get(0));

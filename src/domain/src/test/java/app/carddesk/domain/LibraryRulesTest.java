@@ -3,6 +3,7 @@ package app.carddesk.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,24 @@ class LibraryRulesTest {
         assertThat(researcher.ageProblem(null, TODAY)).as("no birth date, nothing to say").isEmpty();
         assertThat(researcher.name(new Locale("da"))).as("English where the library gave no Danish name")
                 .isEqualTo("Visiting researcher");
+    }
+
+    @Test
+    void aPatronIsOfferedTheCategoriesTheirAgeFitsOrAllWhenNoneDoes() {
+        PatronCategory child = new PatronCategory("CHILD", "Barn", "Barn", "Child", null, 14);
+        PatronCategory adult = new PatronCategory("ADULT", "Voksen", "Voksen", "Adult", 18, null);
+        PatronCategory any = new PatronCategory("GUEST", "Gæst", "Gjest", "Guest");
+        LibraryProfile library = new LibraryProfile("LIB", "Library", Country.DK, true, 90, "MAIN", List.of(),
+                List.of(), List.of(child, adult, any), List.of(), 18, null, false);
+
+        assertThat(library.categoriesFor(LocalDate.of(2016, 5, 1), TODAY)).containsExactly(child, any);
+        assertThat(library.categoriesFor(LocalDate.of(1990, 5, 1), TODAY)).containsExactly(adult, any);
+        assertThat(library.categoriesFor(null, TODAY)).as("no birth date: every category")
+                .containsExactly(child, adult, any);
+        LibraryProfile noGuest = new LibraryProfile("LIB", "Library", Country.DK, true, 90, "MAIN", List.of(),
+                List.of(), List.of(child, adult), List.of(), 18, null, false);
+        assertThat(noGuest.categoriesFor(LocalDate.of(2010, 5, 1), TODAY)).as("16: none fits, all are offered")
+                .containsExactly(child, adult);
     }
 
     @Test

@@ -63,8 +63,8 @@ public final class GuardianFormView {
         guardianBirth.textProperty().bindBidirectional(vm.guardian.details.birthDate);
         guardianEmail.textProperty().bindBidirectional(vm.guardian.details.email);
         guardianPhone.textProperty().bindBidirectional(vm.guardian.details.phone);
-        guardianCategory.getItems().setAll(vm.choices.get().categories());
-        lifetime.onChange(vm.choices, (obs, old, p) -> guardianCategory.getItems().setAll(p.categories()));
+        CategoryOffer.follow(vm, vm.guardian.details.birthDate, vm.guardian.details::birthDateValue,
+                guardianCategory.getItems(), vm.guardian.category, lifetime);
         guardianCategory.setCellFactory(v -> Controls.cell(c -> c.name(messages.locale())));
         guardianCategory.setButtonCell(Controls.cell(c -> c.name(messages.locale())));
         guardianCategory.valueProperty().bindBidirectional(vm.guardian.category);

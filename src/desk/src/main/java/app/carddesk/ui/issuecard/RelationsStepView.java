@@ -25,15 +25,17 @@ public final class RelationsStepView implements StepView {
 
     @FXML
     private void initialize() {
-        categoryList.getItems().setAll(vm.choices.get().categories());
         categoryList.setCellFactory(v -> Controls.cell(c -> c.name(messages.locale())));
-        categoryList.getSelectionModel().select(vm.category.get());
-        lifetime.onChange(vm.choices, (obs, old, p) -> {
-            categoryList.getItems().setAll(p.categories());
-            categoryList.getSelectionModel().select(vm.category.get());
-        });
-        categoryList.getSelectionModel().selectedItemProperty().addListener((obs, old, c) -> vm.category.set(c));
+        // The list's own selection follows the choice, never the other way round while it is refilled.
         lifetime.onChange(vm.category, (obs, old, c) -> categoryList.getSelectionModel().select(c));
+        CategoryOffer.follow(vm, vm.details.birthDate, vm.details::birthDateValue, categoryList.getItems(),
+                vm.category, lifetime);
+        categoryList.getSelectionModel().select(vm.category.get());
+        categoryList.getSelectionModel().selectedItemProperty().addListener((obs, old, c) -> {
+            if (c != null) {
+                vm.category.set(c);
+            }
+        });
     }
 
     @Override

@@ -67,6 +67,7 @@ public final class DeskContext {
                 backend.config().hasCentral()));
         this.patron = new PatronViewModel(backend.issuing(), backend.memberships(), background, navigation);
         this.patron.letterSettings(issue.letter.settings());
+        this.patron.documentLanguage.language.set(locale.get());
         this.activate = new app.carddesk.ui.activate.ActivateViewModel(backend.memberships(), background, navigation);
         this.expiring = new ExpiringViewModel(backend.issuing(), background, navigation);
         this.main = new MainViewModel(locale, navigation, issue, patron);

@@ -105,12 +105,18 @@ class PatronCardAndContactIT extends DeskUiIT {
         assertThat(patronRowCard(id)).isEqualTo("409900711");
         assertThat(count("SELECT COUNT(*) FROM card WHERE number = '409900710' AND retired_reason = 'LOST'"))
                 .isEqualTo(1);
+        // The patron's documents are in a language the library writes in, the staff's own to start with.
+        javafx.scene.control.ComboBox<java.util.Locale> language = robot.lookup("#documentLanguageBox").query();
+        assertThat(language.getItems()).extracting(java.util.Locale::getLanguage).containsExactly("da", "en");
+        assertThat(language.getValue().getLanguage()).isEqualTo("en");
+        interact(() -> language.setValue(language.getItems().get(0)));
         java.nio.file.Path letter = dataDir.resolve("letter.pdf");
-        interact(() -> context.patron().saveLetter(letter, java.util.Locale.ENGLISH));
+        interact(() -> context.patron().saveLetter(letter));
         waitForText(robot, "#patronSuccess", "The welcome letter was saved as letter.pdf");
         try (var doc = org.apache.pdfbox.Loader.loadPDF(letter.toFile())) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).as("the letter names the new card")
-                    .contains("409900711").doesNotContain("409900710");
+                    .contains("409900711").doesNotContain("409900710")
+                    .as("in the language chosen for the patron").contains("Kære Ole");
         }
         scan(robot, "409900710");
         waitForText(robot, "#cardProblem", "Card 409900710 was reported lost or stolen and can never be issued again. "

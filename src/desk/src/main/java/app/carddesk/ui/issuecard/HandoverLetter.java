@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The welcome letter handed over with the card: in the language chosen for it, composed from what
@@ -20,20 +19,15 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class HandoverLetter {
 
     /** The patron's language: the letter's, and the PIN mail's when the PIN is mailed. */
-    public final ObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.ENGLISH);
+    public final app.carddesk.ui.LetterLanguage patronLanguage = new app.carddesk.ui.LetterLanguage();
+    /** The chosen language ({@link #patronLanguage}'s). */
+    public final ObjectProperty<Locale> language = patronLanguage.language;
     /** The languages the library writes in, its own first. */
-    public final javafx.collections.ObservableList<Locale> offered = javafx.collections.FXCollections
-            .observableArrayList(Locale.ENGLISH);
+    public final javafx.collections.ObservableList<Locale> offered = patronLanguage.offered;
 
-    /**
-     * The library's languages ({@code da}, {@code nb}, {@code en}) are those offered; a language it
-     * does not write in (the staff's own, say) gives way to its first.
-     */
+    /** Offers the library's languages ({@link app.carddesk.ui.LetterLanguage#offer}). */
     public void offer(java.util.List<String> languages) {
-        offered.setAll(languages.stream().map(Locale::forLanguageTag).toList());
-        if (!offered.contains(language.get())) {
-            language.set(offered.get(0));
-        }
+        patronLanguage.offer(languages);
     }
 
     private final IssueCardViewModel vm;

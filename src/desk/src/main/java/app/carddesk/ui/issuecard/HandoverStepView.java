@@ -1,6 +1,5 @@
 package app.carddesk.ui.issuecard;
 
-import app.carddesk.ui.Controls;
 import app.carddesk.text.Messages;
 import app.carddesk.ui.DeskPreferences;
 import app.carddesk.ui.ViewLifetime;
@@ -51,10 +50,7 @@ public final class HandoverStepView implements StepView {
         cardHandedOver.selectedProperty().bindBidirectional(h.cardHandedOver);
         vm.letter.offer(vm.choices.get().languages());
         lifetime.onChange(vm.choices, (obs, old, p) -> vm.letter.offer(p.languages()));
-        letterLanguageBox.getItems().setAll(vm.letter.offered);
-        lifetime.onListChange(vm.letter.offered, c -> letterLanguageBox.getItems().setAll(vm.letter.offered));
-        letterLanguageBox.setConverter(Controls.converter(l -> messages.get("language." + l.getLanguage())));
-        letterLanguageBox.valueProperty().bindBidirectional(vm.letter.language);
+        vm.letter.patronLanguage.show(letterLanguageBox, l -> messages.get("language." + l.getLanguage()), lifetime);
         lifetime.onChange(vm.step, (obs, old, step) -> {
             if (step == Step.HANDOVER) {
                 showSummary();

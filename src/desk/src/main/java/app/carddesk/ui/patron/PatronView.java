@@ -30,6 +30,7 @@ public final class PatronView {
     @FXML private GridPane facts;
     @FXML private TextField feesField, creditField;
     @FXML private Button registerIdButton;
+    @FXML private javafx.scene.control.ComboBox<java.util.Locale> documentLanguageBox;
     @FXML private VBox conversionBox, newCardBox, servicesBox, librariesBox, relativesBox;
     @FXML private ConversionView conversionBoxController;
     @FXML private NewCardView newCardBoxController;
@@ -107,6 +108,7 @@ public final class PatronView {
             }
         });
         lifetime.onChange(vm.patron, (obs, old, p) -> show(p));
+        vm.documentLanguage.show(documentLanguageBox, l -> messages.get("language." + l.getLanguage()), lifetime);
         lifetime.onListChange(vm.digitalAccess, (javafx.collections.ListChangeListener<DigitalAccess.Access>) c -> showAccess());
         unsubscribeButton.disableProperty().bind(vm.patron.isNull());
         Controls.visible(standingBox, vm.standingEditable.and(vm.patron.isNotNull()));
@@ -288,7 +290,7 @@ public final class PatronView {
         java.io.File file = chooser.showSaveDialog(title.getScene().getWindow());
         if (file != null) {
             preferences.rememberFolder(file);
-            vm.saveLetter(file.toPath(), messages.locale());
+            vm.saveLetter(file.toPath());
         }
     }
 
@@ -301,7 +303,7 @@ public final class PatronView {
         java.io.File file = chooser.showSaveDialog(title.getScene().getWindow());
         if (file != null) {
             preferences.rememberFolder(file);
-            vm.saveStoredDataReport(file.toPath(), messages.locale());
+            vm.saveStoredDataReport(file.toPath());
         }
     }
 

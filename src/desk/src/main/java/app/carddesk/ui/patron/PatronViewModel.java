@@ -147,6 +147,7 @@ public final class PatronViewModel {
     }
 
     private void show(Patron p) {
+        documentLanguage.offer(service.profile().languages());
         patron.set(p);
         if (p == null) {
             message.set(Problem.of("patron.gone"));
@@ -347,18 +348,22 @@ public final class PatronViewModel {
         letters.settings(settings);
     }
 
-    /** The welcome letter for the patron on screen, naming the card they hold now, in the given language. */
-    public void saveLetter(java.nio.file.Path target, java.util.Locale language) {
+    /** The language the patron's documents below are written in, one the library writes in. */
+    public final app.carddesk.ui.LetterLanguage documentLanguage = new app.carddesk.ui.LetterLanguage();
+
+    /** The welcome letter for the patron on screen, naming the card they hold now, in the patron's language. */
+    public void saveLetter(java.nio.file.Path target) {
         if (patron.get() != null) {
-            letters.saveLetter(patron.get(), target, language);
+            letters.saveLetter(patron.get(), target, documentLanguage.language.get());
         }
     }
 
-    /** Writes "what is stored about me" for the patron on screen, in the given language. */
-    public void saveStoredDataReport(java.nio.file.Path target, java.util.Locale language) {
+    /** Writes "what is stored about me" for the patron on screen, in the patron's language. */
+    public void saveStoredDataReport(java.nio.file.Path target) {
         if (patron.get() != null) {
             letters.saveStoredDataReport(patron.get(), libraries.stream()
-                    .map(app.carddesk.issuing.NationalRegister.Membership::libraryName).toList(), target, language);
+                    .map(app.carddesk.issuing.NationalRegister.Membership::libraryName).toList(), target,
+                    documentLanguage.language.get());
         }
     }
 

@@ -60,14 +60,13 @@ public final class DeskContext {
         this.locale = locale;
         this.preferences = app.carddesk.ui.DeskPreferences.in(backend.config().dataDir());
         this.issue = new IssueCardViewModel(backend.issuing(), background, navigation);
-        this.issue.letter.language.set(locale.get());
-        this.issue.datesIn(locale::get);
+        this.issue.staffLanguage(locale::get);
         this.issue.letter.settings(new app.carddesk.letter.LetterSettings(
                 app.carddesk.letter.PaperSize.of(backend.config().paper()), backend.config().dataDir(),
                 backend.config().hasCentral()));
         this.patron = new PatronViewModel(backend.issuing(), backend.memberships(), background, navigation);
         this.patron.letterSettings(issue.letter.settings());
-        this.patron.documentLanguage.language.set(locale.get());
+        this.patron.documentLanguage.staffSpeaks(locale::get);
         this.activate = new app.carddesk.ui.activate.ActivateViewModel(backend.memberships(), background, navigation);
         this.expiring = new ExpiringViewModel(backend.issuing(), background, navigation);
         this.main = new MainViewModel(locale, navigation, issue, patron);

@@ -95,6 +95,11 @@ public final class IssuingService {
         return LocalDate.now(clock);
     }
 
+    /** Why the signed-in person may not do this ({@link StaffContext#refusal}), or empty when they may. */
+    public Optional<Problem> refusal(String permission) {
+        return staff.refusal(permission);
+    }
+
     public CardLookup lookUp(String raw) {
         Checked<CardNumber> checked = profile().cardNumberPolicy().check(raw);
         if (!checked.isOk()) {

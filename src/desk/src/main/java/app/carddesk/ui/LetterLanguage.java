@@ -18,6 +18,23 @@ public final class LetterLanguage {
     /** The languages the library writes in, its own first. */
     public final ObservableList<Locale> offered = FXCollections.observableArrayList(Locale.ENGLISH);
 
+    private java.util.function.Supplier<Locale> staff = () -> Locale.ENGLISH;
+
+    /** The staff's language, which each new patron's documents start in. */
+    public void staffSpeaks(java.util.function.Supplier<Locale> staff) {
+        this.staff = staff;
+        startOver();
+    }
+
+    /**
+     * For the next patron: the staff's language where the library writes in it, else the library's
+     * first; never the language chosen for the patron before.
+     */
+    public void startOver() {
+        Locale own = staff.get();
+        language.set(offered.contains(own) ? own : offered.get(0));
+    }
+
     /**
      * The library's languages ({@code da}, {@code nb}, {@code en}) are those offered; a language it
      * does not write in (the staff's own, say) gives way to its first.

@@ -25,7 +25,8 @@ import org.testfx.api.FxRobot;
 
 /**
  * The desk offers only what the signed-in person's roles allow: desk staff see no Unsubscribe and
- * no Delete in the work queue; a supervisor sees both.
+ * no Delete in the work queue; a supervisor sees both; a data-protection officer reads records and
+ * issues and changes nothing.
  */
 class RolesUiIT extends DeskUiIT {
 
@@ -44,6 +45,11 @@ class RolesUiIT extends DeskUiIT {
 
     /** A desk-staff account made by the demo library's administrator; its one-time password. */
     private String deskStaffAccount() throws Exception {
+        return account("desk.only", "Desk Only", "DESK_STAFF");
+    }
+
+    /** An account with one role made by the demo library's administrator; its one-time password. */
+    private String account(String user, String name, String role) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port;
         String session = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions"))
@@ -54,8 +60,8 @@ class RolesUiIT extends DeskUiIT {
         return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/staff"))
                 .header("Authorization", "Bearer " + TOKEN).header(Api.SESSION_HEADER, session)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        JSON.writeValueAsString(new Api.NewStaffAccount("desk.only", "Desk Only", null,
-                                List.of("DESK_STAFF"), null, null)))).build(),
+                        JSON.writeValueAsString(new Api.NewStaffAccount(user, name, null,
+                                List.of(role), null, null)))).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).get("oneTimePassword").asText();
     }
 
@@ -130,6 +136,50 @@ class RolesUiIT extends DeskUiIT {
             waitUntil(() -> !text(robot, "#success").contains("Amara Okafor"));
             type(KeyCode.F3);
             waitUntil(() -> visible(robot, "#deleteExpired"));
+        }
+    }
+    @Test
+    void aDataProtectionOfficerReadsRecordsAndIsToldAtTheScanThatIssuingIsNotTheirs(FxRobot robot)
+            throws Exception {
+        CentralConfig config = CentralConfig.from(Map.of("CARDDESK_CENTRAL_DEMO", "true", "CARDDESK_CENTRAL_TOKEN",
+                TOKEN, "CARDDESK_CENTRAL_LIBRARY", "DEMO-DK")).with(port, MigratedH2.url(dataDir.resolve("central/c"), true))
+                .withRetentionAt("off");
+        try (CentralServer central = CentralServer.start(config, (to, subject, body) -> { }, Clock.systemUTC())) {
+            String first = account("dpo.only", "Data Protection", "DATA_PROTECTION");
+            signInAs(robot, "demo.dk", DemoStaff.PASSWORD);
+            awaitDesk();
+            waitUntil(() -> !visible(robot, "#signInScreen"));
+            issueDirectly("409900081", "Berg", "Ole", LocalDate.of(1980, 5, 6), "ole@example.org",
+                    RegistrationKind.EXPECTS_NATIONAL_ID, null);
+            interact(() -> signIn.switchUser());
+            waitUntil(() -> visible(robot, "#signInScreen"));
+            signInAs(robot, "dpo.only", first);
+            waitUntil(() -> visible(robot, "#signInNewPassword"));
+            interact(() -> {
+                signIn.newPassword.set("quiet reading lamp");
+                signIn.repeatPassword.set("quiet reading lamp");
+            });
+            interact(() -> signIn.submit());
+            awaitDesk();
+            waitUntil(() -> !visible(robot, "#signInScreen"));
+
+            // A blank card: refused at the scan, before a whole patron is typed.
+            scan(robot, "409900080");
+            waitForText(robot, "#cardProblem", "Your roles at this library do not include issuing cards");
+            assertThat(context.issue().step.get()).isEqualTo(app.carddesk.ui.issuecard.Step.CARD);
+
+            // A patron's record is read, and nothing on it invites a change.
+            scan(robot, "409900081");
+            waitForText(robot, "#patronTitle", "Ole Berg");
+            assertThat(robot.lookup("#patronEmail").<javafx.scene.control.TextField>query().getText())
+                    .isEqualTo("ole@example.org");
+            assertThat(robot.lookup("#patronEmail").query().isDisabled()).isTrue();
+            assertThat(robot.lookup("#feesField").query().isDisabled()).isTrue();
+            assertThat(robot.lookup("#patronPickupBox").query().isDisabled()).isTrue();
+            assertThat(visible(robot, "#newCardButton")).isFalse();
+            assertThat(visible(robot, "#registerIdButton")).isFalse();
+            assertThat(visible(robot, "#unsubscribeButton")).isFalse();
+            assertThat(visible(robot, "#reportButton")).as("what is stored about the patron").isTrue();
         }
     }
 }

@@ -9,7 +9,6 @@ import app.carddesk.domain.PickupLibrary;
 import app.carddesk.domain.PinDelivery;
 import app.carddesk.domain.Problem;
 import app.carddesk.domain.RegistrationKind;
-import app.carddesk.issuing.CardLookup;
 import app.carddesk.issuing.IssueOutcome;
 import app.carddesk.issuing.IssueRequest;
 import app.carddesk.issuing.IssuingService;
@@ -62,10 +61,15 @@ public final class IssueCardViewModel {
 
     public final GuardianForm guardian = new GuardianForm();
 
-    /** Dates filled in from the population register are written as the desk's language writes them. */
-    public void datesIn(java.util.function.Supplier<java.util.Locale> language) {
+    /**
+     * The staff's language: dates filled in from the population register are written as it writes them,
+     * and each patron's letter starts in it (where the library writes in it).
+     */
+    public void staffLanguage(java.util.function.Supplier<java.util.Locale> language) {
         details.datesIn(language);
         guardian.details.datesIn(language);
+        letter.offer(profile().languages());
+        letter.patronLanguage.staffSpeaks(language);
     }
     public final HandoverForm handover = new HandoverForm();
     /** The welcome letter handed over with the card. */
@@ -88,12 +92,13 @@ public final class IssueCardViewModel {
     private final IssuingService service;
     private final BackgroundWork background;
     private final Navigation navigation;
-
+    private final CardStep cardStep;
 
     public IssueCardViewModel(IssuingService service, BackgroundWork background, Navigation navigation) {
         this.service = service;
         this.background = background;
         this.navigation = navigation;
+        this.cardStep = new CardStep(this, service, background, navigation);
         this.letter = new HandoverLetter(this, background);
         handover.comeBackNeeded.bind(Bindings.createBooleanBinding(
                 () -> identity.kind() == RegistrationKind.EXPECTS_NATIONAL_ID, identity.mode, identity.withoutKind));
@@ -186,33 +191,7 @@ public final class IssueCardViewModel {
     }
 
     public void lookUpCard() {
-        message.set(null);
-        success.set(null);
-        String raw = cardText.get();
-        background.submit(() -> service.lookUp(raw), this::lookedUp, this::failed);
-    }
-
-    private void lookedUp(CardLookup result) {
-        cardProblem.set(null);
-        retiredCardOwner.set(null);
-        if (result instanceof CardLookup.Invalid invalid) {
-            cardProblem.set(invalid.problem());
-        } else if (result instanceof CardLookup.Retired retired) {
-            cardProblem.set(Problem.of(retired.reportedLost() ? "card.retiredLost" : "card.retired",
-                    retired.card().value()));
-            retiredCardOwner.set(retired.patronId());
-        } else if (result instanceof CardLookup.Issued issued) {
-            reset();
-            navigation.openPatron(issued.patronId());
-        } else if (result instanceof CardLookup.OtherLibrary other) {
-            reset();
-            navigation.openActivation(other.card().value());
-        } else if (result instanceof CardLookup.Free free) {
-            card.set(free.card());
-            cardText.set(free.card().value());
-            completed.addAll(List.of(Step.CARD, Step.LOOKUP));
-            step.set(Step.IDENTITY);
-        }
+        cardStep.lookUp();
     }
 
     /** Enter in the national ID field: fetch, or go on when this very number was fetched already. */
@@ -389,6 +368,7 @@ public final class IssueCardViewModel {
         category.set(null);
         pickup.set(profile().homeLibrary());
         handover.clear();
+        letter.patronLanguage.startOver();
         message.set(null);
         success.set(null);
     }

@@ -150,8 +150,10 @@ public final class PatronView {
         Controls.visible(homeElsewhere, elsewhere);
         homeElsewhere.textProperty().bind(lifetime.of(vm.homeElsewhere).map(m -> messages.get("patron.homeElsewhere",
                 m.libraryName())).orElse(""));
+        // Nor to someone whose roles do not include editing (a data-protection officer reads the record).
+        javafx.beans.binding.BooleanBinding readOnly = elsewhere.or(permissions.may("edit").not());
         for (Node n : new Node[] {contactGrid, balancesRow, pickupRow}) {
-            n.disableProperty().bind(elsewhere);
+            n.disableProperty().bind(readOnly);
         }
         newCardButton.disableProperty().bind(elsewhere);
         registerIdButton.disableProperty().bind(elsewhere);

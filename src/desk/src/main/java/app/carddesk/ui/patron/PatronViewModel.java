@@ -127,6 +127,8 @@ public final class PatronViewModel {
             found.ifPresent(p -> upkeep.viewed(p.id()));
             return found.map(p -> new Shown(p, upkeep.registrationRefused(p.id()), upkeep.holdsCard(p)));
         }, s -> {
+            documentLanguage.offer(service.profile().languages());
+            documentLanguage.startOver();
             show(s.map(Shown::patron).orElse(null));
             cardHeld.set(s.map(Shown::holdsCard).orElse(true));
             if (s.isPresent() && s.get().refused()) {

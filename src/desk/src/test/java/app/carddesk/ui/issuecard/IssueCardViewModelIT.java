@@ -86,6 +86,27 @@ class IssueCardViewModelIT {
     }
 
     @Test
+    void eachPatronStartsInTheStaffsLanguageNotTheLastPatrons() {
+        java.util.concurrent.atomic.AtomicReference<Locale> staff = new java.util.concurrent.atomic.AtomicReference<>(
+                Locale.forLanguageTag("da"));
+        vm.staffLanguage(staff::get);
+        assertThat(vm.letter.language.get()).isEqualTo(Locale.forLanguageTag("da"));
+        vm.startWithCard("409900001");
+        vm.letter.language.set(Locale.ENGLISH);
+        // The next patron (a scan starts afresh, as Finish does).
+        vm.startWithCard("409900002");
+        assertThat(vm.letter.language.get()).as("not the English chosen for the patron before")
+                .isEqualTo(Locale.forLanguageTag("da"));
+        // Staff who switched the desk to Norwegian, which this library does not write in: its first.
+        staff.set(Locale.forLanguageTag("nb"));
+        vm.startWithCard("409900003");
+        assertThat(vm.letter.language.get()).isEqualTo(Locale.forLanguageTag("da"));
+        staff.set(Locale.ENGLISH);
+        vm.startWithCard("409900004");
+        assertThat(vm.letter.language.get()).isEqualTo(Locale.ENGLISH);
+    }
+
+    @Test
     void aFreeCardCompletesScanAndLookUp() {
         vm.startWithCard(" 4099 00001 ");
         assertThat(vm.step.get()).isEqualTo(Step.IDENTITY);

@@ -170,6 +170,10 @@ public final class MembershipService {
         if (notAllowed.isPresent()) {
             return new Unsubscribed(false, List.of(), notAllowed.get());
         }
+        Optional<Problem> consentedFor = childLeftWithoutGuardian(id);
+        if (consentedFor.isPresent()) {
+            return new Unsubscribed(false, List.of(), consentedFor.get());
+        }
         AuditEntry audit = staff.audit(clock, "PATRON_UNSUBSCRIBED", id, "");
         if (!national.available()) {
             store.delete(id, audit, List.of(new OutboxEntry(id, OutboxKind.PATRON_DELETED, "{}")));
@@ -192,5 +196,23 @@ public final class MembershipService {
             store.recordAudit(audit);
         }
         return new Unsubscribed(result.deleted(), result.remaining(), null);
+    }
+
+    /**
+     * A child under the guardian age is registered on a guardian's consent: the last guardian of such
+     * a child stays until the child is unsubscribed first or comes of age.
+     */
+    private Optional<Problem> childLeftWithoutGuardian(UUID id) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        int age = current.get().guardianAge();
+        for (PatronSummary child : store.relatives(id)) {
+            if ("CHILD".equals(child.reason()) && app.carddesk.domain.GuardianRule.required(child.birthDate(), today, age)
+                    && store.relatives(child.id()).stream().filter(r -> "GUARDIAN".equals(r.reason())).count() == 1) {
+                String guardian = store.patron(id).map(app.carddesk.domain.Patron::fullName).orElse("");
+                return Optional.of(Problem.of("unsubscribe.lastGuardian", guardian,
+                        (child.givenName() + " " + child.surname()).trim(), age));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -96,6 +96,29 @@ class IssuingServiceIT {
     }
 
     @Test
+    void theLastGuardianOfAChildStaysUntilTheChildIsUnsubscribedFirst() {
+        PatronDetails parent = new PatronDetails("Jensen", "Mikkel", LocalDate.of(1984, 8, 12), "mikkel@example.org",
+                "", null);
+        UUID childId = ((IssueOutcome.Issued) service.issue(new IssueRequest(
+                service.profile().cardNumberPolicy().check("409900009").value(), RegistrationKind.EXPECTS_NATIONAL_ID,
+                null, new PatronDetails("Jensen", "Alma", LocalDate.of(2016, 2, 3), "", "",
+                new Address("Vej 1", "1000", "København K", "")), null, PinDelivery.OWN_PIN, "4826", true, "STUDENT",
+                "KB-SK", "da", GuardianChoice.registered(parent, "PUBLIC", java.time.Instant.now())))).patronId();
+        UUID guardianId = service.upkeep().relatives(childId).get(0).id();
+        MembershipService memberships = backend.memberships();
+
+        MembershipService.Unsubscribed refused = memberships.unsubscribe(guardianId);
+        assertThat(refused.problem()).isEqualTo(Problem.of("unsubscribe.lastGuardian", "Mikkel Jensen", "Alma Jensen",
+                18));
+        assertThat(service.patron(guardianId)).as("nothing was changed").isPresent();
+        assertThat(service.upkeep().relatives(childId)).hasSize(1);
+
+        assertThat(memberships.unsubscribe(childId).problem()).isNull();
+        assertThat(memberships.unsubscribe(guardianId).problem()).as("the child unsubscribed first").isNull();
+        assertThat(service.patron(guardianId)).isEmpty();
+    }
+
+    @Test
     void refusesWhatTheScreenShouldHaveCaughtWithoutStoringAnything() {
         assertThat(key(service.issue(request("409900001", RegistrationKind.EXPECTS_NATIONAL_ID, null, "1234",
                 null)))).isEqualTo("pin.weak.run");

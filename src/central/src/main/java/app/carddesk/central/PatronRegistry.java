@@ -55,6 +55,7 @@ public final class PatronRegistry {
             }
         }
         if (row.identityNumber() != null) {
+            IdentityLock.hold(h, row.identityNumber());
             Optional<CentralPatronRow> other = patrons.byIdentity(row.identityNumber());
             if (other.isPresent()) {
                 throw identityConflict(other.get().id());
@@ -105,6 +106,7 @@ public final class PatronRegistry {
             bulk.cards(cards).forEach(c -> takenCards.put(c.number(), c));
         }
         java.util.Map<String, UUID> takenIdentities = new java.util.HashMap<>();
+        IdentityLock.holdAll(h, identities);
         if (!identities.isEmpty()) {
             bulk.identities(identities).forEach(r -> takenIdentities.put(r.identityNumber(), r.id()));
         }
@@ -213,6 +215,7 @@ public final class PatronRegistry {
             }
         }
         if (next.identityNumber() != null && !next.identityNumber().equals(current.identityNumber())) {
+            IdentityLock.hold(h, next.identityNumber());
             Optional<CentralPatronRow> other = patrons.byIdentity(next.identityNumber());
             if (other.isPresent() && !other.get().id().equals(id)) {
                 throw identityConflict(other.get().id());

@@ -598,6 +598,33 @@ class CentralApiIT {
     }
 
     @Test
+    void onPostgresARegistrationWaitsForTheTurnOfItsNationalIdInsteadOfBreakingTheUniqueIndex() throws Exception {
+        // A broken unique index puts the number, in clear, into PostgreSQL's server log.
+        org.junit.jupiter.api.Assumptions.assumeTrue(postgres(), "H2 has no server log and one instance");
+        try (org.jdbi.v3.core.Handle other = central.server.database().jdbi().open()) {
+            other.begin();
+            IdentityLock.hold(other, "1503901001");
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> waiting = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            return post(patron(UUID.randomUUID(), "409900060", "CPR", "1503901001", null), "turn-1");
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (count("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 "
+                    + "AND classid = " + IdentityLock.NAMESPACE + " AND NOT granted") == 0) {
+                assertThat(System.nanoTime()).as("the registration waits for the number's turn").isLessThan(until);
+                Thread.sleep(20);
+            }
+            assertThat(waiting).isNotDone();
+            other.rollback();
+            assertThat(waiting.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+        }
+    }
+
+    @Test
     void racingRegistrationsOfOneIdGetOneCreatedAndPatronExists() throws Exception {
         UUID id = UUID.randomUUID();
         java.util.List<HttpResponse<String>> answers = race(50, i -> new String[] {"POST", "/api/v1/patrons",

@@ -34,7 +34,8 @@ public final class DeskApplication extends Application {
     private static CompletableFuture<DeskGate> opened;
 
     private final FxBackgroundWork background = new FxBackgroundWork();
-    private DeskBackend backend;
+    private volatile DeskBackend backend;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** The settings the desk starts with and what it has before sign-in, already prepared (see {@link Launcher}). */
     static void opening(DeskConfig config, CompletableFuture<DeskGate> gate) {
@@ -44,6 +45,8 @@ public final class DeskApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        // Ended by the system (a log-out or shut-down sends SIGTERM), the desk closes its register too.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "carddesk-close-register"));
         DeskConfig config = startedWith != null ? startedWith : DeskConfig.load();
         CompletableFuture<DeskGate> prepared = opened != null ? opened : CompletableFuture.completedFuture(null);
         Messages messages = Messages.forLocale(config.language());
@@ -141,9 +144,17 @@ public final class DeskApplication extends Application {
 
     @Override
     public void stop() {
-        background.close();
-        if (backend != null) {
-            backend.close();
+        close();
+    }
+
+    /** Closes the register once: when the window closes, or when the system ends the desk. */
+    private void close() {
+        if (closed.compareAndSet(false, true)) {
+            background.close();
+            DeskBackend open = backend;
+            if (open != null) {
+                open.close();
+            }
         }
     }
 }

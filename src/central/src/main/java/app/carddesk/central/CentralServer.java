@@ -66,7 +66,8 @@ public final class CentralServer implements AutoCloseable {
                  Memberships memberships, PatronSearch search, Feed feed, SeriesRegister series,
                  PopulationLookup population, PinMails pinMails, StaffSessions staff, StaffAccounts accounts,
                  Enrolment enrolment,
-                 VerificationRounds rounds, RegisterKeys registerKeys, LibraryConfigurations configurations) {
+                 VerificationRounds rounds, RegisterKeys registerKeys, LibraryConfigurations configurations,
+                 AuditTrail audit) {
 
         static Parts of(CentralDatabase db, PopulationRegisters population, PinHasher pinHasher, MailOutbox mails,
                         ObjectMapper json, Clock clock) {
@@ -83,7 +84,8 @@ public final class CentralServer implements AutoCloseable {
                     new PopulationLookup(jdbi, population, envelope, clock),
                     new PinMails(pinHasher, mails, envelope, clock), staff, new StaffAccounts(jdbi, pinHasher, clock),
                     new Enrolment(jdbi, clock), new VerificationRounds(jdbi, pinHasher, mails, clock),
-                    new RegisterKeys(jdbi, clock), new LibraryConfigurations(jdbi, clock));
+                    new RegisterKeys(jdbi, clock), new LibraryConfigurations(jdbi, clock),
+                    new AuditTrail(jdbi, envelope, clock));
         }
     }
 

@@ -208,6 +208,15 @@ public final class CentralApiFuzzer {
                     throw new IllegalStateException("the sign-out account could not sign in", e);
                 }
             };
+            // A data-protection officer, who reads the audit (an administrator may not).
+            JsonNode officer = json.readTree(send("POST", "/api/v1/staff", l, l.session, "{\"userName\":\"fuzz.dpo."
+                    + l.code.toLowerCase(Locale.ROOT) + "\",\"displayName\":\"Officer\",\"roles\":[\"DATA_PROTECTION\"]}"));
+            String officerFirst = officer.path("oneTimePassword").asText();
+            String officerOwn = "harbour quiet lantern " + l.code.length();
+            send("POST", "/api/v1/sessions/current/password", l, signIn(l, officer.path("account").path("userName")
+                    .asText(), officerFirst), json.writeValueAsString(Map.of("currentPassword", officerFirst,
+                    "newPassword", officerOwn)));
+            l.auditSession = signIn(l, officer.path("account").path("userName").asText(), officerOwn);
             // An administrator with a work address, whom the operator re-activates after the round starts.
             send("POST", "/api/v1/staff", l, l.session, "{\"userName\":\"" + roundAdmin(l) + "\",\"displayName\":"
                     + "\"Round admin\",\"workEmail\":\"" + roundAdmin(l) + "@example.org\",\"roles\":[\"LIBRARY_ADMIN\","

@@ -32,6 +32,8 @@ final class FuzzState {
         String session;
         /** Signs in a session of a second account, for requests that end their session. */
         java.util.function.Supplier<String> freshSession;
+        /** A data-protection officer's session: the one reading the audit is sent with. */
+        String auditSession;
 
         Library(String code, String token, String country, String cardPrefix, int cardDigits, long firstCard,
                 int rulesVersion, String pickup) {

@@ -92,7 +92,8 @@ final class ValidRequests {
             } else if (p.name().equalsIgnoreCase(app.carddesk.api.Api.SESSION_HEADER)) {
                 // Signing out ends the session it is sent with: that one is signed in for the purpose.
                 call.headers.put(p.name(), route.method().equals("DELETE") && route.path().equals(
-                        "/api/v1/sessions/current") ? library.freshSession.get() : library.session);
+                        "/api/v1/sessions/current") ? library.freshSession.get()
+                        : route.path().equals("/api/v1/audit") ? library.auditSession : library.session);
             } else if (p.name().equalsIgnoreCase(app.carddesk.api.Api.ACTING_FOR_HEADER)) {
                 // A queued change names who made it: mostly the library's administrator, now and then
                 // someone unknown, whose change is refused.
@@ -322,6 +323,8 @@ final class ValidRequests {
         Known target = call.target;
         return switch (name) {
             case "idempotencyKey" -> nodes.textNode(state.newKey());
+            case "action" -> nodes.textNode(odd.pick(List.of("SIGNED_IN", "PATRON_VIEWED", "PATRON_SEARCH")));
+            case "staffUser" -> nodes.textNode(odd.chance(0.8) ? l.user : odd.pick(SURNAMES));
             case "opens" -> nodes.textNode(odd.chance(0.9) ? "0" + odd.between(7, 9) + ":00" : "25:99");
             case "closes" -> nodes.textNode(odd.chance(0.9) ? odd.between(16, 21) + ":30" : "06:00");
             case "actingFor" -> odd.chance(0.5) ? nodes.nullNode() : nodes.textNode(odd.chance(0.9) ? l.user

@@ -1,0 +1,167 @@
+package app.carddesk.central;
+
+import app.carddesk.api.Api;
+import app.carddesk.api.ErrorCode;
+import app.carddesk.api.FieldLimit;
+import app.carddesk.api.Permission;
+import app.carddesk.central.CentralDaos.Caller;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * The organisation's audit as a data-protection officer reads it: the central register's own
+ * entries and those the desks send up from their own trails (who signed in, opened a record or
+ * issued a card there, offline too), by patron or by staff member, for their own library only.
+ */
+final class AuditTrail {
+
+    /** An action as the desks and the central register name them. */
+    private static final Pattern ACTION = Pattern.compile("[A-Z][A-Z_]{0,39}");
+
+    private final Jdbi jdbi;
+    private final Envelope envelope;
+    private final Clock clock;
+
+    AuditTrail(Jdbi jdbi, Envelope envelope, Clock clock) {
+        this.jdbi = jdbi;
+        this.envelope = envelope;
+        this.clock = clock;
+    }
+
+    /** A desk's entry as stored with its library and workstation. */
+    public record Stored(long seq, String desk, java.time.Instant at, String library, String workstation, String staff,
+                  String roles, String action, UUID patronId, String detail) {
+    }
+
+    interface Dao {
+        @SqlQuery("SELECT desk_seq FROM audit_event WHERE desk_id = :desk AND desk_seq IN (<seqs>)")
+        List<Long> held(@Bind("desk") String desk, @BindList("seqs") List<Long> seqs);
+
+        // The cast: an entry about no patron binds a null PostgreSQL would otherwise take for text.
+        @SqlBatch("INSERT INTO audit_event (at, library_code, workstation, staff_user, staff_roles, action, patron_id, "
+                + "detail, desk_id, desk_seq) VALUES (:at, :library, :workstation, :staff, :roles, :action, "
+                + "CAST(:patronId AS UUID), :detail, :desk, :seq)")
+        void store(@BindMethods List<Stored> entries);
+
+        @SqlQuery("SELECT id, at, staff_user, staff_roles AS roles, workstation, action, patron_id, detail "
+                + "FROM audit_event WHERE library_code = :library AND id < :before "
+                + "AND (CAST(:patron AS UUID) IS NULL OR patron_id = CAST(:patron AS UUID)) "
+                + "AND (CAST(:staff AS VARCHAR(60)) IS NULL OR staff_user = :staff) "
+                + "ORDER BY id DESC LIMIT :limit")
+        @RegisterConstructorMapper(Api.AuditEntry.class)
+        List<Api.AuditEntry> page(@Bind("library") String library, @Bind("patron") UUID patron,
+                                  @Bind("staff") String staff, @Bind("before") long before, @Bind("limit") int limit);
+    }
+
+    /**
+     * Keeps a desk's entries, each once however often the desk sends it (it sends again what it
+     * did not hear was kept). The whole request is refused when one entry is not an audit entry.
+     */
+    Api.DeskAuditReceived receive(Caller caller, String body) {
+        if (caller.deskId() == null) {
+            throw new ApiException(400, ErrorCode.INVALID_QUERY, "X-CardDesk-Desk", "Name the desk the entries come "
+                    + "from in the X-CardDesk-Desk header (its id, at most 40 characters).");
+        }
+        Api.DeskAuditEntries sent = envelope.parse(body, Api.DeskAuditEntries.class);
+        if (sent.entries() == null || sent.entries().isEmpty()) {
+            throw invalid("entries", "Send at least one entry.");
+        }
+        if (sent.entries().size() > Api.AUDIT_PAGE_MAX) {
+            throw invalid("entries", "Send at most " + Api.AUDIT_PAGE_MAX + " entries at once.");
+        }
+        List<Stored> entries = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        long upTo = 0;
+        for (int i = 0; i < sent.entries().size(); i++) {
+            Stored e = checked(caller, sent.entries().get(i), "entries[" + i + "]");
+            if (seen.add(e.seq())) {
+                entries.add(e);
+            }
+            upTo = Math.max(upTo, e.seq());
+        }
+        int stored = jdbi.inTransaction(h -> {
+            Dao dao = Daos.on(h, Dao.class);
+            Set<Long> held = new HashSet<>(dao.held(caller.deskId(), entries.stream().map(Stored::seq).toList()));
+            List<Stored> fresh = entries.stream().filter(e -> !held.contains(e.seq())).toList();
+            if (!fresh.isEmpty()) {
+                dao.store(fresh);
+            }
+            return fresh.size();
+        });
+        return new Api.DeskAuditReceived(upTo, stored);
+    }
+
+    private Stored checked(Caller caller, Api.DeskAuditEntry e, String at) {
+        if (e == null) {
+            throw invalid(at, "Each entry is an object, not null.");
+        }
+        if (e.seq() == null || e.seq() < 1) {
+            throw invalid(at + ".seq", "Each entry needs its number at the desk, a whole number from 1.");
+        }
+        if (e.at() == null || e.at().isAfter(clock.instant().plus(java.time.Duration.ofDays(1)))) {
+            throw invalid(at + ".at", "Each entry needs the moment it was made, not one in the future.");
+        }
+        if (e.action() == null || !ACTION.matcher(e.action()).matches()) {
+            throw invalid(at + ".action", "An action is a name in capitals such as PATRON_VIEWED.");
+        }
+        text(e.staff(), 60, at + ".staff", true);
+        text(e.roles(), 200, at + ".roles", false);
+        text(e.detail(), 400, at + ".detail", false);
+        return new Stored(e.seq(), caller.deskId(), e.at(), caller.library().code(), caller.workstation(), e.staff(), e.roles(),
+                e.action(), e.patronId(), e.detail() == null ? "" : e.detail());
+    }
+
+    private static void text(String value, int max, String field, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw invalid(field, "This field is required.");
+            }
+            return;
+        }
+        if (value.length() > max || FieldLimit.hasControlCharacter(value)) {
+            throw invalid(field, "At most " + max + " characters, without control characters.");
+        }
+    }
+
+    private static ApiException invalid(String field, String message) {
+        return new ApiException(422, ErrorCode.INVALID_FIELD, field, message);
+    }
+
+    /**
+     * A page of this library's audit, newest first, by patron or staff member or both or neither;
+     * for someone signed in whose roles include reading the audit. The reading is audited itself.
+     */
+    Api.AuditPage read(Caller caller, UUID patron, String staffUser, long before, int limit) {
+        caller.requireStaff(Permission.AUDIT_READ);
+        if (staffUser != null && (staffUser.isBlank() || staffUser.length() > 60
+                || FieldLimit.hasControlCharacter(staffUser))) {
+            throw new ApiException(400, ErrorCode.INVALID_QUERY, "staffUser", "A user name has 1 to 60 characters.");
+        }
+        if (limit < 1) {
+            throw new ApiException(400, ErrorCode.INVALID_QUERY, "limit", "Ask for at least one entry.");
+        }
+        int size = Math.min(limit, Api.AUDIT_PAGE_MAX);
+        long from = before < 1 ? Long.MAX_VALUE : before;
+        return jdbi.inTransaction(h -> {
+            List<Api.AuditEntry> page = Daos.on(h, Dao.class).page(caller.library().code(), patron, staffUser, from,
+                    size + 1);
+            Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), "AUDIT_READ", patron,
+                    staffUser == null ? "" : "staff=" + staffUser);
+            boolean more = page.size() > size;
+            List<Api.AuditEntry> shown = more ? page.subList(0, size) : page;
+            return new Api.AuditPage(List.copyOf(shown), more ? shown.get(shown.size() - 1).id() : null);
+        });
+    }
+}

@@ -1,0 +1,154 @@
+package app.carddesk.central;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.carddesk.api.Api;
+import app.carddesk.api.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A data-protection officer reads who did and saw what: the desks send their own audit entries up,
+ * each kept once, and the officer reads the library's audit by patron or staff member; nobody else.
+ */
+class AuditTrailIT {
+
+    private static final ObjectMapper JSON = Json.mapper();
+    private static final String DESK = "desk-register-1";
+
+    @TempDir
+    Path dir;
+    private CentralFixture central;
+
+    boolean postgres() {
+        return false;
+    }
+
+    @BeforeEach
+    void start() {
+        central = new CentralFixture(dir, 1, postgres());
+    }
+
+    @AfterEach
+    void stop() {
+        central.close();
+    }
+
+    private HttpResponse<String> sendEntries(String desk, Api.DeskAuditEntry... entries) throws Exception {
+        String body = JSON.writeValueAsString(new Api.DeskAuditEntries(List.of(entries)));
+        return desk == null ? central.send("POST", "/api/v1/audit/desk-entries", CentralFixture.TOKEN, body)
+                : central.send("POST", "/api/v1/audit/desk-entries", CentralFixture.TOKEN, body, "X-CardDesk-Desk", desk);
+    }
+
+    /** A signed-in person with {@code role} at the demo library, their one-time password changed. */
+    private String sessionWith(String user, String role) throws Exception {
+        HttpResponse<String> admin = central.send("POST", "/api/v1/sessions", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.SignIn("demo.dk", app.carddesk.api.DemoStaff.PASSWORD)));
+        String adminSession = JSON.readTree(admin.body()).get("token").asText();
+        HttpResponse<String> made = central.send("POST", "/api/v1/staff", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.NewStaffAccount(user, "Sofie Kjær", null, List.of(role), null, null)),
+                Api.SESSION_HEADER, adminSession);
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String once = JSON.readTree(made.body()).get("oneTimePassword").asText();
+        HttpResponse<String> signedIn = central.send("POST", "/api/v1/sessions", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.SignIn(user, once)));
+        String session = JSON.readTree(signedIn.body()).get("token").asText();
+        HttpResponse<String> changed = central.send("POST", "/api/v1/sessions/current/password", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.PasswordChange(once, "quiet reading lamp by the harbour")),
+                Api.SESSION_HEADER, session);
+        assertThat(changed.statusCode()).as(changed.body()).isLessThan(300);
+        return session;
+    }
+
+    private HttpResponse<String> read(String session, String query) throws Exception {
+        return central.send("GET", "/api/v1/audit" + query, CentralFixture.TOKEN, null, Api.SESSION_HEADER, session);
+    }
+
+    /** Requests that break the documented schema on purpose: the answer must still be a precise 4xx. */
+    private HttpResponse<String> sendBad(Api.DeskAuditEntry... entries) throws Exception {
+        return central.sendMalformed("POST", "/api/v1/audit/desk-entries", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.DeskAuditEntries(List.of(entries))), "X-CardDesk-Desk", DESK);
+    }
+
+    private HttpResponse<String> readBad(String session, String query) throws Exception {
+        return central.sendMalformed("GET", "/api/v1/audit" + query, CentralFixture.TOKEN, null, Api.SESSION_HEADER,
+                session);
+    }
+
+    @Test
+    void aDesksEntriesAreKeptOnceAndTheOfficerReadsThemByPatronAndByStaffMember() throws Exception {
+        UUID patron = UUID.randomUUID();
+        Instant at = Instant.parse("2026-12-01T10:15:00Z");
+        Api.DeskAuditEntry signedIn = new Api.DeskAuditEntry(1L, at, "mette.holm", "DESK_STAFF", "SIGNED_IN", null,
+                "offline");
+        Api.DeskAuditEntry viewed = new Api.DeskAuditEntry(2L, at.plusSeconds(60), "mette.holm", "DESK_STAFF",
+                "PATRON_VIEWED", patron, "");
+        HttpResponse<String> first = sendEntries(DESK, signedIn, viewed);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(JSON.readTree(first.body()).get("upTo").asLong()).isEqualTo(2);
+        assertThat(JSON.readTree(first.body()).get("stored").asInt()).isEqualTo(2);
+        // Sent again (the desk did not hear the answer): kept once.
+        HttpResponse<String> again = sendEntries(DESK, viewed);
+        assertThat(JSON.readTree(again.body()).get("stored").asInt()).isZero();
+        // Another desk's entry 2 is its own.
+        assertThat(JSON.readTree(sendEntries("desk-register-2", viewed).body()).get("stored").asInt()).isEqualTo(1);
+
+        String officer = sessionWith("sofie.kjaer", "DATA_PROTECTION");
+        HttpResponse<String> byPatron = read(officer, "?patronId=" + patron);
+        assertThat(byPatron.statusCode()).as(byPatron.body()).isEqualTo(200);
+        JsonNode entries = JSON.readTree(byPatron.body()).get("entries");
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).get("action").asText()).isEqualTo("PATRON_VIEWED");
+        assertThat(entries.get(0).get("staffUser").asText()).isEqualTo("mette.holm");
+        assertThat(entries.get(0).get("workstation").asText()).isEqualTo("demo workstation");
+        assertThat(entries.get(0).get("at").asText()).isEqualTo("2026-12-01T10:16:00Z");
+
+        JsonNode byStaff = JSON.readTree(read(officer, "?staffUser=mette.holm&limit=2").body());
+        assertThat(byStaff.get("entries")).hasSize(2);
+        long before = byStaff.get("before").asLong();
+        JsonNode older = JSON.readTree(read(officer, "?staffUser=mette.holm&limit=2&before=" + before).body());
+        assertThat(older.get("entries")).hasSize(1);
+        assertThat(older.get("entries").get(0).get("action").asText()).isEqualTo("SIGNED_IN");
+        assertThat(older.get("before").isNull()).isTrue();
+        assertThat(central.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'AUDIT_READ' AND staff_user = ?",
+                Long.class, "sofie.kjaer")).as("each reading is audited").isEqualTo(3);
+    }
+
+    @Test
+    void onlySomeoneWhoseRolesIncludeReadingTheAuditReadsIt() throws Exception {
+        String deskStaff = sessionWith("ana.berg", "DESK_STAFF");
+        HttpResponse<String> refused = read(deskStaff, "");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("permission_denied");
+    }
+
+    @Test
+    void badEntriesAndQueriesAreRefusedWithTheFieldAndNothingIsKept() throws Exception {
+        Instant at = Instant.parse("2026-12-01T10:15:00Z");
+        Api.DeskAuditEntry good = new Api.DeskAuditEntry(1L, at, "mette.holm", null, "SIGNED_IN", null, null);
+        assertThat(sendEntries(null, good).statusCode()).as("the desk is not named").isEqualTo(400);
+        HttpResponse<String> badAction = sendBad(good, new Api.DeskAuditEntry(2L, at, "mette.holm", null,
+                "drop table", null, null));
+        assertThat(badAction.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(badAction.body()).get("field").asText()).isEqualTo("entries[1].action");
+        assertThat(sendBad(new Api.DeskAuditEntry(null, at, "mette.holm", null, "SIGNED_IN", null, null))
+                .statusCode()).isEqualTo(422);
+        assertThat(sendBad(new Api.DeskAuditEntry(3L, at, "", null, "SIGNED_IN", null, null)).statusCode())
+                .isEqualTo(422);
+        assertThat(central.sql("SELECT COUNT(*) FROM audit_event WHERE desk_id = ?", Long.class, DESK)).isZero();
+
+        String officer = sessionWith("sofie.kjaer", "DATA_PROTECTION");
+        assertThat(readBad(officer, "?patronId=0a0a").statusCode()).isEqualTo(400);
+        assertThat(readBad(officer, "?limit=0").statusCode()).isEqualTo(400);
+        assertThat(readBad(officer, "?before=soon").statusCode()).isEqualTo(400);
+    }
+}

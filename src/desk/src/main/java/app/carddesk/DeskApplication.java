@@ -46,7 +46,7 @@ public final class DeskApplication extends Application {
     @Override
     public void start(Stage stage) {
         // Ended by the system (a log-out or shut-down sends SIGTERM), the desk closes its register too.
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "carddesk-close-register"));
+        app.carddesk.work.DeskThreads.atExit("carddesk-close-register", this::close);
         DeskConfig config = startedWith != null ? startedWith : DeskConfig.load();
         CompletableFuture<DeskGate> prepared = opened != null ? opened : CompletableFuture.completedFuture(null);
         Messages messages = Messages.forLocale(config.language());

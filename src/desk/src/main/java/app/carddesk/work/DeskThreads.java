@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code carddesk-register-writer}: every write to the register, whoever asks;</li>
  *   <li>{@code carddesk-sync}: the sync rounds on their timer (network and reads; their writes go to
  *       the register's writer);</li>
- *   <li>{@code carddesk-open-register}: opening the register while the window starts.</li>
+ *   <li>{@code carddesk-open-register}: opening the register while the window starts;</li>
+ *   <li>{@code carddesk-close-register}: closing it when the system ends the desk (SIGTERM).</li>
  * </ul>
  */
 public final class DeskThreads {
@@ -38,6 +39,11 @@ public final class DeskThreads {
         executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         executor.setRemoveOnCancelPolicy(true);
         return executor;
+    }
+
+    /** Runs {@code close} when the JVM is ended (a log-out or shut-down sends SIGTERM), on a thread of its own. */
+    public static void atExit(String name, Runnable close) {
+        Runtime.getRuntime().addShutdownHook(new Thread(close, name));
     }
 
     /** Lets the work under way finish (a save must not be cut off), for up to ten seconds, then stops. */

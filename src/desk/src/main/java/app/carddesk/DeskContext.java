@@ -41,6 +41,7 @@ public final class DeskContext {
     private final app.carddesk.ui.StaffPermissions permissions;
     private final app.carddesk.ui.admin.AdministrationViewModel administration;
     private final app.carddesk.ui.admin.LibrarySettingsViewModel librarySettings;
+    private final app.carddesk.ui.audit.AuditViewModel audit;
 
     /** A desk opened with someone signed in already (tests; the real start goes through {@link DeskStart}). */
     public DeskContext(DeskBackend backend, BackgroundWork background) {
@@ -83,6 +84,8 @@ public final class DeskContext {
                 background, java.time.ZoneId.systemDefault());
         main.administrationConnected(backend.administration().isPresent());
         signIn.session.addListener((obs, was, now) -> administration.personChanged());
+        this.audit = new app.carddesk.ui.audit.AuditViewModel(backend.administration(), backend.issuing(), background);
+        signIn.session.addListener((obs, was, now) -> audit.personChanged());
         this.librarySettings = new app.carddesk.ui.admin.LibrarySettingsViewModel(backend.librarySettings(),
                 () -> backend.profile().code(), permission -> signIn.session.get() != null
                 && signIn.session.get().may(permission), background, backend::syncNow);
@@ -179,6 +182,9 @@ public final class DeskContext {
         if (type == app.carddesk.ui.admin.LibrarySettingsView.class) {
             return new app.carddesk.ui.admin.LibrarySettingsView(librarySettings, views.messages(), views.lifetime(),
                     permissions);
+        }
+        if (type == app.carddesk.ui.audit.AuditView.class) {
+            return new app.carddesk.ui.audit.AuditView(audit, views.messages(), views.lifetime());
         }
         if (type == app.carddesk.ui.admin.AdministrationView.class) {
             return new app.carddesk.ui.admin.AdministrationView(administration, views.messages(), views.lifetime(),

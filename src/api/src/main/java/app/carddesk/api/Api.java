@@ -143,34 +143,6 @@ public final class Api {
     /** The most patrons one search returns. */
     public static final int SEARCH_LIMIT = 50;
 
-    /** The most audit entries a desk sends in one request, and one page of the audit holds. */
-    public static final int AUDIT_PAGE_MAX = 500;
-
-    /**
-     * One entry of a desk's own audit trail (who signed in, saw or did what there, offline too), sent
-     * up so that the organisation's audit holds it: {@code seq} is its number at that desk.
-     */
-    public record DeskAuditEntry(Long seq, java.time.Instant at, String staff, String roles, String action,
-                                 UUID patronId, String detail) {
-    }
-
-    /** A desk's audit entries, oldest first. */
-    public record DeskAuditEntries(List<DeskAuditEntry> entries) {
-    }
-
-    /** The desk's entries up to {@code upTo} are held (again or for the first time); {@code stored} were new. */
-    public record DeskAuditReceived(long upTo, int stored) {
-    }
-
-    /** One entry of the audit, as a data-protection officer reads it. */
-    public record AuditEntry(long id, java.time.Instant at, String staffUser, String roles, String workstation,
-                             String action, UUID patronId, String detail) {
-    }
-
-    /** A page of the audit, newest first; {@code before} asks for the next page, null at the oldest. */
-    public record AuditPage(List<AuditEntry> entries, Long before) {
-    }
-
     /**
      * @param email the address staff confirmed for this person when the PIN was asked for; when it
      *              is given and the patron's address is another one by now, no mail is sent

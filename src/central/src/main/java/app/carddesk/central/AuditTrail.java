@@ -1,6 +1,6 @@
 package app.carddesk.central;
 
-import app.carddesk.api.Api;
+import app.carddesk.api.AuditApi;
 import app.carddesk.api.ErrorCode;
 import app.carddesk.api.FieldLimit;
 import app.carddesk.api.Permission;
@@ -60,8 +60,8 @@ final class AuditTrail {
                 + "AND (CAST(:patron AS UUID) IS NULL OR patron_id = CAST(:patron AS UUID)) "
                 + "AND (CAST(:staff AS VARCHAR(60)) IS NULL OR staff_user = :staff) "
                 + "ORDER BY id DESC LIMIT :limit")
-        @RegisterConstructorMapper(Api.AuditEntry.class)
-        List<Api.AuditEntry> page(@Bind("library") String library, @Bind("patron") UUID patron,
+        @RegisterConstructorMapper(AuditApi.AuditEntry.class)
+        List<AuditApi.AuditEntry> page(@Bind("library") String library, @Bind("patron") UUID patron,
                                   @Bind("staff") String staff, @Bind("before") long before, @Bind("limit") int limit);
     }
 
@@ -69,17 +69,17 @@ final class AuditTrail {
      * Keeps a desk's entries, each once however often the desk sends it (it sends again what it
      * did not hear was kept). The whole request is refused when one entry is not an audit entry.
      */
-    Api.DeskAuditReceived receive(Caller caller, String body) {
+    AuditApi.DeskAuditReceived receive(Caller caller, String body) {
         if (caller.deskId() == null) {
             throw new ApiException(400, ErrorCode.INVALID_QUERY, "X-CardDesk-Desk", "Name the desk the entries come "
                     + "from in the X-CardDesk-Desk header (its id, at most 40 characters).");
         }
-        Api.DeskAuditEntries sent = envelope.parse(body, Api.DeskAuditEntries.class);
+        AuditApi.DeskAuditEntries sent = envelope.parse(body, AuditApi.DeskAuditEntries.class);
         if (sent.entries() == null || sent.entries().isEmpty()) {
             throw invalid("entries", "Send at least one entry.");
         }
-        if (sent.entries().size() > Api.AUDIT_PAGE_MAX) {
-            throw invalid("entries", "Send at most " + Api.AUDIT_PAGE_MAX + " entries at once.");
+        if (sent.entries().size() > AuditApi.PAGE_MAX) {
+            throw invalid("entries", "Send at most " + AuditApi.PAGE_MAX + " entries at once.");
         }
         List<Stored> entries = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
@@ -100,10 +100,10 @@ final class AuditTrail {
             }
             return fresh.size();
         });
-        return new Api.DeskAuditReceived(upTo, stored);
+        return new AuditApi.DeskAuditReceived(upTo, stored);
     }
 
-    private Stored checked(Caller caller, Api.DeskAuditEntry e, String at) {
+    private Stored checked(Caller caller, AuditApi.DeskAuditEntry e, String at) {
         if (e == null) {
             throw invalid(at, "Each entry is an object, not null.");
         }
@@ -143,8 +143,14 @@ final class AuditTrail {
      * A page of this library's audit, newest first, by patron or staff member or both or neither;
      * for someone signed in whose roles include reading the audit. The reading is audited itself.
      */
-    Api.AuditPage read(Caller caller, UUID patron, String staffUser, long before, int limit) {
+    AuditApi.AuditPage read(Caller caller, String patronId, String staffUser, long before, long limit) {
         caller.requireStaff(Permission.AUDIT_READ);
+        UUID patron;
+        try {
+            patron = patronId == null ? null : UUID.fromString(patronId);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, ErrorCode.INVALID_QUERY, "patronId", "A patron id is a UUID.");
+        }
         if (staffUser != null && (staffUser.isBlank() || staffUser.length() > 60
                 || FieldLimit.hasControlCharacter(staffUser))) {
             throw new ApiException(400, ErrorCode.INVALID_QUERY, "staffUser", "A user name has 1 to 60 characters.");
@@ -152,16 +158,16 @@ final class AuditTrail {
         if (limit < 1) {
             throw new ApiException(400, ErrorCode.INVALID_QUERY, "limit", "Ask for at least one entry.");
         }
-        int size = Math.min(limit, Api.AUDIT_PAGE_MAX);
+        int size = (int) Math.min(limit, AuditApi.PAGE_MAX);
         long from = before < 1 ? Long.MAX_VALUE : before;
         return jdbi.inTransaction(h -> {
-            List<Api.AuditEntry> page = Daos.on(h, Dao.class).page(caller.library().code(), patron, staffUser, from,
+            List<AuditApi.AuditEntry> page = Daos.on(h, Dao.class).page(caller.library().code(), patron, staffUser, from,
                     size + 1);
             Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), "AUDIT_READ", patron,
                     staffUser == null ? "" : "staff=" + staffUser);
             boolean more = page.size() > size;
-            List<Api.AuditEntry> shown = more ? page.subList(0, size) : page;
-            return new Api.AuditPage(List.copyOf(shown), more ? shown.get(shown.size() - 1).id() : null);
+            List<AuditApi.AuditEntry> shown = more ? page.subList(0, size) : page;
+            return new AuditApi.AuditPage(List.copyOf(shown), more ? shown.get(shown.size() - 1).id() : null);
         });
     }
 }

@@ -274,12 +274,17 @@ public final class CentralDaos {
                     action, patron, detail);
         }
 
-        /** Who saw and changed a patron's record, and the records merged into it, oldest first. */
+        /**
+         * Who saw and changed a patron's record, and the records merged into it, oldest first: the
+         * central register's entries and the desks', but not those of {@code desk} (the asking desk
+         * adds its own trail itself).
+         */
         @SqlQuery("SELECT at, library_code, staff_user, staff_roles, action FROM audit_event "
-                + "WHERE patron_id = :patron OR patron_id IN (SELECT merged_id FROM patron_alias "
-                + "WHERE survivor_id = :patron) ORDER BY at, id")
+                + "WHERE (patron_id = :patron OR patron_id IN (SELECT merged_id FROM patron_alias "
+                + "WHERE survivor_id = :patron)) "
+                + "AND (desk_id IS NULL OR CAST(:desk AS VARCHAR(40)) IS NULL OR desk_id <> :desk) ORDER BY at, id")
         @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(HistoryRow.class)
-        List<HistoryRow> history(@Bind("patron") UUID patron);
+        List<HistoryRow> history(@Bind("patron") UUID patron, @Bind("desk") String desk);
 
         record HistoryRow(Instant at, String libraryCode, String staffUser, String staffRoles, String action) {
         }

@@ -200,7 +200,7 @@ public final class Memberships {
         return jdbi.inTransaction(h -> {
             registry.ownPatron(Daos.on(h, CentralPatronDao.class), caller, id);
             java.util.Map<String, String> names = new java.util.HashMap<>();
-            List<Api.HistoryEntry> entries = Daos.on(h, CentralDaos.Audit.class).history(id).stream()
+            List<Api.HistoryEntry> entries = Daos.on(h, CentralDaos.Audit.class).history(id, caller.deskId()).stream()
                     .map(e -> new Api.HistoryEntry(e.at(), e.libraryCode(), names.computeIfAbsent(e.libraryCode(),
                             code -> Daos.on(h, CentralDaos.Libraries.class).byCode(code).map(CentralDaos.Library::name)
                                     .orElse(code)),

@@ -3,6 +3,7 @@ package app.carddesk.central;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carddesk.api.Api;
+import app.carddesk.api.AuditApi;
 import app.carddesk.api.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,8 +44,8 @@ class AuditTrailIT {
         central.close();
     }
 
-    private HttpResponse<String> sendEntries(String desk, Api.DeskAuditEntry... entries) throws Exception {
-        String body = JSON.writeValueAsString(new Api.DeskAuditEntries(List.of(entries)));
+    private HttpResponse<String> sendEntries(String desk, AuditApi.DeskAuditEntry... entries) throws Exception {
+        String body = JSON.writeValueAsString(new AuditApi.DeskAuditEntries(List.of(entries)));
         return desk == null ? central.send("POST", "/api/v1/audit/desk-entries", CentralFixture.TOKEN, body)
                 : central.send("POST", "/api/v1/audit/desk-entries", CentralFixture.TOKEN, body, "X-CardDesk-Desk", desk);
     }
@@ -74,9 +75,9 @@ class AuditTrailIT {
     }
 
     /** Requests that break the documented schema on purpose: the answer must still be a precise 4xx. */
-    private HttpResponse<String> sendBad(Api.DeskAuditEntry... entries) throws Exception {
+    private HttpResponse<String> sendBad(AuditApi.DeskAuditEntry... entries) throws Exception {
         return central.sendMalformed("POST", "/api/v1/audit/desk-entries", CentralFixture.TOKEN,
-                JSON.writeValueAsString(new Api.DeskAuditEntries(List.of(entries))), "X-CardDesk-Desk", DESK);
+                JSON.writeValueAsString(new AuditApi.DeskAuditEntries(List.of(entries))), "X-CardDesk-Desk", DESK);
     }
 
     private HttpResponse<String> readBad(String session, String query) throws Exception {
@@ -88,9 +89,9 @@ class AuditTrailIT {
     void aDesksEntriesAreKeptOnceAndTheOfficerReadsThemByPatronAndByStaffMember() throws Exception {
         UUID patron = UUID.randomUUID();
         Instant at = Instant.parse("2026-12-01T10:15:00Z");
-        Api.DeskAuditEntry signedIn = new Api.DeskAuditEntry(1L, at, "mette.holm", "DESK_STAFF", "SIGNED_IN", null,
+        AuditApi.DeskAuditEntry signedIn = new AuditApi.DeskAuditEntry(1L, at, "mette.holm", "DESK_STAFF", "SIGNED_IN", null,
                 "offline");
-        Api.DeskAuditEntry viewed = new Api.DeskAuditEntry(2L, at.plusSeconds(60), "mette.holm", "DESK_STAFF",
+        AuditApi.DeskAuditEntry viewed = new AuditApi.DeskAuditEntry(2L, at.plusSeconds(60), "mette.holm", "DESK_STAFF",
                 "PATRON_VIEWED", patron, "");
         HttpResponse<String> first = sendEntries(DESK, signedIn, viewed);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
@@ -134,15 +135,15 @@ class AuditTrailIT {
     @Test
     void badEntriesAndQueriesAreRefusedWithTheFieldAndNothingIsKept() throws Exception {
         Instant at = Instant.parse("2026-12-01T10:15:00Z");
-        Api.DeskAuditEntry good = new Api.DeskAuditEntry(1L, at, "mette.holm", null, "SIGNED_IN", null, null);
+        AuditApi.DeskAuditEntry good = new AuditApi.DeskAuditEntry(1L, at, "mette.holm", null, "SIGNED_IN", null, null);
         assertThat(sendEntries(null, good).statusCode()).as("the desk is not named").isEqualTo(400);
-        HttpResponse<String> badAction = sendBad(good, new Api.DeskAuditEntry(2L, at, "mette.holm", null,
+        HttpResponse<String> badAction = sendBad(good, new AuditApi.DeskAuditEntry(2L, at, "mette.holm", null,
                 "drop table", null, null));
         assertThat(badAction.statusCode()).isEqualTo(422);
         assertThat(JSON.readTree(badAction.body()).get("field").asText()).isEqualTo("entries[1].action");
-        assertThat(sendBad(new Api.DeskAuditEntry(null, at, "mette.holm", null, "SIGNED_IN", null, null))
+        assertThat(sendBad(new AuditApi.DeskAuditEntry(null, at, "mette.holm", null, "SIGNED_IN", null, null))
                 .statusCode()).isEqualTo(422);
-        assertThat(sendBad(new Api.DeskAuditEntry(3L, at, "", null, "SIGNED_IN", null, null)).statusCode())
+        assertThat(sendBad(new AuditApi.DeskAuditEntry(3L, at, "", null, "SIGNED_IN", null, null)).statusCode())
                 .isEqualTo(422);
         assertThat(central.sql("SELECT COUNT(*) FROM audit_event WHERE desk_id = ?", Long.class, DESK)).isZero();
 

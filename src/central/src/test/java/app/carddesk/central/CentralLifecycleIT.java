@@ -305,7 +305,7 @@ class CentralLifecycleIT {
                 Integer.class, registered)).as("Bergen's membership moved over").isEqualTo(1);
         assertThat(sql("SELECT guardian_id FROM guardian_link WHERE child_id = ?", UUID.class, child))
                 .isEqualTo(registered);
-        assertThat(central.server.database().jdbi().withExtension(CentralDaos.Audit.class, a -> a.history(registered))
+        assertThat(central.server.database().jdbi().withExtension(CentralDaos.Audit.class, a -> a.history(registered, null))
                 .stream().filter(e -> e.action().equals("PATRON_REGISTERED")).count())
                 .as("both records' history").isEqualTo(2);
         assertThat(sql("SELECT retired_reason FROM card WHERE number = 'N000000402'", String.class))

@@ -38,6 +38,18 @@ public interface StaffAdministration extends LibrarySettingsKeeper {
     }
 
     /** A sign that a personal account serves as a system account: {@code several_workstations} or {@code session_used_as_api}. */
+    /** One entry of the library's audit: who did or saw what, where and when. */
+    record AuditEntry(Instant at, String staffUser, String roles, String workstation, String action, UUID patronId,
+                      String detail) {
+    }
+
+    /** A page of the audit, newest first; {@code before} asks for the next one, null at the oldest. */
+    record AuditPage(List<AuditEntry> entries, Long before) {
+        public AuditPage {
+            entries = List.copyOf(entries);
+        }
+    }
+
     record Sign(String userName, String kind, int count, Instant lastAt) {
     }
 
@@ -141,4 +153,10 @@ public interface StaffAdministration extends LibrarySettingsKeeper {
     void cancel();
 
     List<Sign> signs();
+
+    /**
+     * A page of the library's audit (the central register's entries and the desks'), by patron,
+     * staff member, both or neither; for a person whose roles include reading the audit.
+     */
+    AuditPage audit(UUID patron, String staffUser, Long before);
 }

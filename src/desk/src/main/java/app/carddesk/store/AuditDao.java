@@ -16,6 +16,11 @@ public interface AuditDao {
             + "VALUES (:at, :staff, :workstation, :staffRoles, :action, :patronId, :detail)")
     void append(@BindMethods AuditEntry entry);
 
+    @SqlQuery("SELECT id AS seq, at, staff, staff_roles AS roles, action, patron_id, detail FROM audit_event "
+            + "WHERE id > :after ORDER BY id LIMIT :limit")
+    @RegisterConstructorMapper(app.carddesk.sync.AuditItem.class)
+    List<app.carddesk.sync.AuditItem> after(@Bind("after") long after, @Bind("limit") int limit);
+
     @SqlQuery("SELECT at, staff, workstation, COALESCE(staff_roles, '') AS staff_roles, action, patron_id, detail "
             + "FROM audit_event WHERE patron_id = :id "
             + "ORDER BY id")

@@ -40,6 +40,24 @@ public final class JdbiSyncLedger implements SyncLedger {
     }
 
     @Override
+    public List<app.carddesk.sync.AuditItem> auditAfter(long seq, int limit) {
+        return jdbi.withExtension(AuditDao.class, d -> d.after(seq, limit));
+    }
+
+    @Override
+    public long auditSentUpTo() {
+        return jdbi.withExtension(SyncDao.class, d -> d.state(AUDIT_SENT)).map(Long::parseLong).orElse(0L);
+    }
+
+    @Override
+    public void auditSent(long seq) {
+        writer.useExtension(SyncDao.class, d -> d.setState(AUDIT_SENT, Long.toString(seq)));
+    }
+
+    /** Where the central register's copy of this desk's audit trail ends. */
+    private static final String AUDIT_SENT = "audit_sent_up_to";
+
+    @Override
     public List<OutboxItem> pendingAfter(long seq, int limit) {
         return jdbi.withExtension(OutboxDao.class, d -> d.after(seq, limit)).stream()
                 .map(p -> new OutboxItem(p.seq(), p.patronId(), p.kind(), p.payload(), p.createdAt(), p.idemKey(),

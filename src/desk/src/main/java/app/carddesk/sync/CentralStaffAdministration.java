@@ -1,6 +1,7 @@
 package app.carddesk.sync;
 
 import app.carddesk.api.Api;
+import app.carddesk.api.AuditApi;
 import app.carddesk.api.ErrorCode;
 import app.carddesk.staff.StaffAdministration;
 import java.time.Instant;
@@ -146,6 +147,24 @@ public final class CentralStaffAdministration implements StaffAdministration {
 
     private static String libraryPath(String library) {
         return "/api/v1/libraries/" + java.net.URLEncoder.encode(library, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public AuditPage audit(UUID patron, String staffUser, Long before) {
+        StringBuilder query = new StringBuilder("/api/v1/audit?limit=100");
+        if (patron != null) {
+            query.append("&patronId=").append(patron);
+        }
+        if (staffUser != null) {
+            query.append("&staffUser=").append(java.net.URLEncoder.encode(staffUser,
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (before != null) {
+            query.append("&before=").append(before);
+        }
+        AuditApi.AuditPage page = person.read(ok(call(() -> person.get(query.toString()))), AuditApi.AuditPage.class);
+        return new AuditPage(page.entries().stream().map(e -> new AuditEntry(e.at(), e.staffUser(), e.roles(),
+                e.workstation(), e.action(), e.patronId(), e.detail())).toList(), page.before());
     }
 
     private static app.carddesk.domain.LibraryConfiguration configurationIn(CentralClient.Response r) {

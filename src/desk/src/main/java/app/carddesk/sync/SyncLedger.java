@@ -14,6 +14,15 @@ public interface SyncLedger {
 
     List<OutboxItem> pending(int limit);
 
+    /** The desk's own audit entries after {@code seq}, oldest first. */
+    List<AuditItem> auditAfter(long seq, int limit);
+
+    /** The number up to which the central register holds this desk's audit entries (0: none). */
+    long auditSentUpTo();
+
+    /** The central register holds this desk's audit entries up to {@code seq}. */
+    void auditSent(long seq);
+
     /** The entries after {@code seq}, oldest first: the next batch while one is on its way. */
     List<OutboxItem> pendingAfter(long seq, int limit);
 

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A sync round: the outbox pushed to the central register in order, then this library's change
- * feed pulled; and what staff see of it (the status). Questions asked while staff wait go through
+ * feed pulled, then the desk's own audit entries sent up; and what staff see of it (the status). Questions asked while staff wait go through
  * {@link #queries()} and share the round's view of whether the central register answers.
  */
 public final class SyncService {
@@ -37,6 +37,7 @@ public final class SyncService {
     private final CentralLink link = new CentralLink();
     private final OutboxPush push;
     private final FeedPull pull;
+    private final AuditPush audit;
     private final CentralQueries queries;
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<app.carddesk.domain.LibraryConfiguration>> configurationListeners =
@@ -56,6 +57,7 @@ public final class SyncService {
         this.ledger = ledger;
         this.push = new OutboxPush(client, ledger, json, clock, afterSend, link);
         this.pull = new FeedPull(client, ledger, clock, link);
+        this.audit = new AuditPush(client, ledger);
         this.queries = new CentralQueries(queries, ledger, link);
         // The status bar says so at once, not at the next round.
         link.whenLost(this::publish);
@@ -121,6 +123,9 @@ public final class SyncService {
                 }
                 if (configuration != null && link.state() == SyncStatus.State.ONLINE) {
                     configuration.pull().ifPresent(c -> configurationListeners.forEach(l -> l.accept(c)));
+                }
+                if (link.state() == SyncStatus.State.ONLINE) {
+                    audit.pushAll();
                 }
             }
             if (wasOffline && link.state() == SyncStatus.State.ONLINE) {

@@ -61,6 +61,11 @@ public final class Scrolling {
             if (focus != null) {
                 focus.requestFocus();
             }
+            // A panel whose content is still being placed (CSS, rows read meanwhile) may grow after this
+            // pass: once the scene is laid out again, what has the keyboard is brought into view again.
+            if (panel.getScene() != null) {
+                AfterLayout.once(panel.getScene(), () -> reveal(focus != null ? focus : panel));
+            }
         });
     }
 

@@ -180,6 +180,31 @@ class RolesUiIT extends DeskUiIT {
             assertThat(visible(robot, "#registerIdButton")).isFalse();
             assertThat(visible(robot, "#unsubscribeButton")).isFalse();
             assertThat(visible(robot, "#reportButton")).as("what is stored about the patron").isTrue();
+
+            // The officer reads who did and saw what: the desk's own entries reach the central register.
+            new app.carddesk.sync.SyncService(new app.carddesk.sync.CentralClient(URI.create("http://127.0.0.1:"
+                    + port), TOKEN, JSON, java.time.Duration.ofSeconds(2)), new app.carddesk.store.JdbiSyncLedger(
+                    backend.database(), Clock.systemUTC(), "desk"), JSON, Clock.systemUTC()).syncOnce();
+            int viewed = central.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_event "
+                    + "WHERE action = 'PATRON_VIEWED' AND staff_user = 'dpo.only'").mapTo(Integer.class).one());
+            assertThat(viewed).as("the desk's entries reached the central register").isPositive();
+            type(KeyCode.F7);
+            waitUntil(() -> visible(robot, "#auditBox"));
+            assertThat(visible(robot, "#adminStaff")).as("staff administration is not theirs").isFalse();
+            fill(robot, "#auditQuery", "409900081");
+            click(robot, "#auditShow");
+            waitForText(robot, "#auditMessage", "everything about the patron with card 409900081");
+            javafx.scene.control.TableView<app.carddesk.staff.StaffAdministration.AuditEntry> table =
+                    robot.lookup("#auditEntries").query();
+            assertThat(table.getItems()).extracting(app.carddesk.staff.StaffAdministration.AuditEntry::action)
+                    .contains("PATRON_VIEWED", "PATRON_REGISTERED");
+            assertThat(table.getItems()).filteredOn(e -> e.action().equals("PATRON_VIEWED"))
+                    .extracting(app.carddesk.staff.StaffAdministration.AuditEntry::staffUser).contains("dpo.only");
+            fill(robot, "#auditQuery", "demo.dk");
+            click(robot, "#auditShow");
+            waitForText(robot, "#auditMessage", "everything demo.dk did and saw");
+            assertThat(table.getItems()).extracting(app.carddesk.staff.StaffAdministration.AuditEntry::action)
+                    .contains("SIGNED_IN");
         }
     }
 }

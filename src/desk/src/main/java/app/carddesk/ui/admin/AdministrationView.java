@@ -42,6 +42,7 @@ public final class AdministrationView {
     @FXML private TableView<Account> accounts;
     @FXML private TableColumn<Account, String> userColumn, nameColumn, rolesColumn, stateColumn, decidedColumn;
     @FXML private TableView<Sign> signs;
+    @FXML private javafx.scene.layout.VBox signsBox, audit;
     @FXML private TableColumn<Sign, String> signUserColumn, signKindColumn, signCountColumn, signLastColumn;
     @FXML private Button verifyButton, reactivateButton, reactivateMailButton, closeButton, cancelButton;
     @FXML private VBox staffBox;
@@ -94,6 +95,9 @@ public final class AdministrationView {
 
         startsAt.textProperty().bindBidirectional(vm.startsAt);
         show(staffBox, lifetime.of(permissions.may("staff_admin")));
+        show(signsBox, lifetime.of(permissions.may("staff_admin")));
+        // The audit is for those whose roles include reading it (a data-protection officer).
+        show(audit, lifetime.of(permissions.may("audit_read")));
         staff.setItems(vm.staff);
         app.carddesk.ui.Tables.fitHeaders(staff);
         column(staffUserColumn, Account::userName);

@@ -95,7 +95,9 @@ public final class AdministrationViewModel {
     /** Reads the round, this library's accounts in it and the signs, as far as the person may see them. */
     public void refresh() {
         administration.ifPresent(a -> background.submit(() -> {
-            Optional<Round> current = a.round();
+            // The round is for those who run it or decide their library's accounts in it.
+            Optional<Round> current = may.test("staff_admin") || may.test("verification_round") ? a.round()
+                    : Optional.empty();
             boolean running = current.map(r -> r.startedAt() != null && r.endedAt() == null).orElse(false);
             return new Snapshot(current, running && may.test("staff_admin") ? a.roundAccounts() : List.of(),
                     may.test("staff_admin") ? a.signs() : List.of(),
@@ -114,7 +116,8 @@ public final class AdministrationViewModel {
             signs.clear();
             staff.clear();
             desks.clear();
-            failed(e);
+            // Said without reading again: a refusal of the reading itself would repeat for ever.
+            failed(e, null, message, false);
         }));
     }
 
@@ -314,7 +317,7 @@ public final class AdministrationViewModel {
         }, done -> {
             message.set(Problem.of("admin.cancel.done"));
             refresh();
-        }, this::failed));
+        }, e -> failed(e, null, message)));
     }
 
     /** A new person signed in (or nobody is): nothing the last one saw or was told stays on screen. */
@@ -358,32 +361,20 @@ public final class AdministrationViewModel {
         administration.ifPresent(a -> background.submit(() -> a.schedule(at), scheduled -> {
             message.set(Problem.of("admin.schedule.done"));
             refresh();
-        }, this::failed));
-    }
-
-    private void failed(Throwable e) {
-        failed(e, null, message);
+        }, e -> failed(e, null, message)));
     }
 
     private void failed(Throwable e, String userName, ObjectProperty<Problem> message) {
+        failed(e, userName, message, true);
+    }
+
+    /** Says what went wrong; after a refusal the screen reads the state again when {@code readAgain}. */
+    private void failed(Throwable e, String userName, ObjectProperty<Problem> message, boolean readAgain) {
         if (e instanceof StaffAdministration.RefusedException refused) {
-            message.set(switch (refused.code()) {
-                case "user_name_taken" -> Problem.of("admin.staff.taken", userName);
-                case "permission_conflict" -> Problem.of("admin.staff.conflict");
-                case "own_account" -> Problem.of("admin.staff.own");
-                case "account_not_found" -> Problem.of("admin.staff.gone");
-                // A round's re-activation by mail for an account without a work address (its list was old).
-                case "invalid_field" -> "mail".equals(refused.field()) ? Problem.of("admin.round.noWorkEmail", userName)
-                        : Problem.of("admin.staff.invalid", refused.field() == null ? "" : refused.field());
-                case "permission_denied" -> Problem.of("admin.refused.permission");
-                case "already_decided" -> Problem.of("admin.refused.decided");
-                case "verification_round_open" -> Problem.of("admin.refused.open");
-                case "verification_round_started" -> Problem.of("admin.refused.started");
-                case "no_verification_round" -> Problem.of("admin.round.none");
-                case "session_invalid" -> Problem.of("admin.refused.session");
-                default -> Problem.of("admin.refused", refused.getMessage());
-            });
-            refresh();
+            message.set(AdminRefusals.problem(refused, userName));
+            if (readAgain) {
+                refresh();
+            }
             return;
         }
         if (e instanceof StaffAdministration.UnavailableException) {

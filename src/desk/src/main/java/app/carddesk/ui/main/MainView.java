@@ -102,7 +102,7 @@ public final class MainView {
         // desk on its own, for those who keep the library's settings, which the desk keeps itself.
         adminButton.visibleProperty().bind(lifetime.of(who.session).map(s -> s.may("library_config")
                 || vm.administrationConnected() && (s.may("staff_admin") || s.may("verification_round")
-                || s.may("organisation_admin"))).orElse(false));
+                || s.may("organisation_admin") || s.may("audit_read"))).orElse(false));
         adminButton.managedProperty().bind(adminButton.visibleProperty());
         // Who is signed in now, after every switch of user (mapped from the lifetime-bound value itself).
         // Signed in offline while the central register answers again: its screens need a sign-in with it.

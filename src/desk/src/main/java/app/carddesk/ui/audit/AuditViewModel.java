@@ -1,0 +1,125 @@
+package app.carddesk.ui.audit;
+
+import app.carddesk.domain.Problem;
+import app.carddesk.issuing.CardLookup;
+import app.carddesk.issuing.IssuingService;
+import app.carddesk.staff.StaffAdministration;
+import app.carddesk.ui.background.BackgroundWork;
+import java.util.Optional;
+import java.util.UUID;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The library's audit as a data-protection officer reads it: by a patron's card (their current or
+ * an earlier one) or by a staff member's user name, newest first, a page at a time. Read from the
+ * central register, which holds its own entries and the desks'.
+ */
+public final class AuditViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditViewModel.class);
+
+    /** A card number or a staff member's user name. */
+    public final StringProperty query = new SimpleStringProperty("");
+    public final ObservableList<StaffAdministration.AuditEntry> entries = FXCollections.observableArrayList();
+    /** What the entries are about, or what went wrong. */
+    public final ObjectProperty<Problem> message = new SimpleObjectProperty<>();
+    /** Older entries follow. */
+    public final BooleanProperty more = new SimpleBooleanProperty(false);
+
+    private final Optional<StaffAdministration> administration;
+    private final IssuingService issuing;
+    private final BackgroundWork background;
+    private UUID patron;
+    private String staffUser;
+    private Long before;
+
+    public AuditViewModel(Optional<StaffAdministration> administration, IssuingService issuing,
+                          BackgroundWork background) {
+        this.administration = administration;
+        this.issuing = issuing;
+        this.background = background;
+    }
+
+    /** Shows the newest entries about the card's patron, or by the staff member the text names. */
+    public void show() {
+        String text = query.get() == null ? "" : query.get().trim();
+        entries.clear();
+        more.set(false);
+        if (text.isEmpty()) {
+            message.set(Problem.of("audit.queryRequired"));
+            return;
+        }
+        administration.ifPresent(a -> background.submit(() -> {
+            CardLookup card = issuing.lookUp(text);
+            UUID id = card instanceof CardLookup.Issued issued ? issued.patronId()
+                    : card instanceof CardLookup.Retired retired ? retired.patronId() : null;
+            boolean isCard = !(card instanceof CardLookup.Invalid);
+            if (isCard && id == null) {
+                return new Asked(null, null, null);
+            }
+            String user = isCard ? null : text;
+            return new Asked(id, user, a.audit(id, user, null));
+        }, asked -> {
+            if (asked.page() == null) {
+                message.set(Problem.of("audit.cardUnknown", text));
+                return;
+            }
+            patron = asked.patron();
+            staffUser = asked.staffUser();
+            shown(asked.page());
+            message.set(asked.page().entries().isEmpty() ? Problem.of("audit.none", text)
+                    : Problem.of(patron != null ? "audit.forCard" : "audit.forStaff", text));
+        }, this::failed));
+    }
+
+    /** Another person signed in: nothing of what the last one read stays on screen. */
+    public void personChanged() {
+        query.set("");
+        entries.clear();
+        message.set(null);
+        more.set(false);
+        patron = null;
+        staffUser = null;
+        before = null;
+    }
+
+    /** The next page of older entries. */
+    public void older() {
+        if (before == null) {
+            return;
+        }
+        Long from = before;
+        administration.ifPresent(a -> background.submit(() -> a.audit(patron, staffUser, from), this::shown,
+                this::failed));
+    }
+
+    private void shown(StaffAdministration.AuditPage page) {
+        entries.addAll(page.entries());
+        before = page.before();
+        more.set(before != null);
+    }
+
+    private record Asked(UUID patron, String staffUser, StaffAdministration.AuditPage page) {
+    }
+
+    private void failed(Throwable e) {
+        if (e instanceof StaffAdministration.RefusedException refused) {
+            message.set(app.carddesk.ui.admin.AdminRefusals.problem(refused, null));
+            return;
+        }
+        if (e instanceof StaffAdministration.UnavailableException) {
+            message.set(Problem.of("admin.unavailable"));
+            return;
+        }
+        message.set(app.carddesk.ui.Failures.problem(LOG, "Reading the audit failed", e));
+    }
+}

@@ -120,8 +120,15 @@ class BundlesTest {
         // A text with no variant is the language's own; a key nowhere stays the key.
         assertThat(Messages.forLocale(danish, app.carddesk.domain.Country.NO).get("flow.next")).isEqualTo("_Næste");
         assertThat(Messages.forLocale(danish, app.carddesk.domain.Country.NO).get("no.such.key")).isEqualTo("no.such.key");
+        // The field under "With a CPR number" asks for a CPR number, in English too.
         assertThat(Messages.forLocale(Locale.ENGLISH, app.carddesk.domain.Country.NO).get("identity.placeholder"))
-                .isEqualTo("National ID number");
+                .isEqualTo("Fødselsnummer or D-number");
+        assertThat(Messages.forLocale(Locale.ENGLISH, app.carddesk.domain.Country.DK).get("identity.placeholder"))
+                .isEqualTo("CPR number");
+        assertThat(Messages.forLocale(danish, app.carddesk.domain.Country.DK).get("identity.placeholder"))
+                .isEqualTo("CPR-nummer");
+        assertThat(Messages.forLocale(norwegian, app.carddesk.domain.Country.NO).get("identity.placeholder"))
+                .isEqualTo("Fødselsnummer eller D-nummer");
         assertThat(Messages.forLocale(danish, app.carddesk.domain.Country.NO).locale()).isEqualTo(danish);
         assertThat(Messages.forLocale(Locale.ENGLISH, app.carddesk.domain.Country.NO).get("identity.with"))
                 .isEqualTo("With a fødselsnummer or D-number");

@@ -47,6 +47,18 @@ class KeyboardChecklistIT extends DeskUiIT {
     }
 
     @Test
+    void eachScreenOpenedByItsKeyStartsWithTheKeyboardInItsList(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#cardField").query().isFocused());
+        // The work queue's list sits in a tab: it is part of the screen once the screen is laid out.
+        type(KeyCode.F3);
+        waitUntil(() -> visible(robot, "#expiringTable") && robot.lookup("#expiringTable").query().isFocused());
+        type(KeyCode.F4);
+        waitUntil(() -> visible(robot, "#attentionTable") && robot.lookup("#attentionTable").query().isFocused());
+        type(KeyCode.F3);
+        waitUntil(() -> robot.lookup("#expiringTable").query().isFocused());
+    }
+
+    @Test
     void altAndTheLanguagesLetterReachesTheLanguageBox(FxRobot robot) {
         waitUntil(() -> robot.lookup("#cardField").query().isFocused());
         type(KeyCode.ALT, KeyCode.G);

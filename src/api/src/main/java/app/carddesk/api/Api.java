@@ -298,6 +298,9 @@ public final class Api {
     public record StaffRoles(List<String> roles) {
     }
 
+    public record StaffName(String displayName) {
+    }
+
     /** A new account, or one given a new password, and the one-time password to hand over. */
     public record StaffAccountIssued(StaffAccount account, String oneTimePassword) {
     }

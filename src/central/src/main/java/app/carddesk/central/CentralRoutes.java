@@ -158,10 +158,10 @@ final class CentralRoutes {
         app.post("/api/v1/workstations/{accountId}/revoke", ctx -> ctx.json(parts.enrolment().revoke(caller(ctx),
                 accountId(ctx))));
         app.get("/api/v1/staff", ctx -> ctx.json(accounts.accounts(caller(ctx))));
-        app.get("/api/v1/staff/signs", ctx -> ctx.json(accounts.signs(caller(ctx))));
+        app.get("/api/v1/staff/signs", ctx -> ctx.json(parts.signs().signs(caller(ctx))));
         app.get("/api/v1/staff/acting", ctx -> ctx.json(staff.acting(caller(ctx))));
-        app.get("/api/v1/library/hours", ctx -> ctx.json(accounts.hours(caller(ctx))));
-        app.put("/api/v1/library/hours", ctx -> ctx.json(accounts.setHours(caller(ctx), ctx.body(), envelope)));
+        app.get("/api/v1/library/hours", ctx -> ctx.json(parts.signs().hours(caller(ctx))));
+        app.put("/api/v1/library/hours", ctx -> ctx.json(parts.signs().setHours(caller(ctx), ctx.body(), envelope)));
         app.post("/api/v1/staff", ctx -> ctx.status(201).json(accounts.create(caller(ctx), ctx.body(), envelope)));
         app.post("/api/v1/verification-rounds", ctx -> ctx.status(201).json(parts.rounds().schedule(caller(ctx),
                 ctx.body(), envelope)));
@@ -175,6 +175,8 @@ final class CentralRoutes {
                 .decide(caller(ctx), accountId(ctx), ctx.body(), envelope)));
         app.post("/api/v1/staff/{accountId}/lock", ctx -> ctx.json(accounts.setLocked(caller(ctx), accountId(ctx), true)));
         app.put("/api/v1/staff/{accountId}/roles", ctx -> ctx.json(accounts.setRoles(caller(ctx), accountId(ctx),
+                ctx.body(), envelope)));
+        app.put("/api/v1/staff/{accountId}/name", ctx -> ctx.json(accounts.rename(caller(ctx), accountId(ctx),
                 ctx.body(), envelope)));
         app.post("/api/v1/staff/{accountId}/unlock", ctx -> ctx.json(accounts.setLocked(caller(ctx), accountId(ctx),
                 false)));

@@ -67,7 +67,7 @@ public final class CentralServer implements AutoCloseable {
                  PopulationLookup population, PinMails pinMails, StaffSessions staff, StaffAccounts accounts,
                  Enrolment enrolment,
                  VerificationRounds rounds, RegisterKeys registerKeys, LibraryConfigurations configurations,
-                 AuditTrail audit) {
+                 AuditTrail audit, StaffSigns signs) {
 
         static Parts of(CentralDatabase db, PopulationRegisters population, PinHasher pinHasher, MailOutbox mails,
                         ObjectMapper json, Clock clock) {
@@ -85,7 +85,7 @@ public final class CentralServer implements AutoCloseable {
                     new PinMails(pinHasher, mails, envelope, clock), staff, new StaffAccounts(jdbi, pinHasher, clock),
                     new Enrolment(jdbi, clock), new VerificationRounds(jdbi, pinHasher, mails, clock),
                     new RegisterKeys(jdbi, clock), new LibraryConfigurations(jdbi, clock),
-                    new AuditTrail(jdbi, envelope, clock));
+                    new AuditTrail(jdbi, envelope, clock), new StaffSigns(jdbi, clock));
         }
     }
 

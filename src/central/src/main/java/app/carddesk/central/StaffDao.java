@@ -40,6 +40,9 @@ interface StaffDao {
             + ":validFrom, :validUntil, :active, :adminLocked, 0, :at)")
     void insert(@BindMethods AccountRow row, @Bind("at") Instant at);
 
+    @SqlUpdate("UPDATE staff_account SET display_name = :name WHERE id = :id")
+    void rename(@Bind("id") UUID id, @Bind("name") String displayName);
+
     @SqlQuery("SELECT COUNT(*) FROM staff_account WHERE user_name = :name")
     int countNamed(@Bind("name") String userName);
 

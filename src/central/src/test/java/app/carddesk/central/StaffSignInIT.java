@@ -258,6 +258,31 @@ class StaffSignInIT {
     }
 
     @Test
+    void anAdministratorCorrectsAColleaguesFullNameAndTheAuditNamesNeitherName() throws Exception {
+        String admin = session(ADMIN, ADMIN_PASSWORD);
+        String[] ana = newAccount(admin, "ana.berg", "DESK_STAFF");
+        HttpResponse<String> renamed = central.send("PUT", "/api/v1/staff/" + ana[0] + "/name", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.StaffName("  Ana Bergström  ")), Api.SESSION_HEADER, admin);
+        assertEquals(200, renamed.statusCode(), renamed.body());
+        assertEquals("Ana Bergström", JSON.readTree(renamed.body()).get("displayName").asText());
+        assertEquals("ana.berg", JSON.readTree(renamed.body()).get("userName").asText());
+        assertEquals("Ana Bergström", central.sql("SELECT display_name FROM staff_account WHERE user_name = ?",
+                String.class, "ana.berg"));
+        assertEquals("user=ana.berg by=" + ADMIN, central.sql(
+                "SELECT detail FROM audit_event WHERE action = 'STAFF_RENAMED'", String.class));
+        HttpResponse<String> empty = central.sendMalformed("PUT", "/api/v1/staff/" + ana[0] + "/name",
+                CentralFixture.TOKEN, JSON.writeValueAsString(new Api.StaffName("")), Api.SESSION_HEADER, admin);
+        assertEquals(422, empty.statusCode());
+        assertEquals("invalid_field", error(empty));
+        String anaSession = session("ana.berg", ana[1]);
+        assertEquals(204, changePassword(anaSession, ana[1], "quiet reading room lamp").statusCode());
+        HttpResponse<String> notAdmin = central.send("PUT", "/api/v1/staff/" + ana[0] + "/name", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.StaffName("Someone Else")), Api.SESSION_HEADER, anaSession);
+        assertEquals(403, notAdmin.statusCode());
+        assertEquals(1, audited("STAFF_RENAMED"));
+    }
+
+    @Test
     void rolesAreNotChangedWhenRefusedNorForOneselfNorAcrossLibraries() throws Exception {
         String admin = session(ADMIN, ADMIN_PASSWORD);
         String[] ana = newAccount(admin, "ana.berg", "DESK_STAFF");

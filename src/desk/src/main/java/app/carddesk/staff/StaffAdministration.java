@@ -117,6 +117,9 @@ public interface StaffAdministration extends LibrarySettingsKeeper {
      */
     Account setRoles(UUID account, List<String> roles);
 
+    /** Corrects the person's full name (their user name stays). */
+    Account rename(UUID account, String displayName);
+
     /** A one-time code to type at a new desk of the library, valid until {@code expiresAt}. */
     record EnrolmentCode(String code, Instant expiresAt, String workstationName) {
     }

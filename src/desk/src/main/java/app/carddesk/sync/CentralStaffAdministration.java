@@ -57,6 +57,12 @@ public final class CentralStaffAdministration implements StaffAdministration {
     }
 
     @Override
+    public Account rename(UUID account, String displayName) {
+        return account(person.read(ok(call(() -> person.sendAs("PUT", "/api/v1/staff/" + account + "/name", null,
+                new Api.StaffName(displayName), true))), Api.StaffAccount.class));
+    }
+
+    @Override
     public EnrolmentCode enrolmentCode(String workstationName) {
         Api.EnrolmentCode c = person.read(ok(call(() -> person.post("/api/v1/enrolment-codes", null,
                 new Api.EnrolmentRequest(workstationName)))), Api.EnrolmentCode.class);

@@ -217,6 +217,17 @@ class AdministrationUiIT extends DeskUiIT {
             click(robot, "#adminSaveRoles");
             waitForText(robot, "#adminStaffMessage", "You cannot change your own roles.");
 
+            // A name typed wrong is corrected; the user name stays.
+            select(staff, "lars.holm");
+            waitUntil(() -> text(robot, "#adminChosenName").equals("Lars Holm"));
+            fill(robot, "#adminChosenName", "Lars Holmgaard");
+            type(javafx.scene.input.KeyCode.ENTER);
+            waitForText(robot, "#adminStaffMessage", "lars.holm is now called Lars Holmgaard.");
+            waitUntil(() -> staff.getItems().stream().anyMatch(a -> a.toString().contains("Lars Holmgaard")));
+            fill(robot, "#adminChosenName", " ");
+            click(robot, "#adminRename");
+            waitForText(robot, "#adminStaffMessage", "Type the person’s full name.");
+
             // The register's own refusal, said in the staff's words.
             fill(robot, "#adminNewUserName", "lars.holm");
             fill(robot, "#adminNewDisplayName", "Lars Holm Again");

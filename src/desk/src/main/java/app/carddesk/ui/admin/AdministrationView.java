@@ -52,7 +52,8 @@ public final class AdministrationView {
     @FXML private TableView<Account> staff;
     @FXML private TableColumn<Account, String> staffUserColumn, staffNameColumn, staffRolesColumn, staffStateColumn;
     @FXML private Button lockButton, unlockButton, saveRolesButton;
-    @FXML private javafx.scene.layout.FlowPane chosenRoles;
+    @FXML private javafx.scene.layout.FlowPane chosenRoles, chosenNameRow;
+    @FXML private TextField chosenNameField;
     @FXML private TextField newDeskName;
     @FXML private VBox desksBox;
     @FXML private TableView<Desk> desks;
@@ -108,6 +109,8 @@ public final class AdministrationView {
         javafx.beans.binding.BooleanBinding nothingChosen = staff.getSelectionModel().selectedItemProperty().isNull();
         saveRolesButton.disableProperty().bind(nothingChosen);
         chosenRoles.disableProperty().bind(nothingChosen);
+        chosenNameRow.disableProperty().bind(nothingChosen);
+        chosenNameField.textProperty().bindBidirectional(vm.chosenName.text);
         // Lock what is open, unlock what is locked (by an administrator or after wrong passwords).
         lockButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             Account a = staff.getSelectionModel().getSelectedItem();
@@ -288,6 +291,11 @@ public final class AdministrationView {
     private void readAgain() {
         vm.message.set(null);
         vm.refresh();
+    }
+
+    @FXML
+    private void rename() {
+        vm.rename();
     }
 
     @FXML

@@ -81,6 +81,16 @@ public final class AdministrationViewModel {
         this.me = me;
         this.background = background;
         this.zone = zone;
+        this.chosenName = new AccountName(administration, background, staffMessage, this::refresh,
+                (e, user) -> failed(e, user, staffMessage));
+    }
+
+    /** The chosen account's full name, to correct. */
+    public final AccountName chosenName;
+
+    /** Saves the name typed for the chosen account. */
+    public void rename() {
+        chosenName.save(chosen.get());
     }
 
     public boolean connected() {
@@ -214,6 +224,7 @@ public final class AdministrationViewModel {
         }
         Account was = chosen.get();
         chosen.set(account);
+        chosenName.chosen(account);
         if (account == null || was == null || !was.id().equals(account.id()) || !was.roles().equals(account.roles())) {
             chosenRoles.clear();
             if (account != null) {

@@ -5,5 +5,6 @@ ALTER TABLE audit_event ADD COLUMN desk_id VARCHAR(40);
 ALTER TABLE audit_event ADD COLUMN desk_seq BIGINT;
 CREATE UNIQUE INDEX audit_event_desk_seq ON audit_event (desk_id, desk_seq);
 -- A data-protection officer reads a library's audit by patron or by staff member, newest first.
-CREATE INDEX audit_event_library_patron ON audit_event (library_code, patron_id, id);
-CREATE INDEX audit_event_library_staff ON audit_event (library_code, staff_user, id);
+CREATE INDEX audit_event_library_patron ON audit_event (library_code, patron_id, at, id);
+CREATE INDEX audit_event_library_staff ON audit_event (library_code, staff_user, at, id);
+CREATE INDEX audit_event_library_at ON audit_event (library_code, at, id);

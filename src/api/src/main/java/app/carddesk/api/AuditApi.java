@@ -29,12 +29,15 @@ public final class AuditApi {
     public record DeskAuditReceived(long upTo, int stored) {
     }
 
-    /** One entry of the audit, as a data-protection officer reads it. */
+    /**
+     * One entry of the audit, as a data-protection officer reads it; {@code cardNumber} is the card
+     * of the record it is about (its current one, or the last that still leads to it), if any.
+     */
     public record AuditEntry(long id, Instant at, String staffUser, String roles, String workstation,
-                             String action, UUID patronId, String detail) {
+                             String action, UUID patronId, String cardNumber, String detail) {
     }
 
-    /** A page of the audit, newest first; {@code before} asks for the next page, null at the oldest. */
+    /** A page of the audit, newest first (by when it happened); {@code before} asks for the next page, null at the oldest. */
     public record AuditPage(List<AuditEntry> entries, Long before) {
     }
 }

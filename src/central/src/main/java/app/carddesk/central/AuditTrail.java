@@ -55,14 +55,27 @@ final class AuditTrail {
                 + "CAST(:patronId AS UUID), :detail, :desk, :seq)")
         void store(@BindMethods List<Stored> entries);
 
-        @SqlQuery("SELECT id, at, staff_user, staff_roles AS roles, workstation, action, patron_id, detail "
-                + "FROM audit_event WHERE library_code = :library AND id < :before "
-                + "AND (CAST(:patron AS UUID) IS NULL OR patron_id = CAST(:patron AS UUID)) "
-                + "AND (CAST(:staff AS VARCHAR(60)) IS NULL OR staff_user = :staff) "
-                + "ORDER BY id DESC LIMIT :limit")
+        // Newest first by when it happened (a desk's entries arrive after the central register's own).
+        @SqlQuery("SELECT a.id, a.at, a.staff_user, a.staff_roles AS roles, a.workstation, a.action, a.patron_id, "
+                + "COALESCE(p.card_number, (SELECT MAX(c.number) FROM card c WHERE c.patron_id = a.patron_id)) "
+                + "AS card_number, a.detail FROM audit_event a LEFT JOIN patron p ON p.id = a.patron_id "
+                + "WHERE a.library_code = :library "
+                + "AND (CAST(:before AS BIGINT) IS NULL OR a.at < (SELECT b.at FROM audit_event b WHERE b.id = :before) "
+                + "OR a.at = (SELECT b.at FROM audit_event b WHERE b.id = :before) AND a.id < :before) "
+                + "AND (CAST(:patron AS UUID) IS NULL OR a.patron_id = CAST(:patron AS UUID)) "
+                + "AND (CAST(:staff AS VARCHAR(60)) IS NULL OR a.staff_user = :staff) "
+                + "ORDER BY a.at DESC, a.id DESC LIMIT :limit")
         @RegisterConstructorMapper(AuditApi.AuditEntry.class)
         List<AuditApi.AuditEntry> page(@Bind("library") String library, @Bind("patron") UUID patron,
-                                  @Bind("staff") String staff, @Bind("before") long before, @Bind("limit") int limit);
+                                       @Bind("staff") String staff, @Bind("before") Long before,
+                                       @Bind("limit") int limit);
+
+        /** The patron a card of this library leads to, if it still does. */
+        @SqlQuery("SELECT patron_id FROM card WHERE number = :number AND library_code = :library")
+        java.util.Optional<UUID> cardHolder(@Bind("number") String number, @Bind("library") String library);
+
+        @SqlQuery("SELECT COUNT(*) > 0 FROM card WHERE number = :number AND library_code = :library")
+        boolean cardKnown(@Bind("number") String number, @Bind("library") String library);
     }
 
     /**
@@ -143,13 +156,17 @@ final class AuditTrail {
      * A page of this library's audit, newest first, by patron or staff member or both or neither;
      * for someone signed in whose roles include reading the audit. The reading is audited itself.
      */
-    AuditApi.AuditPage read(Caller caller, String patronId, String staffUser, long before, long limit) {
+    AuditApi.AuditPage read(Caller caller, String patronId, String cardNumber, String staffUser, long before,
+                            long limit) {
         caller.requireStaff(Permission.AUDIT_READ);
         UUID patron;
         try {
             patron = patronId == null ? null : UUID.fromString(patronId);
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, ErrorCode.INVALID_QUERY, "patronId", "A patron id is a UUID.");
+        }
+        if (cardNumber != null) {
+            patron = cardHolder(caller.library().code(), cardNumber, patron);
         }
         if (staffUser != null && (staffUser.isBlank() || staffUser.length() > 60
                 || FieldLimit.hasControlCharacter(staffUser))) {
@@ -159,15 +176,35 @@ final class AuditTrail {
             throw new ApiException(400, ErrorCode.INVALID_QUERY, "limit", "Ask for at least one entry.");
         }
         int size = (int) Math.min(limit, AuditApi.PAGE_MAX);
-        long from = before < 1 ? Long.MAX_VALUE : before;
+        Long from = before < 1 ? null : before;
+        UUID about = patron;
         return jdbi.inTransaction(h -> {
-            List<AuditApi.AuditEntry> page = Daos.on(h, Dao.class).page(caller.library().code(), patron, staffUser, from,
-                    size + 1);
-            Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), "AUDIT_READ", patron,
+            List<AuditApi.AuditEntry> page = Daos.on(h, Dao.class).page(caller.library().code(), about, staffUser,
+                    from, size + 1);
+            Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), "AUDIT_READ", about,
                     staffUser == null ? "" : "staff=" + staffUser);
             boolean more = page.size() > size;
             List<AuditApi.AuditEntry> shown = more ? page.subList(0, size) : page;
             return new AuditApi.AuditPage(List.copyOf(shown), more ? shown.get(shown.size() - 1).id() : null);
         });
+    }
+
+    /**
+     * The patron a card of this library leads to. A card retired when its patron was deleted or
+     * merged leads nowhere any more: the entry of that deletion (found by the staff member who made
+     * it) names the record, by which the rest of its trail is read.
+     */
+    private UUID cardHolder(String library, String cardNumber, UUID patron) {
+        if (patron != null) {
+            throw new ApiException(400, ErrorCode.INVALID_QUERY, "cardNumber", "Ask by a patron id or by a card "
+                    + "number, not both.");
+        }
+        return jdbi.withExtension(Dao.class, d -> d.cardHolder(cardNumber, library).orElseThrow(() ->
+                d.cardKnown(cardNumber, library)
+                        ? new ApiException(410, ErrorCode.CARD_NUMBER_RETIRED, "cardNumber", "Card " + cardNumber + " was "
+                        + "retired when its patron was deleted or merged: it leads to no record any more. Read the "
+                        + "audit of the staff member who deleted them; that entry names the record.")
+                        : new ApiException(404, ErrorCode.NOT_FOUND, "cardNumber", "No card " + cardNumber
+                        + " was ever issued at this library.")));
     }
 }

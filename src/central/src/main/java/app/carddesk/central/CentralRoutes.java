@@ -221,14 +221,15 @@ final class CentralRoutes {
                 envelope.parse(ctx.body(), Api.Activation.class))));
         app.get("/api/v1/patrons/{id}/history", ctx -> ctx.json(memberships.history(caller(ctx), id(ctx))));
         app.get("/api/v1/patrons/{id}/memberships", ctx -> ctx.json(memberships.memberships(caller(ctx), id(ctx))));
-        app.put("/api/v1/patrons/{id}/standing", ctx -> ctx.json(memberships.reportStanding(caller(ctx), id(ctx),
+        app.put("/api/v1/patrons/{id}/standing", ctx -> ctx.json(memberships.reportStanding(caller(ctx, Permission.EDIT), id(ctx),
                 envelope.parse(ctx.body(), Api.Standing.class))));
         app.post("/api/v1/patrons/{id}/unsubscribe", ctx -> ctx.json(memberships.unsubscribe(caller(ctx, Permission.UNSUBSCRIBE), id(ctx))));
         app.post("/api/v1/patrons/{id}/merge", ctx -> answer(ctx, patrons.merge(caller(ctx, Permission.MERGE), id(ctx),
                 ctx.header("Idempotency-Key"), ctx.body())));
         app.post("/api/v1/audit/desk-entries", ctx -> ctx.json(parts.audit().receive(caller(ctx), ctx.body())));
         app.get("/api/v1/audit", ctx -> ctx.json(parts.audit().read(caller(ctx), ctx.queryParam("patronId"),
-                ctx.queryParam("staffUser"), number(ctx.queryParam("before"), 0), number(ctx.queryParam("limit"), 100))));
+                ctx.queryParam("cardNumber"), ctx.queryParam("staffUser"), number(ctx.queryParam("before"), 0),
+                number(ctx.queryParam("limit"), 100))));
         app.get("/api/v1/retention/held", ctx -> ctx.json(retention.held(caller(ctx, Permission.HELD_LIST).library().code())));
         app.get("/api/v1/changes", ctx -> ctx.json(parts.feed().changes(caller(ctx),
                 number(ctx.queryParam("after"), 0), (int) number(ctx.queryParam("limit"), Api.FEED_PAGE_DEFAULT))));

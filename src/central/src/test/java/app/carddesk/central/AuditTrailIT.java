@@ -125,6 +125,29 @@ class AuditTrailIT {
     }
 
     @Test
+    void theOfficerReadsByCardNumberNewestFirstByWhenItHappened() throws Exception {
+        UUID patron = UUID.randomUUID();
+        HttpResponse<String> registered = central.send("POST", "/api/v1/patrons", CentralFixture.TOKEN,
+                CentralApiIT.patron(patron, "409900070", "NONE", null, null), "Idempotency-Key", "audit-card-1");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        // A desk's entry about the same patron from before, arriving now.
+        sendEntries(DESK, new AuditApi.DeskAuditEntry(1L, Instant.parse("2026-01-05T09:00:00Z"), "mette.holm", null,
+                "PATRON_VIEWED", patron, ""));
+        String officer = sessionWith("sofie.kjaer", "DATA_PROTECTION");
+        HttpResponse<String> byCard = read(officer, "?cardNumber=409900070");
+        assertThat(byCard.statusCode()).as(byCard.body()).isEqualTo(200);
+        JsonNode entries = JSON.readTree(byCard.body()).get("entries");
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).get("action").asText()).as("the registration happened later").isEqualTo(
+                "PATRON_REGISTERED");
+        assertThat(entries.get(1).get("action").asText()).isEqualTo("PATRON_VIEWED");
+        assertThat(entries.get(1).get("cardNumber").asText()).isEqualTo("409900070");
+        HttpResponse<String> unknown = read(officer, "?cardNumber=409900071");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("field").asText()).isEqualTo("cardNumber");
+    }
+
+    @Test
     void onlySomeoneWhoseRolesIncludeReadingTheAuditReadsIt() throws Exception {
         String deskStaff = sessionWith("ana.berg", "DESK_STAFF");
         HttpResponse<String> refused = read(deskStaff, "");

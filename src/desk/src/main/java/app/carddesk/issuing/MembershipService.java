@@ -119,6 +119,10 @@ public final class MembershipService {
      * system (demo and test profiles only).
      */
     public Optional<Problem> reportStanding(UUID id, int loans, int reminders, int claims) {
+        Optional<Problem> notAllowed = staff.refusal("edit");
+        if (notAllowed.isPresent()) {
+            return notAllowed;
+        }
         if (!standingEditable()) {
             return Optional.of(Problem.of("national.needsCentral"));
         }

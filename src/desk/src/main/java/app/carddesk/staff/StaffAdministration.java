@@ -40,7 +40,7 @@ public interface StaffAdministration extends LibrarySettingsKeeper {
     /** A sign that a personal account serves as a system account: {@code several_workstations} or {@code session_used_as_api}. */
     /** One entry of the library's audit: who did or saw what, where and when. */
     record AuditEntry(Instant at, String staffUser, String roles, String workstation, String action, UUID patronId,
-                      String detail) {
+                      String cardNumber, String detail) {
     }
 
     /** A page of the audit, newest first; {@code before} asks for the next one, null at the oldest. */
@@ -158,8 +158,9 @@ public interface StaffAdministration extends LibrarySettingsKeeper {
     List<Sign> signs();
 
     /**
-     * A page of the library's audit (the central register's entries and the desks'), by patron,
-     * staff member, both or neither; for a person whose roles include reading the audit.
+     * A page of the library's audit (the central register's entries and the desks'), by patron (their
+     * record's id or a card that leads to it), staff member, both or neither; newest first; for a
+     * person whose roles include reading the audit.
      */
-    AuditPage audit(UUID patron, String staffUser, Long before);
+    AuditPage audit(UUID patron, String cardNumber, String staffUser, Long before);
 }

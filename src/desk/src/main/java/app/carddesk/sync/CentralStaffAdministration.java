@@ -156,10 +156,14 @@ public final class CentralStaffAdministration implements StaffAdministration {
     }
 
     @Override
-    public AuditPage audit(UUID patron, String staffUser, Long before) {
+    public AuditPage audit(UUID patron, String cardNumber, String staffUser, Long before) {
         StringBuilder query = new StringBuilder("/api/v1/audit?limit=100");
         if (patron != null) {
             query.append("&patronId=").append(patron);
+        }
+        if (cardNumber != null) {
+            query.append("&cardNumber=").append(java.net.URLEncoder.encode(cardNumber,
+                    java.nio.charset.StandardCharsets.UTF_8));
         }
         if (staffUser != null) {
             query.append("&staffUser=").append(java.net.URLEncoder.encode(staffUser,
@@ -170,7 +174,7 @@ public final class CentralStaffAdministration implements StaffAdministration {
         }
         AuditApi.AuditPage page = person.read(ok(call(() -> person.get(query.toString()))), AuditApi.AuditPage.class);
         return new AuditPage(page.entries().stream().map(e -> new AuditEntry(e.at(), e.staffUser(), e.roles(),
-                e.workstation(), e.action(), e.patronId(), e.detail())).toList(), page.before());
+                e.workstation(), e.action(), e.patronId(), e.cardNumber(), e.detail())).toList(), page.before());
     }
 
     private static app.carddesk.domain.LibraryConfiguration configurationIn(CentralClient.Response r) {

@@ -180,6 +180,7 @@ class RolesUiIT extends DeskUiIT {
             assertThat(visible(robot, "#registerIdButton")).isFalse();
             assertThat(visible(robot, "#unsubscribeButton")).isFalse();
             assertThat(visible(robot, "#reportButton")).as("what is stored about the patron").isTrue();
+            assertThat(visible(robot, "#standingBox")).as("nor loans typed in for the library system").isFalse();
 
             // The officer reads who did and saw what: the desk's own entries reach the central register.
             new app.carddesk.sync.SyncService(new app.carddesk.sync.CentralClient(URI.create("http://127.0.0.1:"
@@ -191,9 +192,11 @@ class RolesUiIT extends DeskUiIT {
             type(KeyCode.F7);
             waitUntil(() -> visible(robot, "#auditBox"));
             assertThat(visible(robot, "#adminStaff")).as("staff administration is not theirs").isFalse();
-            fill(robot, "#auditQuery", "409900081");
-            click(robot, "#auditShow");
+            // A card scanned into the audit's field is looked up there, not taken to the checklist.
+            click(robot, "#auditQuery");
+            scan(robot, "409900081");
             waitForText(robot, "#auditMessage", "everything about the patron with card 409900081");
+            assertThat(visible(robot, "#auditBox")).isTrue();
             javafx.scene.control.TableView<app.carddesk.staff.StaffAdministration.AuditEntry> table =
                     robot.lookup("#auditEntries").query();
             assertThat(table.getItems()).extracting(app.carddesk.staff.StaffAdministration.AuditEntry::action)

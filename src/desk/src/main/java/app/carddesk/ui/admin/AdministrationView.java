@@ -42,7 +42,7 @@ public final class AdministrationView {
     @FXML private TableView<Account> accounts;
     @FXML private TableColumn<Account, String> userColumn, nameColumn, rolesColumn, stateColumn, decidedColumn;
     @FXML private TableView<Sign> signs;
-    @FXML private javafx.scene.layout.VBox signsBox, audit;
+    @FXML private javafx.scene.layout.VBox signsBox, audit, roundBox;
     @FXML private TableColumn<Sign, String> signUserColumn, signKindColumn, signCountColumn, signLastColumn;
     @FXML private Button verifyButton, reactivateButton, reactivateMailButton, closeButton, cancelButton;
     @FXML private VBox staffBox;
@@ -153,6 +153,7 @@ public final class AdministrationView {
         }, desks.getSelectionModel().selectedItemProperty()));
         newDeskName.textProperty().bindBidirectional(vm.newDeskName);
         showMessage(deskMessage, vm.deskMessage, deskMessage);
+        show(roundBox, lifetime.of(permissions.may("verification_round").or(permissions.may("staff_admin"))));
         show(scheduleBox, lifetime.of(permissions.may("verification_round")));
         show(decisions, lifetime.of(permissions.may("staff_admin")));
         for (Button b : new Button[] {verifyButton, reactivateButton, closeButton}) {

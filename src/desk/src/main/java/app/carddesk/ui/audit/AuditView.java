@@ -23,8 +23,8 @@ public final class AuditView {
     @FXML private TextField queryField;
     @FXML private Label message;
     @FXML private TableView<AuditEntry> table;
-    @FXML private TableColumn<AuditEntry, String> atColumn, staffColumn, rolesColumn, workstationColumn, actionColumn,
-            detailColumn;
+    @FXML private TableColumn<AuditEntry, String> atColumn, staffColumn, cardColumn, rolesColumn, workstationColumn,
+            actionColumn, detailColumn;
     @FXML private Button olderButton;
 
     public AuditView(AuditViewModel vm, Messages messages, ViewLifetime lifetime) {
@@ -36,15 +36,27 @@ public final class AuditView {
     @FXML
     private void initialize() {
         queryField.textProperty().bindBidirectional(vm.query);
+        // A card scanned here is looked up here, not taken for a new card at the checklist.
+        app.carddesk.ui.scan.ScannerInput.markCardField(queryField);
         table.setItems(vm.entries);
         column(atColumn, e -> messages.time(e.at()));
         column(staffColumn, e -> e.staffUser() == null ? "" : e.staffUser());
-        column(rolesColumn, e -> e.roles() == null ? "" : e.roles());
+        // The record an entry is about: its card, or (a record without one left) its id, to read its trail by.
+        column(cardColumn, e -> e.cardNumber() != null ? e.cardNumber() : e.patronId() == null ? ""
+                : e.patronId().toString());
+        column(rolesColumn, e -> e.roles() == null ? "" : String.join(", ", java.util.Arrays.stream(e.roles()
+                .split(",")).map(r -> named("role." + r.strip(), r.strip())).toList()));
         column(workstationColumn, AuditEntry::workstation);
-        column(actionColumn, AuditEntry::action);
+        column(actionColumn, e -> named("audit.action." + e.action(), e.action()));
         column(detailColumn, e -> e.detail() == null ? "" : e.detail());
         message.textProperty().bind(lifetime.of(vm.message).map(messages::text).orElse(""));
         Controls.visible(olderButton, lifetime.of(vm.more));
+    }
+
+    /** The text for {@code key} in the staff's language, or {@code code} itself where there is none. */
+    private String named(String key, String code) {
+        String text = messages.get(key);
+        return text.equals(key) ? code : text;
     }
 
     private static void column(TableColumn<AuditEntry, String> column, Function<AuditEntry, String> value) {

@@ -1,7 +1,6 @@
 package app.carddesk.ui.audit;
 
 import app.carddesk.domain.Problem;
-import app.carddesk.issuing.CardLookup;
 import app.carddesk.issuing.IssuingService;
 import app.carddesk.staff.StaffAdministration;
 import app.carddesk.ui.background.BackgroundWork;
@@ -39,6 +38,7 @@ public final class AuditViewModel {
     private final IssuingService issuing;
     private final BackgroundWork background;
     private UUID patron;
+    private String cardNumber;
     private String staffUser;
     private Long before;
 
@@ -49,7 +49,11 @@ public final class AuditViewModel {
         this.background = background;
     }
 
-    /** Shows the newest entries about the card's patron, or by the staff member the text names. */
+    /**
+     * Shows the newest entries about the patron a card leads to (any card of the library, current or
+     * earlier), about a record by its id (as an entry of its deletion names it), or by the staff
+     * member the text names.
+     */
     public void show() {
         String text = query.get() == null ? "" : query.get().trim();
         entries.clear();
@@ -58,27 +62,26 @@ public final class AuditViewModel {
             message.set(Problem.of("audit.queryRequired"));
             return;
         }
-        administration.ifPresent(a -> background.submit(() -> {
-            CardLookup card = issuing.lookUp(text);
-            UUID id = card instanceof CardLookup.Issued issued ? issued.patronId()
-                    : card instanceof CardLookup.Retired retired ? retired.patronId() : null;
-            boolean isCard = !(card instanceof CardLookup.Invalid);
-            if (isCard && id == null) {
-                return new Asked(null, null, null);
-            }
-            String user = isCard ? null : text;
-            return new Asked(id, user, a.audit(id, user, null));
-        }, asked -> {
-            if (asked.page() == null) {
-                message.set(Problem.of("audit.cardUnknown", text));
-                return;
-            }
-            patron = asked.patron();
-            staffUser = asked.staffUser();
-            shown(asked.page());
-            message.set(asked.page().entries().isEmpty() ? Problem.of("audit.none", text)
-                    : Problem.of(patron != null ? "audit.forCard" : "audit.forStaff", text));
+        UUID record = recordId(text);
+        boolean card = record == null && issuing.profile().cardNumberPolicy().check(text).isOk();
+        String number = card ? issuing.profile().cardNumberPolicy().check(text).value().value() : null;
+        String user = record == null && !card ? text : null;
+        administration.ifPresent(a -> background.submit(() -> a.audit(record, number, user, null), page -> {
+            patron = record;
+            cardNumber = number;
+            staffUser = user;
+            shown(page);
+            message.set(page.entries().isEmpty() ? Problem.of("audit.none", text)
+                    : Problem.of(user == null ? "audit.forCard" : "audit.forStaff", text));
         }, this::failed));
+    }
+
+    private static UUID recordId(String text) {
+        try {
+            return text.length() == 36 ? UUID.fromString(text) : null;
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     /** Another person signed in: nothing of what the last one read stays on screen. */
@@ -88,6 +91,7 @@ public final class AuditViewModel {
         message.set(null);
         more.set(false);
         patron = null;
+        cardNumber = null;
         staffUser = null;
         before = null;
     }
@@ -98,7 +102,7 @@ public final class AuditViewModel {
             return;
         }
         Long from = before;
-        administration.ifPresent(a -> background.submit(() -> a.audit(patron, staffUser, from), this::shown,
+        administration.ifPresent(a -> background.submit(() -> a.audit(patron, cardNumber, staffUser, from), this::shown,
                 this::failed));
     }
 
@@ -108,12 +112,11 @@ public final class AuditViewModel {
         more.set(before != null);
     }
 
-    private record Asked(UUID patron, String staffUser, StaffAdministration.AuditPage page) {
-    }
-
     private void failed(Throwable e) {
         if (e instanceof StaffAdministration.RefusedException refused) {
-            message.set(app.carddesk.ui.admin.AdminRefusals.problem(refused, null));
+            message.set("not_found".equals(refused.code()) ? Problem.of("audit.cardUnknown", query.get().trim())
+                    : "card_number_retired".equals(refused.code()) ? Problem.of("audit.cardUnlinked", query.get().trim())
+                    : app.carddesk.ui.admin.AdminRefusals.problem(refused, null));
             return;
         }
         if (e instanceof StaffAdministration.UnavailableException) {

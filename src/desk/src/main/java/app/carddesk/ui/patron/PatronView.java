@@ -82,6 +82,12 @@ public final class PatronView {
         pickupBox.valueProperty().bindBidirectional(vm.pickup);
         ProblemDisplay.bind(lifetime.of(vm.balanceProblem), balanceProblem, feesField, messages);
         ProblemDisplay.bind(lifetime.of(vm.message), message, null, messages);
+        // Said where the staff look: a refusal under the buttons is scrolled into view.
+        lifetime.onChange(vm.message, (obs, was, now) -> {
+            if (now != null) {
+                javafx.application.Platform.runLater(() -> app.carddesk.ui.Scrolling.reveal(message));
+            }
+        });
         success.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.success.get()), vm.success));
         Controls.visible(success, vm.success.isNotNull());
         // Only what the signed-in person's roles allow is offered.
@@ -111,7 +117,7 @@ public final class PatronView {
         vm.documentLanguage.show(documentLanguageBox, l -> messages.get("language." + l.getLanguage()), lifetime);
         lifetime.onListChange(vm.digitalAccess, (javafx.collections.ListChangeListener<DigitalAccess.Access>) c -> showAccess());
         unsubscribeButton.disableProperty().bind(vm.patron.isNull());
-        Controls.visible(standingBox, vm.standingEditable.and(vm.patron.isNotNull()));
+        Controls.visible(standingBox, vm.standingEditable.and(vm.patron.isNotNull()).and(permissions.may("edit")));
         loansField.textProperty().bindBidirectional(vm.loans);
         remindersField.textProperty().bindBidirectional(vm.reminders);
         claimsField.textProperty().bindBidirectional(vm.claims);
@@ -299,7 +305,9 @@ public final class PatronView {
     @FXML
     private void saveReport() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setInitialFileName(messages.get("report.fileName"));
+        // Named for the patron's card, so that one patron's report does not overwrite another's.
+        chooser.setInitialFileName(messages.get("report.fileName", vm.patron.get() == null
+                || vm.patron.get().cardNumber() == null ? "" : vm.patron.get().cardNumber()).replace("-.pdf", ".pdf"));
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
         chooser.setInitialDirectory(preferences.startFolder());
         java.io.File file = chooser.showSaveDialog(title.getScene().getWindow());

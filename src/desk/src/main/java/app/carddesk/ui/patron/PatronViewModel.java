@@ -338,7 +338,8 @@ public final class PatronViewModel {
             }
             // The patron is gone from this desk either way: the screen closes and says what became of them.
             navigation.leaveWith(new Navigation.Notice(result.deleted()
-                    ? Problem.of("unsubscribe.deleted", p.cardNumber() == null ? "" : p.cardNumber(), p.fullName())
+                    ? p.cardNumber() == null ? Problem.of("unsubscribe.deletedNoCard", p.fullName())
+                    : Problem.of("unsubscribe.deleted", p.cardNumber(), p.fullName())
                     : Problem.of("unsubscribe.remaining", p.fullName()), List.copyOf(result.remaining())));
             patron.set(null);
         }, this::failed);

@@ -215,6 +215,13 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
     @Override
     public void close() {
         syncTimer.ifPresent(app.carddesk.sync.SyncTimer::close);
+        try {
+            signIn.endSessionAsTheDeskCloses();
+        } catch (RuntimeException notEnded) {
+            // The register closes whatever became of the session (it ends by itself).
+            org.slf4j.LoggerFactory.getLogger(DeskBackend.class).warn("The session could not be ended at the central register "
+                    + "as the desk closed ({})", notEnded.getClass().getSimpleName());
+        }
         signIn.staff().recordSignInsWith(null);
         database.close();
     }

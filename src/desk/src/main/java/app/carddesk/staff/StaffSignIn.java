@@ -340,6 +340,19 @@ public final class StaffSignIn {
         return true;
     }
 
+    /**
+     * Ends the signed-in person's session at the central register, as the desk closes (its window,
+     * or the system ending it): the session does not stay usable for the rest of its 12 hours.
+     * Nothing else changes; a register that cannot be reached lets the session end by itself.
+     */
+    public void endSessionAsTheDeskCloses() {
+        staff.current().ifPresent(s -> {
+            if (s.token() != null) {
+                directory.ifPresent(d -> d.signOut(s.token()));
+            }
+        });
+    }
+
     /** Ends the person's work at this desk; what the desk queued stays queued. */
     public void signOut() {
         staff.current().ifPresent(s -> {

@@ -363,6 +363,25 @@ class DeskSignInIT {
     }
 
     @Test
+    void aDeskThatClosesEndsThePersonsSessionAtTheCentralRegister() throws Exception {
+        openDesk();
+        signedInWithOwnPassword("ana.berg");
+        String token = signIn().staff().current().orElseThrow().token();
+        desk();
+        assertThat(sessionAnswer(token)).as("open while the desk runs").isEqualTo(200);
+        // Closed (its window, or the system ending it): the session is not left usable for 12 hours.
+        closeDesk();
+        assertThat(sessionAnswer(token)).isEqualTo(401);
+    }
+
+    private int sessionAnswer(String token) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + port + "/api/v1/sessions/current")).header("Authorization", "Bearer " + TOKEN)
+                .header(Api.SESSION_HEADER, token).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    @Test
     void anEnrolledDeskSyncsWithItsOwnCredentialAndARevokedOneStopsAndSaysWhy() throws Exception {
         int port = openDesk();
         String code = asAdmin("POST", "/api/v1/enrolment-codes", new Api.EnrolmentRequest("Desk 7")).get("code")

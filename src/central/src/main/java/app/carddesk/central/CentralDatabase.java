@@ -53,7 +53,7 @@ public final class CentralDatabase implements AutoCloseable {
      * at this version opens without Flyway ({@link MigrationHistory}); a register of another version is
      * Flyway's to migrate, or to refuse (one that a newer central already migrated further).
      */
-    static final int SCHEMA_VERSION = 22;
+    static final int SCHEMA_VERSION = 23;
 
     /**
      * Versions 2 and 5 once inserted the demo libraries; they no longer do (demo data is loaded only in

@@ -170,13 +170,9 @@ public final class MembershipService {
      * of those. A desk without a central register deletes them from its own store.
      */
     public Unsubscribed unsubscribe(UUID id) {
-        java.util.Optional<Problem> notAllowed = staff.refusal("unsubscribe");
-        if (notAllowed.isPresent()) {
-            return new Unsubscribed(false, List.of(), notAllowed.get());
-        }
-        Optional<Problem> consentedFor = childLeftWithoutGuardian(id);
-        if (consentedFor.isPresent()) {
-            return new Unsubscribed(false, List.of(), consentedFor.get());
+        Optional<Problem> refused = unsubscribeRefused(id);
+        if (refused.isPresent()) {
+            return new Unsubscribed(false, List.of(), refused.get());
         }
         AuditEntry audit = staff.audit(clock, "PATRON_UNSUBSCRIBED", id, "");
         if (!national.available()) {
@@ -200,6 +196,14 @@ public final class MembershipService {
             store.recordAudit(audit);
         }
         return new Unsubscribed(result.deleted(), result.remaining(), null);
+    }
+
+    /**
+     * Why the patron may not be unsubscribed now, if they may not: asked before staff are asked to
+     * confirm, and again as it is done.
+     */
+    public Optional<Problem> unsubscribeRefused(UUID id) {
+        return staff.refusal("unsubscribe").or(() -> childLeftWithoutGuardian(id));
     }
 
     /**

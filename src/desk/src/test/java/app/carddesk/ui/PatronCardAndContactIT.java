@@ -158,6 +158,10 @@ class PatronCardAndContactIT extends DeskUiIT {
         click(robot, "#relative-GUARDIAN-Demir");
         waitForText(robot, "#patronTitle", "Elif Demir");
         waitForText(robot, "#relative-CHILD-Demir", "Guardian of: Ada Demir (card 409900720)");
+        // Her only guardian is not unsubscribed before the child: said at once, nothing asked.
+        click(robot, "#unsubscribeButton");
+        waitForText(robot, "#patronMessage", "Elif Demir consented as guardian to the registration of Ada Demir");
+        assertThat(openDialog()).as("no question to confirm").isEmpty();
         click(robot, "#relative-CHILD-Demir");
         waitForText(robot, "#patronTitle", "Ada Demir");
     }

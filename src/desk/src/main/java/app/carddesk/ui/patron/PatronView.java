@@ -214,11 +214,13 @@ public final class PatronView {
 
     @FXML
     private void unsubscribe() {
-        Patron p = vm.patron.get();
-        if (p != null && app.carddesk.ui.Confirm.ask(title, messages, app.carddesk.ui.Question.UNSUBSCRIBE,
-                p.fullName(), PatronTexts.cardInSentence(messages, p.cardNumber()))) {
-            vm.unsubscribe();
-        }
+        vm.askToUnsubscribe(() -> {
+            Patron p = vm.patron.get();
+            if (p != null && app.carddesk.ui.Confirm.ask(title, messages, app.carddesk.ui.Question.UNSUBSCRIBE,
+                    p.fullName(), PatronTexts.cardInSentence(messages, p.cardNumber()))) {
+                vm.unsubscribe();
+            }
+        });
     }
 
     /** One line per service: usable, or not and why, so staff can explain it. */

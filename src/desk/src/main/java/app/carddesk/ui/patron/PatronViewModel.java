@@ -324,6 +324,19 @@ public final class PatronViewModel {
      * Unsubscribes the patron on screen (staff confirmed). Where loans, reminders or claims remain
      * at some library, the patron stays registered there and those libraries are listed.
      */
+    /**
+     * Says at once why the patron on screen may not be unsubscribed (the last guardian of a child,
+     * say); otherwise {@code ask} asks staff to confirm.
+     */
+    public void askToUnsubscribe(Runnable ask) {
+        Patron p = patron.get();
+        if (p == null) {
+            return;
+        }
+        background.submit(() -> memberships.unsubscribeRefused(p.id()),
+                refused -> refused.ifPresentOrElse(message::set, ask), this::failed);
+    }
+
     public void unsubscribe() {
         Patron p = patron.get();
         if (p == null) {

@@ -64,11 +64,17 @@ public final class ScanDetector {
     public Optional<Scan> onEnter(long nanos) {
         int n = chars.length();
         try {
-            if (n < minLength || nanos - times[n - 1] > fastGapNanos) {
+            long enterGap = n == 0 ? Long.MAX_VALUE : nanos - times[n - 1];
+            if (n < minLength || enterGap > breakNanos) {
+                return Optional.empty();
+            }
+            // An Enter held up (the desk busy, a garbage collection) after keys that came fast is the one
+            // late event a scan may have; after keys that came slowly it is a person's.
+            boolean lateKeyForgiven = enterGap > fastGapNanos;
+            if (lateKeyForgiven && !fastAround(n)) {
                 return Optional.empty();
             }
             int start = n - 1;
-            boolean lateKeyForgiven = false;
             while (start > 0) {
                 long gap = times[start] - times[start - 1];
                 if (gap <= fastGapNanos) {
@@ -89,11 +95,15 @@ public final class ScanDetector {
         }
     }
 
-    /** The keys on both sides of a slow gap came fast: a scan held up, not a person. */
+    /**
+     * The keys on both sides of a slow gap came fast: a scan held up, not a person. At the end of the
+     * keys (a late Enter) the keys before it count alone.
+     */
     private boolean fastAround(int i) {
         long quick = fastGapNanos / 3;
         boolean before = i >= 2 && times[i - 1] - times[i - 2] <= quick;
-        boolean after = i + 1 < chars.length() && times[i + 1] - times[i] <= quick;
+        boolean after = i == chars.length() ? i >= 3 && times[i - 2] - times[i - 3] <= quick
+                : i + 1 < chars.length() && times[i + 1] - times[i] <= quick;
         return before && after;
     }
 }

@@ -57,6 +57,21 @@ class ScanDetectorTest {
     }
 
     @Test
+    void anEnterHeldUpAfterAFastBurstStillEndsTheScan() {
+        // The desk busy (a garbage collection) as the scanner's Enter arrives: the burst itself was a scan.
+        type("409912345", 4);
+        assertThat(enter(250)).contains(new Scan("409912345", 0));
+        // Only one late event is forgiven: a late key and a late Enter are not a scanner's.
+        type("40991", 4);
+        type("2", 200);
+        type("345", 4);
+        assertThat(enter(250)).isEmpty();
+        // A person's typing followed by a slow Enter stays typing.
+        type("409912345", 120);
+        assertThat(enter(250)).isEmpty();
+    }
+
+    @Test
     void aScanRightAfterTypingIsToldApartFromTheTyping() {
         type("Mette", 120);
         now += 100 * MS;

@@ -68,6 +68,12 @@ public final class Messages {
                 locale());
     }
 
+    /** The text for {@code key}, or {@code fallback} where this language has none. */
+    public String getOr(String key, java.util.function.Supplier<String> fallback) {
+        String text = get(key);
+        return text.equals(key) ? fallback.get() : text;
+    }
+
     public String get(String key, Object... args) {
         String pattern;
         try {

@@ -310,9 +310,7 @@ public final class AdministrationView {
     }
 
     private String role(String code) {
-        String key = "role." + code;
-        String text = messages.get(key);
-        return text.equals(key) ? code : text;
+        return messages.getOr("role." + code, () -> code);
     }
 
     @FXML

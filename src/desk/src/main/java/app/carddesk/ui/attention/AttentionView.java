@@ -115,9 +115,7 @@ public final class AttentionView {
     }
 
     private String what(Row r) {
-        String key = "attention.code." + r.problem().code();
-        String text = messages.get(key);
-        return text.equals(key) ? r.problem().message() : text;
+        return messages.getOr("attention.code." + r.problem().code(), () -> r.problem().message());
     }
 
     private static void column(TableColumn<Row, String> column, Function<Row, String> value) {

@@ -55,8 +55,7 @@ public final class AuditView {
 
     /** The text for {@code key} in the staff's language, or {@code code} itself where there is none. */
     private String named(String key, String code) {
-        String text = messages.get(key);
-        return text.equals(key) ? code : text;
+        return messages.getOr(key, () -> code);
     }
 
     private static void column(TableColumn<AuditEntry, String> column, Function<AuditEntry, String> value) {

@@ -63,9 +63,10 @@ public final class AuditViewModel {
             return;
         }
         UUID record = recordId(text);
-        boolean card = record == null && issuing.profile().cardNumberPolicy().check(text).isOk();
-        String number = card ? issuing.profile().cardNumberPolicy().check(text).value().value() : null;
-        String user = record == null && !card ? text : null;
+        app.carddesk.domain.Checked<app.carddesk.domain.CardNumber> card = issuing.profile().cardNumberPolicy()
+                .check(text);
+        String number = record == null && card.isOk() ? card.value().value() : null;
+        String user = record == null && number == null ? text : null;
         administration.ifPresent(a -> background.submit(() -> a.audit(record, number, user, null), page -> {
             patron = record;
             cardNumber = number;

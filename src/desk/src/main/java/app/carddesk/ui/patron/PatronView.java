@@ -248,9 +248,7 @@ public final class PatronView {
 
     /** An identity kind as written inside a sentence ("fødselsnummer" is not a name there). */
     private String kindInSentence(String kind) {
-        String key = "identityKind.inSentence." + kind;
-        String text = messages.get(key);
-        return text.equals(key) ? messages.get("identityKind." + kind) : text;
+        return messages.getOr("identityKind.inSentence." + kind, () -> messages.get("identityKind." + kind));
     }
 
     private void show(Patron p) {

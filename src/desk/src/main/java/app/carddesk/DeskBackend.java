@@ -215,12 +215,19 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
     @Override
     public void close() {
         syncTimer.ifPresent(app.carddesk.sync.SyncTimer::close);
+        // Asked of the central register for at most a second: closing (on the JavaFX thread, or as the
+        // system ends the desk) never waits for a network that does not answer. The session ends by
+        // itself otherwise, and the register closes whatever became of it.
+        java.util.concurrent.ExecutorService ending = app.carddesk.work.DeskThreads.single("carddesk-end-session");
         try {
-            signIn.endSessionAsTheDeskCloses();
-        } catch (RuntimeException notEnded) {
-            // The register closes whatever became of the session (it ends by itself).
-            org.slf4j.LoggerFactory.getLogger(DeskBackend.class).warn("The session could not be ended at the central register "
-                    + "as the desk closed ({})", notEnded.getClass().getSimpleName());
+            ending.submit(signIn::endSessionAsTheDeskCloses).get(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notEnded) {
+            org.slf4j.LoggerFactory.getLogger(DeskBackend.class).warn("The session was not ended at the central "
+                    + "register as the desk closed ({})", notEnded.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            ending.shutdownNow();
         }
         signIn.staff().recordSignInsWith(null);
         database.close();

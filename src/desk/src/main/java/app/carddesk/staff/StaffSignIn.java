@@ -355,11 +355,7 @@ public final class StaffSignIn {
 
     /** Ends the person's work at this desk; what the desk queued stays queued. */
     public void signOut() {
-        staff.current().ifPresent(s -> {
-            if (s.token() != null) {
-                directory.ifPresent(d -> d.signOut(s.token()));
-            }
-        });
+        endSessionAsTheDeskCloses();
         staff.signedOut();
     }
 }

@@ -246,16 +246,11 @@ abstract class DeskUiIT {
         });
     }
 
-    /** Clicks a control, scrolling a long screen first so that it is in view, as a person would. */
+    /** Clicks a control, as {@link #clickOn(FxRobot, Node)} does. */
     void click(FxRobot robot, String query) {
         waitUntilIdle(robot);
         waitUntil(() -> robot.lookup(query).tryQuery().isPresent());
-        Node node = robot.lookup(query).query();
-        interact(() -> {
-            layOut(node);
-            Scrolling.reveal(node);
-        });
-        clickOn(robot, node);
+        clickOn(robot, robot.lookup(query).<Node>query());
     }
 
     /** Clicks the first visible control the query finds, as {@link #clickOn(FxRobot, Node)} does. */
@@ -270,15 +265,91 @@ abstract class DeskUiIT {
      * TestFX's own clickOn works out a control's bounds on the test's thread, racing the pulse that
      * lays the screen out; now and then that left JavaFX's cached bounds broken and the next pulse
      * failed. It would also glide the pointer in up to 200 steps.
+     * <p>
+     * A long screen is scrolled first so that the control is in view, as a person would. A person
+     * clicks what they see where it has come to rest: the desk may still be scrolling the
+     * focus into view after a window was resized or a message appeared (work it hands on to the next
+     * pulse). So the click waits until the control stays put across a pulse, and fails, saying what
+     * it reached instead, when the press does not reach the control.
      */
     void clickOn(FxRobot robot, Node node) {
+        Scene scene = interactGet(node::getScene);
+        interact(() -> {
+            layOut(node);
+            Scrolling.reveal(node);
+        });
+        String[] where = new String[1];
+        for (int tries = 0; where[0] == null; tries++) {
+            String before = interactGet(() -> placeOf(node));
+            sleep(PULSE_MS);
+            String placed = interactGet(() -> placeOf(node));
+            if (placed.equals(before) || tries == 50) {
+                where[0] = placed;
+            }
+        }
+        Object[] reached = new Object[1];
+        javafx.event.EventHandler<javafx.scene.input.MouseEvent> seen = e -> {
+            if (reached[0] == null) {
+                reached[0] = e.getPickResult().getIntersectedNode();
+            }
+        };
         interact(() -> {
             layOut(node);
             javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
+            where[0] = placeOf(node);
+            scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, seen);
             javafx.scene.robot.Robot mouse = new javafx.scene.robot.Robot();
             mouse.mouseMove(b.getCenterX(), b.getCenterY());
             mouse.mouseClick(javafx.scene.input.MouseButton.PRIMARY);
         });
+        interact(() -> scene.removeEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, seen));
+        if (!(reached[0] instanceof Node hit) || !isWithin(hit, node)) {
+            throw new AssertionError("the click on " + node + " at " + where[0] + " reached " + reached[0]
+                    + "; the control is now at " + interactGet(() -> placeOf(node)));
+        }
+    }
+
+    /** A little longer than one pulse of the JavaFX thread (60 a second). */
+    private static final long PULSE_MS = 20;
+
+    private static String placeOf(Node node) {
+        layOut(node);
+        return node.localToScreen(node.getBoundsInLocal()) + " scrolled to " + scrollOf(node);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String scrollOf(Node node) {
+        for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane pane) {
+                return String.valueOf(pane.getVvalue());
+            }
+        }
+        return "-";
+    }
+
+    private static boolean isWithin(Node hit, Node node) {
+        for (Node n = hit; n != null; n = n.getParent()) {
+            if (n == node) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <T> T interactGet(java.util.function.Supplier<T> get) {
+        Object[] out = new Object[1];
+        interact(() -> out[0] = get.get());
+        @SuppressWarnings("unchecked")
+        T t = (T) out[0];
+        return t;
     }
 
     /**

@@ -12,8 +12,24 @@ import java.util.Optional;
  */
 public final class ScanDetector {
 
-    /** A recognised scan, and where in the current burst of keys it began. */
-    public record Scan(String text, int start) {
+    /**
+     * A recognised scan, and where in the current burst of keys it began.
+     *
+     * @param withKeyBefore the same scan begun one key earlier, when a pause split that key off: the
+     *                      desk held up after a scan's first key (drawing what that key changed, a
+     *                      garbage collection) makes that pause too, and only the card number read
+     *                      from the whole burst can tell the two apart
+     */
+    public record Scan(String text, int start, Optional<Scan> withKeyBefore) {
+
+        public Scan(String text, int start) {
+            this(text, start, Optional.empty());
+        }
+
+        /** This scan, or the one begun a key earlier where only that one is a card ({@code isCard}). */
+        public Scan likelier(java.util.function.Predicate<String> isCard) {
+            return withKeyBefore.filter(whole -> !isCard.test(text) && isCard.test(whole.text())).orElse(this);
+        }
     }
 
     private final long fastGapNanos;
@@ -88,8 +104,12 @@ public final class ScanDetector {
             }
             int length = n - start;
             boolean fast = (times[n - 1] - times[start]) / Math.max(1, length - 1) <= maxAverageNanos;
-            return length >= minLength && fast ? Optional.of(new Scan(chars.substring(start), start))
-                    : Optional.empty();
+            if (length < minLength || !fast) {
+                return Optional.empty();
+            }
+            Optional<Scan> withKeyBefore = start > 0 && times[start] - times[start - 1] <= breakNanos
+                    ? Optional.of(new Scan(chars.substring(start - 1), start - 1)) : Optional.empty();
+            return Optional.of(new Scan(chars.substring(start), start, withKeyBefore));
         } finally {
             chars.setLength(0);
         }

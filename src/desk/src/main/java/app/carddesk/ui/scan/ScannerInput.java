@@ -101,7 +101,7 @@ public final class ScannerInput {
             return;
         }
         swallowEnter = false;
-        detector.onEnter(System.nanoTime()).ifPresent(scan -> {
+        detector.onEnter(System.nanoTime()).map(scan -> scan.likelier(isCardNumber)).ifPresent(scan -> {
             Before start = scan.start() < before.size() ? before.get(scan.start()) : new Before(null, null, 0);
             before.clear();
             if (start.field() != null && Boolean.TRUE.equals(start.field().getProperties().get(CARD_FIELD))) {

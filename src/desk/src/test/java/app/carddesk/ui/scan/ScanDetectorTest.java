@@ -24,10 +24,15 @@ class ScanDetectorTest {
         return detector.onEnter(now);
     }
 
+    /** A scan's text and where it began, as {@code text@start}. */
+    private static Optional<String> read(Optional<Scan> scan) {
+        return scan.map(s -> s.text() + "@" + s.start());
+    }
+
     @Test
     void aFastBurstEndedByEnterIsAScan() {
         type("409912345", 4);
-        assertThat(enter(4)).contains(new Scan("409912345", 0));
+        assertThat(read(enter(4))).contains("409912345@0");
     }
 
     @Test
@@ -53,14 +58,14 @@ class ScanDetectorTest {
         type("N00", 3);
         type("0", 120);
         type("000042", 3);
-        assertThat(enter(3)).contains(new Scan("N000000042", 0));
+        assertThat(read(enter(3))).contains("N000000042@0");
     }
 
     @Test
     void anEnterHeldUpAfterAFastBurstStillEndsTheScan() {
         // The desk busy (a garbage collection) as the scanner's Enter arrives: the burst itself was a scan.
         type("409912345", 4);
-        assertThat(enter(250)).contains(new Scan("409912345", 0));
+        assertThat(read(enter(250))).contains("409912345@0");
         // Only one late event is forgiven: a late key and a late Enter are not a scanner's.
         type("40991", 4);
         type("2", 200);
@@ -76,7 +81,33 @@ class ScanDetectorTest {
         type("Mette", 120);
         now += 100 * MS;
         type("409900061", 2);
-        assertThat(enter(2)).contains(new Scan("409900061", 5));
+        assertThat(read(enter(2))).contains("409900061@5");
+    }
+
+    @Test
+    void aScanHeldUpAfterItsFirstKeyIsReadWholeWhenOnlyThatIsACard() {
+        // The desk busy drawing what the first key changed: the scanner's other keys wait and come in a rush.
+        type("4", 4);
+        type("0", 150);
+        type("9900090", 3);
+        Scan scan = enter(3).orElseThrow();
+        assertThat(scan.text()).isEqualTo("09900090");
+        java.util.function.Predicate<String> card = n -> n.matches("4099\\d{5}");
+        assertThat(scan.likelier(card)).extracting(Scan::text, Scan::start).containsExactly("409900090", 0);
+        // Typing right before a scan stays apart from it: the scan alone is a card.
+        type("Mette", 120);
+        now += 300 * MS;
+        type("409900061", 2);
+        assertThat(enter(2).orElseThrow().likelier(card)).extracting(Scan::text, Scan::start)
+                .containsExactly("409900061", 5);
+        // Neither reading a card: the scan as the keys' pace tells it, for the desk to refuse.
+        type("x", 4);
+        type("123456", 150);
+        assertThat(read(enter(3).map(s -> s.likelier(card)))).isEmpty();
+        type("x", 4);
+        type("1", 150);
+        type("23456", 3);
+        assertThat(read(enter(3).map(s -> s.likelier(card)))).contains("123456@1");
     }
 
     @Test

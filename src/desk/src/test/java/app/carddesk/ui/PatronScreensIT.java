@@ -154,6 +154,16 @@ class PatronScreensIT extends DeskUiIT {
         assertThat(text(robot, "#givenNameField")).isEqualTo("Mette");
         assertThat(context.issue().card.get().value()).isEqualTo("409900060");
 
+        // Keys sent in a rush right before the scan (held up while the desk was busy) run into it: they
+        // stay typed, and the card is still seen.
+        interact(() -> robot.lookup("#givenNameField").query().requestFocus());
+        scan(robot, "Li409900061");
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        assertThat(text(robot, "#givenNameField")).isEqualTo("MetteLi");
+        click(robot, "#confirmKeep");
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertThat(text(robot, "#givenNameField")).isEqualTo("MetteLi");
+
         scan(robot, "409900061");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         click(robot, "#confirmGoAhead");

@@ -15,20 +15,33 @@ public final class ScanDetector {
     /**
      * A recognised scan, and where in the current burst of keys it began.
      *
-     * @param withKeyBefore the same scan begun one key earlier, when a pause split that key off: the
-     *                      desk held up after a scan's first key (drawing what that key changed, a
-     *                      garbage collection) makes that pause too, and only the card number read
-     *                      from the whole burst can tell the two apart
+     * @param burst every key of the burst, from its first: the scan is its end
      */
-    public record Scan(String text, int start, Optional<Scan> withKeyBefore) {
+    public record Scan(String text, int start, String burst) {
 
         public Scan(String text, int start) {
-            this(text, start, Optional.empty());
+            this(text, start, text);
         }
 
-        /** This scan, or the one begun a key earlier where only that one is a card ({@code isCard}). */
+        /**
+         * This scan, or where it is none of the library's cards ({@code isCard}) while a reading of the
+         * burst beginning elsewhere is: one key earlier (a pause after a scan's first key, the desk busy
+         * drawing what that key changed, split it off), or later (keys typed by machine-fast hands or
+         * held up and sent in a rush just before the scan ran into it), the longest such.
+         */
         public Scan likelier(java.util.function.Predicate<String> isCard) {
-            return withKeyBefore.filter(whole -> !isCard.test(text) && isCard.test(whole.text())).orElse(this);
+            if (isCard.test(text)) {
+                return this;
+            }
+            if (start > 0 && isCard.test(burst.substring(start - 1))) {
+                return new Scan(burst.substring(start - 1), start - 1, burst);
+            }
+            for (int i = start + 1; i < burst.length(); i++) {
+                if (isCard.test(burst.substring(i))) {
+                    return new Scan(burst.substring(i), i, burst);
+                }
+            }
+            return this;
         }
     }
 
@@ -90,7 +103,12 @@ public final class ScanDetector {
             if (lateKeyForgiven && !fastAround(n)) {
                 return Optional.empty();
             }
-            int start = n - 1;
+            // The fast run before Enter; then the same run across one late key, where that reads as a scan.
+            int strict = n - 1;
+            while (strict > 0 && times[strict] - times[strict - 1] <= fastGapNanos) {
+                strict--;
+            }
+            int start = strict;
             while (start > 0) {
                 long gap = times[start] - times[start - 1];
                 if (gap <= fastGapNanos) {
@@ -102,14 +120,14 @@ public final class ScanDetector {
                     break;
                 }
             }
-            int length = n - start;
-            boolean fast = (times[n - 1] - times[start]) / Math.max(1, length - 1) <= maxAverageNanos;
-            if (length < minLength || !fast) {
-                return Optional.empty();
+            for (int from : new int[] {start, strict}) {
+                int length = n - from;
+                boolean fast = (times[n - 1] - times[from]) / Math.max(1, length - 1) <= maxAverageNanos;
+                if (length >= minLength && fast) {
+                    return Optional.of(new Scan(chars.substring(from), from, chars.toString()));
+                }
             }
-            Optional<Scan> withKeyBefore = start > 0 && times[start] - times[start - 1] <= breakNanos
-                    ? Optional.of(new Scan(chars.substring(start - 1), start - 1)) : Optional.empty();
-            return Optional.of(new Scan(chars.substring(start), start, withKeyBefore));
+            return Optional.empty();
         } finally {
             chars.setLength(0);
         }

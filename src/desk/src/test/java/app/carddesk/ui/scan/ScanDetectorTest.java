@@ -100,6 +100,19 @@ class ScanDetectorTest {
         type("409900061", 2);
         assertThat(enter(2).orElseThrow().likelier(card)).extracting(Scan::text, Scan::start)
                 .containsExactly("409900061", 5);
+        // Keys typed by machine-fast hands, or held up and sent in a rush, run into the scan right after them.
+        java.util.function.Predicate<String> danish = n -> n.matches("9990\\d{5}");
+        type("Hua", 12);
+        now += 100 * MS;
+        type("999000007", 5);
+        Scan rushed = enter(5).orElseThrow();
+        assertThat(rushed.text()).isEqualTo("Hua999000007");
+        assertThat(rushed.likelier(danish)).extracting(Scan::text, Scan::start).containsExactly("999000007", 3);
+        // A longer pause makes the whole too slow for a scanner: the fast run before Enter is the scan.
+        type("Hua", 12);
+        now += 300 * MS;
+        type("999000007", 5);
+        assertThat(read(enter(5))).contains("999000007@3");
         // Neither reading a card: the scan as the keys' pace tells it, for the desk to refuse.
         type("x", 4);
         type("123456", 150);

@@ -116,6 +116,30 @@ class DialogScanIT extends DeskUiIT {
     }
 
     @Test
+    void afterTheQuestionsTheKeyboardIsBackWhereStaffWereTyping(FxRobot robot) {
+        scanToDetails(robot, "409900450");
+        setText(robot, "#surnameField", "Wang");
+        fill(robot, "#givenNameField", "Xiao");
+        scan(robot, "409900451");
+        scanIntoQuestion(robot, "SCAN_DISCARDS", "409900452");
+        type(KeyCode.ENTER);
+        waitUntil(() -> openDialog().isEmpty() && robot.lookup("#continueHeld").query().isFocused());
+        // Enter on the bar offers the held card; kept again, nothing is left to answer.
+        type(KeyCode.ENTER);
+        waitUntil(() -> openDialog().isPresent());
+        type(KeyCode.ENTER);
+        waitUntil(() -> openDialog().isEmpty() && !visible(robot, "#heldBar"));
+        var given = robot.lookup("#givenNameField").queryAs(javafx.scene.control.TextField.class);
+        waitUntil(given::isFocused);
+        assertThat(given.getSelectedText()).as("the next key adds to the name, it does not replace it").isEmpty();
+        assertThat(given.getCaretPosition()).isEqualTo(4);
+        typeSlowly(robot, "ming");
+        assertThat(text(robot, "#givenNameField")).isEqualTo("Xiaoming");
+        assertThat(text(robot, "#surnameField")).isEqualTo("Wang");
+        assertThat(context.issue().card.get().value()).isEqualTo("409900450");
+    }
+
+    @Test
     void questionsSpeakTheDesksLanguage(FxRobot robot) {
         interact(() -> context.main().locale.set(java.util.Locale.forLanguageTag("da")));
         scanToDetails(robot, "409900442");

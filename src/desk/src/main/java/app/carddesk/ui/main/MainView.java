@@ -148,8 +148,16 @@ public final class MainView {
         heldLabel.textProperty().bind(lifetime.of(vm.heldScan).map(card -> views.messages().get("scan.held", card)).orElse(""));
         lifetime.onChange(vm.heldScan, (obs, old, card) -> {
             if (card != null) {
-                // Focus waits in the main window until the question is answered.
+                // Focus waits in the main window until the question is answered, and then goes back
+                // where staff were typing, the caret where it was: the next key adds, it replaces nothing.
+                if (old == null) {
+                    typingBeforeHeld = TypingPlace.of(frame.getScene());
+                }
                 continueHeldButton.requestFocus();
+            } else if (typingBeforeHeld != null) {
+                TypingPlace back = typingBeforeHeld;
+                typingBeforeHeld = null;
+                back.restore();
             }
         });
         lifetime.onChange(vm.pendingScan, (obs, old, scan) -> {
@@ -157,6 +165,29 @@ public final class MainView {
                 confirmScan();
             }
         });
+    }
+
+    /** Where the keyboard was when a held scan took it. */
+    private TypingPlace typingBeforeHeld;
+
+    /** A control that had the keyboard, and the caret's place in it when it is a text field. */
+    private record TypingPlace(javafx.scene.Node node, int caret) {
+
+        static TypingPlace of(javafx.scene.Scene scene) {
+            javafx.scene.Node n = scene == null ? null : scene.getFocusOwner();
+            return n == null ? null : new TypingPlace(n,
+                    n instanceof javafx.scene.control.TextInputControl t ? t.getCaretPosition() : -1);
+        }
+
+        void restore() {
+            if (node.getScene() == null || !app.carddesk.ui.Controls.shown(node) || node.isDisabled()) {
+                return;
+            }
+            node.requestFocus();
+            if (node instanceof javafx.scene.control.TextInputControl t) {
+                t.positionCaret(Math.min(caret, t.getLength()));
+            }
+        }
     }
 
     private String syncText(app.carddesk.sync.SyncStatus s) {
@@ -207,7 +238,13 @@ public final class MainView {
         screens.forEach((k, node) -> node.setVisible(k == s));
         // Only the screen on show is in the window: Alt shortcuts of the others never compete with its own.
         content.getChildren().setAll(shown);
-        javafx.application.Platform.runLater(() -> focusFirstField(s));
+        // Once the screen is laid out: a list inside a tab is part of it only then (on a busy desk the
+        // turn after this one may come before that, and the keyboard stayed on the screen, not its list).
+        if (content.getScene() != null) {
+            app.carddesk.ui.AfterLayout.once(content.getScene(), () -> focusFirstField(s));
+        } else {
+            javafx.application.Platform.runLater(() -> focusFirstField(s));
+        }
         issueButton.setSelected(s == Screen.ISSUE);
         expiringButton.setSelected(s == Screen.EXPIRING);
         attentionButton.setSelected(s == Screen.ATTENTION);

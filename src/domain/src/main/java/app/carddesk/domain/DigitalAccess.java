@@ -27,11 +27,29 @@ public final class DigitalAccess {
         return of(rules, identity, birthDate, today, true);
     }
 
+    /**
+     * A service whose code ends so is a way of logging in; the others are used after logging in, so a
+     * patron with no way in (no card, and too young or without the national ID a login asks for)
+     * cannot use them either.
+     */
+    public static final String LOGIN_SUFFIX = "_LOGIN";
+
     public static List<Access> of(List<DigitalServiceRule> rules, IdentityKind identity, LocalDate birthDate,
                                   LocalDate today, boolean hasCard) {
-        return rules.stream().map(rule -> !hasCard && CARD_PIN_LOGIN.equals(rule.service())
+        List<Access> access = rules.stream().map(rule -> !hasCard && CARD_PIN_LOGIN.equals(rule.service())
                 ? new Access(rule.service(), false, Problem.of("service.reason.needsCard"))
                 : access(rule, identity, birthDate, today)).toList();
+        boolean knowsLogins = access.stream().anyMatch(a -> isLogin(a.service()));
+        boolean canLogIn = access.stream().anyMatch(a -> isLogin(a.service()) && a.allowed());
+        if (!knowsLogins || canLogIn) {
+            return access;
+        }
+        return access.stream().map(a -> a.allowed() && !isLogin(a.service())
+                ? new Access(a.service(), false, Problem.of("service.reason.needsLogin")) : a).toList();
+    }
+
+    private static boolean isLogin(String service) {
+        return service.endsWith(LOGIN_SUFFIX);
     }
 
     private static Access access(DigitalServiceRule rule, IdentityKind identity, LocalDate birthDate,

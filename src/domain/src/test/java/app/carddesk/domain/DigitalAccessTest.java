@@ -39,4 +39,23 @@ class DigitalAccessTest {
         assertThat(access.get(1).allowed()).isFalse();
         assertThat(access.get(1).reason().key()).isEqualTo("service.reason.needsCard");
     }
+
+    @org.junit.jupiter.api.Test
+    void servicesUsedAfterLoggingInNeedAWayToLogIn() {
+        List<DigitalServiceRule> rules = List.of(DK.get(0), DK.get(1),
+                new DigitalServiceRule("SELF_SERVICE_RENEWAL", Set.of(), 0));
+        // A guardian registered without a card and without a CPR number has no way to log in.
+        List<DigitalAccess.Access> cardless = DigitalAccess.of(rules, IdentityKind.NONE, LocalDate.of(1980, 1, 1),
+                TODAY, false);
+        assertThat(cardless.get(2).allowed()).isFalse();
+        assertThat(cardless.get(2).reason().key()).isEqualTo("service.reason.needsLogin");
+        // With a CPR number, MitID lets them in without a card; with a card, card and PIN do.
+        assertThat(DigitalAccess.of(rules, IdentityKind.CPR, LocalDate.of(1980, 1, 1), TODAY, false).get(2)
+                .allowed()).isTrue();
+        assertThat(DigitalAccess.of(rules, IdentityKind.NONE, LocalDate.of(1980, 1, 1), TODAY, true).get(2)
+                .allowed()).isTrue();
+        // A child under 15 with a CPR number but no card cannot log in either.
+        assertThat(DigitalAccess.of(rules, IdentityKind.CPR, LocalDate.of(2016, 1, 1), TODAY, false).get(2)
+                .reason().key()).isEqualTo("service.reason.needsLogin");
+    }
 }

@@ -238,13 +238,17 @@ public final class MainView {
         screens.forEach((k, node) -> node.setVisible(k == s));
         // Only the screen on show is in the window: Alt shortcuts of the others never compete with its own.
         content.getChildren().setAll(shown);
-        // Once the screen is laid out: a list inside a tab is part of it only then (on a busy desk the
-        // turn after this one may come before that, and the keyboard stayed on the screen, not its list).
-        if (content.getScene() != null) {
-            app.carddesk.ui.AfterLayout.once(content.getScene(), () -> focusFirstField(s));
-        } else {
-            javafx.application.Platform.runLater(() -> focusFirstField(s));
-        }
+        javafx.application.Platform.runLater(() -> {
+            // A list inside a tab is part of the screen once it is laid out: on a busy desk the next turn
+            // may come before that, and then the keyboard goes to the list after the layout.
+            if (!focusFirstField(s) && content.getScene() != null && screens.get(s).isVisible()) {
+                app.carddesk.ui.AfterLayout.once(content.getScene(), () -> {
+                    if (screens.get(s).isVisible()) {
+                        focusFirstField(s);
+                    }
+                });
+            }
+        });
         issueButton.setSelected(s == Screen.ISSUE);
         expiringButton.setSelected(s == Screen.EXPIRING);
         attentionButton.setSelected(s == Screen.ATTENTION);
@@ -253,8 +257,12 @@ public final class MainView {
         adminButton.setSelected(s == Screen.ADMIN);
     }
 
-    /** Puts the keyboard in the screen's first field (or on the screen itself, for one without any). */
-    private void focusFirstField(Screen s) {
+    /**
+     * Puts the keyboard in the screen's first field (or on the screen itself, for one without any).
+     *
+     * @return whether the screen's first field was found
+     */
+    private boolean focusFirstField(Screen s) {
         String first = FIRST_FIELD.get(s);
         javafx.scene.Node n = null;
         // The first of the candidates that is shown to this person (Administration's parts depend on roles).
@@ -270,6 +278,7 @@ public final class MainView {
         } else if (s != Screen.ISSUE) {
             screens.get(s).requestFocus();
         }
+        return n != null || first == null;
     }
 
 

@@ -121,6 +121,11 @@ public final class ScanDetector {
                 }
             }
             for (int from : new int[] {start, strict}) {
+                // A space before the card (one that ticked a box or pressed a button just before) is not the
+                // scan's: the scan begins where the card number does, in the field that had the keyboard then.
+                while (from < n - 1 && Character.isWhitespace(chars.charAt(from))) {
+                    from++;
+                }
                 int length = n - from;
                 boolean fast = (times[n - 1] - times[from]) / Math.max(1, length - 1) <= maxAverageNanos;
                 if (length >= minLength && fast) {

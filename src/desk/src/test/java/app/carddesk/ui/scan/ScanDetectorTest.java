@@ -124,6 +124,14 @@ class ScanDetectorTest {
     }
 
     @Test
+    void aSpaceRightBeforeAScanIsNotPartOfIt() {
+        // Space chose "the guardian has a card" and the card was scanned at once into the field it opened.
+        type(" ", 4);
+        type("N000100001", 4);
+        assertThat(read(enter(4))).contains("N000100001@1");
+    }
+
+    @Test
     void aLongPauseStartsANewBurst() {
         assertThat(detector.onCharacter('x', 0)).isZero();
         assertThat(detector.onCharacter('y', 10 * MS)).isEqualTo(1);

@@ -193,8 +193,12 @@ class KeyboardChecklistIT extends DeskUiIT {
         waitUntil(() -> marks(robot, "#pinField") == 0);
         key(robot, KeyCode.SPACE, KeyCode.ENTER);
         waitUntil(() -> robot.lookup("#categoryList").query().isFocused());
-        key(robot, KeyCode.DOWN, KeyCode.ENTER);
+        // The first row is ringed as the keyboard rests on it: Enter chooses it and goes on.
+        var categories = robot.lookup("#categoryList").<app.carddesk.domain.PatronCategory>queryListView();
+        assertThat(categories.getSelectionModel().isEmpty()).isTrue();
+        key(robot, KeyCode.ENTER);
         waitUntil(() -> visible(robot, "#pickupBox"));
+        assertThat(context.issue().category.get()).isEqualTo(categories.getItems().get(0));
         key(robot, KeyCode.ENTER);
         waitUntil(() -> visible(robot, "#toldLoanRules"));
         key(robot, KeyCode.SPACE, KeyCode.TAB, KeyCode.SPACE, KeyCode.ENTER);

@@ -31,6 +31,13 @@ public final class RelationsStepView implements StepView {
         CategoryOffer.follow(vm, vm.details.birthDate, vm.details::birthDateValue, categoryList.getItems(),
                 vm.category, lifetime);
         categoryList.getSelectionModel().select(vm.category.get());
+        // With none chosen yet, the keyboard rests on the first row, ringed: that is the row Enter chooses.
+        categoryList.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused && categoryList.getSelectionModel().isEmpty() && !categoryList.getItems().isEmpty()
+                    && categoryList.getFocusModel().getFocusedIndex() < 0) {
+                categoryList.getFocusModel().focus(0);
+            }
+        });
         categoryList.getSelectionModel().selectedItemProperty().addListener((obs, old, c) -> {
             if (c != null) {
                 vm.category.set(c);
@@ -43,8 +50,18 @@ public final class RelationsStepView implements StepView {
         return categoryList;
     }
 
-    /** On the category list Enter means Next: the list has no use for it. */
+    /**
+     * On the category list Enter means Next: the list has no use for it. The row the keyboard rests on
+     * (ringed, as if chosen) is chosen by that Enter when none is yet.
+     */
     boolean entersNext(Object target) {
-        return target == categoryList;
+        if (target != categoryList) {
+            return false;
+        }
+        int resting = categoryList.getFocusModel().getFocusedIndex();
+        if (categoryList.getSelectionModel().isEmpty() && !categoryList.getItems().isEmpty()) {
+            categoryList.getSelectionModel().select(Math.max(0, resting));
+        }
+        return true;
     }
 }

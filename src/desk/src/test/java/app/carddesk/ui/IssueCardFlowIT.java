@@ -67,6 +67,13 @@ class IssueCardFlowIT extends DeskUiIT {
         assertThat(text(robot, "#summary-pickup")).isEqualTo("Den Sorte Diamant, Slotsholmen");
         assertThat(text(robot, "#summary-pin")).as("a desk on its own mails the PIN once connected")
                 .isEqualTo("By e-mail to chidi.okafor@example.org, once this desk is connected");
+        // The central register answering, or gone, while the summary shows: it says so at once.
+        var settings = context.issue().letter.settings();
+        interact(() -> context.issue().letter.settings(new app.carddesk.letter.LetterSettings(settings.paper(),
+                settings.dataDir(), true)));
+        waitForText(robot, "#summary-pin", "By e-mail to chidi.okafor@example.org, within minutes");
+        interact(() -> context.issue().letter.settings(settings));
+        waitForText(robot, "#summary-pin", "By e-mail to chidi.okafor@example.org, once this desk is connected");
         assertThat(robot.lookup("#summary-guardian").tryQuery()).as("an adult has no guardian line").isEmpty();
         clickOn(robot, "#toldComeBack");
         clickOn(robot, "#toldLoanRules");

@@ -56,12 +56,21 @@ public final class HandoverStepView implements StepView {
                 showSummary();
             }
         });
+        // Whether an e-mailed PIN goes out within minutes follows the central register's answers.
+        lifetime.onChange(vm.letter.settings, (obs, old, now) -> {
+            if (vm.step.get() == Step.HANDOVER) {
+                showSummary();
+            }
+        });
         if (vm.step.get() == Step.HANDOVER) {
             showSummary(); // the view made again at this step (another language)
         }
     }
 
-    /** The steps before cannot change while this one shows: the summary is made as it opens. */
+    /**
+     * The steps before cannot change while this one shows: the summary is made as it opens, and again
+     * when the central register starts or stops answering.
+     */
     private void showSummary() {
         summary.getChildren().clear();
         int row = 0;

@@ -70,6 +70,7 @@ public final class DeskApplication extends Application {
             return ready != null ? ready : DeskGate.open(config, Clock.systemDefaultZone());
         }, gate -> {
             phase("GATE_OPEN");
+            java.util.concurrent.atomic.AtomicReference<DeskStart> started = new java.util.concurrent.atomic.AtomicReference<>();
             DeskStart start = DeskStart.show(stage, scene, gate, background, g -> DeskBackend.open(g).startSyncing(),
                     config.idleMinutes(), context -> {
                         backend = context.backend();
@@ -82,7 +83,9 @@ public final class DeskApplication extends Application {
                                 }
                             });
                         }
-                    }, failure -> startupFailed(messages, failure));
+                    }, failure -> startupFailed(started.get() == null ? messages
+                            : Messages.forLocale(started.get().locale().get()), failure));
+            started.set(start);
             phase("SIGN_IN_SHOWN");
             if (Boolean.getBoolean(REPORT_SHOWN)) {
                 // Measured once a pulse has laid out the sign-in screen (CSS and layout done), the moment
@@ -131,11 +134,8 @@ public final class DeskApplication extends Application {
     private void startupFailed(Messages messages, Throwable failure) {
         // Logging starts here and not in a static field: setting it up costs the first window time.
         LoggerFactory.getLogger(DeskApplication.class).error("Desk could not start", failure);
-        String text = failure instanceof DeskBackend.UnknownProfileException unknown
-                ? messages.get("startup.unknownProfile", unknown.profile(), unknown.known())
-                : failure instanceof app.carddesk.store.Database.WrongKeyException
-                ? messages.get("startup.registerKeyWrong")
-                : messages.get("startup.failed", failure.getClass().getSimpleName());
+        // In the language chosen at sign-in, which may differ from the one the desk started in.
+        String text = StartupFailure.text(messages, failure);
         Alert alert = new Alert(Alert.AlertType.ERROR, text);
         alert.setHeaderText(messages.get("startup.failedTitle"));
         alert.showAndWait();

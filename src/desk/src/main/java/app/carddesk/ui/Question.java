@@ -8,6 +8,7 @@ package app.carddesk.ui;
 public enum Question {
     CANCEL_CHECKLIST("confirm.cancel", "confirm.cancel.do", "confirm.keepTyped"),
     LEAVE_CHECKLIST("confirm.leave", "confirm.leave.do", "confirm.leave.keep"),
+    LEAVE_CONVERSION("confirm.leaveConversion", "confirm.leaveConversion.do", "confirm.leaveConversion.keep"),
     SCAN_DISCARDS("confirm.scanDiscards", "confirm.scanDiscards.do", "confirm.keepTyped"),
     CLOSE_WINDOW("confirm.close", "confirm.close.do", "confirm.close.keep"),
     DELETE_EXPIRED("expiring.confirmDelete", "expiring.confirmDelete.do", "expiring.confirmDelete.keep"),

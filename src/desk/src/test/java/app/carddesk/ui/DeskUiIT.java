@@ -344,7 +344,7 @@ abstract class DeskUiIT {
         return false;
     }
 
-    private <T> T interactGet(java.util.function.Supplier<T> get) {
+    <T> T interactGet(java.util.function.Supplier<T> get) {
         Object[] out = new Object[1];
         interact(() -> out[0] = get.get());
         @SuppressWarnings("unchecked")

@@ -72,6 +72,43 @@ class PatronScreensIT extends DeskUiIT {
     }
 
     @Test
+    void leavingANationalIdNotRegisteredYetAsksFirst(FxRobot robot) {
+        issueDirectly("409900045", "Hassan", "Amira", LocalDate.of(2001, 6, 30), null,
+                RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        scan(robot, "409900045");
+        waitForText(robot, "#patronTitle", "Amira Hassan");
+        click(robot, "#registerIdButton");
+        fill(robot, "#convertIdentityField", "300601-4002");
+        type(KeyCode.ENTER);
+        waitForText(robot, "#registerName", "Amira Hassan");
+        click(robot, "#convertSave");
+        waitUntil(() -> visible(robot, "#cardCut"));
+
+        // F2 and a scan ask first: the number is stored only at Finish, once the card is cut.
+        type(KeyCode.F2);
+        waitUntil(() -> openDialog().map(w -> "confirm-LEAVE_CONVERSION".equals(w.getScene().getRoot().getId()))
+                .orElse(false));
+        type(KeyCode.ENTER);
+        waitUntil(() -> openDialog().isEmpty() && visible(robot, "#cardCut"));
+        scan(robot, "409900046");
+        waitUntil(() -> openDialog().map(w -> "confirm-SCAN_DISCARDS".equals(w.getScene().getRoot().getId()))
+                .orElse(false));
+        type(KeyCode.ENTER);
+        waitUntil(() -> openDialog().isEmpty() && visible(robot, "#cardCut"));
+        assertThat(text(robot, "#patronTitle")).isEqualTo("Amira Hassan");
+
+        type(KeyCode.F2);
+        waitUntil(() -> openDialog().isPresent());
+        click(robot, "#confirmGoAhead");
+        waitUntil(() -> visible(robot, "#cardField"));
+        assertThat(count("SELECT COUNT(*) FROM patron WHERE identity_number IS NOT NULL")).isZero();
+        scan(robot, "409900045");
+        waitForText(robot, "#patronTitle", "Amira Hassan");
+        assertThat(visible(robot, "#cardCut")).as("the panel is closed, not left half done").isFalse();
+        assertThat(text(robot, "#fact-identity")).isEqualTo("none yet");
+    }
+
+    @Test
     void refusesToConvertWhenTheNationalIdBelongsToAnotherPatron(FxRobot robot) {
         issueDirectly("409900050", "Nielsen", "Sofie", LocalDate.of(1998, 7, 12), null,
                 RegistrationKind.EXPECTS_NATIONAL_ID, null);

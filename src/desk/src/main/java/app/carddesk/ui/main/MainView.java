@@ -170,26 +170,6 @@ public final class MainView {
     /** Where the keyboard was when a held scan took it. */
     private TypingPlace typingBeforeHeld;
 
-    /** A control that had the keyboard, and the caret's place in it when it is a text field. */
-    private record TypingPlace(javafx.scene.Node node, int caret) {
-
-        static TypingPlace of(javafx.scene.Scene scene) {
-            javafx.scene.Node n = scene == null ? null : scene.getFocusOwner();
-            return n == null ? null : new TypingPlace(n,
-                    n instanceof javafx.scene.control.TextInputControl t ? t.getCaretPosition() : -1);
-        }
-
-        void restore() {
-            if (node.getScene() == null || !app.carddesk.ui.Controls.shown(node) || node.isDisabled()) {
-                return;
-            }
-            node.requestFocus();
-            if (node instanceof javafx.scene.control.TextInputControl t) {
-                t.positionCaret(Math.min(caret, t.getLength()));
-            }
-        }
-    }
-
     private String syncText(app.carddesk.sync.SyncStatus s) {
         var m = views.messages();
         String when = s.oldestPendingAt() == null ? "" : java.time.format.DateTimeFormatter.ofPattern("HH:mm")
@@ -238,17 +218,7 @@ public final class MainView {
         screens.forEach((k, node) -> node.setVisible(k == s));
         // Only the screen on show is in the window: Alt shortcuts of the others never compete with its own.
         content.getChildren().setAll(shown);
-        javafx.application.Platform.runLater(() -> {
-            // A list inside a tab is part of the screen once it is laid out: on a busy desk the next turn
-            // may come before that, and then the keyboard goes to the list after the layout.
-            if (!focusFirstField(s) && content.getScene() != null && screens.get(s).isVisible()) {
-                app.carddesk.ui.AfterLayout.once(content.getScene(), () -> {
-                    if (screens.get(s).isVisible()) {
-                        focusFirstField(s);
-                    }
-                });
-            }
-        });
+        javafx.application.Platform.runLater(() -> focusFirstFieldSoon(s, 5));
         issueButton.setSelected(s == Screen.ISSUE);
         expiringButton.setSelected(s == Screen.EXPIRING);
         attentionButton.setSelected(s == Screen.ATTENTION);
@@ -258,9 +228,21 @@ public final class MainView {
     }
 
     /**
+     * Puts the keyboard in the screen's first field now, or after one of the next few layouts: a list
+     * inside a tab is part of the screen, and can take the keyboard, once it is laid out, and on a busy
+     * desk the next turn may come before that.
+     */
+    private void focusFirstFieldSoon(Screen s, int layouts) {
+        if (!screens.get(s).isVisible() || focusFirstField(s) || layouts == 0 || content.getScene() == null) {
+            return;
+        }
+        app.carddesk.ui.AfterLayout.once(content.getScene(), () -> focusFirstFieldSoon(s, layouts - 1));
+    }
+
+    /**
      * Puts the keyboard in the screen's first field (or on the screen itself, for one without any).
      *
-     * @return whether the screen's first field was found
+     * @return whether the screen's first field has the keyboard now
      */
     private boolean focusFirstField(Screen s) {
         String first = FIRST_FIELD.get(s);
@@ -278,7 +260,8 @@ public final class MainView {
         } else if (s != Screen.ISSUE) {
             screens.get(s).requestFocus();
         }
-        return n != null || first == null;
+        // A list found in a tab that is not laid out yet does not take the keyboard: then it is tried again.
+        return first == null || n != null && n.getScene() != null && n.getScene().getFocusOwner() == n;
     }
 
 
@@ -308,7 +291,7 @@ public final class MainView {
     private void switchUser() {
         // The next person does not see what the last one was typing about a patron.
         if (vm.leavingLosesWork()) {
-            if (!app.carddesk.ui.Confirm.ask(frame, views.messages(), app.carddesk.ui.Question.LEAVE_CHECKLIST)) {
+            if (!app.carddesk.ui.Confirm.ask(frame, views.messages(), leaving())) {
                 return;
             }
             vm.discardChecklist();
@@ -343,6 +326,13 @@ public final class MainView {
 
     @FXML
     private void openIssue() {
+        if (vm.navigation().screenProperty().get() == Screen.PATRON && vm.conversionUnfinished()) {
+            if (!confirm(Question.LEAVE_CONVERSION)) {
+                show(Screen.PATRON);
+                return;
+            }
+            vm.discardChecklist();
+        }
         vm.navigation().open(Screen.ISSUE);
         show(Screen.ISSUE);
     }
@@ -363,9 +353,10 @@ public final class MainView {
     }
 
     private void leaveTo(Screen target) {
-        if (vm.navigation().screenProperty().get() == Screen.ISSUE && vm.leavingLosesWork()) {
-            if (!confirm(Question.LEAVE_CHECKLIST)) {
-                show(Screen.ISSUE);
+        Screen here = vm.navigation().screenProperty().get();
+        if (here == Screen.ISSUE && vm.checklistTyped() || here == Screen.PATRON && vm.conversionUnfinished()) {
+            if (!confirm(leaving())) {
+                show(here);
                 return;
             }
             vm.discardChecklist();
@@ -380,6 +371,11 @@ public final class MainView {
         } else {
             vm.cancelPendingScan();
         }
+    }
+
+    /** The question before leaving what would be lost: a national ID not registered yet, or the checklist. */
+    private Question leaving() {
+        return vm.conversionUnfinished() ? Question.LEAVE_CONVERSION : Question.LEAVE_CHECKLIST;
     }
 
     private boolean confirm(Question question) {

@@ -91,7 +91,7 @@ public final class MainViewModel {
         }
         if (navigation.screenProperty().get() == Navigation.Screen.PATRON && patron.takesScan()) {
             patron.newCardScanned(text);
-        } else if (issue.dirty.get()) {
+        } else if (leavingLosesWork()) {
             pendingScan.set(text);
         } else {
             startWith(text);
@@ -129,17 +129,32 @@ public final class MainViewModel {
     }
 
     private void startWith(String text) {
+        patron.conversion.close();
         navigation.open(Navigation.Screen.ISSUE);
         issue.startWithCard(text);
     }
 
-    /** Whether leaving the checklist now would lose what was typed. */
+    /**
+     * Whether leaving now would lose work: what was typed on the checklist, or a national ID being
+     * registered on the patron screen and not finished yet.
+     */
     public boolean leavingLosesWork() {
+        return issue.dirty.get() || conversionUnfinished();
+    }
+
+    /** Whether something was typed on the checklist that leaving it would lose. */
+    public boolean checklistTyped() {
         return issue.dirty.get();
+    }
+
+    /** Whether what leaving would lose is a national ID not registered yet (else the checklist). */
+    public boolean conversionUnfinished() {
+        return patron.conversion.unfinished();
     }
 
     public void discardChecklist() {
         issue.reset();
+        patron.conversion.close();
     }
 
     /**
@@ -149,6 +164,7 @@ public final class MainViewModel {
      */
     public void nextPerson() {
         issue.reset();
+        patron.conversion.close();
         heldScan.set(null);
         pendingScan.set(null);
         patron.patron.set(null);

@@ -245,6 +245,14 @@ public final class ConversionViewModel {
         }, failed::accept);
     }
 
+    /**
+     * Staff have the person from the register (or the record to merge with) in the panel, or saved
+     * it and owe the card's destruction: nothing is stored until Finish, so leaving loses that.
+     */
+    public boolean unfinished() {
+        return converting.get() && (awaitingDestruction.get() || fetched.get() != null || mergeWith.get() != null);
+    }
+
     public void close() {
         differences.clear();
         samePersonConfirmed.set(false);

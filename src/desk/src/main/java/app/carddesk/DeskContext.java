@@ -65,6 +65,10 @@ public final class DeskContext {
         this.issue.letter.settings(new app.carddesk.letter.LetterSettings(
                 app.carddesk.letter.PaperSize.of(backend.config().paper()), backend.config().dataDir(),
                 backend.config().hasCentral()));
+        // A checklist the last run of the desk stopped in the middle of is told of on the checklist.
+        app.carddesk.ui.issuecard.UnfinishedChecklist.leftOver(preferences, java.time.ZoneId.systemDefault())
+                .ifPresent(left -> navigation.noticeProperty().set(new Navigation.Notice(left, java.util.List.of())));
+        app.carddesk.ui.issuecard.UnfinishedChecklist.remember(issue, preferences, java.time.Instant::now);
         this.patron = new PatronViewModel(backend.issuing(), backend.memberships(), background, navigation);
         this.patron.letterSettings(issue.letter.settings());
         this.patron.documentLanguage.staffSpeaks(locale::get);

@@ -81,8 +81,13 @@ public final class DeskWindow {
         scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> idle.playFromStart());
         idle.play();
         stage.setOnCloseRequest(e -> {
-            if (main.leavingLosesWork() && !Confirm.ask(scene.getRoot(), messages.get(), Question.CLOSE_WINDOW)) {
-                e.consume();
+            if (main.leavingLosesWork()) {
+                if (!Confirm.ask(scene.getRoot(), messages.get(), Question.CLOSE_WINDOW)) {
+                    e.consume();
+                    return;
+                }
+                // Thrown away on purpose: the next start does not tell of it as a checklist left unfinished.
+                main.discardChecklist();
             }
         });
     }

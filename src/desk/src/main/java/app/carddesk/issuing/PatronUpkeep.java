@@ -63,6 +63,10 @@ public final class PatronUpkeep {
                     .kind() || !IdentityTransitions.canMoveOn(patron.identity()) ? "convert.hasIdentity"
                     : "convert.notAllowed"));
         }
+        Optional<Problem> category = categoryAfterConversion(patron, master.birthDate());
+        if (category.isPresent()) {
+            return category;
+        }
         // A temporary card is destroyed at conversion; a patron re-registered from a replacement
         // number keeps the card they have.
         String retire = patron.identity() == null ? patron.cardNumber() : null;
@@ -85,6 +89,17 @@ public final class PatronUpkeep {
             return Optional.of(Problem.of("issue.conflict." + e.code()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why the record cannot take on the register's birth date, if it cannot: its category is for
+     * another age (a child's record given an adult's national ID, say). Asked at Save, before staff
+     * cut the temporary card, and again when the conversion is stored.
+     */
+    public Optional<Problem> categoryAfterConversion(Patron patron, java.time.LocalDate registerBirthDate) {
+        return issuing.profile().categories().stream().filter(c -> c.code().equals(patron.categoryCode()))
+                .findFirst().flatMap(c -> c.ageProblem(registerBirthDate, issuing.today()))
+                .map(p -> Problem.of("convert." + p.key(), p.args().get(1), p.args().get(2), registerBirthDate));
     }
 
     /**

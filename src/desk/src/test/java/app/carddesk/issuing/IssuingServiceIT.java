@@ -96,6 +96,31 @@ class IssuingServiceIT {
     }
 
     @Test
+    void aChildsRecordDoesNotTakeOnAnAdultsNationalId() {
+        try (DeskBackend oslo = app.carddesk.SignedInDesk.open(new DeskConfig(dir.resolve("oslo"), "DEMO-NO",
+                Locale.ENGLISH), Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC))) {
+            IssuingService issuing = oslo.issuing();
+            UUID childId = ((IssueOutcome.Issued) issuing.issue(new IssueRequest(
+                    issuing.profile().cardNumberPolicy().check("N000000778").value(),
+                    RegistrationKind.EXPECTS_NATIONAL_ID, null, new PatronDetails("Haugen", "Ola",
+                    LocalDate.of(2016, 2, 3), "", "", new Address("Gate 1", "0150", "Oslo", "")), null,
+                    PinDelivery.OWN_PIN, "4826", true, "CHILD", "OSL-HOV", "nb",
+                    GuardianChoice.registered(new PatronDetails("Haugen", "Kari", LocalDate.of(1985, 4, 4),
+                            "kari@example.org", "", null), "ADULT", java.time.Instant.now())))).patronId();
+            // Staff confirmed "the same person", but the register's Ola Haugen is an adult: CHILD is for 14 and younger.
+            PersonRecord adult = ((FetchResult.Found) issuing.fetch(issuing.checkIdentity("02870151236").value()))
+                    .person();
+            int age = java.time.Period.between(adult.birthDate(), TODAY).getYears();
+            Problem refused = Problem.of("convert.category.tooOld", 14, age, adult.birthDate());
+            assertThat(issuing.upkeep().categoryAfterConversion(issuing.patron(childId).orElseThrow(),
+                    adult.birthDate())).contains(refused);
+            assertThat(issuing.upkeep().registerNationalId(childId, adult)).contains(refused);
+            assertThat(issuing.patron(childId).orElseThrow().identity()).as("nothing is stored").isNull();
+            assertThat(issuing.lookUp("N000000778")).isInstanceOf(CardLookup.Issued.class);
+        }
+    }
+
+    @Test
     void theLastGuardianOfAChildStaysUntilTheChildIsUnsubscribedFirst() {
         PatronDetails parent = new PatronDetails("Jensen", "Mikkel", LocalDate.of(1984, 8, 12), "mikkel@example.org",
                 "", null);

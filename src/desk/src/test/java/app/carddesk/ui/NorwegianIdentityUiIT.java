@@ -60,6 +60,31 @@ class NorwegianIdentityUiIT extends DeskUiIT {
     }
 
     @Test
+    void aChildsRecordIsNotGivenAnAdultsNumberAndNoCardIsCutForIt(FxRobot robot) {
+        var issuing = backend.issuing();
+        IssueOutcome outcome = issuing.issue(new IssueRequest(issuing.profile().cardNumberPolicy().check("N000000703")
+                .value(), RegistrationKind.EXPECTS_NATIONAL_ID, null, new PatronDetails("Haugen", "Ola",
+                LocalDate.of(2017, 9, 3), null, "", new Address("Storgata 1", "9008", "Tromsø", "Norge")), null,
+                PinDelivery.OWN_PIN, "4826", true, "CHILD", "OSL-HOV", "nb",
+                app.carddesk.issuing.GuardianChoice.registered(new PatronDetails("Haugen", "Kari",
+                        LocalDate.of(1985, 4, 4), "kari@example.org", "", null), "ADULT", java.time.Instant.now())));
+        UUID id = ((IssueOutcome.Issued) outcome).patronId();
+
+        scan(robot, "N000000703");
+        waitForText(robot, "#patronTitle", "Ola Haugen");
+        click(robot, "#registerIdButton");
+        fill(robot, "#convertIdentityField", "02870151236");
+        type(KeyCode.ENTER);
+        waitForText(robot, "#registerName", "Ola Haugen");
+        waitForText(robot, "#differencesText", "birth date");
+        click(robot, "#samePerson");
+        click(robot, "#convertSave");
+        waitForText(robot, "#convertProblem", "this record’s category is for patrons aged 14 or younger");
+        assertThat(visible(robot, "#cardCut")).as("no card is cut for a number the record cannot take").isFalse();
+        assertThat(patronRow("id", id)).containsEntry("identity_number", null).containsEntry("category_code", "CHILD");
+    }
+
+    @Test
     void aDanishSpeakerAtANorwegianLibraryReadsTheNorwegianTermsInDanish(FxRobot robot) {
         interact(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<java.util.Locale>>query()
                 .setValue(java.util.Locale.forLanguageTag("da")));

@@ -150,7 +150,11 @@ public final class ConversionViewModel {
             identityProblem.set(Problem.of("samePerson.confirmFirst"));
             return;
         }
-        identityProblem.set(null);
+        Optional<Problem> category = upkeep.categoryAfterConversion(patron.get(), fetched.get().birthDate());
+        identityProblem.set(category.orElse(null));
+        if (category.isPresent()) {
+            return;
+        }
         if (!temporaryCardToDestroy()) {
             finish();
             return;

@@ -2,7 +2,6 @@ package app.carddesk.letter;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -19,7 +18,7 @@ public final class WelcomeLetterPdf {
     }
 
     /**
-     * @param dataDir where a library's own logo file lives; the CardDesk mark is used without one
+     * @param dataDir where a library's own logo file lives; the letter has no logo without one
      */
     public static void write(WelcomeLetter letter, PaperSize paper, Path dataDir, Path target) throws IOException {
         try (PdfPages pages = new PdfPages(paper)) {
@@ -84,7 +83,10 @@ public final class WelcomeLetterPdf {
         pages.rule();
     }
 
-    /** The library's logo, or the CardDesk mark; a missing or broken file is left out, never an error. */
+    /**
+     * The library's logo; none without one. The letter is the library's to its patron, so it never
+     * carries the product's mark instead. A missing or broken file is left out, never an error.
+     */
     private static BufferedImage logo(String file, Path dataDir) {
         try {
             if (file != null && !file.isBlank() && dataDir != null) {
@@ -93,9 +95,7 @@ public final class WelcomeLetterPdf {
                     return ImageIO.read(path.toFile());
                 }
             }
-            try (InputStream in = WelcomeLetterPdf.class.getResourceAsStream("/app/carddesk/ui/CardDesk.png")) {
-                return in == null ? null : ImageIO.read(in);
-            }
+            return null;
         } catch (IOException e) {
             return null;
         }

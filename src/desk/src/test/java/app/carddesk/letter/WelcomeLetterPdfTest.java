@@ -49,6 +49,41 @@ class WelcomeLetterPdfTest {
                 .containsIgnoringCase(comeBack);
     }
 
+    @org.junit.jupiter.api.Test
+    void carriesTheLibrarysLogoOrNone() throws Exception {
+        WelcomeLetter plain = WelcomeLetter.compose(Messages.bundle(Locale.ENGLISH),
+                facts("Ås", "Åse", RegistrationKind.EXPECTS_NATIONAL_ID, null, PinDelivery.EMAIL, true));
+        Path pdf = dir.resolve("plain.pdf");
+        WelcomeLetterPdf.write(plain, PaperSize.A4, dir, pdf);
+        assertThat(images(pdf)).as("the card's bar code alone: no product mark in the library's letter").isEqualTo(1);
+
+        java.awt.image.BufferedImage logo = new java.awt.image.BufferedImage(40, 20,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(logo, "png", dir.resolve("logo.png").toFile());
+        Letterhead withLogo = new Letterhead(LIBRARY.name(), LIBRARY.addressLine(), LIBRARY.postalCode(),
+                LIBRARY.city(), LIBRARY.phone(), LIBRARY.email(), null, "logo.png");
+        WelcomeLetter.Facts f = facts("Ås", "Åse", RegistrationKind.EXPECTS_NATIONAL_ID, null, PinDelivery.EMAIL, true);
+        WelcomeLetter letter = WelcomeLetter.compose(Messages.bundle(Locale.ENGLISH), new WelcomeLetter.Facts(
+                f.fullName(), f.givenName(), f.address(), withLogo, f.cardNumber(), f.pickupLibrary(), f.kind(),
+                f.expiresOn(), f.pinDelivery(), f.pinChangeAdvised(), f.centralRegister(), f.today()));
+        Path logoPdf = dir.resolve("logo.pdf");
+        WelcomeLetterPdf.write(letter, PaperSize.A4, dir, logoPdf);
+        assertThat(images(logoPdf)).as("the library's logo and the card's bar code").isEqualTo(2);
+    }
+
+    private static int images(Path pdf) throws java.io.IOException {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            int n = 0;
+            var resources = doc.getPage(0).getResources();
+            for (var name : resources.getXObjectNames()) {
+                if (resources.isImageXObject(name)) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
             "Ågård-Łukasiewicz, Zoë", "Παπαδόπουλος, Σωκράτης", "Иванова, Анна", "الخطيب, فاطمة", "عبد الله, لانا",

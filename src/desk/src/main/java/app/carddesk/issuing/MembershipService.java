@@ -218,7 +218,7 @@ public final class MembershipService {
                     && store.relatives(child.id()).stream().filter(r -> "GUARDIAN".equals(r.reason())).count() == 1) {
                 String guardian = store.patron(id).map(app.carddesk.domain.Patron::fullName).orElse("");
                 return Optional.of(Problem.of("unsubscribe.lastGuardian", guardian,
-                        (child.givenName() + " " + child.surname()).trim(), age));
+                        app.carddesk.domain.PersonName.full(child.givenName(), child.surname()), age));
             }
         }
         return Optional.empty();

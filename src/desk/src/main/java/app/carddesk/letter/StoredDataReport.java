@@ -68,7 +68,7 @@ public final class StoredDataReport {
                 texts.getString("report.source.staff"));
         for (PatronSummary r : relatives) {
             line(lines, texts, "GUARDIAN".equals(r.reason()) ? "report.guardian" : "report.child",
-                    r.givenName() + " " + r.surname(), texts.getString("report.source.desk"));
+                    app.carddesk.domain.PersonName.full(r.givenName(), r.surname()), texts.getString("report.source.desk"));
         }
         if (!libraries.isEmpty()) {
             line(lines, texts, "report.libraries", String.join(", ", libraries), texts.getString("report.source.desk"));

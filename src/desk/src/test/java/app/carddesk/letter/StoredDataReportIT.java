@@ -96,7 +96,9 @@ class StoredDataReportIT {
                     issuing.profile(), new StoredDataReport.History(issuing.upkeep().auditTrail(child),
                             java.util.Optional.empty()), issuing.upkeep().relatives(child), java.util.List.of(),
                     PaperSize.LETTER, pdf);
-            assertThat(LetterText.of(pdf)).contains(givenName + " " + surname).contains("Værge: Elif Demir")
+            // Written in the order of its script: 王小明, 김 민지, Zoë Ågård-Łukasiewicz.
+            assertThat(LetterText.of(pdf)).contains(app.carddesk.domain.PersonName.full(givenName, surname))
+                    .contains(givenName).contains(surname).contains("Værge: Elif Demir")
                     .contains("Du blev oprettet og fik et lånerkort.");
         }
     }

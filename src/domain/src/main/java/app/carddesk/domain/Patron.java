@@ -39,6 +39,6 @@ public record Patron(UUID id, String cardNumber, IdentityNumber identity, String
     }
 
     public String fullName() {
-        return givenName + " " + surname;
+        return PersonName.full(givenName, surname);
     }
 }

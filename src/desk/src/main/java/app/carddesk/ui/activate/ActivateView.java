@@ -87,7 +87,7 @@ public final class ActivateView {
             return;
         }
         int row = 0;
-        row = fact(row, "details.name", p.givenName() + " " + p.surname());
+        row = fact(row, "details.name", app.carddesk.domain.PersonName.full(p.givenName(), p.surname()));
         row = fact(row, "details.birthDate", messages.date(p.birthDate()));
         row = fact(row, "patron.card", p.cardNumber() == null ? messages.get("patron.noCard") : p.cardNumber());
         fact(row, "activate.homeLibrary", p.homeLibraryName());

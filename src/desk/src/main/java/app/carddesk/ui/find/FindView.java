@@ -43,8 +43,8 @@ public final class FindView {
         summary.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.summary.get()), vm.summary));
         table.setItems(vm.results);
         app.carddesk.ui.Tables.fitHeaders(table);
-        nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().givenName() + " "
-                + c.getValue().surname()));
+        nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(app.carddesk.domain.PersonName.full(
+                c.getValue().givenName(), c.getValue().surname())));
         birthColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(messages.date(c.getValue().birthDate())));
         cardColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cardNumber() == null
                 ? messages.get("card.none") : c.getValue().cardNumber()));

@@ -60,7 +60,7 @@ public final class HandoverLetter {
         PatronDetails d = vm.details.toDetails();
         return WelcomeLetter.compose(app.carddesk.text.Messages.bundle(language.get(), vm.profile().country()),
                 new WelcomeLetter.Facts(
-                (d.givenName() + " " + d.surname()).trim(), d.givenName(), d.address(), vm.profile().letterhead(),
+                app.carddesk.domain.PersonName.full(d.givenName(), d.surname()), d.givenName(), d.address(), vm.profile().letterhead(),
                 vm.card.get() == null ? "" : vm.card.get().value(),
                 vm.pickup.get() == null ? "" : vm.pickup.get().name(), kind, vm.identity.expiry(),
                 vm.pin.delivery.get(), vm.pin.changeAdvised.get(), settings().centralRegister(), vm.today()));

@@ -67,7 +67,7 @@ public final class HandoverSummary {
     }
 
     private static String name(DetailsForm d) {
-        return (d.givenName.get() + " " + d.surname.get()).trim();
+        return app.carddesk.domain.PersonName.full(d.givenName.get(), d.surname.get());
     }
 
     private static Problem plain(String value) {

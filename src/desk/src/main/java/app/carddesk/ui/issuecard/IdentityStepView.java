@@ -66,7 +66,7 @@ public final class IdentityStepView implements StepView {
         openExistingButton.visibleProperty().bind(vm.identity.existingPatron.isNotNull());
         fetchedGrid.visibleProperty().bind(vm.identity.fetched.isNotNull());
         lifetime.onChange(vm.identity.fetched, (obs, old, p) -> {
-            fetchedName.setText(p == null ? "" : p.givenName() + " " + p.surname());
+            fetchedName.setText(p == null ? "" : app.carddesk.domain.PersonName.full(p.givenName(), p.surname()));
             fetchedBirth.setText(p == null ? "" : messages.date(p.birthDate()));
             fetchedAddress.setText(p == null ? "" : String.join(", ", p.address().line(),
                     p.address().postalCode() + " " + p.address().city()));

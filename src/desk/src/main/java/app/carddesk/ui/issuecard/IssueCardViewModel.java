@@ -315,7 +315,7 @@ public final class IssueCardViewModel {
             return;
         }
         IssueRequest request = request();
-        String name = details.givenName.get() + " " + details.surname.get();
+        String name = app.carddesk.domain.PersonName.full(details.givenName.get(), details.surname.get());
         long asked = resets;
         background.submit(() -> service.issue(request), outcome -> {
             if (asked != resets) {

@@ -173,7 +173,7 @@ public final class ConversionView {
     }
 
     private void showFetched(PersonRecord p) {
-        registerName.setText(p == null ? "" : p.givenName() + " " + p.surname());
+        registerName.setText(p == null ? "" : app.carddesk.domain.PersonName.full(p.givenName(), p.surname()));
         registerBirth.setText(p == null ? "" : messages.date(p.birthDate()));
         registerAddress.setText(p == null ? "" : PatronTexts.address(p.address()));
     }

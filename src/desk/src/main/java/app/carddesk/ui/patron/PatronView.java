@@ -189,8 +189,9 @@ public final class PatronView {
         for (app.carddesk.issuing.PatronSummary r : vm.relatives) {
             // A link: staff who need to reach the guardian (or see the child) open them from here.
             javafx.scene.control.Hyperlink line = new javafx.scene.control.Hyperlink(messages.get(
-                    "GUARDIAN".equals(r.reason()) ? "relatives.guardian" : "relatives.child", r.givenName(),
-                    r.surname(), PatronTexts.cardInSentence(messages, r.cardNumber())));
+                    "GUARDIAN".equals(r.reason()) ? "relatives.guardian" : "relatives.child",
+                    app.carddesk.domain.PersonName.full(r.givenName(), r.surname()),
+                    PatronTexts.cardInSentence(messages, r.cardNumber())));
             line.setId("relative-" + r.reason() + "-" + r.surname());
             line.setOnAction(e -> vm.load(r.id()));
             relativesBox.getChildren().add(line);

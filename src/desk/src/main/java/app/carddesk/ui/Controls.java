@@ -19,6 +19,16 @@ public final class Controls {
     private Controls() {
     }
 
+    /** Whether {@code node} is {@code container} or lies inside it. */
+    public static boolean isInside(Node node, Node container) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == container) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the node and every pane around it are shown (a hidden panel hides what is in it). */
     public static boolean shown(Node node) {
         for (Node n = node; n != null; n = n.getParent()) {

@@ -123,18 +123,23 @@ class DialogScanIT extends DeskUiIT {
         scan(robot, "409900451");
         scanIntoQuestion(robot, "SCAN_DISCARDS", "409900452");
         type(KeyCode.ENTER);
-        waitUntil(() -> openDialog().isEmpty() && robot.lookup("#continueHeld").query().isFocused());
-        // Enter on the bar offers the held card; kept again, nothing is left to answer.
-        type(KeyCode.ENTER);
-        waitUntil(() -> openDialog().isPresent());
-        type(KeyCode.ENTER);
-        waitUntil(() -> openDialog().isEmpty() && !visible(robot, "#heldBar"));
+        waitUntil(() -> openDialog().isEmpty() && visible(robot, "#heldBar"));
+        // Answered, staff go on typing where they were; the bar waits for them.
         var given = robot.lookup("#givenNameField").queryAs(javafx.scene.control.TextField.class);
         waitUntil(given::isFocused);
         assertThat(given.getSelectedText()).as("the next key adds to the name, it does not replace it").isEmpty();
         assertThat(given.getCaretPosition()).isEqualTo(4);
         typeSlowly(robot, "ming");
         assertThat(text(robot, "#givenNameField")).isEqualTo("Xiaoming");
+        // Offered the held card from the bar and kept the typing again, they are back in the name too.
+        clickOn(robot, "#continueHeld");
+        waitUntil(() -> openDialog().isPresent());
+        type(KeyCode.ENTER);
+        waitUntil(() -> openDialog().isEmpty() && !visible(robot, "#heldBar"));
+        waitUntil(given::isFocused);
+        assertThat(given.getSelectedText()).isEmpty();
+        typeSlowly(robot, " Li");
+        assertThat(text(robot, "#givenNameField")).isEqualTo("Xiaoming Li");
         assertThat(text(robot, "#surnameField")).isEqualTo("Wang");
         assertThat(context.issue().card.get().value()).isEqualTo("409900450");
     }

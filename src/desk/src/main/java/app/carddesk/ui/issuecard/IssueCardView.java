@@ -103,20 +103,11 @@ public final class IssueCardView {
         if (target instanceof javafx.scene.control.ListView<?>) {
             return relationsPaneController.entersNext(target);
         }
-        if (vm.step.get() == Step.PICKUP && target instanceof Node n && isInside(n, pickupBox)) {
+        if (vm.step.get() == Step.PICKUP && target instanceof Node n && Controls.isInside(n, pickupBox)) {
             return !pickupBox.isShowing();
         }
         return vm.step.get() == Step.HANDOVER && target instanceof Button b && b.getParent() != null
                 && b.getParent().getStyleClass().contains("letter-bar");
-    }
-
-    private static boolean isInside(Node n, Node container) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (p == container) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void bindSteps() {

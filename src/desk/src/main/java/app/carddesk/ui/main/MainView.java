@@ -148,16 +148,29 @@ public final class MainView {
         heldLabel.textProperty().bind(lifetime.of(vm.heldScan).map(card -> views.messages().get("scan.held", card)).orElse(""));
         lifetime.onChange(vm.heldScan, (obs, old, card) -> {
             if (card != null) {
-                // Focus waits in the main window until the question is answered, and then goes back
-                // where staff were typing, the caret where it was: the next key adds, it replaces nothing.
+                // The keyboard stays where staff were typing: once the question is answered they go on
+                // typing, and the bar's buttons are there by their keys (Alt and the underlined letter).
                 if (old == null) {
-                    typingBeforeHeld = TypingPlace.of(frame.getScene());
+                    typingBeforeHeld = frame.getScene() == null ? null
+                            : TypingPlace.of(frame.getScene().getFocusOwner());
                 }
-                continueHeldButton.requestFocus();
             } else if (typingBeforeHeld != null) {
+                // Dealt with from the bar: the keyboard goes back where it was, the caret where it was.
                 TypingPlace back = typingBeforeHeld;
                 typingBeforeHeld = null;
-                back.restore();
+                javafx.scene.Node now = frame.getScene() == null ? null : frame.getScene().getFocusOwner();
+                if (now == null || !app.carddesk.ui.Controls.shown(now)
+                        || app.carddesk.ui.Controls.isInside(now, heldBar)) {
+                    back.restore();
+                }
+            }
+        });
+        // Staff going to the bar from where they type: that place, and the caret in it as they left it.
+        lifetime.onChange(frame.sceneProperty().flatMap(javafx.scene.Scene::focusOwnerProperty), (obs, left, now) -> {
+            if (vm.heldScan.get() != null && now != null && left != null
+                    && app.carddesk.ui.Controls.isInside(now, heldBar)
+                    && !app.carddesk.ui.Controls.isInside(left, heldBar)) {
+                typingBeforeHeld = TypingPlace.of(left);
             }
         });
         lifetime.onChange(vm.pendingScan, (obs, old, scan) -> {

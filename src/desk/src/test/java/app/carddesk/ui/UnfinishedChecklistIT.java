@@ -25,7 +25,14 @@ class UnfinishedChecklistIT extends DeskUiIT {
         assertThat(DeskPreferences.in(dir).get("checklist.unfinished")).isEmpty();
         assertThat(nextStart().noticeProperty().get()).isNull();
 
+        // Told at the start, the notice goes once the next card is scanned.
+        interact(() -> context.main().navigation().noticeProperty().set(new Navigation.Notice(
+                app.carddesk.domain.Problem.of("checklist.unfinished", "409900470", TODAY, "10:00"),
+                java.util.List.of())));
+        waitForText(robot, "#frameNotice", "The desk stopped while card 409900470 was being issued (begun "
+                + "22-11-2026 10:00)");
         scanToDetails(robot, "409900471");
+        assertThat(visible(robot, "#noticeBar")).isFalse();
         setText(robot, "#surnameField", "Okafor");
         waitUntil(() -> context.issue().dirty.get());
         assertThat(DeskPreferences.in(dir).get("checklist.unfinished")).hasValueSatisfying(v ->

@@ -56,6 +56,8 @@ final class CardStep {
                 vm.cardProblem.set(notAllowed.get());
                 return;
             }
+            // A new patron: the notice of the last one (or of a checklist left unfinished) has had its turn.
+            navigation.noticeProperty().set(null);
             vm.card.set(free.card());
             vm.cardText.set(free.card().value());
             vm.completed.addAll(List.of(Step.CARD, Step.LOOKUP));

@@ -49,12 +49,13 @@ public final class UnfinishedChecklist {
         }
         preferences.put(KEY, null);
         String[] parts = left.get().split(" ", 2);
-        String when;
         try {
-            when = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(zone).format(Instant.parse(parts[1]));
+            // The day in the staff's own way of writing dates, as everywhere at the desk; then the time.
+            java.time.ZonedDateTime at = Instant.parse(parts[1]).atZone(zone);
+            return Optional.of(Problem.of("checklist.unfinished", parts[0], at.toLocalDate(),
+                    DateTimeFormatter.ofPattern("HH:mm").format(at)));
         } catch (RuntimeException e) {
-            when = "?";
+            return Optional.of(Problem.of("checklist.unfinished", parts[0], "", ""));
         }
-        return Optional.of(Problem.of("checklist.unfinished", parts[0], when));
     }
 }

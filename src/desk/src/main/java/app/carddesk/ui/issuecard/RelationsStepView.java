@@ -31,11 +31,11 @@ public final class RelationsStepView implements StepView {
         CategoryOffer.follow(vm, vm.details.birthDate, vm.details::birthDateValue, categoryList.getItems(),
                 vm.category, lifetime);
         categoryList.getSelectionModel().select(vm.category.get());
-        // With none chosen yet, the keyboard rests on the first row, ringed: that is the row Enter chooses.
+        // With none chosen yet, the list takes the keyboard with its first row chosen, in sight: Enter goes
+        // on with it, the arrows choose another. A ring alone looked chosen, and Enter was refused.
         categoryList.focusedProperty().addListener((obs, was, focused) -> {
-            if (focused && categoryList.getSelectionModel().isEmpty() && !categoryList.getItems().isEmpty()
-                    && categoryList.getFocusModel().getFocusedIndex() < 0) {
-                categoryList.getFocusModel().focus(0);
+            if (focused && categoryList.getSelectionModel().isEmpty() && !categoryList.getItems().isEmpty()) {
+                categoryList.getSelectionModel().select(0);
             }
         });
         categoryList.getSelectionModel().selectedItemProperty().addListener((obs, old, c) -> {
@@ -50,18 +50,8 @@ public final class RelationsStepView implements StepView {
         return categoryList;
     }
 
-    /**
-     * On the category list Enter means Next: the list has no use for it. The row the keyboard rests on
-     * (ringed, as if chosen) is chosen by that Enter when none is yet.
-     */
+    /** On the category list Enter means Next: the list has no use for it. */
     boolean entersNext(Object target) {
-        if (target != categoryList) {
-            return false;
-        }
-        int resting = categoryList.getFocusModel().getFocusedIndex();
-        if (categoryList.getSelectionModel().isEmpty() && !categoryList.getItems().isEmpty()) {
-            categoryList.getSelectionModel().select(Math.max(0, resting));
-        }
-        return true;
+        return target == categoryList;
     }
 }

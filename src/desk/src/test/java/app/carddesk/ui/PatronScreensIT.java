@@ -109,6 +109,29 @@ class PatronScreensIT extends DeskUiIT {
     }
 
     @Test
+    void finishingBeforeTheCardIsCutIsRefusedWhereStaffLook(FxRobot robot) {
+        interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(768);
+        });
+        issueDirectly("409900047", "Hassan", "Amira", LocalDate.of(2001, 6, 30), "amira@example.org",
+                RegistrationKind.EXPECTS_NATIONAL_ID, null);
+        scan(robot, "409900047");
+        waitForText(robot, "#patronTitle", "Amira Hassan");
+        // By the keyboard alone: Alt+R, the number, Enter to fetch, Enter to accept, Alt+H to finish.
+        type(KeyCode.ALT, KeyCode.R);
+        waitUntil(() -> robot.lookup("#convertIdentityField").query().isFocused());
+        setText(robot, "#convertIdentityField", "3006014002");
+        type(KeyCode.ENTER);
+        waitForText(robot, "#registerName", "Amira Hassan");
+        type(KeyCode.ENTER);
+        waitUntil(() -> visible(robot, "#cardCut"));
+        type(KeyCode.ALT, KeyCode.H);
+        waitForText(robot, "#patronMessage", "Cut the temporary card in half and tick the box first.");
+        waitUntil(() -> inView(robot, "#patronMessage"));
+    }
+
+    @Test
     void refusesToConvertWhenTheNationalIdBelongsToAnotherPatron(FxRobot robot) {
         issueDirectly("409900050", "Nielsen", "Sofie", LocalDate.of(1998, 7, 12), null,
                 RegistrationKind.EXPECTS_NATIONAL_ID, null);

@@ -108,6 +108,14 @@ class ScreensFitIT extends DeskUiIT {
         click(robot, "#convertFetch");
         waitUntil(() -> visible(robot, "#samePerson"));
         check(robot, "patron screen with Register national ID open", cut);
+        // Accepted, the panel waits for the temporary card to be cut: Finish is there beside Fetch.
+        click(robot, "#samePerson");
+        click(robot, "#convertSave");
+        if (openDialog().isPresent()) {
+            click(robot, "#confirmKeep");
+        }
+        waitUntil(() -> openDialog().isEmpty() && visible(robot, "#cardCut"));
+        check(robot, "patron screen waiting for the temporary card to be cut", cut);
         click(robot, "#convertCancel");
         click(robot, "#newCardButton");
         waitUntil(() -> visible(robot, "#newCardField"));

@@ -13,6 +13,11 @@ public final class AuditApi {
     /** The most audit entries a desk sends in one request, and one page of the audit holds. */
     public static final int PAGE_MAX = 500;
 
+    /** The longest staff user name, list of roles and detail an entry carries. */
+    public static final int STAFF_MAX = 60;
+    public static final int ROLES_MAX = 200;
+    public static final int DETAIL_MAX = 400;
+
     /**
      * One entry of a desk's own audit trail (who signed in, saw or did what there, offline too), sent
      * up so that the organisation's audit holds it: {@code seq} is its number at that desk.

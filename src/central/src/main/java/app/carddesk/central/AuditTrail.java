@@ -129,9 +129,9 @@ final class AuditTrail {
         if (e.action() == null || !ACTION.matcher(e.action()).matches()) {
             throw invalid(at + ".action", "An action is a name in capitals such as PATRON_VIEWED.");
         }
-        text(e.staff(), 60, at + ".staff", true);
-        text(e.roles(), 200, at + ".roles", false);
-        text(e.detail(), 400, at + ".detail", false);
+        text(e.staff(), AuditApi.STAFF_MAX, at + ".staff", true);
+        text(e.roles(), AuditApi.ROLES_MAX, at + ".roles", false);
+        text(e.detail(), AuditApi.DETAIL_MAX, at + ".detail", false);
         return new Stored(e.seq(), caller.deskId(), e.at(), caller.library().code(), caller.workstation(), e.staff(), e.roles(),
                 e.action(), e.patronId(), e.detail() == null ? "" : e.detail());
     }

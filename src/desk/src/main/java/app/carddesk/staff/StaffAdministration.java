@@ -37,7 +37,6 @@ public interface StaffAdministration extends LibrarySettingsKeeper {
     record Decided(Account account, String oneTimePassword) {
     }
 
-    /** A sign that a personal account serves as a system account: {@code several_workstations} or {@code session_used_as_api}. */
     /** One entry of the library's audit: who did or saw what, where and when. */
     record AuditEntry(Instant at, String staffUser, String roles, String workstation, String action, UUID patronId,
                       String cardNumber, String detail) {
@@ -50,6 +49,7 @@ public interface StaffAdministration extends LibrarySettingsKeeper {
         }
     }
 
+    /** A sign that a personal account serves as a system account: {@code several_workstations} or {@code session_used_as_api}. */
     record Sign(String userName, String kind, int count, Instant lastAt) {
     }
 

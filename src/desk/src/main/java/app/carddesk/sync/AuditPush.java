@@ -49,8 +49,8 @@ final class AuditPush {
 
     /** The entry as the central register takes it: texts within its limits. */
     private static AuditApi.DeskAuditEntry wire(AuditItem e) {
-        return new AuditApi.DeskAuditEntry(e.seq(), e.at(), cut(e.staff(), 60), cut(e.roles(), 200), e.action(),
-                e.patronId(), cut(e.detail(), 400));
+        return new AuditApi.DeskAuditEntry(e.seq(), e.at(), cut(e.staff(), AuditApi.STAFF_MAX),
+                cut(e.roles(), AuditApi.ROLES_MAX), e.action(), e.patronId(), cut(e.detail(), AuditApi.DETAIL_MAX));
     }
 
     private static String cut(String text, int max) {

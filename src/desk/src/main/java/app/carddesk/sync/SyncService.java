@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A sync round: the outbox pushed to the central register in order, then this library's change
- * feed pulled, then the desk's own audit entries sent up; and what staff see of it (the status). Questions asked while staff wait go through
- * {@link #queries()} and share the round's view of whether the central register answers.
+ * feed pulled, then the desk's own audit entries sent up; and what staff see of it (the status).
+ * Questions asked while staff wait go through {@link #queries()} and share the round's view of
+ * whether the central register answers.
  */
 public final class SyncService {
 

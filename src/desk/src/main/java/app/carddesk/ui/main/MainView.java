@@ -51,7 +51,6 @@ public final class MainView {
     @FXML private javafx.scene.layout.VBox noticeLines;
     @FXML private Label noticeLabel;
     @FXML private Label heldLabel;
-    @FXML private javafx.scene.control.Button continueHeldButton;
 
     public MainView(MainViewModel vm, ViewLoader views, BackgroundWork background, Path store) {
         this.vm = vm;
@@ -146,21 +145,15 @@ public final class MainView {
         heldBar.visibleProperty().bind(vm.heldScan.isNotNull());
         heldBar.managedProperty().bind(heldBar.visibleProperty());
         heldLabel.textProperty().bind(lifetime.of(vm.heldScan).map(card -> views.messages().get("scan.held", card)).orElse(""));
+        // The keyboard stays where staff were typing when a card is held: once the question is answered
+        // they go on typing, and the bar's buttons are there by their keys (Alt and the underlined letter).
+        // Dealt with from the bar, the keyboard goes back where it was, the caret where it was.
         lifetime.onChange(vm.heldScan, (obs, old, card) -> {
-            if (card != null) {
-                // The keyboard stays where staff were typing: once the question is answered they go on
-                // typing, and the bar's buttons are there by their keys (Alt and the underlined letter).
-                if (old == null) {
-                    typingBeforeHeld = frame.getScene() == null ? null
-                            : TypingPlace.of(frame.getScene().getFocusOwner());
-                }
-            } else if (typingBeforeHeld != null) {
-                // Dealt with from the bar: the keyboard goes back where it was, the caret where it was.
+            if (card == null && typingBeforeHeld != null) {
                 TypingPlace back = typingBeforeHeld;
                 typingBeforeHeld = null;
                 javafx.scene.Node now = frame.getScene() == null ? null : frame.getScene().getFocusOwner();
-                if (now == null || !app.carddesk.ui.Controls.shown(now)
-                        || app.carddesk.ui.Controls.isInside(now, heldBar)) {
+                if (now == null || app.carddesk.ui.Controls.isInside(now, heldBar)) {
                     back.restore();
                 }
             }
@@ -180,7 +173,7 @@ public final class MainView {
         });
     }
 
-    /** Where the keyboard was when a held scan took it. */
+    /** Where staff were typing before they went to the held card's bar. */
     private TypingPlace typingBeforeHeld;
 
     private String syncText(app.carddesk.sync.SyncStatus s) {

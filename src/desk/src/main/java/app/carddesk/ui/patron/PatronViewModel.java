@@ -321,10 +321,6 @@ public final class PatronViewModel {
     }
 
     /**
-     * Unsubscribes the patron on screen (staff confirmed). Where loans, reminders or claims remain
-     * at some library, the patron stays registered there and those libraries are listed.
-     */
-    /**
      * Says at once why the patron on screen may not be unsubscribed (the last guardian of a child,
      * say); otherwise {@code ask} asks staff to confirm.
      */
@@ -337,6 +333,10 @@ public final class PatronViewModel {
                 refused -> refused.ifPresentOrElse(message::set, ask), this::failed);
     }
 
+    /**
+     * Unsubscribes the patron on screen (staff confirmed). Where loans, reminders or claims remain
+     * at some library, the patron stays registered there and those libraries are listed.
+     */
     public void unsubscribe() {
         Patron p = patron.get();
         if (p == null) {

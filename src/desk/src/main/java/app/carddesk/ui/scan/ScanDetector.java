@@ -19,10 +19,6 @@ public final class ScanDetector {
      */
     public record Scan(String text, int start, String burst) {
 
-        public Scan(String text, int start) {
-            this(text, start, text);
-        }
-
         /**
          * This scan, or where it is none of the library's cards ({@code isCard}) while a reading of the
          * burst beginning elsewhere is: one key earlier (a pause after a scan's first key, the desk busy

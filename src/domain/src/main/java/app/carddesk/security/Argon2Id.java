@@ -18,7 +18,7 @@ public enum Argon2Id {
 
     /** Runs {@code work} with the function for these parameters, then lets it go if so chosen. */
     public <T> T with(int memoryKib, int iterations, Function<Argon2Function, T> work) {
-        Argon2Function function = Argon2Function.getInstance(memoryKib, iterations, 1, 32, Argon2.ID);
+        Argon2Function function = function(memoryKib, iterations);
         try {
             return work.apply(function);
         } finally {
@@ -26,6 +26,19 @@ public enum Argon2Id {
                 forget(function);
             }
         }
+    }
+
+    /**
+     * password4j's function for these parameters. Its cache is asked "is it there?" and then "give
+     * it", so a function another thread lets go between the two comes back as null; then it is asked
+     * again, and makes a new one. (Taken as it came, the null made a right PIN count as wrong.)
+     */
+    private static Argon2Function function(int memoryKib, int iterations) {
+        Argon2Function function = Argon2Function.getInstance(memoryKib, iterations, 1, 32, Argon2.ID);
+        while (function == null) {
+            function = Argon2Function.getInstance(memoryKib, iterations, 1, 32, Argon2.ID);
+        }
+        return function;
     }
 
     private static void forget(Argon2Function function) {

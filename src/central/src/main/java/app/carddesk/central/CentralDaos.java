@@ -288,6 +288,16 @@ public final class CentralDaos {
 
         record HistoryRow(Instant at, String libraryCode, String staffUser, String staffRoles, String action) {
         }
+
+        /** The latest entry of a patron's PIN mail: asked for, or how it ended. */
+        @SqlQuery("SELECT at, action, detail FROM audit_event WHERE patron_id = :patron AND (action = 'PIN_EMAILED' "
+                + "OR (action IN ('MAIL_SENT', 'MAIL_REFUSED', 'MAIL_GIVEN_UP') AND detail LIKE :kind)) "
+                + "ORDER BY id DESC LIMIT 1")
+        @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(MailRow.class)
+        Optional<MailRow> lastPinMail(@Bind("patron") UUID patron, @Bind("kind") String kindPattern);
+
+        record MailRow(Instant at, String action, String detail) {
+        }
     }
 
     /** A patron's memberships of libraries, with the standing each library's own system reports. */

@@ -207,6 +207,8 @@ final class CentralRoutes {
             Answer a = patrons.delete(caller(ctx, Permission.UNSUBSCRIBE), id(ctx), ctx.header("Idempotency-Key"));
             ctx.status(a.status());
         });
+        app.get("/api/v1/patrons/{id}/pin-email", ctx -> ctx.json(parts.pinMails().state(caller(ctx, Permission.ISSUE),
+                id(ctx))));
         app.post("/api/v1/patrons/{id}/pin-email", ctx -> answer(ctx,
                 parts.pinMails().emailPin(caller(ctx, Permission.ISSUE), id(ctx), ctx.header("Idempotency-Key"), ctx.body())));
         // A POST, so that national IDs stay out of URLs and access logs.

@@ -82,7 +82,7 @@ public final class CentralServer implements AutoCloseable {
                     new Patrons(jdbi, registry, memberships, envelope), memberships, new PatronSearch(jdbi, clock),
                     new Feed(jdbi), new SeriesRegister(jdbi, envelope, clock),
                     new PopulationLookup(jdbi, population, envelope, clock),
-                    new PinMails(pinHasher, mails, envelope, clock), staff, new StaffAccounts(jdbi, pinHasher, clock),
+                    new PinMails(jdbi, pinHasher, mails, envelope, clock), staff, new StaffAccounts(jdbi, pinHasher, clock),
                     new Enrolment(jdbi, clock), new VerificationRounds(jdbi, pinHasher, mails, clock),
                     new RegisterKeys(jdbi, clock), new LibraryConfigurations(jdbi, clock),
                     new AuditTrail(jdbi, envelope, clock), new StaffSigns(jdbi, clock));

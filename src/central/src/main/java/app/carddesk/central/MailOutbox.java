@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * transaction commits: a request that fails or is rolled back mails nothing, and a PIN that was
  * mailed is the stored one. While the mail server is down a mail is tried again after a pause that
  * doubles from {@link #FIRST_PAUSE} up to {@link #LONGEST_PAUSE}, {@value #MAX_ATTEMPTS} times in
- * all (about a day); then it is given up, and that is audited. A PIN mail's text holds the PIN in
- * clear, so its row is deleted as soon as the mail is sent or given up.
+ * all (about a day); then it is given up. An address the server refuses for good is not tried
+ * again. How a mail to a patron ended (sent, refused, given up) is audited. A PIN mail's text holds
+ * the PIN in clear, so its row is deleted as soon as the mail is sent, refused or given up.
  */
 public final class MailOutbox implements AutoCloseable {
 
@@ -73,6 +74,15 @@ public final class MailOutbox implements AutoCloseable {
 
         @SqlQuery("SELECT COUNT(*) FROM mail_outbox")
         int count();
+
+        /** A patron's PIN mail still queued (the latest asked for), with its attempts so far. */
+        record Waiting(Instant createdAt, int attempts, Instant nextAttemptAt) {
+        }
+
+        @SqlQuery("SELECT created_at, attempts, next_attempt_at FROM mail_outbox WHERE patron_id = :patron "
+                + "AND kind = :kind ORDER BY id DESC LIMIT 1")
+        @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(Waiting.class)
+        Optional<Waiting> waiting(@Bind("patron") UUID patron, @Bind("kind") String kind);
 
         @SqlQuery("SELECT card_number FROM patron WHERE id = :id")
         Optional<String> cardOf(@Bind("id") UUID patron);
@@ -162,6 +172,10 @@ public final class MailOutbox implements AutoCloseable {
                 }
                 try {
                     mailer.send(mail.recipient(), mail.subject(), withCurrentCard(mail));
+                } catch (Mailer.MailRefusedException e) {
+                    LOG.warn("A {} mail was not sent: {}; it is not tried again", mail.kind(), e.getMessage());
+                    ended(mail, "MAIL_REFUSED", attempt);
+                    continue;
                 } catch (RuntimeException e) {
                     failed(mail, attempt, e);
                     if (e instanceof Mailer.MailUnavailableException) {
@@ -169,7 +183,7 @@ public final class MailOutbox implements AutoCloseable {
                     }
                     continue;
                 }
-                jdbi.useExtension(Dao.class, d -> d.delete(mail.id()));
+                ended(mail, "MAIL_SENT", attempt);
                 sent++;
             }
             if (due.size() < PASS) {
@@ -187,11 +201,34 @@ public final class MailOutbox implements AutoCloseable {
             return;
         }
         LOG.error("A {} mail was given up after {} attempts: {}", mail.kind(), attempt, why(e));
+        ended(mail, "MAIL_GIVEN_UP", attempt);
+    }
+
+    /**
+     * A mail's end: its row (with any PIN in it) is deleted, and a mail to a patron is audited with
+     * how it ended, in one transaction, so the patron's screen can tell where their PIN mail is.
+     */
+    private void ended(Dao.Row mail, String action, int attempt) {
         jdbi.useTransaction(h -> {
             Daos.on(h, Dao.class).delete(mail.id());
-            Daos.on(h, CentralDaos.Audit.class).append(clock.instant(), mail.libraryCode(), "mail sender",
-                    "MAIL_GIVEN_UP", mail.patronId(), "kind=" + mail.kind() + " attempts=" + attempt);
+            if (mail.patronId() != null || !"MAIL_SENT".equals(action)) {
+                Daos.on(h, CentralDaos.Audit.class).append(clock.instant(), mail.libraryCode(), SENDER, action,
+                        mail.patronId(), detail(mail.kind(), attempt));
+            }
         });
+    }
+
+    /** Who an audit entry of the mail sender names as its workstation. */
+    static final String SENDER = "mail sender";
+
+    /** The audit detail of a mail's end: its kind first, which {@link PinMails} reads. */
+    static String detail(String kind, int attempts) {
+        return "kind=" + kind + " attempts=" + attempts;
+    }
+
+    /** A LIKE pattern for the audit detail of any end of a mail of this kind. */
+    static String detailOfKind(String kind) {
+        return "kind=" + kind + " attempts=%";
     }
 
     /** The mailer's own reason (written without personal data); of anything else, its kind only. */

@@ -11,6 +11,7 @@ public interface Mailer {
 
     /**
      * @throws MailUnavailableException when the mail server cannot take the message now
+     * @throws MailRefusedException     when the mail server refuses the recipient's address for good
      */
     void send(String to, String subject, String body);
 
@@ -40,6 +41,16 @@ public interface Mailer {
 
     final class MailUnavailableException extends RuntimeException {
         public MailUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * The mail server refused the recipient's address for good (an SMTP 5xx answer to it: no such
+     * mailbox, no such domain): trying again cannot help, only another address can.
+     */
+    final class MailRefusedException extends RuntimeException {
+        public MailRefusedException(String message, Throwable cause) {
             super(message, cause);
         }
     }

@@ -2,6 +2,8 @@ package app.carddesk.central;
 
 import app.carddesk.api.ErrorCode;
 import app.carddesk.api.Api;
+import app.carddesk.api.PinMail;
+import app.carddesk.api.PinMailState;
 import app.carddesk.central.CentralDaos.Caller;
 import app.carddesk.domain.PinPolicy;
 import app.carddesk.security.PinHasher;
@@ -21,8 +23,10 @@ final class PinMails {
     private final MailOutbox mails;
     private final Envelope envelope;
     private final Clock clock;
+    private final org.jdbi.v3.core.Jdbi jdbi;
 
-    PinMails(PinHasher pinHasher, MailOutbox mails, Envelope envelope, Clock clock) {
+    PinMails(org.jdbi.v3.core.Jdbi jdbi, PinHasher pinHasher, MailOutbox mails, Envelope envelope, Clock clock) {
+        this.jdbi = jdbi;
         this.pinHasher = pinHasher;
         this.mails = mails;
         this.envelope = envelope;
@@ -54,7 +58,7 @@ final class PinMails {
                 throw new ApiException(404, ErrorCode.PATRON_NOT_FOUND, "id", "No patron of this library has that id.");
             }
             CentralTexts texts = CentralTexts.forLanguage(request.language());
-            mails.queue(h, caller.library().code(), id, "PIN", new Mailer.Mail(patron.email(),
+            mails.queue(h, caller.library().code(), id, KIND, new Mailer.Mail(patron.email(),
                     texts.get("pinmail.subject", caller.library().name()),
                     texts.get("pinmail.body", patron.givenName(), pin, caller.library().name(),
                             MailOutbox.cardAtSending(patron.cardNumber()))));
@@ -62,5 +66,47 @@ final class PinMails {
             LOG.info("PIN mail queued for a patron of {}", caller.library().code());
             return new Answer(202, PIN_QUEUED);
         });
+    }
+
+    /**
+     * Where the patron's last PIN mail is, for the home library's staff: waiting in the queue (with
+     * its attempts), or how it ended, from the audit the mail sender writes.
+     */
+    public PinMail state(Caller caller, UUID id) {
+        return jdbi.inTransaction(h -> {
+            PatronAccess.home(h, caller, id);
+            var waiting = Daos.on(h, MailOutbox.Dao.class).waiting(id, KIND);
+            if (waiting.isPresent()) {
+                var w = waiting.get();
+                return new PinMail(PinMailState.WAITING, w.createdAt(), w.attempts(),
+                        w.attempts() == 0 ? w.createdAt() : w.nextAttemptAt());
+            }
+            return Daos.on(h, CentralDaos.Audit.class).lastPinMail(id, MailOutbox.detailOfKind(KIND))
+                    .map(e -> new PinMail(ended(e.action()), e.at(), attempts(e.detail()), null))
+                    .filter(m -> m.state() != PinMailState.NONE)
+                    .orElse(new PinMail(PinMailState.NONE, null, null, null));
+        });
+    }
+
+    private static PinMailState ended(String action) {
+        return switch (action) {
+            case "MAIL_SENT" -> PinMailState.SENT;
+            case "MAIL_REFUSED" -> PinMailState.REFUSED;
+            case "MAIL_GIVEN_UP" -> PinMailState.GIVEN_UP;
+            // Asked for before how mails end was kept, and no longer queued: not known.
+            default -> PinMailState.NONE;
+        };
+    }
+
+    /** The mail queue's kind of a PIN mail. */
+    static final String KIND = "PIN";
+
+    private static Integer attempts(String detail) {
+        int at = detail == null ? -1 : detail.lastIndexOf("attempts=");
+        try {
+            return at < 0 ? null : Integer.valueOf(detail.substring(at + "attempts=".length()).trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

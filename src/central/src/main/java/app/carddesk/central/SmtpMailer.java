@@ -78,8 +78,36 @@ public final class SmtpMailer implements Mailer {
         try {
             Transport.send(message(new Mail(to, subject, body)));
         } catch (MessagingException e) {
+            if (refusedForGood(e)) {
+                throw new MailRefusedException("the mail server " + server + " refused the recipient's address ("
+                        + refusal(e) + ")", e);
+            }
             throw new MailUnavailableException(reason(e), e);
         }
+    }
+
+    /**
+     * Whether the server refused the recipient with a permanent answer (5xx to RCPT TO: no such
+     * mailbox, no such domain, address not allowed). A temporary one (4xx: mailbox busy, greylisted)
+     * is tried again like a server that cannot be reached.
+     */
+    static boolean refusedForGood(MessagingException e) {
+        return recipientRefusal(e) >= 500;
+    }
+
+    /** The SMTP answer code to the recipient, or 0 when the recipient was not what was refused. */
+    private static int recipientRefusal(MessagingException e) {
+        for (Exception next = e; next instanceof MessagingException m; next = m.getNextException()) {
+            if (m instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException failed) {
+                return failed.getReturnCode();
+            }
+        }
+        return 0;
+    }
+
+    /** The refusal's SMTP code, for the log: its text may quote the address, so only the code. */
+    private static String refusal(MessagingException e) {
+        return "SMTP " + recipientRefusal(e);
     }
 
     /**

@@ -877,6 +877,11 @@ class CentralApiIT {
         assertThat(body(queued).get("status").asText()).isEqualTo("queued");
         MailAttempts.awaitFirst(central.server.database().jdbi(), central.server.mailOutbox());
         assertThat(attempts()).as("the sender tried and the server refused").isEqualTo(1);
+        JsonNode waiting = pinMail(id);
+        assertThat(waiting.get("state").asText()).as(waiting.toString()).isEqualTo("WAITING");
+        assertThat(waiting.get("attempts").asInt()).isEqualTo(1);
+        assertThat(java.time.Instant.parse(waiting.get("nextAttemptAt").asText()))
+                .as("tried again after a pause").isAfter(java.time.Instant.parse(waiting.get("at").asText()));
         assertThat(central.send("POST", "/api/v1/patrons/" + id + "/pin-email", CentralFixture.TOKEN,
                 "{\"language\":\"da\"}", "Idempotency-Key", "pin-16").body()).as("a retry").isEqualTo(queued.body());
         // Meanwhile the temporary card is replaced: the mail names the card the patron holds when it goes.
@@ -896,6 +901,9 @@ class CentralApiIT {
             assertThat(back.getReceivedMessages()).as(described(back.getReceivedMessages())).hasSize(1);
             assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(back.getReceivedMessages()[0]))
                     .contains("409900026").doesNotContain("409900016").doesNotContain("\u0001");
+            JsonNode sent = pinMail(id);
+            assertThat(sent.get("state").asText()).as(sent.toString()).isEqualTo("SENT");
+            assertThat(sent.get("attempts").asInt()).isEqualTo(2);
             String hash = central.server.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT pin_hash FROM patron WHERE id = :id").bind("id", id).mapTo(String.class).one());
             String pin = pinFrom(back.getReceivedMessages()[0]);
@@ -922,6 +930,62 @@ class CentralApiIT {
         java.util.List<String> audit = central.server.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT detail FROM audit_event WHERE action = 'MAIL_GIVEN_UP'").mapTo(String.class).list());
         assertThat(audit).containsExactly("kind=PIN attempts=" + MailOutbox.MAX_ATTEMPTS);
+        JsonNode givenUp = pinMail(id);
+        assertThat(givenUp.get("state").asText()).as(givenUp.toString()).isEqualTo("GIVEN_UP");
+        assertThat(givenUp.get("attempts").asInt()).isEqualTo(MailOutbox.MAX_ATTEMPTS);
+    }
+
+    @Test
+    void tellsTheHomeLibraryWhereAPinMailIsAndNoOtherLibrary() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900018", "NONE", null, "maja@example.org"), "k-18");
+        assertThat(pinMail(id).get("state").asText()).as("none asked for yet").isEqualTo("NONE");
+        assertThat(central.send("POST", "/api/v1/patrons/" + id + "/pin-email", CentralFixture.TOKEN,
+                "{\"language\":\"da\"}", "Idempotency-Key", "pin-18").statusCode()).isEqualTo(202);
+        central.awaitMailsSent();
+        JsonNode sent = pinMail(id);
+        assertThat(sent.get("state").asText()).as(sent.toString()).isEqualTo("SENT");
+        assertThat(sent.get("attempts").asInt()).isEqualTo(1);
+        assertThat(sent.get("at").isNull()).isFalse();
+        assertThat(sent.toString()).as("the PIN is never told").doesNotContainPattern("\\b\\d{4}\\b\"[,}]");
+        HttpResponse<String> elsewhere = central.send("GET", "/api/v1/patrons/" + id + "/pin-email",
+                CentralFixture.TOKEN_NO, null);
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(404);
+        HttpResponse<String> unknown = central.send("GET", "/api/v1/patrons/" + UUID.randomUUID() + "/pin-email",
+                CentralFixture.TOKEN, null);
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+    }
+
+    @Test
+    void anAddressTheMailServerRefusesForGoodIsNotTriedAgainAndSaysSo() throws Exception {
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer()) {
+            central.close();
+            central = new CentralFixture(dir.resolve("refusing"), refusing.port(), postgres());
+            UUID id = UUID.randomUUID();
+            post(patron(id, "409900019", "NONE", null, "no.such.mailbox@example.org"), "k-19");
+            assertThat(central.send("POST", "/api/v1/patrons/" + id + "/pin-email", CentralFixture.TOKEN,
+                    "{\"language\":\"da\"}", "Idempotency-Key", "pin-19").statusCode()).isEqualTo(202);
+            central.awaitMailsSent();
+            assertThat(refusing.refused()).as("asked once").isEqualTo(1);
+            JsonNode refused = pinMail(id);
+            assertThat(refused.get("state").asText()).as(refused.toString()).isEqualTo("REFUSED");
+            assertThat(refused.get("attempts").asInt()).isEqualTo(1);
+            java.util.List<String> audit = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT action || ' ' || detail FROM audit_event WHERE patron_id = :id AND action LIKE 'MAIL%'")
+                    .bind("id", id).mapTo(String.class).list());
+            assertThat(audit).containsExactly("MAIL_REFUSED kind=PIN attempts=1");
+            // Not tried again: nothing of it is left to send.
+            assertThat(central.server.mailOutbox().pending()).isZero();
+            assertThat(central.server.mailOutbox().sendDue()).isZero();
+            assertThat(refusing.refused()).isEqualTo(1);
+        }
+    }
+
+    private JsonNode pinMail(UUID id) throws Exception {
+        HttpResponse<String> r = central.send("GET", "/api/v1/patrons/" + id + "/pin-email", CentralFixture.TOKEN,
+                null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return body(r);
     }
 
     private int attempts() {

@@ -180,6 +180,9 @@ public final class DeskContext {
         if (type == app.carddesk.ui.patron.ConversionView.class) {
             return new app.carddesk.ui.patron.ConversionView(patron, views.messages(), views.lifetime(), permissions);
         }
+        if (type == app.carddesk.ui.patron.PinMailView.class) {
+            return new app.carddesk.ui.patron.PinMailView(patron, views.messages(), views.lifetime(), permissions);
+        }
         if (type == app.carddesk.ui.patron.NewCardView.class) {
             return new app.carddesk.ui.patron.NewCardView(patron, views.messages(), views.lifetime());
         }

@@ -16,25 +16,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * mailbox that does not exist ({@code 550 5.1.1}). GreenMail takes every address, so the tests of
  * a refused address talk to this one; the central speaks real SMTP to it over a socket.
  */
-final class RefusingSmtpServer implements AutoCloseable {
+public final class RefusingSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final Thread accepting;
     private final AtomicInteger refused = new AtomicInteger();
 
-    RefusingSmtpServer() throws IOException {
+    public RefusingSmtpServer() throws IOException {
         socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         accepting = new Thread(this::accept, "refusing-smtp");
         accepting.setDaemon(true);
         accepting.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
     /** How many recipients it refused. */
-    int refused() {
+    public int refused() {
         return refused.get();
     }
 

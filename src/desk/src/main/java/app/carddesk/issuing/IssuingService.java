@@ -17,7 +17,6 @@ import app.carddesk.identity.PopulationRegister;
 import app.carddesk.security.PinHasher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import java.time.Instant;
@@ -191,9 +190,7 @@ public final class IssuingService {
         List<OutboxEntry> outbox = new ArrayList<>();
         outbox.add(new OutboxEntry(patron.id(), OutboxKind.PATRON_CREATED, toJson(patron)));
         if (r.pinDelivery() == PinDelivery.EMAIL) {
-            ObjectNode pinMail = json.createObjectNode().put("patronId", patron.id().toString())
-                    .put("language", r.letterLanguage()).put("email", patron.email());
-            outbox.add(new OutboxEntry(patron.id(), OutboxKind.PIN_EMAIL_REQUESTED, pinMail.toString()));
+            outbox.add(PinMailService.request(patron.id(), r.letterLanguage(), patron.email()));
         }
         AuditEntry issued = audit("PATRON_ISSUED", patron.id(),
                 "kind=" + r.kind() + ";identity=" + patron.identityKind() + ";pin=" + r.pinDelivery());

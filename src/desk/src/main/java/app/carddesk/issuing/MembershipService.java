@@ -41,6 +41,14 @@ public final class MembershipService {
         this.store = store;
         this.staff = staff;
         this.clock = clock;
+        this.pinMails = new PinMailService(national, store, staff, clock);
+    }
+
+    private final PinMailService pinMails;
+
+    /** The patron's PIN mails: where the last one is, and a new one. */
+    public PinMailService pinMails() {
+        return pinMails;
     }
 
     public boolean online() {

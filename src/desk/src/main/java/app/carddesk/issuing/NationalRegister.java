@@ -84,6 +84,9 @@ public interface NationalRegister {
     /** Reports this library's standing for the patron, as its circulation system would (demo profiles). */
     Membership reportStanding(UUID id, int loans, int reminders, int claims);
 
+    /** Where the patron's last PIN mail is at the central register (the home library asks). */
+    PinMailStatus pinMail(UUID id);
+
     static NationalRegister none() {
         return new NationalRegister() {
             @Override
@@ -123,6 +126,11 @@ public interface NationalRegister {
 
             @Override
             public Membership reportStanding(UUID id, int loans, int reminders, int claims) {
+                throw new UnavailableException("no central register configured");
+            }
+
+            @Override
+            public PinMailStatus pinMail(UUID id) {
                 throw new UnavailableException("no central register configured");
             }
         };

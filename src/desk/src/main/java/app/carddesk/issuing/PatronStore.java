@@ -23,6 +23,17 @@ public interface PatronStore {
      */
     boolean registrationRefused(UUID id);
 
+    /** Whether a PIN mail asked for this patron waits in this desk's outbox (not yet at the central register). */
+    boolean pinMailWaiting(UUID id);
+
+    /**
+     * Records a request made about a patron that changes nothing in their record here (a new PIN
+     * mail): its audit entry and outbox entries together.
+     *
+     * @throws ConflictException {@code patron_gone} when the patron is no longer here
+     */
+    void requestPinMail(UUID patronId, AuditEntry audit, List<OutboxEntry> outbox);
+
     Optional<UUID> patronIdByIdentity(String identityNumber);
 
     /** What was done with a patron's record and when (no personal data in it). */

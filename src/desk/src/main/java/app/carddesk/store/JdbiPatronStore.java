@@ -66,6 +66,22 @@ public final class JdbiPatronStore implements PatronStore {
     }
 
     @Override
+    public boolean pinMailWaiting(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE patron_id = :id "
+                + "AND kind = 'PIN_EMAIL_REQUESTED'").bind("id", id).mapTo(Integer.class).one() > 0);
+    }
+
+    @Override
+    public void requestPinMail(UUID patronId, AuditEntry audit, List<OutboxEntry> outbox) {
+        writer.useTransaction(h -> {
+            if (h.attach(PatronDao.class).byId(patronId).isEmpty()) {
+                throw new ConflictException("patron_gone");
+            }
+            record(h, audit, outbox);
+        });
+    }
+
+    @Override
     public Optional<Patron> patron(UUID id) {
         return jdbi.withExtension(PatronDao.class, dao -> dao.byId(id)).map(StoredPatron::patron);
     }

@@ -1,7 +1,9 @@
 package app.carddesk.sync;
 
 import app.carddesk.api.Api;
+import app.carddesk.api.PinMail;
 import app.carddesk.issuing.NationalRegister;
+import app.carddesk.issuing.PinMailStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,6 +61,14 @@ public final class CentralNationalRegister implements NationalRegister {
         return java.util.Arrays.stream(client.read(ok(call(() -> client.get("/api/v1/patrons/" + id + "/history"))),
                 Api.HistoryEntry[].class)).map(e -> new HistoryEntry(e.at(), e.library(), e.libraryName(), e.roles(),
                 e.action())).toList();
+    }
+
+    @Override
+    public PinMailStatus pinMail(UUID id) {
+        PinMail m = client.read(ok(call(() -> client.get("/api/v1/patrons/" + id + "/pin-email"))),
+                PinMail.class);
+        return new PinMailStatus(PinMailStatus.Where.valueOf(m.state().name()), m.at(), m.attempts(),
+                m.nextAttemptAt());
     }
 
     @Override

@@ -15,6 +15,7 @@ public enum Question {
     DISCARD_REGISTRATION("attention.confirmDiscard", "attention.confirmDiscard.do", "attention.confirmDiscard.keep"),
     DROP_CONTACT("convert.confirmDrop", "convert.confirmDrop.do", "convert.confirmDrop.keep"),
     UNSUBSCRIBE("unsubscribe.confirm", "unsubscribe.confirm.do", "unsubscribe.confirm.keep"),
+    NEW_PIN("pinMail.confirm", "pinMail.confirm.do", "pinMail.confirm.keep"),
     CLOSE_ACCOUNT("admin.confirmClose", "admin.confirmClose.do", "admin.confirmClose.keep"),
     REVOKE_DESK("admin.confirmRevoke", "admin.confirmRevoke.do", "admin.confirmRevoke.keep"),
     SCHEDULE_ROUND("admin.confirmSchedule", "admin.confirmSchedule.do", "admin.confirmSchedule.keep"),

@@ -92,6 +92,8 @@ public final class PatronViewModel {
 
     /** "Register national ID" for this patron, and the merge it can lead to. */
     public final ConversionViewModel conversion;
+    /** The patron's PIN mails: where the last one is, and a new one. */
+    public final PinMailViewModel pinMail;
 
     private final IssuingService service;
     private final PatronUpkeep upkeep;
@@ -109,6 +111,8 @@ public final class PatronViewModel {
         this.navigation = navigation;
         this.conversion = new ConversionViewModel(service, background, navigation, patron, message, this::reloaded,
                 this::failed);
+        this.pinMail = new PinMailViewModel(memberships.pinMails(), patron, homeElsewhere, background, message::set,
+                success::set, this::failed);
         navigation.patronIdProperty().addListener((obs, old, id) -> {
             if (id != null) {
                 load(id);

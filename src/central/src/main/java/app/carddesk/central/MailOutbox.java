@@ -86,6 +86,9 @@ public final class MailOutbox implements AutoCloseable {
 
         @SqlQuery("SELECT card_number FROM patron WHERE id = :id")
         Optional<String> cardOf(@Bind("id") UUID patron);
+
+        @SqlQuery("SELECT COUNT(*) FROM patron WHERE id = :id")
+        int patronCount(@Bind("id") UUID patron);
     }
 
     /**
@@ -164,6 +167,12 @@ public final class MailOutbox implements AutoCloseable {
             for (Dao.Row mail : due) {
                 if (stopping) {
                     return sent;
+                }
+                if (mail.patronId() != null && jdbi.withExtension(Dao.class, d -> d.patronCount(mail.patronId())) == 0) {
+                    // Queued before the patron was deleted (erasing a patron deletes their mails too).
+                    jdbi.useExtension(Dao.class, d -> d.delete(mail.id()));
+                    LOG.info("A {} mail to a patron no longer in the register was not sent", mail.kind());
+                    continue;
                 }
                 int attempt = mail.attempts() + 1;
                 Instant takenUntil = clock.instant().plus(TAKEN);

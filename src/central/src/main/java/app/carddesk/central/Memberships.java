@@ -337,6 +337,9 @@ public final class Memberships {
         String identityKind = plan.identityOf(keep.identityKind(), other.identityKind());
         String identityNumber = plan.identityOf(keep.identityNumber(), other.identityNumber());
         String registration = plan.nationalId() ? "NATIONAL_ID" : keep.registrationKind();
+        if (keepsOthersCard) {
+            statements.takePinMails(keep.id(), other.id());
+        }
         registry.erase(h, other, "MERGED");
         if (retired != null && patrons.cardStatus(retired).map("ISSUED"::equals).orElse(false)) {
             patrons.retireCard(retired, now, "MERGED");

@@ -17,6 +17,21 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface MergeStatements {
 
     @SqlUpdate
+    void dropPinMails(@Bind("survivor") UUID survivor);
+
+    @SqlUpdate
+    void moveMails(@Bind("survivor") UUID survivor, @Bind("other") UUID other);
+
+    /**
+     * The survivor takes the other record's card and PIN: the other's PIN mail on its way is theirs
+     * now, and their own (with the PIN they no longer have) is not sent.
+     */
+    default void takePinMails(UUID survivor, UUID other) {
+        dropPinMails(survivor);
+        moveMails(survivor, other);
+    }
+
+    @SqlUpdate
     void moveMembership(@Bind("survivor") UUID survivor, @Bind("other") UUID other, @Bind("library") String library);
 
     @SqlUpdate

@@ -261,7 +261,8 @@ public final class PatronRegistry {
     }
 
     /**
-     * Removes a patron and everything that hangs on them; their card number is retired for good.
+     * Removes a patron and everything that hangs on them, mails still queued to them included;
+     * their card number is retired for good.
      * The caller has written the change feed already (it goes to every library the patron had).
      */
     public void erase(Handle h, CentralPatronRow patron, String cardReason) {
@@ -272,6 +273,8 @@ public final class PatronRegistry {
         Daos.on(h, CentralDaos.Memberships.class).removeAll(patron.id());
         Daos.on(h, CentralDaos.Guardians.class).removeAll(patron.id());
         Daos.on(h, RetentionStatements.class).deleteHolds(List.of(patron.id()));
+        // A PIN mail still queued for them goes nowhere: a deleted patron gets no more mail.
+        Daos.on(h, RetentionStatements.class).deleteMails(List.of(patron.id()));
         patrons.delete(patron.id());
     }
 

@@ -124,6 +124,10 @@ interface RetentionStatements {
     @SqlUpdate
     void deletePatrons(@BindList("ids") List<UUID> ids);
 
+    /** Mails still queued to patrons who are deleted: not sent, and their text (a PIN in clear) gone. */
+    @SqlUpdate
+    void deleteMails(@BindList("ids") List<UUID> ids);
+
     @SqlBatch
     void auditDeleted(@BindMethods List<Deleted> deleted);
 
@@ -145,6 +149,7 @@ interface RetentionStatements {
         deleteMemberships(ids);
         deleteGuardianLinks(ids);
         deleteHolds(ids);
+        deleteMails(ids);
         deletePatrons(ids);
         auditDeleted(chunk.stream().map(c -> new Deleted(c.id(), c.libraryCode(), "retention=" + why, now)).toList());
     }

@@ -936,6 +936,59 @@ class CentralApiIT {
     }
 
     @Test
+    void aDeletedPatronGetsNoPinMailThatWasStillQueued() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900027", "NONE", null, "maja@example.org"), "k-27");
+        int port = mail.getSmtp().getPort();
+        mail.stop();
+        assertThat(central.send("POST", "/api/v1/patrons/" + id + "/pin-email", CentralFixture.TOKEN,
+                "{\"language\":\"da\"}", "Idempotency-Key", "pin-27").statusCode()).isEqualTo(202);
+        MailAttempts.awaitFirst(central.server.database().jdbi(), central.server.mailOutbox());
+        assertThat(central.server.mailOutbox().pending()).as("waiting for the mail server").isEqualTo(1);
+        HttpResponse<String> deleted = central.send("DELETE", "/api/v1/patrons/" + id, CentralFixture.TOKEN, null,
+                "Idempotency-Key", "del-27");
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        assertThat(central.server.mailOutbox().pending()).as("the mail and the PIN in it went with the patron")
+                .isZero();
+        // A mail queued for a patron who is gone by the time it is due (an older queue) is not sent either.
+        central.server.database().jdbi().useHandle(h -> h.execute("INSERT INTO mail_outbox (library_code, "
+                + "patron_id, kind, recipient, subject, body, attempts, next_attempt_at, created_at) VALUES "
+                + "('DEMO-DK', ?, 'PIN', 'maja@example.org', 'PIN', 'PIN 1234', 0, CURRENT_TIMESTAMP, "
+                + "CURRENT_TIMESTAMP)", id));
+        com.icegreen.greenmail.util.GreenMail back = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+        back.start();
+        try {
+            assertThat(central.server.mailOutbox().sendDue()).isZero();
+            assertThat(central.server.mailOutbox().pending()).isZero();
+            assertThat(back.getReceivedMessages()).isEmpty();
+        } finally {
+            back.stop();
+        }
+    }
+
+    @Test
+    void aMergeThatKeepsTheOtherCardKeepsOnlyThePinMailOfThePinThatStays() throws Exception {
+        UUID survivor = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        post(patron(survivor, "409900028", "NONE", null, "anna@example.org"), "k-28");
+        post(patron(other, "409900029", "NONE", null, "anna.berg@example.org"), "k-29");
+        mail.stop();
+        for (UUID id : new UUID[] {survivor, other}) {
+            assertThat(central.send("POST", "/api/v1/patrons/" + id + "/pin-email", CentralFixture.TOKEN,
+                    "{\"language\":\"da\"}", "Idempotency-Key", "pin-" + id).statusCode()).isEqualTo(202);
+        }
+        HttpResponse<String> merged = central.send("POST", "/api/v1/patrons/" + survivor + "/merge",
+                CentralFixture.TOKEN, "{\"otherId\":\"" + other + "\",\"keepCardNumber\":\"409900029\"}",
+                "Idempotency-Key", "merge-28");
+        assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+        java.util.List<String> queued = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT CAST(patron_id AS VARCHAR(36)) || ' ' || recipient FROM mail_outbox").mapTo(String.class).list());
+        assertThat(queued).as("the survivor's old PIN is gone with its card; the other's PIN is theirs now")
+                .containsExactly(survivor + " anna.berg@example.org");
+    }
+
+    @Test
     void tellsTheHomeLibraryWhereAPinMailIsAndNoOtherLibrary() throws Exception {
         UUID id = UUID.randomUUID();
         post(patron(id, "409900018", "NONE", null, "maja@example.org"), "k-18");

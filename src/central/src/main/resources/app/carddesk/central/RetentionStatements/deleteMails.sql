@@ -1,0 +1,1 @@
+DELETE FROM mail_outbox WHERE patron_id IN (<ids>)

@@ -184,7 +184,17 @@ public final class CentralMain {
         java.nio.file.Path folder = java.nio.file.Path.of(env.getOrDefault("CARDDESK_CENTRAL_LOG_DIR",
                 java.nio.file.Path.of(System.getProperty("user.home"), ".local", "share", "carddesk-central")
                         .toString()));
-        java.nio.file.Files.createDirectories(folder);
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            java.nio.file.Files.createDirectories(folder);
+            // A folder it made is its owner's only: the log files rolled over later are made in it.
+            // One IT made (the package's /var/log/carddesk-central) keeps the rights IT gave it.
+            try {
+                java.nio.file.Files.setPosixFilePermissions(folder,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the user's profile folder is private already.
+            }
+        }
         java.nio.file.Path log = folder.resolve("carddesk-central.log");
         if (!java.nio.file.Files.exists(log)) {
             java.nio.file.Files.createFile(log);

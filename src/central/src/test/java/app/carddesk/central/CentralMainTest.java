@@ -44,6 +44,30 @@ class CentralMainTest {
     }
 
     @Test
+    void aLogFolderTheServiceMakesIsItsOwnersOnlyAndOneITMadeKeepsItsRights() throws Exception {
+        String before = System.getProperty("carddesk.logDir");
+        try {
+            Path made = dir.resolve("made/logs");
+            CentralMain.prepareLog(Map.of("CARDDESK_CENTRAL_LOG_DIR", made.toString()));
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(made)))
+                    .isEqualTo("rwx------");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    made.resolve("carddesk-central.log")))).isEqualTo("rw-------");
+            Path given = Files.createDirectories(dir.resolve("given"));
+            Files.setPosixFilePermissions(given, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+            CentralMain.prepareLog(Map.of("CARDDESK_CENTRAL_LOG_DIR", given.toString()));
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(given)))
+                    .isEqualTo("rwxr-x---");
+        } finally {
+            if (before == null) {
+                System.clearProperty("carddesk.logDir");
+            } else {
+                System.setProperty("carddesk.logDir", before);
+            }
+        }
+    }
+
+    @Test
     void aCommandThereIsNoneOfIsRefusedWithTheListAndOpensNothing() throws Exception {
         assertThat(run(settings(), "serve")).isEqualTo(2);
         assertThat(said()).contains("There is no command 'serve'. Nothing was started or changed.", "audit-verify",

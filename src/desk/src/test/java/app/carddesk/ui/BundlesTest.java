@@ -106,6 +106,19 @@ class BundlesTest {
     }
 
     @Test
+    void aCountIsWrittenAsOneOrMany() {
+        Messages english = Messages.forLocale(Locale.ENGLISH, app.carddesk.domain.Country.DK);
+        assertThat(english.get("signin.idleLocked", 1)).startsWith("The desk locked itself after one minute without");
+        assertThat(english.get("signin.idleLocked", 5)).startsWith("The desk locked itself after 5 minutes without");
+        assertThat(Messages.forLocale(Locale.forLanguageTag("da"), app.carddesk.domain.Country.DK)
+                .get("signin.idleLocked", 1)).contains("efter ét minut uden");
+        assertThat(Messages.forLocale(Locale.forLanguageTag("nb"), app.carddesk.domain.Country.NO)
+                .get("signin.idleLocked", 1)).contains("etter ett minutt uten");
+        assertThat(english.get("pinMail.WAITING", "03.12.2026 20:22", 2, "20:40"))
+                .contains("(2 tries); it is tried again at 20:40");
+    }
+
+    @Test
     void aLibrarysCountryChoosesTheTermsForTheNationalId() {
         Locale danish = Locale.forLanguageTag("da");
         Locale norwegian = Locale.forLanguageTag("nb");

@@ -53,7 +53,7 @@ final class PinMails {
                 throw new ApiException(409, ErrorCode.EMAIL_CHANGED, "email", "The patron's e-mail address is not the one "
                         + "confirmed when the PIN was asked for. Confirm the address with the patron and ask again.");
             }
-            String pin = new PinPolicy().generate(patron.birthDate());
+            String pin = new PinPolicy().generate(patron.birthDate(), patron.cardNumber(), patron.identityNumber());
             if (patrons.setPinHash(id, pinHasher.hash(pin), clock.instant()) != 1) {
                 throw new ApiException(404, ErrorCode.PATRON_NOT_FOUND, "id", "No patron of this library has that id.");
             }

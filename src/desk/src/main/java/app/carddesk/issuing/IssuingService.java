@@ -336,7 +336,8 @@ public final class IssuingService {
             return Optional.of(Problem.of("pin.emailNeeded"));
         }
         if (r.pinDelivery() == PinDelivery.OWN_PIN) {
-            Optional<Problem> pin = pinPolicy.check(r.ownPin(), r.ownPin(), d.birthDate());
+            Optional<Problem> pin = pinPolicy.check(r.ownPin(), r.ownPin(), d.birthDate(), r.card().value(),
+                    r.identity() == null ? null : r.identity().number());
             if (pin.isPresent()) {
                 return pin;
             }

@@ -147,6 +147,8 @@ class IssuingServiceIT {
     void refusesWhatTheScreenShouldHaveCaughtWithoutStoringAnything() {
         assertThat(key(service.issue(request("409900001", RegistrationKind.EXPECTS_NATIONAL_ID, null, "1234",
                 null)))).isEqualTo("pin.weak.run");
+        assertThat(key(service.issue(request("409900001", RegistrationKind.EXPECTS_NATIONAL_ID, null, "0001",
+                null)))).as("the card's last four digits").isEqualTo("pin.weak.seen");
         assertThat(key(service.issue(request("409900001", RegistrationKind.EXPECTS_NATIONAL_ID, null, null,
                 null)))).isEqualTo("pin.emailNeeded");
         assertThat(key(service.issue(request("409900001", RegistrationKind.SHORT_STAY, null, "4826",

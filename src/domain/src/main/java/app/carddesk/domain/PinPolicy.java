@@ -8,25 +8,29 @@ import java.util.random.RandomGenerator;
 /**
  * The rules for a patron's 4-digit PIN. A PIN is refused when it is one of the combinations
  * people guess first: repeated digits, straight runs, two repeated pairs, a year, the keypad's
- * middle column, or the patron's own birthday.
+ * middle column, the patron's own birthday, or the last four digits of a number others see (the
+ * card in the patron's hand, their national ID).
  */
 public final class PinPolicy {
 
     public static final int LENGTH = 4;
 
-    /** Checks a PIN typed twice; the birth date may be {@code null} when it is not known. */
-    public Optional<Problem> check(String pin, String repeated, LocalDate birthDate) {
+    /**
+     * Checks a PIN typed twice; the birth date may be {@code null} when it is not known, and
+     * {@code seen} are the patron's numbers others may see (card, national ID; nulls skipped).
+     */
+    public Optional<Problem> check(String pin, String repeated, LocalDate birthDate, String... seen) {
         if (pin == null || !pin.matches("\\d{4}")) {
             return Optional.of(Problem.of("pin.format"));
         }
         if (!pin.equals(repeated)) {
             return Optional.of(Problem.of("pin.mismatch"));
         }
-        return weakness(pin, birthDate);
+        return weakness(pin, birthDate, seen);
     }
 
     /** Why a well-formed PIN is too easy to guess, or empty when it is not. */
-    public Optional<Problem> weakness(String pin, LocalDate birthDate) {
+    public Optional<Problem> weakness(String pin, LocalDate birthDate, String... seen) {
         int[] d = pin.chars().map(c -> c - '0').toArray();
         if (d[0] == d[1] && d[1] == d[2] && d[2] == d[3]) {
             return Optional.of(Problem.of("pin.weak.repeated"));
@@ -50,18 +54,24 @@ public final class PinPolicy {
                 return Optional.of(Problem.of("pin.weak.birthday"));
             }
         }
+        for (String number : seen) {
+            String digits = number == null ? "" : number.replaceAll("\\D", "");
+            if (digits.length() > LENGTH && digits.endsWith(pin)) {
+                return Optional.of(Problem.of("pin.weak.seen"));
+            }
+        }
         return Optional.empty();
     }
 
     /** A random PIN that passes every rule, for PINs e-mailed to the patron. */
-    public String generate(LocalDate birthDate) {
-        return generate(birthDate, new SecureRandom());
+    public String generate(LocalDate birthDate, String... seen) {
+        return generate(birthDate, new SecureRandom(), seen);
     }
 
-    String generate(LocalDate birthDate, RandomGenerator random) {
+    String generate(LocalDate birthDate, RandomGenerator random, String... seen) {
         while (true) {
             String pin = String.format("%04d", random.nextInt(10_000));
-            if (weakness(pin, birthDate).isEmpty()) {
+            if (weakness(pin, birthDate, seen).isEmpty()) {
                 return pin;
             }
         }

@@ -45,6 +45,27 @@ class PinPolicyTest {
     }
 
     @Test
+    void refusesTheLastFourDigitsOfTheCardOrTheNationalId() {
+        assertThat(policy.check("1001", "1001", BIRTH, "999100002", "150390-1001")).map(Problem::key)
+                .contains("pin.weak.seen");
+        assertThat(policy.check("0002", "0002", BIRTH, "999100002", null)).map(Problem::key)
+                .contains("pin.weak.seen");
+        assertThat(policy.check("4826", "4826", BIRTH, "999100002", "150390-1001")).isEmpty();
+        // A Norwegian fødselsnummer's last four, and a card number with letters.
+        assertThat(policy.check("3581", "3581", BIRTH, "N000003581", "14839513581")).map(Problem::key)
+                .contains("pin.weak.seen");
+    }
+
+    @Test
+    void generatedPinsAreNeverTheLastDigitsOfACardOrNationalId() {
+        Random random = new Random(7);
+        for (int i = 0; i < 30_000; i++) {
+            String pin = policy.generate(BIRTH, random, "409904826", "150390-7391");
+            assertThat(pin).isNotIn("4826", "7391");
+        }
+    }
+
+    @Test
     void generatedPinsAreNeverWeak() {
         Random random = new Random(42);
         for (int i = 0; i < 5_000; i++) {

@@ -226,7 +226,8 @@ public final class IssueCardViewModel {
             case IDENTITY -> identityDone();
             case DETAILS -> detailsDone(false);
             case PIN -> {
-                if (pin.validate(details.birthDateValue())) {
+                if (pin.validate(details.birthDateValue(), card.get() == null ? null : card.get().value(),
+                        identity.identity() == null ? null : identity.identity().number())) {
                     advance();
                 }
             }

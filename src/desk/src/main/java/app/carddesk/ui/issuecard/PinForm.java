@@ -30,12 +30,13 @@ public final class PinForm {
         delivery.set(available ? PinDelivery.EMAIL : PinDelivery.OWN_PIN);
     }
 
-    public boolean validate(LocalDate birthDate) {
+    /** @param seen the patron's numbers others may see (the card, the national ID), which a PIN must not end */
+    public boolean validate(LocalDate birthDate, String... seen) {
         Optional<Problem> p;
         if (delivery.get() == PinDelivery.EMAIL) {
             p = emailAvailable.get() ? Optional.empty() : Optional.of(Problem.of("pin.emailNeeded"));
         } else {
-            p = policy.check(pin.get(), pinRepeat.get(), birthDate);
+            p = policy.check(pin.get(), pinRepeat.get(), birthDate, seen);
             if (p.isEmpty() && !changeAdvised.get()) {
                 p = Optional.of(Problem.of("pin.adviseChange"));
             }

@@ -74,7 +74,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
         app.carddesk.store.DataFolder.restrictFiles(config.dataDir());
         try {
             keepAudit(config, db, clock);
-            recordSignIns(gate.staff(), db, clock);
+            recordSignIns(gate.staff(), gate.keys(), db, clock);
             ProfileRepository profiles = new ProfileRepository(db);
             Optional<app.carddesk.sync.ConfigurationPull> configuration = gate.client().map(c ->
                     new app.carddesk.sync.ConfigurationPull(c, profiles, config.profile()));
@@ -236,14 +236,29 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
     /**
      * Each sign-in at this desk in its own audit trail, with or without the central register (one
      * without it is audited nowhere else): the one that opened the register now, each later one as
-     * it happens.
+     * it happens; and before each, the wrong passwords typed here offline since the last.
      */
-    private static void recordSignIns(SignedInStaff staff, Database db, Clock clock) {
-        java.util.function.Consumer<app.carddesk.staff.StaffSession> record = person -> db.writer().useExtension(
-                app.carddesk.store.AuditDao.class, d -> d.append(new app.carddesk.issuing.AuditEntry(clock.instant(),
-                        person.userName(), staff.workstation(), String.join(",", person.roles()), "SIGNED_IN", null,
-                        person.offline() ? "offline" : "with the central register")));
+    private static void recordSignIns(SignedInStaff staff, app.carddesk.staff.StaffKeys keys, Database db,
+                                      Clock clock) {
+        java.util.function.Consumer<app.carddesk.staff.StaffSession> record = person -> {
+            recordOfflineFailures(keys, staff.workstation(), db);
+            db.writer().useExtension(app.carddesk.store.AuditDao.class, d -> d.append(
+                    new app.carddesk.issuing.AuditEntry(clock.instant(), person.userName(), staff.workstation(),
+                            String.join(",", person.roles()), "SIGNED_IN", null,
+                            person.offline() ? "offline" : "with the central register")));
+        };
         staff.current().ifPresent(record);
         staff.recordSignInsWith(record);
+    }
+
+    /**
+     * Wrong passwords typed here without the central register, in the audit trail once the
+     * register is open (they could not be written in it before): who was tried, and when.
+     */
+    private static void recordOfflineFailures(app.carddesk.staff.StaffKeys keys, String workstation, Database db) {
+        keys.takeUnauditedFailures().forEach((user, times) -> db.writer().useExtension(
+                app.carddesk.store.AuditDao.class, d -> times.forEach(at -> d.append(
+                        new app.carddesk.issuing.AuditEntry(at, user, workstation, "", "SIGN_IN_REFUSED", null,
+                                "offline: wrong password")))));
     }
 }

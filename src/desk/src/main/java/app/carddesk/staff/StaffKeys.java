@@ -48,6 +48,28 @@ public interface StaffKeys {
         }
     }
 
+    /**
+     * Wrong passwords typed for one person at this desk while the central register could not be
+     * asked: how many in a row, until when signing in is locked here, and when each was typed that
+     * the desk's audit trail does not hold yet (the register it is written in opens only with a
+     * right password).
+     */
+    record OfflineFailures(int inARow, Instant lockedUntil, List<Instant> unaudited) {
+        public static final OfflineFailures NONE = new OfflineFailures(0, null, List.of());
+
+        public OfflineFailures {
+            unaudited = unaudited == null ? List.of() : List.copyOf(unaudited);
+        }
+    }
+
+    /** The person's wrong passwords typed here offline; {@link OfflineFailures#NONE} when there are none. */
+    OfflineFailures offlineFailures(String userName);
+
+    void offlineFailures(String userName, OfflineFailures failures);
+
+    /** Everyone's wrong passwords not yet in the audit trail, by user name; they count as audited once taken. */
+    java.util.Map<String, List<Instant>> takeUnauditedFailures();
+
     /** The desk's id (sent as X-CardDesk-Desk), made when first asked. */
     String deskId();
 

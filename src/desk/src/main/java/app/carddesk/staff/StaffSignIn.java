@@ -153,6 +153,8 @@ public final class StaffSignIn {
         }
         keys.save(StaffKeys.Entry.sealed(user, ok.displayName(), ok.roles(), ok.permissions(), clock.instant(),
                 known, password));
+        // The central register let them in: the count and lock of wrong passwords here end.
+        new OfflineTries(keys, clock).right(user);
         escrow();
         return new SignedIn(session);
     }
@@ -168,10 +170,16 @@ public final class StaffSignIn {
             keys.forget(user);
             return new Refused("signin.offlineExpired", grace.toDays());
         }
+        OfflineTries tries = new OfflineTries(keys, clock);
+        Optional<Refused> locked = tries.locked(user);
+        if (locked.isPresent()) {
+            return locked.get();
+        }
         Optional<RegisterKey> opened = entry.get().open(password);
         if (opened.isEmpty()) {
-            return new Refused("signin.offlineWrong");
+            return tries.wrong(user);
         }
+        tries.right(user);
         if (entry.get().unbound()) {
             // A seal from before seals were bound to their entries: bound from now on.
             StaffKeys.Entry e = entry.get();

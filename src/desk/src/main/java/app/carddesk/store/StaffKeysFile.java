@@ -21,7 +21,12 @@ import java.util.UUID;
 public final class StaffKeysFile implements StaffKeys {
 
     /** The file's content. */
-    record Content(String deskId, String libraryName, Map<String, Entry> people) {
+    record Content(String deskId, String libraryName, Map<String, Entry> people,
+                   Map<String, OfflineFailures> failures) {
+        Content {
+            people = people == null ? new LinkedHashMap<>() : new LinkedHashMap<>(people);
+            failures = failures == null ? new LinkedHashMap<>() : new LinkedHashMap<>(failures);
+        }
     }
 
     private final Path file;
@@ -35,12 +40,10 @@ public final class StaffKeysFile implements StaffKeys {
 
     private Content read() {
         if (!Files.isRegularFile(file)) {
-            return new Content(null, null, new LinkedHashMap<>());
+            return new Content(null, null, null, null);
         }
         try {
-            Content c = json.readValue(file.toFile(), Content.class);
-            return new Content(c.deskId(), c.libraryName(), c.people() == null ? new LinkedHashMap<>()
-                    : new LinkedHashMap<>(c.people()));
+            return json.readValue(file.toFile(), Content.class);
         } catch (IOException e) {
             try {
                 Files.move(file, file.resolveSibling("staff-keys.unreadable-" + System.currentTimeMillis() + ".json"),
@@ -48,7 +51,7 @@ public final class StaffKeysFile implements StaffKeys {
             } catch (IOException ignored) {
                 // Overwritten at the next save, then.
             }
-            return new Content(null, null, new LinkedHashMap<>());
+            return new Content(null, null, null, null);
         }
     }
 
@@ -69,7 +72,8 @@ public final class StaffKeysFile implements StaffKeys {
     @Override
     public synchronized String deskId() {
         if (content.deskId() == null) {
-            content = new Content(UUID.randomUUID().toString(), content.libraryName(), content.people());
+            content = new Content(UUID.randomUUID().toString(), content.libraryName(), content.people(),
+                    content.failures());
             write();
         }
         return content.deskId();
@@ -78,7 +82,7 @@ public final class StaffKeysFile implements StaffKeys {
     @Override
     public synchronized void deskId(String id) {
         if (!id.equals(content.deskId())) {
-            content = new Content(id, content.libraryName(), content.people());
+            content = new Content(id, content.libraryName(), content.people(), content.failures());
             write();
         }
     }
@@ -91,7 +95,7 @@ public final class StaffKeysFile implements StaffKeys {
     @Override
     public synchronized void libraryName(String name) {
         if (!name.equals(content.libraryName())) {
-            content = new Content(content.deskId(), name, content.people());
+            content = new Content(content.deskId(), name, content.people(), content.failures());
             write();
         }
     }
@@ -112,6 +116,34 @@ public final class StaffKeysFile implements StaffKeys {
         if (content.people().remove(userName) != null) {
             write();
         }
+    }
+
+    @Override
+    public synchronized OfflineFailures offlineFailures(String userName) {
+        return content.failures().getOrDefault(userName, OfflineFailures.NONE);
+    }
+
+    @Override
+    public synchronized void offlineFailures(String userName, OfflineFailures failures) {
+        if (failures.inARow() == 0 && failures.lockedUntil() == null && failures.unaudited().isEmpty()) {
+            content.failures().remove(userName);
+        } else {
+            content.failures().put(userName, failures);
+        }
+        write();
+    }
+
+    @Override
+    public synchronized Map<String, java.util.List<java.time.Instant>> takeUnauditedFailures() {
+        Map<String, java.util.List<java.time.Instant>> taken = new LinkedHashMap<>();
+        for (var e : Map.copyOf(content.failures()).entrySet()) {
+            if (!e.getValue().unaudited().isEmpty()) {
+                taken.put(e.getKey(), e.getValue().unaudited());
+                offlineFailures(e.getKey(), new OfflineFailures(e.getValue().inARow(), e.getValue().lockedUntil(),
+                        null));
+            }
+        }
+        return taken;
     }
 
     @Override

@@ -82,6 +82,44 @@ class OfflineStaffKeysIT {
     }
 
     @Test
+    void fiveWrongPasswordsOfflineLockSigningInHereForAQuarterOfAnHourAndAreAudited() throws Exception {
+        save(StaffKeys.Entry.sealed("ana.berg", "Ana Berg", List.of("DESK_STAFF"), Set.of("issue"),
+                NOW.minusSeconds(86_400), RegisterKey.random(), PASSWORD));
+        java.util.List<String> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            answers.add(outcome(signInAt(NOW.plusSeconds(i), "wrong guess " + i)));
+        }
+        assertThat(answers).containsExactly("signin.offlineWrong", "signin.offlineWrong", "signin.offlineWrong",
+                "signin.offlineLastTry", "signin.offlineLocked");
+        StaffSignIn.Result locked = signInAt(NOW.plusSeconds(5 * 60 + 4), PASSWORD);
+        assertThat(outcome(locked)).as("the right password too, while locked").isEqualTo("signin.offlineLocked");
+        assertThat(((StaffSignIn.Refused) locked).args()).as("minutes left").containsExactly(10L);
+        assertThat(Files.readString(file())).as("a restart of the desk does not end the lock")
+                .contains("lockedUntil");
+
+        DeskGate gate = gate(NOW.plus(java.time.Duration.ofMinutes(16)));
+        assertThat(outcome(gate.signIn().signIn("ana.berg", PASSWORD))).isEqualTo("[DESK_STAFF] offline=true");
+        try (app.carddesk.DeskBackend desk = app.carddesk.DeskBackend.open(gate)) {
+            java.util.List<String> audit = desk.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT staff || ' ' || action || ' ' || detail FROM audit_event WHERE action LIKE 'SIGN%' "
+                            + "ORDER BY id").mapTo(String.class).list());
+            assertThat(audit).hasSize(6).startsWith("ana.berg SIGN_IN_REFUSED offline: wrong password")
+                    .endsWith("ana.berg SIGNED_IN offline");
+            assertThat(audit.stream().filter(a -> a.contains("SIGN_IN_REFUSED"))).hasSize(5);
+        }
+        assertThat(gate.keys().offlineFailures("ana.berg")).isEqualTo(StaffKeys.OfflineFailures.NONE);
+    }
+
+    private DeskGate gate(Instant at) {
+        DeskConfig config = new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH, "http://127.0.0.1:9", "a-desk-token", 15);
+        return DeskGate.open(config, Clock.fixed(at, ZoneOffset.UTC));
+    }
+
+    private StaffSignIn.Result signInAt(Instant at, String password) {
+        return gate(at).signIn().signIn("ana.berg", password);
+    }
+
+    @Test
     void aSealFromBeforeBindingSignsInOfflineAndIsBoundFromThen() throws Exception {
         RegisterKey key = RegisterKey.random();
         save(new StaffKeys.Entry("ana.berg", "Ana Berg", List.of("DESK_STAFF"), Set.of("issue"),

@@ -17,8 +17,8 @@ import java.util.Set;
  * The rules for a staff password, as current guidance has them (NIST SP 800-63B): long enough,
  * not one people or attackers try first, and no composition rules. A password is refused when it
  * is shorter than {@value #MIN_LENGTH} characters, when its letters alone are a common password,
- * a word from the library world or one repeated character, or when it contains the person's user
- * name or their library's code or name. {@code common-passwords.txt} holds the words.
+ * a word from the library world or one repeated character, when it is a walk along a keyboard row
+ * (qwertyuiopas), or when it contains the person's user name or their library's code or name. {@code common-passwords.txt} holds the words.
  */
 public final class PasswordPolicy {
 
@@ -46,6 +46,9 @@ public final class PasswordPolicy {
                 || letters.chars().distinct().count() == 1 || compact.chars().distinct().count() <= 2) {
             return Optional.of(Problem.of("password.common"));
         }
+        if (keyboardWalk(password)) {
+            return Optional.of(Problem.of("password.keyboard"));
+        }
         for (String word : personal) {
             String w = word == null ? "" : fold(word).replaceAll("[^\\p{L}\\p{N}]", "");
             if (w.length() >= 3 && compact.contains(w)) {
@@ -53,6 +56,37 @@ public final class PasswordPolicy {
             }
         }
         return Optional.empty();
+    }
+
+    /** The rows of a Danish and Norwegian keyboard, unshifted, left to right. */
+    private static final java.util.List<String> ROWS = java.util.List.of("§1234567890+´", "qwertyuiopå¨",
+            "asdfghjklæø'", "<zxcvbnm,.-");
+
+    /**
+     * Whether the password is mostly a walk along a keyboard row (qwertyuiopas, asdfghjklæøå,
+     * 1234567890+´): every pair of neighbouring characters but at most two are neighbouring keys.
+     */
+    static boolean keyboardWalk(String password) {
+        String typed = password.toLowerCase(Locale.ROOT);
+        int pairs = typed.length() - 1;
+        int neighbours = 0;
+        for (int i = 0; i < pairs; i++) {
+            if (neighbouringKeys(typed.charAt(i), typed.charAt(i + 1))) {
+                neighbours++;
+            }
+        }
+        return pairs - neighbours <= 2;
+    }
+
+    private static boolean neighbouringKeys(char a, char b) {
+        for (String row : ROWS) {
+            int i = row.indexOf(a);
+            int j = row.indexOf(b);
+            if (i >= 0 && j >= 0 && Math.abs(i - j) == 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lower case, without accents, so that "Bibliotek" and "bibliotèk" are one word. */

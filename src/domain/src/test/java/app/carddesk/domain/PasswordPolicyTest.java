@@ -43,6 +43,19 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void aWalkAlongAKeyboardRowIsRefused() {
+        assertEquals("password.keyboard", refusal("qwertyuiopas"));
+        assertEquals("password.keyboard", refusal("asdfghjklæøå"));
+        assertEquals("password.keyboard", refusal("ZXCVBNM,.-zx"));
+        assertEquals("password.keyboard", refusal("poiuytrewqåå"));
+        assertEquals("password.keyboard", refusal("qwertyqwerty"));
+        // Passphrases have a neighbouring pair here and there, not a run.
+        assertEquals("accepted", refusal("quiet reading lamp"));
+        assertEquals("accepted", refusal("paper-lantern-harbour"));
+        assertEquals("accepted", refusal("trykte bøger og kaffe"));
+    }
+
+    @Test
     void theUserNameAndTheLibraryAreNotInsideThePassword() {
         assertEquals("password.personal", refusal("ana.berg-forever-99"));
         assertEquals("password.personal", refusal("kbsk-night-shift-7"));

@@ -207,7 +207,7 @@ public final class Memberships {
                             e.staffRoles() == null || e.staffRoles().isBlank() ? List.of()
                                     : List.of(e.staffRoles().split(",")), e.action())).toList();
             Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), "PATRON_HISTORY_READ", id,
-                    entries.size() + " entries");
+                    "entries=" + entries.size());
             return entries;
         });
     }

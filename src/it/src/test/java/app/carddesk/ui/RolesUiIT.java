@@ -208,6 +208,11 @@ class RolesUiIT extends DeskUiIT {
             waitForText(robot, "#auditMessage", "everything demo.dk did and saw");
             assertThat(table.getItems()).extracting(app.carddesk.staff.StaffAdministration.AuditEntry::action)
                     .contains("SIGNED_IN");
+            // Every action is in words, for an officer who does not read the codes.
+            app.carddesk.text.Messages english = app.carddesk.text.Messages.forLocale(java.util.Locale.ENGLISH,
+                    app.carddesk.domain.Country.DK);
+            assertThat(table.getItems()).extracting(app.carddesk.staff.StaffAdministration.AuditEntry::action)
+                    .allSatisfy(a -> assertThat(english.getOr("audit.action." + a, () -> null)).as(a).isNotNull());
         }
     }
 }

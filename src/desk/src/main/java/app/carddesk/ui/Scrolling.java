@@ -46,6 +46,18 @@ public final class Scrolling {
     }
 
     /**
+     * A text just set (a refusal under the buttons): scrolled into view now and again once the
+     * scene is laid out, since a label that was empty has its height only after the next layout.
+     */
+    public static void revealOnceLaidOut(Node node) {
+        reveal(node);
+        if (node.getScene() != null) {
+            AfterLayout.once(node.getScene(), () -> reveal(node));
+            javafx.application.Platform.requestNextPulse();
+        }
+    }
+
+    /**
      * A panel that just opened: once laid out, scrolled into view with the focus put in it (on
      * {@code focus}, when given).
      */

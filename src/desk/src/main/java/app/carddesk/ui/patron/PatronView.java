@@ -72,11 +72,6 @@ public final class PatronView {
         bindContact();
         lifetime.onListChange(vm.relatives, (javafx.collections.ListChangeListener<app.carddesk.issuing.PatronSummary>) c ->
                 showRelatives());
-        message.textProperty().addListener((obs, old, text) -> {
-            if (text != null && !text.isEmpty()) {
-                app.carddesk.ui.Scrolling.reveal(message);
-            }
-        });
         pickupBox.getItems().setAll(profile.pickupLibraries());
         pickupBox.setConverter(Controls.converter(PickupLibrary::name));
         pickupBox.valueProperty().bindBidirectional(vm.pickup);
@@ -85,7 +80,7 @@ public final class PatronView {
         // Said where the staff look: a refusal under the buttons is scrolled into view.
         lifetime.onChange(vm.message, (obs, was, now) -> {
             if (now != null) {
-                javafx.application.Platform.runLater(() -> app.carddesk.ui.Scrolling.reveal(message));
+                javafx.application.Platform.runLater(() -> app.carddesk.ui.Scrolling.revealOnceLaidOut(message));
             }
         });
         success.textProperty().bind(Bindings.createStringBinding(() -> messages.text(vm.success.get()), vm.success));

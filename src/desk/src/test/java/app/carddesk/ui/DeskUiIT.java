@@ -191,7 +191,9 @@ abstract class DeskUiIT {
      */
     void scan(FxRobot robot, String number) {
         // Fired without waiting for the handlers: a scan may open a dialog that waits for staff.
-        WaitForAsyncUtils.asyncFx(() -> {
+        // Timed as a scanner's keys (and its Enter), a millisecond apart, even when the busy test machine
+        // pauses this thread.
+        WaitForAsyncUtils.asyncFx(() -> app.carddesk.ui.scan.KeyTime.asScanner(number.length() + 1, () -> {
             Scene scene = openDialog().map(javafx.stage.Window::getScene).orElse(stage.getScene());
             Node target = scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
             for (char c : number.toCharArray()) {
@@ -207,7 +209,7 @@ abstract class DeskUiIT {
                     false));
             Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, "", "", KeyCode.ENTER, false, false, false,
                     false));
-        });
+        }));
         interact(() -> { });
     }
 

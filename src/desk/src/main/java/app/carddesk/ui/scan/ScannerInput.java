@@ -81,7 +81,7 @@ public final class ScannerInput {
         if (s.isEmpty() || Character.isISOControl(s.charAt(0))) {
             return;
         }
-        if (detector.onCharacter(s.charAt(0), System.nanoTime()) == 0) {
+        if (detector.onCharacter(s.charAt(0), KeyTime.now()) == 0) {
             before.clear();
         }
         Node focus = scene.getFocusOwner();
@@ -101,7 +101,7 @@ public final class ScannerInput {
             return;
         }
         swallowEnter = false;
-        detector.onEnter(System.nanoTime()).map(scan -> scan.likelier(isCardNumber)).ifPresent(scan -> {
+        detector.onEnter(KeyTime.now()).map(scan -> scan.likelier(isCardNumber)).ifPresent(scan -> {
             Before start = scan.start() < before.size() ? before.get(scan.start()) : new Before(null, null, 0);
             before.clear();
             if (start.field() != null && Boolean.TRUE.equals(start.field().getProperties().get(CARD_FIELD))) {

@@ -52,6 +52,7 @@ class PatronScreensIT extends DeskUiIT {
         click(robot, "#cardCut");
         click(robot, "#convertFinish");
         waitForText(robot, "#patronSuccess", "card 409900040 is retired for good. Give the patron a new card");
+        assertThat(text(robot, "#patronMessage")).as("the refusal before it no longer holds").isEmpty();
         // Left without a card, the patron gets one next: the keyboard is on New card, with the reason beside it.
         waitUntil(() -> robot.lookup("#newCardButton").query().isFocused() && inView(robot, "#newCardButton"));
         waitForText(robot, "#noCardHint", "This patron has no card");

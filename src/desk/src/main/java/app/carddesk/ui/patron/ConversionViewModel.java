@@ -183,6 +183,8 @@ public final class ConversionViewModel {
                 message.set(problem.get());
                 return;
             }
+            // The refusal before it ("cut the card first") no longer holds.
+            message.set(null);
             close();
             // Said once the screen shows the converted patron, so that what staff read is what is stored.
             reloaded.accept(id, retired == null ? Problem.of("convert.done") : Problem.of("convert.doneCardRetired", retired));
@@ -242,6 +244,7 @@ public final class ConversionViewModel {
                 message.set(problem.get());
                 return;
             }
+            message.set(null);
             close();
             navigation.openPatron(other.id());
             reloaded.accept(other.id(), retired == null ? Problem.of("merge.done")

@@ -84,6 +84,10 @@ public final class MailOutbox implements AutoCloseable {
         @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(Waiting.class)
         Optional<Waiting> waiting(@Bind("patron") UUID patron, @Bind("kind") String kind);
 
+        /** Deletes a patron's queued mails of a kind (one on its way to the mail server this moment may still go). */
+        @SqlUpdate("DELETE FROM mail_outbox WHERE patron_id = :patron AND kind = :kind")
+        int dropWaiting(@Bind("patron") UUID patron, @Bind("kind") String kind);
+
         @SqlQuery("SELECT card_number FROM patron WHERE id = :id")
         Optional<String> cardOf(@Bind("id") UUID patron);
 

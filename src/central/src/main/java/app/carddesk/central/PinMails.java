@@ -57,6 +57,12 @@ final class PinMails {
             if (patrons.setPinHash(id, pinHasher.hash(pin), clock.instant()) != 1) {
                 throw new ApiException(404, ErrorCode.PATRON_NOT_FOUND, "id", "No patron of this library has that id.");
             }
+            // A PIN mail still waiting holds a PIN this one replaces: only the new one goes.
+            int replaced = Daos.on(h, MailOutbox.Dao.class).dropWaiting(id, KIND);
+            if (replaced > 0) {
+                Daos.on(h, CentralDaos.Audit.class).append(clock.instant(), caller.library().code(), MailOutbox.SENDER,
+                        "MAIL_REPLACED", id, "kind=" + KIND + " mails=" + replaced);
+            }
             CentralTexts texts = CentralTexts.forLanguage(request.language());
             mails.queue(h, caller.library().code(), id, KIND, new Mailer.Mail(patron.email(),
                     texts.get("pinmail.subject", caller.library().name()),

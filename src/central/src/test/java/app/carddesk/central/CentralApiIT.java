@@ -936,6 +936,40 @@ class CentralApiIT {
     }
 
     @Test
+    void aNewPinMailReplacesOneStillWaitingSoOnlyThePinThatWorksIsSent() throws Exception {
+        UUID id = UUID.randomUUID();
+        post(patron(id, "409900030", "NONE", null, "maja@example.org"), "k-30");
+        int port = mail.getSmtp().getPort();
+        mail.stop();
+        for (String key : new String[] {"pin-30a", "pin-30b"}) {
+            assertThat(central.send("POST", "/api/v1/patrons/" + id + "/pin-email", CentralFixture.TOKEN,
+                    "{\"language\":\"en\"}", "Idempotency-Key", key).statusCode()).isEqualTo(202);
+        }
+        assertThat(central.server.mailOutbox().pending()).as("the first PIN no longer works").isEqualTo(1);
+        com.icegreen.greenmail.util.GreenMail back = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+        back.start();
+        try {
+            central.server.database().jdbi().useHandle(h -> h.execute(
+                    "UPDATE mail_outbox SET next_attempt_at = next_attempt_at - INTERVAL '1' HOUR"));
+            central.server.mailOutbox().sendDue();
+            central.awaitMailsSent();
+            assertThat(back.getReceivedMessages()).hasSize(1);
+            String pin = pinFrom(back.getReceivedMessages()[0]);
+            String hash = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT pin_hash FROM patron WHERE id = :id").bind("id", id).mapTo(String.class).one());
+            assertThat(new app.carddesk.security.Argon2PinHasher().matches(pin, hash)).as("the PIN mailed works")
+                    .isTrue();
+            assertThat(back.getReceivedMessages()[0].getContent().toString()).contains("replaces any PIN");
+        } finally {
+            back.stop();
+        }
+        java.util.List<String> replaced = central.server.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT detail FROM audit_event WHERE action = 'MAIL_REPLACED'").mapTo(String.class).list());
+        assertThat(replaced).containsExactly("kind=PIN mails=1");
+    }
+
+    @Test
     void aDeletedPatronGetsNoPinMailThatWasStillQueued() throws Exception {
         UUID id = UUID.randomUUID();
         post(patron(id, "409900027", "NONE", null, "maja@example.org"), "k-27");

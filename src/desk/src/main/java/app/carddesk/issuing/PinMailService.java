@@ -46,8 +46,11 @@ public final class PinMailService {
         }
         try {
             return national.pinMail(patronId);
-        } catch (NationalRegister.UnavailableException | NationalRegister.RefusedException e) {
+        } catch (NationalRegister.UnavailableException e) {
             return PinMailStatus.of(PinMailStatus.Where.UNKNOWN);
+        } catch (NationalRegister.RefusedException e) {
+            // Not this person's to know (their roles), or not this library's patron: nothing to tell.
+            return PinMailStatus.of(PinMailStatus.Where.NONE);
         }
     }
 

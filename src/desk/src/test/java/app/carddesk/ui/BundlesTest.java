@@ -115,7 +115,7 @@ class BundlesTest {
         assertThat(Messages.forLocale(Locale.forLanguageTag("nb"), app.carddesk.domain.Country.NO)
                 .get("signin.idleLocked", 1)).contains("etter ett minutt uten");
         assertThat(english.get("pinMail.WAITING", "03.12.2026 20:22", 2, "20:40"))
-                .contains("(2 tries); it is tried again at 20:40");
+                .contains("(2 tries); the next try is at 20:40");
     }
 
     @Test

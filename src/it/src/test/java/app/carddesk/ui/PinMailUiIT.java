@@ -93,9 +93,11 @@ class PinMailUiIT extends DeskUiIT {
             assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'NEW_PIN_EMAIL_REQUESTED'"))
                     .isEqualTo(1);
 
-            // Sent on to the central register, which asks the mail server again.
+            // Sent on to the central register, which asks the mail server again; the screen, still
+            // open, follows the mail without the patron being opened again.
             pushAndAwaitMail(central);
             assertThat(refusing.refused()).isEqualTo(2);
+            waitUntil(15, () -> text(robot, "#pinMailStatus").contains("refused the e-mail address"));
         }
     }
 }

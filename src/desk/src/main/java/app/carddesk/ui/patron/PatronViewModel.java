@@ -155,6 +155,7 @@ public final class PatronViewModel {
     private void show(Patron p) {
         documentLanguage.offer(service.profile().languages());
         patron.set(p);
+        pinMail.refresh();
         if (p == null) {
             message.set(Problem.of("patron.gone"));
             return;

@@ -43,20 +43,38 @@ public final class PinMailViewModel {
         this.failed = failed;
         this.canEmail = Bindings.createBooleanBinding(() -> patron.get() != null && patron.get().email() != null
                 && homeElsewhere.get() == null, patron, homeElsewhere);
-        patron.addListener((obs, old, p) -> refresh());
+        again.setOnFinished(e -> ask(polls + 1));
     }
 
-    /** Asks again where the patron's last PIN mail is. */
+    /** Asked again this often while the mail is on its way (at this desk, or waiting for the mail server). */
+    private static final javafx.util.Duration POLL = javafx.util.Duration.seconds(10);
+    /** For at most this many times (five minutes): opening the patron again asks anew. */
+    private static final int MOST_POLLS = 30;
+    private final javafx.animation.PauseTransition again = new javafx.animation.PauseTransition(POLL);
+    private int polls;
+
+    /** Asks anew where the patron's last PIN mail is (each time the patron is shown). */
     public void refresh() {
         status.set(null);
+        ask(0);
+    }
+
+    private void ask(int poll) {
+        again.stop();
+        polls = poll;
         Patron p = patron.get();
         if (p == null) {
             return;
         }
         UUID id = p.id();
         background.submit(() -> service.status(id), s -> {
-            if (patron.get() != null && patron.get().id().equals(id)) {
-                status.set(s);
+            if (patron.get() == null || !patron.get().id().equals(id)) {
+                return;
+            }
+            status.set(s);
+            boolean onItsWay = s.where() == PinMailStatus.Where.AT_DESK || s.where() == PinMailStatus.Where.WAITING;
+            if (onItsWay && polls < MOST_POLLS) {
+                again.playFromStart();
             }
         }, failed);
     }

@@ -188,23 +188,22 @@ public final class CentralMain {
             java.nio.file.Files.createDirectories(folder);
             // A folder it made is its owner's only: the log files rolled over later are made in it.
             // One IT made (the package's /var/log/carddesk-central) keeps the rights IT gave it.
-            try {
-                java.nio.file.Files.setPosixFilePermissions(folder,
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the user's profile folder is private already.
-            }
+            ownerOnly(folder, "rwx------");
         }
         java.nio.file.Path log = folder.resolve("carddesk-central.log");
         if (!java.nio.file.Files.exists(log)) {
             java.nio.file.Files.createFile(log);
         }
+        ownerOnly(log, "rw-------");
+        System.setProperty("carddesk.logDir", folder.toString());
+    }
+
+    private static void ownerOnly(java.nio.file.Path path, String rights) throws java.io.IOException {
         try {
-            java.nio.file.Files.setPosixFilePermissions(log,
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            java.nio.file.Files.setPosixFilePermissions(path,
+                    java.nio.file.attribute.PosixFilePermissions.fromString(rights));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the user's profile folder is private already.
         }
-        System.setProperty("carddesk.logDir", folder.toString());
     }
 }

@@ -57,6 +57,8 @@ public final class StaffSignIn {
     /** The demo account a desk on its own lets in (demo library profiles only), else null. */
     private final String demoUser;
     private final String demoPassword;
+    /** Wrong passwords typed here while the central register cannot be asked, and the lock after them. */
+    private final OfflineTries tries;
 
     /** The register key, once a sign-in produced it; it stays while the desk runs (locks keep the register open). */
     private volatile RegisterKey key;
@@ -75,6 +77,7 @@ public final class StaffSignIn {
         this.lockedRegister = lockedRegister;
         this.demoUser = demoUser;
         this.demoPassword = demoPassword;
+        this.tries = new OfflineTries(keys, clock);
     }
 
     public SignedInStaff staff() {
@@ -154,7 +157,7 @@ public final class StaffSignIn {
         keys.save(StaffKeys.Entry.sealed(user, ok.displayName(), ok.roles(), ok.permissions(), clock.instant(),
                 known, password));
         // The central register let them in: the count and lock of wrong passwords here end.
-        new OfflineTries(keys, clock).right(user);
+        tries.right(user);
         escrow();
         return new SignedIn(session);
     }
@@ -170,7 +173,6 @@ public final class StaffSignIn {
             keys.forget(user);
             return new Refused("signin.offlineExpired", grace.toDays());
         }
-        OfflineTries tries = new OfflineTries(keys, clock);
         Optional<Refused> locked = tries.locked(user);
         if (locked.isPresent()) {
             return locked.get();

@@ -136,12 +136,16 @@ public final class StaffKeysFile implements StaffKeys {
     @Override
     public synchronized Map<String, java.util.List<java.time.Instant>> takeUnauditedFailures() {
         Map<String, java.util.List<java.time.Instant>> taken = new LinkedHashMap<>();
-        for (var e : Map.copyOf(content.failures()).entrySet()) {
-            if (!e.getValue().unaudited().isEmpty()) {
-                taken.put(e.getKey(), e.getValue().unaudited());
-                offlineFailures(e.getKey(), new OfflineFailures(e.getValue().inARow(), e.getValue().lockedUntil(),
-                        null));
+        content.failures().replaceAll((user, f) -> {
+            if (f.unaudited().isEmpty()) {
+                return f;
             }
+            taken.put(user, f.unaudited());
+            return new OfflineFailures(f.inARow(), f.lockedUntil(), null);
+        });
+        if (!taken.isEmpty()) {
+            content.failures().values().removeIf(f -> f.equals(OfflineFailures.NONE));
+            write();
         }
         return taken;
     }

@@ -18,7 +18,8 @@ import java.util.Set;
  * not one people or attackers try first, and no composition rules. A password is refused when it
  * is shorter than {@value #MIN_LENGTH} characters, when its letters alone are a common password,
  * a word from the library world or one repeated character, when it is a walk along a keyboard row
- * (qwertyuiopas), or when it contains the person's user name or their library's code or name. {@code common-passwords.txt} holds the words.
+ * (qwertyuiopas), or when it contains the person's user name or their library's code or name.
+ * {@code common-passwords.txt} holds the words.
  */
 public final class PasswordPolicy {
 

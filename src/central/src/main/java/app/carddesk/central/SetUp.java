@@ -17,7 +17,7 @@ import java.util.List;
  * administrator, and its first workstation's enrolment code. Each says what it did, or exactly
  * what is wrong, and exits 0 or 1 (2 for a wrong command line).
  */
-final class SetUp {
+public final class SetUp {
 
     static final List<String> COMMANDS = List.of("config", "add-admin", "enrolment-code");
 
@@ -35,6 +35,9 @@ final class SetUp {
               add-admin --organisation <LIBRARY> <user name> "<Full name>" [work e-mail]
                                                  an organisation administrator (libraries, card series,
                                                  verification rounds), signing in at LIBRARY's desks
+              add-admin --data-protection <LIBRARY> <user name> "<Full name>" [work e-mail]
+                                                 the library's data protection officer (reads its audit;
+                                                 the library's administrators cannot lock them)
               enrolment-code <LIBRARY> "<Workstation name>"
                                                  a one-time code (24 hours) for the library's first desk""";
 
@@ -43,14 +46,14 @@ final class SetUp {
     private final PrintStream out;
     private final PrintStream err;
 
-    SetUp(CentralDatabase db, Clock clock, PrintStream out, PrintStream err) {
+    public SetUp(CentralDatabase db, Clock clock, PrintStream out, PrintStream err) {
         this.db = db;
         this.clock = clock;
         this.out = out;
         this.err = err;
     }
 
-    int run(String... args) {
+    public int run(String... args) {
         try {
             return switch (args[0]) {
                 case "config" -> config(args);
@@ -187,20 +190,34 @@ final class SetUp {
     }
 
     private int addAdmin(String[] args) {
-        boolean organisation = args.length > 1 && "--organisation".equals(args[1]);
+        String flag = args.length > 1 && args[1].startsWith("--") ? args[1] : null;
+        if (flag != null && !List.of("--organisation", "--data-protection").contains(flag)) {
+            return usage();
+        }
         // LIBRARY, user name, full name and an optional e-mail, after the flag when there is one.
-        List<String> a = List.of(args).subList(organisation ? 2 : 1, args.length);
+        List<String> a = List.of(args).subList(flag == null ? 1 : 2, args.length);
         if (a.size() < 3 || a.size() > 4) {
             return usage();
         }
         StaffAccounts accounts = new StaffAccounts(db.jdbi(), new app.carddesk.security.Argon2PinHasher(), clock);
         String email = a.size() == 4 ? a.get(3) : null;
-        String password = organisation ? accounts.addOrganisationAdministrator(a.get(0), a.get(1), a.get(2), email)
-                : accounts.addFirstAdministrator(a.get(0), a.get(1), a.get(2), email);
-        out.println(a.get(1) + (organisation ? " is an organisation administrator (libraries, card series, "
-                + "verification rounds), signing in at " + a.get(0) + "'s desks. " : " is " + a.get(0)
-                + "'s administrator (library administrator and desk staff). ") + "One-time password (hand it over "
-                + "in person; it is changed at the first sign-in): " + password);
+        String library = a.get(0);
+        String password;
+        String what;
+        if ("--organisation".equals(flag)) {
+            password = accounts.addOrganisationAdministrator(library, a.get(1), a.get(2), email);
+            what = " is an organisation administrator (libraries, card series, verification rounds), signing in at "
+                    + library + "'s desks. ";
+        } else if ("--data-protection".equals(flag)) {
+            password = accounts.addDataProtectionOfficer(library, a.get(1), a.get(2), email);
+            what = " is " + library + "'s data protection officer (reads who did and saw what there, at Administration, "
+                    + "F7). ";
+        } else {
+            password = accounts.addFirstAdministrator(library, a.get(1), a.get(2), email);
+            what = " is " + library + "'s administrator (library administrator and desk staff). ";
+        }
+        out.println(a.get(1) + what + "One-time password (hand it over in person; it is changed at the first "
+                + "sign-in): " + password);
         return 0;
     }
 

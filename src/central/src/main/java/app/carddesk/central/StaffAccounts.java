@@ -21,8 +21,9 @@ import org.jdbi.v3.core.Jdbi;
  * A library administrator's work on its staff accounts: the accounts, their roles and names, new
  * accounts with a one-time password and locks; and the first administrator the operator makes
  * (the signs of misused accounts and the library's staffed hours are {@link StaffSigns}').
- * Roles that join conflicting permissions are refused, organisation-wide ones are given and taken
- * by an organisation administrator only, and nobody locks or changes their own account. Every
+ * Roles that join conflicting permissions are refused; organisation-wide ones, and the data
+ * protection officer's, are given, taken and locked by an organisation administrator only (they
+ * oversee the library's own administrators); nobody locks or changes their own account. Every
  * change is audited.
  */
 final class StaffAccounts {
@@ -102,6 +103,8 @@ final class StaffAccounts {
         return jdbi.inTransaction(h -> {
             StaffDao d = Daos.on(h, StaffDao.class);
             StaffDao.AccountRow account = ofLibrary(d, id, library);
+            // Whoever oversees the library's administrators is not locked out (or let in) by them.
+            checkGrantor(d, admin, d.roles(id, library));
             d.setAdminLocked(id, locked);
             if (locked) {
                 d.closeSessions(id);
@@ -176,15 +179,20 @@ final class StaffAccounts {
     }
 
     /**
-     * Organisation-wide permissions (the organisation's libraries and series, verification rounds)
-     * are granted only by an organisation administrator, never by a library's own administrator.
+     * Permissions given, taken and locked only by an organisation administrator, never by a library's
+     * own administrator: the organisation's (libraries and series, verification rounds), and reading
+     * the audit, since the data protection officer reads what the library's administrators did.
      */
+    private static final List<Permission> OVERSEEING = List.of(Permission.ORGANISATION_ADMIN,
+            Permission.VERIFICATION_ROUND, Permission.AUDIT_READ);
+
     private static void checkGrantor(StaffDao d, Staff admin, List<String> roles) {
         List<String> granted = d.permissionsOf(roles);
-        for (Permission wide : List.of(Permission.ORGANISATION_ADMIN, Permission.VERIFICATION_ROUND)) {
-            if (granted.contains(wide.name()) && !admin.permissions().contains(Permission.ORGANISATION_ADMIN)) {
-                throw StaffSessions.denied(Permission.ORGANISATION_ADMIN, "this library");
-            }
+        boolean overseeing = OVERSEEING.stream().anyMatch(p -> granted.contains(p.name()));
+        if (overseeing && !admin.permissions().contains(Permission.ORGANISATION_ADMIN)) {
+            throw new ApiException(403, ErrorCode.PERMISSION_DENIED, "roles", "Only an organisation administrator "
+                    + "gives, takes away or locks the roles of organisation administrator and data protection "
+                    + "officer: they oversee the library's own administrators.");
         }
     }
 
@@ -275,6 +283,17 @@ final class StaffAccounts {
      */
     String addOrganisationAdministrator(String library, String userName, String displayName, String workEmail) {
         return addByOperator(library, userName, displayName, workEmail, List.of("ORGANISATION_ADMIN"));
+    }
+
+    /**
+     * A data protection officer at the library, made by the operator on the central's machine (or by
+     * an organisation administrator who administers the library's staff): they read the library's
+     * audit, and its own administrators neither give nor take nor lock the role.
+     *
+     * @return the one-time password
+     */
+    String addDataProtectionOfficer(String library, String userName, String displayName, String workEmail) {
+        return addByOperator(library, userName, displayName, workEmail, List.of("DATA_PROTECTION"));
     }
 
     private String addByOperator(String library, String userName, String displayName, String workEmail,

@@ -170,6 +170,22 @@ class SetUpIT {
         assertThat(central.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'ACCOUNT_CREATED' AND detail LIKE "
                 + "'user=org.admin roles=ORGANISATION_ADMIN by=operator%'", Integer.class)).isEqualTo(1);
         assertThat(run("add-admin", "--organisation", "KB-TEST", "org.two")).isEqualTo(2);
+
+        // The library's data protection officer, whom its administrator cannot lock.
+        assertThat(run("add-admin", "--data-protection", "KB-TEST", "dpo.kb", "Sofie Kjær")).as(text(err)).isZero();
+        assertThat(text(out)).contains("dpo.kb is KB-TEST's data protection officer");
+        String officer = after(text(out), "at the first sign-in\\): (\\S+)");
+        HttpResponse<String> officerIn = central.send("POST", "/api/v1/sessions", token,
+                JSON.writeValueAsString(new Api.SignIn("dpo.kb", officer)));
+        assertThat(officerIn.statusCode()).as(officerIn.body()).isEqualTo(201);
+        assertThat(JSON.readTree(officerIn.body()).at("/account/permissions").toString()).contains("audit_read")
+                .doesNotContain("issue");
+        String officerId = JSON.readTree(officerIn.body()).at("/account/id").asText();
+        HttpResponse<String> lock = central.send("POST", "/api/v1/staff/" + officerId + "/lock", token, null,
+                Api.SESSION_HEADER, kbSession);
+        assertThat(lock.statusCode()).as(lock.body()).isEqualTo(403);
+        assertThat(JSON.readTree(lock.body()).get("field").asText()).as(lock.body()).isEqualTo("roles");
+        assertThat(run("add-admin", "--auditor", "KB-TEST", "dpo.two", "Someone")).isEqualTo(2);
     }
 
     @Test

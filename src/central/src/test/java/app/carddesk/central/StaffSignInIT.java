@@ -72,6 +72,12 @@ class StaffSignInIT {
         return new String[] {issued.path("account").path("id").asText(), issued.path("oneTimePassword").asText()};
     }
 
+    /** A data protection officer at the demo library, made as the operator does; returns their one-time password. */
+    private String officer(String user) {
+        return new StaffAccounts(central.server.database().jdbi(), new app.carddesk.security.Argon2PinHasher(), clock)
+                .addDataProtectionOfficer("DEMO-DK", user, "Sofie Kjær", null);
+    }
+
     private long audited(String action) {
         return central.sql("SELECT COUNT(*) FROM audit_event WHERE action = ?", Long.class, action);
     }
@@ -226,6 +232,47 @@ class StaffSignInIT {
 
     private static String roles(String... roles) throws Exception {
         return JSON.writeValueAsString(new Api.StaffRoles(java.util.List.of(roles)));
+    }
+
+    @Test
+    void theLibrarysAdministratorNeitherAppointsNorRemovesNorLocksWhoeverOverseesThem() throws Exception {
+        String admin = session(ADMIN, ADMIN_PASSWORD);
+        String[] ana = newAccount(admin, "ana.berg", "DESK_STAFF");
+        // Not given, on a new account nor an existing one.
+        HttpResponse<String> created = central.send("POST", "/api/v1/staff", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.NewStaffAccount("friend.dpo", "A Friend", null,
+                        java.util.List.of("DATA_PROTECTION"), null, null)), Api.SESSION_HEADER, admin);
+        assertEquals(403, created.statusCode(), created.body());
+        assertEquals("permission_denied", error(created));
+        assertEquals("roles", JSON.readTree(created.body()).path("field").asText());
+        assertEquals(0L, central.sql("SELECT COUNT(*) FROM staff_account WHERE user_name = 'friend.dpo'", Long.class));
+        HttpResponse<String> given = setRoles(admin, ana[0], roles("DESK_STAFF", "DATA_PROTECTION"));
+        assertEquals(403, given.statusCode(), given.body());
+        assertEquals("DESK_STAFF", central.sql("SELECT role_code FROM staff_grant g JOIN staff_account a "
+                + "ON a.id = g.account_id WHERE a.user_name = 'ana.berg'", String.class));
+
+        // The officer the operator made: their role is not taken away, nor their account locked.
+        officer("sofie.kjaer");
+        String sofie = central.sql("SELECT CAST(id AS VARCHAR(36)) FROM staff_account WHERE user_name = "
+                + "'sofie.kjaer'", String.class);
+        assertEquals(403, setRoles(admin, sofie, roles("DESK_STAFF")).statusCode());
+        assertEquals("DATA_PROTECTION", central.sql("SELECT role_code FROM staff_grant g JOIN staff_account a "
+                + "ON a.id = g.account_id WHERE a.user_name = 'sofie.kjaer'", String.class));
+        HttpResponse<String> lock = central.send("POST", "/api/v1/staff/" + sofie + "/lock", CentralFixture.TOKEN,
+                null, Api.SESSION_HEADER, admin);
+        assertEquals(403, lock.statusCode(), lock.body());
+        assertEquals(Boolean.FALSE, central.sql("SELECT admin_locked FROM staff_account WHERE user_name = "
+                + "'sofie.kjaer'", Boolean.class));
+        // Nor the organisation's administrator.
+        String organisationAdmin = central.sql("SELECT CAST(id AS VARCHAR(36)) FROM staff_account "
+                + "WHERE user_name = ?", String.class, app.carddesk.api.DemoStaff.ORGANISATION_ADMIN);
+        assertEquals(403, central.send("POST", "/api/v1/staff/" + organisationAdmin + "/lock", CentralFixture.TOKEN,
+                null, Api.SESSION_HEADER, admin).statusCode());
+        assertEquals(0, audited("ACCOUNT_LOCKED_BY_ADMIN"));
+        assertEquals(0, audited("ROLES_CHANGED"));
+        // A desk-staff colleague is still theirs to lock.
+        assertEquals(200, central.send("POST", "/api/v1/staff/" + ana[0] + "/lock", CentralFixture.TOKEN, null,
+                Api.SESSION_HEADER, admin).statusCode());
     }
 
     @Test
@@ -420,7 +467,7 @@ class StaffSignInIT {
     void aQueuedChangeIsCheckedAgainstThePersonWhoMadeItWhenItArrives() throws Exception {
         String admin = session(ADMIN, ADMIN_PASSWORD);
         String clerk = newAccount(admin, "clerk.offline", "DESK_STAFF")[0];
-        newAccount(admin, "dpo.only", "DATA_PROTECTION");
+        officer("dpo.only");
         java.util.UUID first = java.util.UUID.randomUUID();
         HttpResponse<String> made = central.send("POST", "/api/v1/patrons", CentralFixture.TOKEN,
                 CentralApiIT.patron(first, "409900081", "NONE", null, null), "Idempotency-Key", "offline-1",

@@ -125,7 +125,7 @@ public final class CentralApiFuzzer {
             });
             CentralApiFuzzer fuzzer = new CentralApiFuzzer(api, seed, "http://127.0.0.1:" + server.port(), tokenNo,
                     tokenBgo);
-            fuzzer.signInStaff();
+            fuzzer.signInStaff(server);
             long start = System.nanoTime();
             fuzzer.run(requests);
             fuzzer.verificationRound(server, mail, requests + Math.max(100, requests / 10));
@@ -188,7 +188,7 @@ public final class CentralApiFuzzer {
      * Signs each library's demo administrator in (the session the run's staff requests carry), and
      * creates a second account whose sessions are the ones sign-out requests end. Not counted.
      */
-    private void signInStaff() throws IOException, InterruptedException {
+    private void signInStaff(CentralServer server) throws IOException, InterruptedException {
         Map<String, String> users = app.carddesk.api.DemoStaff.USERS;
         for (Library l : state.libraries) {
             l.user = users.get(l.code);
@@ -208,20 +208,33 @@ public final class CentralApiFuzzer {
                     throw new IllegalStateException("the sign-out account could not sign in", e);
                 }
             };
-            // A data-protection officer, who reads the audit (an administrator may not).
-            JsonNode officer = json.readTree(send("POST", "/api/v1/staff", l, l.session, "{\"userName\":\"fuzz.dpo."
-                    + l.code.toLowerCase(Locale.ROOT) + "\",\"displayName\":\"Officer\",\"roles\":[\"DATA_PROTECTION\"]}"));
-            String officerFirst = officer.path("oneTimePassword").asText();
+            // A data-protection officer, who reads the audit (an administrator may not), made by the operator.
+            String officer = "fuzz.dpo." + l.code.toLowerCase(Locale.ROOT);
+            String officerFirst = operator(server, "add-admin", "--data-protection", l.code, officer, "Officer")
+                    .replaceAll("(?s).*: (\\S+)\\s*$", "$1");
             String officerOwn = "harbour quiet lantern " + l.code.length();
-            send("POST", "/api/v1/sessions/current/password", l, signIn(l, officer.path("account").path("userName")
-                    .asText(), officerFirst), json.writeValueAsString(Map.of("currentPassword", officerFirst,
-                    "newPassword", officerOwn)));
-            l.auditSession = signIn(l, officer.path("account").path("userName").asText(), officerOwn);
+            send("POST", "/api/v1/sessions/current/password", l, signIn(l, officer, officerFirst),
+                    json.writeValueAsString(Map.of("currentPassword", officerFirst, "newPassword", officerOwn)));
+            l.auditSession = signIn(l, officer, officerOwn);
             // An administrator with a work address, whom the operator re-activates after the round starts.
             send("POST", "/api/v1/staff", l, l.session, "{\"userName\":\"" + roundAdmin(l) + "\",\"displayName\":"
                     + "\"Round admin\",\"workEmail\":\"" + roundAdmin(l) + "@example.org\",\"roles\":[\"LIBRARY_ADMIN\","
                     + "\"DESK_STAFF\",\"SUPERVISOR\"]}");
         }
+    }
+
+    /** What an operator's command printed; the run stops when it was refused. */
+    private static String operator(CentralServer server, String... args) {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int exit = new app.carddesk.central.SetUp(server.database(), java.time.Clock.systemUTC(),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)).run(args);
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", args) + ": " + err.toString(
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String roundAdmin(Library l) {

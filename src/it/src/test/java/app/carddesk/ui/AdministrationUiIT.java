@@ -213,6 +213,11 @@ class AdministrationUiIT extends DeskUiIT {
             click(robot, "#adminChosenRole-LIBRARY_ADMIN");
             click(robot, "#adminSaveRoles");
             waitForText(robot, "#adminStaffMessage", "These roles together hold permissions");
+            // Whoever reads the audit of the library's administrators is not theirs to appoint.
+            click(robot, "#adminChosenRole-LIBRARY_ADMIN");
+            assertThat(robot.lookup("#adminChosenRole-DATA_PROTECTION").queryAs(CheckBox.class).isSelected()).isTrue();
+            click(robot, "#adminSaveRoles");
+            waitForText(robot, "#adminStaffMessage", "Only the organisation's administrator gives, takes away or locks");
             select(staff, "demo.dk");
             click(robot, "#adminSaveRoles");
             waitForText(robot, "#adminStaffMessage", "You cannot change your own roles.");

@@ -19,7 +19,9 @@ public final class AdminRefusals {
             // A round's re-activation by mail for an account without a work address (its list was old).
             case "invalid_field" -> "mail".equals(refused.field()) ? Problem.of("admin.round.noWorkEmail", userName)
                     : Problem.of("admin.staff.invalid", refused.field() == null ? "" : refused.field());
-            case "permission_denied" -> Problem.of("admin.refused.permission");
+            // A library's administrator and the roles that oversee them (data protection, the organisation's).
+            case "permission_denied" -> "roles".equals(refused.field()) ? Problem.of("admin.refused.overseeing")
+                    : Problem.of("admin.refused.permission");
             case "already_decided" -> Problem.of("admin.refused.decided");
             case "verification_round_open" -> Problem.of("admin.refused.open");
             case "verification_round_started" -> Problem.of("admin.refused.started");

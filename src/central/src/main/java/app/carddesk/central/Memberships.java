@@ -69,11 +69,27 @@ public final class Memberships {
             Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), "NATIONAL_SEARCH", row.map(CentralPatronRow::id).orElse(null), card != null ? "by=card" : "by=id");
             return row.flatMap(r -> libraries.byCode(r.libraryCode())
                             .filter(home -> home.country().equals(caller.library().country()))
-                            .map(home -> new Api.NationalPatron(r.id(), r.cardNumber(), r.surname(), r.givenName(),
-                                    r.birthDate(), home.code(), home.name(), PatronRegistry.visible(patrons, caller, r))))
+                            .map(home -> {
+                                boolean here = PatronRegistry.visible(patrons, caller, r);
+                                // Found by national ID, a library the patron has not joined learns only the
+                                // end of their card's number (enough to ask "the card ending 0001?"), not a
+                                // card number it could use.
+                                String shown = card != null || here ? r.cardNumber() : cardEnd(r.cardNumber());
+                                return new Api.NationalPatron(r.id(), shown, r.surname(), r.givenName(),
+                                        r.birthDate(), home.code(), home.name(), here);
+                            }))
                     .orElseThrow(() -> new ApiException(404, ErrorCode.PATRON_NOT_FOUND, null,
                             "Nobody in the country's register has this card number or national ID."));
         });
+    }
+
+    /** A card number's last four characters after dots, as a patron's card is named to someone not to have it. */
+    static String cardEnd(String number) {
+        if (number == null) {
+            return null;
+        }
+        int shown = Math.min(4, number.length() / 2);
+        return "\u2022".repeat(number.length() - shown) + number.substring(number.length() - shown);
     }
 
     public Api.LoanRules loanRules(Caller caller, String language) {

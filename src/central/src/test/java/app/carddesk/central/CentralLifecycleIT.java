@@ -187,6 +187,18 @@ class CentralLifecycleIT {
                 + "AND library_code = 'DEMO-NO'", Integer.class, id)).as("who looked up whom").isEqualTo(1);
         assertThat(central.send("POST", "/api/v1/national/search", CentralFixture.TOKEN,
                 "{\"cardNumber\":\"N010000001\"}").statusCode()).as("a Danish library does not see the Norwegian register").isEqualTo(404);
+        // Found by national ID, the card is named by its end only: its number is no business of Oslo's yet.
+        UUID withId = registered(CentralFixture.TOKEN_BGO, person(UUID.randomUUID(), "N010000002", "FNR",
+                "14839512318", "Nowak", LocalDate.of(1995, 3, 14), null, "OSL-HOV", "ADULT", 0L, null, List.of()));
+        JsonNode byId = call("POST", "/api/v1/national/search", CentralFixture.TOKEN_NO,
+                new Api.NationalSearch(null, "14839512318"), 200);
+        assertThat(byId.get("id").asText()).isEqualTo(withId.toString());
+        assertThat(byId.get("cardNumber").asText()).isEqualTo("\u2022".repeat(6) + "0002");
+        assertThat(byId.get("surname").asText()).isEqualTo("Nowak");
+        assertThat(byId.has("identity")).isFalse();
+        assertThat(call("POST", "/api/v1/national/search", CentralFixture.TOKEN_BGO,
+                new Api.NationalSearch(null, "14839512318"), 200).get("cardNumber").asText())
+                .as("its home library sees it whole").isEqualTo("N010000002");
 
         JsonNode rules = call("GET", "/api/v1/loan-rules?lang=nb", CentralFixture.TOKEN_NO, null, 200);
         assertThat(rules.get("version").asInt()).isEqualTo(2);

@@ -186,7 +186,7 @@ public final class AuditChain {
                     dao.remove(from, last.chainSeq());
                     Start start = new Start(last.chainSeq(), last.entryHash());
                     dao.moveStart(start);
-                    Daos.on(h, CentralDaos.Audit.class).append(now, "*", "retention job", REMOVED, null,
+                    Daos.on(h, CentralDaos.Audit.class).append(now, "*", app.carddesk.api.CentralActor.RETENTION_JOB.stored(), REMOVED, null,
                             removalDetail(start) + " (" + old + " entries made before " + before + ")");
                 }
                 return new Removal(old, last.chainSeq(), old == batch && !newer);

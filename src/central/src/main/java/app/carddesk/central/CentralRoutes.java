@@ -339,7 +339,7 @@ final class CentralRoutes {
      */
     private static LibraryConfigurations.Author configurationAuthor(Context ctx, String code) {
         if (operator(ctx)) {
-            return LibraryConfigurations.Author.operator("operator");
+            return LibraryConfigurations.Author.operator(app.carddesk.api.CentralActor.OPERATOR.stored());
         }
         Caller caller = caller(ctx);
         StaffSessions.Staff staff = caller.requireStaffSession();

@@ -107,7 +107,7 @@ final class Enrolment {
         Instant expires = now.plus(VALID);
         jdbi.useTransaction(h -> {
             Daos.on(h, Dao.class).addCode(Envelope.sha256(code), library, name, "operator", now, expires);
-            Daos.on(h, CentralDaos.Audit.class).append(now, library, "command line", "ENROLMENT_CODE_MADE", null,
+            Daos.on(h, CentralDaos.Audit.class).append(now, library, app.carddesk.api.CentralActor.COMMAND_LINE.stored(), "ENROLMENT_CODE_MADE", null,
                     "for=" + name + " by=operator");
         });
         return new Api.EnrolmentCode(code, expires, library, name);

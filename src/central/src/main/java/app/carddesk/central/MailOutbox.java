@@ -232,7 +232,7 @@ public final class MailOutbox implements AutoCloseable {
     }
 
     /** Who an audit entry of the mail sender names as its workstation. */
-    static final String SENDER = "mail sender";
+    static final String SENDER = app.carddesk.api.CentralActor.MAIL_SENDER.stored();
 
     /** The audit detail of a mail's end: its kind first, which {@link PinMails} reads. */
     static String detail(String kind, int attempts) {

@@ -48,7 +48,7 @@ final class SeriesRegister {
                         "Part of this range is reserved by another library. Choose another range.");
             }
             long id = dao.reserve(library, prefix, s.digits(), s.from(), s.to());
-            Daos.on(h, CentralDaos.Audit.class).append(clock.instant(), library, "operator", "SERIES_RESERVED", null,
+            Daos.on(h, CentralDaos.Audit.class).append(clock.instant(), library, app.carddesk.api.CentralActor.OPERATOR.stored(), "SERIES_RESERVED", null,
                     prefix + "/" + s.digits() + " " + s.from() + "-" + s.to());
             return new Api.CardSeries(id, library, prefix, s.digits(), s.from(), s.to());
         });
@@ -70,7 +70,7 @@ final class SeriesRegister {
                         + "were issued: it stays reserved, since those numbers are never issued again.");
             }
             dao.withdraw(id);
-            Daos.on(h, CentralDaos.Audit.class).append(clock.instant(), row.libraryCode(), "operator",
+            Daos.on(h, CentralDaos.Audit.class).append(clock.instant(), row.libraryCode(), app.carddesk.api.CentralActor.OPERATOR.stored(),
                     "SERIES_WITHDRAWN", null, row.prefix() + "/" + row.digits() + " " + row.rangeFrom() + "-"
                             + row.rangeTo());
         });

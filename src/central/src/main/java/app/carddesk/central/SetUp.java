@@ -88,7 +88,7 @@ public final class SetUp {
                 return cards(c, List.of(args).subList(3, args.length));
             }
             LibraryConfigurations.Stored stored = new LibraryConfigurations(db.jdbi(), clock).put(c.code(),
-                    c.withVersion(null), LibraryConfigurations.Author.operator("command line"));
+                    c.withVersion(null), LibraryConfigurations.Author.operator(app.carddesk.api.CentralActor.COMMAND_LINE.stored()));
             out.println(c.code() + " (" + c.name() + ") " + (stored.created() ? "created" : "updated") + ": version "
                     + stored.configuration().version() + ".");
             return 0;

@@ -318,7 +318,7 @@ final class StaffAccounts {
             }
             d.insert(row, now);
             d.grant(row.id(), library, roles);
-            Daos.on(h, CentralDaos.Audit.class).appendWithStaff(now, library, "command line", null, null,
+            Daos.on(h, CentralDaos.Audit.class).appendWithStaff(now, library, app.carddesk.api.CentralActor.COMMAND_LINE.stored(), null, null,
                     "ACCOUNT_CREATED", null, "user=" + name + " roles=" + String.join(",", roles) + " by=operator");
         });
         return password;

@@ -205,7 +205,7 @@ final class VerificationRounds {
         }
         String given = code == null ? "" : code.trim().toLowerCase(Locale.ROOT);
         if (!account.codeHash().equals(Envelope.sha256(given))) {
-            jdbi.useExtension(CentralDaos.Audit.class, a -> a.appendWithStaff(now, "*", "operator", null, null,
+            jdbi.useExtension(CentralDaos.Audit.class, a -> a.appendWithStaff(now, "*", app.carddesk.api.CentralActor.OPERATOR.stored(), null, null,
                     "VERIFICATION_CODE_WRONG", null, "user=" + name));
             throw new IllegalArgumentException("The verification code does not match the one mailed to " + name
                     + ". Ask them to read it again from the mail.");
@@ -218,7 +218,7 @@ final class VerificationRounds {
             }
             String password = Secrets.typable(16);
             d.reactivate(account.accountId(), hasher.hash(password));
-            Daos.on(h, CentralDaos.Audit.class).appendWithStaff(now, "*", "operator", null, null,
+            Daos.on(h, CentralDaos.Audit.class).appendWithStaff(now, "*", app.carddesk.api.CentralActor.OPERATOR.stored(), null, null,
                     "VERIFICATION_REACTIVATED", null, "user=" + name + " by=operator with code");
             endIfDecided(h, round, now);
             return password;

@@ -40,6 +40,11 @@ public interface StaffAdministration extends LibrarySettingsKeeper {
     /** One entry of the library's audit: who did or saw what, where and when. */
     record AuditEntry(Instant at, String staffUser, String roles, String workstation, String action, UUID patronId,
                       String cardNumber, String detail) {
+
+        /** The central register's own work (its mail sender, retention job, operator) by its code, if it is that. */
+        public java.util.Optional<String> centralActor() {
+            return app.carddesk.api.CentralActor.of(workstation).map(Enum::name);
+        }
     }
 
     /** A page of the audit, newest first; {@code before} asks for the next one, null at the oldest. */

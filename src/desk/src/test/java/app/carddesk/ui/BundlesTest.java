@@ -214,6 +214,16 @@ class BundlesTest {
         assertThat(Messages.forLocale(Locale.forLanguageTag("da")).get("flow.next")).isEqualTo("_Næste");
     }
 
+    @Test
+    void theCentralRegistersOwnWorkIsNamedInTheAudit() throws IOException {
+        Set<String> keys = load("").stringPropertyNames();
+        for (app.carddesk.api.CentralActor actor : app.carddesk.api.CentralActor.values()) {
+            assertThat(keys).as(actor.stored()).contains("audit.actor." + actor.name());
+        }
+        assertThat(app.carddesk.api.CentralActor.of("mail sender")).contains(app.carddesk.api.CentralActor.MAIL_SENDER);
+        assertThat(app.carddesk.api.CentralActor.of("Front desk 1")).isEmpty();
+    }
+
     private static void collect(Matcher m, Set<String> into) {
         while (m.find()) {
             into.add(m.group(1));

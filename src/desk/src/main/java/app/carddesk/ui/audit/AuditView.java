@@ -46,7 +46,9 @@ public final class AuditView {
                 : e.patronId().toString());
         column(rolesColumn, e -> e.roles() == null ? "" : String.join(", ", java.util.Arrays.stream(e.roles()
                 .split(",")).map(r -> named("role." + r.strip(), r.strip())).toList()));
-        column(workstationColumn, AuditEntry::workstation);
+        // The central register's own work (its mail sender, retention job, operator) in the staff's words.
+        column(workstationColumn, e -> e.centralActor().map(a -> messages.get("audit.actor." + a))
+                .orElse(e.workstation()));
         column(actionColumn, e -> named("audit.action." + e.action(), e.action()));
         column(detailColumn, e -> e.detail() == null ? "" : e.detail());
         message.textProperty().bind(lifetime.of(vm.message).map(messages::text).orElse(""));

@@ -168,6 +168,9 @@ class RolesUiIT extends DeskUiIT {
             interact(() -> signIn.submit());
             awaitDesk();
             waitUntil(() -> !visible(robot, "#signInScreen"));
+            // They start where their work is, the audit, not at "Scan a blank card".
+            waitUntil(() -> visible(robot, "#auditBox"));
+            assertThat(visible(robot, "#cardField")).isFalse();
 
             // A blank card: refused at the scan, before a whole patron is typed.
             scan(robot, "409900080");

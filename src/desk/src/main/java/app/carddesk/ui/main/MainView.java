@@ -86,6 +86,10 @@ public final class MainView {
         lifetime.onChange(who.signedIn, (obs, was, in) -> {
             if (in) {
                 javafx.application.Platform.runLater(() -> {
+                    if (vm.startsAtAdministration(who.session.get())) {
+                        leaveTo(Screen.ADMIN);
+                        return;
+                    }
                     javafx.scene.Node card = frame.lookup("#cardField");
                     if (card != null && card.isVisible()) {
                         card.requestFocus();

@@ -70,6 +70,15 @@ public final class MainViewModel {
         this.administrationConnected = connected;
     }
 
+    /**
+     * Someone who reads the audit and issues no cards (a data-protection officer) starts where their
+     * work is, at Administration, not at "Scan a blank card"; never over a checklist someone typed.
+     */
+    public boolean startsAtAdministration(app.carddesk.staff.StaffSession s) {
+        return s != null && !s.may("issue") && s.may("audit_read") && administrationConnected
+                && navigation.screenProperty().get() == Navigation.Screen.ISSUE && !checklistTyped();
+    }
+
     public boolean administrationConnected() {
         return administrationConnected;
     }

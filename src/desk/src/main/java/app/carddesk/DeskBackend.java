@@ -252,13 +252,25 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
     }
 
     /**
-     * Wrong passwords typed here without the central register, in the audit trail once the
-     * register is open (they could not be written in it before): who was tried, and when.
+     * Wrong passwords typed here without the central register, the locks they caused and the tries
+     * while locked, in the audit trail once the register is open (they could not be written in it
+     * before): who was tried, and when.
      */
     private static void recordOfflineFailures(app.carddesk.staff.StaffKeys keys, String workstation, Database db) {
-        keys.takeUnauditedFailures().forEach((user, times) -> db.writer().useExtension(
-                app.carddesk.store.AuditDao.class, d -> times.forEach(at -> d.append(
-                        new app.carddesk.issuing.AuditEntry(at, user, workstation, "", "SIGN_IN_REFUSED", null,
-                                "offline: wrong password")))));
+        keys.takeUnauditedFailures().forEach((user, f) -> {
+            java.util.List<app.carddesk.issuing.AuditEntry> entries = new java.util.ArrayList<>();
+            f.unaudited().forEach(at -> entries.add(refused(at, user, workstation, "offline: wrong password")));
+            f.locks().forEach(at -> entries.add(refused(at, user, workstation, "offline: signing in here locked for "
+                    + app.carddesk.staff.StaffSignIn.OFFLINE_LOCK_MINUTES + " minutes after "
+                    + app.carddesk.staff.StaffSignIn.OFFLINE_TRIES + " wrong passwords")));
+            f.whileLocked().forEach(at -> entries.add(refused(at, user, workstation, "offline: tried while locked")));
+            entries.sort(java.util.Comparator.comparing(app.carddesk.issuing.AuditEntry::at));
+            db.writer().useExtension(app.carddesk.store.AuditDao.class, d -> entries.forEach(d::append));
+        });
+    }
+
+    private static app.carddesk.issuing.AuditEntry refused(java.time.Instant at, String user, String workstation,
+                                                          String detail) {
+        return new app.carddesk.issuing.AuditEntry(at, user, workstation, "", "SIGN_IN_REFUSED", null, detail);
     }
 }

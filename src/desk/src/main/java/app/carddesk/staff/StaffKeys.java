@@ -54,11 +54,29 @@ public interface StaffKeys {
      * the desk's audit trail does not hold yet (the register it is written in opens only with a
      * right password).
      */
-    record OfflineFailures(int inARow, Instant lockedUntil, List<Instant> unaudited) {
-        public static final OfflineFailures NONE = new OfflineFailures(0, null, List.of());
+    record OfflineFailures(int inARow, Instant lockedUntil, List<Instant> unaudited, List<Instant> locks,
+                           List<Instant> whileLocked) {
+        public static final OfflineFailures NONE = new OfflineFailures(0, null, List.of(), List.of(), List.of());
 
+        /**
+         * @param unaudited   wrong passwords not yet in the audit trail
+         * @param locks       when signing in here was locked, not yet in the audit trail
+         * @param whileLocked tries while it was locked, not yet in the audit trail
+         */
         public OfflineFailures {
             unaudited = unaudited == null ? List.of() : List.copyOf(unaudited);
+            locks = locks == null ? List.of() : List.copyOf(locks);
+            whileLocked = whileLocked == null ? List.of() : List.copyOf(whileLocked);
+        }
+
+        /** The count and lock alone, what the audit trail has taken gone. */
+        public OfflineFailures audited() {
+            return new OfflineFailures(inARow, lockedUntil, null, null, null);
+        }
+
+        /** Whether anything is waiting for the audit trail. */
+        public boolean unauditedAny() {
+            return !unaudited.isEmpty() || !locks.isEmpty() || !whileLocked.isEmpty();
         }
     }
 
@@ -67,8 +85,11 @@ public interface StaffKeys {
 
     void offlineFailures(String userName, OfflineFailures failures);
 
-    /** Everyone's wrong passwords not yet in the audit trail, by user name; they count as audited once taken. */
-    java.util.Map<String, List<Instant>> takeUnauditedFailures();
+    /**
+     * Everyone's wrong passwords, locks and tries while locked not yet in the audit trail, by user
+     * name; they count as audited once taken.
+     */
+    java.util.Map<String, OfflineFailures> takeUnauditedFailures();
 
     /** The desk's id (sent as X-CardDesk-Desk), made when first asked. */
     String deskId();

@@ -46,6 +46,9 @@ public final class StaffSignIn {
 
     /** How long a person may sign in without the central register after it last let them in. */
     public static final Duration DEFAULT_GRACE = Duration.ofDays(7);
+    /** Wrong passwords in a row without the central register before signing in here is locked, and for how long. */
+    public static final int OFFLINE_TRIES = OfflineTries.TRIES;
+    public static final long OFFLINE_LOCK_MINUTES = OfflineTries.LOCK.toMinutes();
 
     private final Optional<StaffDirectory> directory;
     private final StaffKeys keys;

@@ -125,7 +125,7 @@ public final class StaffKeysFile implements StaffKeys {
 
     @Override
     public synchronized void offlineFailures(String userName, OfflineFailures failures) {
-        if (failures.inARow() == 0 && failures.lockedUntil() == null && failures.unaudited().isEmpty()) {
+        if (failures.inARow() == 0 && failures.lockedUntil() == null && !failures.unauditedAny()) {
             content.failures().remove(userName);
         } else {
             content.failures().put(userName, failures);
@@ -134,14 +134,14 @@ public final class StaffKeysFile implements StaffKeys {
     }
 
     @Override
-    public synchronized Map<String, java.util.List<java.time.Instant>> takeUnauditedFailures() {
-        Map<String, java.util.List<java.time.Instant>> taken = new LinkedHashMap<>();
+    public synchronized Map<String, OfflineFailures> takeUnauditedFailures() {
+        Map<String, OfflineFailures> taken = new LinkedHashMap<>();
         content.failures().replaceAll((user, f) -> {
-            if (f.unaudited().isEmpty()) {
+            if (!f.unauditedAny()) {
                 return f;
             }
-            taken.put(user, f.unaudited());
-            return new OfflineFailures(f.inARow(), f.lockedUntil(), null);
+            taken.put(user, f);
+            return f.audited();
         });
         if (!taken.isEmpty()) {
             content.failures().values().removeIf(f -> f.equals(OfflineFailures.NONE));

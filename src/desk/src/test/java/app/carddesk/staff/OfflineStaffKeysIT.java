@@ -103,9 +103,13 @@ class OfflineStaffKeysIT {
             java.util.List<String> audit = desk.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT staff || ' ' || action || ' ' || detail FROM audit_event WHERE action LIKE 'SIGN%' "
                             + "ORDER BY id").mapTo(String.class).list());
-            assertThat(audit).hasSize(6).startsWith("ana.berg SIGN_IN_REFUSED offline: wrong password")
+            assertThat(audit).hasSize(8).startsWith("ana.berg SIGN_IN_REFUSED offline: wrong password")
                     .endsWith("ana.berg SIGNED_IN offline");
-            assertThat(audit.stream().filter(a -> a.contains("SIGN_IN_REFUSED"))).hasSize(5);
+            assertThat(audit.stream().filter(a -> a.endsWith("offline: wrong password"))).hasSize(5);
+            // The lock itself, and the try while it held, after the fifth wrong password.
+            assertThat(audit.subList(5, 7)).containsExactly(
+                    "ana.berg SIGN_IN_REFUSED offline: signing in here locked for 15 minutes after 5 wrong passwords",
+                    "ana.berg SIGN_IN_REFUSED offline: tried while locked");
         }
         assertThat(gate.keys().offlineFailures("ana.berg")).isEqualTo(StaffKeys.OfflineFailures.NONE);
     }

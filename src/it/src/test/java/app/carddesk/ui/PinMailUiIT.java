@@ -61,6 +61,7 @@ class PinMailUiIT extends DeskUiIT {
             scan(robot, "409900910");
             waitUntil(() -> text(robot, "#pinMailStatus").startsWith("PIN e-mailed"));
             assertThat(robot.lookup("#pinMailStatus").queryLabeled().getStyleClass()).doesNotContain("warning");
+            assertThat(text(robot, "#service-CARD_PIN_LOGIN")).isEqualTo("Log in with card number and PIN: yes");
         }
     }
 
@@ -75,6 +76,10 @@ class PinMailUiIT extends DeskUiIT {
             scan(robot, "409900911");
             waitUntil(() -> text(robot, "#pinMailStatus").contains("refused the e-mail address"));
             assertThat(robot.lookup("#pinMailStatus").queryLabeled().getStyleClass()).contains("warning");
+            // The patron has no PIN they know: logging in with card and PIN is not theirs yet.
+            waitUntil(() -> text(robot, "#service-CARD_PIN_LOGIN").equals("Log in with card number and PIN: not yet: "
+                    + "the PIN mail did not arrive (see above)"));
+            assertThat(robot.lookup("#service-CARD_PIN_LOGIN").queryLabeled().getStyleClass()).contains("warning");
 
             // Asked first; Enter keeps the PIN the patron has.
             click(robot, "#newPinButton");
@@ -92,6 +97,8 @@ class PinMailUiIT extends DeskUiIT {
             assertThat(count("SELECT COUNT(*) FROM outbox WHERE kind = 'PIN_EMAIL_REQUESTED'")).isEqualTo(1);
             assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'NEW_PIN_EMAIL_REQUESTED'"))
                     .isEqualTo(1);
+            waitUntil(() -> text(robot, "#service-CARD_PIN_LOGIN").equals("Log in with card number and PIN: yes, once "
+                    + "the PIN mail has arrived"));
 
             // Sent on to the central register, which asks the mail server again; the screen, still
             // open, follows the mail without the patron being opened again.

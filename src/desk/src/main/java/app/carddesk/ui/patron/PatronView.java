@@ -111,6 +111,8 @@ public final class PatronView {
         lifetime.onChange(vm.patron, (obs, old, p) -> show(p));
         vm.documentLanguage.show(documentLanguageBox, l -> messages.get("language." + l.getLanguage()), lifetime);
         lifetime.onListChange(vm.digitalAccess, (javafx.collections.ListChangeListener<DigitalAccess.Access>) c -> showAccess());
+        // Logging in with card and PIN waits for the PIN mail: said beside the service, as the mail goes.
+        lifetime.onChange(vm.pinMail.status, (obs, was, now) -> showAccess());
         unsubscribeButton.disableProperty().bind(vm.patron.isNull());
         Controls.visible(standingBox, vm.standingEditable.and(vm.patron.isNotNull()).and(permissions.may("edit")));
         loansField.textProperty().bindBidirectional(vm.loans);
@@ -224,13 +226,27 @@ public final class PatronView {
         servicesBox.getChildren().clear();
         for (DigitalAccess.Access a : vm.digitalAccess) {
             String name = messages.get("service." + a.service());
-            Label line = new Label(a.allowed() ? messages.get("service.allowed", name)
-                    : messages.get("service.notAllowed", name, reason(a)));
+            String pin = a.allowed() ? pinMailPending(a) : null;
+            Label line = new Label(pin != null ? messages.get(pin, name) : a.allowed()
+                    ? messages.get("service.allowed", name) : messages.get("service.notAllowed", name, reason(a)));
             line.setId("service-" + a.service());
-            line.getStyleClass().add(a.allowed() ? "success" : "warning");
+            line.getStyleClass().add(a.allowed() && !"service.allowed.pinFailed".equals(pin) ? "success" : "warning");
             line.setWrapText(true);
             servicesBox.getChildren().add(line);
         }
+    }
+
+    /** For logging in with card and PIN while the patron's PIN is in a mail not yet arrived, what to say instead. */
+    private String pinMailPending(DigitalAccess.Access a) {
+        app.carddesk.issuing.PinMailStatus mail = vm.pinMail.status.get();
+        if (!DigitalAccess.CARD_PIN_LOGIN.equals(a.service()) || mail == null) {
+            return null;
+        }
+        return switch (mail.where()) {
+            case AT_DESK, WAITING -> "service.allowed.pinOnItsWay";
+            case REFUSED, GIVEN_UP -> "service.allowed.pinFailed";
+            default -> null;
+        };
     }
 
     private String reason(DigitalAccess.Access a) {

@@ -245,7 +245,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             db.writer().useExtension(app.carddesk.store.AuditDao.class, d -> d.append(
                     new app.carddesk.issuing.AuditEntry(clock.instant(), person.userName(), staff.workstation(),
                             String.join(",", person.roles()), "SIGNED_IN", null,
-                            person.offline() ? "offline" : "with the central register")));
+                            person.offline() ? "offline" : app.carddesk.api.AuditApi.SIGNED_IN_WITH_CENTRAL)));
         };
         staff.current().ifPresent(record);
         staff.recordSignInsWith(record);

@@ -19,6 +19,12 @@ public final class AuditApi {
     public static final int DETAIL_MAX = 400;
 
     /**
+     * The detail of a desk's own entry for a sign-in the central register made a session for (and
+     * audited itself): kept in the chain, and listed once, as the register's entry, when the audit is read.
+     */
+    public static final String SIGNED_IN_WITH_CENTRAL = "with the central register";
+
+    /**
      * One entry of a desk's own audit trail (who signed in, saw or did what there, offline too), sent
      * up so that the organisation's audit holds it: {@code seq} is its number at that desk.
      */

@@ -64,11 +64,13 @@ final class AuditTrail {
                 + "OR a.at = (SELECT b.at FROM audit_event b WHERE b.id = :before) AND a.id < :before) "
                 + "AND (CAST(:patron AS UUID) IS NULL OR a.patron_id = CAST(:patron AS UUID)) "
                 + "AND (CAST(:staff AS VARCHAR(60)) IS NULL OR a.staff_user = :staff) "
+                // A desk's copy of a sign-in the register audited itself is listed once, as the register's.
+                + "AND NOT (a.desk_id IS NOT NULL AND a.action = 'SIGNED_IN' AND COALESCE(a.detail, '') = :online) "
                 + "ORDER BY a.at DESC, a.id DESC LIMIT :limit")
         @RegisterConstructorMapper(AuditApi.AuditEntry.class)
         List<AuditApi.AuditEntry> page(@Bind("library") String library, @Bind("patron") UUID patron,
                                        @Bind("staff") String staff, @Bind("before") Long before,
-                                       @Bind("limit") int limit);
+                                       @Bind("limit") int limit, @Bind("online") String online);
 
         /** The patron a card of this library leads to, if it still does. */
         @SqlQuery("SELECT patron_id FROM card WHERE number = :number AND library_code = :library")
@@ -180,7 +182,7 @@ final class AuditTrail {
         UUID about = patron;
         return jdbi.inTransaction(h -> {
             List<AuditApi.AuditEntry> page = Daos.on(h, Dao.class).page(caller.library().code(), about, staffUser,
-                    from, size + 1);
+                    from, size + 1, AuditApi.SIGNED_IN_WITH_CENTRAL);
             Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), "AUDIT_READ", about,
                     staffUser == null ? "" : "staff=" + staffUser);
             boolean more = page.size() > size;

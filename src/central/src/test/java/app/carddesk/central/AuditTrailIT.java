@@ -52,15 +52,15 @@ class AuditTrailIT {
 
     /** A signed-in person with {@code role} at the demo library, their one-time password changed. */
     private String sessionWith(String user, String role) throws Exception {
-        HttpResponse<String> admin = central.send("POST", "/api/v1/sessions", CentralFixture.TOKEN,
-                JSON.writeValueAsString(new Api.SignIn("demo.dk", app.carddesk.api.DemoStaff.PASSWORD)));
-        String adminSession = JSON.readTree(admin.body()).get("token").asText();
         String once;
         if (role.equals("DATA_PROTECTION")) {
             // The library's administrator does not appoint whoever reads their audit: the operator does.
             once = new StaffAccounts(central.server.database().jdbi(), new app.carddesk.security.Argon2PinHasher(),
                     java.time.Clock.systemUTC()).addDataProtectionOfficer("DEMO-DK", user, "Sofie Kjær", null);
         } else {
+            HttpResponse<String> admin = central.send("POST", "/api/v1/sessions", CentralFixture.TOKEN,
+                    JSON.writeValueAsString(new Api.SignIn("demo.dk", app.carddesk.api.DemoStaff.PASSWORD)));
+            String adminSession = JSON.readTree(admin.body()).get("token").asText();
             HttpResponse<String> made = central.send("POST", "/api/v1/staff", CentralFixture.TOKEN,
                     JSON.writeValueAsString(new Api.NewStaffAccount(user, "Sofie Kjær", null, List.of(role), null,
                             null)), Api.SESSION_HEADER, adminSession);
@@ -129,6 +129,29 @@ class AuditTrailIT {
         assertThat(older.get("before").isNull()).isTrue();
         assertThat(central.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'AUDIT_READ' AND staff_user = ?",
                 Long.class, "sofie.kjaer")).as("each reading is audited").isEqualTo(3);
+    }
+
+    @Test
+    void aSignInWithTheCentralRegisterIsListedOnceThoughTheDeskKeepsItsOwnEntry() throws Exception {
+        String officer = sessionWith("sofie.kjaer", "DATA_PROTECTION");
+        HttpResponse<String> signedIn = central.send("POST", "/api/v1/sessions", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.SignIn("demo.dk", app.carddesk.api.DemoStaff.PASSWORD)));
+        assertThat(signedIn.statusCode()).isEqualTo(201);
+        Instant at = Instant.now();
+        // The desk's own entries for that sign-in, and for one without the register.
+        sendEntries(DESK, new AuditApi.DeskAuditEntry(1L, at, "demo.dk", "DESK_STAFF", "SIGNED_IN", null,
+                AuditApi.SIGNED_IN_WITH_CENTRAL), new AuditApi.DeskAuditEntry(2L, at.plusSeconds(60), "demo.dk",
+                "DESK_STAFF", "SIGNED_IN", null, "offline"));
+        assertThat(central.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'SIGNED_IN' AND staff_user = "
+                + "'demo.dk'", Long.class)).as("all kept").isEqualTo(3);
+        JsonNode entries = JSON.readTree(read(officer, "?staffUser=demo.dk").body()).get("entries");
+        List<String> signIns = new java.util.ArrayList<>();
+        entries.forEach(e -> {
+            if (e.get("action").asText().equals("SIGNED_IN")) {
+                signIns.add(e.path("detail").asText());
+            }
+        });
+        assertThat(signIns).containsExactly("offline", "user=demo.dk");
     }
 
     @Test

@@ -248,6 +248,13 @@ public final class AdministrationView {
             javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(capitalised(role(code)));
             box.setId(idPrefix + code);
             box.setMnemonicParsing(false);
+            if (AdministrationViewModel.BY_ORGANISATION.contains(code)) {
+                // Whoever reads the audit of the library's administrators is the organisation's to appoint.
+                var organisation = lifetime.of(permissions.may("organisation_admin"));
+                box.disableProperty().bind(organisation.map(may -> !may));
+                box.textProperty().bind(organisation.map(may -> may ? capitalised(role(code))
+                        : messages.get("admin.role.byOrganisation", capitalised(role(code)))));
+            }
             box.setSelected(ticked.contains(code));
             lifetime.onChange(box.selectedProperty(), (obs, was, now) -> {
                 if (now) {

@@ -1,5 +1,6 @@
 package app.carddesk.central;
 
+import app.carddesk.api.CentralActor;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -186,7 +187,8 @@ public final class AuditChain {
                     dao.remove(from, last.chainSeq());
                     Start start = new Start(last.chainSeq(), last.entryHash());
                     dao.moveStart(start);
-                    Daos.on(h, CentralDaos.Audit.class).append(now, "*", app.carddesk.api.CentralActor.RETENTION_JOB.stored(), REMOVED, null,
+                    Daos.on(h, CentralDaos.Audit.class).append(now, "*", CentralActor.RETENTION_JOB.stored(),
+                            REMOVED, null,
                             removalDetail(start) + " (" + old + " entries made before " + before + ")");
                 }
                 return new Removal(old, last.chainSeq(), old == batch && !newer);

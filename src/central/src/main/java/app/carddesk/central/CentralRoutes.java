@@ -1,6 +1,7 @@
 package app.carddesk.central;
 
 import app.carddesk.api.Api;
+import app.carddesk.api.CentralActor;
 import app.carddesk.api.ErrorCode;
 import app.carddesk.api.Permission;
 import app.carddesk.central.CentralDaos.Caller;
@@ -339,7 +340,7 @@ final class CentralRoutes {
      */
     private static LibraryConfigurations.Author configurationAuthor(Context ctx, String code) {
         if (operator(ctx)) {
-            return LibraryConfigurations.Author.operator(app.carddesk.api.CentralActor.OPERATOR.stored());
+            return LibraryConfigurations.Author.operator(CentralActor.OPERATOR.stored());
         }
         Caller caller = caller(ctx);
         StaffSessions.Staff staff = caller.requireStaffSession();

@@ -1,6 +1,7 @@
 package app.carddesk.central;
 
 import app.carddesk.api.Api;
+import app.carddesk.api.CentralActor;
 import app.carddesk.api.ErrorCode;
 import app.carddesk.api.FieldLimit;
 import app.carddesk.api.Permission;
@@ -107,7 +108,8 @@ final class Enrolment {
         Instant expires = now.plus(VALID);
         jdbi.useTransaction(h -> {
             Daos.on(h, Dao.class).addCode(Envelope.sha256(code), library, name, "operator", now, expires);
-            Daos.on(h, CentralDaos.Audit.class).append(now, library, app.carddesk.api.CentralActor.COMMAND_LINE.stored(), "ENROLMENT_CODE_MADE", null,
+            Daos.on(h, CentralDaos.Audit.class).append(now, library, CentralActor.COMMAND_LINE.stored(),
+                    "ENROLMENT_CODE_MADE", null,
                     "for=" + name + " by=operator");
         });
         return new Api.EnrolmentCode(code, expires, library, name);

@@ -1,5 +1,6 @@
 package app.carddesk.central;
 
+import app.carddesk.api.CentralActor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -232,7 +233,7 @@ public final class MailOutbox implements AutoCloseable {
     }
 
     /** Who an audit entry of the mail sender names as its workstation. */
-    static final String SENDER = app.carddesk.api.CentralActor.MAIL_SENDER.stored();
+    static final String SENDER = CentralActor.MAIL_SENDER.stored();
 
     /** The audit detail of a mail's end: its kind first, which {@link PinMails} reads. */
     static String detail(String kind, int attempts) {

@@ -1,7 +1,8 @@
 package app.carddesk.central;
 
-import app.carddesk.api.ErrorCode;
 import app.carddesk.api.Api;
+import app.carddesk.api.CentralActor;
+import app.carddesk.api.ErrorCode;
 import app.carddesk.central.CentralDaos.Caller;
 import app.carddesk.domain.CardSeriesRange;
 import java.time.Clock;
@@ -48,7 +49,8 @@ final class SeriesRegister {
                         "Part of this range is reserved by another library. Choose another range.");
             }
             long id = dao.reserve(library, prefix, s.digits(), s.from(), s.to());
-            Daos.on(h, CentralDaos.Audit.class).append(clock.instant(), library, app.carddesk.api.CentralActor.OPERATOR.stored(), "SERIES_RESERVED", null,
+            Daos.on(h, CentralDaos.Audit.class).append(clock.instant(), library, CentralActor.OPERATOR.stored(),
+                    "SERIES_RESERVED", null,
                     prefix + "/" + s.digits() + " " + s.from() + "-" + s.to());
             return new Api.CardSeries(id, library, prefix, s.digits(), s.from(), s.to());
         });
@@ -70,7 +72,8 @@ final class SeriesRegister {
                         + "were issued: it stays reserved, since those numbers are never issued again.");
             }
             dao.withdraw(id);
-            Daos.on(h, CentralDaos.Audit.class).append(clock.instant(), row.libraryCode(), app.carddesk.api.CentralActor.OPERATOR.stored(),
+            Daos.on(h, CentralDaos.Audit.class).append(clock.instant(), row.libraryCode(),
+                    CentralActor.OPERATOR.stored(),
                     "SERIES_WITHDRAWN", null, row.prefix() + "/" + row.digits() + " " + row.rangeFrom() + "-"
                             + row.rangeTo());
         });

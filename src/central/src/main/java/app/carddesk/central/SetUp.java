@@ -1,6 +1,7 @@
 package app.carddesk.central;
 
 import app.carddesk.api.Api;
+import app.carddesk.api.CentralActor;
 import app.carddesk.config.ConfigurationFile;
 import app.carddesk.domain.LibraryConfiguration;
 import java.io.IOException;
@@ -88,7 +89,7 @@ public final class SetUp {
                 return cards(c, List.of(args).subList(3, args.length));
             }
             LibraryConfigurations.Stored stored = new LibraryConfigurations(db.jdbi(), clock).put(c.code(),
-                    c.withVersion(null), LibraryConfigurations.Author.operator(app.carddesk.api.CentralActor.COMMAND_LINE.stored()));
+                    c.withVersion(null), LibraryConfigurations.Author.operator(CentralActor.COMMAND_LINE.stored()));
             out.println(c.code() + " (" + c.name() + ") " + (stored.created() ? "created" : "updated") + ": version "
                     + stored.configuration().version() + ".");
             return 0;
@@ -210,8 +211,8 @@ public final class SetUp {
                     + library + "'s desks. ";
         } else if ("--data-protection".equals(flag)) {
             password = accounts.addDataProtectionOfficer(library, a.get(1), a.get(2), email);
-            what = " is " + library + "'s data protection officer (reads who did and saw what there, at Administration, "
-                    + "F7). ";
+            what = " is " + library + "'s data protection officer (reads who did and saw what there, at "
+                    + "Administration, F7). ";
         } else {
             password = accounts.addFirstAdministrator(library, a.get(1), a.get(2), email);
             what = " is " + library + "'s administrator (library administrator and desk staff). ";

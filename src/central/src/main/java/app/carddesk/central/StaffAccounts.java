@@ -1,6 +1,7 @@
 package app.carddesk.central;
 
 import app.carddesk.api.Api;
+import app.carddesk.api.CentralActor;
 import app.carddesk.api.ErrorCode;
 import app.carddesk.api.FieldLimit;
 import app.carddesk.api.Permission;
@@ -183,7 +184,7 @@ final class StaffAccounts {
      * own administrator: the organisation's (libraries and series, verification rounds), and reading
      * the audit, since the data protection officer reads what the library's administrators did.
      */
-    private static final List<Permission> OVERSEEING = List.of(Permission.ORGANISATION_ADMIN,
+    static final List<Permission> OVERSEEING = List.of(Permission.ORGANISATION_ADMIN,
             Permission.VERIFICATION_ROUND, Permission.AUDIT_READ);
 
     private static void checkGrantor(StaffDao d, Staff admin, List<String> roles) {
@@ -318,7 +319,8 @@ final class StaffAccounts {
             }
             d.insert(row, now);
             d.grant(row.id(), library, roles);
-            Daos.on(h, CentralDaos.Audit.class).appendWithStaff(now, library, app.carddesk.api.CentralActor.COMMAND_LINE.stored(), null, null,
+            Daos.on(h, CentralDaos.Audit.class).appendWithStaff(now, library, CentralActor.COMMAND_LINE.stored(),
+                    null, null,
                     "ACCOUNT_CREATED", null, "user=" + name + " roles=" + String.join(",", roles) + " by=operator");
         });
         return password;

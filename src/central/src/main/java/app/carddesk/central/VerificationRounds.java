@@ -1,6 +1,7 @@
 package app.carddesk.central;
 
 import app.carddesk.api.Api;
+import app.carddesk.api.CentralActor;
 import app.carddesk.api.ErrorCode;
 import app.carddesk.api.Permission;
 import app.carddesk.central.CentralDaos.Caller;
@@ -129,6 +130,14 @@ final class VerificationRounds {
                             || d.grantedAt(a.accountId(), caller.library().code()))
                     .orElseThrow(() -> new ApiException(404, ErrorCode.ACCOUNT_NOT_FOUND, "accountId", "No account "
                             + "of " + caller.library().code() + " in this round has this id."));
+            // A library's administrator does not close the account of whoever oversees them (the data
+            // protection officer, the organisation's administrator); the organisation's administrator does.
+            if ("CLOSED".equals(state) && !admin.permissions().contains(Permission.VERIFICATION_ROUND)
+                    && StaffSessions.permissionsIn(Daos.on(h, StaffDao.class), accountId, caller.library().code())
+                    .stream().anyMatch(StaffAccounts.OVERSEEING::contains)) {
+                throw new ApiException(403, ErrorCode.PERMISSION_DENIED, "decision", account.userName() + " oversees "
+                        + "the library's administrators: only an organisation administrator closes their account.");
+            }
             if (mail && "REACTIVATED".equals(state) && account.workEmail() == null) {
                 throw new ApiException(422, ErrorCode.INVALID_FIELD, "mail", account.userName() + " has no work "
                         + "address. Hand the one-time password over in person.");
@@ -205,7 +214,8 @@ final class VerificationRounds {
         }
         String given = code == null ? "" : code.trim().toLowerCase(Locale.ROOT);
         if (!account.codeHash().equals(Envelope.sha256(given))) {
-            jdbi.useExtension(CentralDaos.Audit.class, a -> a.appendWithStaff(now, "*", app.carddesk.api.CentralActor.OPERATOR.stored(), null, null,
+            jdbi.useExtension(CentralDaos.Audit.class, a -> a.appendWithStaff(now, "*",
+                    CentralActor.OPERATOR.stored(), null, null,
                     "VERIFICATION_CODE_WRONG", null, "user=" + name));
             throw new IllegalArgumentException("The verification code does not match the one mailed to " + name
                     + ". Ask them to read it again from the mail.");
@@ -218,7 +228,7 @@ final class VerificationRounds {
             }
             String password = Secrets.typable(16);
             d.reactivate(account.accountId(), hasher.hash(password));
-            Daos.on(h, CentralDaos.Audit.class).appendWithStaff(now, "*", app.carddesk.api.CentralActor.OPERATOR.stored(), null, null,
+            Daos.on(h, CentralDaos.Audit.class).appendWithStaff(now, "*", CentralActor.OPERATOR.stored(), null, null,
                     "VERIFICATION_REACTIVATED", null, "user=" + name + " by=operator with code");
             endIfDecided(h, round, now);
             return password;

@@ -213,7 +213,8 @@ class AdministrationUiIT extends DeskUiIT {
             select(staff, "lars.holm");
             CheckBox officer = robot.lookup("#adminChosenRole-DATA_PROTECTION").queryAs(CheckBox.class);
             assertThat(officer.isDisabled()).isTrue();
-            assertThat(officer.getText()).isEqualTo("Data protection officer (given by the organisation’s administrator)");
+            assertThat(officer.getText())
+                    .isEqualTo("Data protection officer (given by the organisation’s administrator)");
             assertThat(robot.lookup("#adminRole-DATA_PROTECTION").queryAs(CheckBox.class).isDisabled()).isTrue();
             assertThat(officer.isSelected()).isFalse();
             select(staff, "demo.dk");

@@ -156,6 +156,8 @@ final class StaffAccounts {
         return jdbi.inTransaction(h -> {
             StaffDao d = Daos.on(h, StaffDao.class);
             StaffDao.AccountRow account = ofLibrary(d, id, library);
+            // Whoever oversees the library's administrators is not renamed by them either.
+            checkGrantor(d, admin, d.roles(id, library));
             if (!account.displayName().equals(display)) {
                 d.rename(id, display);
                 audit(h, caller, "STAFF_RENAMED", "user=" + account.userName() + " by=" + admin.userName());

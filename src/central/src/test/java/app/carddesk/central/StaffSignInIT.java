@@ -263,6 +263,10 @@ class StaffSignInIT {
         assertEquals(403, lock.statusCode(), lock.body());
         assertEquals(Boolean.FALSE, central.sql("SELECT admin_locked FROM staff_account WHERE user_name = "
                 + "'sofie.kjaer'", Boolean.class));
+        assertEquals(403, central.send("PUT", "/api/v1/staff/" + sofie + "/name", CentralFixture.TOKEN,
+                JSON.writeValueAsString(new Api.StaffName("Someone Else")), Api.SESSION_HEADER, admin).statusCode());
+        assertEquals("Sofie Kjær", central.sql("SELECT display_name FROM staff_account WHERE user_name = "
+                + "'sofie.kjaer'", String.class));
         // Nor the organisation's administrator.
         String organisationAdmin = central.sql("SELECT CAST(id AS VARCHAR(36)) FROM staff_account "
                 + "WHERE user_name = ?", String.class, app.carddesk.api.DemoStaff.ORGANISATION_ADMIN);

@@ -171,8 +171,12 @@ class RolesUiIT extends DeskUiIT {
             // They start where their work is, the audit, not at "Scan a blank card".
             waitUntil(() -> visible(robot, "#auditBox"));
             assertThat(visible(robot, "#cardField")).isFalse();
+            // The keyboard is in the audit's field: what the officer types is looked up there.
+            waitUntil(() -> robot.lookup("#auditQuery").query().isFocused());
 
-            // A blank card: refused at the scan, before a whole patron is typed.
+            // At the checklist (F2), a blank card: refused at the scan, before a whole patron is typed.
+            type(KeyCode.F2);
+            waitUntil(() -> visible(robot, "#cardField") && robot.lookup("#cardField").query().isFocused());
             scan(robot, "409900080");
             waitForText(robot, "#cardProblem", "Your roles at this library do not include issuing cards");
             assertThat(context.issue().step.get()).isEqualTo(app.carddesk.ui.issuecard.Step.CARD);

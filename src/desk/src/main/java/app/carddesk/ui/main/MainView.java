@@ -101,6 +101,10 @@ public final class MainView {
                 });
             }
         });
+        // Built once the first person signed in (the register opens with them): an officer starts at Administration.
+        if (vm.startsAtAdministration(who.session.get())) {
+            javafx.application.Platform.runLater(() -> leaveTo(Screen.ADMIN));
+        }
         // Administration is there for those who administer: a library's staff, or the organisation; at a
         // desk on its own, for those who keep the library's settings, which the desk keeps itself.
         adminButton.visibleProperty().bind(lifetime.of(who.session).map(s -> s.may("library_config")
@@ -212,7 +216,7 @@ public final class MainView {
     /** Where the keyboard starts on each screen (the checklist places its own focus). */
     private static final Map<Screen, String> FIRST_FIELD = Map.of(Screen.FIND, "#findQuery",
             Screen.EXPIRING, "#expiringTable", Screen.ATTENTION, "#attentionTable", Screen.ACTIVATE, "#activateQuery",
-            Screen.PATRON, "#patronScroller", Screen.ADMIN, "#libraryTabs,#adminScroller");
+            Screen.PATRON, "#patronScroller", Screen.ADMIN, "#libraryTabs,#auditQuery,#adminScroller");
 
     /** The screen's view, built the first time it is asked for. */
     private Parent screen(Screen s) {

@@ -217,6 +217,13 @@ class AdministrationUiIT extends DeskUiIT {
                     .isEqualTo("Data protection officer (given by the organisation’s administrator)");
             assertThat(robot.lookup("#adminRole-DATA_PROTECTION").queryAs(CheckBox.class).isDisabled()).isTrue();
             assertThat(officer.isSelected()).isFalse();
+            // Nor is the organisation administrator's account theirs to lock, rename or give roles.
+            select(staff, DemoStaff.ORGANISATION_ADMIN);
+            waitUntil(() -> robot.lookup("#adminLockAccount").query().isDisabled());
+            assertThat(robot.lookup("#adminSaveRoles").query().isDisabled()).isTrue();
+            assertThat(robot.lookup("#adminRename").query().isDisabled()).isTrue();
+            select(staff, "lars.holm");
+            waitUntil(() -> !robot.lookup("#adminLockAccount").query().isDisabled());
             select(staff, "demo.dk");
             click(robot, "#adminSaveRoles");
             waitForText(robot, "#adminStaffMessage", "You cannot change your own roles.");

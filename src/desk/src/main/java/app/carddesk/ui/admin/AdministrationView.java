@@ -106,19 +106,21 @@ public final class AdministrationView {
         column(staffRolesColumn, a -> String.join("\n", a.roles().stream().map(this::role).toList()));
         column(staffStateColumn, a -> messages.get("admin.staffState." + a.state()));
         // The chosen account's roles are there to change once an account is chosen.
-        javafx.beans.binding.BooleanBinding nothingChosen = staff.getSelectionModel().selectedItemProperty().isNull();
-        saveRolesButton.disableProperty().bind(nothingChosen);
-        chosenRoles.disableProperty().bind(nothingChosen);
-        chosenNameRow.disableProperty().bind(nothingChosen);
+        // The officer's and the organisation administrator's accounts are the organisation's to change.
+        javafx.beans.binding.BooleanBinding unchangeable = Bindings.createBooleanBinding(() ->
+                notOurs(staff.getSelectionModel().getSelectedItem()), staff.getSelectionModel().selectedItemProperty());
+        saveRolesButton.disableProperty().bind(unchangeable);
+        chosenRoles.disableProperty().bind(unchangeable);
+        chosenNameRow.disableProperty().bind(unchangeable);
         chosenNameField.textProperty().bindBidirectional(vm.chosenName.text);
         // Lock what is open, unlock what is locked (by an administrator or after wrong passwords).
         lockButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             Account a = staff.getSelectionModel().getSelectedItem();
-            return a == null || a.state().equals("locked");
+            return notOurs(a) || a.state().equals("locked");
         }, staff.getSelectionModel().selectedItemProperty()));
         unlockButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             Account a = staff.getSelectionModel().getSelectedItem();
-            return a == null || !a.state().startsWith("locked");
+            return notOurs(a) || !a.state().startsWith("locked");
         }, staff.getSelectionModel().selectedItemProperty()));
         lifetime.onChange(staff.getSelectionModel().selectedItemProperty(), (obs, was, now) -> vm.choose(now));
         lifetime.onChange(vm.chosen, (obs, was, now) -> {
@@ -240,6 +242,12 @@ public final class AdministrationView {
                 });
             }
         });
+    }
+
+    /** No account chosen, or one whose roles only the organisation's administrator changes and this person is not. */
+    private boolean notOurs(Account a) {
+        return a == null || !permissions.may("organisation_admin").get()
+                && a.roles().stream().anyMatch(AdministrationViewModel.BY_ORGANISATION::contains);
     }
 
     /** A tick box for each role a library's administrator gives, kept in step with {@code ticked}. */

@@ -51,8 +51,8 @@ public final class AdministrationViewModel {
     public final StringProperty newWorkEmail = new SimpleStringProperty("");
     /** The roles a library's administrator gives at the library, in the order the screen offers them. */
     public static final List<String> ROLES = List.of("DESK_STAFF", "SUPERVISOR", "LIBRARY_ADMIN", "DATA_PROTECTION");
-    /** Of those, the roles only the organisation's administrator gives or takes away. */
-    public static final List<String> BY_ORGANISATION = List.of("DATA_PROTECTION");
+    /** The roles only the organisation's administrator gives, takes away or locks (the officer's among those above). */
+    public static final List<String> BY_ORGANISATION = List.of("DATA_PROTECTION", "ORGANISATION_ADMIN");
     /** The roles ticked for the new account. */
     public final javafx.collections.ObservableSet<String> newRoles = FXCollections.observableSet();
     /** The new account's one-time password, to hand over in person; shown once. */

@@ -191,7 +191,7 @@ public final class DeskContext {
                     permissions);
         }
         if (type == app.carddesk.ui.audit.AuditView.class) {
-            return new app.carddesk.ui.audit.AuditView(audit, views.messages(), views.lifetime());
+            return new app.carddesk.ui.audit.AuditView(audit, views.messages(), preferences, views.lifetime());
         }
         if (type == app.carddesk.ui.admin.AdministrationView.class) {
             return new app.carddesk.ui.admin.AdministrationView(administration, views.messages(), views.lifetime(),

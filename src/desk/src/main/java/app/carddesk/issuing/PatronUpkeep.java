@@ -246,6 +246,14 @@ public final class PatronUpkeep {
         return store.auditTrail(patronId);
     }
 
+    /**
+     * The signed-in person saved the audit to a file: in the trail as reading it is, with the record
+     * it was about (when it was a patron's) and what the detail says (never a name or a number of theirs).
+     */
+    public void auditSaved(UUID patronId, String detail) {
+        store.recordAudit(staff.audit(clock, "AUDIT_SAVED", patronId, detail));
+    }
+
     /** The work queue of patrons on replacement numbers. */
     public List<Patron> needingReRegistration() {
         return store.needingReRegistration();

@@ -205,11 +205,13 @@ class RolesUiIT extends DeskUiIT {
             type(KeyCode.F7);
             waitUntil(() -> visible(robot, "#auditBox"));
             assertThat(visible(robot, "#adminStaff")).as("staff administration is not theirs").isFalse();
+            assertThat(visible(robot, "#auditSave")).as("nothing shown, nothing to save").isFalse();
             // A card scanned into the audit's field is looked up there, not taken to the checklist.
             click(robot, "#auditQuery");
             scan(robot, "409900081");
             waitForText(robot, "#auditMessage", "everything about the patron with card 409900081");
             assertThat(visible(robot, "#auditBox")).isTrue();
+            assertThat(visible(robot, "#auditSave")).as("what is shown can be saved to a file").isTrue();
             javafx.scene.control.TableView<app.carddesk.staff.StaffAdministration.AuditEntry> table =
                     robot.lookup("#auditEntries").query();
             assertThat(table.getItems()).extracting(app.carddesk.staff.StaffAdministration.AuditEntry::action)

@@ -3,7 +3,10 @@ package app.carddesk.ui.audit;
 import app.carddesk.staff.StaffAdministration.AuditEntry;
 import app.carddesk.text.Messages;
 import app.carddesk.ui.Controls;
+import app.carddesk.ui.DeskPreferences;
 import app.carddesk.ui.ViewLifetime;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -12,13 +15,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.stage.FileChooser;
 
 /** The library's audit, by a patron's card or a staff member's user name, newest first. */
 public final class AuditView {
 
     private final AuditViewModel vm;
     private final Messages messages;
+    private final DeskPreferences preferences;
     private final ViewLifetime lifetime;
+    private final AuditColumns columns;
 
     @FXML private TextField queryField;
     @FXML private Label message;
@@ -26,11 +32,14 @@ public final class AuditView {
     @FXML private TableColumn<AuditEntry, String> atColumn, staffColumn, cardColumn, rolesColumn, workstationColumn,
             actionColumn, detailColumn;
     @FXML private Button olderButton;
+    @FXML private Button saveButton;
 
-    public AuditView(AuditViewModel vm, Messages messages, ViewLifetime lifetime) {
+    public AuditView(AuditViewModel vm, Messages messages, DeskPreferences preferences, ViewLifetime lifetime) {
         this.vm = vm;
         this.messages = messages;
+        this.preferences = preferences;
         this.lifetime = lifetime;
+        this.columns = new AuditColumns(messages, ZoneId.systemDefault());
     }
 
     @FXML
@@ -39,25 +48,18 @@ public final class AuditView {
         // A card scanned here is looked up here, not taken for a new card at the checklist.
         app.carddesk.ui.scan.ScannerInput.markCardField(queryField);
         table.setItems(vm.entries);
-        column(atColumn, e -> messages.time(e.at()));
-        column(staffColumn, e -> e.staffUser() == null ? "" : e.staffUser());
-        // The record an entry is about: its card, or (a record without one left) its id, to read its trail by.
-        column(cardColumn, e -> e.cardNumber() != null ? e.cardNumber() : e.patronId() == null ? ""
-                : e.patronId().toString());
-        column(rolesColumn, e -> e.roles() == null ? "" : String.join(", ", java.util.Arrays.stream(e.roles()
-                .split(",")).map(r -> named("role." + r.strip(), r.strip())).toList()));
-        // The central register's own work (its mail sender, retention job, operator) in the staff's words.
-        column(workstationColumn, e -> e.centralActor().map(a -> messages.get("audit.actor." + a))
-                .orElse(e.workstation()));
-        column(actionColumn, e -> named("audit.action." + e.action(), e.action()));
-        column(detailColumn, e -> e.detail() == null ? "" : e.detail());
+        column(atColumn, columns::at);
+        column(staffColumn, columns::staff);
+        column(cardColumn, columns::card);
+        column(rolesColumn, columns::roles);
+        column(workstationColumn, columns::workstation);
+        column(actionColumn, columns::action);
+        column(detailColumn, columns::detail);
         message.textProperty().bind(lifetime.of(vm.message).map(messages::text).orElse(""));
         Controls.visible(olderButton, lifetime.of(vm.more));
-    }
-
-    /** The text for {@code key} in the staff's language, or {@code code} itself where there is none. */
-    private String named(String key, String code) {
-        return messages.getOr(key, () -> code);
+        // What is shown can be saved, whole, once; not again while it is being saved.
+        Controls.visible(saveButton, lifetime.of(javafx.beans.binding.Bindings.isNotEmpty(vm.entries)));
+        saveButton.disableProperty().bind(lifetime.of(vm.saving));
     }
 
     private static void column(TableColumn<AuditEntry, String> column, Function<AuditEntry, String> value) {
@@ -72,5 +74,18 @@ public final class AuditView {
     @FXML
     private void older() {
         vm.older();
+    }
+
+    @FXML
+    private void save() {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(messages.get("audit.fileName", LocalDate.now().toString()));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        chooser.setInitialDirectory(preferences.startFolder());
+        java.io.File file = chooser.showSaveDialog(table.getScene().getWindow());
+        if (file != null) {
+            preferences.rememberFolder(file);
+            vm.save(file.toPath(), columns);
+        }
     }
 }

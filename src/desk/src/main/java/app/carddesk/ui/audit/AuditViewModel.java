@@ -4,6 +4,9 @@ import app.carddesk.domain.Problem;
 import app.carddesk.issuing.IssuingService;
 import app.carddesk.staff.StaffAdministration;
 import app.carddesk.ui.background.BackgroundWork;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
@@ -33,6 +36,8 @@ public final class AuditViewModel {
     public final ObjectProperty<Problem> message = new SimpleObjectProperty<>();
     /** Older entries follow. */
     public final BooleanProperty more = new SimpleBooleanProperty(false);
+    /** The entries shown are being saved to a file (the message counts them). */
+    public final BooleanProperty saving = new SimpleBooleanProperty(false);
 
     private final Optional<StaffAdministration> administration;
     private final IssuingService issuing;
@@ -41,6 +46,8 @@ public final class AuditViewModel {
     private String cardNumber;
     private String staffUser;
     private Long before;
+    /** Counts the people signed in: what is still being saved for one is dropped when the next comes. */
+    private int person;
 
     public AuditViewModel(Optional<StaffAdministration> administration, IssuingService issuing,
                           BackgroundWork background) {
@@ -87,6 +94,8 @@ public final class AuditViewModel {
 
     /** Another person signed in: nothing of what the last one read stays on screen. */
     public void personChanged() {
+        person++;
+        saving.set(false);
         query.set("");
         entries.clear();
         message.set(null);
@@ -105,6 +114,88 @@ public final class AuditViewModel {
         Long from = before;
         administration.ifPresent(a -> background.submit(() -> a.audit(patron, cardNumber, staffUser, from), this::shown,
                 this::failed));
+    }
+
+    /**
+     * Saves everything about what is shown (every page, not only those on screen) to {@code target},
+     * counting the entries as they arrive; the saving is itself in the audit trail.
+     */
+    public void save(Path target, AuditColumns columns) {
+        if (administration.isEmpty() || patron == null && cardNumber == null && staffUser == null || saving.get()) {
+            message.set(Problem.of("audit.saveNothing"));
+            return;
+        }
+        saving.set(true);
+        message.set(Problem.of("audit.saving", 0));
+        savePage(new Saving(administration.get(), patron, cardNumber, staffUser, target, columns, person), null);
+    }
+
+    /** One saving under way: what it reads, where it goes, and what has arrived so far. */
+    private static final class Saving {
+        final StaffAdministration administration;
+        final UUID patron;
+        final String cardNumber;
+        final String staffUser;
+        final Path target;
+        final AuditColumns columns;
+        final int person;
+        final List<List<String>> rows = new ArrayList<>();
+        /** The record the entries are about (as the register resolved a card), for the saving's own entry. */
+        UUID about;
+
+        Saving(StaffAdministration administration, UUID patron, String cardNumber, String staffUser, Path target,
+               AuditColumns columns, int person) {
+            this.administration = administration;
+            this.patron = patron;
+            this.cardNumber = cardNumber;
+            this.staffUser = staffUser;
+            this.target = target;
+            this.columns = columns;
+            this.person = person;
+            this.about = patron;
+        }
+    }
+
+    private void savePage(Saving s, Long from) {
+        background.submit(() -> s.administration.audit(s.patron, s.cardNumber, s.staffUser, from), page -> {
+            if (s.person != person) {
+                return;
+            }
+            for (StaffAdministration.AuditEntry e : page.entries()) {
+                s.rows.add(s.columns.row(e));
+                if (s.about == null && s.staffUser == null) {
+                    s.about = e.patronId();
+                }
+            }
+            message.set(Problem.of("audit.saving", s.rows.size()));
+            if (page.before() != null) {
+                savePage(s, page.before());
+            } else {
+                write(s);
+            }
+        }, e -> {
+            if (s.person == person) {
+                saving.set(false);
+                failed(e);
+            }
+        });
+    }
+
+    private void write(Saving s) {
+        int count = s.rows.size();
+        background.submit(() -> {
+            AuditFile.write(s.target, s.columns.header(), s.rows);
+            issuing.upkeep().auditSaved(s.about, (s.staffUser == null ? "" : "staff=" + s.staffUser + ";")
+                    + "entries=" + count);
+            return count;
+        }, n -> {
+            saving.set(false);
+            message.set(Problem.of("audit.saved", n, s.target.getFileName().toString()));
+        }, e -> {
+            saving.set(false);
+            message.set(e instanceof java.io.IOException ? Problem.of("audit.saveFailed", s.target.toString())
+                    : app.carddesk.ui.Failures.problem(LOG, "Saving the audit failed", e));
+        });
     }
 
     private void shown(StaffAdministration.AuditPage page) {

@@ -75,10 +75,10 @@ final class StaffAccounts {
         Instant now = clock.instant();
         StaffDao.AccountRow row = new StaffDao.AccountRow(UUID.randomUUID(), "PERSONAL", name, display, email, hash,
                 true, in.validFrom(), in.validUntil(), true, false, 0, null);
-        return jdbi.inTransaction(h -> {
+        return overseenChange(caller, h -> {
             StaffDao d = Daos.on(h, StaffDao.class);
             checkGrant(d, roles);
-            checkGrantor(d, admin, roles);
+            checkGrantor(d, admin, roles, "create user=" + name + " roles=" + String.join(",", roles));
             if (d.countNamed(name) > 0) {
                 throw new ApiException(409, ErrorCode.USER_NAME_TAKEN, "userName", "The user name '" + name
                         + "' is taken. Choose another.");
@@ -101,11 +101,12 @@ final class StaffAccounts {
         if (locked) {
             notOwn(admin, id);
         }
-        return jdbi.inTransaction(h -> {
+        return overseenChange(caller, h -> {
             StaffDao d = Daos.on(h, StaffDao.class);
             StaffDao.AccountRow account = ofLibrary(d, id, library);
             // Whoever oversees the library's administrators is not locked out (or let in) by them.
-            checkGrantor(d, admin, d.roles(id, library));
+            checkGrantor(d, admin, d.roles(id, library), (locked ? "lock" : "unlock") + " user="
+                    + account.userName());
             d.setAdminLocked(id, locked);
             if (locked) {
                 d.closeSessions(id);
@@ -129,14 +130,16 @@ final class StaffAccounts {
         List<String> roles = roles(in.roles()).stream().sorted().toList();
         notOwn(admin, id);
         String library = caller.library().code();
-        return jdbi.inTransaction(h -> {
+        return overseenChange(caller, h -> {
             StaffDao d = Daos.on(h, StaffDao.class);
             StaffDao.AccountRow account = ofLibrary(d, id, library);
             List<String> before = d.roles(id, library);
             checkGrant(d, roles);
-            checkGrantor(d, admin, roles);
+            String attempt = "roles user=" + account.userName() + " roles=" + String.join(",", roles) + " was="
+                    + String.join(",", before);
+            checkGrantor(d, admin, roles, attempt);
             // Organisation-wide roles are taken away only by whoever may give them.
-            checkGrantor(d, admin, before);
+            checkGrantor(d, admin, before, attempt);
             if (!before.equals(roles)) {
                 d.revokeAll(id, library);
                 d.grant(id, library, roles);
@@ -153,11 +156,11 @@ final class StaffAccounts {
         Api.StaffName in = envelope.parse(body, Api.StaffName.class);
         String display = text("displayName", in.displayName(), 100, true);
         String library = caller.library().code();
-        return jdbi.inTransaction(h -> {
+        return overseenChange(caller, h -> {
             StaffDao d = Daos.on(h, StaffDao.class);
             StaffDao.AccountRow account = ofLibrary(d, id, library);
             // Whoever oversees the library's administrators is not renamed by them either.
-            checkGrantor(d, admin, d.roles(id, library));
+            checkGrantor(d, admin, d.roles(id, library), "rename user=" + account.userName());
             if (!account.displayName().equals(display)) {
                 d.rename(id, display);
                 audit(h, caller, "STAFF_RENAMED", "user=" + account.userName() + " by=" + admin.userName());
@@ -189,10 +192,35 @@ final class StaffAccounts {
     static final List<Permission> OVERSEEING = List.of(Permission.ORGANISATION_ADMIN,
             Permission.VERIFICATION_ROUND, Permission.AUDIT_READ);
 
-    private static void checkGrantor(StaffDao d, Staff admin, List<String> roles) {
+    /** @param attempt what was tried on whose account, for the audit of a refusal */
+    private static void checkGrantor(StaffDao d, Staff admin, List<String> roles, String attempt) {
         List<String> granted = d.permissionsOf(roles);
         boolean overseeing = OVERSEEING.stream().anyMatch(p -> granted.contains(p.name()));
         if (overseeing && !admin.permissions().contains(Permission.ORGANISATION_ADMIN)) {
+            throw new OverseeingRefused("attempt=" + attempt + " by=" + admin.userName());
+        }
+    }
+
+    /** A change refused because it touched the accounts that oversee the administrator who tried it. */
+    private static final class OverseeingRefused extends RuntimeException {
+        private final String detail;
+
+        OverseeingRefused(String detail) {
+            super(detail, null, false, false);
+            this.detail = detail;
+        }
+    }
+
+    /**
+     * A change of staff accounts in one transaction. One refused because it touched the accounts that
+     * oversee the administrator is undone, and then kept in the audit on its own (who tried what on
+     * whose account) for the officer who reads it, before the refusal is answered.
+     */
+    private <T> T overseenChange(Caller caller, org.jdbi.v3.core.HandleCallback<T, RuntimeException> change) {
+        try {
+            return jdbi.inTransaction(change);
+        } catch (OverseeingRefused refused) {
+            jdbi.useTransaction(h -> audit(h, caller, "STAFF_CHANGE_REFUSED", refused.detail));
             throw new ApiException(403, ErrorCode.PERMISSION_DENIED, "roles", "Only an organisation administrator "
                     + "gives, takes away or locks the roles of organisation administrator and data protection "
                     + "officer: they oversee the library's own administrators.");

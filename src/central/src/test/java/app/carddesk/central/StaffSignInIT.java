@@ -274,6 +274,18 @@ class StaffSignInIT {
                 null, Api.SESSION_HEADER, admin).statusCode());
         assertEquals(0, audited("ACCOUNT_LOCKED_BY_ADMIN"));
         assertEquals(0, audited("ROLES_CHANGED"));
+        // Each try is kept for the officer: who tried what on whose account, and nothing else in its entry.
+        assertEquals(java.util.List.of(
+                "attempt=create user=friend.dpo roles=DATA_PROTECTION by=" + ADMIN,
+                "attempt=roles user=ana.berg roles=DATA_PROTECTION,DESK_STAFF was=DESK_STAFF by=" + ADMIN,
+                "attempt=roles user=sofie.kjaer roles=DESK_STAFF was=DATA_PROTECTION by=" + ADMIN,
+                "attempt=lock user=sofie.kjaer by=" + ADMIN,
+                "attempt=rename user=sofie.kjaer by=" + ADMIN,
+                "attempt=lock user=" + app.carddesk.api.DemoStaff.ORGANISATION_ADMIN + " by=" + ADMIN),
+                central.server.database().jdbi().withHandle(h -> h.createQuery("SELECT detail FROM audit_event "
+                        + "WHERE action = "
+                        + "'STAFF_CHANGE_REFUSED' AND staff_user = :admin ORDER BY id").bind("admin", ADMIN)
+                        .mapTo(String.class).list()));
         // A desk-staff colleague is still theirs to lock.
         assertEquals(200, central.send("POST", "/api/v1/staff/" + ana[0] + "/lock", CentralFixture.TOKEN, null,
                 Api.SESSION_HEADER, admin).statusCode());

@@ -247,6 +247,9 @@ class AdministrationUiIT extends DeskUiIT {
             waitForText(robot, "#adminStaffMessage", "Another account has the user name lars.holm already.");
             assertThat(robot.lookup("#adminCreatedPassword").queryAs(Label.class).getText()).isEmpty();
 
+            // An empty list of desks would say that none has joined, not that the register could not be asked.
+            assertThat(((Label) robot.lookup("#adminDeskList").queryAs(TableView.class).getPlaceholder()).getText())
+                    .isEqualTo("No desk has joined the organisation for this library yet.");
             // A code for a new desk, which that desk trades for a credential of its own.
             click(robot, "#adminMakeEnrolmentCode");
             waitForText(robot, "#adminDeskMessage", "Type the new desk's name");
@@ -288,6 +291,13 @@ class AdministrationUiIT extends DeskUiIT {
             assertThat(stolen.statusCode()).isEqualTo(401);
             assertThat(JSON.readTree(stolen.body()).get("error").asText()).isEqualTo("workstation_revoked");
         }
+        // The register gone: the lists say that they could not be read, not that nothing is there.
+        type(KeyCode.F2);
+        waitUntil(() -> visible(robot, "#cardField"));
+        type(KeyCode.F7);
+        waitForText(robot, "#adminDesksNone", "Not read: the central register could not be asked");
+        assertThat(text(robot, "#adminStaffNone")).startsWith("Not read: the central register could not be asked");
+        waitForText(robot, "#adminMessage", "The central register cannot be reached now.");
     }
 
     @Test

@@ -48,7 +48,7 @@ public final class AdministrationView {
     @FXML private VBox staffBox;
     @FXML private TextField newUserName, newDisplayName, newWorkEmail;
     @FXML private javafx.scene.layout.FlowPane newRoles;
-    @FXML private Label createdPassword, staffMessage, deskMessage;
+    @FXML private Label createdPassword, staffMessage, deskMessage, staffNone, desksNone;
     @FXML private TableView<Account> staff;
     @FXML private TableColumn<Account, String> staffUserColumn, staffNameColumn, staffRolesColumn, staffStateColumn;
     @FXML private Button lockButton, unlockButton, saveRolesButton;
@@ -155,6 +155,11 @@ public final class AdministrationView {
         }, desks.getSelectionModel().selectedItemProperty()));
         newDeskName.textProperty().bindBidirectional(vm.newDeskName);
         showMessage(deskMessage, vm.deskMessage, deskMessage);
+        // An empty list says whether nothing is there or nothing could be read.
+        for (Label none : new Label[] {staffNone, desksNone}) {
+            String empty = none.getText();
+            none.textProperty().bind(lifetime.of(vm.unread).map(u -> u ? messages.get("admin.lists.unread") : empty));
+        }
         show(roundBox, lifetime.of(permissions.may("verification_round").or(permissions.may("staff_admin"))));
         show(scheduleBox, lifetime.of(permissions.may("verification_round")));
         show(decisions, lifetime.of(permissions.may("staff_admin")));

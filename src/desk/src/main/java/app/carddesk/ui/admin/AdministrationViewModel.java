@@ -8,13 +8,13 @@ import app.carddesk.staff.StaffAdministration.Sign;
 import app.carddesk.ui.background.BackgroundWork;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -31,8 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class AdministrationViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdministrationViewModel.class);
-    /** How staff type the time a round starts, in the desk's time zone. */
-    /** A time as the screen shows it, with its zone: the central register's libraries may sit in others. */
 
     /** The round, none (empty), or not known (null: the central register could not be asked). */
     public final ObjectProperty<Optional<Round>> round = new SimpleObjectProperty<>(Optional.empty());
@@ -67,6 +65,8 @@ public final class AdministrationViewModel {
     /** A new desk's name, as typed; the enrolment code made for it (shown once) or what became of a revocation. */
     public final StringProperty newDeskName = new SimpleStringProperty("");
     public final ObjectProperty<Problem> deskMessage = new SimpleObjectProperty<>();
+    /** The lists could not be read the last time (the lists are empty then, but not because nothing is there). */
+    public final BooleanProperty unread = new SimpleBooleanProperty(false);
 
     private final Optional<StaffAdministration> administration;
     private final Predicate<String> may;
@@ -121,6 +121,7 @@ public final class AdministrationViewModel {
             signs.setAll(read.signs());
             replaceStaff(read.staff());
             desks.setAll(read.desks());
+            unread.set(false);
         }, e -> {
             // Not asked is not "none": the screen says it does not know.
             round.set(null);
@@ -128,6 +129,7 @@ public final class AdministrationViewModel {
             signs.clear();
             staff.clear();
             desks.clear();
+            unread.set(true);
             // Said without reading again: a refusal of the reading itself would repeat for ever.
             failed(e, null, message, false);
         }));
@@ -307,19 +309,11 @@ public final class AdministrationViewModel {
 
     /** The typed start of a round, or empty (and the reason shown) when it is not a time. */
     public Optional<Instant> typedStart() {
-        try {
-            // Day, month and year as a date is typed anywhere at the desk (hyphens or dots), then hours:minutes.
-            String[] parts = startsAt.get().strip().split("\\s+");
-            app.carddesk.domain.Checked<java.time.LocalDate> day = app.carddesk.domain.DateInput.parse(parts[0]);
-            if (parts.length != 2 || !day.isOk()) {
-                throw new DateTimeParseException("not a day and a time", startsAt.get(), 0);
-            }
-            return Optional.of(day.value().atTime(java.time.LocalTime.parse(parts[1],
-                    DateTimeFormatter.ofPattern("H:mm"))).atZone(zone).toInstant());
-        } catch (DateTimeParseException e) {
+        Optional<Instant> at = RoundStart.parse(startsAt.get(), zone);
+        if (at.isEmpty()) {
             message.set(Problem.of("admin.schedule.badTime"));
-            return Optional.empty();
         }
+        return at;
     }
 
     /** Calls off the scheduled round (organisation administrators). */
@@ -352,6 +346,7 @@ public final class AdministrationViewModel {
         signs.clear();
         staff.clear();
         desks.clear();
+        unread.set(false);
     }
 
     /** Whether the message on screen is a refusal or a mistake to put right (shown as a warning). */

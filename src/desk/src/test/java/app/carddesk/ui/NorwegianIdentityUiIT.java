@@ -36,7 +36,8 @@ class NorwegianIdentityUiIT extends DeskUiIT {
         scan(robot, "N000000701");
         waitForText(robot, "#patronTitle", "Emil Larsen");
         assertThat(text(robot, "#fact-identity")).startsWith("D-number").doesNotContain("41019012393");
-        assertThat(text(robot, "#service-IDPORTEN_LOGIN")).contains("yes");
+        // The services are listed once the patron's access is worked out, which may follow the title.
+        waitUntil(() -> text(robot, "#service-IDPORTEN_LOGIN").contains("yes"));
         click(robot, "#registerIdButton");
         fill(robot, "#convertIdentityField", "07888834537");
         type(KeyCode.ENTER);

@@ -61,7 +61,7 @@ class PinMailUiIT extends DeskUiIT {
             scan(robot, "409900910");
             waitUntil(() -> text(robot, "#pinMailStatus").startsWith("PIN e-mailed"));
             assertThat(robot.lookup("#pinMailStatus").queryLabeled().getStyleClass()).doesNotContain("warning");
-            assertThat(text(robot, "#service-CARD_PIN_LOGIN")).isEqualTo("Log in with card number and PIN: yes");
+            waitUntil(() -> text(robot, "#service-CARD_PIN_LOGIN").equals("Log in with card number and PIN: yes"));
         }
     }
 

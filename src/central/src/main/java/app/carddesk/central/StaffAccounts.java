@@ -75,7 +75,7 @@ final class StaffAccounts {
         Instant now = clock.instant();
         StaffDao.AccountRow row = new StaffDao.AccountRow(UUID.randomUUID(), "PERSONAL", name, display, email, hash,
                 true, in.validFrom(), in.validUntil(), true, false, 0, null);
-        return overseenChange(caller, h -> {
+        return OverseeingRefusal.audited(jdbi, caller, clock, h -> {
             StaffDao d = Daos.on(h, StaffDao.class);
             checkGrant(d, roles);
             checkGrantor(d, admin, roles, "create user=" + name + " roles=" + String.join(",", roles));
@@ -101,7 +101,7 @@ final class StaffAccounts {
         if (locked) {
             notOwn(admin, id);
         }
-        return overseenChange(caller, h -> {
+        return OverseeingRefusal.audited(jdbi, caller, clock, h -> {
             StaffDao d = Daos.on(h, StaffDao.class);
             StaffDao.AccountRow account = ofLibrary(d, id, library);
             // Whoever oversees the library's administrators is not locked out (or let in) by them.
@@ -130,7 +130,7 @@ final class StaffAccounts {
         List<String> roles = roles(in.roles()).stream().sorted().toList();
         notOwn(admin, id);
         String library = caller.library().code();
-        return overseenChange(caller, h -> {
+        return OverseeingRefusal.audited(jdbi, caller, clock, h -> {
             StaffDao d = Daos.on(h, StaffDao.class);
             StaffDao.AccountRow account = ofLibrary(d, id, library);
             List<String> before = d.roles(id, library);
@@ -156,7 +156,7 @@ final class StaffAccounts {
         Api.StaffName in = envelope.parse(body, Api.StaffName.class);
         String display = text("displayName", in.displayName(), 100, true);
         String library = caller.library().code();
-        return overseenChange(caller, h -> {
+        return OverseeingRefusal.audited(jdbi, caller, clock, h -> {
             StaffDao d = Daos.on(h, StaffDao.class);
             StaffDao.AccountRow account = ofLibrary(d, id, library);
             // Whoever oversees the library's administrators is not renamed by them either.
@@ -197,31 +197,7 @@ final class StaffAccounts {
         List<String> granted = d.permissionsOf(roles);
         boolean overseeing = OVERSEEING.stream().anyMatch(p -> granted.contains(p.name()));
         if (overseeing && !admin.permissions().contains(Permission.ORGANISATION_ADMIN)) {
-            throw new OverseeingRefused("attempt=" + attempt + " by=" + admin.userName());
-        }
-    }
-
-    /** A change refused because it touched the accounts that oversee the administrator who tried it. */
-    private static final class OverseeingRefused extends RuntimeException {
-        private final String detail;
-
-        OverseeingRefused(String detail) {
-            super(detail, null, false, false);
-            this.detail = detail;
-        }
-    }
-
-    /**
-     * A change of staff accounts in one transaction. One refused because it touched the accounts that
-     * oversee the administrator is undone, and then kept in the audit on its own (who tried what on
-     * whose account) for the officer who reads it, before the refusal is answered.
-     */
-    private <T> T overseenChange(Caller caller, org.jdbi.v3.core.HandleCallback<T, RuntimeException> change) {
-        try {
-            return jdbi.inTransaction(change);
-        } catch (OverseeingRefused refused) {
-            jdbi.useTransaction(h -> audit(h, caller, "STAFF_CHANGE_REFUSED", refused.detail));
-            throw new ApiException(403, ErrorCode.PERMISSION_DENIED, "roles", "Only an organisation administrator "
+            throw new OverseeingRefusal(attempt, admin.userName(), "roles", "Only an organisation administrator "
                     + "gives, takes away or locks the roles of organisation administrator and data protection "
                     + "officer: they oversee the library's own administrators.");
         }

@@ -123,7 +123,7 @@ final class VerificationRounds {
         boolean mail = Boolean.TRUE.equals(in.mail());
         VerificationRoundDao.RoundRow round = started();
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> {
+        return OverseeingRefusal.audited(jdbi, caller, clock, h -> {
             VerificationRoundDao d = Daos.on(h, VerificationRoundDao.class);
             VerificationRoundDao.AccountRow account = d.account(round.id(), accountId)
                     .filter(a -> admin.permissions().contains(Permission.VERIFICATION_ROUND)
@@ -135,8 +135,9 @@ final class VerificationRounds {
             if ("CLOSED".equals(state) && !admin.permissions().contains(Permission.VERIFICATION_ROUND)
                     && StaffSessions.permissionsIn(Daos.on(h, StaffDao.class), accountId, caller.library().code())
                     .stream().anyMatch(StaffAccounts.OVERSEEING::contains)) {
-                throw new ApiException(403, ErrorCode.PERMISSION_DENIED, "decision", account.userName() + " oversees "
-                        + "the library's administrators: only an organisation administrator closes their account.");
+                throw new OverseeingRefusal("close user=" + account.userName(), admin.userName(), "decision",
+                        account.userName() + " oversees the library's administrators: only an organisation "
+                        + "administrator closes their account.");
             }
             if (mail && "REACTIVATED".equals(state) && account.workEmail() == null) {
                 throw new ApiException(422, ErrorCode.INVALID_FIELD, "mail", account.userName() + " has no work "

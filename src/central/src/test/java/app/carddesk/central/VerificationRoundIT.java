@@ -234,6 +234,9 @@ class VerificationRoundIT {
                 .isTrue();
         // A library's administrator does not close the account of whoever oversees them; re-activating is theirs.
         decide(dk, dkAdmin, idOf(dkList, "demo.org"), "closed", 403);
+        assertThat(central.sql("SELECT detail FROM audit_event WHERE action = 'STAFF_CHANGE_REFUSED' "
+                + "AND detail LIKE 'attempt=close %'", String.class)).as("the try is kept for the officer")
+                .isEqualTo("attempt=close user=demo.org by=dk.admin");
         String orgOtp = decide(dk, dkAdmin, idOf(dkList, "demo.org"), "reactivated", 200);
         org = signIn(dk, DemoStaff.ORGANISATION_ADMIN, orgOtp);
         // Re-activated means a new password: not the one from before the round.

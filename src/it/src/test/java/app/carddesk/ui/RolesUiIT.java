@@ -202,6 +202,14 @@ class RolesUiIT extends DeskUiIT {
             int viewed = central.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_event "
                     + "WHERE action = 'PATRON_VIEWED' AND staff_user = 'dpo.only'").mapTo(Integer.class).one());
             assertThat(viewed).as("the desk's entries reached the central register").isPositive();
+            // Where the PIN mail went is not the officer's to know: the PIN is said to be as good as the mail.
+            type(KeyCode.F2);
+            waitUntil(() -> visible(robot, "#cardField") && robot.lookup("#cardField").query().isFocused());
+            scan(robot, "409900081");
+            waitUntil(() -> context.patron().pinMail.status.get() != null && context.patron().pinMail.status.get()
+                    .where() == app.carddesk.issuing.PinMailStatus.Where.NONE);
+            waitForText(robot, "#service-CARD_PIN_LOGIN", "Log in with card number and PIN: yes, once the PIN mail has "
+                    + "arrived");
             type(KeyCode.F7);
             waitUntil(() -> visible(robot, "#auditBox"));
             assertThat(visible(robot, "#adminStaff")).as("staff administration is not theirs").isFalse();

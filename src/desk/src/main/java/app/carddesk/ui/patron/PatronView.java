@@ -236,15 +236,22 @@ public final class PatronView {
         }
     }
 
-    /** For logging in with card and PIN while the patron's PIN is in a mail not yet arrived, what to say instead. */
+    /**
+     * For logging in with card and PIN while the patron's PIN is in a mail not known to have arrived,
+     * what to say instead: also where the mail's state is not known here (the register not reached, or
+     * not this person's to know), since the PIN is then only as good as the mail.
+     */
     private String pinMailPending(DigitalAccess.Access a) {
-        app.carddesk.issuing.PinMailStatus mail = vm.pinMail.status.get();
-        if (!DigitalAccess.CARD_PIN_LOGIN.equals(a.service()) || mail == null) {
+        if (!DigitalAccess.CARD_PIN_LOGIN.equals(a.service())) {
             return null;
         }
-        return switch (mail.where()) {
+        app.carddesk.issuing.PinMailStatus mail = vm.pinMail.status.get();
+        boolean emailed = vm.patron.get() != null
+                && vm.patron.get().pinDelivery() == app.carddesk.domain.PinDelivery.EMAIL;
+        return switch (mail == null ? app.carddesk.issuing.PinMailStatus.Where.UNKNOWN : mail.where()) {
             case AT_DESK, WAITING -> "service.allowed.pinOnItsWay";
             case REFUSED, GIVEN_UP -> "service.allowed.pinFailed";
+            case UNKNOWN, NONE -> emailed ? "service.allowed.pinOnItsWay" : null;
             default -> null;
         };
     }

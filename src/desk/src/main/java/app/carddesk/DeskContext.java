@@ -227,6 +227,10 @@ public final class DeskContext {
         return patron;
     }
 
+    public app.carddesk.ui.admin.AdministrationViewModel administration() {
+        return administration;
+    }
+
     public IssueCardViewModel issue() {
         return issue;
     }

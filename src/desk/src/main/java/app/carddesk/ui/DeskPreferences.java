@@ -101,9 +101,9 @@ public final class DeskPreferences {
         }
     }
 
-    /** The folder a save dialog starts in: the last one used, else the user's documents folder. */
+    /** The folder a save dialog starts in: the last one used (while files can still be made there), else documents. */
     public java.io.File startFolder() {
-        Optional<Path> last = get("lastFolder").map(Path::of).filter(Files::isDirectory);
+        Optional<Path> last = get("lastFolder").map(Path::of).filter(DeskPreferences::takesFiles);
         if (last.isPresent()) {
             return last.get().toFile();
         }
@@ -112,9 +112,23 @@ public final class DeskPreferences {
         return (Files.isDirectory(documents) ? documents : home).toFile();
     }
 
+    /** The folder of a file staff chose to save, for the next dialog; not one where no file can be made. */
     public void rememberFolder(java.io.File chosen) {
-        if (chosen != null && chosen.getParentFile() != null) {
+        if (chosen != null && chosen.getParentFile() != null && takesFiles(chosen.getParentFile().toPath())) {
             put("lastFolder", chosen.getParentFile().getAbsolutePath());
+        }
+    }
+
+    /** Whether a file can be made in {@code folder}, tried (its permissions do not tell, for root or on /proc). */
+    private static boolean takesFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try {
+            Files.delete(Files.createTempFile(folder, ".carddesk-", ".probe"));
+            return true;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
         }
     }
 }

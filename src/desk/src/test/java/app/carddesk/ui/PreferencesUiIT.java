@@ -61,6 +61,9 @@ class PreferencesUiIT extends DeskUiIT {
         java.nio.file.Path letters = java.nio.file.Files.createDirectories(dataDir.resolve("letters"));
         prefs.rememberFolder(letters.resolve("welcome.pdf").toFile());
         assertThat(DeskPreferences.in(dataDir).startFolder().toPath()).isEqualTo(letters);
+        // A folder where the save failed (no file can be made there) is not where the next dialog starts.
+        prefs.rememberFolder(new java.io.File("/proc/audit.csv"));
+        assertThat(DeskPreferences.in(dataDir).startFolder().toPath()).isEqualTo(letters);
         assertThat(java.nio.file.Files.getPosixFilePermissions(dataDir.resolve(DeskPreferences.FILE)))
                 .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                         java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);

@@ -110,6 +110,7 @@ class AuditSaveIT {
         audit.show();
         assertThat(audit.entries).hasSize(100);
         assertThat(audit.more.get()).as("more than a page").isTrue();
+        assertThat(audit.shownQuery()).as("what the file is named for").isEqualTo("mette.holm");
 
         Path file = dir.resolve("revisionsspor.csv");
         audit.save(file, new AuditColumns(Messages.forLocale(Locale.forLanguageTag("da"), Country.DK),

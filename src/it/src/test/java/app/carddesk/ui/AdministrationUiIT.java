@@ -181,7 +181,9 @@ class AdministrationUiIT extends DeskUiIT {
             waitUntil(() -> staff.getItems().stream().anyMatch(a -> a.toString().contains("lars.holm")));
             select(staff, "demo.dk");
             assertThat(robot.lookup("#adminUnlockAccount").query().isDisabled()).as("an open account").isTrue();
-            click(robot, "#adminLockAccount");
+            // Their own account is not theirs to lock (they would be signed out, with nobody to unlock it).
+            assertThat(robot.lookup("#adminLockAccount").query().isDisabled()).isTrue();
+            interact(() -> context.administration().lock(context.administration().chosen.get(), true));
             waitForText(robot, "#adminStaffMessage", "You cannot lock your own account");
             assertThat(visible(robot, "#signInScreen")).as("still signed in").isFalse();
             select(staff, "lars.holm");
@@ -222,11 +224,18 @@ class AdministrationUiIT extends DeskUiIT {
             waitUntil(() -> robot.lookup("#adminLockAccount").query().isDisabled());
             assertThat(robot.lookup("#adminSaveRoles").query().isDisabled()).isTrue();
             assertThat(robot.lookup("#adminRename").query().isDisabled()).isTrue();
+            // The screen says why, next to the list.
+            waitForText(robot, "#adminChosenNote", "only the organisation’s administrator locks it, renames it or "
+                    + "changes its roles");
             select(staff, "lars.holm");
             waitUntil(() -> !robot.lookup("#adminLockAccount").query().isDisabled());
+            assertThat(visible(robot, "#adminChosenNote")).isFalse();
+            // Their own account: its lock and roles are another administrator's; its name theirs to correct.
             select(staff, "demo.dk");
-            click(robot, "#adminSaveRoles");
-            waitForText(robot, "#adminStaffMessage", "You cannot change your own roles.");
+            waitForText(robot, "#adminChosenNote", "Your own account: another administrator of the library locks it");
+            assertThat(robot.lookup("#adminLockAccount").query().isDisabled()).isTrue();
+            assertThat(robot.lookup("#adminSaveRoles").query().isDisabled()).isTrue();
+            assertThat(robot.lookup("#adminRename").query().isDisabled()).isFalse();
 
             // A name typed wrong is corrected; the user name stays.
             select(staff, "lars.holm");

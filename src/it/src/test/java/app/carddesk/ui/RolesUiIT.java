@@ -231,9 +231,17 @@ class RolesUiIT extends DeskUiIT {
             waitForText(robot, "#auditMessage", "everything demo.dk did and saw");
             assertThat(table.getItems()).extracting(app.carddesk.staff.StaffAdministration.AuditEntry::action)
                     .contains("SIGNED_IN");
-            // Every action is in words, for an officer who does not read the codes.
             app.carddesk.text.Messages english = app.carddesk.text.Messages.forLocale(java.util.Locale.ENGLISH,
                     app.carddesk.domain.Country.DK);
+            // A row chosen with the keyboard is shown in full below the table, for columns too narrow for it.
+            assertThat(visible(robot, "#auditChosen")).isFalse();
+            click(robot, "#auditEntries");
+            type(KeyCode.HOME);
+            waitUntil(() -> visible(robot, "#auditChosen"));
+            var newest = table.getSelectionModel().getSelectedItem();
+            assertThat(text(robot, "#auditChosen")).contains(" · demo.dk").contains(newest.workstation())
+                    .contains(english.getOr("audit.action." + newest.action(), newest::action));
+            // Every action is in words, for an officer who does not read the codes.
             assertThat(table.getItems()).extracting(app.carddesk.staff.StaffAdministration.AuditEntry::action)
                     .allSatisfy(a -> assertThat(english.getOr("audit.action." + a, () -> null)).as(a).isNotNull());
         }

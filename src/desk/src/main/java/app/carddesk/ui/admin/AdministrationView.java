@@ -48,7 +48,7 @@ public final class AdministrationView {
     @FXML private VBox staffBox;
     @FXML private TextField newUserName, newDisplayName, newWorkEmail;
     @FXML private javafx.scene.layout.FlowPane newRoles;
-    @FXML private Label createdPassword, staffMessage, deskMessage, staffNone, desksNone;
+    @FXML private Label createdPassword, staffMessage, deskMessage, staffNone, desksNone, chosenNote;
     @FXML private TableView<Account> staff;
     @FXML private TableColumn<Account, String> staffUserColumn, staffNameColumn, staffRolesColumn, staffStateColumn;
     @FXML private Button lockButton, unlockButton, saveRolesButton;
@@ -105,23 +105,11 @@ public final class AdministrationView {
         column(staffNameColumn, Account::displayName);
         column(staffRolesColumn, a -> String.join("\n", a.roles().stream().map(this::role).toList()));
         column(staffStateColumn, a -> messages.get("admin.staffState." + a.state()));
-        // The chosen account's roles are there to change once an account is chosen.
-        // The officer's and the organisation administrator's accounts are the organisation's to change.
-        javafx.beans.binding.BooleanBinding unchangeable = Bindings.createBooleanBinding(() ->
-                notOurs(staff.getSelectionModel().getSelectedItem()), staff.getSelectionModel().selectedItemProperty());
-        saveRolesButton.disableProperty().bind(unchangeable);
-        chosenRoles.disableProperty().bind(unchangeable);
-        chosenNameRow.disableProperty().bind(unchangeable);
+        // What may be done with the chosen account is shown before a click, and why not where it may not.
+        ChosenAccount.bind(staff.getSelectionModel().selectedItemProperty(), vm::isOwn,
+                permissions.may("organisation_admin"), new ChosenAccount.Controls(chosenRoles, saveRolesButton,
+                        chosenNameRow, lockButton, unlockButton, chosenNote), messages, lifetime);
         chosenNameField.textProperty().bindBidirectional(vm.chosenName.text);
-        // Lock what is open, unlock what is locked (by an administrator or after wrong passwords).
-        lockButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
-            Account a = staff.getSelectionModel().getSelectedItem();
-            return notOurs(a) || a.state().equals("locked");
-        }, staff.getSelectionModel().selectedItemProperty()));
-        unlockButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
-            Account a = staff.getSelectionModel().getSelectedItem();
-            return notOurs(a) || !a.state().startsWith("locked");
-        }, staff.getSelectionModel().selectedItemProperty()));
         lifetime.onChange(staff.getSelectionModel().selectedItemProperty(), (obs, was, now) -> vm.choose(now));
         lifetime.onChange(vm.chosen, (obs, was, now) -> {
             if (staff.getSelectionModel().getSelectedItem() != now) {
@@ -247,12 +235,6 @@ public final class AdministrationView {
                 });
             }
         });
-    }
-
-    /** No account chosen, or one whose roles only the organisation's administrator changes and this person is not. */
-    private boolean notOurs(Account a) {
-        return a == null || !permissions.may("organisation_admin").get()
-                && a.roles().stream().anyMatch(AdministrationViewModel.BY_ORGANISATION::contains);
     }
 
     /** A tick box for each role a library's administrator gives, kept in step with {@code ticked}. */

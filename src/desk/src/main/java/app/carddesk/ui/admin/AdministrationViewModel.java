@@ -95,6 +95,11 @@ public final class AdministrationViewModel {
         chosenName.save(chosen.get());
     }
 
+    /** Whether {@code a} is the signed-in person's own account. */
+    public boolean isOwn(Account a) {
+        return a != null && a.userName().equals(me.get());
+    }
+
     public boolean connected() {
         return administration.isPresent();
     }

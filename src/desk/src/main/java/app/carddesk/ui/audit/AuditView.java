@@ -33,6 +33,7 @@ public final class AuditView {
             actionColumn, detailColumn;
     @FXML private Button olderButton;
     @FXML private Button saveButton;
+    @FXML private Label chosen;
 
     public AuditView(AuditViewModel vm, Messages messages, DeskPreferences preferences, ViewLifetime lifetime) {
         this.vm = vm;
@@ -57,9 +58,19 @@ public final class AuditView {
         column(detailColumn, columns::detail);
         message.textProperty().bind(lifetime.of(vm.message).map(messages::text).orElse(""));
         Controls.visible(olderButton, lifetime.of(vm.more));
-        // What is shown can be saved, whole, once; not again while it is being saved.
+        // What is shown can be saved, whole (a second press while it is being saved does nothing).
         Controls.visible(saveButton, lifetime.of(javafx.beans.binding.Bindings.isNotEmpty(vm.entries)));
-        saveButton.disableProperty().bind(lifetime.of(vm.saving));
+        // The chosen entry in full, for columns too narrow for it (arrow keys choose in the table).
+        chosen.textProperty().bind(lifetime.of(table.getSelectionModel().selectedItemProperty())
+                .map(this::inFull).orElse(""));
+        Controls.visible(chosen, chosen.textProperty().isNotEmpty());
+    }
+
+    private String inFull(AuditEntry e) {
+        String who = columns.staff(e) + (columns.roles(e).isEmpty() ? "" : " (" + columns.roles(e) + ")");
+        return java.util.stream.Stream.of(columns.at(e), who, columns.workstation(e), columns.action(e),
+                columns.card(e), columns.detail(e)).filter(t -> !t.isBlank())
+                .collect(java.util.stream.Collectors.joining(" · "));
     }
 
     private static void column(TableColumn<AuditEntry, String> column, Function<AuditEntry, String> value) {
@@ -79,7 +90,9 @@ public final class AuditView {
     @FXML
     private void save() {
         FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(messages.get("audit.fileName", LocalDate.now().toString()));
+        // Named for whom the entries are about, so that one reading does not overwrite another.
+        chooser.setInitialFileName(messages.get("audit.fileName", vm.shownQuery().replaceAll("[^\\p{L}\\p{N}._-]", "_"),
+                LocalDate.now().toString()));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         chooser.setInitialDirectory(preferences.startFolder());
         java.io.File file = chooser.showSaveDialog(table.getScene().getWindow());
@@ -87,5 +100,7 @@ public final class AuditView {
             preferences.rememberFolder(file);
             vm.save(file.toPath(), columns);
         }
+        // Back where staff were, not wherever the window's focus went while the dialog was open.
+        saveButton.requestFocus();
     }
 }

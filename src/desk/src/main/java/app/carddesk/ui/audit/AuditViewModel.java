@@ -92,6 +92,11 @@ public final class AuditViewModel {
         }
     }
 
+    /** What the entries shown are about, as typed (a card number, a user name or a record's id), or empty. */
+    public String shownQuery() {
+        return cardNumber != null ? cardNumber : staffUser != null ? staffUser : patron != null ? patron.toString() : "";
+    }
+
     /** Another person signed in: nothing of what the last one read stays on screen. */
     public void personChanged() {
         person++;
@@ -121,7 +126,10 @@ public final class AuditViewModel {
      * counting the entries as they arrive; the saving is itself in the audit trail.
      */
     public void save(Path target, AuditColumns columns) {
-        if (administration.isEmpty() || patron == null && cardNumber == null && staffUser == null || saving.get()) {
+        if (saving.get()) {
+            return;
+        }
+        if (administration.isEmpty() || patron == null && cardNumber == null && staffUser == null) {
             message.set(Problem.of("audit.saveNothing"));
             return;
         }

@@ -65,6 +65,11 @@ public final class DateInput {
         return withTime(at, language, "HH:mm");
     }
 
+    /** A moment without its zone, to the second (as an audit lists what happened): date and hours:minutes:seconds. */
+    public static String formatLocalSeconds(java.time.ZonedDateTime at, java.util.Locale language) {
+        return withTime(at, language, "HH:mm:ss");
+    }
+
     private static String withTime(java.time.ZonedDateTime at, java.util.Locale language, String time) {
         return at == null ? "" : format(at.toLocalDate(), language) + " "
                 + java.time.format.DateTimeFormatter.ofPattern(time, java.util.Locale.ROOT).format(at);

@@ -47,6 +47,8 @@ class RulesTest {
                 .isEqualTo("Born " + written + ".");
         assertThat(MessagePattern.format("From {0}.", java.util.Locale.forLanguageTag(language),
                 date.atTime(6, 5).atZone(java.time.ZoneOffset.UTC))).isEqualTo("From " + written + " 06:05 Z.");
+        assertThat(DateInput.formatLocalSeconds(date.atTime(6, 5, 9).atZone(java.time.ZoneOffset.UTC),
+                java.util.Locale.forLanguageTag(language))).isEqualTo(written + " 06:05:09");
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -117,6 +117,7 @@ class AuditSaveIT {
                 ZoneId.of("Europe/Copenhagen")));
 
         assertThat(audit.message.get()).isEqualTo(Problem.of("audit.saved", ENTRIES, "revisionsspor.csv"));
+        assertThat(AuditViewModel.isWarning(audit.message.get())).isFalse();
         assertThat(audit.saving.get()).isFalse();
         assertThat(audit.entries).as("the screen keeps what it showed").hasSize(100);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
@@ -145,6 +146,7 @@ class AuditSaveIT {
         Path unwritable = dir.resolve("no such folder").resolve("audit.csv");
         audit.save(unwritable, columns());
         assertThat(audit.message.get()).isEqualTo(Problem.of("audit.saveFailed", unwritable.toString()));
+        assertThat(AuditViewModel.isWarning(audit.message.get())).as("said in warning colour").isTrue();
         assertThat(audit.saving.get()).as("ready to try another folder").isFalse();
         int audited = desk.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_event "
                 + "WHERE action = 'AUDIT_SAVED'").mapTo(Integer.class).one());

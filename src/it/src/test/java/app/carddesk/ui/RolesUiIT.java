@@ -239,6 +239,8 @@ class RolesUiIT extends DeskUiIT {
             type(KeyCode.HOME);
             waitUntil(() -> visible(robot, "#auditChosen"));
             var newest = table.getSelectionModel().getSelectedItem();
+            assertThat(text(robot, "#auditChosen")).as("when, to the second").containsPattern(
+                    "^\\d\\d-\\d\\d-\\d{4} \\d\\d:\\d\\d:\\d\\d · ");
             assertThat(text(robot, "#auditChosen")).contains(" · demo.dk").contains(newest.workstation())
                     .contains(english.getOr("audit.action." + newest.action(), newest::action));
             // Every action is in words, for an officer who does not read the codes.

@@ -23,8 +23,9 @@ public final class AuditColumns {
         this.zone = zone;
     }
 
+    /** When, to the second: several entries of one minute are told apart. */
     public String at(AuditEntry e) {
-        return messages.time(e.at());
+        return messages.timeToTheSecond(e.at());
     }
 
     public String staff(AuditEntry e) {

@@ -57,6 +57,9 @@ public final class AuditView {
         column(actionColumn, columns::action);
         column(detailColumn, columns::detail);
         message.textProperty().bind(lifetime.of(vm.message).map(messages::text).orElse(""));
+        // A refusal or something to put right is in warning colour; what was found or saved is not.
+        lifetime.onChange(vm.message, (obs, was, now) -> warn(now));
+        warn(vm.message.get());
         Controls.visible(olderButton, lifetime.of(vm.more));
         // What is shown can be saved, whole (a second press while it is being saved does nothing).
         Controls.visible(saveButton, lifetime.of(javafx.beans.binding.Bindings.isNotEmpty(vm.entries)));
@@ -64,6 +67,13 @@ public final class AuditView {
         chosen.textProperty().bind(lifetime.of(table.getSelectionModel().selectedItemProperty())
                 .map(this::inFull).orElse(""));
         Controls.visible(chosen, chosen.textProperty().isNotEmpty());
+    }
+
+    private void warn(app.carddesk.domain.Problem p) {
+        message.getStyleClass().remove("warning");
+        if (AuditViewModel.isWarning(p)) {
+            message.getStyleClass().add("warning");
+        }
     }
 
     private String inFull(AuditEntry e) {

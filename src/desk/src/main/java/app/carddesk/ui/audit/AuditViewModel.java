@@ -92,6 +92,12 @@ public final class AuditViewModel {
         }
     }
 
+    /** Whether {@code p} is a refusal or something to put right (shown as a warning), not what was found or saved. */
+    public static boolean isWarning(Problem p) {
+        return p != null && !List.of("audit.forCard", "audit.forStaff", "audit.none", "audit.saving", "audit.saved")
+                .contains(p.key());
+    }
+
     /** What the entries shown are about, as typed (a card number, a user name or a record's id), or empty. */
     public String shownQuery() {
         return cardNumber != null ? cardNumber : staffUser != null ? staffUser : patron != null ? patron.toString() : "";

@@ -161,6 +161,9 @@ class RolesUiIT extends DeskUiIT {
             waitUntil(() -> visible(robot, "#signInScreen"));
             signInAs(robot, "dpo.only", first);
             waitUntil(() -> visible(robot, "#signInNewPassword"));
+            // The request to choose a password is the next step, not in the colour of something gone wrong.
+            waitForText(robot, "#signInProblem", "Choose a new one of at least 12 characters");
+            assertThat(robot.lookup("#signInProblem").query().getStyleClass()).doesNotContain("problem");
             interact(() -> {
                 signIn.newPassword.set("quiet reading lamp");
                 signIn.repeatPassword.set("quiet reading lamp");

@@ -82,6 +82,13 @@ public final class SignInView {
                 change ? "signin.changeButton" : "signin.button")));
         signInButton.disableProperty().bind(lifetime.of(vm.busy));
         ProblemDisplay.bindMarking(lifetime.of(vm.problem), problem, this::fieldOf, messages);
+        // Choosing one's own password at the first sign-in is the next step, not something gone wrong.
+        lifetime.onChange(vm.problem, (obs, was, now) -> {
+            problem.getStyleClass().remove("problem");
+            if (now == null || !"signin.mustChange".equals(now.key())) {
+                problem.getStyleClass().add("problem");
+            }
+        });
         root.visibleProperty().bind(lifetime.of(vm.signedIn).map(in -> !in));
         userField.setOnAction(e -> passwordField.requestFocus());
         passwordField.setOnAction(e -> submit());

@@ -49,6 +49,8 @@ public final class AuditView {
         // A card scanned here is looked up here, not taken for a new card at the checklist.
         app.carddesk.ui.scan.ScannerInput.markCardField(queryField);
         table.setItems(vm.entries);
+        // Every column in sight (the chosen row is shown in full below), each at least as wide as its header.
+        app.carddesk.ui.Tables.fitHeaders(table);
         column(atColumn, columns::at);
         column(staffColumn, columns::staff);
         column(cardColumn, columns::card);

@@ -152,6 +152,13 @@ class AdministrationUiIT extends DeskUiIT {
             waitUntil(() -> !visible(robot, "#signInScreen"));
             type(KeyCode.F7);
             waitUntil(() -> visible(robot, "#adminStaff"));
+            // The long screen's lists are reached with Alt and their heading's letter, not a score of Tabs
+            // (once the screen has put the keyboard in its first part).
+            waitUntil(() -> robot.lookup("#libraryTabs").query().isFocused());
+            type(KeyCode.ALT, KeyCode.O);
+            waitUntil(() -> robot.lookup("#adminStaffAccounts").query().isFocused());
+            type(KeyCode.ALT, KeyCode.D);
+            waitUntil(() -> robot.lookup("#adminDeskList").query().isFocused());
 
             // What is typed is checked at the desk first, in the staff's language.
             fill(robot, "#adminNewUserName", "Lars Holm");

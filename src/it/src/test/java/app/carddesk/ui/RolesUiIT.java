@@ -217,6 +217,11 @@ class RolesUiIT extends DeskUiIT {
             waitUntil(() -> visible(robot, "#auditBox"));
             assertThat(visible(robot, "#adminStaff")).as("staff administration is not theirs").isFalse();
             assertThat(visible(robot, "#auditSave")).as("nothing shown, nothing to save").isFalse();
+            // Its field is reached with Alt and the letter its label shows, from wherever the keyboard is.
+            interact(() -> robot.lookup("#auditShow").query().requestFocus());
+            waitUntil(() -> robot.lookup("#auditShow").query().isFocused());
+            type(KeyCode.ALT, KeyCode.U);
+            waitUntil(() -> robot.lookup("#auditQuery").query().isFocused());
             // A card scanned into the audit's field is looked up there, not taken to the checklist.
             click(robot, "#auditQuery");
             scan(robot, "409900081");

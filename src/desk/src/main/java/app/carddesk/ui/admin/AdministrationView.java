@@ -48,7 +48,8 @@ public final class AdministrationView {
     @FXML private VBox staffBox;
     @FXML private TextField newUserName, newDisplayName, newWorkEmail;
     @FXML private javafx.scene.layout.FlowPane newRoles;
-    @FXML private Label createdPassword, staffMessage, deskMessage, staffNone, desksNone, chosenNote;
+    @FXML private Label createdPassword, staffMessage, deskMessage, staffNone, desksNone, chosenNote, staffTitle,
+            desksTitle;
     @FXML private TableView<Account> staff;
     @FXML private TableColumn<Account, String> staffUserColumn, staffNameColumn, staffRolesColumn, staffStateColumn;
     @FXML private Button lockButton, unlockButton, saveRolesButton;
@@ -100,6 +101,9 @@ public final class AdministrationView {
         // The audit is for those whose roles include reading it (a data-protection officer).
         show(audit, lifetime.of(permissions.may("audit_read")));
         staff.setItems(vm.staff);
+        // Alt and the heading's letter reach each list of this long screen (set here: the list comes after it).
+        staffTitle.setLabelFor(staff);
+        desksTitle.setLabelFor(desks);
         app.carddesk.ui.Tables.fitHeaders(staff);
         column(staffUserColumn, Account::userName);
         column(staffNameColumn, Account::displayName);

@@ -37,6 +37,8 @@ class KeyboardChecklistIT extends DeskUiIT {
     @Test
     void backOnTheChecklistFromAnotherScreenTheCardFieldHasTheKeyboard(FxRobot robot) {
         waitUntil(() -> robot.lookup("#cardField").query().isFocused());
+        // Which blank cards are the library's is said before one is refused.
+        assertThat(text(robot, "#cardSeries")).isEqualTo("This library’s cards look like 4099##### (each # a digit).");
         type(javafx.scene.input.KeyCode.F5);
         waitUntil(() -> robot.lookup("#findQuery").query().isFocused());
         type(javafx.scene.input.KeyCode.F2);

@@ -41,6 +41,7 @@ public final class IssueCardView {
     @FXML private HandoverStepView handoverPaneController;
     @FXML private Label stepTitle, success, message, cardProblem, cardBadge;
     @FXML private TextField cardField;
+    @FXML private Label cardSeries;
     @FXML private javafx.scene.control.Button retiredOwnerButton;
     @FXML private SearchableComboBox<PickupLibrary> pickupBox;
     @FXML private Button nextButton, backButton;
@@ -125,6 +126,10 @@ public final class IssueCardView {
             panes.values().forEach(p -> p.setVisible(false));
             panes.get(current).setVisible(true);
             stepTitle.setText(messages.get("step." + current.name() + ".title"));
+            // Which blank cards are the library's, as its settings say now (a sync may have changed them).
+            String patterns = String.join(", ", vm.profile().cardNumberPolicy().series().stream()
+                    .map(app.carddesk.domain.CardSeries::pattern).toList());
+            cardSeries.setText(patterns.isEmpty() ? "" : messages.get("card.series", patterns));
             for (Node n : stepList.getChildren()) {
                 Step s = (Step) n.getUserData();
                 n.getStyleClass().removeAll("current", "done");

@@ -16,6 +16,9 @@ final class StartupFailure {
         if (failure instanceof app.carddesk.store.Database.WrongKeyException) {
             return messages.get("startup.registerKeyWrong");
         }
+        if (failure instanceof app.carddesk.store.Database.RegisterInUseException) {
+            return messages.get("startup.registerInUse");
+        }
         return messages.get("startup.failed", failure.getClass().getSimpleName());
     }
 }

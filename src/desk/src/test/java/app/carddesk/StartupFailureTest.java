@@ -19,4 +19,12 @@ class StartupFailureTest {
                 new DeskBackend.UnknownProfileException("DK-ODENSE", "")))
                 .contains("nor of any library").doesNotContain(": .");
     }
+
+    @Test
+    void aRegisterOpenInAnotherCardDeskIsSaidWithWhatToDo() {
+        assertThat(StartupFailure.text(Messages.forLocale(Locale.ENGLISH), new app.carddesk.store.Database
+                .RegisterInUseException(java.nio.file.Path.of("carddesk.mv.db"), null))).isEqualTo("CardDesk is open "
+                + "already on this computer, with this register. Use that window; to start CardDesk again, close that "
+                + "window first.");
+    }
 }

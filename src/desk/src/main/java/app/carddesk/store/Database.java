@@ -30,6 +30,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Another CardDesk on this computer has the register open (H2 holds a lock on the file); nothing was changed. */
+    public static final class RegisterInUseException extends RuntimeException {
+        public RegisterInUseException(Path file, Throwable cause) {
+            super("the register " + file.getFileName() + " is open in another CardDesk", cause);
+        }
+    }
+
     private final JdbcConnectionPool pool;
     private final Jdbi jdbi;
     private final RegisterWriter writer;
@@ -161,6 +168,9 @@ public final class Database implements AutoCloseable {
             if (causedBy(e, AesFile.WrongKey.class)) {
                 throw new WrongKeyException(file);
             }
+            if (lockedByAnother(e)) {
+                throw new RegisterInUseException(file, e);
+            }
             throw new IllegalStateException("the desk store could not be opened", e);
         }
         if (!isCurrent(pool)) {
@@ -187,6 +197,16 @@ public final class Database implements AutoCloseable {
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean lockedByAnother(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.h2.mvstore.MVStoreException m
+                    && m.getErrorCode() == org.h2.mvstore.DataUtils.ERROR_FILE_LOCKED) {
                 return true;
             }
         }

@@ -115,6 +115,27 @@ class EncryptedRegisterIT {
     }
 
     @Test
+    void aRegisterOpenInAnotherCardDeskIsSaidSoAndChangesNothing() throws Exception {
+        RegisterKey key = RegisterKey.random();
+        try (DeskBackend desk = openWith(key)) {
+            issue(desk.issuing(), "409900004");
+        }
+        byte[] before = Files.readAllBytes(dir.resolve("carddesk.mv.db"));
+        // Another CardDesk on this computer holds the register's file, as H2 does while it has it open.
+        try (java.nio.channels.FileChannel other = java.nio.channels.FileChannel.open(dir.resolve("carddesk.mv.db"),
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = other.lock()) {
+            assertThatThrownBy(() -> Database.openFor(dir, "DEMO-DK", key))
+                    .isInstanceOf(Database.RegisterInUseException.class);
+        }
+        assertThat(Files.readAllBytes(dir.resolve("carddesk.mv.db"))).isEqualTo(before);
+        try (DeskBackend again = openWith(key)) {
+            assertThat(again.issuing().lookUp("409900004")).as("nothing lost")
+                    .isInstanceOf(app.carddesk.issuing.CardLookup.Issued.class);
+        }
+    }
+
+    @Test
     void aWrongKeyOpensNothingAndChangesNothing() throws Exception {
         try (DeskBackend desk = openWith(RegisterKey.random())) {
             issue(desk.issuing(), "409900003");

@@ -73,7 +73,8 @@ public final class CardNumberPolicy {
                 .map(CardSeries::range).toList()));
     }
 
-    private String patterns() {
+    /** What the library's cards look like, series by series ("4099#####, N#########"); empty without series. */
+    public String patterns() {
         return String.join(", ", series.stream().map(CardSeries::pattern).toList());
     }
 }

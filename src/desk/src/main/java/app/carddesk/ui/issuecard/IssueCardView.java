@@ -127,8 +127,7 @@ public final class IssueCardView {
             panes.get(current).setVisible(true);
             stepTitle.setText(messages.get("step." + current.name() + ".title"));
             // Which blank cards are the library's, as its settings say now (a sync may have changed them).
-            String patterns = String.join(", ", vm.profile().cardNumberPolicy().series().stream()
-                    .map(app.carddesk.domain.CardSeries::pattern).toList());
+            String patterns = vm.profile().cardNumberPolicy().patterns();
             cardSeries.setText(patterns.isEmpty() ? "" : messages.get("card.series", patterns));
             for (Node n : stepList.getChildren()) {
                 Step s = (Step) n.getUserData();

@@ -220,7 +220,7 @@ final class CentralRoutes {
             ctx.json(memberships.findNationally(caller(ctx), q));
         });
         app.get("/api/v1/loan-rules", ctx -> ctx.json(memberships.loanRules(caller(ctx), ctx.queryParam("lang"))));
-        app.post("/api/v1/patrons/{id}/activation", ctx -> ctx.json(memberships.activate(caller(ctx), id(ctx),
+        app.post("/api/v1/patrons/{id}/activation", ctx -> ctx.json(memberships.activate(caller(ctx, Permission.ISSUE), id(ctx),
                 envelope.parse(ctx.body(), Api.Activation.class))));
         app.get("/api/v1/patrons/{id}/history", ctx -> ctx.json(memberships.history(caller(ctx), id(ctx))));
         app.get("/api/v1/patrons/{id}/memberships", ctx -> ctx.json(memberships.memberships(caller(ctx), id(ctx))));

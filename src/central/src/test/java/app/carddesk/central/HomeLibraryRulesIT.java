@@ -120,6 +120,29 @@ class HomeLibraryRulesIT {
     }
 
     @Test
+    void onlyStaffWhoIssueCardsActivateAPatronHere() throws Exception {
+        UUID id = bergensPatron("N010000009");
+        // Oslo's data protection officer reads the audit; activating a patron is desk work.
+        String once = new StaffAccounts(central.server.database().jdbi(), new app.carddesk.security.Argon2PinHasher(),
+                java.time.Clock.systemUTC()).addDataProtectionOfficer("DEMO-NO", "dpo.oslo", "Ingrid Lie", null);
+        String session = json.readTree(central.send("POST", "/api/v1/sessions", OSLO,
+                json.writeValueAsString(new Api.SignIn("dpo.oslo", once))).body()).get("token").asText();
+        expect(central.send("POST", "/api/v1/sessions/current/password", OSLO, json.writeValueAsString(
+                new Api.PasswordChange(once, "quiet reading lamp by the fjord")), Api.SESSION_HEADER, session), 204);
+
+        HttpResponse<String> refused = central.send("POST", "/api/v1/patrons/" + id + "/activation", OSLO,
+                json.writeValueAsString(activation(CentralLifecycleIT.PIN)), Api.SESSION_HEADER, session);
+        assertThat(error(refused, 403)).isEqualTo("permission_denied");
+        assertThat(refused.body()).contains("issue");
+        assertThat(sql("SELECT COUNT(*) FROM membership WHERE patron_id = ? AND library_code = 'DEMO-NO'",
+                Integer.class, id)).as("no membership made").isZero();
+
+        expect(send("POST", "/api/v1/patrons/" + id + "/activation", OSLO, activation(CentralLifecycleIT.PIN)), 200);
+        assertThat(sql("SELECT COUNT(*) FROM membership WHERE patron_id = ? AND library_code = 'DEMO-NO'",
+                Integer.class, id)).isEqualTo(1);
+    }
+
+    @Test
     void aMemberLibrarySeesMaskedDataAndChangesOnlyItsOwnMembership() throws Exception {
         UUID id = bergensPatron("N010000002");
         expect(send("POST", "/api/v1/patrons/" + id + "/activation", OSLO, activation(CentralLifecycleIT.PIN)),

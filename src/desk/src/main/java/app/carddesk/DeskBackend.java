@@ -136,7 +136,7 @@ public record DeskBackend(DeskConfig config, Database database, LibraryProfile p
             app.carddesk.sync.CentralStaffAdministration administration =
                     new app.carddesk.sync.CentralStaffAdministration(person);
             return new DeskBackend(config, db, profile, issuing, memberships, Optional.of(sync),
-                    Optional.of(new AttentionService(ledger, sync)), Optional.empty(), signIn, Optional.empty(),
+                    Optional.of(new AttentionService(ledger, sync, staff)), Optional.empty(), signIn, Optional.empty(),
                     Optional.of(administration), Optional.of(administration));
         } catch (RuntimeException e) {
             db.close();

@@ -154,6 +154,11 @@ public final class MembershipService {
      * PIN, which the central register checks (wrong PINs count towards a lock).
      */
     public Optional<Problem> activate(UUID id, int rulesVersion, boolean makeHome, String pin) {
+        // A new membership is desk work, as a new card is: the central register refuses it too.
+        Optional<Problem> notAllowed = staff.refusal("issue");
+        if (notAllowed.isPresent()) {
+            return notAllowed;
+        }
         try {
             national.activate(id, rulesVersion, makeHome, pin);
         } catch (NationalRegister.UnavailableException e) {

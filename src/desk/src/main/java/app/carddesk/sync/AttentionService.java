@@ -24,10 +24,12 @@ public final class AttentionService {
 
     private final SyncLedger ledger;
     private final SyncService sync;
+    private final app.carddesk.issuing.StaffContext staff;
 
-    public AttentionService(SyncLedger ledger, SyncService sync) {
+    public AttentionService(SyncLedger ledger, SyncService sync, app.carddesk.issuing.StaffContext staff) {
         this.ledger = ledger;
         this.sync = sync;
+        this.staff = staff;
     }
 
     public List<SyncProblem> open() {
@@ -49,29 +51,39 @@ public final class AttentionService {
         return List.of(Choice.DISMISS);
     }
 
-    /** Carries out a choice; empty when done, else why not (the central register is unreachable). */
-    public Optional<String> resolve(SyncProblem problem, Choice choice, String staff) {
+    /**
+     * Carries out a choice for the signed-in person; empty when done, else why not (their roles do not
+     * include changing a patron's details, or the central register is unreachable).
+     */
+    public Optional<app.carddesk.domain.Problem> resolve(SyncProblem problem, Choice choice) {
         if (!choices(problem).contains(choice)) {
             throw new IllegalArgumentException(choice + " does not fit " + problem.code());
         }
+        // Each choice keeps or drops a patron's change: for staff who may change a patron's details.
+        Optional<app.carddesk.domain.Problem> notAllowed = staff.refusal("edit");
+        if (notAllowed.isPresent()) {
+            return notAllowed;
+        }
+        Optional<app.carddesk.domain.Problem> unreachable = Optional.of(app.carddesk.domain.Problem.of(
+                "attention.unreachable"));
         switch (choice) {
             case DISCARD_LOCAL -> ledger.discardRefusedRegistration(problem.patronId());
             case TAKE_CENTRAL -> {
                 if (sync.queries().pullById(problem.patronId()).isEmpty()) {
-                    return Optional.of("unreachable");
+                    return unreachable;
                 }
             }
             case SEND_AGAIN -> {
                 Optional<Integer> version = sync.queries().centralVersion(problem.patronId());
                 if (version.isEmpty()) {
-                    return Optional.of("unreachable");
+                    return unreachable;
                 }
-                ledger.requeueUpdate(problem.patronId(), version.get(), staff);
+                ledger.requeueUpdate(problem.patronId(), version.get(), staff.staffUser());
             }
             case DISMISS -> {
             }
         }
-        ledger.resolve(problem.id(), choice.name(), staff);
+        ledger.resolve(problem.id(), choice.name(), staff.staffUser());
         return Optional.empty();
     }
 }

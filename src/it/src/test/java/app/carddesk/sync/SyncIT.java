@@ -584,7 +584,7 @@ class SyncIT {
         a.syncOnce();
         b.syncOnce();
         JdbiSyncLedger ledgerB = new JdbiSyncLedger(deskB.database(), clock, "b");
-        AttentionService attention = new AttentionService(ledgerB, b);
+        AttentionService attention = new AttentionService(ledgerB, b, deskB.signIn().staff());
 
         // Desk B's change is queued when desk A's arrives in the feed: B's stays until it is sent.
         deskB.issuing().upkeep().updateBalances(id, 0, 2500);
@@ -603,7 +603,7 @@ class SyncIT {
         assertThat(stale.code()).isEqualTo("stale_version");
 
         // Send this desk's version again: it goes over the central register's.
-        assertThat(attention.resolve(stale, AttentionService.Choice.SEND_AGAIN, deskB.issuing().staffUser())).isEmpty();
+        assertThat(attention.resolve(stale, AttentionService.Choice.SEND_AGAIN)).isEmpty();
         java.util.List<String> madeBy = deskB.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT staff_user FROM outbox").mapTo(String.class).list());
         assertThat(madeBy).as("sent again for the person who chose to").containsOnly("demo.dk");
@@ -618,7 +618,7 @@ class SyncIT {
         deskB.issuing().upkeep().updateBalances(id, 0, 100);
         b.syncOnce();
         SyncProblem again = ledgerB.openProblems().get(0);
-        assertThat(attention.resolve(again, AttentionService.Choice.TAKE_CENTRAL, deskB.issuing().staffUser())).isEmpty();
+        assertThat(attention.resolve(again, AttentionService.Choice.TAKE_CENTRAL)).isEmpty();
         assertThat(deskB.issuing().patron(id).orElseThrow().feesOwedMinor()).isEqualTo(700);
         assertThat(deskB.issuing().patron(id).orElseThrow().printCreditMinor()).as("desk B's change is dropped")
                 .isZero();

@@ -102,6 +102,9 @@ class RolesUiIT extends DeskUiIT {
             assertThat(visible(robot, "#newCardButton")).isTrue();
             assertThat(visible(robot, "#registerIdButton")).isTrue();
             assertThat(visible(robot, "#unsubscribeButton")).isFalse();
+            assertThat(visible(robot, "#navExpiring") && visible(robot, "#navAttention") && visible(robot,
+                    "#navActivate")).as("the desk's work is theirs").isTrue();
+            assertThat(visible(robot, "#navAdmin")).isFalse();
             type(KeyCode.F3);
             waitUntil(() -> robot.lookup("#deleteExpired").tryQuery().isPresent());
             assertThat(visible(robot, "#deleteExpired")).isFalse();
@@ -176,6 +179,26 @@ class RolesUiIT extends DeskUiIT {
             assertThat(visible(robot, "#cardField")).isFalse();
             // The keyboard is in the audit's field: what the officer types is looked up there.
             waitUntil(() -> robot.lookup("#auditQuery").query().isFocused());
+            // The navigation offers what is theirs: no work queue, no problems to resolve, no other library's patron.
+            assertThat(visible(robot, "#navExpiring")).isFalse();
+            assertThat(visible(robot, "#navAttention")).isFalse();
+            assertThat(visible(robot, "#navActivate")).isFalse();
+            assertThat(visible(robot, "#navIssue") && visible(robot, "#navFind") && visible(robot, "#navAdmin")).isTrue();
+            // Nor do those screens' keys open them: F3, F4 and F6 leave the audit as it is; F5 finds.
+            List<app.carddesk.ui.Navigation.Screen> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+            interact(() -> context.main().navigation().screenProperty().addListener((o, was, now) -> opened.add(now)));
+            type(KeyCode.F3);
+            type(KeyCode.F4);
+            type(KeyCode.F6);
+            type(KeyCode.F5);
+            waitUntil(() -> visible(robot, "#findQuery"));
+            assertThat(opened).containsExactly(app.carddesk.ui.Navigation.Screen.FIND);
+            // What those screens do is refused to them all the same.
+            assertThat(backend.memberships().activate(java.util.UUID.randomUUID(), 1, false, "1234"))
+                    .contains(app.carddesk.domain.Problem.of("permission.missing.issue"));
+            assertThat(backend.attention().orElseThrow().resolve(new app.carddesk.sync.SyncProblem(1, null, "UPDATE",
+                    "stale_version", null, "", java.time.Instant.now()), app.carddesk.sync.AttentionService.Choice
+                    .TAKE_CENTRAL)).contains(app.carddesk.domain.Problem.of("permission.missing.edit"));
 
             // At the checklist (F2), a blank card: refused at the scan, before a whole patron is typed.
             type(KeyCode.F2);

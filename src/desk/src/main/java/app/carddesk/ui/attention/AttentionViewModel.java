@@ -62,9 +62,9 @@ public final class AttentionViewModel {
     }
 
     public void resolve(Row row, Choice choice) {
-        attention.ifPresent(a -> background.submit(() -> a.resolve(row.problem(), choice, issuing.staffUser()),
+        attention.ifPresent(a -> background.submit(() -> a.resolve(row.problem(), choice),
                 outcome -> {
-                    message.set(Problem.of(outcome.isPresent() ? "attention.unreachable" : "attention.done"));
+                    message.set(outcome.orElse(Problem.of("attention.done")));
                     refresh();
                 }, this::failed));
     }

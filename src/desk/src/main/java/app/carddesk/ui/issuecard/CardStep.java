@@ -47,13 +47,14 @@ final class CardStep {
             vm.reset();
             navigation.openPatron(issued.patronId());
         } else if (result instanceof CardLookup.OtherLibrary other) {
-            vm.reset();
-            navigation.openActivation(other.card().value());
+            // Making another library's patron one of this library's is desk work, as a new card is.
+            if (!refused()) {
+                vm.reset();
+                navigation.openActivation(other.card().value());
+            }
         } else if (result instanceof CardLookup.Free free) {
             // Someone whose roles do not include issuing hears so now, not after typing a whole patron.
-            Optional<Problem> notAllowed = service.refusal("issue");
-            if (notAllowed.isPresent()) {
-                vm.cardProblem.set(notAllowed.get());
+            if (refused()) {
                 return;
             }
             // A new patron: the notice of the last one (or of a checklist left unfinished) has had its turn.
@@ -63,5 +64,12 @@ final class CardStep {
             vm.completed.addAll(List.of(Step.CARD, Step.LOOKUP));
             vm.step.set(Step.IDENTITY);
         }
+    }
+
+    /** Whether the signed-in person's roles do not include issuing cards: then the card step says so. */
+    private boolean refused() {
+        Optional<Problem> notAllowed = service.refusal("issue");
+        notAllowed.ifPresent(vm.cardProblem::set);
+        return notAllowed.isPresent();
     }
 }

@@ -30,6 +30,9 @@ public final class MainView {
     private final BackgroundWork background;
     private final Path store;
     private final Map<Screen, Parent> screens = new EnumMap<>(Screen.class);
+    private final Map<Screen, ToggleButton> buttons = new EnumMap<>(Screen.class);
+    private static final Map<KeyCode, Screen> KEYS = Map.of(KeyCode.F2, Screen.ISSUE, KeyCode.F3, Screen.EXPIRING,
+            KeyCode.F4, Screen.ATTENTION, KeyCode.F5, Screen.FIND, KeyCode.F6, Screen.ACTIVATE, KeyCode.F7, Screen.ADMIN);
 
     @FXML private javafx.scene.layout.BorderPane frame;
     @FXML private StackPane content;
@@ -86,6 +89,11 @@ public final class MainView {
         lifetime.onChange(who.signedIn, (obs, was, in) -> {
             if (in) {
                 javafx.application.Platform.runLater(() -> {
+                    // The last person's screen, when it is not this person's work, gives way to the checklist.
+                    if (!ScreenAccess.opens(vm.navigation().screenProperty().get(), who.session.get(),
+                            vm.administrationConnected())) {
+                        vm.navigation().open(Screen.ISSUE);
+                    }
                     if (vm.startsAtAdministration(who.session.get())) {
                         leaveTo(Screen.ADMIN);
                         return;
@@ -105,16 +113,18 @@ public final class MainView {
         if (vm.startsAtAdministration(who.session.get())) {
             javafx.application.Platform.runLater(() -> leaveTo(Screen.ADMIN));
         }
-        // Administration is there for those who administer: a library's staff, or the organisation; at a
-        // desk on its own, for those who keep the library's settings, which the desk keeps itself.
-        adminButton.visibleProperty().bind(lifetime.of(who.session).map(s -> s.may("library_config")
-                || vm.administrationConnected() && (s.may("staff_admin") || s.may("verification_round")
-                || s.may("organisation_admin") || s.may("audit_read"))).orElse(false));
-        adminButton.managedProperty().bind(adminButton.visibleProperty());
         // Who is signed in now, after every switch of user (mapped from the lifetime-bound value itself).
-        // Signed in offline while the central register answers again: its screens need a sign-in with it.
         // Read from the lifetime-bound values themselves, so that each stays valid and tells of the next change.
         var person = lifetime.of(who.session);
+        // The navigation offers the screens this person has work on (Administration to those who administer).
+        buttons.putAll(Map.of(Screen.ISSUE, issueButton, Screen.EXPIRING, expiringButton, Screen.ATTENTION,
+                attentionButton, Screen.FIND, findButton, Screen.ACTIVATE, activateButton, Screen.ADMIN, adminButton));
+        buttons.forEach((screen, button) -> {
+            button.visibleProperty().bind(person.map(p -> ScreenAccess.opens(screen, p, vm.administrationConnected()))
+                    .orElse(false));
+            button.managedProperty().bind(button.visibleProperty());
+        });
+        // Signed in offline while the central register answers again: its screens need a sign-in with it.
         var link = lifetime.of(vm.syncStatus);
         staffLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             var s = person.getValue();
@@ -133,17 +143,17 @@ public final class MainView {
                 != app.carddesk.sync.SyncStatus.State.NOT_CONFIGURED));
         syncNowButton.managedProperty().bind(syncNowButton.visibleProperty());
         syncLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> syncText(vm.syncStatus.get()), vm.syncStatus, vm.configurationChanged));
-        // F2 and F3 press the navigation buttons, so leaving the checklist asks first either way. A
+                () -> SyncLine.text(views.messages(), vm.syncStatus.get(), vm.configurationChanged.get()),
+                vm.syncStatus, vm.configurationChanged));
+        // F2 to F7 press the navigation buttons shown, so leaving the checklist asks first either way. A
         // filter on the frame, because tables and lists take F2 for themselves otherwise.
         frame.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            ToggleButton button = e.getCode() == KeyCode.F2 ? issueButton : e.getCode() == KeyCode.F3 ? expiringButton
-                    : e.getCode() == KeyCode.F4 ? attentionButton : e.getCode() == KeyCode.F5 ? findButton
-                    : e.getCode() == KeyCode.F6 ? activateButton
-                    : e.getCode() == KeyCode.F7 && adminButton.isVisible() ? adminButton : null;
+            ToggleButton button = buttons.get(KEYS.get(e.getCode()));
             if (button != null) {
                 e.consume();
-                button.fire();
+                if (button.isVisible()) {
+                    button.fire();
+                }
             }
         });
         noticeBar.visibleProperty().bind(vm.navigation().noticeProperty().isNotNull());
@@ -184,30 +194,6 @@ public final class MainView {
     /** Where staff were typing before they went to the held card's bar. */
     private TypingPlace typingBeforeHeld;
 
-    private String syncText(app.carddesk.sync.SyncStatus s) {
-        var m = views.messages();
-        String when = s.oldestPendingAt() == null ? "" : java.time.format.DateTimeFormatter.ofPattern("HH:mm")
-                .withZone(java.time.ZoneId.systemDefault()).format(s.oldestPendingAt());
-        String text = switch (s.state()) {
-            case NOT_CONFIGURED -> m.get("sync.notConfigured");
-            case ONLINE -> s.receiving() > 0 ? m.get("sync.receiving", s.receiving())
-                    : s.pending() == 0 ? m.get("sync.online") : m.get("sync.onlineWaiting", s.pending());
-            case OFFLINE -> s.pending() == 0 ? m.get("sync.offline") : m.get("sync.offlineWaiting", s.pending(), when);
-            case UNAUTHORIZED -> m.get("sync.unauthorized", s.pending());
-            case REVOKED -> m.get("sync.revoked", s.pending());
-            case UNTRUSTED -> m.get("sync.untrusted", s.pending());
-        };
-        if (s.problems() > 0) {
-            text = text + " · " + m.get("sync.problems", s.problems());
-        }
-        MainViewModel.ConfigurationChange changed = vm.configurationChanged.get();
-        if (changed != null) {
-            text = text + " · " + m.get("sync.configurationChanged", changed.version(), java.time.format.DateTimeFormatter
-                    .ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault()).format(changed.at()));
-        }
-        return text;
-    }
-
     private static final Map<Screen, String> FXML = Map.of(Screen.ISSUE, "issuecard/IssueCard.fxml",
             Screen.PATRON, "patron/Patron.fxml", Screen.EXPIRING, "expiring/Expiring.fxml",
             Screen.ATTENTION, "attention/Attention.fxml", Screen.ACTIVATE, "activate/Activate.fxml",
@@ -233,12 +219,7 @@ public final class MainView {
         // Only the screen on show is in the window: Alt shortcuts of the others never compete with its own.
         content.getChildren().setAll(shown);
         javafx.application.Platform.runLater(() -> focusFirstFieldSoon(s, 5));
-        issueButton.setSelected(s == Screen.ISSUE);
-        expiringButton.setSelected(s == Screen.EXPIRING);
-        attentionButton.setSelected(s == Screen.ATTENTION);
-        activateButton.setSelected(s == Screen.ACTIVATE);
-        findButton.setSelected(s == Screen.FIND);
-        adminButton.setSelected(s == Screen.ADMIN);
+        buttons.forEach((k, button) -> button.setSelected(k == s));
     }
 
     /**

@@ -89,6 +89,21 @@ class KeyboardChecklistIT extends DeskUiIT {
     }
 
     @Test
+    void aLanguageChosenOnAnotherScreenLeavesTheKeyboardInItsFirstField(FxRobot robot) {
+        // Administration, whose parts show by the person's roles: its first field is laid out last.
+        type(KeyCode.F7);
+        waitUntil(() -> visible(robot, "#libraryTabs") && robot.lookup("#libraryTabs").query().isFocused());
+        // Chosen with the mouse from the open list.
+        robot.clickOn("#languageBox");
+        waitUntil(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<?>>query().isShowing());
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(
+                org.testfx.matcher.control.LabeledMatchers.hasText("Norsk bokmål")).<javafx.scene.Node>query());
+        waitUntil(() -> robot.lookup("#navIssue").<javafx.scene.control.Labeled>query().getText().contains("Utsted"));
+        // What is typed next goes to the screen, not nowhere (where a fast burst counts as a scan).
+        waitUntil(() -> visible(robot, "#libraryTabs") && robot.lookup("#libraryTabs").query().isFocused());
+    }
+
+    @Test
     void fieldsPassedOverEmptyAreNotMarkedUntilNext(FxRobot robot) {
         scan(robot, "409900807");
         waitUntil(() -> visible(robot, "#withoutRadio") && robot.lookup("#withoutRadio").query().isFocused());

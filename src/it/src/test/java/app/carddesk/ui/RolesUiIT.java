@@ -179,6 +179,15 @@ class RolesUiIT extends DeskUiIT {
             assertThat(visible(robot, "#cardField")).isFalse();
             // The keyboard is in the audit's field: what the officer types is looked up there.
             waitUntil(() -> robot.lookup("#auditQuery").query().isFocused());
+            // And there it stays in another language, chosen with the mouse from the open list.
+            for (String language : List.of("Dansk", "English")) {
+                robot.clickOn("#languageBox");
+                waitUntil(() -> robot.lookup("#languageBox").<javafx.scene.control.ComboBox<?>>query().isShowing());
+                robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(
+                        org.testfx.matcher.control.LabeledMatchers.hasText(language)).<javafx.scene.Node>query());
+                waitUntil(() -> text(robot, "#navIssue").startsWith(language.equals("Dansk") ? "Udsted" : "Issue"));
+                waitUntil(() -> visible(robot, "#auditQuery") && robot.lookup("#auditQuery").query().isFocused());
+            }
             // The navigation offers what is theirs: no work queue, no problems to resolve, no other library's patron.
             assertThat(visible(robot, "#navExpiring")).isFalse();
             assertThat(visible(robot, "#navAttention")).isFalse();

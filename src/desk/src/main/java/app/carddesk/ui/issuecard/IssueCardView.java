@@ -142,10 +142,20 @@ public final class IssueCardView {
         };
         lifetime.onChange(vm.step, (obs, old, s) -> refresh.run());
         // Back on the checklist from another screen (F2), the keyboard is where the checklist stands:
-        // at its first step, in the card field, so that a typed number goes there.
+        // at its first step, in the card field, so that a typed number goes there. Once laid out: a
+        // checklist never shown yet (built in another language, or left at once for Administration) has
+        // its steps in the window only when its scroller's skin is made, at its first layout.
         lifetime.onChange(stepList.sceneProperty(), (obs, old, scene) -> {
             if (scene != null) {
-                Platform.runLater(() -> firstField(vm.step.get()).requestFocus());
+                Platform.runLater(() -> {
+                    Node field = firstField(vm.step.get());
+                    if (field.getScene() != null) {
+                        field.requestFocus();
+                    } else if (stepList.getScene() != null) {
+                        app.carddesk.ui.AfterLayout.once(stepList.getScene(), () -> Platform.runLater(() ->
+                                firstField(vm.step.get()).requestFocus()));
+                    }
+                });
             }
         });
         lifetime.onSetChange(vm.completed, (javafx.collections.SetChangeListener<Step>) c -> refresh.run());

@@ -71,6 +71,8 @@ public final class MainView {
         // sooner after sign-in; each draws its ViewModel's state as it is then, as after a language switch.
         screen(Screen.ISSUE);
         screen(Screen.PATRON);
+        buttons.putAll(Map.of(Screen.ISSUE, issueButton, Screen.EXPIRING, expiringButton, Screen.ATTENTION,
+                attentionButton, Screen.FIND, findButton, Screen.ACTIVATE, activateButton, Screen.ADMIN, adminButton));
         lifetime.onChange(vm.navigation().screenProperty(), (obs, old, s) -> {
             if (old == Screen.ISSUE && s != Screen.ISSUE) {
                 vm.navigation().noticeProperty().set(null);
@@ -78,6 +80,14 @@ public final class MainView {
             show(s);
         });
         show(vm.navigation().screenProperty().get());
+        // Built again in another language, the screen's first field takes the keys once the view is in the
+        // window and laid out (the language box they were in has gone with the last view).
+        lifetime.onChange(frame.sceneProperty(), (obs, old, scene) -> {
+            if (scene != null) {
+                app.carddesk.ui.AfterLayout.once(scene, () -> javafx.application.Platform.runLater(() ->
+                        focusFirstFieldSoon(vm.navigation().screenProperty().get(), 5)));
+            }
+        });
 
         Controls.languageChoice(languageBox, vm.locale, views.messages());
         profileLabel.textProperty().bind(lifetime.of(vm.profile).map(p -> views.messages().get("status.profile",
@@ -117,8 +127,6 @@ public final class MainView {
         // Read from the lifetime-bound values themselves, so that each stays valid and tells of the next change.
         var person = lifetime.of(who.session);
         // The navigation offers the screens this person has work on (Administration to those who administer).
-        buttons.putAll(Map.of(Screen.ISSUE, issueButton, Screen.EXPIRING, expiringButton, Screen.ATTENTION,
-                attentionButton, Screen.FIND, findButton, Screen.ACTIVATE, activateButton, Screen.ADMIN, adminButton));
         buttons.forEach((screen, button) -> {
             button.visibleProperty().bind(person.map(p -> ScreenAccess.opens(screen, p, vm.administrationConnected()))
                     .orElse(false));

@@ -188,7 +188,7 @@ final class VerificationRounds {
                 mailed++;
             }
             Daos.on(h, CentralDaos.Audit.class).appendWithStaff(now, "*", "central", null, null,
-                    "VERIFICATION_ROUND_STARTED", null, "deactivated=" + enlisted + " codes mailed=" + mailed);
+                    "VERIFICATION_ROUND_STARTED", null, "deactivated=" + enlisted + " mailed=" + mailed);
             LOG.info("Verification round started: {} personal accounts made inactive, {} verification codes mailed",
                     enlisted, mailed);
             endIfDecided(h, round, now);

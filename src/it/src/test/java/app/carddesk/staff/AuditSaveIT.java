@@ -127,7 +127,8 @@ class AuditSaveIT {
                 + "\"Arbejdsstation\",\"Hvad\",\"Detaljer\",\"Handlingskode\"");
         // Newest first, in Danish, at the desk's offset to UTC; the oldest (a formula) is text.
         assertThat(lines.get(1)).matches("\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+0[12]:00\",\"mette.holm\",\"\","
-                + "\"skrankepersonale\",\"[^\"]+\",\"Åbnede posten\",\"offline\",\"PATRON_VIEWED\"");
+                + "\"skrankepersonale\",\"[^\"]+\",\"Åbnede posten\",\"offline, uden centralregistret\","
+                + "\"PATRON_VIEWED\"");
         assertThat(lines.get(ENTRIES)).endsWith(",\"'=cmd|' /C calc'!A0\",\"SIGNED_IN\"");
 
         // The saving is in the desk's audit trail, with whom it was about; no name or number of a patron.

@@ -271,6 +271,10 @@ class RolesUiIT extends DeskUiIT {
             waitForText(robot, "#auditMessage", "everything demo.dk did and saw");
             assertThat(table.getItems()).extracting(app.carddesk.staff.StaffAdministration.AuditEntry::action)
                     .contains("SIGNED_IN");
+            // What else an entry tells is in words as well: the central register's sign-in names its user.
+            var detail = table.getColumns().stream().filter(c -> c.getText().equals("Detail")).findFirst().orElseThrow();
+            assertThat(table.getItems().stream().filter(e -> "user=demo.dk".equals(e.detail()))
+                    .map(e -> String.valueOf(detail.getCellData(e))).toList()).isNotEmpty().containsOnly("user: demo.dk");
             app.carddesk.text.Messages english = app.carddesk.text.Messages.forLocale(java.util.Locale.ENGLISH,
                     app.carddesk.domain.Country.DK);
             // A row chosen with the keyboard is shown in full below the table, for columns too narrow for it.

@@ -51,8 +51,9 @@ public final class AuditColumns {
         return named("audit.action." + e.action(), e.action());
     }
 
+    /** What else the entry tells, its parts named and its codes in words (see {@link AuditDetail}). */
     public String detail(AuditEntry e) {
-        return e.detail() == null ? "" : e.detail();
+        return AuditDetail.text(messages, e.detail());
     }
 
     /** A saved file's first row: the table's headings, then the action's code for sorting and filtering. */

@@ -6,6 +6,7 @@ import app.carddesk.api.FieldLimit;
 import app.carddesk.api.Permission;
 import app.carddesk.central.CentralDaos.Caller;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,12 +65,14 @@ final class AuditTrail {
                 + "OR a.at = (SELECT b.at FROM audit_event b WHERE b.id = :before) AND a.id < :before) "
                 + "AND (CAST(:patron AS UUID) IS NULL OR a.patron_id = CAST(:patron AS UUID)) "
                 + "AND (CAST(:staff AS VARCHAR(60)) IS NULL OR a.staff_user = :staff) "
+                + "AND a.at >= :since AND a.at < :until "
                 // A desk's copy of a sign-in the register audited itself is listed once, as the register's.
                 + "AND NOT (a.desk_id IS NOT NULL AND a.action = 'SIGNED_IN' AND COALESCE(a.detail, '') = :online) "
                 + "ORDER BY a.at DESC, a.id DESC LIMIT :limit")
         @RegisterConstructorMapper(AuditApi.AuditEntry.class)
         List<AuditApi.AuditEntry> page(@Bind("library") String library, @Bind("patron") UUID patron,
-                                       @Bind("staff") String staff, @Bind("before") Long before,
+                                       @Bind("staff") String staff, @Bind("since") Instant since,
+                                       @Bind("until") Instant until, @Bind("before") Long before,
                                        @Bind("limit") int limit, @Bind("online") String online);
 
         /** The patron a card of this library leads to, if it still does. */
@@ -158,8 +161,10 @@ final class AuditTrail {
      * A page of this library's audit, newest first, by patron or staff member or both or neither;
      * for someone signed in whose roles include reading the audit. The reading is audited itself.
      */
-    AuditApi.AuditPage read(Caller caller, String patronId, String cardNumber, String staffUser, long before,
-                            long limit) {
+    AuditApi.AuditPage read(Caller caller, AuditQuery q, long before, long limit) {
+        String patronId = q.patronId();
+        String cardNumber = q.cardNumber();
+        String staffUser = q.staffUser();
         caller.requireStaff(Permission.AUDIT_READ);
         UUID patron;
         try {
@@ -177,18 +182,48 @@ final class AuditTrail {
         if (limit < 1) {
             throw new ApiException(400, ErrorCode.INVALID_QUERY, "limit", "Ask for at least one entry.");
         }
+        Instant since = moment(q.since(), "since", Instant.EPOCH);
+        Instant until = moment(q.until(), "until", END_OF_TIME);
+        if (!since.isBefore(until)) {
+            throw new ApiException(400, ErrorCode.INVALID_QUERY, "until", "The period ends after it begins.");
+        }
         int size = (int) Math.min(limit, AuditApi.PAGE_MAX);
         Long from = before < 1 ? null : before;
         UUID about = patron;
         return jdbi.inTransaction(h -> {
             List<AuditApi.AuditEntry> page = Daos.on(h, Dao.class).page(caller.library().code(), about, staffUser,
-                    from, size + 1, AuditApi.SIGNED_IN_WITH_CENTRAL);
+                    since, until, from, size + 1, AuditApi.SIGNED_IN_WITH_CENTRAL);
+            // The reading names whom it was about and the period asked for, when one was.
+            String period = (q.since() == null ? "" : " since=" + since) + (q.until() == null ? "" : " until=" + until);
             Daos.on(h, CentralDaos.Audit.class).appendFor(caller, clock.instant(), "AUDIT_READ", about,
-                    staffUser == null ? "" : "staff=" + staffUser);
+                    ((staffUser == null ? "" : "staff=" + staffUser) + period).strip());
             boolean more = page.size() > size;
             List<AuditApi.AuditEntry> shown = more ? page.subList(0, size) : page;
             return new AuditApi.AuditPage(List.copyOf(shown), more ? shown.get(shown.size() - 1).id() : null);
         });
+    }
+
+    /** Whose entries to read (by patron id, card or staff member) and the period (either end open), as asked. */
+    record AuditQuery(String patronId, String cardNumber, String staffUser, String since, String until) {
+    }
+
+    /** Later than any entry: a period without an end. */
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
+    private static Instant moment(String text, String field, Instant otherwise) {
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            Instant at = Instant.parse(text);
+            if (at.isBefore(Instant.EPOCH) || at.isAfter(END_OF_TIME)) {
+                throw new java.time.format.DateTimeParseException("out of range", text, 0);
+            }
+            return at;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiException(400, ErrorCode.INVALID_QUERY, field, "A moment in UTC, such as "
+                    + "2026-12-01T00:00:00Z.");
+        }
     }
 
     /**

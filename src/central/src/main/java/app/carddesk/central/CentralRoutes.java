@@ -230,8 +230,9 @@ final class CentralRoutes {
         app.post("/api/v1/patrons/{id}/merge", ctx -> answer(ctx, patrons.merge(caller(ctx, Permission.MERGE), id(ctx),
                 ctx.header("Idempotency-Key"), ctx.body())));
         app.post("/api/v1/audit/desk-entries", ctx -> ctx.json(parts.audit().receive(caller(ctx), ctx.body())));
-        app.get("/api/v1/audit", ctx -> ctx.json(parts.audit().read(caller(ctx), ctx.queryParam("patronId"),
-                ctx.queryParam("cardNumber"), ctx.queryParam("staffUser"), number(ctx.queryParam("before"), 0),
+        app.get("/api/v1/audit", ctx -> ctx.json(parts.audit().read(caller(ctx), new AuditTrail.AuditQuery(
+                ctx.queryParam("patronId"), ctx.queryParam("cardNumber"), ctx.queryParam("staffUser"),
+                ctx.queryParam("since"), ctx.queryParam("until")), number(ctx.queryParam("before"), 0),
                 number(ctx.queryParam("limit"), 100))));
         app.get("/api/v1/retention/held", ctx -> ctx.json(retention.held(caller(ctx, Permission.HELD_LIST).library().code())));
         app.get("/api/v1/changes", ctx -> ctx.json(parts.feed().changes(caller(ctx),

@@ -204,5 +204,47 @@ class AuditTrailIT {
         assertThat(readBad(officer, "?patronId=0a0a").statusCode()).isEqualTo(400);
         assertThat(readBad(officer, "?limit=0").statusCode()).isEqualTo(400);
         assertThat(readBad(officer, "?before=soon").statusCode()).isEqualTo(400);
+        for (String period : List.of("?since=yesterday", "?until=2026-12-01")) {
+            HttpResponse<String> bad = readBad(officer, period);
+            assertThat(bad.statusCode()).as(period).isEqualTo(400);
+            assertThat(JSON.readTree(bad.body()).get("error").asText()).isEqualTo("invalid_query");
+        }
+        // Moments as the schema has them, but a period that ends before (or as) it begins.
+        for (String period : List.of("?since=2026-12-02T00:00:00Z&until=2026-12-01T00:00:00Z",
+                "?since=2026-12-01T00:00:00Z&until=2026-12-01T00:00:00Z")) {
+            HttpResponse<String> backwards = read(officer, period);
+            assertThat(backwards.statusCode()).as(period).isEqualTo(400);
+            assertThat(JSON.readTree(backwards.body()).get("field").asText()).isEqualTo("until");
+        }
+    }
+
+    @Test
+    void theOfficerKeepsToAPeriodAndTheReadingNamesIt() throws Exception {
+        Instant day = Instant.parse("2026-12-01T09:00:00Z");
+        for (int i = 0; i < 4; i++) {
+            // One entry a day, 1 to 4 December.
+            assertThat(sendEntries(DESK, new AuditApi.DeskAuditEntry(i + 1L, day.plus(java.time.Duration.ofDays(i)),
+                    "mette.holm", "DESK_STAFF", "PATRON_SEARCH", null, "")).statusCode()).isEqualTo(200);
+        }
+        String officer = sessionWith("sofie.kjaer", "DATA_PROTECTION");
+        JsonNode within = JSON.readTree(read(officer, "?staffUser=mette.holm&since=2026-12-02T00:00:00Z"
+                + "&until=2026-12-04T00:00:00Z").body()).get("entries");
+        assertThat(within).extracting(e -> e.get("at").asText())
+                .containsExactly("2026-12-03T09:00:00Z", "2026-12-02T09:00:00Z");
+        // Either end open; the end itself is not in the period.
+        assertThat(JSON.readTree(read(officer, "?staffUser=mette.holm&since=2026-12-03T09:00:00Z").body())
+                .get("entries")).hasSize(2);
+        assertThat(JSON.readTree(read(officer, "?staffUser=mette.holm&until=2026-12-03T09:00:00Z").body())
+                .get("entries")).hasSize(2);
+        // A page of one, paged on within the period.
+        JsonNode first = JSON.readTree(read(officer, "?staffUser=mette.holm&since=2026-12-02T00:00:00Z"
+                + "&until=2026-12-04T00:00:00Z&limit=1").body());
+        JsonNode next = JSON.readTree(read(officer, "?staffUser=mette.holm&since=2026-12-02T00:00:00Z"
+                + "&until=2026-12-04T00:00:00Z&limit=1&before=" + first.get("before").asLong()).body());
+        assertThat(next.get("entries")).extracting(e -> e.get("at").asText()).containsExactly("2026-12-02T09:00:00Z");
+        assertThat(next.get("before").isNull()).isTrue();
+        assertThat(central.sql("SELECT detail FROM audit_event WHERE action = 'AUDIT_READ' AND staff_user = ? "
+                + "ORDER BY id LIMIT 1", String.class, "sofie.kjaer")).isEqualTo("staff=mette.holm "
+                + "since=2026-12-02T00:00:00Z until=2026-12-04T00:00:00Z");
     }
 }

@@ -325,6 +325,9 @@ final class ValidRequests {
             case "idempotencyKey" -> nodes.textNode(state.newKey());
             case "action" -> nodes.textNode(odd.pick(List.of("SIGNED_IN", "PATRON_VIEWED", "PATRON_SEARCH")));
             case "staffUser" -> nodes.textNode(odd.chance(0.8) ? l.user : odd.pick(SURNAMES));
+            // The audit's period: mostly one that ends after it begins.
+            case "since" -> nodes.textNode(Instant.now().minus(Duration.ofDays(odd.between(1, 900))).toString());
+            case "until" -> nodes.textNode(Instant.now().plus(Duration.ofHours(odd.between(-12, 48))).toString());
             case "opens" -> nodes.textNode(odd.chance(0.9) ? "0" + odd.between(7, 9) + ":00" : "25:99");
             case "closes" -> nodes.textNode(odd.chance(0.9) ? odd.between(16, 21) + ":30" : "06:00");
             case "actingFor" -> odd.chance(0.5) ? nodes.nullNode() : nodes.textNode(odd.chance(0.9) ? l.user

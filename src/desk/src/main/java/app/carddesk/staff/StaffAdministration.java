@@ -165,7 +165,14 @@ public interface StaffAdministration extends LibrarySettingsKeeper {
     /**
      * A page of the library's audit (the central register's entries and the desks'), by patron (their
      * record's id or a card that leads to it), staff member, both or neither; newest first; for a
-     * person whose roles include reading the audit.
+     * person whose roles include reading the audit; within a period when one is given.
      */
-    AuditPage audit(UUID patron, String cardNumber, String staffUser, Long before);
+    AuditPage audit(AuditQuery query, Long before);
+
+    /**
+     * Whom the audit is read about (a record, a card that leads to one, a staff member), and the
+     * period: from {@code since} until just before {@code until}, either end open (null).
+     */
+    record AuditQuery(UUID patron, String cardNumber, String staffUser, Instant since, Instant until) {
+    }
 }

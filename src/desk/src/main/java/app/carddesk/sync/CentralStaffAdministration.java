@@ -156,18 +156,24 @@ public final class CentralStaffAdministration implements StaffAdministration {
     }
 
     @Override
-    public AuditPage audit(UUID patron, String cardNumber, String staffUser, Long before) {
+    public AuditPage audit(AuditQuery about, Long before) {
         StringBuilder query = new StringBuilder("/api/v1/audit?limit=100");
-        if (patron != null) {
-            query.append("&patronId=").append(patron);
+        if (about.patron() != null) {
+            query.append("&patronId=").append(about.patron());
         }
-        if (cardNumber != null) {
-            query.append("&cardNumber=").append(java.net.URLEncoder.encode(cardNumber,
+        if (about.cardNumber() != null) {
+            query.append("&cardNumber=").append(java.net.URLEncoder.encode(about.cardNumber(),
                     java.nio.charset.StandardCharsets.UTF_8));
         }
-        if (staffUser != null) {
-            query.append("&staffUser=").append(java.net.URLEncoder.encode(staffUser,
+        if (about.staffUser() != null) {
+            query.append("&staffUser=").append(java.net.URLEncoder.encode(about.staffUser(),
                     java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (about.since() != null) {
+            query.append("&since=").append(about.since());
+        }
+        if (about.until() != null) {
+            query.append("&until=").append(about.until());
         }
         if (before != null) {
             query.append("&before=").append(before);

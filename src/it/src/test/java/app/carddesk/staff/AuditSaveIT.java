@@ -157,6 +157,46 @@ class AuditSaveIT {
         assertThat(audit.message.get().key()).isEqualTo("audit.saved");
     }
 
+    @Test
+    void theOfficerKeepsToTheDaysTheyTypeAndSavesThoseOnly() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now();
+        String yesterday = app.carddesk.domain.DateInput.format(today.minusDays(1));
+        String now = app.carddesk.domain.DateInput.format(today);
+        audit.query.set("mette.holm");
+        // A day that is none, and a period typed the wrong way round: said, and nothing is read.
+        audit.since.set("31-02-2026");
+        audit.show();
+        assertThat(audit.message.get()).isEqualTo(Problem.of("date.noSuchDay", "31-02-2026"));
+        audit.since.set(now);
+        audit.until.set(yesterday);
+        audit.show();
+        assertThat(audit.message.get()).isEqualTo(Problem.of("audit.periodBackwards", now, yesterday));
+        assertThat(AuditViewModel.isWarning(audit.message.get())).isTrue();
+        assertThat(audit.entries).isEmpty();
+
+        // The colleague's last hour lies within yesterday and today (whichever side of midnight it is).
+        audit.since.set(yesterday);
+        audit.until.set(now);
+        audit.show();
+        assertThat(audit.message.get()).isEqualTo(Problem.of("audit.period.between.forStaff", "mette.holm", yesterday, now));
+        assertThat(AuditViewModel.isWarning(audit.message.get())).isFalse();
+        assertThat(audit.entries).hasSize(100);
+        Path file = dir.resolve("period.csv");
+        audit.save(file, columns());
+        assertThat(audit.message.get()).isEqualTo(Problem.of("audit.saved", ENTRIES, "period.csv"));
+        String saved = desk.database().jdbi().withHandle(h -> h.createQuery("SELECT detail FROM audit_event "
+                + "WHERE action = 'AUDIT_SAVED'").mapTo(String.class).one());
+        assertThat(saved).startsWith("staff=mette.holm;entries=" + ENTRIES + ";since=").contains(";until=");
+
+        // Up to the day before yesterday: nothing, and nothing to save.
+        audit.since.set("");
+        audit.until.set(app.carddesk.domain.DateInput.format(today.minusDays(2)));
+        audit.show();
+        assertThat(audit.message.get()).isEqualTo(Problem.of("audit.period.until.none", "mette.holm",
+                app.carddesk.domain.DateInput.format(today.minusDays(2))));
+        assertThat(audit.entries).isEmpty();
+    }
+
     private static AuditColumns columns() {
         return new AuditColumns(Messages.forLocale(Locale.ENGLISH, Country.DK), ZoneId.of("Europe/Copenhagen"));
     }

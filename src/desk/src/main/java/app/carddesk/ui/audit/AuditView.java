@@ -27,6 +27,8 @@ public final class AuditView {
     private final AuditColumns columns;
 
     @FXML private TextField queryField;
+    @FXML private TextField sinceField;
+    @FXML private TextField untilField;
     @FXML private Label message;
     @FXML private TableView<AuditEntry> table;
     @FXML private TableColumn<AuditEntry, String> atColumn, staffColumn, cardColumn, rolesColumn, workstationColumn,
@@ -46,6 +48,8 @@ public final class AuditView {
     @FXML
     private void initialize() {
         queryField.textProperty().bindBidirectional(vm.query);
+        sinceField.textProperty().bindBidirectional(vm.since);
+        untilField.textProperty().bindBidirectional(vm.until);
         // A card scanned here is looked up here, not taken for a new card at the checklist.
         app.carddesk.ui.scan.ScannerInput.markCardField(queryField);
         table.setItems(vm.entries);

@@ -38,13 +38,15 @@ public final class AuditViewModel {
     public final BooleanProperty more = new SimpleBooleanProperty(false);
     /** The entries shown are being saved to a file (the message counts them). */
     public final BooleanProperty saving = new SimpleBooleanProperty(false);
+    /** The first and the last day of the period to read, as typed (day-month-year); empty for an open end. */
+    public final StringProperty since = new SimpleStringProperty("");
+    public final StringProperty until = new SimpleStringProperty("");
 
     private final Optional<StaffAdministration> administration;
     private final IssuingService issuing;
     private final BackgroundWork background;
-    private UUID patron;
-    private String cardNumber;
-    private String staffUser;
+    /** What the entries on screen are about, and their period; null before anything is shown. */
+    private StaffAdministration.AuditQuery shown;
     private Long before;
     /** Counts the people signed in: what is still being saved for one is dropped when the next comes. */
     private int person;
@@ -69,18 +71,23 @@ public final class AuditViewModel {
             message.set(Problem.of("audit.queryRequired"));
             return;
         }
+        AuditPeriod period = AuditPeriod.of(since.get(), until.get(), java.time.ZoneId.systemDefault());
+        if (period.problem() != null) {
+            message.set(period.problem());
+            return;
+        }
         UUID record = recordId(text);
         app.carddesk.domain.Checked<app.carddesk.domain.CardNumber> card = issuing.profile().cardNumberPolicy()
                 .check(text);
         String number = record == null && card.isOk() ? card.value().value() : null;
         String user = record == null && number == null ? text : null;
-        administration.ifPresent(a -> background.submit(() -> a.audit(record, number, user, null), page -> {
-            patron = record;
-            cardNumber = number;
-            staffUser = user;
+        StaffAdministration.AuditQuery asked = new StaffAdministration.AuditQuery(record, number, user,
+                period.since(), period.until());
+        administration.ifPresent(a -> background.submit(() -> a.audit(asked, null), page -> {
+            shown = asked;
             shown(page);
-            message.set(page.entries().isEmpty() ? Problem.of("audit.none", text)
-                    : Problem.of(user == null ? "audit.forCard" : "audit.forStaff", text));
+            message.set(period.said(page.entries().isEmpty() ? "audit.none" : user == null ? "audit.forCard"
+                    : "audit.forStaff", text));
         }, this::failed));
     }
 
@@ -95,12 +102,13 @@ public final class AuditViewModel {
     /** Whether {@code p} is a refusal or something to put right (shown as a warning), not what was found or saved. */
     public static boolean isWarning(Problem p) {
         return p != null && !List.of("audit.forCard", "audit.forStaff", "audit.none", "audit.saving", "audit.saved")
-                .contains(p.key());
+                .contains(AuditPeriod.withoutPeriod(p.key()));
     }
 
     /** What the entries shown are about, as typed (a card number, a user name or a record's id), or empty. */
     public String shownQuery() {
-        return cardNumber != null ? cardNumber : staffUser != null ? staffUser : patron != null ? patron.toString() : "";
+        return shown == null ? "" : shown.cardNumber() != null ? shown.cardNumber() : shown.staffUser() != null
+                ? shown.staffUser() : shown.patron() != null ? shown.patron().toString() : "";
     }
 
     /** Another person signed in: nothing of what the last one read stays on screen. */
@@ -111,9 +119,9 @@ public final class AuditViewModel {
         entries.clear();
         message.set(null);
         more.set(false);
-        patron = null;
-        cardNumber = null;
-        staffUser = null;
+        since.set("");
+        until.set("");
+        shown = null;
         before = null;
     }
 
@@ -123,8 +131,8 @@ public final class AuditViewModel {
             return;
         }
         Long from = before;
-        administration.ifPresent(a -> background.submit(() -> a.audit(patron, cardNumber, staffUser, from), this::shown,
-                this::failed));
+        StaffAdministration.AuditQuery asked = shown;
+        administration.ifPresent(a -> background.submit(() -> a.audit(asked, from), this::shown, this::failed));
     }
 
     /**
@@ -135,21 +143,19 @@ public final class AuditViewModel {
         if (saving.get()) {
             return;
         }
-        if (administration.isEmpty() || patron == null && cardNumber == null && staffUser == null) {
+        if (administration.isEmpty() || shown == null) {
             message.set(Problem.of("audit.saveNothing"));
             return;
         }
         saving.set(true);
         message.set(Problem.of("audit.saving", 0));
-        savePage(new Saving(administration.get(), patron, cardNumber, staffUser, target, columns, person), null);
+        savePage(new Saving(administration.get(), shown, target, columns, person), null);
     }
 
     /** One saving under way: what it reads, where it goes, and what has arrived so far. */
     private static final class Saving {
         final StaffAdministration administration;
-        final UUID patron;
-        final String cardNumber;
-        final String staffUser;
+        final StaffAdministration.AuditQuery asked;
         final Path target;
         final AuditColumns columns;
         final int person;
@@ -157,27 +163,25 @@ public final class AuditViewModel {
         /** The record the entries are about (as the register resolved a card), for the saving's own entry. */
         UUID about;
 
-        Saving(StaffAdministration administration, UUID patron, String cardNumber, String staffUser, Path target,
+        Saving(StaffAdministration administration, StaffAdministration.AuditQuery asked, Path target,
                AuditColumns columns, int person) {
             this.administration = administration;
-            this.patron = patron;
-            this.cardNumber = cardNumber;
-            this.staffUser = staffUser;
+            this.asked = asked;
             this.target = target;
             this.columns = columns;
             this.person = person;
-            this.about = patron;
+            this.about = asked.patron();
         }
     }
 
     private void savePage(Saving s, Long from) {
-        background.submit(() -> s.administration.audit(s.patron, s.cardNumber, s.staffUser, from), page -> {
+        background.submit(() -> s.administration.audit(s.asked, from), page -> {
             if (s.person != person) {
                 return;
             }
             for (StaffAdministration.AuditEntry e : page.entries()) {
                 s.rows.add(s.columns.row(e));
-                if (s.about == null && s.staffUser == null) {
+                if (s.about == null && s.asked.staffUser() == null) {
                     s.about = e.patronId();
                 }
             }
@@ -199,8 +203,9 @@ public final class AuditViewModel {
         int count = s.rows.size();
         background.submit(() -> {
             AuditFile.write(s.target, s.columns.header(), s.rows);
-            issuing.upkeep().auditSaved(s.about, (s.staffUser == null ? "" : "staff=" + s.staffUser + ";")
-                    + "entries=" + count);
+            issuing.upkeep().auditSaved(s.about, (s.asked.staffUser() == null ? "" : "staff=" + s.asked.staffUser()
+                    + ";") + "entries=" + count + (s.asked.since() == null ? "" : ";since=" + s.asked.since())
+                    + (s.asked.until() == null ? "" : ";until=" + s.asked.until()));
             return count;
         }, n -> {
             saving.set(false);

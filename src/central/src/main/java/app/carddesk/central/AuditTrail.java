@@ -59,8 +59,11 @@ final class AuditTrail {
         // Newest first by when it happened (a desk's entries arrive after the central register's own).
         @SqlQuery("SELECT a.id, a.at, a.staff_user, a.staff_roles AS roles, a.workstation, a.action, a.patron_id, "
                 + "COALESCE(p.card_number, (SELECT MAX(c.number) FROM card c WHERE c.patron_id = a.patron_id)) "
-                + "AS card_number, a.detail FROM audit_event a LEFT JOIN patron p ON p.id = a.patron_id "
-                + "WHERE a.library_code = :library "
+                + "AS card_number, a.detail, CASE WHEN a.library_code = :library THEN NULL ELSE a.library_code END "
+                + "AS library FROM audit_event a LEFT JOIN patron p ON p.id = a.patron_id "
+                // This library's entries; read by one of its patrons, also what other libraries did with them.
+                + "WHERE (a.library_code = :library OR CAST(:patron AS UUID) IS NOT NULL AND EXISTS (SELECT 1 FROM "
+                + "membership m WHERE m.patron_id = CAST(:patron AS UUID) AND m.library_code = :library)) "
                 + "AND (CAST(:before AS BIGINT) IS NULL OR a.at < (SELECT b.at FROM audit_event b WHERE b.id = :before) "
                 + "OR a.at = (SELECT b.at FROM audit_event b WHERE b.id = :before) AND a.id < :before) "
                 + "AND (CAST(:patron AS UUID) IS NULL OR a.patron_id = CAST(:patron AS UUID)) "

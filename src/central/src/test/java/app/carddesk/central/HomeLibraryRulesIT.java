@@ -119,16 +119,49 @@ class HomeLibraryRulesIT {
         assertThat(active.get("identity").get("number").isNull()).as("no national ID for a member library").isTrue();
     }
 
+    /** A library's data protection officer, made by the operator and signed in at one of its desks; the session. */
+    private String officer(String library, String token, String user) throws Exception {
+        String once = new StaffAccounts(central.server.database().jdbi(), new app.carddesk.security.Argon2PinHasher(),
+                java.time.Clock.systemUTC()).addDataProtectionOfficer(library, user, "Ingrid Lie", null);
+        String session = json.readTree(central.send("POST", "/api/v1/sessions", token,
+                json.writeValueAsString(new Api.SignIn(user, once))).body()).get("token").asText();
+        expect(central.send("POST", "/api/v1/sessions/current/password", token, json.writeValueAsString(
+                new Api.PasswordChange(once, "quiet reading lamp by the fjord")), Api.SESSION_HEADER, session), 204);
+        return session;
+    }
+
+    private JsonNode audit(String token, String session, String query) throws Exception {
+        return expect(central.send("GET", "/api/v1/audit?" + query, token, null, Api.SESSION_HEADER, session), 200)
+                .get("entries");
+    }
+
+    @Test
+    void theHomeLibrarysOfficerReadsWhatOtherLibrariesDidWithItsPatronAndNobodyElsesPatrons() throws Exception {
+        UUID id = bergensPatron("N010000010");
+        // Oslo looks the patron up in the country's register.
+        expect(send("POST", "/api/v1/national/search", OSLO, new Api.NationalSearch("N010000010", null)), 200);
+        String bergen = officer("DEMO-NO-BGO", BERGEN, "dpo.bergen");
+        JsonNode seen = audit(BERGEN, bergen, "cardNumber=N010000010");
+        assertThat(seen).extracting(e -> e.get("action").asText() + "@" + e.path("library").asText("own"))
+                .contains("NATIONAL_SEARCH@DEMO-NO", "PATRON_REGISTERED@own");
+        // Oslo's officer, whose library the patron is not a member of, reads only Oslo's own entries.
+        String oslo = officer("DEMO-NO", OSLO, "dpo.oslo");
+        JsonNode own = audit(OSLO, oslo, "patronId=" + id);
+        assertThat(own).extracting(e -> e.get("action").asText()).containsExactly("NATIONAL_SEARCH");
+        assertThat(own.get(0).path("library").asText("own")).isEqualTo("own");
+        // A member now: Oslo's officer reads Bergen's entries about the patron too.
+        expect(send("POST", "/api/v1/patrons/" + id + "/activation", OSLO, activation(CentralLifecycleIT.PIN)), 200);
+        assertThat(audit(OSLO, oslo, "patronId=" + id)).extracting(e -> e.get("action").asText() + "@"
+                + e.path("library").asText("own")).contains("PATRON_REGISTERED@DEMO-NO-BGO", "PATRON_ACTIVATED@own");
+        // Read by a staff member, the audit is the library's own.
+        assertThat(audit(BERGEN, bergen, "staffUser=dpo.oslo")).isEmpty();
+    }
+
     @Test
     void onlyStaffWhoIssueCardsActivateAPatronHere() throws Exception {
         UUID id = bergensPatron("N010000009");
         // Oslo's data protection officer reads the audit; activating a patron is desk work.
-        String once = new StaffAccounts(central.server.database().jdbi(), new app.carddesk.security.Argon2PinHasher(),
-                java.time.Clock.systemUTC()).addDataProtectionOfficer("DEMO-NO", "dpo.oslo", "Ingrid Lie", null);
-        String session = json.readTree(central.send("POST", "/api/v1/sessions", OSLO,
-                json.writeValueAsString(new Api.SignIn("dpo.oslo", once))).body()).get("token").asText();
-        expect(central.send("POST", "/api/v1/sessions/current/password", OSLO, json.writeValueAsString(
-                new Api.PasswordChange(once, "quiet reading lamp by the fjord")), Api.SESSION_HEADER, session), 204);
+        String session = officer("DEMO-NO", OSLO, "dpo.oslo");
 
         HttpResponse<String> refused = central.send("POST", "/api/v1/patrons/" + id + "/activation", OSLO,
                 json.writeValueAsString(activation(CentralLifecycleIT.PIN)), Api.SESSION_HEADER, session);

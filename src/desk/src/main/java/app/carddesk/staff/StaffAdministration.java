@@ -37,9 +37,14 @@ public interface StaffAdministration extends LibrarySettingsKeeper {
     record Decided(Account account, String oneTimePassword) {
     }
 
-    /** One entry of the library's audit: who did or saw what, where and when. */
+    /**
+     * One entry of the library's audit: who did or saw what, where and when.
+     *
+     * @param library the library whose staff made it, when another than this one (a patron of this
+     *                library seen or changed there); null for this library's own
+     */
     record AuditEntry(Instant at, String staffUser, String roles, String workstation, String action, UUID patronId,
-                      String cardNumber, String detail) {
+                      String cardNumber, String detail, String library) {
 
         /** The central register's own work (its mail sender, retention job, operator) by its code, if it is that. */
         public java.util.Optional<String> centralActor() {

@@ -44,7 +44,9 @@ public final class AuditColumns {
 
     /** The workstation, or the central register's own work (its mail sender, retention job, operator) in words. */
     public String workstation(AuditEntry e) {
-        return e.centralActor().map(a -> messages.get("audit.actor." + a)).orElse(e.workstation());
+        String where = e.centralActor().map(a -> messages.get("audit.actor." + a)).orElse(e.workstation());
+        // Another library's staff, with one of this library's patrons.
+        return e.library() == null ? where : messages.get("audit.elsewhere", where, e.library());
     }
 
     public String action(AuditEntry e) {

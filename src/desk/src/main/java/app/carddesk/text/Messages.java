@@ -62,13 +62,13 @@ public final class Messages {
                 locale());
     }
 
-    /** A moment in the desk's time zone with the zone named, as this language writes it. */
     /** As {@link #time}, to the second. */
     public String timeToTheSecond(java.time.Instant at) {
         return at == null ? "" : app.carddesk.domain.DateInput.formatLocalSeconds(at.atZone(
                 java.time.ZoneId.systemDefault()), locale());
     }
 
+    /** A moment in the desk's time zone with the zone named, as this language writes it. */
     public String timeWithZone(java.time.Instant at) {
         return at == null ? "" : app.carddesk.domain.DateInput.format(at.atZone(java.time.ZoneId.systemDefault()),
                 locale());

@@ -26,6 +26,8 @@ final class AuditDetail {
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     /** Keys whose value is free text (a desk's name), not one word followed by words about it. */
     private static final Set<String> FREE_TEXT = Set.of("for");
+    /** Keys whose value is a moment (kept in UTC): shown in the desk's time, as the When column is. */
+    private static final Set<String> MOMENTS = Set.of("since", "until", "starts");
     /** Keys whose value is a list of role codes. */
     private static final Set<String> ROLES = Set.of("roles", "was");
 
@@ -64,6 +66,13 @@ final class AuditDetail {
         if (ROLES.contains(key)) {
             return String.join(", ", Arrays.stream(value.split(",")).map(String::strip)
                     .map(r -> m.getOr("role." + r, () -> r)).toList());
+        }
+        if (MOMENTS.contains(key)) {
+            try {
+                return m.time(java.time.Instant.parse(value));
+            } catch (java.time.format.DateTimeParseException notAMoment) {
+                return value;
+            }
         }
         if (value.equals("true") || value.equals("false")) {
             return m.get("audit.value." + value);

@@ -48,6 +48,13 @@ class AuditDetailTest {
     }
 
     @Test
+    void aPeriodsMomentsAreInTheDesksTimeAsTheWhenColumnIs() {
+        java.time.Instant since = java.time.Instant.parse("2026-11-30T23:00:00Z");
+        assertThat(AuditDetail.text(DA, "staff=mette.holm since=2026-11-30T23:00:00Z until=soon"))
+                .isEqualTo("medarbejder: mette.holm; fra: " + DA.time(since) + "; til (ikke medregnet): soon");
+    }
+
+    @Test
     void aDesksNameIsKeptWholeAndWhatHasNoWordsYetIsShownAsKept() {
         assertThat(AuditDetail.text(EN, "for=Front desk 2 by=dk.admin")).isEqualTo("for: Front desk 2; by: dk.admin");
         assertThat(AuditDetail.text(EN, "later=SOMETHING_NEW and some words"))

@@ -43,8 +43,7 @@ public final class AuditApi {
     /**
      * One entry of the audit, as a data-protection officer reads it; {@code cardNumber} is the card
      * of the record it is about (its current one, or the last that still leads to it), if any.
-     */
-    /**
+     *
      * @param library the library whose staff made the entry when it is another than the reader's (a
      *                patron of the reader's library looked up or changed there); null for the reader's own
      */

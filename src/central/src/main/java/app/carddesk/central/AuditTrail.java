@@ -217,16 +217,17 @@ final class AuditTrail {
         if (text == null) {
             return otherwise;
         }
+        Instant at;
         try {
-            Instant at = Instant.parse(text);
-            if (at.isBefore(Instant.EPOCH) || at.isAfter(END_OF_TIME)) {
-                throw new java.time.format.DateTimeParseException("out of range", text, 0);
-            }
-            return at;
+            at = Instant.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
+            at = null;
+        }
+        if (at == null || at.isBefore(Instant.EPOCH) || at.isAfter(END_OF_TIME)) {
             throw new ApiException(400, ErrorCode.INVALID_QUERY, field, "A moment in UTC, such as "
                     + "2026-12-01T00:00:00Z.");
         }
+        return at;
     }
 
     /**

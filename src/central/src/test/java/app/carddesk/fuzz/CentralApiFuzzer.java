@@ -459,7 +459,7 @@ public final class CentralApiFuzzer {
                 state.enrolmentCodes.remove(json.readTree(call.body).path("code").asText());
                 state.workstations.add(UUID.fromString(json.readTree(r.body()).path("workstationId").asText()));
             } else if (route.equals("POST /api/v1/staff") && status == 201) {
-                state.accounts.add(UUID.fromString(json.readTree(r.body()).path("account").path("id").asText()));
+                call.library.accounts.add(UUID.fromString(json.readTree(r.body()).path("account").path("id").asText()));
             } else if (route.equals("POST /api/v1/sessions/current/password") && status == 204) {
                 call.library.password = json.readTree(call.body).path("newPassword").asText();
             } else if (route.equals("POST /api/v1/card-series") && status == 201) {

@@ -30,6 +30,11 @@ final class FuzzState {
         String user;
         String password;
         String session;
+        /**
+         * Staff accounts the run created at this library (never the administrators it signs in as):
+         * another library's accounts are not found there, so a change is tried on the library's own.
+         */
+        final List<UUID> accounts = new ArrayList<>();
         /** Signs in a session of a second account, for requests that end their session. */
         java.util.function.Supplier<String> freshSession;
         /** A data-protection officer's session: the one reading the audit is sent with. */
@@ -114,8 +119,6 @@ final class FuzzState {
     /** Enrolment codes the run made and has not used, and the workstations it enrolled with them. */
     final List<String> enrolmentCodes = new ArrayList<>();
     final List<UUID> workstations = new ArrayList<>();
-    /** Staff accounts the run created (never the administrators it signs in as). */
-    final List<UUID> accounts = new ArrayList<>();
     /** Card series the run reserved (with the operator's credential) and has not withdrawn. */
     final List<Long> series = new ArrayList<>();
     private final Random random;

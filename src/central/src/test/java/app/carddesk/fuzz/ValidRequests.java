@@ -374,7 +374,7 @@ final class ValidRequests {
                     : nodes.textNode(odd.pick(new String[] {"DESK_STAFF", "SUPERVISOR"}));
             case "accountId" -> {
                 List<UUID> ids = call.route.path().startsWith("/api/v1/workstations/") ? state.workstations
-                        : state.accounts;
+                        : l.accounts;
                 yield nodes.textNode(ids.isEmpty() || odd.chance(0.1) ? odd.uuid().toString()
                         : ids.get(random.nextInt(ids.size())).toString());
             }

@@ -46,9 +46,11 @@ public final class AuditApi {
      *
      * @param library the library whose staff made the entry when it is another than the reader's (a
      *                patron of the reader's library looked up or changed there); null for the reader's own
+     * @param libraryName that library's name, beside its code; null with it
      */
     public record AuditEntry(long id, Instant at, String staffUser, String roles, String workstation,
-                             String action, UUID patronId, String cardNumber, String detail, String library) {
+                             String action, UUID patronId, String cardNumber, String detail, String library,
+                             String libraryName) {
     }
 
     /** A page of the audit, newest first (by when it happened); {@code before} asks for the next page, null at the oldest. */

@@ -60,7 +60,9 @@ final class AuditTrail {
         @SqlQuery("SELECT a.id, a.at, a.staff_user, a.staff_roles AS roles, a.workstation, a.action, a.patron_id, "
                 + "COALESCE(p.card_number, (SELECT MAX(c.number) FROM card c WHERE c.patron_id = a.patron_id)) "
                 + "AS card_number, a.detail, CASE WHEN a.library_code = :library THEN NULL ELSE a.library_code END "
-                + "AS library FROM audit_event a LEFT JOIN patron p ON p.id = a.patron_id "
+                + "AS library, CASE WHEN a.library_code = :library THEN NULL ELSE (SELECT l.name FROM library l "
+                + "WHERE l.code = a.library_code) END AS library_name FROM audit_event a "
+                + "LEFT JOIN patron p ON p.id = a.patron_id "
                 // This library's entries; read by one of its patrons, also what other libraries did with them.
                 + "WHERE (a.library_code = :library OR CAST(:patron AS UUID) IS NOT NULL AND EXISTS (SELECT 1 FROM "
                 + "membership m WHERE m.patron_id = CAST(:patron AS UUID) AND m.library_code = :library)) "

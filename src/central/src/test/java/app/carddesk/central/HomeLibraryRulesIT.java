@@ -144,6 +144,9 @@ class HomeLibraryRulesIT {
         JsonNode seen = audit(BERGEN, bergen, "cardNumber=N010000010");
         assertThat(seen).extracting(e -> e.get("action").asText() + "@" + e.path("library").asText("own"))
                 .contains("NATIONAL_SEARCH@DEMO-NO", "PATRON_REGISTERED@own");
+        // The other library by its name too; the reader's own entries name none.
+        assertThat(seen).extracting(e -> e.get("action").asText() + "@" + e.path("libraryName").asText("own"))
+                .contains("NATIONAL_SEARCH@Demo folkebibliotek Oslo", "PATRON_REGISTERED@own");
         // Oslo's officer, whose library the patron is not a member of, reads only Oslo's own entries.
         String oslo = officer("DEMO-NO", OSLO, "dpo.oslo");
         JsonNode own = audit(OSLO, oslo, "patronId=" + id);

@@ -42,9 +42,10 @@ public interface StaffAdministration extends LibrarySettingsKeeper {
      *
      * @param library the library whose staff made it, when another than this one (a patron of this
      *                library seen or changed there); null for this library's own
+     * @param libraryName that library's name; null with it, or when the register no longer knows it
      */
     record AuditEntry(Instant at, String staffUser, String roles, String workstation, String action, UUID patronId,
-                      String cardNumber, String detail, String library) {
+                      String cardNumber, String detail, String library, String libraryName) {
 
         /** The central register's own work (its mail sender, retention job, operator) by its code, if it is that. */
         public java.util.Optional<String> centralActor() {

@@ -46,7 +46,11 @@ public final class AuditColumns {
     public String workstation(AuditEntry e) {
         String where = e.centralActor().map(a -> messages.get("audit.actor." + a)).orElse(e.workstation());
         // Another library's staff, with one of this library's patrons.
-        return e.library() == null ? where : messages.get("audit.elsewhere", where, e.library());
+        if (e.library() == null) {
+            return where;
+        }
+        return e.libraryName() == null ? messages.get("audit.elsewhere", where, e.library())
+                : messages.get("audit.elsewhereNamed", where, e.libraryName(), e.library());
     }
 
     public String action(AuditEntry e) {

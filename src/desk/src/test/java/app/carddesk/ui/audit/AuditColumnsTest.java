@@ -16,16 +16,18 @@ class AuditColumnsTest {
     private static final AuditColumns NB = new AuditColumns(Messages.forLocale(Locale.forLanguageTag("nb"),
             Country.NO), ZoneId.of("Europe/Oslo"));
 
-    private static AuditEntry entry(String workstation, String library) {
+    private static AuditEntry entry(String workstation, String library, String libraryName) {
         return new AuditEntry(Instant.parse("2026-12-04T09:15:02Z"), "kari.lund", "DESK_STAFF", workstation,
-                "NATIONAL_SEARCH", UUID.randomUUID(), "N010000010", "by=card", library);
+                "NATIONAL_SEARCH", UUID.randomUUID(), "N010000010", "by=card", library, libraryName);
     }
 
     @Test
     void anotherLibrarysEntryNamesThatLibraryBesideItsWorkstation() {
-        assertThat(NB.workstation(entry("oslo desk", "DEMO-NO"))).isEqualTo("oslo desk, ved bibliotek DEMO-NO");
-        assertThat(NB.workstation(entry("bergen desk", null))).as("this library's own").isEqualTo("bergen desk");
-        assertThat(NB.row(entry("oslo desk", "DEMO-NO"))).contains("oslo desk, ved bibliotek DEMO-NO",
-                "av: kortnummer");
+        AuditEntry oslo = entry("oslo desk", "DEMO-NO", "Demo folkebibliotek Oslo");
+        assertThat(NB.workstation(oslo)).isEqualTo("oslo desk, ved Demo folkebibliotek Oslo (DEMO-NO)");
+        assertThat(NB.workstation(entry("bergen desk", null, null))).as("this library's own").isEqualTo("bergen desk");
+        assertThat(NB.row(oslo)).contains("oslo desk, ved Demo folkebibliotek Oslo (DEMO-NO)", "av: kortnummer");
+        assertThat(NB.workstation(entry("oslo desk", "DEMO-NO", null))).as("a library the register no longer knows")
+                .isEqualTo("oslo desk, ved bibliotek DEMO-NO");
     }
 }

@@ -227,21 +227,6 @@ public final class Api {
     public record MergeRequest(UUID otherId, String keepCardNumber) {
     }
 
-    /** One thing the retention job did, or would do in a dry run. No names: ids and card numbers. */
-    public record RetentionAction(UUID patronId, String library, String cardNumber, String action, String reason) {
-    }
-
-    /**
-     * What a retention run did (or would do), with the stored answers to old idempotency keys, the
-     * superseded changes of the feed, the expired staff sessions and enrolment codes, and the audit
-     * entries past the kept period it removed.
-     */
-    public record RetentionReport(boolean dryRun, LocalDate day, int shortStaysDeleted, int held, int noticesSent,
-                                  int noticesWithdrawn, int inactiveDeleted, List<RetentionAction> actions,
-                                  int answersRemoved, int changesRemoved, int expiredCredentialsRemoved,
-                                  long auditEntriesRemoved) {
-    }
-
     /**
      * The header with which a workstation names the person a queued change was made by, when it
      * sends the change without that person's session (made offline, or sent after they left).

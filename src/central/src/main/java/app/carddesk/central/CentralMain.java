@@ -1,7 +1,7 @@
 package app.carddesk.central;
 
-import app.carddesk.api.Api;
 import app.carddesk.api.Json;
+import app.carddesk.api.RetentionApi;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.LoggerFactory;
@@ -143,7 +143,7 @@ public final class CentralMain {
 
     private static int retention(CentralDatabase db, CentralConfig config, Mailer mailer, boolean dryRun,
                                  java.io.PrintStream out, java.io.PrintStream err) throws Exception {
-        java.util.Optional<Api.RetentionReport> report = new RetentionJob(db.jdbi(), mailer, Clock.systemUTC(),
+        java.util.Optional<RetentionApi.RetentionReport> report = new RetentionJob(db.jdbi(), mailer, Clock.systemUTC(),
                 config.auditKept()).runAlone(dryRun, Integer.MAX_VALUE);
         if (report.isEmpty()) {
             err.println("Another central instance is running the retention job now; nothing was done.");

@@ -234,6 +234,8 @@ final class CentralRoutes {
                 ctx.queryParam("patronId"), ctx.queryParam("cardNumber"), ctx.queryParam("staffUser"),
                 ctx.queryParam("since"), ctx.queryParam("until")), number(ctx.queryParam("before"), 0),
                 number(ctx.queryParam("limit"), 100))));
+        app.get("/api/v1/retention", ctx -> ctx.json(retention.policy(caller(ctx).library().code(),
+                config.retentionTime())));
         app.get("/api/v1/retention/held", ctx -> ctx.json(retention.held(caller(ctx, Permission.HELD_LIST).library().code())));
         app.get("/api/v1/changes", ctx -> ctx.json(parts.feed().changes(caller(ctx),
                 number(ctx.queryParam("after"), 0), (int) number(ctx.queryParam("limit"), Api.FEED_PAGE_DEFAULT))));

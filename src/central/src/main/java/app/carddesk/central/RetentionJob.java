@@ -1,6 +1,6 @@
 package app.carddesk.central;
 
-import app.carddesk.api.Api;
+import app.carddesk.api.RetentionApi;
 import app.carddesk.central.RetentionStatements.Candidate;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,7 +66,7 @@ public final class RetentionJob {
      * PostgreSQL the run holds an advisory lock for its length (empty: another instance has it).
      * An H2 register is opened by one process only, and a dry run writes nothing, so both just run.
      */
-    public java.util.Optional<Api.RetentionReport> runAlone(boolean dryRun, int listLimit) {
+    public java.util.Optional<RetentionApi.RetentionReport> runAlone(boolean dryRun, int listLimit) {
         boolean postgres;
         try {
             postgres = jdbi.withHandle(h -> h.getConnection().getMetaData().getDatabaseProductName())
@@ -98,10 +98,10 @@ public final class RetentionJob {
     }
 
     /** Runs the job for today; with {@code dryRun} nothing is written or sent. */
-    public Api.RetentionReport run(boolean dryRun, int listLimit) {
+    public RetentionApi.RetentionReport run(boolean dryRun, int listLimit) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<Api.RetentionAction> actions = new ArrayList<>();
+        List<RetentionApi.RetentionAction> actions = new ArrayList<>();
         int[] counts = new int[5]; // deleted short stays, held, notices, withdrawn, deleted inactive
 
         List<Candidate> expired = select(q -> q.expiredShortStays(today));
@@ -139,7 +139,7 @@ public final class RetentionJob {
         }
         for (Candidate c : toNotice) {
             if (actions.size() < listLimit) {
-                actions.add(new Api.RetentionAction(c.id(), c.libraryCode(), c.cardNumber(),
+                actions.add(new RetentionApi.RetentionAction(c.id(), c.libraryCode(), c.cardNumber(),
                         c.email() == null ? "NOTICE_WITHOUT_EMAIL" : "NOTICE_SENT", "INACTIVE_" + c.years() + "_YEARS"));
             }
         }
@@ -155,8 +155,8 @@ public final class RetentionJob {
         // The audit trail's oldest entries, once past the kept period (the day's start, in UTC).
         long audit = auditKept == null ? 0 : new AuditChain(jdbi).removeBefore(
                 today.minus(auditKept).atStartOfDay(ZoneOffset.UTC).toInstant(), now, dryRun);
-        Api.RetentionReport report = new Api.RetentionReport(dryRun, today, counts[0], counts[1], counts[2], counts[3],
-                counts[4], actions, answers, changes, credentials, audit);
+        RetentionApi.RetentionReport report = new RetentionApi.RetentionReport(dryRun, today, counts[0], counts[1],
+                counts[2], counts[3], counts[4], actions, answers, changes, credentials, audit);
         LOG.info("Retention{}: {} expired short stays deleted, {} held for staff, {} notices, {} notices withdrawn, "
                 + "{} inactive patrons deleted, {} stored answers past {} days removed, {} superseded changes removed "
                 + "from the feed, {} expired sessions and enrolment codes removed, {} audit entries removed (kept {})",
@@ -177,7 +177,16 @@ public final class RetentionJob {
     }
 
     /** Patrons the library should see to before the register may delete them. */
-    public List<Api.RetentionAction> held(String library) {
+    /** What this run keeps how long for {@code library}; {@code runsAt} the daily time, null when by command only. */
+    public RetentionApi.RetentionPolicy policy(String library, java.time.LocalTime runsAt) {
+        RetentionStatements.LibraryPolicy own = jdbi.withExtension(RetentionStatements.class,
+                q -> q.libraryPolicy(library));
+        return new RetentionApi.RetentionPolicy(runsAt == null ? null : runsAt.toString(),
+                auditKept == null ? null : (int) auditKept.toTotalMonths(), own.maxShortStayDays(),
+                own.inactiveYears(), own.noticeDays());
+    }
+
+    public List<RetentionApi.RetentionAction> held(String library) {
         return jdbi.withExtension(RetentionStatements.class, q -> q.held(library)).stream()
                 .map(RetentionStatements.HeldRow::action).toList();
     }
@@ -221,7 +230,7 @@ public final class RetentionJob {
 
     /** Deletes the candidates that can go, lists the others for staff (once). */
     private void settle(List<Candidate> candidates, String why, boolean dryRun, Instant now,
-                        List<Api.RetentionAction> actions, int listLimit, int[] counts, int deletedSlot) {
+                        List<RetentionApi.RetentionAction> actions, int listLimit, int[] counts, int deletedSlot) {
         List<Candidate> delete = new ArrayList<>();
         List<Candidate> hold = new ArrayList<>();
         for (Candidate c : candidates) {
@@ -235,12 +244,12 @@ public final class RetentionJob {
         counts[1] += hold.size();
         for (Candidate c : delete) {
             if (actions.size() < listLimit) {
-                actions.add(new Api.RetentionAction(c.id(), c.libraryCode(), c.cardNumber(), "DELETE", why));
+                actions.add(new RetentionApi.RetentionAction(c.id(), c.libraryCode(), c.cardNumber(), "DELETE", why));
             }
         }
         for (Candidate c : hold) {
             if (actions.size() < listLimit) {
-                actions.add(new Api.RetentionAction(c.id(), c.libraryCode(), c.cardNumber(), "HOLD",
+                actions.add(new RetentionApi.RetentionAction(c.id(), c.libraryCode(), c.cardNumber(), "HOLD",
                         why + ":" + c.holdReason()));
             }
         }
@@ -259,11 +268,11 @@ public final class RetentionJob {
         }
     }
 
-    private void list(List<Candidate> candidates, String action, String reason, List<Api.RetentionAction> actions,
-                      int listLimit) {
+    private void list(List<Candidate> candidates, String action, String reason,
+                      List<RetentionApi.RetentionAction> actions, int listLimit) {
         for (Candidate c : candidates) {
             if (actions.size() < listLimit) {
-                actions.add(new Api.RetentionAction(c.id(), c.libraryCode(), c.cardNumber(), action, reason));
+                actions.add(new RetentionApi.RetentionAction(c.id(), c.libraryCode(), c.cardNumber(), action, reason));
             }
         }
     }

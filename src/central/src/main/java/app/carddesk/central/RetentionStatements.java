@@ -1,6 +1,6 @@
 package app.carddesk.central;
 
-import app.carddesk.api.Api;
+import app.carddesk.api.RetentionApi;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,6 +56,14 @@ interface RetentionStatements {
     @SqlQuery
     List<Integer> inactivityPeriods();
 
+    /** A library's own periods. */
+    record LibraryPolicy(int maxShortStayDays, Integer inactiveYears, int noticeDays) {
+    }
+
+    @SqlQuery
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(LibraryPolicy.class)
+    LibraryPolicy libraryPolicy(@Bind("library") String library);
+
     @SqlQuery
     List<Candidate> inactiveSince(@Bind("years") int years, @Bind("cutoff") Instant cutoff);
 
@@ -98,8 +106,8 @@ interface RetentionStatements {
 
     /** A row of the staff list. */
     record HeldRow(UUID patronId, String libraryCode, String cardNumber, String reason) {
-        Api.RetentionAction action() {
-            return new Api.RetentionAction(patronId, libraryCode, cardNumber, "HELD", reason);
+        RetentionApi.RetentionAction action() {
+            return new RetentionApi.RetentionAction(patronId, libraryCode, cardNumber, "HELD", reason);
         }
     }
 

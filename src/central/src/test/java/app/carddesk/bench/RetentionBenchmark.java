@@ -1,6 +1,6 @@
 package app.carddesk.bench;
 
-import app.carddesk.api.Api;
+import app.carddesk.api.RetentionApi;
 import app.carddesk.central.CentralDatabase;
 import app.carddesk.central.RetentionJob;
 import app.carddesk.central.SmtpMailer;
@@ -51,7 +51,7 @@ public final class RetentionBenchmark {
             RetentionJob job = new RetentionJob(db.jdbi(), new SmtpMailer("127.0.0.1", smtp.getSmtp().getPort(), "library@carddesk.invalid"), Clock.systemUTC());
             for (String name : new String[] {"dry run", "real run", "second run, same day"}) {
                 long t = System.nanoTime();
-                Api.RetentionReport r = job.run(name.equals("dry run"), 0);
+                RetentionApi.RetentionReport r = job.run(name.equals("dry run"), 0);
                 System.out.printf("  %-22s %6.1f s   deleted %,d short stays + %,d inactive, held %,d, notices %,d, "
                         + "withdrawn %,d%n", name, (System.nanoTime() - t) / 1e9, r.shortStaysDeleted(),
                         r.inactiveDeleted(), r.held(), r.noticesSent(), r.noticesWithdrawn());

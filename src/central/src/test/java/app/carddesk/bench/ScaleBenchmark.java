@@ -2,6 +2,7 @@ package app.carddesk.bench;
 
 import app.carddesk.api.Api;
 import app.carddesk.api.Json;
+import app.carddesk.api.RetentionApi;
 import app.carddesk.central.CentralConfig;
 import app.carddesk.central.CentralDatabase;
 import app.carddesk.central.CentralServer;
@@ -224,7 +225,7 @@ public final class ScaleBenchmark {
         boolean ok = superseded == PATRONS / 10;
         for (String name : new String[] {"dry run", "real run", "second run"}) {
             long t = System.nanoTime();
-            Api.RetentionReport r = job.run(name.equals("dry run"), 0);
+            RetentionApi.RetentionReport r = job.run(name.equals("dry run"), 0);
             System.out.printf("  retention job, %-10s %6.1f s: deleted %,d short stays and %,d inactive, "
                     + "notices %,d, superseded changes removed from the feed %,d%n", name, seconds(t),
                     r.shortStaysDeleted(), r.inactiveDeleted(), r.noticesSent(), r.changesRemoved());

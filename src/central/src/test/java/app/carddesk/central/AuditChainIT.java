@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.carddesk.api.Api;
 import app.carddesk.api.Json;
+import app.carddesk.api.RetentionApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -140,7 +141,7 @@ class AuditChainIT {
     }
 
     /** The retention run at {@code day}, keeping the audit trail five years. */
-    private Api.RetentionReport retention(String day, boolean dryRun) {
+    private RetentionApi.RetentionReport retention(String day, boolean dryRun) {
         Clock at = Clock.fixed(Instant.parse(day + "T03:00:00Z"), ZoneOffset.UTC);
         return new RetentionJob(central.server.database().jdbi(), (to, subject, body) -> { }, at, Period.ofMonths(60))
                 .run(dryRun, 100);
@@ -161,11 +162,11 @@ class AuditChainIT {
 
         // On 2032-03-01, five years back is 2027-03-01: the entries of 2026 at the chain's start go,
         // up to the first newer one; an older one after it waits until that one goes too.
-        Api.RetentionReport dry = retention("2032-03-01", true);
+        RetentionApi.RetentionReport dry = retention("2032-03-01", true);
         assertEquals(made, dry.auditEntriesRemoved());
         assertEquals(made + 2, entries(), "a dry run removes nothing");
 
-        Api.RetentionReport report = retention("2032-03-01", false);
+        RetentionApi.RetentionReport report = retention("2032-03-01", false);
         assertEquals(made, report.auditEntriesRemoved());
         assertEquals(3, entries(), "the newer entry, the older one after it and the removal's own entry");
         assertEquals(1L, central.sql("SELECT COUNT(*) FROM audit_event WHERE detail LIKE 'through " + made

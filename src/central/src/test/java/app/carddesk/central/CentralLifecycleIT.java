@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carddesk.api.Api;
 import app.carddesk.api.Json;
+import app.carddesk.api.RetentionApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -340,7 +341,7 @@ class CentralLifecycleIT {
         registered(CentralFixture.TOKEN_NO, norwegian("N000000902", "Lund", LocalDate.of(1981, 1, 1), null));
         exec("UPDATE idempotency SET created_at = ? WHERE idem_key = ?", Instant.now().minus(Duration.ofDays(31)),
                 "k-" + (keys - 1));
-        Api.RetentionReport dry = central.server.retention().run(true, 10);
+        RetentionApi.RetentionReport dry = central.server.retention().run(true, 10);
         assertThat(dry.answersRemoved()).as("a dry run counts").isEqualTo(1);
         assertThat(sql("SELECT COUNT(*) FROM idempotency", Integer.class)).isEqualTo(2);
         assertThat(central.server.retention().run(false, 10).answersRemoved()).isEqualTo(1);
@@ -371,7 +372,7 @@ class CentralLifecycleIT {
         changed(b); // not read yet: without its place it supersedes nothing
         int rows = sql("SELECT COUNT(*) FROM change_feed", Integer.class);
 
-        Api.RetentionReport dry = central.server.retention().run(true, 10);
+        RetentionApi.RetentionReport dry = central.server.retention().run(true, 10);
         assertThat(dry.changesRemoved()).as("a's registration and first change").isEqualTo(2);
         assertThat(sql("SELECT COUNT(*) FROM change_feed", Integer.class)).as("a dry run counts").isEqualTo(rows);
         assertThat(central.server.retention().run(false, 10).changesRemoved()).isEqualTo(2);
@@ -404,6 +405,26 @@ class CentralLifecycleIT {
             s.execute("SELECT pg_advisory_unlock(" + RetentionJob.LOCK_KEY + ")");
         }
         assertThat(job.runAlone(false, 10)).isPresent();
+    }
+
+    @Test
+    void eachLibraryReadsHowLongTheRegisterKeepsWhatForIt() throws Exception {
+        JsonNode oslo = call("GET", "/api/v1/retention", CentralFixture.TOKEN_NO, null, 200);
+        assertThat(oslo.get("inactiveYears").asInt()).isEqualTo(3);
+        assertThat(oslo.get("noticeDays").asInt()).isEqualTo(30);
+        assertThat(oslo.get("maxShortStayDays").asInt()).isEqualTo(365);
+        assertThat(oslo.get("auditKeptMonths").asInt()).as("the default period").isEqualTo(60);
+        assertThat(oslo.get("runsAt").isNull()).as("the fixture's job runs by command only").isTrue();
+        JsonNode copenhagen = call("GET", "/api/v1/retention", CentralFixture.TOKEN, null, 200);
+        assertThat(copenhagen.get("inactiveYears").isNull()).as("a Danish library sets none").isTrue();
+        // An organisation that keeps its audit for good and runs the job at 02:30 says so.
+        RetentionApi.RetentionPolicy set = new RetentionJob(central.server.database().jdbi(), null, Clock.systemUTC(),
+                null).policy("DEMO-NO", java.time.LocalTime.of(2, 30));
+        assertThat(set).isEqualTo(new RetentionApi.RetentionPolicy("02:30", null, 365, 3, 30));
+        exec("UPDATE library SET inactive_years = 5, notice_days = 60 WHERE code = 'DEMO-NO'");
+        JsonNode changed = call("GET", "/api/v1/retention", CentralFixture.TOKEN_NO, null, 200);
+        assertThat(List.of(changed.get("inactiveYears").asInt(), changed.get("noticeDays").asInt()))
+                .as("read as the library is configured now").containsExactly(5, 60);
     }
 
     @Test
@@ -442,7 +463,7 @@ class CentralLifecycleIT {
         RetentionJob job = new RetentionJob(central.server.database().jdbi(),
                 new SmtpMailer("127.0.0.1", mail.getSmtp().getPort(), "library@carddesk.invalid"),
                 Clock.systemUTC());
-        Api.RetentionReport dry = job.run(true, 100);
+        RetentionApi.RetentionReport dry = job.run(true, 100);
         assertThat(dry.dryRun()).isTrue();
         assertThat(actions(dry)).containsExactlyInAnyOrder(
                 expired + " DELETE EXPIRED_SHORT_STAY", owes + " HOLD EXPIRED_SHORT_STAY:BALANCE",
@@ -452,7 +473,7 @@ class CentralLifecycleIT {
         assertThat(sql("SELECT COUNT(*) FROM patron", Integer.class)).as("a dry run deletes nothing").isEqualTo(8);
         assertThat(sql("SELECT COUNT(*) FROM retention_hold", Integer.class)).isZero();
 
-        Api.RetentionReport real = job.run(false, 100);
+        RetentionApi.RetentionReport real = job.run(false, 100);
         assertThat(actions(real)).isEqualTo(actions(dry));
         assertThat(List.of(real.shortStaysDeleted(), real.held(), real.noticesSent(), real.noticesWithdrawn(),
                 real.inactiveDeleted())).containsExactly(1, 2, 1, 1, 1);
@@ -471,7 +492,7 @@ class CentralLifecycleIT {
         assertThat(held).hasSize(2);
         assertThat(held.toString()).doesNotContain("Owes").doesNotContain("Borrows");
 
-        Api.RetentionReport again = job.run(false, 100);
+        RetentionApi.RetentionReport again = job.run(false, 100);
         assertThat(List.of(again.shortStaysDeleted(), again.noticesSent(), again.noticesWithdrawn(),
                 again.inactiveDeleted())).as("a second run the same day does nothing more").containsExactly(0, 0, 0, 0);
         assertThat(mail.getReceivedMessages()).as("no second notice").hasSize(1);
@@ -480,7 +501,7 @@ class CentralLifecycleIT {
                 .isEqualTo(2);
     }
 
-    private static List<String> actions(Api.RetentionReport report) {
+    private static List<String> actions(RetentionApi.RetentionReport report) {
         return report.actions().stream().map(a -> a.patronId() + " " + a.action() + " " + a.reason()).toList();
     }
 }

@@ -36,6 +36,8 @@ public final class AuditView {
     @FXML private Button olderButton;
     @FXML private Button saveButton;
     @FXML private Label chosen;
+    @FXML private Label kept;
+    @FXML private javafx.scene.layout.VBox root;
 
     public AuditView(AuditViewModel vm, Messages messages, DeskPreferences preferences, ViewLifetime lifetime) {
         this.vm = vm;
@@ -73,6 +75,15 @@ public final class AuditView {
         chosen.textProperty().bind(lifetime.of(table.getSelectionModel().selectedItemProperty())
                 .map(this::inFull).orElse(""));
         Controls.visible(chosen, chosen.textProperty().isNotEmpty());
+        kept.textProperty().bind(lifetime.of(vm.kept).map(r -> RetentionText.of(messages, r, ZoneId.systemDefault(),
+                LocalDate.now())).orElse(""));
+        Controls.visible(kept, kept.textProperty().isNotEmpty());
+        // Read again each time the screen is shown (it enters the window then): the periods follow the settings.
+        lifetime.onChange(root.sceneProperty(), (obs, was, now) -> {
+            if (now != null && root.isVisible()) {
+                vm.readRetention();
+            }
+        });
     }
 
     private void warn(app.carddesk.domain.Problem p) {

@@ -41,6 +41,8 @@ public final class AuditViewModel {
     /** The first and the last day of the period to read, as typed (day-month-year); empty for an open end. */
     public final StringProperty since = new SimpleStringProperty("");
     public final StringProperty until = new SimpleStringProperty("");
+    /** How long the central register keeps what for this library; null until read, or when it could not be. */
+    public final ObjectProperty<StaffAdministration.Retention> kept = new SimpleObjectProperty<>();
 
     private final Optional<StaffAdministration> administration;
     private final IssuingService issuing;
@@ -121,8 +123,17 @@ public final class AuditViewModel {
         more.set(false);
         since.set("");
         until.set("");
+        kept.set(null);
         shown = null;
         before = null;
+    }
+
+    /** Reads the central register's periods again (the screen is shown): they change with its settings. */
+    public void readRetention() {
+        administration.ifPresent(a -> background.submit(a::retention, kept::set, e -> {
+            kept.set(null);
+            LOG.info("The retention periods could not be read ({})", e.getClass().getSimpleName());
+        }));
     }
 
     /** The next page of older entries. */

@@ -1,0 +1,1 @@
+SELECT max_short_stay_days, inactive_years, notice_days FROM library WHERE code = :library

@@ -88,7 +88,8 @@ public final class DeskContext {
                 background, java.time.ZoneId.systemDefault());
         main.administrationConnected(backend.administration().isPresent());
         signIn.session.addListener((obs, was, now) -> administration.personChanged());
-        this.audit = new app.carddesk.ui.audit.AuditViewModel(backend.administration(), backend.issuing(), background);
+        this.audit = new app.carddesk.ui.audit.AuditViewModel(backend.administration(), backend.issuing(),
+                backend.memberships(), background);
         signIn.session.addListener((obs, was, now) -> audit.personChanged());
         this.librarySettings = new app.carddesk.ui.admin.LibrarySettingsViewModel(backend.librarySettings(),
                 () -> backend.profile().code(), permission -> signIn.session.get() != null

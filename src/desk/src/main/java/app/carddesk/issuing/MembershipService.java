@@ -117,6 +117,26 @@ public final class MembershipService {
         }
     }
 
+    /**
+     * How long the organisation's register keeps what for this library; empty offline, and without a
+     * central register (see {@link #connected()}), where nothing is deleted on a schedule.
+     */
+    public java.util.Optional<NationalRegister.Retention> retention() {
+        if (!national.available()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(national.retention());
+        } catch (NationalRegister.UnavailableException | NationalRegister.RefusedException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Whether this desk works with an organisation's register (offline or not). */
+    public boolean connected() {
+        return national.available();
+    }
+
     /** Whether staff may type this library's standing themselves: only in a demo or test current.get(). */
     public boolean standingEditable() {
         return current.get().testProfile() && national.available();

@@ -58,6 +58,18 @@ public interface NationalRegister {
         }
     }
 
+    /**
+     * How long the organisation's register keeps what for this library, as its daily deletion applies it.
+     *
+     * @param runsAtUtc       the daily deletion's time of day in UTC; null when its operator runs it by command
+     * @param auditKeptMonths the audit trail's period; null: kept for good
+     * @param inactiveYears   the inactivity period; null: inactive patrons stay until staff unsubscribe them
+     * @param noticeDays      how long before that deletion the patron is sent a notice
+     */
+    record Retention(java.time.LocalTime runsAtUtc, Integer auditKeptMonths, int maxShortStayDays,
+                     Integer inactiveYears, int noticeDays) {
+    }
+
     /** What unsubscribing did: the patron was deleted, or stays where something remains. */
     record Removal(boolean deleted, List<Membership> remaining) {
         public Removal {
@@ -80,6 +92,9 @@ public interface NationalRegister {
 
     /** Who saw and changed the patron's record at any library (the read is audited there). */
     List<HistoryEntry> history(UUID id);
+
+    /** How long the register keeps what for this library. */
+    Retention retention();
 
     /** Reports this library's standing for the patron, as its circulation system would (demo profiles). */
     Membership reportStanding(UUID id, int loans, int reminders, int claims);
@@ -121,6 +136,11 @@ public interface NationalRegister {
 
             @Override
             public List<HistoryEntry> history(UUID id) {
+                throw new UnavailableException("no central register configured");
+            }
+
+            @Override
+            public Retention retention() {
                 throw new UnavailableException("no central register configured");
             }
 

@@ -34,9 +34,16 @@ public final class StoredDataReport {
     public record History(List<AuditEntry> here, java.util.Optional<List<NationalRegister.HistoryEntry>> register) {
     }
 
+    /**
+     * How long the record is kept: by the organisation's register's periods when they were read
+     * ({@code retention}), or at a desk without one ({@code connected} false), where only staff delete.
+     */
+    public record Keeping(boolean connected, java.util.Optional<NationalRegister.Retention> retention) {
+    }
+
     /** The report's lines, in the patron's language. */
     public static List<String> lines(ResourceBundle texts, Patron p, LibraryProfile profile, History history,
-                                     List<PatronSummary> relatives, List<String> libraries) {
+                                     Keeping keeping, List<PatronSummary> relatives, List<String> libraries) {
         boolean fromRegister = p.registrationKind() == RegistrationKind.NATIONAL_ID;
         String master = texts.getString(fromRegister ? "report.source.register" : "report.source.desk");
         String given = texts.getString("report.source.patron");
@@ -74,6 +81,7 @@ public final class StoredDataReport {
             line(lines, texts, "report.libraries", String.join(", ", libraries), texts.getString("report.source.desk"));
         }
         lines.add(texts.getString("report.pin"));
+        kept(lines, texts, p, keeping);
         lines.add(texts.getString("report.history"));
         for (AuditEntry e : history.here()) {
             String who = e.staffRoles() == null || e.staffRoles().isBlank() ? texts.getString("report.who.desk")
@@ -98,17 +106,35 @@ public final class StoredDataReport {
     }
 
     public static void write(ResourceBundle texts, Patron p, LibraryProfile profile, History history,
-                             List<PatronSummary> relatives, List<String> libraries, PaperSize paper, Path target)
-            throws IOException {
+                             Keeping keeping, List<PatronSummary> relatives, List<String> libraries, PaperSize paper,
+                             Path target) throws IOException {
         try (PdfPages pages = new PdfPages(paper)) {
             pages.paragraph(format(texts, "report.title", p.fullName()), true, 16, 4);
             pages.paragraph(profile.letterhead().name() + (profile.letterhead().addressText().isBlank() ? ""
                     : " · " + profile.letterhead().addressText()), false, 9, 12);
-            for (String line : lines(texts, p, profile, history, relatives, libraries)) {
+            for (String line : lines(texts, p, profile, history, keeping, relatives, libraries)) {
                 pages.paragraph(line, false, 10.5f, 5);
             }
             pages.save(target);
         }
+    }
+
+    /** How long the record, and what was done with it, is kept (the patron's right to know). */
+    private static void kept(List<String> lines, ResourceBundle texts, Patron p, Keeping keeping) {
+        java.util.Optional<NationalRegister.Retention> r = keeping.retention();
+        if (p.expiresOn() != null) {
+            lines.add(format(texts, "report.kept.shortStay", DateInput.format(p.expiresOn(), texts.getLocale())));
+        } else if (!keeping.connected()) {
+            lines.add(texts.getString("report.kept.untilAsked"));
+        } else if (r.isEmpty()) {
+            lines.add(texts.getString("report.kept.unknown"));
+        } else if (r.get().inactiveYears() == null) {
+            lines.add(texts.getString("report.kept.untilAsked"));
+        } else {
+            lines.add(format(texts, "report.kept.inactive", r.get().inactiveYears(), r.get().noticeDays()));
+        }
+        r.ifPresent(known -> lines.add(known.auditKeptMonths() == null ? texts.getString("report.kept.historyForGood")
+                : format(texts, "report.kept.history", known.auditKeptMonths())));
     }
 
     /** Roles in the patron's language, joined. */

@@ -168,20 +168,6 @@ public interface StaffAdministration extends LibrarySettingsKeeper {
 
     List<Sign> signs();
 
-    /** How long the central register keeps what for this library (read by the data-protection officer). */
-    Retention retention();
-
-    /**
-     * The central register's periods for this library.
-     *
-     * @param runsAtUtc        the daily deletion's time of day in UTC; null when its operator runs it by command
-     * @param auditKeptMonths  the audit trail's period; null: kept for good
-     * @param inactiveYears    the inactivity period; null: inactive patrons stay until staff unsubscribe them
-     */
-    record Retention(java.time.LocalTime runsAtUtc, Integer auditKeptMonths, int maxShortStayDays,
-                     Integer inactiveYears, int noticeDays) {
-    }
-
     /**
      * A page of the library's audit (the central register's entries and the desks'), by patron (their
      * record's id or a card that leads to it), staff member, both or neither; newest first; for a

@@ -2,6 +2,7 @@ package app.carddesk.sync;
 
 import app.carddesk.api.Api;
 import app.carddesk.api.PinMail;
+import app.carddesk.api.RetentionApi;
 import app.carddesk.issuing.NationalRegister;
 import app.carddesk.issuing.PinMailStatus;
 import java.util.List;
@@ -61,6 +62,14 @@ public final class CentralNationalRegister implements NationalRegister {
         return java.util.Arrays.stream(client.read(ok(call(() -> client.get("/api/v1/patrons/" + id + "/history"))),
                 Api.HistoryEntry[].class)).map(e -> new HistoryEntry(e.at(), e.library(), e.libraryName(), e.roles(),
                 e.action())).toList();
+    }
+
+    @Override
+    public Retention retention() {
+        RetentionApi.RetentionPolicy p = client.read(ok(call(() -> client.get("/api/v1/retention"))),
+                RetentionApi.RetentionPolicy.class);
+        return new Retention(p.runsAt() == null ? null : java.time.LocalTime.parse(p.runsAt()), p.auditKeptMonths(),
+                p.maxShortStayDays(), p.inactiveYears(), p.noticeDays());
     }
 
     @Override

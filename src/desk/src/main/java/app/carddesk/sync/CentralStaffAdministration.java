@@ -3,7 +3,6 @@ package app.carddesk.sync;
 import app.carddesk.api.Api;
 import app.carddesk.api.AuditApi;
 import app.carddesk.api.ErrorCode;
-import app.carddesk.api.RetentionApi;
 import app.carddesk.staff.StaffAdministration;
 import java.time.Instant;
 import java.util.List;
@@ -124,14 +123,6 @@ public final class CentralStaffAdministration implements StaffAdministration {
     public List<Sign> signs() {
         return person.read(ok(call(() -> person.get("/api/v1/staff/signs"))), Api.StaffSigns.class).signs().stream()
                 .map(s -> new Sign(s.userName(), s.kind(), s.count(), s.lastAt())).toList();
-    }
-
-    @Override
-    public Retention retention() {
-        RetentionApi.RetentionPolicy p = person.read(ok(call(() -> person.get("/api/v1/retention"))),
-                RetentionApi.RetentionPolicy.class);
-        return new Retention(p.runsAt() == null ? null : java.time.LocalTime.parse(p.runsAt()), p.auditKeptMonths(),
-                p.maxShortStayDays(), p.inactiveYears(), p.noticeDays());
     }
 
     @Override

@@ -47,7 +47,8 @@ class StoredDataReportIT {
             Path pdf = dir.resolve("report.pdf");
             StoredDataReport.write(Messages.bundle(Locale.ENGLISH), issuing.patron(id).orElseThrow(),
                     issuing.profile(), new StoredDataReport.History(issuing.upkeep().reportMade(id),
-                            java.util.Optional.empty()), issuing.upkeep().relatives(id), java.util.List.of(
+                            java.util.Optional.empty()), new StoredDataReport.Keeping(true, java.util.Optional.empty()),
+                    issuing.upkeep().relatives(id), java.util.List.of(
                             "Demo Research Library Copenhagen"), PaperSize.A4, pdf);
             try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
                 String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
@@ -68,6 +69,7 @@ class StoredDataReportIT {
                                 + "at Demo Research Library Copenhagen)")
                         .contains("A report of what is stored about you was made.")
                         .contains("The organisation's register could not be reached")
+                        .contains("how long your record is kept is not listed here")
                         .as("the library's policy does not name its staff").doesNotContain("demo.dk")
                         .doesNotContain("PATRON_ISSUED").doesNotContain("BALANCES_EDITED")
                         .contains("only as a salted one-way hash").doesNotContain("4826");
@@ -94,12 +96,15 @@ class StoredDataReportIT {
             Path pdf = dir.resolve("report.pdf");
             StoredDataReport.write(Messages.bundle(Locale.forLanguageTag("da")), issuing.patron(child).orElseThrow(),
                     issuing.profile(), new StoredDataReport.History(issuing.upkeep().auditTrail(child),
-                            java.util.Optional.empty()), issuing.upkeep().relatives(child), java.util.List.of(),
+                            java.util.Optional.empty()), new StoredDataReport.Keeping(false, java.util.Optional.empty()),
+                    issuing.upkeep().relatives(child), java.util.List.of(),
                     PaperSize.LETTER, pdf);
             // Written in the order of its script: 王小明, 김 민지, Zoë Ågård-Łukasiewicz.
             assertThat(LetterText.of(pdf)).contains(app.carddesk.domain.PersonName.full(givenName, surname))
                     .contains(givenName).contains(surname).contains("Værge: Elif Demir")
-                    .contains("Du blev oprettet og fik et lånerkort.");
+                    .contains("Du blev oprettet og fik et lånerkort.")
+                    .as("a desk on its own: only staff delete").contains("Dine oplysninger gemmes, indtil du beder om "
+                            + "at få dem slettet.");
         }
     }
 
@@ -126,14 +131,45 @@ class StoredDataReportIT {
                             java.util.List.of("SUPERVISOR"), "PATRON_VIEWED"));
             String text = String.join("\n", StoredDataReport.lines(Messages.bundle(Locale.ENGLISH),
                     issuing.patron(id).orElseThrow(), naming, new StoredDataReport.History(issuing.upkeep()
-                            .reportMade(id), java.util.Optional.of(register)), java.util.List.of(), java.util.List.of()));
+                            .reportMade(id), java.util.Optional.of(register)), new StoredDataReport.Keeping(true,
+                            java.util.Optional.of(new app.carddesk.issuing.NationalRegister.Retention(
+                                    java.time.LocalTime.of(2, 30), 60, 365, 3, 30))), java.util.List.of(),
+                    java.util.List.of()));
             assertThat(text).contains("Your record was opened on screen. (desk staff, library administrator, "
                             + "supervisor at Demo Research Library Copenhagen: demo.dk)")
                     .contains("In the organisation's register")
                     .contains("Your record was stored in the organisation's register. (a desk of Demo Research "
                             + "Library Copenhagen (synchronisation))")
                     .contains("Your record was opened on screen. (supervisor at Aarhus Public Library)")
-                    .doesNotContain("could not be reached");
+                    .doesNotContain("could not be reached")
+                    .contains("Your record is deleted when you have not used the library for 3 years; if the library "
+                            + "has your e-mail address, you are sent a notice 30 days before.")
+                    .contains("What was done with your record (listed below) is kept for 60 months.");
+        }
+    }
+
+    @Test
+    void aShortStayIsToldTheDayItsRecordEndsAndAnAuditKeptForGoodIsSaidSo() throws Exception {
+        try (DeskBackend desk = app.carddesk.SignedInDesk.open(new DeskConfig(dir, "DEMO-DK", Locale.ENGLISH),
+                Clock.systemUTC())) {
+            var issuing = desk.issuing();
+            LocalDate ends = LocalDate.now().plusDays(40);
+            UUID id = ((IssueOutcome.Issued) issuing.issue(new IssueRequest(issuing.profile().cardNumberPolicy()
+                    .check("409900430").value(), RegistrationKind.SHORT_STAY, null,
+                    new PatronDetails("Okafor", "Chidi", LocalDate.of(1988, 5, 6), null, "", new Address("Vej 3",
+                            "1000", "København K", "")), ends, PinDelivery.OWN_PIN, "4826", true, "PUBLIC", "KB-SK",
+                    "en"))).patronId();
+            var keptForGood = new StoredDataReport.Keeping(true, java.util.Optional.of(
+                    new app.carddesk.issuing.NationalRegister.Retention(null, null, 365, null, 30)));
+            String text = String.join("\n", StoredDataReport.lines(Messages.bundle(Locale.ENGLISH),
+                    issuing.patron(id).orElseThrow(), issuing.profile(), new StoredDataReport.History(
+                            java.util.List.of(), java.util.Optional.of(java.util.List.of())), keptForGood,
+                    java.util.List.of(), java.util.List.of()));
+            assertThat(text).contains("Your record ends on " + app.carddesk.domain.DateInput.format(ends,
+                            Locale.ENGLISH) + ": it is deleted after that day, unless you still have loans, fees or "
+                            + "credit then.")
+                    .contains("What was done with your record (listed below) is kept without a time limit.")
+                    .doesNotContain("not used the library");
         }
     }
 }

@@ -76,7 +76,8 @@ class AuditSaveIT {
         assertThat(gate.signIn().changePassword(once, "quiet reading lamp", "quiet reading lamp"))
                 .isInstanceOf(StaffSignIn.SignedIn.class);
         desk = DeskBackend.open(gate);
-        audit = new AuditViewModel(desk.administration(), desk.issuing(), new DirectBackgroundWork());
+        audit = new AuditViewModel(desk.administration(), desk.issuing(), desk.memberships(),
+                new DirectBackgroundWork());
 
         // A colleague's day at an offline desk, sent up when it connected: more than two pages of it.
         List<AuditApi.DeskAuditEntry> day = new ArrayList<>();

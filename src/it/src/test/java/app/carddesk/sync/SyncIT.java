@@ -15,7 +15,9 @@ import app.carddesk.domain.PinDelivery;
 import app.carddesk.domain.RegistrationKind;
 import app.carddesk.issuing.IssueOutcome;
 import app.carddesk.issuing.IssueRequest;
+import app.carddesk.issuing.NationalRegister;
 import app.carddesk.issuing.PatronDetails;
+import app.carddesk.letter.StoredDataReport;
 import app.carddesk.store.JdbiSyncLedger;
 import app.carddesk.ui.DeskConfig;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -229,6 +231,30 @@ class SyncIT {
         int version = deskA.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT central_version FROM patron WHERE id = ?").bind(0, id).mapTo(Integer.class).one());
         assertThat(version).isEqualTo(1);
+    }
+
+    @Test
+    void theDeskReadsHowLongTheCentralRegisterKeepsWhatAndThePatronsReportSaysIt() throws Exception {
+        int port = freePort();
+        central = startCentral(port);
+        deskA = desk("a");
+        var register = new CentralNationalRegister(new CentralClient(URI.create("http://127.0.0.1:" + port), TOKEN,
+                Json.mapper(), Duration.ofMillis(500)), new JdbiSyncLedger(deskA.database(), clock, "desk"));
+        NationalRegister.Retention kept = register.retention();
+        assertThat(kept).as("a Danish library sets no inactivity period; the service's defaults")
+                .isEqualTo(new NationalRegister.Retention(java.time.LocalTime.of(2, 30), 60, 365, null, 30));
+        UUID id = issue(deskA, "409900910", "Berg", null);
+        String report = String.join("\n", StoredDataReport.lines(app.carddesk.text.Messages.bundle(Locale.ENGLISH),
+                deskA.issuing().patron(id).orElseThrow(), deskA.issuing().profile(), new StoredDataReport.History(
+                        java.util.List.of(), java.util.Optional.of(java.util.List.of())),
+                new StoredDataReport.Keeping(true, java.util.Optional.of(kept)), java.util.List.of(),
+                java.util.List.of()));
+        assertThat(report).contains("Your record is kept until you ask for it to be deleted.",
+                "What was done with your record (listed below) is kept for 60 months.");
+        central.close();
+        central = null;
+        assertThatThrownBy(register::retention).as("offline: the report says it could not be read")
+                .isInstanceOf(NationalRegister.UnavailableException.class);
     }
 
     @Test

@@ -2,6 +2,8 @@ package app.carddesk.ui.audit;
 
 import app.carddesk.domain.Problem;
 import app.carddesk.issuing.IssuingService;
+import app.carddesk.issuing.MembershipService;
+import app.carddesk.issuing.NationalRegister;
 import app.carddesk.staff.StaffAdministration;
 import app.carddesk.ui.background.BackgroundWork;
 import java.nio.file.Path;
@@ -42,10 +44,11 @@ public final class AuditViewModel {
     public final StringProperty since = new SimpleStringProperty("");
     public final StringProperty until = new SimpleStringProperty("");
     /** How long the central register keeps what for this library; null until read, or when it could not be. */
-    public final ObjectProperty<StaffAdministration.Retention> kept = new SimpleObjectProperty<>();
+    public final ObjectProperty<NationalRegister.Retention> kept = new SimpleObjectProperty<>();
 
     private final Optional<StaffAdministration> administration;
     private final IssuingService issuing;
+    private final MembershipService memberships;
     private final BackgroundWork background;
     /** What the entries on screen are about, and their period; null before anything is shown. */
     private StaffAdministration.AuditQuery shown;
@@ -54,9 +57,10 @@ public final class AuditViewModel {
     private int person;
 
     public AuditViewModel(Optional<StaffAdministration> administration, IssuingService issuing,
-                          BackgroundWork background) {
+                          MembershipService memberships, BackgroundWork background) {
         this.administration = administration;
         this.issuing = issuing;
+        this.memberships = memberships;
         this.background = background;
     }
 
@@ -130,10 +134,7 @@ public final class AuditViewModel {
 
     /** Reads the central register's periods again (the screen is shown): they change with its settings. */
     public void readRetention() {
-        administration.ifPresent(a -> background.submit(a::retention, kept::set, e -> {
-            kept.set(null);
-            LOG.info("The retention periods could not be read ({})", e.getClass().getSimpleName());
-        }));
+        background.submit(() -> memberships.retention().orElse(null), kept::set, e -> kept.set(null));
     }
 
     /** The next page of older entries. */

@@ -1,6 +1,6 @@
 package app.carddesk.ui.audit;
 
-import app.carddesk.staff.StaffAdministration.Retention;
+import app.carddesk.issuing.NationalRegister.Retention;
 import app.carddesk.text.Messages;
 import java.time.LocalDate;
 import java.time.ZoneId;

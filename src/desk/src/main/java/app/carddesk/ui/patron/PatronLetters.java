@@ -58,8 +58,9 @@ final class PatronLetters {
         background.submit(() -> {
             List<app.carddesk.issuing.AuditEntry> here = service.upkeep().reportMade(p.id());
             StoredDataReport.write(Messages.bundle(language, service.profile().country()), p, service.profile(),
-                    new StoredDataReport.History(here, memberships.history(p.id())), service.upkeep().relatives(p.id()),
-                    libraryNames, letters.settings().paper(), target);
+                    new StoredDataReport.History(here, memberships.history(p.id())),
+                    new StoredDataReport.Keeping(memberships.connected(), memberships.retention()),
+                    service.upkeep().relatives(p.id()), libraryNames, letters.settings().paper(), target);
             return target;
         }, saved -> success.set(Problem.of("report.saved", saved.getFileName().toString())), failed);
     }

@@ -3,7 +3,7 @@ package app.carddesk.ui.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.carddesk.domain.Country;
-import app.carddesk.staff.StaffAdministration.Retention;
+import app.carddesk.issuing.NationalRegister.Retention;
 import app.carddesk.text.Messages;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -128,7 +128,9 @@ class StoredDataReportIT {
                     new app.carddesk.issuing.NationalRegister.HistoryEntry(at, "DEMO-DK",
                             "Demo Research Library Copenhagen", java.util.List.of(), "PATRON_REGISTERED"),
                     new app.carddesk.issuing.NationalRegister.HistoryEntry(at, "KB-AAR", "Aarhus Public Library",
-                            java.util.List.of("SUPERVISOR"), "PATRON_VIEWED"));
+                            java.util.List.of("SUPERVISOR"), "PATRON_VIEWED"),
+                    new app.carddesk.issuing.NationalRegister.HistoryEntry(at, "DEMO-DK",
+                            "Demo Research Library Copenhagen", java.util.List.of("DESK_STAFF"), "PIN_EMAILED"));
             String text = String.join("\n", StoredDataReport.lines(Messages.bundle(Locale.ENGLISH),
                     issuing.patron(id).orElseThrow(), naming, new StoredDataReport.History(issuing.upkeep()
                             .reportMade(id), java.util.Optional.of(register)), new StoredDataReport.Keeping(true,
@@ -142,6 +144,8 @@ class StoredDataReportIT {
                             + "Library Copenhagen (synchronisation))")
                     .contains("Your record was opened on screen. (supervisor at Aarhus Public Library)")
                     .doesNotContain("could not be reached")
+                    // A PIN mail ordered is not yet a PIN mail sent (that is its own entry, once it goes).
+                    .contains("A new PIN was made for you, to go to you by e-mail.").doesNotContain("was e-mailed")
                     .contains("Your record is deleted when you have not used the library for 3 years; if the library "
                             + "has your e-mail address, you are sent a notice 30 days before.")
                     .contains("What was done with your record (listed below) is kept for 60 months.");

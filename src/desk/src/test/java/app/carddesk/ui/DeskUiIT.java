@@ -524,6 +524,41 @@ abstract class DeskUiIT {
         return true;
     }
 
+    /**
+     * Two visible texts with one Alt-key on a screen: the key then only moves the focus between them
+     * and does neither, and the screen cannot be worked with the keyboard as labelled.
+     */
+    java.util.List<String> sharedMnemonics(String screen) {
+        java.util.Map<Character, java.util.List<String>> byKey = new java.util.TreeMap<>();
+        collectMnemonics(stage.getScene().getRoot(), byKey);
+        java.util.List<String> shared = new java.util.ArrayList<>();
+        byKey.forEach((key, texts) -> {
+            if (texts.size() > 1) {
+                shared.add(screen + ": Alt+" + Character.toUpperCase(key) + " is on " + String.join(" and ", texts));
+            }
+        });
+        return shared;
+    }
+
+    /** The Alt-keys of the visible texts that take input (a disabled one, such as the desk under the sign-in, does not). */
+    private static void collectMnemonics(javafx.scene.Node n, java.util.Map<Character, java.util.List<String>> byKey) {
+        if (!n.isVisible() || n.isDisabled()) {
+            return;
+        }
+        if (n instanceof javafx.scene.control.Labeled l && l.isMnemonicParsing() && l.getText() != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<!_)_([^_])").matcher(l.getText());
+            if (m.find()) {
+                byKey.computeIfAbsent(Character.toLowerCase(m.group(1).charAt(0)), k -> new java.util.ArrayList<>())
+                        .add("“" + l.getText().replaceFirst("_", "") + "”");
+            }
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+                collectMnemonics(child, byKey);
+            }
+        }
+    }
+
     void waitForText(FxRobot robot, String query, String contains) {
         waitUntil(() -> visible(robot, query) && text(robot, query).contains(contains));
     }

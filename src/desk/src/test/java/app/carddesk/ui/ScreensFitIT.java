@@ -206,41 +206,6 @@ class ScreensFitIT extends DeskUiIT {
         }
     }
 
-    /**
-     * Two visible texts with one Alt-key on a screen: the key then only moves the focus between them
-     * and does neither, and the screen cannot be worked with the keyboard as labelled.
-     */
-    private List<String> sharedMnemonics(String screen) {
-        java.util.Map<Character, List<String>> byKey = new java.util.TreeMap<>();
-        collectMnemonics(stage.getScene().getRoot(), byKey);
-        List<String> shared = new ArrayList<>();
-        byKey.forEach((key, texts) -> {
-            if (texts.size() > 1) {
-                shared.add(screen + ": Alt+" + Character.toUpperCase(key) + " is on " + String.join(" and ", texts));
-            }
-        });
-        return shared;
-    }
-
-    /** The Alt-keys of the visible texts that take input (a disabled one, such as the desk under the sign-in, does not). */
-    private static void collectMnemonics(Node n, java.util.Map<Character, List<String>> byKey) {
-        if (!n.isVisible() || n.isDisabled()) {
-            return;
-        }
-        if (n instanceof Labeled l && l.isMnemonicParsing() && l.getText() != null) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<!_)_([^_])").matcher(l.getText());
-            if (m.find()) {
-                byKey.computeIfAbsent(Character.toLowerCase(m.group(1).charAt(0)), k -> new ArrayList<>())
-                        .add("“" + l.getText().replaceFirst("_", "") + "”");
-            }
-        }
-        if (n instanceof Parent p) {
-            for (Node child : p.getChildrenUnmodifiable()) {
-                collectMnemonics(child, byKey);
-            }
-        }
-    }
-
     private boolean insideWindowOrScrollable(Node n) {
         for (Node p = n.getParent(); p != null; p = p.getParent()) {
             if (p instanceof ScrollPane || p.getStyleClass().contains("virtual-flow")) {

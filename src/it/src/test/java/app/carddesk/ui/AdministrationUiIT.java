@@ -152,6 +152,7 @@ class AdministrationUiIT extends DeskUiIT {
             waitUntil(() -> !visible(robot, "#signInScreen"));
             type(KeyCode.F7);
             waitUntil(() -> visible(robot, "#adminStaff"));
+            eachAltKeyOnOneText(robot, "the library's administration", "#adminStaff");
             // The long screen's lists are reached with Alt and their heading's letter, not a score of Tabs
             // (once the screen has put the keyboard in its first part).
             waitUntil(() -> robot.lookup("#libraryTabs").query().isFocused());
@@ -345,6 +346,8 @@ class AdministrationUiIT extends DeskUiIT {
             }
             click(robot, "#confirmGoAhead");
             waitForText(robot, "#adminRoundState", "A verification round starts " + when);
+            eachAltKeyOnOneText(robot, "the organisation's administration with a round scheduled",
+                    "#adminCancelRound");
 
             click(robot, "#adminCancelRound");
             waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
@@ -360,6 +363,20 @@ class AdministrationUiIT extends DeskUiIT {
         assertThat(visible(robot, "#navAdmin")).as("still signed in").isTrue();
         click(robot, "#navAdmin");
         waitForText(robot, "#adminRoundState", "Not known now");
+    }
+
+    /**
+     * In each language the screen (shown again with {@code shown} in sight) has each Alt-key on one
+     * text: one key on two only moves the focus between them. Ends in English.
+     */
+    private void eachAltKeyOnOneText(FxRobot robot, String screen, String shown) {
+        for (String language : List.of("da", "nb", "en")) {
+            interact(() -> context.main().locale.set(java.util.Locale.forLanguageTag(language)));
+            waitUntil(() -> visible(robot, shown));
+            var shared = new java.util.concurrent.atomic.AtomicReference<List<String>>();
+            interact(() -> shared.set(sharedMnemonics(screen + " in " + language)));
+            assertThat(shared.get()).isEmpty();
+        }
     }
 
     /** Selects the row of {@code user} in the accounts table. */

@@ -68,7 +68,12 @@ class ScreensFitIT extends DeskUiIT {
                 RegistrationKind.EXPECTS_NATIONAL_ID, null);
 
         waitUntil(() -> visible(robot, "#cardField"));
-        check(robot, "checklist: scan", cut);
+        // The checklist with what the last screen left to say (a patron unsubscribed, a checklist left
+        // unfinished), until the next scan: its OK has an Alt-key of its own too.
+        interact(() -> context.main().navigation().noticeProperty().set(new Navigation.Notice(
+                app.carddesk.domain.Problem.of("unsubscribe.remaining", "Amira Hassan"), List.of())));
+        waitUntil(() -> visible(robot, "#dismissNotice"));
+        check(robot, "checklist: scan with a notice", cut);
         scan(robot, "409900951");
         waitUntil(() -> visible(robot, "#withoutRadio"));
         check(robot, "checklist: identity", cut);

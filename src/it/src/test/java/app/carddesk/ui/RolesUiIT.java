@@ -257,9 +257,10 @@ class RolesUiIT extends DeskUiIT {
             assertThat(visible(robot, "#auditSave")).as("nothing shown, nothing to save").isFalse();
             // How long the central register keeps what for this library (a Danish one: no inactivity period;
             // the test's register deletes by command only).
-            waitForText(robot, "#auditKept", "How long the central register keeps it: this audit 60 months; a short "
-                    + "stay until its expiry date (at most 365 days); an inactive patron, and a temporary record whose "
-                    + "national ID never came, until staff unsubscribe them (the library has no inactivity period). "
+            waitForText(robot, "#auditKept", "How long the central register keeps it: this audit for 60 months; "
+                    + "a short stay until its expiry date (at most 365 days); an inactive patron, and a temporary "
+                    + "record whose national ID never came, until staff unsubscribe them (the library has no "
+                    + "inactivity period). "
                     + "Its daily deletion is off: the central register’s operator runs it by command.");
             // Its field is reached with Alt and the letter its label shows, from wherever the keyboard is.
             interact(() -> robot.lookup("#auditShow").query().requestFocus());

@@ -49,7 +49,7 @@ class RetentionTextTest {
     void oneMonthAndOneYearAreSaidInTheSingular() {
         String en = RetentionText.of(Messages.forLocale(Locale.ENGLISH, Country.NO),
                 new Retention(LocalTime.of(23, 30), 1, 30, 1, 14), ZoneId.of("UTC"), WINTER);
-        assertThat(en).contains("this audit one month;", "without activity for one year, who is sent a notice 14 days",
+        assertThat(en).contains("this audit for one month;", "without activity for one year, who is sent a notice 14 days",
                 "every day at 23:30");
         assertThat(RetentionText.of(Messages.forLocale(Locale.ENGLISH), null, COPENHAGEN, WINTER))
                 .as("not read (yet)").isEmpty();

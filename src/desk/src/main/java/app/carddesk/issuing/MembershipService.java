@@ -83,58 +83,45 @@ public final class MembershipService {
     }
 
     public Optional<NationalRegister.LoanRules> loanRules(String language) {
-        try {
-            return Optional.of(national.loanRules(language));
-        } catch (NationalRegister.UnavailableException | NationalRegister.RefusedException e) {
-            return Optional.empty();
-        }
+        return fromRegister(() -> national.loanRules(language));
     }
 
     /** The libraries the patron belongs to, with their standing; empty offline or without a central register. */
     public List<NationalRegister.Membership> memberships(UUID id) {
-        if (!national.available()) {
-            return List.of();
-        }
-        try {
-            return national.memberships(id);
-        } catch (NationalRegister.UnavailableException | NationalRegister.RefusedException e) {
-            return List.of();
-        }
+        return fromRegister(() -> national.memberships(id)).orElse(List.of());
     }
 
     /**
      * Who saw and changed the patron's record in the organisation's register, for their report;
      * empty offline or without a central register (the report says so).
      */
-    public java.util.Optional<List<NationalRegister.HistoryEntry>> history(UUID id) {
-        if (!national.available()) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(national.history(id));
-        } catch (NationalRegister.UnavailableException | NationalRegister.RefusedException e) {
-            return java.util.Optional.empty();
-        }
+    public Optional<List<NationalRegister.HistoryEntry>> history(UUID id) {
+        return fromRegister(() -> national.history(id));
     }
 
     /**
      * How long the organisation's register keeps what for this library; empty offline, and without a
      * central register (see {@link #connected()}), where nothing is deleted on a schedule.
      */
-    public java.util.Optional<NationalRegister.Retention> retention() {
-        if (!national.available()) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(national.retention());
-        } catch (NationalRegister.UnavailableException | NationalRegister.RefusedException e) {
-            return java.util.Optional.empty();
-        }
+    public Optional<NationalRegister.Retention> retention() {
+        return fromRegister(national::retention);
     }
 
     /** Whether this desk works with an organisation's register (offline or not). */
     public boolean connected() {
         return national.available();
+    }
+
+    /** What the register answers; empty without one, offline, or when it refuses. */
+    private <T> Optional<T> fromRegister(java.util.function.Supplier<T> read) {
+        if (!national.available()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(read.get());
+        } catch (NationalRegister.UnavailableException | NationalRegister.RefusedException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether staff may type this library's standing themselves: only in a demo or test current.get(). */

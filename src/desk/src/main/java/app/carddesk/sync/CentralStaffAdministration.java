@@ -181,8 +181,7 @@ public final class CentralStaffAdministration implements StaffAdministration {
         AuditApi.AuditPage page = person.read(ok(call(() -> person.get(query.toString()))), AuditApi.AuditPage.class);
         return new AuditPage(page.entries().stream().map(e -> new AuditEntry(e.at(), e.staffUser(), e.roles(),
                 e.workstation(), e.action(), e.patronId(), e.cardNumber(), e.detail(), e.library(), e.libraryName()))
-                .toList(),
-                page.before());
+                .toList(), page.before());
     }
 
     private static app.carddesk.domain.LibraryConfiguration configurationIn(CentralClient.Response r) {
